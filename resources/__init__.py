@@ -1,0 +1,1 @@
+"""Bundled data: reference units and boundaries, code lists, web assets, translations."""

@@ -1,0 +1,103 @@
+"""Start the desktop app; the only place a QApplication is made.
+
+Stages, in order: exception hook → folders and logging → user settings → workspace (the last one
+used, or the demo, built on first run) → Qt application → main window → event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from fieldsurvey import __version__
+from fieldsurvey.core import settings as user_settings
+from fieldsurvey.core.demo import build_demo
+from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.workspace import Workspace
+
+log = logging.getLogger("fieldsurvey")
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """A bug of ours: log it and show it with the details to copy into a report."""
+    text = "".join(traceback.format_exception(kind, value, tb))
+    log.error("Unhandled error\n%s", text)
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is not None:
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "FieldSurvey",
+            "Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng.\n"
+            "Hãy gửi nội dung chi tiết dưới đây cho bộ phận hỗ trợ.",
+        )
+        box.setDetailedText(text)
+        box.exec()
+    else:
+        sys.__excepthook__(kind, value, tb)
+
+
+def _setup_logging() -> Path:
+    folder = user_settings.log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "fieldsurvey.log"
+    logging.basicConfig(
+        filename=path,
+        level=logging.INFO,
+        encoding="utf-8",
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    return path
+
+
+def open_start_workspace(
+    settings: user_settings.Settings, requested: Path | None = None
+) -> Workspace:
+    """The workspace to start on: the one asked for, the last one used, else the demo."""
+    candidates = [p for p in (requested, settings.last_workspace) if p is not None]
+    for path in candidates:
+        try:
+            return Workspace.open(path, user=settings.user_name or None)
+        except FieldSurveyError as exc:
+            if path == requested:
+                raise
+            log.warning("Cannot reopen %s: %s", path, exc)
+    demo = user_settings.demo_workspace_path()
+    if not demo.exists():
+        demo.parent.mkdir(parents=True, exist_ok=True)
+        build_demo(demo)
+    return Workspace.open(demo, user=settings.user_name or None)
+
+
+def run_app(argv: list[str], workspace_path: Path | None = None) -> int:
+    sys.excepthook = _excepthook
+    _setup_logging()
+    log.info("FieldSurvey %s starting", __version__)
+    settings = user_settings.load_settings()
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from fieldsurvey.ui.main_window import MainWindow
+
+    app = QApplication([sys.argv[0], *argv])
+    app.setApplicationName("FieldSurvey")
+    app.setOrganizationName("FieldSurvey")
+    app.setApplicationVersion(__version__)
+    try:
+        workspace = open_start_workspace(settings, workspace_path)
+    except FieldSurveyError as exc:
+        QMessageBox.critical(None, "FieldSurvey", str(exc))
+        return 1
+    window = MainWindow(workspace)
+
+    def remember(path: str) -> None:
+        settings.remember(Path(path))
+        user_settings.save_settings(settings)
+
+    window.workspace_changed.connect(remember)
+    remember(str(workspace.path))
+    window.show()
+    return app.exec()

@@ -1,0 +1,257 @@
+"""Open, create and migrate the workspace database: one SQLite file per workspace."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from fieldsurvey.core.errors import (
+    CorruptWorkspaceError,
+    NewerWorkspaceError,
+    NotAWorkspaceError,
+    WorkspaceError,
+    WorkspaceExistsError,
+)
+from fieldsurvey.core.migrations import MIGRATIONS
+
+# PRAGMA application_id marks the file as ours ("FSVW"), so someone else's SQLite file is refused
+# instead of being migrated into a workspace.
+APPLICATION_ID = 0x46535657
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def _connect(path: Path) -> sqlite_utils.Database:
+    # isolation_level=None: no implicit BEGIN; every transaction is explicit (db.atomic()).
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise _explain(exc, path) from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # FULL: a laptop that loses power must keep the last saved change.
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _explain(exc, path) from exc
+    return sqlite_utils.Database(conn)
+
+
+def _enable_wal(db: sqlite_utils.Database, path: Path) -> None:
+    """Switch to WAL; done only after the checks, since it rewrites the file header."""
+    mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise WorkspaceError(
+            f"Không bật được chế độ WAL cho {path} (SQLite trả về {mode!r}). "
+            "Hãy chép workspace vào một thư mục trên ổ đĩa của máy rồi mở lại."
+        )
+
+
+def _explain(exc: sqlite3.Error, path: Path) -> WorkspaceError:
+    """Turn an SQLite error into a message that says what to do."""
+    text = str(exc).lower()
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return CorruptWorkspaceError(
+            f"Tệp workspace {path} bị hỏng (SQLite: {exc}). Hãy khôi phục từ bản sao lưu "
+            f"trong thư mục {backup_folder(path)} hoặc từ gói đồng bộ gần nhất. / "
+            f"The workspace file is damaged; restore it from a backup."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return WorkspaceError(
+            f"Không ghi được vào {path.parent} (SQLite: {exc}). Hãy chép workspace vào một "
+            "thư mục bạn có quyền ghi (ví dụ Documents) rồi mở lại. / "
+            "FieldSurvey cannot write to this folder; copy the workspace somewhere writable."
+        )
+    if "disk is full" in text or "database or disk is full" in text:
+        return WorkspaceError(
+            f"Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; "
+            "dữ liệu đã lưu trước đó vẫn còn nguyên. / The disk is full."
+        )
+    return WorkspaceError(f"Không mở được workspace {path}: {exc}")
+
+
+def backup_folder(path: Path) -> Path:
+    """Where verified copies of a workspace are kept before each migration."""
+    return path.with_name(path.name + ".backups")
+
+
+def _check_header(path: Path) -> None:
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotAWorkspaceError(
+            f"{path} không phải là workspace FieldSurvey (không phải tệp SQLite). "
+            "Hãy chọn tệp .sqlite do FieldSurvey tạo. / Not a FieldSurvey workspace."
+        )
+
+
+def _check_ours(db: sqlite_utils.Database, path: Path) -> None:
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    if app_id == APPLICATION_ID:
+        return
+    raise NotAWorkspaceError(
+        f"{path} là một cơ sở dữ liệu SQLite nhưng không phải workspace FieldSurvey; "
+        "FieldSurvey không sửa tệp này. / An SQLite file, but not a FieldSurvey workspace."
+    )
+
+
+def _check_not_newer(db: sqlite_utils.Database, path: Path) -> None:
+    known = {m.name for m in MIGRATIONS._migrations}
+    unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
+    if unknown:
+        raise NewerWorkspaceError(
+            f"{path} được tạo bởi phiên bản FieldSurvey mới hơn (thay đổi cấu trúc "
+            f"{', '.join(unknown)}). Hãy cập nhật FieldSurvey rồi mở lại; tệp không bị thay đổi. "
+            "/ Written by a newer FieldSurvey: update the app; the file was left untouched."
+        )
+
+
+def _table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    names = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'"
+        )
+    ]
+    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def make_verified_backup(db: sqlite_utils.Database, path: Path, label: str) -> Path:
+    """Copy the open workspace with SQLite's backup API and check the copy before trusting it."""
+    folder = backup_folder(path)
+    folder.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{path.stem}.{stamp}.before-{label}.sqlite"
+    partial = target.with_name(target.name + ".partial")
+    dest = sqlite3.connect(str(partial))
+    try:
+        db.conn.backup(dest)
+        ok = dest.execute("PRAGMA integrity_check").fetchone()[0]
+        same = _table_counts(dest) == _table_counts(db.conn)
+    finally:
+        dest.close()
+    if ok != "ok" or not same:
+        partial.unlink(missing_ok=True)
+        raise WorkspaceError(
+            f"Bản sao lưu của {path} trước khi nâng cấp không khớp với bản gốc ({ok}); "
+            "chưa nâng cấp gì. Hãy kiểm tra ổ đĩa rồi thử lại."
+        )
+    os.replace(partial, target)
+    return target
+
+
+def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Database:
+    """Open a workspace (or create one with ``create=True``) and bring its schema up to date.
+
+    A workspace from a newer FieldSurvey, a file that is not ours, or a damaged file is refused
+    and left exactly as it was. Before migrating an existing workspace, a verified copy is made.
+    """
+    path = Path(path)
+    exists = path.exists()
+    if exists and path.is_dir():
+        raise NotAWorkspaceError(f"{path} là một thư mục, không phải tệp workspace.")
+    if not exists and not create:
+        raise WorkspaceError(f"Không tìm thấy workspace {path}. / No workspace at {path}.")
+    if not exists and not path.parent.is_dir():
+        raise WorkspaceError(f"Thư mục {path.parent} không tồn tại. / No folder {path.parent}.")
+    if exists:
+        if path.stat().st_size == 0:
+            raise NotAWorkspaceError(f"{path} là tệp rỗng, không phải workspace FieldSurvey.")
+        _check_header(path)
+    db = _connect(path)
+    try:
+        if exists:
+            _check_ours(db, path)
+            _check_not_newer(db, path)
+        _enable_wal(db, path)
+        if exists:
+            pending = MIGRATIONS.pending(db)
+            if pending:
+                make_verified_backup(db, path, pending[0].name)
+        else:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        MIGRATIONS.apply(db)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise _explain(exc, path) from exc
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def check_writable_target(path: Path, *, force: bool) -> None:
+    """Refuse to create a workspace where it would overwrite something or cannot be written."""
+    if path.exists() and not force:
+        raise WorkspaceExistsError(
+            f"{path} đã tồn tại; không ghi đè. Dùng --force để thay thế nó. / "
+            f"{path} exists; use --force to replace it."
+        )
+    if path.is_dir():
+        raise WorkspaceExistsError(f"{path} là một thư mục. / {path} is a folder.")
+    folder = path.parent
+    if not folder.is_dir():
+        raise WorkspaceError(f"Thư mục {folder} không tồn tại. / No folder {folder}.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise WorkspaceError(
+            f"Không có quyền ghi vào thư mục {folder}. Hãy chọn thư mục khác. / "
+            f"Cannot write to {folder}."
+        )
+
+
+@contextlib.contextmanager
+def build_then_replace(path: Path, *, force: bool) -> Iterator[Callable[[], sqlite_utils.Database]]:
+    """Create a new workspace under a temporary name and move it onto ``path`` only when whole.
+
+    Yields a function that opens the new database. If the body fails, the temporary file is
+    removed and whatever was at ``path`` stays as it was.
+    """
+    path = Path(path)
+    check_writable_target(path, force=force)
+    partial = path.with_name(f".{path.name}.partial")
+    _remove_database_files(partial)
+    opened: list[sqlite_utils.Database] = []
+
+    def open_new() -> sqlite_utils.Database:
+        db = open_database(partial, create=True)
+        opened.append(db)
+        return db
+
+    try:
+        yield open_new
+        for db in opened:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.close()
+        # The old workspace's -wal/-shm would otherwise be replayed onto the new file.
+        _remove_database_files(path)
+        os.replace(partial, path)
+    except sqlite3.DatabaseError as exc:
+        _close_and_remove(opened, partial)
+        raise _explain(exc, path) from exc
+    except OSError as exc:
+        _close_and_remove(opened, partial)
+        raise WorkspaceError(f"Không ghi được {path}: {exc.strerror or exc}") from exc
+    except BaseException:
+        _close_and_remove(opened, partial)
+        raise
+
+
+def _close_and_remove(opened: list[sqlite_utils.Database], partial: Path) -> None:
+    for db in opened:
+        with contextlib.suppress(sqlite3.Error):
+            db.close()
+    _remove_database_files(partial)
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)

@@ -1,0 +1,202 @@
+"""The workspace schema, created and changed only through these migrations (never edit one
+that has shipped: add a new one)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from fieldsurvey.core import reference
+
+MIGRATIONS = Migrations("fieldsurvey")
+
+# Columns every survey record has. Records are never removed: a delete sets `deleted` (a
+# tombstone), so sync can order a delete against a concurrent edit.
+_RECORD = "id TEXT PRIMARY KEY, deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
+_REVIEWED = "review_state TEXT"
+_LOCATION = (
+    "lat REAL CHECK (lat BETWEEN -90 AND 90), lon REAL CHECK (lon BETWEEN -180 AND 180), "
+    "location_accuracy_m REAL, location_source TEXT, commune_code TEXT"
+)
+
+_SCHEMA_1 = f"""
+CREATE TABLE workspace (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+
+CREATE TABLE units (
+    {_RECORD},
+    name TEXT NOT NULL,
+    kind TEXT,
+    commune_code TEXT,
+    parent_id TEXT REFERENCES units(id),
+    contact TEXT,
+    notes TEXT
+);
+
+CREATE TABLE sites (
+    {_RECORD},
+    name TEXT NOT NULL,
+    category TEXT NOT NULL,
+    address TEXT,
+    {_LOCATION},
+    unit_id TEXT REFERENCES units(id),
+    notes TEXT,
+    {_REVIEWED}
+);
+CREATE INDEX sites_commune ON sites(commune_code);
+
+CREATE TABLE cameras (
+    {_RECORD},
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    name TEXT,
+    owner_unit_id TEXT REFERENCES units(id),
+    purposes TEXT NOT NULL DEFAULT '[]',
+    camera_type TEXT,
+    mount TEXT,
+    height_m REAL,
+    views TEXT NOT NULL DEFAULT '[]',
+    resolution_mp REAL,
+    night_vision INTEGER,
+    connectivity TEXT,
+    connection_medium TEXT,
+    storage_days INTEGER,
+    standards TEXT NOT NULL DEFAULT '[]',
+    power_source TEXT,
+    install_year INTEGER,
+    funding_source TEXT,
+    ai_functions TEXT NOT NULL DEFAULT '[]',
+    condition TEXT,
+    {_LOCATION},
+    ref TEXT,
+    notes TEXT,
+    {_REVIEWED}
+);
+CREATE INDEX cameras_site ON cameras(site_id);
+CREATE INDEX cameras_commune ON cameras(commune_code);
+CREATE INDEX cameras_owner ON cameras(owner_unit_id);
+
+CREATE TABLE shortcomings (
+    {_RECORD},
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    camera_id TEXT REFERENCES cameras(id),
+    kind TEXT NOT NULL,
+    description TEXT,
+    remedy_kind TEXT,
+    remedy TEXT,
+    estimated_cost_vnd INTEGER,
+    {_REVIEWED}
+);
+CREATE INDEX shortcomings_site ON shortcomings(site_id);
+CREATE INDEX shortcomings_camera ON shortcomings(camera_id);
+
+CREATE TABLE needs (
+    {_RECORD},
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    purposes TEXT NOT NULL DEFAULT '[]',
+    camera_count INTEGER,
+    camera_type TEXT,
+    ai_functions TEXT NOT NULL DEFAULT '[]',
+    priority TEXT,
+    justification TEXT,
+    reuse_camera_ids TEXT NOT NULL DEFAULT '[]',
+    lat REAL CHECK (lat BETWEEN -90 AND 90),
+    lon REAL CHECK (lon BETWEEN -180 AND 180),
+    {_REVIEWED}
+);
+CREATE INDEX needs_site ON needs(site_id);
+
+CREATE TABLE assignments (
+    {_RECORD},
+    unit_id TEXT NOT NULL REFERENCES units(id),
+    commune_codes TEXT NOT NULL DEFAULT '[]',
+    site_ids TEXT NOT NULL DEFAULT '[]',
+    target_count INTEGER,
+    due_date TEXT,
+    status TEXT,
+    notes TEXT
+);
+CREATE INDEX assignments_unit ON assignments(unit_id);
+
+CREATE TABLE photos (
+    {_RECORD},
+    sha256 TEXT NOT NULL UNIQUE,
+    file_name TEXT,
+    byte_size INTEGER,
+    width INTEGER,
+    height INTEGER,
+    taken_at TEXT,
+    lat REAL,
+    lon REAL,
+    altitude_m REAL,
+    heading_deg REAL,
+    orientation INTEGER,
+    make TEXT,
+    model TEXT
+);
+
+CREATE TABLE photo_links (
+    {_RECORD},
+    photo_id TEXT NOT NULL REFERENCES photos(id),
+    record_table TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    caption TEXT
+);
+CREATE INDEX photo_links_record ON photo_links(record_table, record_id);
+
+CREATE TABLE reviews (
+    {_RECORD},
+    record_table TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    comment TEXT,
+    reviewer TEXT,
+    reviewed_at TEXT
+);
+CREATE INDEX reviews_record ON reviews(record_table, record_id);
+
+-- The change history: one row per insert/update/delete of a record, written in the same
+-- transaction as the change. `id` is the version id; (device_id, seq) numbers a device's
+-- changes without gaps; `clock` is a hybrid logical clock ((milliseconds << 16) | counter);
+-- `fields` maps each changed field to [old value, new value, clock of the old value]; an
+-- insert lists the fields it set, with old value and clock null.
+CREATE TABLE changes (
+    id TEXT PRIMARY KEY,
+    device_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    clock INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    user TEXT,
+    table_name TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    fields TEXT NOT NULL,
+    UNIQUE (device_id, seq)
+);
+CREATE INDEX changes_record ON changes(table_name, record_id);
+CREATE INDEX changes_clock ON changes(clock);
+
+-- Accent-folded text of every searchable record; rowid = record rowid * 8 + table number.
+CREATE VIRTUAL TABLE search_index USING fts5(
+    terms, kind UNINDEXED, record_id UNINDEXED, title UNINDEXED,
+    tokenize = 'unicode61'
+);
+"""
+
+
+@MIGRATIONS(name="m001_survey_records")
+def m001_survey_records(db: sqlite_utils.Database) -> None:
+    for statement in _split(_SCHEMA_1):
+        db.execute(statement)
+
+
+@MIGRATIONS(name="m002_reference_data")
+def m002_reference_data(db: sqlite_utils.Database) -> None:
+    reference.install_reference_data(db)
+
+
+def _split(script: str) -> list[str]:
+    """Statements of a schema script (sqlite3's executescript would commit the transaction)."""
+    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
+    return [stmt.strip() for stmt in "\n".join(lines).split(";") if stmt.strip()]

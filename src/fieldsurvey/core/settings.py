@@ -1,0 +1,92 @@
+"""The user's options (name, language, recent workspaces), kept in one JSON file per user.
+
+Paths come from platformdirs; the environment variable FIELDSURVEY_HOME puts everything in one
+folder instead (portable use from a USB stick, and tests).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "FieldSurvey"
+HOME_VARIABLE = "FIELDSURVEY_HOME"
+MAX_RECENT = 10
+
+
+def config_dir() -> Path:
+    home = os.environ.get(HOME_VARIABLE)
+    return Path(home) / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, False))
+
+
+def data_dir() -> Path:
+    home = os.environ.get(HOME_VARIABLE)
+    return Path(home) / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, False))
+
+
+def log_dir() -> Path:
+    home = os.environ.get(HOME_VARIABLE)
+    return Path(home) / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, False))
+
+
+def demo_workspace_path() -> Path:
+    """Where the bundled demo workspace is built on first use."""
+    return data_dir() / "demo.sqlite"
+
+
+@dataclass
+class Settings:
+    """User options. Window geometry is Qt's business and lives apart (QSettings)."""
+
+    user_name: str = ""
+    language: str = "vi"
+    recent_workspaces: list[str] = field(default_factory=list)
+
+    def remember(self, path: Path) -> None:
+        text = str(Path(path).resolve())
+        self.recent_workspaces = [text, *(p for p in self.recent_workspaces if p != text)][
+            :MAX_RECENT
+        ]
+
+    @property
+    def last_workspace(self) -> Path | None:
+        for text in self.recent_workspaces:
+            if Path(text).is_file():
+                return Path(text)
+        return None
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load_settings() -> Settings:
+    """The saved options; defaults when there is no file or it cannot be read."""
+    try:
+        raw = json.loads(settings_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    known = {k: v for k, v in raw.items() if k in Settings.__dataclass_fields__}
+    try:
+        settings = Settings(**known)
+    except TypeError:
+        return Settings()
+    if not isinstance(settings.recent_workspaces, list):
+        settings.recent_workspaces = []
+    settings.recent_workspaces = [str(p) for p in settings.recent_workspaces]
+    return settings
+
+
+def save_settings(settings: Settings) -> None:
+    """Write the options atomically (a crash never leaves half a file)."""
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), "utf-8")
+    os.replace(partial, path)

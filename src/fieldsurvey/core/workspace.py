@@ -1,0 +1,358 @@
+"""The workspace and its one write path: every insert, update and delete of a survey record is
+checked, written, recorded in the change history and reflected in search, in one transaction."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from fieldsurvey.core import db as workspace_db
+from fieldsurvey.core import reference, search
+from fieldsurvey.core.clock import HybridClock, wall_ms
+from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.records import RecordKind, Value, clean_value, record_kind
+
+
+def random_id() -> str:
+    return str(uuid.uuid4())
+
+
+def iso_from_ms(ms: int) -> str:
+    return (
+        dt.datetime.fromtimestamp(ms / 1000, dt.UTC)
+        .isoformat(timespec="milliseconds")
+        .replace("+00:00", "Z")
+    )
+
+
+ROLES = ("surveyor", "office")
+
+
+def _insert_fields(row: Mapping[str, Value]) -> dict[str, list[Any]]:
+    """History fields of a new record: its non-empty values (an empty one is no change)."""
+    return {
+        name: [None, value, None]
+        for name, value in row.items()
+        if name != "id" and value is not None and value != "[]"
+    }
+
+
+class Workspace:
+    """An open workspace: the database plus who is writing (user, device) and the clock.
+
+    ``now`` (milliseconds) and ``new_id`` are injected so the demo and the tests are repeatable.
+    """
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        path: Path,
+        *,
+        user: str | None = None,
+        now: Callable[[], int] = wall_ms,
+        new_id: Callable[[], str] = random_id,
+    ) -> None:
+        self.db = db
+        self.path = path
+        self.user = user
+        self._now = now
+        self._new_id = new_id
+        last = db.execute("SELECT max(clock) FROM changes").fetchone()[0] or 0
+        self.clock = HybridClock(last, now)
+        device = self.setting("device_id")
+        if device is None:
+            device = new_id()
+            with db.atomic():
+                self.set_setting("device_id", device)
+        self.device_id: str = device
+        self._communes = {c["code"] for c in reference.communes(db)}
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        create: bool = False,
+        user: str | None = None,
+        now: Callable[[], int] = wall_ms,
+        new_id: Callable[[], str] = random_id,
+    ) -> Workspace:
+        path = Path(path)
+        return cls(
+            workspace_db.open_database(path, create=create), path, user=user, now=now, new_id=new_id
+        )
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("PRAGMA optimize")
+        self.db.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- workspace settings (local to this file, not synced) -------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM workspace WHERE key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.db.execute(
+            "INSERT INTO workspace (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+
+    @property
+    def role(self) -> str:
+        return self.setting("role") or "surveyor"
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def get(self, table: str, record_id: str, *, include_deleted: bool = False) -> dict[str, Any]:
+        kind = record_kind(table)
+        row = self.db.execute(f"SELECT * FROM {kind.table} WHERE id = ?", [record_id]).fetchone()
+        if row is None:
+            raise ValidationError(f"Không có bản ghi {record_id} trong {table}. / No such record.")
+        names = [d[0] for d in self.db.execute(f"SELECT * FROM {kind.table} LIMIT 0").description]
+        record = dict(zip(names, row, strict=True))
+        if record["deleted"] and not include_deleted:
+            raise ValidationError(f"Bản ghi {record_id} đã bị xoá. / The record was deleted.")
+        return record
+
+    def history(self, table: str, record_id: str) -> list[dict[str, Any]]:
+        """Every change of one record, oldest first, with its fields decoded."""
+        rows = self.db.execute(
+            "SELECT id, device_id, seq, clock, at, user, op, fields FROM changes "
+            "WHERE table_name = ? AND record_id = ? ORDER BY clock, device_id, id",
+            [table, record_id],
+        ).fetchall()
+        keys = ("id", "device_id", "seq", "clock", "at", "user", "op", "fields")
+        out = [dict(zip(keys, row, strict=True)) for row in rows]
+        for change in out:
+            change["fields"] = json.loads(change["fields"])
+        return out
+
+    # -- the write path -------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Workspace]:
+        """Group several writes: all of them land, or none does."""
+        with self.db.atomic():
+            yield self
+
+    def insert(self, table: str, values: Mapping[str, Any], *, record_id: str | None = None) -> str:
+        """Add a record; returns its UUID."""
+        kind = record_kind(table)
+        row = self._clean(kind, values, current=None)
+        new_id = record_id or self._new_id()
+        row["id"] = new_id
+        with self.db.atomic():
+            self._check_refs(kind, row)
+            self.db.execute(
+                f"INSERT INTO {kind.table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()),
+            )
+            self._write_change(kind.table, new_id, "insert", _insert_fields(row))
+            search.index_records(self.db, kind.table, [new_id])
+        return new_id
+
+    def update(self, table: str, record_id: str, values: Mapping[str, Any]) -> bool:
+        """Change some fields of a record; returns False when nothing actually changed."""
+        kind = record_kind(table)
+        with self.db.atomic():
+            current = self.get(table, record_id)
+            new = self._clean(kind, values, current=current)
+            changed = {k: v for k, v in new.items() if current.get(k) != v}
+            if not changed:
+                return False
+            self._check_refs(kind, changed)
+            assignments = ", ".join(f"{name} = ?" for name in changed)
+            self.db.execute(
+                f"UPDATE {kind.table} SET {assignments} WHERE id = ?",
+                [*changed.values(), record_id],
+            )
+            clocks = self._field_clocks(kind.table, record_id)
+            fields = {
+                name: [current[name], value, clocks.get(name)] for name, value in changed.items()
+            }
+            self._write_change(kind.table, record_id, "update", fields)
+            search.index_records(self.db, kind.table, [record_id])
+            search.index_dependents(self.db, kind.table, record_id, set(changed))
+        return True
+
+    def delete(self, table: str, record_id: str) -> None:
+        """Delete a record, leaving a tombstone (the row stays, marked deleted)."""
+        kind = record_kind(table)
+        with self.db.atomic():
+            self.get(table, record_id)
+            clocks = self._field_clocks(kind.table, record_id)
+            self.db.execute(f"UPDATE {kind.table} SET deleted = 1 WHERE id = ?", [record_id])
+            fields = {"deleted": [0, 1, clocks.get("deleted")]}
+            self._write_change(kind.table, record_id, "delete", fields)
+            search.index_records(self.db, kind.table, [record_id])
+
+    def insert_many(
+        self,
+        table: str,
+        rows: Iterable[Mapping[str, Any]],
+        *,
+        check_refs: bool = True,
+        index: bool = True,
+    ) -> list[str]:
+        """Add many records in one transaction: the same rows and history as ``insert``, written
+        in bulk. With ``index=False`` the caller rebuilds the search index once at the end."""
+        kind = record_kind(table)
+        ids: list[str] = []
+        records: list[dict[str, Value]] = []
+        for values in rows:
+            row = self._clean(kind, values, current=None)
+            row["id"] = str(values.get("id") or self._new_id())
+            if check_refs:
+                self._check_refs(kind, row)
+            records.append(row)
+            ids.append(str(row["id"]))
+        if not records:
+            return ids
+        with self.db.atomic():
+            columns = ("id", *kind.field_names)
+            self.db.conn.executemany(
+                f"INSERT INTO {kind.table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                [[row.get(c) for c in columns] for row in records],
+            )
+            seq = self._last_seq()
+            changes = []
+            for row in records:
+                seq += 1
+                changes.append(
+                    self._change_row(kind.table, str(row["id"]), "insert", _insert_fields(row), seq)
+                )
+            self.db.conn.executemany(
+                "INSERT INTO changes (id, device_id, seq, clock, at, user, table_name, record_id,"
+                " op, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                changes,
+            )
+            if index:
+                search.index_records(self.db, kind.table, ids)
+        return ids
+
+    # -- internals ------------------------------------------------------------------------------
+
+    def _clean(
+        self, kind: RecordKind, values: Mapping[str, Any], current: Mapping[str, Any] | None
+    ) -> dict[str, Value]:
+        unknown = set(values) - set(kind.field_names)
+        if unknown - {"id"}:
+            raise ValidationError(
+                f"{kind.table}: không có trường {', '.join(sorted(unknown - {'id'}))}. / "
+                "unknown fields."
+            )
+        if current is None:
+            row = {f.name: clean_value(kind, f, values.get(f.name)) for f in kind.fields}
+        else:
+            row = {
+                name: clean_value(kind, kind.field(name), value)
+                for name, value in values.items()
+                if name != "id"
+            }
+        self._fill_commune(kind, values, row, current)
+        for name, value in row.items():
+            if (
+                kind.field(name).kind == "commune"
+                and value is not None
+                and (value not in self._communes)
+            ):
+                raise ValidationError(
+                    f"{name}: {value!r} không phải mã xã/phường hiện hành của Hà Nội. / "
+                    "not a current Hà Nội commune code."
+                )
+        return row
+
+    def _fill_commune(
+        self,
+        kind: RecordKind,
+        values: Mapping[str, Any],
+        row: dict[str, Value],
+        current: Mapping[str, Any] | None,
+    ) -> None:
+        """Locate the commune from the coordinates unless the caller named one."""
+        if "commune_code" not in kind.field_names or "commune_code" in values:
+            return
+        if "lat" not in row and "lon" not in row:
+            return
+        lat = row.get("lat", current.get("lat") if current else None)
+        lon = row.get("lon", current.get("lon") if current else None)
+        if lat is None or lon is None:
+            row["commune_code"] = None
+            return
+        row["commune_code"] = reference.commune_at(self.db, float(lon), float(lat))
+
+    def _check_refs(self, kind: RecordKind, row: Mapping[str, Value]) -> None:
+        for field in kind.fields:
+            value = row.get(field.name)
+            if field.kind == "ref" and value is not None:
+                assert field.ref is not None
+                found = self.db.execute(
+                    f"SELECT deleted FROM {field.ref} WHERE id = ?", [value]
+                ).fetchone()
+                if found is None or found[0]:
+                    raise ValidationError(
+                        f"{field.name}: không có bản ghi {value} trong {field.ref}. / "
+                        f"no such record in {field.ref}."
+                    )
+
+    def _field_clocks(self, table: str, record_id: str) -> dict[str, int]:
+        """The clock of the latest change of each field of a record."""
+        clocks: dict[str, int] = {}
+        for clock, fields in self.db.execute(
+            "SELECT clock, fields FROM changes WHERE table_name = ? AND record_id = ?",
+            [table, record_id],
+        ):
+            for name in json.loads(fields):
+                if clock > clocks.get(name, -1):
+                    clocks[name] = clock
+        return clocks
+
+    def _last_seq(self) -> int:
+        row = self.db.execute(
+            "SELECT max(seq) FROM changes WHERE device_id = ?", [self.device_id]
+        ).fetchone()
+        return int(row[0] or 0)
+
+    def _change_row(
+        self, table: str, record_id: str, op: str, fields: dict[str, Any], seq: int
+    ) -> tuple[Any, ...]:
+        clock = self.clock.tick()
+        return (
+            self._new_id(),
+            self.device_id,
+            seq,
+            clock,
+            iso_from_ms(clock >> 16),
+            self.user,
+            table,
+            record_id,
+            op,
+            json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        )
+
+    def _write_change(self, table: str, record_id: str, op: str, fields: dict[str, Any]) -> None:
+        self.db.execute(
+            "INSERT INTO changes (id, device_id, seq, clock, at, user, table_name, record_id, op,"
+            " fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self._change_row(table, record_id, op, fields, self._last_seq() + 1),
+        )

@@ -1,0 +1,1 @@
+"""PySide6 widgets and item models, thin over fieldsurvey.core."""

@@ -1,0 +1,63 @@
+"""Accent folding: every Vietnamese letter, đ/Đ and the look-alike Ð/ð, NFC or NFD input."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fieldsurvey.core.text import fold, words
+
+VOWELS = {
+    "a": "aàáảãạăằắẳẵặâầấẩẫậ",
+    "e": "eèéẻẽẹêềếểễệ",
+    "i": "iìíỉĩị",
+    "o": "oòóỏõọôồốổỗộơờớởỡợ",
+    "u": "uùúủũụưừứửữự",
+    "y": "yỳýỷỹỵ",
+}
+
+
+def test_every_vietnamese_vowel_folds_to_its_base_letter() -> None:
+    for base, letters in VOWELS.items():
+        for letter in letters:
+            assert fold(letter) == base, letter
+            assert fold(letter.upper()) == base, letter.upper()
+
+
+def test_d_with_stroke_and_eth_fold_to_d() -> None:
+    assert fold("đĐðÐ") == "dddd"
+    assert fold("Đống Đa") == fold("dong da") == fold("ÐỐNG ÐA") == "dong da"
+
+
+def test_place_names_typed_three_ways_fold_the_same() -> None:
+    assert fold("Hoàn Kiếm") == fold("hoan kiem") == fold("HOÀN KIẾM") == fold("HOAN KIEM")
+
+
+def test_decomposed_input_folds_like_composed() -> None:
+    text = "Phường Hoàn Kiếm, Quận Đống Đa"
+    expected = "phuong hoan kiem, quan dong da"
+    assert fold(unicodedata.normalize("NFD", text)) == fold(text) == expected
+
+
+def test_words_split_on_punctuation() -> None:
+    assert words("Văn Miếu – Quốc Tử Giám, 58 Quốc Tử Giám") == [
+        "van",
+        "mieu",
+        "quoc",
+        "tu",
+        "giam",
+        "58",
+        "quoc",
+        "tu",
+        "giam",
+    ]
+    assert words(None) == [] and fold(None) == ""
+
+
+@given(st.text())
+def test_fold_is_idempotent_and_form_independent(text: str) -> None:
+    folded = fold(text)
+    assert fold(folded) == folded
+    assert fold(unicodedata.normalize("NFD", text)) == fold(unicodedata.normalize("NFC", text))
