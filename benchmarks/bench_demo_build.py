@@ -11,6 +11,7 @@ figures are printed and written to benchmarks/out/bench_demo_build.json.
 from __future__ import annotations
 
 import argparse
+import itertools
 import resource
 import shutil
 import sys
@@ -29,7 +30,6 @@ from _common import (
     verdict,
     write_json,
 )
-
 from fieldsurvey.core.demo import SIZES, build_demo
 
 NAME = "bench_demo_build"
@@ -66,7 +66,7 @@ def timed_build(path: Path, size: str, seed: int) -> dict[str, Any]:
             "message": None,
             "seconds": marks[0][0] - start,
         })
-        for (at, _done, _total, message), (next_at, *_rest) in zip(marks, marks[1:], strict=False):
+        for (at, _done, _total, message), (next_at, *_rest) in itertools.pairwise(marks):
             steps.append({
                 "step": STEP_NAMES.get(message, message),
                 "message": message,

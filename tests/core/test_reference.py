@@ -16,9 +16,11 @@ from hypothesis import strategies as st
 
 from fieldsurvey.core import reference
 from fieldsurvey.core.reference import (
+    GAP_TOLERANCE_M,
     boundary_geojson,
     commune_at,
     communes,
+    distance_to_rings_m,
     district_of_ward,
     install_reference_data,
     point_in_rings,
@@ -305,10 +307,33 @@ def _brute_force(db: sqlite_utils.Database, lon: float, lat: float, level: str) 
     rows = db.execute(
         "SELECT code, ring FROM admin_boundaries WHERE level = ? ORDER BY id", (level,)
     )
-    for code, ring in rows:
-        if point_in_rings(lon, lat, json.loads(ring)):
-            return str(code)
-    return None
+    polygons = [(str(code), json.loads(ring)) for code, ring in rows]
+    for code, rings in polygons:
+        if point_in_rings(lon, lat, rings):
+            return code
+    near = [(distance_to_rings_m(lon, lat, rings), code) for code, rings in polygons]
+    distance, code = min(near)
+    return code if distance <= GAP_TOLERANCE_M else None
+
+
+def test_points_in_gaps_between_simplified_polygons_go_to_the_nearest_commune(
+    db: sqlite_utils.Database,
+) -> None:
+    # Just north of Văn Miếu, on the border of two wards, lies a sliver that no simplified
+    # polygon covers; it goes to whichever of the two is nearer.
+    rows = db.execute("SELECT ring FROM admin_boundaries WHERE level = 'commune'").fetchall()
+    assert not any(point_in_rings(105.8355, 21.0293, json.loads(r[0])) for r in rows)
+    assert commune_at(db, 105.8355, 21.0293) in {"00190", "00226"}  # Ô Chợ Dừa, Văn Miếu
+    assert commune_at(db, 105.8361, 21.0283) == "00226"
+    # Far outside Hà Nội nothing is near.
+    assert commune_at(db, 106.70, 10.78) is None
+    assert commune_at(db, 105.20, 21.00) is None
+
+
+def test_distance_to_rings() -> None:
+    square = [[[0.0, 0.0], [0.001, 0.0], [0.001, 0.001], [0.0, 0.001]]]
+    assert distance_to_rings_m(0.0005, -0.001, square) == pytest.approx(111.32, rel=1e-3)
+    assert distance_to_rings_m(0.0005, 0.0005, square) == pytest.approx(55.66, rel=1e-3)
 
 
 @settings(max_examples=150, deadline=None)

@@ -19,7 +19,6 @@ from typing import Any
 from fieldsurvey.core import reference, search
 from fieldsurvey.core.db import build_then_replace
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.reference import Polygon, point_in_rings
 from fieldsurvey.core.stats import workspace_stats
 from fieldsurvey.core.workspace import ROLES, Workspace
 
@@ -52,7 +51,7 @@ LANDMARKS = (
     ("Phủ Chủ tịch", "national_security", 105.8336, 21.0396, "Hoàng Hoa Thám"),
     ("Hồ Hoàn Kiếm", "scenic_spot", 105.8524, 21.0288, "Đinh Tiên Hoàng"),
     ("Nhà hát Lớn Hà Nội", "iconic_building", 105.8575, 21.0243, "Tràng Tiền"),
-    ("Văn Miếu – Quốc Tử Giám", "heritage", 105.8355, 21.0293, "Quốc Tử Giám"),
+    ("Văn Miếu – Quốc Tử Giám", "heritage", 105.8361, 21.0283, "Quốc Tử Giám"),
     ("Hoàng thành Thăng Long", "heritage", 105.8403, 21.0352, "Hoàng Diệu"),
     ("Chùa Một Cột", "heritage", 105.8336, 21.0358, "Chùa Một Cột"),
     ("Chùa Trấn Quốc", "heritage", 105.8365, 21.0480, "Thanh Niên"),
@@ -298,35 +297,28 @@ class DemoClock:
         return self._now
 
 
-def _polygons_by_commune() -> dict[str, tuple[str, list[Polygon], tuple[float, ...]]]:
-    """Commune code -> (name, polygons, bbox) from the bundled boundaries."""
-    out: dict[str, tuple[str, list[Polygon], tuple[float, ...]]] = {}
+def _commune_boxes() -> dict[str, tuple[str, tuple[float, ...]]]:
+    """Commune code -> (name, bounding box) from the bundled boundaries."""
+    out: dict[str, tuple[str, tuple[float, ...]]] = {}
     for feature in reference.boundary_geojson(reference.COMMUNE)["features"]:
-        geometry = feature["geometry"]
-        polygons: list[Polygon] = (
-            [geometry["coordinates"]]
-            if geometry["type"] == "Polygon"
-            else list(geometry["coordinates"])
-        )
-        xs = [pt[0] for poly in polygons for pt in poly[0]]
-        ys = [pt[1] for poly in polygons for pt in poly[0]]
-        out[feature["properties"]["code"]] = (
-            feature["properties"]["name"],
-            polygons,
-            (min(xs), min(ys), max(xs), max(ys)),
-        )
+        outer_rings = [polygon[0] for polygon in feature["geometry"]["coordinates"]]
+        xs = [pt[0] for ring in outer_rings for pt in ring]
+        ys = [pt[1] for ring in outer_rings for pt in ring]
+        box = (min(xs), min(ys), max(xs), max(ys))
+        out[feature["properties"]["code"]] = (feature["properties"]["name"], box)
     return out
 
 
 def _point_in_commune(
-    rng: random.Random, polygons: list[Polygon], bbox: tuple[float, ...]
+    rng: random.Random, db: Any, code: str, bbox: tuple[float, ...]
 ) -> tuple[float, float]:
+    """A random point that the commune lookup places in commune ``code``."""
     min_x, min_y, max_x, max_y = bbox
     for _ in range(1000):
-        lon, lat = rng.uniform(min_x, max_x), rng.uniform(min_y, max_y)
-        if any(point_in_rings(lon, lat, poly) for poly in polygons):
-            return round(lon, 6), round(lat, 6)
-    raise AssertionError("no point found inside a commune boundary")
+        lon, lat = round(rng.uniform(min_x, max_x), 6), round(rng.uniform(min_y, max_y), 6)
+        if reference.commune_at(db, lon, lat) == code:
+            return lon, lat
+    raise AssertionError(f"no point found inside commune {code}")
 
 
 def _offset(lon: float, lat: float, metres: float, bearing: float) -> tuple[float, float]:
@@ -347,7 +339,7 @@ class _Recipe:
         self.ws = ws
         self.rng = rng
         self.size = size
-        self.communes = _polygons_by_commune()
+        self.communes = _commune_boxes()
         self.codes = sorted(self.communes)
         # Dense urban wards hold more sites than rural communes.
         types = {c["code"]: c["type"] for c in reference.communes(ws.db)}
@@ -434,8 +426,7 @@ class _Recipe:
         while len(rows) < count:
             commune = rng.choices(self.codes, self.weights)[0]
             category = rng.choices(categories, category_weights)[0]
-            _, polygons, bbox = self.communes[commune]
-            lon, lat = _point_in_commune(rng, polygons, bbox)
+            lon, lat = _point_in_commune(rng, self.ws.db, commune, self.communes[commune][1])
             name, address = self.site_name(category, commune, len(rows) + 1)
             rows.append(
                 {
@@ -541,8 +532,9 @@ class _Recipe:
 
     def planted_duplicates(
         self, cameras: Sequence[dict[str, Any]], sites_by_id: dict[str, dict[str, Any]], pairs: int
-    ) -> list[dict[str, Any]]:
-        """Second records of existing cameras a few metres away, as a different unit saw them."""
+    ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        """(copy, original): second records of existing cameras a few metres away, as another
+        unit recorded them, for duplicate-finding exercises."""
         rng = self.rng
         out = []
         for original in rng.sample(list(cameras), pairs):
@@ -561,7 +553,7 @@ class _Recipe:
             copy["name"] = f"Camera {site['name']} (khảo sát lại)"
             copy["install_year"] = None
             copy["notes"] = "Ghi nhận bởi đơn vị khác."
-            out.append(copy)
+            out.append((copy, original))
         return out
 
     # -- shortcomings, needs, assignments, reviews -------------------------------------------
@@ -749,30 +741,9 @@ def _fill(ws: Workspace, recipe: _Recipe, size: str, report: Progress) -> None:
         cameras = recipe.cameras(sites, n_cameras)
         if small:
             planted = recipe.planted_duplicates(cameras, {s["id"]: s for s in sites}, 8)
-            cameras.extend(planted)
-            ws.set_setting(
-                "demo_planted_duplicates",
-                json.dumps(
-                    [
-                        [c["id"], o["id"]]
-                        for c, o in zip(
-                            planted,
-                            [
-                                next(
-                                    x
-                                    for x in cameras
-                                    if x["site_id"] == p["site_id"]
-                                    and x["lat"] != p["lat"]
-                                    and x["views"][0]["angle"] == p["views"][0]["angle"]
-                                    and x["camera_type"] == p["camera_type"]
-                                )
-                                for p in planted
-                            ],
-                            strict=True,
-                        )
-                    ]
-                ),
-            )
+            cameras.extend(copy for copy, _ in planted)
+            pairs = [[copy["id"], original["id"]] for copy, original in planted]
+            ws.set_setting("demo_planted_duplicates", json.dumps(pairs))
         ws.insert_many("cameras", cameras, index=False, check_refs=small)
         report(3, steps, "Tồn tại, hạn chế")
         ws.insert_many("shortcomings", recipe.shortcomings(cameras), index=False, check_refs=small)

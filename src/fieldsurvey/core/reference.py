@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, Final, TypedDict
@@ -86,11 +87,16 @@ _DDL: Final = (
 _CANDIDATES_SQL: Final = """
     SELECT b.code, b.ring
     FROM admin_rtree AS r CROSS JOIN admin_boundaries AS b ON b.id = r.id
-    WHERE r.min_lon <= :lon AND r.max_lon >= :lon
-      AND r.min_lat <= :lat AND r.max_lat >= :lat
+    WHERE r.min_lon <= :lon + :margin AND r.max_lon >= :lon - :margin
+      AND r.min_lat <= :lat + :margin AND r.max_lat >= :lat - :margin
       AND b.level = :level
     ORDER BY b.id
 """
+# The bundled polygons are simplified, so neighbouring communes leave slivers between them
+# (about 0.7% of the city's area). A point in such a gap belongs to the nearest commune when
+# that commune's edge is at most this far away.
+GAP_TOLERANCE_M: Final = 300.0
+_METRES_PER_DEGREE: Final = 111_320.0
 
 
 class Commune(TypedDict):
@@ -248,11 +254,37 @@ def commune_at(
     """
     if level not in BOUNDARY_LEVELS:
         raise ValueError(f"no boundaries for level {level!r}; use one of {BOUNDARY_LEVELS}")
-    rows = db.conn.execute(_CANDIDATES_SQL, {"lon": lon, "lat": lat, "level": level})
-    for code, text in rows:
+    params = {"lon": lon, "lat": lat, "level": level, "margin": 0.0}
+    for code, text in db.conn.execute(_CANDIDATES_SQL, params):
         if point_in_rings(lon, lat, _parse_polygon(text)):
             return str(code)
-    return None
+    params["margin"] = GAP_TOLERANCE_M / _METRES_PER_DEGREE
+    best: tuple[float, str] | None = None
+    for code, text in db.conn.execute(_CANDIDATES_SQL, params):
+        distance = distance_to_rings_m(lon, lat, _parse_polygon(text))
+        if distance <= GAP_TOLERANCE_M and (best is None or distance < best[0]):
+            best = (distance, str(code))
+    return None if best is None else best[1]
+
+
+def distance_to_rings_m(lon: float, lat: float, rings: Sequence[Ring]) -> float:
+    """Shortest distance in metres from (lon, lat) to the edges of ``rings`` (flat-earth
+    approximation, good to a fraction of a percent over the few hundred metres it is used for)."""
+    kx = _METRES_PER_DEGREE * math.cos(math.radians(lat))
+    ky = _METRES_PER_DEGREE
+    best = math.inf
+    for ring in rings:
+        if not ring:
+            continue
+        x_prev, y_prev = (ring[-1][0] - lon) * kx, (ring[-1][1] - lat) * ky
+        for vertex in ring:
+            x, y = (vertex[0] - lon) * kx, (vertex[1] - lat) * ky
+            dx, dy = x - x_prev, y - y_prev
+            length2 = dx * dx + dy * dy
+            t = 0.0 if length2 == 0 else max(0.0, min(1.0, -(x_prev * dx + y_prev * dy) / length2))
+            best = min(best, math.hypot(x_prev + t * dx, y_prev + t * dy))
+            x_prev, y_prev = x, y
+    return best
 
 
 def communes(db: sqlite_utils.Database) -> list[Commune]:

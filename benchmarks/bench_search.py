@@ -1,0 +1,274 @@
+"""Accent-insensitive search (FTS5 on folded text) against a LIKE scan, on the city demo.
+
+    /tmp/venv/bin/python benchmarks/bench_search.py [--db PATH] [--out FILE]
+
+Without --db, reuses benchmarks/out/city.sqlite if it exists, else builds the city demo into a
+temporary folder first. For each query: the median of --runs calls of
+``search(db, q, limit=50)``, against the same question answered without FTS:
+``SELECT kind, record_id, title FROM like_baseline WHERE terms LIKE '%w1%' AND ... LIMIT 50``
+over a plain copy of the index (in an attached in-memory database, so the workspace file is not
+modified), plus the LIKE scan without LIMIT (``count(*)``) for information.
+Targets: FTS median under 20 ms, and at least 10× faster than LIKE. Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from _common import (
+    CITY_PATH,
+    machine_info,
+    machine_line,
+    median,
+    say,
+    table,
+    time_runs,
+    verdict,
+    write_json,
+)
+from fieldsurvey.core.demo import build_demo
+from fieldsurvey.core.search import match_expressions, search
+from fieldsurvey.core.text import fold, words
+from fieldsurvey.core.workspace import Workspace
+
+NAME = "bench_search"
+LIMIT = 50
+TARGET_MEDIAN_MS = 20.0
+TARGET_RATIO = 10.0
+# Typed the way people in Hà Nội type into a search box: without accents, with them, in caps.
+FIXED_QUERIES = (
+    "hoan kiem", "Hoàn Kiếm", "HOAN KIEM", "dong da", "Đống Đa", "cho dong xuan",
+    "nut giao kim ma", "khach san", "ga ha noi", "cong an", "ubnd phuong", "tran duy hung",
+    "ngan hang",
+)
+_HAS_WORD = re.compile(r"\w")
+
+
+def random_queries(db: Any, count: int, seed: int) -> list[str]:
+    """``count`` distinct queries cut from real site names: 1–3 consecutive words, folded
+    (lower case, no accents) or kept as written, at random."""
+    names = [row[0] for row in db.execute(
+        "SELECT name FROM sites WHERE deleted = 0 ORDER BY rowid")]
+    rng = random.Random(seed)
+    queries: list[str] = []
+    while len(queries) < count:
+        tokens = [t for t in rng.choice(names).split() if _HAS_WORD.search(t)]
+        if not tokens:
+            continue
+        n = rng.randint(1, min(3, len(tokens)))
+        start = rng.randrange(len(tokens) - n + 1)
+        query = " ".join(tokens[start:start + n])
+        query = fold(query) if rng.random() < 0.5 else query
+        if query not in queries:
+            queries.append(query)
+    return queries
+
+
+def like_where(text: str) -> tuple[str, list[str]]:
+    """The WHERE clause a program without FTS would use: one %word% per folded word."""
+    patterns = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                for w in words(text)]
+    clause = " AND ".join(["terms LIKE ? ESCAPE '\\'"] * len(patterns)) or "0"
+    return clause, patterns
+
+
+def like_search(conn: Any, text: str) -> list[tuple[str, str, str]]:
+    clause, patterns = like_where(text)
+    return conn.execute(
+        f"SELECT kind, record_id, title FROM bench.like_baseline WHERE {clause} LIMIT {LIMIT}",
+        patterns,
+    ).fetchall()
+
+
+def like_count(conn: Any, text: str) -> int:
+    clause, patterns = like_where(text)
+    return int(conn.execute(
+        f"SELECT count(*) FROM bench.like_baseline WHERE {clause}", patterns).fetchone()[0])
+
+
+def fts_count(conn: Any, text: str) -> int:
+    """Records holding every word as a prefix (the broadest of search()'s expressions)."""
+    expressions = match_expressions(text)
+    if not expressions:
+        return 0
+    return int(conn.execute(
+        "SELECT count(*) FROM search_index WHERE search_index MATCH ?", [expressions[-1]]
+    ).fetchone()[0])
+
+
+def resolve_db(arg: Path | None, tmp: Path) -> tuple[Path, str]:
+    if arg:
+        return arg, "given with --db"
+    if CITY_PATH.exists():
+        return CITY_PATH, "reused benchmarks/out/city.sqlite"
+    path = tmp / "city.sqlite"
+    say("No --db and no benchmarks/out/city.sqlite: building the city demo first (~1 min)…")
+    start = time.perf_counter()
+    build_demo(path, size="city", force=True)
+    say(f"built in {time.perf_counter() - start:.1f} s")
+    return path, "built into a temporary folder"
+
+
+def measure(ws: Workspace, queries: Sequence[tuple[str, str]], runs: int,
+            count_runs: int) -> list[dict[str, Any]]:
+    db, conn = ws.db, ws.db.conn
+    results: list[dict[str, Any]] = []
+    for source, query in queries:
+        hits = search(db, query, limit=LIMIT)
+        fts_times = time_runs(lambda q=query: search(db, q, limit=LIMIT), runs)
+        like_rows = like_search(conn, query)
+        like_times = time_runs(lambda q=query: like_search(conn, q), runs)
+        full_times = time_runs(lambda q=query: like_count(conn, q), count_runs)
+        full = like_count(conn, query)
+        # The baseline answers the same question: every FTS hit must be among the LIKE matches
+        # (LIKE matches substrings, FTS word prefixes, so LIKE may find more, never fewer).
+        clause, patterns = like_where(query)
+        like_ids = {row[0] for row in conn.execute(
+            f"SELECT record_id FROM bench.like_baseline WHERE {clause}", patterns)}
+        fts_med = median(fts_times) * 1000
+        like_med = median(like_times) * 1000
+        results.append({
+            "query": query,
+            "source": source,
+            "folded_words": words(query),
+            "fts_median_ms": fts_med,
+            "fts_min_ms": min(fts_times) * 1000,
+            "fts_max_ms": max(fts_times) * 1000,
+            "fts_hits": len(hits),
+            "fts_full_count": fts_count(conn, query),
+            "like_median_ms": like_med,
+            "like_min_ms": min(like_times) * 1000,
+            "like_rows": len(like_rows),
+            "like_full_count": full,
+            "like_full_count_median_ms": median(full_times) * 1000,
+            "ratio": like_med / fts_med if fts_med else float("inf"),
+            "fts_hits_within_like": all(hit["id"] in like_ids for hit in hits),
+            "runs": runs,
+            "count_runs": count_runs,
+        })
+        r = results[-1]
+        say(f"  {query!r:34} FTS {fts_med:8.2f} ms  LIKE {like_med:8.2f} ms  "
+            f"×{r['ratio']:7.1f}  (full LIKE {r['like_full_count_median_ms']:.0f} ms)")
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, metavar="PATH", help="city workspace to search")
+    parser.add_argument("--out", type=Path, metavar="FILE",
+                        help=f"JSON output (default benchmarks/out/{NAME}.json)")
+    parser.add_argument("--runs", type=int, default=15, help="timed runs per query (default 15)")
+    parser.add_argument("--count-runs", type=int, default=5,
+                        help="timed runs of the LIKE full count per query (default 5)")
+    parser.add_argument("--random-queries", type=int, default=20,
+                        help="queries drawn from site names (default 20)")
+    parser.add_argument("--seed", type=int, default=2025, help="seed for the drawn queries")
+    args = parser.parse_args(argv)
+
+    machine = machine_info()
+    say(f"machine: {machine_line(machine)}")
+    with tempfile.TemporaryDirectory(prefix="fieldsurvey-bench-") as tmp:
+        path, origin = resolve_db(args.db, Path(tmp))
+        ws = Workspace.open(path)
+        try:
+            db, conn = ws.db, ws.db.conn
+            index_rows = {kind: n for kind, n in conn.execute(
+                "SELECT kind, count(*) FROM search_index GROUP BY kind ORDER BY kind")}
+            site_count = conn.execute("SELECT count(*) FROM sites WHERE deleted = 0").fetchone()[0]
+            say(f"workspace: {path} ({origin}); {site_count:,} sites; search index rows: "
+                + ", ".join(f"{k} {v:,}" for k, v in index_rows.items()))
+
+            # The baseline table: a plain copy of the index, built once outside the timing, in an
+            # attached in-memory database so the workspace file is left as it was.
+            start = time.perf_counter()
+            conn.execute("ATTACH DATABASE ':memory:' AS bench")
+            conn.execute("CREATE TABLE bench.like_baseline (kind TEXT, record_id TEXT, "
+                         "title TEXT, terms TEXT)")
+            conn.execute("INSERT INTO bench.like_baseline SELECT kind, record_id, title, terms "
+                         "FROM main.search_index")
+            baseline_build_s = time.perf_counter() - start
+            say(f"LIKE baseline table copied in {baseline_build_s:.1f} s (not timed below)")
+
+            queries = [("fixed", q) for q in FIXED_QUERIES] + [
+                ("site name", q) for q in random_queries(db, args.random_queries, args.seed)]
+            say(f"\nTiming {len(queries)} queries, {args.runs} runs each…")
+            results = measure(ws, queries, args.runs, args.count_runs)
+        finally:
+            # Not ws.close(): its PRAGMA optimize would write to the workspace file.
+            ws.db.close()
+
+    fts = [r["fts_median_ms"] for r in results]
+    ratios = [r["ratio"] for r in results]
+    slowest = max(results, key=lambda r: r["fts_median_ms"])
+    lowest = min(results, key=lambda r: r["ratio"])
+    summary = {
+        "queries": len(results),
+        "fts_median_of_medians_ms": median(fts),
+        "fts_max_median_ms": slowest["fts_median_ms"],
+        "fts_max_median_query": slowest["query"],
+        "like_median_of_medians_ms": median([r["like_median_ms"] for r in results]),
+        "like_full_count_median_of_medians_ms": median(
+            [r["like_full_count_median_ms"] for r in results]),
+        "ratio_median": median(ratios),
+        "ratio_min": lowest["ratio"],
+        "ratio_min_query": lowest["query"],
+        "queries_under_target_ms": sum(1 for t in fts if t < TARGET_MEDIAN_MS),
+        "queries_at_least_target_ratio": sum(1 for r in ratios if r >= TARGET_RATIO),
+        "fts_hits_within_like_all": all(r["fts_hits_within_like"] for r in results),
+    }
+    targets = {
+        "fts_median_ms_under": TARGET_MEDIAN_MS,
+        "ratio_at_least": TARGET_RATIO,
+        "median_met": summary["fts_median_of_medians_ms"] < TARGET_MEDIAN_MS,
+        "max_met": summary["fts_max_median_ms"] < TARGET_MEDIAN_MS,
+        "ratio_median_met": summary["ratio_median"] >= TARGET_RATIO,
+        "ratio_min_met": summary["ratio_min"] >= TARGET_RATIO,
+    }
+
+    say()
+    say(table(
+        ["query", "src", "FTS ms", "LIKE ms", "ratio", "LIKE full ms", "FTS hits", "LIKE rows",
+         "FTS all", "LIKE all"],
+        [[r["query"], "fix" if r["source"] == "fixed" else "site", r["fts_median_ms"],
+          r["like_median_ms"], r["ratio"], r["like_full_count_median_ms"], r["fts_hits"],
+          r["like_rows"], r["fts_full_count"], r["like_full_count"]] for r in results],
+    ))
+    say("(medians of the timed runs; 'FTS all'/'LIKE all' = every matching record, no LIMIT)")
+    say()
+    say(f"FTS: median of medians {summary['fts_median_of_medians_ms']:.2f} ms, max "
+        f"{summary['fts_max_median_ms']:.2f} ms ({summary['fts_max_median_query']!r}); "
+        f"target < {TARGET_MEDIAN_MS:.0f} ms: median {verdict(targets['median_met'])}, "
+        f"max {verdict(targets['max_met'])} "
+        f"({summary['queries_under_target_ms']}/{len(results)} queries under)")
+    say(f"vs LIKE: median ratio {summary['ratio_median']:.1f}×, min ratio "
+        f"{summary['ratio_min']:.1f}× ({summary['ratio_min_query']!r}); target ≥ "
+        f"{TARGET_RATIO:.0f}×: median {verdict(targets['ratio_median_met'])}, min "
+        f"{verdict(targets['ratio_min_met'])} "
+        f"({summary['queries_at_least_target_ratio']}/{len(results)} queries at or above)")
+    say("every FTS hit also matched by the LIKE baseline: "
+        + ("yes" if summary["fts_hits_within_like_all"] else "NO"))
+
+    out = write_json(NAME, {
+        "workspace": {"path": str(path), "origin": origin, "sites": site_count,
+                      "search_index_rows": index_rows},
+        "params": {"limit": LIMIT, "runs": args.runs, "count_runs": args.count_runs,
+                   "random_queries": args.random_queries, "seed": args.seed},
+        "baseline_table_build_s": baseline_build_s,
+        "targets": targets,
+        "summary": summary,
+        "queries": results,
+    }, args.out)
+    say(f"\nwrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Search finds what Vietnamese users type, with or without accents, and stays in sync."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldsurvey.core.search import search
+from fieldsurvey.core.workspace import Workspace
+
+
+@pytest.fixture
+def ws(workspace: Workspace) -> Workspace:
+    unit = workspace.insert("units", {"name": "UBND Phường Đống Đa", "kind": "commune_committee"})
+    lake = workspace.insert("sites", {"name": "Hồ Hoàn Kiếm", "category": "scenic_spot",
+                                      "address": "Đinh Tiên Hoàng", "lat": 21.0288,
+                                      "lon": 105.8524})
+    workspace.insert("sites", {"name": "Chợ Đồng Xuân", "category": "market",
+                               "notes": "Cổng chính phố Đồng Xuân"})
+    workspace.insert("cameras", {"site_id": lake, "name": "Cổng đền Ngọc Sơn",
+                                 "owner_unit_id": unit, "notes": "Góc quay hướng tháp Rùa"})
+    return workspace
+
+
+def names(ws: Workspace, text: str) -> list[str]:
+    return sorted(hit["name"] for hit in search(ws.db, text))
+
+
+@pytest.mark.parametrize("typed", ["hoan kiem", "Hoàn Kiếm", "HOAN KIEM", "HOÀN KIẾM", "hoàn kiem"])
+def test_hoan_kiem_found_however_typed(ws: Workspace, typed: str) -> None:
+    # the site by name, its camera by the site's name
+    assert names(ws, typed) == ["Cổng đền Ngọc Sơn", "Hồ Hoàn Kiếm"]
+
+
+@pytest.mark.parametrize("typed", ["dong da", "Đống Đa", "ĐỐNG ĐA", "Ðống Ða", "dong"])
+def test_d_with_stroke_found_as_d(ws: Workspace, typed: str) -> None:
+    found = names(ws, typed)
+    assert "UBND Phường Đống Đa" in found
+    # via the owner unit's name
+    assert "Cổng đền Ngọc Sơn" in found
+
+
+def test_hits_carry_kind_id_and_name(ws: Workspace) -> None:
+    hits = search(ws.db, "dong xuan")
+    assert hits[0]["kind"] == "site" and hits[0]["name"] == "Chợ Đồng Xuân"
+    assert ws.get("sites", hits[0]["id"])["name"] == "Chợ Đồng Xuân"
+
+
+def test_notes_and_addresses_are_searched(ws: Workspace) -> None:
+    assert names(ws, "thap rua") == ["Cổng đền Ngọc Sơn"]
+    assert names(ws, "dinh tien hoang") == ["Cổng đền Ngọc Sơn", "Hồ Hoàn Kiếm"]
+
+
+def test_words_standing_together_come_first(ws: Workspace) -> None:
+    ws.insert("sites", {"name": "Kiếm Hoàn", "category": "other"})
+    hits = [h["name"] for h in search(ws.db, "hoan kiem", kinds=["site"])]
+    assert hits == ["Hồ Hoàn Kiếm", "Kiếm Hoàn"]
+
+
+def test_index_follows_renames_and_deletes(ws: Workspace) -> None:
+    lake = search(ws.db, "ho hoan kiem", kinds=["site"])[0]["id"]
+    ws.update("sites", lake, {"name": "Hồ Gươm"})
+    assert names(ws, "ho guom") == ["Cổng đền Ngọc Sơn", "Hồ Gươm"]
+    assert "Hồ Hoàn Kiếm" not in names(ws, "hoan kiem")
+    ws.delete("sites", lake)
+    assert names(ws, "ho guom") == ["Cổng đền Ngọc Sơn"]
+
+
+def test_empty_and_odd_queries(ws: Workspace) -> None:
+    assert search(ws.db, "") == []
+    assert search(ws.db, "   ,;!") == []
+    assert search(ws.db, 'cho" OR "x') == []  # FTS syntax is not interpreted
+    assert search(ws.db, "NEAR(") == []
+    assert search(ws.db, "zzzz") == []
+
+
+def test_limit(demo: Workspace) -> None:
+    assert len(search(demo.db, "camera", limit=7)) == 7
