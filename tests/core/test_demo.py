@@ -20,8 +20,12 @@ from fieldsurvey.core.workspace import Workspace
 def content(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every table's rows, except when sqlite-utils applied its migrations."""
     conn = sqlite3.connect(path)
-    tables = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
     out = {}
     for table in tables:
         columns = "migration_set, name" if table == "_sqlite_migrations" else "*"
@@ -68,24 +72,35 @@ def test_small_demo_is_what_a_trainer_needs(demo: Workspace) -> None:
     assert count("SELECT count(DISTINCT review_state) FROM cameras") == 4
     assert count("SELECT count(*) FROM cameras WHERE review_state IS NULL") > 500
     # every not-working camera has its shortcoming
-    assert count("SELECT count(*) FROM cameras c WHERE condition = 'not_working' AND NOT EXISTS"
-                 " (SELECT 1 FROM shortcomings x WHERE x.camera_id = c.id)") == 0
+    assert (
+        count(
+            "SELECT count(*) FROM cameras c WHERE condition = 'not_working' AND NOT EXISTS"
+            " (SELECT 1 FROM shortcomings x WHERE x.camera_id = c.id)"
+        )
+        == 0
+    )
     names = {r[0] for r in db.execute("SELECT name FROM units")}
-    assert {"Công an Thành phố Hà Nội", "Sở Giao thông vận tải Hà Nội",
-            "Sở Thông tin và Truyền thông Hà Nội", "Văn phòng UBND Thành phố Hà Nội",
-            "UBND Phường Hoàn Kiếm"} <= names
+    assert {
+        "Công an Thành phố Hà Nội",
+        "Sở Giao thông vận tải Hà Nội",
+        "Sở Thông tin và Truyền thông Hà Nội",
+        "Văn phòng UBND Thành phố Hà Nội",
+        "UBND Phường Hoàn Kiếm",
+    } <= names
     # every record went through the write path: one insert change per record
     for table in ("units", "sites", "cameras", "shortcomings", "needs", "assignments"):
         assert count(f"SELECT count(*) FROM {table}") == count(
-            f"SELECT count(*) FROM changes WHERE table_name = '{table}' AND op = 'insert'")
+            f"SELECT count(*) FROM changes WHERE table_name = '{table}' AND op = 'insert'"
+        )
 
 
 def test_sites_and_cameras_lie_in_their_communes(demo: Workspace) -> None:
     rows = demo.db.execute("SELECT lon, lat, commune_code FROM sites").fetchall()
     inside = sum(reference.commune_at(demo.db, lon, lat) == code for lon, lat, code in rows)
     assert inside == len(rows)
-    cameras = demo.db.execute("SELECT c.lat, c.lon, s.lat, s.lon, c.views FROM cameras c "
-                              "JOIN sites s ON s.id = c.site_id").fetchall()
+    cameras = demo.db.execute(
+        "SELECT c.lat, c.lon, s.lat, s.lon, c.views FROM cameras c JOIN sites s ON s.id = c.site_id"
+    ).fetchall()
     for lat, lon, site_lat, site_lon, views in cameras:
         assert _metres(lat, lon, site_lat, site_lon) < 100
         assert json.loads(views), "every camera has a view direction"
@@ -122,8 +137,10 @@ def test_existing_target_is_refused_unless_forced(demo_file: Path, tmp_path: Pat
     assert _digest(target) == before
     build_demo(target, force=True)
     with Workspace.open(target) as ws:
-        assert ws.db.execute("SELECT count(*) FROM sites WHERE name = 'Điểm của tôi'"
-                             ).fetchone()[0] == 0
+        assert (
+            ws.db.execute("SELECT count(*) FROM sites WHERE name = 'Điểm của tôi'").fetchone()[0]
+            == 0
+        )
 
 
 def test_interrupted_build_leaves_nothing_behind(demo_file: Path, tmp_path: Path) -> None:

@@ -11,13 +11,29 @@ from fieldsurvey.core.workspace import Workspace
 @pytest.fixture
 def ws(workspace: Workspace) -> Workspace:
     unit = workspace.insert("units", {"name": "UBND Phường Đống Đa", "kind": "commune_committee"})
-    lake = workspace.insert("sites", {"name": "Hồ Hoàn Kiếm", "category": "scenic_spot",
-                                      "address": "Đinh Tiên Hoàng", "lat": 21.0288,
-                                      "lon": 105.8524})
-    workspace.insert("sites", {"name": "Chợ Đồng Xuân", "category": "market",
-                               "notes": "Cổng chính phố Đồng Xuân"})
-    workspace.insert("cameras", {"site_id": lake, "name": "Cổng đền Ngọc Sơn",
-                                 "owner_unit_id": unit, "notes": "Góc quay hướng tháp Rùa"})
+    lake = workspace.insert(
+        "sites",
+        {
+            "name": "Hồ Hoàn Kiếm",
+            "category": "scenic_spot",
+            "address": "Đinh Tiên Hoàng",
+            "lat": 21.0288,
+            "lon": 105.8524,
+        },
+    )
+    workspace.insert(
+        "sites",
+        {"name": "Chợ Đồng Xuân", "category": "market", "notes": "Cổng chính phố Đồng Xuân"},
+    )
+    workspace.insert(
+        "cameras",
+        {
+            "site_id": lake,
+            "name": "Cổng đền Ngọc Sơn",
+            "owner_unit_id": unit,
+            "notes": "Góc quay hướng tháp Rùa",
+        },
+    )
     return workspace
 
 

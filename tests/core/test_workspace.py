@@ -20,18 +20,34 @@ def new_site(ws: Workspace, **values: Any) -> str:
 
 
 def changes(ws: Workspace) -> list[dict[str, Any]]:
-    cols = ("id", "device_id", "seq", "clock", "at", "user", "table_name", "record_id", "op",
-            "fields")
+    cols = (
+        "id",
+        "device_id",
+        "seq",
+        "clock",
+        "at",
+        "user",
+        "table_name",
+        "record_id",
+        "op",
+        "fields",
+    )
     rows = ws.db.execute(f"SELECT {', '.join(cols)} FROM changes ORDER BY seq").fetchall()
     return [dict(zip(cols, row, strict=True)) | {"fields": json.loads(row[-1])} for row in rows]
 
 
 def test_insert_update_delete_are_recorded_with_gapless_sequence(workspace: Workspace) -> None:
     site = new_site(workspace, **HOAN_KIEM_LAKE)
-    camera = workspace.insert("cameras", {
-        "site_id": site, "camera_type": "ptz", "views": [{"direction": 360, "angle": 90}],
-        "purposes": ["public_order", "traffic_management", "public_order"], **HOAN_KIEM_LAKE,
-    })
+    camera = workspace.insert(
+        "cameras",
+        {
+            "site_id": site,
+            "camera_type": "ptz",
+            "views": [{"direction": 360, "angle": 90}],
+            "purposes": ["public_order", "traffic_management", "public_order"],
+            **HOAN_KIEM_LAKE,
+        },
+    )
     assert workspace.update("cameras", camera, {"condition": "degraded", "height_m": "6,5"})
     assert not workspace.update("cameras", camera, {"condition": "degraded"})  # nothing changed
     workspace.delete("cameras", camera)
@@ -68,8 +84,7 @@ def test_update_records_the_clock_of_the_value_it_replaces(workspace: Workspace)
     workspace.update("sites", site, {"address": "Lê Thái Tổ", "notes": "ghi chú"})
     history = workspace.history("sites", site)
     first_address_clock = history[1]["clock"]
-    assert history[2]["fields"]["address"] == ["Đinh Tiên Hoàng", "Lê Thái Tổ",
-                                               first_address_clock]
+    assert history[2]["fields"]["address"] == ["Đinh Tiên Hoàng", "Lê Thái Tổ", first_address_clock]
     # notes was never set: its old value is null and has no clock
     assert history[2]["fields"]["notes"] == [None, "ghi chú", None]
     # name was set by the insert: a later rename points at the insert's clock
@@ -110,8 +125,13 @@ def test_camera_view_validation(workspace: Workspace) -> None:
         workspace.insert("cameras", {"site_id": site, "views": [{"heading": 10}]})
     with pytest.raises(ValidationError, match="ngoài khoảng"):
         workspace.insert("cameras", {"site_id": site, "views": [{"direction": 10, "tilt": 120}]})
-    camera = workspace.insert("cameras", {"site_id": site, "views": [
-        {"direction": 0, "angle": 60, "tilt": -15}, {"direction": 180, "angle": 60}]})
+    camera = workspace.insert(
+        "cameras",
+        {
+            "site_id": site,
+            "views": [{"direction": 0, "angle": 60, "tilt": -15}, {"direction": 180, "angle": 60}],
+        },
+    )
     views = json.loads(workspace.get("cameras", camera)["views"])
     assert [v["direction"] for v in views] == [0.0, 180.0]
 
@@ -168,10 +188,10 @@ def test_insert_many_writes_the_same_rows_as_insert(tmp_path: Path) -> None:
     def build(path: Path, bulk: bool) -> list[tuple[Any, ...]]:
         ids = iter(f"00000000-0000-4000-8000-{n:012d}" for n in range(100))
         clock = iter(range(1_700_000_000_000, 1_800_000_000_000, 1000))
-        with Workspace.open(path, create=True, now=lambda: next(clock),
-                            new_id=lambda: next(ids)) as ws:
-            rows = [{"name": f"Chợ {n}", "category": "market", **HOAN_KIEM_LAKE}
-                    for n in range(3)]
+        with Workspace.open(
+            path, create=True, now=lambda: next(clock), new_id=lambda: next(ids)
+        ) as ws:
+            rows = [{"name": f"Chợ {n}", "category": "market", **HOAN_KIEM_LAKE} for n in range(3)]
             if bulk:
                 ws.insert_many("sites", rows)
             else:

@@ -1,0 +1,5 @@
+"""`python -m fieldsurvey` runs the `fieldsurvey` command."""
+
+from fieldsurvey.cli import main
+
+main()

@@ -1,0 +1,125 @@
+"""The first main window, driven like a user: lists, search box, record panel, opening files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from fieldsurvey.app import open_start_workspace
+from fieldsurvey.core import settings as user_settings
+from fieldsurvey.core.stats import workspace_stats
+from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo: Workspace) -> MainWindow:
+    win = MainWindow(demo)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_lists_show_every_site_and_camera(window: MainWindow) -> None:
+    counts = workspace_stats(window.workspace.db)
+    assert window.sites.visible_count() == counts["sites"] == 300
+    assert window.cameras.visible_count() == counts["cameras"]
+    assert "300 địa điểm" in window.statusBar().currentMessage()
+    first = window.sites.proxy.index(0, 0).data()
+    last = window.sites.proxy.index(window.sites.visible_count() - 1, 0).data()
+    assert QApplication.instance() is not None
+    assert first.casefold() <= last.casefold() or first[0] in "ĐđÂâ"  # ascending by name
+
+
+def test_typing_in_the_search_box_filters_both_lists(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.search_box, "hoan kiem")
+    sites = {window.sites.proxy.index(r, 0).data() for r in range(window.sites.visible_count())}
+    assert "Hồ Hoàn Kiếm" in sites
+    assert 0 < len(sites) < 300
+    assert 0 < window.cameras.visible_count() < 1000
+    shown = window.sites.visible_count()
+    window.search_box.clear()
+    # QTest types ASCII keys only; accented text arrives as an input method would send it.
+    window.search_box.insert("HOÀN KIẾM")
+    assert window.sites.visible_count() == shown
+    window.search_box.clear()
+    assert window.sites.visible_count() == 300
+
+
+def test_selecting_a_site_shows_it(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.search_box, "ho hoan kiem")
+    view = window.sites.view
+    row = next(
+        r
+        for r in range(window.sites.visible_count())
+        if window.sites.proxy.index(r, 0).data() == "Hồ Hoàn Kiếm"
+    )
+    rect = view.visualRect(window.sites.proxy.index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    texts = [w.text() for w in window.detail.findChildren(QLabel)]
+    assert "Hồ Hoàn Kiếm" in texts
+    assert "Danh lam thắng cảnh" in texts  # the category's label, not its code
+    assert "Phường Hoàn Kiếm" in texts  # the commune's name, not its code
+
+
+def test_ctrl_f_focuses_the_search_box(qtbot: QtBot, window: MainWindow) -> None:
+    window.sites.view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.search_box.hasFocus)
+
+
+def test_opening_a_file_that_is_not_a_workspace_explains_and_keeps_the_current_one(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    bad = tmp_path / "ghi-chu.sqlite"
+    bad.write_text("không phải cơ sở dữ liệu")
+    seen: list[str] = []
+
+    def close_message() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(20, close_message)
+
+    QTimer.singleShot(20, close_message)
+    assert window.open_path(bad) is False
+    assert seen and "không phải là workspace" in seen[0]
+    assert window.sites.visible_count() == 300
+    assert bad.read_text() == "không phải cơ sở dữ liệu"
+
+
+def test_opening_another_workspace_replaces_the_lists(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    other = tmp_path / "new.sqlite"
+    with Workspace.open(other, create=True) as ws:
+        ws.insert("sites", {"name": "Ga Cát Linh", "category": "train_station"})
+    with qtbot.waitSignal(window.workspace_changed) as signal:
+        assert window.open_path(other)
+    assert signal.args == [str(other)]
+    assert window.sites.visible_count() == 1
+    assert window.windowTitle() == "FieldSurvey — new.sqlite"
+
+
+def test_first_start_builds_and_opens_the_demo_then_reopens_the_last(tmp_path: Path) -> None:
+    settings = user_settings.Settings()
+    demo_path = user_settings.demo_workspace_path()
+    demo_path.unlink(missing_ok=True)
+    with open_start_workspace(settings) as ws:
+        assert ws.path == demo_path
+        assert workspace_stats(ws.db)["sites"] == 300
+    mine = tmp_path / "mine.sqlite"
+    Workspace.open(mine, create=True).close()
+    settings.remember(mine)
+    with open_start_workspace(settings) as ws:
+        assert ws.path == mine.resolve()
+    mine.unlink()
+    with open_start_workspace(settings) as ws:  # last one gone: back to the demo
+        assert ws.path == demo_path
