@@ -1,6 +1,6 @@
 """How long the deterministic demo workspace takes to build, step by step.
 
-    /tmp/venv/bin/python benchmarks/bench_demo_build.py [--keep PATH] [--out FILE]
+    .venv/bin/python benchmarks/bench_demo_build.py [--keep PATH] [--out FILE]
 
 Builds the city demo (50,000 sites, 200,000 cameras) with ``build_demo(size="city",
 force=True)`` in a temporary folder, timestamping each step through the progress callback, then

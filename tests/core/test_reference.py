@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
@@ -328,6 +329,17 @@ def test_points_in_gaps_between_simplified_polygons_go_to_the_nearest_commune(
     # Far outside Hà Nội nothing is near.
     assert commune_at(db, 106.70, 10.78) is None
     assert commune_at(db, 105.20, 21.00) is None
+
+
+def test_gap_tolerance_holds_east_and_west(db: sqlite_utils.Database) -> None:
+    # 290 m due east of a commune's easternmost vertex is within the tolerance; a degree of
+    # longitude is shorter than a degree of latitude here, so the search box must allow for it.
+    rows = db.execute("SELECT code, ring FROM admin_boundaries WHERE level = 'commune'")
+    for code, ring in rows:
+        east = max((pt for r in json.loads(ring) for pt in r), key=lambda pt: pt[0])
+        lon = east[0] + 290 / (111_320 * math.cos(math.radians(east[1])))
+        if _brute_force(db, lon, east[1], "commune") == code:
+            assert commune_at(db, lon, east[1]) == code
 
 
 def test_distance_to_rings() -> None:

@@ -87,8 +87,8 @@ _DDL: Final = (
 _CANDIDATES_SQL: Final = """
     SELECT b.code, b.ring
     FROM admin_rtree AS r CROSS JOIN admin_boundaries AS b ON b.id = r.id
-    WHERE r.min_lon <= :lon + :margin AND r.max_lon >= :lon - :margin
-      AND r.min_lat <= :lat + :margin AND r.max_lat >= :lat - :margin
+    WHERE r.min_lon <= :lon + :margin_lon AND r.max_lon >= :lon - :margin_lon
+      AND r.min_lat <= :lat + :margin_lat AND r.max_lat >= :lat - :margin_lat
       AND b.level = :level
     ORDER BY b.id
 """
@@ -254,11 +254,12 @@ def commune_at(
     """
     if level not in BOUNDARY_LEVELS:
         raise ValueError(f"no boundaries for level {level!r}; use one of {BOUNDARY_LEVELS}")
-    params = {"lon": lon, "lat": lat, "level": level, "margin": 0.0}
+    params = {"lon": lon, "lat": lat, "level": level, "margin_lon": 0.0, "margin_lat": 0.0}
     for code, text in db.conn.execute(_CANDIDATES_SQL, params):
         if point_in_rings(lon, lat, _parse_polygon(text)):
             return str(code)
-    params["margin"] = GAP_TOLERANCE_M / _METRES_PER_DEGREE
+    params["margin_lat"] = GAP_TOLERANCE_M / _METRES_PER_DEGREE
+    params["margin_lon"] = params["margin_lat"] / max(math.cos(math.radians(lat)), 0.01)
     best: tuple[float, str] | None = None
     for code, text in db.conn.execute(_CANDIDATES_SQL, params):
         distance = distance_to_rings_m(lon, lat, _parse_polygon(text))

@@ -184,9 +184,8 @@ def search(
             if len(hits) >= limit:
                 return hits
             rows = db.execute(
-                "SELECT record_id, title FROM search_index WHERE search_index MATCH ? "
-                "AND kind = ? LIMIT ?",
-                [expression, kind, limit - len(hits) + len(seen)],
+                "SELECT record_id, title FROM search_index WHERE search_index MATCH ? LIMIT ?",
+                [f"kind : {kind} AND terms : ({expression})", limit - len(hits) + len(seen)],
             )
             for record_id, title in rows:
                 if record_id not in seen and len(hits) < limit:
