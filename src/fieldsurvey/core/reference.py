@@ -254,12 +254,19 @@ def commune_at(
     """
     if level not in BOUNDARY_LEVELS:
         raise ValueError(f"no boundaries for level {level!r}; use one of {BOUNDARY_LEVELS}")
-    params = {"lon": lon, "lat": lat, "level": level, "margin_lon": 0.0, "margin_lat": 0.0}
+    params: dict[str, object] = {
+        "lon": lon,
+        "lat": lat,
+        "level": level,
+        "margin_lon": 0.0,
+        "margin_lat": 0.0,
+    }
     for code, text in db.conn.execute(_CANDIDATES_SQL, params):
         if point_in_rings(lon, lat, _parse_polygon(text)):
             return str(code)
-    params["margin_lat"] = GAP_TOLERANCE_M / _METRES_PER_DEGREE
-    params["margin_lon"] = params["margin_lat"] / max(math.cos(math.radians(lat)), 0.01)
+    margin_lat = GAP_TOLERANCE_M / _METRES_PER_DEGREE
+    params["margin_lat"] = margin_lat
+    params["margin_lon"] = margin_lat / max(math.cos(math.radians(lat)), 0.01)
     best: tuple[float, str] | None = None
     for code, text in db.conn.execute(_CANDIDATES_SQL, params):
         distance = distance_to_rings_m(lon, lat, _parse_polygon(text))
