@@ -34,3 +34,7 @@ class WorkspaceExistsError(WorkspaceError):
 
 class ValidationError(FieldSurveyError):
     """A value given for a record is not acceptable."""
+
+
+class PhotoError(FieldSurveyError):
+    """A photo file cannot be read or stored; the message names the file and the reason."""
