@@ -61,22 +61,28 @@ def timed_build(path: Path, size: str, seed: int) -> dict[str, Any]:
 
     steps: list[dict[str, Any]] = []
     if marks:
-        steps.append({
-            "step": "setup (create file, schema, reference data, recipe)",
-            "message": None,
-            "seconds": marks[0][0] - start,
-        })
+        steps.append(
+            {
+                "step": "setup (create file, schema, reference data, recipe)",
+                "message": None,
+                "seconds": marks[0][0] - start,
+            }
+        )
         for (at, _done, _total, message), (next_at, *_rest) in itertools.pairwise(marks):
-            steps.append({
-                "step": STEP_NAMES.get(message, message),
-                "message": message,
-                "seconds": next_at - at,
-            })
-        steps.append({
-            "step": "finish (stats, WAL checkpoint, move into place)",
-            "message": marks[-1][3],
-            "seconds": end - marks[-1][0],
-        })
+            steps.append(
+                {
+                    "step": STEP_NAMES.get(message, message),
+                    "message": message,
+                    "seconds": next_at - at,
+                }
+            )
+        steps.append(
+            {
+                "step": "finish (stats, WAL checkpoint, move into place)",
+                "message": marks[-1][3],
+                "seconds": end - marks[-1][0],
+            }
+        )
     return {
         "size": size,
         "seed": seed,
@@ -91,42 +97,60 @@ def timed_build(path: Path, size: str, seed: int) -> dict[str, Any]:
 
 
 def print_build(result: dict[str, Any]) -> None:
-    say(table(
-        ["step", "seconds", "share"],
-        [[s["step"], s["seconds"], f"{100 * s['seconds'] / result['wall_s']:.0f}%"]
-         for s in result["steps"]]
-        + [["total (wall)", result["wall_s"], "100%"], ["total (CPU, this process)",
-                                                       result["cpu_s"], ""]],
-    ))
+    say(
+        table(
+            ["step", "seconds", "share"],
+            [
+                [s["step"], s["seconds"], f"{100 * s['seconds'] / result['wall_s']:.0f}%"]
+                for s in result["steps"]
+            ]
+            + [
+                ["total (wall)", result["wall_s"], "100%"],
+                ["total (CPU, this process)", result["cpu_s"], ""],
+            ],
+        )
+    )
     counts = result["counts"]
-    say(f"file: {result['file_bytes'] / 1e6:.1f} MB; counts: "
-        + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
+    say(
+        f"file: {result['file_bytes'] / 1e6:.1f} MB; counts: "
+        + ", ".join(f"{k} {v:,}" for k, v in counts.items())
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--keep", type=Path, metavar="PATH",
-                        help="leave the city workspace at PATH (replacing what is there)")
-    parser.add_argument("--out", type=Path, metavar="FILE",
-                        help=f"JSON output (default benchmarks/out/{NAME}.json)")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="PATH",
+        help="leave the city workspace at PATH (replacing what is there)",
+    )
+    parser.add_argument(
+        "--out", type=Path, metavar="FILE", help=f"JSON output (default benchmarks/out/{NAME}.json)"
+    )
     parser.add_argument("--seed", type=int, default=42, help="demo seed (default 42)")
-    parser.add_argument("--small-runs", type=int, default=3,
-                        help="how many times to build the small demo (median reported)")
+    parser.add_argument(
+        "--small-runs",
+        type=int,
+        default=3,
+        help="how many times to build the small demo (median reported)",
+    )
     args = parser.parse_args(argv)
 
     machine = machine_info()
     say(f"machine: {machine_line(machine)}")
     with tempfile.TemporaryDirectory(prefix="fieldsurvey-bench-") as tmp:
         folder = Path(tmp)
-        say(f"\nBuilding the city demo ({SIZES['city'][0]:,} sites, "
-            f"{SIZES['city'][1]:,} cameras)…")
+        say(f"\nBuilding the city demo ({SIZES['city'][0]:,} sites, {SIZES['city'][1]:,} cameras)…")
         city_path = folder / "city.sqlite"
         city = timed_build(city_path, "city", args.seed)
         peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print_build(city)
         met = city["wall_s"] < CITY_TARGET_S
-        say(f"target: city build under {CITY_TARGET_S:.0f} s on a 2-core machine "
-            f"({machine['cpu_count']} CPUs here): {city['wall_s']:.1f} s → {verdict(met)}")
+        say(
+            f"target: city build under {CITY_TARGET_S:.0f} s on a 2-core machine "
+            f"({machine['cpu_count']} CPUs here): {city['wall_s']:.1f} s → {verdict(met)}"
+        )
         say(f"peak memory (max RSS) of this process: {peak_rss_mb:,.0f} MB")
         if args.keep:
             keep = args.keep.resolve()
@@ -135,23 +159,42 @@ def main(argv: list[str] | None = None) -> int:
             shutil.move(city_path, keep)
             say(f"city workspace kept at {keep}")
 
-        say(f"\nBuilding the small demo ({SIZES['small'][0]:,} sites, "
-            f"{SIZES['small'][1]:,} cameras) {args.small_runs} times…")
-        smalls = [timed_build(folder / f"small{i}.sqlite", "small", args.seed)
-                  for i in range(args.small_runs)]
+        say(
+            f"\nBuilding the small demo ({SIZES['small'][0]:,} sites, "
+            f"{SIZES['small'][1]:,} cameras) {args.small_runs} times…"
+        )
+        smalls = [
+            timed_build(folder / f"small{i}.sqlite", "small", args.seed)
+            for i in range(args.small_runs)
+        ]
         small_times = [s["wall_s"] for s in smalls]
         print_build(smalls[0])
-        say("small demo wall times: " + ", ".join(f"{t:.2f} s" for t in small_times)
-            + f" (median {median(small_times):.2f} s)")
+        say(
+            "small demo wall times: "
+            + ", ".join(f"{t:.2f} s" for t in small_times)
+            + f" (median {median(small_times):.2f} s)"
+        )
 
-    path = write_json(NAME, {
-        "target": {"city_wall_s_under": CITY_TARGET_S, "on_cpus": 2,
-                   "met": met, "cpus_here": machine["cpu_count"]},
-        "city": city,
-        "city_peak_rss_mb": peak_rss_mb,
-        "city_kept_at": str(args.keep.resolve()) if args.keep else None,
-        "small": {**smalls[0], "runs_wall_s": small_times, "median_wall_s": median(small_times)},
-    }, args.out)
+    path = write_json(
+        NAME,
+        {
+            "target": {
+                "city_wall_s_under": CITY_TARGET_S,
+                "on_cpus": 2,
+                "met": met,
+                "cpus_here": machine["cpu_count"],
+            },
+            "city": city,
+            "city_peak_rss_mb": peak_rss_mb,
+            "city_kept_at": str(args.keep.resolve()) if args.keep else None,
+            "small": {
+                **smalls[0],
+                "runs_wall_s": small_times,
+                "median_wall_s": median(small_times),
+            },
+        },
+        args.out,
+    )
     say(f"\nwrote {path}")
     return 0
 

@@ -47,8 +47,18 @@ TARGET_MEDIAN_MS = 20.0
 TARGET_RATIO = 10.0
 # Typed the way people in Hà Nội type into a search box: without accents, with them, in caps.
 FIXED_QUERIES = (
-    "hoan kiem", "Hoàn Kiếm", "HOAN KIEM", "dong da", "Đống Đa", "cho dong xuan",
-    "nut giao kim ma", "khach san", "ga ha noi", "cong an", "ubnd phuong", "tran duy hung",
+    "hoan kiem",
+    "Hoàn Kiếm",
+    "HOAN KIEM",
+    "dong da",
+    "Đống Đa",
+    "cho dong xuan",
+    "nut giao kim ma",
+    "khach san",
+    "ga ha noi",
+    "cong an",
+    "ubnd phuong",
+    "tran duy hung",
     "ngan hang",
 )
 _HAS_WORD = re.compile(r"\w")
@@ -57,8 +67,9 @@ _HAS_WORD = re.compile(r"\w")
 def random_queries(db: Any, count: int, seed: int) -> list[str]:
     """``count`` distinct queries cut from real site names: 1–3 consecutive words, folded
     (lower case, no accents) or kept as written, at random."""
-    names = [row[0] for row in db.execute(
-        "SELECT name FROM sites WHERE deleted = 0 ORDER BY rowid")]
+    names = [
+        row[0] for row in db.execute("SELECT name FROM sites WHERE deleted = 0 ORDER BY rowid")
+    ]
     rng = random.Random(seed)
     queries: list[str] = []
     while len(queries) < count:
@@ -67,7 +78,7 @@ def random_queries(db: Any, count: int, seed: int) -> list[str]:
             continue
         n = rng.randint(1, min(3, len(tokens)))
         start = rng.randrange(len(tokens) - n + 1)
-        query = " ".join(tokens[start:start + n])
+        query = " ".join(tokens[start : start + n])
         query = fold(query) if rng.random() < 0.5 else query
         if query not in queries:
             queries.append(query)
@@ -89,8 +100,10 @@ def like_expressions(text: str) -> list[tuple[str, list[str]]]:
     phrase = ("terms LIKE ? ESCAPE '\\'", ["% " + " ".join(tokens) + "%"])
     if len(tokens) == 1:
         return [phrase]
-    every = (" AND ".join(["terms LIKE ? ESCAPE '\\'"] * len(tokens)),
-             ["% " + t + "%" for t in tokens])
+    every = (
+        " AND ".join(["terms LIKE ? ESCAPE '\\'"] * len(tokens)),
+        ["% " + t + "%" for t in tokens],
+    )
     return [phrase, every]
 
 
@@ -119,8 +132,11 @@ def like_count(conn: Any, text: str) -> int:
     if not expressions:
         return 0
     clause, patterns = expressions[-1]
-    return int(conn.execute(
-        f"SELECT count(*) FROM bench.like_baseline WHERE {clause}", patterns).fetchone()[0])
+    return int(
+        conn.execute(
+            f"SELECT count(*) FROM bench.like_baseline WHERE {clause}", patterns
+        ).fetchone()[0]
+    )
 
 
 def fts_count(conn: Any, text: str) -> int:
@@ -128,9 +144,11 @@ def fts_count(conn: Any, text: str) -> int:
     expressions = match_expressions(text)
     if not expressions:
         return 0
-    return int(conn.execute(
-        "SELECT count(*) FROM search_index WHERE search_index MATCH ?", [expressions[-1]]
-    ).fetchone()[0])
+    return int(
+        conn.execute(
+            "SELECT count(*) FROM search_index WHERE search_index MATCH ?", [expressions[-1]]
+        ).fetchone()[0]
+    )
 
 
 def resolve_db(arg: Path | None, tmp: Path) -> tuple[Path, str]:
@@ -146,8 +164,9 @@ def resolve_db(arg: Path | None, tmp: Path) -> tuple[Path, str]:
     return path, "built into a temporary folder"
 
 
-def measure(ws: Workspace, queries: Sequence[tuple[str, str]], runs: int,
-            count_runs: int) -> list[dict[str, Any]]:
+def measure(
+    ws: Workspace, queries: Sequence[tuple[str, str]], runs: int, count_runs: int
+) -> list[dict[str, Any]]:
     db, conn = ws.db, ws.db.conn
     results: list[dict[str, Any]] = []
     for source, query in queries:
@@ -161,42 +180,52 @@ def measure(ws: Workspace, queries: Sequence[tuple[str, str]], runs: int,
         same = sorted(h["id"] for h in hits) == sorted(row[1] for row in like_rows)
         fts_med = median(fts_times) * 1000
         like_med = median(like_times) * 1000
-        results.append({
-            "query": query,
-            "source": source,
-            "folded_words": words(query),
-            "fts_median_ms": fts_med,
-            "fts_min_ms": min(fts_times) * 1000,
-            "fts_max_ms": max(fts_times) * 1000,
-            "fts_hits": len(hits),
-            "fts_full_count": fts_count(conn, query),
-            "like_median_ms": like_med,
-            "like_min_ms": min(like_times) * 1000,
-            "like_rows": len(like_rows),
-            "like_full_count": full,
-            "like_full_count_median_ms": median(full_times) * 1000,
-            "ratio": like_med / fts_med if fts_med else float("inf"),
-            "ratio_vs_full": median(full_times) * 1000 / fts_med if fts_med else float("inf"),
-            "same_hits": same,
-            "runs": runs,
-            "count_runs": count_runs,
-        })
+        results.append(
+            {
+                "query": query,
+                "source": source,
+                "folded_words": words(query),
+                "fts_median_ms": fts_med,
+                "fts_min_ms": min(fts_times) * 1000,
+                "fts_max_ms": max(fts_times) * 1000,
+                "fts_hits": len(hits),
+                "fts_full_count": fts_count(conn, query),
+                "like_median_ms": like_med,
+                "like_min_ms": min(like_times) * 1000,
+                "like_rows": len(like_rows),
+                "like_full_count": full,
+                "like_full_count_median_ms": median(full_times) * 1000,
+                "ratio": like_med / fts_med if fts_med else float("inf"),
+                "ratio_vs_full": median(full_times) * 1000 / fts_med if fts_med else float("inf"),
+                "same_hits": same,
+                "runs": runs,
+                "count_runs": count_runs,
+            }
+        )
         r = results[-1]
-        say(f"  {query!r:34} FTS {fts_med:8.2f} ms  LIKE {like_med:8.2f} ms  "
-            f"×{r['ratio']:7.1f}  (full LIKE {r['like_full_count_median_ms']:.0f} ms)")
+        say(
+            f"  {query!r:34} FTS {fts_med:8.2f} ms  LIKE {like_med:8.2f} ms  "
+            f"×{r['ratio']:7.1f}  (full LIKE {r['like_full_count_median_ms']:.0f} ms)"
+        )
     return results
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, metavar="PATH", help="city workspace to search")
-    parser.add_argument("--out", type=Path, metavar="FILE",
-                        help=f"JSON output (default benchmarks/out/{NAME}.json)")
+    parser.add_argument(
+        "--out", type=Path, metavar="FILE", help=f"JSON output (default benchmarks/out/{NAME}.json)"
+    )
     parser.add_argument("--runs", type=int, default=15, help="timed runs per query (default 15)")
-    parser.add_argument("--count-runs", type=int, default=5,
-                        help="timed runs of the LIKE full count per query (default 5)")
-    parser.add_argument("--random-queries", type=int, default=20,
-                        help="queries drawn from site names (default 20)")
+    parser.add_argument(
+        "--count-runs",
+        type=int,
+        default=5,
+        help="timed runs of the LIKE full count per query (default 5)",
+    )
+    parser.add_argument(
+        "--random-queries", type=int, default=20, help="queries drawn from site names (default 20)"
+    )
     parser.add_argument("--seed", type=int, default=2025, help="seed for the drawn queries")
     args = parser.parse_args(argv)
 
@@ -207,24 +236,34 @@ def main(argv: list[str] | None = None) -> int:
         ws = Workspace.open(path)
         try:
             db, conn = ws.db, ws.db.conn
-            index_rows = {kind: n for kind, n in conn.execute(
-                "SELECT kind, count(*) FROM search_index GROUP BY kind ORDER BY kind")}
+            index_rows = {
+                kind: n
+                for kind, n in conn.execute(
+                    "SELECT kind, count(*) FROM search_index GROUP BY kind ORDER BY kind"
+                )
+            }
             site_count = conn.execute("SELECT count(*) FROM sites WHERE deleted = 0").fetchone()[0]
-            say(f"workspace: {path} ({origin}); {site_count:,} sites; search index rows: "
-                + ", ".join(f"{k} {v:,}" for k, v in index_rows.items()))
+            say(
+                f"workspace: {path} ({origin}); {site_count:,} sites; search index rows: "
+                + ", ".join(f"{k} {v:,}" for k, v in index_rows.items())
+            )
 
             # The baseline table: a plain copy of the index, built once outside the timing, in an
             # attached in-memory database so the workspace file is left as it was.
             start = time.perf_counter()
             conn.execute("ATTACH DATABASE ':memory:' AS bench")
-            conn.execute("CREATE TABLE bench.like_baseline (kind TEXT, record_id TEXT, "
-                         "title TEXT, terms TEXT)")
+            conn.execute(
+                "CREATE TABLE bench.like_baseline (kind TEXT, record_id TEXT, "
+                "title TEXT, terms TEXT)"
+            )
             conn.executemany(
                 "INSERT INTO bench.like_baseline VALUES (?, ?, ?, ?)",
-                ((kind, record_id, title, " " + " ".join(words(terms)) + " ")
-                 for kind, record_id, title, terms in conn.execute(
-                     "SELECT kind, record_id, title, terms FROM main.search_index "
-                     "ORDER BY rowid")),
+                (
+                    (kind, record_id, title, " " + " ".join(words(terms)) + " ")
+                    for kind, record_id, title, terms in conn.execute(
+                        "SELECT kind, record_id, title, terms FROM main.search_index ORDER BY rowid"
+                    )
+                ),
             )
             # Generous to the baseline: it gets an index to find one kind's rows.
             conn.execute("CREATE INDEX bench.like_baseline_kind ON like_baseline (kind)")
@@ -232,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
             say(f"LIKE baseline table copied in {baseline_build_s:.1f} s (not timed below)")
 
             queries = [("fixed", q) for q in FIXED_QUERIES] + [
-                ("site name", q) for q in random_queries(db, args.random_queries, args.seed)]
+                ("site name", q) for q in random_queries(db, args.random_queries, args.seed)
+            ]
             say(f"\nTiming {len(queries)} queries, {args.runs} runs each…")
             results = measure(ws, queries, args.runs, args.count_runs)
         finally:
@@ -253,7 +293,8 @@ def main(argv: list[str] | None = None) -> int:
         "like_max_median_ms": slowest_like["like_median_ms"],
         "like_max_median_query": slowest_like["query"],
         "like_full_count_median_of_medians_ms": median(
-            [r["like_full_count_median_ms"] for r in results]),
+            [r["like_full_count_median_ms"] for r in results]
+        ),
         "ratio_median": median(ratios),
         # The whole query set typed one after the other, and the worst query of each.
         "fts_total_ms": sum(fts),
@@ -279,43 +320,88 @@ def main(argv: list[str] | None = None) -> int:
     }
 
     say()
-    say(table(
-        ["query", "src", "FTS ms", "LIKE ms", "ratio", "LIKE full ms", "FTS hits", "LIKE rows",
-         "FTS all", "LIKE all"],
-        [[r["query"], "fix" if r["source"] == "fixed" else "site", r["fts_median_ms"],
-          r["like_median_ms"], r["ratio"], r["like_full_count_median_ms"], r["fts_hits"],
-          r["like_rows"], r["fts_full_count"], r["like_full_count"]] for r in results],
-    ))
+    say(
+        table(
+            [
+                "query",
+                "src",
+                "FTS ms",
+                "LIKE ms",
+                "ratio",
+                "LIKE full ms",
+                "FTS hits",
+                "LIKE rows",
+                "FTS all",
+                "LIKE all",
+            ],
+            [
+                [
+                    r["query"],
+                    "fix" if r["source"] == "fixed" else "site",
+                    r["fts_median_ms"],
+                    r["like_median_ms"],
+                    r["ratio"],
+                    r["like_full_count_median_ms"],
+                    r["fts_hits"],
+                    r["like_rows"],
+                    r["fts_full_count"],
+                    r["like_full_count"],
+                ]
+                for r in results
+            ],
+        )
+    )
     say("(medians of the timed runs; 'FTS all'/'LIKE all' = every matching record, no LIMIT)")
     say()
-    say(f"FTS: median of medians {summary['fts_median_of_medians_ms']:.2f} ms, max "
+    say(
+        f"FTS: median of medians {summary['fts_median_of_medians_ms']:.2f} ms, max "
         f"{summary['fts_max_median_ms']:.2f} ms ({summary['fts_max_median_query']!r}); "
         f"target < {TARGET_MEDIAN_MS:.0f} ms: median {verdict(targets['median_met'])}, "
         f"max {verdict(targets['max_met'])} "
-        f"({summary['queries_under_target_ms']}/{len(results)} queries under)")
-    say(f"vs LIKE: median ratio {summary['ratio_median']:.1f}×, min ratio "
+        f"({summary['queries_under_target_ms']}/{len(results)} queries under)"
+    )
+    say(
+        f"vs LIKE: median ratio {summary['ratio_median']:.1f}×, min ratio "
         f"{summary['ratio_min']:.1f}× ({summary['ratio_min_query']!r}); target ≥ "
         f"{TARGET_RATIO:.0f}×: median {verdict(targets['ratio_median_met'])}, min "
         f"{verdict(targets['ratio_min_met'])} "
-        f"({summary['queries_at_least_target_ratio']}/{len(results)} queries at or above)")
-    say(f"LIKE: median of medians {summary['like_median_of_medians_ms']:.2f} ms, max "
+        f"({summary['queries_at_least_target_ratio']}/{len(results)} queries at or above)"
+    )
+    say(
+        f"LIKE: median of medians {summary['like_median_of_medians_ms']:.2f} ms, max "
         f"{summary['like_max_median_ms']:.1f} ms ({summary['like_max_median_query']!r}); "
         f"without LIMIT: median {summary['like_full_count_median_of_medians_ms']:.0f} ms "
         f"(for information: FTS is {summary['ratio_vs_full_median']:.0f}× faster than that, "
-        f"at least {summary['ratio_vs_full_min']:.1f}×)")
-    say("FTS and the LIKE baseline return the same hits for every query: "
-        + ("yes" if summary["same_hits_all"] else "NO"))
+        f"at least {summary['ratio_vs_full_min']:.1f}×)"
+    )
+    say(
+        "FTS and the LIKE baseline return the same hits for every query: "
+        + ("yes" if summary["same_hits_all"] else "NO")
+    )
 
-    out = write_json(NAME, {
-        "workspace": {"path": str(path), "origin": origin, "sites": site_count,
-                      "search_index_rows": index_rows},
-        "params": {"limit": LIMIT, "runs": args.runs, "count_runs": args.count_runs,
-                   "random_queries": args.random_queries, "seed": args.seed},
-        "baseline_table_build_s": baseline_build_s,
-        "targets": targets,
-        "summary": summary,
-        "queries": results,
-    }, args.out)
+    out = write_json(
+        NAME,
+        {
+            "workspace": {
+                "path": str(path),
+                "origin": origin,
+                "sites": site_count,
+                "search_index_rows": index_rows,
+            },
+            "params": {
+                "limit": LIMIT,
+                "runs": args.runs,
+                "count_runs": args.count_runs,
+                "random_queries": args.random_queries,
+                "seed": args.seed,
+            },
+            "baseline_table_build_s": baseline_build_s,
+            "targets": targets,
+            "summary": summary,
+            "queries": results,
+        },
+        args.out,
+    )
     say(f"\nwrote {out}")
     return 0
 

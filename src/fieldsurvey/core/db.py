@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -76,6 +77,11 @@ def _explain(exc: sqlite3.Error, path: Path) -> WorkspaceError:
             "dữ liệu đã lưu trước đó vẫn còn nguyên. / The disk is full."
         )
     return WorkspaceError(f"Không mở được workspace {path}: {exc}")
+
+
+def photo_folder(path: Path) -> Path:
+    """The content-addressed photo folder beside a workspace: ``a.sqlite`` → ``a.photos``."""
+    return path.with_name(path.stem + ".photos")
 
 
 def backup_folder(path: Path) -> Path:
@@ -209,16 +215,20 @@ def check_writable_target(path: Path, *, force: bool) -> None:
 
 
 @contextlib.contextmanager
-def build_then_replace(path: Path, *, force: bool) -> Iterator[Callable[[], sqlite_utils.Database]]:
+def build_then_replace(
+    path: Path, *, force: bool
+) -> Iterator[tuple[Path, Callable[[], sqlite_utils.Database]]]:
     """Create a new workspace under a temporary name and move it onto ``path`` only when whole.
 
-    Yields a function that opens the new database. If the body fails, the temporary file is
-    removed and whatever was at ``path`` stays as it was.
+    Yields the temporary path (its photo folder is moved along) and a function that opens the
+    new database. If the body fails, the temporary files are removed and whatever was at
+    ``path`` stays as it was.
     """
     path = Path(path)
     check_writable_target(path, force=force)
-    partial = path.with_name(f".{path.name}.partial")
+    partial = path.with_name(f".{path.stem}.partial.sqlite")
     _remove_database_files(partial)
+    shutil.rmtree(photo_folder(partial), ignore_errors=True)
     opened: list[sqlite_utils.Database] = []
 
     def open_new() -> sqlite_utils.Database:
@@ -227,13 +237,16 @@ def build_then_replace(path: Path, *, force: bool) -> Iterator[Callable[[], sqli
         return db
 
     try:
-        yield open_new
+        yield partial, open_new
         for db in opened:
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             db.close()
         # The old workspace's -wal/-shm would otherwise be replayed onto the new file.
         _remove_database_files(path)
+        shutil.rmtree(photo_folder(path), ignore_errors=True)
         os.replace(partial, path)
+        if photo_folder(partial).exists():
+            os.replace(photo_folder(partial), photo_folder(path))
     except sqlite3.DatabaseError as exc:
         _close_and_remove(opened, partial)
         raise _explain(exc, path) from exc
@@ -250,6 +263,7 @@ def _close_and_remove(opened: list[sqlite_utils.Database], partial: Path) -> Non
         with contextlib.suppress(sqlite3.Error):
             db.close()
     _remove_database_files(partial)
+    shutil.rmtree(photo_folder(partial), ignore_errors=True)
 
 
 def _remove_database_files(path: Path) -> None:

@@ -7,24 +7,32 @@ invented for training; the administrative units and the city's unit names are th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import random
+import tempfile
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PIL import Image, ImageDraw
+
 from fieldsurvey.core import reference, search
-from fieldsurvey.core.db import build_then_replace
+from fieldsurvey.core.clock import physical_ms
+from fieldsurvey.core.db import build_then_replace, photo_folder
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.photos import PreparedPhoto, prepare_many, record_photo
 from fieldsurvey.core.stats import workspace_stats
+from fieldsurvey.core.text import fold
 from fieldsurvey.core.workspace import ROLES, Workspace
 
 Progress = Callable[[int, int, str], None]
 
 SIZES = {"small": (300, 1000), "city": (50_000, 200_000)}
+DEMO_PHOTOS = 40
 # 2025-03-03 08:00 in Hà Nội: the survey season of Plan 67/KH-UBND.
 DEMO_START_MS = 1_740_963_600_000
 # Unit UUIDs are fixed names in this namespace, so every demo workspace (office or surveyor)
@@ -702,7 +710,7 @@ def build_demo(
         raise ValidationError(f"Vai trò {role!r} không có; chọn surveyor hoặc office.")
     report = progress or (lambda done, total, message: None)
     path = Path(path)
-    with build_then_replace(path, force=force) as open_new:
+    with build_then_replace(path, force=force) as (partial, open_new):
         db = open_new()
         device_id = str(uuid.uuid5(DEMO_NAMESPACE, f"device:{seed}:{role}:{device}"))
         with db.atomic():
@@ -717,7 +725,7 @@ def build_demo(
         rng = random.Random(f"fieldsurvey-demo:{seed}:{role}:{device}")
         ws = Workspace(
             db,
-            path,
+            partial,
             user="demo",
             now=DemoClock(),
             new_id=lambda: str(uuid.UUID(int=rng.getrandbits(128), version=4)),
@@ -753,9 +761,68 @@ def _fill(ws: Workspace, recipe: _Recipe, size: str, report: Progress) -> None:
         ws.insert_many("assignments", recipe.assignments(sites), index=False)
         if small:
             _reviews(ws, recipe, sites, cameras)
+            _photos(ws, recipe, cameras[:DEMO_PHOTOS])
         report(6, steps, "Chỉ mục tìm kiếm")
         search.rebuild(ws.db)
     report(steps, steps, "Xong")
+
+
+def _demo_picture(camera: dict[str, Any], orientation: int) -> Image.Image:
+    """A small drawn street scene: sky, a pole and the camera, labelled with its name."""
+    img = Image.new("RGB", (480, 360), (150, 190, 225))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((0, 250, 480, 360), fill=(110, 110, 105))
+    draw.rectangle((228, 80, 242, 300), fill=(70, 70, 70))
+    draw.rectangle((200, 70, 290, 110), fill=(235, 235, 230), outline=(40, 40, 40), width=3)
+    draw.ellipse((275, 78, 300, 103), fill=(20, 20, 30))
+    label = fold(camera["name"]).replace("–", "-").encode("ascii", "replace").decode()
+    draw.text((12, 12), label[:60], fill=(0, 0, 0))
+    draw.text((12, 30), f"{camera['lat']:.6f}, {camera['lon']:.6f}", fill=(0, 0, 0))
+    # Stored the way the phone's sensor saw it; the orientation tag turns it upright again.
+    undo = {
+        3: Image.Transpose.ROTATE_180,
+        6: Image.Transpose.ROTATE_90,
+        8: Image.Transpose.ROTATE_270,
+    }
+    return img.transpose(undo[orientation]) if orientation in undo else img
+
+
+def _dms(value: float) -> tuple[float, float, float]:
+    degrees = int(value)
+    minutes = int((value - degrees) * 60)
+    return (float(degrees), float(minutes), round(((value - degrees) * 60 - minutes) * 60, 3))
+
+
+def _photos(ws: Workspace, recipe: _Recipe, cameras: Sequence[dict[str, Any]]) -> None:
+    """Photos of some cameras, as a phone writes them: GPS, time with offset, orientation and
+    compass heading in EXIF; ingested through the photo store like any other photo."""
+    rng = recipe.rng
+    with tempfile.TemporaryDirectory(prefix="fieldsurvey-demo-") as tmp:
+        files = []
+        for n, camera in enumerate(cameras):
+            orientation = rng.choice((1, 1, 3, 6, 8))
+            # Local time in Hà Nội (UTC+7), as the phone's clock shows it.
+            taken = dt.datetime.fromtimestamp(physical_ms(ws.clock.last) / 1000, dt.UTC)
+            taken += dt.timedelta(hours=7, minutes=n)
+            exif = Image.Exif()
+            exif[0x010F] = "FieldSurvey Demo"
+            exif[0x0110] = "Survey Phone 1"  # EXIF text is ASCII
+            exif[0x0112] = orientation
+            details = exif.get_ifd(0x8769)
+            details[0x9003] = taken.strftime("%Y:%m:%d %H:%M:%S")
+            details[0x9011] = "+07:00"
+            gps = exif.get_ifd(0x8825)
+            gps[1], gps[2] = "N", _dms(camera["lat"])
+            gps[3], gps[4] = "E", _dms(camera["lon"])
+            gps[16], gps[17] = "T", float(camera["views"][0]["direction"])
+            path = Path(tmp) / f"IMG_{n + 1:04d}.jpg"
+            _demo_picture(camera, orientation).save(path, "JPEG", exif=exif, quality=80)
+            files.append((camera["id"], path))
+        prepared = prepare_many([str(path) for _, path in files], photo_folder(ws.path))
+        for (camera_id, _), outcome in zip(files, prepared, strict=True):
+            if not isinstance(outcome, PreparedPhoto):
+                raise AssertionError(f"demo photo refused: {outcome}")
+            record_photo(ws, outcome, ("cameras", camera_id))
 
 
 def _reviews(

@@ -205,6 +205,18 @@ class Workspace:
             self._write_change(kind.table, record_id, "delete", fields)
             search.index_records(self.db, kind.table, [record_id])
 
+    def restore(self, table: str, record_id: str) -> None:
+        """Bring a deleted record back (its tombstone is lifted, as a change like any other)."""
+        kind = record_kind(table)
+        with self.db.atomic():
+            if not self.get(table, record_id, include_deleted=True)["deleted"]:
+                return
+            clocks = self._field_clocks(kind.table, record_id)
+            self.db.execute(f"UPDATE {kind.table} SET deleted = 0 WHERE id = ?", [record_id])
+            fields = {"deleted": [1, 0, clocks.get("deleted")]}
+            self._write_change(kind.table, record_id, "update", fields)
+            search.index_records(self.db, kind.table, [record_id])
+
     def insert_many(
         self,
         table: str,
