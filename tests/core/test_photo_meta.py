@@ -648,8 +648,12 @@ def test_exif_with_ifd_loops(tmp_path: Path) -> None:
 def test_exifread_complaints_become_warnings_not_log_lines() -> None:
     # pytest's own capture hooks into every logger, so watch what the app's root handler gets.
     seen: list[logging.LogRecord] = []
-    handler = logging.Handler(logging.DEBUG)
-    handler.emit = seen.append  # type: ignore[method-assign]
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record)
+
+    handler = Collect(logging.DEBUG)
     root = logging.getLogger()
     root.addHandler(handler)
     try:

@@ -163,7 +163,9 @@ def read_metadata(path: Path) -> PhotoMetadata:
                 # The parsers below check every length they use; an IndexError or struct.error
                 # reaching here still means the headers contradict themselves, i.e. damage.
                 vi, en = (
-                    (err.vi, err.en) if isinstance(err, _Broken) else ("đầu tệp hỏng", str(err))
+                    (err.vi, err.en)
+                    if isinstance(err, _Broken)
+                    else ("đầu tệp hỏng", f"damaged headers: {err}")
                 )
                 raise PhotoError(
                     f"Ảnh {name} bị hỏng hoặc chép thiếu ({vi}); hãy chép lại ảnh gốc. / "
@@ -423,9 +425,6 @@ class _Cursor:
     def uint(self, n: int) -> int:
         return int.from_bytes(self.take(n), "big") if n else 0
 
-    def left(self) -> int:
-        return self.end - self.pos
-
 
 def _boxes(data: bytes, start: int, end: int) -> Iterator[tuple[bytes, int, int]]:
     """(type, payload start, end) of each ISO-BMFF box in ``data[start:end]``."""
@@ -613,9 +612,9 @@ def _heif_exif(
 
 def _tiff_layout(tags: dict[str, Any], size: int) -> _Layout:
     """A TIFF's first IFD is both its image header and its EXIF: ExifRead has already read it."""
-    width = _first_int(tags.get("Image ImageWidth"))
-    height = _first_int(tags.get("Image ImageLength"))
-    if not (width and height and width > 0 and height > 0):
+    width = _positive_int(tags.get("Image ImageWidth"))
+    height = _positive_int(tags.get("Image ImageLength"))
+    if width is None or height is None:
         raise _Broken("không đọc được đầu ảnh TIFF", "the TIFF header cannot be read")
     for offsets, counts in (
         ("Image StripOffsets", "Image StripByteCounts"),
@@ -710,7 +709,7 @@ def _exif_tags(raw: BinaryIO) -> tuple[dict[str, Any], list[str]]:
             "EXIF quá phức tạp (có vòng lặp hoặc số lượng vô lý), đã bỏ qua. / "
             "The EXIF is absurdly complex (loops or huge counts) and was ignored."
         ]
-    except (Exception, RecursionError) as err:  # ExifRead on hostile bytes may raise anything
+    except Exception as err:  # ExifRead on hostile bytes may raise anything, RecursionError too
         return {}, [
             f"EXIF hỏng, đã bỏ qua. / The EXIF is damaged and was ignored "
             f"({type(err).__name__}: {str(err)[:100]})."

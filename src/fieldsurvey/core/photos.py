@@ -26,6 +26,14 @@ from fieldsurvey.core.errors import PhotoError
 from fieldsurvey.core.photo_meta import PhotoMetadata, read_metadata
 from fieldsurvey.core.workspace import Workspace
 
+try:  # the optional HEIC extra: decoding HEIC pixels (thumbnails), never needed for metadata
+    from pillow_heif import register_heif_opener
+except ImportError:
+    HEIC_DECODING = False
+else:
+    register_heif_opener()
+    HEIC_DECODING = True
+
 THUMBNAIL_PX = 320
 DISPLAY_PX = 1600
 JPEG_QUALITY = 85
