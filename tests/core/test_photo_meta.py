@@ -462,6 +462,7 @@ def test_gps_written_by_pillow(tmp_path: Path) -> None:
         ([(5, BYTE, [0]), (6, RATIONAL, [(125, 10)])], 12.5),
         ([(5, BYTE, [1]), (6, RATIONAL, [(125, 10)])], -12.5),
         ([(5, BYTE, [2]), (6, RATIONAL, [(125, 10)])], None),
+        ([(5, ASCII, "1"), (6, RATIONAL, [(125, 10)])], None),
         ([(5, BYTE, [0]), (6, RATIONAL, [(125, 0)])], None),
     ],
 )
@@ -662,6 +663,16 @@ def test_exifread_complaints_become_warnings_not_log_lines() -> None:
         root.removeHandler(handler)
     assert not [r for r in seen if r.name.startswith("exifread")]
     assert any("Possibly corrupted IFD: GPS" in w for w in meta.warnings)
+
+
+def test_exif_after_a_large_icc_profile_is_found(tmp_path: Path) -> None:
+    """ExifRead's own JPEG scan gives up after ~4 KB of other segments; ours walks them all."""
+    data = jpeg_with(tiff_block(ifd0=[(0x0112, SHORT, [6])]))
+    icc = b"ICC_PROFILE\x00\x01\x01" + bytes(20_000)
+    app2 = b"\xff\xe2" + struct.pack(">H", len(icc) + 2) + icc
+    path = tmp_path / "icc_first.jpg"
+    path.write_bytes(data[:2] + app2 + data[2:])
+    assert read_metadata(path).orientation == 6
 
 
 def test_stray_bytes_between_jpeg_segments_are_tolerated(tmp_path: Path) -> None:

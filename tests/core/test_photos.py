@@ -262,3 +262,18 @@ def test_store_paths_are_content_addressed(tmp_path: Path) -> None:
     digest = "ab" + "0" * 62
     assert store.original(digest, "JPEG") == tmp_path / "originals" / "ab" / f"{digest}.jpg"
     assert store.thumbnail(digest) == tmp_path / "thumbnails" / "ab" / f"{digest}.jpg"
+
+
+def test_phone_sized_photos_pass_the_pixel_check_and_bombs_do_not() -> None:
+    from fieldsurvey.core.errors import PhotoError
+    from fieldsurvey.core.photos import check_pixels
+
+    check_pixels("108mp.jpg", 12_000, 9_000, 28_000_000)  # a real 108 MP phone photo
+    check_pixels("200mp.jpg", 16_320, 12_240, 45_000_000)  # 200 MP
+    check_pixels("flat.jpg", 4_000, 3_000, 90_000)  # 12 MP of sky compresses very well
+    with pytest.raises(PhotoError, match="MP"):
+        check_pixels("bomb.jpg", 50_000, 50_000, 60_000)
+    with pytest.raises(PhotoError, match="MP"):
+        check_pixels("huge.jpg", 20_000, 20_000, 200_000_000)  # 400 MP: no camera makes it
+    with pytest.raises(PhotoError, match="MP"):
+        check_pixels("thin.jpg", 8_000, 8_000, 20_000)  # 64 MP in 20 kB

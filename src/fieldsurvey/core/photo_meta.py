@@ -909,10 +909,12 @@ def _position(tags: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     # Altitude and accuracy describe that fix, so they count only with it.
     altitude = _numbers(tags.get("GPS GPSAltitude"))
     if altitude is not None and len(altitude) == 1:
-        # Ref 1 = below sea level; a missing ref means 0 (above), the EXIF default.
-        ref_values = _ints(tags.get("GPS GPSAltitudeRef")) or [0]
-        if ref_values[0] in (0, 1):
-            out["altitude"] = -abs(altitude[0]) if ref_values[0] == 1 else altitude[0]
+        # Ref 1 = below sea level; a missing ref means 0 (above), the EXIF default. A ref that
+        # is there but unreadable leaves the sign, and so the altitude, unknown.
+        ref_tag = tags.get("GPS GPSAltitudeRef")
+        below = 0 if ref_tag is None else _first_int(ref_tag)
+        if below in (0, 1):
+            out["altitude"] = -abs(altitude[0]) if below == 1 else altitude[0]
     error = _numbers(_tag(tags, "GPS GPSHPositioningError", "GPS Tag 0x001F"))
     if error is not None and len(error) == 1 and error[0] >= 0:
         out["gps_accuracy_m"] = error[0]

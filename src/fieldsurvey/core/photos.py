@@ -45,7 +45,17 @@ BOMB_CHECK_ABOVE_PIXELS = 20_000_000
 MAX_FILE_BYTES = 1_000_000_000
 TIME_LIMIT_S = 60.0
 _CHUNK = 1 << 20
-_EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "TIFF": ".tif", "HEIF": ".heic", "WEBP": ".webp"}
+_EXTENSIONS = {
+    "JPEG": ".jpg",
+    "PNG": ".png",
+    "TIFF": ".tif",
+    "HEIF": ".heic",
+    "WEBP": ".webp",
+    "AVIF": ".avif",
+}
+# check_pixels() decides what is too large, before anything is decoded; Pillow's own default
+# (89 MP) would refuse a real 108 or 200 MP phone photo.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 Progress = Callable[[int, int, str], None]
 
