@@ -188,24 +188,35 @@ def fitted_size(size: tuple[int, int], longest: int) -> tuple[int, int]:
 
 
 def render(path: Path, name: str, longest: int, byte_size: int) -> bytes:
-    """A JPEG at most ``longest`` pixels on its longest side, orientation applied, no metadata.
+    """A JPEG at most ``longest`` pixels on its longest side, orientation applied, no metadata."""
+    return render_sizes(path, name, (longest,), byte_size)[0]
 
-    JPEGs are decoded at a reduced scale (``draft``), so a 12 MP photo is never fully decoded.
+
+def render_sizes(path: Path, name: str, sizes: Sequence[int], byte_size: int) -> list[bytes]:
+    """JPEGs at most each of ``sizes`` pixels on their longest side, orientation applied, no
+    metadata, from one decode.
+
+    JPEGs are decoded at the smallest scale that covers the largest size (``draft``), so a
+    12 MP photo is never fully decoded; the smaller sizes are scaled from that.
     """
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             with _open_image(path, name) as img:
                 check_pixels(name, img.width, img.height, byte_size)
-                img.draft("RGB", fitted_size(img.size, longest))
+                img.draft("RGB", fitted_size(img.size, max(sizes)))
                 img.load()
-                img = ImageOps.exif_transpose(img)
-                img.thumbnail((longest, longest), Image.Resampling.LANCZOS)
-                if img.mode not in ("RGB", "L"):
-                    img = img.convert("RGB")
-                out = io.BytesIO()
-                img.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
-                return out.getvalue()
+                upright = ImageOps.exif_transpose(img)
+                if upright.mode not in ("RGB", "L"):
+                    upright = upright.convert("RGB")
+                out = []
+                for longest in sorted(sizes, reverse=True):
+                    upright.thumbnail((longest, longest), Image.Resampling.LANCZOS)
+                    buffer = io.BytesIO()
+                    upright.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
+                    out.append((longest, buffer.getvalue()))
+                by_size = dict(out)
+                return [by_size[longest] for longest in sizes]
         except PhotoError:
             raise
         except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
@@ -239,8 +250,7 @@ def prepare(source: str, store_root: str) -> PreparedPhoto:
             check_pixels(path.name, metadata.width, metadata.height, size)
         thumbnail = True
         try:
-            thumb = render(staged, path.name, THUMBNAIL_PX, size)
-            display = render(staged, path.name, DISPLAY_PX, size)
+            thumb, display = render_sizes(staged, path.name, (THUMBNAIL_PX, DISPLAY_PX), size)
         except PhotoError as exc:
             if metadata.format != "HEIF":
                 raise
