@@ -7,6 +7,7 @@ used, or the demo, built on first run) → Qt application → main window → ev
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -72,6 +73,15 @@ def open_start_workspace(
     return Workspace.open(demo, user=settings.user_name or None)
 
 
+def prepare_web_engine() -> None:
+    """QtWebEngine's sandbox cannot run as root; it must be told before it starts."""
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--no-sandbox" not in flags:
+            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    import PySide6.QtWebEngineWidgets  # noqa: F401  (must be loaded before the QApplication)
+
+
 def run_app(argv: list[str], workspace_path: Path | None = None) -> int:
     sys.excepthook = _excepthook
     _setup_logging()
@@ -81,7 +91,10 @@ def run_app(argv: list[str], workspace_path: Path | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from fieldsurvey.ui.main_window import MainWindow
+    from fieldsurvey.ui.map_view import register_scheme
 
+    prepare_web_engine()
+    register_scheme()
     app = QApplication([sys.argv[0], *argv])
     app.setApplicationName("FieldSurvey")
     app.setOrganizationName("FieldSurvey")

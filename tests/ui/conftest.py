@@ -1,9 +1,13 @@
-"""Qt set-up for widget tests: QtWebEngine must be imported before the QApplication exists."""
+"""Qt set-up for widget tests: QtWebEngine and our URL scheme before the QApplication exists."""
 
 from __future__ import annotations
 
 import PySide6.QtWebEngineWidgets  # noqa: F401
 import pytest
+
+from fieldsurvey.ui.map_view import register_scheme
+
+register_scheme()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

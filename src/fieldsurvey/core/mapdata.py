@@ -14,6 +14,7 @@ from typing import Any
 import sqlite_utils
 
 from fieldsurvey.core import reference, vocabulary
+from fieldsurvey.core.resources import resource_path
 
 MAGIC = b"FSC1"
 UNKNOWN = 255
@@ -120,6 +121,27 @@ def legend(lang: str = "vi") -> dict[str, list[dict[str, str]]]:
             for i, code in enumerate(vocabulary.codes("camera_purpose"))
         ],
     }
+
+
+PROVINCES_FILE = "vietnam_34_provinces_2025_vietnam-3d-map.json"
+
+
+def provinces() -> dict[str, Any]:
+    """Việt Nam's 34 provinces (Hoàng Sa and Trường Sa included) as GeoJSON: the offline
+    basemap's land, drawn from bundled data with no third-party tiles."""
+    data = json.loads(resource_path("reference", PROVINCES_FILE).read_text(encoding="utf-8"))
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"code": p["id"], "name": p["name"]},
+            "geometry": {
+                "type": "MultiPolygon",
+                "coordinates": [[ring] for ring in p["polygons"] if len(ring) >= 3],
+            },
+        }
+        for p in data["provinces"]
+    ]
+    return {"type": "FeatureCollection", "features": features}
 
 
 def boundaries(level: str) -> dict[str, Any]:

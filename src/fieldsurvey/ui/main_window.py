@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHeaderView,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +30,7 @@ from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.search import search
 from fieldsurvey.core.stats import workspace_stats
 from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.ui.map_view import MapView
 from fieldsurvey.ui.models import ID_ROLE, IdFilterProxyModel, RecordTableModel
 
 SEARCH_LIMIT = 100_000
@@ -100,6 +104,22 @@ class RecordList(QWidget):
     def visible_count(self) -> int:
         return self.proxy.rowCount()
 
+    def select_record(self, record_id: str) -> bool:
+        """Select and show the row of a record; False when it is filtered out or unknown."""
+        row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.view.selectRow(index.row())
+        self.view.scrollTo(index)
+        return True
+
+    def selected_id(self) -> str | None:
+        rows = self.view.selectionModel().selectedRows()
+        return str(rows[0].data(ID_ROLE)) if rows else None
+
 
 class MainWindow(QMainWindow):
     """One workspace open: lists on the left, the map area and the selected record on the right."""
@@ -110,6 +130,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.current: tuple[str, str] | None = None
         self.resize(1280, 800)
 
         self.search_box = QLineEdit(self)
@@ -155,15 +176,24 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.search_box)
         left_layout.addWidget(self.tabs)
 
-        self.map_area = QLabel(self.tr("Bản đồ ngoại tuyến sẽ hiển thị ở đây."), self)
-        self.map_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.map_area.setMinimumHeight(240)
-        self.map_area.setStyleSheet("background: #eef2f5; color: #567; border: 1px solid #ccd;")
+        self.map = MapView(self)
+        self.map.setMinimumHeight(300)
+        self.map.camera_selected.connect(self.on_map_camera_selected)
+        self.map.location_picked.connect(self.on_map_location_picked)
+        self.map.direction_set.connect(self.on_map_direction_set)
+        self.map.problem.connect(self.on_map_problem)
+        self.map_tools = self._make_map_tools()
+        map_area = QWidget(self)
+        map_layout = QVBoxLayout(map_area)
+        map_layout.setContentsMargins(0, 0, 0, 0)
+        map_layout.addWidget(self.map_tools)
+        map_layout.addWidget(self.map)
         self.detail = QWidget(self)
         self.detail_form = QFormLayout(self.detail)
         right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.map_area)
+        right.addWidget(map_area)
         right.addWidget(self.detail)
+        right.setStretchFactor(0, 3)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -173,6 +203,50 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._make_actions()
         self.load_workspace(workspace)
+
+    def _make_map_tools(self) -> QToolBar:
+        tools = QToolBar(self.tr("Bản đồ"), self)
+        self.mode_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for mode, label, tip in (
+            ("select", self.tr("Chọn"), self.tr("Bấm vào camera để chọn nó")),
+            (
+                "place",
+                self.tr("Đặt vị trí"),
+                self.tr("Bấm lên bản đồ để đặt vị trí của bản ghi đang chọn"),
+            ),
+            (
+                "direction",
+                self.tr("Hướng nhìn"),
+                self.tr("Kéo trên bản đồ để đặt hướng nhìn của camera đang chọn"),
+            ),
+        ):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setToolTip(tip)
+            action.triggered.connect(lambda _=False, m=mode: self.map.set_mode(m))
+            group.addAction(action)
+            tools.addAction(action)
+            self.mode_actions[mode] = action
+        self.mode_actions["select"].setChecked(True)
+        tools.addSeparator()
+        self.colour_box = QComboBox(self)
+        self.colour_box.addItem(self.tr("Màu theo tình trạng"), "condition")
+        self.colour_box.addItem(self.tr("Màu theo mục đích"), "purpose")
+        self.colour_box.currentIndexChanged.connect(
+            lambda _: self.map.set_colour_mode(str(self.colour_box.currentData()))
+        )
+        tools.addWidget(self.colour_box)
+        tools.addSeparator()
+        mbtiles = QAction(self.tr("Thêm bản đồ nền (MBTiles)…"), self)
+        mbtiles.triggered.connect(self.on_add_mbtiles_requested)
+        tools.addAction(mbtiles)
+        self.online_action = QAction(self.tr("Bản đồ trực tuyến (OSM)"), self)
+        self.online_action.setCheckable(True)
+        self.online_action.setToolTip(self.tr("Tải ảnh nền OpenStreetMap từ Internet"))
+        self.online_action.toggled.connect(self.map.set_online_tiles)
+        tools.addAction(self.online_action)
+        return tools
 
     def _make_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
@@ -202,6 +276,7 @@ class MainWindow(QMainWindow):
             record_list.view.resizeColumnsToContents()
             record_list.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.setWindowTitle(f"FieldSurvey — {workspace.path.name}")
+        self.map.show_workspace(workspace)
         self.apply_search(self.search_box.text())
         self.workspace_changed.emit(str(workspace.path))
 
@@ -234,6 +309,7 @@ class MainWindow(QMainWindow):
                 found.add(hit["id"])
         self.sites.proxy.set_allowed_ids(allowed["site"])
         self.cameras.proxy.set_allowed_ids(allowed["camera"])
+        self.map.set_filter(allowed["camera"])
         self.update_status()
 
     def on_find_requested(self) -> None:
@@ -241,6 +317,12 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def on_record_selected(self, table: str, record_id: str) -> None:
+        self.current = (table, record_id)
+        if table == "cameras":
+            self.map.select_camera(record_id, centre=True)
+        self.show_record(table, record_id)
+
+    def show_record(self, table: str, record_id: str) -> None:
         while self.detail_form.rowCount():
             self.detail_form.removeRow(0)
         try:
@@ -258,6 +340,71 @@ class MainWindow(QMainWindow):
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setWordWrap(True)
             self.detail_form.addRow(label, text)
+
+    def on_map_camera_selected(self, camera_id: str) -> None:
+        self.tabs.setCurrentWidget(self.cameras)
+        if not self.cameras.select_record(camera_id):
+            self.on_record_selected("cameras", camera_id)
+
+    def on_map_location_picked(self, lat: float, lon: float) -> None:
+        if self.current is None:
+            self.statusBar().showMessage(self.tr("Hãy chọn một địa điểm hoặc camera trước."), 5000)
+            return
+        table, record_id = self.current
+        try:
+            self.workspace.update(
+                table,
+                record_id,
+                {"lat": round(lat, 7), "lon": round(lon, 7), "location_source": "map_pick"},
+            )
+        except FieldSurveyError as exc:
+            QMessageBox.warning(self, self.tr("Không đặt được vị trí"), str(exc))
+            return
+        self.after_edit(table, record_id)
+
+    def on_map_direction_set(self, camera_id: str, bearing: float, final: bool) -> None:
+        if not final:
+            self.statusBar().showMessage(self.tr("Hướng nhìn: {0:.0f}°").format(bearing))
+            return
+        views = json.loads(self.workspace.get("cameras", camera_id)["views"] or "[]")
+        first = views[0] if views else {"angle": 60.0, "tilt": None}
+        first["direction"] = round(bearing, 1)
+        try:
+            self.workspace.update("cameras", camera_id, {"views": [first, *views[1:]]})
+        except FieldSurveyError as exc:
+            QMessageBox.warning(self, self.tr("Không đặt được hướng nhìn"), str(exc))
+            return
+        self.after_edit("cameras", camera_id)
+
+    def after_edit(self, table: str, record_id: str) -> None:
+        """Show a change made through the map: the record, its commune in the list, the map."""
+        self.map.reload_cameras(self.workspace)
+        self.show_record(table, record_id)
+        self.statusBar().showMessage(self.tr("Đã lưu."), 3000)
+
+    def on_map_problem(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("Bản đồ: {0}").format(message), 10000)
+
+    def on_add_mbtiles_requested(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Thêm bản đồ nền"), "", self.tr("MBTiles (*.mbtiles);;Tất cả (*)")
+        )
+        if name:
+            self.add_mbtiles(Path(name))
+
+    def add_mbtiles(self, path: Path) -> bool:
+        try:
+            tileset = self.map.add_mbtiles(path)
+        except FieldSurveyError as exc:
+            QMessageBox.warning(self, self.tr("Không dùng được bản đồ nền"), str(exc))
+            return False
+        self.statusBar().showMessage(
+            self.tr("Đã thêm bản đồ nền {0} (mức thu phóng {1}–{2}).").format(
+                tileset.name or path.name, tileset.min_zoom, tileset.max_zoom
+            ),
+            8000,
+        )
+        return True
 
     def on_open_requested(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -281,5 +428,6 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.map.shutdown()
         self.workspace.close()
         super().closeEvent(event)

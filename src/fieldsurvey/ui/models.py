@@ -29,12 +29,19 @@ class RecordTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._headers = list(headers)
-        self._rows = list(rows)
+        self._rows: list[tuple[Any, ...]] = []
+        self._row_of: dict[str, int] = {}
+        self.set_rows(rows)
 
     def set_rows(self, rows: Sequence[tuple[Any, ...]]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._row_of = {row[0]: i for i, row in enumerate(self._rows)}
         self.endResetModel()
+
+    def row_of(self, record_id: str) -> int:
+        """The source row of a record, or -1."""
+        return self._row_of.get(record_id, -1)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

@@ -1,0 +1,193 @@
+// Wires the folium map to FieldSurvey: offline base layers from the app's own data, the camera
+// layer (camera_layer.js), MBTiles and (only when switched on) online tiles, and the one
+// QWebChannel object that carries events to Python. User-visible text is only ever set with
+// textContent or escaped first.
+(function () {
+  "use strict";
+
+  function esc(text) {
+    const div = document.createElement("div");
+    div.textContent = String(text);
+    return div.innerHTML;
+  }
+
+  function fetchJson(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  const FSBoot = {
+    map: null,
+    config: null,
+    layers: {},
+    control: null,
+    online: null,
+    tileLayers: {},
+
+    start: function (map, config) {
+      this.map = map;
+      this.config = config;
+      const self = this;
+      map.getContainer().style.background = "#cfe3f3";
+      map.attributionControl.setPrefix(false);
+      // Land under the basemap tiles, boundaries over them, cameras (overlay pane) on top.
+      map.createPane("fsLand").style.zIndex = 150;
+      map.createPane("fsBoundaries").style.zIndex = 350;
+      map.getPane("fsBoundaries").style.pointerEvents = "none";
+      this.control = L.control.layers({}, {}, { collapsed: true }).addTo(map);
+
+      fetchJson(config.provincesUrl).then(function (data) {
+        const land = L.geoJSON(data, {
+          pane: "fsLand",
+          interactive: false,
+          style: { color: "#b9b2a3", weight: 1, fillColor: "#f2efe9", fillOpacity: 1 },
+        });
+        land.addTo(map);
+        self.layers.land = land;
+      }).catch(self.fail);
+
+      fetchJson(config.communesUrl).then(function (data) {
+        const communes = L.geoJSON(data, {
+          pane: "fsBoundaries",
+          style: { color: "#6a51a3", weight: 1.2, fill: false },
+          interactive: false,
+          onEachFeature: function (feature, layer) {
+            layer.bindTooltip(esc(feature.properties.name), {
+              permanent: true, direction: "center", className: "fs-commune-label",
+            });
+          },
+        });
+        communes.addTo(map);
+        self.layers.communes = communes;
+        self.control.addOverlay(communes, esc(config.labels.communes));
+        self.updateLabels();
+        map.on("zoomend", function () { self.updateLabels(); });
+      }).catch(self.fail);
+
+      fetchJson(config.districtsUrl).then(function (data) {
+        const districts = L.geoJSON(data, {
+          pane: "fsBoundaries",
+          style: { color: "#b15928", weight: 2, dashArray: "6 4", fill: false },
+          interactive: false,
+        });
+        self.layers.districts = districts;
+        self.control.addOverlay(districts, esc(config.labels.districts));
+      }).catch(self.fail);
+
+      [["needs", "#e31a1c"], ["shortcomings", "#ff7f00"]].forEach(function (pair) {
+        fetchJson(config[pair[0] + "Url"]).then(function (data) {
+          const points = L.geoJSON(data, {
+            pointToLayer: function (feature, latlng) {
+              return L.circleMarker(latlng, {
+                radius: 5, color: pair[1], weight: 2, fillOpacity: 0.3,
+              });
+            },
+            onEachFeature: function (feature, layer) {
+              layer.on("click", function () {
+                FS.send({ cmd: "record", table: pair[0], id: String(feature.properties.id) });
+              });
+            },
+          });
+          self.layers[pair[0]] = points;
+          self.control.addOverlay(points, esc(config.labels[pair[0]]));
+        }).catch(self.fail);
+      });
+
+      // A request the page's policy stops never reaches Python's interceptor: report it too.
+      document.addEventListener("securitypolicyviolation", function (event) {
+        FS.send({ cmd: "blocked", url: String(event.blockedURI || "") });
+      });
+      this.addLabelStyle();
+      FS.init(map);
+      FS.setLegend(config.legend);
+      this.connect();
+      FS.loadCameras(config.camerasUrl);
+    },
+
+    addLabelStyle: function () {
+      const style = document.createElement("style");
+      style.textContent =
+        ".fs-commune-label{background:transparent;border:none;box-shadow:none;" +
+        "color:#4a3a7a;font:11px sans-serif;text-shadow:0 0 2px #fff,0 0 2px #fff}" +
+        ".fs-commune-label::before{display:none}" +
+        ".fs-info{background:#fff;padding:4px 8px;border-radius:4px;font:13px sans-serif;" +
+        "box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:320px}";
+      document.head.appendChild(style);
+    },
+
+    updateLabels: function () {
+      const show = this.map.getZoom() >= 13;
+      if (!this.layers.communes) return;
+      this.layers.communes.eachLayer(function (layer) {
+        if (show) layer.openTooltip(); else layer.closeTooltip();
+      });
+    },
+
+    connect: function () {
+      if (!(window.qt && window.qt.webChannelTransport && window.QWebChannel)) return;
+      new QWebChannel(window.qt.webChannelTransport, function (channel) {
+        window.fsBridge = channel.objects.bridge;
+        const waiting = FS.outbox.splice(0, FS.outbox.length);
+        waiting.forEach(function (message) {
+          window.fsBridge.command(JSON.stringify(message), function () {});
+        });
+      });
+    },
+
+    fail: function (error) {
+      FS.send({ cmd: "error", message: String(error && error.message || error) });
+    },
+
+    // spec: {id, url, minZoom, maxZoom, bounds: [w, s, e, n] | null, attribution, name}
+    addTiles: function (spec) {
+      const options = {
+        minZoom: 5, maxZoom: 20, minNativeZoom: spec.minZoom, maxNativeZoom: spec.maxZoom,
+        attribution: esc(spec.attribution || ""),
+      };
+      if (spec.bounds) {
+        options.bounds = L.latLngBounds([spec.bounds[1], spec.bounds[0]],
+                                        [spec.bounds[3], spec.bounds[2]]);
+      }
+      const layer = L.tileLayer(spec.url, options);
+      layer.on("tileerror", function () { FSBoot.fail("tile " + spec.name); });
+      this.tileLayers[spec.id] = layer;
+      layer.addTo(this.map);
+      this.control.addOverlay(layer, esc(spec.name));
+      return JSON.stringify({ ok: true });
+    },
+
+    setOnline: function (on, attribution) {
+      if (on && !this.online) {
+        this.online = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
+          maxZoom: 19, attribution: esc(attribution),
+        }).addTo(this.map);
+        this.online.bringToBack();
+      } else if (!on && this.online) {
+        this.map.removeLayer(this.online);
+        this.online = null;
+      }
+      return on;
+    },
+
+    showInfo: function (text) {
+      if (!this.info) {
+        const Info = L.Control.extend({
+          onAdd: function () {
+            const div = L.DomUtil.create("div", "fs-info");
+            L.DomEvent.disableClickPropagation(div);
+            return div;
+          },
+        });
+        this.info = new Info({ position: "topleft" }).addTo(this.map);
+      }
+      const box = this.info.getContainer();
+      box.textContent = text || "";
+      box.style.display = text ? "block" : "none";
+      return true;
+    },
+  };
+
+  window.FSBoot = FSBoot;
+})();

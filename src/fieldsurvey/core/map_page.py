@@ -1,0 +1,86 @@
+"""The map page: a folium map whose every script, stylesheet and data file comes from the app's
+own URL scheme, plus our camera layer and the bootstrap that wires it to Python."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+import folium
+from branca.element import Element, Figure, MacroElement
+from jinja2 import Template
+
+SCHEME = "fieldsurvey"
+ORIGIN = f"{SCHEME}://app"
+HANOI_CENTRE = (21.0285, 105.8542)
+
+# folium's default assets (CDN URLs in folium.folium._default_js/_css), served from resources/.
+VENDOR_JS = [
+    ("leaflet", f"{ORIGIN}/web/vendor/leaflet/leaflet.js"),
+    ("jquery", f"{ORIGIN}/web/vendor/jquery/jquery.min.js"),
+    ("bootstrap", f"{ORIGIN}/web/vendor/bootstrap/bootstrap.bundle.min.js"),
+    ("awesome_markers", f"{ORIGIN}/web/vendor/leaflet.awesome-markers/leaflet.awesome-markers.js"),
+]
+VENDOR_CSS = [
+    ("leaflet_css", f"{ORIGIN}/web/vendor/leaflet/leaflet.css"),
+    ("bootstrap_css", f"{ORIGIN}/web/vendor/bootstrap/bootstrap.min.css"),
+    (
+        "awesome_markers_css",
+        f"{ORIGIN}/web/vendor/leaflet.awesome-markers/leaflet.awesome-markers.css",
+    ),
+]
+OUR_SCRIPTS = ("qwebchannel.js", "web/camera_layer.js", "web/map_boot.js")
+
+
+def script_json(value: Any) -> str:
+    """JSON safe to place inside a <script> element: no way to close the element or open a
+    comment from inside a string."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def build_map_page(config: dict[str, Any], *, title: str = "FieldSurvey") -> str:
+    """The HTML of the app's map page. ``config`` goes to ``FSBoot.start`` as JSON."""
+    fmap = folium.Map(
+        location=HANOI_CENTRE,
+        zoom_start=12,
+        tiles=None,
+        control_scale=True,
+        prefer_canvas=True,
+        max_zoom=20,
+        min_zoom=5,
+    )
+    # Per map, not folium's class-wide lists (add_js_link would change every folium map).
+    fmap.default_js = list(VENDOR_JS)
+    fmap.default_css = list(VENDOR_CSS)
+    root = fmap.get_root()
+    assert isinstance(root, Figure)
+    root.header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="title")
+    root.header.add_child(
+        Element(
+            '<meta http-equiv="Content-Security-Policy" content="default-src '
+            f"{SCHEME}: 'unsafe-inline'; img-src {SCHEME}: data: blob: https://*.tile.openstreetmap.org"
+            f' https://tile.openstreetmap.org; connect-src {SCHEME}:">'
+        ),
+        name="csp",
+    )
+    for path in OUR_SCRIPTS:
+        root.html.add_child(Element(f'<script src="{ORIGIN}/{path}"></script>'), name=path)
+    fmap.add_child(_Boot(config))
+    return str(root.render())
+
+
+class _Boot(MacroElement):
+    """Starts our layers once folium has made the map (a child's script runs after its map's)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "FSBoot.start({{ this._parent.get_name() }}, {{ this.config_json }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "FSBoot"
+        self.config_json = script_json(config)

@@ -1,0 +1,496 @@
+"""The offline map: a QtWebEngine page served entirely from the ``fieldsurvey:`` URL scheme, with
+every other request blocked and counted, and one QWebChannel object carrying clicks to Python."""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QFile, QIODevice, QObject, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineSettings,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+    QWebEngineUrlRequestJob,
+    QWebEngineUrlScheme,
+    QWebEngineUrlSchemeHandler,
+)
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QApplication, QWidget
+
+from fieldsurvey.core import mapdata, reference
+from fieldsurvey.core.map_page import ORIGIN, SCHEME, build_map_page, script_json
+from fieldsurvey.core.mbtiles import TileReader, TileSet
+from fieldsurvey.core.resources import resource_path
+from fieldsurvey.core.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+ONLINE_TILE_HOSTS = frozenset({"tile.openstreetmap.org"})
+OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+_TILE_TYPES = {
+    "png": b"image/png",
+    "jpg": b"image/jpeg",
+    "jpeg": b"image/jpeg",
+    "webp": b"image/webp",
+}
+_MODES = ("select", "place", "direction")
+
+
+def register_scheme() -> None:
+    """Declare the ``fieldsurvey:`` scheme; must run before the QApplication is created."""
+    if QWebEngineUrlScheme.schemeByName(SCHEME.encode()).name():
+        return
+    scheme = QWebEngineUrlScheme(SCHEME.encode())
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
+    scheme.setFlags(
+        QWebEngineUrlScheme.Flag.SecureScheme
+        | QWebEngineUrlScheme.Flag.LocalAccessAllowed
+        | QWebEngineUrlScheme.Flag.CorsEnabled
+        | QWebEngineUrlScheme.Flag.FetchApiAllowed
+    )
+    QWebEngineUrlScheme.registerScheme(scheme)
+
+
+class ExternalRequestBlocker(QWebEngineUrlRequestInterceptor):
+    """Blocks and counts every request that leaves the app, except online tiles when allowed."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.allow_online_tiles = False
+        self.blocked: list[str] = []
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+        url = info.requestUrl()
+        scheme = url.scheme()
+        if scheme in (SCHEME, "data", "blob"):
+            return
+        if self.allow_online_tiles and scheme == "https" and url.host() in ONLINE_TILE_HOSTS:
+            return
+        self.blocked.append(url.toString())
+        info.block(True)
+
+
+class MapContent(QWebEngineUrlSchemeHandler):
+    """Answers every ``fieldsurvey://app/...`` request: the page, assets, data and tiles."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.page_html = b""
+        self.files: dict[str, tuple[bytes, bytes]] = {}
+        self.tiles: dict[str, tuple[TileReader, TileSet]] = {}
+        self.web_root = resource_path("web").resolve()
+
+    def set_file(self, path: str, mime: bytes, data: bytes) -> None:
+        self.files[path] = (mime, data)
+
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
+        path = job.requestUrl().path()
+        try:
+            answer = self.resolve(path)
+        except Exception:  # a bad tile file or the like: this request fails, the map goes on
+            log.exception("map request %s failed", path)
+            answer = None
+        if answer is None:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        mime, data = answer
+        buffer = QBuffer(job)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        job.reply(mime, buffer)
+
+    def resolve(self, path: str) -> tuple[bytes, bytes] | None:
+        if path == "/map.html":
+            return b"text/html", self.page_html
+        if path == "/qwebchannel.js":
+            source = QFile(":/qtwebchannel/qwebchannel.js")
+            if not source.open(QIODevice.OpenModeFlag.ReadOnly):
+                return None
+            return b"application/javascript", bytes(source.readAll().data())
+        if path in self.files:
+            return self.files[path]
+        if path.startswith("/web/"):
+            return self._web_file(path[len("/web/") :])
+        if path.startswith("/tiles/"):
+            return self._tile(path)
+        return None
+
+    def _web_file(self, relative: str) -> tuple[bytes, bytes] | None:
+        target = (self.web_root / relative).resolve()
+        if not target.is_relative_to(self.web_root) or not target.is_file():
+            return None
+        types = {
+            ".js": b"application/javascript",
+            ".css": b"text/css",
+            ".png": b"image/png",
+            ".svg": b"image/svg+xml",
+            ".woff2": b"font/woff2",
+            ".woff": b"font/woff",
+            ".ttf": b"font/ttf",
+        }
+        return types.get(target.suffix, b"application/octet-stream"), target.read_bytes()
+
+    def _tile(self, path: str) -> tuple[bytes, bytes] | None:
+        parts = path.split("/")
+        if len(parts) != 6 or not all(p.isdigit() for p in parts[3:]):
+            return None
+        entry = self.tiles.get(parts[2])
+        if entry is None:
+            return None
+        reader, tileset = entry
+        data = reader.tile(int(parts[3]), int(parts[4]), int(parts[5]))
+        if data is None:
+            return None
+        return _TILE_TYPES.get(tileset.format, b"application/octet-stream"), data
+
+
+class MapPage(QWebEnginePage):
+    """No navigation away from the app, no new windows; links open in the system browser."""
+
+    def acceptNavigationRequest(
+        self, url: QUrl | str, kind: QWebEnginePage.NavigationType, is_main_frame: bool
+    ) -> bool:
+        url = QUrl(url)
+        if url.scheme() == SCHEME:
+            return True
+        if kind == QWebEnginePage.NavigationType.NavigationTypeLinkClicked and url.scheme() in (
+            "http",
+            "https",
+        ):
+            QDesktopServices.openUrl(url)
+        return False
+
+    def createWindow(self, kind: QWebEnginePage.WebWindowType) -> QWebEnginePage:
+        return None  # type: ignore[return-value]  # no new windows, ever
+
+    def javaScriptConsoleMessage(
+        self,
+        level: QWebEnginePage.JavaScriptConsoleMessageLevel,
+        message: str,
+        line: int,
+        source: str,
+    ) -> None:
+        log.info("map js %s:%s %s", source, line, message)
+
+
+def _finite(value: Any, low: float, high: float) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    number = float(value)
+    if not math.isfinite(number) or not low <= number <= high:
+        return None
+    return number
+
+
+class MapBridge(QObject):
+    """The one object the page can call. Everything it receives is checked before use."""
+
+    camera_clicked = Signal(int)
+    """Emitted with the index (in the camera layer) of the camera the user clicked."""
+    place_picked = Signal(float, float)
+    """Emitted with (lat, lon) of a click in place mode."""
+    direction_dragged = Signal(int, float, bool)
+    """Emitted with (camera index, bearing in degrees, whether the drag ended)."""
+    record_clicked = Signal(str, str)
+    """Emitted with (table, id) of a need or shortcoming clicked on the map."""
+    map_ready = Signal(int, float)
+    """Emitted with (cameras drawn, milliseconds from data request to first draw)."""
+    page_error = Signal(str)
+    """Emitted with a message the page reported (a failed fetch, bad data)."""
+    request_blocked = Signal(str)
+    """Emitted with the address of a request the page's security policy stopped."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.camera_count = 0
+        self.rejected = 0
+
+    @Slot(str, result=str)
+    def command(self, text: str) -> str:
+        try:
+            message = json.loads(text) if isinstance(text, str) and len(text) < 10_000 else None
+        except ValueError:
+            message = None
+        if not isinstance(message, dict) or not self._dispatch(message):
+            self.rejected += 1
+            return json.dumps({"ok": False})
+        return json.dumps({"ok": True})
+
+    def _index(self, value: Any) -> int | None:
+        if (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and (0 <= value < self.camera_count)
+        ):
+            return value
+        return None
+
+    def _dispatch(self, message: dict[str, Any]) -> bool:
+        cmd = message.get("cmd")
+        if cmd == "click":
+            if message.get("index") == -1:  # a click on no camera
+                return True
+            index = self._index(message.get("index"))
+            if index is None:
+                return False
+            self.camera_clicked.emit(index)
+        elif cmd == "place":
+            lat = _finite(message.get("lat"), -90, 90)
+            lon = _finite(message.get("lon"), -180, 180)
+            if lat is None or lon is None:
+                return False
+            self.place_picked.emit(lat, lon)
+        elif cmd == "direction":
+            index = self._index(message.get("index"))
+            bearing = _finite(message.get("bearing"), 0, 360)
+            final = message.get("final")
+            if index is None or bearing is None or not isinstance(final, bool):
+                return False
+            self.direction_dragged.emit(index, bearing % 360, final)
+        elif cmd == "record":
+            table, record_id = message.get("table"), message.get("id")
+            if (
+                table not in ("needs", "shortcomings")
+                or not isinstance(record_id, str)
+                or len(record_id) > 64
+            ):
+                return False
+            self.record_clicked.emit(table, record_id)
+        elif cmd == "ready":
+            drawn = message.get("drawn")
+            ms = _finite(message.get("ms"), 0, 1e9)
+            if not isinstance(drawn, int) or isinstance(drawn, bool) or ms is None:
+                return False
+            self.map_ready.emit(drawn, ms)
+        elif cmd == "blocked":
+            self.request_blocked.emit(str(message.get("url", ""))[:500])
+        elif cmd == "error":
+            self.page_error.emit(str(message.get("message", ""))[:500])
+        else:
+            return False
+        return True
+
+
+class MapView(QWebEngineView):
+    """The map widget: cameras of a workspace, boundaries, needs and shortcomings, basemaps."""
+
+    camera_selected = Signal(str)
+    """Emitted with the id of a camera the user clicked on the map."""
+    location_picked = Signal(float, float)
+    """Emitted with (lat, lon) of a click in place mode."""
+    direction_set = Signal(str, float, bool)
+    """Emitted with (camera id, bearing, whether the drag ended) in direction mode."""
+    record_selected = Signal(str, str)
+    """Emitted with (table, id) of a need or shortcoming clicked on the map."""
+    ready = Signal(int, float)
+    """Emitted when the cameras are drawn: (cameras drawn, milliseconds)."""
+    problem = Signal(str)
+    """Emitted with a message for the user (a page error, a refused basemap file)."""
+
+    def __init__(self, parent: QWidget | None = None, lang: str = "vi") -> None:
+        super().__init__(parent)
+        self.lang = lang
+        # Off the record: nothing written to disk. Owned by the application, because a profile
+        # must outlive its pages and a widget deletes its children in creation order.
+        self.profile = QWebEngineProfile(QApplication.instance())
+        self.content = MapContent(self.profile)
+        self.blocker = ExternalRequestBlocker(self.profile)
+        self.profile.installUrlSchemeHandler(SCHEME.encode(), self.content)
+        self.profile.setUrlRequestInterceptor(self.blocker)
+        page = MapPage(self.profile, self)
+        settings = page.settings()
+        settings.setAttribute(
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False
+        )
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, False)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
+        self.bridge = MapBridge(self)
+        self.channel = QWebChannel(page)
+        self.channel.registerObject("bridge", self.bridge)
+        page.setWebChannel(self.channel)
+        self.setPage(page)
+        self.layer = mapdata.CameraLayer((), b"")
+        self.drawn = 0
+        self.ready_ms: float | None = None
+        self._version = 0
+        self._tileset_count = 0
+        self.bridge.camera_clicked.connect(self.on_camera_clicked)
+        self.bridge.direction_dragged.connect(self.on_direction_dragged)
+        self.bridge.place_picked.connect(self.location_picked)
+        self.bridge.record_clicked.connect(self.record_selected)
+        self.bridge.map_ready.connect(self.on_map_ready)
+        self.bridge.page_error.connect(self.problem)
+        self.bridge.request_blocked.connect(self.blocker.blocked.append)
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def show_workspace(self, workspace: Workspace) -> None:
+        """Load the map page with this workspace's cameras, needs and shortcomings."""
+        db = workspace.db
+        self.content.set_file(
+            "/data/communes.geojson",
+            b"application/json",
+            json.dumps(mapdata.boundaries(reference.COMMUNE)).encode(),
+        )
+        self.content.set_file(
+            "/data/districts.geojson",
+            b"application/json",
+            json.dumps(mapdata.boundaries(reference.DISTRICT)).encode(),
+        )
+        self.content.set_file(
+            "/data/provinces.geojson", b"application/json", json.dumps(mapdata.provinces()).encode()
+        )
+        for table in ("needs", "shortcomings"):
+            self.content.set_file(
+                f"/data/{table}.geojson",
+                b"application/json",
+                json.dumps(mapdata.point_layer(db, table)).encode(),
+            )
+        cameras_url = self._set_cameras(workspace)
+        labels = {
+            "communes": "Xã, phường (2025)",
+            "districts": "Quận, huyện (trước 2025)",
+            "needs": "Nhu cầu lắp đặt",
+            "shortcomings": "Tồn tại, hạn chế",
+        }
+        if self.lang == "en":
+            labels = {
+                "communes": "Communes (2025)",
+                "districts": "Former districts",
+                "needs": "Needs",
+                "shortcomings": "Shortcomings",
+            }
+        config = {
+            "camerasUrl": cameras_url,
+            "communesUrl": f"{ORIGIN}/data/communes.geojson",
+            "districtsUrl": f"{ORIGIN}/data/districts.geojson",
+            "provincesUrl": f"{ORIGIN}/data/provinces.geojson",
+            "needsUrl": f"{ORIGIN}/data/needs.geojson",
+            "shortcomingsUrl": f"{ORIGIN}/data/shortcomings.geojson",
+            "legend": mapdata.legend(self.lang),
+            "labels": labels,
+        }
+        self.content.page_html = build_map_page(config).encode()
+        self.drawn = 0
+        self.ready_ms = None
+        self.load(QUrl(f"{ORIGIN}/map.html"))
+
+    def _set_cameras(self, workspace: Workspace) -> str:
+        self.layer = mapdata.camera_layer(workspace.db)
+        self.bridge.camera_count = len(self.layer.ids)
+        self._version += 1
+        path = f"/data/cameras-{self._version}.bin"
+        self.content.files = {
+            k: v for k, v in self.content.files.items() if not k.startswith("/data/cameras-")
+        }
+        self.content.set_file(path, b"application/octet-stream", self.layer.payload)
+        return ORIGIN + path
+
+    def reload_cameras(self, workspace: Workspace) -> None:
+        """Redraw the cameras after the workspace changed (the page stays, with its view)."""
+        url = self._set_cameras(workspace)
+        self.run(f"FS.loadCameras({script_json(url)})")
+
+    def run(self, script: str) -> None:
+        self.page().runJavaScript(script, 0)
+
+    # -- what Python asks of the page ----------------------------------------------------------
+
+    def set_filter(self, camera_ids: set[str] | None) -> None:
+        """Show only these cameras (None: all) — the list's filter, applied to the map."""
+        if camera_ids is None:
+            self.run("FS.clearMask()")
+            return
+        self._version += 1
+        path = f"/data/mask-{self._version}.bin"
+        self.content.files = {
+            k: v for k, v in self.content.files.items() if not k.startswith("/data/mask-")
+        }
+        self.content.set_file(
+            path, b"application/octet-stream", mapdata.mask(self.layer, camera_ids)
+        )
+        self.run(f"FS.setMask({script_json(ORIGIN + path)})")
+
+    def select_camera(self, camera_id: str | None, *, centre: bool = False) -> None:
+        index = -1 if camera_id is None else self.layer.index_of(camera_id)
+        self.run(f"FS.select({index})")
+        if centre and index >= 0:
+            self.run(f"FS.centerOn({index}, 17)")
+
+    def set_mode(self, mode: str) -> None:
+        if mode not in _MODES:
+            raise ValueError(mode)
+        self.run(f"FS.setMode({script_json(mode)})")
+
+    def set_colour_mode(self, mode: str) -> None:
+        if mode not in ("condition", "purpose"):
+            raise ValueError(mode)
+        self.run(f"FS.setColourMode({script_json(mode)})")
+
+    def show_info(self, text: str) -> None:
+        """Text in a box on the map (user text is shown literally, never as HTML)."""
+        self.run(f"FSBoot.showInfo({script_json(text)})")
+
+    def set_online_tiles(self, on: bool) -> None:
+        """OpenStreetMap tiles from the internet: only when the user switches them on."""
+        self.blocker.allow_online_tiles = on
+        self.run(f"FSBoot.setOnline({'true' if on else 'false'}, {script_json(OSM_ATTRIBUTION)})")
+
+    def add_mbtiles(self, path: Path) -> TileSet:
+        """Add a raster MBTiles basemap; raises MBTilesError with a message for the user."""
+        reader = TileReader.open(path)
+        tileset = reader.tileset
+        self._tileset_count += 1
+        key = f"t{self._tileset_count}"
+        self.content.tiles[key] = (reader, tileset)
+        spec = {
+            "id": key,
+            "url": f"{ORIGIN}/tiles/{key}/{{z}}/{{x}}/{{y}}",
+            "minZoom": tileset.min_zoom,
+            "maxZoom": tileset.max_zoom,
+            "bounds": list(tileset.bounds) if tileset.bounds else None,
+            "attribution": tileset.attribution or "",
+            "name": tileset.name or path.name,
+        }
+        self.run(f"FSBoot.addTiles({script_json(spec)})")
+        return tileset
+
+    # -- what the page tells Python --------------------------------------------------------------
+
+    def on_camera_clicked(self, index: int) -> None:
+        self.camera_selected.emit(self.layer.ids[index])
+
+    def on_direction_dragged(self, index: int, bearing: float, final: bool) -> None:
+        self.direction_set.emit(self.layer.ids[index], bearing, final)
+
+    def on_map_ready(self, drawn: int, ms: float) -> None:
+        self.drawn = drawn
+        self.ready_ms = ms
+        self.ready.emit(drawn, ms)
+
+    def shutdown(self) -> None:
+        """Release the page, then its profile (a profile must outlive its pages)."""
+        page = self.page()
+        if page is not None and page.profile() is self.profile:
+            page.destroyed.connect(self.profile.deleteLater)
+            page.deleteLater()
+
+    def renderer_memory_mb(self) -> float | None:
+        """Resident memory of the page's renderer process (Linux), for the benchmark."""
+        pid = self.page().renderProcessPid()
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            return None
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return None

@@ -1,0 +1,238 @@
+"""The offline map in a real QtWebEngine page: nothing leaves the machine, every camera is drawn,
+clicks reach Python through the one bridge, user text stays text, MBTiles come out right."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
+from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.ui.map_view import MapView
+
+TILES = Path(__file__).parent.parent / "data" / "tiles"
+LOAD_TIMEOUT_MS = 60_000
+
+
+def js(qtbot: QtBot, view: MapView, script: str) -> Any:
+    """Run JavaScript in the page and wait for its (primitive) result."""
+    box: list[Any] = []
+    view.page().runJavaScript(script, 0, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
+    return box[0]
+
+
+@pytest.fixture
+def map_view(qtbot: QtBot, demo: Workspace) -> MapView:
+    view = MapView()
+    view.resize(900, 700)
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.ready, timeout=LOAD_TIMEOUT_MS):
+        view.show_workspace(demo)
+    yield view
+    view.shutdown()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def positioned_cameras(ws: Workspace) -> int:
+    return int(
+        ws.db.execute(
+            "SELECT count(*) FROM cameras WHERE deleted = 0 AND lat IS NOT NULL AND lon IS NOT NULL"
+        ).fetchone()[0]
+    )
+
+
+def test_map_loads_offline_and_draws_every_camera(
+    qtbot: QtBot, map_view: MapView, demo: Workspace
+) -> None:
+    assert map_view.blocker.blocked == []
+    total = positioned_cameras(demo)
+    assert total > 1000
+    stats = json.loads(js(qtbot, map_view, "FS.stats()"))
+    assert stats["total"] == total == len(map_view.layer.ids)
+    assert 0 < map_view.drawn <= total  # the first pass draws what is in view
+    # Leaflet and the boundaries came from the app itself
+    assert js(qtbot, map_view, "typeof L.map") == "function"
+    qtbot.waitUntil(
+        lambda: (
+            js(
+                qtbot,
+                map_view,
+                "FSBoot.layers.communes ? FSBoot.layers.communes.getLayers().length : 0",
+            )
+            == 126
+        ),
+        timeout=10_000,
+    )
+
+
+def test_requests_to_the_internet_are_blocked_and_counted(qtbot: QtBot, map_view: MapView) -> None:
+    # The page's content security policy stops them first; each attempt is still counted.
+    js(
+        qtbot,
+        map_view,
+        "fetch('https://example.com/leak').catch(function () {}); "
+        "(new Image()).src = 'http://tile.openstreetmap.org/1/0/0.png'; 1",
+    )
+    qtbot.waitUntil(lambda: len(map_view.blocker.blocked) >= 2, timeout=10_000)
+    assert any("example.com" in url for url in map_view.blocker.blocked)
+
+
+def test_the_interceptor_blocks_what_gets_past_the_page(qtbot: QtBot, map_view: MapView) -> None:
+    # A page without the policy: the request reaches the network layer and is blocked there.
+    map_view.content.set_file(
+        "/probe.html",
+        b"text/html",
+        b"<html><body><img src='https://example.org/x.png'></body></html>",
+    )
+    with qtbot.waitSignal(map_view.loadFinished, timeout=10_000):
+        map_view.load(QUrl("fieldsurvey://app/probe.html"))
+    qtbot.waitUntil(lambda: any("example.org" in u for u in map_view.blocker.blocked))
+
+
+def _click(view: MapView, x: float, y: float) -> None:
+    target = view.focusProxy() or view
+    QTest.mouseClick(
+        target,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QPoint(round(x), round(y)),
+    )
+
+
+def test_clicking_a_camera_selects_it(qtbot: QtBot, map_view: MapView) -> None:
+    index = len(map_view.layer.ids) // 2
+    js(qtbot, map_view, f"FS.centerOn({index}, 17); 1")
+    qtbot.waitUntil(lambda: json.loads(js(qtbot, map_view, "FS.stats()"))["zoom"] == 17)
+    qtbot.wait(300)
+    point = json.loads(js(qtbot, map_view, f"FS.pointOf({index})"))
+    hit = js(qtbot, map_view, f"FS.hitTest({point['x']}, {point['y']})")
+    assert hit >= 0
+    with qtbot.waitSignal(map_view.camera_selected, timeout=5000) as signal:
+        _click(map_view, point["x"], point["y"])
+    assert signal.args == [map_view.layer.ids[int(hit)]]
+
+
+def test_place_mode_reports_the_clicked_position(qtbot: QtBot, map_view: MapView) -> None:
+    map_view.set_mode("place")
+    js(qtbot, map_view, "FS.centerOn(0, 18); 1")
+    qtbot.waitUntil(lambda: json.loads(js(qtbot, map_view, "FS.stats()"))["zoom"] == 18)
+    qtbot.wait(300)
+    # a spot 120 px left of camera 0, where no camera stands at this zoom
+    point = json.loads(js(qtbot, map_view, "FS.pointOf(0)"))
+    x, y = point["x"] - 120, point["y"]
+    assert js(qtbot, map_view, f"FS.hitTest({x}, {y})") == -1
+    expected = json.loads(
+        js(
+            qtbot,
+            map_view,
+            f"(function () {{ var ll = FSBoot.map."
+            f"containerPointToLatLng([{x}, {y}]); return "
+            f"JSON.stringify([ll.lat, ll.lng]); }})()",
+        )
+    )
+    with qtbot.waitSignal(map_view.location_picked, timeout=5000) as signal:
+        _click(map_view, x, y)
+    lat, lon = signal.args
+    assert lat == pytest.approx(expected[0], abs=1e-5)
+    assert lon == pytest.approx(expected[1], abs=1e-5)
+
+
+HOSTILE = '<img src=x onerror="window.__pwned=1">${window.__pwned=2}`\\`</script>'
+
+
+def test_user_text_reaches_the_page_as_text(qtbot: QtBot, map_view: MapView) -> None:
+    map_view.show_info(HOSTILE)
+    qtbot.waitUntil(
+        lambda: (
+            js(
+                qtbot,
+                map_view,
+                "document.querySelector('.fs-info') ? "
+                "document.querySelector('.fs-info').textContent"
+                " : ''",
+            )
+            == HOSTILE
+        )
+    )
+    qtbot.wait(200)
+    assert js(qtbot, map_view, "typeof window.__pwned") == "undefined"
+    assert js(qtbot, map_view, "document.querySelectorAll('.fs-info img').length") == 0
+
+
+def test_the_bridge_refuses_malformed_messages(map_view: MapView) -> None:
+    bridge = map_view.bridge
+    for text in (
+        "not json",
+        "[]",
+        '{"cmd": "click", "index": 1e9}',
+        '{"cmd": "click", "index": true}',
+        '{"cmd": "place", "lat": 91, "lon": 0}',
+        '{"cmd": "place", "lat": "21", "lon": 105}',
+        '{"cmd": "rm -rf"}',
+        '{"cmd": "direction", "index": 0, "bearing": NaN, "final": true}',
+        "x" * 20_000,
+    ):
+        assert json.loads(bridge.command(text)) == {"ok": False}, text
+    assert bridge.rejected == 9
+
+
+def test_filter_applies_to_the_map(qtbot: QtBot, map_view: MapView) -> None:
+    shown = set(map_view.layer.ids[:25])
+    map_view.set_filter(shown)
+    qtbot.waitUntil(lambda: json.loads(js(qtbot, map_view, "FS.stats()"))["mask"] == 25)
+    map_view.set_filter(None)
+    qtbot.waitUntil(lambda: json.loads(js(qtbot, map_view, "FS.stats()"))["mask"] is None)
+
+
+def _expected_tile(path: Path, z: int, x: int, y: int) -> bytes:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    row = conn.execute(
+        "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
+        [z, x, (1 << z) - 1 - y],
+    ).fetchone()
+    conn.close()
+    return bytes(row[0])
+
+
+def test_mbtiles_tiles_are_served_right_side_up(
+    qtbot: QtBot, map_view: MapView, tmp_path: Path
+) -> None:
+    source = TILES / "geography-class-png.mbtiles"
+    tileset = map_view.add_mbtiles(source)
+    assert (tileset.min_zoom, tileset.max_zoom, tileset.format) == (0, 1, "png")
+    url = "fieldsurvey://app/tiles/t1/1/0/0"  # XYZ: the north-west tile at zoom 1
+    script = (
+        f"window.__tile = null; fetch('{url}').then(r => r.arrayBuffer()).then(b => "
+        "{ window.__tile = Array.from(new Uint8Array(b)); }); 1"
+    )
+    js(qtbot, map_view, script)
+    qtbot.waitUntil(lambda: js(qtbot, map_view, "window.__tile !== null"), timeout=10_000)
+    served = bytes(json.loads(js(qtbot, map_view, "JSON.stringify(window.__tile)")))
+    assert (
+        hashlib.sha256(served).digest() == hashlib.sha256(_expected_tile(source, 1, 0, 0)).digest()
+    )
+    assert served != _expected_tile(source, 1, 0, 1)
+    assert map_view.blocker.blocked == []
+
+
+def test_a_broken_mbtiles_file_is_refused_with_a_message(map_view: MapView, tmp_path: Path) -> None:
+    broken = tmp_path / "ban-do.mbtiles"
+    data = bytearray((TILES / "open-streets-dc.mbtiles").read_bytes())
+    data[100:4096] = b"\x5a" * 3996
+    broken.write_bytes(bytes(data))
+    with pytest.raises(FieldSurveyError, match=r"ban-do\.mbtiles"):
+        map_view.add_mbtiles(broken)
+    vector = TILES / "world_cities.mbtiles"
+    with pytest.raises(FieldSurveyError, match="vector"):
+        map_view.add_mbtiles(vector)
