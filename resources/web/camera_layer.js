@@ -506,10 +506,20 @@
       if (st.pendingReady) {
         const ready = st.pendingReady;
         st.pendingReady = null;
+        flushCanvas(this); // the time to a drawn picture, not just to queued drawing commands
         FS.send({ cmd: 'ready', drawn: st.drawn, ms: Math.round(performance.now() - ready.t0) });
       }
     },
   });
+
+  // Chromium queues canvas drawing and rasterises later; reading one pixel forces it now.
+  function flushCanvas(layer) {
+    try {
+      layer._ctx.getImageData(0, 0, 1, 1);
+    } catch (e) {
+      // nothing to flush
+    }
+  }
 
   function renderAll(layer, view) {
     const ctx = layer._ctx;
@@ -565,21 +575,21 @@
       (FS._opts.renderer === 'auto' && (count > PIXEL_PATH_MIN || zoom < 15));
     st.lastRenderer = usePixels ? 'pixels' : 'paths';
 
-    if (usePixels) {
-      drawPixels(layer, view, count, code, pal, r);
-    }
+    // order: cones, points, selection ring
     ctx.setTransform(view.dpr, 0, 0, view.dpr, 0, 0);
     if (drawCones) {
       drawConeWedges(ctx, view, count, code, pal);
     }
-    if (!usePixels) {
+    if (usePixels) {
+      drawPixels(layer, view, count, code, pal, r, drawCones);
+    } else {
       drawCircles(ctx, view, count, code, pal, r);
     }
     drawSelection(ctx, view, code, pal, r);
     buildGrid(view, count);
   }
 
-  FS._opts = { renderer: 'auto' }; // 'auto' | 'pixels' | 'paths' (testing)
+  FS._opts = { renderer: 'auto', chunk: 32 }; // renderer 'auto' | 'pixels' | 'paths' (testing)
 
   function pointRadius(zoom) {
     if (zoom < 11) {
@@ -602,8 +612,39 @@
     return st.coneMetres / metresPerPixel;
   }
 
-  // Squares written straight into an ImageData: fast for 100k+ points in software rendering.
-  function drawPixels(layer, view, count, code, pal, r) {
+  // Pixel offsets of one point: a square for small points, a disc with a white rim from r >= 3
+  // (the same look as drawCircles). Cached per size.
+  const stampCache = {};
+  function stamp(r, dpr) {
+    const key = r + '@' + dpr;
+    if (stampCache[key]) {
+      return stampCache[key];
+    }
+    const side = Math.max(1, Math.round(2 * r * dpr));
+    const half = side / 2;
+    const rim = r >= 3 ? dpr : 0;
+    const dx = [];
+    const dy = [];
+    const white = [];
+    for (let y = 0; y < side; y++) {
+      for (let x = 0; x < side; x++) {
+        const d = Math.hypot(x + 0.5 - half, y + 0.5 - half);
+        if (d <= half + 0.35) {
+          dx.push(x);
+          dy.push(y);
+          white.push(rim > 0 && d > half - rim ? 1 : 0);
+        }
+      }
+    }
+    const result = { side: side, dx: Int32Array.from(dx), dy: Int32Array.from(dy), white: Uint8Array.from(white) };
+    stampCache[key] = result;
+    return result;
+  }
+
+  // Points written straight into an ImageData: fast for 100k+ points in software rendering
+  // (a canvas path per point is ~30x slower). Over cones, they are composited via a second
+  // canvas, because putImageData replaces pixels instead of blending.
+  function drawPixels(layer, view, count, code, pal, r, composite) {
     const cw = layer._canvas.width;
     const ch = layer._canvas.height;
     if (!layer._imageData || layer._imageData.width !== cw || layer._imageData.height !== ch) {
@@ -614,30 +655,59 @@
     }
     const px = layer._pixels;
     const colour = pal.pixel;
+    const WHITE = 0xffffffff;
     const dpr = view.dpr;
-    const side = Math.max(1, Math.round(2 * r * dpr));
+    const s = stamp(r, dpr);
+    const side = s.side;
     const half = side / 2;
+    const full = s.dx.length === side * side && !s.white.some(function (v) { return v; });
     const visIdx = st.visIdx;
     const visX = st.visX;
     const visY = st.visY;
     for (let k = 0; k < count; k++) {
       const c = colour[code[visIdx[k]]];
-      let x0 = Math.round(visX[k] * dpr - half);
-      let y0 = Math.round(visY[k] * dpr - half);
-      let x1 = x0 + side;
-      let y1 = y0 + side;
-      if (x0 < 0) x0 = 0;
-      if (y0 < 0) y0 = 0;
-      if (x1 > cw) x1 = cw;
-      if (y1 > ch) y1 = ch;
-      for (let y = y0; y < y1; y++) {
-        const row = y * cw;
-        for (let x = x0; x < x1; x++) {
-          px[row + x] = c;
+      const x0 = Math.round(visX[k] * dpr - half);
+      const y0 = Math.round(visY[k] * dpr - half);
+      if (full) {
+        const xa = x0 < 0 ? 0 : x0;
+        const ya = y0 < 0 ? 0 : y0;
+        const xb = x0 + side > cw ? cw : x0 + side;
+        const yb = y0 + side > ch ? ch : y0 + side;
+        for (let y = ya; y < yb; y++) {
+          const row = y * cw;
+          for (let x = xa; x < xb; x++) {
+            px[row + x] = c;
+          }
+        }
+      } else {
+        const inside = x0 >= 0 && y0 >= 0 && x0 + side <= cw && y0 + side <= ch;
+        for (let q = 0; q < s.dx.length; q++) {
+          const x = x0 + s.dx[q];
+          const y = y0 + s.dy[q];
+          if (inside || (x >= 0 && y >= 0 && x < cw && y < ch)) {
+            px[y * cw + x] = s.white[q] ? WHITE : c;
+          }
         }
       }
     }
-    layer._ctx.putImageData(layer._imageData, 0, 0);
+    if (!composite) {
+      layer._ctx.putImageData(layer._imageData, 0, 0);
+      return;
+    }
+    if (!layer._pointCanvas) {
+      layer._pointCanvas = document.createElement('canvas');
+    }
+    const off = layer._pointCanvas;
+    if (off.width !== cw || off.height !== ch) {
+      off.width = cw;
+      off.height = ch;
+    }
+    off.getContext('2d').putImageData(layer._imageData, 0, 0);
+    const ctx = layer._ctx;
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(off, 0, 0);
+    ctx.restore();
   }
 
   // bucket the visible points by colour code: returns {start, order}
@@ -663,6 +733,7 @@
     const visX = st.visX;
     const visY = st.visY;
     const outline = r >= 3;
+    const chunk = FS._opts.chunk;
     ctx.lineWidth = 1;
     ctx.strokeStyle = 'rgba(255,255,255,0.9)';
     for (let c = 0; c < 256; c++) {
@@ -671,18 +742,22 @@
       if (a === b) {
         continue;
       }
-      ctx.beginPath();
-      for (let j = a; j < b; j++) {
-        const k = buckets.order[j];
-        const x = visX[k];
-        const y = visY[k];
-        ctx.moveTo(x + r, y);
-        ctx.arc(x, y, r, 0, 2 * Math.PI);
-      }
       ctx.fillStyle = pal.css[c];
-      ctx.fill();
-      if (outline) {
-        ctx.stroke();
+      // Many short paths: Chromium's canvas gets superlinearly slow with one huge path.
+      for (let from = a; from < b; from += chunk) {
+        const to = Math.min(b, from + chunk);
+        ctx.beginPath();
+        for (let j = from; j < to; j++) {
+          const k = buckets.order[j];
+          const x = visX[k];
+          const y = visY[k];
+          ctx.moveTo(x + r, y);
+          ctx.arc(x, y, r, 0, 2 * Math.PI);
+        }
+        ctx.fill();
+        if (outline) {
+          ctx.stroke();
+        }
       }
     }
   }
@@ -697,15 +772,29 @@
     const views = st.views;
     const lat = st.lat;
     const base = EARTH_CIRCUMFERENCE / view.scale; // metres per pixel at the equator
+    const chunk = FS._opts.chunk;
     ctx.lineWidth = 1;
+    let pending = 0;
+    function flush(colour) {
+      ctx.fillStyle = colour;
+      ctx.strokeStyle = colour;
+      ctx.globalAlpha = 0.25;
+      ctx.fill();
+      ctx.globalAlpha = 0.8;
+      ctx.stroke();
+      ctx.globalAlpha = 1;
+      ctx.beginPath();
+      pending = 0;
+    }
     for (let c = 0; c < 256; c++) {
       const a = buckets.start[c];
       const b = buckets.start[c + 1];
       if (a === b) {
         continue;
       }
-      let any = false;
+      const colour = pal.css[c];
       ctx.beginPath();
+      pending = 0;
       for (let j = a; j < b; j++) {
         const k = buckets.order[j];
         const i = visIdx[k];
@@ -722,7 +811,6 @@
           if (!(dir === dir) || !(fov === fov)) {
             continue;
           }
-          ctx.moveTo(x, y);
           if (fov >= 360) {
             ctx.moveTo(x + len, y);
             ctx.arc(x, y, len, 0, 2 * Math.PI);
@@ -733,22 +821,18 @@
             // bearing (clockwise from north) -> canvas angle (clockwise from +x, y down)
             const mid = (dir - 90) * D2R;
             const halfFov = fov * D2R / 2;
+            ctx.moveTo(x, y);
             ctx.arc(x, y, len, mid - halfFov, mid + halfFov);
             ctx.closePath();
           }
-          any = true;
+          if (++pending >= chunk) {
+            flush(colour);
+          }
         }
       }
-      if (!any) {
-        continue;
+      if (pending > 0) {
+        flush(colour);
       }
-      ctx.fillStyle = pal.css[c];
-      ctx.globalAlpha = 0.25;
-      ctx.fill();
-      ctx.globalAlpha = 0.8;
-      ctx.strokeStyle = pal.css[c];
-      ctx.stroke();
-      ctx.globalAlpha = 1;
     }
   }
 
@@ -1119,6 +1203,26 @@
     const z = typeof zoom === 'number' && zoom === zoom ? zoom : st.map.getZoom();
     st.map.setView([st.lat[index], st.lon[index]], z, { animate: false });
     return true;
+  };
+
+  // Redraw `repeats` times (default 5), each time forcing the rasterisation; JSON string
+  // {"drawn", "medianMs", "maxMs", "renderer"}. For benchmarks, not for normal use.
+  FS.benchmark = function (repeats) {
+    if (!st.layer || !st.layer._map) {
+      return 'null';
+    }
+    repeats = Math.max(1, repeats | 0 || 5);
+    const times = [];
+    for (let k = 0; k < repeats; k++) {
+      const t = performance.now();
+      st.layer.draw(true);
+      flushCanvas(st.layer);
+      times.push(performance.now() - t);
+    }
+    times.sort(function (a, b) { return a - b; });
+    const round = function (v) { return Math.round(v * 10) / 10; };
+    return JSON.stringify({ drawn: st.drawn, medianMs: round(times[times.length >> 1]),
+      maxMs: round(times[times.length - 1]), renderer: st.lastRenderer });
   };
 
   FS.stats = function () {

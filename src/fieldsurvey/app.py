@@ -114,3 +114,66 @@ def run_app(argv: list[str], workspace_path: Path | None = None) -> int:
     remember(str(workspace.path))
     window.show()
     return app.exec()
+
+
+def run_selftest(timeout_s: float = 120.0) -> dict[str, object]:
+    """Start the app headless on a temporary copy of the demo workspace, load the map, report.
+
+    Returns what was checked and how long each step took; ``ok`` is True only if all passed.
+    """
+    import tempfile
+    import time
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    prepare_web_engine()
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from fieldsurvey.ui.main_window import MainWindow
+    from fieldsurvey.ui.map_view import register_scheme
+
+    register_scheme()
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    report: dict[str, object] = {"ok": False}
+    steps: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="fieldsurvey-selftest-") as tmp:
+        start = time.perf_counter()
+        path = Path(tmp) / "demo.sqlite"
+        build_demo(path)
+        steps["demo_ms"] = round((time.perf_counter() - start) * 1000, 1)
+        workspace = Workspace.open(path, user="selftest")
+        cameras = int(
+            workspace.db.execute(
+                "SELECT count(*) FROM cameras WHERE deleted = 0 AND lat IS NOT NULL"
+            ).fetchone()[0]
+        )
+        loop = QEventLoop()
+        ready: list[tuple[int, float]] = []
+        start = time.perf_counter()
+        window = MainWindow(workspace)
+        def on_ready(drawn: int, ms: float) -> None:
+            ready.append((drawn, ms))
+            loop.quit()
+
+        window.map.ready.connect(on_ready)
+        window.show()
+        QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+        if not ready:
+            loop.exec()
+        steps["window_and_map_ms"] = round((time.perf_counter() - start) * 1000, 1)
+        loaded = len(window.map.layer.ids)
+        report.update(
+            {
+                "map_ready_ms": round(ready[0][1], 1) if ready else None,
+                "cameras_drawn": loaded if ready else 0,
+                "cameras_in_workspace": cameras,
+                "cameras_in_first_view": ready[0][0] if ready else 0,
+                "external_requests": len(window.map.blocker.blocked),
+                "sites_listed": window.sites.visible_count(),
+                "steps": steps,
+            }
+        )
+        report["ok"] = bool(ready) and loaded == cameras and not window.map.blocker.blocked
+        window.close()
+        app.processEvents()
+    return report

@@ -151,6 +151,28 @@ def search(db_path: Path, text: str, as_json: bool, limit: int) -> None:
         click.echo("Không tìm thấy. / Nothing found.", err=True)
 
 
+@main.command()
+@click.option(
+    "--timeout",
+    type=click.FloatRange(5, 3600),
+    default=120,
+    show_default=True,
+    help="Seconds to wait for the map before giving up.",
+)
+def selftest(timeout: float) -> None:
+    """Kiểm tra ứng dụng không cần màn hình. / Start the app headless, load the map, report.
+
+    Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exits 0 only if
+    every check passed.
+    """
+    from fieldsurvey.app import run_selftest
+
+    with user_errors():
+        report = run_selftest(timeout)
+    print_json(report)
+    sys.exit(0 if report["ok"] else 1)
+
+
 @main.command(name="photo-info")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file.")

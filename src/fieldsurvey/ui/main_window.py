@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from fieldsurvey.core import listing, reference, vocabulary
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.map_export import export_map_html
 from fieldsurvey.core.search import search
 from fieldsurvey.core.stats import workspace_stats
 from fieldsurvey.core.workspace import Workspace
@@ -241,6 +242,12 @@ class MainWindow(QMainWindow):
         mbtiles = QAction(self.tr("Thêm bản đồ nền (MBTiles)…"), self)
         mbtiles.triggered.connect(self.on_add_mbtiles_requested)
         tools.addAction(mbtiles)
+        export = QAction(self.tr("Xuất bản đồ HTML…"), self)
+        export.setToolTip(
+            self.tr("Lưu bản đồ các camera đang hiển thị thành một tệp HTML mở được không cần mạng")
+        )
+        export.triggered.connect(self.on_export_map_requested)
+        tools.addAction(export)
         self.online_action = QAction(self.tr("Bản đồ trực tuyến (OSM)"), self)
         self.online_action.setCheckable(True)
         self.online_action.setToolTip(self.tr("Tải ảnh nền OpenStreetMap từ Internet"))
@@ -320,6 +327,8 @@ class MainWindow(QMainWindow):
         self.current = (table, record_id)
         if table == "cameras":
             self.map.select_camera(record_id, centre=True)
+            row = self.workspace.get("cameras", record_id)
+            self.map.show_info(row["name"] or "")
         self.show_record(table, record_id)
 
     def show_record(self, table: str, record_id: str) -> None:
@@ -405,6 +414,32 @@ class MainWindow(QMainWindow):
             8000,
         )
         return True
+
+    def on_export_map_requested(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Xuất bản đồ HTML"),
+            str(self.workspace.path.with_suffix(".html")),
+            self.tr("Trang HTML (*.html)"),
+        )
+        if name:
+            self.export_map(Path(name))
+
+    def export_map(self, target: Path) -> int | None:
+        """The cameras now shown in the list, as a standalone HTML map."""
+        shown = {
+            str(self.cameras.proxy.index(row, 0).data(ID_ROLE))
+            for row in range(self.cameras.visible_count())
+        }
+        try:
+            count = export_map_html(self.workspace.db, target, camera_ids=shown)
+        except (FieldSurveyError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Không xuất được bản đồ"), str(exc))
+            return None
+        self.statusBar().showMessage(
+            self.tr("Đã xuất {0} camera vào {1}.").format(count, target), 8000
+        )
+        return count
 
     def on_open_requested(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

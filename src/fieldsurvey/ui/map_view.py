@@ -62,15 +62,18 @@ def register_scheme() -> None:
 class ExternalRequestBlocker(QWebEngineUrlRequestInterceptor):
     """Blocks and counts every request that leaves the app, except online tiles when allowed."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, local_schemes: tuple[str, ...] = (SCHEME,)
+    ) -> None:
         super().__init__(parent)
         self.allow_online_tiles = False
+        self.local_schemes = (*local_schemes, "data", "blob")
         self.blocked: list[str] = []
 
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         url = info.requestUrl()
         scheme = url.scheme()
-        if scheme in (SCHEME, "data", "blob"):
+        if scheme in self.local_schemes:
             return
         if self.allow_online_tiles and scheme == "https" and url.host() in ONLINE_TILE_HOSTS:
             return

@@ -1,0 +1,172 @@
+"""The map inside the main window: list and map follow each other, edits made on the map are
+saved through the write path, the exported HTML map runs offline and shows user text as text."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.ui.main_window import MainWindow
+from fieldsurvey.ui.map_view import ExternalRequestBlocker
+from fieldsurvey.ui.models import ID_ROLE
+
+HOSTILE = '<img src=x onerror="window.__pwned=1">${window.__pwned=2}`\\`'
+
+
+def js(qtbot: QtBot, view: QWebEngineView, script: str) -> Any:
+    box: list[Any] = []
+    view.page().runJavaScript(script, 0, box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
+    return box[0]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo: Workspace) -> MainWindow:
+    win = MainWindow(demo)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.map.ready, timeout=60_000):
+        win.show()
+    yield win
+    win.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_clicking_a_camera_on_the_map_selects_it_in_the_list(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    camera_id = window.map.layer.ids[7]
+    window.map.camera_selected.emit(camera_id)  # what a click on the map sends
+    assert window.tabs.currentWidget() is window.cameras
+    assert window.cameras.selected_id() == camera_id
+
+
+def test_place_mode_moves_the_selected_site_and_records_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    site_id = str(window.sites.proxy.index(0, 0).data(ID_ROLE))
+    window.sites.select_record(site_id)
+    assert window.current == ("sites", site_id)
+    window.map.location_picked.emit(21.0288, 105.8524)  # Hoàn Kiếm Lake
+    site = window.workspace.get("sites", site_id)
+    assert (site["lat"], site["lon"], site["commune_code"]) == (21.0288, 105.8524, "00070")
+    assert site["location_source"] == "map_pick"
+    last = window.workspace.history("sites", site_id)[-1]
+    assert last["op"] == "update" and last["fields"]["lat"][1] == 21.0288
+
+
+def test_dragging_a_direction_sets_the_cameras_view(qtbot: QtBot, window: MainWindow) -> None:
+    camera_id = window.map.layer.ids[3]
+    window.map.direction_set.emit(camera_id, 123.4, False)
+    assert json.loads(window.workspace.get("cameras", camera_id)["views"])[0]["direction"] != 123.4
+    window.map.direction_set.emit(camera_id, 123.4, True)
+    assert json.loads(window.workspace.get("cameras", camera_id)["views"])[0]["direction"] == 123.4
+
+
+def test_search_filters_the_map_too(qtbot: QtBot, window: MainWindow) -> None:
+    window.search_box.insert("hoan kiem")
+    shown = window.cameras.visible_count()
+    assert 0 < shown < len(window.map.layer.ids)
+    qtbot.waitUntil(
+        lambda: json.loads(js(qtbot, window.map, "FS.stats()"))["mask"] == shown, timeout=10_000
+    )
+
+
+def test_a_camera_with_a_hostile_name_shows_it_literally(qtbot: QtBot, window: MainWindow) -> None:
+    camera_id = window.map.layer.ids[0]
+    window.workspace.update("cameras", camera_id, {"name": HOSTILE})
+    window.on_record_selected("cameras", camera_id)
+    qtbot.waitUntil(
+        lambda: (
+            js(
+                qtbot,
+                window.map,
+                "document.querySelector('.fs-info') ? "
+                "document.querySelector('.fs-info')"
+                ".textContent : ''",
+            )
+            == HOSTILE
+        )
+    )
+    assert js(qtbot, window.map, "typeof window.__pwned") == "undefined"
+
+
+def test_exported_html_map_works_offline_and_escapes_names(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    camera_id = window.map.layer.ids[0]
+    window.workspace.update("cameras", camera_id, {"name": HOSTILE})
+    target = tmp_path / "ban-do.html"
+    assert window.export_map(target) == len(window.map.layer.ids)
+    page_text = target.read_text(encoding="utf-8")
+    assert "<script src=" not in page_text and "<link " not in page_text  # all inlined
+    profile = QWebEngineProfile(QApplication.instance())
+    blocker = ExternalRequestBlocker(profile, local_schemes=("file",))
+    profile.setUrlRequestInterceptor(blocker)
+    view = QWebEngineView()
+    page = QWebEnginePage(profile)
+    view.setPage(page)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loadFinished, timeout=30_000):
+        view.load(QUrl.fromLocalFile(str(target)))
+    assert js(qtbot, view, "typeof L.map") == "function"
+    count = js(qtbot, view, "document.querySelectorAll('path.leaflet-interactive').length")
+    assert count > 0
+    # open the hostile camera's popup: its text shows, nothing runs
+    js(
+        qtbot,
+        view,
+        "(function () { for (var k in window) { var m = window[k]; if (m && m "
+        "instanceof L.Map) { m.eachLayer(function (l) { var p = l.getPopup && "
+        "l.getPopup(); if (!p) return; var c = p.getContent(); var t = c && "
+        "c.textContent !== undefined ? c.textContent : String(c); if (t.indexOf('__pwned') >= 0) "
+        "{ l.openPopup(); } }); } } return 1; })()",
+    )
+    qtbot.waitUntil(
+        lambda: (
+            "__pwned"
+            in js(
+                qtbot,
+                view,
+                "document.querySelector("
+                "'.leaflet-popup-content') ? document"
+                ".querySelector('.leaflet-popup-"
+                "content').textContent : ''",
+            )
+        )
+    )
+    assert js(qtbot, view, "typeof window.__pwned") == "undefined"
+    assert blocker.blocked == []
+    view.close()
+    page.destroyed.connect(profile.deleteLater)  # a profile must outlive its pages
+    page.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_selftest_command_reports_the_map(tmp_path: Path) -> None:
+    env = os.environ | {"FIELDSURVEY_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "fieldsurvey", "selftest"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["ok"] is True
+    assert report["external_requests"] == 0
+    assert report["cameras_drawn"] == report["cameras_in_workspace"] > 1000
+    assert isinstance(report["map_ready_ms"], float)
