@@ -52,7 +52,8 @@ PACKAGES = [
     {
         "name": "leaflet",
         "version": "1.9.4",
-        "integrity": "sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3GDQOL+YR3XnWyZAxwQixURb+FA74PA==",
+        "integrity": "sha512-nxS1ynzJOmOlHp+iL3FyWqK89GtNL8U8rvlMOsQdTTssxZwCXh8N2NB3"
+        "GDQOL+YR3XnWyZAxwQixURb+FA74PA==",
         "license": "BSD-2-Clause",
         "dir": "leaflet",
         "files": {
@@ -65,7 +66,8 @@ PACKAGES = [
     {
         "name": "jquery",
         "version": "3.7.1",
-        "integrity": "sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg==",
+        "integrity": "sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2B"
+        "sfpTYrTRysYUdADVD7CkUUizgkpLfg==",
         "license": "MIT",
         "dir": "jquery",
         "files": {
@@ -77,12 +79,28 @@ PACKAGES = [
 
 # folium 0.20 default asset key -> (local file relative to resources/web/, or None, note).
 FOLIUM_KEYS = [
-    ("leaflet", "js", "vendor/leaflet/leaflet.js", "folium pins 1.9.3 from a CDN; 1.9.4 is a bug-fix release"),
-    ("jquery", "js", "vendor/jquery/jquery.min.js", "folium.Popup builds its HTML content with `$(...)`, and "
-     "Map.keep_in_front uses `$(document).ready`; the plain map works without it"),
+    (
+        "leaflet",
+        "js",
+        "vendor/leaflet/leaflet.js",
+        "folium pins 1.9.3 from a CDN; 1.9.4 is a bug-fix release",
+    ),
+    (
+        "jquery",
+        "js",
+        "vendor/jquery/jquery.min.js",
+        "folium.Popup builds its HTML content with `$(...)`, and "
+        "Map.keep_in_front uses `$(document).ready`; the plain map works without it",
+    ),
     ("bootstrap", "js", None, "nothing in folium's core templates calls Bootstrap's JS"),
-    ("awesome_markers", "js", None, "only for folium.Icon / Leaflet.awesome-markers; cameras are drawn by "
-     "camera_layer.js. A page that uses folium.Icon throws `L.AwesomeMarkers is undefined`"),
+    (
+        "awesome_markers",
+        "js",
+        None,
+        "only for folium.Icon (Leaflet.awesome-markers); cameras are drawn by "
+        "camera_layer.js. Do not use folium.Icon: without this file its script throws and "
+        "stops the rest of the page's script",
+    ),
     ("leaflet_css", "css", "vendor/leaflet/leaflet.css", ""),
     ("bootstrap_css", "css", None, "page styling only; Leaflet's own CSS is enough"),
     ("glyphicons_css", "css", None, "icon font for folium.Icon (not used)"),
@@ -108,7 +126,8 @@ def download(name: str, version: str, integrity: str) -> bytes:
     actual = base64.b64encode(hashlib.sha512(data).digest()).decode()
     if actual != expected:
         raise SystemExit(
-            f"{name}@{version}: integrity mismatch\n  expected sha512-{expected}\n  got      sha512-{actual}"
+            f"{name}@{version}: integrity mismatch\n"
+            f"  expected sha512-{expected}\n  got      sha512-{actual}"
         )
     return data
 
@@ -117,15 +136,19 @@ def extract(data: bytes, files: dict[str, str]) -> dict[str, bytes]:
     """Return {relative target path: content} for the files listed in ``files``."""
     out: dict[str, bytes] = {}
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
-        members = {m.name.split("/", 1)[1]: m for m in tar.getmembers() if m.isfile() and "/" in m.name}
+        members = {
+            m.name.split("/", 1)[1]: m for m in tar.getmembers() if m.isfile() and "/" in m.name
+        }
         for source, target in files.items():
             if source.endswith("/*"):
                 folder = source[:-1]
-                matched = sorted(p for p in members if p.startswith(folder) and "/" not in p[len(folder):])
+                matched = sorted(
+                    p for p in members if p.startswith(folder) and "/" not in p[len(folder) :]
+                )
                 if not matched:
                     raise SystemExit(f"nothing in the tarball matches {source}")
                 for path in matched:
-                    out[target + path[len(folder):]] = tar.extractfile(members[path]).read()
+                    out[target + path[len(folder) :]] = tar.extractfile(members[path]).read()
             else:
                 if source not in members:
                     raise SystemExit(f"{source} is not in the tarball")
@@ -142,14 +165,17 @@ def package_sources_md(pkg: dict, contents: dict[str, bytes]) -> bytes:
         f"- package: `{pkg['name']}`",
         f"- version: {pkg['version']}",
         f"- tarball: {tarball_url(pkg['name'], pkg['version'])}",
-        f"- integrity (`npm view {pkg['name']}@{pkg['version']} dist.integrity`): `{pkg['integrity']}`",
+        f"- integrity (`npm view {pkg['name']}@{pkg['version']} dist.integrity`):",
+        f"  `{pkg['integrity']}`",
         f"- licence: {pkg['license']}",
         "",
         "| file | bytes | sha256 |",
         "|---|---:|---|",
     ]
     for path in sorted(contents):
-        lines.append(f"| `{path}` | {len(contents[path])} | `{hashlib.sha256(contents[path]).hexdigest()}` |")
+        lines.append(
+            f"| `{path}` | {len(contents[path])} | `{hashlib.sha256(contents[path]).hexdigest()}` |"
+        )
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -158,23 +184,24 @@ def top_sources_md() -> bytes:
         "# Vendored web assets",
         "",
         "Everything the map page loads comes from `resources/web/`; nothing from the internet.",
-        "Written by `scripts/refresh_web_assets.py` (re-downloads these exact versions from the npm",
-        "registry and checks their sha512 integrity); do not edit by hand.",
+        "Written by `scripts/refresh_web_assets.py` (re-downloads these exact versions from the",
+        "npm registry and checks their sha512 integrity); do not edit by hand.",
         "",
         "| package | version | licence | integrity | folder |",
         "|---|---|---|---|---|",
     ]
     for pkg in PACKAGES:
         lines.append(
-            f"| `{pkg['name']}` | {pkg['version']} | {pkg['license']} | `{pkg['integrity']}` | `vendor/{pkg['dir']}/` |"
+            f"| `{pkg['name']}` | {pkg['version']} | {pkg['license']} | "
+            f"`{pkg['integrity']}` | `vendor/{pkg['dir']}/` |"
         )
     lines += [
         "",
         "## folium 0.20 default assets",
         "",
-        "`folium.Map` lists CDN URLs in `default_js` / `default_css`. Give each map instance its own",
-        "lists holding only the keys below that have a local file (assign `m.default_js = [...]`;",
-        "`m.add_js_link()` would modify folium's shared class-level list):",
+        "`folium.Map` lists CDN URLs in `default_js` / `default_css`. Give each map instance",
+        "its own lists holding only the keys below that have a local file (assign",
+        "`m.default_js = [...]`; `m.add_js_link()` would modify folium's shared class-level list):",
         "",
         "| folium key | kind | local file (relative to `resources/web/`) | note |",
         "|---|---|---|---|",
@@ -183,7 +210,10 @@ def top_sources_md() -> bytes:
         lines.append(f"| `{key}` | {kind} | {f'`{local}`' if local else 'left out'} | {note} |")
     lines += [
         "",
-        "`resources/web/camera_layer.js` is our own code (no dependency but Leaflet).",
+        "`resources/web/camera_layer.js` is our own code (no dependency but Leaflet). It must load",
+        "after Leaflet: append it to the same list after `jquery`, e.g.",
+        '`("fs_camera_layer", ".../camera_layer.js")` (a `JavascriptLink` added to the header',
+        "lands before folium's own links).",
     ]
     return ("\n".join(lines) + "\n").encode()
 
@@ -203,7 +233,9 @@ def planned() -> dict[Path, bytes]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="compare only; exit 1 on any difference")
+    parser.add_argument(
+        "--check", action="store_true", help="compare only; exit 1 on any difference"
+    )
     args = parser.parse_args(argv)
 
     files = planned()
@@ -215,10 +247,15 @@ def main(argv: list[str] | None = None) -> int:
         present |= {VENDOR / "SOURCES.md"} if (VENDOR / "SOURCES.md").exists() else set()
         problems = [f"missing: {p}" for p in sorted(wanted - present)]
         problems += [f"unexpected: {p}" for p in sorted(present - wanted)]
-        problems += [f"differs: {p}" for p in sorted(wanted & present) if p.read_bytes() != files[p]]
+        problems += [
+            f"differs: {p}" for p in sorted(wanted & present) if p.read_bytes() != files[p]
+        ]
         for line in problems:
             print(line, file=sys.stderr)
-        print("vendor assets up to date" if not problems else f"{len(problems)} problem(s)", file=sys.stderr)
+        print(
+            "vendor assets up to date" if not problems else f"{len(problems)} problem(s)",
+            file=sys.stderr,
+        )
         return 1 if problems else 0
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -23,13 +23,25 @@
  *   FS.hitTest(x, y)              index of the nearest shown camera within 8 px of the container
  *                                 point (x, y), or -1
  *   FS.pointOf(index)             JSON string {"x","y"} (container point) or "null"
- *   FS.stats()                    JSON string {"drawn","total","zoom","lastDrawMs",...}
+ *   FS.stats()                    JSON string {"drawn","total","zoom","lastDrawMs","views",
+ *                                 "renderer","mode","colourMode","selected","mask"}; drawn counts
+ *                                 the canvas, which is the view plus 25 % on each side; lastDrawMs is
+ *                                 the JavaScript time of the last redraw (Chromium rasterises
+ *                                 the canvas a little later), mask = number shown or null
+ *   FS.benchmark(repeats?)        JSON string {"drawn","medianMs","maxMs","renderer"}: full
+ *                                 redraws including rasterisation (forced by a 1-pixel read)
  *   FS.redraw()                   force a full redraw
  *   FS.send(obj)                  message to Python (window.fsBridge.command) or FS.outbox
  *
- * Functions meant for runJavaScript return only primitives or JSON strings.
+ * Functions meant for runJavaScript return only primitives or JSON strings. loadCameras and
+ * setMask return nothing: they report through messages ("ready" / "error"). A new
+ * loadCameras keeps the selection and the mask when they still fit the new camera count.
+ * View cones (direction +- angle/2, 35 m long by default) are drawn from zoom 16 up;
+ * in 'direction' mode with a selected camera, map dragging is off and a mouse drag reports
+ * the bearing from that camera to the mouse.
  *
- * Messages sent: {"cmd":"ready","drawn":n,"ms":t}, {"cmd":"click","index":i} (-1: empty spot in
+ * Messages sent: {"cmd":"ready","drawn":n,"ms":t} (t: loadCameras call to rasterised first
+ * draw, fetch and parse included), {"cmd":"click","index":i} (-1: empty spot in
  * select mode), {"cmd":"place","lat":..,"lon":..}, {"cmd":"direction","index":i,"bearing":b,
  * "final":bool}, {"cmd":"error","message":"..."}.
  *
@@ -59,7 +71,7 @@
   const CELL = 16; // hit-test grid cell, px
   const HIT_RADIUS = 8; // px
   const UNKNOWN = 255;
-  const PIXEL_PATH_MIN = 40000; // above this many points, draw squares straight into pixels
+  const PIXEL_PATH_MIN = 40000; // above this many visible points, write pixels instead of paths
 
   const st = {
     map: null,
@@ -494,10 +506,7 @@
       const view = {
         w: w, h: h, dpr: dpr, zoom: zoom, scale: scale,
         ox: origin.x + min.x, oy: origin.y + min.y,
-        // container point = canvas-local point - pad
-        padX: -map.layerPointToContainerPoint(min).x,
-        padY: -map.layerPointToContainerPoint(min).y,
-        viewW: size.x, viewH: size.y,
+        lat: this._center.lat,
       };
       this._view = view;
       const t0 = performance.now();
@@ -537,7 +546,7 @@
     const oy = view.oy;
 
     // 1. cull: visible points in canvas-local CSS px
-    const coneMargin = drawCones ? conePixels(view, 21.0) : 0; // generous: Hà Nội latitude
+    const coneMargin = drawCones ? 1.2 * conePixels(view, view.lat) : 0;
     const r = pointRadius(zoom);
     const margin = r + 2 + coneMargin;
     const xmax = view.w + margin;

@@ -66,19 +66,18 @@
         map.on("zoomend", function () { self.updateLabels(); });
       }).catch(self.fail);
 
-      fetchJson(config.districtsUrl).then(function (data) {
-        const districts = L.geoJSON(data, {
+      // Layers the user switches on are fetched and built only then: the city has tens of
+      // thousands of needs and shortcomings, and nobody looks at them all at once.
+      this.lazyOverlay(config.districtsUrl, config.labels.districts, function (data) {
+        return L.geoJSON(data, {
           pane: "fsBoundaries",
           style: { color: "#b15928", weight: 2, dashArray: "6 4", fill: false },
           interactive: false,
         });
-        self.layers.districts = districts;
-        self.control.addOverlay(districts, esc(config.labels.districts));
-      }).catch(self.fail);
-
+      });
       [["needs", "#e31a1c"], ["shortcomings", "#ff7f00"]].forEach(function (pair) {
-        fetchJson(config[pair[0] + "Url"]).then(function (data) {
-          const points = L.geoJSON(data, {
+        self.lazyOverlay(config[pair[0] + "Url"], config.labels[pair[0]], function (data) {
+          return L.geoJSON(data, {
             pointToLayer: function (feature, latlng) {
               return L.circleMarker(latlng, {
                 radius: 5, color: pair[1], weight: 2, fillOpacity: 0.3,
@@ -90,9 +89,7 @@
               });
             },
           });
-          self.layers[pair[0]] = points;
-          self.control.addOverlay(points, esc(config.labels[pair[0]]));
-        }).catch(self.fail);
+        }, pair[0]);
       });
 
       // A request the page's policy stops never reaches Python's interceptor: report it too.
@@ -104,6 +101,23 @@
       FS.setLegend(config.legend);
       this.connect();
       FS.loadCameras(config.camerasUrl);
+    },
+
+    lazyOverlay: function (url, label, build, key) {
+      const self = this;
+      const group = L.layerGroup();
+      let state = "empty";
+      group.on("add", function () {
+        if (state !== "empty") return;
+        state = "loading";
+        fetchJson(url).then(function (data) {
+          build(data).addTo(group);
+          state = "loaded";
+        }).catch(function (error) { state = "empty"; self.fail(error); });
+      });
+      if (key) this.layers[key] = group;
+      this.control.addOverlay(group, esc(label));
+      return group;
     },
 
     addLabelStyle: function () {

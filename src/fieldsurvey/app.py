@@ -151,6 +151,7 @@ def run_selftest(timeout_s: float = 120.0) -> dict[str, object]:
         ready: list[tuple[int, float]] = []
         start = time.perf_counter()
         window = MainWindow(workspace)
+
         def on_ready(drawn: int, ms: float) -> None:
             ready.append((drawn, ms))
             loop.quit()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -87,11 +88,12 @@ class MapContent(QWebEngineUrlSchemeHandler):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.page_html = b""
-        self.files: dict[str, tuple[bytes, bytes]] = {}
+        # path -> (mime, bytes, or a function making them on the first request)
+        self.files: dict[str, tuple[bytes, bytes | Callable[[], bytes]]] = {}
         self.tiles: dict[str, tuple[TileReader, TileSet]] = {}
         self.web_root = resource_path("web").resolve()
 
-    def set_file(self, path: str, mime: bytes, data: bytes) -> None:
+    def set_file(self, path: str, mime: bytes, data: bytes | Callable[[], bytes]) -> None:
         self.files[path] = (mime, data)
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:
@@ -119,7 +121,11 @@ class MapContent(QWebEngineUrlSchemeHandler):
                 return None
             return b"application/javascript", bytes(source.readAll().data())
         if path in self.files:
-            return self.files[path]
+            mime, data = self.files[path]
+            if callable(data):
+                data = data()
+                self.files[path] = (mime, data)
+            return mime, data
         if path.startswith("/web/"):
             return self._web_file(path[len("/web/") :])
         if path.startswith("/tiles/"):
@@ -346,7 +352,7 @@ class MapView(QWebEngineView):
         self.content.set_file(
             "/data/districts.geojson",
             b"application/json",
-            json.dumps(mapdata.boundaries(reference.DISTRICT)).encode(),
+            lambda: json.dumps(mapdata.boundaries(reference.DISTRICT)).encode(),
         )
         self.content.set_file(
             "/data/provinces.geojson", b"application/json", json.dumps(mapdata.provinces()).encode()
@@ -355,7 +361,7 @@ class MapView(QWebEngineView):
             self.content.set_file(
                 f"/data/{table}.geojson",
                 b"application/json",
-                json.dumps(mapdata.point_layer(db, table)).encode(),
+                lambda t=table: json.dumps(mapdata.point_layer(db, t)).encode(),  # type: ignore[misc]
             )
         cameras_url = self._set_cameras(workspace)
         labels = {
