@@ -144,7 +144,7 @@ def cluster_map(ws: Workspace) -> dict[str, Any]:
         "SELECT lat, lon FROM cameras WHERE deleted = 0 AND lat IS NOT NULL ORDER BY rowid"
     ).fetchall()
     start = time.perf_counter()
-    fmap = folium.Map(location=(21.03, 105.85), zoom_start=12, tiles=None, max_zoom=19)
+    fmap = folium.Map(location=(21.03, 105.85), zoom_start=12, tiles=None, maxZoom=19)
     fmap.default_js = list(VENDOR_JS)
     fmap.default_css = list(VENDOR_CSS)
     cluster = MarkerCluster()

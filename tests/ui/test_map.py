@@ -238,11 +238,14 @@ def test_a_broken_mbtiles_file_is_refused_with_a_message(map_view: MapView, tmp_
         map_view.add_mbtiles(vector)
 
 
-def test_needs_layer_is_fetched_when_switched_on(qtbot: QtBot, map_view: MapView,
-                                                 demo: Workspace) -> None:
+def test_needs_layer_is_fetched_when_switched_on(
+    qtbot: QtBot, map_view: MapView, demo: Workspace
+) -> None:
     needs = demo.db.execute("SELECT count(*) FROM needs WHERE deleted = 0").fetchone()[0]
-    count = ("(function () { var n = 0; FSBoot.layers.needs.eachLayer(function (g) { "
-             "n += g.getLayers().length; }); return n; })()")
+    count = (
+        "(function () { var n = 0; FSBoot.layers.needs.eachLayer(function (g) { "
+        "n += g.getLayers().length; }); return n; })()"
+    )
     qtbot.waitUntil(lambda: js(qtbot, map_view, "FSBoot.layers.needs ? 1 : 0") == 1)
     assert js(qtbot, map_view, count) == 0  # nothing fetched while it is off
     js(qtbot, map_view, "FSBoot.map.addLayer(FSBoot.layers.needs); 1")

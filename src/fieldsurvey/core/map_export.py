@@ -66,7 +66,10 @@ def export_map_html(
             f"Bản đồ xuất ra có {len(rows)} camera, nhiều hơn {MAX_MARKERS}; hãy lọc bớt. / "
             f"Too many cameras for a standalone map ({len(rows)} > {MAX_MARKERS}); filter first."
         )
-    fmap = folium.Map(location=HANOI_CENTRE, zoom_start=12, tiles=None, control_scale=True)
+    # With no tile layer, folium drops max_zoom: the zoom limits go to Leaflet directly.
+    fmap = folium.Map(
+        location=HANOI_CENTRE, zoom_start=12, tiles=None, control_scale=True, maxZoom=19, minZoom=5
+    )
     fmap.default_js = []
     fmap.default_css = []
     root = fmap.get_root()

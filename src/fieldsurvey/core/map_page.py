@@ -15,21 +15,14 @@ SCHEME = "fieldsurvey"
 ORIGIN = f"{SCHEME}://app"
 HANOI_CENTRE = (21.0285, 105.8542)
 
-# folium's default assets (CDN URLs in folium.folium._default_js/_css), served from resources/.
+# The folium defaults (CDN URLs in folium.folium._default_js/_css) our pages need, served from
+# resources/web/vendor. Bootstrap and awesome-markers are left out: only folium.Icon uses them,
+# and our pages do not.
 VENDOR_JS = [
     ("leaflet", f"{ORIGIN}/web/vendor/leaflet/leaflet.js"),
     ("jquery", f"{ORIGIN}/web/vendor/jquery/jquery.min.js"),
-    ("bootstrap", f"{ORIGIN}/web/vendor/bootstrap/bootstrap.bundle.min.js"),
-    ("awesome_markers", f"{ORIGIN}/web/vendor/leaflet.awesome-markers/leaflet.awesome-markers.js"),
 ]
-VENDOR_CSS = [
-    ("leaflet_css", f"{ORIGIN}/web/vendor/leaflet/leaflet.css"),
-    ("bootstrap_css", f"{ORIGIN}/web/vendor/bootstrap/bootstrap.min.css"),
-    (
-        "awesome_markers_css",
-        f"{ORIGIN}/web/vendor/leaflet.awesome-markers/leaflet.awesome-markers.css",
-    ),
-]
+VENDOR_CSS = [("leaflet_css", f"{ORIGIN}/web/vendor/leaflet/leaflet.css")]
 OUR_SCRIPTS = ("qwebchannel.js", "web/camera_layer.js", "web/map_boot.js")
 
 
@@ -48,8 +41,9 @@ def build_map_page(config: dict[str, Any], *, title: str = "FieldSurvey") -> str
         tiles=None,
         control_scale=True,
         prefer_canvas=True,
-        max_zoom=20,
-        min_zoom=5,
+        # With no tile layer, folium drops max_zoom: the limits go to Leaflet directly.
+        maxZoom=20,
+        minZoom=5,
     )
     # Per map, not folium's class-wide lists (add_js_link would change every folium map).
     fmap.default_js = list(VENDOR_JS)
