@@ -250,3 +250,41 @@ def test_needs_layer_is_fetched_when_switched_on(
     assert js(qtbot, map_view, count) == 0  # nothing fetched while it is off
     js(qtbot, map_view, "FSBoot.map.addLayer(FSBoot.layers.needs); 1")
     qtbot.waitUntil(lambda: js(qtbot, map_view, count) == needs, timeout=10_000)
+
+
+def test_dragging_in_direction_mode_reports_the_bearing(qtbot: QtBot, map_view: MapView) -> None:
+    index = 5
+    js(qtbot, map_view, f"FS.centerOn({index}, 17); 1")
+    qtbot.waitUntil(lambda: json.loads(js(qtbot, map_view, "FS.stats()"))["zoom"] == 17)
+    qtbot.wait(300)
+    map_view.select_camera(map_view.layer.ids[index])
+    map_view.set_mode("direction")
+    point = json.loads(js(qtbot, map_view, f"FS.pointOf({index})"))
+    start = QPoint(round(point["x"]), round(point["y"]))
+    east = QPoint(start.x() + 150, start.y())
+    target = map_view.focusProxy() or map_view
+    with qtbot.waitSignal(map_view.direction_set, timeout=5000,
+                          check_params_cb=lambda cid, bearing, final: final) as signal:
+        QTest.mousePress(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         start)
+        for step in range(1, 6):
+            QTest.mouseMove(target, QPoint(start.x() + 30 * step, start.y()))
+            qtbot.wait(30)
+        QTest.mouseRelease(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                           east)
+    camera_id, bearing, final = signal.args
+    assert camera_id == map_view.layer.ids[index] and final is True
+    assert bearing == pytest.approx(90, abs=3)  # dragged due east
+
+
+def test_online_tiles_only_when_switched_on(qtbot: QtBot, map_view: MapView) -> None:
+    js(qtbot, map_view, "(new Image()).src = 'https://tile.openstreetmap.org/5/25/14.png'; 1")
+    qtbot.waitUntil(lambda: any("openstreetmap" in u for u in map_view.blocker.blocked))
+    map_view.set_online_tiles(True)
+    assert js(qtbot, map_view, "FSBoot.online ? FSBoot.map.hasLayer(FSBoot.online) : false")
+    before = len(map_view.blocker.blocked)
+    js(qtbot, map_view, "fetch('https://example.com/leak').catch(function () {}); 1")
+    qtbot.waitUntil(lambda: len(map_view.blocker.blocked) > before)
+    assert all("openstreetmap" not in u for u in map_view.blocker.blocked[before:])
+    map_view.set_online_tiles(False)
+    assert js(qtbot, map_view, "FSBoot.online === null")
