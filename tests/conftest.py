@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -46,3 +48,19 @@ def demo(demo_file: Path, tmp_path: Path) -> Iterator[Workspace]:
     ws = Workspace.open(copy, user="tester")
     yield ws
     ws.close()
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run the installed ``fieldsurvey`` command in a fresh interpreter, as a user would."""
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "fieldsurvey", *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            env=os.environ | {"PYTHONIOENCODING": "utf-8"},
+        )
+
+    return run

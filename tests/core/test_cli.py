@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -14,16 +13,7 @@ from click.testing import CliRunner
 
 from fieldsurvey.cli import main
 
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run the installed `fieldsurvey` command in a fresh interpreter, as a user would."""
-    return subprocess.run(
-        [sys.executable, "-m", "fieldsurvey", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=os.environ | {"PYTHONIOENCODING": "utf-8"},
-    )
+RunCli = Callable[..., subprocess.CompletedProcess[str]]
 
 
 def commands(group: click.Group) -> list[str]:
@@ -41,11 +31,11 @@ def test_every_command_has_help(name: str) -> None:
             assert param.help, f"{name} {param.name} has no help"
 
 
-def test_demo_then_stats_and_search(tmp_path: Path) -> None:
+def test_demo_then_stats_and_search(run_cli: RunCli, tmp_path: Path) -> None:
     db = tmp_path / "demo.sqlite"
-    made = run("demo", "--db", str(db), "--quiet")
+    made = run_cli("demo", "--db", str(db), "--quiet")
     assert made.returncode == 0, made.stderr
-    stats = run("stats", "--db", str(db), "--json")
+    stats = run_cli("stats", "--db", str(db), "--json")
     assert stats.returncode == 0, stats.stderr
     lines = stats.stdout.strip().splitlines()
     assert len(lines) == 1
@@ -55,12 +45,12 @@ def test_demo_then_stats_and_search(tmp_path: Path) -> None:
         assert isinstance(counts[key], int)
     assert counts["communes_covered"] >= 80
 
-    found = run("search", "--db", str(db), "hoan kiem", "--json")
+    found = run_cli("search", "--db", str(db), "hoan kiem", "--json")
     assert found.returncode == 0, found.stderr
     hits = [json.loads(line) for line in found.stdout.splitlines()]
     assert hits and all({"kind", "id", "name"} <= hit.keys() for hit in hits)
     assert hits[0] == {"kind": "site", "id": hits[0]["id"], "name": "Hồ Hoàn Kiếm"}
-    accented = run("search", "--db", str(db), "HOÀN KIẾM", "--json")
+    accented = run_cli("search", "--db", str(db), "HOÀN KIẾM", "--json")
     assert accented.stdout == found.stdout
 
 
@@ -82,14 +72,14 @@ def test_stats_text_output(demo_file: Path) -> None:
     ],
 )
 def test_bad_input_gives_one_clear_line_and_non_zero_exit(
-    tmp_path: Path, setup: str, args: list[str], message: str
+    run_cli: RunCli, tmp_path: Path, setup: str, args: list[str], message: str
 ) -> None:
     path = tmp_path / "target.sqlite"
     if setup == "text":
         path.write_text("tên,vĩ độ,kinh độ\n")
     elif setup == "folder":
         path.mkdir()
-    result = run(*[a.format(path=path) for a in args])
+    result = run_cli(*[a.format(path=path) for a in args])
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert message in result.stderr

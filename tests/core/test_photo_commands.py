@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from fieldsurvey.core import photos
 from fieldsurvey.core.workspace import Workspace
+
+RunCli = Callable[..., subprocess.CompletedProcess[str]]
 
 DATA = Path(__file__).parent.parent / "data"
 GPS_PHOTO = DATA / "photos" / "exif-samples" / "jpg" / "gps" / "DSCN0010.jpg"
@@ -34,23 +35,15 @@ INFO_KEYS = {
 }
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "fieldsurvey", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=os.environ | {"PYTHONIOENCODING": "utf-8"},
-    )
-
-
-def test_photo_info_json_one_object_per_file_bad_files_included(tmp_path: Path) -> None:
+def test_photo_info_json_one_object_per_file_bad_files_included(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     empty = tmp_path / "empty.jpg"
     empty.write_bytes(b"")
     text = tmp_path / "ghi chú.jpg"
     text.write_text("không phải ảnh")
     missing = tmp_path / "missing.jpg"
-    result = run(
+    result = run_cli(
         "photo-info", str(GPS_PHOTO), str(empty), str(text), str(missing), str(HEIC_PHOTO), "--json"
     )
     assert result.returncode == 0, result.stderr
@@ -76,7 +69,7 @@ def test_photo_info_json_one_object_per_file_bad_files_included(tmp_path: Path) 
     assert heic["error"] is None and heic["make"] == "Apple" and heic["lat"] is not None
 
 
-def test_photos_add_then_geotag(tmp_path: Path) -> None:
+def test_photos_add_then_geotag(run_cli: RunCli, tmp_path: Path) -> None:
     db = tmp_path / "w.sqlite"
     with Workspace.open(db, create=True) as ws:
         site = ws.insert("sites", {"name": "Hồ Hoàn Kiếm", "category": "scenic_spot"})
@@ -88,7 +81,7 @@ def test_photos_add_then_geotag(tmp_path: Path) -> None:
     exif = Image.Exif()
     exif.get_ifd(0x8769)[0x9003] = "2025:03:14 08:32:30"
     Image.new("RGB", (64, 48), "grey").save(no_gps, exif=exif)
-    added = run(
+    added = run_cli(
         "photos",
         "add",
         "--db",
@@ -106,7 +99,7 @@ def test_photos_add_then_geotag(tmp_path: Path) -> None:
     assert all(r["created"] for r in results)
 
     track = DATA / "gpx" / "hoan_kiem_walk.gpx"
-    tagged = run("photos", "geotag", "--db", str(db), "--gpx", str(track), "--json")
+    tagged = run_cli("photos", "geotag", "--db", str(db), "--gpx", str(track), "--json")
     assert tagged.returncode == 0, tagged.stderr
     outcomes = [json.loads(line) for line in tagged.stdout.splitlines()]
     assert len(outcomes) == 1  # the photo with GPS is left alone
@@ -124,12 +117,14 @@ def test_photos_add_then_geotag(tmp_path: Path) -> None:
         pytest.fail(f"not placed: {outcome['reason']}")
 
 
-def test_photos_add_reports_bad_files_and_fails_when_none_stored(tmp_path: Path) -> None:
+def test_photos_add_reports_bad_files_and_fails_when_none_stored(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
     db = tmp_path / "w.sqlite"
     Workspace.open(db, create=True).close()
     bad = tmp_path / "bad.jpg"
     bad.write_text("xin chào")
-    result = run("photos", "add", "--db", str(db), str(bad))
+    result = run_cli("photos", "add", "--db", str(db), str(bad))
     assert result.returncode == 1
     assert "không phải" in result.stderr and "Traceback" not in result.stderr
 

@@ -7,9 +7,9 @@ import hashlib
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 import pytest
+from page_helpers import js
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -21,14 +21,6 @@ from fieldsurvey.ui.map_view import MapView
 
 TILES = Path(__file__).parent.parent / "data" / "tiles"
 LOAD_TIMEOUT_MS = 60_000
-
-
-def js(qtbot: QtBot, view: MapView, script: str) -> Any:
-    """Run JavaScript in the page and wait for its (primitive) result."""
-    box: list[Any] = []
-    view.page().runJavaScript(script, 0, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
-    return box[0]
 
 
 @pytest.fixture
@@ -263,15 +255,14 @@ def test_dragging_in_direction_mode_reports_the_bearing(qtbot: QtBot, map_view: 
     start = QPoint(round(point["x"]), round(point["y"]))
     east = QPoint(start.x() + 150, start.y())
     target = map_view.focusProxy() or map_view
-    with qtbot.waitSignal(map_view.direction_set, timeout=5000,
-                          check_params_cb=lambda cid, bearing, final: final) as signal:
-        QTest.mousePress(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         start)
+    with qtbot.waitSignal(
+        map_view.direction_set, timeout=5000, check_params_cb=lambda cid, bearing, final: final
+    ) as signal:
+        QTest.mousePress(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
         for step in range(1, 6):
             QTest.mouseMove(target, QPoint(start.x() + 30 * step, start.y()))
             qtbot.wait(30)
-        QTest.mouseRelease(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                           east)
+        QTest.mouseRelease(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, east)
     camera_id, bearing, final = signal.args
     assert camera_id == map_view.layer.ids[index] and final is True
     assert bearing == pytest.approx(90, abs=3)  # dragged due east

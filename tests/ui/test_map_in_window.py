@@ -8,9 +8,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
+from page_helpers import js
 from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -23,13 +23,6 @@ from fieldsurvey.ui.map_view import ExternalRequestBlocker
 from fieldsurvey.ui.models import ID_ROLE
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">${window.__pwned=2}`\\`'
-
-
-def js(qtbot: QtBot, view: QWebEngineView, script: str) -> Any:
-    box: list[Any] = []
-    view.page().runJavaScript(script, 0, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=10_000)
-    return box[0]
 
 
 @pytest.fixture
