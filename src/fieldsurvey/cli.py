@@ -71,11 +71,15 @@ def main(ctx: click.Context) -> None:
     show_default=True,
     help="Whose workspace: a surveyor's laptop or the city office.",
 )
-@click.option("--device", default="demo", show_default=True, help="Device name of the workspace.")
+@click.option(
+    "--device",
+    default=None,
+    help="Device name of the workspace (default: demo, or office for --role office).",
+)
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 def demo(
-    db_path: Path, size: str, seed: int, role: str, device: str, force: bool, quiet: bool
+    db_path: Path, size: str, seed: int, role: str, device: str | None, force: bool, quiet: bool
 ) -> None:
     """Tạo workspace demo. / Build the demo workspace (the same seed gives the same content)."""
     from fieldsurvey.core.demo import build_demo

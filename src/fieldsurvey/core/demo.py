@@ -18,16 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import sqlite_utils
 from PIL import Image, ImageDraw
 
-from fieldsurvey.core import reference, search
+from fieldsurvey.core import keys, reference, search
 from fieldsurvey.core.clock import physical_ms
 from fieldsurvey.core.db import build_then_replace, photo_folder
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.photos import PreparedPhoto, prepare_many, record_photo
 from fieldsurvey.core.stats import workspace_stats
 from fieldsurvey.core.text import fold
-from fieldsurvey.core.workspace import ROLES, Workspace
+from fieldsurvey.core.workspace import ROLES, Workspace, iso_from_ms
 
 Progress = Callable[[int, int, str], None]
 
@@ -682,6 +683,41 @@ class _Recipe:
         return rows
 
 
+DEMO_SURVEYORS = ("demo", "s1", "s2", "s3")
+
+
+def demo_device_id(seed: int, role: str, device: str) -> str:
+    return str(uuid.uuid5(DEMO_NAMESPACE, f"device:{seed}:{role}:{device}"))
+
+
+def _demo_identity(db: Any, seed: int, role: str, device: str) -> keys.DeviceIdentity:
+    return keys.create_identity(
+        db,
+        device_id=demo_device_id(seed, role, device),
+        name=device,
+        role=role,
+        seed=f"fieldsurvey-demo:{seed}".encode(),
+        at=iso_from_ms(DEMO_START_MS),
+    )
+
+
+def _demo_keys(db: Any, seed: int, role: str, device: str) -> None:
+    """Keys derived from the seed, and the other demo workspaces of the same seed enrolled: an
+    office and its surveyors can exchange packages with no other step."""
+    _demo_identity(db, seed, role, device)
+    if role == "office":
+        peers = [("surveyor", name) for name in DEMO_SURVEYORS]
+    else:
+        peers = [("office", "office")]
+    for peer_role, peer_device in peers:
+        scratch = sqlite_utils.Database(memory=True)
+        for statement in keys.KEY_TABLES:
+            scratch.execute(statement)
+        peer = _demo_identity(scratch, seed, peer_role, peer_device).public()
+        scratch.close()
+        keys.enrol(db, peer, at=iso_from_ms(DEMO_START_MS))
+
+
 def reference_short_name(name: str) -> str:
     for prefix in ("Phường ", "Xã "):
         if name.startswith(prefix):
@@ -695,7 +731,7 @@ def build_demo(
     size: str = "small",
     seed: int = 42,
     role: str = "surveyor",
-    device: str = "demo",
+    device: str | None = None,
     force: bool = False,
     progress: Progress | None = None,
 ) -> dict[str, int]:
@@ -710,10 +746,12 @@ def build_demo(
         raise ValidationError(f"Vai trò {role!r} không có; chọn surveyor hoặc office.")
     report = progress or (lambda done, total, message: None)
     path = Path(path)
+    device = device or ("office" if role == "office" else "demo")
     with build_then_replace(path, force=force) as (partial, open_new):
         db = open_new()
-        device_id = str(uuid.uuid5(DEMO_NAMESPACE, f"device:{seed}:{role}:{device}"))
+        device_id = demo_device_id(seed, role, device)
         with db.atomic():
+            _demo_keys(db, seed, role, device)
             for key, value in (
                 ("device_id", device_id),
                 ("device_name", device),

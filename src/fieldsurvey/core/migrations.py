@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from fieldsurvey.core import reference
+from fieldsurvey.core import keys, reference
 
 MIGRATIONS = Migrations("fieldsurvey")
 
@@ -207,3 +207,48 @@ def _split(script: str) -> list[str]:
     """Statements of a schema script (sqlite3's executescript would commit the transaction)."""
     lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
     return [stmt.strip() for stmt in "\n".join(lines).split(";") if stmt.strip()]
+
+
+_SYNC_SCHEMA = """
+-- Packages imported or exported: an imported package id is never applied twice.
+CREATE TABLE packages (
+    package_id TEXT PRIMARY KEY,
+    direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    peer_device TEXT NOT NULL,
+    changes INTEGER NOT NULL,
+    photos INTEGER NOT NULL,
+    created_clock INTEGER,
+    at TEXT NOT NULL,
+    file_name TEXT
+);
+
+-- What a peer has of each device's changes (highest sequence number without a gap), as it
+-- told us in its last package; export sends what lies beyond.
+CREATE TABLE sync_acks (
+    peer_device TEXT NOT NULL,
+    origin_device TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (peer_device, origin_device)
+);
+
+-- Two devices changed the same field from the same base to different values: the winner is
+-- in the record, the other value waits here for a supervisor.
+CREATE TABLE conflicts (
+    id TEXT PRIMARY KEY,
+    table_name TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    winner_change TEXT NOT NULL,
+    loser_change TEXT NOT NULL,
+    winner_value TEXT,
+    loser_value TEXT,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved'))
+);
+CREATE INDEX conflicts_record ON conflicts(table_name, record_id);
+"""
+
+
+@MIGRATIONS(name="m003_sync")
+def m003_sync(db: sqlite_utils.Database) -> None:
+    for statement in (*_split(_SYNC_SCHEMA), *keys.KEY_TABLES):
+        db.execute(statement)

@@ -58,6 +58,7 @@ _EXTENSIONS = {
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 Progress = Callable[[int, int, str], None]
+PHOTO_NAMESPACE = uuid.UUID("0b4f5c1e-9a57-4c8e-bd0e-5f1a3e2d7c60")
 
 
 @dataclass(frozen=True)
@@ -441,7 +442,12 @@ def record_photo(
         ).fetchone()
         created = row is None
         if row is None:
-            photo_id = ws.insert("photos", _photo_values(prepared))
+            # Named by its content, so two devices that store the same photo make one record.
+            photo_id = ws.insert(
+                "photos",
+                _photo_values(prepared),
+                record_id=str(uuid.uuid5(PHOTO_NAMESPACE, prepared.sha256)),
+            )
         else:
             photo_id = str(row[0])
             if row[1]:

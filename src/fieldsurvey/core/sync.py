@@ -1,0 +1,661 @@
+"""Two-way sync through packages: export what a peer has not acknowledged, import with merge
+rules that converge (highest (clock, device, version) wins per field) and keep every conflict."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from fieldsurvey.core import keys, search
+from fieldsurvey.core.clock import COUNTER_BITS, wall_ms
+from fieldsurvey.core.db import photo_folder
+from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.package import PackageError, open_package, write_package
+from fieldsurvey.core.photos import Failure, PhotoStore, prepare_many
+from fieldsurvey.core.records import RECORD_KINDS, clean_value
+from fieldsurvey.core.workspace import Workspace, iso_from_ms
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+# A package stamped more than a day ahead of this machine's clock is held back, not applied:
+# one wrong laptop clock would otherwise win every field for ever.
+FUTURE_TOLERANCE_MS = 24 * 3600 * 1000
+CHANGE_KEYS = {
+    "id",
+    "device_id",
+    "seq",
+    "clock",
+    "at",
+    "user",
+    "table_name",
+    "record_id",
+    "op",
+    "fields",
+}
+
+
+class SyncError(FieldSurveyError):
+    """A package cannot be exported or imported; the message says which check failed."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, for a refusal, why not)."""
+
+    package_id: str | None
+    sender: str | None
+    applied: int = 0
+    skipped: int = 0
+    photos: int = 0
+    conflicts: int = 0
+    already_imported: bool = False
+    quarantined: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+# -- identity ------------------------------------------------------------------------------------
+
+
+def identity(ws: Workspace) -> keys.DeviceIdentity:
+    """This workspace's device identity, made on first use."""
+    found = keys.load_identity(ws.db)
+    if found is not None:
+        return found
+    with ws.db.atomic():
+        return keys.create_identity(
+            ws.db,
+            device_id=ws.device_id,
+            name=ws.setting("device_name") or ws.device_id[:8],
+            role=ws.role,
+        )
+
+
+def _signer(ws: Workspace) -> Any:
+    def trusted(device_id: str) -> Ed25519PublicKey | None:
+        peer = keys.trusted_peer(ws.db, device_id)
+        return None if peer is None else Ed25519PublicKey.from_public_bytes(peer.signing_public)
+
+    return trusted
+
+
+# -- export ----------------------------------------------------------------------------------------
+
+
+def _contiguous_seqs(ws: Workspace) -> dict[str, int]:
+    """For each device: the highest sequence number we hold with none missing below it."""
+    out: dict[str, int] = {}
+    for device, seqs in _seqs_by_device(ws).items():
+        n = 0
+        for seq in seqs:
+            if seq != n + 1:
+                break
+            n = seq
+        out[device] = n
+    return out
+
+
+def _seqs_by_device(ws: Workspace) -> dict[str, list[int]]:
+    seqs: dict[str, list[int]] = defaultdict(list)
+    for device, seq in ws.db.execute("SELECT device_id, seq FROM changes ORDER BY device_id, seq"):
+        seqs[device].append(seq)
+    return seqs
+
+
+def default_recipient(ws: Workspace) -> keys.PublicIdentity:
+    """A surveyor's packages go to the office it is enrolled with."""
+    offices = [p for p in keys.list_peers(ws.db) if p["role"] == "office" and not p["revoked_at"]]
+    if len(offices) != 1:
+        raise SyncError(
+            "Hãy chọn nơi nhận gói (--to): workspace này không có đúng một văn phòng đã đăng "
+            "ký. / Choose the recipient (--to): this workspace is not enrolled with exactly one "
+            "office.",
+            "no-recipient",
+        )
+    peer = keys.trusted_peer(ws.db, offices[0]["device_id"])
+    assert peer is not None
+    return peer
+
+
+def export_package(
+    ws: Workspace, target: Path, *, recipient_id: str | None = None, full: bool = False
+) -> dict[str, Any]:
+    """Write a package for a peer: every change it has not acknowledged (all with ``full``),
+    the photos those changes add, and what we hold of every device (our acknowledgement)."""
+    me = identity(ws)
+    if recipient_id is None:
+        recipient = default_recipient(ws)
+    else:
+        found = keys.trusted_peer(ws.db, recipient_id)
+        if found is None:
+            raise SyncError(
+                f"Thiết bị {recipient_id} chưa đăng ký hoặc đã bị thu hồi. / "
+                "The recipient is not enrolled or was revoked.",
+                "unknown-recipient",
+            )
+        recipient = found
+    acked = (
+        {}
+        if full
+        else {
+            origin: seq
+            for origin, seq in ws.db.execute(
+                "SELECT origin_device, seq FROM sync_acks WHERE peer_device = ?",
+                [recipient.device_id],
+            )
+        }
+    )
+    columns = (
+        "id",
+        "device_id",
+        "seq",
+        "clock",
+        "at",
+        "user",
+        "table_name",
+        "record_id",
+        "op",
+        "fields",
+    )
+    rows = [
+        dict(zip(columns, row, strict=True))
+        for row in ws.db.execute(
+            f"SELECT {', '.join(columns)} FROM changes ORDER BY clock, device_id, id"
+        )
+    ]
+    outgoing = [r for r in rows if r["seq"] > acked.get(r["device_id"], 0)]
+    lines = "".join(
+        json.dumps(
+            {**r, "fields": json.loads(r["fields"])},
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+        + "\n"
+        for r in outgoing
+    ).encode()
+    store = PhotoStore(photo_folder(ws.path))
+    entries: list[tuple[str, Path | bytes]] = [("changes.jsonl", lines)]
+    photos = 0
+    for change in outgoing:
+        if change["table_name"] == "photos" and change["op"] == "insert":
+            sha = json.loads(change["fields"])["sha256"][1]
+            original = store.find_original(sha)
+            if original is not None:
+                entries.append((f"photos/{sha}", original))
+                photos += 1
+    entries.append(("acks.json", json.dumps(_contiguous_seqs(ws), sort_keys=True).encode()))
+    ranges: dict[str, list[int]] = {}
+    for change in outgoing:
+        low, high = ranges.get(change["device_id"], [change["seq"], change["seq"]])
+        ranges[change["device_id"]] = [min(low, change["seq"]), max(high, change["seq"])]
+    manifest = {
+        "format": "fieldsurvey-package",
+        "format_version": FORMAT_VERSION,
+        "package_id": str(uuid.uuid4()),
+        "sender": me.device_id,
+        "recipient": recipient.device_id,
+        "created_clock": max([ws.clock.last, *(r["clock"] for r in outgoing)]),
+        "seq_ranges": ranges,
+        "changes": len(outgoing),
+        "photos": photos,
+    }
+    manifest = write_package(
+        target,
+        manifest=manifest,
+        entries=entries,
+        sender_key=me.signing_private,
+        recipient_key=recipient.encryption_key(),
+        recipient_fingerprint=recipient.fingerprint,
+    )
+    with ws.db.atomic():
+        ws.db.execute(
+            "INSERT INTO packages (package_id, direction, peer_device, changes, photos, "
+            "created_clock, at, file_name) VALUES (?, 'out', ?, ?, ?, ?, ?, ?)",
+            [
+                manifest["package_id"],
+                recipient.device_id,
+                len(outgoing),
+                photos,
+                manifest["created_clock"],
+                iso_from_ms(wall_ms()),
+                target.name,
+            ],
+        )
+    return manifest
+
+
+# -- import ----------------------------------------------------------------------------------------
+
+
+def _staging(ws: Workspace) -> Path:
+    return ws.path.with_name(ws.path.stem + ".staging")
+
+
+def quarantine_folder(ws: Workspace) -> Path:
+    return ws.path.with_name(ws.path.stem + ".quarantine")
+
+
+def verify(ws: Workspace, source: Path) -> dict[str, Any]:
+    """Every check of an import without writing anything; returns the manifest."""
+    me = identity(ws)
+    staging = _staging(ws) / uuid.uuid4().hex
+    try:
+        opened = open_package(
+            source,
+            staging=staging,
+            recipient_key=me.encryption_private,
+            recipient_fingerprint=me.public().fingerprint,
+            trusted_signer=_signer(ws),
+        )
+        changes = _read_changes(opened.entry_paths["changes.jsonl"])
+        _check_manifest(ws, opened.manifest, changes, me.device_id)
+        return dict(opened.manifest)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _read_changes(path: Path) -> list[dict[str, Any]]:
+    changes = []
+    with path.open("rb") as fh:
+        for number, line in enumerate(fh, 1):
+            try:
+                change = json.loads(line)
+            except ValueError:
+                raise SyncError(
+                    f"Dòng {number} của changes.jsonl không đọc được. / "
+                    f"Line {number} of the changes is not JSON.",
+                    "bad-record",
+                ) from None
+            changes.append(_validated(change, number))
+    return changes
+
+
+def _validated(change: Any, number: int) -> dict[str, Any]:
+    """Check one change against the schema: unknown tables and fields are errors."""
+
+    def bad(why: str) -> SyncError:
+        return SyncError(
+            f"Bản ghi thay đổi số {number} không hợp lệ: {why}. / "
+            f"Change {number} is invalid: {why}.",
+            "bad-record",
+        )
+
+    if not isinstance(change, dict) or set(change) != CHANGE_KEYS:
+        raise bad("thiếu hoặc thừa trường / wrong keys")
+    kind = RECORD_KINDS.get(change["table_name"]) if isinstance(change["table_name"], str) else None
+    if kind is None:
+        raise bad(f"bảng lạ {change['table_name']!r} / unknown table")
+    if change["op"] not in ("insert", "update", "delete"):
+        raise bad("op")
+    for key in ("id", "device_id", "record_id", "at"):
+        if not isinstance(change[key], str) or not 0 < len(change[key]) <= 100:
+            raise bad(key)
+    for key in ("seq", "clock"):
+        if not isinstance(change[key], int) or isinstance(change[key], bool) or change[key] < 1:
+            raise bad(key)
+    if change["user"] is not None and not isinstance(change["user"], str):
+        raise bad("user")
+    fields = change["fields"]
+    if not isinstance(fields, dict) or not fields:
+        raise bad("fields")
+    for name, triple in fields.items():
+        if name == "deleted":
+            if not (isinstance(triple, list) and len(triple) == 3 and triple[1] in (0, 1)):
+                raise bad("deleted")
+            continue
+        if name not in kind.field_names:
+            raise bad(f"trường lạ {name!r} / unknown field")
+        if not (isinstance(triple, list) and len(triple) == 3):
+            raise bad(name)
+        old_clock = triple[2]
+        if old_clock is not None and (
+            not isinstance(old_clock, int) or isinstance(old_clock, bool)
+        ):
+            raise bad(name)
+        try:
+            stored = clean_value(kind, kind.field(name), triple[1])
+        except FieldSurveyError as exc:
+            raise bad(f"{name}: {exc}") from None
+        if stored != triple[1]:
+            raise bad(f"{name}: giá trị không ở dạng lưu trữ / not in stored form")
+    return change
+
+
+def _check_manifest(
+    ws: Workspace, manifest: dict[str, Any], changes: list[dict[str, Any]], me: str
+) -> None:
+    if manifest.get("format") != "fieldsurvey-package":
+        raise SyncError(
+            "Không phải gói đồng bộ FieldSurvey. / Not a FieldSurvey package.", "bad-manifest"
+        )
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise SyncError(
+            "Gói được tạo bởi phiên bản FieldSurvey mới hơn; hãy cập nhật. / "
+            "The package is from a newer FieldSurvey.",
+            "newer-format",
+        )
+    if manifest.get("recipient") != me:
+        raise SyncError(
+            "Gói này không gửi cho workspace này. / The package is for another device.",
+            "wrong-recipient",
+        )
+    if manifest.get("changes") != len(changes):
+        raise SyncError(
+            "Số thay đổi trong gói không khớp với bản kê. / The change count does "
+            "not match the manifest.",
+            "bad-manifest",
+        )
+
+
+def import_package(ws: Workspace, source: Path) -> ImportReport:
+    """Import one package: check everything, then apply it whole in one transaction, or refuse
+    it with the workspace left exactly as it was."""
+    me = identity(ws)
+    staging = _staging(ws) / uuid.uuid4().hex
+    try:
+        opened = open_package(
+            source,
+            staging=staging,
+            recipient_key=me.encryption_private,
+            recipient_fingerprint=me.public().fingerprint,
+            trusted_signer=_signer(ws),
+        )
+        manifest = opened.manifest
+        changes = _read_changes(opened.entry_paths["changes.jsonl"])
+        _check_manifest(ws, manifest, changes, me.device_id)
+        report = ImportReport(str(manifest["package_id"]), str(manifest["sender"]))
+        if ws.db.execute(
+            "SELECT 1 FROM packages WHERE package_id = ?", [report.package_id]
+        ).fetchone():
+            report.already_imported = True
+            return report
+        hold = _hold_back_reason(ws, manifest, changes)
+        if hold is not None:
+            report.quarantined = _quarantine(ws, opened.package_copy, source.name)
+            raise SyncError(
+                f"{hold} Gói đã được chép vào {report.quarantined}. / The package "
+                "was held back in the quarantine folder.",
+                "quarantined",
+            )
+        photo_files = {
+            name.split("/", 1)[1]: path
+            for name, path in opened.entry_paths.items()
+            if name.startswith("photos/")
+        }
+        _store_photos(ws, photo_files, report)
+        acks = json.loads(opened.entry_paths["acks.json"].read_bytes() or b"{}")
+        with ws.db.atomic():
+            ws.db.execute("PRAGMA defer_foreign_keys = ON")
+            report.applied, report.skipped, report.conflicts = apply_changes(ws, changes)
+            _record_acks(ws, report.sender or "", acks)
+            ws.db.execute(
+                "INSERT INTO packages (package_id, direction, peer_device, changes, photos, "
+                "created_clock, at, file_name) VALUES (?, 'in', ?, ?, ?, ?, ?, ?)",
+                [
+                    report.package_id,
+                    report.sender,
+                    report.applied,
+                    report.photos,
+                    manifest.get("created_clock"),
+                    iso_from_ms(wall_ms()),
+                    source.name,
+                ],
+            )
+        return report
+    except (PackageError, SyncError) as exc:
+        log.warning("package %s refused: %s", source, exc)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _hold_back_reason(
+    ws: Workspace, manifest: dict[str, Any], changes: list[dict[str, Any]]
+) -> str | None:
+    limit = (wall_ms() + FUTURE_TOLERANCE_MS) << COUNTER_BITS
+    if any(c["clock"] > limit for c in changes) or int(manifest.get("created_clock") or 0) > limit:
+        return (
+            "Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?). / The package's clock is "
+            "far in the future."
+        )
+    have = _contiguous_seqs(ws)
+    by_device: dict[str, list[int]] = defaultdict(list)
+    for change in changes:
+        by_device[change["device_id"]].append(change["seq"])
+    for device, seqs in by_device.items():
+        if min(seqs) > have.get(device, 0) + 1:
+            return (
+                f"Thiếu các thay đổi {have.get(device, 0) + 1}–{min(seqs) - 1} của thiết bị "
+                f"{device[:8]}: hãy nhập các gói trước đó. / A gap in the device's changes: "
+                "import the earlier packages first."
+            )
+    return None
+
+
+def _quarantine(ws: Workspace, staged: Path, name: str) -> Path:
+    """Keep a held-back package for the supervisor (from the staged copy: the USB stick may be
+    gone by now)."""
+    folder = quarantine_folder(ws)
+    folder.mkdir(exist_ok=True)
+    target = folder / name
+    shutil.copyfile(staged, target)
+    return target
+
+
+def _store_photos(ws: Workspace, files: dict[str, Path], report: ImportReport) -> None:
+    """Photos arrive by hash (already checked); they go through the same bounded worker that
+    checks and stores a surveyor's own photos."""
+    if not files:
+        return
+    outcomes = prepare_many([str(p) for p in files.values()], photo_folder(ws.path))
+    for sha, outcome in zip(files, outcomes, strict=True):
+        if outcome is None or isinstance(outcome, Failure):
+            report.warnings.append(f"photo {sha[:12]}: {getattr(outcome, 'message', 'cancelled')}")
+        elif outcome.sha256 != sha:
+            raise SyncError(
+                "Ảnh trong gói không khớp mã băm. / A photo does not match its hash.",
+                "hash-mismatch",
+            )
+        else:
+            report.photos += 1
+
+
+def _record_acks(ws: Workspace, peer: str, acks: Any) -> None:
+    if not isinstance(acks, dict):
+        return
+    for origin, seq in acks.items():
+        if isinstance(origin, str) and isinstance(seq, int) and not isinstance(seq, bool):
+            ws.db.execute(
+                "INSERT INTO sync_acks (peer_device, origin_device, seq) VALUES (?, ?, ?) "
+                "ON CONFLICT (peer_device, origin_device) DO UPDATE SET "
+                "seq = max(seq, excluded.seq)",
+                [peer, origin, seq],
+            )
+
+
+# -- merging ---------------------------------------------------------------------------------------
+
+
+def _order(change: dict[str, Any]) -> tuple[int, str, str]:
+    """The total order of versions: clock, then device, then version id."""
+    return (int(change["clock"]), str(change["device_id"]), str(change["id"]))
+
+
+def apply_changes(ws: Workspace, incoming: Iterable[dict[str, Any]]) -> tuple[int, int, int]:
+    """Add changes to the history and bring every affected record to the state its whole
+    history decides. Returns (applied, already known, new conflicts). Must run in a transaction.
+
+    The result depends only on the set of changes, never on the order they arrived in: that is
+    what makes packages imported twice, out of order or late converge.
+    """
+    applied = skipped = 0
+    affected: set[tuple[str, str]] = set()
+    for change in incoming:
+        if ws.db.execute("SELECT 1 FROM changes WHERE id = ?", [change["id"]]).fetchone():
+            skipped += 1
+            continue
+        ws.db.execute(
+            "INSERT INTO changes (id, device_id, seq, clock, at, user, table_name, record_id, op,"
+            " fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                change["id"],
+                change["device_id"],
+                change["seq"],
+                change["clock"],
+                change["at"],
+                change["user"],
+                change["table_name"],
+                change["record_id"],
+                change["op"],
+                json.dumps(
+                    change["fields"], ensure_ascii=False, sort_keys=True, separators=(",", ":")
+                ),
+            ],
+        )
+        ws.clock.observe(int(change["clock"]))
+        affected.add((change["table_name"], change["record_id"]))
+        applied += 1
+    before = ws.db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
+    for table, record_id in sorted(affected):
+        _materialise(ws, table, record_id)
+    for table in {t for t, _ in affected}:
+        search.index_records(ws.db, table, [r for t, r in affected if t == table])
+    after = ws.db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
+    return applied, skipped, int(after - before)
+
+
+def _materialise(ws: Workspace, table: str, record_id: str) -> None:
+    kind = RECORD_KINDS[table]
+    history = [
+        {"id": cid, "device_id": device, "clock": clock, "op": op, "fields": json.loads(fields)}
+        for cid, device, clock, op, fields in ws.db.execute(
+            "SELECT id, device_id, clock, op, fields FROM changes WHERE table_name = ? AND "
+            "record_id = ?",
+            [table, record_id],
+        )
+    ]
+    if not any(c["op"] == "insert" for c in history):
+        return  # its insert has not arrived yet: the record appears when it does
+    winners: dict[str, dict[str, Any]] = {}
+    for change in history:
+        for name in change["fields"]:
+            if name not in winners or _order(change) > _order(winners[name]):
+                winners[name] = change
+    values: dict[str, Any] = {name: None for name in kind.field_names}
+    for f in kind.fields:
+        if f.kind in {"codes", "refs", "communes", "views"}:
+            values[f.name] = "[]"
+    for name, change in winners.items():
+        values[name] = change["fields"][name][1]
+    values["deleted"] = int(values.get("deleted") or 0)
+    # Conflicts follow from the whole history, like the values: recomputed, never accumulated.
+    ws.db.execute(
+        "DELETE FROM conflicts WHERE table_name = ? AND record_id = ? AND status = 'open'",
+        [table, record_id],
+    )
+    _field_conflicts(ws, table, record_id, history)
+    if values["deleted"]:
+        delete = winners["deleted"]
+        racing = [
+            c
+            for c in history
+            if c["op"] == "update"
+            and "deleted" not in c["fields"]
+            and c["device_id"] != delete["device_id"]
+            and _order(c) > _order(delete)
+        ]
+        if racing:
+            # An edit made without knowing of the delete: keep the record, ask a supervisor.
+            values["deleted"] = 0
+            _open_conflict(ws, table, record_id, "deleted", max(racing, key=_order), delete, 0, 1)
+    exists = ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone()
+    columns = ["deleted", *kind.field_names]
+    if exists:
+        ws.db.execute(
+            f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+            [*(values[c] for c in columns), record_id],
+        )
+    else:
+        ws.db.execute(
+            f"INSERT INTO {table} (id, {', '.join(columns)}) VALUES "
+            f"(?, {', '.join('?' * len(columns))})",
+            [record_id, *(values[c] for c in columns)],
+        )
+
+
+def _field_conflicts(
+    ws: Workspace, table: str, record_id: str, history: list[dict[str, Any]]
+) -> None:
+    """Two devices that changed a field from the same base to different values."""
+    by_base: dict[tuple[str, Any], list[dict[str, Any]]] = defaultdict(list)
+    for change in history:
+        if change["op"] != "update":
+            continue
+        for name, (_, _, old_clock) in change["fields"].items():
+            by_base[(name, old_clock)].append(change)
+    for (name, _), changes in by_base.items():
+        devices = {c["device_id"] for c in changes}
+        if len(devices) < 2:
+            continue
+        winner = max(changes, key=_order)
+        newest = max(int(c["clock"]) for c in changes)
+        if any(name in c["fields"] and (c["fields"][name][2] or 0) >= newest for c in history):
+            continue  # someone changed the field after seeing both values: settled
+        for other in changes:
+            if other["device_id"] != winner["device_id"] and (
+                other["fields"][name][1] != winner["fields"][name][1]
+            ):
+                _open_conflict(
+                    ws,
+                    table,
+                    record_id,
+                    name,
+                    winner,
+                    other,
+                    winner["fields"][name][1],
+                    other["fields"][name][1],
+                )
+
+
+def _open_conflict(
+    ws: Workspace,
+    table: str,
+    record_id: str,
+    name: str,
+    winner: dict[str, Any],
+    loser: dict[str, Any],
+    winner_value: Any,
+    loser_value: Any,
+) -> None:
+    key = "\0".join([table, record_id, name, *sorted([winner["id"], loser["id"]])])
+    conflict_id = hashlib.sha256(key.encode()).hexdigest()[:32]
+    ws.db.execute(
+        "INSERT OR IGNORE INTO conflicts (id, table_name, record_id, field, winner_change, "
+        "loser_change, winner_value, loser_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            conflict_id,
+            table,
+            record_id,
+            name,
+            winner["id"],
+            loser["id"],
+            json.dumps(winner_value, ensure_ascii=False),
+            json.dumps(loser_value, ensure_ascii=False),
+        ],
+    )

@@ -1,0 +1,368 @@
+"""Sync between the demo office and two surveyors: packages travel, converge whatever the order,
+keep conflicts, and every refused package leaves the workspace exactly as it was."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fieldsurvey.core import keys
+from fieldsurvey.core.clock import COUNTER_BITS
+from fieldsurvey.core.demo import build_demo
+from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.sync import export_package, import_package, verify
+from fieldsurvey.core.workspace import Workspace
+
+SURVEY_TABLES = (
+    "units",
+    "sites",
+    "cameras",
+    "shortcomings",
+    "needs",
+    "assignments",
+    "photos",
+    "photo_links",
+    "reviews",
+    "conflicts",
+)
+
+
+def content(ws: Workspace) -> dict[str, list[tuple[Any, ...]]]:
+    """The survey content of a workspace, order-independent."""
+    return {
+        t: sorted(ws.db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in SURVEY_TABLES
+    }
+
+
+def everything(path: Path) -> list[Any]:
+    conn = sqlite3.connect(path)
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'search_index_%'"
+        )
+    ]
+    out = [(t, sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)) for t in tables]
+    conn.close()
+    return out
+
+
+@pytest.fixture(scope="module")
+def demo_trio(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("trio")
+    paths = {
+        "office": folder / "office.sqlite",
+        "s1": folder / "s1.sqlite",
+        "s2": folder / "s2.sqlite",
+    }
+    build_demo(paths["office"], role="office")
+    build_demo(paths["s1"], role="surveyor", device="s1")
+    build_demo(paths["s2"], role="surveyor", device="s2")
+    return paths
+
+
+@pytest.fixture
+def trio(demo_trio: dict[str, Path], tmp_path: Path) -> dict[str, Workspace]:
+    """Private copies of the office and two surveyors, with their photo folders."""
+    opened = {}
+    for name, source in demo_trio.items():
+        target = tmp_path / source.name
+        shutil.copy(source, target)
+        photos = source.with_name(source.stem + ".photos")
+        if photos.exists():
+            shutil.copytree(photos, target.with_name(target.stem + ".photos"))
+        opened[name] = Workspace.open(target, user=name)
+    yield opened
+    for ws in opened.values():
+        ws.close()
+
+
+def send(sender: Workspace, receiver: Workspace, folder: Path, **options: Any) -> Path:
+    target = (
+        folder / f"{sender.path.stem}-to-{receiver.path.stem}-{len(list(folder.iterdir()))}.fspkg"
+    )
+    export_package(sender, target, recipient_id=receiver.device_id, **options)
+    return target
+
+
+def test_surveyors_packages_reach_the_office_whole(
+    trio: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office, s1 = trio["office"], trio["s1"]
+    out = tmp_path / "usb"
+    out.mkdir()
+    package = send(s1, office, out)
+    assert "Hồ Hoàn Kiếm".encode() not in package.read_bytes()  # a lost stick leaks nothing
+    report = import_package(office, package)
+    assert report.applied > 1000 and report.photos == 40 and report.conflicts == 0
+    for table in ("sites", "cameras", "photos"):
+        s1_ids = {r[0] for r in s1.db.execute(f"SELECT id FROM {table}")}
+        office_ids = {r[0] for r in office.db.execute(f"SELECT id FROM {table}")}
+        assert s1_ids <= office_ids
+    # s1's rows arrive exactly as s1 has them
+    row = s1.db.execute("SELECT * FROM cameras ORDER BY rowid LIMIT 1").fetchone()
+    assert office.db.execute("SELECT * FROM cameras WHERE id = ?", [row[0]]).fetchone() == row
+    # photos arrive with their derived copies
+    store = office.path.with_name(office.path.stem + ".photos")
+    assert len(list((store / "thumbnails").rglob("*.jpg"))) >= 40
+    # the office's own search finds s1's sites
+    from fieldsurvey.core.search import search
+
+    name = s1.db.execute("SELECT name FROM sites WHERE name LIKE 'Chợ %' LIMIT 1").fetchone()[0]
+    assert any(hit["name"] == name for hit in search(office.db, name))
+
+
+def test_import_twice_changes_nothing(trio: dict[str, Workspace], tmp_path: Path) -> None:
+    office, s1 = trio["office"], trio["s1"]
+    package = send(s1, office, tmp_path)
+    import_package(office, package)
+    before = everything(office.path)
+    again = import_package(office, package)
+    assert again.already_imported and again.applied == 0
+    assert everything(office.path) == before
+
+
+def test_order_of_arrival_does_not_matter(trio: dict[str, Workspace], tmp_path: Path) -> None:
+    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
+    p1, p2 = send(s1, office, tmp_path), send(s2, office, tmp_path)
+    other = tmp_path / "office-copy.sqlite"
+    shutil.copy(office.path, other)
+    import_package(office, p1)
+    import_package(office, p2)
+    with Workspace.open(other) as copy:
+        import_package(copy, p2)
+        import_package(copy, p1)
+        assert content(copy) == content(office)
+
+
+def _shared_site(trio: dict[str, Workspace], folder: Path) -> str:
+    """A site made by s1 that the office and s2 both have (s1 → office → s2)."""
+    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
+    site = s1.insert(
+        "sites",
+        {"name": "Ga Cát Linh", "category": "train_station", "lat": 21.0285, "lon": 105.8275},
+    )
+    import_package(office, send(s1, office, folder))
+    import_package(s2, send(office, s2, folder))
+    assert s2.get("sites", site)["name"] == "Ga Cát Linh"
+    return site
+
+
+def test_concurrent_edits_keep_both_values_and_converge(
+    trio: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
+    site = _shared_site(trio, tmp_path)
+    s1.update("sites", site, {"address": "Số 1 Cát Linh"})
+    s2.update("sites", site, {"address": "Ngõ 2 Cát Linh"})
+    p1, p2 = send(s1, office, tmp_path), send(s2, office, tmp_path)
+    other = tmp_path / "office-copy.sqlite"
+    office.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(office.path, other)
+    import_package(office, p1)
+    report = import_package(office, p2)
+    assert report.conflicts == 1
+    conflict = office.db.execute(
+        "SELECT field, winner_value, loser_value, status FROM conflicts WHERE record_id = ?", [site]
+    ).fetchone()
+    assert conflict[0] == "address" and conflict[3] == "open"
+    values = {json.loads(conflict[1]), json.loads(conflict[2])}
+    assert values == {"Số 1 Cát Linh", "Ngõ 2 Cát Linh"}
+    assert office.get("sites", site)["address"] == json.loads(conflict[1])  # the winner shows
+    with Workspace.open(other) as copy:
+        import_package(copy, p2)
+        import_package(copy, p1)
+        assert content(copy) == content(office)
+
+
+def test_a_delete_racing_an_edit_keeps_the_record(
+    trio: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
+    site = _shared_site(trio, tmp_path)
+    s1.delete("sites", site)
+    s2.update("sites", site, {"notes": "Đã kiểm tra lại, vẫn còn camera."})
+    import_package(office, send(s1, office, tmp_path))
+    import_package(office, send(s2, office, tmp_path))
+    record = office.get("sites", site)
+    assert record["deleted"] == 0 and record["notes"].startswith("Đã kiểm tra")
+    fields = [
+        r[0] for r in office.db.execute("SELECT field FROM conflicts WHERE record_id = ?", [site])
+    ]
+    assert "deleted" in fields
+
+
+def test_the_office_sends_back_and_surveyors_agree(
+    trio: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
+    import_package(office, send(s1, office, tmp_path))
+    import_package(office, send(s2, office, tmp_path))
+    import_package(s1, send(office, s1, tmp_path))
+    import_package(s2, send(office, s2, tmp_path))
+    import_package(office, send(s1, office, tmp_path))  # s1's acknowledgement: nothing new
+    assert content(s1) == content(s2) == content(office)
+
+
+def test_export_sends_only_what_the_peer_lacks(trio: dict[str, Workspace], tmp_path: Path) -> None:
+    office, s1 = trio["office"], trio["s1"]
+    import_package(office, send(s1, office, tmp_path))
+    import_package(s1, send(office, s1, tmp_path))  # carries the office's acknowledgement
+    s1.insert("sites", {"name": "Bến xe Yên Nghĩa", "category": "bus_station"})
+    manifest = export_package(s1, tmp_path / "small.fspkg")
+    assert manifest["changes"] == 1 and manifest["recipient"] == office.device_id
+    full = export_package(s1, tmp_path / "full.fspkg", full=True)
+    assert full["changes"] > 1000
+
+
+# -- refusals: each leaves the workspace exactly as it was ----------------------------------------
+
+
+def _refused(ws: Workspace, package: Path, reason: str, folder: Path) -> FieldSurveyError:
+    ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = everything(ws.path)
+    with pytest.raises(FieldSurveyError) as caught:
+        import_package(ws, package)
+    assert getattr(caught.value, "reason", None) == reason, caught.value
+    assert everything(ws.path) == before
+    staging = ws.path.with_name(ws.path.stem + ".staging")
+    assert not staging.exists() or not any(staging.iterdir())
+    return caught.value
+
+
+def test_package_from_an_unknown_device_is_refused(
+    trio: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office = trio["office"]
+    stranger = Workspace.open(tmp_path / "stranger.sqlite", create=True)
+    from fieldsurvey.core.sync import identity
+
+    identity(stranger)
+    with stranger.transaction():
+        keys.enrol(stranger.db, keys.load_identity(office.db).public(), at="2025-03-01")
+    stranger.insert("sites", {"name": "Điểm lạ", "category": "other"})
+    package = tmp_path / "stranger.fspkg"
+    export_package(stranger, package)
+    stranger.close()
+    _refused(office, package, "unknown-sender", tmp_path)
+
+
+def test_package_from_a_revoked_device_is_refused(
+    trio: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office, s1 = trio["office"], trio["s1"]
+    package = send(s1, office, tmp_path)
+    with office.transaction():
+        keys.revoke(office.db, s1.device_id, at="2025-03-20")
+    _refused(office, package, "unknown-sender", tmp_path)
+
+
+def test_package_for_another_device_is_refused(trio: dict[str, Workspace], tmp_path: Path) -> None:
+    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
+    package = send(office, s1, tmp_path)
+    with pytest.raises(FieldSurveyError):
+        import_package(s2, package)
+
+
+def test_tampered_and_truncated_packages_are_refused(
+    trio: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office, s1 = trio["office"], trio["s1"]
+    package = send(s1, office, tmp_path)
+    data = package.read_bytes()
+    flipped = tmp_path / "flipped.fspkg"
+    flipped.write_bytes(data[:5000] + bytes([data[5000] ^ 1]) + data[5001:])
+    cut = tmp_path / "cut.fspkg"
+    cut.write_bytes(data[: len(data) // 2])
+    for bad in (flipped, cut):
+        office.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        before = everything(office.path)
+        with pytest.raises(FieldSurveyError):
+            import_package(office, bad)
+        assert everything(office.path) == before
+
+
+def test_a_package_from_the_future_is_quarantined(
+    trio: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office, s1 = trio["office"], trio["s1"]
+    far = 4_102_444_800_000 << COUNTER_BITS  # 2100
+    s1.clock.observe(far)
+    s1.insert("sites", {"name": "Trạm tương lai", "category": "other"})
+    package = send(s1, office, tmp_path)
+    error = _refused(office, package, "quarantined", tmp_path)
+    assert "tương lai" in str(error)
+    assert (office.path.with_name(office.path.stem + ".quarantine") / package.name).exists()
+
+
+def test_a_gap_in_a_devices_changes_is_quarantined(
+    trio: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office, s1 = trio["office"], trio["s1"]
+    import_package(office, send(s1, office, tmp_path))
+    import_package(s1, send(office, s1, tmp_path))
+    s1.insert("sites", {"name": "Trạm A", "category": "other"})
+    missing = send(s1, office, tmp_path)
+    with s1.db.atomic():  # pretend the first package never arrived: it is lost on the way
+        s1.db.execute(
+            "DELETE FROM packages WHERE direction = 'out' AND file_name = ?", [missing.name]
+        )
+    s1.insert("sites", {"name": "Trạm B", "category": "other"})
+    later = tmp_path / "later.fspkg"
+    # s1 thinks the office has everything up to Trạm A (the ack came with an earlier package)
+    with s1.db.atomic():
+        s1.db.execute(
+            "UPDATE sync_acks SET seq = seq + 1 WHERE peer_device = ? AND origin_device = ?",
+            [office.device_id, s1.device_id],
+        )
+    export_package(s1, later)
+    _refused(office, later, "quarantined", tmp_path)
+    import_package(office, missing)
+    report = import_package(
+        office, office.path.with_name(office.path.stem + ".quarantine") / later.name
+    )
+    assert report.applied == 1
+
+
+def test_verify_checks_without_writing(trio: dict[str, Workspace], tmp_path: Path) -> None:
+    office, s1 = trio["office"], trio["s1"]
+    package = send(s1, office, tmp_path)
+    office.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = everything(office.path)
+    manifest = verify(office, package)
+    assert manifest["sender"] == s1.device_id
+    assert everything(office.path) == before
+
+
+def test_records_that_break_the_schema_are_refused() -> None:
+    from fieldsurvey.core.sync import _validated
+
+    good = {
+        "id": "c1",
+        "device_id": "d",
+        "seq": 1,
+        "clock": 1 << 20,
+        "at": "2025",
+        "user": None,
+        "table_name": "sites",
+        "record_id": "r",
+        "op": "insert",
+        "fields": {"name": [None, "X", None], "category": [None, "bank", None]},
+    }
+    assert _validated(good, 1) == good
+    for bad in (
+        {**good, "table_name": "secrets"},
+        {**good, "fields": {"colour": [None, "red", None]}},
+        {**good, "fields": {"category": [None, "spaceport", None]}},
+        {**good, "extra": 1},
+        {**good, "seq": True},
+        {**good, "fields": {"name": "X"}},
+    ):
+        with pytest.raises(FieldSurveyError):
+            _validated(bad, 1)
