@@ -41,10 +41,16 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
         sys.__excepthook__(kind, value, tb)
 
 
-def _setup_logging() -> Path:
+def setup_logging() -> Path | None:
+    """Log to the platform's log folder (refused packages, errors), not to the terminal."""
     folder = user_settings.log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / "fieldsurvey.log"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.touch()
+    except OSError:  # no writable log folder: carry on without a log file
+        logging.getLogger("fieldsurvey").addHandler(logging.NullHandler())
+        return None
     logging.basicConfig(
         filename=path,
         level=logging.INFO,
@@ -84,7 +90,7 @@ def prepare_web_engine() -> None:
 
 def run_app(argv: list[str], workspace_path: Path | None = None) -> int:
     sys.excepthook = _excepthook
-    _setup_logging()
+    setup_logging()
     log.info("FieldSurvey %s starting", __version__)
     settings = user_settings.load_settings()
 

@@ -47,6 +47,9 @@ def main(ctx: click.Context) -> None:
 
     Run without a command to open the app on the last workspace (or the demo workspace).
     """
+    from fieldsurvey.app import setup_logging
+
+    setup_logging()
     if ctx.invoked_subcommand is None:
         from fieldsurvey.app import run_app
 
@@ -175,6 +178,258 @@ def selftest(timeout: float) -> None:
         report = run_selftest(timeout)
     print_json(report)
     sys.exit(0 if report["ok"] else 1)
+
+
+@main.group(name="keys")
+def keys_group() -> None:
+    """Khoá thiết bị, đăng ký, thu hồi. / Device keys, enrolment and revocation."""
+
+
+def _now_iso() -> str:
+    from fieldsurvey.core.clock import wall_ms
+    from fieldsurvey.core.workspace import iso_from_ms
+
+    return iso_from_ms(wall_ms())
+
+
+@keys_group.command(name="show")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+def keys_show(db_path: Path, as_json: bool) -> None:
+    """Thiết bị này và dấu vân tay khoá. / This device and its key fingerprint."""
+    from fieldsurvey.core.sync import identity
+
+    with user_errors(), _open(db_path) as ws:
+        me = identity(ws).public()
+    info = {
+        "device_id": me.device_id,
+        "name": me.name,
+        "role": me.role,
+        "fingerprint": me.fingerprint,
+    }
+    if as_json:
+        print_json(info)
+    else:
+        for key, value in info.items():
+            click.echo(f"{key:<12} {value}")
+
+
+def _write_profile(db_path: Path, out: Path, *, office_only: bool) -> None:
+    from fieldsurvey.core import keys
+    from fieldsurvey.core.sync import identity
+
+    with user_errors(), _open(db_path) as ws:
+        me = identity(ws).public()
+        if office_only and me.role != "office":
+            raise click.ClickException(
+                "Workspace này không phải của văn phòng. / This is not an office workspace."
+            )
+        out.write_bytes(keys.profile_bytes(me))
+    click.echo(f"{out}  {me.fingerprint}")
+
+
+def _enrol_profile(
+    db_path: Path, profile: Path, fingerprint: str | None, *, office_only: bool
+) -> None:
+    from fieldsurvey.core import keys
+
+    with user_errors(), _open(db_path) as ws:
+        peer = keys.read_profile(profile.read_bytes())
+        if office_only and peer.role != "office":
+            raise click.ClickException(
+                "Hồ sơ này không phải của văn phòng. / This profile is not an office's."
+            )
+        with ws.transaction():
+            keys.enrol(ws.db, peer, expected_fingerprint=fingerprint, at=_now_iso())
+    click.echo(f"Đã đăng ký {peer.name} ({peer.role}) {peer.fingerprint}")
+
+
+OUT_PROFILE = click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The profile file to write.",
+)
+PROFILE_ARG = click.argument(
+    "profile", type=click.Path(dir_okay=False, exists=True, path_type=Path)
+)
+FINGERPRINT = click.option(
+    "--fingerprint", help="The fingerprint read out by the profile's owner; must match."
+)
+
+
+@keys_group.command(name="export-profile")
+@DB_OPTION
+@OUT_PROFILE
+def keys_export_profile(db_path: Path, out: Path) -> None:
+    """Xuất hồ sơ khoá công khai của thiết bị. / Write this device's public profile."""
+    _write_profile(db_path, out, office_only=False)
+
+
+@keys_group.command(name="export-office-profile")
+@DB_OPTION
+@OUT_PROFILE
+def keys_export_office_profile(db_path: Path, out: Path) -> None:
+    """Xuất hồ sơ văn phòng cho cán bộ khảo sát. / Write the office profile for surveyors."""
+    _write_profile(db_path, out, office_only=True)
+
+
+@keys_group.command(name="import-office-profile")
+@DB_OPTION
+@PROFILE_ARG
+@FINGERPRINT
+def keys_import_office_profile(db_path: Path, profile: Path, fingerprint: str | None) -> None:
+    """Nhận hồ sơ văn phòng (máy khảo sát). / Trust the office's profile (on a surveyor)."""
+    _enrol_profile(db_path, profile, fingerprint, office_only=True)
+
+
+@keys_group.command(name="enrol")
+@DB_OPTION
+@PROFILE_ARG
+@FINGERPRINT
+def keys_enrol(db_path: Path, profile: Path, fingerprint: str | None) -> None:
+    """Đăng ký một thiết bị từ hồ sơ của nó. / Enrol a device from its profile."""
+    _enrol_profile(db_path, profile, fingerprint, office_only=False)
+
+
+@keys_group.command(name="revoke")
+@DB_OPTION
+@click.argument("device_id")
+def keys_revoke(db_path: Path, device_id: str) -> None:
+    """Thu hồi một thiết bị: gói của nó bị từ chối. / Revoke a device: its packages are refused."""
+    from fieldsurvey.core import keys
+
+    with user_errors(), _open(db_path) as ws, ws.transaction():
+        keys.revoke(ws.db, device_id, at=_now_iso())
+    click.echo(f"Đã thu hồi {device_id}")
+
+
+@keys_group.command(name="list")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per device.")
+def keys_list(db_path: Path, as_json: bool) -> None:
+    """Các thiết bị đã đăng ký. / Enrolled devices."""
+    from fieldsurvey.core import keys
+
+    with user_errors(), _open(db_path) as ws:
+        peers = keys.list_peers(ws.db)
+    for peer in peers:
+        if as_json:
+            print_json(peer)
+        else:
+            click.echo(
+                f"{peer['device_id']}  {peer['role']:<8} {peer['status']:<8} "
+                f"{peer['fingerprint']}  {peer['name']}"
+            )
+
+
+@main.command(name="export")
+@DB_OPTION
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The package file to write (e.g. on a USB stick).",
+)
+@click.option("--to", "recipient", help="Recipient device id (default: the enrolled office).")
+@click.option("--full", is_flag=True, help="Everything, not only what the recipient lacks.")
+def export_command(db_path: Path, out: Path, recipient: str | None, full: bool) -> None:
+    """Xuất gói đồng bộ. / Write a signed, encrypted sync package."""
+    from fieldsurvey.core.sync import export_package
+
+    with user_errors(), _open(db_path) as ws:
+        manifest = export_package(ws, out, recipient_id=recipient, full=full)
+    click.echo(
+        f"{out}: {manifest['changes']} thay đổi, {manifest['photos']} ảnh "
+        f"(gói {manifest['package_id']})"
+    )
+
+
+@main.command(name="verify")
+@click.argument("package", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@DB_OPTION
+def verify_command(package: Path, db_path: Path) -> None:
+    """Kiểm tra gói mà không nhập. / Check a package without importing it (all checks).
+
+    --db is the receiving workspace: only it holds the key that opens the package.
+    """
+    from fieldsurvey.core.sync import verify
+
+    with user_errors(), _open(db_path) as ws:
+        manifest = verify(ws, package)
+    click.echo(
+        f"Gói hợp lệ: {manifest['changes']} thay đổi từ {manifest['sender']}. / "
+        "The package is valid."
+    )
+
+
+@main.command(name="import")
+@DB_OPTION
+@click.argument(
+    "packages",
+    nargs=-1,
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per package.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check and count what would change (new, updated, conflicting, deleted, "
+    "already imported) without writing anything.",
+)
+def import_command(db_path: Path, packages: tuple[Path, ...], as_json: bool, dry_run: bool) -> None:
+    """Nhập gói đồng bộ. / Import packages, each checked whole before anything is written."""
+    from fieldsurvey.core.sync import import_package
+
+    refused = 0
+    with user_errors(), _open(db_path) as ws:
+        for package in packages:
+            try:
+                report = import_package(ws, package, dry_run=dry_run)
+            except FieldSurveyError as exc:
+                refused += 1
+                reason = getattr(exc, "reason", "refused")
+                if as_json:
+                    print_json(
+                        {"file": str(package), "ok": False, "reason": reason, "error": str(exc)}
+                    )
+                else:
+                    click.echo(f"TỪ CHỐI {package}: {exc}", err=True)
+                continue
+            counts = {
+                "new": report.new,
+                "updated": report.updated,
+                "conflicts": report.conflicts,
+                "deleted": report.deleted,
+                "already_imported": report.already_imported,
+            }
+            if as_json:
+                print_json(
+                    {
+                        "file": str(package),
+                        "ok": True,
+                        "dry_run": dry_run,
+                        "package_id": report.package_id,
+                        "sender": report.sender,
+                        "changes": report.applied,
+                        "photos": report.photos,
+                        **counts,
+                    }
+                )
+            elif report.already_imported:
+                click.echo(f"{package}: đã nhập trước đây, không thay đổi gì.")
+            else:
+                prefix = "(thử) " if dry_run else ""
+                click.echo(
+                    f"{prefix}{package}: {report.new} mới, {report.updated} cập nhật, "
+                    f"{report.deleted} xoá, {report.conflicts} xung đột, "
+                    f"{report.photos} ảnh."
+                )
+    if refused:
+        sys.exit(1)
 
 
 @main.command(name="photo-info")

@@ -366,3 +366,104 @@ def test_records_that_break_the_schema_are_refused() -> None:
     ):
         with pytest.raises(FieldSurveyError):
             _validated(bad, 1)
+
+
+def test_demo_office_and_surveyor_exchange_from_the_command_line(
+    run_cli: Any, tmp_path: Path
+) -> None:
+    office, surveyor, package = (tmp_path / "A.sqlite", tmp_path / "B.sqlite", tmp_path / "P.fspkg")
+    assert run_cli("demo", "--role", "office", "--db", str(office), "-q").returncode == 0
+    assert run_cli("demo", "--role", "surveyor", "--db", str(surveyor), "-q").returncode == 0
+    exported = run_cli("export", "--db", str(surveyor), "--out", str(package))
+    assert exported.returncode == 0, exported.stderr
+    assert run_cli("verify", str(package), "--db", str(office)).returncode == 0
+    dry = run_cli("import", "--db", str(office), str(package), "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    preview = json.loads(dry.stdout)
+    assert preview["dry_run"] and preview["new"] > 1000 and preview["conflicts"] == 0
+    real = run_cli("import", "--db", str(office), str(package), "--json")
+    result = json.loads(real.stdout)
+    assert (result["new"], result["updated"]) == (preview["new"], preview["updated"])
+    again = json.loads(run_cli("import", "--db", str(office), str(package), "--json").stdout)
+    assert again["already_imported"] is True
+    wrong = run_cli("import", "--db", str(surveyor), str(package), "--json")
+    assert wrong.returncode == 1 and json.loads(wrong.stdout)["reason"] == "wrong-recipient"
+    assert "Traceback" not in wrong.stderr
+
+
+KILLER = """
+import sys
+from pathlib import Path
+from fieldsurvey.core.sync import import_package
+from fieldsurvey.core.workspace import Workspace
+ws = Workspace.open(sys.argv[1])
+print("started", flush=True)
+import_package(ws, Path(sys.argv[2]))
+print("done", flush=True)
+"""
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.3, 0.8, 1.5, 3.0])
+def test_an_import_killed_at_any_moment_leaves_all_or_nothing(
+    demo_trio: dict[str, Path], tmp_path: Path, delay: float
+) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    s1 = Workspace.open(demo_trio["s1"])
+    office_path = tmp_path / "office.sqlite"
+    shutil.copy(demo_trio["office"], office_path)
+    package = tmp_path / "s1.fspkg"
+    with Workspace.open(office_path) as office:
+        export_package(s1, package, recipient_id=office.device_id)
+    s1.close()
+    ids = [json.loads(line)["id"] for line in _changes_in(package, office_path)]
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILLER, str(office_path), str(package)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None and process.stdout.readline().strip() == "started"
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    process.stdout.close()
+    conn = sqlite3.connect(office_path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    present = conn.execute(
+        f"SELECT count(*) FROM changes WHERE id IN ({', '.join('?' * len(ids))})", ids
+    ).fetchone()[0]
+    ledger = conn.execute("SELECT count(*) FROM packages WHERE direction = 'in'").fetchone()[0]
+    conn.close()
+    assert (present, ledger) in {(0, 0), (len(ids), 1)}
+    with Workspace.open(office_path) as office:  # importing again completes it
+        import_package(office, package)
+        assert office.db.execute(
+            f"SELECT count(*) FROM changes WHERE id IN ({', '.join('?' * len(ids))})", ids
+        ).fetchone()[0] == len(ids)
+
+
+def _changes_in(package: Path, office_path: Path) -> list[str]:
+    """The change lines of a package, read with the office's key (nothing is written)."""
+    from fieldsurvey.core.package import open_package
+    from fieldsurvey.core.sync import _signer
+
+    with Workspace.open(office_path) as office:
+        me = keys.load_identity(office.db)
+        assert me is not None
+        opened = open_package(
+            package,
+            staging=tmp_staging(office_path),
+            recipient_key=me.encryption_private,
+            recipient_fingerprint=me.public().fingerprint,
+            trusted_signer=_signer(office),
+        )
+        lines = opened.entry_paths["changes.jsonl"].read_text(encoding="utf-8").splitlines()
+        shutil.rmtree(opened.folder, ignore_errors=True)
+    return lines
+
+
+def tmp_staging(path: Path) -> Path:
+    return path.with_name("probe-staging")

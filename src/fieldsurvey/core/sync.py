@@ -3,6 +3,7 @@ rules that converge (highest (clock, device, version) wins per field) and keep e
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -63,7 +64,11 @@ class ImportReport:
     skipped: int = 0
     photos: int = 0
     conflicts: int = 0
+    new: int = 0
+    updated: int = 0
+    deleted: int = 0
     already_imported: bool = False
+    dry_run: bool = False
     quarantined: Path | None = None
     warnings: list[str] = field(default_factory=list)
 
@@ -363,9 +368,17 @@ def _check_manifest(
         )
 
 
-def import_package(ws: Workspace, source: Path) -> ImportReport:
+class _RollBack(Exception):
+    """Ends a dry run's transaction without keeping anything."""
+
+
+def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> ImportReport:
     """Import one package: check everything, then apply it whole in one transaction, or refuse
-    it with the workspace left exactly as it was."""
+    it with the workspace left exactly as it was.
+
+    With ``dry_run`` everything is checked and applied inside a transaction that is then rolled
+    back: the report says what the import would do (new, updated, deleted records, conflicts).
+    """
     me = identity(ws)
     staging = _staging(ws) / uuid.uuid4().hex
     try:
@@ -379,13 +392,15 @@ def import_package(ws: Workspace, source: Path) -> ImportReport:
         manifest = opened.manifest
         changes = _read_changes(opened.entry_paths["changes.jsonl"])
         _check_manifest(ws, manifest, changes, me.device_id)
-        report = ImportReport(str(manifest["package_id"]), str(manifest["sender"]))
+        report = ImportReport(str(manifest["package_id"]), str(manifest["sender"]), dry_run=dry_run)
         if ws.db.execute(
             "SELECT 1 FROM packages WHERE package_id = ?", [report.package_id]
         ).fetchone():
             report.already_imported = True
             return report
         hold = _hold_back_reason(ws, manifest, changes)
+        if hold is not None and dry_run:
+            raise SyncError(hold, "quarantined")
         if hold is not None:
             report.quarantined = _quarantine(ws, opened.package_copy, source.name)
             raise SyncError(
@@ -398,31 +413,53 @@ def import_package(ws: Workspace, source: Path) -> ImportReport:
             for name, path in opened.entry_paths.items()
             if name.startswith("photos/")
         }
-        _store_photos(ws, photo_files, report)
+        if dry_run:
+            report.photos = len(photo_files)
+        else:
+            _store_photos(ws, photo_files, report)
         acks = json.loads(opened.entry_paths["acks.json"].read_bytes() or b"{}")
-        with ws.db.atomic():
-            ws.db.execute("PRAGMA defer_foreign_keys = ON")
-            report.applied, report.skipped, report.conflicts = apply_changes(ws, changes)
-            _record_acks(ws, report.sender or "", acks)
-            ws.db.execute(
-                "INSERT INTO packages (package_id, direction, peer_device, changes, photos, "
-                "created_clock, at, file_name) VALUES (?, 'in', ?, ?, ?, ?, ?, ?)",
-                [
-                    report.package_id,
-                    report.sender,
-                    report.applied,
-                    report.photos,
-                    manifest.get("created_clock"),
-                    iso_from_ms(wall_ms()),
-                    source.name,
-                ],
-            )
+        with contextlib.suppress(_RollBack):  # the end of a dry run
+            _apply_package(ws, manifest, changes, acks, report, source.name)
         return report
     except (PackageError, SyncError) as exc:
         log.warning("package %s refused: %s", source, exc)
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _apply_package(
+    ws: Workspace,
+    manifest: dict[str, Any],
+    changes: list[dict[str, Any]],
+    acks: Any,
+    report: ImportReport,
+    file_name: str,
+) -> None:
+    """The one transaction of an import: changes, acknowledgements and the ledger row."""
+    with ws.db.atomic():
+        ws.db.execute("PRAGMA defer_foreign_keys = ON")
+        stats = apply_changes(ws, changes)
+        report.applied, report.skipped = stats["applied"], stats["skipped"]
+        report.conflicts = stats["conflicts"]
+        report.new, report.updated = stats["new"], stats["updated"]
+        report.deleted = stats["deleted"]
+        _record_acks(ws, report.sender or "", acks)
+        ws.db.execute(
+            "INSERT INTO packages (package_id, direction, peer_device, changes, photos, "
+            "created_clock, at, file_name) VALUES (?, 'in', ?, ?, ?, ?, ?, ?)",
+            [
+                report.package_id,
+                report.sender,
+                report.applied,
+                report.photos,
+                manifest.get("created_clock"),
+                iso_from_ms(wall_ms()),
+                file_name,
+            ],
+        )
+        if report.dry_run:
+            raise _RollBack
 
 
 def _hold_back_reason(
@@ -497,9 +534,10 @@ def _order(change: dict[str, Any]) -> tuple[int, str, str]:
     return (int(change["clock"]), str(change["device_id"]), str(change["id"]))
 
 
-def apply_changes(ws: Workspace, incoming: Iterable[dict[str, Any]]) -> tuple[int, int, int]:
+def apply_changes(ws: Workspace, incoming: Iterable[dict[str, Any]]) -> dict[str, int]:
     """Add changes to the history and bring every affected record to the state its whole
-    history decides. Returns (applied, already known, new conflicts). Must run in a transaction.
+    history decides. Returns counts: applied, skipped (already known), conflicts (new), and
+    records new, updated and deleted. Must run in a transaction.
 
     The result depends only on the set of changes, never on the order they arrived in: that is
     what makes packages imported twice, out of order or late converge.
@@ -532,15 +570,25 @@ def apply_changes(ws: Workspace, incoming: Iterable[dict[str, Any]]) -> tuple[in
         affected.add((change["table_name"], change["record_id"]))
         applied += 1
     before = ws.db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
+    outcomes: dict[str, int] = defaultdict(int)
     for table, record_id in sorted(affected):
-        _materialise(ws, table, record_id)
+        outcomes[_materialise(ws, table, record_id)] += 1
     for table in {t for t, _ in affected}:
         search.index_records(ws.db, table, [r for t, r in affected if t == table])
     after = ws.db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
-    return applied, skipped, int(after - before)
+    return {
+        "applied": applied,
+        "skipped": skipped,
+        "conflicts": int(after - before),
+        "new": outcomes["new"],
+        "updated": outcomes["updated"],
+        "deleted": outcomes["deleted"],
+    }
 
 
-def _materialise(ws: Workspace, table: str, record_id: str) -> None:
+def _materialise(ws: Workspace, table: str, record_id: str) -> str:
+    """Write the record its history decides; says whether it is new, updated, deleted or
+    still waiting for its insert."""
     kind = RECORD_KINDS[table]
     history = [
         {"id": cid, "device_id": device, "clock": clock, "op": op, "fields": json.loads(fields)}
@@ -551,7 +599,7 @@ def _materialise(ws: Workspace, table: str, record_id: str) -> None:
         )
     ]
     if not any(c["op"] == "insert" for c in history):
-        return  # its insert has not arrived yet: the record appears when it does
+        return "pending"  # its insert has not arrived yet: the record appears when it does
     winners: dict[str, dict[str, Any]] = {}
     for change in history:
         for name in change["fields"]:
@@ -584,8 +632,11 @@ def _materialise(ws: Workspace, table: str, record_id: str) -> None:
             # An edit made without knowing of the delete: keep the record, ask a supervisor.
             values["deleted"] = 0
             _open_conflict(ws, table, record_id, "deleted", max(racing, key=_order), delete, 0, 1)
-    exists = ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [record_id]).fetchone()
+    exists = ws.db.execute(f"SELECT deleted FROM {table} WHERE id = ?", [record_id]).fetchone()
     columns = ["deleted", *kind.field_names]
+    outcome = (
+        "new" if not exists else ("deleted" if values["deleted"] and not exists[0] else "updated")
+    )
     if exists:
         ws.db.execute(
             f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
@@ -597,6 +648,7 @@ def _materialise(ws: Workspace, table: str, record_id: str) -> None:
             f"(?, {', '.join('?' * len(columns))})",
             [record_id, *(values[c] for c in columns)],
         )
+    return outcome
 
 
 def _field_conflicts(
