@@ -136,23 +136,35 @@ def default_recipient(ws: Workspace) -> keys.PublicIdentity:
     return peer
 
 
-def export_package(
-    ws: Workspace, target: Path, *, recipient_id: str | None = None, full: bool = False
-) -> dict[str, Any]:
-    """Write a package for a peer: every change it has not acknowledged (all with ``full``),
-    the photos those changes add, and what we hold of every device (our acknowledgement)."""
-    me = identity(ws)
+def _recipient(ws: Workspace, recipient_id: str | None) -> keys.PublicIdentity:
     if recipient_id is None:
-        recipient = default_recipient(ws)
-    else:
-        found = keys.trusted_peer(ws.db, recipient_id)
-        if found is None:
-            raise SyncError(
-                f"Thiết bị {recipient_id} chưa đăng ký hoặc đã bị thu hồi. / "
-                "The recipient is not enrolled or was revoked.",
-                "unknown-recipient",
-            )
-        recipient = found
+        return default_recipient(ws)
+    found = keys.trusted_peer(ws.db, recipient_id)
+    if found is None:
+        raise SyncError(
+            f"Thiết bị {recipient_id} chưa đăng ký hoặc đã bị thu hồi. / "
+            "The recipient is not enrolled or was revoked.",
+            "unknown-recipient",
+        )
+    return found
+
+
+_CHANGE_COLUMNS = (
+    "id",
+    "device_id",
+    "seq",
+    "clock",
+    "at",
+    "user",
+    "table_name",
+    "record_id",
+    "op",
+    "fields",
+)
+
+
+def _outgoing(ws: Workspace, recipient: keys.PublicIdentity, full: bool) -> list[dict[str, Any]]:
+    """The changes a peer has not acknowledged (all of them with ``full``), in clock order."""
     acked = (
         {}
         if full
@@ -164,25 +176,50 @@ def export_package(
             )
         }
     )
-    columns = (
-        "id",
-        "device_id",
-        "seq",
-        "clock",
-        "at",
-        "user",
-        "table_name",
-        "record_id",
-        "op",
-        "fields",
-    )
     rows = [
-        dict(zip(columns, row, strict=True))
+        dict(zip(_CHANGE_COLUMNS, row, strict=True))
         for row in ws.db.execute(
-            f"SELECT {', '.join(columns)} FROM changes ORDER BY clock, device_id, id"
+            f"SELECT {', '.join(_CHANGE_COLUMNS)} FROM changes ORDER BY clock, device_id, id"
         )
     ]
-    outgoing = [r for r in rows if r["seq"] > acked.get(r["device_id"], 0)]
+    return [r for r in rows if r["seq"] > acked.get(r["device_id"], 0)]
+
+
+def _photo_entries(ws: Workspace, outgoing: list[dict[str, Any]]) -> list[tuple[str, Path]]:
+    """The originals of the photos these changes add, each once, by hash."""
+    store = PhotoStore(photo_folder(ws.path))
+    entries: dict[str, Path] = {}
+    for change in outgoing:
+        if change["table_name"] == "photos" and change["op"] == "insert":
+            sha = json.loads(change["fields"])["sha256"][1]
+            original = store.find_original(sha)
+            if original is not None:
+                entries[f"photos/{sha}"] = original
+    return list(entries.items())
+
+
+def pending_export(
+    ws: Workspace, *, recipient_id: str | None = None, full: bool = False
+) -> dict[str, Any]:
+    """What an export would carry now: the recipient, the number of changes and photos."""
+    recipient = _recipient(ws, recipient_id)
+    outgoing = _outgoing(ws, recipient, full)
+    return {
+        "recipient": recipient.device_id,
+        "recipient_name": recipient.name,
+        "changes": len(outgoing),
+        "photos": len(_photo_entries(ws, outgoing)),
+    }
+
+
+def export_package(
+    ws: Workspace, target: Path, *, recipient_id: str | None = None, full: bool = False
+) -> dict[str, Any]:
+    """Write a package for a peer: every change it has not acknowledged (all with ``full``),
+    the photos those changes add, and what we hold of every device (our acknowledgement)."""
+    me = identity(ws)
+    recipient = _recipient(ws, recipient_id)
+    outgoing = _outgoing(ws, recipient, full)
     lines = "".join(
         json.dumps(
             {**r, "fields": json.loads(r["fields"])},
@@ -193,16 +230,9 @@ def export_package(
         + "\n"
         for r in outgoing
     ).encode()
-    store = PhotoStore(photo_folder(ws.path))
-    entries: list[tuple[str, Path | bytes]] = [("changes.jsonl", lines)]
-    photos = 0
-    for change in outgoing:
-        if change["table_name"] == "photos" and change["op"] == "insert":
-            sha = json.loads(change["fields"])["sha256"][1]
-            original = store.find_original(sha)
-            if original is not None:
-                entries.append((f"photos/{sha}", original))
-                photos += 1
+    photo_entries = _photo_entries(ws, outgoing)
+    photos = len(photo_entries)
+    entries: list[tuple[str, Path | bytes]] = [("changes.jsonl", lines), *photo_entries]
     entries.append(("acks.json", json.dumps(_contiguous_seqs(ws), sort_keys=True).encode()))
     ranges: dict[str, list[int]] = {}
     for change in outgoing:

@@ -33,6 +33,7 @@ from fieldsurvey.core.stats import workspace_stats
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.map_view import MapView
 from fieldsurvey.ui.models import ID_ROLE, IdFilterProxyModel, RecordTableModel
+from fieldsurvey.ui.sync_dialogs import ExportDialog, ImportDialog, PackagesDialog
 
 SEARCH_LIMIT = 100_000
 # Fields shown in the record panel, with their Vietnamese labels.
@@ -266,6 +267,17 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        sync_menu = self.menuBar().addMenu(self.tr("Đồ&ng bộ"))
+        for label, shortcut, slot in (
+            (self.tr("&Xuất gói…"), "Ctrl+E", self.on_export_package_requested),
+            (self.tr("&Nhập gói…"), "Ctrl+I", self.on_import_packages_requested),
+            (self.tr("&Các gói đã trao đổi…"), "", self.on_packages_requested),
+        ):
+            action = QAction(label, self)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            sync_menu.addAction(action)
         find_action = QAction(self.tr("Tìm"), self)
         find_action.setShortcut(QKeySequence.StandardKey.Find)
         find_action.triggered.connect(self.on_find_requested)
@@ -440,6 +452,18 @@ class MainWindow(QMainWindow):
             self.tr("Đã xuất {0} camera vào {1}.").format(count, target), 8000
         )
         return count
+
+    def on_export_package_requested(self) -> None:
+        ExportDialog(self.workspace, self).exec()
+
+    def on_import_packages_requested(self) -> None:
+        dialog = ImportDialog(self.workspace, self)
+        dialog.exec()
+        if getattr(dialog, "outcomes", None):
+            self.load_workspace(self.workspace)  # show what arrived
+
+    def on_packages_requested(self) -> None:
+        PackagesDialog(self.workspace, self).exec()
 
     def on_open_requested(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

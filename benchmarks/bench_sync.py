@@ -1,0 +1,562 @@
+"""Importing a sync package against the floor: the same bytes decrypted, unpacked and hashed,
+the same rows inserted bare, the same photos copied.
+
+    .venv/bin/python benchmarks/bench_sync.py [--cameras 10000] [--photos 1000] [--out FILE]
+
+1. Setup, not timed: an office and a surveyor workspace, each with its own device identity,
+   enrolled with each other. On the surveyor: the demo recipe's units, one site per 4 cameras,
+   --cameras cameras, and --photos distinct 640 × 480 JPEGs with EXIF (GPS at their camera,
+   time, make and model) ingested with ``ingest_photos`` and linked to cameras. Then
+   ``export_package`` to the office (its time and size are reported).
+2. ``import_package`` into a fresh copy of the office workspace (the .sqlite file copied, no
+   -wal or -shm), median of --runs runs, each on its own copy.
+3. The floor, median of --runs runs the same way: (a) ``open_package`` into an empty staging
+   folder (copy in, decrypt, untar, SHA-256 of every entry, signature); (b) changes.jsonl parsed
+   and its rows inserted with sqlite-utils ``insert_all`` into a fresh plain SQLite file with the
+   workspace's journal settings (WAL, synchronous FULL), in one transaction: one row per
+   record with its final values, and the change rows; no validation, merge or search index;
+   (c) the photos copied into a folder. Target: import at most 2 × (a + b + c).
+4. Memory: the import once in a child process (peak RSS before and after, and of its photo
+   workers), once under tracemalloc (Python heap peak), and the peak RSS of this process.
+   Then once under cProfile: the top entries by cumulative time from FieldSurvey's code (the
+   photo workers run in other processes, so their work shows as waiting in ``run_in_workers``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import random
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from PIL import Image, ImageDraw
+
+from _common import (
+    machine_info,
+    machine_line,
+    median,
+    now_iso,
+    remove_database,
+    say,
+    table,
+    verdict,
+    write_json,
+)
+from fieldsurvey.core import keys, search, sync
+from fieldsurvey.core.demo import _Recipe
+from fieldsurvey.core.package import open_package
+from fieldsurvey.core.photos import ingest_photos
+from fieldsurvey.core.records import RECORD_KINDS
+from fieldsurvey.core.text import fold
+from fieldsurvey.core.workspace import Workspace
+
+NAME = "bench_sync"
+TARGET_RATIO = 2.0
+CAMERAS_PER_SITE = 4
+PHOTO_SIZE = (640, 480)
+# The import's steps, timed by wrapping these functions for one extra (untimed) import. The
+# indented ones run inside apply_changes.
+STEPS = (
+    ("open_package", sync, "open_package"),
+    ("read + validate changes", sync, "_read_changes"),
+    ("store photos (workers)", sync, "_store_photos"),
+    ("apply changes", sync, "apply_changes"),
+    ("  materialise records", sync, "_materialise"),
+    ("  search index", search, "index_records"),
+)
+
+
+# -- setup ---------------------------------------------------------------------------------------
+
+
+def new_workspace(path: Path, role: str, name: str) -> Workspace:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ws = Workspace.open(path, create=True, user="bench")
+    with ws.db.atomic():
+        ws.set_setting("role", role)
+        ws.set_setting("device_name", name)
+    sync.identity(ws)
+    return ws
+
+
+def enrol_each_other(office: Workspace, surveyor: Workspace) -> None:
+    at = now_iso()
+    for ws, peer in ((office, surveyor), (surveyor, office)):
+        with ws.db.atomic():
+            keys.enrol(ws.db, sync.identity(peer).public(), at=at)
+
+
+def fill_surveyor(ws: Workspace, cameras: int, seed: int) -> list[dict[str, Any]]:
+    """The demo's recipe: its units, one site per CAMERAS_PER_SITE cameras, the cameras."""
+    recipe = _Recipe(ws, random.Random(seed), "small")
+    with ws.transaction():
+        ws.insert_many("units", recipe.units(), index=False)
+        sites = recipe.sites(max(1, cameras // CAMERAS_PER_SITE), with_landmarks=False)
+        ws.insert_many("sites", sites, index=False)
+        rows = recipe.cameras(sites, cameras)
+        ws.insert_many("cameras", rows, index=False)
+        search.rebuild(ws.db)
+    return rows
+
+
+def _dms(value: float) -> tuple[float, float, float]:
+    degrees = int(value)
+    minutes = int((value - degrees) * 60)
+    return (float(degrees), float(minutes), round(((value - degrees) * 60 - minutes) * 60, 3))
+
+
+def make_photos(folder: Path, cameras: list[dict[str, Any]], count: int) -> list[tuple[str, Path]]:
+    """``count`` distinct 640 × 480 JPEGs, one per camera spread over the list: detail and noise
+    (so they compress like photos, ~70 KB), a label, and EXIF as a phone writes it."""
+    folder.mkdir()
+    base = Image.effect_mandelbrot(PHOTO_SIZE, (-2.2, -1.2, 1.0, 1.2), 60).convert("RGB")
+    step = max(1, len(cameras) // max(1, count))
+    out = []
+    for n in range(count):
+        camera = cameras[(n * step) % len(cameras)]
+        img = Image.blend(base, Image.effect_noise(PHOTO_SIZE, 20).convert("RGB"), 0.3)
+        draw = ImageDraw.Draw(img)
+        x, y = (n * 37) % 560, (n * 53) % 400
+        draw.rectangle((x, y, x + 80, y + 60), fill=(n % 256, (n * 7) % 256, (n * 13) % 256))
+        label = fold(camera["name"] or "").encode("ascii", "replace").decode()
+        draw.text((12, 12), f"{n:05d} {label[:60]}", fill=(0, 0, 0))
+        exif = Image.Exif()
+        exif[0x010F], exif[0x0110], exif[0x0112] = "Bench", "Survey Phone", 1
+        details = exif.get_ifd(0x8769)
+        details[0x9003] = f"2025:03:{1 + n % 28:02d} {8 + n % 10:02d}:{n % 60:02d}:00"
+        details[0x9011] = "+07:00"
+        gps = exif.get_ifd(0x8825)
+        gps[1], gps[2] = "N", _dms(camera["lat"])
+        gps[3], gps[4] = "E", _dms(camera["lon"])
+        path = folder / f"IMG_{n + 1:05d}.jpg"
+        img.save(path, "JPEG", exif=exif, quality=85)
+        out.append((str(camera["id"]), path))
+    return out
+
+
+def add_photos(ws: Workspace, files: list[tuple[str, Path]]) -> None:
+    results = ingest_photos(ws, [path for _, path in files])
+    failed = [r.error for r in results if r.error]
+    if failed:
+        raise SystemExit(f"{len(failed)} photos failed, e.g. {failed[0]}")
+    links = [
+        {"photo_id": r.photo_id, "record_table": "cameras", "record_id": camera_id}
+        for (camera_id, _), r in zip(files, results, strict=True)
+    ]
+    ws.insert_many("photo_links", links)
+
+
+def close_clean(ws: Workspace) -> None:
+    """Fold the WAL into the file so a copy of the .sqlite alone is the whole workspace."""
+    ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    ws.close()
+
+
+def fresh_copy(source: Path, folder: Path) -> Path:
+    """A copy of the workspace file alone in a new folder (so no photo folder either)."""
+    folder.mkdir(parents=True)
+    target = folder / source.name
+    remove_database(target)
+    shutil.copyfile(source, target)
+    return target
+
+
+# -- the timed work --------------------------------------------------------------------------------
+
+
+def import_into(office: Path, package: Path) -> tuple[float, sync.ImportReport]:
+    ws = Workspace.open(office)
+    try:
+        start = time.perf_counter()
+        report = sync.import_package(ws, package)
+        elapsed = time.perf_counter() - start
+    finally:
+        ws.close()
+    return elapsed, report
+
+
+class Floor:
+    """The least work the import must do with the same package, in three timed parts."""
+
+    def __init__(self, office: Path) -> None:
+        ws = Workspace.open(office)
+        try:
+            me = sync.identity(ws)
+            peers = {
+                p["device_id"]: keys.trusted_peer(ws.db, p["device_id"])
+                for p in keys.list_peers(ws.db)
+            }
+        finally:
+            ws.close()
+        self.recipient_key = me.encryption_private
+        self.fingerprint = me.public().fingerprint
+        self.signing = {
+            device: Ed25519PublicKey.from_public_bytes(peer.signing_public)
+            for device, peer in peers.items()
+            if peer is not None
+        }
+
+    def run(self, package: Path, folder: Path) -> dict[str, float]:
+        folder.mkdir(parents=True)
+        start = time.perf_counter()
+        opened = open_package(
+            package,
+            staging=folder / "staging",
+            recipient_key=self.recipient_key,
+            recipient_fingerprint=self.fingerprint,
+            trusted_signer=self.signing.get,
+        )
+        a = time.perf_counter() - start
+
+        start = time.perf_counter()
+        bare_insert(opened.entry_paths["changes.jsonl"], folder / "plain.sqlite")
+        b = time.perf_counter() - start
+
+        start = time.perf_counter()
+        target = folder / "photos"
+        target.mkdir()
+        for name, path in opened.entry_paths.items():
+            if name.startswith("photos/"):
+                shutil.copyfile(path, target / name.split("/", 1)[1])
+        c = time.perf_counter() - start
+        return {"a": a, "b": b, "c": c, "total": a + b + c}
+
+
+def bare_insert(changes_path: Path, db_path: Path) -> dict[str, int]:
+    """Parse the changes and insert them as they are, plus each record's final values."""
+    changes: list[dict[str, Any]] = []
+    records: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    with changes_path.open("rb") as fh:
+        for line in fh:
+            change = json.loads(line)
+            changes.append(change)
+            table_records = records[change["table_name"]]
+            record = table_records.get(change["record_id"])
+            if record is None:
+                names = RECORD_KINDS[change["table_name"]].field_names
+                record = {"id": change["record_id"], "deleted": 0, **dict.fromkeys(names)}
+                table_records[change["record_id"]] = record
+            for name, triple in change["fields"].items():
+                record[name] = triple[1]
+    conn = sqlite3.connect(str(db_path), isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    db = sqlite_utils.Database(conn)
+    try:
+        with db.atomic():
+            db["changes"].insert_all(changes)  # type: ignore[union-attr]
+            for name, rows in records.items():
+                db[name].insert_all(rows.values())  # type: ignore[union-attr]
+    finally:
+        db.close()
+    return {name: len(rows) for name, rows in records.items()}
+
+
+# -- memory and profile ----------------------------------------------------------------------------
+
+
+def _rss_mb(value: int) -> float:
+    # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
+    return value / (1024 * 1024) if sys.platform == "darwin" else value / 1024
+
+
+def peak_rss_mb() -> float:
+    """This process's peak RSS. Linux carries ru_maxrss over fork + exec (a child would report
+    its parent's peak), so there VmHWM, which is the current program's own, is read instead."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return _rss_mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def child_import(office: Path, package: Path) -> None:
+    """Run in a child process: the import alone, then print its peak RSS as JSON."""
+    before = peak_rss_mb()
+    import_into(office, package)
+    print(json.dumps({"rss_before_mb": before, "rss_after_mb": peak_rss_mb()}))
+
+
+def memory_in_child(office: Path, package: Path) -> dict[str, float]:
+    command = [sys.executable, __file__, "--child-import", str(office), str(package)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def import_steps(office: Path, package: Path) -> dict[str, float]:
+    """One import with its steps timed (wall clock, no profiler); "other" is the rest."""
+    spent: dict[str, float] = defaultdict(float)
+    originals = [(module, name, getattr(module, name)) for _, module, name in STEPS]
+
+    def timed(label: str, fn: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[label] += time.perf_counter() - start
+
+        return wrapper
+
+    for (label, _, _), (module, name, fn) in zip(STEPS, originals, strict=True):
+        setattr(module, name, timed(label, fn))
+    try:
+        total, _ = import_into(office, package)
+    finally:
+        for module, name, fn in originals:
+            setattr(module, name, fn)
+    steps = {label: spent[label] for label, _, _ in STEPS}
+    steps["other"] = total - sum(v for k, v in steps.items() if not k.startswith(" "))
+    steps["total"] = total
+    return steps
+
+
+def traced_import(office: Path, package: Path) -> float:
+    """Peak of the Python heap during one import, in MB."""
+    ws = Workspace.open(office)
+    try:
+        tracemalloc.start()
+        tracemalloc.reset_peak()
+        sync.import_package(ws, package)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    finally:
+        ws.close()
+    return peak / 1e6
+
+
+def profiled_import(office: Path, package: Path, top: int = 10) -> dict[str, Any]:
+    ws = Workspace.open(office)
+    profile = cProfile.Profile()
+    try:
+        profile.enable()
+        sync.import_package(ws, package)
+        profile.disable()
+    finally:
+        ws.close()
+    stats = pstats.Stats(profile)
+    entries = []
+    for (filename, line, func), (_, ncalls, tottime, cumtime, _) in stats.stats.items():  # type: ignore[attr-defined]
+        if "/fieldsurvey/" not in filename.replace("\\", "/"):
+            continue
+        short = filename.replace("\\", "/").split("/fieldsurvey/", 1)[1]
+        entries.append(
+            {
+                "function": f"{short}:{line}({func})",
+                "calls": ncalls,
+                "tottime_s": tottime,
+                "cumtime_s": cumtime,
+            }
+        )
+    entries.sort(key=lambda e: e["cumtime_s"], reverse=True)
+    total = entries[0]["cumtime_s"] if entries else 0.0
+    return {"total_s": total, "top": entries[:top]}
+
+
+# -- main ------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cameras", type=int, default=10_000, help="cameras (default 10000)")
+    parser.add_argument("--photos", type=int, default=1000, help="photos (default 1000)")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs of each (default 3)")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--no-profile", action="store_true", help="skip the cProfile run")
+    parser.add_argument("--out", type=Path, metavar="FILE")
+    parser.add_argument("--child-import", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child_import:
+        child_import(*args.child_import)
+        return 0
+    machine = machine_info()
+    say(f"machine: {machine_line(machine)}")
+    with tempfile.TemporaryDirectory(prefix="fieldsurvey-bench-sync-") as tmp:
+        folder = Path(tmp)
+        result = run(folder, args)
+    result["bench_peak_rss_mb"] = _rss_mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    report(result, args)
+    out = write_json(NAME, {"machine": machine, **result}, args.out)
+    say(f"wrote {out}")
+    return 0
+
+
+def run(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
+    start = time.perf_counter()
+    office = new_workspace(folder / "office" / "office.sqlite", "office", "office")
+    surveyor = new_workspace(folder / "surveyor" / "surveyor.sqlite", "surveyor", "s1")
+    enrol_each_other(office, surveyor)
+    office_id = office.device_id
+    close_clean(office)
+    cameras = fill_surveyor(surveyor, args.cameras, args.seed)
+    say(f"surveyor: {len(cameras):,} cameras in {time.perf_counter() - start:.1f} s")
+    start = time.perf_counter()
+    files = make_photos(folder / "jpegs", cameras, args.photos)
+    photo_mb = sum(p.stat().st_size for _, p in files) / 1e6
+    say(f"made {len(files):,} JPEGs ({photo_mb:.1f} MB) in {time.perf_counter() - start:.1f} s")
+    start = time.perf_counter()
+    add_photos(surveyor, files)
+    ingest_s = time.perf_counter() - start
+    say(f"ingested and linked them in {ingest_s:.1f} s")
+    counts = {
+        name: surveyor.db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+        for name in ("units", "sites", "cameras", "photos", "photo_links", "changes")
+    }
+    package = folder / "s1-to-office.fspkg"
+    start = time.perf_counter()
+    manifest = sync.export_package(surveyor, package, recipient_id=office_id)
+    export_s = time.perf_counter() - start
+    close_clean(surveyor)
+    package_mb = package.stat().st_size / 1e6
+    changes_mb = manifest["entries"]["changes.jsonl"]["size"] / 1e6
+    say(
+        f"export: {manifest['changes']:,} changes ({changes_mb:.1f} MB), {manifest['photos']:,}"
+        f" photos, {package_mb:.1f} MB in {export_s:.1f} s"
+    )
+
+    office_path = folder / "office" / "office.sqlite"
+    floor = Floor(office_path)
+    imports: list[float] = []
+    floors: list[dict[str, float]] = []
+    import_report: sync.ImportReport | None = None
+    for n in range(args.runs):
+        copy = fresh_copy(office_path, folder / f"import-{n}")
+        seconds, import_report = import_into(copy, package)
+        imports.append(seconds)
+        floors.append(floor.run(package, folder / f"floor-{n}"))
+        shutil.rmtree(folder / f"import-{n}")
+        shutil.rmtree(folder / f"floor-{n}")
+        say(
+            f"run {n + 1}: import {seconds:.1f} s; floor {floors[-1]['total']:.1f} s (a "
+            f"{floors[-1]['a']:.1f} + b {floors[-1]['b']:.1f} + c {floors[-1]['c']:.1f})"
+        )
+    assert import_report is not None
+    if import_report.applied != manifest["changes"] or import_report.photos != manifest["photos"]:
+        say(
+            f"WARNING: the import applied {import_report.applied} changes and "
+            f"{import_report.photos} photos of {manifest['changes']} and {manifest['photos']}"
+        )
+
+    memory = memory_in_child(fresh_copy(office_path, folder / "memory-child"), package)
+    memory["tracemalloc_peak_mb"] = traced_import(
+        fresh_copy(office_path, folder / "memory-traced"), package
+    )
+    say(
+        f"memory: child RSS {memory['rss_before_mb']:.0f} MB before, "
+        f"{memory['rss_after_mb']:.0f} MB after; tracemalloc peak "
+        f"{memory['tracemalloc_peak_mb']:.1f} MB"
+    )
+    steps = import_steps(fresh_copy(office_path, folder / "steps"), package)
+    profile = (
+        None
+        if args.no_profile
+        else profiled_import(fresh_copy(office_path, folder / "profiled"), package)
+    )
+
+    import_s = median(imports)
+    floor_s = {part: median([f[part] for f in floors]) for part in ("a", "b", "c", "total")}
+    ratio = import_s / floor_s["total"]
+    return {
+        "cameras": args.cameras,
+        "photos": args.photos,
+        "runs": args.runs,
+        "counts": counts,
+        "photo_files_mb": photo_mb,
+        "ingest_s": ingest_s,
+        "export_s": export_s,
+        "package_mb": package_mb,
+        "changes_jsonl_mb": changes_mb,
+        "package_changes": manifest["changes"],
+        "package_photos": manifest["photos"],
+        "import_runs_s": imports,
+        "import_s": import_s,
+        "import_report": {
+            "applied": import_report.applied,
+            "new": import_report.new,
+            "photos": import_report.photos,
+            "conflicts": import_report.conflicts,
+            "warnings": len(import_report.warnings),
+        },
+        "floor_runs": floors,
+        "floor_open_package_s": floor_s["a"],
+        "floor_bare_insert_s": floor_s["b"],
+        "floor_copy_photos_s": floor_s["c"],
+        "floor_s": floor_s["total"],
+        "ratio": ratio,
+        "target_ratio": TARGET_RATIO,
+        "ratio_met": ratio <= TARGET_RATIO,
+        "import_steps_s": steps,
+        "memory": memory,
+        "profile": profile,
+    }
+
+
+def report(r: dict[str, Any], args: argparse.Namespace) -> None:
+    memory = r["memory"]
+    rows: list[list[object]] = [
+        ["package, MB", r["package_mb"]],
+        ["  changes / photos", f"{r['package_changes']:,} / {r['package_photos']:,}"],
+        ["export, s", r["export_s"]],
+        [f"import (median of {args.runs}), s", r["import_s"]],
+        ["floor a: open_package, s", r["floor_open_package_s"]],
+        ["floor b: bare sqlite-utils insert, s", r["floor_bare_insert_s"]],
+        ["floor c: copy photos, s", r["floor_copy_photos_s"]],
+        [f"floor a + b + c (median of {args.runs}), s", r["floor_s"]],
+        ["ratio import / floor", r["ratio"]],
+        ["import child: peak RSS before import, MB", memory["rss_before_mb"]],
+        ["import child: peak RSS after import, MB", memory["rss_after_mb"]],
+        ["import: tracemalloc peak, MB", memory["tracemalloc_peak_mb"]],
+        ["this process: peak RSS (setup included), MB", r["bench_peak_rss_mb"]],
+    ]
+    say(table(["measure", "value"], [[str(k), v] for k, v in rows]))
+    say(f"ratio {r['ratio']:.2f}× (target ≤ {TARGET_RATIO:.0f}×: {verdict(r['ratio_met'])})")
+    steps = r["import_steps_s"]
+    say(f"\nwhere one more import's {steps['total']:.1f} s go, against the floor's parts:")
+    floor_for = {
+        "open_package": r["floor_open_package_s"],
+        "read + validate changes": r["floor_bare_insert_s"],
+        "store photos (workers)": r["floor_copy_photos_s"],
+    }
+    say(
+        table(
+            ["step", "import s", "floor s"],
+            [[k, v, floor_for.get(k, "")] for k, v in steps.items() if k != "total"],
+        )
+    )
+    say("(floor b, parse + bare insert, is set against reading + validating + applying.)")
+    profile = r["profile"]
+    if profile:
+        say(
+            f"\nimport under cProfile: {profile['total_s']:.1f} s; top 10 FieldSurvey functions"
+            " by cumulative time:"
+        )
+        say(
+            table(
+                ["function", "calls", "tottime s", "cumtime s"],
+                [
+                    [e["function"], e["calls"], e["tottime_s"], e["cumtime_s"]]
+                    for e in profile["top"]
+                ],
+            )
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,351 @@
+"""Sync dialogs: export a package for a peer, import packages with a dry-run preview and a
+receipt, and the list of packages exchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldsurvey.core import keys, sync
+from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.ui.background import run_in_background
+
+
+class ExportDialog(QDialog):
+    """Choose the recipient and the folder (a USB stick), see what will go, write the package."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle(self.tr("Xuất gói đồng bộ"))
+        self.written: Path | None = None
+        self.recipient = QComboBox(self)
+        for peer in keys.list_peers(workspace.db):
+            if peer["status"] == "enrolled":
+                self.recipient.addItem(
+                    f"{peer['name']} ({peer['role']}) {peer['fingerprint']}", peer["device_id"]
+                )
+        offices = [
+            i for i in range(self.recipient.count()) if "(office)" in self.recipient.itemText(i)
+        ]
+        if offices:
+            self.recipient.setCurrentIndex(offices[0])
+        self.folder = QLineEdit(str(workspace.path.parent), self)
+        browse = QPushButton(self.tr("Chọn thư mục…"), self)
+        browse.clicked.connect(self.on_browse_clicked)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder)
+        folder_row.addWidget(browse)
+        self.full = QCheckBox(self.tr("Gửi toàn bộ (kể cả những gì nơi nhận đã có)"), self)
+        self.summary = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(
+            self.tr("Xuất gói"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.on_export_clicked)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Gửi cho"), self.recipient)
+        form.addRow(self.tr("Thư mục"), folder_row)
+        form.addRow("", self.full)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self.recipient.currentIndexChanged.connect(self.update_summary)
+        self.full.toggled.connect(self.update_summary)
+        self.update_summary()
+
+    def update_summary(self) -> None:
+        recipient = self.recipient.currentData()
+        if recipient is None:
+            self.summary.setText(self.tr("Chưa có nơi nhận nào được đăng ký."))
+            self.export_button.setEnabled(False)
+            return
+        pending = sync.pending_export(
+            self.workspace, recipient_id=recipient, full=self.full.isChecked()
+        )
+        self.summary.setText(
+            self.tr("Sẽ gửi {0} thay đổi và {1} ảnh.").format(pending["changes"], pending["photos"])
+        )
+        self.export_button.setEnabled(True)
+
+    def on_browse_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Thư mục lưu gói"), self.folder.text()
+        )
+        if folder:
+            self.folder.setText(folder)
+
+    def target_path(self) -> Path:
+        name = f"{self.workspace.path.stem}-{sync.identity(self.workspace).name}.fspkg"
+        return Path(self.folder.text()) / name
+
+    def on_export_clicked(self) -> None:
+        folder = Path(self.folder.text())
+        if not folder.is_dir():
+            self.summary.setText(self.tr("Thư mục {0} không tồn tại.").format(folder))
+            return
+        target = self.target_path()
+        recipient, full = self.recipient.currentData(), self.full.isChecked()
+        self.export_button.setEnabled(False)
+        self.progress.show()
+        run_in_background(
+            self,
+            lambda: sync.export_package(self.workspace, target, recipient_id=recipient, full=full),
+            lambda manifest: self.on_exported(target, manifest),
+            self.on_failed,
+        )
+
+    def on_exported(self, target: Path, manifest: dict[str, Any]) -> None:
+        self.progress.hide()
+        self.written = target
+        self.summary.setText(
+            self.tr("Đã ghi {0}: {1} thay đổi, {2} ảnh.").format(
+                target, manifest["changes"], manifest["photos"]
+            )
+        )
+
+    def on_failed(self, error: BaseException) -> None:
+        self.progress.hide()
+        self.export_button.setEnabled(True)
+        self.summary.setText(str(error) if isinstance(error, FieldSurveyError) else repr(error))
+
+
+class ImportDialog(QDialog):
+    """Packages are checked and previewed first (a dry run); only the valid ones are imported;
+    a receipt says what happened to each."""
+
+    COLUMNS = ("Tệp", "Người gửi", "Mới", "Cập nhật", "Xung đột", "Xoá", "Trạng thái")
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle(self.tr("Nhập gói đồng bộ"))
+        self.resize(820, 420)
+        self.files: list[Path] = []
+        self.previews: dict[Path, sync.ImportReport | str] = {}
+        self.cancelled = False
+        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        add = QPushButton(self.tr("Thêm gói…"), self)
+        add.clicked.connect(self.on_add_clicked)
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.receipt = QPlainTextEdit(self)
+        self.receipt.setReadOnly(True)
+        self.receipt.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton(
+            self.tr("Nhập"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(False)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button.clicked.connect(self.on_import_clicked)
+        self.cancel_button.clicked.connect(self.on_cancel_clicked)
+        layout = QVBoxLayout(self)
+        layout.addWidget(add, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.table)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.receipt)
+        layout.addWidget(self.buttons)
+
+    def on_add_clicked(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Chọn gói đồng bộ"), "", self.tr("Gói FieldSurvey (*.fspkg);;Tất cả (*)")
+        )
+        self.add_files([Path(n) for n in names])
+
+    def add_files(self, paths: list[Path]) -> None:
+        """Preview each package (every check, nothing written) and list what it would do."""
+        for path in paths:
+            if path in self.files:
+                continue
+            self.files.append(path)
+            try:
+                self.previews[path] = sync.import_package(self.workspace, path, dry_run=True)
+            except FieldSurveyError as exc:
+                self.previews[path] = str(exc)
+        self.show_rows(self.previews)
+        self.import_button.setEnabled(
+            any(
+                isinstance(p, sync.ImportReport) and not p.already_imported
+                for p in self.previews.values()
+            )
+        )
+
+    def show_rows(self, outcomes: dict[Path, sync.ImportReport | str]) -> None:
+        self.table.setRowCount(len(self.files))
+        for row, path in enumerate(self.files):
+            outcome = outcomes.get(path, self.previews.get(path))
+            if isinstance(outcome, sync.ImportReport):
+                peer = keys.trusted_peer(self.workspace.db, outcome.sender or "")
+                status = (
+                    self.tr("đã nhập trước đây")
+                    if outcome.already_imported
+                    else self.tr("xem trước")
+                    if outcome.dry_run
+                    else self.tr("đã nhập")
+                )
+                cells = [
+                    path.name,
+                    peer.name if peer else (outcome.sender or ""),
+                    str(outcome.new),
+                    str(outcome.updated),
+                    str(outcome.conflicts),
+                    str(outcome.deleted),
+                    status,
+                ]
+            else:
+                cells = [path.name, "", "", "", "", "", self.tr("TỪ CHỐI: {0}").format(outcome)]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def importable(self) -> list[Path]:
+        """Packages that passed every check and were not imported before."""
+        out = []
+        for path in self.files:
+            preview = self.previews.get(path)
+            if isinstance(preview, sync.ImportReport) and not preview.already_imported:
+                out.append(path)
+        return out
+
+    def on_import_clicked(self) -> None:
+        todo = self.importable()
+        self.import_button.setEnabled(False)
+        self.progress.setRange(0, len(todo))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancelled = False
+        self.outcomes: dict[Path, sync.ImportReport | str] = {}
+        self.import_next(todo)
+
+    def import_next(self, todo: list[Path]) -> None:
+        if not todo or self.cancelled:
+            self.finish()
+            return
+        path, rest = todo[0], todo[1:]
+
+        def done(report: sync.ImportReport) -> None:
+            self.outcomes[path] = report
+            self.progress.setValue(self.progress.value() + 1)
+            self.import_next(rest)
+
+        def failed(error: BaseException) -> None:
+            self.outcomes[path] = str(error)
+            self.progress.setValue(self.progress.value() + 1)
+            self.import_next(rest)
+
+        run_in_background(self, lambda: sync.import_package(self.workspace, path), done, failed)
+
+    def finish(self) -> None:
+        """The receipt: what happened to every package, to read or copy."""
+        self.progress.hide()
+        self.show_rows(self.outcomes)
+        lines = []
+        for path in self.files:
+            outcome = self.outcomes.get(path, self.previews.get(path))
+            if isinstance(outcome, sync.ImportReport):
+                if path not in self.outcomes:
+                    note = (
+                        self.tr("không nhập (đã huỷ)")
+                        if self.cancelled and not outcome.already_imported
+                        else self.tr("đã nhập trước đây")
+                    )
+                    lines.append(f"{path.name}: {note}")
+                else:
+                    lines.append(
+                        self.tr(
+                            "{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xoá, {5} ảnh (gói {6})"
+                        ).format(
+                            path.name,
+                            outcome.new,
+                            outcome.updated,
+                            outcome.conflicts,
+                            outcome.deleted,
+                            outcome.photos,
+                            outcome.package_id,
+                        )
+                    )
+            else:
+                lines.append(self.tr("{0}: TỪ CHỐI — {1}").format(path.name, outcome))
+        self.receipt.setPlainText("\n".join(lines))
+        self.receipt.show()
+        self.cancel_button.setText(self.tr("Đóng"))
+
+    def on_cancel_clicked(self) -> None:
+        if self.progress.isVisible():
+            self.cancelled = True  # the package being imported finishes whole; no more start
+        else:
+            self.reject()
+
+
+class PackagesDialog(QDialog):
+    """Every package exchanged, per device, with what it carried."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Các gói đã trao đổi"))
+        self.resize(760, 360)
+        names = {p["device_id"]: p["name"] for p in keys.list_peers(workspace.db)}
+        rows = workspace.db.execute(
+            "SELECT at, direction, peer_device, changes, photos, file_name, package_id "
+            "FROM packages ORDER BY at DESC"
+        ).fetchall()
+        headers = [
+            self.tr("Thời gian"),
+            self.tr("Chiều"),
+            self.tr("Thiết bị"),
+            self.tr("Thay đổi"),
+            self.tr("Ảnh"),
+            self.tr("Tệp"),
+            self.tr("Mã gói"),
+        ]
+        self.table = QTableWidget(len(rows), len(headers), self)
+        self.table.setHorizontalHeaderLabels(headers)
+        for r, (at, direction, peer, changes, photos, file_name, package_id) in enumerate(rows):
+            cells = [
+                at,
+                self.tr("nhận") if direction == "in" else self.tr("gửi"),
+                names.get(peer, peer),
+                str(changes),
+                str(photos),
+                file_name or "",
+                package_id,
+            ]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
