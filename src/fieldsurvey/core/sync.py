@@ -32,7 +32,8 @@ FORMAT_VERSION = 1
 # A package stamped more than a day ahead of this machine's clock is held back, not applied:
 # one wrong laptop clock would otherwise win every field for ever.
 FUTURE_TOLERANCE_MS = 24 * 3600 * 1000
-CHANGE_KEYS = {
+# The columns of the change history, which are also the keys of a change in a package.
+CHANGE_COLUMNS = (
     "id",
     "device_id",
     "seq",
@@ -43,7 +44,7 @@ CHANGE_KEYS = {
     "record_id",
     "op",
     "fields",
-}
+)
 
 
 class SyncError(FieldSurveyError):
@@ -149,20 +150,6 @@ def _recipient(ws: Workspace, recipient_id: str | None) -> keys.PublicIdentity:
     return found
 
 
-_CHANGE_COLUMNS = (
-    "id",
-    "device_id",
-    "seq",
-    "clock",
-    "at",
-    "user",
-    "table_name",
-    "record_id",
-    "op",
-    "fields",
-)
-
-
 def _outgoing(ws: Workspace, recipient: keys.PublicIdentity, full: bool) -> list[dict[str, Any]]:
     """The changes a peer has not acknowledged (all of them with ``full``), in clock order."""
     acked = (
@@ -177,9 +164,9 @@ def _outgoing(ws: Workspace, recipient: keys.PublicIdentity, full: bool) -> list
         }
     )
     rows = [
-        dict(zip(_CHANGE_COLUMNS, row, strict=True))
+        dict(zip(CHANGE_COLUMNS, row, strict=True))
         for row in ws.db.execute(
-            f"SELECT {', '.join(_CHANGE_COLUMNS)} FROM changes ORDER BY clock, device_id, id"
+            f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes ORDER BY clock, device_id, id"
         )
     ]
     return [r for r in rows if r["seq"] > acked.get(r["device_id"], 0)]
@@ -330,7 +317,7 @@ def _validated(change: Any, number: int) -> dict[str, Any]:
             "bad-record",
         )
 
-    if not isinstance(change, dict) or set(change) != CHANGE_KEYS:
+    if not isinstance(change, dict) or set(change) != set(CHANGE_COLUMNS):
         raise bad("thiếu hoặc thừa trường / wrong keys")
     kind = RECORD_KINDS.get(change["table_name"]) if isinstance(change["table_name"], str) else None
     if kind is None:
