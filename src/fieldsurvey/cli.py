@@ -428,6 +428,14 @@ def import_command(db_path: Path, packages: tuple[Path, ...], as_json: bool, dry
                     f"{report.deleted} xoá, {report.conflicts} xung đột, "
                     f"{report.photos} ảnh."
                 )
+        if not dry_run:
+            from fieldsurvey.core.photos import make_missing_copies
+
+            made, problems = make_missing_copies(ws)
+            if made and not as_json:
+                click.echo(f"Đã tạo ảnh thu nhỏ cho {made} ảnh mới.")
+            for problem in problems:
+                click.echo(f"Ảnh: {problem}", err=True)
     if refused:
         sys.exit(1)
 

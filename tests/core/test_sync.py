@@ -3,6 +3,7 @@ keep conflicts, and every refused package leaves the workspace exactly as it was
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -108,8 +109,18 @@ def test_surveyors_packages_reach_the_office_whole(
     # s1's rows arrive exactly as s1 has them
     row = s1.db.execute("SELECT * FROM cameras ORDER BY rowid LIMIT 1").fetchone()
     assert office.db.execute("SELECT * FROM cameras WHERE id = ?", [row[0]]).fetchone() == row
-    # photos arrive with their derived copies
+    # photo originals arrive as they were; their thumbnails are made after the import
     store = office.path.with_name(office.path.stem + ".photos")
+    originals = {p.stem for p in (store / "originals").rglob("*.jpg")}
+    assert {r[0] for r in s1.db.execute("SELECT sha256 FROM photos")} <= originals
+    assert all(
+        p.stem == hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in (store / "originals").rglob("*.jpg")
+    )
+    from fieldsurvey.core.photos import make_missing_copies
+
+    made, problems = make_missing_copies(office, workers=1)
+    assert made >= 40 and problems == []
     assert len(list((store / "thumbnails").rglob("*.jpg"))) >= 40
     # the office's own search finds s1's sites
     from fieldsurvey.core.search import search

@@ -43,6 +43,7 @@ def test_export_then_import_through_the_dialogs(qtbot: QtBot, tmp_path: Path) ->
         assert dialog.importable() == [package]
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(dialog.receipt.isVisible, timeout=60_000)
+        qtbot.waitUntil(lambda: "ảnh thu nhỏ" in dialog.receipt.toPlainText(), timeout=60_000)
         receipt = dialog.receipt.toPlainText()
         assert "mới" in receipt and "TỪ CHỐI" in receipt
         assert office.db.execute("SELECT count(*) FROM sites").fetchone()[0] == before + 300

@@ -126,6 +126,22 @@ def _write_atomically(target: Path, data: bytes) -> None:
     os.replace(partial, target)
 
 
+def store_original(store: PhotoStore, sha256: str, fmt: str | None, source: Path) -> Path:
+    """Move a file whose hash is already checked into the store under its final name (flushed
+    first, so a crash never leaves half a file there). A photo already stored is kept."""
+    final = store.original(sha256, fmt)
+    if final.exists():
+        return final
+    final.parent.mkdir(parents=True, exist_ok=True)
+    with source.open("rb+") as fh:
+        os.fsync(fh.fileno())
+    try:
+        os.replace(source, final)
+    except OSError:  # another file system: copy under a temporary name, then rename
+        _write_atomically(final, source.read_bytes())
+    return final
+
+
 def _copy_and_hash(source: Path, staging: Path) -> tuple[Path, str, int]:
     """Copy ``source`` into the staging folder, hashing on the way; fsync before returning."""
     staging.mkdir(parents=True, exist_ok=True)
@@ -515,6 +531,41 @@ def ingest_photos(
                 )
             )
     return results
+
+
+def _make_copies(original: str, store_root: str) -> str:
+    """Worker task: the thumbnail and display copy of a stored original."""
+    path = Path(original)
+    store = PhotoStore(Path(store_root))
+    sha = path.name.split(".")[0]
+    thumb, display = render_sizes(path, path.name, (THUMBNAIL_PX, DISPLAY_PX), path.stat().st_size)
+    _write_atomically(store.thumbnail(sha), thumb)
+    _write_atomically(store.display(sha), display)
+    return sha
+
+
+def make_missing_copies(
+    ws: Workspace, *, workers: int | None = None, progress: Progress | None = None
+) -> tuple[int, list[str]]:
+    """Thumbnails and display copies for stored originals that have none yet (photos that came
+    in a sync package), made in the bounded workers. Returns (made, problems)."""
+    store = PhotoStore(photo_folder(ws.path))
+    todo = []
+    for sha, fmt in ws.db.execute("SELECT sha256, format FROM photos WHERE deleted = 0"):
+        original = store.original(sha, fmt)
+        if original.exists() and not store.thumbnail(sha).exists():
+            if fmt == "HEIF" and not HEIC_DECODING:
+                continue  # metadata is there; thumbnails need the HEIC extra
+            todo.append(original)
+    outcomes = run_in_workers(
+        _make_copies,
+        [(str(p), str(store.root)) for p in todo],
+        names=[p.name for p in todo],
+        workers=workers,
+        progress=progress,
+    )
+    problems = [o.message for o in outcomes if isinstance(o, Failure)]
+    return sum(isinstance(o, str) for o in outcomes), problems
 
 
 def photo_paths(ws: Workspace, photo_id: str) -> dict[str, Path | None]:

@@ -22,7 +22,7 @@ from fieldsurvey.core.clock import COUNTER_BITS, wall_ms
 from fieldsurvey.core.db import photo_folder
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.package import PackageError, open_package, write_package
-from fieldsurvey.core.photos import Failure, PhotoStore, prepare_many
+from fieldsurvey.core.photos import PhotoStore, store_original
 from fieldsurvey.core.records import RECORD_KINDS, clean_value
 from fieldsurvey.core.workspace import Workspace, iso_from_ms
 
@@ -430,10 +430,16 @@ def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> Imp
             for name, path in opened.entry_paths.items()
             if name.startswith("photos/")
         }
+        for sha in photo_files:  # a photo's name is its hash, which the signature covers
+            if manifest["entries"][f"photos/{sha}"]["sha256"] != sha:
+                raise SyncError(
+                    "Ảnh trong gói không khớp mã băm của nó. / A photo does not match its hash.",
+                    "hash-mismatch",
+                )
         if dry_run:
             report.photos = len(photo_files)
         else:
-            _store_photos(ws, photo_files, report)
+            _store_photos(ws, photo_files, changes, report)
         acks = json.loads(opened.entry_paths["acks.json"].read_bytes() or b"{}")
         with contextlib.suppress(_RollBack):  # the end of a dry run
             _apply_package(ws, manifest, changes, acks, report, source.name)
@@ -512,22 +518,27 @@ def _quarantine(ws: Workspace, staged: Path, name: str) -> Path:
     return target
 
 
-def _store_photos(ws: Workspace, files: dict[str, Path], report: ImportReport) -> None:
-    """Photos arrive by hash (already checked); they go through the same bounded worker that
-    checks and stores a surveyor's own photos."""
-    if not files:
-        return
-    outcomes = prepare_many([str(p) for p in files.values()], photo_folder(ws.path))
-    for sha, outcome in zip(files, outcomes, strict=True):
-        if outcome is None or isinstance(outcome, Failure):
-            report.warnings.append(f"photo {sha[:12]}: {getattr(outcome, 'message', 'cancelled')}")
-        elif outcome.sha256 != sha:
+def _store_photos(
+    ws: Workspace, files: dict[str, Path], changes: list[dict[str, Any]], report: ImportReport
+) -> None:
+    """Photo originals arrive by hash, already checked against the signed manifest: they are
+    moved into the store as they are. Their thumbnails are made afterwards
+    (``photos.make_missing_copies``), in the bounded workers, outside the import."""
+    formats = {
+        c["fields"]["sha256"][1]: (c["fields"].get("format") or [None, None])[1]
+        for c in changes
+        if c["table_name"] == "photos" and c["op"] == "insert" and "sha256" in c["fields"]
+    }
+    store = PhotoStore(photo_folder(ws.path))
+    for sha, path in files.items():
+        if sha not in formats:
             raise SyncError(
-                "Ảnh trong gói không khớp mã băm. / A photo does not match its hash.",
-                "hash-mismatch",
+                "Gói có ảnh không thuộc bản ghi nào. / The package carries a photo no record "
+                "refers to.",
+                "extra-photo",
             )
-        else:
-            report.photos += 1
+        store_original(store, sha, formats[sha], path)
+        report.photos += 1
 
 
 def _record_acks(ws: Workspace, peer: str, acks: Any) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from fieldsurvey.core import keys, sync
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.photos import make_missing_copies
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.background import run_in_background
 
@@ -266,6 +267,25 @@ class ImportDialog(QDialog):
 
         run_in_background(self, lambda: sync.import_package(self.workspace, path), done, failed)
 
+    def make_thumbnails(self) -> None:
+        """Thumbnails of the photos that arrived, made in the bounded workers."""
+        self.progress.setRange(0, 0)
+        self.progress.show()
+
+        def done(result: tuple[int, list[str]]) -> None:
+            self.progress.hide()
+            made, problems = result
+            text = self.receipt.toPlainText()
+            extra = [self.tr("Đã tạo ảnh thu nhỏ cho {0} ảnh.").format(made)] if made else []
+            self.receipt.setPlainText("\n".join([text, *extra, *problems]).strip())
+
+        run_in_background(
+            self,
+            lambda: make_missing_copies(self.workspace),
+            done,
+            lambda error: self.progress.hide(),
+        )
+
     def finish(self) -> None:
         """The receipt: what happened to every package, to read or copy."""
         self.progress.hide()
@@ -300,6 +320,8 @@ class ImportDialog(QDialog):
         self.receipt.setPlainText("\n".join(lines))
         self.receipt.show()
         self.cancel_button.setText(self.tr("Đóng"))
+        if any(isinstance(o, sync.ImportReport) and o.photos for o in self.outcomes.values()):
+            self.make_thumbnails()
 
     def on_cancel_clicked(self) -> None:
         if self.progress.isVisible():
