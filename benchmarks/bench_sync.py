@@ -77,8 +77,8 @@ PHOTO_SIZE = (640, 480)
 # indented ones run inside apply_changes.
 STEPS = (
     ("open_package", sync, "open_package"),
-    ("read + validate changes", sync, "_read_changes"),
-    ("store photos (workers)", sync, "_store_photos"),
+    ("validate changes (first pass)", sync, "scan_changes"),
+    ("store photo originals", sync, "_store_photos"),
     ("apply changes", sync, "apply_changes"),
     ("  materialise records", sync, "_materialise"),
     ("  search index", search, "index_records"),
@@ -555,8 +555,8 @@ def report(r: dict[str, Any], args: argparse.Namespace) -> None:
     say(f"\nwhere one more import's {steps['total']:.1f} s go, against the floor's parts:")
     floor_for = {
         "open_package": r["floor_open_package_s"],
-        "read + validate changes": r["floor_bare_insert_s"],
-        "store photos (workers)": r["floor_copy_photos_s"],
+        "validate changes (first pass)": r["floor_bare_insert_s"],
+        "store photo originals": r["floor_copy_photos_s"],
     }
     say(
         table(

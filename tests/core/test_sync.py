@@ -478,3 +478,22 @@ def _changes_in(package: Path, office_path: Path) -> list[str]:
 
 def tmp_staging(path: Path) -> Path:
     return path.with_name("probe-staging")
+
+
+def test_a_change_reusing_a_known_sequence_number_fails_the_import(
+    trio: dict[str, Workspace],
+) -> None:
+    from fieldsurvey.core.sync import SyncError, apply_changes
+
+    office, s1 = trio["office"], trio["s1"]
+    row = s1.db.execute("SELECT id, device_id, seq, clock, at, user, table_name, record_id, op,"
+                        " fields FROM changes ORDER BY seq LIMIT 1").fetchone()
+    change = dict(zip(("id", "device_id", "seq", "clock", "at", "user", "table_name",
+                       "record_id", "op", "fields"), row, strict=True))
+    change["fields"] = json.loads(change["fields"])
+    with office.transaction():
+        assert apply_changes(office, [change])["applied"] == 1
+        assert apply_changes(office, [change])["skipped"] == 1  # the same change: nothing
+    forged = {**change, "id": "another-id-same-seq"}
+    with pytest.raises(SyncError, match="sequence"), office.transaction():
+        apply_changes(office, [forged])

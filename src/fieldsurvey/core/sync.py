@@ -8,9 +8,10 @@ import hashlib
 import json
 import logging
 import shutil
+import sqlite3
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -284,27 +285,57 @@ def verify(ws: Workspace, source: Path) -> dict[str, Any]:
             recipient_fingerprint=me.public().fingerprint,
             trusted_signer=_signer(ws),
         )
-        changes = _read_changes(opened.entry_paths["changes.jsonl"])
-        _check_manifest(ws, opened.manifest, changes, me.device_id)
+        summary = scan_changes(opened.entry_paths["changes.jsonl"])
+        _check_manifest(ws, opened.manifest, summary, me.device_id)
         return dict(opened.manifest)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _read_changes(path: Path) -> list[dict[str, Any]]:
-    changes = []
+@dataclass
+class ChangeSummary:
+    """What the import needs to know of a package's changes before applying them, gathered in
+    one streaming pass (a package can hold millions of changes; none is kept in memory)."""
+
+    count: int = 0
+    max_clock: int = 0
+    min_seq: dict[str, int] = field(default_factory=dict)
+    photo_formats: dict[str, str | None] = field(default_factory=dict)
+
+
+def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     with path.open("rb") as fh:
         for number, line in enumerate(fh, 1):
             try:
-                change = json.loads(line)
+                yield number, json.loads(line)
             except ValueError:
                 raise SyncError(
                     f"Dòng {number} của changes.jsonl không đọc được. / "
                     f"Line {number} of the changes is not JSON.",
                     "bad-record",
                 ) from None
-            changes.append(_validated(change, number))
-    return changes
+
+
+def scan_changes(path: Path) -> ChangeSummary:
+    """Validate every change against the schema and summarise them; keeps none of them."""
+    summary = ChangeSummary()
+    for number, raw in _lines(path):
+        change = _validated(raw, number)
+        summary.count += 1
+        summary.max_clock = max(summary.max_clock, change["clock"])
+        device = change["device_id"]
+        summary.min_seq[device] = min(summary.min_seq.get(device, change["seq"]), change["seq"])
+        fields = change["fields"]
+        if change["table_name"] == "photos" and change["op"] == "insert" and "sha256" in fields:
+            summary.photo_formats[fields["sha256"][1]] = (fields.get("format") or [None, None])[1]
+    return summary
+
+
+def iter_changes(path: Path) -> Iterator[dict[str, Any]]:
+    """The changes of a package already checked by ``scan_changes`` (the staged file cannot
+    change in between: it is the import's own copy)."""
+    for _, change in _lines(path):
+        yield change
 
 
 def _validated(change: Any, number: int) -> dict[str, Any]:
@@ -359,7 +390,7 @@ def _validated(change: Any, number: int) -> dict[str, Any]:
 
 
 def _check_manifest(
-    ws: Workspace, manifest: dict[str, Any], changes: list[dict[str, Any]], me: str
+    ws: Workspace, manifest: dict[str, Any], summary: ChangeSummary, me: str
 ) -> None:
     if manifest.get("format") != "fieldsurvey-package":
         raise SyncError(
@@ -377,7 +408,7 @@ def _check_manifest(
             "Gói này không gửi cho workspace này. / The package is for another device.",
             "wrong-recipient",
         )
-    if manifest.get("changes") != len(changes):
+    if manifest.get("changes") != summary.count:
         raise SyncError(
             "Số thay đổi trong gói không khớp với bản kê. / The change count does "
             "not match the manifest.",
@@ -407,15 +438,16 @@ def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> Imp
             trusted_signer=_signer(ws),
         )
         manifest = opened.manifest
-        changes = _read_changes(opened.entry_paths["changes.jsonl"])
-        _check_manifest(ws, manifest, changes, me.device_id)
+        changes_file = opened.entry_paths["changes.jsonl"]
+        summary = scan_changes(changes_file)
+        _check_manifest(ws, manifest, summary, me.device_id)
         report = ImportReport(str(manifest["package_id"]), str(manifest["sender"]), dry_run=dry_run)
         if ws.db.execute(
             "SELECT 1 FROM packages WHERE package_id = ?", [report.package_id]
         ).fetchone():
             report.already_imported = True
             return report
-        hold = _hold_back_reason(ws, manifest, changes)
+        hold = _hold_back_reason(ws, manifest, summary)
         if hold is not None and dry_run:
             raise SyncError(hold, "quarantined")
         if hold is not None:
@@ -439,10 +471,10 @@ def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> Imp
         if dry_run:
             report.photos = len(photo_files)
         else:
-            _store_photos(ws, photo_files, changes, report)
+            _store_photos(ws, photo_files, summary.photo_formats, report)
         acks = json.loads(opened.entry_paths["acks.json"].read_bytes() or b"{}")
         with contextlib.suppress(_RollBack):  # the end of a dry run
-            _apply_package(ws, manifest, changes, acks, report, source.name)
+            _apply_package(ws, manifest, iter_changes(changes_file), acks, report, source.name)
         return report
     except (PackageError, SyncError) as exc:
         log.warning("package %s refused: %s", source, exc)
@@ -454,7 +486,7 @@ def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> Imp
 def _apply_package(
     ws: Workspace,
     manifest: dict[str, Any],
-    changes: list[dict[str, Any]],
+    changes: Iterable[dict[str, Any]],
     acks: Any,
     report: ImportReport,
     file_name: str,
@@ -486,22 +518,19 @@ def _apply_package(
 
 
 def _hold_back_reason(
-    ws: Workspace, manifest: dict[str, Any], changes: list[dict[str, Any]]
+    ws: Workspace, manifest: dict[str, Any], summary: ChangeSummary
 ) -> str | None:
     limit = (wall_ms() + FUTURE_TOLERANCE_MS) << COUNTER_BITS
-    if any(c["clock"] > limit for c in changes) or int(manifest.get("created_clock") or 0) > limit:
+    if summary.max_clock > limit or int(manifest.get("created_clock") or 0) > limit:
         return (
             "Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?). / The package's clock is "
             "far in the future."
         )
     have = _contiguous_seqs(ws)
-    by_device: dict[str, list[int]] = defaultdict(list)
-    for change in changes:
-        by_device[change["device_id"]].append(change["seq"])
-    for device, seqs in by_device.items():
-        if min(seqs) > have.get(device, 0) + 1:
+    for device, low in summary.min_seq.items():
+        if low > have.get(device, 0) + 1:
             return (
-                f"Thiếu các thay đổi {have.get(device, 0) + 1}–{min(seqs) - 1} của thiết bị "
+                f"Thiếu các thay đổi {have.get(device, 0) + 1}–{low - 1} của thiết bị "
                 f"{device[:8]}: hãy nhập các gói trước đó. / A gap in the device's changes: "
                 "import the earlier packages first."
             )
@@ -519,16 +548,11 @@ def _quarantine(ws: Workspace, staged: Path, name: str) -> Path:
 
 
 def _store_photos(
-    ws: Workspace, files: dict[str, Path], changes: list[dict[str, Any]], report: ImportReport
+    ws: Workspace, files: dict[str, Path], formats: dict[str, str | None], report: ImportReport
 ) -> None:
     """Photo originals arrive by hash, already checked against the signed manifest: they are
     moved into the store as they are. Their thumbnails are made afterwards
     (``photos.make_missing_copies``), in the bounded workers, outside the import."""
-    formats = {
-        c["fields"]["sha256"][1]: (c["fields"].get("format") or [None, None])[1]
-        for c in changes
-        if c["table_name"] == "photos" and c["op"] == "insert" and "sha256" in c["fields"]
-    }
     store = PhotoStore(photo_folder(ws.path))
     for sha, path in files.items():
         if sha not in formats:
@@ -562,23 +586,16 @@ def _order(change: dict[str, Any]) -> tuple[int, str, str]:
     return (int(change["clock"]), str(change["device_id"]), str(change["id"]))
 
 
-def apply_changes(ws: Workspace, incoming: Iterable[dict[str, Any]]) -> dict[str, int]:
-    """Add changes to the history and bring every affected record to the state its whole
-    history decides. Returns counts: applied, skipped (already known), conflicts (new), and
-    records new, updated and deleted. Must run in a transaction.
+def _insert_change(ws: Workspace, change: dict[str, Any]) -> bool:
+    """Add one change to the history; False when it was already there.
 
-    The result depends only on the set of changes, never on the order they arrived in: that is
-    what makes packages imported twice, out of order or late converge.
+    A different change claiming a (device, sequence) we hold is a forgery or a bug: the import
+    fails whole.
     """
-    applied = skipped = 0
-    affected: set[tuple[str, str]] = set()
-    for change in incoming:
-        if ws.db.execute("SELECT 1 FROM changes WHERE id = ?", [change["id"]]).fetchone():
-            skipped += 1
-            continue
-        ws.db.execute(
-            "INSERT INTO changes (id, device_id, seq, clock, at, user, table_name, record_id, op,"
-            " fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    try:
+        cursor = ws.db.execute(
+            "INSERT INTO changes (id, device_id, seq, clock, at, user, table_name, record_id,"
+            " op, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
             [
                 change["id"],
                 change["device_id"],
@@ -594,6 +611,29 @@ def apply_changes(ws: Workspace, incoming: Iterable[dict[str, Any]]) -> dict[str
                 ),
             ],
         )
+    except sqlite3.IntegrityError:
+        raise SyncError(
+            f"Thay đổi số {change['seq']} của thiết bị {change['device_id'][:8]} đã có, với nội "
+            "dung khác. / A different change already holds this device's sequence number.",
+            "bad-record",
+        ) from None
+    return bool(cursor.rowcount)
+
+
+def apply_changes(ws: Workspace, incoming: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """Add changes to the history and bring every affected record to the state its whole
+    history decides. Returns counts: applied, skipped (already known), conflicts (new), and
+    records new, updated and deleted. Must run in a transaction.
+
+    The result depends only on the set of changes, never on the order they arrived in: that is
+    what makes packages imported twice, out of order or late converge.
+    """
+    applied = skipped = 0
+    affected: set[tuple[str, str]] = set()
+    for change in incoming:
+        if not _insert_change(ws, change):
+            skipped += 1
+            continue
         ws.clock.observe(int(change["clock"]))
         affected.add((change["table_name"], change["record_id"]))
         applied += 1
