@@ -9,12 +9,13 @@ import json
 import logging
 import shutil
 import sqlite3
+import tempfile
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -151,8 +152,21 @@ def _recipient(ws: Workspace, recipient_id: str | None) -> keys.PublicIdentity:
     return found
 
 
-def _outgoing(ws: Workspace, recipient: keys.PublicIdentity, full: bool) -> list[dict[str, Any]]:
-    """The changes a peer has not acknowledged (all of them with ``full``), in clock order."""
+@dataclass
+class Outgoing:
+    """What an export carries, gathered while the changes stream to a file."""
+
+    count: int = 0
+    max_clock: int = 0
+    ranges: dict[str, list[int]] = field(default_factory=dict)
+    photos: dict[str, Path] = field(default_factory=dict)
+
+
+def _outgoing(
+    ws: Workspace, recipient: keys.PublicIdentity, full: bool, sink: BinaryIO | None = None
+) -> Outgoing:
+    """Stream the changes a peer has not acknowledged (all of them with ``full``), in clock
+    order, as JSON lines into ``sink``; a city's history never sits in memory."""
     acked = (
         {}
         if full
@@ -164,26 +178,35 @@ def _outgoing(ws: Workspace, recipient: keys.PublicIdentity, full: bool) -> list
             )
         }
     )
-    rows = [
-        dict(zip(CHANGE_COLUMNS, row, strict=True))
-        for row in ws.db.execute(
-            f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes ORDER BY clock, device_id, id"
-        )
-    ]
-    return [r for r in rows if r["seq"] > acked.get(r["device_id"], 0)]
-
-
-def _photo_entries(ws: Workspace, outgoing: list[dict[str, Any]]) -> list[tuple[str, Path]]:
-    """The originals of the photos these changes add, each once, by hash."""
     store = PhotoStore(photo_folder(ws.path))
-    entries: dict[str, Path] = {}
-    for change in outgoing:
-        if change["table_name"] == "photos" and change["op"] == "insert":
-            sha = json.loads(change["fields"])["sha256"][1]
+    out = Outgoing()
+    rows = ws.db.conn.execute(
+        f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes ORDER BY clock, device_id, id"
+    )
+    for row in rows:
+        change = dict(zip(CHANGE_COLUMNS, row, strict=True))
+        device, seq = change["device_id"], change["seq"]
+        if seq <= acked.get(device, 0):
+            continue
+        fields = json.loads(change["fields"])
+        out.count += 1
+        out.max_clock = max(out.max_clock, change["clock"])
+        low, high = out.ranges.get(device, [seq, seq])
+        out.ranges[device] = [min(low, seq), max(high, seq)]
+        if change["table_name"] == "photos" and change["op"] == "insert" and "sha256" in fields:
+            sha = fields["sha256"][1]
             original = store.find_original(sha)
             if original is not None:
-                entries[f"photos/{sha}"] = original
-    return list(entries.items())
+                out.photos[sha] = original
+        if sink is not None:
+            line = json.dumps(
+                {**change, "fields": fields},
+                ensure_ascii=False,
+                sort_keys=True,
+                separators=(",", ":"),
+            )
+            sink.write(line.encode() + b"\n")
+    return out
 
 
 def pending_export(
@@ -195,8 +218,8 @@ def pending_export(
     return {
         "recipient": recipient.device_id,
         "recipient_name": recipient.name,
-        "changes": len(outgoing),
-        "photos": len(_photo_entries(ws, outgoing)),
+        "changes": outgoing.count,
+        "photos": len(outgoing.photos),
     }
 
 
@@ -207,44 +230,14 @@ def export_package(
     the photos those changes add, and what we hold of every device (our acknowledgement)."""
     me = identity(ws)
     recipient = _recipient(ws, recipient_id)
-    outgoing = _outgoing(ws, recipient, full)
-    lines = "".join(
-        json.dumps(
-            {**r, "fields": json.loads(r["fields"])},
-            ensure_ascii=False,
-            sort_keys=True,
-            separators=(",", ":"),
-        )
-        + "\n"
-        for r in outgoing
-    ).encode()
-    photo_entries = _photo_entries(ws, outgoing)
-    photos = len(photo_entries)
-    entries: list[tuple[str, Path | bytes]] = [("changes.jsonl", lines), *photo_entries]
-    entries.append(("acks.json", json.dumps(_contiguous_seqs(ws), sort_keys=True).encode()))
-    ranges: dict[str, list[int]] = {}
-    for change in outgoing:
-        low, high = ranges.get(change["device_id"], [change["seq"], change["seq"]])
-        ranges[change["device_id"]] = [min(low, change["seq"]), max(high, change["seq"])]
-    manifest = {
-        "format": "fieldsurvey-package",
-        "format_version": FORMAT_VERSION,
-        "package_id": str(uuid.uuid4()),
-        "sender": me.device_id,
-        "recipient": recipient.device_id,
-        "created_clock": max([ws.clock.last, *(r["clock"] for r in outgoing)]),
-        "seq_ranges": ranges,
-        "changes": len(outgoing),
-        "photos": photos,
-    }
-    manifest = write_package(
-        target,
-        manifest=manifest,
-        entries=entries,
-        sender_key=me.signing_private,
-        recipient_key=recipient.encryption_key(),
-        recipient_fingerprint=recipient.fingerprint,
-    )
+    try:
+        manifest, outgoing = _write_export(ws, me, recipient, target, full)
+    except OSError as exc:
+        raise SyncError(
+            f"Không ghi được gói vào {target.parent}: {exc.strerror or exc}. Hãy kiểm tra thẻ "
+            "nhớ/USB và chỗ trống. / Cannot write the package there.",
+            "io-error",
+        ) from exc
     with ws.db.atomic():
         ws.db.execute(
             "INSERT INTO packages (package_id, direction, peer_device, changes, photos, "
@@ -252,14 +245,48 @@ def export_package(
             [
                 manifest["package_id"],
                 recipient.device_id,
-                len(outgoing),
-                photos,
+                outgoing.count,
+                len(outgoing.photos),
                 manifest["created_clock"],
                 iso_from_ms(wall_ms()),
                 target.name,
             ],
         )
     return manifest
+
+
+def _write_export(
+    ws: Workspace, me: keys.DeviceIdentity, recipient: keys.PublicIdentity, target: Path, full: bool
+) -> tuple[dict[str, Any], Outgoing]:
+    with tempfile.TemporaryDirectory(prefix=".export-", dir=target.parent) as tmp:
+        changes_file = Path(tmp) / "changes.jsonl"
+        with changes_file.open("wb") as sink:
+            outgoing = _outgoing(ws, recipient, full, sink)
+        entries: list[tuple[str, Path | bytes]] = [
+            ("changes.jsonl", changes_file),
+            *((f"photos/{sha}", path) for sha, path in outgoing.photos.items()),
+            ("acks.json", json.dumps(_contiguous_seqs(ws), sort_keys=True).encode()),
+        ]
+        manifest = {
+            "format": "fieldsurvey-package",
+            "format_version": FORMAT_VERSION,
+            "package_id": str(uuid.uuid4()),
+            "sender": me.device_id,
+            "recipient": recipient.device_id,
+            "created_clock": max(ws.clock.last, outgoing.max_clock),
+            "seq_ranges": outgoing.ranges,
+            "changes": outgoing.count,
+            "photos": len(outgoing.photos),
+        }
+        manifest = write_package(
+            target,
+            manifest=manifest,
+            entries=entries,
+            sender_key=me.signing_private,
+            recipient_key=recipient.encryption_key(),
+            recipient_fingerprint=recipient.fingerprint,
+        )
+    return manifest, outgoing
 
 
 # -- import ----------------------------------------------------------------------------------------
