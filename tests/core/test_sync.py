@@ -486,10 +486,28 @@ def test_a_change_reusing_a_known_sequence_number_fails_the_import(
     from fieldsurvey.core.sync import SyncError, apply_changes
 
     office, s1 = trio["office"], trio["s1"]
-    row = s1.db.execute("SELECT id, device_id, seq, clock, at, user, table_name, record_id, op,"
-                        " fields FROM changes ORDER BY seq LIMIT 1").fetchone()
-    change = dict(zip(("id", "device_id", "seq", "clock", "at", "user", "table_name",
-                       "record_id", "op", "fields"), row, strict=True))
+    row = s1.db.execute(
+        "SELECT id, device_id, seq, clock, at, user, table_name, record_id, op,"
+        " fields FROM changes ORDER BY seq LIMIT 1"
+    ).fetchone()
+    change = dict(
+        zip(
+            (
+                "id",
+                "device_id",
+                "seq",
+                "clock",
+                "at",
+                "user",
+                "table_name",
+                "record_id",
+                "op",
+                "fields",
+            ),
+            row,
+            strict=True,
+        )
+    )
     change["fields"] = json.loads(change["fields"])
     with office.transaction():
         assert apply_changes(office, [change])["applied"] == 1
@@ -497,3 +515,104 @@ def test_a_change_reusing_a_known_sequence_number_fails_the_import(
     forged = {**change, "id": "another-id-same-seq"}
     with pytest.raises(SyncError, match="sequence"), office.transaction():
         apply_changes(office, [forged])
+
+
+@pytest.fixture(scope="module")
+def sealed(demo_trio: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One real package from s1 to the office, for the mutation corpus below."""
+    folder = tmp_path_factory.mktemp("sealed")
+    with Workspace.open(demo_trio["s1"]) as s1, Workspace.open(demo_trio["office"]) as office:
+        s1_copy = folder / "s1.sqlite"
+        s1.db.execute("VACUUM INTO ?", [str(s1_copy)])
+        target = folder / "s1.fspkg"
+        with Workspace.open(s1_copy) as sender:
+            export_package(sender, target, recipient_id=office.device_id)
+    return target
+
+
+@pytest.fixture(scope="module")
+def office_copy(demo_trio: dict[str, Path], tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("office")
+    path = folder / "office.sqlite"
+    shutil.copy(demo_trio["office"], path)
+    ws = Workspace.open(path)
+    ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    yield ws, everything(path)
+    ws.close()
+
+
+@pytest.mark.parametrize("where", [i / 40 for i in range(40)])
+@pytest.mark.parametrize("how", ["truncate", "flip"])
+def test_damaged_packages_are_refused_and_write_nothing(
+    sealed: Path, office_copy: Any, tmp_path: Path, where: float, how: str
+) -> None:
+    office, before = office_copy
+    data = sealed.read_bytes()
+    at = int(len(data) * where)
+    bad = tmp_path / "bad.fspkg"
+    if how == "truncate":
+        bad.write_bytes(data[:at])
+    else:
+        bad.write_bytes(data[:at] + bytes([data[at] ^ 0x10]) + data[at + 1 :])
+    with pytest.raises(FieldSurveyError) as caught:
+        import_package(office, bad)
+    assert getattr(caught.value, "reason", "") in {
+        "not-a-package",
+        "truncated",
+        "tampered",
+        "wrong-recipient",
+        "newer-format",
+        "bad-archive",
+        "bad-signature",
+        "hash-mismatch",
+        "too-large",
+    }, caught.value
+    assert everything(office.path) == before
+
+
+def test_a_signed_package_with_a_record_outside_the_schema_is_refused(
+    trio: dict[str, Workspace], tmp_path: Path
+) -> None:
+    from fieldsurvey.core.package import write_package
+
+    office, s1 = trio["office"], trio["s1"]
+    me = keys.load_identity(s1.db)
+    peer = keys.trusted_peer(s1.db, office.device_id)
+    assert me is not None and peer is not None
+    change = {
+        "id": "x1",
+        "device_id": s1.device_id,
+        "seq": 1,
+        "clock": 1 << 40,
+        "at": "2025-03-03T01:00:00Z",
+        "user": "s1",
+        "table_name": "sites",
+        "record_id": "r1",
+        "op": "insert",
+        "fields": {
+            "name": [None, "X", None],
+            "category": [None, "bank", None],
+            "secret_column": [None, "DROP TABLE", None],
+        },
+    }
+    package = tmp_path / "evil.fspkg"
+    write_package(
+        package,
+        manifest={
+            "format": "fieldsurvey-package",
+            "format_version": 1,
+            "package_id": "evil-1",
+            "sender": s1.device_id,
+            "recipient": office.device_id,
+            "created_clock": 1 << 40,
+            "seq_ranges": {},
+            "changes": 1,
+            "photos": 0,
+        },
+        entries=[("changes.jsonl", (json.dumps(change) + "\n").encode()), ("acks.json", b"{}")],
+        sender_key=me.signing_private,
+        recipient_key=peer.encryption_key(),
+        recipient_fingerprint=peer.fingerprint,
+    )
+    error = _refused(office, package, "bad-record", tmp_path)
+    assert "secret_column" in str(error)
