@@ -312,8 +312,14 @@ def verify(ws: Workspace, source: Path) -> dict[str, Any]:
             recipient_fingerprint=me.public().fingerprint,
             trusted_signer=_signer(ws),
         )
+        if "changes.jsonl" not in opened.entry_paths:
+            raise SyncError(
+                "Gói không có danh sách thay đổi. / The package has no changes entry.",
+                "bad-manifest",
+            )
         summary = scan_changes(opened.entry_paths["changes.jsonl"])
         _check_manifest(ws, opened.manifest, summary, me.device_id)
+        _read_acks(opened.entry_paths.get("acks.json"))
         return dict(opened.manifest)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -465,6 +471,11 @@ def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> Imp
             trusted_signer=_signer(ws),
         )
         manifest = opened.manifest
+        if "changes.jsonl" not in opened.entry_paths:
+            raise SyncError(
+                "Gói không có danh sách thay đổi. / The package has no changes entry.",
+                "bad-manifest",
+            )
         changes_file = opened.entry_paths["changes.jsonl"]
         summary = scan_changes(changes_file)
         _check_manifest(ws, manifest, summary, me.device_id)
@@ -499,9 +510,16 @@ def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> Imp
             report.photos = len(photo_files)
         else:
             _store_photos(ws, photo_files, summary.photo_formats, report)
-        acks = json.loads(opened.entry_paths["acks.json"].read_bytes() or b"{}")
-        with contextlib.suppress(_RollBack):  # the end of a dry run
-            _apply_package(ws, manifest, iter_changes(changes_file), acks, report, source.name)
+        acks = _read_acks(opened.entry_paths.get("acks.json"))
+        try:
+            with contextlib.suppress(_RollBack):  # the end of a dry run
+                _apply_package(ws, manifest, iter_changes(changes_file), acks, report, source.name)
+        except sqlite3.IntegrityError as exc:  # e.g. a record pointing at one that never came
+            raise SyncError(
+                f"Dữ liệu trong gói không nhất quán ({exc}). / The package's "
+                "records are inconsistent.",
+                "bad-record",
+            ) from exc
         return report
     except (PackageError, SyncError) as exc:
         log.warning("package %s refused: %s", source, exc)
@@ -590,6 +608,18 @@ def _store_photos(
             )
         store_original(store, sha, formats[sha], path)
         report.photos += 1
+
+
+def _read_acks(path: Path | None) -> Any:
+    if path is None:
+        return {}
+    try:
+        return json.loads(path.read_bytes() or b"{}")
+    except ValueError:
+        raise SyncError(
+            "Phần xác nhận của gói không đọc được. / The package's acknowledgements are not JSON.",
+            "bad-manifest",
+        ) from None
 
 
 def _record_acks(ws: Workspace, peer: str, acks: Any) -> None:
