@@ -329,6 +329,7 @@ class MapView(QWebEngineView):
         self.layer = mapdata.CameraLayer((), b"")
         self.drawn = 0
         self.ready_ms: float | None = None
+        self._waiting: list[str] = []
         self._version = 0
         self._tileset_count = 0
         self.bridge.camera_clicked.connect(self.on_camera_clicked)
@@ -390,6 +391,7 @@ class MapView(QWebEngineView):
         self.content.page_html = build_map_page(config).encode()
         self.drawn = 0
         self.ready_ms = None
+        self._waiting = []
         self.load(QUrl(f"{ORIGIN}/map.html"))
 
     def _set_cameras(self, workspace: Workspace) -> str:
@@ -409,6 +411,10 @@ class MapView(QWebEngineView):
         self.run(f"FS.loadCameras({script_json(url)})")
 
     def run(self, script: str) -> None:
+        """Run a command in the page; held until the page's layer is ready if it is not yet."""
+        if self.ready_ms is None:
+            self._waiting.append(script)
+            return
         self.page().runJavaScript(script, 0)
 
     # -- what Python asks of the page ----------------------------------------------------------
@@ -482,7 +488,12 @@ class MapView(QWebEngineView):
 
     def on_map_ready(self, drawn: int, ms: float) -> None:
         self.drawn = drawn
+        first = self.ready_ms is None
         self.ready_ms = ms
+        if first:
+            waiting, self._waiting = self._waiting, []
+            for script in waiting:
+                self.page().runJavaScript(script, 0)
         self.ready.emit(drawn, ms)
 
     def shutdown(self) -> None:
