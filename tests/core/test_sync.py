@@ -616,3 +616,37 @@ def test_a_signed_package_with_a_record_outside_the_schema_is_refused(
     )
     error = _refused(office, package, "bad-record", tmp_path)
     assert "secret_column" in str(error)
+
+
+def test_an_edit_the_deleter_never_saw_wins_over_the_delete_even_with_an_older_clock(
+    trio: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
+    site = _shared_site(trio, tmp_path)
+    s2.update("sites", site, {"notes": "Sửa trước, nhưng s1 chưa thấy."})
+    s1.clock.observe(s2.clock.last + (10_000 << COUNTER_BITS))  # s1's clock runs ahead
+    s1.delete("sites", site)
+    import_package(office, send(s2, office, tmp_path))
+    import_package(office, send(s1, office, tmp_path))
+    record = office.get("sites", site)
+    assert record["deleted"] == 0
+    assert "deleted" in [
+        r[0] for r in office.db.execute("SELECT field FROM conflicts WHERE record_id = ?", [site])
+    ]
+
+
+def test_a_delete_after_seeing_the_edit_wins(trio: dict[str, Workspace], tmp_path: Path) -> None:
+    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
+    site = _shared_site(trio, tmp_path)
+    s2.update("sites", site, {"notes": "Sửa rồi gửi về."})
+    import_package(office, send(s2, office, tmp_path))
+    import_package(s1, send(office, s1, tmp_path))  # s1 sees the edit, then deletes
+    s1.delete("sites", site)
+    import_package(office, send(s1, office, tmp_path))
+    assert office.get("sites", site, include_deleted=True)["deleted"] == 1
+    assert (
+        office.db.execute("SELECT count(*) FROM conflicts WHERE record_id = ?", [site]).fetchone()[
+            0
+        ]
+        == 0
+    )

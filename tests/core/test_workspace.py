@@ -71,7 +71,8 @@ def test_insert_update_delete_are_recorded_with_gapless_sequence(workspace: Work
         "condition": [None, "degraded", None],
         "height_m": [None, 6.5, None],
     }
-    assert history[3]["fields"] == {"deleted": [0, 1, None]}
+    # a delete's base is the newest change of the record it had seen: the update above
+    assert history[3]["fields"] == {"deleted": [0, 1, history[2]["clock"]]}
     record = workspace.get("cameras", camera, include_deleted=True)
     assert record["deleted"] == 1 and record["height_m"] == 6.5
     with pytest.raises(ValidationError, match="đã bị xoá"):

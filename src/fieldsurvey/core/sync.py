@@ -745,13 +745,16 @@ def _materialise(ws: Workspace, table: str, record_id: str) -> str:
     _field_conflicts(ws, table, record_id, history)
     if values["deleted"]:
         delete = winners["deleted"]
+        # An edit the deleting device had not seen: newer than the delete's base (the newest
+        # change of the record it knew), from another device.
+        seen = delete["fields"]["deleted"][2] or 0
         racing = [
             c
             for c in history
             if c["op"] == "update"
             and "deleted" not in c["fields"]
             and c["device_id"] != delete["device_id"]
-            and _order(c) > _order(delete)
+            and c["clock"] > seen
         ]
         if racing:
             # An edit made without knowing of the delete: keep the record, ask a supervisor.

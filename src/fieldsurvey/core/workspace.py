@@ -201,7 +201,9 @@ class Workspace:
             self.get(table, record_id)
             clocks = self._field_clocks(kind.table, record_id)
             self.db.execute(f"UPDATE {kind.table} SET deleted = 1 WHERE id = ?", [record_id])
-            fields = {"deleted": [0, 1, clocks.get("deleted")]}
+            # A delete is of the whole record: its base is the newest change of the record this
+            # device had seen, so sync can tell an edit it never saw from one it overruled.
+            fields = {"deleted": [0, 1, max(clocks.values(), default=None)]}
             self._write_change(kind.table, record_id, "delete", fields)
             search.index_records(self.db, kind.table, [record_id])
 
