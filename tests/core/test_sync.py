@@ -17,7 +17,7 @@ from fieldsurvey.core.clock import COUNTER_BITS
 from fieldsurvey.core.demo import build_demo
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.sync import export_package, import_package, verify
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.workspace import CHANGE_COLUMNS, Workspace
 
 SURVEY_TABLES = (
     "units",
@@ -487,27 +487,9 @@ def test_a_change_reusing_a_known_sequence_number_fails_the_import(
 
     office, s1 = trio["office"], trio["s1"]
     row = s1.db.execute(
-        "SELECT id, device_id, seq, clock, at, user, table_name, record_id, op,"
-        " fields FROM changes ORDER BY seq LIMIT 1"
+        f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes ORDER BY seq LIMIT 1"
     ).fetchone()
-    change = dict(
-        zip(
-            (
-                "id",
-                "device_id",
-                "seq",
-                "clock",
-                "at",
-                "user",
-                "table_name",
-                "record_id",
-                "op",
-                "fields",
-            ),
-            row,
-            strict=True,
-        )
-    )
+    change = dict(zip(CHANGE_COLUMNS, row, strict=True))
     change["fields"] = json.loads(change["fields"])
     with office.transaction():
         assert apply_changes(office, [change])["applied"] == 1

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.workspace import CHANGE_COLUMNS, Workspace
 
 HOAN_KIEM_LAKE = {"lat": 21.0288, "lon": 105.8524}
 
@@ -20,20 +20,11 @@ def new_site(ws: Workspace, **values: Any) -> str:
 
 
 def changes(ws: Workspace) -> list[dict[str, Any]]:
-    cols = (
-        "id",
-        "device_id",
-        "seq",
-        "clock",
-        "at",
-        "user",
-        "table_name",
-        "record_id",
-        "op",
-        "fields",
-    )
-    rows = ws.db.execute(f"SELECT {', '.join(cols)} FROM changes ORDER BY seq").fetchall()
-    return [dict(zip(cols, row, strict=True)) | {"fields": json.loads(row[-1])} for row in rows]
+    rows = ws.db.execute(f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes ORDER BY seq").fetchall()
+    return [
+        dict(zip(CHANGE_COLUMNS, row, strict=True)) | {"fields": json.loads(row[-1])}
+        for row in rows
+    ]
 
 
 def test_insert_update_delete_are_recorded_with_gapless_sequence(workspace: Workspace) -> None:

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 from PIL import Image, ImageDraw
 
 from fieldsurvey.core import keys, reference, search
@@ -690,32 +689,35 @@ def demo_device_id(seed: int, role: str, device: str) -> str:
     return str(uuid.uuid5(DEMO_NAMESPACE, f"device:{seed}:{role}:{device}"))
 
 
-def _demo_identity(db: Any, seed: int, role: str, device: str) -> keys.DeviceIdentity:
-    return keys.create_identity(
-        db,
-        device_id=demo_device_id(seed, role, device),
-        name=device,
-        role=role,
-        seed=f"fieldsurvey-demo:{seed}".encode(),
-        at=iso_from_ms(DEMO_START_MS),
-    )
+def _demo_seed(seed: int) -> bytes:
+    return f"fieldsurvey-demo:{seed}".encode()
 
 
 def _demo_keys(db: Any, seed: int, role: str, device: str) -> None:
     """Keys derived from the seed, and the other demo workspaces of the same seed enrolled: an
     office and its surveyors can exchange packages with no other step."""
-    _demo_identity(db, seed, role, device)
-    if role == "office":
-        peers = [("surveyor", name) for name in DEMO_SURVEYORS]
-    else:
-        peers = [("office", "office")]
+    at = iso_from_ms(DEMO_START_MS)
+    keys.create_identity(
+        db,
+        device_id=demo_device_id(seed, role, device),
+        name=device,
+        role=role,
+        seed=_demo_seed(seed),
+        at=at,
+    )
+    peers = (
+        [("surveyor", name) for name in DEMO_SURVEYORS]
+        if role == "office"
+        else [("office", "office")]
+    )
     for peer_role, peer_device in peers:
-        scratch = sqlite_utils.Database(memory=True)
-        for statement in keys.KEY_TABLES:
-            scratch.execute(statement)
-        peer = _demo_identity(scratch, seed, peer_role, peer_device).public()
-        scratch.close()
-        keys.enrol(db, peer, at=iso_from_ms(DEMO_START_MS))
+        peer = keys.make_identity(
+            device_id=demo_device_id(seed, peer_role, peer_device),
+            name=peer_device,
+            role=peer_role,
+            seed=_demo_seed(seed),
+        )
+        keys.enrol(db, peer.public(), at=at)
 
 
 def reference_short_name(name: str) -> str:

@@ -182,6 +182,22 @@ def _derive(seed: bytes, purpose: str, role: str, device_id: str) -> bytes:
     return HKDF(algorithm=SHA256(), length=KEY_BYTES, salt=None, info=info).derive(seed)
 
 
+def make_identity(
+    *, device_id: str, name: str, role: str, seed: bytes | None = None
+) -> DeviceIdentity:
+    """Key pairs from the OS, or, with ``seed``, from HKDF-SHA256 over the seed with the purpose,
+    role and device id as info (the demo: same seed, role and device, same keys). Not stored."""
+    if seed is None:
+        signing = Ed25519PrivateKey.generate()
+        encryption = X25519PrivateKey.generate()
+    else:
+        signing = Ed25519PrivateKey.from_private_bytes(_derive(seed, "ed25519", role, device_id))
+        encryption = X25519PrivateKey.from_private_bytes(_derive(seed, "x25519", role, device_id))
+    identity = DeviceIdentity(device_id, name, role, signing, encryption)
+    identity.public()  # validates id and name the same way a profile would
+    return identity
+
+
 def create_identity(
     db: sqlite_utils.Database,
     *,
@@ -208,14 +224,8 @@ def create_identity(
             "Không gian làm việc này đã có danh tính thiết bị. / "
             "This workspace already has a device identity."
         )
-    if seed is None:
-        signing = Ed25519PrivateKey.generate()
-        encryption = X25519PrivateKey.generate()
-    else:
-        signing = Ed25519PrivateKey.from_private_bytes(_derive(seed, "ed25519", role, device_id))
-        encryption = X25519PrivateKey.from_private_bytes(_derive(seed, "x25519", role, device_id))
-    identity = DeviceIdentity(device_id, name, role, signing, encryption)
-    identity.public()  # validates id and name the same way a profile would
+    identity = make_identity(device_id=device_id, name=name, role=role, seed=seed)
+    signing, encryption = identity.signing_private, identity.encryption_private
     db.execute(
         "INSERT INTO device_keys (id, device_id, name, role, signing_private, encryption_private,"
         " created_at) VALUES (1, ?, ?, ?, ?, ?, ?)",

@@ -171,11 +171,3 @@ def point_layer(db: sqlite_utils.Database, table: str) -> dict[str, Any]:
         if lat is not None and lon is not None
     ]
     return {"type": "FeatureCollection", "features": features}
-
-
-def unpack_header(payload: bytes) -> tuple[int, int]:
-    """(cameras, views) from a payload's header; for tests and checks."""
-    if payload[:4] != MAGIC:
-        raise ValueError("not a camera layer")
-    count, views = struct.unpack_from("<II", payload, 4)
-    return int(count), int(views)

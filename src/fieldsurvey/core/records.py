@@ -314,14 +314,20 @@ def _views(value: Any) -> str:
     return json.dumps(views, ensure_ascii=False)
 
 
+_LIST_KINDS = frozenset({"codes", "refs", "communes", "views"})
+
+
+def empty_value(field: Field) -> Value:
+    """What a field holds when nothing was given: an empty list for list fields, else null."""
+    return "[]" if field.kind in _LIST_KINDS else None
+
+
 def clean_value(kind: RecordKind, field: Field, value: Any) -> Value:
     """Check one value and return it in the form it is stored in; raise ValidationError if bad."""
     if value is None or (isinstance(value, str) and not value.strip() and field.kind != "json"):
         if field.required:
             raise ValidationError(f"{field.name}: bắt buộc phải có. / {field.name} is required.")
-        if field.kind in {"codes", "refs", "communes", "views"}:
-            return "[]"
-        return None
+        return empty_value(field)
     match field.kind:
         case "text" | "table":
             if not isinstance(value, str):

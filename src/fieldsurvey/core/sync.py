@@ -23,10 +23,16 @@ from fieldsurvey.core import keys, search
 from fieldsurvey.core.clock import COUNTER_BITS, wall_ms
 from fieldsurvey.core.db import photo_folder
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.package import PackageError, open_package, write_package
+from fieldsurvey.core.package import OpenedPackage, PackageError, open_package, write_package
 from fieldsurvey.core.photos import PhotoStore, store_original
-from fieldsurvey.core.records import RECORD_KINDS, clean_value
-from fieldsurvey.core.workspace import Workspace, iso_from_ms
+from fieldsurvey.core.records import RECORD_KINDS, clean_value, empty_value
+from fieldsurvey.core.workspace import (
+    CHANGE_COLUMNS,
+    INSERT_CHANGE,
+    Workspace,
+    fields_json,
+    iso_from_ms,
+)
 
 log = logging.getLogger(__name__)
 
@@ -34,19 +40,6 @@ FORMAT_VERSION = 1
 # A package stamped more than a day ahead of this machine's clock is held back, not applied:
 # one wrong laptop clock would otherwise win every field for ever.
 FUTURE_TOLERANCE_MS = 24 * 3600 * 1000
-# The columns of the change history, which are also the keys of a change in a package.
-CHANGE_COLUMNS = (
-    "id",
-    "device_id",
-    "seq",
-    "clock",
-    "at",
-    "user",
-    "table_name",
-    "record_id",
-    "op",
-    "fields",
-)
 
 
 class SyncError(FieldSurveyError):
@@ -199,13 +192,7 @@ def _outgoing(
             if original is not None:
                 out.photos[sha] = original
         if sink is not None:
-            line = json.dumps(
-                {**change, "fields": fields},
-                ensure_ascii=False,
-                sort_keys=True,
-                separators=(",", ":"),
-            )
-            sink.write(line.encode() + b"\n")
+            sink.write(fields_json({**change, "fields": fields}).encode() + b"\n")
     return out
 
 
@@ -300,26 +287,42 @@ def quarantine_folder(ws: Workspace) -> Path:
     return ws.path.with_name(ws.path.stem + ".quarantine")
 
 
+def _open_checked(
+    ws: Workspace, source: Path, staging: Path
+) -> tuple[OpenedPackage, ChangeSummary, Any]:
+    """Open a package into ``staging`` and run every check that needs no writing: the file,
+    the signature, the manifest, every change against the schema, the acknowledgements."""
+    me = identity(ws)
+    opened = open_package(
+        source,
+        staging=staging,
+        recipient_key=me.encryption_private,
+        recipient_fingerprint=me.public().fingerprint,
+        trusted_signer=_signer(ws),
+    )
+    if "changes.jsonl" not in opened.entry_paths:
+        raise SyncError(
+            "Gói không có danh sách thay đổi. / The package has no changes entry.",
+            "bad-manifest",
+        )
+    summary = scan_changes(opened.entry_paths["changes.jsonl"])
+    _check_manifest(ws, opened.manifest, summary, me.device_id)
+    for name in opened.entry_paths:  # a photo's name is its hash, which the signature covers
+        if name.startswith("photos/") and (
+            opened.manifest["entries"][name]["sha256"] != name.split("/", 1)[1]
+        ):
+            raise SyncError(
+                "Ảnh trong gói không khớp mã băm của nó. / A photo does not match its hash.",
+                "hash-mismatch",
+            )
+    return opened, summary, _read_acks(opened.entry_paths.get("acks.json"))
+
+
 def verify(ws: Workspace, source: Path) -> dict[str, Any]:
     """Every check of an import without writing anything; returns the manifest."""
-    me = identity(ws)
     staging = _staging(ws) / uuid.uuid4().hex
     try:
-        opened = open_package(
-            source,
-            staging=staging,
-            recipient_key=me.encryption_private,
-            recipient_fingerprint=me.public().fingerprint,
-            trusted_signer=_signer(ws),
-        )
-        if "changes.jsonl" not in opened.entry_paths:
-            raise SyncError(
-                "Gói không có danh sách thay đổi. / The package has no changes entry.",
-                "bad-manifest",
-            )
-        summary = scan_changes(opened.entry_paths["changes.jsonl"])
-        _check_manifest(ws, opened.manifest, summary, me.device_id)
-        _read_acks(opened.entry_paths.get("acks.json"))
+        opened, _, _ = _open_checked(ws, source, staging)
         return dict(opened.manifest)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -460,25 +463,10 @@ def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> Imp
     With ``dry_run`` everything is checked and applied inside a transaction that is then rolled
     back: the report says what the import would do (new, updated, deleted records, conflicts).
     """
-    me = identity(ws)
     staging = _staging(ws) / uuid.uuid4().hex
     try:
-        opened = open_package(
-            source,
-            staging=staging,
-            recipient_key=me.encryption_private,
-            recipient_fingerprint=me.public().fingerprint,
-            trusted_signer=_signer(ws),
-        )
+        opened, summary, acks = _open_checked(ws, source, staging)
         manifest = opened.manifest
-        if "changes.jsonl" not in opened.entry_paths:
-            raise SyncError(
-                "Gói không có danh sách thay đổi. / The package has no changes entry.",
-                "bad-manifest",
-            )
-        changes_file = opened.entry_paths["changes.jsonl"]
-        summary = scan_changes(changes_file)
-        _check_manifest(ws, manifest, summary, me.device_id)
         report = ImportReport(str(manifest["package_id"]), str(manifest["sender"]), dry_run=dry_run)
         if ws.db.execute(
             "SELECT 1 FROM packages WHERE package_id = ?", [report.package_id]
@@ -486,34 +474,27 @@ def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> Imp
             report.already_imported = True
             return report
         hold = _hold_back_reason(ws, manifest, summary)
-        if hold is not None and dry_run:
-            raise SyncError(hold, "quarantined")
         if hold is not None:
-            report.quarantined = _quarantine(ws, opened.package_copy, source.name)
-            raise SyncError(
-                f"{hold} Gói đã được chép vào {report.quarantined}. / The package "
-                "was held back in the quarantine folder.",
-                "quarantined",
-            )
+            if not dry_run:
+                report.quarantined = _quarantine(ws, opened.package_copy, source.name)
+                hold += (
+                    f" Gói đã được chép vào {report.quarantined}. / The package was held "
+                    "back in the quarantine folder."
+                )
+            raise SyncError(hold, "quarantined")
         photo_files = {
             name.split("/", 1)[1]: path
             for name, path in opened.entry_paths.items()
             if name.startswith("photos/")
         }
-        for sha in photo_files:  # a photo's name is its hash, which the signature covers
-            if manifest["entries"][f"photos/{sha}"]["sha256"] != sha:
-                raise SyncError(
-                    "Ảnh trong gói không khớp mã băm của nó. / A photo does not match its hash.",
-                    "hash-mismatch",
-                )
         if dry_run:
             report.photos = len(photo_files)
         else:
             _store_photos(ws, photo_files, summary.photo_formats, report)
-        acks = _read_acks(opened.entry_paths.get("acks.json"))
         try:
             with contextlib.suppress(_RollBack):  # the end of a dry run
-                _apply_package(ws, manifest, iter_changes(changes_file), acks, report, source.name)
+                changes = iter_changes(opened.entry_paths["changes.jsonl"])
+                _apply_package(ws, manifest, changes, acks, report, source.name)
         except sqlite3.IntegrityError as exc:  # e.g. a record pointing at one that never came
             raise SyncError(
                 f"Dữ liệu trong gói không nhất quán ({exc}). / The package's "
@@ -651,22 +632,8 @@ def _insert_change(ws: Workspace, change: dict[str, Any]) -> bool:
     """
     try:
         cursor = ws.db.execute(
-            "INSERT INTO changes (id, device_id, seq, clock, at, user, table_name, record_id,"
-            " op, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-            [
-                change["id"],
-                change["device_id"],
-                change["seq"],
-                change["clock"],
-                change["at"],
-                change["user"],
-                change["table_name"],
-                change["record_id"],
-                change["op"],
-                json.dumps(
-                    change["fields"], ensure_ascii=False, sort_keys=True, separators=(",", ":")
-                ),
-            ],
+            INSERT_CHANGE + " ON CONFLICT (id) DO NOTHING",
+            [*(change[c] for c in CHANGE_COLUMNS[:-1]), fields_json(change["fields"])],
         )
     except sqlite3.IntegrityError:
         raise SyncError(
@@ -730,10 +697,7 @@ def _materialise(ws: Workspace, table: str, record_id: str) -> str:
         for name in change["fields"]:
             if name not in winners or _order(change) > _order(winners[name]):
                 winners[name] = change
-    values: dict[str, Any] = {name: None for name in kind.field_names}
-    for f in kind.fields:
-        if f.kind in {"codes", "refs", "communes", "views"}:
-            values[f.name] = "[]"
+    values: dict[str, Any] = {f.name: empty_value(f) for f in kind.fields}
     for name, change in winners.items():
         values[name] = change["fields"][name][1]
     values["deleted"] = int(values.get("deleted") or 0)

@@ -34,6 +34,28 @@ def iso_from_ms(ms: int) -> str:
 
 
 ROLES = ("surveyor", "office")
+# The change history's columns, which are also the keys of a change in a sync package.
+CHANGE_COLUMNS = (
+    "id",
+    "device_id",
+    "seq",
+    "clock",
+    "at",
+    "user",
+    "table_name",
+    "record_id",
+    "op",
+    "fields",
+)
+INSERT_CHANGE = (
+    f"INSERT INTO changes ({', '.join(CHANGE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(CHANGE_COLUMNS))})"
+)
+
+
+def fields_json(fields: Mapping[str, Any]) -> str:
+    """A change's fields as stored in the history (and carried in packages): compact, sorted."""
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _insert_fields(row: Mapping[str, Value]) -> dict[str, list[Any]]:
@@ -255,11 +277,7 @@ class Workspace:
                 changes.append(
                     self._change_row(kind.table, str(row["id"]), "insert", _insert_fields(row), seq)
                 )
-            self.db.conn.executemany(
-                "INSERT INTO changes (id, device_id, seq, clock, at, user, table_name, record_id,"
-                " op, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                changes,
-            )
+            self.db.conn.executemany(INSERT_CHANGE, changes)
             if index:
                 search.index_records(self.db, kind.table, ids)
         return ids
@@ -361,12 +379,10 @@ class Workspace:
             table,
             record_id,
             op,
-            json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+            fields_json(fields),
         )
 
     def _write_change(self, table: str, record_id: str, op: str, fields: dict[str, Any]) -> None:
         self.db.execute(
-            "INSERT INTO changes (id, device_id, seq, clock, at, user, table_name, record_id, op,"
-            " fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            self._change_row(table, record_id, op, fields, self._last_seq() + 1),
+            INSERT_CHANGE, self._change_row(table, record_id, op, fields, self._last_seq() + 1)
         )

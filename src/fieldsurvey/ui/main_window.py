@@ -289,6 +289,8 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         db = workspace.db
         self.commune_names = {c["code"]: c["name"] for c in reference.communes(db)}
+        # Counted once here, not on every keystroke in the search box.
+        self.counts = workspace_stats(db)
         self.sites.model.set_rows(listing.site_rows(db))
         self.cameras.model.set_rows(listing.camera_rows(db))
         for record_list in (self.sites, self.cameras):
@@ -300,7 +302,8 @@ class MainWindow(QMainWindow):
         self.workspace_changed.emit(str(workspace.path))
 
     def update_status(self) -> None:
-        counts = workspace_stats(self.workspace.db)
+        """Totals (counted when the workspace loads) and what the filter shows."""
+        counts = self.counts
         self.statusBar().showMessage(
             self.tr(
                 "{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · "
