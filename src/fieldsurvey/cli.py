@@ -440,34 +440,6 @@ def import_command(db_path: Path, packages: tuple[Path, ...], as_json: bool, dry
         sys.exit(1)
 
 
-@main.command(name="duplicates")
-@DB_OPTION
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per candidate pair.")
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 1),
-    default=0.5,
-    show_default=True,
-    help="Lowest score to list.",
-)
-def duplicates_command(db_path: Path, as_json: bool, threshold: float) -> None:
-    """Camera có thể trùng lắp. / Candidate duplicate cameras, best first."""
-    from fieldsurvey.core.duplicates import find_duplicates
-
-    with user_errors(), _open(db_path) as ws:
-        pairs = find_duplicates(ws.db, threshold)
-    for pair in pairs:
-        if as_json:
-            print_json(pair)
-        else:
-            click.echo(
-                f"{pair['score']:.2f}  {pair['a']['id']}  {pair['b']['id']}  "
-                f"{'; '.join(pair['reasons'])}"
-            )
-    if not as_json:
-        click.echo(f"{len(pairs)} cặp có thể trùng. / candidate pairs.", err=True)
-
-
 @main.command(name="photo-info")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file.")
@@ -633,6 +605,9 @@ def photos_geotag(
         placed = sum(o["placed"] for o in outcomes)
         click.echo(f"{placed}/{len(outcomes)} ảnh được gắn vị trí. / photos placed.", err=True)
 
+
+# Office commands live in their own modules; importing them adds them to `main`.
+from fieldsurvey import cli_office, cli_reports, cli_review  # noqa: E402, F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()

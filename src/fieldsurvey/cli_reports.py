@@ -1,0 +1,3 @@
+"""Report commands (no Qt imported here)."""
+
+from __future__ import annotations
