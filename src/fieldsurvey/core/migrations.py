@@ -252,3 +252,24 @@ CREATE INDEX conflicts_record ON conflicts(table_name, record_id);
 def m003_sync(db: sqlite_utils.Database) -> None:
     for statement in (*_split(_SYNC_SCHEMA), *keys.KEY_TABLES):
         db.execute(statement)
+
+
+# A supervisor's decision that two records which look alike are not the same thing: the
+# duplicate finder never proposes the pair again. A record like any other (history, sync).
+_NOT_DUPLICATES_SCHEMA = f"""
+CREATE TABLE not_duplicates (
+    {_RECORD},
+    record_table TEXT NOT NULL,
+    record_a TEXT NOT NULL,
+    record_b TEXT NOT NULL,
+    note TEXT,
+    decided_by TEXT
+);
+CREATE INDEX not_duplicates_pair ON not_duplicates(record_table, record_a, record_b);
+"""
+
+
+@MIGRATIONS(name="m004_not_duplicates")
+def m004_not_duplicates(db: sqlite_utils.Database) -> None:
+    for statement in _split(_NOT_DUPLICATES_SCHEMA):
+        db.execute(statement)

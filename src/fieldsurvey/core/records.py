@@ -237,6 +237,19 @@ RECORD_KINDS: dict[str, RecordKind] = {
                 _text("reviewed_at", max_length=40),
             ),
         ),
+        # Two records (cameras or sites) a supervisor decided are not duplicates of each other;
+        # record_a sorts before record_b.
+        RecordKind(
+            "not_duplicates",
+            10,
+            (
+                Field("record_table", "table", required=True),
+                Field("record_a", "text", required=True),
+                Field("record_b", "text", required=True),
+                _text("note"),
+                _text("decided_by", max_length=200),
+            ),
+        ),
     )
 }
 
