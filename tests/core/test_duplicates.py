@@ -3,10 +3,30 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 from typing import Any
 
-from fieldsurvey.core.duplicates import find_duplicates
-from fieldsurvey.core.workspace import Workspace
+import pytest
+from PIL import Image
+
+from fieldsurvey.core.db import photo_folder
+from fieldsurvey.core.duplicates import (
+    PHOTO_HASH_DISTANCE,
+    compare_cameras,
+    cone_overlap,
+    difference_hash,
+    find_duplicate_sites,
+    find_duplicates,
+    find_workspace_duplicates,
+    mark_not_duplicate,
+    merge_cameras,
+)
+from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.sync import apply_changes
+from fieldsurvey.core.workspace import CHANGE_COLUMNS, Workspace
+
+DATA = Path(__file__).parent.parent / "data"
 
 
 def test_every_planted_duplicate_of_the_demo_is_found(demo: Workspace) -> None:
@@ -54,3 +74,194 @@ def test_duplicates_command_prints_one_object_per_pair(run_cli: Any, demo_file: 
     pairs = [json.loads(line) for line in result.stdout.splitlines()]
     assert pairs and all({"a", "b", "score", "reasons"} <= p.keys() for p in pairs)
     assert all({"id", "ref"} <= p["a"].keys() for p in pairs)
+
+
+def _planted(ws: Workspace) -> set[tuple[str, ...]]:
+    return {tuple(sorted(p)) for p in json.loads(ws.setting("demo_planted_duplicates") or "")}
+
+
+def test_the_demo_gives_its_planted_duplicates_and_few_others(demo: Workspace) -> None:
+    pairs = find_workspace_duplicates(demo)
+    found = {tuple(sorted((p["a"]["id"], p["b"]["id"]))) for p in pairs}
+    planted = _planted(demo)
+    assert planted <= found
+    # Precision: the demo's ~1,000 cameras crowd around 300 sites, yet the list stays short.
+    assert len(found - planted) <= len(planted) // 2
+    # The planted ones rank above every other pair but a couple.
+    top = {tuple(sorted((p["a"]["id"], p["b"]["id"]))) for p in pairs[: len(planted) + 2]}
+    assert planted <= top
+
+
+def test_only_pairs_involving_given_cameras(demo: Workspace) -> None:
+    planted = sorted(_planted(demo))
+    some = {planted[0][0]}
+    pairs = find_workspace_duplicates(demo, involving=some)
+    assert pairs
+    assert all(some & {p["a"]["id"], p["b"]["id"]} for p in pairs)
+    assert tuple(sorted((pairs[0]["a"]["id"], pairs[0]["b"]["id"]))) == planted[0]
+
+
+def test_cone_overlap() -> None:
+    assert cone_overlap([(90, 60)], [(90, 60)]) == 1
+    assert cone_overlap([(90, 60)], [(270, 60)]) == 0
+    assert cone_overlap([(355, 40)], [(5, 40)]) == pytest.approx(30 / 50)  # across north
+    assert cone_overlap([(0, 360)], [(123, 90)]) == pytest.approx(90 / 360)
+    assert cone_overlap([(10, 40), (200, 40)], [(190, 40)]) == pytest.approx(30 / 50)
+
+
+def test_not_a_duplicate_is_never_proposed_again_and_travels(
+    demo: Workspace, demo_file: Path, tmp_path: Path
+) -> None:
+    a, b = sorted(_planted(demo))[0]
+    decision = mark_not_duplicate(demo, "cameras", b, a, note="Hai camera trên cùng cột.")
+    assert mark_not_duplicate(demo, "cameras", a, b) == decision  # decided once
+    found = {tuple(sorted((p["a"]["id"], p["b"]["id"]))) for p in find_workspace_duplicates(demo)}
+    assert (a, b) not in found
+    assert _planted(demo) - {(a, b)} <= found
+    history = demo.history("not_duplicates", decision)
+    assert history[0]["op"] == "insert" and history[0]["fields"]["record_a"][1] == a
+    # Another workspace that receives the change through sync stops proposing the pair too.
+    other_path = tmp_path / "office.sqlite"
+    other_path.write_bytes(demo_file.read_bytes())
+    with Workspace.open(other_path, user="office") as other:
+        changes = [
+            dict(zip(CHANGE_COLUMNS, row, strict=True), fields=json.loads(row[-1]))
+            for row in demo.db.execute(
+                f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes WHERE table_name = ?",
+                ["not_duplicates"],
+            )
+        ]
+        with other.transaction():
+            apply_changes(other, changes)
+        pairs = find_workspace_duplicates(other)
+        assert (a, b) not in {tuple(sorted((p["a"]["id"], p["b"]["id"]))) for p in pairs}
+
+
+def test_not_a_duplicate_refuses_nonsense(demo: Workspace) -> None:
+    a, _ = sorted(_planted(demo))[0]
+    before = demo.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    for table, x, y in (("cameras", a, a), ("needs", a, a), ("cameras", a, "no-such-camera")):
+        with pytest.raises(ValidationError):
+            mark_not_duplicate(demo, table, x, y)
+    assert demo.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+
+
+def test_difference_hash_tells_alike_from_different(tmp_path: Path) -> None:
+    source = DATA / "photos" / "pillow" / "hopper_orientation_3.jpg"
+    smaller = tmp_path / "smaller.jpg"
+    with Image.open(source) as image:
+        image.convert("RGB").resize((64, 64)).save(smaller, quality=60)
+    other = DATA / "photos" / "pillow" / "exif_gps.jpg"
+    h1, h2, h3 = (difference_hash(p) for p in (source, smaller, other))
+    assert h1 is not None and h2 is not None and h3 is not None
+    assert (h1 ^ h2).bit_count() <= PHOTO_HASH_DISTANCE < (h1 ^ h3).bit_count()
+    assert difference_hash(DATA / "gpx" / "not_xml.gpx") is None
+
+
+def test_photos_that_look_alike_raise_the_score(demo: Workspace, demo_file: Path) -> None:
+    shutil.copytree(photo_folder(demo_file), photo_folder(demo.path))
+    photo_id, camera_id = demo.db.execute(
+        "SELECT photo_id, record_id FROM photo_links WHERE record_table = 'cameras' LIMIT 1"
+    ).fetchone()
+    camera = demo.get("cameras", camera_id)
+    copy = demo.insert(
+        "cameras",
+        {
+            "site_id": camera["site_id"],
+            "lat": camera["lat"] + 0.00012,  # 13 m north
+            "lon": camera["lon"],
+            "location_accuracy_m": 15,
+            "camera_type": camera["camera_type"],
+            "views": camera["views"],
+        },
+    )
+
+    def pair() -> dict[str, Any] | None:
+        pairs = find_workspace_duplicates(demo, 0.3, involving={copy})
+        return next((p for p in pairs if camera_id in (p["a"]["id"], p["b"]["id"])), None)
+
+    without = pair()
+    demo.insert("photo_links", {"photo_id": photo_id, "record_table": "cameras", "record_id": copy})
+    with_photo = pair()
+    assert with_photo is not None
+    assert any("photos look alike" in r for r in with_photo["reasons"])
+    assert without is None or with_photo["score"] > without["score"]
+
+
+def test_duplicate_sites_by_folded_name_and_distance(workspace: Workspace) -> None:
+    def site(name: str, lat: float, category: str = "market") -> str:
+        return workspace.insert(
+            "sites", {"name": name, "category": category, "lat": lat, "lon": 105.8495}
+        )
+
+    original = site("Chợ Đồng Xuân", 21.0380)
+    typed = site("cho dong xuan", 21.0383)  # 33 m away, typed without accents
+    site("Chợ Hôm", 21.0381)  # another market next door
+    site("Chợ Đồng Xuân", 21.0580)  # same name, 2 km away
+    pairs = find_duplicate_sites(workspace.db)
+    assert [tuple(sorted((p["a"]["id"], p["b"]["id"]))) for p in pairs] == [
+        tuple(sorted((original, typed)))
+    ]
+    mark_not_duplicate(workspace, "sites", original, typed)
+    assert find_duplicate_sites(workspace.db) == []
+
+
+def test_merge_keeps_chosen_values_and_both_cameras_photos(demo: Workspace) -> None:
+    linked = [
+        row[0]
+        for row in demo.db.execute(
+            "SELECT record_id FROM photo_links WHERE record_table = 'cameras' ORDER BY record_id"
+        )
+    ]
+    keep, other = linked[0], linked[1]
+    demo.update("cameras", other, {"ref": "INV-42", "height_m": 7.5})
+    shortcoming = demo.insert(
+        "shortcomings",
+        {"site_id": demo.get("cameras", other)["site_id"], "camera_id": other, "kind": "broken"},
+    )
+    need = demo.db.execute("SELECT id, site_id FROM needs LIMIT 1").fetchone()
+    demo.update("needs", need[0], {"reuse_camera_ids": [other, keep]})
+    rows = {r["field"]: r for r in compare_cameras(demo, keep, other)}
+    assert rows["ref"]["b"] == "INV-42" and rows["ref"]["a"] is None
+    assert rows["camera_type"]["a_text"]  # a label, for the dialog
+    assert len(rows["photos"]["a"]) == len(rows["photos"]["b"]) == 1
+    photos = rows["photos"]["a"] + rows["photos"]["b"]
+    kept_before = demo.get("cameras", keep)
+    changes_before = demo.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+
+    moved = merge_cameras(demo, keep, other, {"height_m": "other", "name": "keep"})
+
+    merged = demo.get("cameras", keep)
+    assert merged["height_m"] == 7.5
+    assert merged["ref"] == "INV-42"  # empty on the kept camera: the other's value fills it
+    assert merged["name"] == kept_before["name"]
+    assert demo.get("cameras", other, include_deleted=True)["deleted"] == 1
+    linked_now = {
+        row[0]
+        for row in demo.db.execute(
+            "SELECT photo_id FROM photo_links WHERE record_table = 'cameras' AND record_id = ? "
+            "AND deleted = 0",
+            [keep],
+        )
+    }
+    assert linked_now == set(photos)
+    assert demo.get("shortcomings", shortcoming)["camera_id"] == keep
+    assert json.loads(demo.get("needs", need[0])["reuse_camera_ids"]) == [keep]
+    assert moved["photos"] == 1 and moved["shortcomings"] >= 1 and moved["needs"] == 1
+    # Everything went through the write path: it is in the history, so it syncs.
+    assert demo.history("cameras", other)[-1]["op"] == "delete"
+    assert demo.db.execute("SELECT count(*) FROM changes").fetchone()[0] > changes_before + 4
+
+
+def test_a_refused_merge_changes_nothing(demo: Workspace) -> None:
+    a, b = sorted(_planted(demo))[0]
+    before = demo.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    for choices in ({"height_m": "both"}, {"no_such_field": "other"}):
+        with pytest.raises(ValidationError):
+            merge_cameras(demo, a, b, choices)
+    with pytest.raises(ValidationError):
+        merge_cameras(demo, a, a)
+    with pytest.raises(ValidationError):
+        merge_cameras(demo, a, "no-such-camera")
+    assert demo.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+    assert not demo.get("cameras", b)["deleted"]

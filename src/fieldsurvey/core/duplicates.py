@@ -235,7 +235,7 @@ def difference_hash(path: Path) -> int | None:
         with Image.open(path) as image:
             image.draft("L", (64, 64))
             grey = image.convert("L").resize((9, 8), Image.Resampling.BILINEAR)
-            pixels = list(grey.getdata())
+            pixels = grey.tobytes()
     except (OSError, ValueError, Image.DecompressionBombError):
         return None
     bits = 0
