@@ -161,7 +161,9 @@ def test_difference_hash_tells_alike_from_different(tmp_path: Path) -> None:
 def test_photos_that_look_alike_raise_the_score(demo: Workspace, demo_file: Path) -> None:
     shutil.copytree(photo_folder(demo_file), photo_folder(demo.path))
     photo_id, camera_id = demo.db.execute(
-        "SELECT photo_id, record_id FROM photo_links WHERE record_table = 'cameras' LIMIT 1"
+        "SELECT l.photo_id, l.record_id FROM photo_links AS l JOIN cameras AS c ON "
+        "c.id = l.record_id WHERE l.record_table = 'cameras' AND c.condition != 'removed' "
+        "ORDER BY l.record_id LIMIT 1"
     ).fetchone()
     camera = demo.get("cameras", camera_id)
     copy = demo.insert(
