@@ -1,0 +1,60 @@
+"""Demo office and surveyor workspaces for the office's tests: built once per module, copied
+per test, and a way to carry a package from one to the other."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from fieldsurvey.core.demo import build_demo
+from fieldsurvey.core.sync import ImportReport, export_package, import_package
+from fieldsurvey.core.workspace import Workspace
+
+ROLES = {"office": ("office", None), "s1": ("surveyor", "s1"), "s2": ("surveyor", "s2")}
+
+
+def build(folder: Path, names: tuple[str, ...]) -> dict[str, Path]:
+    paths = {}
+    for name in names:
+        role, device = ROLES[name]
+        paths[name] = folder / f"{name}.sqlite"
+        build_demo(paths[name], role=role, device=device)
+    return paths
+
+
+def open_copies(built: dict[str, Path], folder: Path) -> dict[str, Workspace]:
+    """Private copies (with their photo folders), opened as users named after the device."""
+    opened = {}
+    for name, source in built.items():
+        target = folder / source.name
+        shutil.copy(source, target)
+        photos = source.with_name(source.stem + ".photos")
+        if photos.exists():
+            shutil.copytree(photos, target.with_name(target.stem + ".photos"))
+        opened[name] = Workspace.open(target, user=f"user-{name}")
+    return opened
+
+
+def send(sender: Workspace, receiver: Workspace, folder: Path) -> ImportReport:
+    """Export what the receiver lacks and import it there."""
+    target = folder / f"{sender.path.stem}-to-{receiver.path.stem}-{len(list(folder.iterdir()))}"
+    export_package(sender, target.with_suffix(".fspkg"), recipient_id=receiver.device_id)
+    return import_package(receiver, target.with_suffix(".fspkg"))
+
+
+def everything(ws: Workspace) -> list[Any]:
+    """Every row of every table (search index aside), to show that nothing was written."""
+    ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn = sqlite3.connect(ws.path)
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'search_index%'"
+        )
+    ]
+    out = [(t, sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)) for t in tables]
+    conn.close()
+    return out

@@ -1,0 +1,327 @@
+"""The office reviews records one at a time or over a filter; reviews travel back to surveyors;
+a record's history reads field by field; refusals write nothing."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from office_helpers import build, everything, open_copies, send
+
+from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.review import (
+    NotOfficeError,
+    ReviewFilter,
+    record_history,
+    review,
+    review_many,
+    reviews_of,
+    select_records,
+)
+from fieldsurvey.core.workspace import Workspace
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return build(tmp_path_factory.mktemp("office"), ("office", "s1"))
+
+
+@pytest.fixture
+def pair(built: dict[str, Path], tmp_path: Path) -> Iterator[dict[str, Workspace]]:
+    opened = open_copies(built, tmp_path)
+    yield opened
+    for ws in opened.values():
+        ws.close()
+
+
+@pytest.fixture
+def usb(tmp_path: Path) -> Path:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    return folder
+
+
+def _camera(ws: Workspace, where: str = "1") -> str:
+    row = ws.db.execute(f"SELECT id FROM cameras WHERE deleted = 0 AND {where} LIMIT 1").fetchone()
+    return str(row[0])
+
+
+def test_a_review_is_a_reviews_record_and_the_records_state(pair: dict[str, Workspace]) -> None:
+    office = pair["office"]
+    camera = _camera(office, "review_state IS NULL")
+    changes_before = office.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    review_id = review(office, "cameras", camera, "needs_revision", "  Bổ sung ảnh hướng Bắc. ")
+    stored = office.get("reviews", review_id)
+    assert (stored["record_table"], stored["record_id"], stored["state"]) == (
+        "cameras",
+        camera,
+        "needs_revision",
+    )
+    assert stored["comment"] == "Bổ sung ảnh hướng Bắc."
+    assert stored["reviewer"] == "user-office" and stored["reviewed_at"]
+    assert office.get("cameras", camera)["review_state"] == "needs_revision"
+    # both writes are changes in the history, from the office's device
+    new = office.db.execute(
+        "SELECT table_name, record_id, device_id FROM changes ORDER BY rowid DESC LIMIT 2"
+    ).fetchall()
+    assert office.db.execute("SELECT count(*) FROM changes").fetchone()[0] == changes_before + 2
+    assert sorted(new) == sorted(
+        [("reviews", review_id, office.device_id), ("cameras", camera, office.device_id)]
+    )
+    assert reviews_of(office, "cameras", camera)[0]["comment"] == "Bổ sung ảnh hướng Bắc."
+
+
+@pytest.mark.parametrize(
+    ("table", "state", "comment", "record"),
+    [
+        ("cameras", "rejected", None, "camera"),  # rejecting needs a reason
+        ("cameras", "needs_revision", "   ", "camera"),
+        ("cameras", "accepted", "ok", "camera"),  # not a review state
+        ("units", "approved", None, "unit"),  # units are not reviewed
+        ("cameras", "approved", None, "missing"),
+        ("cameras", "approved", None, "deleted"),
+        ("cameras", "approved", "x" * 4001, "camera"),
+    ],
+)
+def test_a_refused_review_writes_nothing(
+    pair: dict[str, Workspace], table: str, state: str, comment: str | None, record: str
+) -> None:
+    office = pair["office"]
+    ids = {
+        "camera": _camera(office),
+        "unit": str(office.db.execute("SELECT id FROM units LIMIT 1").fetchone()[0]),
+        "missing": "00000000-0000-4000-8000-000000000000",
+        "deleted": _camera(office),
+    }
+    if record == "deleted":
+        office.delete("cameras", ids["deleted"])
+    before = everything(office)
+    with pytest.raises(ValidationError):
+        review(office, table, ids[record], state, comment)
+    assert everything(office) == before
+
+
+def test_only_the_office_reviews(pair: dict[str, Workspace]) -> None:
+    s1 = pair["s1"]
+    before = everything(s1)
+    with pytest.raises(NotOfficeError, match="office"):
+        review(s1, "cameras", _camera(s1), "approved")
+    with pytest.raises(NotOfficeError):
+        review_many(s1, ReviewFilter("cameras"), "approved")
+    assert everything(s1) == before
+
+
+def test_bulk_review_over_a_filter(pair: dict[str, Workspace]) -> None:
+    office = pair["office"]
+    commune = office.db.execute(
+        "SELECT commune_code FROM cameras WHERE review_state IS NULL GROUP BY commune_code "
+        "ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    expected = {
+        r[0]
+        for r in office.db.execute(
+            "SELECT id FROM cameras WHERE deleted = 0 AND commune_code = ? "
+            "AND review_state IS NULL",
+            [commune],
+        )
+    }
+    others = [
+        row
+        for row in office.db.execute("SELECT id, review_state FROM cameras").fetchall()
+        if row[0] not in expected
+    ]
+    count = review_many(
+        office, ReviewFilter("cameras", commune_code=commune, state="none"), "approved", "Đạt."
+    )
+    assert count == len(expected) > 3
+    states = dict(office.db.execute("SELECT id, review_state FROM cameras").fetchall())
+    assert all(states[c] == "approved" for c in expected)
+    assert all(states[c] == s for c, s in others)  # nothing outside the filter moved
+    reviewed = {
+        r[0]
+        for r in office.db.execute(
+            "SELECT record_id FROM reviews WHERE comment = 'Đạt.' AND state = 'approved'"
+        )
+    }
+    assert reviewed == expected
+    # the same filter now picks nothing: they are no longer unreviewed
+    assert select_records(office, ReviewFilter("cameras", commune_code=commune, state="none")) == []
+
+
+def test_bulk_review_is_all_or_nothing(pair: dict[str, Workspace]) -> None:
+    office = pair["office"]
+    picked = select_records(office, ReviewFilter("sites", state="none"))
+    assert len(picked) > 10
+    # the database itself refuses the review of one record in the middle of the run
+    office.db.execute(
+        "CREATE TEMP TRIGGER refuse_one BEFORE INSERT ON reviews "
+        f"WHEN new.record_id = '{picked[len(picked) // 2]}' "
+        "BEGIN SELECT RAISE(ABORT, 'disk says no'); END"
+    )
+    before = everything(office)
+    with pytest.raises(sqlite3.IntegrityError):
+        review_many(office, ReviewFilter("sites", state="none"), "approved")
+    assert everything(office) == before
+
+
+def test_filters_by_site_unit_device_and_state(pair: dict[str, Workspace], usb: Path) -> None:
+    office, s1 = pair["office"], pair["s1"]
+    send(s1, office, usb)
+    s1_cameras = {
+        r[0] for r in s1.db.execute("SELECT record_id FROM changes WHERE table_name = 'cameras'")
+    }
+    by_device = set(select_records(office, ReviewFilter("cameras", device="s1")))
+    assert by_device == s1_cameras
+    assert set(select_records(office, ReviewFilter("cameras", device=s1.device_id))) == by_device
+    site, unit = office.db.execute(
+        "SELECT id, unit_id FROM sites WHERE unit_id IS NOT NULL AND id IN "
+        "(SELECT site_id FROM cameras) LIMIT 1"
+    ).fetchone()
+    at_site = {r[0] for r in office.db.execute("SELECT id FROM cameras WHERE site_id = ?", [site])}
+    assert set(select_records(office, ReviewFilter("cameras", site_id=site))) == at_site
+    of_unit = {
+        r[0]
+        for r in office.db.execute(
+            "SELECT c.id FROM cameras c JOIN sites s ON s.id = c.site_id WHERE s.unit_id = ?",
+            [unit],
+        )
+    }
+    assert set(select_records(office, ReviewFilter("needs", unit_id=unit))) == {
+        r[0]
+        for r in office.db.execute(
+            "SELECT n.id FROM needs n JOIN sites s ON s.id = n.site_id WHERE s.unit_id = ?",
+            [unit],
+        )
+    }
+    assert set(select_records(office, ReviewFilter("cameras", unit_id=unit))) == of_unit
+    rejected = {
+        r[0] for r in office.db.execute("SELECT id FROM sites WHERE review_state = 'rejected'")
+    }
+    assert set(select_records(office, ReviewFilter("sites", state="rejected"))) == rejected
+    for bad in (
+        ReviewFilter("cameras", device="nobody"),
+        ReviewFilter("cameras", commune_code="99999"),
+        ReviewFilter("cameras", state="maybe"),
+        ReviewFilter("photos"),
+    ):
+        with pytest.raises(ValidationError):
+            select_records(office, bad)
+
+
+def test_review_results_travel_back_to_the_surveyor(pair: dict[str, Workspace], usb: Path) -> None:
+    office, s1 = pair["office"], pair["s1"]
+    camera = s1.insert(
+        "cameras",
+        {"site_id": _site(s1), "name": "Camera cổng chính", "camera_type": "dome"},
+    )
+    send(s1, office, usb)
+    review(office, "cameras", camera, "needs_revision", "Thiếu hướng quan sát và ảnh.")
+    send(office, s1, usb)
+    assert s1.get("cameras", camera)["review_state"] == "needs_revision"
+    seen = reviews_of(s1, "cameras", camera)
+    assert [(r["state"], r["comment"], r["reviewer"]) for r in seen] == [
+        ("needs_revision", "Thiếu hướng quan sát và ảnh.", "user-office")
+    ]
+    assert seen[0]["state_vi"] == "Cần bổ sung, chỉnh sửa"
+
+
+def _site(ws: Workspace) -> str:
+    return str(ws.db.execute("SELECT id FROM sites WHERE deleted = 0 LIMIT 1").fetchone()[0])
+
+
+def test_history_shows_who_changed_what_when_and_from_where(
+    pair: dict[str, Workspace], usb: Path
+) -> None:
+    office, s1 = pair["office"], pair["s1"]
+    camera = s1.insert(
+        "cameras", {"site_id": _site(s1), "condition": "working", "purposes": ["public_order"]}
+    )
+    s1.update("cameras", camera, {"condition": "degraded"})
+    send(s1, office, usb)
+    office.update("cameras", camera, {"condition": "not_working", "storage_days": 30})
+    rows = record_history(office, "cameras", camera)
+    condition = [
+        (r["device"], r["user"], r["op"], r["old"], r["new"])
+        for r in rows
+        if r["field"] == "condition"
+    ]
+    assert condition == [
+        ("s1", "user-s1", "insert", None, "working"),
+        ("s1", "user-s1", "update", "working", "degraded"),
+        ("office", "user-office", "update", "degraded", "not_working"),
+    ]
+    purposes = [r for r in rows if r["field"] == "purposes"]
+    assert purposes[0]["new"] == ["public_order"]  # list fields read as lists
+    assert [r["at"] for r in rows] == sorted(r["at"] for r in rows)
+    assert {r["device_id"] for r in rows} == {s1.device_id, office.device_id}
+
+
+def test_review_commands(
+    built: dict[str, Path], tmp_path: Path, run_cli: Callable[..., Any]
+) -> None:
+    pair = open_copies(built, tmp_path)
+    office_path, s1_path = pair["office"].path, pair["s1"].path
+    camera = _camera(pair["office"], "review_state IS NULL")
+    commune = pair["office"].get("cameras", camera)["commune_code"]
+    for ws in pair.values():
+        ws.close()
+    refused = run_cli(
+        "review", "--db", str(s1_path), "--table", "cameras", "--id", camera, "--state", "approved"
+    )
+    assert refused.returncode != 0 and "office" in refused.stderr
+    no_reason = run_cli(
+        "review",
+        "--db",
+        str(office_path),
+        "--table",
+        "cameras",
+        "--id",
+        camera,
+        "--state",
+        "rejected",
+    )
+    assert no_reason.returncode != 0 and "comment" in no_reason.stderr
+    done = run_cli(
+        "review",
+        "--db",
+        str(office_path),
+        "--table",
+        "cameras",
+        "--id",
+        camera,
+        "--state",
+        "rejected",
+        "--comment",
+        "Trùng camera khác.",
+        "--user",
+        "Lan",
+    )
+    assert done.returncode == 0, done.stderr
+    bulk = run_cli(
+        "review",
+        "--db",
+        str(office_path),
+        "--table",
+        "cameras",
+        "--where",
+        f"commune={commune}",
+        "--where",
+        "state=none",
+        "--state",
+        "approved",
+    )
+    assert bulk.returncode == 0, bulk.stderr
+    history = run_cli(
+        "history", "--db", str(office_path), "--table", "cameras", "--id", camera, "--json"
+    )
+    rows = [json.loads(line) for line in history.stdout.splitlines()]
+    assert rows[-1]["field"] == "review_state" and rows[-1]["new"] == "rejected"
+    assert rows[-1]["user"] == "Lan"
+    with Workspace.open(office_path) as office:
+        left = select_records(office, ReviewFilter("cameras", commune_code=commune, state="none"))
+        assert left == []
+        assert office.get("cameras", camera)["review_state"] == "rejected"
