@@ -15,12 +15,26 @@ from fieldsurvey.core.workspace import Workspace
 ROLES = {"office": ("office", None), "s1": ("surveyor", "s1"), "s2": ("surveyor", "s2")}
 
 
-def build(folder: Path, names: tuple[str, ...]) -> dict[str, Path]:
+def build(folder: Path, names: tuple[str, ...], *, synced: bool = True) -> dict[str, Path]:
+    """The demo workspaces named; ``synced``: each surveyor has sent everything to the office
+    and the office everything back, so later packages carry only what a test adds."""
     paths = {}
     for name in names:
         role, device = ROLES[name]
         paths[name] = folder / f"{name}.sqlite"
         build_demo(paths[name], role=role, device=device)
+    if synced and "office" in names:
+        usb = folder / "usb"
+        usb.mkdir()
+        opened = {name: Workspace.open(path, user=f"user-{name}") for name, path in paths.items()}
+        surveyors = [opened[n] for n in names if n != "office"]
+        for ws in surveyors:
+            send(ws, opened["office"], usb)
+        for ws in surveyors:
+            send(opened["office"], ws, usb)
+        for ws in opened.values():
+            ws.close()
+        shutil.rmtree(usb)
     return paths
 
 

@@ -172,8 +172,14 @@ def test_filters_by_site_unit_device_and_state(pair: dict[str, Workspace], usb: 
     office, s1 = pair["office"], pair["s1"]
     send(s1, office, usb)
     s1_cameras = {
-        r[0] for r in s1.db.execute("SELECT record_id FROM changes WHERE table_name = 'cameras'")
+        r[0]
+        for r in s1.db.execute(
+            "SELECT record_id FROM changes WHERE table_name = 'cameras' AND op = 'insert' "
+            "AND device_id = ?",
+            [s1.device_id],
+        )
     }
+    assert len(s1_cameras) > 1000
     by_device = set(select_records(office, ReviewFilter("cameras", device="s1")))
     assert by_device == s1_cameras
     assert set(select_records(office, ReviewFilter("cameras", device=s1.device_id))) == by_device
