@@ -1,4 +1,5 @@
-"""Office commands over the camera inventory: duplicate cameras (no Qt imported here)."""
+"""Office commands over the camera inventory: duplicate cameras and sites, importing an
+owner's existing inventory, coverage of needs (no Qt imported here)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,26 @@ from pathlib import Path
 import click
 
 from fieldsurvey.cli import DB_OPTION, _open, main, print_json, user_errors
+
+# The fields a column can be mapped to (core/inventory.py TARGETS), listed in --help without
+# importing the core at start-up.
+TARGET_NAMES = (
+    "lat",
+    "lon",
+    "ref",
+    "name",
+    "direction",
+    "field_of_view",
+    "tilt",
+    "camera_type",
+    "surveillance_type",
+    "mount",
+    "height",
+    "operator",
+    "address",
+    "zone",
+    "notes",
+)
 
 
 @main.command(name="duplicates")
@@ -43,3 +64,65 @@ def duplicates_command(db_path: Path, as_json: bool, threshold: float, sites: bo
             )
     if not as_json:
         click.echo(f"{len(pairs)} cặp có thể trùng. / candidate pairs.", err=True)
+
+
+@main.command(name="import-inventory")
+@DB_OPTION
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--owner", default=None, help="Đơn vị sở hữu (mã hoặc tên). / Owner unit (id or name)."
+)
+@click.option(
+    "--map",
+    "mapping",
+    multiple=True,
+    metavar="FIELD=COLUMN",
+    help="Gán cột cho trường (lặp lại được), thay cho đoán tự động. / Map a column to a field "
+    "(repeatable), instead of the automatic guess. Fields: " + ", ".join(TARGET_NAMES) + ".",
+)
+@click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra, không ghi. / Check, write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def import_inventory_command(
+    db_path: Path,
+    file: Path,
+    owner: str | None,
+    mapping: tuple[str, ...],
+    dry_run: bool,
+    as_json: bool,
+) -> None:
+    """Nhập danh sách camera hiện có (CSV, GeoJSON). / Import an owner unit's existing camera
+    list (CSV or GeoJSON, OpenStreetMap tags understood); rows it cannot read are reported with
+    their line numbers, new cameras that may duplicate existing ones are flagged."""
+    from fieldsurvey.core.inventory import guess_mapping, import_inventory, read_inventory
+
+    explicit: dict[str, str] = {}
+    for item in mapping:
+        target, sep, column = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r}: cần FIELD=COLUMN.", param_hint="--map")
+        explicit[target.strip()] = column.strip()
+    with user_errors(), _open(db_path) as ws:
+        inventory = read_inventory(file)
+        chosen = {**guess_mapping(inventory.columns), **explicit} if explicit else None
+        report = import_inventory(ws, inventory, chosen, owner=owner, dry_run=dry_run)
+    summary = report.summary()
+    if as_json:
+        for row in report.refused:
+            print_json({"kind": "refused", **row})
+        for row in report.warnings:
+            print_json({"kind": "warning", **row})
+        for pair in report.duplicates:
+            print_json({"kind": "duplicate", **pair})
+        print_json({"kind": "summary", "dry_run": dry_run, **summary})
+    else:
+        for row in report.refused:
+            click.echo(f"dòng {row['line']} / line {row['line']}: {row['reason']}")
+        for row in report.warnings:
+            click.echo(f"dòng {row['line']} / line {row['line']} (cảnh báo): {row['message']}")
+        verb = "Sẽ nhập / would import" if dry_run else "Đã nhập / imported"
+        click.echo(
+            f"{verb} {summary['imported']} camera; {summary['flagged']} có thể trùng / flagged "
+            f"as possible duplicates; {summary['refused']} dòng bị từ chối / rows refused."
+        )
+    if not summary["imported"]:
+        raise click.ClickException("Không nhập được dòng nào. / No row could be imported.")
