@@ -1,0 +1,167 @@
+"""The office's inbox: every imported package with its sender, times and what it brought, the
+same counts the import reported, and for one package exactly the records it carried."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from office_helpers import build, open_copies, send
+
+from fieldsurvey.core.errors import FieldSurveyError, ValidationError
+from fieldsurvey.core.inbox import held_back, inbox, package_records
+from fieldsurvey.core.sync import export_package, import_package
+from fieldsurvey.core.workspace import Workspace
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return build(tmp_path_factory.mktemp("trio"), ("office", "s1", "s2"), synced=False)
+
+
+@pytest.fixture
+def trio(built: dict[str, Path], tmp_path: Path) -> Iterator[dict[str, Workspace]]:
+    opened = open_copies(built, tmp_path)
+    yield opened
+    for ws in opened.values():
+        ws.close()
+
+
+@pytest.fixture
+def usb(tmp_path: Path) -> Path:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    return folder
+
+
+def _counts(report: Any) -> dict[str, Any]:
+    return {
+        "package_id": report.package_id,
+        "sender": report.sender,
+        "changes": report.applied,
+        "photos": report.photos,
+        "new": report.new,
+        "updated": report.updated,
+        "deleted": report.deleted,
+        "conflicts": report.conflicts,
+    }
+
+
+def _site(ws: Workspace, n: int = 0) -> str:
+    row = ws.db.execute("SELECT id FROM sites WHERE deleted = 0 LIMIT 1 OFFSET ?", [n]).fetchone()
+    return str(row[0])
+
+
+def test_the_inbox_counts_what_each_import_reported(trio: dict[str, Workspace], usb: Path) -> None:
+    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
+    assert inbox(office) == []
+    shared = s1.insert("sites", {"name": "Chợ Hôm", "category": "market"})
+    first = send(s1, office, usb)
+    send(office, s2, usb)
+    office.update("sites", _site(office, 5), {"notes": "Văn phòng ghi chú."})  # a local edit
+    s1.update("sites", shared, {"address": "Phố Huế"})
+    s2.update("sites", shared, {"address": "Trần Xuân Soạn"})
+    s2.delete("sites", _site(office, 3))  # a site the office has had from the start
+    second = send(s1, office, usb)
+    third = send(s2, office, usb)
+    assert third.conflicts == 1 and third.deleted == 1
+    listed = inbox(office)
+    assert [{k: p[k] for k in _counts(first)} for p in listed] == [
+        _counts(r) for r in (third, second, first)
+    ]
+    assert [p["sender_name"] for p in listed] == ["s2", "s1", "s1"]
+    assert listed[0]["open_conflicts"] == 1 and listed[0]["file_name"].endswith(".fspkg")
+    assert listed[0]["imported_at"] >= listed[1]["imported_at"] >= listed[2]["imported_at"]
+    assert listed[1]["records_by_table"] == {"sites": 1}
+
+
+def test_one_package_lists_exactly_the_records_it_brought(
+    trio: dict[str, Workspace], usb: Path
+) -> None:
+    office, s1 = trio["office"], trio["s1"]
+    send(s1, office, usb)
+    send(office, s1, usb)
+    site = s1.insert("sites", {"name": "Bến xe Yên Nghĩa", "category": "bus_station"})
+    camera = s1.insert("cameras", {"site_id": site, "camera_type": "ptz"})
+    s1.update("cameras", camera, {"condition": "working"})
+    edited, gone = _site(s1, 7), _site(s1, 8)
+    s1.update("sites", edited, {"notes": "Đã đo lại vị trí.", "address": "Km 3"})
+    s1.delete("sites", gone)
+    office.insert("sites", {"name": "Văn phòng thêm", "category": "other"})  # not in a package
+    report = send(s1, office, usb)
+    records = package_records(office, str(report.package_id))
+    got = {(r["table"], r["record_id"]): r for r in records}
+    assert set(got) == {
+        ("sites", site),
+        ("cameras", camera),
+        ("sites", edited),
+        ("sites", gone),
+    }
+    assert got[("sites", site)]["outcome"] == "new"
+    assert got[("sites", site)]["title"] == "Bến xe Yên Nghĩa"
+    assert got[("cameras", camera)]["outcome"] == "new"
+    assert got[("cameras", camera)]["changes"] == 2
+    assert got[("sites", edited)]["outcome"] == "updated"
+    assert got[("sites", edited)]["fields"] == ["address", "notes"]
+    assert got[("sites", gone)]["outcome"] == "deleted" and got[("sites", gone)]["deleted"]
+    [summary] = [p for p in inbox(office) if p["package_id"] == report.package_id]
+    assert (summary["new"], summary["updated"], summary["deleted"]) == (2, 1, 1)
+    assert (report.new, report.updated, report.deleted) == (2, 1, 1)
+    with pytest.raises(ValidationError):
+        package_records(office, "not-a-package")
+
+
+def test_refused_dry_run_and_repeated_packages_leave_no_trace(
+    trio: dict[str, Workspace], usb: Path
+) -> None:
+    office, s1 = trio["office"], trio["s1"]
+    package = usb / "s1.fspkg"
+    export_package(s1, package, recipient_id=office.device_id)
+    import_package(office, package, dry_run=True)
+    assert inbox(office) == []
+    damaged = usb / "damaged.fspkg"
+    data = bytearray(package.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(FieldSurveyError):
+        import_package(office, damaged)
+    assert inbox(office) == []
+    report = import_package(office, package)
+    assert import_package(office, package).already_imported
+    [only] = inbox(office)
+    assert only["package_id"] == report.package_id and only["new"] == report.new
+
+
+def test_held_back_packages_are_listed(trio: dict[str, Workspace], usb: Path) -> None:
+    office = trio["office"]
+    assert held_back(office) == []
+    folder = office.path.with_name(office.path.stem + ".quarantine")
+    folder.mkdir()
+    shutil.copy(Path(__file__), folder / "late.fspkg")
+    [item] = held_back(office)
+    assert item["file_name"] == "late.fspkg" and item["bytes"] > 0
+
+
+def test_inbox_command(built: dict[str, Path], tmp_path: Path, run_cli: Callable[..., Any]) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    trio = open_copies(built, tmp_path)
+    report = send(trio["s1"], trio["office"], usb)
+    office_path = trio["office"].path
+    for ws in trio.values():
+        ws.close()
+    listed = run_cli("inbox", "--db", str(office_path), "--json")
+    assert listed.returncode == 0, listed.stderr
+    [package] = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert package["package_id"] == report.package_id and package["new"] == report.new
+    records = run_cli(
+        "inbox", "--db", str(office_path), "--json", "--package", package["package_id"]
+    )
+    assert records.returncode == 0, records.stderr
+    assert sum(json.loads(line)["outcome"] == "new" for line in records.stdout.splitlines()) == (
+        report.new
+    )
