@@ -23,22 +23,34 @@ log = logging.getLogger("fieldsurvey")
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    """A bug of ours: log it and show it with the details to copy into a report."""
+    """A bug of ours: log it and show it with a report to copy (what was saved stays saved)."""
     text = "".join(traceback.format_exception(kind, value, tb))
     log.error("Unhandled error\n%s", text)
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    if QApplication.instance() is not None:
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            "FieldSurvey",
-            "Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng.\n"
-            "Hãy gửi nội dung chi tiết dưới đây cho bộ phận hỗ trợ.",
-        )
-        box.setDetailedText(text)
-        box.exec()
-    else:
+    if QApplication.instance() is None:
         sys.__excepthook__(kind, value, tb)
+        return
+    report = (
+        f"FieldSurvey {__version__} · Python {sys.version.split()[0]} · {sys.platform}\n"
+        f"Log: {user_settings.log_dir() / 'fieldsurvey.log'}\n\n{text}"
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "FieldSurvey",
+        QApplication.translate(
+            "app",
+            "Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng.\n"
+            "Hãy bấm “Sao chép báo cáo” và gửi cho bộ phận hỗ trợ; chi tiết có trong tệp nhật ký.",
+        ),
+    )
+    box.setDetailedText(report)
+    copy = box.addButton(
+        QApplication.translate("app", "Sao chép báo cáo"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(QMessageBox.StandardButton.Close)
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(report))
+    box.exec()
 
 
 def setup_logging() -> Path | None:
@@ -88,6 +100,39 @@ def prepare_web_engine() -> None:
     import PySide6.QtWebEngineWidgets  # noqa: F401  (must be loaded before the QApplication)
 
 
+def make_window(workspace: Workspace, settings: user_settings.Settings):  # type: ignore[no-untyped-def]
+    """The main window, remembering each workspace it opens and rebuilt in a new language."""
+    from PySide6.QtWidgets import QApplication
+
+    from fieldsurvey.ui.i18n import install_language
+    from fieldsurvey.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    assert app is not None
+    install_language(app, settings.language)
+    window = MainWindow(workspace, settings=settings)
+
+    def remember(path: str) -> None:
+        settings.remember(Path(path))
+        user_settings.save_settings(settings)
+
+    def switch(language: str) -> None:
+        settings.language = language
+        user_settings.save_settings(settings)
+        window.release()
+        fresh = make_window(window.workspace, settings)
+        fresh.show()
+        window.hide()
+        window.deleteLater()
+        app.setProperty("main_window", fresh)
+
+    window.workspace_changed.connect(remember)
+    window.language_change_requested.connect(switch)
+    remember(str(workspace.path))
+    app.setProperty("main_window", window)
+    return window
+
+
 def run_app(argv: list[str], workspace_path: Path | None = None) -> int:
     sys.excepthook = _excepthook
     setup_logging()
@@ -96,7 +141,7 @@ def run_app(argv: list[str], workspace_path: Path | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from fieldsurvey.ui.main_window import MainWindow
+    from fieldsurvey.ui.i18n import ensure_vietnamese_font
     from fieldsurvey.ui.map_view import register_scheme
 
     prepare_web_engine()
@@ -105,19 +150,13 @@ def run_app(argv: list[str], workspace_path: Path | None = None) -> int:
     app.setApplicationName("FieldSurvey")
     app.setOrganizationName("FieldSurvey")
     app.setApplicationVersion(__version__)
+    ensure_vietnamese_font(app)
     try:
         workspace = open_start_workspace(settings, workspace_path)
     except FieldSurveyError as exc:
         QMessageBox.critical(None, "FieldSurvey", str(exc))
         return 1
-    window = MainWindow(workspace)
-
-    def remember(path: str) -> None:
-        settings.remember(Path(path))
-        user_settings.save_settings(settings)
-
-    window.workspace_changed.connect(remember)
-    remember(str(workspace.path))
+    window = make_window(workspace, settings)
     window.show()
     return app.exec()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fieldsurvey.app import open_start_workspace
@@ -30,15 +30,15 @@ def test_lists_show_every_site_and_camera(window: MainWindow) -> None:
     assert window.sites.visible_count() == counts["sites"] == 300
     assert window.cameras.visible_count() == counts["cameras"]
     assert "300 địa điểm" in window.statusBar().currentMessage()
-    first = window.sites.proxy.index(0, 0).data()
-    last = window.sites.proxy.index(window.sites.visible_count() - 1, 0).data()
+    first = window.sites.model.index(0, 0).data()
+    last = window.sites.model.index(window.sites.model.rowCount() - 1, 0).data()
     assert QApplication.instance() is not None
     assert first.casefold() <= last.casefold() or first[0] in "ĐđÂâ"  # ascending by name
 
 
 def test_typing_in_the_search_box_filters_both_lists(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(window.search_box, "hoan kiem")
-    sites = {window.sites.proxy.index(r, 0).data() for r in range(window.sites.visible_count())}
+    sites = {window.sites.model.index(r, 0).data() for r in range(window.sites.visible_count())}
     assert "Hồ Hoàn Kiếm" in sites
     assert 0 < len(sites) < 300
     assert 0 < window.cameras.visible_count() < 1000
@@ -57,14 +57,16 @@ def test_selecting_a_site_shows_it(qtbot: QtBot, window: MainWindow) -> None:
     row = next(
         r
         for r in range(window.sites.visible_count())
-        if window.sites.proxy.index(r, 0).data() == "Hồ Hoàn Kiếm"
+        if window.sites.model.index(r, 0).data() == "Hồ Hoàn Kiếm"
     )
-    rect = view.visualRect(window.sites.proxy.index(row, 0))
+    rect = view.visualRect(window.sites.model.index(row, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    texts = [w.text() for w in window.detail.findChildren(QLabel)]
-    assert "Hồ Hoàn Kiếm" in texts
-    assert "Danh lam thắng cảnh" in texts  # the category's label, not its code
-    assert "Phường Hoàn Kiếm" in texts  # the commune's name, not its code
+    editor = window.editor
+    assert editor.widgets["name"].value() == "Hồ Hoàn Kiếm"
+    category = editor.widgets["category"]
+    assert category.box.currentText() == "Danh lam thắng cảnh"  # the label, not the code
+    assert category.value() == "scenic_spot"
+    assert editor.commune.text() == "Phường Hoàn Kiếm"  # the commune's name, not its code
 
 
 def test_ctrl_f_focuses_the_search_box(qtbot: QtBot, window: MainWindow) -> None:
@@ -105,7 +107,7 @@ def test_opening_another_workspace_replaces_the_lists(
         assert window.open_path(other)
     assert signal.args == [str(other)]
     assert window.sites.visible_count() == 1
-    assert window.windowTitle() == "FieldSurvey — new.sqlite"
+    assert window.windowTitle().startswith("FieldSurvey — new.sqlite")
 
 
 def test_first_start_builds_and_opens_the_demo_then_reopens_the_last(tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ def test_clicking_a_camera_on_the_map_selects_it_in_the_list(
 def test_place_mode_moves_the_selected_site_and_records_it(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    site_id = str(window.sites.proxy.index(0, 0).data(ID_ROLE))
+    site_id = str(window.sites.model.index(0, 0).data(ID_ROLE))
     window.sites.select_record(site_id)
     assert window.current == ("sites", site_id)
     window.map.location_picked.emit(21.0288, 105.8524)  # Hoàn Kiếm Lake

@@ -33,7 +33,7 @@ def _connect(path: Path) -> sqlite_utils.Database:
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise _explain(exc, path) from exc
+        raise explain(exc, path) from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA trusted_schema = OFF")
@@ -42,7 +42,7 @@ def _connect(path: Path) -> sqlite_utils.Database:
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise _explain(exc, path) from exc
+        raise explain(exc, path) from exc
     return sqlite_utils.Database(conn)
 
 
@@ -56,7 +56,7 @@ def _enable_wal(db: sqlite_utils.Database, path: Path) -> None:
         )
 
 
-def _explain(exc: sqlite3.Error, path: Path) -> WorkspaceError:
+def explain(exc: sqlite3.Error, path: Path) -> WorkspaceError:
     """Turn an SQLite error into a message that says what to do."""
     text = str(exc).lower()
     if "not a database" in text or "malformed" in text or "corrupt" in text:
@@ -76,7 +76,7 @@ def _explain(exc: sqlite3.Error, path: Path) -> WorkspaceError:
             f"Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; "
             "dữ liệu đã lưu trước đó vẫn còn nguyên. / The disk is full."
         )
-    return WorkspaceError(f"Không mở được workspace {path}: {exc}")
+    return WorkspaceError(f"Lỗi workspace {path}: {exc}. / Workspace error: {exc}.")
 
 
 def photo_folder(path: Path) -> Path:
@@ -188,7 +188,7 @@ def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Dat
         MIGRATIONS.apply(db)
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise _explain(exc, path) from exc
+        raise explain(exc, path) from exc
     except BaseException:
         db.close()
         raise
@@ -249,7 +249,7 @@ def build_then_replace(
             os.replace(photo_folder(partial), photo_folder(path))
     except sqlite3.DatabaseError as exc:
         _close_and_remove(opened, partial)
-        raise _explain(exc, path) from exc
+        raise explain(exc, path) from exc
     except OSError as exc:
         _close_and_remove(opened, partial)
         raise WorkspaceError(f"Không ghi được {path}: {exc.strerror or exc}") from exc

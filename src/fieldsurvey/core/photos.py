@@ -512,6 +512,17 @@ def ingest_photos(
         progress=progress,
         cancelled=cancelled,
     )
+    return record_prepared(ws, names, prepared, link)
+
+
+def record_prepared(
+    ws: Workspace,
+    names: Sequence[str],
+    prepared: Sequence[PreparedPhoto | Failure | None],
+    link: tuple[str, str] | None = None,
+) -> list[IngestResult]:
+    """Record what ``prepare_many`` made (on the thread that owns the workspace): one result per
+    file; None means the file was cancelled."""
     results: list[IngestResult] = []
     for name, outcome in zip(names, prepared, strict=True):
         if outcome is None:
@@ -566,6 +577,25 @@ def make_missing_copies(
     )
     problems = [o.message for o in outcomes if isinstance(o, Failure)]
     return sum(isinstance(o, str) for o in outcomes), problems
+
+
+def linked_photos(ws: Workspace, table: str, record_id: str) -> list[dict[str, Any]]:
+    """The live photos linked to a record, oldest link first, with what the editor offers from
+    them (position, heading) and their thumbnail path (None until it is made)."""
+    store = PhotoStore(photo_folder(ws.path))
+    rows = ws.db.execute(
+        "SELECT p.id, p.sha256, p.file_name, p.lat, p.lon, p.heading_deg, p.taken_at, "
+        "p.gps_accuracy_m FROM photo_links l JOIN photos p ON p.id = l.photo_id "
+        "WHERE l.record_table = ? AND l.record_id = ? AND l.deleted = 0 AND p.deleted = 0 "
+        "ORDER BY l.rowid",
+        [table, record_id],
+    ).fetchall()
+    keys = ("id", "sha256", "file_name", "lat", "lon", "heading_deg", "taken_at", "accuracy_m")
+    photos = [dict(zip(keys, row, strict=True)) for row in rows]
+    for photo in photos:
+        thumb = store.thumbnail(photo["sha256"])
+        photo["thumbnail"] = thumb if thumb.exists() else None
+    return photos
 
 
 def photo_paths(ws: Workspace, photo_id: str) -> dict[str, Path | None]:

@@ -114,6 +114,34 @@ class Workspace:
             workspace_db.open_database(path, create=create), path, user=user, now=now, new_id=new_id
         )
 
+    @classmethod
+    def create(
+        cls, path: Path | str, *, role: str, name: str, user: str | None = None
+    ) -> Workspace:
+        """A new, empty workspace for a surveyor or the office, with this device's keys.
+
+        Refuses an existing file; the file appears only once it is complete.
+        """
+        from fieldsurvey.core import keys  # keys imports this module
+
+        if role not in ROLES:
+            raise ValidationError(f"Vai trò {role!r} không có. / Unknown role {role!r}.")
+        path = Path(path)
+        device_id = random_id()
+        with workspace_db.build_then_replace(path, force=False) as (_partial, open_new):
+            db = open_new()
+            with db.atomic():
+                keys.create_identity(
+                    db, device_id=device_id, name=name, role=role, at=iso_from_ms(wall_ms())
+                )
+                for key, value in (
+                    ("device_id", device_id),
+                    ("device_name", name),
+                    ("role", role),
+                ):
+                    db.execute("INSERT INTO workspace (key, value) VALUES (?, ?)", [key, value])
+        return cls.open(path, user=user)
+
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.db.execute("PRAGMA optimize")
@@ -171,9 +199,18 @@ class Workspace:
     # -- the write path -------------------------------------------------------------------------
 
     @contextlib.contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """One transaction; a full disk or a read-only file becomes a message saying what to do."""
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.OperationalError as exc:
+            raise workspace_db.explain(exc, self.path) from exc
+
+    @contextlib.contextmanager
     def transaction(self) -> Iterator[Workspace]:
         """Group several writes: all of them land, or none does."""
-        with self.db.atomic():
+        with self._atomic():
             yield self
 
     def insert(self, table: str, values: Mapping[str, Any], *, record_id: str | None = None) -> str:
@@ -182,7 +219,7 @@ class Workspace:
         row = self._clean(kind, values, current=None)
         new_id = record_id or self._new_id()
         row["id"] = new_id
-        with self.db.atomic():
+        with self._atomic():
             self._check_refs(kind, row)
             self.db.execute(
                 f"INSERT INTO {kind.table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
@@ -195,7 +232,7 @@ class Workspace:
     def update(self, table: str, record_id: str, values: Mapping[str, Any]) -> bool:
         """Change some fields of a record; returns False when nothing actually changed."""
         kind = record_kind(table)
-        with self.db.atomic():
+        with self._atomic():
             current = self.get(table, record_id)
             new = self._clean(kind, values, current=current)
             changed = {k: v for k, v in new.items() if current.get(k) != v}
@@ -219,7 +256,7 @@ class Workspace:
     def delete(self, table: str, record_id: str) -> None:
         """Delete a record, leaving a tombstone (the row stays, marked deleted)."""
         kind = record_kind(table)
-        with self.db.atomic():
+        with self._atomic():
             self.get(table, record_id)
             clocks = self._field_clocks(kind.table, record_id)
             self.db.execute(f"UPDATE {kind.table} SET deleted = 1 WHERE id = ?", [record_id])
@@ -232,7 +269,7 @@ class Workspace:
     def restore(self, table: str, record_id: str) -> None:
         """Bring a deleted record back (its tombstone is lifted, as a change like any other)."""
         kind = record_kind(table)
-        with self.db.atomic():
+        with self._atomic():
             if not self.get(table, record_id, include_deleted=True)["deleted"]:
                 return
             clocks = self._field_clocks(kind.table, record_id)
@@ -263,7 +300,7 @@ class Workspace:
             ids.append(str(row["id"]))
         if not records:
             return ids
-        with self.db.atomic():
+        with self._atomic():
             columns = ("id", *kind.field_names)
             self.db.conn.executemany(
                 f"INSERT INTO {kind.table} ({', '.join(columns)}) "

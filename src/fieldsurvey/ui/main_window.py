@@ -1,22 +1,25 @@
-"""The main window: the workspace's sites and cameras, a search box, the map area and the record."""
+"""The main window: the workspace's sites and cameras (search and filters), the map and the
+record editor; menus for workspaces, records, sync and settings."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -25,74 +28,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldsurvey.core import listing, reference, vocabulary
+from fieldsurvey.core import listing, vocabulary
+from fieldsurvey.core import settings as user_settings
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.map_export import export_map_html
-from fieldsurvey.core.search import search
+from fieldsurvey.core.progress import progress
 from fieldsurvey.core.stats import workspace_stats
 from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.ui.dialogs import NewSiteDialog, NewWorkspaceDialog, SettingsDialog
+from fieldsurvey.ui.editor import RecordEditor, in_language
 from fieldsurvey.ui.map_view import MapView
-from fieldsurvey.ui.models import ID_ROLE, IdFilterProxyModel, RecordTableModel
+from fieldsurvey.ui.models import ID_ROLE, RecordListModel
 from fieldsurvey.ui.sync_dialogs import ExportDialog, ImportDialog, PackagesDialog
 
-SEARCH_LIMIT = 100_000
-# Fields shown in the record panel, with their Vietnamese labels.
-DETAIL_FIELDS = {
-    "sites": (
-        ("name", "Tên"),
-        ("category", "Loại địa điểm"),
-        ("address", "Địa chỉ"),
-        ("commune_code", "Xã/phường"),
-        ("lat", "Vĩ độ"),
-        ("lon", "Kinh độ"),
-        ("notes", "Ghi chú"),
-        ("review_state", "Trạng thái duyệt"),
-    ),
-    "cameras": (
-        ("name", "Tên"),
-        ("camera_type", "Loại camera"),
-        ("mount", "Kiểu lắp"),
-        ("condition", "Tình trạng"),
-        ("connectivity", "Kết nối"),
-        ("height_m", "Độ cao (m)"),
-        ("resolution_mp", "Độ phân giải (MP)"),
-        ("storage_days", "Lưu trữ (ngày)"),
-        ("lat", "Vĩ độ"),
-        ("lon", "Kinh độ"),
-        ("review_state", "Trạng thái duyệt"),
-    ),
-}
-CODE_LISTS = {
-    "category": "site_category",
-    "camera_type": "camera_type",
-    "mount": "camera_mount",
-    "condition": "camera_condition",
-    "connectivity": "connectivity",
-    "review_state": "review_state",
-}
+MAP_FIELDS = {"lat", "lon", "views", "condition", "purposes", "camera_type"}
+MAP_RELOAD_MS = 1500
 
 
 class RecordList(QWidget):
-    """A sortable table of one record kind, filtered by the ids a search returned."""
+    """The rows of one kind of record, a page at a time, sortable by any column."""
 
     record_selected = Signal(str, str)
     """Emitted with (table, record id) when the user selects a row."""
 
-    def __init__(self, table: str, headers: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        table: str,
+        headers: list[str],
+        lang: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.table = table
-        self.model = RecordTableModel(headers, [], self)
-        self.proxy = IdFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = RecordListModel(
+            workspace.db, listing.ListQuery(table), headers, self, lang=lang
+        )
         self.view = QTableView(self)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setDefaultSectionSize(140)
+        self.view.setColumnWidth(0, 240)
         self.view.selectionModel().selectionChanged.connect(self.on_selection_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -104,18 +90,17 @@ class RecordList(QWidget):
             self.record_selected.emit(self.table, str(indexes[0].data(ID_ROLE)))
 
     def visible_count(self) -> int:
-        return self.proxy.rowCount()
+        """How many records the filter shows (not only the rows read so far)."""
+        return self.model.total
 
     def select_record(self, record_id: str) -> bool:
-        """Select and show the row of a record; False when it is filtered out or unknown."""
-        row = self.model.row_of(record_id)
+        """Select and show the row of a record; False when the filter hides it."""
+        row = self.model.load_until(record_id)
         if row < 0:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.view.selectRow(index.row())
-        self.view.scrollTo(index)
+        if self.selected_id() != record_id:
+            self.view.selectRow(row)
+        self.view.scrollTo(self.model.index(row, 0))
         return True
 
     def selected_id(self) -> str | None:
@@ -124,25 +109,44 @@ class RecordList(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """One workspace open: lists on the left, the map area and the selected record on the right."""
+    """One workspace open: lists on the left, the map and the record editor on the right."""
 
     workspace_changed = Signal(str)
     """Emitted with the path of the workspace just opened."""
+    language_change_requested = Signal(str)
+    """The user chose another language in the settings; the app rebuilds the window."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        *,
+        settings: user_settings.Settings | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.settings = settings or user_settings.Settings()
+        self.lang = self.settings.language
         self.workspace = workspace
         self.current: tuple[str, str] | None = None
-        self.resize(1280, 800)
+        self.resize(1366, 820)
+        self.undo = QUndoStack(self)
+        self.map_timer = QTimer(self)
+        self.map_timer.setSingleShot(True)
+        self.map_timer.setInterval(MAP_RELOAD_MS)
+        self.map_timer.timeout.connect(lambda: self.map.reload_cameras(self.workspace))
 
         self.search_box = QLineEdit(self)
-        self.search_box.setPlaceholderText(
-            self.tr("Tìm địa điểm, camera, đơn vị… (không cần dấu)  Ctrl+F")
-        )
+        self.search_box.setPlaceholderText(self.tr("Tìm địa điểm, camera… (không cần dấu)  Ctrl+F"))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.textChanged.connect(self.on_search_text_changed)
+        self.search_box.textChanged.connect(lambda _t: self.apply_filters())
+        self.filters = self._make_filters()
 
+        self.assignment = QLabel(self)
+        self.assignment.setWordWrap(True)
+        self.assignment_bar = QProgressBar(self)
+        self.assignment_bar.setFormat("%v / %m")
         self.sites = RecordList(
+            workspace,
             "sites",
             [
                 self.tr("Tên địa điểm"),
@@ -152,9 +156,11 @@ class MainWindow(QMainWindow):
                 self.tr("Số camera"),
                 self.tr("Duyệt"),
             ],
+            self.lang,
             self,
         )
         self.cameras = RecordList(
+            workspace,
             "cameras",
             [
                 self.tr("Tên camera"),
@@ -165,6 +171,7 @@ class MainWindow(QMainWindow):
                 self.tr("Xã/phường"),
                 self.tr("Duyệt"),
             ],
+            self.lang,
             self,
         )
         self.tabs = QTabWidget(self)
@@ -175,11 +182,14 @@ class MainWindow(QMainWindow):
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.assignment)
+        left_layout.addWidget(self.assignment_bar)
         left_layout.addWidget(self.search_box)
+        left_layout.addLayout(self.filters)
         left_layout.addWidget(self.tabs)
 
-        self.map = MapView(self)
-        self.map.setMinimumHeight(300)
+        self.map = MapView(self, lang=self.lang)
+        self.map.setMinimumHeight(240)
         self.map.camera_selected.connect(self.on_map_camera_selected)
         self.map.location_picked.connect(self.on_map_location_picked)
         self.map.direction_set.connect(self.on_map_direction_set)
@@ -190,21 +200,56 @@ class MainWindow(QMainWindow):
         map_layout.setContentsMargins(0, 0, 0, 0)
         map_layout.addWidget(self.map_tools)
         map_layout.addWidget(self.map)
-        self.detail = QWidget(self)
-        self.detail_form = QFormLayout(self.detail)
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(map_area)
-        right.addWidget(self.detail)
-        right.setStretchFactor(0, 3)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(splitter)
+        self.editor = RecordEditor(self.undo, self, lang=self.lang)
+        self.editor.saved.connect(self.on_record_saved)
+        self.editor.open_requested.connect(self.open_record)
+        self.editor.add_requested.connect(self.add_record)
+        self.editor.problem.connect(self.show_problem)
+
+        self.right = QSplitter(Qt.Orientation.Vertical, self)
+        self.right.addWidget(map_area)
+        self.right.addWidget(self.editor)
+        self.right.setSizes([300, 500])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.right)
+        self.splitter.setSizes([560, 800])
+        self.setCentralWidget(self.splitter)
         self._make_actions()
+        self._restore_layout()
         self.load_workspace(workspace)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _make_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.commune_filter = QComboBox(self)
+        self.category_filter = self._code_filter("site_category", self.tr("Mọi loại địa điểm"))
+        self.condition_filter = self._code_filter("camera_condition", self.tr("Mọi tình trạng"))
+        self.purpose_filter = self._code_filter("camera_purpose", self.tr("Mọi mục đích"))
+        self.review_filter = self._code_filter("review_state", self.tr("Mọi trạng thái duyệt"))
+        for box in (
+            self.commune_filter,
+            self.category_filter,
+            self.condition_filter,
+            self.purpose_filter,
+            self.review_filter,
+        ):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(8)
+            box.currentIndexChanged.connect(lambda _i: self.apply_filters())
+            row.addWidget(box)
+        return row
+
+    def _code_filter(self, code_list: str, everything: str) -> QComboBox:
+        box = QComboBox(self)
+        box.addItem(everything, None)
+        for code, label in vocabulary.items(code_list, self.lang):
+            box.addItem(label, code)
+        return box
 
     def _make_map_tools(self) -> QToolBar:
         tools = QToolBar(self.tr("Bản đồ"), self)
@@ -256,54 +301,205 @@ class MainWindow(QMainWindow):
         tools.addAction(self.online_action)
         return tools
 
+    def _action(self, label: str, shortcut: QKeySequence | str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(label, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _=False: slot())
+        self.addAction(action)
+        return action
+
     def _make_actions(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
-        open_action = QAction(self.tr("&Mở workspace…"), self)
-        open_action.setShortcut(QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(self.on_open_requested)
-        file_menu.addAction(open_action)
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Tệp"))
+        file_menu.addAction(self._action(self.tr("Workspace &mới…"), None, self.on_new_workspace))
+        file_menu.addAction(
+            self._action(
+                self.tr("&Mở workspace…"), QKeySequence.StandardKey.Open, self.on_open_requested
+            )
+        )
+        self.recent_menu = file_menu.addMenu(self.tr("Mở &gần đây"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Thoát"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        sync_menu = self.menuBar().addMenu(self.tr("Đồ&ng bộ"))
-        for label, shortcut, slot in (
-            (self.tr("&Xuất gói…"), "Ctrl+E", self.on_export_package_requested),
-            (self.tr("&Nhập gói…"), "Ctrl+I", self.on_import_packages_requested),
-            (self.tr("&Các gói đã trao đổi…"), "", self.on_packages_requested),
-        ):
-            action = QAction(label, self)
-            if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(slot)
-            sync_menu.addAction(action)
-        find_action = QAction(self.tr("Tìm"), self)
-        find_action.setShortcut(QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(self.on_find_requested)
-        self.addAction(find_action)
+        file_menu.addAction(self._action(self.tr("Mở workspace &mẫu (demo)"), None, self.open_demo))
+        file_menu.addAction(
+            self._action(self.tr("&Khôi phục workspace mẫu…"), None, self.on_reset_demo)
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Cài đặt…"), "Ctrl+,", self.on_settings))
+        file_menu.addAction(
+            self._action(self.tr("&Thoát"), QKeySequence.StandardKey.Quit, self.close)
+        )
+
+        edit_menu = bar.addMenu(self.tr("&Sửa"))
+        undo = self.undo.createUndoAction(self, self.tr("Hoàn tác"))
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.undo.createRedoAction(self, self.tr("Làm lại"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.undo_action, self.redo_action = undo, redo
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action(self.tr("&Tìm"), QKeySequence.StandardKey.Find, self.on_find_requested)
+        )
+
+        record_menu = bar.addMenu(self.tr("&Bản ghi"))
+        self.new_site_action = self._action(
+            self.tr("Địa điểm &mới…"), "Ctrl+Shift+N", self.on_new_site
+        )
+        self.new_camera_action = self._action(
+            self.tr("&Camera mới tại địa điểm"), "Ctrl+N", lambda: self.add_here("cameras")
+        )
+        record_menu.addAction(self.new_site_action)
+        record_menu.addAction(self.new_camera_action)
+        record_menu.addAction(
+            self._action(
+                self.tr("&Tồn tại, hạn chế mới"),
+                "Ctrl+Shift+T",
+                lambda: self.add_here("shortcomings"),
+            )
+        )
+        record_menu.addAction(
+            self._action(
+                self.tr("&Nhu cầu lắp mới"), "Ctrl+Shift+U", lambda: self.add_here("needs")
+            )
+        )
+        record_menu.addSeparator()
+        record_menu.addAction(
+            self._action(self.tr("Bản ghi &tiếp theo"), "Ctrl+PgDown", lambda: self.step(1))
+        )
+        record_menu.addAction(
+            self._action(self.tr("Bản ghi t&rước"), "Ctrl+PgUp", lambda: self.step(-1))
+        )
+        record_menu.addAction(
+            self._action(self.tr("&Lưu và sang bản ghi tiếp"), "Ctrl+Return", self.save_and_next)
+        )
+        record_menu.addSeparator()
+        record_menu.addAction(self._action(self.tr("&Xoá bản ghi…"), None, self.on_delete_record))
+
+        sync_menu = bar.addMenu(self.tr("Đồ&ng bộ"))
+        sync_menu.addAction(
+            self._action(self.tr("&Xuất gói…"), "Ctrl+E", self.on_export_package_requested)
+        )
+        sync_menu.addAction(
+            self._action(self.tr("&Nhập gói…"), "Ctrl+I", self.on_import_packages_requested)
+        )
+        sync_menu.addAction(
+            self._action(self.tr("&Các gói đã trao đổi…"), None, self.on_packages_requested)
+        )
 
     # -- loading -------------------------------------------------------------------------------
 
     def load_workspace(self, workspace: Workspace) -> None:
+        self.editor.flush()
+        self.undo.clear()
         self.workspace = workspace
         db = workspace.db
-        self.commune_names = {c["code"]: c["name"] for c in reference.communes(db)}
+        self.commune_filter.blockSignals(True)
+        self.commune_filter.clear()
+        self.commune_filter.addItem(self.tr("Mọi xã/phường"), None)
+        for code, name in listing.commune_choices(db):
+            self.commune_filter.addItem(name, code)
+        self.commune_filter.blockSignals(False)
         # Counted once here, not on every keystroke in the search box.
         self.counts = workspace_stats(db)
-        self.sites.model.set_rows(listing.site_rows(db))
-        self.cameras.model.set_rows(listing.camera_rows(db))
-        for record_list in (self.sites, self.cameras):
-            record_list.view.resizeColumnsToContents()
-            record_list.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.setWindowTitle(f"FieldSurvey — {workspace.path.name}")
+        self.show_assignment()
+        self.current = None
+        self.editor.show_nothing()
+        role = self.tr("văn phòng") if workspace.role == "office" else self.tr("khảo sát")
+        self.setWindowTitle(f"FieldSurvey — {workspace.path.name} ({role})")
+        self.apply_filters(db)
         self.map.show_workspace(workspace)
-        self.apply_search(self.search_box.text())
         self.workspace_changed.emit(str(workspace.path))
+
+    def show_assignment(self) -> None:
+        """The assigned area, the nearest due date and how far along the survey is."""
+        today = dt.date.today()
+        work = [
+            a
+            for a in progress(self.workspace, today)["assignments"]
+            if a["status"] not in ("done", "cancelled")
+        ]
+        if not work:
+            self.assignment.setText(self.tr("Chưa có địa bàn được giao."))
+            self.assignment_bar.hide()
+            self.editor.area = None
+            return
+        communes = {c["code"]: c["name"] for a in work for c in a["communes"]}
+        expected = sum(a["expected"] or 0 for a in work)
+        surveyed = sum(a["surveyed"] for a in work)
+        dues = sorted(a["due_date"] for a in work if a["due_date"])
+        due = dt.date.fromisoformat(dues[0]).strftime("%d/%m/%Y") if dues else "—"
+        names = sorted(communes.values())
+        area = ", ".join(names[:3]) + (
+            self.tr(" và {0} nơi khác").format(len(names) - 3) if len(names) > 3 else ""
+        )
+        text = self.tr("Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm")
+        text = text.format(area=area or "—", due=due, done=surveyed, expected=expected)
+        if any(a["late"] for a in work):
+            text += " · " + self.tr("QUÁ HẠN")
+            self.assignment.setStyleSheet("color: #b00020;")
+        else:
+            self.assignment.setStyleSheet("")
+        self.assignment.setText(text)
+        self.assignment_bar.setRange(0, max(1, expected))
+        self.assignment_bar.setValue(min(surveyed, expected))
+        self.assignment_bar.show()
+        self.editor.area = set(communes) or None
+
+    def queries(self) -> tuple[listing.ListQuery, listing.ListQuery]:
+        text = self.search_box.text()
+        common = {
+            "text": text,
+            "commune": self.commune_filter.currentData(),
+            "category": self.category_filter.currentData(),
+            "review_state": self.review_filter.currentData(),
+        }
+        sites = self.sites.model.query
+        cameras = self.cameras.model.query
+        return (
+            listing.ListQuery("sites", sort=sites.sort, descending=sites.descending, **common),
+            listing.ListQuery(
+                "cameras",
+                sort=cameras.sort,
+                descending=cameras.descending,
+                condition=self.condition_filter.currentData(),
+                purpose=self.purpose_filter.currentData(),
+                **common,
+            ),
+        )
+
+    def apply_filters(self, db=None) -> None:  # type: ignore[no-untyped-def]
+        """Re-run both lists' queries (a page each), then tell the map which cameras to show."""
+        site_query, camera_query = self.queries()
+        self.sites.model.set_query(site_query, db)
+        self.cameras.model.set_query(camera_query, db)
+        self.update_status()
+        if self.current is not None:
+            table, record_id = self.current
+            {"sites": self.sites, "cameras": self.cameras}.get(table, self.sites).select_record(
+                record_id
+            ) if table in ("sites", "cameras") else None
+        QTimer.singleShot(0, self._filter_map)
+
+    def _filter_map(self) -> None:
+        query = self.cameras.model.query
+        filtered = any(
+            (
+                query.text.strip(),
+                query.commune,
+                query.category,
+                query.condition,
+                query.purpose,
+                query.review_state,
+            )
+        )
+        self.map.set_filter(set(listing.ids(self.workspace.db, query)) if filtered else None)
 
     def update_status(self) -> None:
         """Totals (counted when the workspace loads) and what the filter shows."""
-        counts = self.counts
         self.statusBar().showMessage(
             self.tr(
                 "{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · "
@@ -311,103 +507,203 @@ class MainWindow(QMainWindow):
             ).format(
                 shown_sites=self.sites.visible_count(),
                 shown_cameras=self.cameras.visible_count(),
-                **counts,
+                **self.counts,
             )
         )
 
-    # -- slots ---------------------------------------------------------------------------------
+    # -- selecting and moving between records --------------------------------------------------
 
-    def on_search_text_changed(self, text: str) -> None:
-        self.apply_search(text)
+    def on_record_selected(self, table: str, record_id: str) -> None:
+        if self.current == (table, record_id):
+            return
+        self.current = (table, record_id)
+        try:
+            self.editor.show_record(self.workspace, table, record_id)
+        except FieldSurveyError as exc:
+            self.show_problem(in_language(str(exc), self.lang))
+            return
+        if table == "cameras":
+            self.map.select_camera(record_id, centre=True)
+            self.map.show_info(self.editor.record.get("name") or "")
 
-    def apply_search(self, text: str) -> None:
-        allowed: dict[str, set[str] | None] = {"site": None, "camera": None}
-        if text.strip():
-            hits = search(self.workspace.db, text, limit=SEARCH_LIMIT, kinds=["site", "camera"])
-            allowed = {"site": set(), "camera": set()}
-            for hit in hits:
-                found = allowed[hit["kind"]]
-                assert found is not None
-                found.add(hit["id"])
-        self.sites.proxy.set_allowed_ids(allowed["site"])
-        self.cameras.proxy.set_allowed_ids(allowed["camera"])
-        self.map.set_filter(allowed["camera"])
-        self.update_status()
+    def open_record(self, table: str, record_id: str) -> None:
+        """Show a record: in its list when it has one, always in the editor."""
+        lists = {"sites": self.sites, "cameras": self.cameras}
+        if table in lists:
+            self.tabs.setCurrentWidget(lists[table])
+            if lists[table].select_record(record_id):
+                return
+        self.on_record_selected(table, record_id)
+
+    def current_list(self) -> RecordList:
+        widget = self.tabs.currentWidget()
+        assert isinstance(widget, RecordList)
+        return widget
+
+    def step(self, offset: int) -> bool:
+        """Go to the next (1) or previous (-1) record of the list shown."""
+        record_list = self.current_list()
+        chosen = record_list.selected_id()
+        if chosen is None:
+            if record_list.model.rowCount():
+                record_list.view.selectRow(0)
+                return True
+            return False
+        before, after = listing.neighbours(self.workspace.db, record_list.model.query, chosen)
+        target = after if offset > 0 else before
+        return target is not None and record_list.select_record(target)
+
+    def save_and_next(self) -> None:
+        if self.editor.flush():
+            self.step(1)
 
     def on_find_requested(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
 
-    def on_record_selected(self, table: str, record_id: str) -> None:
-        self.current = (table, record_id)
-        if table == "cameras":
-            self.map.select_camera(record_id, centre=True)
-            row = self.workspace.get("cameras", record_id)
-            self.map.show_info(row["name"] or "")
-        self.show_record(table, record_id)
-
-    def show_record(self, table: str, record_id: str) -> None:
-        while self.detail_form.rowCount():
-            self.detail_form.removeRow(0)
-        try:
-            record = self.workspace.get(table, record_id)
-        except FieldSurveyError as exc:
-            self.detail_form.addRow(QLabel(str(exc)))
-            return
-        for field, label in DETAIL_FIELDS[table]:
-            value = record.get(field)
-            if value is not None and field in CODE_LISTS:
-                value = vocabulary.label(CODE_LISTS[field], str(value))
-            elif value is not None and field == "commune_code":
-                value = self.commune_names.get(str(value), value)
-            text = QLabel("" if value is None else str(value))
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            text.setWordWrap(True)
-            self.detail_form.addRow(label, text)
-
     def on_map_camera_selected(self, camera_id: str) -> None:
-        self.tabs.setCurrentWidget(self.cameras)
-        if not self.cameras.select_record(camera_id):
-            self.on_record_selected("cameras", camera_id)
+        self.open_record("cameras", camera_id)
+
+    # -- adding and deleting -------------------------------------------------------------------
+
+    def current_site(self) -> str | None:
+        if self.current is None:
+            return None
+        table, record_id = self.current
+        if table == "sites":
+            return record_id
+        try:
+            return self.workspace.get(table, record_id).get("site_id")
+        except FieldSurveyError:
+            return None
+
+    def add_here(self, table: str) -> str | None:
+        site_id = self.current_site()
+        if site_id is None:
+            self.show_problem(self.tr("Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới)."))
+            return None
+        return self.add_record(table, site_id)
+
+    def add_record(self, table: str, site_id: str) -> str | None:
+        """A new camera, shortcoming or need at a site, opened in the editor."""
+        values: dict[str, object] = {"site_id": site_id}
+        current = self.current
+        if table == "shortcomings":
+            values["kind"] = "other"
+            if current is not None and current[0] == "cameras":
+                values["camera_id"] = current[1]
+        if table == "cameras":
+            count = self.workspace.db.execute(
+                "SELECT count(*) FROM cameras WHERE site_id = ?", [site_id]
+            ).fetchone()[0]
+            site = self.workspace.get("sites", site_id)
+            values["name"] = f"{site['name']} – camera {count + 1}"
+            if site["lat"] is not None:
+                values.update(
+                    {
+                        "lat": site["lat"],
+                        "lon": site["lon"],
+                        "location_source": site["location_source"] or "typed",
+                    }
+                )
+        try:
+            record_id = self.workspace.insert(table, values)
+        except FieldSurveyError as exc:
+            self.show_problem(in_language(str(exc), self.lang))
+            return None
+        self.counts = workspace_stats(self.workspace.db)
+        if table == "cameras":
+            self.cameras.model.refresh()
+            self.sites.model.refresh()
+            self.map_timer.start()
+        self.open_record(table, record_id)
+        self.update_status()
+        return record_id
+
+    def on_new_site(self) -> str | None:
+        dialog = NewSiteDialog(self.lang, parent=self)
+        if dialog.exec() != NewSiteDialog.DialogCode.Accepted:
+            return None
+        return self.create_site(dialog.values())
+
+    def create_site(self, values: dict[str, object]) -> str | None:
+        try:
+            site_id = self.workspace.insert("sites", values)
+        except FieldSurveyError as exc:
+            self.show_problem(in_language(str(exc), self.lang))
+            return None
+        self.counts = workspace_stats(self.workspace.db)
+        self.sites.model.refresh()
+        self.show_assignment()
+        self.open_record("sites", site_id)
+        self.update_status()
+        return site_id
+
+    def on_delete_record(self) -> None:
+        if self.current is None:
+            return
+        table, record_id = self.current
+        answer = QMessageBox.question(
+            self,
+            self.tr("Xoá bản ghi"),
+            self.tr("Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.workspace.delete(table, record_id)
+        except FieldSurveyError as exc:
+            self.show_problem(in_language(str(exc), self.lang))
+            return
+        self.counts = workspace_stats(self.workspace.db)
+        self.current = None
+        self.editor.show_nothing()
+        self.apply_filters()
+        self.map_timer.start()
+
+    # -- after an edit -------------------------------------------------------------------------
+
+    def on_record_saved(self, table: str, record_id: str) -> None:
+        """Show a saved change in the list row and, when it matters there, on the map."""
+        lists = {"sites": self.sites, "cameras": self.cameras}
+        if table in lists:
+            lists[table].model.update_record(record_id)
+        if table == "sites":
+            self.show_assignment()
+        if table in ("cameras", "sites"):
+            self.map_timer.start()
+        self.statusBar().showMessage(self.tr("Đã lưu."), 2000)
+
+    def show_problem(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+        QMessageBox.warning(self, "FieldSurvey", message)
 
     def on_map_location_picked(self, lat: float, lon: float) -> None:
         if self.current is None:
             self.statusBar().showMessage(self.tr("Hãy chọn một địa điểm hoặc camera trước."), 5000)
             return
-        table, record_id = self.current
-        try:
-            self.workspace.update(
-                table,
-                record_id,
-                {"lat": round(lat, 7), "lon": round(lon, 7), "location_source": "map_pick"},
+        if self.editor.table is not None and "location" in self.editor.widgets:
+            self.editor.save_values(
+                {"lat": round(lat, 7), "lon": round(lon, 7), "location_source": "map_pick"}
             )
-        except FieldSurveyError as exc:
-            QMessageBox.warning(self, self.tr("Không đặt được vị trí"), str(exc))
-            return
-        self.after_edit(table, record_id)
+            self.editor.show_record(self.workspace, *self.current)
 
     def on_map_direction_set(self, camera_id: str, bearing: float, final: bool) -> None:
         if not final:
             self.statusBar().showMessage(self.tr("Hướng nhìn: {0:.0f}°").format(bearing))
             return
+        if self.current != ("cameras", camera_id):
+            self.open_record("cameras", camera_id)
         views = json.loads(self.workspace.get("cameras", camera_id)["views"] or "[]")
         first = views[0] if views else {"angle": 60.0, "tilt": None}
         first["direction"] = round(bearing, 1)
-        try:
-            self.workspace.update("cameras", camera_id, {"views": [first, *views[1:]]})
-        except FieldSurveyError as exc:
-            QMessageBox.warning(self, self.tr("Không đặt được hướng nhìn"), str(exc))
-            return
-        self.after_edit("cameras", camera_id)
-
-    def after_edit(self, table: str, record_id: str) -> None:
-        """Show a change made through the map: the record, its commune in the list, the map."""
-        self.map.reload_cameras(self.workspace)
-        self.show_record(table, record_id)
-        self.statusBar().showMessage(self.tr("Đã lưu."), 3000)
+        self.editor.save_values({"views": [first, *views[1:]]})
+        self.editor.show_record(self.workspace, "cameras", camera_id)
 
     def on_map_problem(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Bản đồ: {0}").format(message), 10000)
+
+    # -- map files -----------------------------------------------------------------------------
 
     def on_add_mbtiles_requested(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -441,11 +737,8 @@ class MainWindow(QMainWindow):
             self.export_map(Path(name))
 
     def export_map(self, target: Path) -> int | None:
-        """The cameras now shown in the list, as a standalone HTML map."""
-        shown = {
-            str(self.cameras.proxy.index(row, 0).data(ID_ROLE))
-            for row in range(self.cameras.visible_count())
-        }
+        """The cameras the list's filter shows, as a standalone HTML map."""
+        shown = set(listing.ids(self.workspace.db, self.cameras.model.query))
         try:
             count = export_map_html(self.workspace.db, target, camera_ids=shown)
         except (FieldSurveyError, OSError) as exc:
@@ -456,10 +749,14 @@ class MainWindow(QMainWindow):
         )
         return count
 
+    # -- sync ----------------------------------------------------------------------------------
+
     def on_export_package_requested(self) -> None:
+        self.editor.flush()
         ExportDialog(self.workspace, self).exec()
 
     def on_import_packages_requested(self) -> None:
+        self.editor.flush()
         dialog = ImportDialog(self.workspace, self)
         dialog.exec()
         if getattr(dialog, "outcomes", None):
@@ -467,6 +764,8 @@ class MainWindow(QMainWindow):
 
     def on_packages_requested(self) -> None:
         PackagesDialog(self.workspace, self).exec()
+
+    # -- workspaces ----------------------------------------------------------------------------
 
     def on_open_requested(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -478,18 +777,128 @@ class MainWindow(QMainWindow):
         if name:
             self.open_path(Path(name))
 
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for text in self.settings.recent_workspaces:
+            action = self.recent_menu.addAction(text)
+            action.triggered.connect(lambda _=False, p=text: self.open_path(Path(p)))
+            action.setEnabled(Path(text).is_file())
+        if not self.settings.recent_workspaces:
+            self.recent_menu.addAction(self.tr("(chưa có)")).setEnabled(False)
+
     def open_path(self, path: Path) -> bool:
+        self.editor.flush()
         try:
             workspace = Workspace.open(path, user=self.workspace.user)
         except FieldSurveyError as exc:
-            QMessageBox.warning(self, self.tr("Không mở được workspace"), str(exc))
+            QMessageBox.warning(
+                self, self.tr("Không mở được workspace"), in_language(str(exc), self.lang)
+            )
+            return False
+        old = self.workspace
+        self.load_workspace(workspace)
+        if old is not workspace:
+            old.close()
+        return True
+
+    def on_new_workspace(self) -> None:
+        dialog = NewWorkspaceDialog(self.workspace.path.parent, self.settings.user_name or "", self)
+        if dialog.exec() != NewWorkspaceDialog.DialogCode.Accepted:
+            return
+        self.create_workspace(
+            Path(dialog.path.text()), str(dialog.role.currentData()), dialog.name.text().strip()
+        )
+
+    def create_workspace(self, path: Path, role: str, name: str) -> bool:
+        self.editor.flush()
+        try:
+            workspace = Workspace.create(
+                path, role=role, name=name or "FieldSurvey", user=self.workspace.user
+            )
+        except FieldSurveyError as exc:
+            QMessageBox.warning(
+                self, self.tr("Không tạo được workspace"), in_language(str(exc), self.lang)
+            )
             return False
         old = self.workspace
         self.load_workspace(workspace)
         old.close()
         return True
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def open_demo(self) -> bool:
+        from fieldsurvey.core.demo import build_demo
+
+        path = user_settings.demo_workspace_path()
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            build_demo(path)
+        return self.open_path(path)
+
+    def on_reset_demo(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Khôi phục workspace mẫu"),
+            self.tr(
+                "Đưa workspace mẫu về trạng thái ban đầu? Mọi thay đổi trong workspace mẫu sẽ mất "
+                "(các workspace khác không bị ảnh hưởng)."
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.reset_demo()
+
+    def reset_demo(self) -> bool:
+        """Rebuild the demo workspace as shipped and open it."""
+        from fieldsurvey.core.demo import build_demo
+
+        path = user_settings.demo_workspace_path()
+        self.editor.flush()
+        if self.workspace.path.resolve() == path.resolve():
+            self.workspace.close()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build_demo(path, force=True)
+        workspace = Workspace.open(path, user=self.workspace.user)
+        self.load_workspace(workspace)
+        return True
+
+    def on_settings(self) -> None:
+        dialog = SettingsDialog(self.settings.user_name, self.settings.language, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        self.settings.user_name = dialog.name.text().strip()
+        self.workspace.user = self.settings.user_name or None
+        user_settings.save_settings(self.settings)
+        language = str(dialog.language.currentData())
+        if language != self.lang:
+            self.settings.language = language
+            user_settings.save_settings(self.settings)
+            self.language_change_requested.emit(language)
+
+    # -- layout and closing --------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        stored = QSettings()
+        for key, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/splitter", self.splitter.restoreState),
+            ("window/right", self.right.restoreState),
+        ):
+            value = stored.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+
+    def save_layout(self) -> None:
+        stored = QSettings()
+        stored.setValue("window/geometry", self.saveGeometry())
+        stored.setValue("window/splitter", self.splitter.saveState())
+        stored.setValue("window/right", self.right.saveState())
+
+    def release(self) -> None:
+        """Save what was typed and the layout; let go of the map (not of the workspace)."""
+        self.editor.flush()
+        self.save_layout()
         self.map.shutdown()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.release()
         self.workspace.close()
         super().closeEvent(event)

@@ -1,0 +1,597 @@
+"""The record editor: a form per kind of record, saved as the surveyor types (within half a
+second, through the workspace's write path), with undo, problems shown beside the fields, how
+complete the record is, what it contains, and its photos."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldsurvey.core import checks, reference, vocabulary
+from fieldsurvey.core.errors import FieldSurveyError, ValidationError
+from fieldsurvey.core.location import distance_m
+from fieldsurvey.core.photos import IngestResult
+from fieldsurvey.core.records import clean_value, record_kind
+from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.ui import fields as fw
+from fieldsurvey.ui.photo_strip import PhotoStrip
+
+SAVE_DELAY_MS = 500
+FAR_FROM_PHOTO_M = 30.0
+# The fields of each form, in order. "location" stands for lat/lon (and where they came from).
+FORMS: dict[str, tuple[str, ...]] = {
+    "sites": ("name", "category", "address", "location", "unit_id", "notes"),
+    "cameras": (
+        "name",
+        "condition",
+        "camera_type",
+        "purposes",
+        "owner_unit_id",
+        "location",
+        "views",
+        "mount",
+        "height_m",
+        "resolution_mp",
+        "night_vision",
+        "ai_functions",
+        "connectivity",
+        "connection_medium",
+        "storage_days",
+        "standards",
+        "power_source",
+        "install_year",
+        "funding_source",
+        "ref",
+        "notes",
+    ),
+    "shortcomings": (
+        "kind",
+        "camera_id",
+        "description",
+        "remedy_kind",
+        "remedy",
+        "estimated_cost_vnd",
+    ),
+    "needs": (
+        "purposes",
+        "camera_count",
+        "camera_type",
+        "ai_functions",
+        "priority",
+        "location",
+        "justification",
+    ),
+}
+LONG_TEXT = {"notes", "description", "remedy", "justification"}
+
+
+def in_language(message: str, lang: str) -> str:
+    """The user's half of a bilingual "tiếng Việt / English" message."""
+    vi, sep, en = message.partition(" / ")
+    return en.strip() if sep and lang == "en" else vi.strip()
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RecordEditor", text)
+
+
+class EditCommand(QUndoCommand):
+    """Saved field values of one record; undo writes the old ones back (a new change)."""
+
+    def __init__(
+        self,
+        editor: RecordEditor,
+        table: str,
+        record_id: str,
+        before: dict[str, Any],
+        after: dict[str, Any],
+    ) -> None:
+        labels = fw.field_labels()
+        names = ", ".join(labels.get(f, f) for f in after if f not in ("lon", "location_source"))
+        super().__init__(tr("Sửa {0}").format(names.replace("lat", labels["location"])))
+        self.editor, self.table, self.record_id = editor, table, record_id
+        self.before, self.after = before, after
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # already written when the edit was saved
+            self._first = False
+            return
+        self.editor.write_values(self.table, self.record_id, self.after)
+
+    def undo(self) -> None:
+        self.editor.write_values(self.table, self.record_id, self.before)
+
+
+class RecordEditor(QWidget):
+    """Edits one record at a time; every change is saved on its own (no Save button)."""
+
+    saved = Signal(str, str)
+    """(table, record id) after a change was written."""
+    open_requested = Signal(str, str)
+    """(table, record id) of a record to open instead (a site's camera, a camera's site…)."""
+    add_requested = Signal(str, str)
+    """(table of the new record, site id): add a camera, shortcoming or need to this site."""
+    problem = Signal(str)
+    """A message for the status bar (a write that failed)."""
+
+    def __init__(self, undo: QUndoStack, parent: QWidget | None = None, lang: str = "vi") -> None:
+        super().__init__(parent)
+        self.undo = undo
+        self.lang = lang
+        self.workspace: Workspace | None = None
+        self.table: str | None = None
+        self.record_id: str | None = None
+        self.record: dict[str, Any] = {}
+        self.area: set[str] | None = None
+        self.widgets: dict[str, fw.FieldWidget] = {}
+        self.notes: dict[str, QLabel] = {}
+        self.pending: set[str] = set()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SAVE_DELAY_MS)
+        self.timer.timeout.connect(self.flush)
+
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.title.setWordWrap(True)
+        self.parent_button = QPushButton(self)
+        self.parent_button.setFlat(True)
+        self.parent_button.setStyleSheet("text-align: left; color: palette(link);")
+        self.parent_button.clicked.connect(self._open_parent)
+        self.parent_button.hide()
+        self.complete = QProgressBar(self)
+        self.complete.setRange(0, 100)
+        self.complete.setFormat(tr("Đầy đủ %p%"))
+        self.complete.setMaximumWidth(180)
+        self.state = QLabel(self)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.state)
+        header.addWidget(self.complete)
+
+        self.banner = QFrame(self)
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner.setStyleSheet("QFrame { background: #fff6d5; }")
+        self.banner_text = QLabel(self.banner)
+        self.banner_text.setWordWrap(True)
+        self.banner_buttons = QHBoxLayout()
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addLayout(self.banner_buttons)
+        self.banner.hide()
+        self._offers: list[tuple[str, list[tuple[str, Any]]]] = []
+
+        self.form_host = QWidget(self)
+        self.form = QFormLayout(self.form_host)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.children_box = QWidget(self)
+        self.children_layout = QVBoxLayout(self.children_box)
+        self.children_layout.setContentsMargins(0, 0, 0, 0)
+        inner = QWidget(self)
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addWidget(self.form_host)
+        inner_layout.addWidget(self.children_box)
+        inner_layout.addStretch()
+        scroll = QScrollArea(self)
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.photos = PhotoStrip(self)
+        self.photos.ingested.connect(self.on_photos_ingested)
+        self.empty = QLabel(
+            tr("Chọn một địa điểm hoặc camera trong danh sách, hoặc thêm mới (Ctrl+N)."), self
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.parent_button)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.empty)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.photos)
+        self._content = (scroll, self.photos, self.complete, self.state)
+        self.show_nothing()
+
+    # -- showing a record ----------------------------------------------------------------------
+
+    def show_nothing(self) -> None:
+        self.flush()
+        self.table = self.record_id = None
+        self.title.setText("")
+        self.parent_button.hide()
+        self.banner.hide()
+        for widget in self._content:
+            widget.hide()
+        self.empty.show()
+
+    def show_record(self, workspace: Workspace, table: str, record_id: str) -> None:
+        """Open a record in the form (saving what was typed in the previous one first)."""
+        self.flush()
+        if (table, record_id) != (self.table, self.record_id):
+            self._offers.clear()
+        self.workspace, self.table, self.record_id = workspace, table, record_id
+        self.record = workspace.get(table, record_id)
+        self._build_form(table)
+        self._fill()
+        self._show_children()
+        self.photos.show_record(workspace, table, record_id)
+        for widget in self._content:
+            widget.show()
+        self.empty.hide()
+        self._show_offer()
+
+    def _build_form(self, table: str) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.widgets.clear()
+        self.notes.clear()
+        labels = fw.field_labels()
+        kind = record_kind(table)
+        for name in FORMS[table]:
+            widget = self._make_widget(table, name, kind)
+            widget.edited.connect(lambda n=name: self.on_edited(n))
+            note = QLabel(self.form_host)
+            note.setWordWrap(True)
+            note.hide()
+            column = QWidget(self.form_host)
+            column_layout = QVBoxLayout(column)
+            column_layout.setContentsMargins(0, 0, 0, 0)
+            column_layout.setSpacing(1)
+            column_layout.addWidget(widget)
+            column_layout.addWidget(note)
+            label = labels[name] + (
+                " *" if name != "location" and kind.field(name).required else ""
+            )
+            self.form.addRow(label, column)
+            widget.setAccessibleName(labels[name])
+            self.widgets[name], self.notes[name] = widget, note
+        if "location" in self.widgets:
+            self.commune = QLabel(self.form_host)
+            self.form.addRow(tr("Xã/phường"), self.commune)
+
+    def _make_widget(self, table: str, name: str, kind: Any) -> fw.FieldWidget:
+        assert self.workspace is not None
+        db = self.workspace.db
+        if name == "location":
+            return fw.LocationField(self.form_host)
+        if name == "views":
+            return fw.ViewsField(self.form_host)
+        field = kind.field(name)
+        if name in LONG_TEXT:
+            return fw.LongTextField(self.form_host)
+        match field.kind:
+            case "text":
+                return fw.TextField(field.max_length, self.form_host)
+            case "int" | "real":
+                return fw.NumberField(field.kind == "int", self.form_host)
+            case "code":
+                return fw.CodeField(field.code_list, self.lang, self.form_host)
+            case "codes":
+                return fw.CodesField(field.code_list, self.lang, self.form_host)
+            case "bool":
+                return fw.ChoiceField([(1, tr("Có")), (0, tr("Không"))], self.form_host)
+            case "ref" if field.ref == "units":
+                units = db.execute(
+                    "SELECT id, name FROM units WHERE deleted = 0 ORDER BY name"
+                ).fetchall()
+                return fw.ChoiceField([(str(i), str(n)) for i, n in units], self.form_host)
+            case "ref" if field.ref == "cameras":
+                cameras = db.execute(
+                    "SELECT id, coalesce(name, id) FROM cameras WHERE deleted = 0 AND site_id = ? "
+                    "ORDER BY name",
+                    [self.record.get("site_id")],
+                ).fetchall()
+                return fw.ChoiceField([(str(i), str(n)) for i, n in cameras], self.form_host)
+        raise AssertionError(f"no widget for {table}.{name}")
+
+    def _fill(self) -> None:
+        """Show the stored record in the widgets, its title, state and problems."""
+        record = self.record
+        for name, widget in self.widgets.items():
+            if name == "location":
+                lat, lon = record.get("lat"), record.get("lon")
+                widget.set_value((lat, lon) if lat is not None else None)
+            else:
+                widget.set_value(record.get(name))
+        self._show_header()
+        self._show_problems({})
+
+    def _show_header(self) -> None:
+        assert self.table is not None and self.workspace is not None
+        record = self.record
+        kinds = {
+            "sites": tr("Địa điểm"),
+            "cameras": tr("Camera"),
+            "shortcomings": tr("Tồn tại, hạn chế"),
+            "needs": tr("Nhu cầu lắp mới"),
+        }
+        name = record.get("name")
+        if not name and self.table == "shortcomings" and record.get("kind"):
+            name = vocabulary.label("shortcoming_kind", record["kind"], self.lang)
+        self.title.setText(f"{kinds[self.table]}: {name or tr('(chưa đặt tên)')}")
+        state = record.get("review_state")
+        self.state.setText(
+            vocabulary.label("review_state", state, self.lang) if state else tr("Nháp")
+        )
+        self.complete.setValue(round(checks.completeness(self.table, record) * 100))
+        site_id = record.get("site_id")
+        if site_id:
+            site = self.workspace.db.execute(
+                "SELECT name FROM sites WHERE id = ?", [site_id]
+            ).fetchone()
+            self.parent_button.setText("↑ " + tr("Địa điểm: {0}").format(site[0] if site else ""))
+            self.parent_button.show()
+        else:
+            self.parent_button.hide()
+        if "location" in self.widgets:
+            code = record.get("commune_code")
+            names = {c["code"]: c["name"] for c in reference.communes(self.workspace.db)}
+            self.commune.setText(names.get(code, code or tr("(chưa xác định)")))
+
+    def _show_problems(self, invalid: dict[str, str]) -> None:
+        """Invalid values (not saved) in red; what the saved record still lacks in amber."""
+        assert self.workspace is not None and self.table is not None
+        lacking: dict[str, list[str]] = {}
+        for problem in checks.problems(self.workspace.db, self.table, self.record, area=self.area):
+            target = problem.field if problem.field in self.notes else None
+            if target is None and problem.field in ("lat", "lon"):
+                target = "location"
+            if target is not None and problem.code != "missing":
+                lacking.setdefault(target, []).append(problem.text(self.lang))
+        for name, note in self.notes.items():
+            if name in invalid:
+                note.setText(in_language(invalid[name], self.lang))
+                note.setStyleSheet("color: #b00020;")
+                note.show()
+            elif name in lacking:
+                note.setText(" ".join(lacking[name]))
+                note.setStyleSheet("color: #8a5a00;")
+                note.show()
+            else:
+                note.hide()
+
+    def field_note(self, name: str) -> str:
+        """The text shown beside a field ("" when none): for tests and accessibility."""
+        note = self.notes.get(name)
+        return note.text() if note is not None and not note.isHidden() else ""
+
+    # -- what a record contains ----------------------------------------------------------------
+
+    def _show_children(self) -> None:
+        while self.children_layout.count():
+            item = self.children_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        assert self.workspace is not None
+        db = self.workspace.db
+        if self.table == "sites":
+            site_id = self.record_id
+            groups = [
+                ("cameras", tr("Camera"), tr("+ Camera (Ctrl+N)")),
+                ("shortcomings", tr("Tồn tại, hạn chế"), tr("+ Tồn tại")),
+                ("needs", tr("Nhu cầu lắp mới"), tr("+ Nhu cầu")),
+            ]
+        elif self.table == "cameras":
+            site_id = self.record.get("site_id")
+            groups = [("shortcomings", tr("Tồn tại, hạn chế"), tr("+ Tồn tại"))]
+        else:
+            return
+        for table, heading, add_label in groups:
+            row = QHBoxLayout()
+            row.addWidget(QLabel(f"<b>{heading}</b>", self.children_box))
+            row.addStretch()
+            add = QPushButton(add_label, self.children_box)
+            add.clicked.connect(lambda _=False, t=table, s=site_id: self.add_requested.emit(t, s))
+            row.addWidget(add)
+            holder = QWidget(self.children_box)
+            holder.setLayout(row)
+            self.children_layout.addWidget(holder)
+            key = "camera_id" if self.table == "cameras" else "site_id"
+            for child_id, label in self._child_rows(db, table, key):
+                link = QPushButton("→ " + label, self.children_box)
+                link.setFlat(True)
+                link.setStyleSheet("text-align: left;")
+                link.clicked.connect(
+                    lambda _=False, t=table, i=child_id: self.open_requested.emit(t, i)
+                )
+                self.children_layout.addWidget(link)
+
+    def _child_rows(self, db: Any, table: str, key: str) -> list[tuple[str, str]]:
+        rows = db.execute(
+            f"SELECT * FROM {table} WHERE {key} = ? AND deleted = 0 ORDER BY rowid",
+            [self.record_id],
+        )
+        names = [d[0] for d in rows.description]
+        out = []
+        for values in rows.fetchall():
+            row = dict(zip(names, values, strict=True))
+            if table == "cameras":
+                label = row["name"] or row["id"]
+                if row["condition"]:
+                    label += " · " + vocabulary.label(
+                        "camera_condition", row["condition"], self.lang
+                    )
+            elif table == "shortcomings":
+                label = vocabulary.label("shortcoming_kind", row["kind"], self.lang)
+                if row["description"]:
+                    label += " · " + row["description"][:60]
+            else:
+                label = tr("{0} camera").format(row["camera_count"] or "?")
+                if row["priority"]:
+                    label += " · " + vocabulary.label("priority", row["priority"], self.lang)
+            out.append((str(row["id"]), label))
+        return out
+
+    def _open_parent(self) -> None:
+        site_id = self.record.get("site_id")
+        if site_id:
+            self.flush()
+            self.open_requested.emit("sites", site_id)
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def on_edited(self, name: str) -> None:
+        self.pending.add(name)
+        if not self.timer.isActive():  # not restarted by each keystroke: saved within 0.5 s
+            self.timer.start()
+
+    def flush(self) -> bool:
+        """Write what was typed now; True when nothing is left unsaved."""
+        self.timer.stop()
+        if not self.pending or self.workspace is None or self.table is None:
+            self.pending.clear()
+            return True
+        names, self.pending = sorted(self.pending), set()
+        kind = record_kind(self.table)
+        values: dict[str, Any] = {}
+        invalid: dict[str, str] = {}
+        for name in names:
+            try:
+                if name == "location":
+                    position = self.widgets[name].value()
+                    lat, lon = position if position else (None, None)
+                    values.update({"lat": lat, "lon": lon, "location_source": "typed"})
+                    if position is None:
+                        values["location_source"] = None
+                    continue
+                value = self.widgets[name].value()
+                clean_value(kind, kind.field(name), value)
+                values[name] = value
+            except ValidationError as exc:
+                invalid[name] = str(exc)
+        if values:
+            self.save_values(values)
+        self._show_problems(invalid)
+        return not invalid
+
+    def save_values(self, values: dict[str, Any]) -> bool:
+        """Write values to the open record as one undoable step."""
+        assert self.workspace is not None and self.table and self.record_id
+        table, record_id = self.table, self.record_id
+        before = {name: self.record.get(name) for name in values}
+        if not self.write_values(table, record_id, values, refill=False):
+            return False
+        after = {name: self.record.get(name) for name in values}
+        if after != before:
+            self.undo.push(EditCommand(self, table, record_id, before, after))
+        return True
+
+    def write_values(
+        self, table: str, record_id: str, values: dict[str, Any], *, refill: bool = True
+    ) -> bool:
+        """Write through the workspace; refresh the form if it shows that record."""
+        assert self.workspace is not None
+        try:
+            self.workspace.update(table, record_id, values)
+        except FieldSurveyError as exc:
+            self.problem.emit(in_language(str(exc), self.lang))
+            return False
+        if (table, record_id) == (self.table, self.record_id):
+            self.record = self.workspace.get(table, record_id)
+            if refill:
+                self._fill()
+            else:
+                self._show_header()
+        self.saved.emit(table, record_id)
+        return True
+
+    # -- offers from photos --------------------------------------------------------------------
+
+    def on_photos_ingested(self, table: str, record_id: str, results: list[IngestResult]) -> None:
+        """Offer a new photo's position and heading to the record it was added to."""
+        if self.workspace is None or (table, record_id) != (self.table, self.record_id):
+            return
+        for result in results:
+            meta = result.metadata
+            if result.photo_id is None or meta is None:
+                continue
+            if meta.lat is not None and meta.lon is not None and "location" in self.widgets:
+                lat, lon = self.record.get("lat"), self.record.get("lon")
+                position = [("lat", round(meta.lat, 7)), ("lon", round(meta.lon, 7))]
+                position.append(("location_source", "photo_exif"))
+                if meta.gps_accuracy_m is not None:
+                    position.append(("location_accuracy_m", meta.gps_accuracy_m))
+                if lat is None or lon is None:
+                    self._offers.append(
+                        (
+                            tr("Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}). Dùng làm vị trí?").format(
+                                meta.lat, meta.lon
+                            ),
+                            position,
+                        )
+                    )
+                else:
+                    gap = distance_m(lat, lon, meta.lat, meta.lon)
+                    if gap > FAR_FROM_PHOTO_M:
+                        self._offers.append(
+                            (
+                                tr(
+                                    "Ảnh được chụp cách vị trí đã ghi {0:.0f} m. "
+                                    "Giữ vị trí đã ghi hay dùng vị trí của ảnh?"
+                                ).format(gap),
+                                position,
+                            )
+                        )
+            if table == "cameras" and meta.heading is not None:
+                views = json.loads(self.record.get("views") or "[]")
+                first = dict(views[0]) if views else {"angle": 60.0, "tilt": None}
+                first["direction"] = round(meta.heading, 1)
+                self._offers.append(
+                    (
+                        tr("Ảnh có hướng la bàn {0:.0f}°. Dùng làm hướng nhìn của camera?").format(
+                            meta.heading
+                        ),
+                        [("views", [first, *views[1:]])],
+                    )
+                )
+        self._show_offer()
+
+    def _show_offer(self) -> None:
+        while self.banner_buttons.count():
+            item = self.banner_buttons.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        if not self._offers or self.table is None:
+            self.banner.hide()
+            return
+        text, _values = self._offers[0]
+        self.banner_text.setText(text)
+        accept = QPushButton(tr("Dùng giá trị của ảnh"), self.banner)
+        accept.clicked.connect(lambda: self.answer_offer(True))
+        keep = QPushButton(tr("Giữ nguyên"), self.banner)
+        keep.clicked.connect(lambda: self.answer_offer(False))
+        self.banner_buttons.addWidget(accept)
+        self.banner_buttons.addWidget(keep)
+        self.banner.show()
+
+    def offer_text(self) -> str:
+        return self.banner_text.text() if not self.banner.isHidden() else ""
+
+    def answer_offer(self, accept: bool) -> None:
+        """Take (or leave) the first offered value; then show the next offer, if any."""
+        if not self._offers:
+            return
+        _text, values = self._offers.pop(0)
+        if accept:
+            self.save_values(dict(values))
+            self._fill()
+        self._show_offer()

@@ -1,0 +1,353 @@
+"""The editor's input widgets, one kind per kind of field, built from the code lists.
+
+Each gives its value in the form records.clean_value accepts and shows a stored value; none
+writes anything itself (the editor saves through the workspace's write path).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldsurvey.core import vocabulary
+from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.location import format_coordinates, parse_coordinates
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("fields", text)
+
+
+def field_labels() -> dict[str, str]:
+    """The editor's label of each field (translated)."""
+    return {
+        "name": tr("Tên"),
+        "category": tr("Loại địa điểm"),
+        "address": tr("Địa chỉ"),
+        "location": tr("Vị trí (vĩ độ, kinh độ)"),
+        "unit_id": tr("Đơn vị quản lý"),
+        "owner_unit_id": tr("Đơn vị chủ quản"),
+        "notes": tr("Ghi chú"),
+        "purposes": tr("Mục đích sử dụng"),
+        "camera_type": tr("Loại camera"),
+        "mount": tr("Kiểu lắp đặt"),
+        "height_m": tr("Độ cao lắp (m)"),
+        "views": tr("Hướng nhìn"),
+        "resolution_mp": tr("Độ phân giải (MP)"),
+        "night_vision": tr("Quan sát ban đêm"),
+        "connectivity": tr("Kết nối"),
+        "connection_medium": tr("Đường truyền"),
+        "storage_days": tr("Thời gian lưu trữ (ngày)"),
+        "standards": tr("Chuẩn kết nối"),
+        "power_source": tr("Nguồn điện"),
+        "install_year": tr("Năm lắp đặt"),
+        "funding_source": tr("Nguồn kinh phí"),
+        "ai_functions": tr("Chức năng AI"),
+        "condition": tr("Tình trạng"),
+        "ref": tr("Mã hiệu"),
+        "camera_id": tr("Camera liên quan"),
+        "kind": tr("Loại tồn tại, hạn chế"),
+        "description": tr("Mô tả"),
+        "remedy_kind": tr("Hướng khắc phục"),
+        "remedy": tr("Giải pháp khắc phục"),
+        "estimated_cost_vnd": tr("Kinh phí dự kiến (đồng)"),
+        "camera_count": tr("Số camera cần lắp"),
+        "priority": tr("Mức ưu tiên"),
+        "justification": tr("Lý do, căn cứ"),
+    }
+
+
+class FieldWidget(QWidget):
+    """A labelled input; ``edited`` is emitted when the user changes it (not when set)."""
+
+    edited = Signal()
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def _wrap(self, inner: QWidget) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(inner)
+        self.setFocusProxy(inner)
+
+
+class TextField(FieldWidget):
+    def __init__(self, max_length: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setMaxLength(max_length)
+        self.edit.textEdited.connect(lambda _t: self.edited.emit())
+        self._wrap(self.edit)
+
+    def value(self) -> str:
+        return self.edit.text()
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText("" if value is None else str(value))
+
+
+class LongTextField(FieldWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFixedHeight(64)
+        self._setting = False
+        self.edit.textChanged.connect(self._changed)
+        self._wrap(self.edit)
+
+    def _changed(self) -> None:
+        if not self._setting:
+            self.edited.emit()
+
+    def value(self) -> str:
+        return self.edit.toPlainText()
+
+    def set_value(self, value: Any) -> None:
+        self._setting = True
+        self.edit.setPlainText("" if value is None else str(value))
+        self._setting = False
+
+
+class NumberField(FieldWidget):
+    """A number typed the Vietnamese way (1.234,5) or the plain way (1234.5)."""
+
+    def __init__(self, integer: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.integer = integer
+        self.edit = QLineEdit(self)
+        self.edit.textEdited.connect(lambda _t: self.edited.emit())
+        self._wrap(self.edit)
+
+    def value(self) -> Any:
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        if "," in text or (self.integer and re.fullmatch(r"\d{1,3}(\.\d{3})+", text)):
+            # The Vietnamese form: dots group thousands, a comma marks the decimals.
+            number, ok = QLocale(QLocale.Language.Vietnamese).toDouble(text)
+            if ok:
+                return number
+        return text  # clean_value reads plain numbers and says what is wrong with the rest
+
+    def set_value(self, value: Any) -> None:
+        if value is None:
+            self.edit.setText("")
+        elif self.integer:
+            self.edit.setText(str(int(value)))
+        else:
+            self.edit.setText(QLocale().toString(float(value), "g", 10))
+
+
+class CodeField(FieldWidget):
+    def __init__(self, code_list: str, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QComboBox(self)
+        self.box.addItem("—", None)
+        for code, label in vocabulary.items(code_list, lang):
+            self.box.addItem(label, code)
+        self.box.activated.connect(lambda _i: self.edited.emit())
+        self._wrap(self.box)
+
+    def value(self) -> Any:
+        return self.box.currentData()
+
+    def set_value(self, value: Any) -> None:
+        index = self.box.findData(value)
+        self.box.setCurrentIndex(max(0, index))
+
+
+class ChoiceField(FieldWidget):
+    """A choice among records (units, the site's cameras) or yes/no: (value, label) pairs."""
+
+    def __init__(self, choices: list[tuple[Any, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QComboBox(self)
+        self.box.addItem("—", None)
+        for value, label in choices:
+            self.box.addItem(label, value)
+        self.box.activated.connect(lambda _i: self.edited.emit())
+        self._wrap(self.box)
+
+    def value(self) -> Any:
+        return self.box.currentData()
+
+    def set_value(self, value: Any) -> None:
+        self.box.setCurrentIndex(max(0, self.box.findData(value)))
+
+
+class CodesField(FieldWidget):
+    """Several codes of one list, ticked."""
+
+    def __init__(self, code_list: str, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget(self)
+        for code, label in vocabulary.items(code_list, lang):
+            item = QListWidgetItem(label, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        rows = min(self.list.count(), 5)
+        self.list.setFixedHeight(rows * (self.list.sizeHintForRow(0) + 2) + 6)
+        self._setting = False
+        self.list.itemChanged.connect(self._changed)
+        self._wrap(self.list)
+
+    def _changed(self, _item: QListWidgetItem) -> None:
+        if not self._setting:
+            self.edited.emit()
+
+    def value(self) -> list[str]:
+        return [
+            str(self.list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_value(self, value: Any) -> None:
+        chosen = set(json.loads(value) if isinstance(value, str) else value or [])
+        self._setting = True
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in chosen
+                else Qt.CheckState.Unchecked
+            )
+        self._setting = False
+
+
+class ViewsField(FieldWidget):
+    """A camera's view directions: one row per view, direction°, field of view°, tilt°."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels(
+            [tr("Hướng (°, 0 = Bắc)"), tr("Góc nhìn (°)"), tr("Góc nghiêng (°)")]
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setFixedHeight(110)
+        self._setting = False
+        self.table.itemChanged.connect(self._changed)
+        self.add_button = QPushButton(tr("Thêm hướng"), self)
+        self.add_button.clicked.connect(self.add_view)
+        self.remove_button = QPushButton(tr("Xoá hướng"), self)
+        self.remove_button.clicked.connect(self.remove_view)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.setFocusProxy(self.table)
+
+    def _changed(self, _item: QTableWidgetItem) -> None:
+        if not self._setting:
+            self.edited.emit()
+
+    def add_view(self) -> None:
+        self._setting = True
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, text in enumerate(("", "60", "")):
+            self.table.setItem(row, column, QTableWidgetItem(text))
+        self._setting = False
+        self.table.setCurrentCell(row, 0)
+        self.table.editItem(self.table.item(row, 0))
+
+    def remove_view(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self.edited.emit()
+
+    def value(self) -> Any:
+        views = []
+        for row in range(self.table.rowCount()):
+            view: dict[str, Any] = {}
+            for column, key in enumerate(("direction", "angle", "tilt")):
+                item = self.table.item(row, column)
+                text = item.text().strip().replace(",", ".") if item else ""
+                if text:
+                    try:
+                        view[key] = float(text.rstrip("°"))
+                    except ValueError:
+                        return text  # clean_value names the problem
+            if view:
+                views.append(view)
+        return views
+
+    def set_value(self, value: Any) -> None:
+        views = json.loads(value) if isinstance(value, str) else value or []
+        self._setting = True
+        self.table.setRowCount(0)
+        for view in views:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            for column, key in enumerate(("direction", "angle", "tilt")):
+                number = view.get(key)
+                self.table.setItem(
+                    row, column, QTableWidgetItem("" if number is None else f"{number:g}")
+                )
+        self._setting = False
+
+
+class LocationField(FieldWidget):
+    """Coordinates typed or pasted: decimal or degrees-minutes-seconds."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("21.028500, 105.854200")
+        self.edit.textEdited.connect(lambda _t: self.edited.emit())
+        self._wrap(self.edit)
+
+    def value(self) -> Any:
+        """(lat, lon), None when empty; raises ValidationError when unreadable."""
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        return parse_coordinates(text)
+
+    def set_value(self, value: Any) -> None:
+        lat, lon = value if value else (None, None)
+        self.edit.setText(format_coordinates(lat, lon))
+
+
+__all__ = [
+    "ChoiceField",
+    "CodeField",
+    "CodesField",
+    "FieldWidget",
+    "LocationField",
+    "LongTextField",
+    "NumberField",
+    "TextField",
+    "ValidationError",
+    "ViewsField",
+    "field_labels",
+]

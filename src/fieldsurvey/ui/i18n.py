@@ -1,0 +1,61 @@
+"""The app's language: Vietnamese (the source language of every string) or English, through Qt's
+translation system, plus the matching number/date formats and a font with every diacritic."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import QApplication
+
+from fieldsurvey.core.resources import resource_path
+
+LANGUAGES = ("vi", "en")
+# Every Vietnamese letter with a diacritic, lower and upper case.
+VIETNAMESE_LETTERS = (
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+    "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
+)
+_installed: list[QTranslator] = []
+
+
+def date_format() -> str:
+    return "dd/MM/yyyy"
+
+
+def install_language(app: QCoreApplication, lang: str) -> str:
+    """Switch the app's translations and locale; returns the language in force."""
+    lang = lang if lang in LANGUAGES else "vi"
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if lang == "vi":
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+        qt_own = QTranslator(app)
+        if qt_own.load(
+            QLocale(QLocale.Language.Vietnamese),
+            "qtbase",
+            "_",
+            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        ):
+            app.installTranslator(qt_own)
+            _installed.append(qt_own)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        ours = QTranslator(app)
+        if ours.load(str(resource_path("i18n") / f"fieldsurvey_{lang}.qm")):
+            app.installTranslator(ours)
+            _installed.append(ours)
+    return lang
+
+
+def ensure_vietnamese_font(app: QApplication) -> str:
+    """Keep the system font when it has every Vietnamese letter, else use the bundled one."""
+    metrics = QFontMetrics(app.font())
+    if all(metrics.inFontUcs4(ord(c)) for c in VIETNAMESE_LETTERS):
+        return app.font().family()
+    font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts") / "DejaVuSans.ttf"))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        app.setFont(QFont(families[0], app.font().pointSize()))
+        return families[0]
+    return app.font().family()

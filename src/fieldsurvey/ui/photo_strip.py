@@ -1,0 +1,238 @@
+"""A record's photos: a strip of thumbnails, drop or pick files to add them (read in worker
+processes, with a progress bar and a cancel button), double-click to see one large."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldsurvey.core.db import photo_folder
+from fieldsurvey.core.photos import (
+    IngestResult,
+    linked_photos,
+    photo_paths,
+    prepare_many,
+    record_prepared,
+)
+from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.ui.background import run_in_background
+
+PHOTO_FILTER = "*.jpg *.jpeg *.heic *.heif *.png *.tif *.tiff *.webp *.avif"
+THUMB = 96
+
+
+class _Relay(QObject):
+    """Carries progress from the worker thread to the UI thread (a queued signal)."""
+
+    progress = Signal(int, int)
+
+
+class PhotoStrip(QWidget):
+    """The photos of one record; ``ingested`` is emitted with the results of each batch."""
+
+    ingested = Signal(str, str, list)
+    """(table, record id, [IngestResult]) after a batch of files was added to that record."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace: Workspace | None = None
+        self.record: tuple[str, str] | None = None
+        self.busy = False
+        self._cancel = threading.Event()
+        self.setAcceptDrops(True)
+
+        self.list = QListWidget(self)
+        self.list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.list.setIconSize(QSize(THUMB, THUMB))
+        self.list.setFlow(QListWidget.Flow.LeftToRight)
+        self.list.setWrapping(False)
+        self.list.setFixedHeight(THUMB + 40)
+        self.list.setMovement(QListWidget.Movement.Static)
+        self.list.itemActivated.connect(self.on_item_activated)
+        self.list.setToolTip(self.tr("Kéo thả ảnh vào đây; nhấp đúp để xem ảnh lớn"))
+        self.add_button = QPushButton(self.tr("Thêm ảnh…"), self)
+        self.add_button.clicked.connect(self.on_add_clicked)
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Huỷ"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.status, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.list)
+
+    def show_record(self, workspace: Workspace, table: str, record_id: str) -> None:
+        self.workspace, self.record = workspace, (table, record_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        if self.workspace is None or self.record is None:
+            return
+        for photo in linked_photos(self.workspace, *self.record):
+            item = QListWidgetItem(photo["file_name"] or photo["sha256"][:12])
+            if photo["thumbnail"] is not None:
+                item.setIcon(QIcon(QPixmap(str(photo["thumbnail"]))))
+            item.setData(Qt.ItemDataRole.UserRole, photo["id"])
+            item.setToolTip(photo["taken_at"] or "")
+            self.list.addItem(item)
+
+    def count(self) -> int:
+        return self.list.count()
+
+    # -- adding --------------------------------------------------------------------------------
+
+    def on_add_clicked(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Thêm ảnh"),
+            "",
+            self.tr("Ảnh ({0});;Tất cả (*)").format(PHOTO_FILTER),
+        )
+        if names:
+            self.add_files([Path(n) for n in names])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.record is not None and not self.busy:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.add_files(files)
+
+    def add_files(self, files: list[Path]) -> bool:
+        """Read the files in the background and link them to the record; False if busy."""
+        if self.busy or self.workspace is None or self.record is None:
+            return False
+        names = [str(f) for f in files if f.is_file()]
+        skipped = len(files) - len(names)
+        if not names:
+            self.status.setText(self.tr("Không có tệp ảnh nào để thêm."))
+            return False
+        workspace, link = self.workspace, self.record
+        store_root = photo_folder(workspace.path)
+        self.busy = True
+        self._cancel.clear()
+        relay = _Relay(self)
+        relay.progress.connect(self._on_progress)
+        self.progress.setRange(0, len(names))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self.add_button.setEnabled(False)
+        self.status.setText(self.tr("Đang đọc {0} ảnh…").format(len(names)))
+
+        def work() -> list[object]:
+            return prepare_many(
+                names,
+                store_root,
+                progress=lambda done, total, _name: relay.progress.emit(done, total),
+                cancelled=self._cancel.is_set,
+            )
+
+        def done(prepared: list[object]) -> None:
+            self._finish()
+            try:
+                results = record_prepared(workspace, names, prepared, link)  # type: ignore[arg-type]
+            except Exception as exc:  # a write error: said, never lost silently
+                self.status.setText(str(exc))
+                return
+            self._report(results, skipped)
+            if self.workspace is workspace and self.record == link:
+                self.refresh()
+            self.ingested.emit(link[0], link[1], results)
+
+        def failed(exc: BaseException) -> None:
+            self._finish()
+            self.status.setText(self.tr("Không thêm được ảnh: {0}").format(exc))
+
+        run_in_background(self, work, done, failed)
+        return True
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        self.cancel_button.setEnabled(False)
+        self.status.setText(self.tr("Đang huỷ…"))
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _finish(self) -> None:
+        self.busy = False
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.add_button.setEnabled(True)
+
+    def _report(self, results: list[IngestResult], skipped: int) -> None:
+        added = sum(r.photo_id is not None for r in results)
+        problems = [f"{Path(r.source).name}: {r.error}" for r in results if r.error]
+        text = self.tr("Đã thêm {0} ảnh.").format(added)
+        if skipped:
+            text += " " + self.tr("{0} mục không phải tệp.").format(skipped)
+        if problems:
+            text += " " + self.tr("Không thêm được: {0}").format("; ".join(problems))
+        self.status.setText(text)
+
+    # -- viewing -------------------------------------------------------------------------------
+
+    def on_item_activated(self, item: QListWidgetItem) -> None:
+        if self.workspace is not None:
+            PhotoDialog(self.workspace, str(item.data(Qt.ItemDataRole.UserRole)), self).exec()
+
+
+class PhotoDialog(QDialog):
+    """One photo, large (its display copy, upright)."""
+
+    def __init__(self, workspace: Workspace, photo_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = workspace.get("photos", photo_id)
+        self.setWindowTitle(row["file_name"] or photo_id)
+        paths = photo_paths(workspace, photo_id)
+        source = paths["display"] or paths["thumbnail"]
+        self.image = QLabel(self)
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        if source is not None:
+            self.image.setPixmap(QPixmap(str(source)))
+        else:
+            self.image.setText(self.tr("Chưa có bản xem của ảnh này."))
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.image)
+        scroll.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        details = [row["taken_at"] or ""]
+        if row["lat"] is not None:
+            details.append(f"{row['lat']:.6f}, {row['lon']:.6f}")
+        if row["heading_deg"] is not None:
+            details.append(self.tr("hướng {0:.0f}°").format(row["heading_deg"]))
+        layout.addWidget(QLabel(" · ".join(d for d in details if d), self))
+        self.resize(1000, 760)
