@@ -7,8 +7,9 @@ be imported, or why not), ``import_inventory`` (every readable row, all or nothi
 could not read with their line numbers and reasons; the duplicate candidates among the new and
 existing cameras).
 
-Where a camera goes (cameras need a site): to the nearest site within ``SITE_JOIN_M`` metres,
-existing or created earlier in the same import; else to a new site at the camera's position,
+Where a camera goes (cameras need a site): to the site of the nearest site or camera within
+``SITE_JOIN_M`` metres, existing or created earlier in the same import (a camera next to
+existing cameras joins their site); else to a new site at the camera's position,
 named after the row's address, name or reference, with the category its ``surveillance:zone``
 gives (else "other"). So the cameras of one building share a site and nothing is far from its
 site.
@@ -512,10 +513,12 @@ def _read_into(
         lon = _coordinate(_cell(values, mapping, "lon"), "lon", comma)
     else:
         lat, lon = point
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError(f"tọa độ ngoài khoảng ({lat}, {lon}) / coordinates out of range")
-    if reference.commune_at(ws.db, lon, lat) is None:
-        hint = " (lat/lon đổi chỗ? / swapped?)" if reference.commune_at(ws.db, lat, lon) else ""
+    inside = -90 <= lat <= 90 and -180 <= lon <= 180
+    if not inside or reference.commune_at(ws.db, lon, lat) is None:
+        swapped = -90 <= lon <= 90 and reference.commune_at(ws.db, lat, lon) is not None
+        hint = " (lat/lon đổi chỗ? / swapped?)" if swapped else ""
+        if not inside:
+            raise ValueError(f"tọa độ ngoài khoảng ({lat}, {lon}){hint} / coordinates out of range")
         raise ValueError(
             f"({lat:.6f}, {lon:.6f}) nằm ngoài Hà Nội{hint} / outside Hà Nội, not imported"
         )
@@ -684,10 +687,12 @@ def import_inventory(
     if dry_run or not outcomes:
         report.imported = len(outcomes) if dry_run else 0
         return report
+    # A site is near when the site itself or one of its cameras is.
     sites = _Sites(
         ws.db.execute(
             "SELECT id, lat, lon FROM sites WHERE deleted = 0 AND lat IS NOT NULL AND "
-            "lon IS NOT NULL"
+            "lon IS NOT NULL UNION ALL SELECT site_id, lat, lon FROM cameras WHERE deleted = 0 "
+            "AND lat IS NOT NULL AND lon IS NOT NULL"
         ).fetchall()
     )
     units: dict[str, str] = {}

@@ -1,0 +1,323 @@
+"""Importing an owner's existing inventory: real OpenStreetMap cameras (moved into Hà Nội, see
+tests/data/inventory/SOURCE.md) with their messy camera:direction values."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fieldsurvey.core import reference
+from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.inventory import (
+    InventoryError,
+    guess_mapping,
+    import_inventory,
+    parse_directions,
+    preview,
+    read_inventory,
+)
+from fieldsurvey.core.workspace import Workspace
+
+DATA = Path(__file__).parent.parent / "data" / "inventory"
+CSV_FILE = DATA / "osm_cameras.csv"
+GEOJSON_FILE = DATA / "osm_cameras.geojson"
+
+
+def _counts(ws: Workspace) -> tuple[int, ...]:
+    return tuple(
+        ws.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("cameras", "sites", "units", "changes")
+    )
+
+
+def _real_rows() -> list[tuple[int, dict[str, str]]]:
+    """The CSV's rows with their line numbers, read independently (no cell spans lines)."""
+    text = CSV_FILE.read_text(encoding="utf-8")
+    assert text.count("\n") == 692  # header and 691 rows, one line each
+    return list(enumerate(csv.DictReader(text.splitlines()), start=2))
+
+
+def test_every_real_direction_form_is_read() -> None:
+    forms = {
+        row[key] for _, row in _real_rows() for key in ("camera:direction", "direction") if row[key]
+    }
+    assert {"NW", "SW", "E", "north", "south", "-140", "360", "180, 270", "190-100"} <= forms
+    assert "90;160;270" in forms
+    for form in forms:
+        views = parse_directions(form)
+        assert views and all(0 <= d < 360 for d, _ in views), form
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NW", [(315.0, None)]),
+        ("SW", [(225.0, None)]),
+        ("E", [(90.0, None)]),
+        ("north", [(0.0, None)]),
+        ("south", [(180.0, None)]),
+        ("Đông Bắc", [(45.0, None)]),
+        ("-140", [(220.0, None)]),
+        ("360", [(0.0, None)]),
+        ("90°", [(90.0, None)]),
+        ("12.5", [(12.5, None)]),
+        ("180, 270", [(180.0, None), (270.0, None)]),
+        ("90;160;270", [(90.0, None), (160.0, None), (270.0, None)]),
+        ("190-100", [(325.0, 270.0)]),  # clockwise from 190 through north to 100
+        ("0-90", [(45.0, 90.0)]),
+        ("", []),
+        (None, []),
+        (270, [(270.0, None)]),
+    ],
+)
+def test_direction_forms(text: Any, expected: list[tuple[float, float | None]]) -> None:
+    assert parse_directions(text) == expected
+
+
+@pytest.mark.parametrize("junk", ["abc", "12a", "1000", "NNNW", "90;x", "--5", "1e3", True])
+def test_junk_directions_are_refused_with_a_reason(junk: Any) -> None:
+    with pytest.raises(ValueError, match="direction"):
+        parse_directions(junk)
+
+
+def test_mapping_is_guessed_from_osm_and_common_names() -> None:
+    inventory = read_inventory(CSV_FILE)
+    assert inventory.format == "csv" and len(inventory.rows) == 691
+    mapping = guess_mapping(inventory.columns)
+    assert mapping["lat"] == "lat" and mapping["lon"] == "lon"
+    assert mapping["ref"] == "id"  # the source's own id
+    assert mapping["direction"] == "camera:direction"
+    assert mapping["camera_type"] == "camera:type" and mapping["mount"] == "camera:mount"
+    assert mapping["tilt"] == "camera:angle" and mapping["operator"] == "operator"
+    assert guess_mapping(["Vĩ độ", "Kinh độ", "Mã camera", "Hướng nhìn", "Đơn vị quản lý"]) == {
+        "lat": "Vĩ độ",
+        "lon": "Kinh độ",
+        "ref": "Mã camera",
+        "direction": "Hướng nhìn",
+        "operator": "Đơn vị quản lý",
+    }
+
+
+def test_preview_shows_the_first_rows_as_they_would_be(demo: Workspace) -> None:
+    inventory = read_inventory(CSV_FILE)
+    before = _counts(demo)
+    rows = preview(demo, inventory, guess_mapping(inventory.columns), 5)
+    assert [r.line for r in rows] == [2, 3, 4, 5, 6]
+    assert rows[1].camera is not None and rows[1].camera["ref"] == "node/112376207"
+    assert rows[1].camera["views"] == [{"direction": 330.0, "angle": None, "tilt": None}]
+    assert _counts(demo) == before
+    with pytest.raises(ValidationError):
+        preview(demo, inventory, {"lat": "no such column", "lon": "lon"})
+
+
+def _refused_lines_expected(ws: Workspace) -> set[int]:
+    return {
+        line
+        for line, row in _real_rows()
+        if reference.commune_at(ws.db, float(row["lon"]), float(row["lat"])) is None
+    }
+
+
+def test_real_csv_imports_with_every_unreadable_row_reported(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    outside = _refused_lines_expected(demo)
+    assert len(outside) == 11
+    # The real file, plus rows as hand-kept lists spoil them, each with its line number.
+    header = CSV_FILE.read_text(encoding="utf-8").splitlines()[0].split(",")
+    blank = dict.fromkeys(header, "")
+    junk = [
+        {"id": "bad-1", "lat": "461.993.881", "lon": "105.85"},
+        {"id": "bad-2", "lat": "21.03", "lon": "105.85", "camera:direction": "hướng bắc?"},
+        {"id": "bad-3", "lat": "21.03", "lon": ""},
+        {"id": "bad-4", "lat": "105.85", "lon": "21.03"},  # swapped
+        {"id": "bad-5", "lat": "21.03", "lon": "105.85", "camera:direction": "1000"},
+    ]
+    spoiled = tmp_path / "inventory.csv"
+    with spoiled.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(CSV_FILE.read_text(encoding="utf-8"))
+        writer = csv.DictWriter(handle, fieldnames=header)
+        for row in junk:
+            writer.writerow({**blank, **row})
+        handle.write("node/extra,21.03,105.85" + "," * len(header) + "\n")  # a cell too many
+    before = demo.db.execute("SELECT count(*) FROM cameras").fetchone()[0]
+
+    report = import_inventory(demo, spoiled)
+
+    refused = {r["line"]: r["reason"] for r in report.refused}
+    assert set(refused) == outside | set(range(693, 699))
+    assert all("Hà Nội" in refused[line] for line in outside)
+    assert "461.993.881" in refused[693]
+    assert "hướng bắc?" in refused[694]
+    assert "lon" in refused[695]
+    assert "swapped" in refused[696]
+    assert "1000" in refused[697]
+    assert "more cells" in refused[698]
+    assert report.imported == 691 - 11
+    assert demo.db.execute("SELECT count(*) FROM cameras").fetchone()[0] == before + 680
+    # The source id is the ref, never the record's UUID; tags became our fields.
+    row = demo.db.execute(
+        "SELECT id, views, camera_type, mount, location_source FROM cameras WHERE ref = ?",
+        ["node/112376207"],
+    ).fetchone()
+    assert row[0] != "node/112376207"
+    assert json.loads(row[1]) == [{"direction": 330.0, "angle": None, "tilt": None}]
+    assert row[2:] == ("fixed", "wall", "inventory_import")
+    sector = demo.db.execute(
+        "SELECT views FROM cameras WHERE ref = (SELECT ref FROM cameras WHERE views LIKE ?)",
+        ['%"angle": 270.0%'],
+    ).fetchone()
+    assert json.loads(sector[0])[0]["direction"] == 325.0
+    # Every camera sits on a nearby site (within 50 m of it or of one of its cameras).
+    far = demo.db.execute(
+        "SELECT count(*) FROM cameras c JOIN sites s ON s.id = c.site_id WHERE c.ref LIKE "
+        "'node/%' AND abs(c.lat - s.lat) + abs(c.lon - s.lon) > 0.002"
+    ).fetchone()[0]
+    assert far == 0
+    assert report.warnings  # unknown mounts such as 'building' are named, not silently lost
+    assert all(w["line"] >= 2 for w in report.warnings)
+
+
+def test_real_geojson_imports_with_line_numbers(demo: Workspace) -> None:
+    outside = _refused_lines_expected(demo)  # one feature a line, after one opening line
+    report = import_inventory(demo, GEOJSON_FILE)
+    assert {r["line"] for r in report.refused} == outside
+    assert report.imported == 680
+    assert report.sites_created > 0 and report.units_created > 0
+
+
+def test_geojson_shapes_it_cannot_use_are_reported(demo: Workspace, tmp_path: Path) -> None:
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [105.85, 21.03]},
+            "properties": {"id": "ok", "camera:direction": "SE"},
+        },
+        {
+            "type": "Feature",
+            "geometry": {"type": "LineString", "coordinates": [[1, 2], [3, 4]]},
+            "properties": {"id": "line"},
+        },
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": ["a", "b"]},
+            "properties": {"id": "text"},
+        },
+        "not a feature",
+    ]
+    path = tmp_path / "inventory.geojson"
+    path.write_text(
+        '{"type": "FeatureCollection",\n "features": [\n'
+        + ",\n".join(json.dumps(f) for f in features)
+        + "\n]}\n",
+        encoding="utf-8",
+    )
+    report = import_inventory(demo, path)
+    assert report.imported == 1
+    assert [r["line"] for r in report.refused] == [4, 5, 6]
+
+
+def test_semicolons_decimal_commas_and_vietnamese_headers(demo: Workspace, tmp_path: Path) -> None:
+    unit = demo.db.execute("SELECT name FROM units WHERE kind = 'police' LIMIT 1").fetchone()[0]
+    path = tmp_path / "danh_sach.csv"
+    path.write_text(
+        "Mã camera;Vĩ độ;Kinh độ;Hướng nhìn;Loại camera;Đơn vị quản lý\n"
+        f"HK-01;21,0285;105,8542;Tây Bắc;Cố định;{unit.upper()}\n"
+        f"HK-02;21,0290;105,8550;90-180;dome;{unit}\n",
+        encoding="utf-8-sig",  # as Excel saves "CSV UTF-8"
+    )
+    report = import_inventory(demo, path)
+    assert report.imported == 2 and not report.refused and report.units_created == 0
+    rows = demo.db.execute(
+        "SELECT c.ref, c.lat, c.views, c.camera_type, u.name FROM cameras c "
+        "JOIN units u ON u.id = c.owner_unit_id WHERE c.ref LIKE 'HK-%' ORDER BY c.ref"
+    ).fetchall()
+    assert [(r[0], r[1], r[3], r[4]) for r in rows] == [
+        ("HK-01", 21.0285, "fixed", unit),
+        ("HK-02", 21.029, "dome", unit),
+    ]
+    assert json.loads(rows[0][2])[0]["direction"] == 315.0
+    assert json.loads(rows[1][2])[0] == {"direction": 135.0, "angle": 90.0, "tilt": None}
+
+
+def test_new_cameras_on_existing_ones_are_flagged_not_skipped(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    existing = demo.db.execute(
+        "SELECT id, lat, lon, camera_type, mount, views FROM cameras WHERE deleted = 0 AND "
+        "condition != 'removed' AND camera_type = 'fixed' ORDER BY id LIMIT 3"
+    ).fetchall()
+    path = tmp_path / "owner.csv"
+    lines = ["ref,lat,lon,camera:type,camera:mount,camera:direction"]
+    for n, (_, lat, lon, ctype, mount, views) in enumerate(existing):
+        direction = json.loads(views)[0]["direction"]
+        lines.append(f"OWN-{n},{lat + 0.00002},{lon},{ctype},{mount},{direction}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = import_inventory(demo, path)
+    assert report.imported == 3
+    pairs = {frozenset((p["a"]["id"], p["b"]["id"])) for p in report.duplicates}
+    for new_id, (old_id, *_) in zip(report.camera_ids, existing, strict=True):
+        assert frozenset((new_id, old_id)) in pairs
+    assert report.flagged == 3
+    # Each joined the site of the existing camera it stands next to.
+    assert report.sites_created == 0
+    sites = [demo.get("cameras", i)["site_id"] for i in report.camera_ids]
+    assert sites == [demo.get("cameras", row[0])["site_id"] for row in existing]
+
+
+def test_a_failed_import_writes_nothing(demo: Workspace) -> None:
+    before = _counts(demo)
+    with pytest.raises(ValidationError):
+        import_inventory(demo, CSV_FILE, owner="Không có đơn vị này")
+
+    def stop(done: int, total: int, message: str) -> None:
+        if "Writing" in message:
+            raise KeyboardInterrupt  # the user cancels while sites are already written
+
+    with pytest.raises(KeyboardInterrupt):
+        import_inventory(demo, CSV_FILE, progress=stop)
+    assert _counts(demo) == before
+    report = import_inventory(demo, CSV_FILE, dry_run=True)
+    assert report.imported == 680 and len(report.refused) == 11
+    assert _counts(demo) == before
+
+
+def test_files_that_are_not_inventories(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("lat,lon,name\n21.0,105.8,ok\n21.0,105.8,Ch\xe1\n".encode("latin-1"))
+    with pytest.raises(InventoryError, match="line 3"):
+        read_inventory(latin)
+    for name, text in (
+        ("a.geojson", '{"type": "Topology"}'),
+        ("b.geojson", '{"type": "FeatureCollection", "features": ['),
+        ("c.csv", "just one column\n1\n"),
+        ("d.csv", "lat,lat\n1,2\n"),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(InventoryError):
+            read_inventory(path)
+
+
+def test_import_inventory_command(run_cli: Any, demo_file: Path, tmp_path: Path) -> None:
+    db = tmp_path / "office.sqlite"
+    db.write_bytes(demo_file.read_bytes())
+    result = run_cli("import-inventory", "--db", str(db), str(CSV_FILE), "--json")
+    assert result.returncode == 0, result.stderr
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    summary = objects[-1]
+    assert summary["kind"] == "summary" and summary["imported"] == 680
+    assert summary["refused"] == 11 and summary["flagged"] > 0
+    refused = sorted(o["line"] for o in objects if o["kind"] == "refused")
+    assert refused == [51, 52, 411, 412, 443, 444, 526, 557, 562, 563, 613]
+    empty = tmp_path / "empty.csv"
+    empty.write_text("lat,lon\n99,99\n", encoding="utf-8")
+    result = run_cli("import-inventory", "--db", str(db), str(empty), "--owner", "x")
+    assert result.returncode != 0 and "x" in result.stderr
+    result = run_cli("import-inventory", "--db", str(db), str(empty))
+    assert result.returncode != 0
+    assert "line 2" in result.stdout and "No row" in result.stderr
