@@ -50,6 +50,7 @@ CONDITION_COLOURS: Final = {
     "removed": colors.HexColor("#757575"),
     None: colors.HexColor("#1565C0"),
 }
+_DRAW_ORDER: Final = ("removed", None, "working", "degraded", "not_working")
 _BAR: Final = colors.HexColor("#1F5F8B")
 _WIDTH: Final = A4[0] - 30 * mm
 
@@ -160,7 +161,9 @@ class MapFlowable(Flowable):  # type: ignore[misc]
             key = condition if condition in CONDITION_COLOURS else None
             seen.setdefault(key, set()).add((round(x * 2), round(y * 2)))
         size = 1.4
-        for condition, colour in CONDITION_COLOURS.items():
+        # Problems last, so they stay visible where dots crowd.
+        for condition in _DRAW_ORDER:
+            colour = CONDITION_COLOURS[condition]
             cells = seen.get(condition)
             if not cells:
                 continue
@@ -310,12 +313,12 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
     job.total = 6
     communes = reports.commune_summary(db, where)
     units = reports.unit_summary(db, where, lang)
-    job.step("PDF")
+    job.step("PDF", stage=True)
     totals = {t: reports.count(db, t, where) for t in ("sites", "cameras", "shortcomings", "needs")}
     cameras_needed = sum(int(r["cameras_needed"]) for r in communes)
     remedy_cost = sum(int(r["remedy_cost_vnd"]) for r in communes)
     tallies = _tallies(job)
-    job.step("PDF")
+    job.step("PDF", stage=True)
 
     story: list[Flowable] = [
         Paragraph(
@@ -400,7 +403,7 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
         Paragraph(legend, styles["small"]),
         PageBreak(),
     ]
-    job.step("PDF")
+    job.step("PDF", stage=True)
     top = sorted(communes, key=lambda r: (-int(r["cameras"]), str(r["commune_code"])))
     story += [
         Paragraph(_t(lang, "3. Biểu đồ", "3. Charts"), styles["h2"]),
@@ -426,7 +429,7 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
         ),
         PageBreak(),
     ]
-    job.step("PDF")
+    job.step("PDF", stage=True)
     commune_header = [
         _t(lang, "Xã, phường", "Commune"),
         _t(lang, "Địa điểm", "Sites"),
@@ -507,7 +510,7 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
         ),
         data_table(unit_header, unit_rows, [60 * mm] + [15 * mm] * 6 + [30 * mm], styles, 1),
     ]
-    job.step("PDF")
+    job.step("PDF", stage=True)
     job.check()
     title = _t(lang, "Báo cáo khảo sát camera giám sát", "Surveillance camera survey report")
 
@@ -532,5 +535,5 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
         lang=lang,
     )
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    job.step("PDF")
+    job.step("PDF", stage=True)
     return {"cameras": totals["cameras"], "communes": len(communes), "units": len(units)}

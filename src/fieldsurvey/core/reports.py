@@ -36,6 +36,7 @@ import datetime as dt
 import json
 import os
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,7 +55,7 @@ WHERE_KEYS: Final = ("commune", "purpose", "condition", "owner", "review")
 ROUND_DECIMALS: Final = 2
 SENSITIVE_CATEGORY: Final = "national_security"
 # How often (rows) writers report progress and look at the cancel flag.
-STEP: Final = 2000
+STEP: Final = 500
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
@@ -1051,12 +1052,15 @@ class Job:
         self.workspace_path = workspace_path
         self.done = 0
         self.total = 0
+        # The photo folder's final name, as the report refers to it.
+        self.photos_name = ""
 
-    def step(self, message: str, rows: int = 1) -> None:
-        """Count ``rows`` written; every STEP rows report progress and honour a cancel."""
+    def step(self, message: str, *, stage: bool = False) -> None:
+        """Count a row written (or a ``stage`` done); every STEP rows and after every stage,
+        report progress and honour a cancel."""
         before = self.done
-        self.done += rows
-        if self.done // STEP != before // STEP or rows != 1:
+        self.done += 1
+        if stage or self.done // STEP != before // STEP:
             self.check()
             if self._progress is not None:
                 self._progress(self.done, max(self.total, self.done), message)
@@ -1078,9 +1082,9 @@ def _write_csv(job: Job, handle: TextIO, photos_dir: Path | None) -> None:
     writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(keys)
     for row in job.cameras(with_photos=photos_dir is not None):
-        tags = osm_properties(row)
         if photos_dir is not None:
             _copy_photos(job, row, photos_dir)
+        tags = osm_properties(row)
         writer.writerow(["" if tags.get(k) is None else tags[k] for k in keys])
         job.step("CSV")
 
@@ -1092,9 +1096,9 @@ def _write_geojson(job: Job, handle: TextIO, photos_dir: Path | None) -> None:
     handle.write('{"type": "FeatureCollection", "features": [\n')
     first = True
     for row in job.cameras(with_photos=photos_dir is not None):
-        tags = osm_properties(row)
         if photos_dir is not None:
             _copy_photos(job, row, photos_dir)
+        tags = osm_properties(row)
         lat, lon = tags.pop("lat"), tags.pop("lon")
         geometry = (
             None
@@ -1134,7 +1138,7 @@ def _copy_photos(job: Job, row: CameraRow, folder: Path) -> None:
         if original is None:
             continue
         clean_copy(original, folder / f"{pid}.jpg", longest=DISPLAY_LONGEST)
-        kept.append(f"{folder.name}/{pid}.jpg")
+        kept.append(f"{job.photos_name}/{pid}.jpg")
     row.photo_ids = kept
 
 
@@ -1188,17 +1192,19 @@ def write_report(
         raise ReportError(f"Không có thư mục {out.parent}. / No folder {out.parent}.")
     job = Job(db, parsed, lang, omit_sensitive, progress, cancel, workspace_path)
     job.check()
+    # Created like any new file (the user's umask decides its mode), under a name no one else
+    # uses, then renamed over ``out``.
+    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:12]}.part")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+        tmp.open("xb").close()
     except OSError as exc:
         raise ReportError(
             f"Không ghi được vào {out.parent}: {exc.strerror}. / Cannot write to {out.parent}."
         ) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
     photos_tmp = photos_final = None
     if photos:
         photos_final = photos_folder(out)
+        job.photos_name = photos_final.name
         photos_tmp = Path(tempfile.mkdtemp(prefix=f".{photos_final.name}.", dir=out.parent))
     try:
         counts = _write(job, fmt, tmp, photos_tmp, today or dt.date.today())

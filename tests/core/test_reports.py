@@ -1,0 +1,516 @@
+"""The city-wide reports, checked on the small demo workspace with independent readers:
+openpyxl for XLSX, GDAL's ogrinfo for GeoPackage and GeoJSON, poppler's pdftoppm/pdftotext for
+PDF, and the standard library for CSV/GeoJSON. Counts are checked against SQL counts."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fieldsurvey.core import reports
+from fieldsurvey.core.gpkg import cone_ring
+from fieldsurvey.core.photos import metadata_segments
+from fieldsurvey.core.reports import ReportCancelled, ReportError, write_report
+from fieldsurvey.core.workspace import Workspace
+
+openpyxl = pytest.importorskip("openpyxl", reason="openpyxl reads the XLSX back (test extra)")
+
+CONTACT = "Liên hệ: 024"  # every demo unit's contact starts so
+
+
+def needs_binary(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        pytest.skip(f"{name} is not installed (Debian: gdal-bin / poppler-utils)")
+    return path
+
+
+def sql_count(ws: Workspace, sql: str, params: tuple[Any, ...] = ()) -> int:
+    return int(ws.db.execute(sql, params).fetchone()[0])
+
+
+def live(ws: Workspace, table: str) -> int:
+    return sql_count(ws, f"SELECT count(*) FROM {table} WHERE deleted = 0")
+
+
+def ogr_counts(path: Path) -> tuple[dict[str, int], str]:
+    """Feature count per layer as ogrinfo reports it, and what it wrote on stderr."""
+    done = subprocess.run(
+        [needs_binary("ogrinfo"), "-ro", "-so", "-al", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    counts: dict[str, int] = {}
+    layer = None
+    for line in done.stdout.splitlines():
+        if line.startswith("Layer name: "):
+            layer = line.removeprefix("Layer name: ").strip()
+        elif line.startswith("Feature Count: ") and layer is not None:
+            counts[layer] = int(line.removeprefix("Feature Count: "))
+    return counts, done.stderr
+
+
+def xlsx_sheets(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    book = openpyxl.load_workbook(path)
+    try:
+        return {
+            sheet.title: [tuple(row) for row in sheet.iter_rows(values_only=True)]
+            for sheet in book.worksheets
+        }
+    finally:
+        book.close()
+
+
+def nothing_left(folder: Path, name: str) -> bool:
+    return not any(p.name == name or p.name.startswith(f".{name}.") for p in folder.iterdir())
+
+
+# -- XLSX ------------------------------------------------------------------------------------------
+
+
+def test_xlsx_has_a_sheet_per_table_with_the_sql_counts(demo: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "report.xlsx"
+    counts = write_report(demo.db, "xlsx", out)
+    sheets = xlsx_sheets(out)
+    assert list(sheets) == [
+        "Tổng hợp theo xã",
+        "Tổng hợp theo đơn vị",
+        "Camera hiện có",
+        "Tồn tại - khắc phục",
+        "Nhu cầu lắp mới",
+    ]
+    cameras = sheets["Camera hiện có"]
+    assert len(cameras) - 1 == live(demo, "cameras") == counts["cameras"]
+    assert len(sheets["Tồn tại - khắc phục"]) - 1 == live(demo, "shortcomings")
+    assert len(sheets["Nhu cầu lắp mới"]) - 1 == live(demo, "needs")
+    communes = sql_count(
+        demo,
+        "SELECT count(DISTINCT code) FROM (SELECT commune_code AS code FROM cameras "
+        "WHERE deleted = 0 UNION SELECT commune_code FROM sites WHERE deleted = 0)",
+    )
+    assert len(sheets["Tổng hợp theo xã"]) - 1 == communes
+    # The commune summary adds up to the whole.
+    header = sheets["Tổng hợp theo xã"][0]
+    column = header.index("Camera hiện có")
+    assert sum(row[column] for row in sheets["Tổng hợp theo xã"][1:]) == live(demo, "cameras")
+
+    # Vietnamese headers and labels round-trip; numbers are numbers.
+    head = cameras[0]
+    assert head[:3] == ("Mã camera", "Tên camera", "Địa điểm")
+    first = dict(zip(head, cameras[1], strict=True))
+    assert isinstance(first["Vĩ độ"], float)
+    assert isinstance(first["Năm lắp đặt"], int)
+    labels = {dict(zip(head, row, strict=True))["Tình trạng"] for row in cameras[1:]}
+    assert "Hoạt động tốt" in labels
+    assert "Phường Hoàn Kiếm" in {dict(zip(head, r, strict=True))["Xã, phường"] for r in cameras}
+
+    book = openpyxl.load_workbook(out)
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2", sheet.title
+        assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:"), sheet.title
+        assert sheet.column_dimensions["B"].width > 8
+    book.close()
+
+
+def test_xlsx_in_english(demo: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "report.xlsx"
+    write_report(demo.db, "xlsx", out, lang="en")
+    sheets = xlsx_sheets(out)
+    head = sheets["Existing cameras"][0]
+    assert head[:3] == ("Camera id", "Camera name", "Site")
+    conditions = {dict(zip(head, r, strict=True))["Condition"] for r in sheets["Existing cameras"]}
+    assert {"Working", "Degraded", "Not working", "Removed"} <= conditions
+    assert "Tổng hợp theo xã" not in sheets
+
+
+# -- GeoPackage ------------------------------------------------------------------------------------
+
+
+def test_gpkg_layers_and_counts_as_ogrinfo_reads_them(demo: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "report.gpkg"
+    counts = write_report(demo.db, "gpkg", out)
+    found, stderr = ogr_counts(out)
+    assert stderr.strip() == ""
+    views = sql_count(
+        demo,
+        "SELECT sum(json_array_length(views)) FROM cameras WHERE deleted = 0 "
+        "AND lat IS NOT NULL AND lon IS NOT NULL",
+    )
+    assert found == {
+        "cameras": live(demo, "cameras"),
+        "view_cones": views,
+        "sites": live(demo, "sites"),
+        "needs": live(demo, "needs"),
+    }
+    assert counts == found
+    with sqlite3.connect(out) as conn:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x47504B47
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 10300
+        geometry = dict(
+            conn.execute("SELECT table_name, geometry_type_name FROM gpkg_geometry_columns")
+        )
+        assert geometry == {
+            "cameras": "POINT",
+            "view_cones": "POLYGON",
+            "sites": "POINT",
+            "needs": "POINT",
+        }
+        assert {srs for (srs,) in conn.execute("SELECT srs_id FROM gpkg_contents")} == {4326}
+        name = conn.execute(
+            "SELECT name FROM cameras WHERE commune = 'Phường Hoàn Kiếm' LIMIT 1"
+        ).fetchone()
+        assert name is not None
+    conn.close()
+    # A full read of every feature, geometry included, is clean too.
+    full = subprocess.run(
+        [needs_binary("ogrinfo"), "-ro", "-al", "-q", str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert full.stderr.strip() == ""
+    assert "POLYGON ((" in full.stdout and "POINT (" in full.stdout
+
+
+def test_view_cone_is_a_sector_around_the_direction() -> None:
+    lon, lat = 105.85, 21.03
+    ring = cone_ring(lon, lat, 90.0, 60.0, 40.0)
+    assert ring[0] == ring[-1] == (lon, lat)
+    # Facing east: every arc point is east of the camera, about 40 m away.
+    for x, y in ring[1:-1]:
+        assert x > lon
+        metres = ((x - lon) * 111_320 * 0.934) ** 2 + ((y - lat) * 111_320) ** 2
+        assert 39 < metres**0.5 < 41
+    # Counter-clockwise exterior ring: positive signed area.
+    area = sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(ring))
+    assert area > 0
+
+
+# -- PDF -------------------------------------------------------------------------------------------
+
+
+def test_pdf_renders_and_prints_vietnamese(demo: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    write_report(demo.db, "pdf", out)
+    assert out.read_bytes().startswith(b"%PDF-")
+    subprocess.run(
+        [needs_binary("pdftoppm"), "-r", "30", "-png", str(out), str(tmp_path / "page")],
+        check=True,
+        capture_output=True,
+    )
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) >= 3
+    # The map page is not blank: many distinct colours.
+    from PIL import Image
+
+    with Image.open(pages[0]) as page:
+        assert len(page.convert("RGB").getcolors(1 << 16) or []) > 20
+    text = subprocess.run(
+        [needs_binary("pdftotext"), "-enc", "UTF-8", str(out), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for phrase in (
+        "BÁO CÁO KHẢO SÁT HỆ THỐNG CAMERA GIÁM SÁT",
+        "Phường Hoàn Kiếm",
+        "Hoạt động kém, xuống cấp",
+        "Nhu cầu lắp mới theo mức ưu tiên",
+        "Dây dợ lộn xộn",
+    ):
+        assert phrase in text, phrase
+    fonts = subprocess.run(
+        [needs_binary("pdffonts"), str(out)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "DejaVuSans" in fonts
+    assert all(line.split()[-5] == "yes" for line in fonts.splitlines() if "DejaVu" in line)
+
+
+# -- GeoJSON and CSV -------------------------------------------------------------------------------
+
+
+def test_geojson_has_osm_keys_and_every_camera(demo: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "cameras.geojson"
+    write_report(demo.db, "geojson", out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    features = data["features"]
+    assert len(features) == live(demo, "cameras")
+    tags = features[0]["properties"]
+    assert tags["man_made"] == "surveillance"
+    assert tags["surveillance:type"] in ("camera", "ALPR")
+    assert {"camera:direction", "camera:mount", "fieldsurvey:id"} <= set(tags)
+    by_id = {f["properties"]["fieldsurvey:id"]: f for f in features}
+    row = demo.db.execute(
+        "SELECT c.id, c.lon, c.lat, c.camera_type, u.name FROM cameras c "
+        "JOIN units u ON u.id = c.owner_unit_id WHERE c.deleted = 0 AND c.camera_type = 'ptz' "
+        "LIMIT 1"
+    ).fetchone()
+    feature = by_id[row[0]]
+    assert feature["geometry"]["coordinates"] == [row[1], row[2]]
+    assert feature["properties"]["camera:type"] == "panning"
+    assert feature["properties"]["operator"] == row[4]
+    found, stderr = ogr_counts(out)
+    assert stderr.strip() == ""
+    assert list(found.values()) == [live(demo, "cameras")]
+
+
+def test_csv_reads_back_with_the_same_rows(demo: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "cameras.csv"
+    write_report(demo.db, "csv", out)
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel needs the BOM for Vietnamese
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == live(demo, "cameras")
+    assert rows[0]["man_made"] == "surveillance"
+    communes = {r["fieldsurvey:commune"] for r in rows}
+    assert "Phường Hoàn Kiếm" in communes
+    assert all(r["lat"] and r["lon"] for r in rows)
+
+
+# -- the filter ------------------------------------------------------------------------------------
+
+
+def test_where_filters_every_format_like_sql(demo: Workspace, tmp_path: Path) -> None:
+    code = demo.db.execute(
+        "SELECT code FROM admin_units WHERE level = 'commune' AND name = 'Phường Hoàn Kiếm'"
+    ).fetchone()[0]
+    where = ["commune=hoan kiem", "condition=working", "condition=degraded"]
+    expected = sql_count(
+        demo,
+        "SELECT count(*) FROM cameras WHERE deleted = 0 AND commune_code = ? "
+        "AND condition IN ('working', 'degraded')",
+        (code,),
+    )
+    assert 0 < expected < live(demo, "cameras")
+    out = tmp_path / "hk.csv"
+    write_report(demo.db, "csv", out, where=where)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == expected
+    xlsx = tmp_path / "hk.xlsx"
+    write_report(demo.db, "xlsx", xlsx, where=where)
+    sheets = xlsx_sheets(xlsx)
+    assert len(sheets["Camera hiện có"]) - 1 == expected
+    assert {r[1] for r in sheets["Tổng hợp theo xã"][1:]} == {"Phường Hoàn Kiếm"}
+    shortcomings = sql_count(
+        demo,
+        "SELECT count(*) FROM shortcomings sh JOIN cameras c ON c.id = sh.camera_id "
+        "WHERE sh.deleted = 0 AND c.commune_code = ? AND c.condition IN ('working', 'degraded')",
+        (code,),
+    )
+    assert len(sheets["Tồn tại - khắc phục"]) - 1 == shortcomings
+    gpkg = tmp_path / "hk.gpkg"
+    write_report(demo.db, "gpkg", gpkg, where=where)
+    assert ogr_counts(gpkg)[0]["cameras"] == expected
+
+    purpose = sql_count(
+        demo,
+        "SELECT count(*) FROM cameras c WHERE deleted = 0 AND EXISTS "
+        "(SELECT 1 FROM json_each(c.purposes) WHERE value = 'traffic_management')",
+    )
+    by_label = tmp_path / "traffic.csv"
+    write_report(
+        demo.db, "csv", by_label, where=["purpose=Quản lý, giám sát, điều hành giao thông"]
+    )
+    with by_label.open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == purpose
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        (["colour=red"], "Unknown filter key"),
+        (["commune"], "key=value"),
+        (["commune=Atlantis"], "No commune"),
+        (["commune=x' OR 1=1 --"], "No commune"),
+        (["condition=working' OR '1'='1"], "Unknown value for condition"),
+        (["owner=Nobody at all"], "No owner"),
+        (["review=maybe"], "Unknown value for review"),
+    ],
+)
+def test_bad_where_is_refused_and_writes_nothing(
+    demo: Workspace, tmp_path: Path, where: list[str], message: str
+) -> None:
+    out = tmp_path / "report.xlsx"
+    with pytest.raises(ReportError, match=message):
+        write_report(demo.db, "xlsx", out, where=where)
+    assert nothing_left(tmp_path, out.name)
+
+
+def test_a_refused_report_leaves_the_old_file(demo: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "report.csv"
+    out.write_text("old report", encoding="utf-8")
+    with pytest.raises(ReportError):
+        write_report(demo.db, "csv", out, where=["purpose=nonsense"])
+    assert out.read_text(encoding="utf-8") == "old report"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+@pytest.mark.parametrize("fmt", reports.FORMATS)
+def test_cancel_leaves_no_file(demo: Workspace, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"report.{fmt}"
+    seen: list[int] = []
+
+    def progress(done: int, total: int, message: str) -> None:
+        seen.append(done)
+
+    with pytest.raises(ReportCancelled):
+        write_report(demo.db, fmt, out, progress=progress, cancel=lambda: len(seen) >= 1)
+    assert seen
+    assert nothing_left(tmp_path, out.name)
+
+
+# -- sensitive fields and photos -------------------------------------------------------------------
+
+
+def _all_text(path: Path) -> str:
+    if path.suffix == ".xlsx":
+        return json.dumps(xlsx_sheets(path), ensure_ascii=False, default=str)
+    if path.suffix == ".gpkg":
+        with sqlite3.connect(path) as conn:
+            tables = [t for (t,) in conn.execute("SELECT table_name FROM gpkg_contents")]
+            text = json.dumps(
+                {
+                    t: [
+                        [c for c in row if not isinstance(c, bytes)]
+                        for row in conn.execute(f'SELECT * FROM "{t}"')
+                    ]
+                    for t in tables
+                },
+                ensure_ascii=False,
+            )
+            text += json.dumps(
+                [list(r) for t in tables for r in conn.execute(f'PRAGMA table_info("{t}")')]
+            )
+        conn.close()
+        return text
+    if path.suffix == ".pdf":
+        return subprocess.run(
+            [needs_binary("pdftotext"), "-enc", "UTF-8", str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    return path.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "gpkg", "geojson", "csv"])
+def test_omit_sensitive_removes_contacts_and_rounds_security_sites(
+    demo: Workspace, tmp_path: Path, fmt: str
+) -> None:
+    full = tmp_path / f"full.{fmt}"
+    safe = tmp_path / f"safe.{fmt}"
+    write_report(demo.db, fmt, full)
+    write_report(demo.db, fmt, safe, omit_sensitive=True)
+    assert CONTACT in _all_text(full)
+    safe_text = _all_text(safe)
+    assert CONTACT not in safe_text
+    assert "owner_contact" not in safe_text and "Liên hệ đơn vị" not in safe_text
+    # Exact positions of cameras at national-security sites are gone; others stay exact.
+    secret = demo.db.execute(
+        "SELECT c.lat, c.lon FROM cameras c JOIN sites s ON s.id = c.site_id "
+        "WHERE c.deleted = 0 AND s.category = 'national_security' AND c.lat IS NOT NULL"
+    ).fetchall()
+    public = demo.db.execute(
+        "SELECT c.lat FROM cameras c JOIN sites s ON s.id = c.site_id WHERE c.deleted = 0 "
+        "AND s.category = 'traffic_route' AND c.lat IS NOT NULL AND round(c.lat, 4) != c.lat "
+        "LIMIT 1"
+    ).fetchone()
+    assert secret and public
+    full_text = _all_text(full)
+    precise = [(lat, lon) for lat, lon in secret if round(lat, 4) != lat]
+    assert precise
+    for lat, lon in precise:
+        assert f"{lat}" in full_text
+        assert f"{lat}" not in safe_text and f"{lon}" not in safe_text
+    assert f"{public[0]}" in safe_text
+
+
+def test_omit_sensitive_in_pdf_says_so(demo: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "safe.pdf"
+    write_report(demo.db, "pdf", out, omit_sensitive=True)
+    assert "Đã lược bỏ thông tin nhạy cảm" in _all_text(out)
+
+
+def test_photos_leave_as_clean_copies_only(demo_file: Path, tmp_path: Path) -> None:
+    db_path = tmp_path / "demo.sqlite"
+    shutil.copy(demo_file, db_path)
+    shutil.copytree(demo_file.with_name("demo.photos"), tmp_path / "demo.photos")
+    ws = Workspace.open(db_path)
+    try:
+        out = tmp_path / "out" / "cameras.geojson"
+        out.parent.mkdir()
+        write_report(ws.db, "geojson", out, photos=True, workspace_path=db_path)
+        linked = sql_count(
+            ws,
+            "SELECT count(DISTINCT l.photo_id) FROM photo_links l JOIN cameras c "
+            "ON c.id = l.record_id WHERE l.record_table = 'cameras' AND l.deleted = 0 "
+            "AND c.deleted = 0",
+        )
+        folder = tmp_path / "out" / "cameras_photos"
+        copies = sorted(folder.glob("*.jpg"))
+        assert linked > 0 and len(copies) == linked
+        originals = list((tmp_path / "demo.photos" / "originals").rglob("*.jpg"))
+        assert any(metadata_segments(p.read_bytes()) for p in originals)
+        for copy in copies:
+            assert metadata_segments(copy.read_bytes()) == []
+        features = json.loads(out.read_text(encoding="utf-8"))["features"]
+        named = {
+            name
+            for f in features
+            for name in (f["properties"].get("fieldsurvey:photos") or "").split(";")
+            if name
+        }
+        assert named == {f"cameras_photos/{p.name}" for p in copies}
+        with pytest.raises(ReportError, match="omit-sensitive"):
+            write_report(
+                ws.db, "geojson", out, photos=True, omit_sensitive=True, workspace_path=db_path
+            )
+    finally:
+        ws.close()
+
+
+# -- the command -----------------------------------------------------------------------------------
+
+
+def test_report_command(
+    demo_file: Path, tmp_path: Path, run_cli: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
+    db = tmp_path / "demo.sqlite"
+    shutil.copy(demo_file, db)
+    out = tmp_path / "report.gpkg"
+    done = run_cli(
+        "report", "--db", str(db), "--format", "gpkg", "--out", str(out),
+        "--where", "commune=Phường Ba Đình", "--lang", "en", "-q",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    ws = Workspace.open(db)
+    try:
+        expected = sql_count(
+            ws,
+            "SELECT count(*) FROM cameras c JOIN admin_units a ON a.level = 'commune' "
+            "AND a.code = c.commune_code WHERE c.deleted = 0 AND a.name = 'Phường Ba Đình'",
+        )
+    finally:
+        ws.close()
+    assert ogr_counts(out)[0]["cameras"] == expected > 0
+
+    bad = tmp_path / "bad.pdf"
+    done = run_cli(
+        "report", "--db", str(db), "--format", "pdf", "--out", str(bad),
+        "--where", "commune=Gotham",
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "Không tìm thấy xã, phường 'Gotham'" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert nothing_left(tmp_path, bad.name)
