@@ -126,3 +126,35 @@ def import_inventory_command(
         )
     if not summary["imported"]:
         raise click.ClickException("Không nhập được dòng nào. / No row could be imported.")
+
+
+@main.command(name="coverage")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def coverage_command(db_path: Path, as_json: bool) -> None:
+    """Nhu cầu đã có camera quan sát, địa điểm chưa có camera. / For each need, the existing
+    cameras that already see its place (reuse or connect instead of a new camera); then the
+    sites of each category with no camera at all."""
+    from fieldsurvey.core.coverage import need_coverage, sites_without_cameras
+
+    with user_errors(), _open(db_path) as ws:
+        needs = need_coverage(ws.db)
+        empty = sites_without_cameras(ws.db)
+    for need in needs:
+        if as_json:
+            print_json({"kind": "need", **need})
+        elif need["cameras"]:
+            ids = ", ".join(c["id"] for c in need["cameras"])
+            click.echo(f"nhu cầu / need {need['need']}: {len(need['cameras'])} camera ({ids})")
+    for category, sites in empty.items():
+        if as_json:
+            print_json({"kind": "sites_without_cameras", "category": category, "sites": sites})
+        else:
+            click.echo(f"{category}: {len(sites)} địa điểm chưa có camera / sites without cameras")
+    if not as_json:
+        covered = sum(1 for n in needs if n["cameras"])
+        click.echo(
+            f"{covered}/{len(needs)} nhu cầu đã có camera quan sát. / needs already seen by "
+            "existing cameras.",
+            err=True,
+        )
