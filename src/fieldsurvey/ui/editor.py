@@ -309,9 +309,9 @@ class RecordEditor(QWidget):
         for name, widget in self.widgets.items():
             if name == "location":
                 lat, lon = record.get("lat"), record.get("lon")
-                widget.set_value((lat, lon) if lat is not None else None)
+                widget.show_value((lat, lon) if lat is not None else None)
             else:
-                widget.set_value(record.get(name))
+                widget.show_value(record.get(name))
         self._show_header()
         self._show_problems({})
 

@@ -78,6 +78,19 @@ class FieldWidget(QWidget):
     """A labelled input; ``edited`` is emitted when the user changes it (not when set)."""
 
     edited = Signal()
+    _setting = False
+
+    def _changed(self, *_args: object) -> None:
+        if not self._setting:
+            self.edited.emit()
+
+    def show_value(self, value: Any) -> None:
+        """Show a stored value without it counting as an edit."""
+        self._setting = True
+        try:
+            self.set_value(value)
+        finally:
+            self._setting = False
 
     def value(self) -> Any:
         raise NotImplementedError
@@ -97,7 +110,7 @@ class TextField(FieldWidget):
         super().__init__(parent)
         self.edit = QLineEdit(self)
         self.edit.setMaxLength(max_length)
-        self.edit.textEdited.connect(lambda _t: self.edited.emit())
+        self.edit.textChanged.connect(self._changed)
         self._wrap(self.edit)
 
     def value(self) -> str:
@@ -113,21 +126,14 @@ class LongTextField(FieldWidget):
         self.edit = QPlainTextEdit(self)
         self.edit.setTabChangesFocus(True)
         self.edit.setFixedHeight(64)
-        self._setting = False
         self.edit.textChanged.connect(self._changed)
         self._wrap(self.edit)
-
-    def _changed(self) -> None:
-        if not self._setting:
-            self.edited.emit()
 
     def value(self) -> str:
         return self.edit.toPlainText()
 
     def set_value(self, value: Any) -> None:
-        self._setting = True
         self.edit.setPlainText("" if value is None else str(value))
-        self._setting = False
 
 
 class NumberField(FieldWidget):
@@ -137,7 +143,7 @@ class NumberField(FieldWidget):
         super().__init__(parent)
         self.integer = integer
         self.edit = QLineEdit(self)
-        self.edit.textEdited.connect(lambda _t: self.edited.emit())
+        self.edit.textChanged.connect(self._changed)
         self._wrap(self.edit)
 
     def value(self) -> Any:
@@ -209,13 +215,8 @@ class CodesField(FieldWidget):
             item.setCheckState(Qt.CheckState.Unchecked)
         rows = min(self.list.count(), 5)
         self.list.setFixedHeight(rows * (self.list.sizeHintForRow(0) + 2) + 6)
-        self._setting = False
         self.list.itemChanged.connect(self._changed)
         self._wrap(self.list)
-
-    def _changed(self, _item: QListWidgetItem) -> None:
-        if not self._setting:
-            self.edited.emit()
 
     def value(self) -> list[str]:
         return [
@@ -226,7 +227,6 @@ class CodesField(FieldWidget):
 
     def set_value(self, value: Any) -> None:
         chosen = set(json.loads(value) if isinstance(value, str) else value or [])
-        self._setting = True
         for i in range(self.list.count()):
             item = self.list.item(i)
             item.setCheckState(
@@ -234,7 +234,6 @@ class CodesField(FieldWidget):
                 if item.data(Qt.ItemDataRole.UserRole) in chosen
                 else Qt.CheckState.Unchecked
             )
-        self._setting = False
 
 
 class ViewsField(FieldWidget):
@@ -249,7 +248,6 @@ class ViewsField(FieldWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setFixedHeight(110)
-        self._setting = False
         self.table.itemChanged.connect(self._changed)
         self.add_button = QPushButton(tr("Thêm hướng"), self)
         self.add_button.clicked.connect(self.add_view)
@@ -265,17 +263,13 @@ class ViewsField(FieldWidget):
         layout.addLayout(buttons)
         self.setFocusProxy(self.table)
 
-    def _changed(self, _item: QTableWidgetItem) -> None:
-        if not self._setting:
-            self.edited.emit()
-
     def add_view(self) -> None:
         self._setting = True
         row = self.table.rowCount()
         self.table.insertRow(row)
         for column, text in enumerate(("", "60", "")):
             self.table.setItem(row, column, QTableWidgetItem(text))
-        self._setting = False
+        self._setting = False  # saved once a direction is typed
         self.table.setCurrentCell(row, 0)
         self.table.editItem(self.table.item(row, 0))
 
@@ -303,7 +297,6 @@ class ViewsField(FieldWidget):
 
     def set_value(self, value: Any) -> None:
         views = json.loads(value) if isinstance(value, str) else value or []
-        self._setting = True
         self.table.setRowCount(0)
         for view in views:
             row = self.table.rowCount()
@@ -313,7 +306,6 @@ class ViewsField(FieldWidget):
                 self.table.setItem(
                     row, column, QTableWidgetItem("" if number is None else f"{number:g}")
                 )
-        self._setting = False
 
 
 class LocationField(FieldWidget):
@@ -323,7 +315,7 @@ class LocationField(FieldWidget):
         super().__init__(parent)
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText("21.028500, 105.854200")
-        self.edit.textEdited.connect(lambda _t: self.edited.emit())
+        self.edit.textChanged.connect(self._changed)
         self._wrap(self.edit)
 
     def value(self) -> Any:

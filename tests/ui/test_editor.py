@@ -1,0 +1,410 @@
+"""The surveyor's editor, driven like a user: new site and camera by typing and clicking,
+validation beside the fields, autosave, undo/redo, photos dropped on a camera."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from fieldsurvey.core import settings as user_settings
+from fieldsurvey.core.db import photo_folder
+from fieldsurvey.core.photos import PhotoStore
+from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.ui.dialogs import NewSiteDialog
+from fieldsurvey.ui.main_window import MainWindow
+
+PHOTOS = Path(__file__).parent.parent / "data" / "photos" / "exif-samples" / "jpg" / "gps"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, demo: Workspace) -> Iterator[MainWindow]:
+    win = MainWindow(demo, settings=user_settings.Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def stored(path: Path, table: str, record_id: str, field: str) -> object:
+    """A value as another program reading the file sees it (not through the app's connection)."""
+    with sqlite3.connect(path) as conn:
+        return conn.execute(f"SELECT {field} FROM {table} WHERE id = ?", [record_id]).fetchone()[0]
+
+
+def fill_new_site_dialog(qtbot: QtBot, name: str, category_label: str) -> None:
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, NewSiteDialog):
+            QTimer.singleShot(20, fill)
+            return
+        qtbot.keyClicks(dialog.name, name)
+        dialog.category.setCurrentIndex(dialog.category.findText(category_label))
+        qtbot.keyClicks(dialog.location, "21.0368, 105.8342")
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+
+    QTimer.singleShot(20, fill)
+
+
+def test_create_a_site_and_a_camera_by_typing_and_clicking(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    fill_new_site_dialog(qtbot, "Cho Long Bien", "Chợ")
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: window.editor.table == "sites")
+    site_id = window.editor.record_id
+    site = window.workspace.get("sites", site_id)
+    assert (site["name"], site["category"]) == ("Cho Long Bien", "market")
+    assert site["commune_code"] is not None  # filled in from the typed position
+    assert window.sites.selected_id() == site_id
+
+    window.activateWindow()  # back from the dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # new camera here
+    qtbot.waitUntil(lambda: window.editor.table == "cameras")
+    camera_id = window.editor.record_id
+    editor = window.editor
+    name = editor.widgets["name"].edit
+    name.selectAll()
+    qtbot.keyClicks(name, "Camera cong chinh")
+    condition = editor.widgets["condition"].box
+    condition.setCurrentIndex(condition.findData("working"))
+    condition.activated.emit(condition.currentIndex())
+    qtbot.keyClicks(editor.widgets["height_m"].edit, "4,5")
+    editor.flush()
+    camera = window.workspace.get("cameras", camera_id)
+    assert (camera["name"], camera["condition"], camera["height_m"]) == (
+        "Camera cong chinh",
+        "working",
+        4.5,
+    )
+    assert camera["site_id"] == site_id
+    assert camera["lat"] == 21.0368  # the site's position to start with
+    assert window.workspace.history("cameras", camera_id)[-1]["op"] == "update"
+    # one click back to the site, whose contents list the new camera
+    editor.parent_button.click()
+    qtbot.waitUntil(lambda: editor.table == "sites")
+    assert editor.record_id == site_id
+
+
+def test_a_validation_error_appears_beside_the_field_and_clears(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    camera_id = window.workspace.db.execute("SELECT id FROM cameras LIMIT 1").fetchone()[0]
+    window.open_record("cameras", camera_id)
+    editor = window.editor
+    before = window.workspace.get("cameras", camera_id)["height_m"]
+    height = editor.widgets["height_m"].edit
+    height.clear()
+    qtbot.keyClicks(height, "cao lam")
+    editor.flush()
+    assert "height_m" in editor.field_note("height_m")
+    assert window.workspace.get("cameras", camera_id)["height_m"] == before  # nothing saved
+    height.clear()
+    qtbot.keyClicks(height, "999")
+    editor.flush()
+    assert "300" in editor.field_note("height_m")  # out of range 0–300
+    height.clear()
+    qtbot.keyClicks(height, "7,5")
+    editor.flush()
+    assert editor.field_note("height_m") == ""
+    assert window.workspace.get("cameras", camera_id)["height_m"] == 7.5
+
+
+def test_camera_rules_show_what_a_draft_still_lacks(qtbot: QtBot, window: MainWindow) -> None:
+    site_id = window.workspace.db.execute("SELECT id FROM sites LIMIT 1").fetchone()[0]
+    window.open_record("sites", site_id)
+    camera_id = window.add_here("cameras")
+    editor = window.editor
+    assert editor.record_id == camera_id
+    camera_type = editor.widgets["camera_type"].box
+    camera_type.setCurrentIndex(camera_type.findData("fixed"))
+    camera_type.activated.emit(camera_type.currentIndex())
+    editor.flush()
+    assert editor.field_note("views") == "Camera cố định phải có hướng nhìn."
+    completeness = editor.complete.value()
+    views = editor.widgets["views"]
+    views.add_view()
+    views.table.item(0, 0).setText("135")
+    editor.flush()
+    assert editor.field_note("views") == ""
+    assert editor.complete.value() > completeness
+    assert json.loads(window.workspace.get("cameras", camera_id)["views"])[0]["direction"] == 135
+    condition = editor.widgets["condition"].box
+    condition.setCurrentIndex(condition.findData("not_working"))
+    condition.activated.emit(condition.currentIndex())
+    editor.flush()
+    assert "tồn tại" in editor.field_note("condition")
+    window.add_here("shortcomings")  # from the camera: linked to it
+    assert editor.table == "shortcomings"
+    assert window.workspace.get("shortcomings", editor.record_id)["camera_id"] == camera_id
+    window.open_record("cameras", camera_id)
+    assert editor.field_note("condition") == ""
+
+
+def test_typed_coordinates_in_either_form_are_saved(qtbot: QtBot, window: MainWindow) -> None:
+    site_id = window.workspace.db.execute("SELECT id FROM sites LIMIT 1").fetchone()[0]
+    window.open_record("sites", site_id)
+    location = window.editor.widgets["location"].edit
+    location.clear()
+    location.insert("21°01'42.6\"N 105°51'15.1\"E")  # pasted (QTest types ASCII only)
+    window.editor.flush()
+    site = window.workspace.get("sites", site_id)
+    assert (round(site["lat"], 5), round(site["lon"], 5)) == (21.0285, 105.85419)
+    assert site["location_source"] == "typed"
+    assert window.editor.commune.text() == "Phường Hoàn Kiếm"
+    location.clear()
+    qtbot.keyClicks(location, "ha noi")
+    window.editor.flush()
+    assert "21.0285, 105.8542" in window.editor.field_note("location")
+    assert window.workspace.get("sites", site_id)["lat"] == site["lat"]
+
+
+def test_autosave_reaches_the_file_without_saving_or_closing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    camera_id = window.workspace.db.execute("SELECT id FROM cameras LIMIT 1").fetchone()[0]
+    window.open_record("cameras", camera_id)
+    notes = window.editor.widgets["notes"].edit
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Day cap lo")
+    # Within the save delay the change reaches the file; another program reading it sees it.
+    qtbot.waitUntil(
+        lambda: (stored(window.workspace.path, "cameras", camera_id, "notes") or "").endswith(
+            "Day cap lo"
+        ),
+        timeout=3000,
+    )
+
+
+def test_what_was_typed_survives_closing_the_window(qtbot: QtBot, demo: Workspace) -> None:
+    path = demo.path
+    win = MainWindow(demo, settings=user_settings.Settings())
+    qtbot.addWidget(win)
+    win.show()
+    camera_id = demo.db.execute("SELECT id FROM cameras LIMIT 1").fetchone()[0]
+    win.open_record("cameras", camera_id)
+    name = win.editor.widgets["name"].edit
+    name.clear()
+    qtbot.keyClicks(name, "Dong ngay")
+    win.close()  # immediately: before the save delay has passed
+    with Workspace.open(path) as again:
+        assert again.get("cameras", camera_id)["name"] == "Dong ngay"
+
+
+def test_undo_and_redo_of_edits(qtbot: QtBot, window: MainWindow) -> None:
+    camera_id = window.workspace.db.execute("SELECT id FROM cameras LIMIT 1").fetchone()[0]
+    window.open_record("cameras", camera_id)
+    old = window.workspace.get("cameras", camera_id)["name"]
+    name = window.editor.widgets["name"].edit
+    name.clear()
+    qtbot.keyClicks(name, "Ten moi")
+    window.editor.flush()
+    assert window.workspace.get("cameras", camera_id)["name"] == "Ten moi"
+    window.cameras.view.setFocus()
+    qtbot.keyClick(window.cameras.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.get("cameras", camera_id)["name"] == old
+    assert name.text() == old
+    qtbot.keyClick(window.cameras.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.get("cameras", camera_id)["name"] == "Ten moi"
+    # every step is a change in the history, so it syncs like any edit
+    names = [
+        c["fields"].get("name", [None, None])[1]
+        for c in window.workspace.history("cameras", camera_id)
+    ]
+    assert names[-3:] == ["Ten moi", old, "Ten moi"]
+
+
+def close_next_message() -> list[str]:
+    """Close the next message box when it appears; its text lands in the returned list."""
+    seen: list[str] = []
+
+    def close() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(20, close)
+
+    QTimer.singleShot(20, close)
+    return seen
+
+
+def drop_files(widget: QWidget, files: list[Path]) -> None:
+    """Drag files from a file manager and drop them on a widget, as Qt delivers it."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    where = QPointF(10, 10)
+    copy, none = Qt.DropAction.CopyAction, Qt.MouseButton.NoButton
+    enter = QDragEnterEvent(where, copy, data, none, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted(), "the widget refused the drag"
+    QApplication.sendEvent(
+        widget, QDropEvent(where, copy, data, none, Qt.KeyboardModifier.NoModifier)
+    )
+
+
+def test_a_photo_dropped_on_a_camera_is_ingested_and_its_gps_offered(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    photo = tmp_path / "DSCN0010.jpg"
+    shutil.copy(PHOTOS / "DSCN0010.jpg", photo)
+    camera_id = window.workspace.db.execute("SELECT id FROM cameras LIMIT 1").fetchone()[0]
+    window.open_record("cameras", camera_id)
+    strip = window.editor.photos
+    before = strip.count()
+    with qtbot.waitSignal(strip.ingested, timeout=60_000):
+        drop_files(strip, [photo])
+        assert strip.progress.isVisible() and strip.cancel_button.isVisible()
+    assert strip.count() == before + 1
+    assert not strip.progress.isVisible()
+    # The photo was taken in Italy, thousands of kilometres from the camera: asked, not applied.
+    assert "Giữ vị trí đã ghi" in window.editor.offer_text()
+    assert 20.5 < window.workspace.get("cameras", camera_id)["lat"] < 21.5  # still in Hà Nội
+    window.editor.answer_offer(True)
+    camera = window.workspace.get("cameras", camera_id)
+    assert (round(camera["lat"], 6), round(camera["lon"], 6)) == (43.467448, 11.885127)
+    assert camera["location_source"] == "photo_exif"
+    linked = window.workspace.db.execute(
+        "SELECT count(*) FROM photo_links WHERE record_table = 'cameras' AND record_id = ? "
+        "AND deleted = 0",
+        [camera_id],
+    ).fetchone()[0]
+    assert linked == before + 1
+
+
+def test_a_photo_heading_is_offered_as_the_view_direction(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, demo_file: Path
+) -> None:
+    # The demo's photos carry a compass heading in their EXIF; take one of its originals.
+    row = window.workspace.db.execute(
+        "SELECT sha256, heading_deg, format FROM photos WHERE heading_deg IS NOT NULL LIMIT 1"
+    ).fetchone()
+    sha, heading = row[0], row[1]
+    original = PhotoStore(photo_folder(demo_file)).find_original(sha)
+    assert original is not None
+    photo = tmp_path / "heading.jpg"
+    shutil.copy(original, photo)
+    site_id = window.workspace.db.execute("SELECT id FROM sites LIMIT 1").fetchone()[0]
+    window.open_record("sites", site_id)
+    camera_id = window.add_here("cameras")
+    strip = window.editor.photos
+    with qtbot.waitSignal(strip.ingested, timeout=60_000):
+        assert strip.add_files([photo])
+    while "la bàn" not in window.editor.offer_text():
+        assert window.editor.offer_text(), "no heading offered"
+        window.editor.answer_offer(False)
+    window.editor.answer_offer(True)
+    views = json.loads(window.workspace.get("cameras", camera_id)["views"])
+    assert views[0]["direction"] == round(heading, 1)
+
+
+def test_cancelling_a_batch_keeps_the_workspace_consistent(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    files = []
+    for i, source in enumerate(sorted(PHOTOS.glob("*.jpg"))[:6]):
+        target = tmp_path / f"{i}.jpg"
+        shutil.copy(source, target)
+        files.append(target)
+    camera_id = window.workspace.db.execute("SELECT id FROM cameras LIMIT 1").fetchone()[0]
+    window.open_record("cameras", camera_id)
+    strip = window.editor.photos
+    with qtbot.waitSignal(strip.ingested, timeout=60_000) as signal:
+        strip.add_files(files)
+        strip.cancel()
+    results = signal.args[2]
+    added = [r for r in results if r.photo_id]
+    cancelled = [r for r in results if r.error]
+    assert len(added) + len(cancelled) == 6
+    linked = (
+        window.workspace.db.execute(
+            "SELECT count(*) FROM photo_links l JOIN photos p ON p.id = l.photo_id "
+            "WHERE l.record_id = ? AND l.deleted = 0 AND p.sha256 IN (%s)"
+            % ",".join("?" * len(added)),
+            [camera_id, *[r.sha256 for r in added]],
+        ).fetchone()[0]
+        if added
+        else 0
+    )
+    assert linked == len(added)
+
+
+def test_next_and_previous_record_and_save_and_next(qtbot: QtBot, window: MainWindow) -> None:
+    window.tabs.setCurrentWidget(window.sites)
+    window.sites.view.selectRow(0)
+    first = window.sites.selected_id()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    second = window.sites.selected_id()
+    assert second not in (None, first)
+    assert window.editor.record_id == second
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.sites.selected_id() == first
+    name = window.editor.widgets["name"].edit
+    name.setFocus()
+    name.end(False)
+    qtbot.keyClicks(name, " (2)")
+    qtbot.keyClick(name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.sites.selected_id() == second
+    assert window.workspace.get("sites", first)["name"].endswith(" (2)")
+
+
+def test_new_workspace_and_reset_demo(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    target = tmp_path / "moi.sqlite"
+    assert window.create_workspace(target, "office", "Văn phòng Sở")
+    assert window.workspace.path == target and window.workspace.role == "office"
+    assert window.sites.visible_count() == 0
+    assert "văn phòng" in window.windowTitle()
+    seen = close_next_message()
+    assert not window.create_workspace(target, "surveyor", "x")  # exists: refused, said why
+    assert seen and "đã tồn tại" in seen[0]
+    assert window.workspace.path == target
+    demo_path = user_settings.demo_workspace_path()
+    assert window.open_demo()
+    site_id = window.workspace.db.execute("SELECT id FROM sites LIMIT 1").fetchone()[0]
+    window.workspace.delete("sites", site_id)
+    assert window.reset_demo()
+    assert window.workspace.path == demo_path
+    assert window.workspace.get("sites", site_id)["deleted"] == 0
+    assert window.sites.visible_count() == 300
+
+
+def test_layout_is_remembered(qtbot: QtBot, demo: Workspace) -> None:
+    first = MainWindow(demo, settings=user_settings.Settings())
+    qtbot.addWidget(first)
+    first.show()
+    first.splitter.setSizes([300, 1000])
+    sizes = first.splitter.sizes()
+    first.save_layout()
+    first.map.shutdown()
+    second = MainWindow(demo, settings=user_settings.Settings())
+    qtbot.addWidget(second)
+    second.show()
+    assert second.splitter.sizes() == sizes
+    second.map.shutdown()
+
+
+def test_dialog_refuses_a_site_without_a_name(qtbot: QtBot) -> None:
+    dialog = NewSiteDialog("vi")
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "tên" in dialog.error.text()
+    qtbot.keyClicks(dialog.name, "Ga Ha Noi")
+    qtbot.keyClicks(dialog.location, "khong phai toa do")
+    dialog.accept()
+    assert "toạ độ" in dialog.error.text()
