@@ -140,8 +140,4 @@ def _write_choice(ws: Workspace, table: str, record_id: str, field: str, chosen:
         return
     # The choice is what the record already shows: record it all the same, so the surveyors'
     # workspaces see a change made after both values and settle the conflict too.
-    current = ws.get(table, record_id, include_deleted=True)
-    clocks = ws._field_clocks(table, record_id)
-    ws._write_change(
-        table, record_id, "update", {field: [current[field], current[field], clocks.get(field)]}
-    )
+    ws.confirm(table, record_id, [field])

@@ -253,6 +253,16 @@ class Workspace:
             search.index_dependents(self.db, kind.table, record_id, set(changed))
         return True
 
+    def confirm(self, table: str, record_id: str, names: Iterable[str]) -> None:
+        """Record some fields' current values as a change (old = new): a decision, such as a
+        conflict settled on the value shown, that every workspace must see as made after both."""
+        kind = record_kind(table)
+        with self._atomic():
+            current = self.get(table, record_id, include_deleted=True)
+            clocks = self._field_clocks(kind.table, record_id)
+            fields = {n: [current[n], current[n], clocks.get(n)] for n in names}
+            self._write_change(kind.table, record_id, "update", fields)
+
     def delete(self, table: str, record_id: str) -> None:
         """Delete a record, leaving a tombstone (the row stays, marked deleted)."""
         kind = record_kind(table)
