@@ -160,6 +160,13 @@ def test_selftest_command_reports_the_map(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr[-2000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["ok"] is True
+    assert all(report["checks"].values()) and set(report["checks"]) == {
+        "map_loaded",
+        "no_external_requests",
+        "camera_reopened",
+        "photo_added",
+        "photo_reopened",
+    }
     assert report["external_requests"] == 0
     assert report["cameras_drawn"] == report["cameras_in_workspace"] > 1000
     assert isinstance(report["map_ready_ms"], float)
