@@ -221,6 +221,28 @@ def test_geojson_shapes_it_cannot_use_are_reported(demo: Workspace, tmp_path: Pa
     assert [r["line"] for r in report.refused] == [4, 5, 6]
 
 
+def test_overpass_json_as_openstreetmap_answers_it(demo: Workspace, tmp_path: Path) -> None:
+    rows = [row for _, row in _real_rows() if row["camera:direction"]][:3]
+    elements = [
+        {
+            "type": "node",
+            "id": int(row["id"].split("/")[1]),
+            "lat": float(row["lat"]),
+            "lon": float(row["lon"]),
+            "tags": {k: v for k, v in row.items() if v and k not in ("id", "lat", "lon")},
+        }
+        for row in rows
+    ]
+    path = tmp_path / "overpass.json"
+    path.write_text(json.dumps({"version": 0.6, "elements": elements}, indent=1), "utf-8")
+    inventory = read_inventory(path)
+    assert inventory.format == "overpass"
+    report = import_inventory(demo, inventory)
+    assert report.imported == 3 and not report.refused
+    refs = {demo.get("cameras", i)["ref"] for i in report.camera_ids}
+    assert refs == {row["id"] for row in rows}
+
+
 def test_semicolons_decimal_commas_and_vietnamese_headers(demo: Workspace, tmp_path: Path) -> None:
     unit = demo.db.execute("SELECT name FROM units WHERE kind = 'police' LIMIT 1").fetchone()[0]
     path = tmp_path / "danh_sach.csv"

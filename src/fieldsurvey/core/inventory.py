@@ -92,7 +92,7 @@ class InventoryFile:
     (GeoJSON rows carry their geometry's point, when it has one, under ``"geometry"``)."""
 
     path: Path
-    format: str  # csv | geojson
+    format: str  # csv | geojson | overpass
     columns: list[str]
     rows: list[tuple[int, dict[str, Any]]]
     delimiter: str | None = None
@@ -164,7 +164,8 @@ def _text(path: Path) -> str:
 
 
 def read_inventory(path: Path | str) -> InventoryFile:
-    """Read a CSV (``,`` or ``;`` or tab separated) or GeoJSON inventory."""
+    """Read a CSV (``,`` or ``;`` or tab separated), GeoJSON or OpenStreetMap Overpass JSON
+    inventory."""
     path = Path(path)
     text = _text(path)
     stripped = text.lstrip()
@@ -207,10 +208,11 @@ def _read_csv(path: Path, text: str) -> InventoryFile:
     return InventoryFile(path, "csv", header, rows, delimiter)
 
 
-def _feature_lines(text: str) -> list[int]:
-    """The line each feature of a FeatureCollection starts on (empty if the layout defeats the
-    scan; the features are then numbered instead)."""
-    match = re.search(r'"features"\s*:\s*\[', text)
+def _feature_lines(text: str, key: str = "features") -> list[int]:
+    """The line each item of the array under ``key`` (a FeatureCollection's features, an
+    Overpass answer's elements; "" for a top-level array) starts on; empty if the layout defeats
+    the scan, and the items are then numbered instead."""
+    match = re.search(rf'"{key}"\s*:\s*\[' if key else r"^\s*\[", text)
     if match is None:
         return []
     decoder = json.JSONDecoder()
@@ -237,6 +239,11 @@ def _read_geojson(path: Path, text: str) -> InventoryFile:
         raise InventoryError(
             f"{path.name}, dòng {exc.lineno}: JSON không đọc được ({exc.msg}). / Unreadable JSON."
         ) from None
+    elements = data.get("elements") if isinstance(data, dict) else data
+    if isinstance(elements, list) and all(
+        isinstance(e, dict) and ("tags" in e or "lat" in e) for e in elements[:1]
+    ):
+        return _read_overpass(path, text, elements, "elements" if isinstance(data, dict) else "")
     if isinstance(data, dict) and data.get("type") == "Feature":
         features: Any = [data]
     elif isinstance(data, dict) and data.get("type") == "FeatureCollection":
@@ -272,6 +279,34 @@ def _read_geojson(path: Path, text: str) -> InventoryFile:
     return InventoryFile(path, "geojson", list(columns), rows)
 
 
+def _read_overpass(path: Path, text: str, elements: list[Any], key: str) -> InventoryFile:
+    """An Overpass API answer (``[out:json]``): nodes with ``lat``, ``lon`` and ``tags``; the
+    id becomes ``node/<id>`` as OpenStreetMap writes it."""
+    if len(elements) > MAX_ROWS:
+        raise InventoryError(f"{path.name}: quá {MAX_ROWS} điểm. / Too many elements.")
+    lines = _feature_lines(text, key)
+    if len(lines) != len(elements):
+        lines = list(range(1, len(elements) + 1))
+    columns: dict[str, None] = dict.fromkeys(("id", "lat", "lon"))
+    rows: list[tuple[int, dict[str, Any]]] = []
+    for line, element in zip(lines, elements, strict=True):
+        if not isinstance(element, dict):
+            rows.append((line, {"\0bad": "không phải một điểm OSM / not an OSM element"}))
+            continue
+        raw_tags = element.get("tags")
+        tags: dict[Any, Any] = raw_tags if isinstance(raw_tags, dict) else {}
+        values: dict[str, Any] = {
+            "id": f"{element.get('type', 'node')}/{element.get('id')}",
+            "lat": element.get("lat"),
+            "lon": element.get("lon"),
+        }
+        for tag, value in tags.items():
+            columns.setdefault(str(tag), None)
+            values.setdefault(str(tag), value)
+        rows.append((line, values))
+    return InventoryFile(path, "overpass", list(columns), rows)
+
+
 # -- mapping --------------------------------------------------------------------------------------
 
 
@@ -304,7 +339,7 @@ def check_mapping(inventory: InventoryFile, mapping: Mapping[str, str]) -> dict[
         raise ValidationError(
             f"Tệp không có cột {', '.join(sorted(missing))}. / The file has no such columns."
         )
-    if inventory.format == "csv" and not {"lat", "lon"} <= set(mapping):
+    if inventory.format != "geojson" and not {"lat", "lon"} <= set(mapping):
         raise ValidationError(
             "Cần chọn cột vĩ độ (lat) và kinh độ (lon). / Choose the latitude and longitude "
             "columns."
