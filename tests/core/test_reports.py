@@ -313,6 +313,14 @@ def test_where_filters_every_format_like_sql(demo: Workspace, tmp_path: Path) ->
     write_report(demo.db, "gpkg", gpkg, where=where)
     assert ogr_counts(gpkg)[0]["cameras"] == expected
 
+    approved = sql_count(
+        demo, "SELECT count(*) FROM cameras WHERE deleted = 0 AND review_state = 'approved'"
+    )
+    reviewed = tmp_path / "approved.csv"
+    write_report(demo.db, "csv", reviewed, where=["review_state=Đã duyệt"])
+    with reviewed.open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == approved > 0
+
     purpose = sql_count(
         demo,
         "SELECT count(*) FROM cameras c WHERE deleted = 0 AND EXISTS "

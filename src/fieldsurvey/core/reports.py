@@ -9,15 +9,15 @@ never leaves a file at ``out``.
 The filter (``--where KEY=VALUE``, repeated; the same key twice means either value, different
 keys must all hold):
 
-========== =========================== =============================================
+========== =========================== ===================================================
 key        value                       applies to
-========== =========================== =============================================
+========== =========================== ===================================================
 commune    code or name ("Hoàn Kiếm")  cameras, sites, shortcomings and needs (site's)
 purpose    camera_purpose code/label   cameras, needs; shortcomings through their camera
 condition  camera_condition code/label cameras; shortcomings through their camera
 owner      unit id or exact unit name  cameras; shortcomings through their camera
-review     review_state code/label     each record's own review state
-========== =========================== =============================================
+review     review_state code/label     each record's own review state (or review_state=)
+========== =========================== ===================================================
 
 A site is kept when it matches ``commune``/``review`` and, when a camera key is given, has at
 least one kept camera. Needs carry no owner or condition: those keys leave needs unfiltered.
@@ -135,6 +135,7 @@ def parse_where(db: sqlite_utils.Database, items: Sequence[str]) -> Where:
     for item in items:
         key, sep, value = item.partition("=")
         key, value = key.strip().lower(), value.strip()
+        key = _KEY_ALIASES.get(key, key)
         if not sep or not value:
             raise ReportError(
                 f"Bộ lọc phải có dạng khoá=giá trị: {item!r}. / "
@@ -187,6 +188,7 @@ def parse_where(db: sqlite_utils.Database, items: Sequence[str]) -> Where:
     )
 
 
+_KEY_ALIASES: Final = {"review_state": "review", "owner_unit": "owner"}
 _KEY_VI: Final = {"commune": "xã, phường", "owner": "đơn vị"}
 
 
