@@ -86,7 +86,7 @@ def in_language(message: str, lang: str) -> str:
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("RecordEditor", text)
+    return QCoreApplication.translate("", text)  # the context lupdate gives plain tr()
 
 
 class EditCommand(QUndoCommand):

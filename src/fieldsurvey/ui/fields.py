@@ -32,7 +32,7 @@ from fieldsurvey.core.location import format_coordinates, parse_coordinates
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("fields", text)
+    return QCoreApplication.translate("", text)  # the context lupdate gives plain tr()
 
 
 def field_labels() -> dict[str, str]:
