@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from fieldsurvey.core import reports
@@ -21,8 +22,6 @@ from fieldsurvey.core.gpkg import cone_ring
 from fieldsurvey.core.photos import metadata_segments
 from fieldsurvey.core.reports import ReportCancelled, ReportError, write_report
 from fieldsurvey.core.workspace import Workspace
-
-openpyxl = pytest.importorskip("openpyxl", reason="openpyxl reads the XLSX back (test extra)")
 
 CONTACT = "Liên hệ: 024"  # every demo unit's contact starts so
 
