@@ -40,81 +40,86 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="323"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="389"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="324"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="396"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="325"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
         <source>Nhu cầu lắp mới</source>
         <translation>Need for new cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="333"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="330"/>
+        <source>(chưa đặt tên)</source>
+        <translation>(unnamed)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="334"/>
         <source>Nháp</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="341"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="342"/>
         <source>Địa điểm: {0}</source>
         <translation>Site: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="349"/>
         <source>(chưa xác định)</source>
         <translation>(not determined)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="389"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
         <source>+ Camera (Ctrl+N)</source>
         <translation>+ Camera (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="396"/>
         <source>+ Tồn tại</source>
         <translation>+ Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
         <source>+ Nhu cầu</source>
         <translation>+ Need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="438"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="439"/>
         <source>{0} camera</source>
         <translation>{0} camera(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="536"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="537"/>
         <source>Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}). Dùng làm vị trí?</source>
         <translation>The photo has GPS coordinates ({0:.6f}, {1:.6f}). Use them as the location?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="548"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="549"/>
         <source>Ảnh được chụp cách vị trí đã ghi {0:.0f} m. Giữ vị trí đã ghi hay dùng vị trí của ảnh?</source>
         <translation>The photo was taken {0:.0f} m from the recorded location. Keep the recorded location or use the photo&apos;s location?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="560"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="561"/>
         <source>Ảnh có hướng la bàn {0:.0f}°. Dùng làm hướng nhìn của camera?</source>
         <translation>The photo has a compass heading of {0:.0f}°. Use it as the camera&apos;s view direction?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="578"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="579"/>
         <source>Dùng giá trị của ảnh</source>
         <translation>Use the photo&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="580"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="581"/>
         <source>Giữ nguyên</source>
         <translation>Keep as is</translation>
     </message>
@@ -488,7 +493,6 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="167"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="178"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
@@ -503,9 +507,20 @@
         <translation>Owner unit</translation>
     </message>
     <message>
+        <source>Camera</source>
+        <translation type="vanished">Camera</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="178"/>
+        <source>Địa điểm</source>
+        <comment>list tab</comment>
+        <translation>Sites</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="179"/>
         <source>Camera</source>
-        <translation>Camera</translation>
+        <comment>list tab</comment>
+        <translation>Cameras</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="228"/>

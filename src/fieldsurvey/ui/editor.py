@@ -327,7 +327,8 @@ class RecordEditor(QWidget):
         name = record.get("name")
         if not name and self.table == "shortcomings" and record.get("kind"):
             name = vocabulary.label("shortcoming_kind", record["kind"], self.lang)
-        self.title.setText(f"{kinds[self.table]}: {name or tr('(chưa đặt tên)')}")
+        unnamed = tr("(chưa đặt tên)")
+        self.title.setText(f"{kinds[self.table]}: {name or unnamed}")
         state = record.get("review_state")
         self.state.setText(
             vocabulary.label("review_state", state, self.lang) if state else tr("Nháp")

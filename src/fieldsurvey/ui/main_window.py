@@ -175,8 +175,8 @@ class MainWindow(QMainWindow):
             self,
         )
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.sites, self.tr("Địa điểm"))
-        self.tabs.addTab(self.cameras, self.tr("Camera"))
+        self.tabs.addTab(self.sites, self.tr("Địa điểm", "list tab"))
+        self.tabs.addTab(self.cameras, self.tr("Camera", "list tab"))
         for record_list in (self.sites, self.cameras):
             record_list.record_selected.connect(self.on_record_selected)
 
