@@ -43,6 +43,7 @@ from fieldsurvey.ui.sync_dialogs import ExportDialog, ImportDialog, PackagesDial
 
 MAP_FIELDS = {"lat", "lon", "views", "condition", "purposes", "camera_type"}
 MAP_RELOAD_MS = 1500
+MAP_FILTER_MS = 300
 
 
 class RecordList(QWidget):
@@ -134,6 +135,11 @@ class MainWindow(QMainWindow):
         self.map_timer.setSingleShot(True)
         self.map_timer.setInterval(MAP_RELOAD_MS)
         self.map_timer.timeout.connect(lambda: self.map.reload_cameras(self.workspace))
+        # The map follows the list's filter once typing pauses (its id set costs more than a page).
+        self.map_filter_timer = QTimer(self)
+        self.map_filter_timer.setSingleShot(True)
+        self.map_filter_timer.setInterval(MAP_FILTER_MS)
+        self.map_filter_timer.timeout.connect(self._filter_map)
 
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText(self.tr("Tìm địa điểm, camera… (không cần dấu)  Ctrl+F"))
@@ -379,6 +385,19 @@ class MainWindow(QMainWindow):
         record_menu.addSeparator()
         record_menu.addAction(self._action(self.tr("&Xoá bản ghi…"), None, self.on_delete_record))
 
+        office_menu = bar.addMenu(self.tr("&Văn phòng"))
+        for label, shortcut, name in (
+            (self.tr("&Hộp thư gói đã nhập…"), None, "inbox"),
+            (self.tr("&Duyệt hồ sơ…"), "Ctrl+R", "review"),
+            (self.tr("&Xung đột cần giải quyết…"), None, "conflicts"),
+            (self.tr("Camera &trùng lặp…"), None, "duplicates"),
+            (self.tr("Nhập danh sách camera &có sẵn…"), None, "inventory"),
+            (self.tr("Tiến độ &khảo sát…"), None, "progress"),
+            (self.tr("&Biểu đồ tổng hợp…"), None, "dashboard"),
+            (self.tr("Xuất &báo cáo…"), "Ctrl+Shift+E", "report"),
+        ):
+            office_menu.addAction(self._action(label, shortcut, lambda n=name: self.open_office(n)))
+
         sync_menu = bar.addMenu(self.tr("Đồ&ng bộ"))
         sync_menu.addAction(
             self._action(self.tr("&Xuất gói…"), "Ctrl+E", self.on_export_package_requested)
@@ -482,7 +501,7 @@ class MainWindow(QMainWindow):
             {"sites": self.sites, "cameras": self.cameras}.get(table, self.sites).select_record(
                 record_id
             ) if table in ("sites", "cameras") else None
-        QTimer.singleShot(0, self._filter_map)
+        self.map_filter_timer.start()
 
     def _filter_map(self) -> None:
         query = self.cameras.model.query
@@ -748,6 +767,41 @@ class MainWindow(QMainWindow):
             self.tr("Đã xuất {0} camera vào {1}.").format(count, target), 8000
         )
         return count
+
+    # -- office --------------------------------------------------------------------------------
+
+    def open_office(self, name: str) -> QWidget:
+        """Open one of the supervisor's dialogs; what it changes shows in the lists and map."""
+        from fieldsurvey.ui import office_data, office_review
+
+        self.editor.flush()
+        ws = self.workspace
+        dialogs = {
+            "inbox": lambda: office_review.InboxDialog(ws, self),
+            "review": lambda: office_review.ReviewDialog(ws, self, *(self.current or (None, None))),
+            "conflicts": lambda: office_review.ConflictsDialog(ws, self),
+            "progress": lambda: office_review.ProgressDialog(ws, self),
+            "dashboard": lambda: office_review.DashboardDialog(ws, self),
+            "duplicates": lambda: office_data.DuplicatesDialog(ws, self),
+            "inventory": lambda: office_data.InventoryDialog(ws, self),
+            "report": lambda: office_data.ReportDialog(ws, self),
+        }
+        dialog = dialogs[name]()
+        dialog.changed.connect(self.refresh_after_office_change)
+        dialog.setModal(False)
+        dialog.show()
+        return dialog
+
+    def refresh_after_office_change(self) -> None:
+        self.counts = workspace_stats(self.workspace.db)
+        self.apply_filters()
+        self.map_timer.start()
+        if self.current is not None:
+            try:
+                self.editor.show_record(self.workspace, *self.current)
+            except FieldSurveyError:  # merged away or deleted
+                self.current = None
+                self.editor.show_nothing()
 
     # -- sync ----------------------------------------------------------------------------------
 

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Take the README's screenshots of the main window, in Vietnamese and in English.
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+
+Builds the demo workspace in a temporary folder (the same seed gives the same content), opens
+the window offscreen (no screen needed; QtWebEngine draws the map in software), selects a
+camera that has photos, waits for the map, and saves ``main_vi.png`` and ``main_en.png``.
+Settings and logs go to the temporary folder too, so the user's own are never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    home = tempfile.TemporaryDirectory(prefix="fieldsurvey-shots-")
+    os.environ["FIELDSURVEY_HOME"] = home.name
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from fieldsurvey.app import make_window, prepare_web_engine
+
+    prepare_web_engine()
+    from PySide6.QtCore import QEventLoop, QSize, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from fieldsurvey.core import settings as user_settings
+    from fieldsurvey.core.demo import build_demo
+    from fieldsurvey.core.workspace import Workspace
+    from fieldsurvey.ui.i18n import ensure_vietnamese_font
+    from fieldsurvey.ui.map_view import register_scheme
+
+    register_scheme()
+    app = QApplication([sys.argv[0]])
+    app.setOrganizationName("FieldSurvey")
+    app.setApplicationName("FieldSurvey")
+    ensure_vietnamese_font(app)
+    path = Path(home.name) / "demo.sqlite"
+    build_demo(path)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    def wait(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    for language in ("vi", "en"):
+        workspace = Workspace.open(path, user="demo")
+        camera_id = workspace.db.execute(
+            "SELECT record_id FROM photo_links WHERE record_table = 'cameras' AND deleted = 0 "
+            "GROUP BY record_id ORDER BY count(*) DESC, record_id LIMIT 1"
+        ).fetchone()[0]
+        window = make_window(workspace, user_settings.Settings(language=language))
+        window.resize(QSize(1440, 900))
+        ready: list[bool] = []
+        window.map.ready.connect(lambda *_: ready.append(True))
+        window.show()
+        deadline = time.monotonic() + 60
+        while not ready and time.monotonic() < deadline:
+            wait(100)
+        window.open_record("cameras", camera_id)
+        wait(1500)  # the map centres on the camera and draws its cone
+        target = args.out / f"main_{language}.png"
+        window.grab().save(str(target))
+        print(f"wrote {target}")
+        window.close()
+        app.processEvents()
+    home.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
