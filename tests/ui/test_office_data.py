@@ -1,0 +1,329 @@
+"""The supervisor's data screens, driven like a user: duplicate cameras merged by clicking or
+marked "not a duplicate", a real OpenStreetMap inventory imported, reports written and
+cancelled."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QRadioButton
+from pytestqt.qtbot import QtBot
+
+from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.ui.office_data import (
+    DuplicatesDialog,
+    InventoryDialog,
+    MergeDialog,
+    ReportDialog,
+)
+
+INVENTORY = Path(__file__).parent.parent / "data" / "inventory"
+# The rows of osm_cameras.csv that lie outside Hà Nội (see tests/core/test_inventory.py).
+OUTSIDE_LINES = [51, 52, 411, 412, 443, 444, 526, 557, 562, 563, 613]
+
+
+def planted(ws: Workspace) -> set[frozenset[str]]:
+    return {frozenset(p) for p in json.loads(ws.setting("demo_planted_duplicates") or "[]")}
+
+
+def listed(dialog: DuplicatesDialog) -> list[frozenset[str]]:
+    return [frozenset((p["a"]["id"], p["b"]["id"])) for p in dialog.camera_pairs]
+
+
+def counts(ws: Workspace) -> tuple[int, ...]:
+    return tuple(
+        ws.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("cameras", "sites", "units", "photo_links", "changes")
+    )
+
+
+def live_cameras(ws: Workspace, where: str = "1") -> int:
+    return int(
+        ws.db.execute(f"SELECT count(*) FROM cameras WHERE deleted = 0 AND {where}").fetchone()[0]
+    )
+
+
+def signal_count(signal: object) -> list[int]:
+    seen: list[int] = []
+    signal.connect(lambda: seen.append(1))  # type: ignore[attr-defined]
+    return seen
+
+
+def when_modal(kind: type, act: Callable[[object], None]) -> None:
+    """Run ``act`` on the next modal dialog of ``kind`` once it is open."""
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            act(dialog)
+        else:
+            QTimer.singleShot(20, look)
+
+    QTimer.singleShot(20, look)
+
+
+def test_planted_duplicates_are_listed_best_first(qtbot: QtBot, demo: Workspace) -> None:
+    dialog = DuplicatesDialog(demo)
+    qtbot.addWidget(dialog)
+    shown = listed(dialog)
+    assert planted(demo) <= set(shown)
+    scores = [float(dialog.cameras.item(r, 0).text()) for r in range(dialog.cameras.rowCount())]
+    assert scores == sorted(scores, reverse=True) and len(scores) == len(shown)
+    assert all(dialog.cameras.item(r, 3).text() for r in range(len(scores)))  # the reasons
+    assert dialog.tabs.tabText(0) == f"Camera ({len(shown)})"
+    assert not dialog.merge_button.isEnabled()  # nothing selected yet
+
+
+def test_merge_a_planted_pair_by_clicking(qtbot: QtBot, demo: Workspace) -> None:
+    pair = sorted(planted(demo), key=sorted)[0]
+    a, b = sorted(pair)
+    # Each camera gets a photo of its own, and both get one they share.
+    photos = [r[0] for r in demo.db.execute("SELECT id FROM photos ORDER BY id LIMIT 3")]
+    for photo, camera in ((photos[0], a), (photos[1], b), (photos[2], a), (photos[2], b)):
+        demo.insert(
+            "photo_links", {"photo_id": photo, "record_table": "cameras", "record_id": camera}
+        )
+    before = {cid: demo.get("cameras", cid) for cid in (a, b)}
+    dialog = DuplicatesDialog(demo)
+    qtbot.addWidget(dialog)
+    changed = signal_count(dialog.changed)
+    assert dialog.select_pair(a, b)
+    assert dialog.merge_button.isEnabled()
+    seen: dict[str, object] = {}
+
+    def merge(merge_dialog: object) -> None:
+        assert isinstance(merge_dialog, MergeDialog)
+        seen["keep"], seen["other"] = merge_dialog.keep_id, merge_dialog.other_id
+        # Defaults: the kept camera's value, unless it has none.
+        keep, other = before[merge_dialog.keep_id], before[merge_dialog.other_id]
+        install = merge_dialog.findChild(QRadioButton, "install_year:other")
+        assert install.isChecked() == (keep["install_year"] is None)
+        # The user takes the other camera's name and its position.
+        for key in ("name", "location"):
+            radio = merge_dialog.findChild(QRadioButton, f"{key}:other")
+            qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=radio.rect().center())
+        seen["name"], seen["lat"] = other["name"], other["lat"]
+        seen["install_year"] = keep["install_year"] or other["install_year"]
+        qtbot.mouseClick(merge_dialog.merge_button, Qt.MouseButton.LeftButton)
+
+    when_modal(MergeDialog, merge)
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+
+    keep_id, other_id = str(seen["keep"]), str(seen["other"])
+    kept = demo.get("cameras", keep_id)
+    assert kept["name"] == seen["name"] and kept["lat"] == seen["lat"]
+    assert kept["install_year"] == seen["install_year"]
+    assert demo.get("cameras", other_id, include_deleted=True)["deleted"] == 1
+    linked = {
+        r[0]
+        for r in demo.db.execute(
+            "SELECT photo_id FROM photo_links WHERE record_table = 'cameras' AND record_id = ? "
+            "AND deleted = 0",
+            [keep_id],
+        )
+    }
+    assert set(photos) <= linked  # both cameras' photos, the shared one once
+    assert frozenset((a, b)) not in listed(dialog)
+    assert changed and "Đã gộp" in dialog.status.text()
+
+
+def test_merge_dialog_shows_both_cameras_and_their_photos(qtbot: QtBot, demo: Workspace) -> None:
+    a, b = sorted(sorted(planted(demo), key=sorted)[1])
+    photo = demo.db.execute("SELECT id FROM photos LIMIT 1").fetchone()[0]
+    demo.insert("photo_links", {"photo_id": photo, "record_table": "cameras", "record_id": b})
+    dialog = MergeDialog(demo, a, b)
+    qtbot.addWidget(dialog)
+    texts = [w.text() for w in dialog.fields_area.widget().findChildren(QRadioButton)]
+    assert texts  # the fields that differ can be chosen
+    labels = " ".join(
+        w.text() for w in dialog.fields_area.widget().findChildren(type(dialog.status))
+    )
+    assert "Ảnh của cả hai camera được giữ lại." in labels
+    assert "0 ảnh" in labels and "1 ảnh" in labels
+    dialog.swap()
+    assert (dialog.keep_id, dialog.other_id) == (b, a)
+    assert dialog.choices()  # every differing field has a side
+    assert set(dialog.choices().values()) <= {"keep", "other"}
+
+
+def test_not_a_duplicate_is_remembered(qtbot: QtBot, demo: Workspace) -> None:
+    dialog = DuplicatesDialog(demo)
+    qtbot.addWidget(dialog)
+    changed = signal_count(dialog.changed)
+    first = listed(dialog)[0]
+    total = len(listed(dialog))
+    dialog.cameras.selectRow(0)
+    qtbot.mouseClick(dialog.not_duplicate_button, Qt.MouseButton.LeftButton)
+    assert first not in listed(dialog) and len(listed(dialog)) == total - 1
+    assert changed
+    again = DuplicatesDialog(demo)
+    qtbot.addWidget(again)
+    assert first not in listed(again)
+    a, b = sorted(first)
+    assert demo.db.execute(
+        "SELECT count(*) FROM not_duplicates WHERE record_a = ? AND record_b = ? AND deleted = 0",
+        [a, b],
+    ).fetchone() == (1,)
+
+
+def test_duplicate_sites_tab(qtbot: QtBot, demo: Workspace) -> None:
+    site = demo.get("sites", demo.db.execute("SELECT id FROM sites LIMIT 1").fetchone()[0])
+    twin = demo.insert(
+        "sites",
+        {
+            "name": site["name"].upper(),
+            "category": site["category"],
+            "lat": site["lat"] + 0.0001,
+            "lon": site["lon"],
+        },
+    )
+    dialog = DuplicatesDialog(demo)
+    qtbot.addWidget(dialog)
+    pairs = [frozenset((p["a"]["id"], p["b"]["id"])) for p in dialog.site_pairs]
+    assert frozenset((site["id"], twin)) in pairs
+    dialog.tabs.setCurrentIndex(1)
+    dialog.sites.selectRow(pairs.index(frozenset((site["id"], twin))))
+    assert not dialog.merge_button.isEnabled() and dialog.not_duplicate_button.isEnabled()
+    qtbot.mouseClick(dialog.not_duplicate_button, Qt.MouseButton.LeftButton)
+    assert frozenset((site["id"], twin)) not in [
+        frozenset((p["a"]["id"], p["b"]["id"])) for p in dialog.site_pairs
+    ]
+
+
+def test_import_the_real_osm_inventory(qtbot: QtBot, demo: Workspace) -> None:
+    before = live_cameras(demo)
+    dialog = InventoryDialog(demo, path=INVENTORY / "osm_cameras.csv")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    changed = signal_count(dialog.changed)
+    assert dialog.combos["lat"].currentData() == "lat"
+    assert dialog.combos["camera:direction"].currentData() == "direction"
+    assert dialog.combos["id"].currentData() == "ref"
+    row = [dialog.mapping_table.item(r, 0).text() for r in range(dialog.mapping_table.rowCount())]
+    assert "node/" in dialog.mapping_table.item(row.index("id"), 1).text()  # samples shown
+
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy and "680" in dialog.status.text(), timeout=20_000)
+    assert "691 dòng" in dialog.status.text() and "11 dòng không đọc được" in dialog.status.text()
+    assert live_cameras(demo) == before  # the preview wrote nothing
+    for line in OUTSIDE_LINES:
+        assert f"dòng {line}:" in dialog.details.toPlainText()
+
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
+    assert live_cameras(demo) == before + 680
+    assert "Đã nhập 680 camera" in dialog.status.text()
+    report = dialog.details.toPlainText()
+    refused = [line for line in report.splitlines() if "Hà Nội" in line]
+    assert [int(line.split()[1].rstrip(":")) for line in refused] == OUTSIDE_LINES
+    assert changed and not dialog.import_button.isEnabled()  # imported once, not twice
+    assert dialog.report is not None and dialog.report.duplicates
+    assert dialog.duplicates_button.isVisible()
+    assert "Có thể trùng" in report
+    duplicates = dialog.open_duplicates()
+    new = set(dialog.report.camera_ids)
+    assert any(pair & new for pair in listed(duplicates))
+    duplicates.close()
+
+
+def test_mapping_chosen_by_hand_and_an_owner(qtbot: QtBot, demo: Workspace, tmp_path: Path) -> None:
+    unit_id, unit = demo.db.execute("SELECT id, name FROM units LIMIT 1").fetchone()
+    path = tmp_path / "danh_sach.csv"
+    path.write_text(
+        "Số;Bắc;Đông;Hướng nhìn\nA-1;21,0285;105,8542;Tây Bắc\nA-2;21,0290;105,8550;90\n",
+        encoding="utf-8-sig",
+    )
+    dialog = InventoryDialog(demo)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(path))
+    qtbot.keyClick(dialog.path, Qt.Key.Key_Return)
+    assert set(dialog.combos) == {"Số", "Bắc", "Đông", "Hướng nhìn"}
+    assert dialog.combos["Bắc"].currentData() is None  # not a name it knows
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert "vĩ độ" in dialog.status.text()  # the core's refusal: choose lat and lon
+    dialog.set_target("Bắc", "lat")
+    dialog.set_target("Đông", "lat")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert "hai cột" in dialog.status.text()
+    dialog.set_target("Đông", "lon")
+    dialog.set_target("Số", "ref")
+    dialog.owner.setCurrentIndex(dialog.owner.findData(unit_id))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20_000)
+    rows = demo.db.execute(
+        "SELECT ref, owner_unit_id, views FROM cameras WHERE ref LIKE 'A-%' ORDER BY ref"
+    ).fetchall()
+    assert [(r[0], r[1]) for r in rows] == [("A-1", unit_id), ("A-2", unit_id)]
+    assert json.loads(rows[0][2])[0]["direction"] == 315.0
+    assert unit
+
+
+def test_files_that_are_not_inventories_write_nothing(
+    qtbot: QtBot, demo: Workspace, tmp_path: Path
+) -> None:
+    before = counts(demo)
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("lat,lon,name\n21.0,105.8,Ch\xe1\n".encode("latin-1"))
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    garbage = tmp_path / "photo.geojson"
+    garbage.write_bytes(bytes(range(256)) * 4)
+    expected = {latin: "UTF-8", empty: "tên cột", garbage: "UTF-8"}
+    for path, words in expected.items():
+        dialog = InventoryDialog(demo, path=path)
+        qtbot.addWidget(dialog)
+        assert dialog.status.text().startswith("Không đọc được tệp")
+        assert words in dialog.status.text()
+        assert not dialog.import_button.isEnabled() and not dialog.preview_button.isEnabled()
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert counts(demo) == before
+
+
+def test_xlsx_report_with_a_filter(qtbot: QtBot, demo: Workspace, tmp_path: Path) -> None:
+    dialog = ReportDialog(demo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.fmt() == "xlsx" and dialog.out.text().endswith(".xlsx")
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert dialog.out.text().endswith(".csv") and dialog.photos.isEnabled()
+    dialog.omit_sensitive.setChecked(True)
+    assert not dialog.photos.isEnabled()  # the core refuses photos with omit-sensitive
+    dialog.omit_sensitive.setChecked(False)
+    dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
+    assert not dialog.photos.isEnabled()
+    out = tmp_path / "bao cáo.xlsx"
+    dialog.out.setText(str(out))
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=60_000)
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert book["Camera hiện có"].max_row - 1 == live_cameras(demo)
+    book.close()
+    assert str(out) in dialog.status.text() and dialog.open_folder_button.isVisible()
+
+    dialog.condition.setCurrentIndex(dialog.condition.findData("not_working"))
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    assert dialog.where() == ["condition=not_working"]
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert book["Existing cameras"].max_row - 1 == live_cameras(demo, "condition = 'not_working'")
+    book.close()
+
+
+def test_a_cancelled_report_leaves_no_file(qtbot: QtBot, demo: Workspace, tmp_path: Path) -> None:
+    dialog = ReportDialog(demo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    out = tmp_path / "report.xlsx"
+    dialog.out.setText(str(out))
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    assert dialog.busy and dialog.progress.isVisible()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
+    assert "Đã huỷ" in dialog.status.text()
+    assert dialog.written is None and not out.exists()
+    assert not list(tmp_path.glob("*report*"))  # nor a half-written temporary file
