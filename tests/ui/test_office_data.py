@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
 
@@ -53,6 +53,15 @@ def signal_count(signal: object) -> list[int]:
     return seen
 
 
+def opened(qtbot: QtBot, ws: Workspace) -> DuplicatesDialog:
+    """The duplicates dialog once its background search has finished."""
+    dialog = DuplicatesDialog(ws)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=20_000)
+    return dialog
+
+
 def when_modal(kind: type, act: Callable[[object], None]) -> None:
     """Run ``act`` on the next modal dialog of ``kind`` once it is open."""
 
@@ -67,8 +76,7 @@ def when_modal(kind: type, act: Callable[[object], None]) -> None:
 
 
 def test_planted_duplicates_are_listed_best_first(qtbot: QtBot, demo: Workspace) -> None:
-    dialog = DuplicatesDialog(demo)
-    qtbot.addWidget(dialog)
+    dialog = opened(qtbot, demo)
     shown = listed(dialog)
     assert planted(demo) <= set(shown)
     scores = [float(dialog.cameras.item(r, 0).text()) for r in range(dialog.cameras.rowCount())]
@@ -76,6 +84,16 @@ def test_planted_duplicates_are_listed_best_first(qtbot: QtBot, demo: Workspace)
     assert all(dialog.cameras.item(r, 3).text() for r in range(len(scores)))  # the reasons
     assert dialog.tabs.tabText(0) == f"Camera ({len(shown)})"
     assert not dialog.merge_button.isEnabled()  # nothing selected yet
+
+
+def test_closing_while_searching_is_harmless(qtbot: QtBot, demo: Workspace) -> None:
+    dialog = DuplicatesDialog(demo)
+    assert dialog.loading
+    dialog.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QThreadPool.globalInstance().waitForDone()
+    QApplication.processEvents()  # the search's result arrives and is dropped
+    assert opened(qtbot, demo).camera_pairs
 
 
 def test_merge_a_planted_pair_by_clicking(qtbot: QtBot, demo: Workspace) -> None:
@@ -88,8 +106,7 @@ def test_merge_a_planted_pair_by_clicking(qtbot: QtBot, demo: Workspace) -> None
             "photo_links", {"photo_id": photo, "record_table": "cameras", "record_id": camera}
         )
     before = {cid: demo.get("cameras", cid) for cid in (a, b)}
-    dialog = DuplicatesDialog(demo)
-    qtbot.addWidget(dialog)
+    dialog = opened(qtbot, demo)
     changed = signal_count(dialog.changed)
     assert dialog.select_pair(a, b)
     assert dialog.merge_button.isEnabled()
@@ -151,8 +168,7 @@ def test_merge_dialog_shows_both_cameras_and_their_photos(qtbot: QtBot, demo: Wo
 
 
 def test_not_a_duplicate_is_remembered(qtbot: QtBot, demo: Workspace) -> None:
-    dialog = DuplicatesDialog(demo)
-    qtbot.addWidget(dialog)
+    dialog = opened(qtbot, demo)
     changed = signal_count(dialog.changed)
     first = listed(dialog)[0]
     total = len(listed(dialog))
@@ -160,8 +176,7 @@ def test_not_a_duplicate_is_remembered(qtbot: QtBot, demo: Workspace) -> None:
     qtbot.mouseClick(dialog.not_duplicate_button, Qt.MouseButton.LeftButton)
     assert first not in listed(dialog) and len(listed(dialog)) == total - 1
     assert changed
-    again = DuplicatesDialog(demo)
-    qtbot.addWidget(again)
+    again = opened(qtbot, demo)
     assert first not in listed(again)
     a, b = sorted(first)
     assert demo.db.execute(
@@ -181,8 +196,7 @@ def test_duplicate_sites_tab(qtbot: QtBot, demo: Workspace) -> None:
             "lon": site["lon"],
         },
     )
-    dialog = DuplicatesDialog(demo)
-    qtbot.addWidget(dialog)
+    dialog = opened(qtbot, demo)
     pairs = [frozenset((p["a"]["id"], p["b"]["id"])) for p in dialog.site_pairs]
     assert frozenset((site["id"], twin)) in pairs
     dialog.tabs.setCurrentIndex(1)
@@ -225,6 +239,7 @@ def test_import_the_real_osm_inventory(qtbot: QtBot, demo: Workspace) -> None:
     assert dialog.duplicates_button.isVisible()
     assert "Có thể trùng" in report
     duplicates = dialog.open_duplicates()
+    qtbot.waitUntil(lambda: not duplicates.loading, timeout=20_000)
     new = set(dialog.report.camera_ids)
     assert any(pair & new for pair in listed(duplicates))
     duplicates.close()

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QLocale, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,8 +37,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from fieldsurvey.core import duplicates, inventory, listing, reports, vocabulary
+from fieldsurvey.core.db import photo_folder
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.photos import linked_photos
 from fieldsurvey.core.records import record_kind
@@ -91,6 +94,24 @@ class _Relay(QObject):
 
 class _Cancelled(Exception):
     """The user cancelled an inventory import; the core rolls the transaction back."""
+
+
+def in_background(
+    widget: QWidget,
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> None:
+    """run_in_background for a dialog that may be closed and deleted before the work ends:
+    the result is dropped then, instead of reaching a deleted widget."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    run_in_background(
+        app,
+        work,
+        lambda result: on_done(result) if isValid(widget) else None,
+        lambda error: on_error(error) if isValid(widget) else None,
+    )
 
 
 def _read_only(path: Path) -> sqlite_utils.Database:
@@ -334,6 +355,10 @@ class DuplicatesDialog(QDialog):
         self.tabs.addTab(self.sites, self.tr("Địa điểm"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.loading = False
         self.merge_button = QPushButton(self.tr("Gộp…"), self)
         self.merge_button.clicked.connect(self.on_merge_clicked)
         self.not_duplicate_button = QPushButton(self.tr("Không trùng"), self)
@@ -350,6 +375,7 @@ class DuplicatesDialog(QDialog):
         row.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(row)
         self.reload()
@@ -365,9 +391,40 @@ class DuplicatesDialog(QDialog):
         return table
 
     def reload(self) -> None:
-        """Find the candidates again (decided pairs and merged cameras drop out)."""
-        self.camera_pairs = duplicates.find_workspace_duplicates(self.workspace)
-        self.site_pairs = duplicates.find_duplicate_sites(self.workspace.db)
+        """Find every candidate again, in the background on a connection of its own (a city's
+        cameras take a while); decided pairs and merged cameras drop out."""
+        path = self.workspace.path
+        self.loading = True
+        self.progress.show()
+        self.status.setText(self.tr("Đang tìm bản ghi trùng lắp…"))
+        self.update_buttons()
+
+        def work() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+            db = _read_only(path)
+            try:
+                return (
+                    duplicates.find_duplicates(db, photo_root=photo_folder(path)),
+                    duplicates.find_duplicate_sites(db),
+                )
+            finally:
+                db.conn.close()
+
+        def done(found: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
+            self.loading = False
+            self.progress.hide()
+            self.status.clear()
+            self.camera_pairs, self.site_pairs = found
+            self.show_pairs()
+
+        def failed(error: BaseException) -> None:
+            self.loading = False
+            self.progress.hide()
+            self.status.setText(self.tr("Không tìm được: {0}").format(message(error)))
+            self.update_buttons()
+
+        in_background(self, work, done, failed)
+
+    def show_pairs(self) -> None:
         ids = [p[s]["id"] for p in self.camera_pairs for s in ("a", "b")]
         titles = camera_titles(self.workspace.db, ids)
         self._fill(
@@ -382,6 +439,16 @@ class DuplicatesDialog(QDialog):
         self.tabs.setTabText(0, self.tr("Camera ({0})").format(len(self.camera_pairs)))
         self.tabs.setTabText(1, self.tr("Địa điểm ({0})").format(len(self.site_pairs)))
         self.update_buttons()
+
+    def after_merge(self, keep: str, other: str) -> None:
+        """The merged camera's pairs go; the kept camera's are scored again (its values and
+        photos may have changed). The rest of the list stands."""
+        rest = [p for p in self.camera_pairs if not {p["a"]["id"], p["b"]["id"]} & {keep, other}]
+        fresh = duplicates.find_workspace_duplicates(self.workspace, involving={keep})
+        self.camera_pairs = sorted(
+            rest + fresh, key=lambda p: (-p["score"], p["a"]["id"], p["b"]["id"])
+        )
+        self.show_pairs()
 
     def _fill(self, table: QTableWidget, pairs: list[dict[str, Any]], name: Any) -> None:
         table.clearSelection()
@@ -413,7 +480,7 @@ class DuplicatesDialog(QDialog):
         return False
 
     def update_buttons(self) -> None:
-        selected = self.selected_pair()
+        selected = None if self.loading else self.selected_pair()
         self.merge_button.setEnabled(selected is not None and selected[0] == "cameras")
         self.not_duplicate_button.setEnabled(selected is not None)
 
@@ -434,7 +501,7 @@ class DuplicatesDialog(QDialog):
         dialog.changed.connect(self.changed.emit)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.status.setText(self.tr("Đã gộp hai camera."))
-            self.reload()
+            self.after_merge(dialog.keep_id, dialog.other_id)
         dialog.deleteLater()
 
     def on_not_duplicate_clicked(self) -> None:
@@ -448,8 +515,12 @@ class DuplicatesDialog(QDialog):
             self.status.setText(message(exc))
             return
         self.status.setText(self.tr("Đã ghi nhận: hai bản ghi không trùng nhau."))
+        if table == "cameras":
+            self.camera_pairs.remove(pair)
+        else:
+            self.site_pairs.remove(pair)
         self.changed.emit()
-        self.reload()
+        self.show_pairs()
 
 
 # -- inventories ----------------------------------------------------------------------------------
@@ -702,7 +773,7 @@ class InventoryDialog(QDialog):
                 self.status.setText(self.tr("Không nhập được: {0}").format(message(error)))
             self.update_buttons()
 
-        run_in_background(self, work, done, failed)
+        in_background(self, work, done, failed)
 
     def on_preview_clicked(self) -> None:
         """Every row read and checked (nothing written): how many would be imported, the
@@ -786,6 +857,12 @@ class InventoryDialog(QDialog):
         self._cancel.set()
         self.cancel_button.setEnabled(False)
         self.status.setText(self.tr("Đang huỷ…"))
+
+    def reject(self) -> None:
+        if self.busy:  # the worker still runs on the workspace; cancel rather than leave it
+            self.on_cancel_clicked()
+            return
+        super().reject()
 
     def show_report(self, report: inventory.ImportReport) -> None:
         self.report = report
@@ -1044,7 +1121,7 @@ class ReportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Đang tạo báo cáo…"))
-        run_in_background(self, work, lambda counts: self.on_done(out, counts), self.on_failed)
+        in_background(self, work, lambda counts: self.on_done(out, counts), self.on_failed)
 
     def _on_progress(self, done: int, total: int, _text: str) -> None:
         self.progress.setRange(0, max(total, 1))
