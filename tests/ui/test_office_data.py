@@ -9,7 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
-from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
 
@@ -218,7 +219,7 @@ def test_import_the_real_osm_inventory(qtbot: QtBot, demo: Workspace) -> None:
     assert dialog.combos["camera:direction"].currentData() == "direction"
     assert dialog.combos["id"].currentData() == "ref"
     row = [dialog.mapping_table.item(r, 0).text() for r in range(dialog.mapping_table.rowCount())]
-    assert "node/" in dialog.mapping_table.item(row.index("id"), 1).text()  # samples shown
+    assert "node/" in dialog.mapping_table.item(row.index("id"), 2).text()  # samples shown
 
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.busy and "680" in dialog.status.text(), timeout=20_000)
@@ -246,7 +247,7 @@ def test_import_the_real_osm_inventory(qtbot: QtBot, demo: Workspace) -> None:
 
 
 def test_mapping_chosen_by_hand_and_an_owner(qtbot: QtBot, demo: Workspace, tmp_path: Path) -> None:
-    unit_id, unit = demo.db.execute("SELECT id, name FROM units LIMIT 1").fetchone()
+    unit_id = demo.db.execute("SELECT id FROM units LIMIT 1").fetchone()[0]
     path = tmp_path / "danh_sach.csv"
     path.write_text(
         "Số;Bắc;Đông;Hướng nhìn\nA-1;21,0285;105,8542;Tây Bắc\nA-2;21,0290;105,8550;90\n",
@@ -274,7 +275,20 @@ def test_mapping_chosen_by_hand_and_an_owner(qtbot: QtBot, demo: Workspace, tmp_
     ).fetchall()
     assert [(r[0], r[1]) for r in rows] == [("A-1", unit_id), ("A-2", unit_id)]
     assert json.loads(rows[0][2])[0]["direction"] == 315.0
-    assert unit
+
+
+def test_a_cancelled_import_writes_nothing(qtbot: QtBot, demo: Workspace) -> None:
+    before = counts(demo)
+    dialog = InventoryDialog(demo, path=INVENTORY / "osm_cameras.geojson")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.busy and dialog.cancel_button.isVisible()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    assert "Đã huỷ" in dialog.status.text() and dialog.report is None
+    assert counts(demo) == before
+    assert dialog.import_button.isEnabled()  # it can be imported after all
 
 
 def test_files_that_are_not_inventories_write_nothing(
@@ -298,6 +312,18 @@ def test_files_that_are_not_inventories_write_nothing(
     assert counts(demo) == before
 
 
+class UrlCatcher(QObject):
+    """Stands in for the desktop's file manager."""
+
+    def __init__(self, seen: list[QUrl]) -> None:
+        super().__init__()
+        self.seen = seen
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.seen.append(url)
+
+
 def test_xlsx_report_with_a_filter(qtbot: QtBot, demo: Workspace, tmp_path: Path) -> None:
     dialog = ReportDialog(demo)
     qtbot.addWidget(dialog)
@@ -318,6 +344,14 @@ def test_xlsx_report_with_a_filter(qtbot: QtBot, demo: Workspace, tmp_path: Path
     assert book["Camera hiện có"].max_row - 1 == live_cameras(demo)
     book.close()
     assert str(out) in dialog.status.text() and dialog.open_folder_button.isVisible()
+    opened_urls: list[QUrl] = []
+    catcher = UrlCatcher(opened_urls)
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        qtbot.mouseClick(dialog.open_folder_button, Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [Path(u.toLocalFile()) for u in opened_urls] == [tmp_path]
 
     dialog.condition.setCurrentIndex(dialog.condition.findData("not_working"))
     dialog.language.setCurrentIndex(dialog.language.findData("en"))

@@ -251,6 +251,8 @@ class MergeDialog(QDialog):
             "<b>" + self.tr("Gộp vào rồi xoá: {0}").format(titles.get(self.other_id, "")) + "</b>",
             body,
         )
+        heading_keep.setWordWrap(True)
+        heading_other.setWordWrap(True)
         grid.addWidget(heading_keep, 0, 1)
         grid.addWidget(heading_other, 0, 2)
         empty = self.tr("(trống)")
@@ -485,12 +487,16 @@ class DuplicatesDialog(QDialog):
         self.not_duplicate_button.setEnabled(selected is not None)
 
     def _more_complete(self, a: str, b: str) -> tuple[str, str]:
-        """(keep, other): keep the record with more fields filled in (``a`` on a tie)."""
-        filled = {}
+        """(keep, other): keep the record with more fields filled in and, on a tie, the one
+        recorded first."""
+        rank = {}
         for cid in (a, b):
             record = self.workspace.get("cameras", cid)
-            filled[cid] = sum(not _empty(v) for v in record.values())
-        return (b, a) if filled[b] > filled[a] else (a, b)
+            rowid = self.workspace.db.execute(
+                "SELECT rowid FROM cameras WHERE id = ?", [cid]
+            ).fetchone()[0]
+            rank[cid] = (-sum(not _empty(v) for v in record.values()), rowid)
+        return (a, b) if rank[a] <= rank[b] else (b, a)
 
     def on_merge_clicked(self) -> None:
         selected = self.selected_pair()
@@ -587,7 +593,7 @@ class InventoryDialog(QDialog):
             self.owner.addItem(str(name), str(unit_id))
         self.mapping_table = QTableWidget(0, 3, self)
         self.mapping_table.setHorizontalHeaderLabels(
-            [self.tr("Cột trong tệp"), self.tr("Giá trị mẫu"), self.tr("Trường FieldSurvey")]
+            [self.tr("Cột trong tệp"), self.tr("Trường FieldSurvey"), self.tr("Giá trị mẫu")]
         )
         self.mapping_table.verticalHeader().hide()
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -702,16 +708,17 @@ class InventoryDialog(QDialog):
                 if len(samples) >= self.SAMPLES:
                     break
             self.mapping_table.setItem(row, 0, QTableWidgetItem(column))
-            self.mapping_table.setItem(row, 1, QTableWidgetItem(" | ".join(samples)))
+            self.mapping_table.setItem(row, 2, QTableWidgetItem(" | ".join(samples)))
             combo = QComboBox(self.mapping_table)
             combo.addItem(self.tr("— bỏ qua —"), None)
             for target, label in labels.items():
                 combo.addItem(label, target)
             if column in guessed:
                 combo.setCurrentIndex(combo.findData(guessed[column]))
-            self.mapping_table.setCellWidget(row, 2, combo)
+            self.mapping_table.setCellWidget(row, 1, combo)
             self.combos[column] = combo
-        self.mapping_table.resizeColumnsToContents()
+        self.mapping_table.resizeColumnToContents(0)
+        self.mapping_table.resizeColumnToContents(1)
         self.geometry_note.setVisible(inv.format == "geojson")
 
     def set_target(self, column: str, target: str | None) -> None:
@@ -800,7 +807,7 @@ class InventoryDialog(QDialog):
                 if outcome.camera is None:
                     lines.append(
                         self.tr("  dòng {0}: không đọc được — {1}").format(
-                            outcome.line, outcome.error
+                            outcome.line, in_language(outcome.error or "", current_language())
                         )
                     )
                     continue
@@ -825,7 +832,11 @@ class InventoryDialog(QDialog):
         if not report.refused:
             return []
         lines = [self.tr("Dòng không đọc được ({0}):").format(len(report.refused))]
-        lines += [self.tr("  dòng {0}: {1}").format(r["line"], r["reason"]) for r in report.refused]
+        lang = current_language()
+        lines += [
+            self.tr("  dòng {0}: {1}").format(r["line"], in_language(r["reason"], lang))
+            for r in report.refused
+        ]
         return lines
 
     def on_import_clicked(self) -> None:
@@ -904,7 +915,10 @@ class InventoryDialog(QDialog):
         if report.warnings:
             lines.append(self.tr("Lưu ý ({0}):").format(len(report.warnings)))
             lines += [
-                self.tr("  dòng {0}: {1}").format(w["line"], w["message"]) for w in report.warnings
+                self.tr("  dòng {0}: {1}").format(
+                    w["line"], in_language(w["message"], current_language())
+                )
+                for w in report.warnings
             ]
         self.details.setPlainText("\n".join(lines))
         self.duplicates_button.setVisible(bool(report.duplicates))
@@ -950,6 +964,7 @@ class ReportDialog(QDialog):
         self.busy = False
         self._cancel = threading.Event()
         self.setWindowTitle(self.tr("Báo cáo"))
+        self.setMinimumWidth(560)
         self.format = QComboBox(self)
         for code, label, _pattern in FORMATS:
             self.format.addItem(label, code)
