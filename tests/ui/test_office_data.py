@@ -115,6 +115,13 @@ def test_merge_a_planted_pair_by_clicking(qtbot: QtBot, demo: Workspace) -> None
 
     def merge(merge_dialog: object) -> None:
         assert isinstance(merge_dialog, MergeDialog)
+        try:
+            choose_and_merge(merge_dialog)
+        except BaseException:
+            merge_dialog.reject()  # never leave the test waiting on a modal dialog
+            raise
+
+    def choose_and_merge(merge_dialog: MergeDialog) -> None:
         seen["keep"], seen["other"] = merge_dialog.keep_id, merge_dialog.other_id
         # Defaults: the kept camera's value, unless it has none.
         keep, other = before[merge_dialog.keep_id], before[merge_dialog.other_id]
