@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,8 +42,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -204,9 +210,62 @@ def error_text(error: BaseException, lang: str) -> str:
     return in_language(str(error), lang) if isinstance(error, FieldSurveyError) else repr(error)
 
 
-def make_table(headers: list[str], parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(headers)
+class RowsModel(QAbstractTableModel):
+    """Rows of text with an id on each row (``ID_ROLE``) and late rows in red; for tables and
+    long combo boxes. A model rather than items: one reset per fill, not a call per cell."""
+
+    def __init__(self, headers: list[str], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: list[list[str]] = []
+        self.ids: list[Any] = []
+        self.late: list[bool] = []
+
+    def set_rows(
+        self, rows: list[list[str]], ids: list[Any] | None = None, late: list[bool] | None = None
+    ) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.ids = ids if ids is not None else [None] * len(rows)
+        self.late = late if late is not None else [False] * len(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        row = index.row()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[row][index.column()]
+        if role == ID_ROLE:
+            return self.ids[row]
+        if self.late[row]:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(LATE_BACKGROUND)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(LATE_FOREGROUND)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tr("Trễ hạn")
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+def make_table(headers: list[str], parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(RowsModel(headers, table))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -218,25 +277,33 @@ def make_table(headers: list[str], parent: QWidget) -> QTableWidget:
     return table
 
 
-def fill_table(table: QTableWidget, rows: list[list[str]], ids: list[Any] | None = None) -> None:
-    """Replace a table's rows; ``ids`` are kept on each row's first cell."""
-    table.setRowCount(0)
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            if c == 0 and ids is not None:
-                item.setData(ID_ROLE, ids[r])
-            table.setItem(r, c, item)
+def rows_of(table: QTableView) -> RowsModel:
+    model = table.model()
+    assert isinstance(model, RowsModel)
+    return model
+
+
+def fill_table(
+    table: QTableView,
+    rows: list[list[str]],
+    ids: list[Any] | None = None,
+    late: list[bool] | None = None,
+) -> None:
+    """Replace a table's rows; ``ids`` are kept on each row (``ID_ROLE``)."""
+    rows_of(table).set_rows(rows, ids, late)
     table.resizeColumnsToContents()
 
 
-def selected_id(table: QTableWidget) -> Any:
+def selected_id(table: QTableView) -> Any:
     rows = table.selectionModel().selectedRows()
-    if not rows:
-        return None
-    item = table.item(rows[0].row(), 0)
-    return None if item is None else item.data(ID_ROLE)
+    return rows[0].data(ID_ROLE) if rows else None
+
+
+def combo_model(parent: QWidget, first: str, items: list[tuple[str, str]]) -> RowsModel:
+    """A long combo box's items: ``first`` (no value) then (value, label) pairs."""
+    model = RowsModel([""], parent)
+    model.set_rows([[first]] + [[label] for _, label in items], [None] + [v for v, _ in items])
+    return model
 
 
 def message_label(parent: QWidget) -> QLabel:
@@ -306,8 +373,8 @@ class InboxDialog(QDialog):
         self.held = make_table(
             [self.tr("Tệp"), self.tr("Kích thước"), self.tr("Lý do"), self.tr("Đường dẫn")], self
         )
-        self.packages.itemSelectionChanged.connect(self.show_package)
-        self.records.itemDoubleClicked.connect(self.open_review)
+        self.packages.selectionModel().selectionChanged.connect(self.show_package)
+        self.records.doubleClicked.connect(self.open_review)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         top = QWidget(splitter)
         top_layout = QVBoxLayout(top)
@@ -406,15 +473,15 @@ class InboxDialog(QDialog):
                 ]
                 for r in rows
             ],
-            [(r["table"], r["record_id"]) for r in rows],
+            [f"{r['table']}/{r['record_id']}" for r in rows],
         )
 
-    def open_review(self, item: QTableWidgetItem) -> None:
-        first = self.records.item(item.row(), 0)
-        key = None if first is None else first.data(ID_ROLE)
-        if key is None or key[0] not in REVIEWABLE:
+    def open_review(self, index: QModelIndex) -> None:
+        key = index.data(ID_ROLE)
+        table, _, record_id = str(key).partition("/")
+        if table not in REVIEWABLE:
             return
-        dialog = ReviewDialog(self.workspace, self, table=key[0], record_id=key[1])
+        dialog = ReviewDialog(self.workspace, self, table=table, record_id=record_id)
         dialog.changed.connect(self.changed)
         dialog.exec()
 
@@ -492,13 +559,21 @@ class ReviewDialog(QDialog):
             self.table_box.addItem(labels[name], name)
         self.table_box.setCurrentIndex(max(0, self.table_box.findData(table or "cameras")))
         self.commune_box = QComboBox(self)
-        self.commune_box.addItem(self.tr("Tất cả xã/phường"), None)
-        for commune in reference.communes(workspace.db):
-            self.commune_box.addItem(commune["name"], commune["code"])
+        self.commune_box.setModel(
+            combo_model(
+                self.commune_box,
+                self.tr("Tất cả xã/phường"),
+                [(c["code"], c["name"]) for c in reference.communes(workspace.db)],
+            )
+        )
         self.device_box = QComboBox(self)
-        self.device_box.addItem(self.tr("Tất cả thiết bị"), None)
-        for device_id, name in sorted(device_names(workspace).items(), key=lambda i: i[1]):
-            self.device_box.addItem(name, device_id)
+        self.device_box.setModel(
+            combo_model(
+                self.device_box,
+                self.tr("Tất cả thiết bị"),
+                sorted(device_names(workspace).items(), key=lambda i: i[1]),
+            )
+        )
         self.state_box = QComboBox(self)
         self.state_box.addItem(self.tr("Mọi trạng thái"), None)
         self.state_box.addItem(self.tr("Chưa duyệt"), UNREVIEWED)
@@ -527,7 +602,7 @@ class ReviewDialog(QDialog):
             ],
             self,
         )
-        self.list.itemSelectionChanged.connect(self.on_list_selection)
+        self.list.selectionModel().selectionChanged.connect(self.on_list_selection)
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.values = make_table([self.tr("Trường"), self.tr("Giá trị")], self)
@@ -585,6 +660,7 @@ class ReviewDialog(QDialog):
         self.revise_button = QPushButton(self.tr("Cần sửa"), self)
         self.reject_button = QPushButton(self.tr("Không duyệt"), self)
         self.bulk = QCheckBox(self)
+        self.bulk.toggled.connect(self.update_buttons)
         self.approve_button.clicked.connect(lambda: self.decide("approved"))
         self.revise_button.clicked.connect(lambda: self.decide("needs_revision"))
         self.reject_button.clicked.connect(lambda: self.decide("rejected"))
@@ -799,7 +875,7 @@ class ConflictsDialog(QDialog):
             ],
             self,
         )
-        self.queue.itemSelectionChanged.connect(self.show_conflict)
+        self.queue.selectionModel().selectionChanged.connect(self.show_conflict)
         self.side_a = QLabel(self)
         self.side_b = QLabel(self)
         self.keep_a = QPushButton(self.tr("Giữ giá trị A"), self)
@@ -1002,37 +1078,11 @@ class ProgressDialog(QDialog):
             return ""
         return str((dt.date.fromisoformat(due) - self.today).days)
 
-    def bar(self, row: dict[str, Any]) -> QProgressBar:
-        bar = QProgressBar(self)
-        expected = row["expected"]
-        bar.setRange(0, max(1, expected or 0))
-        bar.setValue(min(row["surveyed"], expected or 0))
-        bar.setFormat(
-            f"{QLocale().toString(float(row['percent']), 'f', 1)} %"
-            if row["percent"] is not None
-            else "—"
-        )
-        return bar
-
-    def fill(
-        self,
-        table: QTableWidget,
-        rows: list[dict[str, Any]],
-        cells: list[list[str]],
-        bar_column: int,
-    ) -> None:
-        """Rows with a progress bar in ``bar_column``, late rows in red."""
-        fill_table(table, cells)
-        for r, row in enumerate(rows):
-            table.setCellWidget(r, bar_column, self.bar(row))
-            if row.get("late"):
-                for c in range(table.columnCount()):
-                    item = table.item(r, c)
-                    if item is not None:
-                        item.setBackground(QBrush(LATE_BACKGROUND))
-                        item.setForeground(QBrush(LATE_FOREGROUND))
-                        item.setToolTip(self.tr("Trễ hạn"))
-        table.resizeColumnsToContents()
+    @staticmethod
+    def percent(row: dict[str, Any]) -> str:
+        if row["percent"] is None:
+            return "—"
+        return f"{QLocale().toString(float(row['percent']), 'f', 1)} %"
 
     @staticmethod
     def done_text(row: dict[str, Any]) -> str:
@@ -1048,14 +1098,13 @@ class ProgressDialog(QDialog):
                 self.today.strftime("%d/%m/%Y"), len(figures["units"]), late
             )
         )
-        self.fill(
+        fill_table(
             self.units,
-            figures["units"],
             [
                 [
                     u["unit_name"] or "",
                     self.done_text(u),
-                    "",
+                    self.percent(u),
                     f"{u['reviewed']} / {u['records']}",
                     shown_date(u["due_date"]),
                     self.days_left(u["due_date"]),
@@ -1063,27 +1112,25 @@ class ProgressDialog(QDialog):
                 ]
                 for u in figures["units"]
             ],
-            2,
+            late=[u["late"] for u in figures["units"]],
         )
-        self.fill(
+        fill_table(
             self.communes,
-            figures["communes"],
             [
                 [
                     c["name"],
                     self.done_text(c),
-                    "",
+                    self.percent(c),
                     f"{c['reviewed']} / {c['records']}",
                     shown_date(c["due_date"]),
                     self.days_left(c["due_date"]),
                 ]
                 for c in figures["communes"]
             ],
-            2,
+            late=[c["late"] for c in figures["communes"]],
         )
-        self.fill(
+        fill_table(
             self.assignments,
-            figures["assignments"],
             [
                 [
                     a["unit_name"] or "",
@@ -1092,14 +1139,14 @@ class ProgressDialog(QDialog):
                     if a["status"] is None
                     else vocabulary.label("assignment_status", a["status"], self.lang),
                     self.done_text(a),
-                    "",
+                    self.percent(a),
                     f"{a['reviewed']} / {a['records']}",
                     shown_date(a["due_date"]),
                     self.days_left(a["due_date"]),
                 ]
                 for a in figures["assignments"]
             ],
-            4,
+            late=[a["late"] for a in figures["assignments"]],
         )
         fill_table(
             self.chase,
@@ -1114,13 +1161,8 @@ class ProgressDialog(QDialog):
                 ]
                 for a in figures["chase"]
             ],
+            late=[a["late"] for a in figures["chase"]],
         )
-        for r, a in enumerate(figures["chase"]):
-            if a["late"]:
-                for c in range(self.chase.columnCount()):
-                    cell = self.chase.item(r, c)
-                    if cell is not None:
-                        cell.setForeground(QBrush(LATE_FOREGROUND))
         self.copy_button.setEnabled(bool(figures["chase"]))
         self.tabs.setEnabled(True)
         self.loaded.emit()

@@ -1,0 +1,359 @@
+"""The supervisor's screens driven like a user, on an office workspace that received the packages
+of two demo surveyors: the inbox, reviews (one record, refused without a comment, over a
+filter), the conflict queue, progress against the due dates and the dashboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
+from pytestqt.qtbot import QtBot
+
+# The office's demo workspaces are shared with the core tests (tests/core/office_helpers.py).
+sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
+from office_helpers import build, everything, open_copies, send
+
+from fieldsurvey.core.conflicts import list_conflicts
+from fieldsurvey.core.dashboard import dashboard
+from fieldsurvey.core.inbox import inbox, package_records
+from fieldsurvey.core.review import ReviewFilter, reviews_of, select_records
+from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.ui.office_review import (
+    LATE_BACKGROUND,
+    ConflictsDialog,
+    DashboardDialog,
+    InboxDialog,
+    ProgressDialog,
+    ReviewDialog,
+)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return build(tmp_path_factory.mktemp("trio"), ("office", "s1", "s2"))
+
+
+@pytest.fixture
+def trio(built: dict[str, Path], tmp_path: Path) -> Iterator[dict[str, Workspace]]:
+    opened = open_copies(built, tmp_path)
+    yield opened
+    for ws in opened.values():
+        ws.close()
+
+
+def answer_next_question(button: QMessageBox.StandardButton) -> list[str]:
+    """Click ``button`` in the next question box when it appears; its text lands in the list."""
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.button(button).click()
+        else:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(20, answer)
+    return seen
+
+
+def rows(view: QTableView) -> int:
+    return view.model().rowCount()
+
+
+def cell(view: QTableView, r: int, c: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    return view.model().index(r, c).data(role)
+
+
+def column(view: QTableView, c: int) -> list[str]:
+    return [cell(view, r, c) for r in range(rows(view))]
+
+
+def loaded(qtbot: QtBot, dialog: ReviewDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=10_000)
+
+
+def test_the_inbox_lists_both_surveyors_packages(qtbot: QtBot, trio: dict[str, Workspace]) -> None:
+    office = trio["office"]
+    dialog = InboxDialog(office)
+    qtbot.addWidget(dialog)
+    assert rows(dialog.packages) == 2
+    assert sorted(column(dialog.packages, 0)) == ["s1", "s2"]
+    by_sender = {p["sender_name"]: p for p in inbox(office)}
+    for row in range(2):
+        package = by_sender[cell(dialog.packages, row, 0)]
+        # changes, new, updated, deleted as the import counted them
+        assert [cell(dialog.packages, row, c) for c in (3, 4, 5, 6)] == [
+            str(package["changes"]),
+            str(package["new"]),
+            str(package["updated"]),
+            str(package["deleted"]),
+        ]
+        assert package["new"] > 2000 and package["records_by_table"]["sites"] == 300
+    # the newest package is selected: the records it brought, 300 of them new sites
+    first = cell(dialog.packages, 0, 0)
+    records = package_records(office, by_sender[first]["package_id"])
+    assert rows(dialog.records) == len(records)
+    kinds = column(dialog.records, 0)
+    assert kinds.count("Địa điểm") == 300 and kinds.count("Camera") == 1008
+    # choose the other package
+    dialog.packages.selectRow(1)
+    other = by_sender[cell(dialog.packages, 1, 0)]
+    assert rows(dialog.records) == len(package_records(office, other["package_id"]))
+    assert other["sender_name"] in dialog.records_title.text()
+    assert "Không có gói nào bị giữ lại" in dialog.held_title.text()
+
+
+def test_approve_a_record_by_clicking(qtbot: QtBot, trio: dict[str, Workspace]) -> None:
+    office = trio["office"]
+    camera = select_records(office, ReviewFilter("cameras", device="s1", state="none"))[0]
+    dialog = ReviewDialog(office, table="cameras", record_id=camera)
+    qtbot.addWidget(dialog)
+    loaded(qtbot, dialog)
+    assert dialog.current == ("cameras", camera)
+    assert dialog.approve_button.isEnabled() and not dialog.refusal.isVisibleTo(dialog)
+    # its history, device by device, beside its (no) reviews
+    assert rows(dialog.history) > 0
+    assert set(column(dialog.history, 1)) == {"s1"}  # the surveyor who recorded it
+    assert rows(dialog.reviews) == 0
+    dialog.comment.insertPlainText("Đạt yêu cầu, đủ ảnh")
+    with qtbot.waitSignal(dialog.changed):
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    [written] = reviews_of(office, "cameras", camera)
+    assert (written["state"], written["comment"], written["reviewer"]) == (
+        "approved",
+        "Đạt yêu cầu, đủ ảnh",
+        "user-office",
+    )
+    assert office.get("cameras", camera)["review_state"] == "approved"
+    assert column(dialog.reviews, 1) == ["Đã duyệt"]
+    assert column(dialog.reviews, 2) == ["Đạt yêu cầu, đủ ảnh"]
+    loaded(qtbot, dialog)
+    assert dialog.current == ("cameras", camera)  # still shown after the list reloaded
+
+
+def test_needs_revision_without_a_comment_is_refused(
+    qtbot: QtBot, trio: dict[str, Workspace]
+) -> None:
+    office = trio["office"]
+    site = select_records(office, ReviewFilter("sites", state="none"))[0]
+    dialog = ReviewDialog(office, table="sites", record_id=site)
+    qtbot.addWidget(dialog)
+    loaded(qtbot, dialog)
+    before = everything(office)
+    emitted: list[bool] = []
+    dialog.changed.connect(lambda: emitted.append(True))
+    qtbot.mouseClick(dialog.revise_button, Qt.MouseButton.LeftButton)
+    assert "Cần ghi nhận xét" in dialog.message.text()
+    assert "/" not in dialog.message.text()  # the user's language only
+    assert everything(office) == before and not emitted
+    qtbot.mouseClick(dialog.reject_button, Qt.MouseButton.LeftButton)
+    assert "Cần ghi nhận xét" in dialog.message.text()
+    assert everything(office) == before and not emitted
+    # with a comment it is written
+    dialog.comment.insertPlainText("Thiếu ảnh toàn cảnh")
+    qtbot.mouseClick(dialog.revise_button, Qt.MouseButton.LeftButton)
+    assert emitted and office.get("sites", site)["review_state"] == "needs_revision"
+    assert reviews_of(office, "sites", site)[0]["comment"] == "Thiếu ảnh toàn cảnh"
+    loaded(qtbot, dialog)
+
+
+def test_bulk_review_over_a_filter(qtbot: QtBot, trio: dict[str, Workspace]) -> None:
+    office = trio["office"]
+    commune = office.db.execute(
+        "SELECT s.commune_code FROM cameras AS c JOIN sites AS s ON s.id = c.site_id "
+        "WHERE c.deleted = 0 AND c.review_state IS NULL GROUP BY s.commune_code "
+        "ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    flt = ReviewFilter("cameras", commune_code=commune, device="s2", state="none")
+    picked = select_records(office, flt)
+    everywhere = select_records(office, ReviewFilter("cameras", state="none"))
+    assert 1 < len(picked) < len(everywhere)
+    dialog = ReviewDialog(office)
+    qtbot.addWidget(dialog)
+    loaded(qtbot, dialog)
+    for box, value in (
+        (dialog.table_box, "cameras"),
+        (dialog.commune_box, commune),
+        (
+            dialog.device_box,
+            office.db.execute("SELECT device_id FROM peers WHERE name = 's2'").fetchone()[0],
+        ),
+        (dialog.state_box, "none"),
+    ):
+        box.setCurrentIndex(box.findData(value))
+        loaded(qtbot, dialog)
+    assert rows(dialog.list) == len(picked)
+    assert str(len(picked)) in dialog.count.text()
+    assert str(len(picked)) in dialog.bulk.text()
+    dialog.bulk.setChecked(True)
+    dialog.comment.insertPlainText("Đã kiểm tra tại chỗ")
+    # saying no writes nothing
+    before = everything(office)
+    seen = answer_next_question(QMessageBox.StandardButton.No)
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert seen and str(len(picked)) in seen[0]
+    assert everything(office) == before
+    seen = answer_next_question(QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.changed):
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert seen
+    assert select_records(office, flt) == []
+    approved = ReviewFilter("cameras", commune_code=commune, device="s2", state="approved")
+    assert set(picked) <= set(select_records(office, approved))
+    for camera in picked:
+        assert reviews_of(office, "cameras", camera)[0]["comment"] == "Đã kiểm tra tại chỗ"
+    # only those: the rest of the unreviewed cameras are untouched
+    assert len(select_records(office, ReviewFilter("cameras", state="none"))) == len(
+        everywhere
+    ) - len(picked)
+    loaded(qtbot, dialog)
+    assert rows(dialog.list) == 0
+
+
+def test_a_surveyor_workspace_may_not_review(qtbot: QtBot, trio: dict[str, Workspace]) -> None:
+    surveyor = trio["s1"]
+    dialog = ReviewDialog(surveyor)
+    qtbot.addWidget(dialog)
+    loaded(qtbot, dialog)
+    assert dialog.refusal.isVisibleTo(dialog)
+    assert "Chỉ workspace của văn phòng" in dialog.refusal.text()
+    dialog.list.selectRow(0)
+    assert dialog.current is not None  # reading is allowed
+    for widget in (
+        dialog.approve_button,
+        dialog.revise_button,
+        dialog.reject_button,
+        dialog.comment,
+        dialog.bulk,
+    ):
+        assert not widget.isEnabled()
+    conflicts = ConflictsDialog(surveyor)
+    qtbot.addWidget(conflicts)
+    assert "Chỉ workspace của văn phòng" in conflicts.refusal.text()
+
+
+def test_conflicts_settled_by_clicking(
+    qtbot: QtBot, trio: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    site = s1.insert(
+        "sites",
+        {"name": "Ga Cát Linh", "category": "train_station", "lat": 21.0285, "lon": 105.8275},
+    )
+    camera = s1.insert("cameras", {"site_id": site, "condition": "working", "storage_days": 15})
+    send(s1, office, usb)
+    send(office, s2, usb)
+    s1.update("cameras", camera, {"condition": "degraded", "storage_days": 30})
+    s2.update("cameras", camera, {"condition": "not_working", "storage_days": 90})
+    send(s1, office, usb)
+    send(s2, office, usb)
+    queue = {c["field"]: c for c in list_conflicts(office)}
+    assert set(queue) == {"condition", "storage_days"}
+    dialog = ConflictsDialog(office)
+    qtbot.addWidget(dialog)
+    assert rows(dialog.queue) == 2
+    assert set(column(dialog.queue, 2)) == {"Tình trạng", "Thời gian lưu trữ (ngày)"}
+    # the condition: both values with who and when; keep B
+    row = column(dialog.queue, 2).index("Tình trạng")
+    dialog.queue.selectRow(row)
+    b = queue["condition"]["b"]
+    assert b["device"] in dialog.side_b.text() and "user-s" in dialog.side_b.text()
+    assert queue["condition"]["a"]["device"] in dialog.side_a.text()
+    with qtbot.waitSignal(dialog.changed):
+        qtbot.mouseClick(dialog.keep_b, Qt.MouseButton.LeftButton)
+    assert office.get("cameras", camera)["condition"] == b["value"]
+    assert [c["field"] for c in list_conflicts(office)] == ["storage_days"]
+    assert rows(dialog.queue) == 1
+    # the storage days: a value the field refuses, then a third value
+    dialog.queue.selectRow(0)
+    dialog.third.setText("nhiều ngày")
+    qtbot.mouseClick(dialog.use_third, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() and "/" not in dialog.message.text()
+    assert len(list_conflicts(office)) == 1
+    dialog.third.setText("60")
+    with qtbot.waitSignal(dialog.changed):
+        qtbot.mouseClick(dialog.use_third, Qt.MouseButton.LeftButton)
+    assert office.get("cameras", camera)["storage_days"] == 60
+    assert list_conflicts(office) == []
+    assert rows(dialog.queue) == 0 and "Không còn xung đột" in dialog.count.text()
+    assert not dialog.keep_a.isEnabled()
+
+
+def late_rows(dialog: ProgressDialog) -> list[str]:
+    return [
+        cell(dialog.units, r, 0)
+        for r in range(rows(dialog.units))
+        if (brush := cell(dialog.units, r, 0, Qt.ItemDataRole.BackgroundRole)) is not None
+        and brush.color() == LATE_BACKGROUND
+    ]
+
+
+def test_progress_highlights_late_units(qtbot: QtBot, trio: dict[str, Workspace]) -> None:
+    office = trio["office"]
+    unit, due = office.db.execute(
+        "SELECT u.name, min(a.due_date) FROM assignments AS a JOIN units AS u ON u.id = a.unit_id "
+        "WHERE a.status NOT IN ('done', 'cancelled') GROUP BY u.id ORDER BY 2, 1 LIMIT 1"
+    ).fetchone()
+    due_date = dt.date.fromisoformat(due)
+    early = ProgressDialog(office, today=due_date - dt.timedelta(days=10))
+    qtbot.addWidget(early)
+    qtbot.waitUntil(lambda: early.figures is not None, timeout=10_000)
+    assert late_rows(early) == []
+    late = ProgressDialog(office, today=due_date + dt.timedelta(days=5))
+    qtbot.addWidget(late)
+    qtbot.waitUntil(lambda: late.figures is not None, timeout=10_000)
+    assert late.figures is not None
+    expected_late = {u["unit_name"] for u in late.figures["units"] if u["late"]}
+    assert unit in expected_late  # that unit has not finished
+    assert set(late_rows(late)) == expected_late
+    row = column(late.units, 0).index(unit)
+    assert cell(late.units, row, 4) == due_date.strftime("%d/%m/%Y")
+    assert cell(late.units, row, 5) == "-5"
+    assert late.tabs.count() == 4 and late.tabs.tabText(3) == "Danh sách cần đôn đốc"
+    assert unit in column(late.chase, 0)
+    qtbot.mouseClick(late.copy_button, Qt.MouseButton.LeftButton)
+    copied = QApplication.clipboard().text()
+    assert unit in copied and "trễ 5 ngày" in copied
+    assert copied.count("\n") == len(late.figures["chase"])
+
+
+def test_dashboard_draws_the_core_figures(
+    qtbot: QtBot, trio: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office = trio["office"]
+    dialog = DashboardDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.figures is not None, timeout=10_000)
+    figures = dashboard(office.db)
+    assert dialog.charts.count() == 7
+    for index, name in enumerate(dialog.charts.sets):
+        view = dialog.charts.widget(index)
+        [series] = view.chart().series()
+        [bar_set] = series.barSets()
+        values = [bar_set.at(i) for i in range(bar_set.count())]
+        assert sum(values) == sum(row["count"] for row in figures[name]), name
+    # long charts: the largest twenty communes, then one bar for the rest
+    communes = dialog.charts.labels["cameras_by_commune"]
+    assert len(communes) == 21 and communes[-1].startswith("Còn lại")
+    assert communes[0] == max(figures["cameras_by_commune"], key=lambda r: r["count"])["label_vi"]
+    assert "Chưa rõ" not in dialog.charts.labels["cameras_by_purpose"]
+    assert dialog.charts.labels["cameras_by_purpose"][0] == (
+        "Quản lý, giám sát, điều hành giao thông"
+    )
+    dialog.charts.setCurrentIndex(2)
+    target = tmp_path / "tinh-trang.png"
+    assert dialog.save_chart(target)
+    picture = QImage(str(target))
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert picture.width() > 100 and picture.height() > 100
