@@ -144,7 +144,7 @@ def main() -> int:
     for text in TEXTS:
         hits = search_ids(text) if text else None
         measure(
-            f"search {text!r}",
+            f"search {text!r}" if text else "clear the search",
             lambda text=text: window.search_box.setText(text),
             lambda text=text: window.search_box.setText("x" if text == "" else ""),
             lambda hits=hits: [r for r in all_cameras if hits is None or r[0] in hits],

@@ -79,6 +79,13 @@ def explain(exc: sqlite3.Error, path: Path) -> WorkspaceError:
     return WorkspaceError(f"Lỗi workspace {path}: {exc}. / Workspace error: {exc}.")
 
 
+def open_read_only(path: Path | str) -> sqlite_utils.Database:
+    """A second, read-only connection to a workspace, for reading on another thread while the
+    app's own connection writes (WAL gives the reader a consistent snapshot). Close it after."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    return sqlite_utils.Database(sqlite3.connect(uri, uri=True, check_same_thread=False))
+
+
 def photo_folder(path: Path) -> Path:
     """The content-addressed photo folder beside a workspace: ``a.sqlite`` → ``a.photos``."""
     return path.with_name(path.stem + ".photos")

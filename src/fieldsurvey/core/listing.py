@@ -14,9 +14,10 @@ import sqlite_utils
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.search import match_expressions
+from fieldsurvey.core.search import ROWID_FACTOR, match_expressions
 
 PAGE_SIZE = 200
+FEW_ROWS = 5000  # fewer matches than this are sorted after finding them, not found in order
 LIST_TABLES = ("sites", "cameras")
 # Columns of each list (after the hidden id), and the SQL each sorts by.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -73,13 +74,24 @@ class ListQuery:
         return replace(self, sort=column, descending=descending)
 
 
-def _where(query: ListQuery) -> tuple[str, list[Any]]:
+def _where(query: ListQuery, few: bool = False) -> tuple[str, list[Any]]:
+    """The WHERE clause of a query. ``few``: the filter is known to match few rows, so SQLite is
+    told to find them by their own indexes rather than walk the name order until a page fills."""
+
+    def indexed(clause: str) -> str:
+        return f"likelihood({clause}, 0.001)" if few else clause
+
     clauses, params = ["r.deleted = 0"], []
     expressions = match_expressions(query.text)
     if query.text.strip() and not expressions:
         clauses.append("0")  # only punctuation: nothing can match
     elif expressions:
-        clauses.append("r.id IN (SELECT record_id FROM search_index WHERE search_index MATCH ?)")
+        # An index entry's rowid is its record's rowid times 16 plus the kind: integers, so
+        # tens of thousands of hits join without reading their ids (see search._search_rowid).
+        clauses.append(
+            f"r.rowid IN (SELECT rowid / {ROWID_FACTOR} FROM search_index "
+            "WHERE search_index MATCH ?)"
+        )
         params.append(f"kind : {_SEARCH_KIND[query.table]} AND terms : ({expressions[-1]})")
     if query.commune:
         clauses.append("r.commune_code = ?")
@@ -91,11 +103,11 @@ def _where(query: ListQuery) -> tuple[str, list[Any]]:
             clauses.append("r.site_id IN (SELECT id FROM sites WHERE category = ?)")
         params.append(query.category)
     if query.review_state:
-        clauses.append("r.review_state = ?")
+        clauses.append(indexed("r.review_state = ?"))
         params.append(query.review_state)
     if query.table == "cameras":
         if query.condition:
-            clauses.append("r.condition = ?")
+            clauses.append(indexed("r.condition = ?"))
             params.append(query.condition)
         if query.purpose:
             clauses.append("r.purposes LIKE ?")  # a JSON list of codes; codes are plain words
@@ -107,6 +119,18 @@ def _where(query: ListQuery) -> tuple[str, list[Any]]:
 
 
 def count(db: sqlite_utils.Database, query: ListQuery) -> int:
+    if query.text.strip() and query == ListQuery(
+        query.table, text=query.text, sort=query.sort, descending=query.descending
+    ):  # only a search: the index counts its own hits (it holds live records only)
+        expressions = match_expressions(query.text)
+        if not expressions:
+            return 0
+        return int(
+            db.execute(
+                "SELECT count(*) FROM search_index WHERE search_index MATCH ?",
+                [f"kind : {_SEARCH_KIND[query.table]} AND terms : ({expressions[-1]})"],
+            ).fetchone()[0]
+        )
     where, params = _where(query)
     return int(
         db.execute(f"SELECT count(*) FROM {query.table} r WHERE {where}", params).fetchone()[0]
@@ -147,10 +171,11 @@ def page(
     *,
     size: int = PAGE_SIZE,
     lang: str = "vi",
+    total: int | None = None,
 ) -> tuple[list[tuple[Any, ...]], Cursor | None]:
     """One page of rows (id first, then COLUMNS, codes as labels) and the cursor after it
-    (None when this was the last page)."""
-    where, params = _where(query)
+    (None when this was the last page). ``total``: the query's count, when known."""
+    where, params = _where(query, few=total is not None and total <= FEW_ROWS)
     key = _SORT_SQL[query.sort]
     op, order = ("<", "DESC") if query.descending else (">", "ASC")
     if after is not None:

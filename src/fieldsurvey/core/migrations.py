@@ -273,3 +273,21 @@ CREATE INDEX not_duplicates_pair ON not_duplicates(record_table, record_a, recor
 def m004_not_duplicates(db: sqlite_utils.Database) -> None:
     for statement in _split(_NOT_DUPLICATES_SCHEMA):
         db.execute(statement)
+
+
+# The app's lists read a page at a time in name order (core/listing.py): an index in that order
+# gives the first page of 200,000 cameras without sorting them, and the review and condition
+# filters find their few rows without scanning.
+_LIST_INDEXES = """
+CREATE INDEX sites_list_name ON sites(coalesce(name, '') COLLATE NOCASE, id);
+CREATE INDEX cameras_list_name ON cameras(coalesce(name, '') COLLATE NOCASE, id);
+CREATE INDEX sites_review_state ON sites(review_state);
+CREATE INDEX cameras_review_state ON cameras(review_state);
+CREATE INDEX cameras_condition ON cameras(condition);
+"""
+
+
+@MIGRATIONS(name="m005_list_indexes")
+def m005_list_indexes(db: sqlite_utils.Database) -> None:
+    for statement in _split(_LIST_INDEXES):
+        db.execute(statement)

@@ -73,11 +73,11 @@ _DEPENDENTS: dict[str, tuple[tuple[str, str, frozenset[str]], ...]] = {
         ("sites", "unit_id", frozenset({"name"})),
     ),
 }
-_ROWID_FACTOR = 16
+ROWID_FACTOR = 16
 
 
 def _search_rowid(table: str, rowid: int) -> int:
-    return rowid * _ROWID_FACTOR + RECORD_KINDS[table].number
+    return rowid * ROWID_FACTOR + RECORD_KINDS[table].number
 
 
 def _entries(table: str, rows: Iterable[Sequence[Any]]) -> tuple[list[int], list[tuple[Any, ...]]]:

@@ -490,17 +490,17 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def apply_filters(self, db=None) -> None:  # type: ignore[no-untyped-def]
-        """Re-run both lists' queries (a page each), then tell the map which cameras to show."""
+    def apply_filters(self, db=None, *, force: bool = False) -> None:  # type: ignore[no-untyped-def]
+        """Re-run the lists whose query changed (a page each); the map follows when typing
+        pauses. ``db``: a newly opened workspace; ``force``: records changed, read again."""
         site_query, camera_query = self.queries()
-        self.sites.model.set_query(site_query, db)
-        self.cameras.model.set_query(camera_query, db)
+        for record_list, query in ((self.sites, site_query), (self.cameras, camera_query)):
+            if force or db is not None or query != record_list.model.query:
+                record_list.model.set_query(query, db)
         self.update_status()
-        if self.current is not None:
+        if self.current is not None and self.current[0] in ("sites", "cameras"):
             table, record_id = self.current
-            {"sites": self.sites, "cameras": self.cameras}.get(table, self.sites).select_record(
-                record_id
-            ) if table in ("sites", "cameras") else None
+            (self.sites if table == "sites" else self.cameras).select_record(record_id)
         self.map_filter_timer.start()
 
     def _filter_map(self) -> None:
@@ -677,7 +677,7 @@ class MainWindow(QMainWindow):
         self.counts = workspace_stats(self.workspace.db)
         self.current = None
         self.editor.show_nothing()
-        self.apply_filters()
+        self.apply_filters(force=True)
         self.map_timer.start()
 
     # -- after an edit -------------------------------------------------------------------------
@@ -794,7 +794,7 @@ class MainWindow(QMainWindow):
 
     def refresh_after_office_change(self) -> None:
         self.counts = workspace_stats(self.workspace.db)
-        self.apply_filters()
+        self.apply_filters(force=True)
         self.map_timer.start()
         if self.current is not None:
             try:
@@ -949,6 +949,8 @@ class MainWindow(QMainWindow):
     def release(self) -> None:
         """Save what was typed and the layout; let go of the map (not of the workspace)."""
         self.editor.flush()
+        self.map_timer.stop()
+        self.map_filter_timer.stop()
         self.save_layout()
         self.map.shutdown()
 

@@ -27,10 +27,12 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldsurvey.core import mapdata, reference
+from fieldsurvey.core.db import open_read_only
 from fieldsurvey.core.map_page import ORIGIN, SCHEME, build_map_page, script_json
 from fieldsurvey.core.mbtiles import TileReader, TileSet
 from fieldsurvey.core.resources import resource_path
 from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.ui.background import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -327,6 +329,8 @@ class MapView(QWebEngineView):
         page.setWebChannel(self.channel)
         self.setPage(page)
         self.layer = mapdata.CameraLayer((), b"")
+        self._filter: set[str] | None = None
+        self._masks = 0
         self.drawn = 0
         self.ready_ms: float | None = None
         self._waiting: list[str] = []
@@ -364,7 +368,10 @@ class MapView(QWebEngineView):
                 b"application/json",
                 lambda t=table: json.dumps(mapdata.point_layer(db, t)).encode(),  # type: ignore[misc]
             )
-        cameras_url = self._set_cameras(workspace)
+        self.layer = mapdata.CameraLayer((), b"")
+        self._read_cameras(workspace, lambda url: self._load_page(url))
+
+    def _load_page(self, cameras_url: str) -> None:
         labels = {
             "communes": "Xã, phường (2025)",
             "districts": "Quận, huyện (trước 2025)",
@@ -394,21 +401,38 @@ class MapView(QWebEngineView):
         self._waiting = []
         self.load(QUrl(f"{ORIGIN}/map.html"))
 
-    def _set_cameras(self, workspace: Workspace) -> str:
-        self.layer = mapdata.camera_layer(workspace.db)
-        self.bridge.camera_count = len(self.layer.ids)
+    def _read_cameras(self, workspace: Workspace, then: Callable[[str], None]) -> None:
+        """Read the camera layer on a worker thread (seconds at city scale), then serve it and
+        call ``then`` with its URL; a newer read makes an older one's result void."""
         self._version += 1
-        path = f"/data/cameras-{self._version}.bin"
-        self.content.files = {
-            k: v for k, v in self.content.files.items() if not k.startswith("/data/cameras-")
-        }
-        self.content.set_file(path, b"application/octet-stream", self.layer.payload)
-        return ORIGIN + path
+        version, path = self._version, workspace.path
+
+        def work() -> mapdata.CameraLayer:
+            db = open_read_only(path)
+            try:
+                return mapdata.camera_layer(db)
+            finally:
+                db.close()
+
+        def done(layer: mapdata.CameraLayer) -> None:
+            if version != self._version:
+                return
+            self.layer = layer
+            self.bridge.camera_count = len(layer.ids)
+            url = f"/data/cameras-{version}.bin"
+            self.content.files = {
+                k: v for k, v in self.content.files.items() if not k.startswith("/data/cameras-")
+            }
+            self.content.set_file(url, b"application/octet-stream", layer.payload)
+            then(ORIGIN + url)
+            if self._filter is not None:  # the list's filter, on the new layer
+                self.set_filter(self._filter)
+
+        run_in_background(self, work, done, lambda exc: self.problem.emit(str(exc)))
 
     def reload_cameras(self, workspace: Workspace) -> None:
         """Redraw the cameras after the workspace changed (the page stays, with its view)."""
-        url = self._set_cameras(workspace)
-        self.run(f"FS.loadCameras({script_json(url)})")
+        self._read_cameras(workspace, lambda url: self.run(f"FS.loadCameras({script_json(url)})"))
 
     def run(self, script: str) -> None:
         """Run a command in the page; held until the page's layer is ready if it is not yet."""
@@ -421,11 +445,12 @@ class MapView(QWebEngineView):
 
     def set_filter(self, camera_ids: set[str] | None) -> None:
         """Show only these cameras (None: all) — the list's filter, applied to the map."""
+        self._filter = camera_ids
         if camera_ids is None:
             self.run("FS.clearMask()")
             return
-        self._version += 1
-        path = f"/data/mask-{self._version}.bin"
+        self._masks += 1
+        path = f"/data/mask-{self._masks}.bin"
         self.content.files = {
             k: v for k, v in self.content.files.items() if not k.startswith("/data/mask-")
         }

@@ -59,7 +59,9 @@ class RecordListModel(QAbstractTableModel):
         self.set_query(self.query)
 
     def _read_page(self) -> list[tuple[Any, ...]]:
-        rows, self._cursor = listing.page(self._db, self.query, self._cursor, lang=self._lang)
+        rows, self._cursor = listing.page(
+            self._db, self.query, self._cursor, lang=self._lang, total=self.total
+        )
         self._more = self._cursor is not None
         for row in rows:
             self._row_of[str(row[0])] = len(self._rows)
@@ -72,7 +74,9 @@ class RecordListModel(QAbstractTableModel):
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or not self._more:
             return
-        rows, cursor = listing.page(self._db, self.query, self._cursor, lang=self._lang)
+        rows, cursor = listing.page(
+            self._db, self.query, self._cursor, lang=self._lang, total=self.total
+        )
         if not rows:
             self._more = False
             return
