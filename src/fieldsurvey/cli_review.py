@@ -241,7 +241,13 @@ def inbox_command(db_path: Path, as_json: bool, package_id: str | None) -> None:
 @main.command(name="dashboard")
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object with every chart.")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Language of the labels.",
+)
 def dashboard_command(db_path: Path, as_json: bool, lang: str) -> None:
     """Số liệu cho biểu đồ. / The dashboard's figures: cameras by commune, purpose, condition,
     owner and connectivity; shortcomings by kind; needs by priority."""
