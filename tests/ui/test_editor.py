@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -250,7 +251,9 @@ def drop_files(widget: QWidget, files: list[Path]) -> None:
     data.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
     where = QPointF(10, 10)
     copy, none = Qt.DropAction.CopyAction, Qt.MouseButton.NoButton
-    enter = QDragEnterEvent(where, copy, data, none, Qt.KeyboardModifier.NoModifier)
+    with warnings.catch_warnings():  # the QPoint form: the only one before PySide6 6.12
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(QPoint(10, 10), copy, data, none, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted(), "the widget refused the drag"
     QApplication.sendEvent(
