@@ -19,28 +19,101 @@
         <translation>Select a site or camera in the list, or add a new one (Ctrl+N).</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="30"/>
+        <source>Camera theo xã/phường (20 nơi nhiều nhất)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="31"/>
+        <source>Camera theo mục đích sử dụng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="32"/>
+        <source>Camera theo tình trạng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="33"/>
+        <source>Camera theo đơn vị chủ quản (15 đơn vị nhiều nhất)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="34"/>
+        <source>Camera theo kết nối</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="35"/>
+        <source>Tồn tại, hạn chế theo loại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="36"/>
+        <source>Nhu cầu lắp đặt theo mức ưu tiên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="42"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="269"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="109"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="43"/>
+        <source>Mục đích</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="45"/>
+        <source>Chủ quản</source>
+        <translation type="unfinished">Owner unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="47"/>
+        <source>Tồn tại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="48"/>
+        <source>Nhu cầu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="61"/>
+        <source>Còn lại ({0} nơi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="107"/>
+        <source>Số lượng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="291"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="152"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="291"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="152"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="108"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="323"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="93"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
@@ -48,6 +121,7 @@
         <location filename="../../src/fieldsurvey/ui/editor.py" line="324"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="94"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
@@ -130,11 +204,13 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="551"/>
         <source>Loại địa điểm</source>
         <translation>Site type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="43"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="550"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
@@ -150,11 +226,13 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="46"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="549"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="47"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="552"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
@@ -165,21 +243,25 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="49"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="545"/>
         <source>Loại camera</source>
         <translation>Camera type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="50"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="547"/>
         <source>Kiểu lắp đặt</source>
         <translation>Mounting type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="51"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="548"/>
         <source>Độ cao lắp (m)</source>
         <translation>Mounting height (m)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="52"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="542"/>
         <source>Hướng nhìn</source>
         <translation>View directions</translation>
     </message>
@@ -194,6 +276,7 @@
         <translation>Night vision</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="46"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="55"/>
         <source>Kết nối</source>
         <translation>Connectivity</translation>
@@ -234,6 +317,7 @@
         <translation>AI functions</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="44"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="63"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
@@ -312,6 +396,306 @@
         <location filename="../../src/fieldsurvey/ui/fields.py" line="254"/>
         <source>Xoá hướng</source>
         <translation>Remove direction</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="538"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="110"/>
+        <source>Vĩ độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="539"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="111"/>
+        <source>Kinh độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="540"/>
+        <source>Mã hiệu của nguồn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="541"/>
+        <source>Tên camera</source>
+        <translation type="unfinished">Camera name</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="543"/>
+        <source>Góc nhìn (độ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="544"/>
+        <source>Góc nghiêng (camera:angle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="546"/>
+        <source>Loại giám sát (surveillance:type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="91"/>
+        <source>Đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="95"/>
+        <source>Nhu cầu lắp đặt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="96"/>
+        <source>Giao việc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="97"/>
+        <source>Ảnh</source>
+        <translation type="unfinished">Photos</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="98"/>
+        <source>Ảnh gắn bản ghi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="99"/>
+        <source>Kết quả duyệt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="100"/>
+        <source>Không trùng lặp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="107"/>
+        <source>Đã xoá</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="112"/>
+        <source>Trạng thái duyệt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="137"/>
+        <source>đã xoá</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="137"/>
+        <source>còn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="255"/>
+        <source>Trễ hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="863"/>
+        <source>Xung đột cần xử lý</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="870"/>
+        <source>Loại</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="871"/>
+        <source>Bản ghi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="872"/>
+        <source>Trường</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="873"/>
+        <source>Giá trị A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="874"/>
+        <source>Giá trị B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="881"/>
+        <source>Giữ giá trị A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="882"/>
+        <source>Giữ giá trị B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="887"/>
+        <source>Giá trị A (bản ghi đang hiện)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="888"/>
+        <source>Giá trị B (đang chờ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="898"/>
+        <source>Hoặc nhập giá trị khác</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="899"/>
+        <source>Dùng giá trị này</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="928"/>
+        <source>{0} xung đột đang chờ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="930"/>
+        <source>Không còn xung đột nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="971"/>
+        <source>{0}
+
+Thiết bị: {1}
+Người sửa: {2}
+Lúc: {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1217"/>
+        <source>Bảng tổng hợp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1219"/>
+        <source>Đang tổng hợp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1224"/>
+        <source>Lưu ảnh…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1250"/>
+        <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1270"/>
+        <source>Lưu biểu đồ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1270"/>
+        <source>Ảnh PNG (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1277"/>
+        <source>Không lưu được</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1277"/>
+        <source>Không ghi được {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="348"/>
+        <source>Camera, địa điểm trùng lắp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="352"/>
+        <source>Điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="352"/>
+        <source>Bản ghi A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="352"/>
+        <source>Bản ghi B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="352"/>
+        <source>Lý do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="356"/>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="357"/>
+        <source>Địa điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="364"/>
+        <source>Gộp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="366"/>
+        <source>Không trùng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="401"/>
+        <source>Đang tìm bản ghi trùng lắp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="424"/>
+        <source>Không tìm được: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="441"/>
+        <source>Camera ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="442"/>
+        <source>Địa điểm ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="509"/>
+        <source>Đã gộp hai camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="523"/>
+        <source>Đã ghi nhận: hai bản ghi không trùng nhau.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -447,62 +831,405 @@
     </message>
 </context>
 <context>
+    <name>InboxDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="344"/>
+        <source>Hộp thư gói đã nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
+        <source>Người gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="349"/>
+        <source>Tạo lúc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="350"/>
+        <source>Nhập lúc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="351"/>
+        <source>Thay đổi</source>
+        <translation type="unfinished">Changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="352"/>
+        <source>Mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="353"/>
+        <source>Cập nhật</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="354"/>
+        <source>Xoá</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="355"/>
+        <source>Xung đột (còn mở)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="356"/>
+        <source>Ảnh</source>
+        <translation type="unfinished">Photos</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="357"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="374"/>
+        <source>Tệp</source>
+        <translation type="unfinished">File</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="363"/>
+        <source>Loại</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="364"/>
+        <source>Tên</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="365"/>
+        <source>Kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="366"/>
+        <source>Trường đã đổi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="367"/>
+        <source>Trạng thái duyệt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="368"/>
+        <source>Xung đột mở</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="374"/>
+        <source>Kích thước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="374"/>
+        <source>Lý do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="374"/>
+        <source>Đường dẫn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="382"/>
+        <source>Các gói đã nhập, mới nhất trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="425"/>
+        <source>Gói bị giữ lại (cách ly): {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="427"/>
+        <source>Không có gói nào bị giữ lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="436"/>
+        <source>Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó (xem nhật ký)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="447"/>
+        <source>Chưa nhập gói nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="453"/>
+        <source>mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="453"/>
+        <source>cập nhật</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="453"/>
+        <source>xoá</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="459"/>
+        <source>Gói của {0}: {1} bản ghi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="467"/>
+        <source> (đã xoá)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InventoryDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="575"/>
+        <source>Nhập danh sách camera hiện có</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="578"/>
+        <source>Tệp CSV hoặc GeoJSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="580"/>
+        <source>Chọn tệp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="582"/>
+        <source>Đọc tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="589"/>
+        <source>Theo cột đơn vị trong tệp (tạo đơn vị mới nếu chưa có)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="596"/>
+        <source>Cột trong tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="596"/>
+        <source>Trường FieldSurvey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="596"/>
+        <source>Giá trị mẫu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="603"/>
+        <source>Vị trí lấy từ hình học (geometry) của từng điểm trong tệp GeoJSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="613"/>
+        <source>Xem trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="615"/>
+        <source>Nhập</source>
+        <translation type="unfinished">Import</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="617"/>
+        <source>Huỷ</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="620"/>
+        <source>Xem camera trùng lắp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="637"/>
+        <source>Tệp</source>
+        <translation type="unfinished">File</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="638"/>
+        <source>Đơn vị chủ quản</source>
+        <translation type="unfinished">Owner unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="660"/>
+        <source>Chọn danh sách camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="662"/>
+        <source>Danh sách camera (*.csv *.geojson *.json);;Tất cả (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="679"/>
+        <source>Chọn một tệp CSV hoặc GeoJSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="685"/>
+        <source>Không đọc được tệp: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="690"/>
+        <source>{0}: {1} dòng, {2} cột. Kiểm tra cách ghép cột rồi bấm Xem trước.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="713"/>
+        <source>— bỏ qua —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="738"/>
+        <source>Trường «{0}» được chọn cho hai cột: {1} và {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="778"/>
+        <source>Đã huỷ, không nhập camera nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="780"/>
+        <source>Không nhập được: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="792"/>
+        <source>Đang đọc từng dòng…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="801"/>
+        <source>Đã đọc {0} dòng: {1} dòng nhập được, {2} dòng không đọc được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="805"/>
+        <source>Các dòng đầu:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="809"/>
+        <source>  dòng {0}: không đọc được — {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="816"/>
+        <source>  dòng {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="834"/>
+        <source>Dòng không đọc được ({0}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="837"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="918"/>
+        <source>  dòng {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="848"/>
+        <source>Đang nhập…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="870"/>
+        <source>Đang huỷ…</source>
+        <translation type="unfinished">Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="881"/>
+        <source>Không có dòng nào nhập được; không ghi gì.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="886"/>
+        <source>Đã nhập {0} camera: {1} địa điểm mới, {2} camera vào địa điểm có sẵn, {3} đơn vị mới; {4} dòng không đọc được; {5} camera mới có thể trùng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="906"/>
+        <source>Có thể trùng: {0} cặp, {1} cặp với camera đã có:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="916"/>
+        <source>Lưu ý ({0}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="139"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="145"/>
         <source>Tìm địa điểm, camera… (không cần dấu)  Ctrl+F</source>
         <translation>Find sites, cameras… (accents optional)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="158"/>
         <source>Tên địa điểm</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="153"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="168"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="159"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="174"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="154"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="171"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="160"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="177"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="155"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="161"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="156"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="162"/>
         <source>Số camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="157"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="172"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="163"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="178"/>
         <source>Duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="172"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="167"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="173"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="169"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="175"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="170"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="176"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
@@ -511,381 +1238,480 @@
         <translation type="vanished">Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="178"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="184"/>
         <source>Địa điểm</source>
         <comment>list tab</comment>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="179"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="185"/>
         <source>Camera</source>
         <comment>list tab</comment>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="228"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="234"/>
         <source>Mọi loại địa điểm</source>
         <translation>All site types</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="229"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="235"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="230"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="236"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="231"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="237"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="255"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="261"/>
         <source>Bản đồ</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="259"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="265"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="259"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="265"/>
         <source>Bấm vào camera để chọn nó</source>
         <translation>Click a camera to select it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="262"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="268"/>
         <source>Đặt vị trí</source>
         <translation>Set location</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="263"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="269"/>
         <source>Bấm lên bản đồ để đặt vị trí của bản ghi đang chọn</source>
         <translation>Click on the map to set the location of the selected record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="267"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="273"/>
         <source>Hướng nhìn</source>
         <translation>View direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="268"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="274"/>
         <source>Kéo trên bản đồ để đặt hướng nhìn của camera đang chọn</source>
         <translation>Drag on the map to set the view direction of the selected camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="281"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="287"/>
         <source>Màu theo tình trạng</source>
         <translation>Colour by condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="282"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="288"/>
         <source>Màu theo mục đích</source>
         <translation>Colour by purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="288"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="294"/>
         <source>Thêm bản đồ nền (MBTiles)…</source>
         <translation>Add basemap (MBTiles)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="291"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="297"/>
         <source>Xuất bản đồ HTML…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="293"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="299"/>
         <source>Lưu bản đồ các camera đang hiển thị thành một tệp HTML mở được không cần mạng</source>
         <translation>Save a map of the cameras shown as an HTML file that opens without a network connection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="297"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="303"/>
         <source>Bản đồ trực tuyến (OSM)</source>
         <translation>Online map (OSM)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="299"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="305"/>
         <source>Tải ảnh nền OpenStreetMap từ Internet</source>
         <translation>Download OpenStreetMap basemap tiles from the internet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="315"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="321"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="316"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="322"/>
         <source>Workspace &amp;mới…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="319"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="325"/>
         <source>&amp;Mở workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="328"/>
         <source>Mở &amp;gần đây</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="325"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="331"/>
         <source>Mở workspace &amp;mẫu (demo)</source>
         <translation>Open &amp;demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="327"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="333"/>
         <source>&amp;Khôi phục workspace mẫu…</source>
         <translation>R&amp;eset demo workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="330"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="336"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="332"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="338"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="335"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="341"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="336"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="342"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="338"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="344"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="345"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="351"/>
         <source>&amp;Tìm</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="354"/>
         <source>&amp;Bản ghi</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="350"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="356"/>
         <source>Địa điểm &amp;mới…</source>
         <translation>New &amp;site…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="353"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="359"/>
         <source>&amp;Camera mới tại địa điểm</source>
         <translation>New &amp;camera at site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="359"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="365"/>
         <source>&amp;Tồn tại, hạn chế mới</source>
         <translation>New s&amp;hortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="366"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="372"/>
         <source>&amp;Nhu cầu lắp mới</source>
         <translation>New &amp;need for cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="371"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="377"/>
         <source>Bản ghi &amp;tiếp theo</source>
         <translation>Ne&amp;xt record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="374"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="380"/>
         <source>Bản ghi t&amp;rước</source>
         <translation>&amp;Previous record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="377"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="383"/>
         <source>&amp;Lưu và sang bản ghi tiếp</source>
         <translation>Save &amp;and go to next</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="380"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="386"/>
         <source>&amp;Xoá bản ghi…</source>
         <translation>&amp;Delete record…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="382"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="388"/>
+        <source>&amp;Văn phòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="390"/>
+        <source>&amp;Hộp thư gói đã nhập…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="391"/>
+        <source>&amp;Duyệt hồ sơ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="392"/>
+        <source>&amp;Xung đột cần giải quyết…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="393"/>
+        <source>Camera &amp;trùng lặp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="394"/>
+        <source>Nhập danh sách camera &amp;có sẵn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="395"/>
+        <source>Tiến độ &amp;khảo sát…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="396"/>
+        <source>&amp;Biểu đồ tổng hợp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="397"/>
+        <source>Xuất &amp;báo cáo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="401"/>
         <source>Đồ&amp;ng bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="384"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="403"/>
         <source>&amp;Xuất gói…</source>
         <translation>&amp;Export package…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="387"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="406"/>
         <source>&amp;Nhập gói…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="390"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="409"/>
         <source>&amp;Các gói đã trao đổi…</source>
         <translation>Exchanged &amp;packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="402"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="421"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="411"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="430"/>
         <source>văn phòng</source>
         <translation>office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="411"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="430"/>
         <source>khảo sát</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="426"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="445"/>
         <source>Chưa có địa bàn được giao.</source>
         <translation>No assigned area yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="437"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="456"/>
         <source> và {0} nơi khác</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="439"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="458"/>
         <source>Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm</source>
         <translation>Area: {area} · due {due} · {done}/{expected} sites surveyed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="442"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="461"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="505"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="524"/>
         <source>{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · hiển thị {shown_sites} địa điểm, {shown_cameras} camera</source>
         <translation>{sites} sites · {cameras} cameras · {shortcomings} shortcomings · {needs} needs · showing {shown_sites} sites, {shown_cameras} cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="583"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="602"/>
         <source>Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới).</source>
         <translation>Select a site first (or add a new site).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="648"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="667"/>
         <source>Xoá bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="649"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="668"/>
         <source>Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="675"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="694"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="683"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="702"/>
         <source>Hãy chọn một địa điểm hoặc camera trước.</source>
         <translation>Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="693"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="712"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="704"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="723"/>
         <source>Bản đồ: {0}</source>
         <translation>Map: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="710"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="729"/>
         <source>Thêm bản đồ nền</source>
         <translation>Add basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="710"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="729"/>
         <source>MBTiles (*.mbtiles);;Tất cả (*)</source>
         <translation>MBTiles (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="719"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="738"/>
         <source>Không dùng được bản đồ nền</source>
         <translation>Cannot use the basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="722"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="741"/>
         <source>Đã thêm bản đồ nền {0} (mức thu phóng {1}–{2}).</source>
         <translation>Added basemap {0} (zoom levels {1}–{2}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="732"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="751"/>
         <source>Xuất bản đồ HTML</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="734"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="753"/>
         <source>Trang HTML (*.html)</source>
         <translation>HTML page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="745"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="764"/>
         <source>Không xuất được bản đồ</source>
         <translation>Could not export the map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="748"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="767"/>
         <source>Đã xuất {0} camera vào {1}.</source>
         <translation>Exported {0} camera(s) to {1}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="773"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="827"/>
         <source>Mở workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="775"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="829"/>
         <source>Workspace FieldSurvey (*.sqlite *.db);;Tất cả (*)</source>
         <translation>FieldSurvey workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="787"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="841"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="795"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="849"/>
         <source>Không mở được workspace</source>
         <translation>Could not open the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="820"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="874"/>
         <source>Không tạo được workspace</source>
         <translation>Could not create the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="840"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="894"/>
         <source>Khôi phục workspace mẫu</source>
         <translation>Reset demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="842"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="896"/>
         <source>Đưa workspace mẫu về trạng thái ban đầu? Mọi thay đổi trong workspace mẫu sẽ mất (các workspace khác không bị ảnh hưởng).</source>
         <translation>Reset the demo workspace to its original state? All changes in the demo workspace will be lost (other workspaces are not affected).</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="141"/>
+        <source>Gộp hai camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="146"/>
+        <source>Đổi bên giữ lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="152"/>
+        <source>Gộp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="206"/>
+        <source>Địa điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="207"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="282"/>
+        <source>Ảnh</source>
+        <translation type="unfinished">Photos</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="248"/>
+        <source>Giữ lại: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="251"/>
+        <source>Gộp vào rồi xoá: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="258"/>
+        <source>(trống)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="285"/>
+        <source>Ảnh của cả hai camera được giữ lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="297"/>
+        <source>{0} ảnh</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1087,6 +1913,464 @@
         <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="202"/>
         <source>Không thêm được: {0}</source>
         <translation>Could not add: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1012"/>
+        <source>Tiến độ khảo sát</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1014"/>
+        <source>Đang tính tiến độ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1017"/>
+        <source>Đã khảo sát / cần</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1018"/>
+        <source>Tiến độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1019"/>
+        <source>Đã duyệt / bản ghi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1020"/>
+        <source>Hạn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1020"/>
+        <source>Còn (ngày)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1022"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1027"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1040"/>
+        <source>Đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1022"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1041"/>
+        <source>Liên hệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1024"/>
+        <source>Xã/phường</source>
+        <translation type="unfinished">Commune</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1028"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1042"/>
+        <source>Khu vực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1029"/>
+        <source>Tình trạng</source>
+        <translation type="unfinished">Condition</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1044"/>
+        <source>Trễ / còn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1049"/>
+        <source>Sao chép</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1056"/>
+        <source>Theo đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1057"/>
+        <source>Theo xã/phường</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1058"/>
+        <source>Giao việc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1059"/>
+        <source>Danh sách cần đôn đốc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1097"/>
+        <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị trễ hạn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1175"/>
+        <source>trễ {0} ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1176"/>
+        <source>còn {0} ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1182"/>
+        <source>Danh sách cần đôn đốc ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1185"/>
+        <source>{0} — liên hệ: {1} — {2} (hạn {3}) — đã khảo sát {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1187"/>
+        <source>chưa có</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1197"/>
+        <source>Đã chép danh sách cần đôn đốc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="966"/>
+        <source>Báo cáo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="974"/>
+        <source>Chọn…</source>
+        <translation type="unfinished">Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="985"/>
+        <source>Mọi xã/phường</source>
+        <translation type="unfinished">All communes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="988"/>
+        <source>Mọi mục đích</source>
+        <translation type="unfinished">All purposes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="989"/>
+        <source>Mọi tình trạng</source>
+        <translation type="unfinished">All conditions</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="991"/>
+        <source>Mọi đơn vị chủ quản</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="997"/>
+        <source>Mọi trạng thái duyệt</source>
+        <translation type="unfinished">All review states</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="998"/>
+        <source>Bỏ trường nhạy cảm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1001"/>
+        <source>Bỏ thông tin liên hệ của chủ quản, làm tròn toạ độ các điểm an ninh quốc gia, không kèm ảnh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1005"/>
+        <source>Kèm ảnh (bản sạch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1007"/>
+        <source>Bản sao ảnh đã bỏ siêu dữ liệu, trong thư mục bên cạnh tệp GeoJSON/CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1014"/>
+        <source>Mở thư mục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1019"/>
+        <source>Tạo báo cáo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1022"/>
+        <source>Huỷ</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1027"/>
+        <source>Định dạng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1028"/>
+        <source>Tệp kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1029"/>
+        <source>Ngôn ngữ</source>
+        <translation type="unfinished">Language</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1030"/>
+        <source>Xã/phường</source>
+        <translation type="unfinished">Commune</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1031"/>
+        <source>Mục đích</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1032"/>
+        <source>Tình trạng</source>
+        <translation type="unfinished">Condition</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1033"/>
+        <source>Đơn vị chủ quản</source>
+        <translation type="unfinished">Owner unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1034"/>
+        <source>Trạng thái duyệt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1073"/>
+        <source>Lưu báo cáo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1098"/>
+        <source>Chọn tệp kết quả.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1138"/>
+        <source>Đang tạo báo cáo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1155"/>
+        <source>Đã ghi báo cáo {0} ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1161"/>
+        <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1163"/>
+        <source>Không tạo được báo cáo: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1169"/>
+        <source>Đang huỷ…</source>
+        <translation type="unfinished">Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="548"/>
+        <source>Duyệt kết quả khảo sát</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="565"/>
+        <source>Tất cả xã/phường</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="573"/>
+        <source>Tất cả thiết bị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="578"/>
+        <source>Mọi trạng thái</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="579"/>
+        <source>Chưa duyệt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="586"/>
+        <source>Loại</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="587"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="600"/>
+        <source>Xã/phường</source>
+        <translation type="unfinished">Commune</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="588"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="612"/>
+        <source>Thiết bị</source>
+        <translation type="unfinished">Device</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="589"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="601"/>
+        <source>Trạng thái</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="598"/>
+        <source>Tên / loại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="599"/>
+        <source>Địa điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="608"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="614"/>
+        <source>Trường</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="608"/>
+        <source>Giá trị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="611"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="621"/>
+        <source>Thời gian</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="613"/>
+        <source>Người sửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="615"/>
+        <source>Cũ → mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="622"/>
+        <source>Kết quả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="623"/>
+        <source>Nhận xét</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="624"/>
+        <source>Người duyệt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="630"/>
+        <source>Lịch sử thay đổi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="631"/>
+        <source>Các lần duyệt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="655"/>
+        <source>Nhận xét (bắt buộc khi yêu cầu chỉnh sửa hoặc không duyệt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="659"/>
+        <source>Duyệt</source>
+        <translation type="unfinished">Review</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="660"/>
+        <source>Cần sửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="661"/>
+        <source>Không duyệt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="710"/>
+        <source>Đang tải…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="730"/>
+        <source>{0} bản ghi khớp bộ lọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="732"/>
+        <source>{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="734"/>
+        <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="768"/>
+        <source> — đã xoá</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="823"/>
+        <source>Duyệt hàng loạt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="824"/>
+        <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="831"/>
+        <source>Đã ghi kết quả cho {0} bản ghi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="836"/>
+        <source>Đã ghi kết quả duyệt.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
