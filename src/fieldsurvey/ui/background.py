@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import sqlite_utils
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
+
+from fieldsurvey.core.db import open_read_only
 
 
 class _Signals(QObject):
@@ -36,10 +41,33 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
 ) -> None:
-    """Start ``work()`` on a pool thread; ``on_done``/``on_error`` run on the UI thread."""
-    signals = _Signals(parent)
-    signals.done.connect(on_done)
-    signals.failed.connect(on_error)
+    """Start ``work()`` on a pool thread; ``on_done``/``on_error`` run on the UI thread, and
+    only while ``parent`` still exists (a dialog closed meanwhile just drops the result)."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    signals = _Signals(app)  # outlives any widget, so the worker never signals a deleted object
+    signals.done.connect(lambda result: on_done(result) if isValid(parent) else None)
+    signals.failed.connect(lambda error: on_error(error) if isValid(parent) else None)
     signals.done.connect(signals.deleteLater)
     signals.failed.connect(signals.deleteLater)
     QThreadPool.globalInstance().start(_Job(work, signals))
+
+
+def read_in_background(
+    parent: QObject,
+    path: Path,
+    work: Callable[[sqlite_utils.Database], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> None:
+    """Like run_in_background, for reading a workspace: ``work`` gets a read-only connection of
+    its own (the app's connection belongs to the UI thread), closed when it returns."""
+
+    def job() -> Any:
+        db = open_read_only(path)
+        try:
+            return work(db)
+        finally:
+            db.close()
+
+    run_in_background(parent, job, on_done, on_error)

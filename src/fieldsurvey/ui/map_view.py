@@ -27,12 +27,11 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldsurvey.core import mapdata, reference
-from fieldsurvey.core.db import open_read_only
 from fieldsurvey.core.map_page import ORIGIN, SCHEME, build_map_page, script_json
 from fieldsurvey.core.mbtiles import TileReader, TileSet
 from fieldsurvey.core.resources import resource_path
 from fieldsurvey.core.workspace import Workspace
-from fieldsurvey.ui.background import run_in_background
+from fieldsurvey.ui.background import read_in_background
 
 log = logging.getLogger(__name__)
 
@@ -407,13 +406,6 @@ class MapView(QWebEngineView):
         self._version += 1
         version, path = self._version, workspace.path
 
-        def work() -> mapdata.CameraLayer:
-            db = open_read_only(path)
-            try:
-                return mapdata.camera_layer(db)
-            finally:
-                db.close()
-
         def done(layer: mapdata.CameraLayer) -> None:
             if version != self._version:
                 return
@@ -428,7 +420,9 @@ class MapView(QWebEngineView):
             if self._filter is not None:  # the list's filter, on the new layer
                 self.set_filter(self._filter)
 
-        run_in_background(self, work, done, lambda exc: self.problem.emit(str(exc)))
+        read_in_background(
+            self, path, mapdata.camera_layer, done, lambda exc: self.problem.emit(str(exc))
+        )
 
     def reload_cameras(self, workspace: Workspace) -> None:
         """Redraw the cameras after the workspace changed (the page stays, with its view)."""

@@ -4,14 +4,12 @@ core/inventory.py and core/reports.py; every write goes through the workspace.""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +35,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from fieldsurvey.core import duplicates, inventory, listing, reports, vocabulary
 from fieldsurvey.core.db import photo_folder
@@ -45,7 +42,7 @@ from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.photos import linked_photos
 from fieldsurvey.core.records import record_kind
 from fieldsurvey.core.workspace import Workspace
-from fieldsurvey.ui.background import run_in_background
+from fieldsurvey.ui.background import read_in_background, run_in_background
 from fieldsurvey.ui.editor import in_language
 from fieldsurvey.ui.fields import field_labels, tr
 
@@ -94,30 +91,6 @@ class _Relay(QObject):
 
 class _Cancelled(Exception):
     """The user cancelled an inventory import; the core rolls the transaction back."""
-
-
-def in_background(
-    widget: QWidget,
-    work: Callable[[], Any],
-    on_done: Callable[[Any], None],
-    on_error: Callable[[BaseException], None],
-) -> None:
-    """run_in_background for a dialog that may be closed and deleted before the work ends:
-    the result is dropped then, instead of reaching a deleted widget."""
-    app = QCoreApplication.instance()
-    assert app is not None
-    run_in_background(
-        app,
-        work,
-        lambda result: on_done(result) if isValid(widget) else None,
-        lambda error: on_error(error) if isValid(widget) else None,
-    )
-
-
-def _read_only(path: Path) -> sqlite_utils.Database:
-    """A connection of its own for a worker thread, which cannot write."""
-    uri = path.resolve().as_uri() + "?mode=ro"
-    return sqlite_utils.Database(sqlite3.connect(uri, uri=True, check_same_thread=False))
 
 
 # -- duplicates -----------------------------------------------------------------------------------
@@ -401,15 +374,11 @@ class DuplicatesDialog(QDialog):
         self.status.setText(self.tr("Đang tìm bản ghi trùng lắp…"))
         self.update_buttons()
 
-        def work() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-            db = _read_only(path)
-            try:
-                return (
-                    duplicates.find_duplicates(db, photo_root=photo_folder(path)),
-                    duplicates.find_duplicate_sites(db),
-                )
-            finally:
-                db.conn.close()
+        def work(db: sqlite_utils.Database) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+            return (
+                duplicates.find_duplicates(db, photo_root=photo_folder(path)),
+                duplicates.find_duplicate_sites(db),
+            )
 
         def done(found: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
             self.loading = False
@@ -424,7 +393,7 @@ class DuplicatesDialog(QDialog):
             self.status.setText(self.tr("Không tìm được: {0}").format(message(error)))
             self.update_buttons()
 
-        in_background(self, work, done, failed)
+        read_in_background(self, path, work, done, failed)
 
     def show_pairs(self) -> None:
         ids = [p[s]["id"] for p in self.camera_pairs for s in ("a", "b")]
@@ -780,7 +749,7 @@ class InventoryDialog(QDialog):
                 self.status.setText(self.tr("Không nhập được: {0}").format(message(error)))
             self.update_buttons()
 
-        in_background(self, work, done, failed)
+        run_in_background(self, work, done, failed)
 
     def on_preview_clicked(self) -> None:
         """Every row read and checked (nothing written): how many would be imported, the
@@ -1111,23 +1080,19 @@ class ReportDialog(QDialog):
         relay = _Relay(self)
         relay.progress.connect(self._on_progress)
 
-        def work() -> dict[str, int]:
-            db = _read_only(path)
-            try:
-                return reports.write_report(
-                    db,
-                    fmt,
-                    out,
-                    where=where,
-                    lang=lang,
-                    omit_sensitive=omit,
-                    photos=photos,
-                    workspace_path=path,
-                    progress=lambda done, total, text: relay.progress.emit(done, total, text),
-                    cancel=cancel.is_set,
-                )
-            finally:
-                db.conn.close()
+        def work(db: sqlite_utils.Database) -> dict[str, int]:
+            return reports.write_report(
+                db,
+                fmt,
+                out,
+                where=where,
+                lang=lang,
+                omit_sensitive=omit,
+                photos=photos,
+                workspace_path=path,
+                progress=lambda done, total, text: relay.progress.emit(done, total, text),
+                cancel=cancel.is_set,
+            )
 
         self.busy = True
         self.written, self.report_counts = None, None
@@ -1136,7 +1101,9 @@ class ReportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Đang tạo báo cáo…"))
-        in_background(self, work, lambda counts: self.on_done(out, counts), self.on_failed)
+        read_in_background(
+            self, path, work, lambda counts: self.on_done(out, counts), self.on_failed
+        )
 
     def _on_progress(self, done: int, total: int, _text: str) -> None:
         self.progress.setRange(0, max(total, 1))

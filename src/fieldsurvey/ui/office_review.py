@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 from PySide6.QtCore import (
     QAbstractTableModel,
     QLocale,
@@ -69,7 +67,7 @@ from fieldsurvey.core.review import (
     select_records,
 )
 from fieldsurvey.core.workspace import Workspace
-from fieldsurvey.ui.background import run_in_background
+from fieldsurvey.ui.background import read_in_background
 from fieldsurvey.ui.charts import ChartsView
 from fieldsurvey.ui.editor import in_language, tr
 from fieldsurvey.ui.fields import field_labels
@@ -176,25 +174,18 @@ def commune_name(ws: Workspace, code: str) -> str:
     return str(row[0]) if row else code
 
 
-def read_in_background(
+def read_workspace_in_background(
     parent: QWidget,
     ws: Workspace,
     work: Callable[[Workspace], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
 ) -> None:
-    """Run ``work`` on a read-only copy of the workspace on a pool thread."""
-    path = ws.path
-    user = ws.user
-
-    def job() -> Any:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return work(Workspace(sqlite_utils.Database(conn), path, user=user))
-        finally:
-            conn.close()
-
-    run_in_background(parent, job, on_done, on_error)
+    """Run ``work`` on a read-only view of the workspace on a pool thread."""
+    path, user = ws.path, ws.user
+    read_in_background(
+        parent, path, lambda db: work(Workspace(db, path, user=user)), on_done, on_error
+    )
 
 
 @contextmanager
@@ -709,7 +700,7 @@ class ReviewDialog(QDialog):
         self.loading = True
         self.count.setText(self.tr("Đang tải…"))
         lang = self.lang
-        read_in_background(
+        read_workspace_in_background(
             self,
             self.workspace,
             lambda ws: (flt, _list_rows(ws, flt, lang)),
@@ -1064,7 +1055,7 @@ class ProgressDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close_row(self))
         today_value = self.today
-        read_in_background(
+        read_workspace_in_background(
             self, workspace, lambda ws: progress(ws, today_value), self.show_figures, self.failed
         )
 
@@ -1231,7 +1222,7 @@ class DashboardDialog(QDialog):
         layout.addWidget(self.spinner)
         layout.addWidget(self.charts, 1)
         layout.addWidget(buttons)
-        read_in_background(
+        read_workspace_in_background(
             self, workspace, lambda ws: dashboard(ws.db), self.show_figures, self.failed
         )
 
