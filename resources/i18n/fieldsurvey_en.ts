@@ -21,37 +21,37 @@
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="30"/>
         <source>Camera theo xã/phường (20 nơi nhiều nhất)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cameras by commune (top 20)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="31"/>
         <source>Camera theo mục đích sử dụng</source>
-        <translation type="unfinished"></translation>
+        <translation>Cameras by purpose of use</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="32"/>
         <source>Camera theo tình trạng</source>
-        <translation type="unfinished"></translation>
+        <translation>Cameras by condition</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="33"/>
         <source>Camera theo đơn vị chủ quản (15 đơn vị nhiều nhất)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cameras by owner unit (top 15)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="34"/>
         <source>Camera theo kết nối</source>
-        <translation type="unfinished"></translation>
+        <translation>Cameras by connectivity</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="35"/>
         <source>Tồn tại, hạn chế theo loại</source>
-        <translation type="unfinished"></translation>
+        <translation>Shortcomings by type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="36"/>
         <source>Nhu cầu lắp đặt theo mức ưu tiên</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation needs by priority</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="42"/>
@@ -63,33 +63,33 @@
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="43"/>
         <source>Mục đích</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="45"/>
         <source>Chủ quản</source>
-        <translation type="unfinished">Owner unit</translation>
+        <translation>Owner unit</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="47"/>
         <source>Tồn tại</source>
-        <translation type="unfinished"></translation>
+        <translation>Shortcomings</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="48"/>
         <source>Nhu cầu</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="61"/>
         <source>Còn lại ({0} nơi)</source>
-        <translation type="unfinished"></translation>
+        <translation>Others ({0})</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="86"/>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="107"/>
         <source>Số lượng</source>
-        <translation type="unfinished"></translation>
+        <translation>Count</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="291"/>
@@ -401,98 +401,98 @@
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="538"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="110"/>
         <source>Vĩ độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Latitude</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="539"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="111"/>
         <source>Kinh độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Longitude</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="540"/>
         <source>Mã hiệu của nguồn</source>
-        <translation type="unfinished"></translation>
+        <translation>Reference code in the source</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="541"/>
         <source>Tên camera</source>
-        <translation type="unfinished">Camera name</translation>
+        <translation>Camera name</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="543"/>
         <source>Góc nhìn (độ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Field of view (degrees)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="544"/>
         <source>Góc nghiêng (camera:angle)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilt (camera:angle)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="546"/>
         <source>Loại giám sát (surveillance:type)</source>
-        <translation type="unfinished"></translation>
+        <translation>Surveillance type (surveillance:type)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="91"/>
         <source>Đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="95"/>
         <source>Nhu cầu lắp đặt</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation need</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="96"/>
         <source>Giao việc</source>
-        <translation type="unfinished"></translation>
+        <translation>Assignment</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="97"/>
         <source>Ảnh</source>
-        <translation type="unfinished">Photos</translation>
+        <translation>Photo</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="98"/>
         <source>Ảnh gắn bản ghi</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo link</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="99"/>
         <source>Kết quả duyệt</source>
-        <translation type="unfinished"></translation>
+        <translation>Review</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="100"/>
         <source>Không trùng lặp</source>
-        <translation type="unfinished"></translation>
+        <translation>Not a duplicate</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="107"/>
         <source>Đã xoá</source>
-        <translation type="unfinished"></translation>
+        <translation>Deleted</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="112"/>
         <source>Trạng thái duyệt</source>
-        <translation type="unfinished"></translation>
+        <translation>Review state</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="137"/>
         <source>đã xoá</source>
-        <translation type="unfinished"></translation>
+        <translation>deleted</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="137"/>
         <source>còn</source>
-        <translation type="unfinished"></translation>
+        <translation>not deleted</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="255"/>
         <source>Trễ hạn</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
 </context>
 <context>
@@ -500,72 +500,72 @@
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="863"/>
         <source>Xung đột cần xử lý</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts to resolve</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="870"/>
         <source>Loại</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="871"/>
         <source>Bản ghi</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="872"/>
         <source>Trường</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="873"/>
         <source>Giá trị A</source>
-        <translation type="unfinished"></translation>
+        <translation>Value A</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="874"/>
         <source>Giá trị B</source>
-        <translation type="unfinished"></translation>
+        <translation>Value B</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="881"/>
         <source>Giữ giá trị A</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep value A</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="882"/>
         <source>Giữ giá trị B</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep value B</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="887"/>
         <source>Giá trị A (bản ghi đang hiện)</source>
-        <translation type="unfinished"></translation>
+        <translation>Value A (current record)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="888"/>
         <source>Giá trị B (đang chờ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Value B (pending)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="898"/>
         <source>Hoặc nhập giá trị khác</source>
-        <translation type="unfinished"></translation>
+        <translation>Or enter another value</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="899"/>
         <source>Dùng giá trị này</source>
-        <translation type="unfinished"></translation>
+        <translation>Use this value</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="928"/>
         <source>{0} xung đột đang chờ.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} conflict(s) pending.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="930"/>
         <source>Không còn xung đột nào.</source>
-        <translation type="unfinished"></translation>
+        <translation>No conflicts left.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="971"/>
@@ -574,7 +574,11 @@
 Thiết bị: {1}
 Người sửa: {2}
 Lúc: {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+
+Device: {1}
+Edited by: {2}
+At: {3}</translation>
     </message>
 </context>
 <context>
@@ -582,42 +586,42 @@ Lúc: {3}</source>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1217"/>
         <source>Bảng tổng hợp</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1219"/>
         <source>Đang tổng hợp…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compiling the figures…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1224"/>
         <source>Lưu ảnh…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save image…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1250"/>
         <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites: {0} · Cameras: {1} · Shortcomings: {2} · Needs: {3} · Photos: {4} · Communes with data: {5}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1270"/>
         <source>Lưu biểu đồ</source>
-        <translation type="unfinished"></translation>
+        <translation>Save chart</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1270"/>
         <source>Ảnh PNG (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG image (*.png)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1277"/>
         <source>Không lưu được</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not save</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1277"/>
         <source>Không ghi được {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not write {0}.</translation>
     </message>
 </context>
 <context>
@@ -625,77 +629,77 @@ Lúc: {3}</source>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="348"/>
         <source>Camera, địa điểm trùng lắp</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicate cameras and sites</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="352"/>
         <source>Điểm</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="352"/>
         <source>Bản ghi A</source>
-        <translation type="unfinished"></translation>
+        <translation>Record A</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="352"/>
         <source>Bản ghi B</source>
-        <translation type="unfinished"></translation>
+        <translation>Record B</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="352"/>
         <source>Lý do</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasons</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="356"/>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Cameras</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="357"/>
         <source>Địa điểm</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="364"/>
         <source>Gộp…</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="366"/>
         <source>Không trùng</source>
-        <translation type="unfinished"></translation>
+        <translation>Not a duplicate</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="401"/>
         <source>Đang tìm bản ghi trùng lắp…</source>
-        <translation type="unfinished"></translation>
+        <translation>Looking for duplicate records…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="424"/>
         <source>Không tìm được: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not search: {0}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="441"/>
         <source>Camera ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Cameras ({0})</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="442"/>
         <source>Địa điểm ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites ({0})</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="509"/>
         <source>Đã gộp hai camera.</source>
-        <translation type="unfinished"></translation>
+        <translation>Merged the two cameras.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="523"/>
         <source>Đã ghi nhận: hai bản ghi không trùng nhau.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded: the two records are not duplicates.</translation>
     </message>
 </context>
 <context>
@@ -835,153 +839,153 @@ Lúc: {3}</source>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="344"/>
         <source>Hộp thư gói đã nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>Inbox of imported packages</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
         <source>Người gửi</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="349"/>
         <source>Tạo lúc</source>
-        <translation type="unfinished"></translation>
+        <translation>Created</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="350"/>
         <source>Nhập lúc</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="351"/>
         <source>Thay đổi</source>
-        <translation type="unfinished">Changes</translation>
+        <translation>Changes</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="352"/>
         <source>Mới</source>
-        <translation type="unfinished"></translation>
+        <translation>New</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="353"/>
         <source>Cập nhật</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="354"/>
         <source>Xoá</source>
-        <translation type="unfinished"></translation>
+        <translation>Deleted</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="355"/>
         <source>Xung đột (còn mở)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts (open)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="356"/>
         <source>Ảnh</source>
-        <translation type="unfinished">Photos</translation>
+        <translation>Photos</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="357"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="374"/>
         <source>Tệp</source>
-        <translation type="unfinished">File</translation>
+        <translation>File</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="363"/>
         <source>Loại</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="364"/>
         <source>Tên</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="365"/>
         <source>Kết quả</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="366"/>
         <source>Trường đã đổi</source>
-        <translation type="unfinished"></translation>
+        <translation>Fields changed</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="367"/>
         <source>Trạng thái duyệt</source>
-        <translation type="unfinished"></translation>
+        <translation>Review state</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="368"/>
         <source>Xung đột mở</source>
-        <translation type="unfinished"></translation>
+        <translation>Open conflicts</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="374"/>
         <source>Kích thước</source>
-        <translation type="unfinished"></translation>
+        <translation>Size</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="374"/>
         <source>Lý do</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="374"/>
         <source>Đường dẫn</source>
-        <translation type="unfinished"></translation>
+        <translation>Path</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="382"/>
         <source>Các gói đã nhập, mới nhất trước</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported packages, newest first</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="425"/>
         <source>Gói bị giữ lại (cách ly): {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Packages held back (quarantined): {0}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="427"/>
         <source>Không có gói nào bị giữ lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>No packages held back.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="436"/>
         <source>Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó (xem nhật ký)</source>
-        <translation type="unfinished"></translation>
+        <translation>Held back on import: clock set in the future or an earlier package missing (see the log)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="447"/>
         <source>Chưa nhập gói nào.</source>
-        <translation type="unfinished"></translation>
+        <translation>No packages imported yet.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="453"/>
         <source>mới</source>
-        <translation type="unfinished"></translation>
+        <translation>new</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="453"/>
         <source>cập nhật</source>
-        <translation type="unfinished"></translation>
+        <translation>updated</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="453"/>
         <source>xoá</source>
-        <translation type="unfinished"></translation>
+        <translation>deleted</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="459"/>
         <source>Gói của {0}: {1} bản ghi</source>
-        <translation type="unfinished"></translation>
+        <translation>Package from {0}: {1} record(s)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="467"/>
         <source> (đã xoá)</source>
-        <translation type="unfinished"></translation>
+        <translation> (deleted)</translation>
     </message>
 </context>
 <context>
@@ -989,188 +993,188 @@ Lúc: {3}</source>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="575"/>
         <source>Nhập danh sách camera hiện có</source>
-        <translation type="unfinished"></translation>
+        <translation>Import an existing camera list</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="578"/>
         <source>Tệp CSV hoặc GeoJSON</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV or GeoJSON file</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="580"/>
         <source>Chọn tệp…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose file…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="582"/>
         <source>Đọc tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>Read file</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="589"/>
         <source>Theo cột đơn vị trong tệp (tạo đơn vị mới nếu chưa có)</source>
-        <translation type="unfinished"></translation>
+        <translation>From the file&apos;s unit column (new units are created if missing)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="596"/>
         <source>Cột trong tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>Column in file</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="596"/>
         <source>Trường FieldSurvey</source>
-        <translation type="unfinished"></translation>
+        <translation>FieldSurvey field</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="596"/>
         <source>Giá trị mẫu</source>
-        <translation type="unfinished"></translation>
+        <translation>Sample values</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="603"/>
         <source>Vị trí lấy từ hình học (geometry) của từng điểm trong tệp GeoJSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Locations are taken from the geometry of each point in the GeoJSON file.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="613"/>
         <source>Xem trước</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="615"/>
         <source>Nhập</source>
-        <translation type="unfinished">Import</translation>
+        <translation>Import</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="617"/>
         <source>Huỷ</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="620"/>
         <source>Xem camera trùng lắp…</source>
-        <translation type="unfinished"></translation>
+        <translation>View duplicate cameras…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="637"/>
         <source>Tệp</source>
-        <translation type="unfinished">File</translation>
+        <translation>File</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="638"/>
         <source>Đơn vị chủ quản</source>
-        <translation type="unfinished">Owner unit</translation>
+        <translation>Owner unit</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="660"/>
         <source>Chọn danh sách camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a camera list</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="662"/>
         <source>Danh sách camera (*.csv *.geojson *.json);;Tất cả (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Camera lists (*.csv *.geojson *.json);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="679"/>
         <source>Chọn một tệp CSV hoặc GeoJSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a CSV or GeoJSON file.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="685"/>
         <source>Không đọc được tệp: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read the file: {0}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="690"/>
         <source>{0}: {1} dòng, {2} cột. Kiểm tra cách ghép cột rồi bấm Xem trước.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} row(s), {2} column(s). Check how the columns are mapped, then click Preview.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="713"/>
         <source>— bỏ qua —</source>
-        <translation type="unfinished"></translation>
+        <translation>— ignore —</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="738"/>
         <source>Trường «{0}» được chọn cho hai cột: {1} và {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>The field “{0}” is chosen for two columns: {1} and {2}.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="778"/>
         <source>Đã huỷ, không nhập camera nào.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled; no cameras were imported.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="780"/>
         <source>Không nhập được: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not import: {0}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="792"/>
         <source>Đang đọc từng dòng…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the rows…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="801"/>
         <source>Đã đọc {0} dòng: {1} dòng nhập được, {2} dòng không đọc được.</source>
-        <translation type="unfinished"></translation>
+        <translation>Read {0} row(s): {1} can be imported, {2} could not be read.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="805"/>
         <source>Các dòng đầu:</source>
-        <translation type="unfinished"></translation>
+        <translation>First rows:</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="809"/>
         <source>  dòng {0}: không đọc được — {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>  row {0}: could not be read — {1}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="816"/>
         <source>  dòng {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>  row {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="834"/>
         <source>Dòng không đọc được ({0}):</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows that could not be read ({0}):</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="837"/>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="918"/>
         <source>  dòng {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>  row {0}: {1}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="848"/>
         <source>Đang nhập…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="870"/>
         <source>Đang huỷ…</source>
-        <translation type="unfinished">Cancelling…</translation>
+        <translation>Cancelling…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="881"/>
         <source>Không có dòng nào nhập được; không ghi gì.</source>
-        <translation type="unfinished"></translation>
+        <translation>No row could be imported; nothing was written.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="886"/>
         <source>Đã nhập {0} camera: {1} địa điểm mới, {2} camera vào địa điểm có sẵn, {3} đơn vị mới; {4} dòng không đọc được; {5} camera mới có thể trùng.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported {0} camera(s): {1} new site(s), {2} camera(s) added to existing sites, {3} new unit(s); {4} row(s) could not be read; {5} new camera(s) may be duplicates.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="906"/>
         <source>Có thể trùng: {0} cặp, {1} cặp với camera đã có:</source>
-        <translation type="unfinished"></translation>
+        <translation>Possible duplicates: {0} pair(s), {1} with existing cameras:</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="916"/>
         <source>Lưu ý ({0}):</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnings ({0}):</translation>
     </message>
 </context>
 <context>
@@ -1447,47 +1451,47 @@ Lúc: {3}</source>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="388"/>
         <source>&amp;Văn phòng</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Office</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="390"/>
         <source>&amp;Hộp thư gói đã nhập…</source>
-        <translation type="unfinished"></translation>
+        <translation>Package &amp;inbox…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="391"/>
         <source>&amp;Duyệt hồ sơ…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Review records…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="392"/>
         <source>&amp;Xung đột cần giải quyết…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conflicts to resolve…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="393"/>
         <source>Camera &amp;trùng lặp…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Duplicate cameras…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="394"/>
         <source>Nhập danh sách camera &amp;có sẵn…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import existing camera &amp;list…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="395"/>
         <source>Tiến độ &amp;khảo sát…</source>
-        <translation type="unfinished"></translation>
+        <translation>Survey &amp;progress…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="396"/>
         <source>&amp;Biểu đồ tổng hợp…</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary c&amp;harts…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="397"/>
         <source>Xuất &amp;báo cáo…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export report…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="401"/>
@@ -1665,53 +1669,53 @@ Lúc: {3}</source>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="141"/>
         <source>Gộp hai camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge two cameras</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="146"/>
         <source>Đổi bên giữ lại</source>
-        <translation type="unfinished"></translation>
+        <translation>Swap which camera is kept</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="152"/>
         <source>Gộp</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="206"/>
         <source>Địa điểm</source>
-        <translation type="unfinished"></translation>
+        <translation>Site</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="207"/>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="282"/>
         <source>Ảnh</source>
-        <translation type="unfinished">Photos</translation>
+        <translation>Photos</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="248"/>
         <source>Giữ lại: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep: {0}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="251"/>
         <source>Gộp vào rồi xoá: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge in, then delete: {0}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="258"/>
         <source>(trống)</source>
-        <translation type="unfinished"></translation>
+        <translation>(empty)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="285"/>
         <source>Ảnh của cả hai camera được giữ lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>Both cameras&apos; photos are kept.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="297"/>
         <source>{0} ảnh</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} photo(s)</translation>
     </message>
 </context>
 <context>
@@ -1920,131 +1924,131 @@ Lúc: {3}</source>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1012"/>
         <source>Tiến độ khảo sát</source>
-        <translation type="unfinished"></translation>
+        <translation>Survey progress</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1014"/>
         <source>Đang tính tiến độ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculating progress…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1017"/>
         <source>Đã khảo sát / cần</source>
-        <translation type="unfinished"></translation>
+        <translation>Surveyed / needed</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1018"/>
         <source>Tiến độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1019"/>
         <source>Đã duyệt / bản ghi</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewed / records</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1020"/>
         <source>Hạn</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1020"/>
         <source>Còn (ngày)</source>
-        <translation type="unfinished"></translation>
+        <translation>Days left</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1022"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1027"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1040"/>
         <source>Đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1022"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1041"/>
         <source>Liên hệ</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1024"/>
         <source>Xã/phường</source>
-        <translation type="unfinished">Commune</translation>
+        <translation>Commune</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1028"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1042"/>
         <source>Khu vực</source>
-        <translation type="unfinished"></translation>
+        <translation>Area</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1029"/>
         <source>Tình trạng</source>
-        <translation type="unfinished">Condition</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1044"/>
         <source>Trễ / còn</source>
-        <translation type="unfinished"></translation>
+        <translation>Late / left</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1049"/>
         <source>Sao chép</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1056"/>
         <source>Theo đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>By unit</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1057"/>
         <source>Theo xã/phường</source>
-        <translation type="unfinished"></translation>
+        <translation>By commune</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1058"/>
         <source>Giao việc</source>
-        <translation type="unfinished"></translation>
+        <translation>Assignments</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1059"/>
         <source>Danh sách cần đôn đốc</source>
-        <translation type="unfinished"></translation>
+        <translation>Chase list</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1097"/>
         <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị trễ hạn.</source>
-        <translation type="unfinished"></translation>
+        <translation>As of {0}: {1} unit(s), {2} overdue.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1175"/>
         <source>trễ {0} ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} day(s) late</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1176"/>
         <source>còn {0} ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} day(s) left</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1182"/>
         <source>Danh sách cần đôn đốc ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>Chase list ({0})</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1185"/>
         <source>{0} — liên hệ: {1} — {2} (hạn {3}) — đã khảo sát {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — contact: {1} — {2} (due {3}) — surveyed {4}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1187"/>
         <source>chưa có</source>
-        <translation type="unfinished"></translation>
+        <translation>none yet</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="1197"/>
         <source>Đã chép danh sách cần đôn đốc.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copied the chase list.</translation>
     </message>
 </context>
 <context>
@@ -2052,147 +2056,147 @@ Lúc: {3}</source>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="966"/>
         <source>Báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>Report</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="974"/>
         <source>Chọn…</source>
-        <translation type="unfinished">Browse…</translation>
+        <translation>Browse…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="985"/>
         <source>Mọi xã/phường</source>
-        <translation type="unfinished">All communes</translation>
+        <translation>All communes</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="988"/>
         <source>Mọi mục đích</source>
-        <translation type="unfinished">All purposes</translation>
+        <translation>All purposes</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="989"/>
         <source>Mọi tình trạng</source>
-        <translation type="unfinished">All conditions</translation>
+        <translation>All conditions</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="991"/>
         <source>Mọi đơn vị chủ quản</source>
-        <translation type="unfinished"></translation>
+        <translation>All owner units</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="997"/>
         <source>Mọi trạng thái duyệt</source>
-        <translation type="unfinished">All review states</translation>
+        <translation>All review states</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="998"/>
         <source>Bỏ trường nhạy cảm</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave out sensitive fields</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1001"/>
         <source>Bỏ thông tin liên hệ của chủ quản, làm tròn toạ độ các điểm an ninh quốc gia, không kèm ảnh</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave out owners&apos; contact details, round the coordinates of national security sites, include no photos</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1005"/>
         <source>Kèm ảnh (bản sạch)</source>
-        <translation type="unfinished"></translation>
+        <translation>Include photos (clean copies)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1007"/>
         <source>Bản sao ảnh đã bỏ siêu dữ liệu, trong thư mục bên cạnh tệp GeoJSON/CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies of the photos with their metadata removed, in a folder next to the GeoJSON/CSV file</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1014"/>
         <source>Mở thư mục</source>
-        <translation type="unfinished"></translation>
+        <translation>Open folder</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1019"/>
         <source>Tạo báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>Create report</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1022"/>
         <source>Huỷ</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1027"/>
         <source>Định dạng</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1028"/>
         <source>Tệp kết quả</source>
-        <translation type="unfinished"></translation>
+        <translation>Output file</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1029"/>
         <source>Ngôn ngữ</source>
-        <translation type="unfinished">Language</translation>
+        <translation>Language</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1030"/>
         <source>Xã/phường</source>
-        <translation type="unfinished">Commune</translation>
+        <translation>Commune</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1031"/>
         <source>Mục đích</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1032"/>
         <source>Tình trạng</source>
-        <translation type="unfinished">Condition</translation>
+        <translation>Condition</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1033"/>
         <source>Đơn vị chủ quản</source>
-        <translation type="unfinished">Owner unit</translation>
+        <translation>Owner unit</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1034"/>
         <source>Trạng thái duyệt</source>
-        <translation type="unfinished"></translation>
+        <translation>Review state</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1073"/>
         <source>Lưu báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>Save report</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1098"/>
         <source>Chọn tệp kết quả.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an output file.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1138"/>
         <source>Đang tạo báo cáo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating the report…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1155"/>
         <source>Đã ghi báo cáo {0} ({1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrote the report {0} ({1}).</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1161"/>
         <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
-        <translation type="unfinished"></translation>
+        <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1163"/>
         <source>Không tạo được báo cáo: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not create the report: {0}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="1169"/>
         <source>Đang huỷ…</source>
-        <translation type="unfinished">Cancelling…</translation>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
@@ -2200,177 +2204,177 @@ Lúc: {3}</source>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="548"/>
         <source>Duyệt kết quả khảo sát</source>
-        <translation type="unfinished"></translation>
+        <translation>Review survey results</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="565"/>
         <source>Tất cả xã/phường</source>
-        <translation type="unfinished"></translation>
+        <translation>All communes</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="573"/>
         <source>Tất cả thiết bị</source>
-        <translation type="unfinished"></translation>
+        <translation>All devices</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="578"/>
         <source>Mọi trạng thái</source>
-        <translation type="unfinished"></translation>
+        <translation>All states</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="579"/>
         <source>Chưa duyệt</source>
-        <translation type="unfinished"></translation>
+        <translation>Not reviewed</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="586"/>
         <source>Loại</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="587"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="600"/>
         <source>Xã/phường</source>
-        <translation type="unfinished">Commune</translation>
+        <translation>Commune</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="588"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="612"/>
         <source>Thiết bị</source>
-        <translation type="unfinished">Device</translation>
+        <translation>Device</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="589"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="601"/>
         <source>Trạng thái</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="598"/>
         <source>Tên / loại</source>
-        <translation type="unfinished"></translation>
+        <translation>Name / type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="599"/>
         <source>Địa điểm</source>
-        <translation type="unfinished"></translation>
+        <translation>Site</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="608"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="614"/>
         <source>Trường</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="608"/>
         <source>Giá trị</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="611"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="621"/>
         <source>Thời gian</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="613"/>
         <source>Người sửa</source>
-        <translation type="unfinished"></translation>
+        <translation>Edited by</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="615"/>
         <source>Cũ → mới</source>
-        <translation type="unfinished"></translation>
+        <translation>Old → new</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="622"/>
         <source>Kết quả</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="623"/>
         <source>Nhận xét</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="624"/>
         <source>Người duyệt</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewer</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="630"/>
         <source>Lịch sử thay đổi</source>
-        <translation type="unfinished"></translation>
+        <translation>Change history</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="631"/>
         <source>Các lần duyệt</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviews</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="655"/>
         <source>Nhận xét (bắt buộc khi yêu cầu chỉnh sửa hoặc không duyệt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment (required when asking for revision or rejecting)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="659"/>
         <source>Duyệt</source>
-        <translation type="unfinished">Review</translation>
+        <translation>Approve</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="660"/>
         <source>Cần sửa</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs revision</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="661"/>
         <source>Không duyệt</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="710"/>
         <source>Đang tải…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="730"/>
         <source>{0} bản ghi khớp bộ lọc</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} record(s) match the filter</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="732"/>
         <source>{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} record(s) match the filter (showing the first {1})</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="734"/>
         <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply to all {0} record(s) matching the filter</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="768"/>
         <source> — đã xoá</source>
-        <translation type="unfinished"></translation>
+        <translation> — deleted</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="823"/>
         <source>Duyệt hàng loạt</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulk review</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="824"/>
         <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the decision “{0}” for all {1} record(s) matching the filter?</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="831"/>
         <source>Đã ghi kết quả cho {0} bản ghi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded the decision for {0} record(s).</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="836"/>
         <source>Đã ghi kết quả duyệt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Review recorded.</translation>
     </message>
 </context>
 <context>

@@ -249,7 +249,8 @@ def run_selftest(timeout_s: float = 120.0) -> dict[str, object]:
         added = editor.photos.add_files([photo])
         results = wait_for(editor.photos.ingested) if added else []
         timed("add_photo_ms", start)
-        checks["photo_added"] = bool(results) and any(r.photo_id for r in results[0][2])
+        batch = results[0][2] if results else []
+        checks["photo_added"] = isinstance(batch, list) and any(r.photo_id for r in batch)
         start = time.perf_counter()
         window.close()
         app.processEvents()

@@ -346,7 +346,7 @@ class RecordEditor(QWidget):
         if "location" in self.widgets:
             code = record.get("commune_code")
             names = {c["code"]: c["name"] for c in reference.communes(self.workspace.db)}
-            self.commune.setText(names.get(code, code or tr("(chưa xác định)")))
+            self.commune.setText(names.get(code, code) if code else tr("(chưa xác định)"))
 
     def _show_problems(self, invalid: dict[str, str]) -> None:
         """Invalid values (not saved) in red; what the saved record still lacks in amber."""
@@ -380,8 +380,8 @@ class RecordEditor(QWidget):
     def _show_children(self) -> None:
         while self.children_layout.count():
             item = self.children_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         assert self.workspace is not None
         db = self.workspace.db
         if self.table == "sites":
@@ -527,7 +527,10 @@ class RecordEditor(QWidget):
                 continue
             if meta.lat is not None and meta.lon is not None and "location" in self.widgets:
                 lat, lon = self.record.get("lat"), self.record.get("lon")
-                position = [("lat", round(meta.lat, 7)), ("lon", round(meta.lon, 7))]
+                position: list[tuple[str, Any]] = [
+                    ("lat", round(meta.lat, 7)),
+                    ("lon", round(meta.lon, 7)),
+                ]
                 position.append(("location_source", "photo_exif"))
                 if meta.gps_accuracy_m is not None:
                     position.append(("location_accuracy_m", meta.gps_accuracy_m))
@@ -569,8 +572,8 @@ class RecordEditor(QWidget):
     def _show_offer(self) -> None:
         while self.banner_buttons.count():
             item = self.banner_buttons.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         if not self._offers or self.table is None:
             self.banner.hide()
             return

@@ -271,7 +271,7 @@ class ViewsField(FieldWidget):
             self.table.setItem(row, column, QTableWidgetItem(text))
         self._setting = False  # saved once a direction is typed
         self.table.setCurrentCell(row, 0)
-        self.table.editItem(self.table.item(row, 0))
+        self.table.editItem(self.table.item(row, 0) or QTableWidgetItem())
 
     def remove_view(self) -> None:
         row = self.table.currentRow()

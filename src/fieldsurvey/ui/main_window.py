@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
@@ -12,6 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -134,7 +137,7 @@ class MainWindow(QMainWindow):
         self.map_timer = QTimer(self)
         self.map_timer.setSingleShot(True)
         self.map_timer.setInterval(MAP_RELOAD_MS)
-        self.map_timer.timeout.connect(lambda: self.map.reload_cameras(self.workspace))
+        self.map_timer.timeout.connect(self.reload_map_cameras)
         # The map follows the list's filter once typing pauses (its id set costs more than a page).
         self.map_filter_timer = QTimer(self)
         self.map_filter_timer.setSingleShot(True)
@@ -307,7 +310,12 @@ class MainWindow(QMainWindow):
         tools.addAction(self.online_action)
         return tools
 
-    def _action(self, label: str, shortcut: QKeySequence | str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(
+        self,
+        label: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[[], object],
+    ) -> QAction:
         action = QAction(label, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -396,7 +404,7 @@ class MainWindow(QMainWindow):
             (self.tr("&Biểu đồ tổng hợp…"), None, "dashboard"),
             (self.tr("Xuất &báo cáo…"), "Ctrl+Shift+E", "report"),
         ):
-            office_menu.addAction(self._action(label, shortcut, lambda n=name: self.open_office(n)))
+            office_menu.addAction(self._action(label, shortcut, partial(self.open_office, name)))
 
         sync_menu = bar.addMenu(self.tr("Đồ&ng bộ"))
         sync_menu.addAction(
@@ -682,6 +690,9 @@ class MainWindow(QMainWindow):
 
     # -- after an edit -------------------------------------------------------------------------
 
+    def reload_map_cameras(self) -> None:
+        self.map.reload_cameras(self.workspace)
+
     def on_record_saved(self, table: str, record_id: str) -> None:
         """Show a saved change in the list row and, when it matters there, on the map."""
         lists = {"sites": self.sites, "cameras": self.cameras}
@@ -770,13 +781,13 @@ class MainWindow(QMainWindow):
 
     # -- office --------------------------------------------------------------------------------
 
-    def open_office(self, name: str) -> QWidget:
+    def open_office(self, name: str) -> QDialog:
         """Open one of the supervisor's dialogs; what it changes shows in the lists and map."""
         from fieldsurvey.ui import office_data, office_review
 
         self.editor.flush()
         ws = self.workspace
-        dialogs = {
+        dialogs: dict[str, Callable[[], QDialog]] = {
             "inbox": lambda: office_review.InboxDialog(ws, self),
             "review": lambda: office_review.ReviewDialog(ws, self, *(self.current or (None, None))),
             "conflicts": lambda: office_review.ConflictsDialog(ws, self),
@@ -787,7 +798,7 @@ class MainWindow(QMainWindow):
             "report": lambda: office_data.ReportDialog(ws, self),
         }
         dialog = dialogs[name]()
-        dialog.changed.connect(self.refresh_after_office_change)
+        dialog.changed.connect(self.refresh_after_office_change)  # type: ignore[attr-defined]
         dialog.setModal(False)
         dialog.show()
         return dialog

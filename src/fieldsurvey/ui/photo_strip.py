@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from fieldsurvey.core.db import photo_folder
 from fieldsurvey.core.photos import (
+    Failure,
     IngestResult,
+    PreparedPhoto,
     linked_photos,
     photo_paths,
     prepare_many,
@@ -150,7 +152,7 @@ class PhotoStrip(QWidget):
         self.add_button.setEnabled(False)
         self.status.setText(self.tr("Đang đọc {0} ảnh…").format(len(names)))
 
-        def work() -> list[object]:
+        def work() -> list[PreparedPhoto | Failure | None]:
             return prepare_many(
                 names,
                 store_root,
@@ -158,10 +160,10 @@ class PhotoStrip(QWidget):
                 cancelled=self._cancel.is_set,
             )
 
-        def done(prepared: list[object]) -> None:
+        def done(prepared: list[PreparedPhoto | Failure | None]) -> None:
             self._finish()
             try:
-                results = record_prepared(workspace, names, prepared, link)  # type: ignore[arg-type]
+                results = record_prepared(workspace, names, prepared, link)
             except Exception as exc:  # a write error: said, never lost silently
                 self.status.setText(str(exc))
                 return
