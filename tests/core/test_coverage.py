@@ -104,3 +104,12 @@ def test_coverage_command(run_cli: Any, demo_file: Path) -> None:
     kinds = {o["kind"] for o in objects}
     assert kinds <= {"need", "sites_without_cameras"} and "need" in kinds
     assert all(isinstance(o["cameras"], list) for o in objects if o["kind"] == "need")
+
+
+def test_one_need_alone_matches_the_whole_run(demo: Workspace) -> None:
+    everything = {entry["need"]: entry for entry in need_coverage(demo.db)}
+    covered = [need for need, entry in everything.items() if entry["cameras"]]
+    assert covered
+    for need in covered[:10]:
+        assert need_coverage(demo.db, need) == [everything[need]]
+    assert need_coverage(demo.db, "no-such-need") == []

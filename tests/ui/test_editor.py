@@ -410,3 +410,30 @@ def test_dialog_refuses_a_site_without_a_name(qtbot: QtBot) -> None:
     qtbot.keyClicks(dialog.location, "khong phai toa do")
     dialog.accept()
     assert "toạ độ" in dialog.error.text()
+
+
+def test_a_need_shows_the_cameras_that_already_see_it(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from fieldsurvey.core.coverage import need_coverage
+
+    entry = next(e for e in need_coverage(window.workspace.db) if e["cameras"])
+    window.open_record("needs", entry["need"])
+    editor = window.editor
+    assert editor.table == "needs"
+    buttons = editor.children_box.findChildren(QPushButton)
+    reuse = [b for b in buttons if b.text() == "Dùng lại"]
+    assert len(reuse) == min(20, len(entry["cameras"]))
+    reuse[0].click()
+    first = entry["cameras"][0]["id"]
+    assert first in json.loads(window.workspace.get("needs", entry["need"])["reuse_camera_ids"])
+    qtbot.waitUntil(
+        lambda: any(
+            b.text() == "Bỏ dùng lại" and b.isVisible()
+            for b in editor.children_box.findChildren(QPushButton)
+        )
+    )
+    window.undo_action.trigger()  # a saved edit like any other
+    assert first not in json.loads(
+        window.workspace.get("needs", entry["need"])["reuse_camera_ids"] or "[]"
+    )

@@ -43,11 +43,21 @@ class _Camera:
     views: tuple[tuple[float, float], ...]
 
 
-def _cameras(db: sqlite_utils.Database) -> Iterator[_Camera]:
+def _cameras(
+    db: sqlite_utils.Database, box: tuple[float, float, float, float] | None = None
+) -> Iterator[_Camera]:
+    """Live, not removed cameras with a position; within (south, west, north, east) if given."""
+    where, params = "", []
+    if box is not None:
+        where, params = (
+            " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+            [box[0], box[2], box[1], box[3]],
+        )
     for cid, ref, site, lat, lon, ctype, condition, connectivity, owner, views in db.execute(
         "SELECT id, ref, site_id, lat, lon, camera_type, condition, connectivity, "
         "owner_unit_id, views FROM cameras WHERE deleted = 0 AND lat IS NOT NULL AND "
-        "lon IS NOT NULL AND coalesce(condition, '') != 'removed'"
+        "lon IS NOT NULL AND coalesce(condition, '') != 'removed'" + where,
+        params,
     ):
         directions = tuple(
             (float(v["direction"]), float(v.get("angle") or DEFAULT_FIELD_OF_VIEW))
@@ -80,21 +90,31 @@ def covers(camera: _Camera, bearing: float, distance: float) -> bool | None:
     return any(abs((bearing - d + 180) % 360 - 180) <= fov / 2 for d, fov in camera.views)
 
 
-def need_coverage(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def need_coverage(db: sqlite_utils.Database, need_id: str | None = None) -> list[dict[str, Any]]:
     """For each need with a place (its own position, else its site's): the cameras covering it,
     nearest first, as ``{"need", "site", "lat", "lon", "cameras": [{"id", "ref", "site",
     "distance_m", "direction_known", "condition", "connectivity", "owner", "listed"}]}``.
-    ``listed`` says whether the need already names the camera for reuse."""
+    ``listed`` says whether the need already names the camera for reuse. ``need_id``: only that
+    need (reading only the cameras around it)."""
     cell = _CELL_M / METRES_PER_DEGREE
-    grid: dict[tuple[int, int], list[_Camera]] = defaultdict(list)
-    for camera in _cameras(db):
-        grid[(int(camera.lat // cell), int(camera.lon // cell))].append(camera)
-    out = []
-    for need_id, site_id, lat, lon, reuse in db.execute(
+    needs = db.execute(
         "SELECT n.id, n.site_id, coalesce(n.lat, s.lat), coalesce(n.lon, s.lon), "
         "n.reuse_camera_ids FROM needs AS n JOIN sites AS s ON s.id = n.site_id "
-        "WHERE n.deleted = 0 ORDER BY n.id"
-    ):
+        "WHERE n.deleted = 0" + (" AND n.id = ?" if need_id else "") + " ORDER BY n.id",
+        [need_id] if need_id else [],
+    ).fetchall()
+    box = None
+    if need_id is not None:
+        if not needs or needs[0][2] is None:
+            return []
+        lat, lon = needs[0][2], needs[0][3]
+        reach_lon = 2 * cell / max(0.1, math.cos(math.radians(lat)))
+        box = (lat - 2 * cell, lon - reach_lon, lat + 2 * cell, lon + reach_lon)
+    grid: dict[tuple[int, int], list[_Camera]] = defaultdict(list)
+    for camera in _cameras(db, box):
+        grid[(int(camera.lat // cell), int(camera.lon // cell))].append(camera)
+    out = []
+    for need_id_, site_id, lat, lon, reuse in needs:
         if lat is None or lon is None:
             continue
         listed = set(json.loads(reuse or "[]"))
@@ -121,7 +141,7 @@ def need_coverage(db: sqlite_utils.Database) -> list[dict[str, Any]]:
                         }
                     )
         found.sort(key=lambda c: (not c["direction_known"], c["distance_m"], c["id"]))
-        out.append({"need": need_id, "site": site_id, "lat": lat, "lon": lon, "cameras": found})
+        out.append({"need": need_id_, "site": site_id, "lat": lat, "lon": lon, "cameras": found})
     return out
 
 

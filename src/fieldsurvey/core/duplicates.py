@@ -164,6 +164,7 @@ def _score(a: _Camera, b: _Camera) -> tuple[float, list[str]] | None:
         return None
     closeness = math.exp(-0.5 * (distance / sigma) ** 2)
     reasons = [
+        f"cách nhau {distance:.1f} m (sai số GPS {a.accuracy:.0f} m và {b.accuracy:.0f} m) / "
         f"distance {distance:.1f} m (GPS accuracy {a.accuracy:.0f} m and {b.accuracy:.0f} m)"
     ]
     score = 0.45 * closeness
@@ -171,44 +172,59 @@ def _score(a: _Camera, b: _Camera) -> tuple[float, list[str]] | None:
         overlap = cone_overlap(a.views, b.views)
         if overlap > 0:
             score += 0.25 * overlap
-            reasons.append(f"view cones overlap {overlap:.0%}")
+            reasons.append(f"vùng nhìn chồng {overlap:.0%} / view cones overlap {overlap:.0%}")
         elif not {a.camera_type, b.camera_type} & {"ptz", "panoramic"}:
             score -= 0.25  # looking different ways: two cameras on one pole, most likely
-            reasons.append("view cones do not overlap")
+            reasons.append("vùng nhìn không chồng nhau / view cones do not overlap")
     if a.camera_type and b.camera_type:
         if a.camera_type == b.camera_type:
             score += 0.1
-            reasons.append(f"same type {a.camera_type}")
+            reasons.append(f"cùng loại {a.camera_type} / same type {a.camera_type}")
         else:
             score -= 0.15
-            reasons.append(f"different types {a.camera_type}/{b.camera_type}")
+            reasons.append(
+                f"khác loại {a.camera_type}/{b.camera_type} / "
+                f"different types {a.camera_type}/{b.camera_type}"
+            )
     if a.mount and b.mount:
         if a.mount == b.mount:
             score += 0.1
             together = a.mount in _POLES and distance < 2 * MIN_SIGMA_M
-            reasons.append(f"same mount {a.mount}" + (" (same pole)" if together else ""))
+            reasons.append(
+                f"cùng kiểu lắp {a.mount}{' (cùng cột)' if together else ''} / "
+                f"same mount {a.mount}{' (same pole)' if together else ''}"
+            )
         else:
             score -= 0.1
-            reasons.append(f"different mounts {a.mount}/{b.mount}")
+            reasons.append(
+                f"khác kiểu lắp {a.mount}/{b.mount} / different mounts {a.mount}/{b.mount}"
+            )
     if a.owner and a.owner == b.owner:
         # One owner keeps one list: two entries with different references or names in it are
         # two cameras it knows of; the same reference twice is one camera entered twice.
         if a.ref and b.ref:
             if fold(a.ref) == fold(b.ref):
                 score += 0.2
-                reasons.append(f"same owner and reference {a.ref}")
+                reasons.append(
+                    f"cùng chủ quản, cùng mã hiệu {a.ref} / same owner and reference {a.ref}"
+                )
             else:
                 score -= 0.2
-                reasons.append("same owner lists them under different references")
+                reasons.append(
+                    "cùng chủ quản nhưng khác mã hiệu / "
+                    "same owner lists them under different references"
+                )
         elif a.name and b.name and fold(a.name) != fold(b.name):
             score -= 0.1
-            reasons.append("same owner lists them under different names")
+            reasons.append(
+                "cùng chủ quản nhưng khác tên / same owner lists them under different names"
+            )
         else:
-            reasons.append("same owner")
+            reasons.append("cùng chủ quản / same owner")
     elif a.owner and b.owner:
-        reasons.append("recorded with different owners")
+        reasons.append("khác chủ quản / recorded with different owners")
     if a.site_id == b.site_id:
-        reasons.append("same site")
+        reasons.append("cùng địa điểm / same site")
     return max(0.0, min(1.0, score)), reasons
 
 
@@ -320,7 +336,10 @@ def find_duplicates(
             closest = photos.closest(a.id, b.id)
             if closest is not None and closest <= PHOTO_HASH_DISTANCE:
                 score = min(1.0, score + 0.15)
-                reasons.append(f"photos look alike ({closest}/64 bits differ)")
+                reasons.append(
+                    f"ảnh giống nhau (khác {closest}/64 bit) / "
+                    f"photos look alike ({closest}/64 bits differ)"
+                )
         if score >= threshold:
             pairs.append(
                 {
@@ -397,12 +416,15 @@ def find_duplicate_sites(
             continue
         similar = name_similarity(a[5], b[5], weight)
         score = 0.7 * similar + 0.3 * (1 - distance / SITE_RADIUS_M)
-        reasons = [f"names {similar:.0%} alike", f"distance {distance:.0f} m"]
+        reasons = [
+            f"tên giống {similar:.0%} / names {similar:.0%} alike",
+            f"cách nhau {distance:.0f} m / distance {distance:.0f} m",
+        ]
         if a[4] == b[4]:
-            reasons.append(f"same category {a[4]}")
+            reasons.append(f"cùng loại {a[4]} / same category {a[4]}")
         else:
             score -= 0.1
-            reasons.append(f"different categories {a[4]}/{b[4]}")
+            reasons.append(f"khác loại {a[4]}/{b[4]} / different categories {a[4]}/{b[4]}")
         if score >= threshold:
             pairs.append(
                 {

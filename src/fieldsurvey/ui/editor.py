@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldsurvey.core import checks, reference, vocabulary
+from fieldsurvey.core.coverage import need_coverage
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
 from fieldsurvey.core.location import distance_m
 from fieldsurvey.core.photos import IngestResult
@@ -394,6 +395,9 @@ class RecordEditor(QWidget):
         elif self.table == "cameras":
             site_id = self.record.get("site_id")
             groups = [("shortcomings", tr("Tồn tại, hạn chế"), tr("+ Tồn tại"))]
+        elif self.table == "needs":
+            self._show_covering_cameras()
+            return
         else:
             return
         for table, heading, add_label in groups:
@@ -415,6 +419,56 @@ class RecordEditor(QWidget):
                     lambda _=False, t=table, i=child_id: self.open_requested.emit(t, i)
                 )
                 self.children_layout.addWidget(link)
+
+    def _show_covering_cameras(self) -> None:
+        """A need's place may already be seen by existing cameras: reuse or connect them
+        instead of installing new ones. Each can be marked for reuse (a saved edit)."""
+        assert self.workspace is not None and self.record_id is not None
+        found = need_coverage(self.workspace.db, self.record_id)
+        cameras = found[0]["cameras"] if found else []
+        heading = QLabel(
+            "<b>" + tr("Camera hiện có đã quan sát vị trí này: {0}").format(len(cameras)) + "</b>",
+            self.children_box,
+        )
+        heading.setWordWrap(True)
+        self.children_layout.addWidget(heading)
+        listed = set(json.loads(self.record.get("reuse_camera_ids") or "[]"))
+        names = dict(
+            self.workspace.db.execute(
+                "SELECT id, coalesce(name, id) FROM cameras WHERE id IN "
+                f"({', '.join('?' * len(cameras))})",
+                [c["id"] for c in cameras],
+            ).fetchall()
+        )
+        for camera in cameras[:20]:
+            row = QHBoxLayout()
+            text = f"{names.get(camera['id'], camera['id'])} · {camera['distance_m']:.0f} m"
+            if not camera["direction_known"]:
+                text += " · " + tr("chưa rõ hướng")
+            link = QPushButton("→ " + text, self.children_box)
+            link.setFlat(True)
+            link.setStyleSheet("text-align: left;")
+            link.clicked.connect(
+                lambda _=False, i=camera["id"]: self.open_requested.emit("cameras", i)
+            )
+            reuse = QPushButton(
+                tr("Bỏ dùng lại") if camera["id"] in listed else tr("Dùng lại"), self.children_box
+            )
+            reuse.clicked.connect(lambda _=False, i=camera["id"]: self.toggle_reuse(i))
+            row.addWidget(link, 1)
+            row.addWidget(reuse)
+            holder = QWidget(self.children_box)
+            holder.setLayout(row)
+            self.children_layout.addWidget(holder)
+
+    def toggle_reuse(self, camera_id: str) -> None:
+        """Name (or stop naming) an existing camera for reuse by the open need."""
+        listed = json.loads(self.record.get("reuse_camera_ids") or "[]")
+        chosen = [c for c in listed if c != camera_id]
+        if camera_id not in listed:
+            chosen.append(camera_id)
+        if self.save_values({"reuse_camera_ids": chosen}):
+            self._show_children()
 
     def _child_rows(self, db: Any, table: str, key: str) -> list[tuple[str, str]]:
         rows = db.execute(

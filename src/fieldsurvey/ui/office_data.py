@@ -426,7 +426,7 @@ class DuplicatesDialog(QDialog):
         table.setRowCount(len(pairs))
         for r, pair in enumerate(pairs):
             cells = [f"{pair['score']:.2f}", name(pair["a"]), name(pair["b"])]
-            cells.append("; ".join(pair["reasons"]))
+            cells.append("; ".join(in_language(r, current_language()) for r in pair["reasons"]))
             for c, text in enumerate(cells):
                 table.setItem(r, c, QTableWidgetItem(text))
         table.resizeColumnsToContents()
