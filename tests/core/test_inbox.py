@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -144,6 +145,7 @@ def test_held_back_packages_are_listed(trio: dict[str, Workspace], usb: Path) ->
     shutil.copy(Path(__file__), folder / "late.fspkg")
     [item] = held_back(office)
     assert item["file_name"] == "late.fspkg" and item["bytes"] > 0
+    assert item["reason"] is None  # put there by hand: no reason was written
 
 
 def test_inbox_command(built: dict[str, Path], tmp_path: Path, run_cli: Callable[..., Any]) -> None:
@@ -165,3 +167,26 @@ def test_inbox_command(built: dict[str, Path], tmp_path: Path, run_cli: Callable
     assert sum(json.loads(line)["outcome"] == "new" for line in records.stdout.splitlines()) == (
         report.new
     )
+
+
+def test_packages_imported_before_changes_kept_their_package_are_assigned_on_upgrade(
+    trio: dict[str, Workspace], usb: Path
+) -> None:
+    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
+    s1.insert("sites", {"name": "Chợ Hôm", "category": "market"})
+    send(s1, office, usb)
+    office.update("sites", _site(office, 5), {"notes": "Văn phòng ghi chú."})  # a local edit
+    s2.update("sites", _site(s2, 2), {"address": "Phố Huế"})
+    send(s2, office, usb)
+    expected = inbox(office)
+    expected_records = [package_records(office, p["package_id"]) for p in expected]
+    path = office.path
+    office.close()
+    # The workspace as an earlier FieldSurvey left it: no package kept with the changes.
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP INDEX changes_package")
+        conn.execute("ALTER TABLE changes DROP COLUMN package_id")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_package_changes'")
+    with Workspace.open(path) as upgraded:
+        assert inbox(upgraded) == expected
+        assert [package_records(upgraded, p["package_id"]) for p in expected] == expected_records

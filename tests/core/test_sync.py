@@ -16,6 +16,7 @@ from fieldsurvey.core import keys
 from fieldsurvey.core.clock import COUNTER_BITS
 from fieldsurvey.core.demo import build_demo
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.inbox import held_back
 from fieldsurvey.core.sync import export_package, import_package, verify
 from fieldsurvey.core.workspace import CHANGE_COLUMNS, Workspace
 
@@ -309,7 +310,10 @@ def test_a_package_from_the_future_is_quarantined(
     package = send(s1, office, tmp_path)
     error = _refused(office, package, "quarantined", tmp_path)
     assert "tương lai" in str(error)
-    assert (office.path.with_name(office.path.stem + ".quarantine") / package.name).exists()
+    kept = office.path.with_name(office.path.stem + ".quarantine") / package.name
+    assert kept.exists()
+    [held] = held_back(office)  # the supervisor sees why
+    assert held["path"] == str(kept) and "tương lai" in held["reason"]
 
 
 def test_a_gap_in_a_devices_changes_is_quarantined(

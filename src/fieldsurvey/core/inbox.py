@@ -1,10 +1,8 @@
 """The office's inbox: the packages it imported, who sent each and when, what each brought (new,
 updated and deleted records, conflicts) and, for one package, the records themselves.
 
-Which changes a package brought is read from the history: an import applies its changes and
-writes its ledger row in one transaction, nothing else writes in between, and the ledger keeps
-how many changes each package applied. So, in the order they were written, the changes that
-came from other devices fall into consecutive runs, one per imported package, in ledger order.
+Which changes a package brought is kept with each change (``changes.package_id``, written by
+the import that added it).
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ from fieldsurvey.core.clock import physical_ms
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.records import record_kind
 from fieldsurvey.core.review import device_names
-from fieldsurvey.core.sync import quarantine_folder
+from fieldsurvey.core.sync import QUARANTINE_REASON, quarantine_folder
 from fieldsurvey.core.workspace import Workspace, iso_from_ms
 
 
@@ -41,25 +39,13 @@ class _Span:
 def _spans(ws: Workspace) -> Iterator[_Span]:
     """Imported packages, oldest first, each with the range of history rows it added."""
     ledger = ws.db.execute(
-        "SELECT package_id, peer_device, changes, photos, created_clock, at, file_name "
-        "FROM packages WHERE direction = 'in' ORDER BY rowid"
+        "SELECT p.package_id, p.peer_device, p.changes, p.photos, p.created_clock, p.at, "
+        "p.file_name, (SELECT min(rowid) FROM changes WHERE package_id = p.package_id), "
+        "(SELECT max(rowid) FROM changes WHERE package_id = p.package_id) "
+        "FROM packages AS p WHERE p.direction = 'in' ORDER BY p.rowid"
     ).fetchall()
-    received = ws.db.conn.execute(
-        "SELECT rowid FROM changes WHERE device_id != ? ORDER BY rowid", [ws.device_id]
-    )
-    for package_id, sender, count, photos, created, at, file_name in ledger:
-        rows = received.fetchmany(count) if count else []
-        yield _Span(
-            package_id,
-            sender,
-            count,
-            photos,
-            created,
-            at,
-            file_name,
-            rows[0][0] if rows else None,
-            rows[-1][0] if rows else None,
-        )
+    for row in ledger:
+        yield _Span(*row)
 
 
 def _outcomes(ws: Workspace, span: _Span) -> list[tuple[str, str, str, int]]:
@@ -70,9 +56,9 @@ def _outcomes(ws: Workspace, span: _Span) -> list[tuple[str, str, str, int]]:
         "SELECT c.table_name, c.record_id, max(c.op = 'delete'), count(*), "
         " NOT EXISTS (SELECT 1 FROM changes AS e WHERE e.table_name = c.table_name "
         "  AND e.record_id = c.record_id AND e.rowid < ?) "
-        "FROM changes AS c WHERE c.rowid BETWEEN ? AND ? AND c.device_id != ? "
+        "FROM changes AS c WHERE c.package_id = ? "
         "GROUP BY c.table_name, c.record_id ORDER BY min(c.rowid)",
-        [span.first, span.first, span.last, ws.device_id],
+        [span.first, span.package_id],
     ).fetchall()
     return [
         (table, record_id, "new" if new else ("deleted" if deleted else "updated"), count)
@@ -86,9 +72,10 @@ def _conflicts(ws: Workspace, span: _Span) -> tuple[int, int]:
         return 0, 0
     row = ws.db.execute(
         "SELECT count(*), coalesce(sum(status = 'open'), 0) FROM conflicts AS k "
-        "WHERE max((SELECT rowid FROM changes WHERE id = k.winner_change), "
-        "(SELECT rowid FROM changes WHERE id = k.loser_change)) BETWEEN ? AND ?",
-        [span.first, span.last],
+        "WHERE ? = (SELECT package_id FROM changes WHERE rowid = max("
+        "(SELECT rowid FROM changes WHERE id = k.winner_change), "
+        "(SELECT rowid FROM changes WHERE id = k.loser_change)))",
+        [span.package_id],
     ).fetchone()
     return int(row[0]), int(row[1])
 
@@ -148,9 +135,8 @@ def package_records(ws: Workspace, package_id: str) -> list[dict[str, Any]]:
         record = dict(zip(columns, row, strict=True)) if row else {}
         fields: set[str] = set()
         for (text,) in ws.db.execute(
-            "SELECT fields FROM changes WHERE table_name = ? AND record_id = ? "
-            "AND rowid BETWEEN ? AND ? AND device_id != ?",
-            [table, record_id, span.first, span.last, ws.device_id],
+            "SELECT fields FROM changes WHERE table_name = ? AND record_id = ? AND package_id = ?",
+            [table, record_id, span.package_id],
         ):
             fields.update(_field_names(text))
         state = record.get("review_state")
@@ -183,12 +169,22 @@ def _field_names(text: str) -> list[str]:
 
 
 def held_back(ws: Workspace) -> list[dict[str, Any]]:
-    """Packages held back in the quarantine folder (future clock, gap), for the supervisor."""
+    """Packages held back in the quarantine folder, with why (a clock far in the future, a gap
+    in a device's changes), for the supervisor."""
     folder = quarantine_folder(ws)
     if not folder.is_dir():
         return []
-    return [
-        {"file_name": path.name, "path": str(path), "bytes": path.stat().st_size}
-        for path in sorted(folder.iterdir())
-        if path.is_file()
-    ]
+    out = []
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or path.name.endswith(QUARANTINE_REASON):
+            continue
+        reason = path.with_name(path.name + QUARANTINE_REASON)
+        out.append(
+            {
+                "file_name": path.name,
+                "path": str(path),
+                "bytes": path.stat().st_size,
+                "reason": reason.read_text(encoding="utf-8") if reason.is_file() else None,
+            }
+        )
+    return out

@@ -291,3 +291,25 @@ CREATE INDEX cameras_condition ON cameras(condition);
 def m005_list_indexes(db: sqlite_utils.Database) -> None:
     for statement in _split(_LIST_INDEXES):
         db.execute(statement)
+
+
+@MIGRATIONS(name="m006_package_changes")
+def m006_package_changes(db: sqlite_utils.Database) -> None:
+    """Each change that arrived in a package says which (the office's inbox lists a package's
+    records from it). Changes imported before this was kept are assigned the way their order
+    shows: an import wrote its changes and its ledger row in one transaction, so the other
+    devices' changes, in the order they were written, fall into one run per imported package."""
+    db.execute("ALTER TABLE changes ADD COLUMN package_id TEXT")
+    db.execute("CREATE INDEX changes_package ON changes(package_id) WHERE package_id IS NOT NULL")
+    own = db.execute("SELECT value FROM workspace WHERE key = 'device_id'").fetchone()
+    received = db.execute(
+        "SELECT rowid FROM changes WHERE device_id != ? ORDER BY rowid", [own[0] if own else ""]
+    )
+    ledger = db.execute(
+        "SELECT package_id, changes FROM packages WHERE direction = 'in' ORDER BY rowid"
+    ).fetchall()
+    for package_id, count in ledger:
+        rows = received.fetchmany(count) if count else []
+        db.conn.executemany(
+            "UPDATE changes SET package_id = ? WHERE rowid = ?", [(package_id, r[0]) for r in rows]
+        )

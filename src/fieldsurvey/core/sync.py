@@ -476,7 +476,7 @@ def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> Imp
         hold = _hold_back_reason(ws, manifest, summary)
         if hold is not None:
             if not dry_run:
-                report.quarantined = _quarantine(ws, opened.package_copy, source.name)
+                report.quarantined = _quarantine(ws, opened.package_copy, source.name, hold)
                 hold += (
                     f" Gói đã được chép vào {report.quarantined}. / The package was held "
                     "back in the quarantine folder."
@@ -520,7 +520,7 @@ def _apply_package(
     """The one transaction of an import: changes, acknowledgements and the ledger row."""
     with ws.db.atomic():
         ws.db.execute("PRAGMA defer_foreign_keys = ON")
-        stats = apply_changes(ws, changes)
+        stats = apply_changes(ws, changes, package_id=report.package_id)
         report.applied, report.skipped = stats["applied"], stats["skipped"]
         report.conflicts = stats["conflicts"]
         report.new, report.updated = stats["new"], stats["updated"]
@@ -563,13 +563,17 @@ def _hold_back_reason(
     return None
 
 
-def _quarantine(ws: Workspace, staged: Path, name: str) -> Path:
+QUARANTINE_REASON = ".reason.txt"
+
+
+def _quarantine(ws: Workspace, staged: Path, name: str, reason: str) -> Path:
     """Keep a held-back package for the supervisor (from the staged copy: the USB stick may be
-    gone by now)."""
+    gone by now), with why it was held back beside it (``<name>.reason.txt``)."""
     folder = quarantine_folder(ws)
     folder.mkdir(exist_ok=True)
     target = folder / name
     shutil.copyfile(staged, target)
+    target.with_name(target.name + QUARANTINE_REASON).write_text(reason, encoding="utf-8")
     return target
 
 
@@ -644,10 +648,13 @@ def _insert_change(ws: Workspace, change: dict[str, Any]) -> bool:
     return bool(cursor.rowcount)
 
 
-def apply_changes(ws: Workspace, incoming: Iterable[dict[str, Any]]) -> dict[str, int]:
+def apply_changes(
+    ws: Workspace, incoming: Iterable[dict[str, Any]], *, package_id: str | None = None
+) -> dict[str, int]:
     """Add changes to the history and bring every affected record to the state its whole
     history decides. Returns counts: applied, skipped (already known), conflicts (new), and
-    records new, updated and deleted. Must run in a transaction.
+    records new, updated and deleted. Must run in a transaction. ``package_id``: the package
+    they came in, kept with each change it added.
 
     The result depends only on the set of changes, never on the order they arrived in: that is
     what makes packages imported twice, out of order or late converge.
@@ -658,6 +665,10 @@ def apply_changes(ws: Workspace, incoming: Iterable[dict[str, Any]]) -> dict[str
         if not _insert_change(ws, change):
             skipped += 1
             continue
+        if package_id is not None:
+            ws.db.execute(
+                "UPDATE changes SET package_id = ? WHERE id = ?", [package_id, change["id"]]
+            )
         ws.clock.observe(int(change["clock"]))
         affected.add((change["table_name"], change["record_id"]))
         applied += 1

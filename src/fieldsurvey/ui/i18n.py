@@ -18,8 +18,9 @@ VIETNAMESE_LETTERS = (
 _installed: list[QTranslator] = []
 
 
-def date_format() -> str:
-    return "dd/MM/yyyy"
+def current_language() -> str:
+    """The interface's language, as install_language set the default locale."""
+    return "en" if QLocale().language() == QLocale.Language.English else "vi"
 
 
 def install_language(app: QCoreApplication, lang: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QLocale, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background, run_in_background
 from fieldsurvey.ui.editor import in_language
 from fieldsurvey.ui.fields import field_labels, tr
+from fieldsurvey.ui.i18n import current_language
 
 # Position fields are chosen together: a latitude from one record and a longitude from the
 # other is no place at all. The commune follows the chosen position (merge_cameras).
@@ -52,11 +53,6 @@ LOCATION_FIELDS = ("lat", "lon", "location_accuracy_m", "location_source")
 HIDDEN_FIELDS = frozenset({"commune_code"})
 THUMBNAILS_SHOWN = 6
 THUMB = 72
-
-
-def current_language() -> str:
-    """The app's language as install_language set it (its default locale)."""
-    return "en" if QLocale().language() == QLocale.Language.English else "vi"
 
 
 def message(error: BaseException) -> str:

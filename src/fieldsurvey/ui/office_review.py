@@ -71,17 +71,13 @@ from fieldsurvey.ui.background import read_in_background
 from fieldsurvey.ui.charts import ChartsView
 from fieldsurvey.ui.editor import in_language, tr
 from fieldsurvey.ui.fields import field_labels
+from fieldsurvey.ui.i18n import current_language
 
 # The review list shows this many rows; a bulk review covers every record the filter picks.
 MAX_SHOWN = 1000
 LATE_BACKGROUND = QColor("#f8d7da")
 LATE_FOREGROUND = QColor("#842029")
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def current_language() -> str:
-    """The interface's language, as i18n.install_language set the default locale."""
-    return "en" if QLocale().language() == QLocale.Language.English else "vi"
 
 
 def table_labels() -> dict[str, str]:
@@ -423,7 +419,9 @@ class InboxDialog(QDialog):
                 [
                     h["file_name"],
                     QLocale().formattedDataSize(h["bytes"]),
-                    self.tr(
+                    in_language(h["reason"], current_language())
+                    if h["reason"]
+                    else self.tr(
                         "Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó "
                         "(xem nhật ký)"
                     ),
