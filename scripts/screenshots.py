@@ -64,7 +64,7 @@ def main() -> int:
         window = make_window(workspace, user_settings.Settings(language=language))
         window.resize(QSize(1440, 900))
         ready: list[bool] = []
-        window.map.ready.connect(lambda *_: ready.append(True))
+        window.map.ready.connect(lambda *_, seen=ready: seen.append(True))
         window.show()
         deadline = time.monotonic() + 60
         while not ready and time.monotonic() < deadline:

@@ -8,7 +8,8 @@ Vietnamese is the language the strings are written in; English is a translation.
    translations already made are kept, strings no longer used are marked "vanished");
 2. translate the unfinished entries, in Qt Linguist (``pyside6-linguist``) or any XML editor;
 3. ``pyside6-lrelease`` compiles the ``.ts`` file into ``fieldsurvey_en.qm``, the file the app
-   loads (both are committed, so users never need these tools).
+   loads (both are committed, so users never need these tools), and ``qt_vi.ts`` (Qt's own
+   button and menu words in Vietnamese, kept by hand) into ``qt_vi.qm``.
 
 Usage::
 
@@ -28,8 +29,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "i18n" / "fieldsurvey_en.ts"
-SOURCES = sorted((ROOT / "src" / "fieldsurvey" / "ui").glob("*.py")) + [
-    ROOT / "src" / "fieldsurvey" / "app.py"
+# Qt's own words (OK, Cancel, Close, Undo…) in Vietnamese, which Qt does not ship: written by
+# hand (contexts QPlatformTheme, QLineEdit, …), compiled with the rest.
+QT_VI = ROOT / "resources" / "i18n" / "qt_vi.ts"
+SOURCES = [
+    *sorted((ROOT / "src" / "fieldsurvey" / "ui").glob("*.py")),
+    ROOT / "src" / "fieldsurvey" / "app.py",
 ]
 
 
@@ -66,7 +71,7 @@ def main() -> int:
             ],
             check=True,
         )
-        subprocess.run([tool("pyside6-lrelease"), str(TS)], check=True)
+        subprocess.run([tool("pyside6-lrelease"), str(TS), str(QT_VI)], check=True)
     missing = unfinished()
     for text in missing:
         print(f"untranslated: {text!r}")

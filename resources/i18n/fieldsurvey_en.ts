@@ -4,17 +4,17 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="106"/>
         <source>Sửa {0}</source>
         <translation>Edit {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="159"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="160"/>
         <source>Đầy đủ %p%</source>
         <translation>Complete %p%</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="198"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="199"/>
         <source>Chọn một địa điểm hoặc camera trong danh sách, hoặc thêm mới (Ctrl+N).</source>
         <translation>Select a site or camera in the list, or add a new one (Ctrl+N).</translation>
     </message>
@@ -55,8 +55,8 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="42"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="269"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="109"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="270"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="103"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
@@ -92,108 +92,128 @@
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="291"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="292"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="146"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="291"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="292"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="146"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="322"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="92"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="108"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="323"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="102"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="323"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="324"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="87"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="324"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="396"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="325"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="397"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="88"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="325"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="326"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="393"/>
         <source>Nhu cầu lắp mới</source>
         <translation>Need for new cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="330"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="331"/>
         <source>(chưa đặt tên)</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="334"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="335"/>
         <source>Nháp</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="342"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="343"/>
         <source>Địa điểm: {0}</source>
         <translation>Site: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="349"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="350"/>
         <source>(chưa xác định)</source>
         <translation>(not determined)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
         <source>+ Camera (Ctrl+N)</source>
         <translation>+ Camera (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="397"/>
         <source>+ Tồn tại</source>
         <translation>+ Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="393"/>
         <source>+ Nhu cầu</source>
         <translation>+ Need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="439"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="430"/>
+        <source>Camera hiện có đã quan sát vị trí này: {0}</source>
+        <translation>Existing cameras that already see this place: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="447"/>
+        <source>chưa rõ hướng</source>
+        <translation>direction unknown</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="455"/>
+        <source>Bỏ dùng lại</source>
+        <translation>Stop reusing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="455"/>
+        <source>Dùng lại</source>
+        <translation>Reuse</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="493"/>
         <source>{0} camera</source>
         <translation>{0} camera(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="537"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="594"/>
         <source>Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}). Dùng làm vị trí?</source>
         <translation>The photo has GPS coordinates ({0:.6f}, {1:.6f}). Use them as the location?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="549"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="606"/>
         <source>Ảnh được chụp cách vị trí đã ghi {0:.0f} m. Giữ vị trí đã ghi hay dùng vị trí của ảnh?</source>
         <translation>The photo was taken {0:.0f} m from the recorded location. Keep the recorded location or use the photo&apos;s location?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="561"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="618"/>
         <source>Ảnh có hướng la bàn {0:.0f}°. Dùng làm hướng nhìn của camera?</source>
         <translation>The photo has a compass heading of {0:.0f}°. Use it as the camera&apos;s view direction?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="579"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="636"/>
         <source>Dùng giá trị của ảnh</source>
         <translation>Use the photo&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="581"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="638"/>
         <source>Giữ nguyên</source>
         <translation>Keep as is</translation>
     </message>
@@ -204,13 +224,13 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="551"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="516"/>
         <source>Loại địa điểm</source>
         <translation>Site type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="43"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="550"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="515"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
@@ -226,13 +246,13 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="46"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="549"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="514"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="47"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="552"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="517"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
@@ -243,25 +263,25 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="49"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="545"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="510"/>
         <source>Loại camera</source>
         <translation>Camera type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="50"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="547"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="512"/>
         <source>Kiểu lắp đặt</source>
         <translation>Mounting type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="51"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="548"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="513"/>
         <source>Độ cao lắp (m)</source>
         <translation>Mounting height (m)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="52"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="542"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="507"/>
         <source>Hướng nhìn</source>
         <translation>View directions</translation>
     </message>
@@ -398,99 +418,99 @@
         <translation>Remove direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="538"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="503"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="104"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="539"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="111"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="504"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="105"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="540"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="505"/>
         <source>Mã hiệu của nguồn</source>
         <translation>Reference code in the source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="541"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="506"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="543"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="508"/>
         <source>Góc nhìn (độ)</source>
         <translation>Field of view (degrees)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="544"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="509"/>
         <source>Góc nghiêng (camera:angle)</source>
         <translation>Tilt (camera:angle)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="546"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="511"/>
         <source>Loại giám sát (surveillance:type)</source>
         <translation>Surveillance type (surveillance:type)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="85"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="95"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="89"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Installation need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="96"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="90"/>
         <source>Giao việc</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="97"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="91"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="98"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="92"/>
         <source>Ảnh gắn bản ghi</source>
         <translation>Photo link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="99"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="93"/>
         <source>Kết quả duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="100"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="94"/>
         <source>Không trùng lặp</source>
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="101"/>
         <source>Đã xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="112"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="106"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="137"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="131"/>
         <source>đã xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="137"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="131"/>
         <source>còn</source>
         <translation>not deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="255"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="242"/>
         <source>Trễ hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -498,77 +518,77 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="863"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="852"/>
         <source>Xung đột cần xử lý</source>
         <translation>Conflicts to resolve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="870"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="859"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="871"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="860"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="872"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="861"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="873"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="862"/>
         <source>Giá trị A</source>
         <translation>Value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="874"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="863"/>
         <source>Giá trị B</source>
         <translation>Value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="881"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="870"/>
         <source>Giữ giá trị A</source>
         <translation>Keep value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="882"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="871"/>
         <source>Giữ giá trị B</source>
         <translation>Keep value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="887"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="876"/>
         <source>Giá trị A (bản ghi đang hiện)</source>
         <translation>Value A (current record)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="888"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="877"/>
         <source>Giá trị B (đang chờ)</source>
         <translation>Value B (pending)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="898"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="887"/>
         <source>Hoặc nhập giá trị khác</source>
         <translation>Or enter another value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="899"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="888"/>
         <source>Dùng giá trị này</source>
         <translation>Use this value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="928"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="917"/>
         <source>{0} xung đột đang chờ.</source>
         <translation>{0} conflict(s) pending.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="930"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="919"/>
         <source>Không còn xung đột nào.</source>
         <translation>No conflicts left.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="971"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="960"/>
         <source>{0}
 
 Thiết bị: {1}
@@ -584,42 +604,42 @@ At: {3}</translation>
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1217"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1206"/>
         <source>Bảng tổng hợp</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1219"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1208"/>
         <source>Đang tổng hợp…</source>
         <translation>Compiling the figures…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1224"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1213"/>
         <source>Lưu ảnh…</source>
         <translation>Save image…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1250"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1239"/>
         <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
         <translation>Sites: {0} · Cameras: {1} · Shortcomings: {2} · Needs: {3} · Photos: {4} · Communes with data: {5}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1270"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1259"/>
         <source>Lưu biểu đồ</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1270"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1259"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1277"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1266"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1277"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1266"/>
         <source>Không ghi được {0}.</source>
         <translation>Could not write {0}.</translation>
     </message>
@@ -627,77 +647,77 @@ At: {3}</translation>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="317"/>
         <source>Camera, địa điểm trùng lắp</source>
         <translation>Duplicate cameras and sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="321"/>
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="321"/>
         <source>Bản ghi A</source>
         <translation>Record A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="321"/>
         <source>Bản ghi B</source>
         <translation>Record B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="321"/>
         <source>Lý do</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="356"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="325"/>
         <source>Camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="357"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="326"/>
         <source>Địa điểm</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="364"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="333"/>
         <source>Gộp…</source>
         <translation>Merge…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="366"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="335"/>
         <source>Không trùng</source>
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="401"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="370"/>
         <source>Đang tìm bản ghi trùng lắp…</source>
         <translation>Looking for duplicate records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="424"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="389"/>
         <source>Không tìm được: {0}</source>
         <translation>Could not search: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="441"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="406"/>
         <source>Camera ({0})</source>
         <translation>Cameras ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="442"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="407"/>
         <source>Địa điểm ({0})</source>
         <translation>Sites ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="509"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="474"/>
         <source>Đã gộp hai camera.</source>
         <translation>Merged the two cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="523"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="488"/>
         <source>Đã ghi nhận: hai bản ghi không trùng nhau.</source>
         <translation>Recorded: the two records are not duplicates.</translation>
     </message>
@@ -837,153 +857,153 @@ At: {3}</translation>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="344"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="331"/>
         <source>Hộp thư gói đã nhập</source>
         <translation>Inbox of imported packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="335"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="349"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="336"/>
         <source>Tạo lúc</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="350"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="337"/>
         <source>Nhập lúc</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="351"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="338"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="339"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="353"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="340"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="354"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="341"/>
         <source>Xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="355"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="342"/>
         <source>Xung đột (còn mở)</source>
         <translation>Conflicts (open)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="356"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="343"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="357"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="374"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="344"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="361"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="363"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="350"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="364"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="351"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="365"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="352"/>
         <source>Kết quả</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="366"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="353"/>
         <source>Trường đã đổi</source>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="367"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="354"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="368"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="355"/>
         <source>Xung đột mở</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="374"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="361"/>
         <source>Kích thước</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="374"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="361"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="374"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="361"/>
         <source>Đường dẫn</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="382"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="369"/>
         <source>Các gói đã nhập, mới nhất trước</source>
         <translation>Imported packages, newest first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="425"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="412"/>
         <source>Gói bị giữ lại (cách ly): {0}</source>
         <translation>Packages held back (quarantined): {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="427"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="414"/>
         <source>Không có gói nào bị giữ lại.</source>
         <translation>No packages held back.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="436"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="425"/>
         <source>Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó (xem nhật ký)</source>
         <translation>Held back on import: clock set in the future or an earlier package missing (see the log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="447"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="436"/>
         <source>Chưa nhập gói nào.</source>
         <translation>No packages imported yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="453"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="442"/>
         <source>mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="453"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="442"/>
         <source>cập nhật</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="453"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="442"/>
         <source>xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="459"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="448"/>
         <source>Gói của {0}: {1} bản ghi</source>
         <translation>Package from {0}: {1} record(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="467"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="456"/>
         <source> (đã xoá)</source>
         <translation> (deleted)</translation>
     </message>
@@ -991,188 +1011,188 @@ At: {3}</translation>
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="575"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="540"/>
         <source>Nhập danh sách camera hiện có</source>
         <translation>Import an existing camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="578"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="543"/>
         <source>Tệp CSV hoặc GeoJSON</source>
         <translation>CSV or GeoJSON file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="580"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="545"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="582"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="547"/>
         <source>Đọc tệp</source>
         <translation>Read file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="589"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="554"/>
         <source>Theo cột đơn vị trong tệp (tạo đơn vị mới nếu chưa có)</source>
         <translation>From the file&apos;s unit column (new units are created if missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="596"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="561"/>
         <source>Cột trong tệp</source>
         <translation>Column in file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="596"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="561"/>
         <source>Trường FieldSurvey</source>
         <translation>FieldSurvey field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="596"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="561"/>
         <source>Giá trị mẫu</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="603"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="568"/>
         <source>Vị trí lấy từ hình học (geometry) của từng điểm trong tệp GeoJSON.</source>
         <translation>Locations are taken from the geometry of each point in the GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="613"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="578"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="615"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="580"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="617"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="582"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="620"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="585"/>
         <source>Xem camera trùng lắp…</source>
         <translation>View duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="637"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="602"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="638"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="603"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="660"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="625"/>
         <source>Chọn danh sách camera</source>
         <translation>Choose a camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="662"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="627"/>
         <source>Danh sách camera (*.csv *.geojson *.json);;Tất cả (*)</source>
         <translation>Camera lists (*.csv *.geojson *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="679"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="644"/>
         <source>Chọn một tệp CSV hoặc GeoJSON.</source>
         <translation>Choose a CSV or GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="685"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="650"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="690"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="655"/>
         <source>{0}: {1} dòng, {2} cột. Kiểm tra cách ghép cột rồi bấm Xem trước.</source>
         <translation>{0}: {1} row(s), {2} column(s). Check how the columns are mapped, then click Preview.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="713"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="678"/>
         <source>— bỏ qua —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="738"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="703"/>
         <source>Trường «{0}» được chọn cho hai cột: {1} và {2}.</source>
         <translation>The field “{0}” is chosen for two columns: {1} and {2}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="778"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="743"/>
         <source>Đã huỷ, không nhập camera nào.</source>
         <translation>Cancelled; no cameras were imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="780"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="745"/>
         <source>Không nhập được: {0}</source>
         <translation>Could not import: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="792"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="757"/>
         <source>Đang đọc từng dòng…</source>
         <translation>Reading the rows…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="801"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="766"/>
         <source>Đã đọc {0} dòng: {1} dòng nhập được, {2} dòng không đọc được.</source>
         <translation>Read {0} row(s): {1} can be imported, {2} could not be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="805"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="770"/>
         <source>Các dòng đầu:</source>
         <translation>First rows:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="809"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="774"/>
         <source>  dòng {0}: không đọc được — {1}</source>
         <translation>  row {0}: could not be read — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="816"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="781"/>
         <source>  dòng {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
         <translation>  row {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="834"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="799"/>
         <source>Dòng không đọc được ({0}):</source>
         <translation>Rows that could not be read ({0}):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="837"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="918"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="802"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="883"/>
         <source>  dòng {0}: {1}</source>
         <translation>  row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="848"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="813"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="870"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="835"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="881"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="846"/>
         <source>Không có dòng nào nhập được; không ghi gì.</source>
         <translation>No row could be imported; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="886"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="851"/>
         <source>Đã nhập {0} camera: {1} địa điểm mới, {2} camera vào địa điểm có sẵn, {3} đơn vị mới; {4} dòng không đọc được; {5} camera mới có thể trùng.</source>
         <translation>Imported {0} camera(s): {1} new site(s), {2} camera(s) added to existing sites, {3} new unit(s); {4} row(s) could not be read; {5} new camera(s) may be duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="906"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="871"/>
         <source>Có thể trùng: {0} cặp, {1} cặp với camera đã có:</source>
         <translation>Possible duplicates: {0} pair(s), {1} with existing cameras:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="916"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="881"/>
         <source>Lưu ý ({0}):</source>
         <translation>Warnings ({0}):</translation>
     </message>
@@ -1180,60 +1200,60 @@ At: {3}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="145"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="148"/>
         <source>Tìm địa điểm, camera… (không cần dấu)  Ctrl+F</source>
         <translation>Find sites, cameras… (accents optional)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="158"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="161"/>
         <source>Tên địa điểm</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="159"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="174"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="162"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="177"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="160"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="177"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="163"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="180"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="164"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="162"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="165"/>
         <source>Số camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="163"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="178"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="181"/>
         <source>Duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="172"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="175"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="173"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="176"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="175"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="178"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="176"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="179"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
@@ -1242,424 +1262,424 @@ At: {3}</translation>
         <translation type="vanished">Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="184"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="187"/>
         <source>Địa điểm</source>
         <comment>list tab</comment>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="185"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="188"/>
         <source>Camera</source>
         <comment>list tab</comment>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="234"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="237"/>
         <source>Mọi loại địa điểm</source>
         <translation>All site types</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="235"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="238"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="236"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="239"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="237"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="240"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="264"/>
         <source>Bản đồ</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="265"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="268"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="265"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="268"/>
         <source>Bấm vào camera để chọn nó</source>
         <translation>Click a camera to select it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="268"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="271"/>
         <source>Đặt vị trí</source>
         <translation>Set location</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="269"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="272"/>
         <source>Bấm lên bản đồ để đặt vị trí của bản ghi đang chọn</source>
         <translation>Click on the map to set the location of the selected record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="273"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="276"/>
         <source>Hướng nhìn</source>
         <translation>View direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="274"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="277"/>
         <source>Kéo trên bản đồ để đặt hướng nhìn của camera đang chọn</source>
         <translation>Drag on the map to set the view direction of the selected camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="287"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="290"/>
         <source>Màu theo tình trạng</source>
         <translation>Colour by condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="288"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="291"/>
         <source>Màu theo mục đích</source>
         <translation>Colour by purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="294"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="297"/>
         <source>Thêm bản đồ nền (MBTiles)…</source>
         <translation>Add basemap (MBTiles)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="297"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="300"/>
         <source>Xuất bản đồ HTML…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="299"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="302"/>
         <source>Lưu bản đồ các camera đang hiển thị thành một tệp HTML mở được không cần mạng</source>
         <translation>Save a map of the cameras shown as an HTML file that opens without a network connection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="303"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="306"/>
         <source>Bản đồ trực tuyến (OSM)</source>
         <translation>Online map (OSM)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="305"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="308"/>
         <source>Tải ảnh nền OpenStreetMap từ Internet</source>
         <translation>Download OpenStreetMap basemap tiles from the internet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="321"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="329"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="330"/>
         <source>Workspace &amp;mới…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="325"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="333"/>
         <source>&amp;Mở workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="328"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="336"/>
         <source>Mở &amp;gần đây</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="331"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="339"/>
         <source>Mở workspace &amp;mẫu (demo)</source>
         <translation>Open &amp;demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="333"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="341"/>
         <source>&amp;Khôi phục workspace mẫu…</source>
         <translation>R&amp;eset demo workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="336"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="344"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="338"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="346"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="341"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="349"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="342"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="350"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="344"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="352"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="351"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="359"/>
         <source>&amp;Tìm</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="354"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="362"/>
         <source>&amp;Bản ghi</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="356"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="364"/>
         <source>Địa điểm &amp;mới…</source>
         <translation>New &amp;site…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="359"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="367"/>
         <source>&amp;Camera mới tại địa điểm</source>
         <translation>New &amp;camera at site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="365"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="373"/>
         <source>&amp;Tồn tại, hạn chế mới</source>
         <translation>New s&amp;hortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="372"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="380"/>
         <source>&amp;Nhu cầu lắp mới</source>
         <translation>New &amp;need for cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="377"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="385"/>
         <source>Bản ghi &amp;tiếp theo</source>
         <translation>Ne&amp;xt record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="380"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="388"/>
         <source>Bản ghi t&amp;rước</source>
         <translation>&amp;Previous record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="383"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="391"/>
         <source>&amp;Lưu và sang bản ghi tiếp</source>
         <translation>Save &amp;and go to next</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="386"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="394"/>
         <source>&amp;Xoá bản ghi…</source>
         <translation>&amp;Delete record…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="388"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="396"/>
         <source>&amp;Văn phòng</source>
         <translation>&amp;Office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="390"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="398"/>
         <source>&amp;Hộp thư gói đã nhập…</source>
         <translation>Package &amp;inbox…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="399"/>
         <source>&amp;Duyệt hồ sơ…</source>
         <translation>&amp;Review records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="392"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="400"/>
         <source>&amp;Xung đột cần giải quyết…</source>
         <translation>&amp;Conflicts to resolve…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="393"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="401"/>
         <source>Camera &amp;trùng lặp…</source>
         <translation>&amp;Duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="394"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="402"/>
         <source>Nhập danh sách camera &amp;có sẵn…</source>
         <translation>Import existing camera &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="403"/>
         <source>Tiến độ &amp;khảo sát…</source>
         <translation>Survey &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="404"/>
         <source>&amp;Biểu đồ tổng hợp…</source>
         <translation>Summary c&amp;harts…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="397"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="405"/>
         <source>Xuất &amp;báo cáo…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="401"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="409"/>
         <source>Đồ&amp;ng bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="403"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="411"/>
         <source>&amp;Xuất gói…</source>
         <translation>&amp;Export package…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="406"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="414"/>
         <source>&amp;Nhập gói…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="409"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="417"/>
         <source>&amp;Các gói đã trao đổi…</source>
         <translation>Exchanged &amp;packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="421"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="429"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="430"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="438"/>
         <source>văn phòng</source>
         <translation>office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="430"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="438"/>
         <source>khảo sát</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="445"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="453"/>
         <source>Chưa có địa bàn được giao.</source>
         <translation>No assigned area yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="456"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="464"/>
         <source> và {0} nơi khác</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="458"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="466"/>
         <source>Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm</source>
         <translation>Area: {area} · due {due} · {done}/{expected} sites surveyed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="461"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="469"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="524"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="532"/>
         <source>{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · hiển thị {shown_sites} địa điểm, {shown_cameras} camera</source>
         <translation>{sites} sites · {cameras} cameras · {shortcomings} shortcomings · {needs} needs · showing {shown_sites} sites, {shown_cameras} cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="602"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="610"/>
         <source>Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới).</source>
         <translation>Select a site first (or add a new site).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="667"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="675"/>
         <source>Xoá bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="668"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="676"/>
         <source>Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="694"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="705"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="702"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="713"/>
         <source>Hãy chọn một địa điểm hoặc camera trước.</source>
         <translation>Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="712"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="723"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="723"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="734"/>
         <source>Bản đồ: {0}</source>
         <translation>Map: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="729"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="740"/>
         <source>Thêm bản đồ nền</source>
         <translation>Add basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="729"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="740"/>
         <source>MBTiles (*.mbtiles);;Tất cả (*)</source>
         <translation>MBTiles (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="738"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="749"/>
         <source>Không dùng được bản đồ nền</source>
         <translation>Cannot use the basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="741"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="752"/>
         <source>Đã thêm bản đồ nền {0} (mức thu phóng {1}–{2}).</source>
         <translation>Added basemap {0} (zoom levels {1}–{2}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="751"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="762"/>
         <source>Xuất bản đồ HTML</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="753"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="764"/>
         <source>Trang HTML (*.html)</source>
         <translation>HTML page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="764"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="775"/>
         <source>Không xuất được bản đồ</source>
         <translation>Could not export the map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="767"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="778"/>
         <source>Đã xuất {0} camera vào {1}.</source>
         <translation>Exported {0} camera(s) to {1}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="827"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="838"/>
         <source>Mở workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="829"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="840"/>
         <source>Workspace FieldSurvey (*.sqlite *.db);;Tất cả (*)</source>
         <translation>FieldSurvey workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="841"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="852"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="849"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="860"/>
         <source>Không mở được workspace</source>
         <translation>Could not open the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="874"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="885"/>
         <source>Không tạo được workspace</source>
         <translation>Could not create the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="894"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="905"/>
         <source>Khôi phục workspace mẫu</source>
         <translation>Reset demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="896"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="907"/>
         <source>Đưa workspace mẫu về trạng thái ban đầu? Mọi thay đổi trong workspace mẫu sẽ mất (các workspace khác không bị ảnh hưởng).</source>
         <translation>Reset the demo workspace to its original state? All changes in the demo workspace will be lost (other workspaces are not affected).</translation>
     </message>
@@ -1667,53 +1687,53 @@ At: {3}</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="141"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="110"/>
         <source>Gộp hai camera</source>
         <translation>Merge two cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="146"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="115"/>
         <source>Đổi bên giữ lại</source>
         <translation>Swap which camera is kept</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="121"/>
         <source>Gộp</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="206"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="175"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="207"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="282"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="176"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="251"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="248"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="217"/>
         <source>Giữ lại: {0}</source>
         <translation>Keep: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="251"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="220"/>
         <source>Gộp vào rồi xoá: {0}</source>
         <translation>Merge in, then delete: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="258"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="227"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="285"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="254"/>
         <source>Ảnh của cả hai camera được giữ lại.</source>
         <translation>Both cameras&apos; photos are kept.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="297"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="266"/>
         <source>{0} ảnh</source>
         <translation>{0} photo(s)</translation>
     </message>
@@ -1846,12 +1866,12 @@ At: {3}</translation>
 <context>
     <name>PhotoDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="226"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="228"/>
         <source>Chưa có bản xem của ảnh này.</source>
         <translation>No preview of this photo yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="236"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="238"/>
         <source>hướng {0:.0f}°</source>
         <translation>heading {0:.0f}°</translation>
     </message>
@@ -1859,62 +1879,62 @@ At: {3}</translation>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="68"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="70"/>
         <source>Kéo thả ảnh vào đây; nhấp đúp để xem ảnh lớn</source>
         <translation>Drag and drop photos here; double-click to view a larger image</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="69"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="71"/>
         <source>Thêm ảnh…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="75"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="113"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="115"/>
         <source>Thêm ảnh</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="115"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="117"/>
         <source>Ảnh ({0});;Tất cả (*)</source>
         <translation>Images ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="137"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="139"/>
         <source>Không có tệp ảnh nào để thêm.</source>
         <translation>No image files to add.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="153"/>
         <source>Đang đọc {0} ảnh…</source>
         <translation>Reading {0} photo(s)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="175"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="177"/>
         <source>Không thêm được ảnh: {0}</source>
         <translation>Could not add photos: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="183"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="185"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="198"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="200"/>
         <source>Đã thêm {0} ảnh.</source>
         <translation>Added {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="200"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="202"/>
         <source>{0} mục không phải tệp.</source>
         <translation>{0} item(s) skipped (not files).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="202"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="204"/>
         <source>Không thêm được: {0}</source>
         <translation>Could not add: {0}</translation>
     </message>
@@ -1922,131 +1942,131 @@ At: {3}</translation>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1012"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1001"/>
         <source>Tiến độ khảo sát</source>
         <translation>Survey progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1014"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1003"/>
         <source>Đang tính tiến độ…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1017"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1006"/>
         <source>Đã khảo sát / cần</source>
         <translation>Surveyed / needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1018"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1007"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1019"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1008"/>
         <source>Đã duyệt / bản ghi</source>
         <translation>Reviewed / records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1020"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1009"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1020"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1009"/>
         <source>Còn (ngày)</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1022"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1027"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1040"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1011"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1016"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1029"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1022"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1041"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1011"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1030"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1024"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1013"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1028"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1042"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1017"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1031"/>
         <source>Khu vực</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1029"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1018"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1044"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1033"/>
         <source>Trễ / còn</source>
         <translation>Late / left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1049"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1038"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1056"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1045"/>
         <source>Theo đơn vị</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1057"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1046"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1058"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1047"/>
         <source>Giao việc</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1059"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1048"/>
         <source>Danh sách cần đôn đốc</source>
         <translation>Chase list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1097"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1086"/>
         <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị trễ hạn.</source>
         <translation>As of {0}: {1} unit(s), {2} overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1175"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1164"/>
         <source>trễ {0} ngày</source>
         <translation>{0} day(s) late</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1176"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1165"/>
         <source>còn {0} ngày</source>
         <translation>{0} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1182"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1171"/>
         <source>Danh sách cần đôn đốc ({0})</source>
         <translation>Chase list ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1185"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1174"/>
         <source>{0} — liên hệ: {1} — {2} (hạn {3}) — đã khảo sát {4}</source>
         <translation>{0} — contact: {1} — {2} (due {3}) — surveyed {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1187"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1176"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1197"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1186"/>
         <source>Đã chép danh sách cần đôn đốc.</source>
         <translation>Copied the chase list.</translation>
     </message>
@@ -2054,147 +2074,147 @@ At: {3}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="966"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="931"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="974"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="939"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="985"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="950"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="988"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="953"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="989"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="954"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="991"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="956"/>
         <source>Mọi đơn vị chủ quản</source>
         <translation>All owner units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="997"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="962"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="998"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="963"/>
         <source>Bỏ trường nhạy cảm</source>
         <translation>Leave out sensitive fields</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1001"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="966"/>
         <source>Bỏ thông tin liên hệ của chủ quản, làm tròn toạ độ các điểm an ninh quốc gia, không kèm ảnh</source>
         <translation>Leave out owners&apos; contact details, round the coordinates of national security sites, include no photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1005"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="970"/>
         <source>Kèm ảnh (bản sạch)</source>
         <translation>Include photos (clean copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1007"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="972"/>
         <source>Bản sao ảnh đã bỏ siêu dữ liệu, trong thư mục bên cạnh tệp GeoJSON/CSV</source>
         <translation>Copies of the photos with their metadata removed, in a folder next to the GeoJSON/CSV file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1014"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="979"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1019"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="984"/>
         <source>Tạo báo cáo</source>
         <translation>Create report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1022"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="987"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1027"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="992"/>
         <source>Định dạng</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1028"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="993"/>
         <source>Tệp kết quả</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1029"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="994"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1030"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="995"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1031"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="996"/>
         <source>Mục đích</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1032"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="997"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1033"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="998"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1034"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="999"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1073"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1038"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1098"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1063"/>
         <source>Chọn tệp kết quả.</source>
         <translation>Choose an output file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1138"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1099"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1155"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1118"/>
         <source>Đã ghi báo cáo {0} ({1}).</source>
         <translation>Wrote the report {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1161"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1124"/>
         <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1163"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1126"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>Could not create the report: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1169"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1132"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2202,177 +2222,177 @@ At: {3}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="548"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="537"/>
         <source>Duyệt kết quả khảo sát</source>
         <translation>Review survey results</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="565"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="554"/>
         <source>Tất cả xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="573"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="562"/>
         <source>Tất cả thiết bị</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="578"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="567"/>
         <source>Mọi trạng thái</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="579"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="568"/>
         <source>Chưa duyệt</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="586"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="575"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="587"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="600"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="576"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="589"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="588"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="612"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="577"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="601"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="589"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="601"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="578"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="590"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="598"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="587"/>
         <source>Tên / loại</source>
         <translation>Name / type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="599"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="588"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="608"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="614"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="597"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="603"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="608"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="597"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="611"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="621"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="600"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="610"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="613"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="602"/>
         <source>Người sửa</source>
         <translation>Edited by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="615"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="604"/>
         <source>Cũ → mới</source>
         <translation>Old → new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="622"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="611"/>
         <source>Kết quả</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="623"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="612"/>
         <source>Nhận xét</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="624"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="613"/>
         <source>Người duyệt</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="630"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="619"/>
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="631"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="620"/>
         <source>Các lần duyệt</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="655"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="644"/>
         <source>Nhận xét (bắt buộc khi yêu cầu chỉnh sửa hoặc không duyệt)</source>
         <translation>Comment (required when asking for revision or rejecting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="659"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="648"/>
         <source>Duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="660"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="649"/>
         <source>Cần sửa</source>
         <translation>Needs revision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="661"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="650"/>
         <source>Không duyệt</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="710"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="699"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="730"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="719"/>
         <source>{0} bản ghi khớp bộ lọc</source>
         <translation>{0} record(s) match the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="732"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="721"/>
         <source>{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)</source>
         <translation>{0} record(s) match the filter (showing the first {1})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="734"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="723"/>
         <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
         <translation>Apply to all {0} record(s) matching the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="768"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="757"/>
         <source> — đã xoá</source>
         <translation> — deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="823"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="812"/>
         <source>Duyệt hàng loạt</source>
         <translation>Bulk review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="824"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="813"/>
         <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
         <translation>Record the decision “{0}” for all {1} record(s) matching the filter?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="831"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="820"/>
         <source>Đã ghi kết quả cho {0} bản ghi.</source>
         <translation>Recorded the decision for {0} record(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="836"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="825"/>
         <source>Đã ghi kết quả duyệt.</source>
         <translation>Review recorded.</translation>
     </message>

@@ -68,3 +68,14 @@ def test_vietnamese_numbers_and_every_diacritic_has_a_glyph(app_language: None) 
 
     metrics = QFontMetrics(QFont(family))
     assert all(metrics.inFontUcs4(ord(c)) for c in VIETNAMESE_LETTERS)
+
+
+def test_qts_own_words_are_vietnamese_too(app_language: None) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    install_language(QApplication.instance(), "vi")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    assert box.button(QDialogButtonBox.StandardButton.Close).text() == "Đóng"
+    install_language(QApplication.instance(), "en")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    assert box.button(QDialogButtonBox.StandardButton.Close).text() == "Close"

@@ -31,21 +31,17 @@ def install_language(app: QCoreApplication, lang: str) -> str:
     _installed.clear()
     if lang == "vi":
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-        qt_own = QTranslator(app)
-        if qt_own.load(
-            QLocale(QLocale.Language.Vietnamese),
-            "qtbase",
-            "_",
-            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-        ):
-            app.installTranslator(qt_own)
-            _installed.append(qt_own)
+        # Qt ships no Vietnamese for its own words (OK, Cancel, Close, Undo…): ours has them.
+        catalogues = [("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+        catalogues.append(("qt_vi", str(resource_path("i18n"))))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-        ours = QTranslator(app)
-        if ours.load(str(resource_path("i18n") / f"fieldsurvey_{lang}.qm")):
-            app.installTranslator(ours)
-            _installed.append(ours)
+        catalogues = [(f"fieldsurvey_{lang}", str(resource_path("i18n")))]
+    for name, folder in catalogues:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
     return lang
 
 
