@@ -56,7 +56,7 @@
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="42"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="270"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="103"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="44"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
@@ -93,20 +93,20 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="292"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="146"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="133"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="292"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="146"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="133"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="323"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="43"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="86"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="102"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
@@ -218,214 +218,269 @@
         <translation>Keep as is</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="41"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="69"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="70"/>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="516"/>
         <source>Loại địa điểm</source>
         <translation>Site type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="43"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="515"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="44"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="72"/>
         <source>Vị trí (vĩ độ, kinh độ)</source>
         <translation>Location (latitude, longitude)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="45"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
         <source>Đơn vị quản lý</source>
         <translation>Managing unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="46"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="514"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="47"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="517"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="48"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
         <source>Mục đích sử dụng</source>
         <translation>Purpose of use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="49"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="77"/>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="510"/>
         <source>Loại camera</source>
         <translation>Camera type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="50"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="78"/>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="512"/>
         <source>Kiểu lắp đặt</source>
         <translation>Mounting type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="51"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="79"/>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="513"/>
         <source>Độ cao lắp (m)</source>
         <translation>Mounting height (m)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="52"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="80"/>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="507"/>
         <source>Hướng nhìn</source>
         <translation>View directions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="53"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="81"/>
         <source>Độ phân giải (MP)</source>
         <translation>Resolution (MP)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="54"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="82"/>
         <source>Quan sát ban đêm</source>
         <translation>Night vision</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="46"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="55"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="83"/>
         <source>Kết nối</source>
         <translation>Connectivity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="56"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="84"/>
         <source>Đường truyền</source>
         <translation>Transmission link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="57"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="85"/>
         <source>Thời gian lưu trữ (ngày)</source>
         <translation>Storage period (days)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="58"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="86"/>
         <source>Chuẩn kết nối</source>
         <translation>Connection standards</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="59"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="87"/>
         <source>Nguồn điện</source>
         <translation>Power source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="60"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="88"/>
         <source>Năm lắp đặt</source>
         <translation>Year installed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="61"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="89"/>
         <source>Nguồn kinh phí</source>
         <translation>Funding source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="62"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="90"/>
         <source>Chức năng AI</source>
         <translation>AI functions</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="44"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="63"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="91"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="64"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="50"/>
+        <source>Camera hiện có dùng lại</source>
+        <translation>Existing cameras reused</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="51"/>
+        <source>Liên hệ</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="52"/>
+        <source>Đơn vị cấp trên</source>
+        <translation>Parent unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="53"/>
+        <source>Xã/phường được giao</source>
+        <translation>Assigned communes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="54"/>
+        <source>Địa điểm được giao</source>
+        <translation>Assigned sites</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="55"/>
+        <source>Số địa điểm cần khảo sát</source>
+        <translation>Sites to survey</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="56"/>
+        <source>Hạn hoàn thành</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="57"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="61"/>
+        <source>Loại đơn vị</source>
+        <translation>Unit type</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="61"/>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="63"/>
+        <source>Đơn vị được giao</source>
+        <translation>Assigned unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="92"/>
         <source>Mã hiệu</source>
         <translation>Reference code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="65"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="93"/>
         <source>Camera liên quan</source>
         <translation>Related camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="66"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="94"/>
         <source>Loại tồn tại, hạn chế</source>
         <translation>Shortcoming type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="67"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="95"/>
         <source>Mô tả</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="68"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="96"/>
         <source>Hướng khắc phục</source>
         <translation>Type of remedy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="69"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="97"/>
         <source>Giải pháp khắc phục</source>
         <translation>Proposed remedy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="70"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="98"/>
         <source>Kinh phí dự kiến (đồng)</source>
         <translation>Estimated cost (VND)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="99"/>
         <source>Số camera cần lắp</source>
         <translation>Number of cameras needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="72"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="100"/>
         <source>Mức ưu tiên</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="101"/>
         <source>Lý do, căn cứ</source>
         <translation>Reasons and justification</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="246"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="274"/>
         <source>Hướng (°, 0 = Bắc)</source>
         <translation>Direction (°, 0 = north)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="246"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="274"/>
         <source>Góc nhìn (°)</source>
         <translation>Field of view (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="246"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="274"/>
         <source>Góc nghiêng (°)</source>
         <translation>Tilt (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="252"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="280"/>
         <source>Thêm hướng</source>
         <translation>Add direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="254"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="282"/>
         <source>Xoá hướng</source>
         <translation>Remove direction</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="45"/>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="503"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="104"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="46"/>
         <location filename="../../src/fieldsurvey/ui/office_data.py" line="504"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="105"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
@@ -490,27 +545,37 @@
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="101"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
         <source>Đã xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="106"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="47"/>
+        <source>Sai số vị trí (m)</source>
+        <translation>Location accuracy (m)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="48"/>
+        <source>Nguồn vị trí</source>
+        <translation>Location source</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="49"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="131"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="118"/>
         <source>đã xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="131"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="118"/>
         <source>còn</source>
         <translation>not deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="242"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="229"/>
         <source>Trễ hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -518,77 +583,77 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="852"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="840"/>
         <source>Xung đột cần xử lý</source>
         <translation>Conflicts to resolve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="859"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="847"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="860"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="848"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="861"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="849"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="862"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="850"/>
         <source>Giá trị A</source>
         <translation>Value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="863"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="851"/>
         <source>Giá trị B</source>
         <translation>Value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="870"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="858"/>
         <source>Giữ giá trị A</source>
         <translation>Keep value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="871"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="859"/>
         <source>Giữ giá trị B</source>
         <translation>Keep value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="876"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="864"/>
         <source>Giá trị A (bản ghi đang hiện)</source>
         <translation>Value A (current record)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="877"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="865"/>
         <source>Giá trị B (đang chờ)</source>
         <translation>Value B (pending)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="887"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="875"/>
         <source>Hoặc nhập giá trị khác</source>
         <translation>Or enter another value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="888"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="876"/>
         <source>Dùng giá trị này</source>
         <translation>Use this value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="917"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="906"/>
         <source>{0} xung đột đang chờ.</source>
         <translation>{0} conflict(s) pending.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="919"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="908"/>
         <source>Không còn xung đột nào.</source>
         <translation>No conflicts left.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="960"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="949"/>
         <source>{0}
 
 Thiết bị: {1}
@@ -604,42 +669,42 @@ At: {3}</translation>
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1206"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1195"/>
         <source>Bảng tổng hợp</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1208"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1197"/>
         <source>Đang tổng hợp…</source>
         <translation>Compiling the figures…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1213"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1202"/>
         <source>Lưu ảnh…</source>
         <translation>Save image…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1239"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1228"/>
         <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
         <translation>Sites: {0} · Cameras: {1} · Shortcomings: {2} · Needs: {3} · Photos: {4} · Communes with data: {5}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1259"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1248"/>
         <source>Lưu biểu đồ</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1259"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1248"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1266"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1255"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1266"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1255"/>
         <source>Không ghi được {0}.</source>
         <translation>Could not write {0}.</translation>
     </message>
@@ -857,153 +922,153 @@ At: {3}</translation>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="331"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="318"/>
         <source>Hộp thư gói đã nhập</source>
         <translation>Inbox of imported packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="335"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="322"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="336"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="323"/>
         <source>Tạo lúc</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="337"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="324"/>
         <source>Nhập lúc</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="338"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="325"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="339"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="326"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="340"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="327"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="341"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="328"/>
         <source>Xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="342"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="329"/>
         <source>Xung đột (còn mở)</source>
         <translation>Conflicts (open)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="343"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="330"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="344"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="361"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="331"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="350"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="337"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="351"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="338"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="339"/>
         <source>Kết quả</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="353"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="340"/>
         <source>Trường đã đổi</source>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="354"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="341"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="355"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="342"/>
         <source>Xung đột mở</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="361"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
         <source>Kích thước</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="361"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="361"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
         <source>Đường dẫn</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="369"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="356"/>
         <source>Các gói đã nhập, mới nhất trước</source>
         <translation>Imported packages, newest first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="412"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="399"/>
         <source>Gói bị giữ lại (cách ly): {0}</source>
         <translation>Packages held back (quarantined): {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="414"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="401"/>
         <source>Không có gói nào bị giữ lại.</source>
         <translation>No packages held back.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="425"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="412"/>
         <source>Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó (xem nhật ký)</source>
         <translation>Held back on import: clock set in the future or an earlier package missing (see the log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="436"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="423"/>
         <source>Chưa nhập gói nào.</source>
         <translation>No packages imported yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="442"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="429"/>
         <source>mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="442"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="429"/>
         <source>cập nhật</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="442"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="429"/>
         <source>xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="448"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="436"/>
         <source>Gói của {0}: {1} bản ghi</source>
         <translation>Package from {0}: {1} record(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="456"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="444"/>
         <source> (đã xoá)</source>
         <translation> (deleted)</translation>
     </message>
@@ -1942,131 +2007,131 @@ At: {3}</translation>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1001"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="990"/>
         <source>Tiến độ khảo sát</source>
         <translation>Survey progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1003"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="992"/>
         <source>Đang tính tiến độ…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1006"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="995"/>
         <source>Đã khảo sát / cần</source>
         <translation>Surveyed / needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1007"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="996"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1008"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="997"/>
         <source>Đã duyệt / bản ghi</source>
         <translation>Reviewed / records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1009"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="998"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1009"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="998"/>
         <source>Còn (ngày)</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1011"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1016"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1029"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1000"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1005"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1018"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1011"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1030"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1000"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1019"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1013"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1002"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1017"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1031"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1006"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1020"/>
         <source>Khu vực</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1018"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1007"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1033"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1022"/>
         <source>Trễ / còn</source>
         <translation>Late / left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1038"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1027"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1045"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1034"/>
         <source>Theo đơn vị</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1046"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1035"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1047"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1036"/>
         <source>Giao việc</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1048"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1037"/>
         <source>Danh sách cần đôn đốc</source>
         <translation>Chase list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1086"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1075"/>
         <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị trễ hạn.</source>
         <translation>As of {0}: {1} unit(s), {2} overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1164"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1153"/>
         <source>trễ {0} ngày</source>
         <translation>{0} day(s) late</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1165"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1154"/>
         <source>còn {0} ngày</source>
         <translation>{0} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1171"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1160"/>
         <source>Danh sách cần đôn đốc ({0})</source>
         <translation>Chase list ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1174"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1163"/>
         <source>{0} — liên hệ: {1} — {2} (hạn {3}) — đã khảo sát {4}</source>
         <translation>{0} — contact: {1} — {2} (due {3}) — surveyed {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1176"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1165"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1186"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1175"/>
         <source>Đã chép danh sách cần đôn đốc.</source>
         <translation>Copied the chase list.</translation>
     </message>
@@ -2222,177 +2287,177 @@ At: {3}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="537"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="525"/>
         <source>Duyệt kết quả khảo sát</source>
         <translation>Review survey results</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="554"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="542"/>
         <source>Tất cả xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="562"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="550"/>
         <source>Tất cả thiết bị</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="567"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="555"/>
         <source>Mọi trạng thái</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="568"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="556"/>
         <source>Chưa duyệt</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="575"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="563"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="576"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="589"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="564"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="577"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="577"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="601"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="565"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="589"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="566"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="578"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="590"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="587"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="575"/>
         <source>Tên / loại</source>
         <translation>Name / type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="588"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="576"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="597"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="603"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="585"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="591"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="597"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="585"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="600"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="610"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="588"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="598"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="602"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="590"/>
         <source>Người sửa</source>
         <translation>Edited by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="604"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="592"/>
         <source>Cũ → mới</source>
         <translation>Old → new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="611"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="599"/>
         <source>Kết quả</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="612"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="600"/>
         <source>Nhận xét</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="613"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="601"/>
         <source>Người duyệt</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="619"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="607"/>
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="620"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="608"/>
         <source>Các lần duyệt</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="644"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="632"/>
         <source>Nhận xét (bắt buộc khi yêu cầu chỉnh sửa hoặc không duyệt)</source>
         <translation>Comment (required when asking for revision or rejecting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="648"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="636"/>
         <source>Duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="649"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="637"/>
         <source>Cần sửa</source>
         <translation>Needs revision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="650"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="638"/>
         <source>Không duyệt</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="699"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="687"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="719"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="707"/>
         <source>{0} bản ghi khớp bộ lọc</source>
         <translation>{0} record(s) match the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="721"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="709"/>
         <source>{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)</source>
         <translation>{0} record(s) match the filter (showing the first {1})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="723"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="711"/>
         <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
         <translation>Apply to all {0} record(s) matching the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="757"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="745"/>
         <source> — đã xoá</source>
         <translation> — deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="812"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="800"/>
         <source>Duyệt hàng loạt</source>
         <translation>Bulk review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="813"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="801"/>
         <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
         <translation>Record the decision “{0}” for all {1} record(s) matching the filter?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="820"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="808"/>
         <source>Đã ghi kết quả cho {0} bản ghi.</source>
         <translation>Recorded the decision for {0} record(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="825"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="813"/>
         <source>Đã ghi kết quả duyệt.</source>
         <translation>Review recorded.</translation>
     </message>

@@ -35,8 +35,36 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # the context lupdate gives plain tr()
 
 
-def field_labels() -> dict[str, str]:
-    """The editor's label of each field (translated)."""
+def field_labels(table: str | None = None) -> dict[str, str]:
+    """Each field's label (translated); ``table`` picks the meaning of a name that differs by
+    table (a unit's "kind" is not a shortcoming's)."""
+    labels = {
+        "deleted": tr("Đã xoá"),
+        "site_id": tr("Địa điểm"),
+        "commune_code": tr("Xã/phường"),
+        "lat": tr("Vĩ độ"),
+        "lon": tr("Kinh độ"),
+        "location_accuracy_m": tr("Sai số vị trí (m)"),
+        "location_source": tr("Nguồn vị trí"),
+        "review_state": tr("Trạng thái duyệt"),
+        "reuse_camera_ids": tr("Camera hiện có dùng lại"),
+        "contact": tr("Liên hệ"),
+        "parent_id": tr("Đơn vị cấp trên"),
+        "commune_codes": tr("Xã/phường được giao"),
+        "site_ids": tr("Địa điểm được giao"),
+        "target_count": tr("Số địa điểm cần khảo sát"),
+        "due_date": tr("Hạn hoàn thành"),
+        "status": tr("Trạng thái"),
+        **_form_labels(),
+    }
+    if table == "units":
+        labels.update({"kind": tr("Loại đơn vị"), "name": tr("Tên đơn vị")})
+    if table == "assignments":
+        labels["unit_id"] = tr("Đơn vị được giao")
+    return labels
+
+
+def _form_labels() -> dict[str, str]:
     return {
         "name": tr("Tên"),
         "category": tr("Loại địa điểm"),

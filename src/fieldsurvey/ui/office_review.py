@@ -95,19 +95,6 @@ def table_labels() -> dict[str, str]:
     }
 
 
-def all_field_labels() -> dict[str, str]:
-    """Each field's label (the editor's, plus the fields the editor does not show)."""
-    return {
-        "deleted": tr("Đã xoá"),
-        "site_id": tr("Địa điểm"),
-        "commune_code": tr("Xã/phường"),
-        "lat": tr("Vĩ độ"),
-        "lon": tr("Kinh độ"),
-        "review_state": tr("Trạng thái duyệt"),
-        **field_labels(),
-    }
-
-
 def shown_date(text: str | None) -> str:
     """An ISO date as dd/MM/yyyy, an ISO time (UTC) as dd/MM/yyyy HH:mm in local time."""
     if not text:
@@ -440,9 +427,10 @@ class InboxDialog(QDialog):
         if package_id is None:
             return
         outcome = {"new": self.tr("mới"), "updated": self.tr("cập nhật"), "deleted": self.tr("xoá")}
-        tables, names = table_labels(), all_field_labels()
+        tables = table_labels()
         with busy():
             rows = package_records(self.workspace, str(package_id))
+        names = {t: field_labels(t) for t in {r["table"] for r in rows}}
         package = next(p for p in self.items if p["package_id"] == package_id)
         self.records_title.setText(
             self.tr("Gói của {0}: {1} bản ghi").format(package["sender_name"], len(rows))
@@ -454,7 +442,7 @@ class InboxDialog(QDialog):
                     tables.get(r["table"], r["table"]),
                     r["title"] or "",
                     outcome[r["outcome"]] + (self.tr(" (đã xoá)") if r["deleted"] else ""),
-                    ", ".join(names.get(f, f) for f in r["fields"]),
+                    ", ".join(names[r["table"]].get(f, f) for f in r["fields"]),
                     ""
                     if r["review_state"] is None
                     else vocabulary.label("review_state", r["review_state"], self.lang),
@@ -742,7 +730,7 @@ class ReviewDialog(QDialog):
     def show_record(self, table: str, record_id: str) -> None:
         """The record's values, its history (field by field) and its reviews."""
         ws, lang = self.workspace, self.lang
-        labels = all_field_labels()
+        labels = field_labels(table)
         try:
             values = ws.get(table, record_id, include_deleted=True)
         except FieldSurveyError as exc:
@@ -910,9 +898,10 @@ class ConflictsDialog(QDialog):
 
     def reload(self) -> None:
         ws, lang = self.workspace, self.lang
-        tables, labels = table_labels(), all_field_labels()
+        tables = table_labels()
         with busy():
             self.items = list_conflicts(ws)
+        labels = {t: field_labels(t) for t in {c["table"] for c in self.items}}
         self.count.setText(
             self.tr("{0} xung đột đang chờ.").format(len(self.items))
             if self.items
@@ -924,7 +913,7 @@ class ConflictsDialog(QDialog):
                 [
                     tables.get(c["table"], c["table"]),
                     c["title"] or c["record_id"][:8],
-                    labels.get(c["field"], c["field"]),
+                    labels[c["table"]].get(c["field"], c["field"]),
                     shown_value(ws, c["table"], c["field"], c["a"]["value"], lang),
                     shown_value(ws, c["table"], c["field"], c["b"]["value"], lang),
                 ]
