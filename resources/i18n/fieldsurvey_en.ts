@@ -790,57 +790,57 @@ At: {3}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="42"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="45"/>
         <source>Xuất gói đồng bộ</source>
         <translation>Export sync package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="56"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="59"/>
         <source>Chọn thư mục…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="61"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="64"/>
         <source>Gửi toàn bộ (kể cả những gì nơi nhận đã có)</source>
         <translation>Send everything (including what the recipient already has)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="68"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="71"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="74"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="77"/>
         <source>Gửi cho</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="75"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="78"/>
         <source>Thư mục</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="92"/>
         <source>Chưa có nơi nhận nào được đăng ký.</source>
         <translation>No recipients have been registered yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="96"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="99"/>
         <source>Sẽ gửi {0} thay đổi và {1} ảnh.</source>
         <translation>Will send {0} change(s) and {1} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="102"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="105"/>
         <source>Thư mục lưu gói</source>
         <translation>Folder to save the package in</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="114"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="117"/>
         <source>Thư mục {0} không tồn tại.</source>
         <translation>The folder {0} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="131"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="134"/>
         <source>Đã ghi {0}: {1} thay đổi, {2} ảnh.</source>
         <translation>Wrote {0}: {1} change(s), {2} photo(s).</translation>
     </message>
@@ -848,73 +848,78 @@ At: {3}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="154"/>
         <source>Nhập gói đồng bộ</source>
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="159"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="163"/>
         <source>Thêm gói…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="168"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="172"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="183"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="187"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="183"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="187"/>
         <source>Gói FieldSurvey (*.fspkg);;Tất cả (*)</source>
         <translation>FieldSurvey packages (*.fspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="212"/>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="301"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="233"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="324"/>
         <source>đã nhập trước đây</source>
         <translation>imported previously</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="214"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="235"/>
         <source>xem trước</source>
         <translation>preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="216"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="237"/>
         <source>đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="228"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="249"/>
+        <source>đang kiểm tra…</source>
+        <translation>checking…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="251"/>
         <source>TỪ CHỐI: {0}</source>
         <translation>REFUSED: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="279"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="302"/>
         <source>Đã tạo ảnh thu nhỏ cho {0} ảnh.</source>
         <translation>Created thumbnails for {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="299"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="322"/>
         <source>không nhập (đã huỷ)</source>
         <translation>not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="307"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="330"/>
         <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xoá, {5} ảnh (gói {6})</source>
         <translation>{0}: {1} new, {2} updated, {3} conflicts, {4} deleted, {5} photos (package {6})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="319"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="342"/>
         <source>{0}: TỪ CHỐI — {1}</source>
         <translation>{0}: REFUSED — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="345"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1878,52 +1883,52 @@ At: {3}</translation>
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="338"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="361"/>
         <source>Các gói đã trao đổi</source>
         <translation>Exchanged packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="346"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="369"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="347"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="370"/>
         <source>Chiều</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="371"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="349"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="372"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="350"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="373"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="351"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="374"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="375"/>
         <source>Mã gói</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="359"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="382"/>
         <source>nhận</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="359"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="382"/>
         <source>gửi</source>
         <translation>sent</translation>
     </message>

@@ -35,6 +35,8 @@ def test_export_then_import_through_the_dialogs(qtbot: QtBot, tmp_path: Path) ->
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.add_files([package, junk])
+        assert not dialog.import_button.isEnabled()  # the previews run in the background
+        qtbot.waitUntil(lambda: not dialog.previewing, timeout=60_000)
         assert dialog.table.item(0, 6).text() == "xem trước"
         assert int(dialog.table.item(0, 2).text()) > 1000  # new records in the preview
         assert dialog.table.item(1, 6).text().startswith("TỪ CHỐI")

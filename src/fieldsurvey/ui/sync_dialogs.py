@@ -3,6 +3,7 @@ receipt, and the list of packages exchanged."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,8 @@ from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.photos import make_missing_copies
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.background import run_in_background
+
+log = logging.getLogger("fieldsurvey.sync")
 
 
 class ExportDialog(QDialog):
@@ -153,6 +156,7 @@ class ImportDialog(QDialog):
         self.files: list[Path] = []
         self.previews: dict[Path, sync.ImportReport | str] = {}
         self.cancelled = False
+        self.previewing = False
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -185,21 +189,38 @@ class ImportDialog(QDialog):
         self.add_files([Path(n) for n in names])
 
     def add_files(self, paths: list[Path]) -> None:
-        """Preview each package (every check, nothing written) and list what it would do."""
-        for path in paths:
-            if path in self.files:
-                continue
-            self.files.append(path)
-            try:
-                self.previews[path] = sync.import_package(self.workspace, path, dry_run=True)
-            except FieldSurveyError as exc:
-                self.previews[path] = str(exc)
+        """Preview each package (every check, nothing written) on a worker thread, one after
+        another, and list what it would do; Import waits until every preview is in."""
+        new = [p for p in dict.fromkeys(paths) if p not in self.files]
+        self.files.extend(new)
         self.show_rows(self.previews)
-        self.import_button.setEnabled(
-            any(
-                isinstance(p, sync.ImportReport) and not p.already_imported
-                for p in self.previews.values()
-            )
+        self.preview_next(new)
+
+    def preview_next(self, todo: list[Path]) -> None:
+        self.previewing = bool(todo)
+        if not todo:
+            self.progress.hide()
+            self.import_button.setEnabled(bool(self.importable()))
+            return
+        self.import_button.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy: a package's size says little about its time
+        self.progress.show()
+        path, rest = todo[0], todo[1:]
+
+        def done(report: sync.ImportReport) -> None:
+            self.previews[path] = report
+            self.show_rows(self.previews)
+            self.preview_next(rest)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, FieldSurveyError):
+                log.error("Preview of %s failed", path, exc_info=error)
+            self.previews[path] = str(error)
+            self.show_rows(self.previews)
+            self.preview_next(rest)
+
+        run_in_background(
+            self, lambda: sync.import_package(self.workspace, path, dry_run=True), done, failed
         )
 
     def show_rows(self, outcomes: dict[Path, sync.ImportReport | str]) -> None:
@@ -224,6 +245,8 @@ class ImportDialog(QDialog):
                     str(outcome.deleted),
                     status,
                 ]
+            elif outcome is None:
+                cells = [path.name, "", "", "", "", "", self.tr("đang kiểm tra…")]
             else:
                 cells = [path.name, "", "", "", "", "", self.tr("TỪ CHỐI: {0}").format(outcome)]
             for column, text in enumerate(cells):
