@@ -17,6 +17,7 @@ from fieldsurvey.core.clock import COUNTER_BITS
 from fieldsurvey.core.demo import build_demo
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.inbox import held_back
+from fieldsurvey.core.photos import ingest_photos
 from fieldsurvey.core.sync import export_package, import_package, verify
 from fieldsurvey.core.workspace import CHANGE_COLUMNS, Workspace
 
@@ -52,6 +53,9 @@ def everything(path: Path) -> list[Any]:
     ]
     out = [(t, sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)) for t in tables]
     conn.close()
+    photos = path.with_name(path.stem + ".photos")
+    files = sorted(str(p.relative_to(photos)) for p in photos.rglob("*") if p.is_file())
+    out.append(("photo files", files))
     return out
 
 
@@ -636,3 +640,23 @@ def test_a_delete_after_seeing_the_edit_wins(trio: dict[str, Workspace], tmp_pat
         ]
         == 0
     )
+
+
+def test_a_failed_import_takes_back_the_photos_it_stored(
+    trio: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office, s1 = trio["office"], trio["s1"]
+    camera = s1.db.execute("SELECT id FROM cameras WHERE deleted = 0 LIMIT 1").fetchone()[0]
+    photo = Path(__file__).parent.parent / "data" / "photos" / "exif-samples" / "jpg" / "gps"
+    [result] = ingest_photos(s1, [photo / "DSCN0012.jpg"], link=("cameras", camera), workers=1)
+    assert result.photo_id is not None
+    package = send(s1, office, tmp_path)
+    # The office's database refuses the photo record (as a full disk or a bug would, midway).
+    with office.db.atomic():
+        office.db.execute(
+            "CREATE TRIGGER refuse_photos BEFORE INSERT ON photos "
+            "BEGIN SELECT RAISE(ABORT, 'no photos today'); END"
+        )
+    _refused(office, package, "bad-record", tmp_path)
+    originals = office.path.with_name(office.path.stem + ".photos") / "originals"
+    assert not any(originals.rglob(f"{result.sha256}*"))

@@ -487,20 +487,25 @@ def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> Imp
             for name, path in opened.entry_paths.items()
             if name.startswith("photos/")
         }
+        stored: list[Path] = []
         if dry_run:
             report.photos = len(photo_files)
         else:
-            _store_photos(ws, photo_files, summary.photo_formats, report)
+            stored = _store_photos(ws, photo_files, summary.photo_formats, report)
         try:
             with contextlib.suppress(_RollBack):  # the end of a dry run
                 changes = iter_changes(opened.entry_paths["changes.jsonl"])
                 _apply_package(ws, manifest, changes, acks, report, source.name)
         except sqlite3.IntegrityError as exc:  # e.g. a record pointing at one that never came
+            _unstore(stored)
             raise SyncError(
                 f"Dữ liệu trong gói không nhất quán ({exc}). / The package's "
                 "records are inconsistent.",
                 "bad-record",
             ) from exc
+        except BaseException:
+            _unstore(stored)
+            raise
         return report
     except (PackageError, SyncError) as exc:
         log.warning("package %s refused: %s", source, exc)
@@ -579,20 +584,30 @@ def _quarantine(ws: Workspace, staged: Path, name: str, reason: str) -> Path:
 
 def _store_photos(
     ws: Workspace, files: dict[str, Path], formats: dict[str, str | None], report: ImportReport
-) -> None:
+) -> list[Path]:
     """Photo originals arrive by hash, already checked against the signed manifest: they are
-    moved into the store as they are. Their thumbnails are made afterwards
-    (``photos.make_missing_copies``), in the bounded workers, outside the import."""
+    moved into the store as they are, and the new ones are returned. Their thumbnails are made
+    afterwards (``photos.make_missing_copies``), in the bounded workers, outside the import."""
     store = PhotoStore(photo_folder(ws.path))
+    if set(files) - set(formats):
+        raise SyncError(
+            "Gói có ảnh không thuộc bản ghi nào. / The package carries a photo no record "
+            "refers to.",
+            "extra-photo",
+        )
+    stored = []
     for sha, path in files.items():
-        if sha not in formats:
-            raise SyncError(
-                "Gói có ảnh không thuộc bản ghi nào. / The package carries a photo no record "
-                "refers to.",
-                "extra-photo",
-            )
-        store_original(store, sha, formats[sha], path)
+        if store.find_original(sha) is None:
+            stored.append(store_original(store, sha, formats[sha], path))
         report.photos += 1
+    return stored
+
+
+def _unstore(stored: Iterable[Path]) -> None:
+    """Take back the originals an import stored when it then failed: the workspace is left
+    exactly as it was (a photo stored before, by anyone, is never in this list)."""
+    for path in stored:
+        path.unlink(missing_ok=True)
 
 
 def _read_acks(path: Path | None) -> Any:
