@@ -437,3 +437,30 @@ def test_a_need_shows_the_cameras_that_already_see_it(qtbot: QtBot, window: Main
     assert first not in json.loads(
         window.workspace.get("needs", entry["need"])["reuse_camera_ids"] or "[]"
     )
+
+
+def test_a_full_disk_is_a_message_and_nothing_typed_is_lost(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from fieldsurvey.core.errors import WorkspaceError
+
+    ws = window.workspace
+    camera_id, other_id = (r[0] for r in ws.db.execute("SELECT id FROM cameras LIMIT 2"))
+    window.open_record("cameras", camera_id)
+    pages = ws.db.execute("PRAGMA page_count").fetchone()[0]
+    ws.db.execute(f"PRAGMA max_page_count = {pages}")  # the file may not grow: a full disk
+    with pytest.raises(WorkspaceError):  # fill what room is left
+        for i in range(10_000):
+            ws.update("cameras", other_id, {"notes": f"{i} " + "x" * 3000})
+    notes = window.editor.widgets["notes"]
+    seen = close_next_message()
+    notes.edit.setPlainText("Ghi chú dài " * 300)
+    window.editor.flush()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "đầy" in seen[0]  # the disk is full, and what to do about it
+    assert not (ws.get("cameras", camera_id)["notes"] or "").startswith("Ghi chú")
+    assert notes.value().startswith("Ghi chú dài")  # still in the form
+    ws.db.execute("PRAGMA max_page_count = 1073741823")  # space freed
+    window.editor.flush()  # what could not be written is tried again
+    assert ws.get("cameras", camera_id)["notes"] == notes.value().strip()  # saved now
+    assert "Ghi chú dài" in notes.value()

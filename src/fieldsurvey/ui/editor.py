@@ -533,10 +533,11 @@ class RecordEditor(QWidget):
                 values[name] = value
             except ValidationError as exc:
                 invalid[name] = str(exc)
-        if values:
-            self.save_values(values)
+        saved = not values or self.save_values(values)
+        if not saved:  # kept in the form and tried again with the next edit or flush
+            self.pending.update(n for n in names if n not in invalid)
         self._show_problems(invalid)
-        return not invalid
+        return saved and not invalid
 
     def save_values(self, values: dict[str, Any]) -> bool:
         """Write values to the open record as one undoable step."""
