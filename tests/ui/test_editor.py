@@ -464,3 +464,20 @@ def test_a_full_disk_is_a_message_and_nothing_typed_is_lost(
     window.editor.flush()  # what could not be written is tried again
     assert ws.get("cameras", camera_id)["notes"] == notes.value().strip()  # saved now
     assert "Ghi chú dài" in notes.value()
+
+
+def test_a_photo_opens_large_upright(qtbot: QtBot, window: MainWindow, demo_file: Path) -> None:
+    from fieldsurvey.ui.photo_strip import PhotoDialog
+
+    # The demo's photo store is beside the session's demo file; this copy shares its records.
+    shutil.copytree(photo_folder(demo_file), photo_folder(window.workspace.path))
+    photo_id, orientation = window.workspace.db.execute(
+        "SELECT id, orientation FROM photos WHERE orientation IN (6, 8) LIMIT 1"
+    ).fetchone()
+    dialog = PhotoDialog(window.workspace, photo_id, window)
+    qtbot.addWidget(dialog)
+    pixmap = dialog.image.pixmap()
+    assert not pixmap.isNull()
+    stored = window.workspace.get("photos", photo_id)
+    # stored sideways (orientation 6 or 8): shown turned upright, so width and height swap
+    assert (pixmap.width() > pixmap.height()) == (stored["height"] > stored["width"])
