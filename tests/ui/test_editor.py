@@ -471,9 +471,9 @@ def test_a_photo_opens_large_upright(qtbot: QtBot, window: MainWindow, demo_file
 
     # The demo's photo store is beside the session's demo file; this copy shares its records.
     shutil.copytree(photo_folder(demo_file), photo_folder(window.workspace.path))
-    photo_id, orientation = window.workspace.db.execute(
-        "SELECT id, orientation FROM photos WHERE orientation IN (6, 8) LIMIT 1"
-    ).fetchone()
+    photo_id = window.workspace.db.execute(
+        "SELECT id FROM photos WHERE orientation IN (6, 8) LIMIT 1"
+    ).fetchone()[0]
     dialog = PhotoDialog(window.workspace, photo_id, window)
     qtbot.addWidget(dialog)
     pixmap = dialog.image.pixmap()
