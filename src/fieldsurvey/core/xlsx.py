@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Final
+from typing import IO, Any, Final
 
 # Style ids in styles.xml's cellXfs, by column kind; the header row has its own.
 _HEADER_STYLE: Final = 1
@@ -214,7 +214,7 @@ class Workbook:
     def _part(self, name: str, xml: str) -> None:
         self._zip.writestr(name, (_DECLARATION + xml).encode("utf-8"))
 
-    def write_sheet(self, columns: Sequence[Column], rows: Iterable[Sequence[object]]) -> int:
+    def write_sheet(self, columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> int:
         """Write the next sheet: the header row from ``columns``, then ``rows`` (a value per
         column: str for text, int/float for numbers, None or "" for an empty cell); return
         the number of rows written below the header."""
@@ -268,7 +268,7 @@ class Workbook:
             n += 1
             r = str(n + 1)
             cells = [f'<row r="{r}">']
-            texts = []
+            texts: list[str] = []
             careful = False
             for value, (cell, mid) in zip(values, layout, strict=False):
                 if value is None or value == "":
@@ -276,15 +276,13 @@ class Workbook:
                 if mid is None:
                     texts.append(value)
                     cells.append(f'{cell}{r}" t="inlineStr"><is><t>{value}</t></is></c>')
-                elif value.__class__ is int or (
-                    value.__class__ is float and value - value == 0.0
-                ):
+                elif value.__class__ is int or (value.__class__ is float and value - value == 0.0):
                     cells.append(f"{cell}{r}{mid}{value}</v></c>")
                 else:
                     careful = True
             if not careful:
                 try:
-                    joined = "".join(texts)  # type: ignore[arg-type]
+                    joined = "".join(texts)
                 except TypeError:
                     careful = True
                 else:
@@ -292,7 +290,7 @@ class Workbook:
                         len(joined) > _FAST_ROW_CHARS
                         or _SPECIAL.search(joined) is not None
                         or "_x" in joined
-                        or any(t.strip(_XML_SPACE) != t for t in texts)  # type: ignore[attr-defined]
+                        or [t for t in texts if t.strip(_XML_SPACE) != t] != []
                     )
             if careful:
                 cells = [f'<row r="{r}">']
