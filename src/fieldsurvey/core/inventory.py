@@ -14,8 +14,9 @@ named after the row's address, name or reference, with the category its ``survei
 gives (else "other"). So the cameras of one building share a site and nothing is far from its
 site.
 
-Rows outside Hà Nội are reported and not imported; a row that looks like a duplicate is still
-imported (the duplicate finder flags it, a supervisor decides).
+Rows outside Hà Nội are imported with a warning (a supervisor sees them, and a swapped
+latitude/longitude is pointed out); a row that looks like a duplicate is still imported (the
+duplicate finder flags it, a supervisor decides).
 """
 
 from __future__ import annotations
@@ -554,8 +555,9 @@ def _read_into(
         hint = " (lat/lon đổi chỗ? / swapped?)" if swapped else ""
         if not inside:
             raise ValueError(f"tọa độ ngoài khoảng ({lat}, {lon}){hint} / coordinates out of range")
-        raise ValueError(
-            f"({lat:.6f}, {lon:.6f}) nằm ngoài Hà Nội{hint} / outside Hà Nội, not imported"
+        outcome.warnings.append(
+            f"({lat:.6f}, {lon:.6f}) nằm ngoài Hà Nội{hint}, vẫn được nhập / "
+            "outside Hà Nội, imported all the same"
         )
     directions = parse_directions(_cell(values, mapping, "direction"))
     warn = outcome.warnings.append

@@ -794,14 +794,22 @@ class InventoryDialog(QDialog):
         self._start(work, done, cancellable=False)
 
     def _refused_lines(self, report: inventory.ImportReport) -> list[str]:
-        if not report.refused:
-            return []
-        lines = [self.tr("Dòng không đọc được ({0}):").format(len(report.refused))]
+        """The rows that cannot be imported, then what the imported rows came with (a value
+        left out, a position outside Hà Nội), each with its line."""
         lang = current_language()
-        lines += [
-            self.tr("  dòng {0}: {1}").format(r["line"], in_language(r["reason"], lang))
-            for r in report.refused
-        ]
+        lines = []
+        if report.refused:
+            lines.append(self.tr("Dòng không đọc được ({0}):").format(len(report.refused)))
+            lines += [
+                self.tr("  dòng {0}: {1}").format(r["line"], in_language(r["reason"], lang))
+                for r in report.refused
+            ]
+        if report.warnings:
+            lines.append(self.tr("Lưu ý ({0}):").format(len(report.warnings)))
+            lines += [
+                self.tr("  dòng {0}: {1}").format(w["line"], in_language(w["message"], lang))
+                for w in report.warnings
+            ]
         return lines
 
     def on_import_clicked(self) -> None:
@@ -876,14 +884,6 @@ class InventoryDialog(QDialog):
                 f"  {p['score']:.2f}  {titles.get(p['a']['id'], '')} ↔ "
                 f"{titles.get(p['b']['id'], '')}"
                 for p in report.duplicates
-            ]
-        if report.warnings:
-            lines.append(self.tr("Lưu ý ({0}):").format(len(report.warnings)))
-            lines += [
-                self.tr("  dòng {0}: {1}").format(
-                    w["line"], in_language(w["message"], current_language())
-                )
-                for w in report.warnings
             ]
         self.details.setPlainText("\n".join(lines))
         self.duplicates_button.setVisible(bool(report.duplicates))
