@@ -348,8 +348,8 @@ class Workbook:
 
 
 def _width(chars: float) -> str:
-    """A column width as Excel stores it for ``chars`` characters of the default font
-    (7-pixel digits, 5 pixels of padding, in 1/256 steps), as xlsxwriter computes it."""
+    """A column width as Excel stores it for ``chars`` characters of the default font:
+    7-pixel digits and 5 pixels of padding, in steps of 1/256."""
     if chars <= 0:
         return "0"
     pixels = int(chars * 7 + 0.5) + 5 if chars >= 1 else int(chars * 12 + 0.5)
