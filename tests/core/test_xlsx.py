@@ -112,6 +112,25 @@ def test_numbers_formats_header_and_widths(tmp_path: Path) -> None:
     ]
 
 
+def test_readers_see_each_sheets_size_and_a_large_sheet_spools_to_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl's read-only mode (as pandas uses it) sizes a sheet by its <dimension>; a
+    sheet past the in-memory spool goes through a temporary file that leaves no trace."""
+    monkeypatch.setattr(xlsx, "_SPOOL_IN_MEMORY", 10_000)
+    out = tmp_path / "size.xlsx"
+    rows = [[f"Camera số {i}", i, i / 7] for i in range(3000)]
+    columns = [xlsx.Column("Tên"), xlsx.Column("Số", kind="int"), xlsx.Column("Tỉ", kind="real")]
+    assert write(out, columns, rows) == 3000
+    assert [p.name for p in tmp_path.iterdir()] == ["size.xlsx"]
+    book = openpyxl.load_workbook(out, read_only=True)
+    sheet = book.worksheets[0]
+    assert (sheet.max_row, sheet.max_column) == (3001, 3)
+    read = list(sheet.iter_rows(min_row=2, values_only=True))
+    book.close()
+    assert read == [tuple(row) for row in rows]
+
+
 def test_a_number_column_refuses_what_is_not_a_finite_number(tmp_path: Path) -> None:
     columns = [xlsx.Column("Số", 10, "real")]
     for bad in (float("nan"), float("inf"), "12"):
@@ -132,7 +151,7 @@ def test_an_empty_sheet_keeps_its_header_and_filter(tmp_path: Path) -> None:
 
 def test_the_report_has_exactly_the_expected_parts(demo: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "report.xlsx"
-    write_report(demo.db, "xlsx", out)
+    counts = write_report(demo.db, "xlsx", out)
     with zipfile.ZipFile(out) as z:
         assert z.testzip() is None
         names = z.namelist()
@@ -147,7 +166,11 @@ def test_the_report_has_exactly_the_expected_parts(demo: Workspace, tmp_path: Pa
     assert overridden == {"/" + n for n in names if not n.endswith(".rels")} - {
         "/[Content_Types].xml"
     }
-    book = openpyxl.load_workbook(out)
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert [s.max_row for s in book.worksheets] == [
+        counts[key] + 1
+        for key in ("summary_commune", "summary_unit", "cameras", "shortcomings", "needs")
+    ]
     assert book.properties.title == "Báo cáo khảo sát camera giám sát"
     assert book.properties.description is not None
     assert book.properties.description.startswith("Ngày lập: ")

@@ -1,8 +1,11 @@
 """A small streaming XLSX writer (Office Open XML SpreadsheetML, ECMA-376) for the reports.
 
-Each sheet's XML goes straight into its zip entry row by row, so 200,000 rows never sit in
-memory. What it writes is what the reports need and no more: one bold, filled, bordered,
-wrapped header row, frozen; an autofilter over the columns; a width per column; text as
+Each sheet's rows are written out as they come, so 200,000 rows never sit in memory: to a
+spool (a temporary file beside the workbook once past a few MB), then, once the number of rows
+is known for the sheet's <dimension>, compressed into the sheet's zip entry after its head.
+
+What it writes is what the reports need and no more: one bold, filled, bordered, wrapped
+header row, frozen; an autofilter over the columns; a width per column; text as
 inline strings; numbers as numbers in one of three formats; empty cells left out.
 
     with Workbook(path, ["Cameras", "Needs"], title="…", created=now) as book:
@@ -21,6 +24,8 @@ import datetime as dt
 import math
 import os
 import re
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -54,6 +59,8 @@ _MAX_SHEET_NAME: Final = 31
 
 # The rows of a sheet are encoded and compressed in batches of about this many characters.
 _BATCH_CHARS: Final = 1 << 18
+# A sheet's rows wait in memory up to this size, in a temporary file beside the workbook past it.
+_SPOOL_IN_MEMORY: Final = 16 << 20
 
 _MAIN_NS: Final = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -187,6 +194,8 @@ class Workbook:
         self._file = Path(path).open("wb")  # noqa: SIM115 (closed by close or abort)
         self._zip = zipfile.ZipFile(self._file, "w", zipfile.ZIP_DEFLATED)
         self._entry: IO[bytes] | None = None
+        self._spool: IO[bytes] | None = None
+        self._folder = Path(path).parent
         try:
             when = (created or dt.datetime.now()).strftime("%Y-%m-%dT%H:%M:%SZ")
             self._part("[Content_Types].xml", _content_types(len(names)))
@@ -237,29 +246,13 @@ class Workbook:
         layout = list(zip(heads, mids, strict=True))
         width = len(columns)
 
-        entry = self._zip.open(f"xl/worksheets/sheet{index + 1}.xml", "w", force_zip64=True)
-        self._entry = entry
-        head = [
-            _DECLARATION,
-            f'<worksheet xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}">',
-            '<sheetViews><sheetView workbookViewId="0"',
-            ' tabSelected="1"' if index == 0 else "",
-            '><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>',
-            '<selection pane="bottomLeft"/></sheetView></sheetViews>',
-            '<sheetFormatPr defaultRowHeight="15"/><cols>',
-        ]
-        for i, (col, style) in enumerate(zip(columns, styles, strict=True), start=1):
-            s = f' style="{style}"' if style else ""
-            head.append(
-                f'<col min="{i}" max="{i}" width="{_width(col.width)}"{s} customWidth="1"/>'
-            )
-        head.append('</cols><sheetData><row r="1">')
-        head.extend(
-            _cell(f"{letter}1", _HEADER_STYLE, col.header, False)
-            for letter, col in zip(letters, columns, strict=True)
+        # The rows go to a spool first: the <dimension> before them (which readers such as
+        # openpyxl's read-only mode go by) needs the number of rows.
+        spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115 (closed here or by abort)
+            max_size=_SPOOL_IN_MEMORY, mode="w+b", prefix=".xlsx-rows-", dir=str(self._folder)
         )
-        head.append("</row>")
-        batch = ["".join(head)]
+        self._spool = spool
+        batch: list[str] = []
         size = 0
         n = 0
         for values in rows:
@@ -306,18 +299,47 @@ class Workbook:
             batch.append(row_xml)
             size += len(row_xml)
             if size > _BATCH_CHARS:
-                entry.write("".join(batch).encode("utf-8"))
+                spool.write("".join(batch).encode("utf-8"))
                 batch.clear()
                 size = 0
+        spool.write("".join(batch).encode("utf-8"))
+        head = [
+            _DECLARATION,
+            f'<worksheet xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}">',
+            f'<dimension ref="A1:{letters[-1]}{n + 1}"/>',
+            '<sheetViews><sheetView workbookViewId="0"',
+            ' tabSelected="1"' if index == 0 else "",
+            '><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>',
+            '<selection pane="bottomLeft"/></sheetView></sheetViews>',
+            '<sheetFormatPr defaultRowHeight="15"/><cols>',
+        ]
+        for i, (col, style) in enumerate(zip(columns, styles, strict=True), start=1):
+            s = f' style="{style}"' if style else ""
+            head.append(
+                f'<col min="{i}" max="{i}" width="{_width(col.width)}"{s} customWidth="1"/>'
+            )
+        head.append('</cols><sheetData><row r="1">')
+        head.extend(
+            _cell(f"{letter}1", _HEADER_STYLE, col.header, False)
+            for letter, col in zip(letters, columns, strict=True)
+        )
+        head.append("</row>")
         last_row = max(n, 1) + 1
-        batch.append(
+        foot = (
             f'</sheetData><autoFilter ref="A1:{letters[-1]}{last_row}"/>'
             '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3"'
             ' footer="0.3"/></worksheet>'
         )
-        entry.write("".join(batch).encode("utf-8"))
+        entry = self._zip.open(f"xl/worksheets/sheet{index + 1}.xml", "w", force_zip64=True)
+        self._entry = entry
+        entry.write("".join(head).encode("utf-8"))
+        spool.seek(0)
+        shutil.copyfileobj(spool, entry, _BATCH_CHARS * 4)
+        entry.write(foot.encode("utf-8"))
         entry.close()
         self._entry = None
+        spool.close()
+        self._spool = None
         self._sheets.append(_SheetInfo(self._names[index], letters[-1], last_row))
         return n
 
@@ -340,11 +362,11 @@ class Workbook:
 
     def abort(self) -> None:
         """Stop writing; the file is left incomplete for the caller to remove."""
-        for done in (self._entry, self._zip, self._file):
+        for done in (self._spool, self._entry, self._zip, self._file):
             if done is not None:
                 with contextlib.suppress(OSError, ValueError, zipfile.BadZipFile):
                     done.close()
-        self._entry = None
+        self._entry = self._spool = None
 
 
 def _width(chars: float) -> str:
