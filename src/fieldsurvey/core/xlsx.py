@@ -60,7 +60,7 @@ _MAX_SHEET_NAME: Final = 31
 # The rows of a sheet are encoded and compressed in batches of about this many characters.
 _BATCH_CHARS: Final = 1 << 18
 # A sheet's rows wait in memory up to this size, in a temporary file beside the workbook past it.
-_SPOOL_IN_MEMORY: Final = 16 << 20
+_SPOOL_IN_MEMORY: Final = 4 << 20
 
 _MAIN_NS: Final = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL_NS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -136,7 +136,10 @@ def _utf16_cut(value: str, limit: int) -> str:
 
 
 def _number(value: object) -> str:
-    """A finite number as the content of a ``<v>`` element; TypeError for anything else."""
+    """A finite number as the content of a ``<v>`` element; TypeError for anything else.
+
+    Floats get 16 significant digits, whole ones no decimal point ("2.5", "21.0285123", "1",
+    "1E-05"), as Excel keeps them and as readers have always had them from these reports."""
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, int):
@@ -146,7 +149,7 @@ def _number(value: object) -> str:
     ):
         number = float(value)
         if math.isfinite(number):
-            return repr(number)
+            return f"{number:.16G}"
     raise TypeError(f"Not a finite number for a number column: {value!r}")
 
 
@@ -269,8 +272,10 @@ class Workbook:
                 if mid is None:
                     texts.append(value)
                     cells.append(f'{cell}{r}" t="inlineStr"><is><t>{value}</t></is></c>')
-                elif value.__class__ is int or (value.__class__ is float and value - value == 0.0):
+                elif value.__class__ is int:
                     cells.append(f"{cell}{r}{mid}{value}</v></c>")
+                elif value.__class__ is float and value - value == 0.0:  # finite
+                    cells.append(f"{cell}{r}{mid}{value:.16G}</v></c>")
                 else:
                     careful = True
             if not careful:
