@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from fieldsurvey.core.demo import build_demo
 from fieldsurvey.core.sync import ImportReport, export_package, import_package
@@ -72,3 +75,24 @@ def everything(ws: Workspace) -> list[Any]:
     out = [(t, sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)) for t in tables]
     conn.close()
     return out
+
+
+# Fixtures for the modules that import them; each module defines ``built`` (which demo
+# workspaces it needs, built once per module).
+
+
+@pytest.fixture
+def workspaces(built: dict[str, Path], tmp_path: Path) -> Iterator[dict[str, Workspace]]:
+    """Private copies of the module's demo workspaces, opened; closed after the test."""
+    opened = open_copies(built, tmp_path)
+    yield opened
+    for ws in opened.values():
+        ws.close()
+
+
+@pytest.fixture
+def usb(tmp_path: Path) -> Path:
+    """The folder packages travel in (a USB stick)."""
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    return folder

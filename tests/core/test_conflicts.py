@@ -4,7 +4,7 @@ syncs, so the office and both surveyors end on the same value with nothing left 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,27 +19,12 @@ from fieldsurvey.core.workspace import Workspace
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("trio"), ("office", "s1", "s2"))
+    return build(tmp_path_factory.mktemp("workspaces"), ("office", "s1", "s2"))
 
 
-@pytest.fixture
-def trio(built: dict[str, Path], tmp_path: Path) -> Iterator[dict[str, Workspace]]:
-    opened = open_copies(built, tmp_path)
-    yield opened
-    for ws in opened.values():
-        ws.close()
-
-
-@pytest.fixture
-def usb(tmp_path: Path) -> Path:
-    folder = tmp_path / "usb"
-    folder.mkdir()
-    return folder
-
-
-def _shared_camera(trio: dict[str, Workspace], usb: Path) -> str:
+def _shared_camera(workspaces: dict[str, Workspace], usb: Path) -> str:
     """A camera s1 recorded, which the office and s2 both have."""
-    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
+    office, s1, s2 = workspaces["office"], workspaces["s1"], workspaces["s2"]
     site = s1.insert(
         "sites",
         {"name": "Ga Cát Linh", "category": "train_station", "lat": 21.0285, "lon": 105.8275},
@@ -54,9 +39,9 @@ def _open(ws: Workspace) -> list[dict[str, Any]]:
     return list_conflicts(ws)
 
 
-def _edit_both(trio: dict[str, Workspace], usb: Path, field: str, v1: Any, v2: Any) -> str:
-    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
-    camera = _shared_camera(trio, usb)
+def _edit_both(workspaces: dict[str, Workspace], usb: Path, field: str, v1: Any, v2: Any) -> str:
+    office, s1, s2 = workspaces["office"], workspaces["s1"], workspaces["s2"]
+    camera = _shared_camera(workspaces, usb)
     s1.update("cameras", camera, {field: v1})
     s2.update("cameras", camera, {field: v2})
     send(s1, office, usb)
@@ -65,10 +50,10 @@ def _edit_both(trio: dict[str, Workspace], usb: Path, field: str, v1: Any, v2: A
 
 
 def test_the_queue_shows_both_values_with_who_and_when(
-    trio: dict[str, Workspace], usb: Path
+    workspaces: dict[str, Workspace], usb: Path
 ) -> None:
-    office = trio["office"]
-    camera = _edit_both(trio, usb, "condition", "degraded", "not_working")
+    office = workspaces["office"]
+    camera = _edit_both(workspaces, usb, "condition", "degraded", "not_working")
     [conflict] = _open(office)
     assert (conflict["table"], conflict["record_id"], conflict["field"]) == (
         "cameras",
@@ -86,10 +71,10 @@ def test_the_queue_shows_both_values_with_who_and_when(
 
 @pytest.mark.parametrize("choice", ["a", "b", "third"])
 def test_a_conflict_resolved_becomes_a_change_that_syncs(
-    trio: dict[str, Workspace], usb: Path, choice: str
+    workspaces: dict[str, Workspace], usb: Path, choice: str
 ) -> None:
-    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
-    camera = _edit_both(trio, usb, "storage_days", 30, 90)
+    office, s1, s2 = workspaces["office"], workspaces["s1"], workspaces["s2"]
+    camera = _edit_both(workspaces, usb, "storage_days", 30, 90)
     [conflict] = _open(office)
     if choice == "third":
         outcome = resolve(office, conflict["id"], value="60")
@@ -117,9 +102,11 @@ def test_a_conflict_resolved_becomes_a_change_that_syncs(
     assert _open(office) == [] and office.get("cameras", camera)["storage_days"] == expected
 
 
-def test_a_third_value_is_checked_like_any_value(trio: dict[str, Workspace], usb: Path) -> None:
-    office = trio["office"]
-    _edit_both(trio, usb, "condition", "degraded", "not_working")
+def test_a_third_value_is_checked_like_any_value(
+    workspaces: dict[str, Workspace], usb: Path
+) -> None:
+    office = workspaces["office"]
+    _edit_both(workspaces, usb, "condition", "degraded", "not_working")
     [conflict] = _open(office)
     before = everything(office)
     with pytest.raises(ValidationError, match="condition"):
@@ -138,9 +125,9 @@ def test_a_third_value_is_checked_like_any_value(trio: dict[str, Workspace], usb
         resolve(office, conflict["id"], take="a")
 
 
-def test_only_the_office_resolves(trio: dict[str, Workspace], usb: Path) -> None:
-    office, s2 = trio["office"], trio["s2"]
-    _edit_both(trio, usb, "condition", "degraded", "not_working")
+def test_only_the_office_resolves(workspaces: dict[str, Workspace], usb: Path) -> None:
+    office, s2 = workspaces["office"], workspaces["s2"]
+    _edit_both(workspaces, usb, "condition", "degraded", "not_working")
     send(office, s2, usb)
     [conflict] = _open(s2)  # the surveyor sees the same conflict, but may not settle it
     before = everything(s2)
@@ -151,10 +138,10 @@ def test_only_the_office_resolves(trio: dict[str, Workspace], usb: Path) -> None
 
 @pytest.mark.parametrize("keep", [True, False])
 def test_a_delete_racing_an_edit_is_settled_by_keeping_or_deleting(
-    trio: dict[str, Workspace], usb: Path, keep: bool
+    workspaces: dict[str, Workspace], usb: Path, keep: bool
 ) -> None:
-    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
-    camera = _shared_camera(trio, usb)
+    office, s1, s2 = workspaces["office"], workspaces["s1"], workspaces["s2"]
+    camera = _shared_camera(workspaces, usb)
     s1.delete("cameras", camera)
     s2.update("cameras", camera, {"notes": "Vẫn còn, đã kiểm tra lại."})
     send(s1, office, usb)
@@ -176,10 +163,10 @@ def test_conflict_commands(
 ) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
-    trio = open_copies(built, tmp_path)
-    camera = _edit_both(trio, usb, "condition", "degraded", "not_working")
-    office_path = trio["office"].path
-    for ws in trio.values():
+    workspaces = open_copies(built, tmp_path)
+    camera = _edit_both(workspaces, usb, "condition", "degraded", "not_working")
+    office_path = workspaces["office"].path
+    for ws in workspaces.values():
         ws.close()
     listed = run_cli("conflicts", "--db", str(office_path), "--json")
     assert listed.returncode == 0, listed.stderr

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,22 +21,7 @@ from fieldsurvey.core.workspace import Workspace
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("trio"), ("office", "s1", "s2"), synced=False)
-
-
-@pytest.fixture
-def trio(built: dict[str, Path], tmp_path: Path) -> Iterator[dict[str, Workspace]]:
-    opened = open_copies(built, tmp_path)
-    yield opened
-    for ws in opened.values():
-        ws.close()
-
-
-@pytest.fixture
-def usb(tmp_path: Path) -> Path:
-    folder = tmp_path / "usb"
-    folder.mkdir()
-    return folder
+    return build(tmp_path_factory.mktemp("workspaces"), ("office", "s1", "s2"), synced=False)
 
 
 def _counts(report: Any) -> dict[str, Any]:
@@ -57,8 +42,10 @@ def _site(ws: Workspace, n: int = 0) -> str:
     return str(row[0])
 
 
-def test_the_inbox_counts_what_each_import_reported(trio: dict[str, Workspace], usb: Path) -> None:
-    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
+def test_the_inbox_counts_what_each_import_reported(
+    workspaces: dict[str, Workspace], usb: Path
+) -> None:
+    office, s1, s2 = workspaces["office"], workspaces["s1"], workspaces["s2"]
     assert inbox(office) == []
     shared = s1.insert("sites", {"name": "Chợ Hôm", "category": "market"})
     first = send(s1, office, usb)
@@ -81,9 +68,9 @@ def test_the_inbox_counts_what_each_import_reported(trio: dict[str, Workspace], 
 
 
 def test_one_package_lists_exactly_the_records_it_brought(
-    trio: dict[str, Workspace], usb: Path
+    workspaces: dict[str, Workspace], usb: Path
 ) -> None:
-    office, s1 = trio["office"], trio["s1"]
+    office, s1 = workspaces["office"], workspaces["s1"]
     send(s1, office, usb)
     send(office, s1, usb)
     site = s1.insert("sites", {"name": "Bến xe Yên Nghĩa", "category": "bus_station"})
@@ -117,9 +104,9 @@ def test_one_package_lists_exactly_the_records_it_brought(
 
 
 def test_refused_dry_run_and_repeated_packages_leave_no_trace(
-    trio: dict[str, Workspace], usb: Path
+    workspaces: dict[str, Workspace], usb: Path
 ) -> None:
-    office, s1 = trio["office"], trio["s1"]
+    office, s1 = workspaces["office"], workspaces["s1"]
     package = usb / "s1.fspkg"
     export_package(s1, package, recipient_id=office.device_id)
     import_package(office, package, dry_run=True)
@@ -137,8 +124,8 @@ def test_refused_dry_run_and_repeated_packages_leave_no_trace(
     assert only["package_id"] == report.package_id and only["new"] == report.new
 
 
-def test_held_back_packages_are_listed(trio: dict[str, Workspace], usb: Path) -> None:
-    office = trio["office"]
+def test_held_back_packages_are_listed(workspaces: dict[str, Workspace], usb: Path) -> None:
+    office = workspaces["office"]
     assert held_back(office) == []
     folder = office.path.with_name(office.path.stem + ".quarantine")
     folder.mkdir()
@@ -151,10 +138,10 @@ def test_held_back_packages_are_listed(trio: dict[str, Workspace], usb: Path) ->
 def test_inbox_command(built: dict[str, Path], tmp_path: Path, run_cli: Callable[..., Any]) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
-    trio = open_copies(built, tmp_path)
-    report = send(trio["s1"], trio["office"], usb)
-    office_path = trio["office"].path
-    for ws in trio.values():
+    workspaces = open_copies(built, tmp_path)
+    report = send(workspaces["s1"], workspaces["office"], usb)
+    office_path = workspaces["office"].path
+    for ws in workspaces.values():
         ws.close()
     listed = run_cli("inbox", "--db", str(office_path), "--json")
     assert listed.returncode == 0, listed.stderr
@@ -170,9 +157,9 @@ def test_inbox_command(built: dict[str, Path], tmp_path: Path, run_cli: Callable
 
 
 def test_packages_imported_before_changes_kept_their_package_are_assigned_on_upgrade(
-    trio: dict[str, Workspace], usb: Path
+    workspaces: dict[str, Workspace], usb: Path
 ) -> None:
-    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
+    office, s1, s2 = workspaces["office"], workspaces["s1"], workspaces["s2"]
     s1.insert("sites", {"name": "Chợ Hôm", "category": "market"})
     send(s1, office, usb)
     office.update("sites", _site(office, 5), {"notes": "Văn phòng ghi chú."})  # a local edit

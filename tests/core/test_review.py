@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,28 +30,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return build(tmp_path_factory.mktemp("office"), ("office", "s1"))
 
 
-@pytest.fixture
-def pair(built: dict[str, Path], tmp_path: Path) -> Iterator[dict[str, Workspace]]:
-    opened = open_copies(built, tmp_path)
-    yield opened
-    for ws in opened.values():
-        ws.close()
-
-
-@pytest.fixture
-def usb(tmp_path: Path) -> Path:
-    folder = tmp_path / "usb"
-    folder.mkdir()
-    return folder
-
-
 def _camera(ws: Workspace, where: str = "1") -> str:
     row = ws.db.execute(f"SELECT id FROM cameras WHERE deleted = 0 AND {where} LIMIT 1").fetchone()
     return str(row[0])
 
 
-def test_a_review_is_a_reviews_record_and_the_records_state(pair: dict[str, Workspace]) -> None:
-    office = pair["office"]
+def test_a_review_is_a_reviews_record_and_the_records_state(
+    workspaces: dict[str, Workspace],
+) -> None:
+    office = workspaces["office"]
     camera = _camera(office, "review_state IS NULL")
     changes_before = office.db.execute("SELECT count(*) FROM changes").fetchone()[0]
     review_id = review(office, "cameras", camera, "needs_revision", "  Bổ sung ảnh hướng Bắc. ")
@@ -88,9 +75,9 @@ def test_a_review_is_a_reviews_record_and_the_records_state(pair: dict[str, Work
     ],
 )
 def test_a_refused_review_writes_nothing(
-    pair: dict[str, Workspace], table: str, state: str, comment: str | None, record: str
+    workspaces: dict[str, Workspace], table: str, state: str, comment: str | None, record: str
 ) -> None:
-    office = pair["office"]
+    office = workspaces["office"]
     ids = {
         "camera": _camera(office),
         "unit": str(office.db.execute("SELECT id FROM units LIMIT 1").fetchone()[0]),
@@ -105,8 +92,8 @@ def test_a_refused_review_writes_nothing(
     assert everything(office) == before
 
 
-def test_only_the_office_reviews(pair: dict[str, Workspace]) -> None:
-    s1 = pair["s1"]
+def test_only_the_office_reviews(workspaces: dict[str, Workspace]) -> None:
+    s1 = workspaces["s1"]
     before = everything(s1)
     with pytest.raises(NotOfficeError, match="office"):
         review(s1, "cameras", _camera(s1), "approved")
@@ -115,8 +102,8 @@ def test_only_the_office_reviews(pair: dict[str, Workspace]) -> None:
     assert everything(s1) == before
 
 
-def test_bulk_review_over_a_filter(pair: dict[str, Workspace]) -> None:
-    office = pair["office"]
+def test_bulk_review_over_a_filter(workspaces: dict[str, Workspace]) -> None:
+    office = workspaces["office"]
     commune = office.db.execute(
         "SELECT commune_code FROM cameras WHERE review_state IS NULL GROUP BY commune_code "
         "ORDER BY count(*) DESC LIMIT 1"
@@ -152,8 +139,8 @@ def test_bulk_review_over_a_filter(pair: dict[str, Workspace]) -> None:
     assert select_records(office, ReviewFilter("cameras", commune_code=commune, state="none")) == []
 
 
-def test_bulk_review_is_all_or_nothing(pair: dict[str, Workspace]) -> None:
-    office = pair["office"]
+def test_bulk_review_is_all_or_nothing(workspaces: dict[str, Workspace]) -> None:
+    office = workspaces["office"]
     picked = select_records(office, ReviewFilter("sites", state="none"))
     assert len(picked) > 10
     # the database itself refuses the review of one record in the middle of the run
@@ -168,8 +155,8 @@ def test_bulk_review_is_all_or_nothing(pair: dict[str, Workspace]) -> None:
     assert everything(office) == before
 
 
-def test_filters_by_site_unit_device_and_state(pair: dict[str, Workspace], usb: Path) -> None:
-    office, s1 = pair["office"], pair["s1"]
+def test_filters_by_site_unit_device_and_state(workspaces: dict[str, Workspace], usb: Path) -> None:
+    office, s1 = workspaces["office"], workspaces["s1"]
     send(s1, office, usb)
     s1_cameras = {
         r[0]
@@ -218,8 +205,10 @@ def test_filters_by_site_unit_device_and_state(pair: dict[str, Workspace], usb: 
             select_records(office, bad)
 
 
-def test_review_results_travel_back_to_the_surveyor(pair: dict[str, Workspace], usb: Path) -> None:
-    office, s1 = pair["office"], pair["s1"]
+def test_review_results_travel_back_to_the_surveyor(
+    workspaces: dict[str, Workspace], usb: Path
+) -> None:
+    office, s1 = workspaces["office"], workspaces["s1"]
     camera = s1.insert(
         "cameras",
         {"site_id": _site(s1), "name": "Camera cổng chính", "camera_type": "dome"},
@@ -240,9 +229,9 @@ def _site(ws: Workspace) -> str:
 
 
 def test_history_shows_who_changed_what_when_and_from_where(
-    pair: dict[str, Workspace], usb: Path
+    workspaces: dict[str, Workspace], usb: Path
 ) -> None:
-    office, s1 = pair["office"], pair["s1"]
+    office, s1 = workspaces["office"], workspaces["s1"]
     camera = s1.insert(
         "cameras", {"site_id": _site(s1), "condition": "working", "purposes": ["public_order"]}
     )
@@ -269,11 +258,11 @@ def test_history_shows_who_changed_what_when_and_from_where(
 def test_review_commands(
     built: dict[str, Path], tmp_path: Path, run_cli: Callable[..., Any]
 ) -> None:
-    pair = open_copies(built, tmp_path)
-    office_path, s1_path = pair["office"].path, pair["s1"].path
-    camera = _camera(pair["office"], "review_state IS NULL")
-    commune = pair["office"].get("cameras", camera)["commune_code"]
-    for ws in pair.values():
+    workspaces = open_copies(built, tmp_path)
+    office_path, s1_path = workspaces["office"].path, workspaces["s1"].path
+    camera = _camera(workspaces["office"], "review_state IS NULL")
+    commune = workspaces["office"].get("cameras", camera)["commune_code"]
+    for ws in workspaces.values():
         ws.close()
     refused = run_cli(
         "review", "--db", str(s1_path), "--table", "cameras", "--id", camera, "--state", "approved"

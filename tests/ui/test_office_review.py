@@ -5,20 +5,17 @@ filter), the conflict queue, progress against the due dates and the dashboard.""
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# The office's demo workspaces are shared with the core tests (tests/ui/conftest.py finds them).
+from office_helpers import build, everything, send
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
-
-# The office's demo workspaces are shared with the core tests (tests/core/office_helpers.py).
-sys.path.insert(0, str(Path(__file__).parents[1] / "core"))
-from office_helpers import build, everything, open_copies, send
 
 from fieldsurvey.core.conflicts import list_conflicts
 from fieldsurvey.core.dashboard import dashboard
@@ -37,15 +34,7 @@ from fieldsurvey.ui.office_review import (
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("trio"), ("office", "s1", "s2"))
-
-
-@pytest.fixture
-def trio(built: dict[str, Path], tmp_path: Path) -> Iterator[dict[str, Workspace]]:
-    opened = open_copies(built, tmp_path)
-    yield opened
-    for ws in opened.values():
-        ws.close()
+    return build(tmp_path_factory.mktemp("workspaces"), ("office", "s1", "s2"))
 
 
 def answer_next_question(button: QMessageBox.StandardButton) -> list[str]:
@@ -80,8 +69,10 @@ def loaded(qtbot: QtBot, dialog: ReviewDialog) -> None:
     qtbot.waitUntil(lambda: not dialog.loading, timeout=10_000)
 
 
-def test_the_inbox_lists_both_surveyors_packages(qtbot: QtBot, trio: dict[str, Workspace]) -> None:
-    office = trio["office"]
+def test_the_inbox_lists_both_surveyors_packages(
+    qtbot: QtBot, workspaces: dict[str, Workspace]
+) -> None:
+    office = workspaces["office"]
     dialog = InboxDialog(office)
     qtbot.addWidget(dialog)
     assert rows(dialog.packages) == 2
@@ -111,8 +102,8 @@ def test_the_inbox_lists_both_surveyors_packages(qtbot: QtBot, trio: dict[str, W
     assert "Không có gói nào bị giữ lại" in dialog.held_title.text()
 
 
-def test_approve_a_record_by_clicking(qtbot: QtBot, trio: dict[str, Workspace]) -> None:
-    office = trio["office"]
+def test_approve_a_record_by_clicking(qtbot: QtBot, workspaces: dict[str, Workspace]) -> None:
+    office = workspaces["office"]
     camera = select_records(office, ReviewFilter("cameras", device="s1", state="none"))[0]
     dialog = ReviewDialog(office, table="cameras", record_id=camera)
     qtbot.addWidget(dialog)
@@ -140,9 +131,9 @@ def test_approve_a_record_by_clicking(qtbot: QtBot, trio: dict[str, Workspace]) 
 
 
 def test_needs_revision_without_a_comment_is_refused(
-    qtbot: QtBot, trio: dict[str, Workspace]
+    qtbot: QtBot, workspaces: dict[str, Workspace]
 ) -> None:
-    office = trio["office"]
+    office = workspaces["office"]
     site = select_records(office, ReviewFilter("sites", state="none"))[0]
     dialog = ReviewDialog(office, table="sites", record_id=site)
     qtbot.addWidget(dialog)
@@ -165,8 +156,8 @@ def test_needs_revision_without_a_comment_is_refused(
     loaded(qtbot, dialog)
 
 
-def test_bulk_review_over_a_filter(qtbot: QtBot, trio: dict[str, Workspace]) -> None:
-    office = trio["office"]
+def test_bulk_review_over_a_filter(qtbot: QtBot, workspaces: dict[str, Workspace]) -> None:
+    office = workspaces["office"]
     commune = office.db.execute(
         "SELECT s.commune_code FROM cameras AS c JOIN sites AS s ON s.id = c.site_id "
         "WHERE c.deleted = 0 AND c.review_state IS NULL GROUP BY s.commune_code "
@@ -218,8 +209,10 @@ def test_bulk_review_over_a_filter(qtbot: QtBot, trio: dict[str, Workspace]) -> 
     assert rows(dialog.list) == 0
 
 
-def test_a_surveyor_workspace_may_not_review(qtbot: QtBot, trio: dict[str, Workspace]) -> None:
-    surveyor = trio["s1"]
+def test_a_surveyor_workspace_may_not_review(
+    qtbot: QtBot, workspaces: dict[str, Workspace]
+) -> None:
+    surveyor = workspaces["s1"]
     dialog = ReviewDialog(surveyor)
     qtbot.addWidget(dialog)
     loaded(qtbot, dialog)
@@ -241,9 +234,9 @@ def test_a_surveyor_workspace_may_not_review(qtbot: QtBot, trio: dict[str, Works
 
 
 def test_conflicts_settled_by_clicking(
-    qtbot: QtBot, trio: dict[str, Workspace], tmp_path: Path
+    qtbot: QtBot, workspaces: dict[str, Workspace], tmp_path: Path
 ) -> None:
-    office, s1, s2 = trio["office"], trio["s1"], trio["s2"]
+    office, s1, s2 = workspaces["office"], workspaces["s1"], workspaces["s2"]
     usb = tmp_path / "usb"
     usb.mkdir()
     site = s1.insert(
@@ -298,8 +291,8 @@ def late_rows(dialog: ProgressDialog) -> list[str]:
     ]
 
 
-def test_progress_highlights_late_units(qtbot: QtBot, trio: dict[str, Workspace]) -> None:
-    office = trio["office"]
+def test_progress_highlights_late_units(qtbot: QtBot, workspaces: dict[str, Workspace]) -> None:
+    office = workspaces["office"]
     unit, due = office.db.execute(
         "SELECT u.name, min(a.due_date) FROM assignments AS a JOIN units AS u ON u.id = a.unit_id "
         "WHERE a.status NOT IN ('done', 'cancelled') GROUP BY u.id ORDER BY 2, 1 LIMIT 1"
@@ -328,9 +321,9 @@ def test_progress_highlights_late_units(qtbot: QtBot, trio: dict[str, Workspace]
 
 
 def test_dashboard_draws_the_core_figures(
-    qtbot: QtBot, trio: dict[str, Workspace], tmp_path: Path
+    qtbot: QtBot, workspaces: dict[str, Workspace], tmp_path: Path
 ) -> None:
-    office = trio["office"]
+    office = workspaces["office"]
     dialog = DashboardDialog(office)
     qtbot.addWidget(dialog)
     dialog.show()
