@@ -194,24 +194,6 @@ class NumberField(FieldWidget):
             self.edit.setText(QLocale().toString(float(value), "g", 10))
 
 
-class CodeField(FieldWidget):
-    def __init__(self, code_list: str, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.box = QComboBox(self)
-        self.box.addItem("—", None)
-        for code, label in vocabulary.items(code_list, lang):
-            self.box.addItem(label, code)
-        self.box.activated.connect(lambda _i: self.edited.emit())
-        self._wrap(self.box)
-
-    def value(self) -> Any:
-        return self.box.currentData()
-
-    def set_value(self, value: Any) -> None:
-        index = self.box.findData(value)
-        self.box.setCurrentIndex(max(0, index))
-
-
 class ChoiceField(FieldWidget):
     """A choice among records (units, the site's cameras) or yes/no: (value, label) pairs."""
 
@@ -229,6 +211,13 @@ class ChoiceField(FieldWidget):
 
     def set_value(self, value: Any) -> None:
         self.box.setCurrentIndex(max(0, self.box.findData(value)))
+
+
+class CodeField(ChoiceField):
+    """One code of a code list, shown by its label in the user's language."""
+
+    def __init__(self, code_list: str, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(vocabulary.items(code_list, lang), parent)
 
 
 class CodesField(FieldWidget):
