@@ -5,7 +5,9 @@
 
 Builds the demo workspace in a temporary folder (the same seed gives the same content), opens
 the window offscreen (no screen needed; QtWebEngine draws the map in software), selects a
-camera that has photos, waits for the map, and saves ``main_vi.png`` and ``main_en.png``.
+camera that has photos, waits for the map, and saves ``main_vi.png`` and ``main_en.png``; then
+an office that has received the demo surveyors' packages, for ``office_review_vi.png`` and
+``office_dashboard_vi.png``.
 Settings and logs go to the temporary folder too, so the user's own are never touched.
 """
 
@@ -76,6 +78,33 @@ def main() -> int:
         print(f"wrote {target}")
         window.close()
         app.processEvents()
+    # The office, after two surveyors' packages arrived.
+    from fieldsurvey.core.sync import export_package, import_package
+
+    paths = {}
+    for role, device in (("office", None), ("surveyor", "s1"), ("surveyor", "s2")):
+        paths[device or role] = Path(home.name) / f"{device or role}.sqlite"
+        build_demo(paths[device or role], role=role, device=device)
+    office = Workspace.open(paths["office"], user="Giám sát viên")
+    for name in ("s1", "s2"):
+        with Workspace.open(paths[name], user=name) as surveyor:
+            package = Path(home.name) / f"{name}.fspkg"
+            export_package(surveyor, package, recipient_id=office.device_id)
+        import_package(office, package)
+    window = make_window(office, user_settings.Settings(language="vi"))
+    window.resize(QSize(1440, 900))
+    window.show()
+    wait(1500)
+    for name, size in (("review", QSize(1280, 760)), ("dashboard", QSize(1100, 700))):
+        dialog = window.open_office(name)
+        dialog.resize(size)
+        wait(2500)  # its figures are read on a worker thread
+        target = args.out / f"office_{name}_vi.png"
+        dialog.grab().save(str(target))
+        print(f"wrote {target}")
+        dialog.close()
+    window.close()
+    app.processEvents()
     home.cleanup()
     return 0
 

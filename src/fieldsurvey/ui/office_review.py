@@ -141,6 +141,8 @@ def shown_value(ws: Workspace, table: str, name: str, value: Any, lang: str) -> 
         )
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float):
+        return QLocale().toString(value, "g", 12)  # 7,5 in Vietnamese, 7.5 in English
     return str(value)
 
 
@@ -714,6 +716,8 @@ class ReviewDialog(QDialog):
         self.wanted = None
         if wanted in shown:
             self.list.selectRow(shown.index(wanted))
+        elif shown and self.current is None:  # the first record, ready to review
+            self.list.selectRow(0)
         self.update_buttons()
         self.loaded.emit()
 
