@@ -481,3 +481,55 @@ def test_a_photo_opens_large_upright(qtbot: QtBot, window: MainWindow, demo_file
     stored = window.workspace.get("photos", photo_id)
     # stored sideways (orientation 6 or 8): shown turned upright, so width and height swap
     assert (pixmap.width() > pixmap.height()) == (stored["height"] > stored["width"])
+
+
+def test_a_new_users_first_camera(qtbot: QtBot, demo: Workspace, tmp_path: Path) -> None:
+    """Open the demo, record a camera with two photos and a shortcoming at a site, close, reopen."""
+    path = demo.path
+    win = MainWindow(demo, settings=user_settings.Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.tabs.setCurrentWidget(win.sites)
+    win.sites.view.selectRow(3)
+    site_id = win.sites.selected_id()
+    assert site_id is not None and win.editor.record_id == site_id
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    qtbot.keyClick(win, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: win.editor.table == "cameras")
+    camera_id = win.editor.record_id
+    name = win.editor.widgets["name"].edit
+    name.selectAll()
+    qtbot.keyClicks(name, "Camera cong truoc")
+    photos = [tmp_path / "a.jpg", tmp_path / "b.jpg"]
+    for source, target in zip(("DSCN0021.jpg", "DSCN0025.jpg"), photos, strict=True):
+        shutil.copy(PHOTOS / source, target)
+    with qtbot.waitSignal(win.editor.photos.ingested, timeout=60_000):
+        drop_files(win.editor.photos, photos)
+    assert win.editor.photos.count() == 2
+    while win.editor.offer_text():  # keep the site's position
+        win.editor.answer_offer(False)
+    qtbot.keyClick(
+        win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(lambda: win.editor.table == "shortcomings")
+    shortcoming_id = win.editor.record_id
+    kind = win.editor.widgets["kind"].box
+    kind.setCurrentIndex(kind.findData("obstructed"))
+    kind.activated.emit(kind.currentIndex())
+    qtbot.keyClicks(win.editor.widgets["description"].edit, "Cay che mat")
+    win.close()
+
+    with Workspace.open(path) as again:
+        camera = again.get("cameras", camera_id)
+        assert (camera["name"], camera["site_id"]) == ("Camera cong truoc", site_id)
+        links = again.db.execute(
+            "SELECT count(*) FROM photo_links WHERE record_table = 'cameras' AND record_id = ? "
+            "AND deleted = 0",
+            [camera_id],
+        ).fetchone()[0]
+        assert links == 2
+        shortcoming = again.get("shortcomings", shortcoming_id)
+        assert (shortcoming["camera_id"], shortcoming["kind"]) == (camera_id, "obstructed")
+        assert shortcoming["description"] == "Cay che mat"
