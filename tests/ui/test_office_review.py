@@ -280,6 +280,13 @@ def test_conflicts_settled_by_clicking(
     assert list_conflicts(office) == []
     assert rows(dialog.queue) == 0 and "Không còn xung đột" in dialog.count.text()
     assert not dialog.keep_a.isEnabled()
+    # The choices are changes like any other: they travel to both surveyors and settle there.
+    send(office, s1, usb)
+    send(office, s2, usb)
+    for surveyor in (s1, s2):
+        settled = surveyor.get("cameras", camera)
+        assert (settled["condition"], settled["storage_days"]) == (b["value"], 60)
+        assert list_conflicts(surveyor) == []
 
 
 def late_rows(dialog: ProgressDialog) -> list[str]:
