@@ -533,3 +533,17 @@ def test_a_new_users_first_camera(qtbot: QtBot, demo: Workspace, tmp_path: Path)
         shortcoming = again.get("shortcomings", shortcoming_id)
         assert (shortcoming["camera_id"], shortcoming["kind"]) == (camera_id, "obstructed")
         assert shortcoming["description"] == "Cay che mat"
+
+
+def test_a_needs_position_is_saved(qtbot: QtBot, window: MainWindow) -> None:
+    need_id = window.workspace.db.execute("SELECT id FROM needs LIMIT 1").fetchone()[0]
+    window.open_record("needs", need_id)
+    location = window.editor.widgets["location"].edit
+    location.clear()
+    qtbot.keyClicks(location, "21.0368, 105.8342")
+    window.editor.flush()  # a need has lat and lon, not the source a site or camera keeps
+    need = window.workspace.get("needs", need_id)
+    assert (need["lat"], need["lon"]) == (21.0368, 105.8342)
+    assert window.editor.field_note("location") == ""
+    window.on_map_location_picked(21.04, 105.84)  # and picked on the map
+    assert window.workspace.get("needs", need_id)["lat"] == 21.04

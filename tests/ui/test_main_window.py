@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from fieldsurvey.app import open_start_workspace
 from fieldsurvey.core import settings as user_settings
@@ -125,3 +126,15 @@ def test_first_start_builds_and_opens_the_demo_then_reopens_the_last(tmp_path: P
     mine.unlink()
     with open_start_workspace(settings) as ws:  # last one gone: back to the demo
         assert ws.path == demo_path
+
+
+def test_office_screens_close_with_the_workspace_they_show(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = window.open_office("progress")
+    qtbot.waitUntil(lambda: dialog.isVisible())
+    other = tmp_path / "other.sqlite"
+    Workspace.open(other, create=True).close()
+    assert window.open_path(other)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.office_dialogs == [] and not isValid(dialog)

@@ -83,7 +83,10 @@ def open_read_only(path: Path | str) -> sqlite_utils.Database:
     """A second, read-only connection to a workspace, for reading on another thread while the
     app's own connection writes (WAL gives the reader a consistent snapshot). Close it after."""
     uri = Path(path).resolve().as_uri() + "?mode=ro"
-    return sqlite_utils.Database(sqlite3.connect(uri, uri=True, check_same_thread=False))
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA trusted_schema = OFF")
+    return sqlite_utils.Database(conn)
 
 
 def photo_folder(path: Path) -> Path:

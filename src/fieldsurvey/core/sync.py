@@ -28,7 +28,6 @@ from fieldsurvey.core.photos import PhotoStore, store_original
 from fieldsurvey.core.records import RECORD_KINDS, clean_value, empty_value
 from fieldsurvey.core.workspace import (
     CHANGE_COLUMNS,
-    INSERT_CHANGE,
     Workspace,
     fields_json,
     iso_from_ms,
@@ -595,11 +594,15 @@ def _store_photos(
             "refers to.",
             "extra-photo",
         )
-    stored = []
-    for sha, path in files.items():
-        if store.find_original(sha) is None:
-            stored.append(store_original(store, sha, formats[sha], path))
-        report.photos += 1
+    stored: list[Path] = []
+    try:
+        for sha, path in files.items():
+            if store.find_original(sha) is None:
+                stored.append(store_original(store, sha, formats[sha], path))
+            report.photos += 1
+    except BaseException:  # a full disk halfway: take back what this import put there
+        _unstore(stored)
+        raise
     return stored
 
 
@@ -643,16 +646,27 @@ def _order(change: dict[str, Any]) -> tuple[int, str, str]:
     return (int(change["clock"]), str(change["device_id"]), str(change["id"]))
 
 
-def _insert_change(ws: Workspace, change: dict[str, Any]) -> bool:
-    """Add one change to the history; False when it was already there.
+_INSERT_RECEIVED = (
+    f"INSERT INTO changes ({', '.join(CHANGE_COLUMNS)}, package_id) "
+    f"VALUES ({', '.join('?' * (len(CHANGE_COLUMNS) + 1))}) ON CONFLICT (id) DO NOTHING"
+)
+
+
+def _insert_change(ws: Workspace, change: dict[str, Any], package_id: str | None) -> bool:
+    """Add one change to the history, with the package it came in; False when it was already
+    there.
 
     A different change claiming a (device, sequence) we hold is a forgery or a bug: the import
     fails whole.
     """
     try:
         cursor = ws.db.execute(
-            INSERT_CHANGE + " ON CONFLICT (id) DO NOTHING",
-            [*(change[c] for c in CHANGE_COLUMNS[:-1]), fields_json(change["fields"])],
+            _INSERT_RECEIVED,
+            [
+                *(change[c] for c in CHANGE_COLUMNS[:-1]),
+                fields_json(change["fields"]),
+                package_id,
+            ],
         )
     except sqlite3.IntegrityError:
         raise SyncError(
@@ -677,13 +691,9 @@ def apply_changes(
     applied = skipped = 0
     affected: set[tuple[str, str]] = set()
     for change in incoming:
-        if not _insert_change(ws, change):
+        if not _insert_change(ws, change, package_id):
             skipped += 1
             continue
-        if package_id is not None:
-            ws.db.execute(
-                "UPDATE changes SET package_id = ? WHERE id = ?", [package_id, change["id"]]
-            )
         ws.clock.observe(int(change["clock"]))
         affected.add((change["table_name"], change["record_id"]))
         applied += 1

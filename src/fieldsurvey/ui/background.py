@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from shiboken6 import isValid
 
 from fieldsurvey.core.db import open_read_only
+from fieldsurvey.core.workspace import Workspace
 
 
 class _Signals(QObject):
@@ -69,5 +70,25 @@ def read_in_background(
             return work(db)
         finally:
             db.close()
+
+    run_in_background(parent, job, on_done, on_error)
+
+
+def write_in_background(
+    parent: QObject,
+    workspace: Workspace,
+    work: Callable[[Workspace], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> None:
+    """Like run_in_background, for long writes (an import): ``work`` gets the workspace opened
+    again on the worker thread, a connection of its own, closed when it returns. Its
+    transaction never takes in what the window writes meanwhile; SQLite lets one writer at a
+    time through, and the other waits (busy timeout) or is told the workspace is busy."""
+    path, user = workspace.path, workspace.user
+
+    def job() -> Any:
+        with Workspace.open(path, user=user) as own:
+            return work(own)
 
     run_in_background(parent, job, on_done, on_error)

@@ -225,8 +225,10 @@ class RecordEditor(QWidget):
         self.empty.show()
 
     def show_record(self, workspace: Workspace, table: str, record_id: str) -> None:
-        """Open a record in the form (saving what was typed in the previous one first)."""
+        """Open a record in the form (saving what was typed in the previous one first; what
+        the disk refused stays with the record it was typed in, as the message said)."""
         self.flush()
+        self.pending.clear()
         if (table, record_id) != (self.table, self.record_id):
             self._offers.clear()
         self.workspace, self.table, self.record_id = workspace, table, record_id
@@ -540,9 +542,12 @@ class RecordEditor(QWidget):
         return saved and not invalid
 
     def save_values(self, values: dict[str, Any]) -> bool:
-        """Write values to the open record as one undoable step."""
+        """Write values to the open record as one undoable step. Values its kind of record
+        does not have (a need has a position but no accuracy or source) are left out."""
         assert self.workspace is not None and self.table and self.record_id
         table, record_id = self.table, self.record_id
+        fields = record_kind(table).field_names
+        values = {name: value for name, value in values.items() if name in fields}
         before = {name: self.record.get(name) for name in values}
         if not self.write_values(table, record_id, values, refill=False):
             return False

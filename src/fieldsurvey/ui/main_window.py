@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.current: tuple[str, str] | None = None
         self.resize(1366, 820)
         self.undo = QUndoStack(self)
+        self.office_dialogs: list[QDialog] = []
         self.map_timer = QTimer(self)
         self.map_timer.setSingleShot(True)
         self.map_timer.setInterval(MAP_RELOAD_MS)
@@ -421,6 +422,8 @@ class MainWindow(QMainWindow):
 
     def load_workspace(self, workspace: Workspace) -> None:
         self.editor.flush()
+        for dialog in list(self.office_dialogs):  # they work on the workspace being left
+            dialog.close()
         self.undo.clear()
         self.workspace = workspace
         db = workspace.db
@@ -799,7 +802,15 @@ class MainWindow(QMainWindow):
         }
         dialog = dialogs[name]()
         dialog.changed.connect(self.refresh_after_office_change)  # type: ignore[attr-defined]
-        dialog.setModal(False)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # The inventory import writes for a while: nothing else is edited meanwhile.
+        dialog.setModal(name == "inventory")
+        self.office_dialogs.append(dialog)
+        dialog.destroyed.connect(
+            lambda _=None, d=dialog: (
+                self.office_dialogs.remove(d) if d in self.office_dialogs else None
+            )
+        )
         dialog.show()
         return dialog
 
@@ -917,12 +928,23 @@ class MainWindow(QMainWindow):
 
         path = user_settings.demo_workspace_path()
         self.editor.flush()
-        if self.workspace.path.resolve() == path.resolve():
-            self.workspace.close()
+        old, user = self.workspace, self.workspace.user
+        showing_demo = old.path.resolve() == path.resolve()
+        if showing_demo:
+            old.close()
         path.parent.mkdir(parents=True, exist_ok=True)
-        build_demo(path, force=True)
-        workspace = Workspace.open(path, user=self.workspace.user)
-        self.load_workspace(workspace)
+        try:
+            build_demo(path, force=True)  # the old file is replaced only once the new is whole
+        except FieldSurveyError as exc:
+            if showing_demo:
+                self.load_workspace(Workspace.open(path, user=user))
+            QMessageBox.warning(
+                self, self.tr("Không khôi phục được"), in_language(str(exc), self.lang)
+            )
+            return False
+        self.load_workspace(Workspace.open(path, user=user))
+        if not showing_demo:
+            old.close()
         return True
 
     def on_settings(self) -> None:

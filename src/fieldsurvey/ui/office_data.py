@@ -42,7 +42,7 @@ from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.photos import linked_photos
 from fieldsurvey.core.records import record_kind
 from fieldsurvey.core.workspace import Workspace
-from fieldsurvey.ui.background import read_in_background, run_in_background
+from fieldsurvey.ui.background import read_in_background, write_in_background
 from fieldsurvey.ui.editor import in_language
 from fieldsurvey.ui.fields import field_labels, tr
 from fieldsurvey.ui.i18n import current_language
@@ -745,18 +745,18 @@ class InventoryDialog(QDialog):
                 self.status.setText(self.tr("Không nhập được: {0}").format(message(error)))
             self.update_buttons()
 
-        run_in_background(self, work, done, failed)
+        write_in_background(self, self.workspace, work, done, failed)
 
     def on_preview_clicked(self) -> None:
         """Every row read and checked (nothing written): how many would be imported, the
         unreadable ones with their line and reason, and the first rows as they would be."""
         mapping = self._checked_mapping()
-        inv, ws, owner = self.inventory, self.workspace, self.owner.currentData()
+        inv, owner = self.inventory, self.owner.currentData()
         if mapping is None or inv is None:
             return
         self.status.setText(self.tr("Đang đọc từng dòng…"))
 
-        def work() -> tuple[inventory.ImportReport, list[inventory.RowOutcome]]:
+        def work(ws: Workspace) -> tuple[inventory.ImportReport, list[inventory.RowOutcome]]:
             checked = inventory.import_inventory(ws, inv, mapping, owner=owner, dry_run=True)
             return checked, inventory.preview(ws, inv, mapping)
 
@@ -815,7 +815,7 @@ class InventoryDialog(QDialog):
     def on_import_clicked(self) -> None:
         """Import every readable row in one transaction (all or nothing), then the report."""
         mapping = self._checked_mapping()
-        inv, ws, owner = self.inventory, self.workspace, self.owner.currentData()
+        inv, owner = self.inventory, self.owner.currentData()
         if mapping is None or inv is None:
             return
         self.status.setText(self.tr("Đang nhập…"))
@@ -828,7 +828,7 @@ class InventoryDialog(QDialog):
                 raise _Cancelled
             relay.progress.emit(done, total, text)
 
-        def work() -> inventory.ImportReport:
+        def work(ws: Workspace) -> inventory.ImportReport:
             return inventory.import_inventory(ws, inv, mapping, owner=owner, progress=progress)
 
         self._start(work, self.show_report, cancellable=True)

@@ -31,7 +31,7 @@ from fieldsurvey.core import keys, sync
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.photos import make_missing_copies
 from fieldsurvey.core.workspace import Workspace
-from fieldsurvey.ui.background import run_in_background
+from fieldsurvey.ui.background import write_in_background
 
 log = logging.getLogger("fieldsurvey.sync")
 
@@ -120,9 +120,10 @@ class ExportDialog(QDialog):
         recipient, full = self.recipient.currentData(), self.full.isChecked()
         self.export_button.setEnabled(False)
         self.progress.show()
-        run_in_background(
+        write_in_background(  # the export's ledger row is a write
             self,
-            lambda: sync.export_package(self.workspace, target, recipient_id=recipient, full=full),
+            self.workspace,
+            lambda ws: sync.export_package(ws, target, recipient_id=recipient, full=full),
             lambda manifest: self.on_exported(target, manifest),
             self.on_failed,
         )
@@ -219,8 +220,12 @@ class ImportDialog(QDialog):
             self.show_rows(self.previews)
             self.preview_next(rest)
 
-        run_in_background(
-            self, lambda: sync.import_package(self.workspace, path, dry_run=True), done, failed
+        write_in_background(  # a dry run writes inside a transaction it then rolls back
+            self,
+            self.workspace,
+            lambda ws: sync.import_package(ws, path, dry_run=True),
+            done,
+            failed,
         )
 
     def show_rows(self, outcomes: dict[Path, sync.ImportReport | str]) -> None:
@@ -288,7 +293,9 @@ class ImportDialog(QDialog):
             self.progress.setValue(self.progress.value() + 1)
             self.import_next(rest)
 
-        run_in_background(self, lambda: sync.import_package(self.workspace, path), done, failed)
+        write_in_background(
+            self, self.workspace, lambda ws: sync.import_package(ws, path), done, failed
+        )
 
     def make_thumbnails(self) -> None:
         """Thumbnails of the photos that arrived, made in the bounded workers."""
@@ -302,11 +309,8 @@ class ImportDialog(QDialog):
             extra = [self.tr("Đã tạo ảnh thu nhỏ cho {0} ảnh.").format(made)] if made else []
             self.receipt.setPlainText("\n".join([text, *extra, *problems]).strip())
 
-        run_in_background(
-            self,
-            lambda: make_missing_copies(self.workspace),
-            done,
-            lambda error: self.progress.hide(),
+        write_in_background(
+            self, self.workspace, make_missing_copies, done, lambda error: self.progress.hide()
         )
 
     def finish(self) -> None:
