@@ -175,15 +175,15 @@ def main() -> int:
         lambda: window.commune_filter.setCurrentIndex(0),
         lambda: [r for r in all_cameras if r[6] == window.commune_filter.itemText(commune_index)],
     )
-    t = time.perf_counter()
-    window._filter_map()
+    t = time.perf_counter()  # what the map's filter reads on its worker thread
+    listing.ids(workspace.db, window.cameras.model.query)
     map_filter_ms = (time.perf_counter() - t) * 1000
 
     say(table(["change", "cameras shown", "list ms", "eager floor ms", "≤ 100 ms"], rows))
     worst = max(r["ms"] for r in results)
     say(
-        f"worst filter {worst:.1f} ms; the map follows 300 ms after typing pauses "
-        f"(its id set took {map_filter_ms:.0f} ms for the last filter)"
+        f"worst filter {worst:.1f} ms; the map follows 300 ms after typing pauses, its id "
+        f"set read on a worker thread ({map_filter_ms:.0f} ms for the last filter)"
     )
     say(machine_line(machine_info()))
     write_json(

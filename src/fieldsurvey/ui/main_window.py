@@ -38,6 +38,7 @@ from fieldsurvey.core.map_export import export_map_html
 from fieldsurvey.core.progress import progress
 from fieldsurvey.core.stats import workspace_stats
 from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.ui.background import read_in_background
 from fieldsurvey.ui.dialogs import NewSiteDialog, NewWorkspaceDialog, SettingsDialog
 from fieldsurvey.ui.editor import RecordEditor, in_language
 from fieldsurvey.ui.map_view import MapView
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
         self.resize(1366, 820)
         self.undo = QUndoStack(self)
         self.office_dialogs: list[QDialog] = []
+        self.map_filter_version = 0
         self.map_timer = QTimer(self)
         self.map_timer.setSingleShot(True)
         self.map_timer.setInterval(MAP_RELOAD_MS)
@@ -515,6 +517,8 @@ class MainWindow(QMainWindow):
         self.map_filter_timer.start()
 
     def _filter_map(self) -> None:
+        """Tell the map which cameras the list's filter keeps (read on a worker thread: at city
+        scale that is a hundred thousand ids); a newer filter makes an older answer void."""
         query = self.cameras.model.query
         filtered = any(
             (
@@ -526,7 +530,23 @@ class MainWindow(QMainWindow):
                 query.review_state,
             )
         )
-        self.map.set_filter(set(listing.ids(self.workspace.db, query)) if filtered else None)
+        self.map_filter_version += 1
+        version = self.map_filter_version
+        if not filtered:
+            self.map.set_filter(None)
+            return
+
+        def show(ids: list[str]) -> None:
+            if version == self.map_filter_version:
+                self.map.set_filter(set(ids))
+
+        read_in_background(
+            self,
+            self.workspace.path,
+            lambda db: listing.ids(db, query),
+            show,
+            lambda exc: self.on_map_problem(str(exc)),
+        )
 
     def update_status(self) -> None:
         """Totals (counted when the workspace loads) and what the filter shows."""
@@ -642,6 +662,7 @@ class MainWindow(QMainWindow):
             self.show_problem(in_language(str(exc), self.lang))
             return None
         self.counts = workspace_stats(self.workspace.db)
+        self.show_assignment()  # a site with its first record counts as surveyed
         if table == "cameras":
             self.cameras.model.refresh()
             self.sites.model.refresh()
@@ -686,6 +707,7 @@ class MainWindow(QMainWindow):
             self.show_problem(in_language(str(exc), self.lang))
             return
         self.counts = workspace_stats(self.workspace.db)
+        self.show_assignment()
         self.current = None
         self.editor.show_nothing()
         self.apply_filters(force=True)
@@ -701,8 +723,6 @@ class MainWindow(QMainWindow):
         lists = {"sites": self.sites, "cameras": self.cameras}
         if table in lists:
             lists[table].model.update_record(record_id)
-        if table == "sites":
-            self.show_assignment()
         if table in ("cameras", "sites"):
             self.map_timer.start()
         self.statusBar().showMessage(self.tr("Đã lưu."), 2000)
