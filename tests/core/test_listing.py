@@ -132,3 +132,15 @@ def test_a_deleted_record_leaves_the_list(demo: Workspace) -> None:
 def test_bad_queries_are_refused(bad: dict[str, str]) -> None:
     with pytest.raises(ValidationError):
         ListQuery(**bad)
+
+
+def test_code_columns_sort_in_their_lists_order_and_communes_by_name(demo: Workspace) -> None:
+    from fieldsurvey.core import vocabulary
+
+    rows = all_rows(demo, ListQuery("cameras", sort="condition"), size=500)
+    order = [vocabulary.label("camera_condition", c) for c in vocabulary.codes("camera_condition")]
+    shown = [r[4] for r in rows if r[4]]
+    assert shown == sorted(shown, key=order.index)
+    communes = [r[6] for r in all_rows(demo, ListQuery("cameras", sort="commune"), size=500)]
+    named = [c for c in communes if c]
+    assert len(set(named)) > 10 and named == sorted(named)  # by the name shown, not its code

@@ -24,16 +24,29 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "sites": ("name", "category", "commune", "address", "cameras", "review_state"),
     "cameras": ("name", "site", "camera_type", "condition", "owner", "commune", "review_state"),
 }
+
+
+def _in_list_order(column: str, code_list: str) -> str:
+    """Sort a code column the way its code list is ordered (working, degraded, not working…),
+    as the labels shown in its place do not sort by their codes."""
+    codes = vocabulary.codes(code_list)
+    if not all(code.replace("_", "").isalnum() for code in codes):  # they go into the SQL
+        raise ValueError(f"code list {code_list} has a code that is not a plain word")
+    cases = " ".join(f"WHEN '{code}' THEN {i}" for i, code in enumerate(codes))
+    return f"CASE {column} {cases} ELSE 999 END"
+
+
 _SORT_SQL = {
     "name": "coalesce(r.name, '') COLLATE NOCASE",
-    "category": "coalesce(r.category, '')",
-    "commune": "coalesce(r.commune_code, '')",
+    "category": _in_list_order("r.category", "site_category"),
+    "commune": "coalesce((SELECT a.name FROM admin_units a WHERE a.level = 'commune' "
+    "AND a.code = r.commune_code), '')",
     "address": "coalesce(r.address, '') COLLATE NOCASE",
     "cameras": "(SELECT count(*) FROM cameras c WHERE c.site_id = r.id AND c.deleted = 0)",
-    "review_state": "coalesce(r.review_state, '')",
+    "review_state": _in_list_order("r.review_state", "review_state"),
     "site": "coalesce((SELECT s.name FROM sites s WHERE s.id = r.site_id), '') COLLATE NOCASE",
-    "camera_type": "coalesce(r.camera_type, '')",
-    "condition": "coalesce(r.condition, '')",
+    "camera_type": _in_list_order("r.camera_type", "camera_type"),
+    "condition": _in_list_order("r.condition", "camera_condition"),
     "owner": "coalesce((SELECT u.name FROM units u WHERE u.id = r.owner_unit_id), '')"
     " COLLATE NOCASE",
 }
