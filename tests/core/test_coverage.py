@@ -45,7 +45,7 @@ def test_cameras_whose_cones_see_the_need(workspace: Workspace) -> None:
     looking = camera(_north(-30), LON, 10)  # 30 m south, looking north (10° off)
     camera(_north(-30), LON, 180)  # 30 m south, looking away
     camera(_north(-100), LON, 0)  # looking at it, but out of a fixed camera's reach
-    ptz = camera(LAT, _east(120), None, camera_type="ptz")  # turns all round, reaches 150 m
+    ptz = camera(LAT, _east(80), None, camera_type="ptz")  # turns all round, reaches 100 m
     unknown = camera(_north(10), LON, None)  # no direction recorded, 10 m away
     camera(_north(-20), LON, 0, condition="removed")
     need = workspace.insert("needs", {"site_id": site, "reuse_camera_ids": [ptz]})

@@ -20,13 +20,11 @@ from typing import Any
 
 import sqlite_utils
 
-from fieldsurvey.core.duplicates import DEFAULT_FIELD_OF_VIEW, METRES_PER_DEGREE
+from fieldsurvey.core.duplicates import METRES_PER_DEGREE
+from fieldsurvey.core.views import ALL_ROUND, LONGEST_RANGE_M, view_cones, view_range_m
 
-DEFAULT_RANGE_M = 60.0
-RANGE_M = {"ptz": 150.0, "panoramic": 40.0, "alpr": 40.0, "thermal": 100.0}
-ALL_ROUND = frozenset({"ptz", "panoramic"})
 NEAR_M = 30.0
-_CELL_M = max(DEFAULT_RANGE_M, *RANGE_M.values())
+_CELL_M = LONGEST_RANGE_M
 
 
 @dataclass(frozen=True)
@@ -59,12 +57,9 @@ def _cameras(
         "lon IS NOT NULL AND coalesce(condition, '') != 'removed'" + where,
         params,
     ):
-        directions = tuple(
-            (float(v["direction"]), float(v.get("angle") or DEFAULT_FIELD_OF_VIEW))
-            for v in json.loads(views or "[]")
-            if v.get("direction") is not None
+        yield _Camera(
+            cid, ref, site, lat, lon, ctype, condition, connectivity, owner, view_cones(views)
         )
-        yield _Camera(cid, ref, site, lat, lon, ctype, condition, connectivity, owner, directions)
 
 
 def bearing_and_distance(lat1: float, lon1: float, lat2: float, lon2: float) -> tuple[float, float]:
@@ -78,7 +73,7 @@ def bearing_and_distance(lat1: float, lon1: float, lat2: float, lon2: float) -> 
 def covers(camera: _Camera, bearing: float, distance: float) -> bool | None:
     """Whether the camera sees a point at this bearing and distance from it; None when it has no
     recorded direction (then only nearness can be said)."""
-    reach = RANGE_M.get(camera.camera_type or "", DEFAULT_RANGE_M)
+    reach = view_range_m(camera.camera_type)
     if distance > reach:
         return False
     if camera.camera_type in ALL_ROUND:

@@ -25,6 +25,7 @@ from fieldsurvey.core.db import photo_folder
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.records import record_kind
 from fieldsurvey.core.text import fold, words
+from fieldsurvey.core.views import view_cones
 from fieldsurvey.core.workspace import Workspace
 
 METRES_PER_DEGREE = 111_320.0
@@ -34,7 +35,6 @@ DEFAULT_ACCURACY_M = 10.0
 # A recorded accuracy is about two standard deviations of one fix; two fixes of one camera also
 # differ by where each person stood, so the spread is never taken below this.
 MIN_SIGMA_M = 5.0
-DEFAULT_FIELD_OF_VIEW = 60.0
 THRESHOLD = 0.5
 # Two difference hashes (64 bits) this close are photos that look alike.
 PHOTO_HASH_DISTANCE = 10
@@ -85,11 +85,7 @@ def _cameras(db: sqlite_utils.Database) -> Iterator[_Camera]:
             ctype,
             mount,
             owner,
-            tuple(
-                (float(v["direction"]), float(v.get("angle") or DEFAULT_FIELD_OF_VIEW))
-                for v in json.loads(views or "[]")
-                if v.get("direction") is not None
-            ),
+            view_cones(views),
         )
 
 

@@ -2,10 +2,10 @@
 
 Layers (all EPSG:4326): ``cameras``, ``sites`` and ``needs`` as points, ``view_cones`` as
 polygons. A view cone is a circular sector from the camera's position, from direction − angle/2
-to direction + angle/2 (clockwise from north), as long as ``CONE_RANGE_M`` says for the camera's
-type: roughly the distance at which that kind of camera still shows a person usefully. A view
-without a field-of-view angle gets ``DEFAULT_ANGLE``; a 360° view is a full disc. Cameras whose
-position was rounded (sensitive sites, ``omit_sensitive``) get no cone.
+to direction + angle/2 (clockwise from north), as long as ``views.view_range_m`` says for the
+camera's type: roughly the distance at which that kind of camera still shows a person usefully.
+A view without a field-of-view angle gets ``views.DEFAULT_FIELD_OF_VIEW``; a 360° view is a full
+disc. Cameras whose position was rounded (sensitive sites, ``omit_sensitive``) get no cone.
 
 Geometries are GeoPackage binary: the "GP" header (version 0, little endian, SRS id, an
 envelope for polygons) followed by little-endian WKB. Fields hold the report language's labels,
@@ -24,20 +24,9 @@ from typing import Any, Final
 
 from fieldsurvey.core import reports
 from fieldsurvey.core.reports import Column, Job
+from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW, view_range_m
 
 SRS_ID: Final = 4326
-# Range of a view cone by camera type, in metres.
-CONE_RANGE_M: Final = {
-    "fixed": 40.0,
-    "dome": 25.0,
-    "ptz": 100.0,
-    "alpr": 30.0,
-    "thermal": 60.0,
-    "panoramic": 20.0,
-    "other": 35.0,
-}
-DEFAULT_RANGE_M: Final = 35.0
-DEFAULT_ANGLE: Final = 60.0
 _ARC_STEP_DEG: Final = 5.0
 _METRES_PER_DEGREE: Final = 111_320.0
 
@@ -312,8 +301,8 @@ def _cone(
     direction: float,
     angle: float | None,
 ) -> tuple[Any, ...]:
-    fov = DEFAULT_ANGLE if angle is None else angle
-    reach = CONE_RANGE_M.get(cam.codes["camera_type"] or "", DEFAULT_RANGE_M)
+    fov = DEFAULT_FIELD_OF_VIEW if angle is None else angle
+    reach = view_range_m(cam.codes["camera_type"])
     ring = cone_ring(lon, lat, direction, fov, reach)
     xs = [x for x, _ in ring]
     ys = [y for _, y in ring]

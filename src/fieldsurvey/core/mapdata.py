@@ -15,6 +15,7 @@ import sqlite_utils
 
 from fieldsurvey.core import reference, vocabulary
 from fieldsurvey.core.resources import resource_path
+from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
 
 MAGIC = b"FSC1"
 UNKNOWN = 255
@@ -86,7 +87,7 @@ def camera_layer(db: sqlite_utils.Database) -> CameraLayer:
             if view.get("direction") is None or n == 255:
                 continue
             views.append(view["direction"])
-            views.append(view.get("angle") or 60.0)
+            views.append(view.get("angle") or DEFAULT_FIELD_OF_VIEW)
             n += 1
         counts.append(n)
     count = len(ids)

@@ -49,6 +49,7 @@ from fieldsurvey.core import reference, vocabulary
 from fieldsurvey.core.db import photo_folder
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.text import fold
+from fieldsurvey.core.views import parse_views
 
 FORMATS: Final = ("xlsx", "pdf", "gpkg", "geojson", "csv")
 WHERE_KEYS: Final = ("commune", "purpose", "condition", "owner", "review")
@@ -328,24 +329,6 @@ def report_date(lang: str, today: dt.date | None = None) -> str:
 
 
 @lru_cache(maxsize=4096)
-def parse_views(raw: str | None) -> tuple[tuple[float, float | None], ...]:
-    """(direction, angle) of each view in a camera's ``views`` JSON; broken entries are skipped."""
-    if not raw:
-        return ()
-    try:
-        views = json.loads(raw)
-    except ValueError:
-        return ()
-    out = []
-    for view in views if isinstance(views, list) else []:
-        if not isinstance(view, dict):
-            continue
-        direction, angle = view.get("direction"), view.get("angle")
-        if isinstance(direction, int | float):
-            out.append((float(direction), float(angle) if isinstance(angle, int | float) else None))
-    return tuple(out)
-
-
 def views_text(raw: str | None) -> str:
     """Views as "70° (60°); 250°": direction, and the field of view when known."""
     return "; ".join(

@@ -27,6 +27,7 @@ from fieldsurvey.core.errors import FieldSurveyError, ValidationError
 from fieldsurvey.core.location import distance_m
 from fieldsurvey.core.photos import IngestResult
 from fieldsurvey.core.records import clean_value, record_kind
+from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui import fields as fw
 from fieldsurvey.ui.photo_strip import PhotoStrip
@@ -617,7 +618,7 @@ class RecordEditor(QWidget):
                         )
             if table == "cameras" and meta.heading is not None:
                 views = json.loads(self.record.get("views") or "[]")
-                first = dict(views[0]) if views else {"angle": 60.0, "tilt": None}
+                first = dict(views[0]) if views else {"angle": DEFAULT_FIELD_OF_VIEW, "tilt": None}
                 first["direction"] = round(meta.heading, 1)
                 self._offers.append(
                     (

@@ -37,6 +37,7 @@ from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.map_export import export_map_html
 from fieldsurvey.core.progress import progress
 from fieldsurvey.core.stats import workspace_stats
+from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background
 from fieldsurvey.ui.dialogs import NewSiteDialog, NewWorkspaceDialog, SettingsDialog
@@ -748,7 +749,7 @@ class MainWindow(QMainWindow):
         if self.current != ("cameras", camera_id):
             self.open_record("cameras", camera_id)
         views = json.loads(self.workspace.get("cameras", camera_id)["views"] or "[]")
-        first = views[0] if views else {"angle": 60.0, "tilt": None}
+        first = views[0] if views else {"angle": DEFAULT_FIELD_OF_VIEW, "tilt": None}
         first["direction"] = round(bearing, 1)
         self.editor.save_values({"views": [first, *views[1:]]})
         self.editor.show_record(self.workspace, "cameras", camera_id)
