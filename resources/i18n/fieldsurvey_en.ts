@@ -4,656 +4,661 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="106"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="98"/>
         <source>Sửa {0}</source>
         <translation>Edit {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="160"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="152"/>
         <source>Đầy đủ %p%</source>
         <translation>Complete %p%</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="199"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="191"/>
         <source>Chọn một địa điểm hoặc camera trong danh sách, hoặc thêm mới (Ctrl+N).</source>
         <translation>Select a site or camera in the list, or add a new one (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="30"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="28"/>
         <source>Camera theo xã/phường (20 nơi nhiều nhất)</source>
         <translation>Cameras by commune (top 20)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="31"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="29"/>
         <source>Camera theo mục đích sử dụng</source>
         <translation>Cameras by purpose of use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="32"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="30"/>
         <source>Camera theo tình trạng</source>
         <translation>Cameras by condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="33"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="31"/>
         <source>Camera theo đơn vị chủ quản (15 đơn vị nhiều nhất)</source>
         <translation>Cameras by owner unit (top 15)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="34"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="32"/>
         <source>Camera theo kết nối</source>
         <translation>Cameras by connectivity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="35"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="33"/>
         <source>Tồn tại, hạn chế theo loại</source>
         <translation>Shortcomings by type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="36"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="34"/>
         <source>Nhu cầu lắp đặt theo mức ưu tiên</source>
         <translation>Installation needs by priority</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="42"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="270"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="44"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="40"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="264"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="41"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="43"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="41"/>
         <source>Mục đích</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="45"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="43"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="47"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="45"/>
         <source>Tồn tại</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="48"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="46"/>
         <source>Nhu cầu</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="61"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="59"/>
         <source>Còn lại ({0} nơi)</source>
         <translation>Others ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="86"/>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="105"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="292"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="133"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="286"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="132"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="292"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="133"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="286"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="132"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="323"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="43"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="317"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="40"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="85"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="324"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="318"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="385"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="86"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="325"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="397"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="319"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="386"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="87"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="326"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="393"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="320"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
         <source>Nhu cầu lắp mới</source>
         <translation>Need for new cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="331"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="325"/>
         <source>(chưa đặt tên)</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="335"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="329"/>
         <source>Nháp</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="343"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="337"/>
         <source>Địa điểm: {0}</source>
         <translation>Site: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="350"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="344"/>
         <source>(chưa xác định)</source>
         <translation>(not determined)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="385"/>
         <source>+ Camera (Ctrl+N)</source>
         <translation>+ Camera (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="397"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="386"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
         <source>+ Tồn tại</source>
         <translation>+ Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="393"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
         <source>+ Nhu cầu</source>
         <translation>+ Need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="430"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="424"/>
         <source>Camera hiện có đã quan sát vị trí này: {0}</source>
         <translation>Existing cameras that already see this place: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="447"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="441"/>
         <source>chưa rõ hướng</source>
         <translation>direction unknown</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="455"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="449"/>
         <source>Bỏ dùng lại</source>
         <translation>Stop reusing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="455"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="449"/>
         <source>Dùng lại</source>
         <translation>Reuse</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="493"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="487"/>
         <source>{0} camera</source>
         <translation>{0} camera(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="595"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="592"/>
         <source>Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}). Dùng làm vị trí?</source>
         <translation>The photo has GPS coordinates ({0:.6f}, {1:.6f}). Use them as the location?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="607"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="604"/>
         <source>Ảnh được chụp cách vị trí đã ghi {0:.0f} m. Giữ vị trí đã ghi hay dùng vị trí của ảnh?</source>
         <translation>The photo was taken {0:.0f} m from the recorded location. Keep the recorded location or use the photo&apos;s location?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="619"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="616"/>
         <source>Ảnh có hướng la bàn {0:.0f}°. Dùng làm hướng nhìn của camera?</source>
         <translation>The photo has a compass heading of {0:.0f}°. Use it as the camera&apos;s view direction?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="637"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="634"/>
         <source>Dùng giá trị của ảnh</source>
         <translation>Use the photo&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="639"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="636"/>
         <source>Giữ nguyên</source>
         <translation>Keep as is</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="69"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="66"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="70"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="516"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="67"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="508"/>
         <source>Loại địa điểm</source>
         <translation>Site type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="515"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="68"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="507"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="72"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="69"/>
         <source>Vị trí (vĩ độ, kinh độ)</source>
         <translation>Location (latitude, longitude)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="70"/>
         <source>Đơn vị quản lý</source>
         <translation>Managing unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="514"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="506"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="517"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="72"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="509"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
         <source>Mục đích sử dụng</source>
         <translation>Purpose of use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="77"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="510"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="502"/>
         <source>Loại camera</source>
         <translation>Camera type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="78"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="512"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="504"/>
         <source>Kiểu lắp đặt</source>
         <translation>Mounting type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="79"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="513"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="505"/>
         <source>Độ cao lắp (m)</source>
         <translation>Mounting height (m)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="80"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="507"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="499"/>
         <source>Hướng nhìn</source>
         <translation>View directions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="81"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="78"/>
         <source>Độ phân giải (MP)</source>
         <translation>Resolution (MP)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="82"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="79"/>
         <source>Quan sát ban đêm</source>
         <translation>Night vision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="46"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="83"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="44"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="80"/>
         <source>Kết nối</source>
         <translation>Connectivity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="81"/>
         <source>Đường truyền</source>
         <translation>Transmission link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="82"/>
         <source>Thời gian lưu trữ (ngày)</source>
         <translation>Storage period (days)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="83"/>
         <source>Chuẩn kết nối</source>
         <translation>Connection standards</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="84"/>
         <source>Nguồn điện</source>
         <translation>Power source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="85"/>
         <source>Năm lắp đặt</source>
         <translation>Year installed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="86"/>
         <source>Nguồn kinh phí</source>
         <translation>Funding source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="87"/>
         <source>Chức năng AI</source>
         <translation>AI functions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="44"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="42"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="88"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="50"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="47"/>
         <source>Camera hiện có dùng lại</source>
         <translation>Existing cameras reused</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="51"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="48"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="52"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="49"/>
         <source>Đơn vị cấp trên</source>
         <translation>Parent unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="53"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="50"/>
         <source>Xã/phường được giao</source>
         <translation>Assigned communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="54"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="51"/>
         <source>Địa điểm được giao</source>
         <translation>Assigned sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="55"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="52"/>
         <source>Số địa điểm cần khảo sát</source>
         <translation>Sites to survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="56"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="53"/>
         <source>Hạn hoàn thành</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="57"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="54"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="61"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="58"/>
         <source>Loại đơn vị</source>
         <translation>Unit type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="61"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="58"/>
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="63"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="60"/>
         <source>Đơn vị được giao</source>
         <translation>Assigned unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="89"/>
         <source>Mã hiệu</source>
         <translation>Reference code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="90"/>
         <source>Camera liên quan</source>
         <translation>Related camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="91"/>
         <source>Loại tồn tại, hạn chế</source>
         <translation>Shortcoming type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="95"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="92"/>
         <source>Mô tả</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="96"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="93"/>
         <source>Hướng khắc phục</source>
         <translation>Type of remedy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="97"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="94"/>
         <source>Giải pháp khắc phục</source>
         <translation>Proposed remedy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="98"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="95"/>
         <source>Kinh phí dự kiến (đồng)</source>
         <translation>Estimated cost (VND)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="99"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="96"/>
         <source>Số camera cần lắp</source>
         <translation>Number of cameras needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="100"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="97"/>
         <source>Mức ưu tiên</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="101"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="98"/>
         <source>Lý do, căn cứ</source>
         <translation>Reasons and justification</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="274"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="260"/>
         <source>Hướng (°, 0 = Bắc)</source>
         <translation>Direction (°, 0 = north)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="274"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="260"/>
         <source>Góc nhìn (°)</source>
         <translation>Field of view (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="274"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="260"/>
         <source>Góc nghiêng (°)</source>
         <translation>Tilt (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="280"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="266"/>
         <source>Thêm hướng</source>
         <translation>Add direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="282"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="268"/>
         <source>Xoá hướng</source>
         <translation>Remove direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="45"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="503"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="495"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="46"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="504"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="43"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="496"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="505"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="497"/>
         <source>Mã hiệu của nguồn</source>
         <translation>Reference code in the source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="506"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="498"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="508"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="500"/>
         <source>Góc nhìn (độ)</source>
         <translation>Field of view (degrees)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="509"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="501"/>
         <source>Góc nghiêng (camera:angle)</source>
         <translation>Tilt (camera:angle)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="511"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="503"/>
         <source>Loại giám sát (surveillance:type)</source>
         <translation>Surveillance type (surveillance:type)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="84"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="88"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Installation need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="89"/>
         <source>Giao việc</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="90"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="91"/>
         <source>Ảnh gắn bản ghi</source>
         <translation>Photo link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="92"/>
         <source>Kết quả duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="93"/>
         <source>Không trùng lặp</source>
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="39"/>
         <source>Đã xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="47"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="44"/>
         <source>Sai số vị trí (m)</source>
         <translation>Location accuracy (m)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="48"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="45"/>
         <source>Nguồn vị trí</source>
         <translation>Location source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="49"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="46"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="117"/>
         <source>đã xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="117"/>
         <source>còn</source>
         <translation>not deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="229"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="226"/>
         <source>Trễ hạn</source>
         <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/i18n.py" line="44"/>
+        <source>Lỗi ngoài dự kiến ({0}); chi tiết có trong tệp nhật ký.</source>
+        <translation>Unexpected error ({0}); the details are in the log file.</translation>
     </message>
 </context>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="840"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="839"/>
         <source>Xung đột cần xử lý</source>
         <translation>Conflicts to resolve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="847"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="846"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="848"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="847"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="849"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="848"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="850"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="849"/>
         <source>Giá trị A</source>
         <translation>Value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="851"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="850"/>
         <source>Giá trị B</source>
         <translation>Value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="858"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="857"/>
         <source>Giữ giá trị A</source>
         <translation>Keep value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="859"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="858"/>
         <source>Giữ giá trị B</source>
         <translation>Keep value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="864"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="863"/>
         <source>Giá trị A (bản ghi đang hiện)</source>
         <translation>Value A (current record)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="865"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="864"/>
         <source>Giá trị B (đang chờ)</source>
         <translation>Value B (pending)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="875"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="874"/>
         <source>Hoặc nhập giá trị khác</source>
         <translation>Or enter another value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="876"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="875"/>
         <source>Dùng giá trị này</source>
         <translation>Use this value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="906"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="905"/>
         <source>{0} xung đột đang chờ.</source>
         <translation>{0} conflict(s) pending.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="908"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="907"/>
         <source>Không còn xung đột nào.</source>
         <translation>No conflicts left.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="949"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="948"/>
         <source>{0}
 
 Thiết bị: {1}
@@ -669,42 +674,42 @@ At: {3}</translation>
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1195"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1194"/>
         <source>Bảng tổng hợp</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1197"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1196"/>
         <source>Đang tổng hợp…</source>
         <translation>Compiling the figures…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1202"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1201"/>
         <source>Lưu ảnh…</source>
         <translation>Save image…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1228"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1227"/>
         <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
         <translation>Sites: {0} · Cameras: {1} · Shortcomings: {2} · Needs: {3} · Photos: {4} · Communes with data: {5}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1248"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1247"/>
         <source>Lưu biểu đồ</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1248"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1247"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1255"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1254"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1255"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1254"/>
         <source>Không ghi được {0}.</source>
         <translation>Could not write {0}.</translation>
     </message>
@@ -712,77 +717,77 @@ At: {3}</translation>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="317"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="309"/>
         <source>Camera, địa điểm trùng lắp</source>
         <translation>Duplicate cameras and sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="321"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="313"/>
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="321"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="313"/>
         <source>Bản ghi A</source>
         <translation>Record A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="321"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="313"/>
         <source>Bản ghi B</source>
         <translation>Record B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="321"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="313"/>
         <source>Lý do</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="325"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="317"/>
         <source>Camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="326"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="318"/>
         <source>Địa điểm</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="333"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="325"/>
         <source>Gộp…</source>
         <translation>Merge…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="335"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="327"/>
         <source>Không trùng</source>
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="370"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="362"/>
         <source>Đang tìm bản ghi trùng lắp…</source>
         <translation>Looking for duplicate records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="389"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="381"/>
         <source>Không tìm được: {0}</source>
         <translation>Could not search: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="406"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="398"/>
         <source>Camera ({0})</source>
         <translation>Cameras ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="407"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="399"/>
         <source>Địa điểm ({0})</source>
         <translation>Sites ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="474"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="466"/>
         <source>Đã gộp hai camera.</source>
         <translation>Merged the two cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="488"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="480"/>
         <source>Đã ghi nhận: hai bản ghi không trùng nhau.</source>
         <translation>Recorded: the two records are not duplicates.</translation>
     </message>
@@ -840,7 +845,7 @@ At: {3}</translation>
         <translation>The folder {0} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="134"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="135"/>
         <source>Đã ghi {0}: {1} thay đổi, {2} ảnh.</source>
         <translation>Wrote {0}: {1} change(s), {2} photo(s).</translation>
     </message>
@@ -848,78 +853,78 @@ At: {3}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="154"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="155"/>
         <source>Nhập gói đồng bộ</source>
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="163"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="164"/>
         <source>Thêm gói…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="172"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="173"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="187"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="188"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="187"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="188"/>
         <source>Gói FieldSurvey (*.fspkg);;Tất cả (*)</source>
         <translation>FieldSurvey packages (*.fspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="233"/>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="324"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="238"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="328"/>
         <source>đã nhập trước đây</source>
         <translation>imported previously</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="235"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="240"/>
         <source>xem trước</source>
         <translation>preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="237"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="242"/>
         <source>đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="249"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="254"/>
         <source>đang kiểm tra…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="251"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="256"/>
         <source>TỪ CHỐI: {0}</source>
         <translation>REFUSED: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="302"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="309"/>
         <source>Đã tạo ảnh thu nhỏ cho {0} ảnh.</source>
         <translation>Created thumbnails for {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="326"/>
         <source>không nhập (đã huỷ)</source>
         <translation>not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="330"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="334"/>
         <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xoá, {5} ảnh (gói {6})</source>
         <translation>{0}: {1} new, {2} updated, {3} conflicts, {4} deleted, {5} photos (package {6})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="342"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="346"/>
         <source>{0}: TỪ CHỐI — {1}</source>
         <translation>{0}: REFUSED — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="345"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="349"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -927,153 +932,153 @@ At: {3}</translation>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="318"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="315"/>
         <source>Hộp thư gói đã nhập</source>
         <translation>Inbox of imported packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="319"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="323"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="320"/>
         <source>Tạo lúc</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="324"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="321"/>
         <source>Nhập lúc</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="325"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="322"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="326"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="323"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="327"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="324"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="328"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="325"/>
         <source>Xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="329"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="326"/>
         <source>Xung đột (còn mở)</source>
         <translation>Conflicts (open)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="330"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="327"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="331"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="328"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="345"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="337"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="334"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="338"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="335"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="339"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="336"/>
         <source>Kết quả</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="340"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="337"/>
         <source>Trường đã đổi</source>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="341"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="338"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="342"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="339"/>
         <source>Xung đột mở</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="345"/>
         <source>Kích thước</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="345"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="345"/>
         <source>Đường dẫn</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="356"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="353"/>
         <source>Các gói đã nhập, mới nhất trước</source>
         <translation>Imported packages, newest first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="399"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="396"/>
         <source>Gói bị giữ lại (cách ly): {0}</source>
         <translation>Packages held back (quarantined): {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="401"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="398"/>
         <source>Không có gói nào bị giữ lại.</source>
         <translation>No packages held back.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="412"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="409"/>
         <source>Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó (xem nhật ký)</source>
         <translation>Held back on import: clock set in the future or an earlier package missing (see the log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="423"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="420"/>
         <source>Chưa nhập gói nào.</source>
         <translation>No packages imported yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="429"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="426"/>
         <source>mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="429"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="426"/>
         <source>cập nhật</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="429"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="426"/>
         <source>xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="436"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="433"/>
         <source>Gói của {0}: {1} bản ghi</source>
         <translation>Package from {0}: {1} record(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="444"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="441"/>
         <source> (đã xoá)</source>
         <translation> (deleted)</translation>
     </message>
@@ -1081,188 +1086,188 @@ At: {3}</translation>
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="540"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="532"/>
         <source>Nhập danh sách camera hiện có</source>
         <translation>Import an existing camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="543"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="535"/>
         <source>Tệp CSV hoặc GeoJSON</source>
         <translation>CSV or GeoJSON file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="545"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="537"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="547"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="539"/>
         <source>Đọc tệp</source>
         <translation>Read file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="554"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="546"/>
         <source>Theo cột đơn vị trong tệp (tạo đơn vị mới nếu chưa có)</source>
         <translation>From the file&apos;s unit column (new units are created if missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="561"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="553"/>
         <source>Cột trong tệp</source>
         <translation>Column in file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="561"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="553"/>
         <source>Trường FieldSurvey</source>
         <translation>FieldSurvey field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="561"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="553"/>
         <source>Giá trị mẫu</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="568"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="560"/>
         <source>Vị trí lấy từ hình học (geometry) của từng điểm trong tệp GeoJSON.</source>
         <translation>Locations are taken from the geometry of each point in the GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="578"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="570"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="580"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="572"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="582"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="574"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="585"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="577"/>
         <source>Xem camera trùng lắp…</source>
         <translation>View duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="602"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="594"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="603"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="595"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="625"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="617"/>
         <source>Chọn danh sách camera</source>
         <translation>Choose a camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="627"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="619"/>
         <source>Danh sách camera (*.csv *.geojson *.json);;Tất cả (*)</source>
         <translation>Camera lists (*.csv *.geojson *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="644"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="636"/>
         <source>Chọn một tệp CSV hoặc GeoJSON.</source>
         <translation>Choose a CSV or GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="650"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="642"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="655"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="647"/>
         <source>{0}: {1} dòng, {2} cột. Kiểm tra cách ghép cột rồi bấm Xem trước.</source>
         <translation>{0}: {1} row(s), {2} column(s). Check how the columns are mapped, then click Preview.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="678"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="670"/>
         <source>— bỏ qua —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="703"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="695"/>
         <source>Trường «{0}» được chọn cho hai cột: {1} và {2}.</source>
         <translation>The field “{0}” is chosen for two columns: {1} and {2}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="743"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="735"/>
         <source>Đã huỷ, không nhập camera nào.</source>
         <translation>Cancelled; no cameras were imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="745"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="737"/>
         <source>Không nhập được: {0}</source>
         <translation>Could not import: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="757"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="749"/>
         <source>Đang đọc từng dòng…</source>
         <translation>Reading the rows…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="766"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="758"/>
         <source>Đã đọc {0} dòng: {1} dòng nhập được, {2} dòng không đọc được.</source>
         <translation>Read {0} row(s): {1} can be imported, {2} could not be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="770"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="762"/>
         <source>Các dòng đầu:</source>
         <translation>First rows:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="774"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="766"/>
         <source>  dòng {0}: không đọc được — {1}</source>
         <translation>  row {0}: could not be read — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="781"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="773"/>
         <source>  dòng {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
         <translation>  row {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="802"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="794"/>
         <source>Dòng không đọc được ({0}):</source>
         <translation>Rows that could not be read ({0}):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="804"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="810"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="796"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="802"/>
         <source>  dòng {0}: {1}</source>
         <translation>  row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="821"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="813"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="843"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="835"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="854"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="846"/>
         <source>Không có dòng nào nhập được; không ghi gì.</source>
         <translation>No row could be imported; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="859"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="851"/>
         <source>Đã nhập {0} camera: {1} địa điểm mới, {2} camera vào địa điểm có sẵn, {3} đơn vị mới; {4} dòng không đọc được; {5} camera mới có thể trùng.</source>
         <translation>Imported {0} camera(s): {1} new site(s), {2} camera(s) added to existing sites, {3} new unit(s); {4} row(s) could not be read; {5} new camera(s) may be duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="879"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="871"/>
         <source>Có thể trùng: {0} cặp, {1} cặp với camera đã có:</source>
         <translation>Possible duplicates: {0} pair(s), {1} with existing cameras:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="808"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="800"/>
         <source>Lưu ý ({0}):</source>
         <translation>Warnings ({0}):</translation>
     </message>
@@ -1270,60 +1275,60 @@ At: {3}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="153"/>
         <source>Tìm địa điểm, camera… (không cần dấu)  Ctrl+F</source>
         <translation>Find sites, cameras… (accents optional)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="166"/>
         <source>Tên địa điểm</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="162"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="177"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="167"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="163"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="180"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="168"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="185"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="164"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="169"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="165"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="170"/>
         <source>Số camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="166"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="181"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="171"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="186"/>
         <source>Duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="175"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="180"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="176"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="181"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="178"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="183"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="179"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="184"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
@@ -1332,478 +1337,511 @@ At: {3}</translation>
         <translation type="vanished">Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="187"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="192"/>
         <source>Địa điểm</source>
         <comment>list tab</comment>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="188"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="193"/>
         <source>Camera</source>
         <comment>list tab</comment>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="237"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="242"/>
         <source>Mọi loại địa điểm</source>
         <translation>All site types</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="238"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="243"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="239"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="244"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="240"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="245"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="264"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="269"/>
         <source>Bản đồ</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="268"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="273"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="268"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="273"/>
         <source>Bấm vào camera để chọn nó</source>
         <translation>Click a camera to select it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="271"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="276"/>
         <source>Đặt vị trí</source>
         <translation>Set location</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="272"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="277"/>
         <source>Bấm lên bản đồ để đặt vị trí của bản ghi đang chọn</source>
         <translation>Click on the map to set the location of the selected record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="276"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="281"/>
         <source>Hướng nhìn</source>
         <translation>View direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="277"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="282"/>
         <source>Kéo trên bản đồ để đặt hướng nhìn của camera đang chọn</source>
         <translation>Drag on the map to set the view direction of the selected camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="290"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="295"/>
         <source>Màu theo tình trạng</source>
         <translation>Colour by condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="291"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="296"/>
         <source>Màu theo mục đích</source>
         <translation>Colour by purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="297"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="302"/>
         <source>Thêm bản đồ nền (MBTiles)…</source>
         <translation>Add basemap (MBTiles)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="300"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="305"/>
         <source>Xuất bản đồ HTML…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="302"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="307"/>
         <source>Lưu bản đồ các camera đang hiển thị thành một tệp HTML mở được không cần mạng</source>
         <translation>Save a map of the cameras shown as an HTML file that opens without a network connection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="306"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="311"/>
         <source>Bản đồ trực tuyến (OSM)</source>
         <translation>Online map (OSM)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="308"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="313"/>
         <source>Tải ảnh nền OpenStreetMap từ Internet</source>
         <translation>Download OpenStreetMap basemap tiles from the internet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="329"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="334"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="330"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="335"/>
         <source>Workspace &amp;mới…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="333"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="338"/>
         <source>&amp;Mở workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="336"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="341"/>
         <source>Mở &amp;gần đây</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="339"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="344"/>
         <source>Mở workspace &amp;mẫu (demo)</source>
         <translation>Open &amp;demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="341"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="346"/>
         <source>&amp;Khôi phục workspace mẫu…</source>
         <translation>R&amp;eset demo workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="344"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="349"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="346"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="351"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="349"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="354"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="350"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="355"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="357"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="359"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="364"/>
         <source>&amp;Tìm</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="362"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="367"/>
         <source>&amp;Bản ghi</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="364"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="369"/>
         <source>Địa điểm &amp;mới…</source>
         <translation>New &amp;site…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="367"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="372"/>
         <source>&amp;Camera mới tại địa điểm</source>
         <translation>New &amp;camera at site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="373"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="378"/>
         <source>&amp;Tồn tại, hạn chế mới</source>
         <translation>New s&amp;hortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="380"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="385"/>
         <source>&amp;Nhu cầu lắp mới</source>
         <translation>New &amp;need for cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="385"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="390"/>
         <source>Bản ghi &amp;tiếp theo</source>
         <translation>Ne&amp;xt record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="388"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="393"/>
         <source>Bản ghi t&amp;rước</source>
         <translation>&amp;Previous record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="396"/>
         <source>&amp;Lưu và sang bản ghi tiếp</source>
         <translation>Save &amp;and go to next</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="394"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="399"/>
         <source>&amp;Xoá bản ghi…</source>
         <translation>&amp;Delete record…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="401"/>
         <source>&amp;Văn phòng</source>
         <translation>&amp;Office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="398"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="403"/>
         <source>&amp;Hộp thư gói đã nhập…</source>
         <translation>Package &amp;inbox…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="399"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="404"/>
         <source>&amp;Duyệt hồ sơ…</source>
         <translation>&amp;Review records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="400"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="405"/>
         <source>&amp;Xung đột cần giải quyết…</source>
         <translation>&amp;Conflicts to resolve…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="401"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="406"/>
         <source>Camera &amp;trùng lặp…</source>
         <translation>&amp;Duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="402"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="407"/>
         <source>Nhập danh sách camera &amp;có sẵn…</source>
         <translation>Import existing camera &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="403"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="408"/>
         <source>Tiến độ &amp;khảo sát…</source>
         <translation>Survey &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="404"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="409"/>
         <source>&amp;Biểu đồ tổng hợp…</source>
         <translation>Summary c&amp;harts…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="405"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="410"/>
         <source>Xuất &amp;báo cáo…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="409"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="414"/>
         <source>Đồ&amp;ng bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="411"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="416"/>
         <source>&amp;Xuất gói…</source>
         <translation>&amp;Export package…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="414"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="419"/>
         <source>&amp;Nhập gói…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="417"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="422"/>
         <source>&amp;Các gói đã trao đổi…</source>
         <translation>Exchanged &amp;packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="429"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="436"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="438"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="445"/>
         <source>văn phòng</source>
         <translation>office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="438"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="445"/>
         <source>khảo sát</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="453"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="460"/>
         <source>Chưa có địa bàn được giao.</source>
         <translation>No assigned area yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="464"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="471"/>
         <source> và {0} nơi khác</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="466"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="473"/>
         <source>Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm</source>
         <translation>Area: {area} · due {due} · {done}/{expected} sites surveyed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="469"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="476"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="532"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="557"/>
         <source>{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · hiển thị {shown_sites} địa điểm, {shown_cameras} camera</source>
         <translation>{sites} sites · {cameras} cameras · {shortcomings} shortcomings · {needs} needs · showing {shown_sites} sites, {shown_cameras} cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="610"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="635"/>
         <source>Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới).</source>
         <translation>Select a site first (or add a new site).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="675"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="652"/>
+        <source>{site} – camera {number}</source>
+        <translation>{site} – camera {number}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="703"/>
         <source>Xoá bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="676"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="704"/>
         <source>Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="705"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="732"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="713"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="740"/>
         <source>Hãy chọn một địa điểm hoặc camera trước.</source>
         <translation>Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="723"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="750"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="734"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="761"/>
         <source>Bản đồ: {0}</source>
         <translation>Map: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="740"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="767"/>
         <source>Thêm bản đồ nền</source>
         <translation>Add basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="740"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="767"/>
         <source>MBTiles (*.mbtiles);;Tất cả (*)</source>
         <translation>MBTiles (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="749"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="776"/>
         <source>Không dùng được bản đồ nền</source>
         <translation>Cannot use the basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="752"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="779"/>
         <source>Đã thêm bản đồ nền {0} (mức thu phóng {1}–{2}).</source>
         <translation>Added basemap {0} (zoom levels {1}–{2}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="762"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="789"/>
         <source>Xuất bản đồ HTML</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="764"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="791"/>
         <source>Trang HTML (*.html)</source>
         <translation>HTML page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="775"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="802"/>
         <source>Không xuất được bản đồ</source>
         <translation>Could not export the map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="778"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="805"/>
         <source>Đã xuất {0} camera vào {1}.</source>
         <translation>Exported {0} camera(s) to {1}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="838"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="873"/>
         <source>Mở workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="840"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="875"/>
         <source>Workspace FieldSurvey (*.sqlite *.db);;Tất cả (*)</source>
         <translation>FieldSurvey workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="852"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="887"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="860"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="895"/>
         <source>Không mở được workspace</source>
         <translation>Could not open the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="885"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="920"/>
         <source>Không tạo được workspace</source>
         <translation>Could not create the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="905"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="940"/>
         <source>Khôi phục workspace mẫu</source>
         <translation>Reset demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="907"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="942"/>
         <source>Đưa workspace mẫu về trạng thái ban đầu? Mọi thay đổi trong workspace mẫu sẽ mất (các workspace khác không bị ảnh hưởng).</source>
         <translation>Reset the demo workspace to its original state? All changes in the demo workspace will be lost (other workspaces are not affected).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="966"/>
+        <source>Không khôi phục được</source>
+        <translation>Could not reset</translation>
+    </message>
+</context>
+<context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="375"/>
+        <source>Xã, phường (2025)</source>
+        <translation>Communes (2025)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="376"/>
+        <source>Quận, huyện (trước 2025)</source>
+        <translation>Former districts</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="377"/>
+        <source>Nhu cầu lắp đặt</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="378"/>
+        <source>Tồn tại, hạn chế</source>
+        <translation>Shortcomings</translation>
     </message>
 </context>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="102"/>
         <source>Gộp hai camera</source>
         <translation>Merge two cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="115"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="107"/>
         <source>Đổi bên giữ lại</source>
         <translation>Swap which camera is kept</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="121"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="113"/>
         <source>Gộp</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="175"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="167"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="176"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="251"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="168"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="243"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="217"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="209"/>
         <source>Giữ lại: {0}</source>
         <translation>Keep: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="220"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="212"/>
         <source>Gộp vào rồi xoá: {0}</source>
         <translation>Merge in, then delete: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="227"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="219"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="254"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="246"/>
         <source>Ảnh của cả hai camera được giữ lại.</source>
         <translation>Both cameras&apos; photos are kept.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="266"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="258"/>
         <source>{0} ảnh</source>
         <translation>{0} photo(s)</translation>
     </message>
@@ -1883,52 +1921,52 @@ At: {3}</translation>
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="361"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="365"/>
         <source>Các gói đã trao đổi</source>
         <translation>Exchanged packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="369"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="373"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="370"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="374"/>
         <source>Chiều</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="371"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="375"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="372"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="376"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="373"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="377"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="374"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="378"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="375"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="379"/>
         <source>Mã gói</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="382"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="386"/>
         <source>nhận</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="382"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="386"/>
         <source>gửi</source>
         <translation>sent</translation>
     </message>
@@ -1936,12 +1974,12 @@ At: {3}</translation>
 <context>
     <name>PhotoDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="228"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="232"/>
         <source>Chưa có bản xem của ảnh này.</source>
         <translation>No preview of this photo yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="238"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="242"/>
         <source>hướng {0:.0f}°</source>
         <translation>heading {0:.0f}°</translation>
     </message>
@@ -1949,62 +1987,62 @@ At: {3}</translation>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="70"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="71"/>
         <source>Kéo thả ảnh vào đây; nhấp đúp để xem ảnh lớn</source>
         <translation>Drag and drop photos here; double-click to view a larger image</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="71"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="72"/>
         <source>Thêm ảnh…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="75"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="76"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="115"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="116"/>
         <source>Thêm ảnh</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="117"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="118"/>
         <source>Ảnh ({0});;Tất cả (*)</source>
         <translation>Images ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="139"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="140"/>
         <source>Không có tệp ảnh nào để thêm.</source>
         <translation>No image files to add.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="153"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="154"/>
         <source>Đang đọc {0} ảnh…</source>
         <translation>Reading {0} photo(s)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="177"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="178"/>
         <source>Không thêm được ảnh: {0}</source>
         <translation>Could not add photos: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="185"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="186"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="200"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="204"/>
         <source>Đã thêm {0} ảnh.</source>
         <translation>Added {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="202"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="206"/>
         <source>{0} mục không phải tệp.</source>
         <translation>{0} item(s) skipped (not files).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="204"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="208"/>
         <source>Không thêm được: {0}</source>
         <translation>Could not add: {0}</translation>
     </message>
@@ -2012,131 +2050,131 @@ At: {3}</translation>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="990"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="989"/>
         <source>Tiến độ khảo sát</source>
         <translation>Survey progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="992"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="991"/>
         <source>Đang tính tiến độ…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="995"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="994"/>
         <source>Đã khảo sát / cần</source>
         <translation>Surveyed / needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="996"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="995"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="997"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="996"/>
         <source>Đã duyệt / bản ghi</source>
         <translation>Reviewed / records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="998"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="997"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="998"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="997"/>
         <source>Còn (ngày)</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1000"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1005"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1018"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="999"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1004"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1017"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1000"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1019"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="999"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1018"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1002"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1001"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1006"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1020"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1005"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1019"/>
         <source>Khu vực</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1007"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1006"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1022"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1021"/>
         <source>Trễ / còn</source>
         <translation>Late / left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1027"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1026"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1034"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1033"/>
         <source>Theo đơn vị</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1035"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1034"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1036"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1035"/>
         <source>Giao việc</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1037"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1036"/>
         <source>Danh sách cần đôn đốc</source>
         <translation>Chase list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1075"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1074"/>
         <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị trễ hạn.</source>
         <translation>As of {0}: {1} unit(s), {2} overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1153"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1152"/>
         <source>trễ {0} ngày</source>
         <translation>{0} day(s) late</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1154"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1153"/>
         <source>còn {0} ngày</source>
         <translation>{0} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1160"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1159"/>
         <source>Danh sách cần đôn đốc ({0})</source>
         <translation>Chase list ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1163"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1162"/>
         <source>{0} — liên hệ: {1} — {2} (hạn {3}) — đã khảo sát {4}</source>
         <translation>{0} — contact: {1} — {2} (due {3}) — surveyed {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1165"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1164"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1175"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1174"/>
         <source>Đã chép danh sách cần đôn đốc.</source>
         <translation>Copied the chase list.</translation>
     </message>
@@ -2144,147 +2182,147 @@ At: {3}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="931"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="923"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="939"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="931"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="950"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="942"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="953"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="945"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="954"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="946"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="956"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="948"/>
         <source>Mọi đơn vị chủ quản</source>
         <translation>All owner units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="962"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="954"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="963"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="955"/>
         <source>Bỏ trường nhạy cảm</source>
         <translation>Leave out sensitive fields</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="966"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="958"/>
         <source>Bỏ thông tin liên hệ của chủ quản, làm tròn toạ độ các điểm an ninh quốc gia, không kèm ảnh</source>
         <translation>Leave out owners&apos; contact details, round the coordinates of national security sites, include no photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="970"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="962"/>
         <source>Kèm ảnh (bản sạch)</source>
         <translation>Include photos (clean copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="972"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="964"/>
         <source>Bản sao ảnh đã bỏ siêu dữ liệu, trong thư mục bên cạnh tệp GeoJSON/CSV</source>
         <translation>Copies of the photos with their metadata removed, in a folder next to the GeoJSON/CSV file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="979"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="971"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="984"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="976"/>
         <source>Tạo báo cáo</source>
         <translation>Create report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="987"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="979"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="992"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="984"/>
         <source>Định dạng</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="993"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="985"/>
         <source>Tệp kết quả</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="994"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="986"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="995"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="987"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="996"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="988"/>
         <source>Mục đích</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="997"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="989"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="998"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="990"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="999"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="991"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1038"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1030"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1063"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1055"/>
         <source>Chọn tệp kết quả.</source>
         <translation>Choose an output file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1099"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1091"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1118"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1110"/>
         <source>Đã ghi báo cáo {0} ({1}).</source>
         <translation>Wrote the report {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1124"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1116"/>
         <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1126"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1118"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>Could not create the report: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1132"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1124"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2292,177 +2330,177 @@ At: {3}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="525"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="522"/>
         <source>Duyệt kết quả khảo sát</source>
         <translation>Review survey results</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="542"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="539"/>
         <source>Tất cả xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="550"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="547"/>
         <source>Tất cả thiết bị</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="555"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="552"/>
         <source>Mọi trạng thái</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="556"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="553"/>
         <source>Chưa duyệt</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="563"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="560"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="564"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="577"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="561"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="574"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="565"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="589"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="562"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="586"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="566"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="578"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="563"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="575"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="575"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="572"/>
         <source>Tên / loại</source>
         <translation>Name / type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="576"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="573"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="585"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="591"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="582"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="588"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="585"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="582"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="588"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="598"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="585"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="595"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="590"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="587"/>
         <source>Người sửa</source>
         <translation>Edited by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="592"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="589"/>
         <source>Cũ → mới</source>
         <translation>Old → new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="599"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="596"/>
         <source>Kết quả</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="600"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="597"/>
         <source>Nhận xét</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="601"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="598"/>
         <source>Người duyệt</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="607"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="604"/>
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="608"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="605"/>
         <source>Các lần duyệt</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="632"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="629"/>
         <source>Nhận xét (bắt buộc khi yêu cầu chỉnh sửa hoặc không duyệt)</source>
         <translation>Comment (required when asking for revision or rejecting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="636"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="633"/>
         <source>Duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="637"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="634"/>
         <source>Cần sửa</source>
         <translation>Needs revision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="638"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="635"/>
         <source>Không duyệt</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="687"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="684"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="707"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="704"/>
         <source>{0} bản ghi khớp bộ lọc</source>
         <translation>{0} record(s) match the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="709"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="706"/>
         <source>{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)</source>
         <translation>{0} record(s) match the filter (showing the first {1})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="711"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="708"/>
         <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
         <translation>Apply to all {0} record(s) matching the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="745"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="744"/>
         <source> — đã xoá</source>
         <translation> — deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="800"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="799"/>
         <source>Duyệt hàng loạt</source>
         <translation>Bulk review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="801"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="800"/>
         <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
         <translation>Record the decision “{0}” for all {1} record(s) matching the filter?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="808"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="807"/>
         <source>Đã ghi kết quả cho {0} bản ghi.</source>
         <translation>Recorded the decision for {0} record(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="813"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="812"/>
         <source>Đã ghi kết quả duyệt.</source>
         <translation>Review recorded.</translation>
     </message>

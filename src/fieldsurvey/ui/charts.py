@@ -12,17 +12,15 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QTabWidget, QWidget
+
+from fieldsurvey.ui.i18n import tr
 
 # Charts of many groups show the largest ones and one bar for all the others.
 TOP = {"cameras_by_commune": 20, "cameras_by_owner": 15}
 BAR_COLOUR = QColor("#2b6cb0")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # the context lupdate gives plain tr()
 
 
 def chart_titles() -> dict[str, str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -30,6 +30,7 @@ from fieldsurvey.core.records import clean_value, record_kind
 from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui import fields as fw
+from fieldsurvey.ui.i18n import in_language, tr
 from fieldsurvey.ui.photo_strip import PhotoStrip
 
 SAVE_DELAY_MS = 500
@@ -79,16 +80,6 @@ FORMS: dict[str, tuple[str, ...]] = {
     ),
 }
 LONG_TEXT = {"notes", "description", "remedy", "justification"}
-
-
-def in_language(message: str, lang: str) -> str:
-    """The user's half of a bilingual "tiếng Việt / English" message."""
-    vi, sep, en = message.partition(" / ")
-    return en.strip() if sep and lang == "en" else vi.strip()
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # the context lupdate gives plain tr()
 
 
 class EditCommand(QUndoCommand):

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,10 +29,7 @@ from PySide6.QtWidgets import (
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.location import format_coordinates, parse_coordinates
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # the context lupdate gives plain tr()
+from fieldsurvey.ui.i18n import tr
 
 
 def field_labels(table: str | None = None) -> dict[str, str]:

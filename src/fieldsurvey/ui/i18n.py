@@ -3,11 +3,16 @@ translation system, plus the matching number/date formats and a font with every 
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
+from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.resources import resource_path
+
+log = logging.getLogger("fieldsurvey")
 
 LANGUAGES = ("vi", "en")
 # Every Vietnamese letter with a diacritic, lower and upper case.
@@ -16,6 +21,29 @@ VIETNAMESE_LETTERS = (
     "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
 )
 _installed: list[QTranslator] = []
+
+
+def tr(text: str) -> str:
+    """Translate a string outside a widget (pyside6-lupdate files plain tr() under no context)."""
+    return QCoreApplication.translate("", text)
+
+
+def in_language(message: str, lang: str) -> str:
+    """The user's half of a bilingual "tiếng Việt / English" message from the core."""
+    vi, sep, en = message.partition(" / ")
+    return en.strip() if sep and lang == "en" else vi.strip()
+
+
+def error_text(error: BaseException, lang: str | None = None) -> str:
+    """What to tell the user about an error: the core's own message in their language; for
+    anything else (a bug of ours) a plain sentence, the details going to the log file."""
+    lang = lang or current_language()
+    if isinstance(error, FieldSurveyError):
+        return in_language(str(error), lang)
+    log.error("Unexpected error", exc_info=error)
+    return tr("Lỗi ngoài dự kiến ({0}); chi tiết có trong tệp nhật ký.").format(
+        type(error).__name__
+    )
 
 
 def current_language() -> str:

@@ -41,7 +41,8 @@ from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background
 from fieldsurvey.ui.dialogs import NewSiteDialog, NewWorkspaceDialog, SettingsDialog
-from fieldsurvey.ui.editor import RecordEditor, in_language
+from fieldsurvey.ui.editor import RecordEditor
+from fieldsurvey.ui.i18n import in_language
 from fieldsurvey.ui.map_view import MapView
 from fieldsurvey.ui.models import ID_ROLE, RecordListModel
 from fieldsurvey.ui.sync_dialogs import ExportDialog, ImportDialog, PackagesDialog
@@ -648,7 +649,9 @@ class MainWindow(QMainWindow):
                 "SELECT count(*) FROM cameras WHERE site_id = ?", [site_id]
             ).fetchone()[0]
             site = self.workspace.get("sites", site_id)
-            values["name"] = f"{site['name']} – camera {count + 1}"
+            values["name"] = self.tr("{site} – camera {number}").format(
+                site=site["name"], number=count + 1
+            )
             if site["lat"] is not None:
                 values.update(
                     {

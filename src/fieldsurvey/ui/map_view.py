@@ -372,18 +372,11 @@ class MapView(QWebEngineView):
 
     def _load_page(self, cameras_url: str) -> None:
         labels = {
-            "communes": "Xã, phường (2025)",
-            "districts": "Quận, huyện (trước 2025)",
-            "needs": "Nhu cầu lắp đặt",
-            "shortcomings": "Tồn tại, hạn chế",
+            "communes": self.tr("Xã, phường (2025)"),
+            "districts": self.tr("Quận, huyện (trước 2025)"),
+            "needs": self.tr("Nhu cầu lắp đặt"),
+            "shortcomings": self.tr("Tồn tại, hạn chế"),
         }
-        if self.lang == "en":
-            labels = {
-                "communes": "Communes (2025)",
-                "districts": "Former districts",
-                "needs": "Needs",
-                "shortcomings": "Shortcomings",
-            }
         config = {
             "camerasUrl": cameras_url,
             "communesUrl": f"{ORIGIN}/data/communes.geojson",

@@ -43,9 +43,8 @@ from fieldsurvey.core.photos import linked_photos
 from fieldsurvey.core.records import record_kind
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background, write_in_background
-from fieldsurvey.ui.editor import in_language
-from fieldsurvey.ui.fields import field_labels, tr
-from fieldsurvey.ui.i18n import current_language
+from fieldsurvey.ui.fields import field_labels
+from fieldsurvey.ui.i18n import current_language, error_text, in_language, tr
 
 # Position fields are chosen together: a latitude from one record and a longitude from the
 # other is no place at all. The commune follows the chosen position (merge_cameras).
@@ -53,13 +52,6 @@ LOCATION_FIELDS = ("lat", "lon", "location_accuracy_m", "location_source")
 HIDDEN_FIELDS = frozenset({"commune_code"})
 THUMBNAILS_SHOWN = 6
 THUMB = 72
-
-
-def message(error: BaseException) -> str:
-    """A core error in the user's language; anything else as it is."""
-    if isinstance(error, FieldSurveyError):
-        return in_language(str(error), current_language())
-    return repr(error)
 
 
 def _empty(value: Any) -> bool:
@@ -298,7 +290,7 @@ class MergeDialog(QDialog):
                 self.workspace, self.keep_id, self.other_id, self.choices()
             )
         except FieldSurveyError as exc:
-            self.status.setText(message(exc))
+            self.status.setText(error_text(exc))
             return
         self.changed.emit()
         self.accept()
@@ -386,7 +378,7 @@ class DuplicatesDialog(QDialog):
         def failed(error: BaseException) -> None:
             self.loading = False
             self.progress.hide()
-            self.status.setText(self.tr("Không tìm được: {0}").format(message(error)))
+            self.status.setText(self.tr("Không tìm được: {0}").format(error_text(error)))
             self.update_buttons()
 
         read_in_background(self, path, work, done, failed)
@@ -483,7 +475,7 @@ class DuplicatesDialog(QDialog):
         try:
             duplicates.mark_not_duplicate(self.workspace, table, pair["a"]["id"], pair["b"]["id"])
         except FieldSurveyError as exc:
-            self.status.setText(message(exc))
+            self.status.setText(error_text(exc))
             return
         self.status.setText(self.tr("Đã ghi nhận: hai bản ghi không trùng nhau."))
         if table == "cameras":
@@ -647,7 +639,7 @@ class InventoryDialog(QDialog):
         try:
             self.inventory = inventory.read_inventory(Path(text))
         except FieldSurveyError as exc:
-            self.status.setText(self.tr("Không đọc được tệp: {0}").format(message(exc)))
+            self.status.setText(self.tr("Không đọc được tệp: {0}").format(error_text(exc)))
             self.update_buttons()
             return
         self.show_mapping(self.inventory)
@@ -715,7 +707,7 @@ class InventoryDialog(QDialog):
         except _MappingError as exc:
             self.status.setText(str(exc))
         except FieldSurveyError as exc:
-            self.status.setText(message(exc))
+            self.status.setText(error_text(exc))
         return None
 
     def _start(self, work: Any, on_done: Any, cancellable: bool) -> None:
@@ -742,7 +734,7 @@ class InventoryDialog(QDialog):
             if isinstance(error, _Cancelled):
                 self.status.setText(self.tr("Đã huỷ, không nhập camera nào."))
             else:
-                self.status.setText(self.tr("Không nhập được: {0}").format(message(error)))
+                self.status.setText(self.tr("Không nhập được: {0}").format(error_text(error)))
             self.update_buttons()
 
         write_in_background(self, self.workspace, work, done, failed)
@@ -1066,7 +1058,7 @@ class ReportDialog(QDialog):
         try:
             where = reports.parse_where(self.workspace.db, self.where())
         except FieldSurveyError as exc:
-            self.status.setText(message(exc))
+            self.status.setText(error_text(exc))
             return
         fmt, lang = self.fmt(), str(self.language.currentData())
         omit, photos = self.omit_sensitive.isChecked(), self.photos.isChecked()
@@ -1123,7 +1115,7 @@ class ReportDialog(QDialog):
         if isinstance(error, reports.ReportCancelled):
             self.status.setText(self.tr("Đã huỷ báo cáo, không ghi tệp nào."))
         else:
-            self.status.setText(self.tr("Không tạo được báo cáo: {0}").format(message(error)))
+            self.status.setText(self.tr("Không tạo được báo cáo: {0}").format(error_text(error)))
 
     def on_cancel_clicked(self) -> None:
         if self.busy:

@@ -69,9 +69,8 @@ from fieldsurvey.core.review import (
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background
 from fieldsurvey.ui.charts import ChartsView
-from fieldsurvey.ui.editor import in_language, tr
 from fieldsurvey.ui.fields import field_labels
-from fieldsurvey.ui.i18n import current_language
+from fieldsurvey.ui.i18n import current_language, error_text, in_language, tr
 
 # The review list shows this many rows; a bulk review covers every record the filter picks.
 MAX_SHOWN = 1000
@@ -180,10 +179,6 @@ def busy() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
-
-
-def error_text(error: BaseException, lang: str) -> str:
-    return in_language(str(error), lang) if isinstance(error, FieldSurveyError) else repr(error)
 
 
 class RowsModel(QAbstractTableModel):

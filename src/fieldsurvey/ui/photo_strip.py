@@ -34,6 +34,7 @@ from fieldsurvey.core.photos import (
 )
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.background import run_in_background
+from fieldsurvey.ui.i18n import current_language, error_text, in_language
 
 PHOTO_FILTER = "*.jpg *.jpeg *.heic *.heif *.png *.tif *.tiff *.webp *.avif"
 THUMB = 96
@@ -165,7 +166,7 @@ class PhotoStrip(QWidget):
             try:
                 results = record_prepared(workspace, names, prepared, link)
             except Exception as exc:  # a write error: said, never lost silently
-                self.status.setText(str(exc))
+                self.status.setText(error_text(exc))
                 return
             self._report(results, skipped)
             if self.workspace is workspace and self.record == link:
@@ -174,7 +175,7 @@ class PhotoStrip(QWidget):
 
         def failed(exc: BaseException) -> None:
             self._finish()
-            self.status.setText(self.tr("Không thêm được ảnh: {0}").format(exc))
+            self.status.setText(self.tr("Không thêm được ảnh: {0}").format(error_text(exc)))
 
         run_in_background(self, work, done, failed)
         return True
@@ -196,7 +197,10 @@ class PhotoStrip(QWidget):
 
     def _report(self, results: list[IngestResult], skipped: int) -> None:
         added = sum(r.photo_id is not None for r in results)
-        problems = [f"{Path(r.source).name}: {r.error}" for r in results if r.error]
+        lang = current_language()
+        problems = [
+            f"{Path(r.source).name}: {in_language(r.error, lang)}" for r in results if r.error
+        ]
         text = self.tr("Đã thêm {0} ảnh.").format(added)
         if skipped:
             text += " " + self.tr("{0} mục không phải tệp.").format(skipped)
