@@ -111,8 +111,13 @@ def open_command(path: Path) -> None:
     sys.exit(run_app([], path))
 
 
-def _open(db_path: Path) -> Workspace:
-    return Workspace.open(db_path)
+def _open(db_path: Path, user: str | None = None) -> Workspace:
+    """The workspace, writing as ``user`` or else as the name set in the app's settings."""
+    if user is None:
+        from fieldsurvey.core.settings import load_settings
+
+        user = load_settings().user_name or None
+    return Workspace.open(db_path, user=user)
 
 
 @main.command()

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from fieldsurvey.cli import DB_OPTION, main, print_json, user_errors
+from fieldsurvey.cli import DB_OPTION, _open, main, print_json, user_errors
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.workspace import Workspace
 
@@ -25,14 +25,6 @@ _WHERE_KEYS = {
     "device": "device",
     "state": "state",
 }
-
-
-def _open_as(db_path: Path, user: str | None) -> Workspace:
-    if user is None:
-        from fieldsurvey.core.settings import load_settings
-
-        user = load_settings().user_name or None
-    return Workspace.open(db_path, user=user)
 
 
 def _where(table: str, conditions: tuple[str, ...]) -> Any:
@@ -88,7 +80,7 @@ def review_command(
                 "Cho --id (một bản ghi) hoặc --where (nhiều bản ghi), không cả hai. / "
                 "Give --id (one record) or --where (several), not both."
             )
-        with _open_as(db_path, user) as ws:
+        with _open(db_path, user) as ws:
             if record_id is not None:
                 review(ws, table, record_id, state, comment)
                 count = 1
@@ -164,7 +156,7 @@ def resolve_command(
     """Xử lý một xung đột. / Resolve a conflict; the choice is a new change (office only)."""
     from fieldsurvey.core.conflicts import resolve
 
-    with user_errors(), _open_as(db_path, user) as ws:
+    with user_errors(), _open(db_path, user) as ws:
         outcome = resolve(ws, conflict_id, take=take, value=value)
     click.echo(
         f"Đã xử lý: {outcome['table']}/{outcome['record_id']} {outcome['field']} = "

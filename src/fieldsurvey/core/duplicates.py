@@ -23,6 +23,7 @@ from PIL import Image
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.db import photo_folder
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.photos import PhotoStore
 from fieldsurvey.core.records import record_kind
 from fieldsurvey.core.text import fold, words
 from fieldsurvey.core.views import view_cones
@@ -289,7 +290,7 @@ class _PhotoHashes:
                 [camera_id],
             ):
                 if sha not in self._by_sha:
-                    thumb = self._root / "thumbnails" / sha[:2] / f"{sha}.jpg"
+                    thumb = PhotoStore(self._root).thumbnail(sha)
                     self._by_sha[sha] = difference_hash(thumb) if thumb.exists() else None
                 if self._by_sha[sha] is not None:
                     found.append(self._by_sha[sha])

@@ -76,7 +76,6 @@ from fieldsurvey.ui.i18n import current_language, error_text, in_language, tr
 MAX_SHOWN = 1000
 LATE_BACKGROUND = QColor("#f8d7da")
 LATE_FOREGROUND = QColor("#842029")
-ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def table_labels() -> dict[str, str]:
@@ -179,6 +178,10 @@ def busy() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
+
+
+# UserRole, the role QComboBox.currentData() reads: these models also fill the filter boxes.
+ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class RowsModel(QAbstractTableModel):
