@@ -1197,6 +1197,8 @@ def write_report(
         if photos_tmp is not None and photos_final is not None:
             _replace_folder(photos_tmp, photos_final)
             photos_tmp = None
+        with tmp.open("rb+") as written:  # on disk before it takes the final name, any format
+            os.fsync(written.fileno())
         os.replace(tmp, out)
     except BaseException:
         with contextlib.suppress(OSError):
