@@ -93,27 +93,27 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="286"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="132"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="131"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="286"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="132"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="131"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="317"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="40"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="84"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="318"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="385"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="85"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
@@ -121,7 +121,7 @@
         <location filename="../../src/fieldsurvey/ui/editor.py" line="319"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="386"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="86"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
@@ -510,37 +510,37 @@
         <translation>Surveillance type (surveillance:type)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="83"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="87"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Installation need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="88"/>
         <source>Giao việc</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="89"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="90"/>
         <source>Ảnh gắn bản ghi</source>
         <translation>Photo link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="91"/>
         <source>Kết quả duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="92"/>
         <source>Không trùng lặp</source>
         <translation>Not a duplicate</translation>
     </message>
@@ -565,17 +565,17 @@
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="117"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="116"/>
         <source>đã xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="117"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="116"/>
         <source>còn</source>
         <translation>not deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="226"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="229"/>
         <source>Trễ hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -588,77 +588,77 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="839"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="867"/>
         <source>Xung đột cần xử lý</source>
         <translation>Conflicts to resolve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="846"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="874"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="847"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="875"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="848"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="876"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="849"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="877"/>
         <source>Giá trị A</source>
         <translation>Value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="850"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="878"/>
         <source>Giá trị B</source>
         <translation>Value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="857"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="885"/>
         <source>Giữ giá trị A</source>
         <translation>Keep value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="858"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="886"/>
         <source>Giữ giá trị B</source>
         <translation>Keep value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="863"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="891"/>
         <source>Giá trị A (bản ghi đang hiện)</source>
         <translation>Value A (current record)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="864"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="892"/>
         <source>Giá trị B (đang chờ)</source>
         <translation>Value B (pending)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="874"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="902"/>
         <source>Hoặc nhập giá trị khác</source>
         <translation>Or enter another value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="875"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="903"/>
         <source>Dùng giá trị này</source>
         <translation>Use this value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="905"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="933"/>
         <source>{0} xung đột đang chờ.</source>
         <translation>{0} conflict(s) pending.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="907"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="935"/>
         <source>Không còn xung đột nào.</source>
         <translation>No conflicts left.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="948"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="976"/>
         <source>{0}
 
 Thiết bị: {1}
@@ -674,42 +674,42 @@ At: {3}</translation>
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1194"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1222"/>
         <source>Bảng tổng hợp</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1196"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1224"/>
         <source>Đang tổng hợp…</source>
         <translation>Compiling the figures…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1201"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1229"/>
         <source>Lưu ảnh…</source>
         <translation>Save image…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1227"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1255"/>
         <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
         <translation>Sites: {0} · Cameras: {1} · Shortcomings: {2} · Needs: {3} · Photos: {4} · Communes with data: {5}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1247"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1275"/>
         <source>Lưu biểu đồ</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1247"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1275"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1254"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1282"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1254"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1282"/>
         <source>Không ghi được {0}.</source>
         <translation>Could not write {0}.</translation>
     </message>
@@ -932,153 +932,153 @@ At: {3}</translation>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="315"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="318"/>
         <source>Hộp thư gói đã nhập</source>
         <translation>Inbox of imported packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="319"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="322"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="320"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="323"/>
         <source>Tạo lúc</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="321"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="324"/>
         <source>Nhập lúc</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="325"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="323"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="326"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="324"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="327"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="325"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="328"/>
         <source>Xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="326"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="329"/>
         <source>Xung đột (còn mở)</source>
         <translation>Conflicts (open)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="327"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="330"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="328"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="345"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="331"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="334"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="337"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="335"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="338"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="336"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="339"/>
         <source>Kết quả</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="337"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="340"/>
         <source>Trường đã đổi</source>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="338"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="341"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="339"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="342"/>
         <source>Xung đột mở</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="345"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
         <source>Kích thước</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="345"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="345"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
         <source>Đường dẫn</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="353"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="356"/>
         <source>Các gói đã nhập, mới nhất trước</source>
         <translation>Imported packages, newest first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="399"/>
         <source>Gói bị giữ lại (cách ly): {0}</source>
         <translation>Packages held back (quarantined): {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="398"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="401"/>
         <source>Không có gói nào bị giữ lại.</source>
         <translation>No packages held back.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="409"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="412"/>
         <source>Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó (xem nhật ký)</source>
         <translation>Held back on import: clock set in the future or an earlier package missing (see the log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="420"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="423"/>
         <source>Chưa nhập gói nào.</source>
         <translation>No packages imported yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="426"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="429"/>
         <source>mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="426"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="429"/>
         <source>cập nhật</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="426"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="429"/>
         <source>xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="433"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="436"/>
         <source>Gói của {0}: {1} bản ghi</source>
         <translation>Package from {0}: {1} record(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="441"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="444"/>
         <source> (đã xoá)</source>
         <translation> (deleted)</translation>
     </message>
@@ -2050,131 +2050,131 @@ At: {3}</translation>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="989"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1017"/>
         <source>Tiến độ khảo sát</source>
         <translation>Survey progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="991"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1019"/>
         <source>Đang tính tiến độ…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="994"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1022"/>
         <source>Đã khảo sát / cần</source>
         <translation>Surveyed / needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="995"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1023"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="996"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1024"/>
         <source>Đã duyệt / bản ghi</source>
         <translation>Reviewed / records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="997"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1025"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="997"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1025"/>
         <source>Còn (ngày)</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="999"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1004"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1017"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1027"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1032"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1045"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="999"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1018"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1027"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1046"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1001"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1029"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1005"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1019"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1033"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1047"/>
         <source>Khu vực</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1006"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1034"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1021"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1049"/>
         <source>Trễ / còn</source>
         <translation>Late / left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1026"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1054"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1033"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1061"/>
         <source>Theo đơn vị</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1034"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1062"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1035"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1063"/>
         <source>Giao việc</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1036"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1064"/>
         <source>Danh sách cần đôn đốc</source>
         <translation>Chase list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1074"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1102"/>
         <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị trễ hạn.</source>
         <translation>As of {0}: {1} unit(s), {2} overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1152"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1180"/>
         <source>trễ {0} ngày</source>
         <translation>{0} day(s) late</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1153"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1181"/>
         <source>còn {0} ngày</source>
         <translation>{0} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1159"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1187"/>
         <source>Danh sách cần đôn đốc ({0})</source>
         <translation>Chase list ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1162"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1190"/>
         <source>{0} — liên hệ: {1} — {2} (hạn {3}) — đã khảo sát {4}</source>
         <translation>{0} — contact: {1} — {2} (due {3}) — surveyed {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1164"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1192"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1174"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1202"/>
         <source>Đã chép danh sách cần đôn đốc.</source>
         <translation>Copied the chase list.</translation>
     </message>
@@ -2330,177 +2330,182 @@ At: {3}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="522"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="525"/>
         <source>Duyệt kết quả khảo sát</source>
         <translation>Review survey results</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="539"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="542"/>
         <source>Tất cả xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="547"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="550"/>
         <source>Tất cả thiết bị</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="552"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="555"/>
         <source>Mọi trạng thái</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="553"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="556"/>
         <source>Chưa duyệt</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="560"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="563"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="561"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="574"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="564"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="577"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="562"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="586"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="565"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="589"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="563"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="575"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="566"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="578"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="572"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="575"/>
         <source>Tên / loại</source>
         <translation>Name / type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="573"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="576"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="582"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="588"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="585"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="591"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="582"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="585"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="585"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="595"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="588"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="598"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="587"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="590"/>
         <source>Người sửa</source>
         <translation>Edited by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="589"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="592"/>
         <source>Cũ → mới</source>
         <translation>Old → new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="596"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="599"/>
         <source>Kết quả</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="597"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="600"/>
         <source>Nhận xét</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="598"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="601"/>
         <source>Người duyệt</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="604"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="607"/>
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="605"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="608"/>
         <source>Các lần duyệt</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="629"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="632"/>
         <source>Nhận xét (bắt buộc khi yêu cầu chỉnh sửa hoặc không duyệt)</source>
         <translation>Comment (required when asking for revision or rejecting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="633"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="636"/>
         <source>Duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="634"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="637"/>
         <source>Cần sửa</source>
         <translation>Needs revision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="635"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="638"/>
         <source>Không duyệt</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="684"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="687"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="704"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="707"/>
         <source>{0} bản ghi khớp bộ lọc</source>
         <translation>{0} record(s) match the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="706"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="709"/>
         <source>{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)</source>
         <translation>{0} record(s) match the filter (showing the first {1})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="708"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="711"/>
         <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
         <translation>Apply to all {0} record(s) matching the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="744"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="747"/>
         <source> — đã xoá</source>
         <translation> — deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="799"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="802"/>
         <source>Duyệt hàng loạt</source>
         <translation>Bulk review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="800"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="803"/>
         <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
         <translation>Record the decision “{0}” for all {1} record(s) matching the filter?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="807"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="827"/>
+        <source>Đang ghi kết quả…</source>
+        <translation>Writing the results…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="830"/>
         <source>Đã ghi kết quả cho {0} bản ghi.</source>
         <translation>Recorded the decision for {0} record(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="812"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="814"/>
         <source>Đã ghi kết quả duyệt.</source>
         <translation>Review recorded.</translation>
     </message>

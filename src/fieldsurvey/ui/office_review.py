@@ -67,7 +67,7 @@ from fieldsurvey.core.review import (
     select_records,
 )
 from fieldsurvey.core.workspace import Workspace
-from fieldsurvey.ui.background import read_in_background
+from fieldsurvey.ui.background import read_in_background, write_in_background
 from fieldsurvey.ui.charts import ChartsView
 from fieldsurvey.ui.fields import field_labels
 from fieldsurvey.ui.i18n import current_language, error_text, in_language, tr
@@ -805,9 +805,8 @@ class ReviewDialog(QDialog):
                     ),
                 ):
                     return
-                with busy():
-                    done = review_many(self.workspace, flt, state, comment)
-                self.message.setText(self.tr("Đã ghi kết quả cho {0} bản ghi.").format(done))
+                self.write_many(flt, state, comment)
+                return
             elif self.current is not None:
                 table, record_id = self.current
                 with busy():
@@ -818,6 +817,32 @@ class ReviewDialog(QDialog):
         except FieldSurveyError as exc:
             self.message.setText(in_language(str(exc), self.lang))
             return
+        self.after_review()
+
+    def write_many(self, flt: ReviewFilter, state: str, comment: str) -> None:
+        """A bulk review on a connection of its own (thousands of records at city scale take
+        seconds): the window stays usable, the buttons wait until it is written."""
+        for button in (self.approve_button, self.revise_button, self.reject_button):
+            button.setEnabled(False)
+        self.message.setText(self.tr("Đang ghi kết quả…"))
+
+        def done(count: int) -> None:
+            self.message.setText(self.tr("Đã ghi kết quả cho {0} bản ghi.").format(count))
+            self.after_review()
+
+        def failed(error: BaseException) -> None:
+            self.message.setText(error_text(error, self.lang))
+            self.update_buttons()
+
+        write_in_background(
+            self,
+            self.workspace,
+            lambda own: review_many(own, flt, state, comment),
+            done,
+            failed,
+        )
+
+    def after_review(self) -> None:
         self.comment.clear()
         self.changed.emit()
         if self.current is not None:
