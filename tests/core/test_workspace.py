@@ -201,3 +201,24 @@ def test_insert_many_writes_the_same_rows_as_insert(tmp_path: Path) -> None:
     in_bulk = build(tmp_path / "b.sqlite", bulk=True)
     assert [r[1:] for r in one_by_one[0]] == [r[1:] for r in in_bulk[0]]
     assert one_by_one[1:] == in_bulk[1:]
+
+
+def test_a_write_while_another_connection_writes_says_the_workspace_is_busy(
+    workspace: Workspace,
+) -> None:
+    import sqlite3
+
+    from fieldsurvey.core.errors import WorkspaceError
+
+    site = workspace.insert("sites", {"name": "Chợ Hôm", "category": "market"})
+    other = sqlite3.connect(workspace.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # an import holding the write lock
+    workspace.db.execute("PRAGMA busy_timeout = 50")
+    try:
+        with pytest.raises(WorkspaceError, match="đang bận"):
+            workspace.update("sites", site, {"address": "Phố Huế"})
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert workspace.get("sites", site)["address"] is None
+    workspace.update("sites", site, {"address": "Phố Huế"})  # once it is done, it saves

@@ -76,6 +76,12 @@ def explain(exc: sqlite3.Error, path: Path) -> WorkspaceError:
             f"Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; "
             "dữ liệu đã lưu trước đó vẫn còn nguyên. / The disk is full."
         )
+    if "locked" in text or "busy" in text:
+        return WorkspaceError(
+            f"Workspace {path.name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); "
+            "thay đổi chưa lưu, hãy thử lại sau ít giây. / The workspace is busy with another "
+            "write (an import or a bulk review); nothing was saved, try again in a moment."
+        )
     return WorkspaceError(f"Lỗi workspace {path}: {exc}. / Workspace error: {exc}.")
 
 
