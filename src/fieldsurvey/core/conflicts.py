@@ -9,7 +9,6 @@ import json
 from typing import Any
 
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.records import record_kind
 from fieldsurvey.core.review import device_names, require_office
 from fieldsurvey.core.workspace import Workspace
 
@@ -32,14 +31,6 @@ def _side(
     }
 
 
-def _title(ws: Workspace, table: str, record_id: str) -> str | None:
-    title = record_kind(table).title_field
-    if title is None:
-        return None
-    row = ws.db.execute(f"SELECT {title} FROM {table} WHERE id = ?", [record_id]).fetchone()
-    return None if row is None else row[0]
-
-
 def list_conflicts(ws: Workspace, *, status: str = "open") -> list[dict[str, Any]]:
     """Conflicts (open ones by default, ``"all"`` for every one), each with both values side by
     side: ``a`` is the value the record shows (the deterministic winner), ``b`` the other, with
@@ -58,7 +49,7 @@ def list_conflicts(ws: Workspace, *, status: str = "open") -> list[dict[str, Any
                 "id": cid,
                 "table": table,
                 "record_id": record_id,
-                "title": _title(ws, table, record_id),
+                "title": ws.title(table, record_id),
                 "field": field,
                 "status": state,
                 "a": _side(ws, win, win_value, names),

@@ -20,7 +20,6 @@ from typing import Any, TypeVar
 import sqlite_utils
 from PIL import Image
 
-from fieldsurvey.core import vocabulary
 from fieldsurvey.core.db import photo_folder
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.photos import PhotoStore
@@ -478,20 +477,10 @@ def mark_not_duplicate(
 _NOT_MERGED = frozenset({"review_state"})
 
 
-def _display(list_name: str | None, value: Any) -> str:
-    if value is None or value == "[]":
-        return ""
-    if list_name is None:
-        return str(value)
-    if isinstance(value, str) and value.startswith("["):
-        return ", ".join(vocabulary.label(list_name, c) for c in json.loads(value))
-    return vocabulary.label(list_name, str(value))
-
-
 def compare_cameras(ws: Workspace, a: str, b: str) -> list[dict[str, Any]]:
     """Both cameras' values side by side, for the merge dialog: one row per field, in form
-    order, ``{"field", "a", "b", "a_text", "b_text", "same"}`` (the raw stored values, their
-    labels for display, and whether they agree); then their photos as ``photos`` rows."""
+    order, ``{"field", "a", "b", "same"}`` (the stored values and whether they agree; the
+    dialog shows them as labels); then their photos as ``photos`` rows."""
     kind = record_kind("cameras")
     first, second = ws.get("cameras", a), ws.get("cameras", b)
     rows = []
@@ -504,8 +493,6 @@ def compare_cameras(ws: Workspace, a: str, b: str) -> list[dict[str, Any]]:
                 "field": field.name,
                 "a": va,
                 "b": vb,
-                "a_text": _display(field.code_list, va),
-                "b_text": _display(field.code_list, vb),
                 "same": va == vb,
             }
         )
@@ -525,8 +512,6 @@ def compare_cameras(ws: Workspace, a: str, b: str) -> list[dict[str, Any]]:
             "field": "photos",
             "a": photos[a],
             "b": photos[b],
-            "a_text": f"{len(photos[a])}",
-            "b_text": f"{len(photos[b])}",
             "same": photos[a] == photos[b],
         }
     )

@@ -183,6 +183,14 @@ class Workspace:
             raise ValidationError(f"Bản ghi {record_id} đã bị xoá. / The record was deleted.")
         return record
 
+    def title(self, table: str, record_id: str) -> str | None:
+        """A record's name as people know it (its kind's title field), if it has one."""
+        field = record_kind(table).title_field
+        if field is None:
+            return None
+        row = self.db.execute(f"SELECT {field} FROM {table} WHERE id = ?", [record_id]).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
     def history(self, table: str, record_id: str) -> list[dict[str, Any]]:
         """Every change of one record, oldest first, with its fields decoded."""
         rows = self.db.execute(

@@ -40,11 +40,11 @@ from fieldsurvey.core import duplicates, inventory, listing, reports, vocabulary
 from fieldsurvey.core.db import photo_folder
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.photos import linked_photos
-from fieldsurvey.core.records import record_kind
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background, write_in_background
 from fieldsurvey.ui.fields import field_labels
 from fieldsurvey.ui.i18n import current_language, error_text, in_language, tr
+from fieldsurvey.ui.values import shown_value
 
 # Position fields are chosen together: a latitude from one record and a longitude from the
 # other is no place at all. The commune follows the chosen position (merge_cameras).
@@ -127,22 +127,11 @@ class MergeDialog(QDialog):
         self.fill()
 
     def _text(self, field_name: str, value: Any) -> str:
-        if _empty(value):
-            return ""
-        field = record_kind("cameras").field(field_name)
-        db = self.workspace.db
-        if field.kind == "code" and field.code_list:
-            return reports.code_label(field.code_list, str(value), self.lang)
-        if field.kind == "codes" and field.code_list:
-            return reports.code_labels(field.code_list, str(value), self.lang)
-        if field.kind == "bool":
-            return reports.yes_no(value, self.lang)
-        if field_name == "views":
-            return reports.views_text(str(value))
-        if field.kind == "ref" and field.ref in ("sites", "units"):
-            row = db.execute(f"SELECT name FROM {field.ref} WHERE id = ?", [value]).fetchone()
-            return str(row[0]) if row else str(value)
-        return str(value)
+        return (
+            ""
+            if _empty(value)
+            else shown_value(self.workspace, "cameras", field_name, value, self.lang)
+        )
 
     def _location_text(self, record: dict[str, Any]) -> str:
         lat, lon = record["lat"], record["lon"]

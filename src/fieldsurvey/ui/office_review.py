@@ -6,7 +6,6 @@ through those core functions, on the UI thread, and is followed by ``changed``."
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,7 +48,7 @@ from PySide6.QtWidgets import (
 from fieldsurvey.core import reference, vocabulary
 from fieldsurvey.core.conflicts import list_conflicts, resolve
 from fieldsurvey.core.dashboard import dashboard
-from fieldsurvey.core.errors import FieldSurveyError, ValidationError
+from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.inbox import held_back, inbox, package_records
 from fieldsurvey.core.progress import progress
 from fieldsurvey.core.records import record_kind
@@ -71,6 +70,7 @@ from fieldsurvey.ui.background import read_in_background, write_in_background
 from fieldsurvey.ui.charts import ChartsView
 from fieldsurvey.ui.fields import field_labels
 from fieldsurvey.ui.i18n import current_language, error_text, in_language, tr
+from fieldsurvey.ui.values import shown_date, shown_value
 
 # The review list shows this many rows; a bulk review covers every record the filter picks.
 MAX_SHOWN = 1000
@@ -91,70 +91,6 @@ def table_labels() -> dict[str, str]:
         "reviews": tr("Kết quả duyệt"),
         "not_duplicates": tr("Không trùng lặp"),
     }
-
-
-def shown_date(text: str | None) -> str:
-    """An ISO date as dd/MM/yyyy, an ISO time (UTC) as dd/MM/yyyy HH:mm in local time."""
-    if not text:
-        return ""
-    try:
-        if len(text) == 10:
-            return dt.date.fromisoformat(text).strftime("%d/%m/%Y")
-        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return text
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%d/%m/%Y %H:%M")
-
-
-def shown_value(ws: Workspace, table: str, name: str, value: Any, lang: str) -> str:
-    """A field's value as a person reads it: code labels, names of referenced records."""
-    if value is None or value == "" or value == []:
-        return "—"
-    if name == "deleted":
-        return tr("đã xoá") if value else tr("còn")
-    try:
-        field = record_kind(table).field(name)
-    except ValidationError:
-        return str(value)
-    if isinstance(value, str) and field.kind in ("codes", "refs", "views", "communes"):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return str(value)
-    if field.kind == "code" and field.code_list:
-        return vocabulary.label(field.code_list, str(value), lang)
-    if field.kind == "codes" and field.code_list and isinstance(value, list):
-        return ", ".join(vocabulary.label(field.code_list, str(v), lang) for v in value)
-    if field.kind == "bool":
-        return tr("Có") if value else tr("Không")
-    if field.kind == "ref" and field.ref:
-        return record_title(ws, field.ref, str(value)) or str(value)
-    if field.kind == "commune":
-        return commune_name(ws, str(value))
-    if field.kind == "views" and isinstance(value, list):
-        return "; ".join(
-            f"{v.get('direction')}° / {v.get('angle')}°" for v in value if isinstance(v, dict)
-        )
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, float):
-        return QLocale().toString(value, "g", 12)  # 7,5 in Vietnamese, 7.5 in English
-    return str(value)
-
-
-def record_title(ws: Workspace, table: str, record_id: str) -> str | None:
-    title = record_kind(table).title_field
-    if title is None:
-        return None
-    row = ws.db.execute(f"SELECT {title} FROM {table} WHERE id = ?", [record_id]).fetchone()
-    return None if row is None or row[0] is None else str(row[0])
-
-
-def commune_name(ws: Workspace, code: str) -> str:
-    row = ws.db.conn.execute("SELECT name FROM admin_units WHERE code = ?", [code]).fetchone()
-    return str(row[0]) if row else code
 
 
 def read_workspace_in_background(
@@ -741,7 +677,7 @@ class ReviewDialog(QDialog):
             self.update_buttons()
             return
         self.current = (table, record_id)
-        title = record_title(ws, table, record_id)
+        title = ws.title(table, record_id)
         self.heading.setText(
             f"<b>{table_labels().get(table, table)}</b>: {title or record_id}"
             + (self.tr(" — đã xoá") if values.get("deleted") else "")

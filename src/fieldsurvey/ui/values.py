@@ -1,0 +1,70 @@
+"""Stored values as people read them in the office screens: dates, code labels, names of the
+records a value refers to, numbers in the interface's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from PySide6.QtCore import QLocale
+
+from fieldsurvey.core import reports, vocabulary
+from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.records import record_kind
+from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.ui.i18n import tr
+
+
+def shown_date(text: str | None) -> str:
+    """An ISO date as dd/MM/yyyy, an ISO time (UTC) as dd/MM/yyyy HH:mm in local time."""
+    if not text:
+        return ""
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text).strftime("%d/%m/%Y")
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%d/%m/%Y %H:%M")
+
+
+def shown_value(ws: Workspace, table: str, name: str, value: Any, lang: str) -> str:
+    """A field's value as a person reads it: code labels, names of referenced records."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if name == "deleted":
+        return tr("đã xoá") if value else tr("còn")
+    try:
+        field = record_kind(table).field(name)
+    except ValidationError:
+        return str(value)
+    if field.kind == "views":
+        return reports.views_text(value if isinstance(value, str) else json.dumps(value))
+    if isinstance(value, str) and field.kind in ("codes", "refs", "communes"):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return str(value)
+    if field.kind == "code" and field.code_list:
+        return vocabulary.label(field.code_list, str(value), lang)
+    if field.kind == "codes" and field.code_list and isinstance(value, list):
+        return ", ".join(vocabulary.label(field.code_list, str(v), lang) for v in value)
+    if field.kind == "bool":
+        return tr("Có") if value else tr("Không")
+    if field.kind == "ref" and field.ref:
+        return ws.title(field.ref, str(value)) or str(value)
+    if field.kind == "commune":
+        return commune_name(ws, str(value))
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float):
+        return QLocale().toString(value, "g", 12)  # 7,5 in Vietnamese, 7.5 in English
+    return str(value)
+
+
+def commune_name(ws: Workspace, code: str) -> str:
+    row = ws.db.conn.execute("SELECT name FROM admin_units WHERE code = ?", [code]).fetchone()
+    return str(row[0]) if row else code
