@@ -93,13 +93,13 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="286"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="131"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="56"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="286"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="131"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="56"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
@@ -224,13 +224,13 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="67"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="508"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="497"/>
         <source>Loại địa điểm</source>
         <translation>Site type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="68"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="507"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="496"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
@@ -246,13 +246,13 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="506"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="495"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="72"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="509"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="498"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
@@ -263,25 +263,25 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="502"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="491"/>
         <source>Loại camera</source>
         <translation>Camera type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="504"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="493"/>
         <source>Kiểu lắp đặt</source>
         <translation>Mounting type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="505"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="494"/>
         <source>Độ cao lắp (m)</source>
         <translation>Mounting height (m)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="77"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="499"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="488"/>
         <source>Hướng nhìn</source>
         <translation>View directions</translation>
     </message>
@@ -474,38 +474,38 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="495"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="484"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="43"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="496"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="485"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="497"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="486"/>
         <source>Mã hiệu của nguồn</source>
         <translation>Reference code in the source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="498"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="487"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="500"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="489"/>
         <source>Góc nhìn (độ)</source>
         <translation>Field of view (degrees)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="501"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="490"/>
         <source>Góc nghiêng (camera:angle)</source>
         <translation>Tilt (camera:angle)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="503"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="492"/>
         <source>Loại giám sát (surveillance:type)</source>
         <translation>Surveillance type (surveillance:type)</translation>
     </message>
@@ -565,17 +565,17 @@
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="116"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="39"/>
         <source>đã xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="116"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="39"/>
         <source>còn</source>
         <translation>not deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="229"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="165"/>
         <source>Trễ hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -588,77 +588,77 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="867"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="803"/>
         <source>Xung đột cần xử lý</source>
         <translation>Conflicts to resolve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="874"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="810"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="875"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="811"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="876"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="812"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="877"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="813"/>
         <source>Giá trị A</source>
         <translation>Value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="878"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="814"/>
         <source>Giá trị B</source>
         <translation>Value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="885"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="821"/>
         <source>Giữ giá trị A</source>
         <translation>Keep value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="886"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="822"/>
         <source>Giữ giá trị B</source>
         <translation>Keep value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="891"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="827"/>
         <source>Giá trị A (bản ghi đang hiện)</source>
         <translation>Value A (current record)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="892"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="828"/>
         <source>Giá trị B (đang chờ)</source>
         <translation>Value B (pending)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="902"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="838"/>
         <source>Hoặc nhập giá trị khác</source>
         <translation>Or enter another value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="903"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="839"/>
         <source>Dùng giá trị này</source>
         <translation>Use this value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="933"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="869"/>
         <source>{0} xung đột đang chờ.</source>
         <translation>{0} conflict(s) pending.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="935"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="871"/>
         <source>Không còn xung đột nào.</source>
         <translation>No conflicts left.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="976"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="912"/>
         <source>{0}
 
 Thiết bị: {1}
@@ -674,42 +674,42 @@ At: {3}</translation>
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1222"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1158"/>
         <source>Bảng tổng hợp</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1224"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1160"/>
         <source>Đang tổng hợp…</source>
         <translation>Compiling the figures…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1229"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1165"/>
         <source>Lưu ảnh…</source>
         <translation>Save image…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1255"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1191"/>
         <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
         <translation>Sites: {0} · Cameras: {1} · Shortcomings: {2} · Needs: {3} · Photos: {4} · Communes with data: {5}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1275"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1211"/>
         <source>Lưu biểu đồ</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1275"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1211"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1282"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1218"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1282"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1218"/>
         <source>Không ghi được {0}.</source>
         <translation>Could not write {0}.</translation>
     </message>
@@ -717,77 +717,77 @@ At: {3}</translation>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="309"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="298"/>
         <source>Camera, địa điểm trùng lắp</source>
         <translation>Duplicate cameras and sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="313"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="302"/>
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="313"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="302"/>
         <source>Bản ghi A</source>
         <translation>Record A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="313"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="302"/>
         <source>Bản ghi B</source>
         <translation>Record B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="313"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="302"/>
         <source>Lý do</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="317"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="306"/>
         <source>Camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="318"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="307"/>
         <source>Địa điểm</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="325"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="314"/>
         <source>Gộp…</source>
         <translation>Merge…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="327"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="316"/>
         <source>Không trùng</source>
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="362"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="351"/>
         <source>Đang tìm bản ghi trùng lắp…</source>
         <translation>Looking for duplicate records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="381"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="370"/>
         <source>Không tìm được: {0}</source>
         <translation>Could not search: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="398"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="387"/>
         <source>Camera ({0})</source>
         <translation>Cameras ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="399"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="388"/>
         <source>Địa điểm ({0})</source>
         <translation>Sites ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="466"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="455"/>
         <source>Đã gộp hai camera.</source>
         <translation>Merged the two cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="480"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="469"/>
         <source>Đã ghi nhận: hai bản ghi không trùng nhau.</source>
         <translation>Recorded: the two records are not duplicates.</translation>
     </message>
@@ -932,153 +932,153 @@ At: {3}</translation>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="318"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="254"/>
         <source>Hộp thư gói đã nhập</source>
         <translation>Inbox of imported packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="258"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="323"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="259"/>
         <source>Tạo lúc</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="324"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="260"/>
         <source>Nhập lúc</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="325"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="261"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="326"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="262"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="327"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="263"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="328"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="264"/>
         <source>Xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="329"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="265"/>
         <source>Xung đột (còn mở)</source>
         <translation>Conflicts (open)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="330"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="266"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="331"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="267"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="284"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="337"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="273"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="338"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="274"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="339"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="275"/>
         <source>Kết quả</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="340"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="276"/>
         <source>Trường đã đổi</source>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="341"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="277"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="342"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="278"/>
         <source>Xung đột mở</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="284"/>
         <source>Kích thước</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="284"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="284"/>
         <source>Đường dẫn</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="356"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="292"/>
         <source>Các gói đã nhập, mới nhất trước</source>
         <translation>Imported packages, newest first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="399"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="335"/>
         <source>Gói bị giữ lại (cách ly): {0}</source>
         <translation>Packages held back (quarantined): {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="401"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="337"/>
         <source>Không có gói nào bị giữ lại.</source>
         <translation>No packages held back.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="412"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
         <source>Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó (xem nhật ký)</source>
         <translation>Held back on import: clock set in the future or an earlier package missing (see the log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="423"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="359"/>
         <source>Chưa nhập gói nào.</source>
         <translation>No packages imported yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="429"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="365"/>
         <source>mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="429"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="365"/>
         <source>cập nhật</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="429"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="365"/>
         <source>xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="436"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="372"/>
         <source>Gói của {0}: {1} bản ghi</source>
         <translation>Package from {0}: {1} record(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="444"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="380"/>
         <source> (đã xoá)</source>
         <translation> (deleted)</translation>
     </message>
@@ -1086,188 +1086,188 @@ At: {3}</translation>
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="532"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="521"/>
         <source>Nhập danh sách camera hiện có</source>
         <translation>Import an existing camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="535"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="524"/>
         <source>Tệp CSV hoặc GeoJSON</source>
         <translation>CSV or GeoJSON file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="537"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="526"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="539"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="528"/>
         <source>Đọc tệp</source>
         <translation>Read file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="546"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="535"/>
         <source>Theo cột đơn vị trong tệp (tạo đơn vị mới nếu chưa có)</source>
         <translation>From the file&apos;s unit column (new units are created if missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="553"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="542"/>
         <source>Cột trong tệp</source>
         <translation>Column in file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="553"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="542"/>
         <source>Trường FieldSurvey</source>
         <translation>FieldSurvey field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="553"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="542"/>
         <source>Giá trị mẫu</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="560"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="549"/>
         <source>Vị trí lấy từ hình học (geometry) của từng điểm trong tệp GeoJSON.</source>
         <translation>Locations are taken from the geometry of each point in the GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="570"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="559"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="572"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="561"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="574"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="563"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="577"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="566"/>
         <source>Xem camera trùng lắp…</source>
         <translation>View duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="594"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="583"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="595"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="584"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="617"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="606"/>
         <source>Chọn danh sách camera</source>
         <translation>Choose a camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="619"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="608"/>
         <source>Danh sách camera (*.csv *.geojson *.json);;Tất cả (*)</source>
         <translation>Camera lists (*.csv *.geojson *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="636"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="625"/>
         <source>Chọn một tệp CSV hoặc GeoJSON.</source>
         <translation>Choose a CSV or GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="642"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="631"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="647"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="636"/>
         <source>{0}: {1} dòng, {2} cột. Kiểm tra cách ghép cột rồi bấm Xem trước.</source>
         <translation>{0}: {1} row(s), {2} column(s). Check how the columns are mapped, then click Preview.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="670"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="659"/>
         <source>— bỏ qua —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="695"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="684"/>
         <source>Trường «{0}» được chọn cho hai cột: {1} và {2}.</source>
         <translation>The field “{0}” is chosen for two columns: {1} and {2}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="735"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="724"/>
         <source>Đã huỷ, không nhập camera nào.</source>
         <translation>Cancelled; no cameras were imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="737"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="726"/>
         <source>Không nhập được: {0}</source>
         <translation>Could not import: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="749"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="738"/>
         <source>Đang đọc từng dòng…</source>
         <translation>Reading the rows…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="758"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="747"/>
         <source>Đã đọc {0} dòng: {1} dòng nhập được, {2} dòng không đọc được.</source>
         <translation>Read {0} row(s): {1} can be imported, {2} could not be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="762"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="751"/>
         <source>Các dòng đầu:</source>
         <translation>First rows:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="766"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="755"/>
         <source>  dòng {0}: không đọc được — {1}</source>
         <translation>  row {0}: could not be read — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="773"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="762"/>
         <source>  dòng {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
         <translation>  row {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="794"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="783"/>
         <source>Dòng không đọc được ({0}):</source>
         <translation>Rows that could not be read ({0}):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="796"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="802"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="785"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="791"/>
         <source>  dòng {0}: {1}</source>
         <translation>  row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="813"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="802"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="835"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="824"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="846"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="835"/>
         <source>Không có dòng nào nhập được; không ghi gì.</source>
         <translation>No row could be imported; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="851"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="840"/>
         <source>Đã nhập {0} camera: {1} địa điểm mới, {2} camera vào địa điểm có sẵn, {3} đơn vị mới; {4} dòng không đọc được; {5} camera mới có thể trùng.</source>
         <translation>Imported {0} camera(s): {1} new site(s), {2} camera(s) added to existing sites, {3} new unit(s); {4} row(s) could not be read; {5} new camera(s) may be duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="871"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="860"/>
         <source>Có thể trùng: {0} cặp, {1} cặp với camera đã có:</source>
         <translation>Possible duplicates: {0} pair(s), {1} with existing cameras:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="800"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="789"/>
         <source>Lưu ý ({0}):</source>
         <translation>Warnings ({0}):</translation>
     </message>
@@ -1280,55 +1280,60 @@ At: {3}</translation>
         <translation>Find sites, cameras… (accents optional)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="165"/>
+        <source>Đơn vị của tôi: chỉ tính các phần việc giao cho đơn vị này</source>
+        <translation>My unit: count only the work assigned to this unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="172"/>
         <source>Tên địa điểm</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="167"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="173"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="188"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="168"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="185"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="174"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="191"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="169"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="175"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="170"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="176"/>
         <source>Số camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="171"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="186"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="177"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="192"/>
         <source>Duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="180"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="186"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="181"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="187"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="183"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="189"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="184"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="190"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
@@ -1337,434 +1342,439 @@ At: {3}</translation>
         <translation type="vanished">Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="192"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="198"/>
         <source>Địa điểm</source>
         <comment>list tab</comment>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="193"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="199"/>
         <source>Camera</source>
         <comment>list tab</comment>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="242"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="251"/>
         <source>Mọi loại địa điểm</source>
         <translation>All site types</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="243"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="252"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="244"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="253"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="245"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="254"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="269"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="278"/>
         <source>Bản đồ</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="273"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="282"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="273"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="282"/>
         <source>Bấm vào camera để chọn nó</source>
         <translation>Click a camera to select it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="276"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="285"/>
         <source>Đặt vị trí</source>
         <translation>Set location</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="277"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="286"/>
         <source>Bấm lên bản đồ để đặt vị trí của bản ghi đang chọn</source>
         <translation>Click on the map to set the location of the selected record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="281"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="290"/>
         <source>Hướng nhìn</source>
         <translation>View direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="282"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="291"/>
         <source>Kéo trên bản đồ để đặt hướng nhìn của camera đang chọn</source>
         <translation>Drag on the map to set the view direction of the selected camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="295"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="304"/>
         <source>Màu theo tình trạng</source>
         <translation>Colour by condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="296"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="305"/>
         <source>Màu theo mục đích</source>
         <translation>Colour by purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="302"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="311"/>
         <source>Thêm bản đồ nền (MBTiles)…</source>
         <translation>Add basemap (MBTiles)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="305"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="314"/>
         <source>Xuất bản đồ HTML…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="307"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="316"/>
         <source>Lưu bản đồ các camera đang hiển thị thành một tệp HTML mở được không cần mạng</source>
         <translation>Save a map of the cameras shown as an HTML file that opens without a network connection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="311"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="320"/>
         <source>Bản đồ trực tuyến (OSM)</source>
         <translation>Online map (OSM)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="313"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="322"/>
         <source>Tải ảnh nền OpenStreetMap từ Internet</source>
         <translation>Download OpenStreetMap basemap tiles from the internet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="334"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="343"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="335"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="344"/>
         <source>Workspace &amp;mới…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="338"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="347"/>
         <source>&amp;Mở workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="341"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="350"/>
         <source>Mở &amp;gần đây</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="344"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="353"/>
         <source>Mở workspace &amp;mẫu (demo)</source>
         <translation>Open &amp;demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="346"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="355"/>
         <source>&amp;Khôi phục workspace mẫu…</source>
         <translation>R&amp;eset demo workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="349"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="358"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="351"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="360"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="354"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="363"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="355"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="364"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="357"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="366"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="364"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="373"/>
         <source>&amp;Tìm</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="367"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="376"/>
         <source>&amp;Bản ghi</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="369"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="378"/>
         <source>Địa điểm &amp;mới…</source>
         <translation>New &amp;site…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="372"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="381"/>
         <source>&amp;Camera mới tại địa điểm</source>
         <translation>New &amp;camera at site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="378"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="387"/>
         <source>&amp;Tồn tại, hạn chế mới</source>
         <translation>New s&amp;hortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="385"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="394"/>
         <source>&amp;Nhu cầu lắp mới</source>
         <translation>New &amp;need for cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="390"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="399"/>
         <source>Bản ghi &amp;tiếp theo</source>
         <translation>Ne&amp;xt record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="393"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="402"/>
         <source>Bản ghi t&amp;rước</source>
         <translation>&amp;Previous record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="405"/>
         <source>&amp;Lưu và sang bản ghi tiếp</source>
         <translation>Save &amp;and go to next</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="399"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="408"/>
         <source>&amp;Xoá bản ghi…</source>
         <translation>&amp;Delete record…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="401"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="410"/>
         <source>&amp;Văn phòng</source>
         <translation>&amp;Office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="403"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="412"/>
         <source>&amp;Hộp thư gói đã nhập…</source>
         <translation>Package &amp;inbox…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="404"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="413"/>
         <source>&amp;Duyệt hồ sơ…</source>
         <translation>&amp;Review records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="405"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="414"/>
         <source>&amp;Xung đột cần giải quyết…</source>
         <translation>&amp;Conflicts to resolve…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="406"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="415"/>
         <source>Camera &amp;trùng lặp…</source>
         <translation>&amp;Duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="407"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="416"/>
         <source>Nhập danh sách camera &amp;có sẵn…</source>
         <translation>Import existing camera &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="408"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="417"/>
         <source>Tiến độ &amp;khảo sát…</source>
         <translation>Survey &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="409"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="418"/>
         <source>&amp;Biểu đồ tổng hợp…</source>
         <translation>Summary c&amp;harts…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="410"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="419"/>
         <source>Xuất &amp;báo cáo…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="414"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="423"/>
         <source>Đồ&amp;ng bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="416"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="425"/>
         <source>&amp;Xuất gói…</source>
         <translation>&amp;Export package…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="419"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="428"/>
         <source>&amp;Nhập gói…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="422"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="431"/>
         <source>&amp;Các gói đã trao đổi…</source>
         <translation>Exchanged &amp;packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="436"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="445"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="445"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="454"/>
         <source>văn phòng</source>
         <translation>office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="445"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="454"/>
         <source>khảo sát</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="460"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="473"/>
+        <source>Mọi đơn vị</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="481"/>
         <source>Chưa có địa bàn được giao.</source>
         <translation>No assigned area yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="471"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="492"/>
         <source> và {0} nơi khác</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="473"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="494"/>
         <source>Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm</source>
         <translation>Area: {area} · due {due} · {done}/{expected} sites surveyed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="476"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="497"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="557"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="583"/>
         <source>{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · hiển thị {shown_sites} địa điểm, {shown_cameras} camera</source>
         <translation>{sites} sites · {cameras} cameras · {shortcomings} shortcomings · {needs} needs · showing {shown_sites} sites, {shown_cameras} cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="635"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="661"/>
         <source>Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới).</source>
         <translation>Select a site first (or add a new site).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="652"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="678"/>
         <source>{site} – camera {number}</source>
         <translation>{site} – camera {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="703"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="729"/>
         <source>Xoá bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="704"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="730"/>
         <source>Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="732"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="758"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="740"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="766"/>
         <source>Hãy chọn một địa điểm hoặc camera trước.</source>
         <translation>Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="750"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="776"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="761"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="787"/>
         <source>Bản đồ: {0}</source>
         <translation>Map: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="767"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="793"/>
         <source>Thêm bản đồ nền</source>
         <translation>Add basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="767"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="793"/>
         <source>MBTiles (*.mbtiles);;Tất cả (*)</source>
         <translation>MBTiles (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="776"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="802"/>
         <source>Không dùng được bản đồ nền</source>
         <translation>Cannot use the basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="779"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="805"/>
         <source>Đã thêm bản đồ nền {0} (mức thu phóng {1}–{2}).</source>
         <translation>Added basemap {0} (zoom levels {1}–{2}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="789"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="815"/>
         <source>Xuất bản đồ HTML</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="791"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="817"/>
         <source>Trang HTML (*.html)</source>
         <translation>HTML page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="802"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="828"/>
         <source>Không xuất được bản đồ</source>
         <translation>Could not export the map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="805"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="831"/>
         <source>Đã xuất {0} camera vào {1}.</source>
         <translation>Exported {0} camera(s) to {1}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="873"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="899"/>
         <source>Mở workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="875"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="901"/>
         <source>Workspace FieldSurvey (*.sqlite *.db);;Tất cả (*)</source>
         <translation>FieldSurvey workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="887"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="913"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="895"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="921"/>
         <source>Không mở được workspace</source>
         <translation>Could not open the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="920"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="946"/>
         <source>Không tạo được workspace</source>
         <translation>Could not create the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="940"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="966"/>
         <source>Khôi phục workspace mẫu</source>
         <translation>Reset demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="942"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="968"/>
         <source>Đưa workspace mẫu về trạng thái ban đầu? Mọi thay đổi trong workspace mẫu sẽ mất (các workspace khác không bị ảnh hưởng).</source>
         <translation>Reset the demo workspace to its original state? All changes in the demo workspace will be lost (other workspaces are not affected).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="966"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="992"/>
         <source>Không khôi phục được</source>
         <translation>Could not reset</translation>
     </message>
@@ -1810,38 +1820,38 @@ At: {3}</translation>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="167"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="156"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="168"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="243"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="157"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="232"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="209"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="198"/>
         <source>Giữ lại: {0}</source>
         <translation>Keep: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="212"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="201"/>
         <source>Gộp vào rồi xoá: {0}</source>
         <translation>Merge in, then delete: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="219"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="208"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="246"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="235"/>
         <source>Ảnh của cả hai camera được giữ lại.</source>
         <translation>Both cameras&apos; photos are kept.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="258"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="247"/>
         <source>{0} ảnh</source>
         <translation>{0} photo(s)</translation>
     </message>
@@ -2050,131 +2060,131 @@ At: {3}</translation>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1017"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="953"/>
         <source>Tiến độ khảo sát</source>
         <translation>Survey progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1019"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="955"/>
         <source>Đang tính tiến độ…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1022"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="958"/>
         <source>Đã khảo sát / cần</source>
         <translation>Surveyed / needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1023"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="959"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1024"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="960"/>
         <source>Đã duyệt / bản ghi</source>
         <translation>Reviewed / records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1025"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="961"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1025"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="961"/>
         <source>Còn (ngày)</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1027"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1032"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1045"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="963"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="968"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="981"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1027"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1046"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="963"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="982"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1029"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="965"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1033"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1047"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="969"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="983"/>
         <source>Khu vực</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1034"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="970"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1049"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="985"/>
         <source>Trễ / còn</source>
         <translation>Late / left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1054"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="990"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1061"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="997"/>
         <source>Theo đơn vị</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1062"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="998"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1063"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="999"/>
         <source>Giao việc</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1064"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1000"/>
         <source>Danh sách cần đôn đốc</source>
         <translation>Chase list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1102"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1038"/>
         <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị trễ hạn.</source>
         <translation>As of {0}: {1} unit(s), {2} overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1180"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1116"/>
         <source>trễ {0} ngày</source>
         <translation>{0} day(s) late</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1181"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1117"/>
         <source>còn {0} ngày</source>
         <translation>{0} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1187"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1123"/>
         <source>Danh sách cần đôn đốc ({0})</source>
         <translation>Chase list ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1190"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1126"/>
         <source>{0} — liên hệ: {1} — {2} (hạn {3}) — đã khảo sát {4}</source>
         <translation>{0} — contact: {1} — {2} (due {3}) — surveyed {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1192"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1128"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1202"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1138"/>
         <source>Đã chép danh sách cần đôn đốc.</source>
         <translation>Copied the chase list.</translation>
     </message>
@@ -2182,147 +2192,147 @@ At: {3}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="923"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="912"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="931"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="920"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="942"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="931"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="945"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="934"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="946"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="935"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="948"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="937"/>
         <source>Mọi đơn vị chủ quản</source>
         <translation>All owner units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="954"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="943"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="955"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="944"/>
         <source>Bỏ trường nhạy cảm</source>
         <translation>Leave out sensitive fields</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="958"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="947"/>
         <source>Bỏ thông tin liên hệ của chủ quản, làm tròn toạ độ các điểm an ninh quốc gia, không kèm ảnh</source>
         <translation>Leave out owners&apos; contact details, round the coordinates of national security sites, include no photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="962"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="951"/>
         <source>Kèm ảnh (bản sạch)</source>
         <translation>Include photos (clean copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="964"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="953"/>
         <source>Bản sao ảnh đã bỏ siêu dữ liệu, trong thư mục bên cạnh tệp GeoJSON/CSV</source>
         <translation>Copies of the photos with their metadata removed, in a folder next to the GeoJSON/CSV file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="971"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="960"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="976"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="965"/>
         <source>Tạo báo cáo</source>
         <translation>Create report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="979"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="968"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="984"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="973"/>
         <source>Định dạng</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="985"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="974"/>
         <source>Tệp kết quả</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="986"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="975"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="987"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="976"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="988"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="977"/>
         <source>Mục đích</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="989"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="978"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="990"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="979"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="991"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="980"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1030"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1019"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1055"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1044"/>
         <source>Chọn tệp kết quả.</source>
         <translation>Choose an output file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1091"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1080"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1110"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1099"/>
         <source>Đã ghi báo cáo {0} ({1}).</source>
         <translation>Wrote the report {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1116"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1105"/>
         <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1118"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1107"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>Could not create the report: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1124"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1113"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2330,182 +2340,182 @@ At: {3}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="525"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="461"/>
         <source>Duyệt kết quả khảo sát</source>
         <translation>Review survey results</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="542"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="478"/>
         <source>Tất cả xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="550"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="486"/>
         <source>Tất cả thiết bị</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="555"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="491"/>
         <source>Mọi trạng thái</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="556"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="492"/>
         <source>Chưa duyệt</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="563"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="499"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="564"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="577"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="500"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="513"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="565"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="589"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="501"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="525"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="566"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="578"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="502"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="514"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="575"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="511"/>
         <source>Tên / loại</source>
         <translation>Name / type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="576"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="512"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="585"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="591"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="521"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="527"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="585"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="521"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="588"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="598"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="524"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="534"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="590"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="526"/>
         <source>Người sửa</source>
         <translation>Edited by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="592"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="528"/>
         <source>Cũ → mới</source>
         <translation>Old → new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="599"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="535"/>
         <source>Kết quả</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="600"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="536"/>
         <source>Nhận xét</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="601"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="537"/>
         <source>Người duyệt</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="607"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="543"/>
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="608"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="544"/>
         <source>Các lần duyệt</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="632"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="568"/>
         <source>Nhận xét (bắt buộc khi yêu cầu chỉnh sửa hoặc không duyệt)</source>
         <translation>Comment (required when asking for revision or rejecting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="636"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="572"/>
         <source>Duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="637"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="573"/>
         <source>Cần sửa</source>
         <translation>Needs revision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="638"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="574"/>
         <source>Không duyệt</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="687"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="623"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="707"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="643"/>
         <source>{0} bản ghi khớp bộ lọc</source>
         <translation>{0} record(s) match the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="709"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="645"/>
         <source>{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)</source>
         <translation>{0} record(s) match the filter (showing the first {1})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="711"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="647"/>
         <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
         <translation>Apply to all {0} record(s) matching the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="747"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="683"/>
         <source> — đã xoá</source>
         <translation> — deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="802"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="738"/>
         <source>Duyệt hàng loạt</source>
         <translation>Bulk review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="803"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="739"/>
         <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
         <translation>Record the decision “{0}” for all {1} record(s) matching the filter?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="827"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="763"/>
         <source>Đang ghi kết quả…</source>
         <translation>Writing the results…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="830"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="766"/>
         <source>Đã ghi kết quả cho {0} bản ghi.</source>
         <translation>Recorded the decision for {0} record(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="814"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="750"/>
         <source>Đã ghi kết quả duyệt.</source>
         <translation>Review recorded.</translation>
     </message>

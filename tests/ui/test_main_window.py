@@ -138,3 +138,29 @@ def test_office_screens_close_with_the_workspace_they_show(
     assert window.open_path(other)
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.office_dialogs == [] and not isValid(dialog)
+
+
+def test_the_surveyor_picks_their_unit_and_sees_its_assignments(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    everything = window.assignment.text()
+    assert window.unit_box.count() > 2  # the demo's assignments belong to several units
+    window.unit_box.setCurrentIndex(1)
+    window.unit_box.activated.emit(1)
+    mine = window.assignment.text()
+    assert mine != everything
+    unit_id = window.unit_box.currentData()
+    assert window.workspace.setting("my_unit") == unit_id  # remembered by the workspace
+    import datetime as dt
+
+    from fieldsurvey.core.progress import progress
+
+    work = [
+        a
+        for a in progress(window.workspace, dt.date.today())["assignments"]
+        if a["unit_id"] == unit_id and a["status"] not in ("done", "cancelled")
+    ]
+    done, expected = sum(a["surveyed"] for a in work), sum(a["expected"] or 0 for a in work)
+    assert f"{done}/{expected} " in mine
+    window.load_workspace(window.workspace)  # reopened: still that unit
+    assert window.unit_box.currentData() == unit_id and window.assignment.text() == mine

@@ -159,6 +159,12 @@ class MainWindow(QMainWindow):
         self.assignment.setWordWrap(True)
         self.assignment_bar = QProgressBar(self)
         self.assignment_bar.setFormat("%v / %m")
+        # Whose assignments: a workspace may hold several units' (the office sends them all).
+        self.unit_box = QComboBox(self)
+        self.unit_box.setToolTip(
+            self.tr("Đơn vị của tôi: chỉ tính các phần việc giao cho đơn vị này")
+        )
+        self.unit_box.activated.connect(self.on_unit_chosen)
         self.sites = RecordList(
             workspace,
             "sites",
@@ -196,7 +202,10 @@ class MainWindow(QMainWindow):
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.assignment)
+        assignment_row = QHBoxLayout()
+        assignment_row.addWidget(self.assignment, 1)
+        assignment_row.addWidget(self.unit_box)
+        left_layout.addLayout(assignment_row)
         left_layout.addWidget(self.assignment_bar)
         left_layout.addWidget(self.search_box)
         left_layout.addLayout(self.filters)
@@ -449,13 +458,25 @@ class MainWindow(QMainWindow):
         self.workspace_changed.emit(str(workspace.path))
 
     def show_assignment(self) -> None:
-        """The assigned area, the nearest due date and how far along the survey is."""
+        """The assigned area, the nearest due date and how far along the survey is: for the
+        unit chosen beside it (kept in the workspace), or for every unit."""
         today = dt.date.today()
-        work = [
+        open_work = [
             a
             for a in progress(self.workspace, today)["assignments"]
             if a["status"] not in ("done", "cancelled")
         ]
+        units = sorted({(a["unit_name"] or "", a["unit_id"]) for a in open_work})
+        mine = self.workspace.setting("my_unit") or None
+        self.unit_box.blockSignals(True)
+        self.unit_box.clear()
+        self.unit_box.addItem(self.tr("Mọi đơn vị"), None)
+        for name, unit_id in units:
+            self.unit_box.addItem(name, unit_id)
+        self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(mine)))
+        self.unit_box.blockSignals(False)
+        self.unit_box.setVisible(len(units) > 1)
+        work = [a for a in open_work if mine in (None, a["unit_id"])] or open_work
         if not work:
             self.assignment.setText(self.tr("Chưa có địa bàn được giao."))
             self.assignment_bar.hide()
@@ -482,6 +503,11 @@ class MainWindow(QMainWindow):
         self.assignment_bar.setValue(min(surveyed, expected))
         self.assignment_bar.show()
         self.editor.area = set(communes) or None
+
+    def on_unit_chosen(self, _index: int) -> None:
+        # A setting of this workspace (""=every unit), not a survey record: it does not sync.
+        self.workspace.set_setting("my_unit", str(self.unit_box.currentData() or ""))
+        self.show_assignment()
 
     def queries(self) -> tuple[listing.ListQuery, listing.ListQuery]:
         text = self.search_box.text()
