@@ -12,12 +12,16 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from fieldsurvey import __version__
 from fieldsurvey.core import settings as user_settings
 from fieldsurvey.core.demo import build_demo
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from fieldsurvey.ui.main_window import MainWindow
 
 log = logging.getLogger("fieldsurvey")
 
@@ -100,7 +104,7 @@ def prepare_web_engine() -> None:
     import PySide6.QtWebEngineWidgets  # noqa: F401  (must be loaded before the QApplication)
 
 
-def make_window(workspace: Workspace, settings: user_settings.Settings):  # type: ignore[no-untyped-def]
+def make_window(workspace: Workspace, settings: user_settings.Settings) -> MainWindow:
     """The main window, remembering each workspace it opens and rebuilt in a new language."""
     from PySide6.QtWidgets import QApplication
 

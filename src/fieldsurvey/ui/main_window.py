@@ -9,8 +9,9 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+import sqlite_utils
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -531,7 +532,9 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def apply_filters(self, db=None, *, force: bool = False) -> None:  # type: ignore[no-untyped-def]
+    def apply_filters(
+        self, db: sqlite_utils.Database | None = None, *, force: bool = False
+    ) -> None:
         """Re-run the lists whose query changed (a page each); the map follows when typing
         pauses. ``db``: a newly opened workspace; ``force``: records changed, read again."""
         site_query, camera_query = self.queries()
@@ -856,13 +859,13 @@ class MainWindow(QMainWindow):
         # The inventory import writes for a while: nothing else is edited meanwhile.
         dialog.setModal(name == "inventory")
         self.office_dialogs.append(dialog)
-        dialog.destroyed.connect(
-            lambda _=None, d=dialog: (
-                self.office_dialogs.remove(d) if d in self.office_dialogs else None
-            )
-        )
+        dialog.finished.connect(lambda _result, d=dialog: self._forget_dialog(d))
         dialog.show()
         return dialog
+
+    def _forget_dialog(self, dialog: QDialog) -> None:
+        if dialog in self.office_dialogs:
+            self.office_dialogs.remove(dialog)
 
     def refresh_after_office_change(self) -> None:
         self.counts = workspace_stats(self.workspace.db)
@@ -1037,7 +1040,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self.map.shutdown()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.release()
         self.workspace.close()
         super().closeEvent(event)
