@@ -142,3 +142,20 @@ def remove_database(path: Path) -> None:
 def say(text: str = "") -> None:
     print(text, flush=True)
     sys.stdout.flush()
+
+
+def resolve_db(arg: Path | None, tmp: Path) -> tuple[Path, str]:
+    """The city workspace a benchmark runs on, and where it came from: the one given, the one
+    bench_demo_build.py --keep left, or one built into ``tmp`` (about a minute)."""
+    if arg:
+        return arg, "given with --db"
+    if CITY_PATH.exists():
+        return CITY_PATH, "reused benchmarks/out/city.sqlite"
+    from fieldsurvey.core.demo import build_demo
+
+    path = tmp / "city.sqlite"
+    say("No --db and no benchmarks/out/city.sqlite: building the city demo first (~1 min)…")
+    start = time.perf_counter()
+    build_demo(path, size="city", force=True)
+    say(f"built in {time.perf_counter() - start:.1f} s")
+    return path, "built into a temporary folder"

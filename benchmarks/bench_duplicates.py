@@ -30,17 +30,16 @@ from typing import Any
 import sqlite_utils
 
 from _common import (
-    CITY_PATH,
     machine_info,
     machine_line,
     median,
+    resolve_db,
     say,
     table,
     time_runs,
     verdict,
     write_json,
 )
-from fieldsurvey.core.demo import build_demo
 from fieldsurvey.core.duplicates import THRESHOLD, _cameras, _score, find_duplicates
 
 NAME = "bench_duplicates"
@@ -72,19 +71,6 @@ def sample_db(city: sqlite_utils.Database, path: Path, size: int) -> sqlite_util
     conn.commit()
     conn.execute("DETACH DATABASE city")
     return sqlite_utils.Database(conn)
-
-
-def resolve_db(arg: Path | None, tmp: Path) -> tuple[Path, str]:
-    if arg:
-        return arg, "given with --db"
-    if CITY_PATH.exists():
-        return CITY_PATH, "reused benchmarks/out/city.sqlite"
-    path = tmp / "city.sqlite"
-    say("No --db and no benchmarks/out/city.sqlite: building the city demo first (~1 min)…")
-    start = time.perf_counter()
-    build_demo(path, size="city", force=True)
-    say(f"built in {time.perf_counter() - start:.1f} s")
-    return path, "built into a temporary folder"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -35,8 +35,15 @@ from folium.plugins import MarkerCluster
 from PySide6.QtCore import QEventLoop, QTimer, QUrl
 from PySide6.QtWidgets import QApplication
 
-from _common import CITY_PATH, machine_info, machine_line, median, say, table, write_json
-from fieldsurvey.core.demo import build_demo
+from _common import (
+    machine_info,
+    machine_line,
+    median,
+    resolve_db,
+    say,
+    table,
+    write_json,
+)
 from fieldsurvey.core.map_page import ORIGIN, VENDOR_CSS, VENDOR_JS
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.map_view import MapView, register_scheme
@@ -74,11 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     register_scheme()
     app = QApplication([sys.argv[0]])
     with tempfile.TemporaryDirectory(prefix="fieldsurvey-bench-map-") as tmp:
-        path = args.db or CITY_PATH
-        if not path.exists():
-            path = Path(tmp) / "city.sqlite"
-            say("building the city workspace first (about a minute)…")
-            build_demo(path, size="city")
+        path, _origin = resolve_db(args.db, Path(tmp))
         ws = Workspace.open(path)
         sample_db = Path(tmp) / "sample.sqlite"
         results = run_all(app, ws, sample_db, args.sample)

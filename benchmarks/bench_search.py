@@ -25,17 +25,16 @@ from pathlib import Path
 from typing import Any
 
 from _common import (
-    CITY_PATH,
     machine_info,
     machine_line,
     median,
+    resolve_db,
     say,
     table,
     time_runs,
     verdict,
     write_json,
 )
-from fieldsurvey.core.demo import build_demo
 from fieldsurvey.core.records import SEARCH_KINDS
 from fieldsurvey.core.search import match_expressions, search
 from fieldsurvey.core.text import fold, words
@@ -149,19 +148,6 @@ def fts_count(conn: Any, text: str) -> int:
             "SELECT count(*) FROM search_index WHERE search_index MATCH ?", [expressions[-1]]
         ).fetchone()[0]
     )
-
-
-def resolve_db(arg: Path | None, tmp: Path) -> tuple[Path, str]:
-    if arg:
-        return arg, "given with --db"
-    if CITY_PATH.exists():
-        return CITY_PATH, "reused benchmarks/out/city.sqlite"
-    path = tmp / "city.sqlite"
-    say("No --db and no benchmarks/out/city.sqlite: building the city demo first (~1 min)…")
-    start = time.perf_counter()
-    build_demo(path, size="city", force=True)
-    say(f"built in {time.perf_counter() - start:.1f} s")
-    return path, "built into a temporary folder"
 
 
 def measure(

@@ -28,7 +28,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from _common import CITY_PATH, machine_info, machine_line, median, say, table, verdict, write_json
+from _common import machine_info, machine_line, median, resolve_db, say, table, verdict, write_json
 
 NAME = "bench_window"
 TARGET_START_S = 2.0
@@ -63,20 +63,14 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from fieldsurvey.core import listing
-    from fieldsurvey.core.demo import build_demo
     from fieldsurvey.core.workspace import Workspace
     from fieldsurvey.ui.main_window import MainWindow
     from fieldsurvey.ui.map_view import register_scheme
 
     register_scheme()
     app = QApplication([sys.argv[0]])
-    temp = None
-    path = args.db or (CITY_PATH if CITY_PATH.exists() else None)
-    if path is None:
-        temp = tempfile.TemporaryDirectory(prefix="bench-window-")
-        path = Path(temp.name) / "city.sqlite"
-        say(f"building the city demo in {path} …")
-        build_demo(path, size="city")
+    temp = tempfile.TemporaryDirectory(prefix="bench-window-")
+    path, _origin = resolve_db(args.db, Path(temp.name))
 
     # -- start: the window usable, against reading every row eagerly ---------------------------
     start = time.perf_counter()
@@ -205,8 +199,7 @@ def main() -> int:
     )
     window.map.shutdown()
     window.close()
-    if temp is not None:
-        temp.cleanup()
+    temp.cleanup()
     return 0
 
 
