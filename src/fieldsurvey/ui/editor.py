@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldsurvey.core import checks, reference, vocabulary
+from fieldsurvey.core import checks, vocabulary
 from fieldsurvey.core.coverage import need_coverage
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
 from fieldsurvey.core.location import distance_m
@@ -32,6 +32,7 @@ from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui import fields as fw
 from fieldsurvey.ui.i18n import in_language, tr
 from fieldsurvey.ui.photo_strip import PhotoStrip
+from fieldsurvey.ui.values import commune_name
 
 SAVE_DELAY_MS = 500
 FAR_FROM_PHOTO_M = 30.0
@@ -340,8 +341,9 @@ class RecordEditor(QWidget):
             self.parent_button.hide()
         if "location" in self.widgets:
             code = record.get("commune_code")
-            names = {c["code"]: c["name"] for c in reference.communes(self.workspace.db)}
-            self.commune.setText(names.get(code, code) if code else tr("(chưa xác định)"))
+            self.commune.setText(
+                commune_name(self.workspace, code) if code else tr("(chưa xác định)")
+            )
 
     def _show_problems(self, invalid: dict[str, str]) -> None:
         """Invalid values (not saved) in red; what the saved record still lacks in amber."""
