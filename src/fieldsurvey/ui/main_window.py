@@ -447,9 +447,7 @@ class MainWindow(QMainWindow):
         for code, name in listing.commune_choices(db):
             self.commune_filter.addItem(name, code)
         self.commune_filter.blockSignals(False)
-        # Counted once here, not on every keystroke in the search box.
-        self.counts = workspace_stats(db)
-        self.show_assignment()
+        self.recount()
         self.current = None
         self.editor.show_nothing()
         role = self.tr("văn phòng") if workspace.role == "office" else self.tr("khảo sát")
@@ -457,6 +455,12 @@ class MainWindow(QMainWindow):
         self.apply_filters(db)
         self.map.show_workspace(workspace)
         self.workspace_changed.emit(str(workspace.path))
+
+    def recount(self) -> None:
+        """Totals and assignment progress, after records were added, deleted or imported (not on
+        every keystroke in the search box or every autosave)."""
+        self.counts = workspace_stats(self.workspace.db)
+        self.show_assignment()
 
     def show_assignment(self) -> None:
         """The assigned area, the nearest due date and how far along the survey is: for the
@@ -694,8 +698,7 @@ class MainWindow(QMainWindow):
         except FieldSurveyError as exc:
             self.show_problem(in_language(str(exc), self.lang))
             return None
-        self.counts = workspace_stats(self.workspace.db)
-        self.show_assignment()  # a site with its first record counts as surveyed
+        self.recount()  # a site with its first record counts as surveyed
         if table == "cameras":
             self.cameras.model.refresh()
             self.sites.model.refresh()
@@ -716,9 +719,8 @@ class MainWindow(QMainWindow):
         except FieldSurveyError as exc:
             self.show_problem(in_language(str(exc), self.lang))
             return None
-        self.counts = workspace_stats(self.workspace.db)
+        self.recount()
         self.sites.model.refresh()
-        self.show_assignment()
         self.open_record("sites", site_id)
         self.update_status()
         return site_id
@@ -739,8 +741,7 @@ class MainWindow(QMainWindow):
         except FieldSurveyError as exc:
             self.show_problem(in_language(str(exc), self.lang))
             return
-        self.counts = workspace_stats(self.workspace.db)
-        self.show_assignment()
+        self.recount()
         self.current = None
         self.editor.show_nothing()
         self.apply_filters(force=True)
@@ -868,7 +869,7 @@ class MainWindow(QMainWindow):
             self.office_dialogs.remove(dialog)
 
     def refresh_after_office_change(self) -> None:
-        self.counts = workspace_stats(self.workspace.db)
+        self.recount()
         self.apply_filters(force=True)
         self.map_timer.start()
         if self.current is not None:
