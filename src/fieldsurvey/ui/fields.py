@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldsurvey.core import vocabulary
-from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.location import format_coordinates, parse_coordinates
 from fieldsurvey.ui.i18n import tr
 
@@ -342,18 +341,3 @@ class LocationField(FieldWidget):
     def set_value(self, value: Any) -> None:
         lat, lon = value if value else (None, None)
         self.edit.setText(format_coordinates(lat, lon))
-
-
-__all__ = [
-    "ChoiceField",
-    "CodeField",
-    "CodesField",
-    "FieldWidget",
-    "LocationField",
-    "LongTextField",
-    "NumberField",
-    "TextField",
-    "ValidationError",
-    "ViewsField",
-    "field_labels",
-]
