@@ -1238,8 +1238,6 @@ def _write(
         encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
         with tmp.open("w", encoding=encoding, newline="") as handle:
             (_write_csv if fmt == "csv" else _write_geojson)(job, handle, photos_dir)
-            handle.flush()
-            os.fsync(handle.fileno())
         return {"cameras": job.done}
     if fmt == "xlsx":
         from fieldsurvey.core.report_xlsx import write_xlsx

@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
-import os
 import re
 import shutil
 import tempfile
@@ -358,8 +357,7 @@ class Workbook:
             self._part("xl/_rels/workbook.xml.rels", _workbook_rels(len(self._sheets)))
             self._part("xl/styles.xml", _STYLES)
             self._zip.close()
-            self._file.flush()
-            os.fsync(self._file.fileno())
+            self._file.flush()  # on disk before the caller renames it: see reports.write_report
         except BaseException:
             self.abort()
             raise
