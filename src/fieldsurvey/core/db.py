@@ -42,6 +42,8 @@ def _connect(path: Path) -> sqlite_utils.Database:
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if exc.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
+            raise _not_a_workspace(exc, path) from exc
         raise explain(exc, path) from exc
     return sqlite_utils.Database(conn)
 
@@ -105,14 +107,22 @@ def backup_folder(path: Path) -> Path:
     return path.with_name(path.name + ".backups")
 
 
-def _check_header(path: Path) -> None:
+def _not_a_workspace(exc: sqlite3.DatabaseError, path: Path) -> WorkspaceError:
+    """SQLite could not read the file as a database: say whether it is something else entirely
+    or a damaged workspace.
+
+    Only called after SQLite itself refused the file, so no connection of this process holds
+    it: reading its first bytes with ``open()`` cannot drop another connection's POSIX locks
+    (closing any descriptor of a file releases every lock the process holds on it).
+    """
     with path.open("rb") as fh:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise NotAWorkspaceError(
+        return NotAWorkspaceError(
             f"{path} không phải là workspace FieldSurvey (không phải tệp SQLite). "
             "Hãy chọn tệp .sqlite do FieldSurvey tạo. / Not a FieldSurvey workspace."
         )
+    return explain(exc, path)
 
 
 def _check_ours(db: sqlite_utils.Database, path: Path) -> None:
@@ -185,10 +195,10 @@ def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Dat
         raise WorkspaceError(f"Không tìm thấy workspace {path}. / No workspace at {path}.")
     if not exists and not path.parent.is_dir():
         raise WorkspaceError(f"Thư mục {path.parent} không tồn tại. / No folder {path.parent}.")
-    if exists:
-        if path.stat().st_size == 0:
-            raise NotAWorkspaceError(f"{path} là tệp rỗng, không phải workspace FieldSurvey.")
-        _check_header(path)
+    # The file is read only through SQLite from here on: another connection of this process
+    # (the window's, while a background write opens its own) may hold it.
+    if exists and path.stat().st_size == 0:
+        raise NotAWorkspaceError(f"{path} là tệp rỗng, không phải workspace FieldSurvey.")
     db = _connect(path)
     try:
         if exists:
