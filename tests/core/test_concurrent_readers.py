@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 from subprocess import CompletedProcess
 
 from fieldsurvey.core.workspace import Workspace

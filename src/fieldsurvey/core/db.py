@@ -7,12 +7,15 @@ import datetime as dt
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import sqlite_utils
+from filelock import FileLock, Timeout
 
 from fieldsurvey.core.errors import (
+    BusyWorkspaceError,
     CorruptWorkspaceError,
     NewerWorkspaceError,
     NotAWorkspaceError,
@@ -26,10 +29,14 @@ from fieldsurvey.core.migrations import MIGRATIONS
 APPLICATION_ID = 0x46535657
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# A write waits this long for another connection's write (an import applying a large package)
+# before it is given up; after WAIT_NOTICE_S the caller is told, so a window can say why.
+WRITE_WAIT_S = 120.0
+WAIT_NOTICE_S = 1.0
 
 
 def _connect(path: Path) -> sqlite_utils.Database:
-    # isolation_level=None: no implicit BEGIN; every transaction is explicit (db.atomic()).
+    # isolation_level=None: no implicit BEGIN; every transaction is explicit (write_transaction).
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
@@ -79,12 +86,59 @@ def explain(exc: sqlite3.Error, path: Path) -> WorkspaceError:
             "dữ liệu đã lưu trước đó vẫn còn nguyên. / The disk is full."
         )
     if "locked" in text or "busy" in text:
-        return WorkspaceError(
+        return BusyWorkspaceError(
             f"Workspace {path.name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); "
             "thay đổi chưa lưu, hãy thử lại sau ít giây. / The workspace is busy with another "
             "write (an import or a bulk review); nothing was saved, try again in a moment."
         )
     return WorkspaceError(f"Lỗi workspace {path}: {exc}. / Workspace error: {exc}.")
+
+
+def _begin_immediate(conn: sqlite3.Connection, on_wait: Callable[[], None] | None) -> None:
+    """BEGIN IMMEDIATE, waiting for another connection's write to end.
+
+    IMMEDIATE takes the write lock at the start: a transaction that reads and then writes can
+    no longer meet a write committed in between (SQLite refuses that upgrade at once, whatever
+    the busy timeout). ``on_wait`` is called once when the wait passes ``WAIT_NOTICE_S``.
+    """
+    deadline = time.monotonic() + WRITE_WAIT_S
+    conn.execute(f"PRAGMA busy_timeout = {int(WAIT_NOTICE_S * 1000)}")
+    try:
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() >= deadline:
+                    raise
+            if on_wait is not None:
+                on_wait()
+                on_wait = None
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+@contextlib.contextmanager
+def write_transaction(
+    db: sqlite_utils.Database, *, on_wait: Callable[[], None] | None = None
+) -> Iterator[None]:
+    """One write transaction: all of it lands, or none does. Nested inside another it is a
+    savepoint of that one. Every write of the app goes through here (or Workspace.transaction).
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    _begin_immediate(conn, on_wait)
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def open_read_only(path: Path | str) -> sqlite_utils.Database:
@@ -123,6 +177,32 @@ def _not_a_workspace(exc: sqlite3.DatabaseError, path: Path) -> WorkspaceError:
             "Hãy chọn tệp .sqlite do FieldSurvey tạo. / Not a FieldSurvey workspace."
         )
     return explain(exc, path)
+
+
+def staging_folder(path: Path) -> Path:
+    """Where imports unpack packages before checking them: ``a.sqlite`` → ``a.staging``."""
+    return path.with_name(path.stem + ".staging")
+
+
+def import_lock(path: Path) -> FileLock:
+    """The lock that lets one import at a time work on a workspace, across processes and
+    threads. The operating system drops it when its holder dies, so a killed import never
+    leaves it stuck."""
+    return FileLock(path.with_name(path.stem + ".import.lock"), mode=0o600)
+
+
+def remove_leftover_staging(path: Path) -> bool:
+    """Remove what killed imports left in the staging folder, unless an import is running
+    (it holds the import lock; everything in staging is its own then). True when cleaned."""
+    folder = staging_folder(path)
+    if not folder.exists():
+        return True
+    try:
+        with import_lock(path).acquire(timeout=0):
+            shutil.rmtree(folder, ignore_errors=True)
+    except Timeout:
+        return False
+    return True
 
 
 def _check_ours(db: sqlite_utils.Database, path: Path) -> None:

@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw
 
 from fieldsurvey.core import keys, reference, search
 from fieldsurvey.core.clock import physical_ms
-from fieldsurvey.core.db import build_then_replace, photo_folder
+from fieldsurvey.core.db import build_then_replace, photo_folder, write_transaction
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.photos import PreparedPhoto, prepare_many, record_photo
 from fieldsurvey.core.stats import workspace_stats
@@ -752,7 +752,7 @@ def build_demo(
     with build_then_replace(path, force=force) as (partial, open_new):
         db = open_new()
         device_id = demo_device_id(seed, role, device)
-        with db.atomic():
+        with write_transaction(db):
             _demo_keys(db, seed, role, device)
             for key, value in (
                 ("device_id", device_id),

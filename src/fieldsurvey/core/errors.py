@@ -28,6 +28,10 @@ class NewerWorkspaceError(WorkspaceError):
     """The workspace was written by a newer FieldSurvey; opening it could damage it."""
 
 
+class BusyWorkspaceError(WorkspaceError):
+    """Another connection (an import, a bulk review) kept the workspace busy too long."""
+
+
 class WorkspaceExistsError(WorkspaceError):
     """Refusing to overwrite an existing file."""
 

@@ -126,18 +126,25 @@ def _write_atomically(target: Path, data: bytes) -> None:
     os.replace(partial, target)
 
 
-def store_original(store: PhotoStore, sha256: str, fmt: str | None, source: Path) -> Path:
-    """Move a file whose hash is already checked into the store under its final name (flushed
-    first, so a crash never leaves half a file there). A photo already stored is kept."""
+def claim_original(store: PhotoStore, sha256: str, fmt: str | None, source: Path) -> Path | None:
+    """Put a file whose hash is already checked into the store under its final name (flushed
+    first, so a crash never leaves half a file there). Returns the stored path when this call
+    created it, None when the photo was already there (someone else's: never to be removed by
+    us). The final name is taken with a hard link, which fails when the name exists, so two
+    imports storing the same photo at once cannot both believe they created it."""
     final = store.original(sha256, fmt)
     if final.exists():
-        return final
+        return None
     final.parent.mkdir(parents=True, exist_ok=True)
     with source.open("rb+") as fh:
         os.fsync(fh.fileno())
     try:
-        os.replace(source, final)
-    except OSError:  # another file system: copy under a temporary name, then rename
+        os.link(source, final)
+    except FileExistsError:
+        return None
+    except OSError:  # no hard links here (another file system, FAT): copy under a temporary
+        if final.exists():  # name, then rename
+            return None
         _write_atomically(final, source.read_bytes())
     return final
 

@@ -8,6 +8,7 @@ from typing import Any
 import sqlite_utils
 
 from fieldsurvey.core import vocabulary
+from fieldsurvey.core.db import write_transaction
 from fieldsurvey.core.records import RECORD_KINDS, SEARCH_KINDS
 from fieldsurvey.core.text import fold, words
 
@@ -142,7 +143,7 @@ def index_dependents(
 
 def rebuild(db: sqlite_utils.Database) -> None:
     """Rebuild the whole index from the records (used after bulk loads)."""
-    with db.atomic():
+    with write_transaction(db):
         db.execute("DELETE FROM search_index")
         for table, (alias, source) in _SOURCES.items():
             cursor = db.execute(f"{source} WHERE {alias}.deleted = 0")

@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from filelock import Timeout
 
 from fieldsurvey.core import keys, search
 from fieldsurvey.core.clock import COUNTER_BITS, wall_ms
-from fieldsurvey.core.db import photo_folder
+from fieldsurvey.core.db import import_lock, photo_folder, staging_folder
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.package import OpenedPackage, PackageError, open_package, write_package
-from fieldsurvey.core.photos import PhotoStore, store_original
+from fieldsurvey.core.photos import PhotoStore, claim_original
 from fieldsurvey.core.records import RECORD_KINDS, clean_value, empty_value
 from fieldsurvey.core.workspace import (
     CHANGE_COLUMNS,
@@ -76,7 +77,7 @@ def identity(ws: Workspace) -> keys.DeviceIdentity:
     found = keys.load_identity(ws.db)
     if found is not None:
         return found
-    with ws.db.atomic():
+    with ws.transaction():
         return keys.create_identity(
             ws.db,
             device_id=ws.device_id,
@@ -224,7 +225,7 @@ def export_package(
             "nhớ/USB và chỗ trống. / Cannot write the package there.",
             "io-error",
         ) from exc
-    with ws.db.atomic():
+    with ws.transaction():
         ws.db.execute(
             "INSERT INTO packages (package_id, direction, peer_device, changes, photos, "
             "created_clock, at, file_name) VALUES (?, 'out', ?, ?, ?, ?, ?, ?)",
@@ -278,11 +279,39 @@ def _write_export(
 # -- import ----------------------------------------------------------------------------------------
 
 
-def _staging(ws: Workspace) -> Path:
-    return ws.path.with_name(ws.path.stem + ".staging")
+# Another import of the same workspace is waited for this long before giving up.
+IMPORT_WAIT_S = 1800.0
+
+
+@contextlib.contextmanager
+def _one_import_at_a_time(ws: Workspace) -> Iterator[Path]:
+    """Hold the workspace's import lock (waiting for another import, in this process or any
+    other, to end) and give this import a staging folder; what killed imports left in staging
+    is removed first, and this import's staging when it ends."""
+    lock = import_lock(ws.path)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        log.info("waiting for another import of %s to end", ws.path)
+        try:
+            lock.acquire(timeout=IMPORT_WAIT_S)
+        except Timeout:
+            raise SyncError(
+                "Một lần nhập gói khác vào workspace này đang chạy quá lâu; hãy thử lại sau. / "
+                "Another import into this workspace is still running; try again later.",
+                "busy",
+            ) from None
+    folder = staging_folder(ws.path)
+    try:
+        shutil.rmtree(folder, ignore_errors=True)
+        yield folder / uuid.uuid4().hex
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        lock.release()
 
 
 def quarantine_folder(ws: Workspace) -> Path:
+    """Packages held back for the supervisor (a clock far ahead, a gap), kept until removed."""
     return ws.path.with_name(ws.path.stem + ".quarantine")
 
 
@@ -319,12 +348,9 @@ def _open_checked(
 
 def verify(ws: Workspace, source: Path) -> dict[str, Any]:
     """Every check of an import without writing anything; returns the manifest."""
-    staging = _staging(ws) / uuid.uuid4().hex
-    try:
+    with _one_import_at_a_time(ws) as staging:
         opened, _, _ = _open_checked(ws, source, staging)
         return dict(opened.manifest)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 @dataclass
@@ -462,7 +488,11 @@ def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> Imp
     With ``dry_run`` everything is checked and applied inside a transaction that is then rolled
     back: the report says what the import would do (new, updated, deleted records, conflicts).
     """
-    staging = _staging(ws) / uuid.uuid4().hex
+    with _one_import_at_a_time(ws) as staging:
+        return _import_checked(ws, source, staging, dry_run)
+
+
+def _import_checked(ws: Workspace, source: Path, staging: Path, dry_run: bool) -> ImportReport:
     try:
         opened, summary, acks = _open_checked(ws, source, staging)
         manifest = opened.manifest
@@ -496,21 +526,19 @@ def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> Imp
                 changes = iter_changes(opened.entry_paths["changes.jsonl"])
                 _apply_package(ws, manifest, changes, acks, report, source.name)
         except sqlite3.IntegrityError as exc:  # e.g. a record pointing at one that never came
-            _unstore(stored)
+            _unstore(ws, stored)
             raise SyncError(
                 f"Dữ liệu trong gói không nhất quán ({exc}). / The package's "
                 "records are inconsistent.",
                 "bad-record",
             ) from exc
         except BaseException:
-            _unstore(stored)
+            _unstore(ws, stored)
             raise
         return report
     except (PackageError, SyncError) as exc:
         log.warning("package %s refused: %s", source, exc)
         raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _apply_package(
@@ -522,7 +550,7 @@ def _apply_package(
     file_name: str,
 ) -> None:
     """The one transaction of an import: changes, acknowledgements and the ledger row."""
-    with ws.db.atomic():
+    with ws.transaction():
         ws.db.execute("PRAGMA defer_foreign_keys = ON")
         stats = apply_changes(ws, changes, package_id=report.package_id)
         report.applied, report.skipped = stats["applied"], stats["skipped"]
@@ -598,19 +626,25 @@ def _store_photos(
     try:
         for sha, path in files.items():
             if store.find_original(sha) is None:
-                stored.append(store_original(store, sha, formats[sha], path))
+                claimed = claim_original(store, sha, formats[sha], path)
+                if claimed is not None:
+                    stored.append(claimed)
             report.photos += 1
     except BaseException:  # a full disk halfway: take back what this import put there
-        _unstore(stored)
+        _unstore(ws, stored)
         raise
     return stored
 
 
-def _unstore(stored: Iterable[Path]) -> None:
-    """Take back the originals an import stored when it then failed: the workspace is left
-    exactly as it was (a photo stored before, by anyone, is never in this list)."""
+def _unstore(ws: Workspace, stored: Iterable[Path]) -> None:
+    """Take back the originals an import put in the store when it then failed, so the
+    workspace is left as it was: only files this import created (``claim_original``) and that
+    no committed photo record refers to (another import or an ingest may have recorded the
+    same photo meanwhile)."""
     for path in stored:
-        path.unlink(missing_ok=True)
+        sha = path.name.split(".", 1)[0]
+        if not ws.db.execute("SELECT 1 FROM photos WHERE sha256 = ?", [sha]).fetchone():
+            path.unlink(missing_ok=True)
 
 
 def _read_acks(path: Path | None) -> Any:

@@ -87,12 +87,15 @@ class Workspace:
         self.user = user
         self._now = now
         self._new_id = new_id
+        # Called once when a write has waited a second for another connection's write (an
+        # import): a window shows why it is waiting.
+        self.on_wait: Callable[[], None] | None = None
         last = db.execute("SELECT max(clock) FROM changes").fetchone()[0] or 0
         self.clock = HybridClock(last, now)
         device = self.setting("device_id")
         if device is None:
             device = new_id()
-            with db.atomic():
+            with workspace_db.write_transaction(db):
                 self.set_setting("device_id", device)
         self.device_id: str = device
         self._communes = {c["code"] for c in reference.communes(db)}
@@ -110,9 +113,11 @@ class Workspace:
         new_id: Callable[[], str] = random_id,
     ) -> Workspace:
         path = Path(path)
-        return cls(
+        ws = cls(
             workspace_db.open_database(path, create=create), path, user=user, now=now, new_id=new_id
         )
+        workspace_db.remove_leftover_staging(path)
+        return ws
 
     @classmethod
     def create(
@@ -130,7 +135,7 @@ class Workspace:
         device_id = random_id()
         with workspace_db.build_then_replace(path, force=False) as (_partial, open_new):
             db = open_new()
-            with db.atomic():
+            with workspace_db.write_transaction(db):
                 keys.create_identity(
                     db, device_id=device_id, name=name, role=role, at=iso_from_ms(wall_ms())
                 )
@@ -210,7 +215,7 @@ class Workspace:
     def _atomic(self) -> Iterator[None]:
         """One transaction; a full disk or a read-only file becomes a message saying what to do."""
         try:
-            with self.db.atomic():
+            with workspace_db.write_transaction(self.db, on_wait=self.on_wait):
                 yield
         except sqlite3.OperationalError as exc:
             raise workspace_db.explain(exc, self.path) from exc

@@ -440,6 +440,7 @@ class MainWindow(QMainWindow):
             dialog.close()
         self.undo.clear()
         self.workspace = workspace
+        workspace.on_wait = self.on_write_waiting
         db = workspace.db
         self.commune_filter.blockSignals(True)
         self.commune_filter.clear()
@@ -455,6 +456,14 @@ class MainWindow(QMainWindow):
         self.apply_filters(db)
         self.map.show_workspace(workspace)
         self.workspace_changed.emit(str(workspace.path))
+
+    def on_write_waiting(self) -> None:
+        """A save waits for another write (an import, a bulk review) to finish: say so now,
+        although the event loop is busy with the save."""
+        self.statusBar().showMessage(
+            self.tr("Đang chờ lần nhập gói (hoặc duyệt hàng loạt) đang chạy kết thúc để lưu…")
+        )
+        self.statusBar().repaint()
 
     def recount(self) -> None:
         """Totals and assignment progress, after records were added, deleted or imported (not on
