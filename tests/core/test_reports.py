@@ -277,6 +277,162 @@ def test_csv_reads_back_with_the_same_rows(demo: Workspace, tmp_path: Path) -> N
     assert all(r["lat"] and r["lon"] for r in rows)
 
 
+# -- text a spreadsheet would take for a formula ---------------------------------------------------
+
+# Formula payloads, and text that only looks like a number; each is a unit's name and contact, a
+# site's name and a camera's name, reference and notes in the ``payloads`` workspace.
+PAYLOADS = (
+    '=HYPERLINK("http://x","y")',
+    "+1+2",
+    "-2+3",
+    "@SUM(A1)",
+    "=1+1",
+    "\t=1",
+    "\r=1",
+    "=cmd|' /C calc'!A0",
+    "-5 m",
+)
+# The CSV columns holding the payloads, and those holding numbers.
+PAYLOAD_KEYS = (
+    "name",
+    "ref",
+    "description",
+    "operator",
+    "fieldsurvey:site",
+    "fieldsurvey:owner_contact",
+)
+NUMBER_KEYS = ("lat", "lon", "height", "fieldsurvey:resolution_mp", "fieldsurvey:storage_days")
+SPACED = " =1+1"  # a camera's notes: text a spreadsheet does not evaluate
+# Where that camera is: far from Hà Nội, but a position the write path takes, and negative.
+NEGATIVE = (-12.5, -45.25)
+
+
+def _store(ws: Workspace, table: str, values: dict[str, Any]) -> str:
+    """Insert through the write path, then put back the whitespace it strips from the ends of
+    text (a leading tab or carriage return), as the report must not count on that."""
+    record = ws.insert(table, values)
+    for key, value in values.items():
+        if isinstance(value, str) and value != value.strip():
+            ws.db.execute(f"UPDATE {table} SET {key} = ? WHERE id = ?", [value, record])
+    ws.db.conn.commit()
+    return record
+
+
+@pytest.fixture
+def payloads(workspace: Workspace) -> Workspace:
+    """A workspace of one unit, site and camera per payload, and "Camera" with SPACED notes
+    at NEGATIVE. Camera i is at (21.01 + i/1000, 105.85); all are 4.5 m high, 2 MP, with 30
+    days of storage."""
+    for i, text in enumerate((*PAYLOADS, "Camera")):
+        lat, lon = (21.01 + i / 1000, 105.85) if text in PAYLOADS else NEGATIVE
+        unit = _store(workspace, "units", {"name": text, "contact": text})
+        site = _store(workspace, "sites", {"name": text, "category": "other"})
+        _store(
+            workspace,
+            "cameras",
+            {
+                "site_id": site,
+                "owner_unit_id": unit,
+                "name": text,
+                "ref": text,
+                "notes": text if text in PAYLOADS else SPACED,
+                "lat": lat,
+                "lon": lon,
+                "height_m": 4.5,
+                "resolution_mp": 2.0,
+                "storage_days": 30,
+            },
+        )
+    return workspace
+
+
+def test_csv_text_never_reads_as_a_formula(payloads: Workspace, tmp_path: Path) -> None:
+    assert payloads.db.execute(
+        "SELECT count(*) FROM cameras WHERE name = ?", ["\t=1"]
+    ).fetchone() == (1,)
+    out = tmp_path / "cameras.csv"
+    write_report(payloads.db, "csv", out)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(PAYLOADS) + 1
+    by_name = {row["name"]: row for row in rows}
+    for text in PAYLOADS:
+        row = by_name["'" + text]
+        assert [row[key] for key in PAYLOAD_KEYS] == ["'" + text] * len(PAYLOAD_KEYS)
+    assert by_name["Camera"]["description"] == SPACED
+    # Numbers are written as numbers, never quoted nor prefixed, negative ones too.
+    first = by_name["'" + PAYLOADS[0]]
+    assert [first[key] for key in NUMBER_KEYS] == ["21.01", "105.85", "4.5", "2.0", "30"]
+    assert ",21.01,105.85," in out.read_text(encoding="utf-8-sig")
+    assert ",-12.5,-45.25," in out.read_text(encoding="utf-8-sig")
+
+
+def test_libreoffice_reads_the_csv_payloads_as_text(
+    payloads: Workspace,
+    tmp_path: Path,
+    run_cli: Callable[..., subprocess.CompletedProcess[str]],
+) -> None:
+    """The CSV report opened by LibreOffice Calc, saved as XLSX and read back by openpyxl.
+
+    Calc 7.4 evaluates a CSV cell starting with "=" (not + - @, a tab or a carriage return);
+    the apostrophe in front stops it and stays in the cell's text; a carriage return in a cell
+    becomes a line feed. Without the filter options (comma, double quote, UTF-8, from line 1)
+    headless Calc 7.4 ignored the byte-order mark and read the text as Windows-1252."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed (Debian: libreoffice-calc-nogui)")
+    payloads.close()
+    out = tmp_path / "cameras.csv"
+    done = run_cli("report", "--db", str(payloads.path), "--format", "csv", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    converted = tmp_path / "calc"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--infilter=CSV:44,34,76,1",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(converted),
+            str(out),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    book = openpyxl.load_workbook(converted / "cameras.xlsx", data_only=False)
+    try:
+        cells = [list(row) for row in book.active.iter_rows()]
+    finally:
+        book.close()
+    assert [c.data_type for row in cells for c in row if c.data_type == "f"] == []
+    head = [c.value for c in cells[0]]
+    rows = [dict(zip(head, row, strict=True)) for row in cells[1:]]
+    assert len(rows) == len(PAYLOADS) + 1
+    by_name = {row["name"].value: row for row in rows}
+    for text in PAYLOADS:
+        shown = "'" + text.replace("\r", "\n")
+        row = by_name[shown]
+        for key in PAYLOAD_KEYS:
+            assert (row[key].value, row[key].data_type) == (shown, "s"), key
+    other = by_name["Camera"]
+    assert (other["description"].value, other["description"].data_type) == (SPACED, "s")
+    assert [(other[key].value, other[key].data_type) for key in ("lat", "lon")] == [
+        (NEGATIVE[0], "n"),
+        (NEGATIVE[1], "n"),
+    ]
+    first = by_name["'" + PAYLOADS[0]]
+    assert [(first[key].value, first[key].data_type) for key in NUMBER_KEYS] == [
+        (21.01, "n"),
+        (105.85, "n"),
+        (4.5, "n"),
+        (2, "n"),
+        (30, "n"),
+    ]
+
+
 # -- the filter ------------------------------------------------------------------------------------
 
 

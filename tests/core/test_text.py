@@ -1,4 +1,5 @@
-"""Accent folding: every Vietnamese letter, đ/Đ and the look-alike Ð/ð, NFC or NFD input."""
+"""Accent folding: every Vietnamese letter, đ/Đ and the look-alike Ð/ð, NFC or NFD input; and
+text made safe for a CSV cell."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fieldsurvey.core.text import fold, words
+from fieldsurvey.core.text import FORMULA_STARTS, fold, spreadsheet_text, words
 
 VOWELS = {
     "a": "aàáảãạăằắẳẵặâầấẩẫậ",
@@ -61,3 +62,17 @@ def test_fold_is_idempotent_and_form_independent(text: str) -> None:
     folded = fold(text)
     assert fold(folded) == folded
     assert fold(unicodedata.normalize("NFD", text)) == fold(unicodedata.normalize("NFC", text))
+
+
+def test_text_a_spreadsheet_would_evaluate_gets_an_apostrophe() -> None:
+    for text in ("=1+1", "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "-5 m", "="):
+        assert spreadsheet_text(text) == "'" + text, text
+    for text in ("", "Camera 1", " =1+1", "\n=1", "'=1", "21.0285", "a=1", "Đống Đa"):
+        assert spreadsheet_text(text) == text, text
+
+
+@given(st.text())
+def test_spreadsheet_text_never_starts_a_formula(text: str) -> None:
+    safe = spreadsheet_text(text)
+    assert not safe.startswith(FORMULA_STARTS)
+    assert safe in (text, "'" + text)

@@ -77,6 +77,40 @@ def test_text_from_the_workspace_round_trips_in_the_report(demo: Workspace, tmp_
     assert found[0]["Tên camera"] == stored["name"]
 
 
+def test_text_that_looks_like_a_formula_stays_text(demo: Workspace, tmp_path: Path) -> None:
+    """Text cells are inline strings, which spreadsheets never evaluate (no apostrophe needed,
+    unlike CSV); a row that needs escaping is written the careful way, so both ways are seen."""
+    fast = {"name": '=HYPERLINK("http://x","y")', "notes": "=1+1"}
+    careful = {"name": '=A1&"<b>"', "notes": "@SUM(A1)"}
+    cameras = demo.db.execute("SELECT id FROM cameras WHERE deleted = 0 LIMIT 2").fetchall()
+    for (camera,), values in zip(cameras, (fast, careful), strict=True):
+        demo.update("cameras", camera, values)
+    texts = {*fast.values(), *careful.values()}
+    out = tmp_path / "report.xlsx"
+    write_report(demo.db, "xlsx", out)
+
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    found = set()
+    with zipfile.ZipFile(out) as z:
+        for name in z.namelist():
+            if not name.startswith("xl/worksheets/"):
+                continue
+            sheet = ElementTree.fromstring(z.read(name))
+            assert sheet.findall(".//m:f", ns) == [], name
+            for cell in sheet.findall(".//m:c", ns):
+                text = cell.findtext("m:is/m:t", namespaces=ns)
+                if text in texts:
+                    assert cell.get("t") == "inlineStr"
+                    found.add(text)
+    assert found == texts
+
+    book = openpyxl.load_workbook(out, data_only=False)
+    sheet = book["Camera hiện có"]
+    read = {(c.value, c.data_type) for row in sheet.iter_rows() for c in row if c.value in texts}
+    book.close()
+    assert read == {(text, "s") for text in texts}
+
+
 def test_numbers_formats_header_and_widths(tmp_path: Path) -> None:
     out = tmp_path / "numbers.xlsx"
     columns = [

@@ -26,6 +26,10 @@ Sensitive fields (DESIGN.md): owner contact details, exact coordinates of sites 
 national-security category (rounded to ``ROUND_DECIMALS`` places, about 1 km; their cameras'
 and needs' too, and their view cones are left out) and photos. ``omit_sensitive=True`` applies
 that to every format. Photos only leave in a GeoJSON/CSV photo folder, as clean copies.
+
+Text is never a formula in a spreadsheet: XLSX writes it as inline strings; in CSV, text
+starting with = + - @, a tab or a carriage return gets a leading apostrophe
+(``text.spreadsheet_text``), while numbers (Python ints and floats) are written as they are.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ import sqlite_utils
 from fieldsurvey.core import reference, vocabulary
 from fieldsurvey.core.db import photo_folder
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.text import fold
+from fieldsurvey.core.text import fold, spreadsheet_text
 from fieldsurvey.core.views import parse_views
 
 FORMATS: Final = ("xlsx", "pdf", "gpkg", "geojson", "csv")
@@ -1070,8 +1074,16 @@ def _write_csv(job: Job, handle: TextIO, photos_dir: Path | None) -> None:
         if photos_dir is not None:
             _copy_photos(job, row, photos_dir)
         tags = osm_properties(row)
-        writer.writerow(["" if tags.get(k) is None else tags[k] for k in keys])
+        writer.writerow([_csv_cell(tags.get(k)) for k in keys])
         job.step("CSV")
+
+
+def _csv_cell(value: Any) -> Any:
+    """A CSV cell: numbers as they are, text that a spreadsheet would take for a formula
+    behind an apostrophe (text.spreadsheet_text), nothing as an empty cell."""
+    if value is None:
+        return ""
+    return spreadsheet_text(value) if isinstance(value, str) else value
 
 
 def _write_geojson(job: Job, handle: TextIO, photos_dir: Path | None) -> None:

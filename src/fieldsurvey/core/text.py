@@ -1,10 +1,12 @@
-"""Vietnamese-aware text folding for search: accents, case and đ/Đ all fold away."""
+"""Vietnamese-aware text folding for search (accents, case and đ/Đ all fold away), and text
+made safe for a spreadsheet cell."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 # đ/Đ are letters of their own in Unicode (no combining mark to strip); Ð/ð (Icelandic eth)
 # look identical and turn up in real data typed on foreign keyboards.
@@ -12,6 +14,8 @@ _LETTERS = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
 _WORD = re.compile(r"\w+")
 # Combining marks left by NFKD (Vietnamese tones and vowel marks live in U+0300–U+036F).
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# What makes a spreadsheet take a text cell for a formula (OWASP's list for CSV injection).
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
 def fold(text: str | None) -> str:
@@ -32,3 +36,14 @@ def _fold(text: str) -> str:
 def words(text: str | None) -> list[str]:
     """The folded words of ``text``, in order."""
     return _WORD.findall(fold(text))
+
+
+def spreadsheet_text(text: str) -> str:
+    """``text`` as a CSV cell that no spreadsheet evaluates: text starting with = + - @, a tab or
+    a carriage return gets a leading apostrophe (OWASP's rule), anything else is left as it is.
+
+    Only for text: numbers are written as numbers, so a real -12.5 stays a number. Text with a
+    space before its "=" is left alone: LibreOffice Calc reads " =1+1" as text (the CSV report's
+    tests check it), and saved text never starts with a space (records.clean_value strips it).
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
