@@ -367,14 +367,14 @@ def test_records_that_break_the_schema_are_refused() -> None:
         "device_id": "d",
         "seq": 1,
         "clock": 1 << 20,
-        "at": "2025",
+        "at": "2025-03-03T01:00:00.000Z",
         "user": None,
         "table_name": "sites",
         "record_id": "r",
         "op": "insert",
         "fields": {"name": [None, "X", None], "category": [None, "bank", None]},
     }
-    assert _validated(good, 1) == good
+    assert _validated(good, 1, {"00004"}) == good
     for bad in (
         {**good, "table_name": "secrets"},
         {**good, "fields": {"colour": [None, "red", None]}},
@@ -384,7 +384,7 @@ def test_records_that_break_the_schema_are_refused() -> None:
         {**good, "fields": {"name": "X"}},
     ):
         with pytest.raises(FieldSurveyError):
-            _validated(bad, 1)
+            _validated(bad, 1, {"00004"})
 
 
 def test_demo_office_and_surveyor_exchange_from_the_command_line(

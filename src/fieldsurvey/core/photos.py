@@ -149,6 +149,22 @@ def claim_original(store: PhotoStore, sha256: str, fmt: str | None, source: Path
     return final
 
 
+def check_incoming_photo(source: str, sha256: str, declared_format: str | None) -> bool:
+    """A photo file that arrived in a package (its hash already checked): it must read as a
+    photo of the format its record declares, with a pixel count a camera makes. True when it
+    does; raises PhotoError when not. Runs in a worker process (``run_in_workers``)."""
+    path = Path(source)
+    metadata = read_metadata(path)
+    if declared_format is not None and metadata.format != declared_format:
+        raise PhotoError(
+            f"Ảnh {sha256[:12]}… là {metadata.format}, không phải {declared_format} như bản ghi "
+            "của nó. / The file is not of the format its record declares."
+        )
+    if metadata.width and metadata.height:
+        check_pixels(sha256[:12], metadata.width, metadata.height, path.stat().st_size)
+    return True
+
+
 def _copy_and_hash(source: Path, staging: Path) -> tuple[Path, str, int]:
     """Copy ``source`` into the staging folder, hashing on the way; fsync before returning."""
     staging.mkdir(parents=True, exist_ok=True)

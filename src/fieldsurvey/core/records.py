@@ -327,6 +327,26 @@ def _views(value: Any) -> str:
     return json.dumps(views, ensure_ascii=False)
 
 
+MAX_ID_CHARS = 100
+
+
+def storable_text(text: str) -> bool:
+    """Text SQLite stores as it is: no NUL, and valid UTF-8 (no lone surrogates, which JSON's
+    ``\\ud800`` escapes can produce)."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def is_record_id(value: Any) -> bool:
+    """A record id or code: short storable text."""
+    return isinstance(value, str) and 0 < len(value) <= MAX_ID_CHARS and storable_text(value)
+
+
 _LIST_KINDS = frozenset({"codes", "refs", "communes", "views"})
 
 
@@ -350,7 +370,7 @@ def clean_value(kind: RecordKind, field: Field, value: Any) -> Value:
                 raise ValidationError(
                     f"{field.name}: dài quá {field.max_length} ký tự. / too long."
                 )
-            if "\x00" in value:
+            if not storable_text(value):
                 raise ValidationError(f"{field.name}: có ký tự không hợp lệ. / invalid character.")
             if field.kind == "table" and value not in RECORD_KINDS:
                 raise ValidationError(f"{field.name}: không có bảng {value!r}.")
@@ -383,12 +403,12 @@ def clean_value(kind: RecordKind, field: Field, value: Any) -> Value:
                     )
             return json.dumps(sorted(set(codes)), ensure_ascii=False)
         case "ref" | "commune":
-            if not isinstance(value, str):
+            if not is_record_id(value):
                 raise ValidationError(f"{field.name}: cần một mã. / an id is needed.")
-            return value
+            return str(value)
         case "refs" | "communes":
             ids = _json_list(field, value)
-            if not all(isinstance(i, str) for i in ids):
+            if not all(is_record_id(i) for i in ids):
                 raise ValidationError(f"{field.name}: cần danh sách mã. / a list of ids.")
             return json.dumps(list(dict.fromkeys(ids)), ensure_ascii=False)
         case "views":

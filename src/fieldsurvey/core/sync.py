@@ -4,6 +4,7 @@ rules that converge (highest (clock, device, version) wins per field) and keep e
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -12,7 +13,7 @@ import sqlite3
 import tempfile
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -25,8 +26,21 @@ from fieldsurvey.core.clock import COUNTER_BITS, wall_ms
 from fieldsurvey.core.db import import_lock, photo_folder, staging_folder
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.package import OpenedPackage, PackageError, open_package, write_package
-from fieldsurvey.core.photos import PhotoStore, claim_original
-from fieldsurvey.core.records import RECORD_KINDS, clean_value, empty_value
+from fieldsurvey.core.photos import (
+    Failure,
+    PhotoStore,
+    check_incoming_photo,
+    claim_original,
+    run_in_workers,
+)
+from fieldsurvey.core.records import (
+    RECORD_KINDS,
+    clean_value,
+    empty_value,
+    is_record_id,
+    record_kind,
+    storable_text,
+)
 from fieldsurvey.core.workspace import (
     CHANGE_COLUMNS,
     Workspace,
@@ -333,7 +347,7 @@ def _open_checked(
             "Gói không có danh sách thay đổi. / The package has no changes entry.",
             "bad-manifest",
         )
-    summary = scan_changes(opened.entry_paths["changes.jsonl"])
+    summary = scan_changes(opened.entry_paths["changes.jsonl"], ws.commune_codes)
     _check_manifest(ws, opened.manifest, summary, me.device_id)
     for name in opened.entry_paths:  # a photo's name is its hash, which the signature covers
         if name.startswith("photos/") and (
@@ -364,12 +378,60 @@ class ChangeSummary:
     photo_formats: dict[str, str | None] = field(default_factory=dict)
 
 
-def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+# Bounds on what a package may claim, far inside SQLite's 64-bit integers: a sequence number
+# or clock near 2**63 would make every later local write overflow.
+MAX_SEQ = 1 << 40
+MAX_CLOCK = 1 << 62
+MAX_JSON_DEPTH = 32
+MAX_USER_CHARS = 200
+MAX_LINE_BYTES = 4 << 20
+
+
+def _shown(value: Any) -> str:
+    """An untrusted value in a message: repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def json_depth_ok(data: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether JSON text nests arrays and objects at most ``limit`` deep (checked before
+    parsing, whose recursion a deep enough document would exhaust). Brackets inside strings
+    are not nesting: counted only when the quick bound says it matters."""
+    if data.count(b"[") + data.count(b"{") <= limit:
+        return True
+    depth = 0
+    in_string = escaped = False
+    for byte in data:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > limit:
+                return False
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return True
+
+
+def _lines(path: Path) -> Iterator[tuple[int, Any]]:
     with path.open("rb") as fh:
         for number, line in enumerate(fh, 1):
+            if len(line) > MAX_LINE_BYTES or not json_depth_ok(line):
+                raise SyncError(
+                    f"Dòng {number} của danh sách thay đổi quá dài hoặc lồng quá sâu. / "
+                    f"Line {number} of the changes is too long or nested too deeply.",
+                    "bad-record",
+                )
             try:
                 yield number, json.loads(line)
-            except ValueError:
+            except (ValueError, RecursionError):  # invalid UTF-8 is a ValueError too
                 raise SyncError(
                     f"Dòng {number} của changes.jsonl không đọc được. / "
                     f"Line {number} of the changes is not JSON.",
@@ -377,17 +439,18 @@ def _lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                 ) from None
 
 
-def scan_changes(path: Path) -> ChangeSummary:
-    """Validate every change against the schema and summarise them; keeps none of them."""
+def scan_changes(path: Path, communes: Collection[str]) -> ChangeSummary:
+    """Validate every change against the schema and summarise them; keeps none of them.
+    ``communes``: the commune codes of the reference data, the only ones a record may name."""
     summary = ChangeSummary()
     for number, raw in _lines(path):
-        change = _validated(raw, number)
+        change = _validated(raw, number, communes)
         summary.count += 1
         summary.max_clock = max(summary.max_clock, change["clock"])
         device = change["device_id"]
         summary.min_seq[device] = min(summary.min_seq.get(device, change["seq"]), change["seq"])
         fields = change["fields"]
-        if change["table_name"] == "photos" and change["op"] == "insert" and "sha256" in fields:
+        if change["table_name"] == "photos" and change["op"] == "insert":
             summary.photo_formats[fields["sha256"][1]] = (fields.get("format") or [None, None])[1]
     return summary
 
@@ -399,8 +462,29 @@ def iter_changes(path: Path) -> Iterator[dict[str, Any]]:
         yield change
 
 
-def _validated(change: Any, number: int) -> dict[str, Any]:
-    """Check one change against the schema: unknown tables and fields are errors."""
+def _is_count(value: Any, low: int, high: int) -> bool:
+    return type(value) is int and low <= value <= high
+
+
+def _is_text(value: Any, limit: int) -> bool:
+    """A non-empty string of at most ``limit`` characters that SQLite stores as it is."""
+    return isinstance(value, str) and 0 < len(value) <= limit and storable_text(value)
+
+
+def _is_time(value: Any) -> bool:
+    if not _is_text(value, 40):
+        return False
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str, Any]:
+    """Check one change as strictly as the local write path checks a typed value: its keys,
+    table, operation, ids, counters and time, and every field's old and new value in the form
+    it is stored in. Raises SyncError naming the change and what is wrong."""
 
     def bad(why: str) -> SyncError:
         return SyncError(
@@ -411,42 +495,64 @@ def _validated(change: Any, number: int) -> dict[str, Any]:
 
     if not isinstance(change, dict) or set(change) != set(CHANGE_COLUMNS):
         raise bad("thiếu hoặc thừa trường / wrong keys")
-    kind = RECORD_KINDS.get(change["table_name"]) if isinstance(change["table_name"], str) else None
+    table = change["table_name"]
+    kind = RECORD_KINDS.get(table) if isinstance(table, str) else None
     if kind is None:
-        raise bad(f"bảng lạ {change['table_name']!r} / unknown table")
-    if change["op"] not in ("insert", "update", "delete"):
+        raise bad(f"bảng lạ {_shown(table)} / unknown table")
+    op = change["op"]
+    if op not in ("insert", "update", "delete"):
         raise bad("op")
-    for key in ("id", "device_id", "record_id", "at"):
-        if not isinstance(change[key], str) or not 0 < len(change[key]) <= 100:
+    for key in ("id", "device_id", "record_id"):
+        if not is_record_id(change[key]):
             raise bad(key)
-    for key in ("seq", "clock"):
-        if not isinstance(change[key], int) or isinstance(change[key], bool) or change[key] < 1:
-            raise bad(key)
-    if change["user"] is not None and not isinstance(change["user"], str):
+    if not _is_time(change["at"]):
+        raise bad("at")
+    if not _is_count(change["seq"], 1, MAX_SEQ):
+        raise bad("seq")
+    if not _is_count(change["clock"], 1, MAX_CLOCK):
+        raise bad("clock")
+    if change["user"] is not None and not _is_text(change["user"], MAX_USER_CHARS):
         raise bad("user")
     fields = change["fields"]
     if not isinstance(fields, dict) or not fields:
         raise bad("fields")
+    if op == "delete" and set(fields) != {"deleted"}:
+        raise bad("delete: chỉ có trường deleted / a delete changes only 'deleted'")
     for name, triple in fields.items():
+        if not (isinstance(triple, list) and len(triple) == 3):
+            raise bad(_shown(name))
+        old, new, old_clock = triple
+        if old_clock is not None and not _is_count(old_clock, 0, MAX_CLOCK):
+            raise bad(f"{_shown(name)}: đồng hồ cũ / base clock")
+        if op == "insert" and (old is not None or old_clock is not None):
+            raise bad(
+                f"{_shown(name)}: bản ghi mới không có giá trị cũ / an insert has no old value"
+            )
         if name == "deleted":
-            if not (isinstance(triple, list) and len(triple) == 3 and triple[1] in (0, 1)):
+            wanted = [(0, 1)] if op == "delete" else [(1, 0), (0, 1)]
+            if (old, new) not in wanted or type(old) is not int or type(new) is not int:
                 raise bad("deleted")
             continue
         if name not in kind.field_names:
-            raise bad(f"trường lạ {name!r} / unknown field")
-        if not (isinstance(triple, list) and len(triple) == 3):
-            raise bad(name)
-        old_clock = triple[2]
-        if old_clock is not None and (
-            not isinstance(old_clock, int) or isinstance(old_clock, bool)
-        ):
-            raise bad(name)
-        try:
-            stored = clean_value(kind, kind.field(name), triple[1])
-        except FieldSurveyError as exc:
-            raise bad(f"{name}: {exc}") from None
-        if stored != triple[1]:
-            raise bad(f"{name}: giá trị không ở dạng lưu trữ / not in stored form")
+            raise bad(f"trường lạ {_shown(name)} / unknown field")
+        field_ = kind.field(name)
+        for value in (new,) if op == "insert" else (old, new):
+            if value is None and value is old:
+                continue
+            try:
+                stored = clean_value(kind, field_, value)
+            except FieldSurveyError as exc:
+                raise bad(f"{name}: {exc}") from None
+            if stored != value:
+                raise bad(f"{name}: giá trị không ở dạng lưu trữ / not in stored form")
+            if field_.kind == "commune" and value is not None and value not in communes:
+                raise bad(f"{name}: mã xã/phường {_shown(value)} không có / unknown commune")
+            if field_.kind == "communes" and not set(json.loads(str(value))) <= set(communes):
+                raise bad(f"{name}: mã xã/phường không có / unknown commune")
+    if op == "insert":
+        missing = [f.name for f in kind.fields if f.required and f.name not in fields]
+        if missing:
+            raise bad(f"thiếu {', '.join(missing)} / {', '.join(missing)} missing")
     return change
 
 
@@ -468,6 +574,14 @@ def _check_manifest(
         raise SyncError(
             "Gói này không gửi cho workspace này. / The package is for another device.",
             "wrong-recipient",
+        )
+    if not is_record_id(manifest.get("package_id")) or not _is_count(
+        manifest.get("created_clock"), 0, MAX_CLOCK
+    ):
+        raise SyncError(
+            "Bản kê của gói thiếu mã gói hoặc đồng hồ hợp lệ. / The manifest has no valid "
+            "package id or clock.",
+            "bad-manifest",
         )
     if manifest.get("changes") != summary.count:
         raise SyncError(
@@ -516,6 +630,7 @@ def _import_checked(ws: Workspace, source: Path, staging: Path, dry_run: bool) -
             for name, path in opened.entry_paths.items()
             if name.startswith("photos/")
         }
+        _check_photos(ws, photo_files, summary.photo_formats)
         stored: list[Path] = []
         if dry_run:
             report.photos = len(photo_files)
@@ -535,6 +650,19 @@ def _import_checked(ws: Workspace, source: Path, staging: Path, dry_run: bool) -
         except BaseException:
             _unstore(ws, stored)
             raise
+        if not dry_run:
+            log.info(
+                "package %s (%s) from %s imported: %d new, %d updated, %d deleted, %d conflicts, "
+                "%d photos",
+                source,
+                report.package_id,
+                report.sender,
+                report.new,
+                report.updated,
+                report.deleted,
+                report.conflicts,
+                report.photos,
+            )
         return report
     except (PackageError, SyncError) as exc:
         log.warning("package %s refused: %s", source, exc)
@@ -609,6 +737,45 @@ def _quarantine(ws: Workspace, staged: Path, name: str, reason: str) -> Path:
     return target
 
 
+def _check_photos(ws: Workspace, files: dict[str, Path], formats: dict[str, str | None]) -> None:
+    """Photos pass the same checks as photos a surveyor adds: each file is read (in the
+    bounded worker processes: a hostile file can hang a parser) and must be a photo of the
+    format its record declares, with a pixel count a camera makes; every photo record comes
+    with its file unless the file is already here; no file comes without its record."""
+
+    def refuse(vi: str, en: str, reason: str) -> SyncError:
+        return SyncError(f"{vi} / {en}", reason)
+
+    if set(files) - set(formats):
+        raise refuse(
+            "Gói có ảnh không thuộc bản ghi nào",
+            "The package carries a photo no record refers to",
+            "extra-photo",
+        )
+    store = PhotoStore(photo_folder(ws.path))
+    for sha in formats:
+        if sha not in files and store.find_original(sha) is None:
+            raise refuse(
+                f"Bản ghi ảnh {sha[:12]}… đến mà không có tệp ảnh",
+                "A photo record arrived without its file",
+                "missing-photo",
+            )
+    shas = sorted(files)
+    results = run_in_workers(
+        check_incoming_photo,
+        [(str(files[sha]), sha, formats[sha]) for sha in shas],
+        names=[sha[:12] for sha in shas],
+    )
+    for sha, result in zip(shas, results, strict=True):
+        if result is not True:
+            why = result.message if isinstance(result, Failure) else "?"
+            raise refuse(
+                f"Ảnh {sha[:12]}… trong gói không hợp lệ: {why}",
+                "A photo in the package is not acceptable",
+                "bad-photo",
+            )
+
+
 def _store_photos(
     ws: Workspace, files: dict[str, Path], formats: dict[str, str | None], report: ImportReport
 ) -> list[Path]:
@@ -616,12 +783,6 @@ def _store_photos(
     moved into the store as they are, and the new ones are returned. Their thumbnails are made
     afterwards (``photos.make_missing_copies``), in the bounded workers, outside the import."""
     store = PhotoStore(photo_folder(ws.path))
-    if set(files) - set(formats):
-        raise SyncError(
-            "Gói có ảnh không thuộc bản ghi nào. / The package carries a photo no record "
-            "refers to.",
-            "extra-photo",
-        )
     stored: list[Path] = []
     try:
         for sha, path in files.items():
@@ -647,29 +808,33 @@ def _unstore(ws: Workspace, stored: Iterable[Path]) -> None:
             path.unlink(missing_ok=True)
 
 
-def _read_acks(path: Path | None) -> Any:
+def _read_acks(path: Path | None) -> dict[str, int]:
+    """What the sender holds of each device's changes: {device id: sequence number}."""
     if path is None:
         return {}
+    data = path.read_bytes() or b"{}"
     try:
-        return json.loads(path.read_bytes() or b"{}")
-    except ValueError:
+        acks = json.loads(data) if json_depth_ok(data) else None
+    except (ValueError, RecursionError):
+        acks = None
+    if not isinstance(acks, dict) or not all(
+        is_record_id(origin) and _is_count(seq, 0, MAX_SEQ) for origin, seq in acks.items()
+    ):
         raise SyncError(
-            "Phần xác nhận của gói không đọc được. / The package's acknowledgements are not JSON.",
+            "Phần xác nhận của gói không đọc được. / The package's acknowledgements are not valid.",
             "bad-manifest",
-        ) from None
+        )
+    return acks
 
 
-def _record_acks(ws: Workspace, peer: str, acks: Any) -> None:
-    if not isinstance(acks, dict):
-        return
+def _record_acks(ws: Workspace, peer: str, acks: dict[str, int]) -> None:
     for origin, seq in acks.items():
-        if isinstance(origin, str) and isinstance(seq, int) and not isinstance(seq, bool):
-            ws.db.execute(
-                "INSERT INTO sync_acks (peer_device, origin_device, seq) VALUES (?, ?, ?) "
-                "ON CONFLICT (peer_device, origin_device) DO UPDATE SET "
-                "seq = max(seq, excluded.seq)",
-                [peer, origin, seq],
-            )
+        ws.db.execute(
+            "INSERT INTO sync_acks (peer_device, origin_device, seq) VALUES (?, ?, ?) "
+            "ON CONFLICT (peer_device, origin_device) DO UPDATE SET "
+            "seq = max(seq, excluded.seq)",
+            [peer, origin, seq],
+        )
 
 
 # -- merging ---------------------------------------------------------------------------------------
@@ -735,6 +900,7 @@ def apply_changes(
     outcomes: dict[str, int] = defaultdict(int)
     for table, record_id in sorted(affected):
         outcomes[_materialise(ws, table, record_id)] += 1
+    _check_links(ws, [r for t, r in affected if t == "photo_links"])
     for table in {t for t, _ in affected}:
         search.index_records(ws.db, table, [r for t, r in affected if t == table])
     after = ws.db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
@@ -746,6 +912,24 @@ def apply_changes(
         "updated": outcomes["updated"],
         "deleted": outcomes["deleted"],
     }
+
+
+def _check_links(ws: Workspace, link_ids: Iterable[str]) -> None:
+    """Every photo link that changes must point at a record that exists once they apply."""
+    for link_id in link_ids:
+        row = ws.db.execute(
+            "SELECT record_table, record_id FROM photo_links WHERE id = ? AND deleted = 0",
+            [link_id],
+        ).fetchone()
+        if row is None:
+            continue
+        table = record_kind(row[0]).table  # checked against the schema when it arrived
+        if not ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row[1]]).fetchone():
+            raise SyncError(
+                f"Ảnh được gắn vào bản ghi {_shown(row[1])} không có trong {table}. / "
+                "A photo is linked to a record that does not exist.",
+                "bad-record",
+            )
 
 
 def _materialise(ws: Workspace, table: str, record_id: str) -> str:

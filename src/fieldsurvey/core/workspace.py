@@ -98,7 +98,8 @@ class Workspace:
             with workspace_db.write_transaction(db):
                 self.set_setting("device_id", device)
         self.device_id: str = device
-        self._communes = {c["code"] for c in reference.communes(db)}
+        # The commune codes a record may name (the official list in the reference data).
+        self.commune_codes = frozenset(c["code"] for c in reference.communes(db))
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -366,7 +367,7 @@ class Workspace:
             if (
                 kind.field(name).kind == "commune"
                 and value is not None
-                and (value not in self._communes)
+                and (value not in self.commune_codes)
             ):
                 raise ValidationError(
                     f"{name}: {value!r} không phải mã xã/phường hiện hành của Hà Nội. / "
