@@ -827,7 +827,7 @@ class MainWindow(QMainWindow):
         """The cameras the list's filter shows, as a standalone HTML map."""
         shown = set(listing.ids(self.workspace.db, self.cameras.model.query))
         try:
-            count = export_map_html(self.workspace.db, target, camera_ids=shown)
+            count = export_map_html(self.workspace.db, target, camera_ids=shown, lang=self.lang)
         except (FieldSurveyError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Không xuất được bản đồ"), str(exc))
             return None
