@@ -5,13 +5,14 @@ like HTML as HTML unless told otherwise (a name ``<img src=…>`` would make it 
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 from office_helpers import build, send
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible, QUndoStack
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from fieldsurvey.core import keys
@@ -20,6 +21,7 @@ from fieldsurvey.core.demo import build_demo
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.charts import ChartsView
 from fieldsurvey.ui.editor import RecordEditor
+from fieldsurvey.ui.main_window import MainWindow
 from fieldsurvey.ui.office_data import MergeDialog
 from fieldsurvey.ui.office_review import ConflictsDialog, InboxDialog, ReviewDialog
 from fieldsurvey.ui.photo_strip import PhotoDialog, PhotoStrip
@@ -153,3 +155,34 @@ def test_owner_names_on_a_chart(qtbot: QtBot) -> None:
         return view.grab().toImage()
 
     assert picture("<b></b>Công an") != picture("Công an")
+
+
+def test_a_warning_quoting_a_basemap_file(qtbot: QtBot, demo: Workspace, tmp_path: Path) -> None:
+    """An MBTiles file whose metadata names its format in HTML; its tiles are not images."""
+    tiles = tmp_path / "ban-do.mbtiles"
+    conn = sqlite3.connect(tiles)
+    conn.executescript(
+        "CREATE TABLE metadata (name TEXT, value TEXT);"
+        "CREATE TABLE tiles (zoom_level INT, tile_column INT, tile_row INT, tile_data BLOB);"
+    )
+    conn.execute("INSERT INTO metadata VALUES ('format', '<b>x</b>')")
+    conn.execute("INSERT INTO tiles VALUES (1, 0, 0, ?)", [bytes(range(16))])
+    conn.commit()
+    conn.close()
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_close)
+            return
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        assert label is not None
+        seen.append(shown(label))
+        box.accept()
+
+    QTimer.singleShot(20, read_and_close)
+    assert window.add_mbtiles(tiles) is False
+    assert seen and "(<b>x</b>)" in seen[0]
