@@ -8,6 +8,22 @@ import click
 
 from fieldsurvey.cli import DB_OPTION, _open, main, user_errors
 
+WHERE_OPTION = click.option(
+    "--where",
+    "where",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Lọc / filter: commune=, purpose=, condition=, owner=, review= (lặp lại được / "
+    "repeatable; same key: either value, different keys: all).",
+)
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Ngôn ngữ tiêu đề và nhãn. / Language of headers and labels.",
+)
+
 
 @main.command(name="report")
 @DB_OPTION
@@ -26,21 +42,8 @@ from fieldsurvey.cli import DB_OPTION, _open, main, user_errors
     type=click.Path(dir_okay=False, path_type=Path),
     help="Tệp kết quả (ghi đè khi xong). / The file to write (replaced once complete).",
 )
-@click.option(
-    "--where",
-    "where",
-    multiple=True,
-    metavar="KEY=VALUE",
-    help="Lọc / filter: commune=, purpose=, condition=, owner=, review= (lặp lại được / "
-    "repeatable; same key: either value, different keys: all).",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["vi", "en"]),
-    default="vi",
-    show_default=True,
-    help="Ngôn ngữ tiêu đề và nhãn. / Language of headers and labels.",
-)
+@WHERE_OPTION
+@LANG_OPTION
 @click.option(
     "--omit-sensitive",
     is_flag=True,
@@ -86,3 +89,24 @@ def report_command(
     if not quiet:
         summary = ", ".join(f"{name}: {n}" for name, n in counts.items())
         click.echo(f"Đã ghi / written {out} ({summary})", err=True)
+
+
+@main.command(name="map-html")
+@DB_OPTION
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Tệp HTML (ghi đè khi xong). / The HTML file to write (replaced once complete).",
+)
+@WHERE_OPTION
+@LANG_OPTION
+def map_html_command(db_path: Path, out: Path, where: tuple[str, ...], lang: str) -> None:
+    """Xuất bản đồ camera ra một tệp HTML, mở được khi không có mạng. / Write the cameras' map
+    as one HTML file that opens offline (as "Xuất bản đồ HTML" in the app)."""
+    from fieldsurvey.core.map_export import export_map_html
+
+    with user_errors(), _open(db_path) as ws:
+        count = export_map_html(ws.db, out, where=where, lang=lang)
+    click.echo(f"Đã ghi / written {out} ({count} camera)", err=True)

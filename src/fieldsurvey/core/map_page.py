@@ -27,10 +27,12 @@ OUR_SCRIPTS = ("qwebchannel.js", "web/camera_layer.js", "web/map_boot.js")
 
 
 def script_json(value: Any) -> str:
-    """JSON safe to place inside a <script> element: no way to close the element or open a
-    comment from inside a string."""
+    """JSON safe to place inside a <script> element or JavaScript source: no way to close the
+    element or open a comment from inside a string, and no line separator (U+2028, U+2029)."""
     text = json.dumps(value, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
 
 
 def build_map_page(config: dict[str, Any], *, title: str = "FieldSurvey") -> str:

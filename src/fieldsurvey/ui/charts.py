@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -96,7 +97,8 @@ class ChartsView(QTabWidget):
         chart.legend().hide()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         categories = QBarCategoryAxis()
-        categories.append([label for label, _ in ordered])
+        # Qt Charts draws axis labels as HTML: names (owner units) are escaped.
+        categories.append([html.escape(label) for label, _ in ordered])
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
         values = QValueAxis()

@@ -1,9 +1,10 @@
-"""Small dialogs of the main window: a new site, a new workspace, the settings."""
+"""Small dialogs of the main window: a new site, a new workspace, the settings, a warning."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -20,6 +22,14 @@ from PySide6.QtWidgets import (
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.location import format_coordinates, parse_coordinates
+
+
+def show_warning(parent: QWidget | None, title: str, text: str) -> None:
+    """A warning shown as written: it may quote a name or a file's content, which Qt would
+    otherwise read as HTML when it looks like HTML."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
 
 
 class NewSiteDialog(QDialog):

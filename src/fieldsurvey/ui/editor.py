@@ -141,6 +141,7 @@ class RecordEditor(QWidget):
         self.timer.timeout.connect(self.flush)
 
         self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the record's name, as written
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.title.setWordWrap(True)
         self.parent_button = QPushButton(self)
@@ -246,6 +247,7 @@ class RecordEditor(QWidget):
             widget = self._make_widget(table, name, kind)
             widget.edited.connect(lambda n=name: self.on_edited(n))
             note = QLabel(self.form_host)
+            note.setTextFormat(Qt.TextFormat.PlainText)  # may quote what was typed
             note.setWordWrap(True)
             note.hide()
             column = QWidget(self.form_host)

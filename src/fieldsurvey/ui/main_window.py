@@ -41,7 +41,7 @@ from fieldsurvey.core.stats import workspace_stats
 from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background
-from fieldsurvey.ui.dialogs import NewSiteDialog, NewWorkspaceDialog, SettingsDialog
+from fieldsurvey.ui.dialogs import NewSiteDialog, NewWorkspaceDialog, SettingsDialog, show_warning
 from fieldsurvey.ui.editor import RecordEditor
 from fieldsurvey.ui.i18n import in_language
 from fieldsurvey.ui.map_view import MapView
@@ -772,7 +772,7 @@ class MainWindow(QMainWindow):
 
     def show_problem(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)
-        QMessageBox.warning(self, "FieldSurvey", message)
+        show_warning(self, "FieldSurvey", message)
 
     def on_map_location_picked(self, lat: float, lon: float) -> None:
         if self.current is None:
@@ -812,7 +812,7 @@ class MainWindow(QMainWindow):
         try:
             tileset = self.map.add_mbtiles(path)
         except FieldSurveyError as exc:
-            QMessageBox.warning(self, self.tr("Không dùng được bản đồ nền"), str(exc))
+            show_warning(self, self.tr("Không dùng được bản đồ nền"), str(exc))
             return False
         self.statusBar().showMessage(
             self.tr("Đã thêm bản đồ nền {0} (mức thu phóng {1}–{2}).").format(
@@ -836,9 +836,9 @@ class MainWindow(QMainWindow):
         """The cameras the list's filter shows, as a standalone HTML map."""
         shown = set(listing.ids(self.workspace.db, self.cameras.model.query))
         try:
-            count = export_map_html(self.workspace.db, target, camera_ids=shown)
+            count = export_map_html(self.workspace.db, target, camera_ids=shown, lang=self.lang)
         except (FieldSurveyError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Không xuất được bản đồ"), str(exc))
+            show_warning(self, self.tr("Không xuất được bản đồ"), str(exc))
             return None
         self.statusBar().showMessage(
             self.tr("Đã xuất {0} camera vào {1}.").format(count, target), 8000
@@ -930,9 +930,7 @@ class MainWindow(QMainWindow):
         try:
             workspace = Workspace.open(path, user=self.workspace.user)
         except FieldSurveyError as exc:
-            QMessageBox.warning(
-                self, self.tr("Không mở được workspace"), in_language(str(exc), self.lang)
-            )
+            show_warning(self, self.tr("Không mở được workspace"), in_language(str(exc), self.lang))
             return False
         old = self.workspace
         self.load_workspace(workspace)
@@ -955,7 +953,7 @@ class MainWindow(QMainWindow):
                 path, role=role, name=name or "FieldSurvey", user=self.workspace.user
             )
         except FieldSurveyError as exc:
-            QMessageBox.warning(
+            show_warning(
                 self, self.tr("Không tạo được workspace"), in_language(str(exc), self.lang)
             )
             return False
@@ -1001,9 +999,7 @@ class MainWindow(QMainWindow):
         except FieldSurveyError as exc:
             if showing_demo:
                 self.load_workspace(Workspace.open(path, user=user))
-            QMessageBox.warning(
-                self, self.tr("Không khôi phục được"), in_language(str(exc), self.lang)
-            )
+            show_warning(self, self.tr("Không khôi phục được"), in_language(str(exc), self.lang))
             return False
         self.load_workspace(Workspace.open(path, user=user))
         if not showing_demo:

@@ -4,6 +4,7 @@ core/inventory.py and core/reports.py; every write goes through the workspace.""
 
 from __future__ import annotations
 
+import html
 import threading
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background, write_in_background
 from fieldsurvey.ui.fields import field_labels
 from fieldsurvey.ui.i18n import current_language, error_text, in_language, tr
-from fieldsurvey.ui.values import shown_value
+from fieldsurvey.ui.values import plain_tooltip, shown_value
 
 # Position fields are chosen together: a latitude from one record and a longitude from the
 # other is no place at all. The commune follows the chosen position (merge_cameras).
@@ -194,12 +195,12 @@ class MergeDialog(QDialog):
         body = QWidget()
         grid = QGridLayout(body)
         titles = camera_titles(self.workspace.db, [self.keep_id, self.other_id])
-        heading_keep = QLabel(
-            "<b>" + self.tr("Giữ lại: {0}").format(titles.get(self.keep_id, "")) + "</b>", body
+        keep_title, other_title = (
+            html.escape(titles.get(i, "")) for i in (self.keep_id, self.other_id)
         )
+        heading_keep = QLabel("<b>" + self.tr("Giữ lại: {0}").format(keep_title) + "</b>", body)
         heading_other = QLabel(
-            "<b>" + self.tr("Gộp vào rồi xoá: {0}").format(titles.get(self.other_id, "")) + "</b>",
-            body,
+            "<b>" + self.tr("Gộp vào rồi xoá: {0}").format(other_title) + "</b>", body
         )
         heading_keep.setWordWrap(True)
         heading_other.setWordWrap(True)
@@ -211,6 +212,7 @@ class MergeDialog(QDialog):
             grid.addWidget(QLabel(label, body), line, 0)
             if a == b:
                 same = QLabel(a_text or empty, body)
+                same.setTextFormat(Qt.TextFormat.PlainText)
                 same.setWordWrap(True)
                 same.setEnabled(False)
                 grid.addWidget(same, line, 1, 1, 2)
@@ -254,7 +256,7 @@ class MergeDialog(QDialog):
                     THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio
                 )
             )
-            thumb.setToolTip(str(photo["file_name"] or ""))
+            thumb.setToolTip(plain_tooltip(str(photo["file_name"] or "")))
             row.addWidget(thumb)
         row.addStretch(1)
         return box

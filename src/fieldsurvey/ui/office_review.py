@@ -6,6 +6,7 @@ through those core functions, on the UI thread, and is followed by ``changed``."
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -218,6 +219,7 @@ def combo_model(parent: QWidget, first: str, items: list[tuple[str, str]]) -> Ro
 
 def message_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote names and values
     label.setWordWrap(True)
     label.setStyleSheet("color: #842029;")
     return label
@@ -280,6 +282,7 @@ class InboxDialog(QDialog):
             self,
         )
         self.records_title = QLabel(self)
+        self.records_title.setTextFormat(Qt.TextFormat.PlainText)  # the sender's name
         self.held = make_table(
             [self.tr("Tệp"), self.tr("Kích thước"), self.tr("Lý do"), self.tr("Đường dẫn")], self
         )
@@ -679,7 +682,7 @@ class ReviewDialog(QDialog):
         self.current = (table, record_id)
         title = ws.title(table, record_id)
         self.heading.setText(
-            f"<b>{table_labels().get(table, table)}</b>: {title or record_id}"
+            f"<b>{table_labels().get(table, table)}</b>: {html.escape(title or record_id)}"
             + (self.tr(" — đã xoá") if values.get("deleted") else "")
         )
         names = [n for n in record_kind(table).field_names if n not in ("review_state",)]
@@ -829,6 +832,7 @@ class ConflictsDialog(QDialog):
         ):
             group = QGroupBox(title, self)
             label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # values, devices and people as written
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             box = QVBoxLayout(group)
             box.addWidget(label, 1)

@@ -35,6 +35,7 @@ from fieldsurvey.core.photos import (
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.background import run_in_background
 from fieldsurvey.ui.i18n import current_language, error_text, in_language
+from fieldsurvey.ui.values import plain_tooltip
 
 PHOTO_FILTER = "*.jpg *.jpeg *.heic *.heif *.png *.tif *.tiff *.webp *.avif"
 THUMB = 96
@@ -102,7 +103,7 @@ class PhotoStrip(QWidget):
             if photo["thumbnail"] is not None:
                 item.setIcon(QIcon(QPixmap(str(photo["thumbnail"]))))
             item.setData(Qt.ItemDataRole.UserRole, photo["id"])
-            item.setToolTip(photo["taken_at"] or "")
+            item.setToolTip(plain_tooltip(photo["taken_at"] or ""))
             self.list.addItem(item)
 
     def count(self) -> int:
@@ -240,5 +241,7 @@ class PhotoDialog(QDialog):
             details.append(f"{row['lat']:.6f}, {row['lon']:.6f}")
         if row["heading_deg"] is not None:
             details.append(self.tr("hướng {0:.0f}°").format(row["heading_deg"]))
-        layout.addWidget(QLabel(" · ".join(d for d in details if d), self))
+        self.details = QLabel(" · ".join(d for d in details if d), self)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)  # the photo's metadata, as written
+        layout.addWidget(self.details)
         self.resize(1000, 760)

@@ -4,6 +4,7 @@ records a value refers to, numbers in the interface's language."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from typing import Any
 
@@ -14,6 +15,12 @@ from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.records import record_kind
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.i18n import tr
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` as a tooltip shows it as written: Qt reads a tooltip that looks like HTML as
+    HTML (a name such as ``<img src=…>`` would load a file), so it is given as escaped HTML."""
+    return f"<p>{html.escape(text)}</p>" if text else ""
 
 
 def shown_date(text: str | None) -> str:
