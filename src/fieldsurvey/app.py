@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from fieldsurvey import __version__
 from fieldsurvey.core import settings as user_settings
+from fieldsurvey.core.db import private_folder
 from fieldsurvey.core.demo import build_demo
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.workspace import Workspace
@@ -62,8 +63,9 @@ def setup_logging() -> Path | None:
     folder = user_settings.log_dir()
     path = folder / "fieldsurvey.log"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path.touch()
+        private_folder(folder)
+        path.touch(mode=0o600)
+        path.chmod(0o600)
     except OSError:  # no writable log folder: carry on without a log file
         logging.getLogger("fieldsurvey").addHandler(logging.NullHandler())
         return None

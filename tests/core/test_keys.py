@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 import sqlite_utils
 
+from fieldsurvey.core.db import open_database
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.keys import (
-    KEY_TABLES,
     MAX_PROFILE_BYTES,
     DeviceIdentity,
     ProfileError,
@@ -33,10 +33,8 @@ AT = "2025-06-01T08:00:00+07:00"
 
 
 def new_db(path: Path) -> sqlite_utils.Database:
-    db = sqlite_utils.Database(path)
-    for statement in KEY_TABLES:
-        db.execute(statement)
-    return db
+    """A new workspace database: the key tables as its migrations made them."""
+    return open_database(path, create=True)
 
 
 @pytest.fixture
@@ -127,9 +125,20 @@ def test_profile_round_trip(tmp_path: Path) -> None:
     data = profile_bytes(public)
     document = json.loads(data.decode("utf-8"))
     assert document["format"] == "fieldsurvey-profile"
-    assert document["version"] == 1
+    assert document["version"] == 2
     assert document["fingerprint"] == public.fingerprint
+    assert document["demo_seed"] is None
     assert read_profile(data) == public
+
+
+def test_a_profile_from_before_demo_keys_were_marked_reads_as_a_real_device(
+    tmp_path: Path,
+) -> None:
+    public = other_device(tmp_path, "máy-đo-1").public()
+    document = json.loads(profile_bytes(public))
+    del document["demo_seed"]
+    document["version"] = 1
+    assert read_profile(json.dumps(document).encode()) == public
 
 
 def _tampered_key(document: dict[str, Any]) -> None:
@@ -147,7 +156,10 @@ CORRUPTIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "missing key": lambda d: d.pop("name"),
     "extra key": lambda d: d.update(extra=1),
     "wrong format": lambda d: d.update(format="other"),
-    "wrong version": lambda d: d.update(version=2),
+    "wrong version": lambda d: d.update(version=3),
+    "demo seed as text": lambda d: d.update(demo_seed="42"),
+    "demo seed that did not make the keys": lambda d: d.update(demo_seed=42),
+    "version 1 with a demo seed": lambda d: d.update(version=1, demo_seed=None),
     "version as bool": lambda d: d.update(version=True),
     "version as string": lambda d: d.update(version="1"),
     "name not string": lambda d: d.update(name=5),

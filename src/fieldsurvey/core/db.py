@@ -151,6 +151,24 @@ def open_read_only(path: Path | str) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn)
 
 
+def private_folder(folder: Path) -> Path:
+    """Make a folder (and its parents) that only its owner can enter: photos, backups, staged
+    packages and logs hold camera positions and people's names."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):  # not ours to change: leave it as it is
+        folder.chmod(0o700)
+    return folder
+
+
+def _make_private(path: Path) -> None:
+    """Owner-only permissions on a workspace file and its -wal/-shm (SQLite gives files it
+    creates the database's own permissions, so new ones follow)."""
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with contextlib.suppress(OSError):
+            if file.exists() and file.stat().st_mode & 0o077:
+                file.chmod(0o600)
+
+
 def photo_folder(path: Path) -> Path:
     """The content-addressed photo folder beside a workspace: ``a.sqlite`` → ``a.photos``."""
     return path.with_name(path.stem + ".photos")
@@ -239,8 +257,7 @@ def _table_counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 def make_verified_backup(db: sqlite_utils.Database, path: Path, label: str) -> Path:
     """Copy the open workspace with SQLite's backup API and check the copy before trusting it."""
-    folder = backup_folder(path)
-    folder.mkdir(exist_ok=True)
+    folder = private_folder(backup_folder(path))
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{path.stem}.{stamp}.before-{label}.sqlite"
     partial = target.with_name(target.name + ".partial")
@@ -279,6 +296,12 @@ def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Dat
     # (the window's, while a background write opens its own) may hold it.
     if exists and path.stat().st_size == 0:
         raise NotAWorkspaceError(f"{path} là tệp rỗng, không phải workspace FieldSurvey.")
+    if not exists:  # created owner-only; SQLite then creates -wal and -shm the same way
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except OSError as exc:
+            raise WorkspaceError(f"Không tạo được {path}: {exc.strerror or exc}") from exc
+    _make_private(path)
     db = _connect(path)
     try:
         if exists:
@@ -292,6 +315,7 @@ def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Dat
         else:
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         MIGRATIONS.apply(db)
+        private_folder(photo_folder(path))
     except sqlite3.DatabaseError as exc:
         db.close()
         raise explain(exc, path) from exc

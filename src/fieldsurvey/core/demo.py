@@ -689,10 +689,6 @@ def demo_device_id(seed: int, role: str, device: str) -> str:
     return str(uuid.uuid5(DEMO_NAMESPACE, f"device:{seed}:{role}:{device}"))
 
 
-def _demo_seed(seed: int) -> bytes:
-    return f"fieldsurvey-demo:{seed}".encode()
-
-
 def _demo_keys(db: Any, seed: int, role: str, device: str) -> None:
     """Keys derived from the seed, and the other demo workspaces of the same seed enrolled: an
     office and its surveyors can exchange packages with no other step."""
@@ -702,7 +698,7 @@ def _demo_keys(db: Any, seed: int, role: str, device: str) -> None:
         device_id=demo_device_id(seed, role, device),
         name=device,
         role=role,
-        seed=_demo_seed(seed),
+        demo_seed=seed,
         at=at,
     )
     peers = (
@@ -715,7 +711,7 @@ def _demo_keys(db: Any, seed: int, role: str, device: str) -> None:
             device_id=demo_device_id(seed, peer_role, peer_device),
             name=peer_device,
             role=peer_role,
-            seed=_demo_seed(seed),
+            demo_seed=seed,
         )
         keys.enrol(db, peer.public(), at=at)
 

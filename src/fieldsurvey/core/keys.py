@@ -25,7 +25,7 @@ from fieldsurvey.core.errors import FieldSurveyError
 
 ROLES: Final = ("surveyor", "office")
 PROFILE_FORMAT: Final = "fieldsurvey-profile"
-PROFILE_VERSION: Final = 1
+PROFILE_VERSION: Final = 2
 MAX_PROFILE_BYTES: Final = 64 * 1024
 MAX_ID_CHARS: Final = 100
 MAX_NAME_CHARS: Final = 200
@@ -63,9 +63,12 @@ _PROFILE_KEYS: Final = frozenset(
         "signing_public",
         "encryption_public",
         "fingerprint",
+        "demo_seed",
     }
 )
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# The largest demo seed a profile may name (the demo's seeds are small numbers).
+MAX_DEMO_SEED: Final = 1 << 31
 
 
 class ProfileError(FieldSurveyError):
@@ -109,11 +112,20 @@ class PublicIdentity:
     role: str
     signing_public: bytes
     encryption_public: bytes
+    # Set for the trainers' demo devices, whose private keys anyone can derive from the seed;
+    # checked here, so an identity that says it is a demo one really is.
+    demo_seed: int | None = None
 
     def __post_init__(self) -> None:
         _check_text(self.device_id, "device_id", MAX_ID_CHARS)
         _check_text(self.name, "name", MAX_NAME_CHARS)
         _check_role(self.role)
+        if self.demo_seed is not None:
+            derived = make_identity(
+                device_id=self.device_id, name=self.name, role=self.role, demo_seed=self.demo_seed
+            )
+            if (derived.public_keys()) != (self.signing_public, self.encryption_public):
+                raise _refuse("khóa không phải khóa mẫu (demo)", "the keys are not demo keys")
         for field, key in (
             ("signing_public", self.signing_public),
             ("encryption_public", self.encryption_public),
@@ -152,16 +164,25 @@ class DeviceIdentity:
     role: str
     signing_private: Ed25519PrivateKey
     encryption_private: X25519PrivateKey
+    demo_seed: int | None = None
 
-    def public(self) -> PublicIdentity:
+    def public_keys(self) -> tuple[bytes, bytes]:
         raw = serialization.Encoding.Raw
         fmt = serialization.PublicFormat.Raw
+        return (
+            self.signing_private.public_key().public_bytes(raw, fmt),
+            self.encryption_private.public_key().public_bytes(raw, fmt),
+        )
+
+    def public(self) -> PublicIdentity:
+        signing_public, encryption_public = self.public_keys()
         return PublicIdentity(
             device_id=self.device_id,
             name=self.name,
             role=self.role,
-            signing_public=self.signing_private.public_key().public_bytes(raw, fmt),
-            encryption_public=self.encryption_private.public_key().public_bytes(raw, fmt),
+            signing_public=signing_public,
+            encryption_public=encryption_public,
+            demo_seed=self.demo_seed,
         )
 
     def sign(self, data: bytes) -> bytes:
@@ -182,19 +203,33 @@ def _derive(seed: bytes, purpose: str, role: str, device_id: str) -> bytes:
     return HKDF(algorithm=SHA256(), length=KEY_BYTES, salt=None, info=info).derive(seed)
 
 
+def demo_seed_bytes(demo_seed: int) -> bytes:
+    """What the demo's keys are derived from: public knowledge, so demo keys protect nothing."""
+    return f"fieldsurvey-demo:{demo_seed}".encode()
+
+
 def make_identity(
-    *, device_id: str, name: str, role: str, seed: bytes | None = None
+    *,
+    device_id: str,
+    name: str,
+    role: str,
+    seed: bytes | None = None,
+    demo_seed: int | None = None,
 ) -> DeviceIdentity:
     """Key pairs from the OS, or, with ``seed``, from HKDF-SHA256 over the seed with the purpose,
-    role and device id as info (the demo: same seed, role and device, same keys). Not stored."""
+    role and device id as info (same seed, role and device, same keys). ``demo_seed``: the
+    trainers' demo keys, derived from that number and marked as demo keys. Not stored."""
+    if demo_seed is not None:
+        seed = demo_seed_bytes(demo_seed)
     if seed is None:
         signing = Ed25519PrivateKey.generate()
         encryption = X25519PrivateKey.generate()
     else:
         signing = Ed25519PrivateKey.from_private_bytes(_derive(seed, "ed25519", role, device_id))
         encryption = X25519PrivateKey.from_private_bytes(_derive(seed, "x25519", role, device_id))
-    identity = DeviceIdentity(device_id, name, role, signing, encryption)
-    identity.public()  # validates id and name the same way a profile would
+    identity = DeviceIdentity(device_id, name, role, signing, encryption, demo_seed)
+    _check_text(device_id, "device_id", MAX_ID_CHARS)  # as a profile would be checked
+    _check_text(name, "name", MAX_NAME_CHARS)
     return identity
 
 
@@ -205,6 +240,7 @@ def create_identity(
     name: str,
     role: str,
     seed: bytes | None = None,
+    demo_seed: int | None = None,
     at: str | None = None,
 ) -> DeviceIdentity:
     """Make and store this workspace's key pairs; refuse if it has an identity already.
@@ -224,12 +260,14 @@ def create_identity(
             "Không gian làm việc này đã có danh tính thiết bị. / "
             "This workspace already has a device identity."
         )
-    identity = make_identity(device_id=device_id, name=name, role=role, seed=seed)
+    identity = make_identity(
+        device_id=device_id, name=name, role=role, seed=seed, demo_seed=demo_seed
+    )
     signing, encryption = identity.signing_private, identity.encryption_private
     db.execute(
         "INSERT INTO device_keys (id, device_id, name, role, signing_private, encryption_private,"
-        " created_at) VALUES (1, ?, ?, ?, ?, ?, ?)",
-        [device_id, name, role, _private_raw(signing), _private_raw(encryption), at],
+        " created_at, demo_seed) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+        [device_id, name, role, _private_raw(signing), _private_raw(encryption), at, demo_seed],
     )
     return identity
 
@@ -237,18 +275,19 @@ def create_identity(
 def load_identity(db: sqlite_utils.Database) -> DeviceIdentity | None:
     """This workspace's identity, or None when it has none yet."""
     row = db.execute(
-        "SELECT device_id, name, role, signing_private, encryption_private "
+        "SELECT device_id, name, role, signing_private, encryption_private, demo_seed "
         "FROM device_keys WHERE id = 1"
     ).fetchone()
     if row is None:
         return None
-    device_id, name, role, signing_raw, encryption_raw = row
+    device_id, name, role, signing_raw, encryption_raw, demo_seed = row
     return DeviceIdentity(
         device_id=device_id,
         name=name,
         role=role,
         signing_private=Ed25519PrivateKey.from_private_bytes(bytes(signing_raw)),
         encryption_private=X25519PrivateKey.from_private_bytes(bytes(encryption_raw)),
+        demo_seed=demo_seed,
     )
 
 
@@ -263,6 +302,7 @@ def profile_bytes(identity: PublicIdentity) -> bytes:
         "signing_public": base64.b64encode(identity.signing_public).decode("ascii"),
         "encryption_public": base64.b64encode(identity.encryption_public).decode("ascii"),
         "fingerprint": identity.fingerprint,
+        "demo_seed": identity.demo_seed,
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -297,28 +337,34 @@ def read_profile(data: bytes) -> PublicIdentity:
     if not isinstance(document, dict):
         raise _refuse("không phải đối tượng JSON", "not a JSON object")
     keys = set(document)
-    if keys != _PROFILE_KEYS:
-        missing = sorted(_PROFILE_KEYS - keys)
-        extra = sorted(keys - _PROFILE_KEYS)
+    # Version 1 came before demo keys were marked: it has no "demo_seed".
+    expected = _PROFILE_KEYS - {"demo_seed"} if document.get("version") == 1 else _PROFILE_KEYS
+    if keys != expected:
+        missing = sorted(expected - keys)
+        extra = sorted(keys - expected)
         raise _refuse(
             f"thiếu {missing}, thừa {extra}", f"missing keys {missing}, unexpected keys {extra}"
         )
     if document["format"] != PROFILE_FORMAT:
         raise _refuse("không phải hồ sơ FieldSurvey", "not a FieldSurvey profile")
     version = document["version"]
-    if type(version) is not int or version != PROFILE_VERSION:
+    if type(version) is not int or version not in (1, PROFILE_VERSION):
         raise _refuse(f"phiên bản {version!r} không hỗ trợ", f"unsupported version {version!r}")
     for field in ("device_id", "name", "role", "signing_public", "encryption_public"):
         if not isinstance(document[field], str):
             raise _refuse(f"{field} phải là chuỗi", f"{field} must be a string")
     if not isinstance(document["fingerprint"], str):
         raise _refuse("fingerprint phải là chuỗi", "fingerprint must be a string")
+    demo_seed = document.get("demo_seed")
+    if demo_seed is not None and not (type(demo_seed) is int and 0 <= demo_seed < MAX_DEMO_SEED):
+        raise _refuse("demo_seed không hợp lệ", "demo_seed is not valid")
     identity = PublicIdentity(
         device_id=document["device_id"],
         name=document["name"],
         role=document["role"],
         signing_public=_decode_key(document["signing_public"], "signing_public"),
         encryption_public=_decode_key(document["encryption_public"], "encryption_public"),
+        demo_seed=demo_seed,
     )
     if document["fingerprint"] != identity.fingerprint:
         raise _refuse("dấu vân tay không khớp với khóa", "the fingerprint does not match the keys")
@@ -327,7 +373,7 @@ def read_profile(data: bytes) -> PublicIdentity:
 
 def _peer_row(db: sqlite_utils.Database, device_id: str) -> tuple[Any, ...] | None:
     row: tuple[Any, ...] | None = db.execute(
-        "SELECT device_id, name, role, signing_public, encryption_public, revoked_at "
+        "SELECT device_id, name, role, signing_public, encryption_public, revoked_at, demo_seed "
         "FROM peers WHERE device_id = ?",
         [device_id],
     ).fetchone()
@@ -358,9 +404,11 @@ def enrol(
             f"Thiết bị {peer.device_id!r} trùng mã với chính không gian làm việc này. / "
             f"Device {peer.device_id!r} has this workspace's own id."
         )
+    if own is not None:
+        check_demo_match(own.demo_seed, peer.demo_seed, peer.device_id)
     row = _peer_row(db, peer.device_id)
     if row is not None:
-        _, _, role, signing_public, encryption_public, _ = row
+        _, _, role, signing_public, encryption_public, _, _ = row
         if (
             bytes(signing_public) == peer.signing_public
             and bytes(encryption_public) == peer.encryption_public
@@ -373,7 +421,7 @@ def enrol(
         )
     db.execute(
         "INSERT INTO peers (device_id, name, role, signing_public, encryption_public,"
-        " fingerprint, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
+        " fingerprint, enrolled_at, revoked_at, demo_seed) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)",
         [
             peer.device_id,
             peer.name,
@@ -382,7 +430,30 @@ def enrol(
             peer.encryption_public,
             peer.fingerprint,
             at,
+            peer.demo_seed,
         ],
+    )
+
+
+class DemoMismatchError(ProfileError):
+    """A demo workspace and a real one met: their keys must never be mixed."""
+
+
+def check_demo_match(own_demo_seed: int | None, peer_demo_seed: int | None, peer_id: str) -> None:
+    """A real workspace never trusts a demo device (anyone can derive a demo device's private
+    keys) and a demo workspace never takes in a real device's data."""
+    if (own_demo_seed is None) == (peer_demo_seed is None):
+        return
+    if own_demo_seed is None:
+        raise DemoMismatchError(
+            f"Thiết bị {peer_id[:8]} dùng khóa mẫu (demo) mà ai cũng suy ra được; workspace "
+            "thật không nhận thiết bị và gói của nó. / The device uses demo keys, which anyone "
+            "can derive; a real workspace does not accept it or its packages."
+        )
+    raise DemoMismatchError(
+        f"Đây là workspace mẫu (demo) để tập huấn; nó chỉ nhận thiết bị và gói mẫu, không nhận "
+        f"thiết bị thật {peer_id[:8]}. / This is a training demo workspace: it accepts only demo "
+        "devices and their packages, not a real device."
     )
 
 
@@ -404,8 +475,10 @@ def trusted_peer(db: sqlite_utils.Database, device_id: str) -> PublicIdentity | 
     row = _peer_row(db, device_id)
     if row is None or row[5] is not None:
         return None
-    peer_id, name, role, signing_public, encryption_public, _ = row
-    return PublicIdentity(peer_id, name, role, bytes(signing_public), bytes(encryption_public))
+    peer_id, name, role, signing_public, encryption_public, _, demo_seed = row
+    return PublicIdentity(
+        peer_id, name, role, bytes(signing_public), bytes(encryption_public), demo_seed
+    )
 
 
 def peer_status(db: sqlite_utils.Database, device_id: str) -> str:

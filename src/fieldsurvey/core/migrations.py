@@ -329,3 +329,16 @@ CREATE INDEX cameras_purposes ON cameras(purposes, deleted);
 def m007_list_indexes_cover_filters(db: sqlite_utils.Database) -> None:
     for statement in _split(_LIST_INDEXES_2):
         db.execute(statement)
+
+
+@MIGRATIONS(name="m008_demo_keys_marked")
+def m008_demo_keys_marked(db: sqlite_utils.Database) -> None:
+    """Demo keys (derived from a public seed) are marked, on this workspace's own identity and
+    on enrolled devices, so a real office refuses demo devices and a demo office real ones. The
+    demo workspaces built before kept their seed in the workspace settings."""
+    db.execute("ALTER TABLE device_keys ADD COLUMN demo_seed INTEGER")
+    db.execute("ALTER TABLE peers ADD COLUMN demo_seed INTEGER")
+    seed = db.execute("SELECT value FROM workspace WHERE key = 'demo_seed'").fetchone()
+    if seed is not None:
+        db.execute("UPDATE device_keys SET demo_seed = ?", [int(seed[0])])
+        db.execute("UPDATE peers SET demo_seed = ?", [int(seed[0])])

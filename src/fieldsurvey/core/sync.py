@@ -23,7 +23,7 @@ from filelock import Timeout
 
 from fieldsurvey.core import keys, search
 from fieldsurvey.core.clock import COUNTER_BITS, wall_ms
-from fieldsurvey.core.db import import_lock, photo_folder, staging_folder
+from fieldsurvey.core.db import import_lock, photo_folder, private_folder, staging_folder
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.package import OpenedPackage, PackageError, open_package, write_package
 from fieldsurvey.core.photos import (
@@ -318,7 +318,7 @@ def _one_import_at_a_time(ws: Workspace) -> Iterator[Path]:
     folder = staging_folder(ws.path)
     try:
         shutil.rmtree(folder, ignore_errors=True)
-        yield folder / uuid.uuid4().hex
+        yield private_folder(folder) / uuid.uuid4().hex
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         lock.release()
@@ -342,6 +342,12 @@ def _open_checked(
         recipient_fingerprint=me.public().fingerprint,
         trusted_signer=_signer(ws),
     )
+    sender = keys.trusted_peer(ws.db, str(opened.manifest["sender"]))
+    assert sender is not None  # open_package refused the package otherwise
+    try:
+        keys.check_demo_match(me.demo_seed, sender.demo_seed, sender.device_id)
+    except keys.DemoMismatchError as exc:
+        raise SyncError(str(exc), "demo-mismatch") from None
     if "changes.jsonl" not in opened.entry_paths:
         raise SyncError(
             "Gói không có danh sách thay đổi. / The package has no changes entry.",
@@ -529,7 +535,8 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
                 f"{_shown(name)}: bản ghi mới không có giá trị cũ / an insert has no old value"
             )
         if name == "deleted":
-            wanted = [(0, 1)] if op == "delete" else [(1, 0), (0, 1)]
+            # A delete goes from 0 to 1; an update (a restore, a confirmed decision) any way.
+            wanted = [(0, 1)] if op == "delete" else [(0, 0), (0, 1), (1, 0), (1, 1)]
             if (old, new) not in wanted or type(old) is not int or type(new) is not int:
                 raise bad("deleted")
             continue
@@ -729,8 +736,7 @@ QUARANTINE_REASON = ".reason.txt"
 def _quarantine(ws: Workspace, staged: Path, name: str, reason: str) -> Path:
     """Keep a held-back package for the supervisor (from the staged copy: the USB stick may be
     gone by now), with why it was held back beside it (``<name>.reason.txt``)."""
-    folder = quarantine_folder(ws)
-    folder.mkdir(exist_ok=True)
+    folder = private_folder(quarantine_folder(ws))
     target = folder / name
     shutil.copyfile(staged, target)
     target.with_name(target.name + QUARANTINE_REASON).write_text(reason, encoding="utf-8")
