@@ -218,5 +218,5 @@ def test_read_only_folder_gets_a_clear_message(tmp_path: Path) -> None:
             Workspace.open(existing)
         with pytest.raises(WorkspaceError, match=r"quyền ghi|Không ghi được"):
             build_demo(folder / "demo.sqlite")
-    assert sorted(p.name for p in folder.iterdir()) == ["w.sqlite"]
+    assert sorted(p.name for p in folder.iterdir()) == ["w.photos", "w.sqlite"]
     assert digest(existing) == before

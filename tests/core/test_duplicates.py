@@ -159,7 +159,7 @@ def test_difference_hash_tells_alike_from_different(tmp_path: Path) -> None:
 
 
 def test_photos_that_look_alike_raise_the_score(demo: Workspace, demo_file: Path) -> None:
-    shutil.copytree(photo_folder(demo_file), photo_folder(demo.path))
+    shutil.copytree(photo_folder(demo_file), photo_folder(demo.path), dirs_exist_ok=True)
     photo_id, camera_id = demo.db.execute(
         "SELECT l.photo_id, l.record_id FROM photo_links AS l JOIN cameras AS c ON "
         "c.id = l.record_id WHERE l.record_table = 'cameras' AND c.condition != 'removed' "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ def db(tmp_path: Path) -> sqlite_utils.Database:
 
 
 def other_device(tmp_path: Path, device_id: str, seed: bytes | None = None) -> DeviceIdentity:
-    other = new_db(tmp_path / f"{device_id}-{len(list(tmp_path.iterdir()))}.sqlite")
+    other = new_db(tmp_path / f"{device_id}-{uuid.uuid4()}.sqlite")
     return create_identity(other, device_id=device_id, name=device_id, role="surveyor", seed=seed)
 
 
@@ -74,7 +75,7 @@ def test_bad_role_refused(db: sqlite_utils.Database) -> None:
 
 def test_seeded_keys_are_deterministic(tmp_path: Path) -> None:
     def keys(seed: bytes, role: str, device_id: str = "d") -> PublicIdentity:
-        db = new_db(tmp_path / f"{len(list(tmp_path.iterdir()))}.sqlite")
+        db = new_db(tmp_path / f"{uuid.uuid4()}.sqlite")
         return create_identity(db, device_id=device_id, name="n", role=role, seed=seed).public()
 
     first = keys(b"seed-42", "surveyor")

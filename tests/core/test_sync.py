@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import shutil
 import sqlite3
 from pathlib import Path
@@ -14,10 +15,11 @@ import pytest
 
 from fieldsurvey.core import keys
 from fieldsurvey.core.clock import COUNTER_BITS
+from fieldsurvey.core.db import photo_folder
 from fieldsurvey.core.demo import build_demo
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.inbox import held_back
-from fieldsurvey.core.photos import ingest_photos
+from fieldsurvey.core.photos import PhotoStore, ingest_photos
 from fieldsurvey.core.sync import export_package, import_package, verify
 from fieldsurvey.core.workspace import CHANGE_COLUMNS, Workspace
 
@@ -256,12 +258,9 @@ def test_package_from_an_unknown_device_is_refused(
     trio: dict[str, Workspace], tmp_path: Path
 ) -> None:
     office = trio["office"]
-    stranger = Workspace.open(tmp_path / "stranger.sqlite", create=True)
-    from fieldsurvey.core.sync import identity
-
-    identity(stranger)
-    with stranger.transaction():
-        keys.enrol(stranger.db, keys.load_identity(office.db).public(), at="2025-03-01")
+    # A demo surveyor the demo office never enrolled: it knows the office, not the reverse.
+    build_demo(tmp_path / "stranger.sqlite", role="surveyor", device="stranger")
+    stranger = Workspace.open(tmp_path / "stranger.sqlite")
     stranger.insert("sites", {"name": "Điểm lạ", "category": "other"})
     package = tmp_path / "stranger.fspkg"
     export_package(stranger, package)
@@ -422,7 +421,14 @@ print("done", flush=True)
 """
 
 
-@pytest.mark.parametrize("delay", [0.05, 0.3, 0.8, 1.5, 3.0])
+# Five moments in the quick set; 25 more, spread at random over an import, in the slow set.
+KILL_MOMENTS = [0.05, 0.3, 0.8, 1.5, 3.0]
+KILL_MOMENTS_SLOW = [round(random.Random(f"kill-{i}").uniform(0.0, 3.5), 3) for i in range(25)]
+
+
+@pytest.mark.parametrize(
+    "delay", [*KILL_MOMENTS, *(pytest.param(d, marks=pytest.mark.slow) for d in KILL_MOMENTS_SLOW)]
+)
 def test_an_import_killed_at_any_moment_leaves_all_or_nothing(
     demo_trio: dict[str, Path], tmp_path: Path, delay: float
 ) -> None:
@@ -434,6 +440,7 @@ def test_an_import_killed_at_any_moment_leaves_all_or_nothing(
     s1 = Workspace.open(demo_trio["s1"])
     office_path = tmp_path / "office.sqlite"
     shutil.copy(demo_trio["office"], office_path)
+    shutil.copytree(photo_folder(demo_trio["office"]), photo_folder(office_path))
     package = tmp_path / "s1.fspkg"
     with Workspace.open(office_path) as office:
         export_package(s1, package, recipient_id=office.device_id)
@@ -462,6 +469,11 @@ def test_an_import_killed_at_any_moment_leaves_all_or_nothing(
         assert office.db.execute(
             f"SELECT count(*) FROM changes WHERE id IN ({', '.join('?' * len(ids))})", ids
         ).fetchone()[0] == len(ids)
+        store = PhotoStore(photo_folder(office_path))
+        for (sha,) in office.db.execute("SELECT sha256 FROM photos"):
+            original = store.find_original(sha)
+            assert original is not None
+            assert hashlib.sha256(original.read_bytes()).hexdigest() == sha
 
 
 def _changes_in(package: Path, office_path: Path) -> list[str]:

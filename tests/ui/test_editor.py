@@ -470,7 +470,9 @@ def test_a_photo_opens_large_upright(qtbot: QtBot, window: MainWindow, demo_file
     from fieldsurvey.ui.photo_strip import PhotoDialog
 
     # The demo's photo store is beside the session's demo file; this copy shares its records.
-    shutil.copytree(photo_folder(demo_file), photo_folder(window.workspace.path))
+    shutil.copytree(
+        photo_folder(demo_file), photo_folder(window.workspace.path), dirs_exist_ok=True
+    )
     photo_id = window.workspace.db.execute(
         "SELECT id FROM photos WHERE orientation IN (6, 8) LIMIT 1"
     ).fetchone()[0]

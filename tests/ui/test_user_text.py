@@ -109,7 +109,9 @@ def test_the_sender_of_a_package(
 
 
 def test_merging_two_cameras(qtbot: QtBot, demo: Workspace, demo_file: Path) -> None:
-    shutil.copytree(photo_folder(demo_file), photo_folder(demo.path))  # the thumbnails
+    shutil.copytree(
+        photo_folder(demo_file), photo_folder(demo.path), dirs_exist_ok=True
+    )  # the thumbnails
     a, b = demo.db.execute("SELECT id FROM cameras LIMIT 2").fetchall()
     for (camera,) in (a, b):
         demo.update("cameras", camera, {"name": HOSTILE})

@@ -134,11 +134,11 @@ def write_transaction(
     _begin_immediate(conn, on_wait)
     try:
         yield
+        conn.execute("COMMIT")  # a deferred foreign key can still fail here
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
 
 
 def open_read_only(path: Path | str) -> sqlite_utils.Database:
@@ -300,7 +300,11 @@ def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Dat
         try:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except OSError as exc:
-            raise WorkspaceError(f"Không tạo được {path}: {exc.strerror or exc}") from exc
+            raise WorkspaceError(
+                f"Không ghi được vào {path.parent} ({exc.strerror or exc}). Hãy tạo workspace "
+                "trong một thư mục bạn có quyền ghi (ví dụ Documents). / FieldSurvey cannot "
+                "write to this folder; choose one you can write to."
+            ) from exc
     _make_private(path)
     db = _connect(path)
     try:
