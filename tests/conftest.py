@@ -9,6 +9,9 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import keyring
+import keyring.backend
+import keyring.errors
 import pytest
 
 # Before anything imports Qt: no screen, and QtWebEngine's sandbox does not run as root.
@@ -17,6 +20,9 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 # Settings, logs and the demo workspace go to a throwaway folder, never the tester's own.
 os.environ["FIELDSURVEY_HOME"] = tempfile.mkdtemp(prefix="fieldsurvey-test-home-")
+# Device keys never go to the tester's own credential store: keyring's fail backend, here and in
+# the command-line runs the tests start (tests that need a store install one in memory).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 from fieldsurvey.core.demo import build_demo
 from fieldsurvey.core.workspace import Workspace
@@ -64,3 +70,33 @@ def run_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
         )
 
     return run
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A credential store in memory: the real keyring API, nothing left on the machine."""
+
+    priority = 1  # type: ignore[assignment]  # a class attribute where keyring has a property
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.passwords.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """This process's credential store is one in memory for the test."""
+    before = keyring.get_keyring()
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(before)

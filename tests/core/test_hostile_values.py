@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from fieldsurvey.core import keys
+from fieldsurvey.core import keys, keystore
 from fieldsurvey.core.db import photo_folder
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
 from fieldsurvey.core.package import write_package
@@ -473,6 +473,8 @@ def test_the_command_line_says_why_without_a_traceback(
     CORPUS.get(name, photo_file(bomb(), "PNG"))(package)
     target = sender.write(tmp_path / "hostile.fspkg", package)
     home = tmp_path / "home"
+    # A home of its own, for the log; the office's key file goes along (it is the same machine).
+    shutil.copytree(keystore.key_folder(), home / "data" / "keys")
     result = subprocess.run(
         [sys.executable, "-m", "fieldsurvey", "import", "--db", str(office.path), str(target)],
         capture_output=True,

@@ -312,13 +312,16 @@ def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Dat
             _check_ours(db, path)
             _check_not_newer(db, path)
         _enable_wal(db, path)
-        if exists:
-            pending = MIGRATIONS.pending(db)
-            if pending:
-                make_verified_backup(db, path, pending[0].name)
-        else:
+        pending = MIGRATIONS.pending(db) if exists else []
+        if pending:
+            make_verified_backup(db, path, pending[0].name)
+        if not exists:
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         MIGRATIONS.apply(db)
+        if pending:
+            # What a migration removed (m009: private keys) must not linger in the WAL's
+            # frames: copy them into the file and empty the WAL.
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         private_folder(photo_folder(path))
     except sqlite3.DatabaseError as exc:
         db.close()

@@ -3,12 +3,16 @@ that has shipped: add a new one)."""
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from fieldsurvey.core import keys, reference
 
 MIGRATIONS = Migrations("fieldsurvey")
+_log = logging.getLogger(__name__)
 
 # Columns every survey record has. Records are never removed: a delete sets `deleted` (a
 # tombstone), so sync can order a delete against a concurrent edit.
@@ -342,3 +346,113 @@ def m008_demo_keys_marked(db: sqlite_utils.Database) -> None:
     if seed is not None:
         db.execute("UPDATE device_keys SET demo_seed = ?", [int(seed[0])])
         db.execute("UPDATE peers SET demo_seed = ?", [int(seed[0])])
+
+
+# Since m009 the workspace keeps the device's public keys and how its private keys are protected
+# (keystore.py): in the OS credential store, sealed under a passphrase (the sealed bytes are
+# here), in an owner-only key file outside the workspace folder, or, for demo keys, derived from
+# their seed. key_history: signing keys peers replaced by a rotation (or a new enrolment), still
+# good for what was signed before; key_rotations and their acknowledgements: this device's
+# rotations until every peer has the new keys.
+_PROTECTED_KEYS_SCHEMA = """
+CREATE TABLE device_keys_m009 (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    device_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('surveyor','office')),
+    created_at TEXT,
+    demo_seed INTEGER,
+    signing_public BLOB NOT NULL,
+    encryption_public BLOB NOT NULL,
+    protection TEXT NOT NULL CHECK (protection IN ('keyring','passphrase','file','demo')),
+    kdf TEXT,
+    kdf_salt BLOB,
+    nonce BLOB,
+    sealed BLOB,
+    CHECK ((protection = 'passphrase') = (sealed IS NOT NULL))
+);
+CREATE TABLE key_history (
+    device_id TEXT NOT NULL,
+    signing_public BLOB NOT NULL,
+    valid_until_at TEXT NOT NULL,
+    replaced_at TEXT,
+    PRIMARY KEY (device_id, signing_public)
+);
+CREATE TABLE key_rotations (
+    new_signing_public BLOB PRIMARY KEY,
+    statement BLOB NOT NULL,
+    made_at TEXT NOT NULL,
+    done_at TEXT
+);
+CREATE TABLE key_rotation_acks (
+    new_signing_public BLOB NOT NULL,
+    peer_device TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (new_signing_public, peer_device)
+)
+"""
+
+
+@MIGRATIONS(name="m009_private_keys_out_of_the_workspace")
+def m009_private_keys_out_of_the_workspace(db: sqlite_utils.Database) -> None:
+    """Private keys leave the workspace. A migration can neither ask for a passphrase nor count
+    on a desktop's credential store, so a real device's keys move to its key file (outside the
+    workspace folder; ``fieldsurvey keys protect`` moves them on); a demo device's are dropped
+    (derived from the seed when needed). The old table is dropped with secure_delete on, so the
+    freed pages are overwritten with zeros, and open_database checkpoints and truncates the WAL
+    afterwards: the key bytes are not left in free pages. The backup the migration framework
+    made just before still holds them: it is named in the log, and README says so."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from fieldsurvey.core import keystore
+
+    for statement in _split(_PROTECTED_KEYS_SCHEMA):
+        db.execute(statement)
+    raw, fmt = serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    row = db.execute(
+        "SELECT device_id, name, role, created_at, demo_seed, signing_private, "
+        "encryption_private FROM device_keys WHERE id = 1"
+    ).fetchone()
+    if row is not None:
+        device_id, name, role, created_at, demo_seed, signing, encryption = row
+        secret = bytes(signing) + bytes(encryption)
+        signing_public = Ed25519PrivateKey.from_private_bytes(secret[:32]).public_key()
+        encryption_public = X25519PrivateKey.from_private_bytes(secret[32:]).public_key()
+        protection = "demo" if demo_seed is not None else "file"
+        if protection == "file":
+            keystore.store_outside("file", device_id, secret)
+        db.execute(
+            "INSERT INTO device_keys_m009 (id, device_id, name, role, created_at, demo_seed, "
+            "signing_public, encryption_public, protection) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                device_id,
+                name,
+                role,
+                created_at,
+                demo_seed,
+                signing_public.public_bytes(raw, fmt),
+                encryption_public.public_bytes(raw, fmt),
+                protection,
+            ],
+        )
+    secure = db.execute("PRAGMA secure_delete").fetchone()[0]
+    db.execute("PRAGMA secure_delete = ON")
+    try:
+        db.execute("DROP TABLE device_keys")
+    finally:
+        db.execute(f"PRAGMA secure_delete = {int(secure)}")
+    db.execute("ALTER TABLE device_keys_m009 RENAME TO device_keys")
+    if row is not None and row[4] is None:
+        main = next(r[2] for r in db.execute("PRAGMA database_list") if r[1] == "main")
+        backups = Path(f"{main}.backups")
+        held = sorted(str(p) for p in backups.glob("*.sqlite")) if backups.is_dir() else []
+        _log.warning(
+            "private keys of device %s moved out of %s into %s; these backups made before "
+            "still hold them unencrypted (delete them once this version works): %s",
+            str(row[0])[:8],
+            main,
+            keystore.key_file(str(row[0])),
+            ", ".join(held) or "none",
+        )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from filelock import Timeout
 
 from fieldsurvey.core import keys, search
@@ -87,17 +87,9 @@ class ImportReport:
 
 
 def identity(ws: Workspace) -> keys.DeviceIdentity:
-    """This workspace's device identity, made on first use."""
-    found = keys.load_identity(ws.db)
-    if found is not None:
-        return found
-    with ws.transaction():
-        return keys.create_identity(
-            ws.db,
-            device_id=ws.device_id,
-            name=ws.setting("device_name") or ws.device_id[:8],
-            role=ws.role,
-        )
+    """This workspace's device identity with its private keys (unlocked through the workspace,
+    which asks for a passphrase if needed), made on first use."""
+    return ws.identity()
 
 
 def _signer(ws: Workspace) -> Any:
@@ -263,10 +255,12 @@ def _write_export(
         changes_file = Path(tmp) / "changes.jsonl"
         with changes_file.open("wb") as sink:
             outgoing = _outgoing(ws, recipient, full, sink)
+        signing_key, rotation_entries = _rotation_out(ws, me, recipient)
         entries: list[tuple[str, Path | bytes]] = [
             ("changes.jsonl", changes_file),
             *((f"photos/{sha}", path) for sha, path in outgoing.photos.items()),
             ("acks.json", json.dumps(_contiguous_seqs(ws), sort_keys=True).encode()),
+            *rotation_entries,
         ]
         manifest = {
             "format": "fieldsurvey-package",
@@ -283,11 +277,137 @@ def _write_export(
             target,
             manifest=manifest,
             entries=entries,
-            sender_key=me.signing_private,
+            sender_key=signing_key,
             recipient_key=recipient.encryption_key(),
             recipient_fingerprint=recipient.fingerprint,
         )
     return manifest, outgoing
+
+
+# -- key rotation (keys.rotate): what packages carry of it -----------------------------------------
+
+ROTATION_ENTRY = "rotation.json"
+
+
+def _rotation_out(
+    ws: Workspace, me: keys.DeviceIdentity, recipient: keys.PublicIdentity
+) -> tuple[Ed25519PrivateKey, list[tuple[str, Path | bytes]]]:
+    """The key that signs a package for ``recipient``, and the entry announcing this device's
+    new keys while the recipient has not shown it has them: until then the package is signed
+    with the key it knows (the statement, signed by both keys, tells it the new one)."""
+    statement = keys.rotation_for(ws.db, recipient.device_id)
+    if statement is None:
+        return me.signing_private, []
+    signing = me.previous_signing or me.signing_private
+    return signing, [(ROTATION_ENTRY, b"[" + statement + b"]")]
+
+
+def _open_with_known_keys(
+    ws: Workspace, me: keys.DeviceIdentity, source: Path, staging: Path
+) -> OpenedPackage:
+    """Open a package signed with its sender's enrolled key or, failing that, with a key the
+    sender replaced by a rotation: accepted for a package made before the rotation, or one that
+    carries the rotation itself (its sender did not yet know we have the new keys)."""
+    senders: list[str] = []
+    trusted = _signer(ws)
+
+    def enrolled(device_id: str) -> Ed25519PublicKey | None:
+        senders.append(device_id)
+        key: Ed25519PublicKey | None = trusted(device_id)
+        return key
+
+    def open_with(signer: Any) -> OpenedPackage:
+        return open_package(
+            source,
+            staging=staging,
+            recipient_key=me.encryption_private,
+            recipient_fingerprint=me.public().fingerprint,
+            trusted_signer=signer,
+        )
+
+    try:
+        return open_with(enrolled)
+    except PackageError as exc:
+        if exc.reason != "bad-signature" or not senders:
+            raise
+        refused = exc
+    sender = senders[-1]
+    if keys.trusted_peer(ws.db, sender) is None:
+        raise refused
+    for retired, valid_until in keys.retired_keys(ws.db, sender):
+        key = Ed25519PublicKey.from_public_bytes(retired)
+        try:
+            opened = open_with(lambda device_id, key=key: key if device_id == sender else None)
+        except PackageError as exc:
+            if exc.reason == "bad-signature":
+                continue
+            raise
+        created = opened.manifest.get("created_clock")
+        made_at = (
+            iso_from_ms(created >> COUNTER_BITS)
+            if isinstance(created, int) and 0 <= created <= MAX_CLOCK
+            else ""
+        )
+        if keys.signed_before(made_at, valid_until) or any(
+            r.old_signing_public == retired for r in _rotations_in(ws, opened, check=False)
+        ):
+            return opened
+        raise SyncError(
+            f"Gói được ký bằng khoá mà thiết bị {sender[:8]} đã thay ngày {valid_until}. / "
+            "The package is signed with a key its device replaced.",
+            "retired-key",
+        )
+    raise refused
+
+
+def _rotations_in(ws: Workspace, opened: OpenedPackage, *, check: bool) -> list[keys.Rotation]:
+    """The rotation statements a package carries: all of its sender, read strictly; with
+    ``check``, each also checked against what this workspace enrolled (nothing written)."""
+    path = opened.entry_paths.get(ROTATION_ENTRY)
+    if path is None:
+        return []
+    sender = str(opened.manifest["sender"])
+
+    def bad(why: str) -> SyncError:
+        return SyncError(
+            f"Thông báo đổi khoá trong gói không hợp lệ: {why}. / The package's key rotation "
+            f"is not valid: {why}.",
+            "bad-rotation",
+        )
+
+    data = path.read_bytes()
+    if len(data) > 8 * keys.MAX_ROTATION_BYTES or not json_depth_ok(data, 4):
+        raise bad("quá lớn / too large")
+    try:
+        items = json.loads(data)
+    except ValueError:
+        raise bad("không đọc được / not readable") from None
+    if not isinstance(items, list) or not 0 < len(items) <= 8:
+        raise bad("không phải danh sách / not a list")
+    rotations = []
+    try:
+        for item in items:
+            rotation = keys.read_rotation(item)
+            if rotation.device_id != sender:
+                raise bad("của thiết bị khác / another device's")
+            if check:
+                keys.check_rotation(ws.db, rotation)
+            rotations.append(rotation)
+    except keys.RotationError as exc:
+        raise SyncError(str(exc), "bad-rotation") from None
+    return rotations
+
+
+def _apply_key_changes(ws: Workspace, sender: str, rotations: Iterable[keys.Rotation]) -> None:
+    """In the import's transaction: the sender's new keys (before anything that needs them),
+    and, since the package opened with this device's current keys, the sender has them."""
+    at = iso_from_ms(wall_ms())
+    try:
+        for rotation in rotations:
+            keys.apply_rotation(ws.db, rotation, at=at)
+    except keys.RotationError as exc:
+        raise SyncError(str(exc), "bad-rotation") from None
+    keys.acknowledge_rotation(ws.db, sender, at=at)
 
 
 # -- import ----------------------------------------------------------------------------------------
@@ -335,15 +455,10 @@ def _open_checked(
     """Open a package into ``staging`` and run every check that needs no writing: the file,
     the signature, the manifest, every change against the schema, the acknowledgements."""
     me = identity(ws)
-    opened = open_package(
-        source,
-        staging=staging,
-        recipient_key=me.encryption_private,
-        recipient_fingerprint=me.public().fingerprint,
-        trusted_signer=_signer(ws),
-    )
+    opened = _open_with_known_keys(ws, me, source, staging)
     sender = keys.trusted_peer(ws.db, str(opened.manifest["sender"]))
     assert sender is not None  # open_package refused the package otherwise
+    _rotations_in(ws, opened, check=True)
     try:
         keys.check_demo_match(me.demo_seed, sender.demo_seed, sender.device_id)
     except keys.DemoMismatchError as exc:
@@ -646,7 +761,8 @@ def _import_checked(ws: Workspace, source: Path, staging: Path, dry_run: bool) -
         try:
             with contextlib.suppress(_RollBack):  # the end of a dry run
                 changes = iter_changes(opened.entry_paths["changes.jsonl"])
-                _apply_package(ws, manifest, changes, acks, report, source.name)
+                rotations = _rotations_in(ws, opened, check=False)
+                _apply_package(ws, manifest, changes, acks, report, source.name, rotations)
         except sqlite3.IntegrityError as exc:  # e.g. a record pointing at one that never came
             _unstore(ws, stored)
             raise SyncError(
@@ -683,9 +799,12 @@ def _apply_package(
     acks: Any,
     report: ImportReport,
     file_name: str,
+    rotations: Iterable[keys.Rotation] = (),
 ) -> None:
-    """The one transaction of an import: changes, acknowledgements and the ledger row."""
+    """The one transaction of an import: key changes, changes, acknowledgements and the ledger
+    row."""
     with ws.transaction():
+        _apply_key_changes(ws, report.sender or "", rotations)
         ws.db.execute("PRAGMA defer_foreign_keys = ON")
         stats = apply_changes(ws, changes, package_id=report.package_id)
         report.applied, report.skipped = stats["applied"], stats["skipped"]

@@ -15,7 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from fieldsurvey.core import db as workspace_db
-from fieldsurvey.core import reference, search
+from fieldsurvey.core import keys, keystore, reference, search
 from fieldsurvey.core.clock import HybridClock, wall_ms
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.records import RecordKind, Value, clean_value, record_kind
@@ -90,6 +90,13 @@ class Workspace:
         # Called once when a write has waited a second for another connection's write (an
         # import): a window shows why it is waiting.
         self.on_wait: Callable[[], None] | None = None
+        # Asked for the device keys' passphrase when they are sealed under one, only when a
+        # private key is needed (export, import); set by the window or the command line.
+        self.ask_passphrase: Callable[[], str] | None = None
+        # The unlocked identity, kept while the workspace is open (see identity()).
+        self._identity: keys.DeviceIdentity | None = None
+        # Set when the keys were just put in a plain key file: the risk, to show the user.
+        self.key_warning: str | None = None
         last = db.execute("SELECT max(clock) FROM changes").fetchone()[0] or 0
         self.clock = HybridClock(last, now)
         device = self.setting("device_id")
@@ -122,31 +129,56 @@ class Workspace:
 
     @classmethod
     def create(
-        cls, path: Path | str, *, role: str, name: str, user: str | None = None
+        cls,
+        path: Path | str,
+        *,
+        role: str,
+        name: str,
+        user: str | None = None,
+        protection: str = "auto",
+        passphrase: str | None = None,
     ) -> Workspace:
-        """A new, empty workspace for a surveyor or the office, with this device's keys.
+        """A new, empty workspace for a surveyor or the office, with this device's keys, the
+        private ones kept as ``protection`` says (keystore.CHOICES: "auto" takes the passphrase
+        if one is given, else the OS credential store if there is one, else a key file, whose
+        risk ``key_warning`` of the result then states).
 
         Refuses an existing file; the file appears only once it is complete.
         """
-        from fieldsurvey.core import keys  # keys imports this module
-
         if role not in ROLES:
             raise ValidationError(f"Vai trò {role!r} không có. / Unknown role {role!r}.")
         path = Path(path)
         device_id = random_id()
-        with workspace_db.build_then_replace(path, force=False) as (_partial, open_new):
-            db = open_new()
-            with workspace_db.write_transaction(db):
-                keys.create_identity(
-                    db, device_id=device_id, name=name, role=role, at=iso_from_ms(wall_ms())
-                )
-                for key, value in (
-                    ("device_id", device_id),
-                    ("device_name", name),
-                    ("role", role),
-                ):
-                    db.execute("INSERT INTO workspace (key, value) VALUES (?, ?)", [key, value])
-        return cls.open(path, user=user)
+        made: list[keys.DeviceIdentity] = []
+        try:
+            with workspace_db.build_then_replace(path, force=False) as (_partial, open_new):
+                db = open_new()
+                with workspace_db.write_transaction(db):
+                    made.append(
+                        keys.create_identity(
+                            db,
+                            device_id=device_id,
+                            name=name,
+                            role=role,
+                            at=iso_from_ms(wall_ms()),
+                            protection=protection,
+                            passphrase=passphrase,
+                        )
+                    )
+                    for key, value in (
+                        ("device_id", device_id),
+                        ("device_name", name),
+                        ("role", role),
+                    ):
+                        db.execute("INSERT INTO workspace (key, value) VALUES (?, ?)", [key, value])
+        except BaseException:
+            if made:  # the keys were kept outside before the workspace failed to appear
+                keystore.forget_everywhere(device_id, [keys.secret_of(made[0])])
+            raise
+        ws = cls.open(path, user=user)
+        ws._identity = made[0]
+        ws.key_warning = made[0].warning
+        return ws
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -158,6 +190,66 @@ class Workspace:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- this device's keys ------------------------------------------------------------------
+
+    def public_identity(self) -> keys.PublicIdentity:
+        """This device as others know it (no private key is read); made on first use."""
+        found = keys.load_public(self.db)
+        return found if found is not None else self.identity().public()
+
+    def identity(self) -> keys.DeviceIdentity:
+        """This device's identity with its private keys, unlocked once while the workspace is
+        open (the passphrase, if they are sealed under one, asked through ``ask_passphrase``);
+        made on first use. A rotation that reached every peer drops its previous key here."""
+        if self._identity is None:
+            found = keys.load_identity(self.db, ask_passphrase=self.ask_passphrase)
+            if found is None:
+                with self.transaction():
+                    found = keys.create_identity(
+                        self.db,
+                        device_id=self.device_id,
+                        name=self.setting("device_name") or self.device_id[:8],
+                        role=self.role,
+                        at=iso_from_ms(wall_ms()),
+                    )
+                self.key_warning = found.warning
+            self._identity = found
+        if self._identity.previous_signing is not None and keys.rotation_done(self.db):
+            self._identity = keys.finish_rotation(
+                self.db, self._identity, at=iso_from_ms(wall_ms())
+            )
+        return self._identity
+
+    def adopt_identity(self, other: Workspace) -> None:
+        """Use the identity ``other`` (the same workspace, opened again on another thread)
+        already unlocked, so the passphrase is not asked again there."""
+        if other._identity is not None and other.path.resolve() == self.path.resolve():
+            self._identity = other._identity
+
+    def protect_keys(self, protection: str, *, passphrase: str | None = None) -> str | None:
+        """Keep the private keys another way (keystore.CHOICES); returns the key file's warning
+        when they now are in one."""
+        self._identity = keys.protect(self.db, self.identity(), protection, passphrase=passphrase)
+        self.key_warning = self._identity.warning
+        return self.key_warning
+
+    def rotate_keys(self, *, passphrase: str | None = None) -> keys.DeviceIdentity:
+        """New keys, announced to the peers in the next packages (keys.rotate)."""
+        self._identity = keys.rotate(
+            self.db, self.identity(), at=iso_from_ms(wall_ms()), passphrase=passphrase
+        )
+        return self._identity
+
+    def renew_keys(
+        self, *, protection: str = "auto", passphrase: str | None = None
+    ) -> keys.DeviceIdentity:
+        """New keys when the old ones are lost; the office enrols them again (keys.renew)."""
+        self._identity = keys.renew(
+            self.db, at=iso_from_ms(wall_ms()), protection=protection, passphrase=passphrase
+        )
+        self.key_warning = self._identity.warning
+        return self._identity
 
     # -- workspace settings (local to this file, not synced) -------------------------------------
 

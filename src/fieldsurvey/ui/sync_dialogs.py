@@ -108,7 +108,7 @@ class ExportDialog(QDialog):
             self.folder.setText(folder)
 
     def target_path(self) -> Path:
-        name = f"{self.workspace.path.stem}-{sync.identity(self.workspace).name}.fspkg"
+        name = f"{self.workspace.path.stem}-{self.workspace.public_identity().name}.fspkg"
         return Path(self.folder.text()) / name
 
     def on_export_clicked(self) -> None:
