@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -111,13 +112,72 @@ def open_command(path: Path) -> None:
     sys.exit(run_app([], path))
 
 
-def _open(db_path: Path, user: str | None = None) -> Workspace:
-    """The workspace, writing as ``user`` or else as the name set in the app's settings."""
+def _open(
+    db_path: Path, user: str | None = None, *, passphrase_file: Path | None = None
+) -> Workspace:
+    """The workspace, writing as ``user`` or else as the name set in the app's settings; the
+    device keys' passphrase, if they need one, is read when a private key is needed."""
     if user is None:
         from fieldsurvey.core.settings import load_settings
 
         user = load_settings().user_name or None
-    return Workspace.open(db_path, user=user)
+    ws = Workspace.open(db_path, user=user)
+    ws.ask_passphrase = passphrase_reader(passphrase_file)
+    return ws
+
+
+PASSPHRASE_VARIABLE = "FIELDSURVEY_PASSPHRASE"
+NEW_PASSPHRASE_VARIABLE = "FIELDSURVEY_NEW_PASSPHRASE"
+
+PASSPHRASE_FILE = click.option(
+    "--passphrase-file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Tệp chứa mật khẩu khoá thiết bị (dòng đầu). / A file whose first line is the device "
+    "keys' passphrase (else FIELDSURVEY_PASSPHRASE, else asked on the terminal).",
+)
+
+
+def _first_line(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FieldSurveyError(
+            f"Không đọc được tệp mật khẩu {path}. / Cannot read the passphrase file {path}."
+        ) from exc
+    return text.splitlines()[0] if text else ""
+
+
+def passphrase_reader(
+    passphrase_file: Path | None, *, variable: str = PASSPHRASE_VARIABLE, confirm: bool = False
+) -> Callable[[], str]:
+    """Where the passphrase comes from, read only when it is needed: the file, else the
+    environment variable, else a prompt on the terminal that does not echo it."""
+
+    def read() -> str:
+        if passphrase_file is not None:
+            return _first_line(passphrase_file)
+        from_environment = os.environ.get(variable)
+        if from_environment:
+            return from_environment
+        if sys.stdin.isatty():
+            prompt = (
+                "Mật khẩu mới cho khoá thiết bị / New passphrase for the device keys"
+                if confirm
+                else "Mật khẩu khoá thiết bị / Device keys' passphrase"
+            )
+            return str(
+                click.prompt(
+                    prompt,
+                    hide_input=True,
+                    confirmation_prompt=("Nhập lại / Repeat it" if confirm else False),
+                    err=True,
+                )
+            )
+        from fieldsurvey.core.keystore import passphrase_needed
+
+        raise passphrase_needed()
+
+    return read
 
 
 @main.command()
@@ -202,15 +262,17 @@ def _now_iso() -> str:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object.")
 def keys_show(db_path: Path, as_json: bool) -> None:
     """Thiết bị này và dấu vân tay khoá. / This device and its key fingerprint."""
-    from fieldsurvey.core.sync import identity
+    from fieldsurvey.core import keys
 
     with user_errors(), _open(db_path) as ws:
-        me = identity(ws).public()
+        me = ws.public_identity()
+        protection = keys.protection_of(ws.db)
     info = {
         "device_id": me.device_id,
         "name": me.name,
         "role": me.role,
         "fingerprint": me.fingerprint,
+        "protection": protection,
     }
     if as_json:
         print_json(info)
@@ -221,10 +283,9 @@ def keys_show(db_path: Path, as_json: bool) -> None:
 
 def _write_profile(db_path: Path, out: Path, *, office_only: bool) -> None:
     from fieldsurvey.core import keys
-    from fieldsurvey.core.sync import identity
 
     with user_errors(), _open(db_path) as ws:
-        me = identity(ws).public()
+        me = ws.public_identity()
         if office_only and me.role != "office":
             raise click.ClickException(
                 "Workspace này không phải của văn phòng. / This is not an office workspace."
@@ -234,7 +295,12 @@ def _write_profile(db_path: Path, out: Path, *, office_only: bool) -> None:
 
 
 def _enrol_profile(
-    db_path: Path, profile: Path, fingerprint: str | None, *, office_only: bool
+    db_path: Path,
+    profile: Path,
+    fingerprint: str | None,
+    *,
+    office_only: bool,
+    replace_keys: bool = False,
 ) -> None:
     from fieldsurvey.core import keys
 
@@ -245,7 +311,13 @@ def _enrol_profile(
                 "Hồ sơ này không phải của văn phòng. / This profile is not an office's."
             )
         with ws.transaction():
-            keys.enrol(ws.db, peer, expected_fingerprint=fingerprint, at=_now_iso())
+            keys.enrol(
+                ws.db,
+                peer,
+                expected_fingerprint=fingerprint,
+                at=_now_iso(),
+                replace_keys=replace_keys,
+            )
     click.echo(f"Đã đăng ký {peer.name} ({peer.role}) {peer.fingerprint}")
 
 
@@ -293,9 +365,126 @@ def keys_import_office_profile(db_path: Path, profile: Path, fingerprint: str | 
 @DB_OPTION
 @PROFILE_ARG
 @FINGERPRINT
-def keys_enrol(db_path: Path, profile: Path, fingerprint: str | None) -> None:
+@click.option(
+    "--replace",
+    "replace_keys",
+    is_flag=True,
+    help="Thiết bị đã đăng ký mất khoá và tạo khoá mới: thay khoá cũ (cần --fingerprint). / "
+    "The enrolled device lost its keys and made new ones: replace them (needs --fingerprint).",
+)
+def keys_enrol(db_path: Path, profile: Path, fingerprint: str | None, replace_keys: bool) -> None:
     """Đăng ký một thiết bị từ hồ sơ của nó. / Enrol a device from its profile."""
-    _enrol_profile(db_path, profile, fingerprint, office_only=False)
+    _enrol_profile(db_path, profile, fingerprint, office_only=False, replace_keys=replace_keys)
+
+
+PROTECTION_CHOICE = click.Choice(["keyring", "passphrase", "file"])
+
+
+def _new_passphrase(protection: str, new_passphrase_file: Path | None) -> str | None:
+    if protection != "passphrase":
+        return None
+    return passphrase_reader(new_passphrase_file, variable=NEW_PASSPHRASE_VARIABLE, confirm=True)()
+
+
+NEW_PASSPHRASE_FILE = click.option(
+    "--new-passphrase-file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Tệp chứa mật khẩu mới (dòng đầu). / A file whose first line is the new passphrase "
+    "(else FIELDSURVEY_NEW_PASSPHRASE, else asked twice on the terminal).",
+)
+
+
+def _warn(warning: str | None) -> None:
+    if warning:
+        click.echo(warning, err=True)
+
+
+@keys_group.command(name="protect")
+@DB_OPTION
+@click.option(
+    "--to",
+    "protection",
+    required=True,
+    type=PROTECTION_CHOICE,
+    help="keyring: kho khoá của hệ điều hành; passphrase: mật khẩu; file: tệp khoá (kém an "
+    "toàn). / keyring: the OS credential store; passphrase; file: a plain key file (weakest).",
+)
+@PASSPHRASE_FILE
+@NEW_PASSPHRASE_FILE
+def keys_protect(
+    db_path: Path,
+    protection: str,
+    passphrase_file: Path | None,
+    new_passphrase_file: Path | None,
+) -> None:
+    """Đổi cách bảo vệ khoá riêng. / Keep the device's private keys another way."""
+    with user_errors(), _open(db_path, passphrase_file=passphrase_file) as ws:
+        ws.identity()  # unlocked with the current passphrase before asking for a new one
+        warning = ws.protect_keys(
+            protection, passphrase=_new_passphrase(protection, new_passphrase_file)
+        )
+    _warn(warning)
+    click.echo(f"Khoá riêng được bảo vệ bằng: {protection} / Private keys kept by: {protection}")
+
+
+@keys_group.command(name="rotate")
+@DB_OPTION
+@PASSPHRASE_FILE
+@click.option(
+    "--lost",
+    is_flag=True,
+    help="Khoá cũ đã mất (quên mật khẩu, workspace chép sang máy khác): tạo khoá mới; văn "
+    "phòng phải đăng ký lại bằng dấu vân tay. / The old keys are lost: make new ones; the "
+    "office enrols them again by fingerprint (keys enrol --replace).",
+)
+@click.option(
+    "--to",
+    "protection",
+    type=PROTECTION_CHOICE,
+    default=None,
+    help="Với --lost: cách bảo vệ khoá mới (mặc định: như trước). / With --lost: how to keep "
+    "the new keys (default: as before).",
+)
+@NEW_PASSPHRASE_FILE
+def keys_rotate(
+    db_path: Path,
+    passphrase_file: Path | None,
+    lost: bool,
+    protection: str | None,
+    new_passphrase_file: Path | None,
+) -> None:
+    """Tạo khoá mới cho thiết bị. / Make new keys for this device.
+
+    The next packages carry a statement signed by the old and the new key; the office takes
+    the new keys from it. With --lost there is no old key to sign: read the new fingerprint to
+    the office.
+    """
+    from fieldsurvey.core import keys
+
+    with user_errors(), _open(db_path, passphrase_file=passphrase_file) as ws:
+        if lost:
+            method = protection or keys.protection_of(ws.db) or "auto"
+            if method == "demo":
+                method = "auto"
+            made = ws.renew_keys(
+                protection=method, passphrase=_new_passphrase(method, new_passphrase_file)
+            )
+        else:
+            if protection is not None:
+                raise click.UsageError("--to chỉ dùng với --lost. / --to goes with --lost.")
+            made = ws.rotate_keys()
+    _warn(made.warning)
+    fingerprint = made.public().fingerprint
+    if lost:
+        click.echo(
+            f"Khoá mới: {fingerprint}. Hãy đọc dấu vân tay này cho văn phòng để đăng ký lại. / "
+            f"New keys: {fingerprint}. Read this fingerprint to the office to enrol again."
+        )
+    else:
+        click.echo(
+            f"Khoá mới: {fingerprint}; gói tiếp theo sẽ báo cho văn phòng. / New keys: "
+            f"{fingerprint}; the next package tells the office."
+        )
 
 
 @keys_group.command(name="revoke")
@@ -340,11 +529,14 @@ def keys_list(db_path: Path, as_json: bool) -> None:
 )
 @click.option("--to", "recipient", help="Recipient device id (default: the enrolled office).")
 @click.option("--full", is_flag=True, help="Everything, not only what the recipient lacks.")
-def export_command(db_path: Path, out: Path, recipient: str | None, full: bool) -> None:
+@PASSPHRASE_FILE
+def export_command(
+    db_path: Path, out: Path, recipient: str | None, full: bool, passphrase_file: Path | None
+) -> None:
     """Xuất gói đồng bộ. / Write a signed, encrypted sync package."""
     from fieldsurvey.core.sync import export_package
 
-    with user_errors(), _open(db_path) as ws:
+    with user_errors(), _open(db_path, passphrase_file=passphrase_file) as ws:
         manifest = export_package(ws, out, recipient_id=recipient, full=full)
     click.echo(
         f"{out}: {manifest['changes']} thay đổi, {manifest['photos']} ảnh "
@@ -355,14 +547,15 @@ def export_command(db_path: Path, out: Path, recipient: str | None, full: bool) 
 @main.command(name="verify")
 @click.argument("package", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @DB_OPTION
-def verify_command(package: Path, db_path: Path) -> None:
+@PASSPHRASE_FILE
+def verify_command(package: Path, db_path: Path, passphrase_file: Path | None) -> None:
     """Kiểm tra gói mà không nhập. / Check a package without importing it (all checks).
 
     --db is the receiving workspace: only it holds the key that opens the package.
     """
     from fieldsurvey.core.sync import verify
 
-    with user_errors(), _open(db_path) as ws:
+    with user_errors(), _open(db_path, passphrase_file=passphrase_file) as ws:
         manifest = verify(ws, package)
     click.echo(
         f"Gói hợp lệ: {manifest['changes']} thay đổi từ {manifest['sender']}. / "
@@ -385,12 +578,20 @@ def verify_command(package: Path, db_path: Path) -> None:
     help="Check and count what would change (new, updated, conflicting, deleted, "
     "already imported) without writing anything.",
 )
-def import_command(db_path: Path, packages: tuple[Path, ...], as_json: bool, dry_run: bool) -> None:
+@PASSPHRASE_FILE
+def import_command(
+    db_path: Path,
+    packages: tuple[Path, ...],
+    as_json: bool,
+    dry_run: bool,
+    passphrase_file: Path | None,
+) -> None:
     """Nhập gói đồng bộ. / Import packages, each checked whole before anything is written."""
     from fieldsurvey.core.sync import import_package
 
     refused = 0
-    with user_errors(), _open(db_path) as ws:
+    with user_errors(), _open(db_path, passphrase_file=passphrase_file) as ws:
+        ws.identity()  # the keys unlocked once, before any package (a wrong passphrase stops)
         for package in packages:
             try:
                 report = import_package(ws, package, dry_run=dry_run)
