@@ -4,578 +4,578 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="98"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="99"/>
         <source>Sửa {0}</source>
         <translation>Edit {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="154"/>
         <source>Đầy đủ %p%</source>
         <translation>Complete %p%</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="191"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="193"/>
         <source>Chọn một địa điểm hoặc camera trong danh sách, hoặc thêm mới (Ctrl+N).</source>
         <translation>Select a site or camera in the list, or add a new one (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="28"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="29"/>
         <source>Camera theo xã/phường (20 nơi nhiều nhất)</source>
         <translation>Cameras by commune (top 20)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="29"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="30"/>
         <source>Camera theo mục đích sử dụng</source>
         <translation>Cameras by purpose of use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="30"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="31"/>
         <source>Camera theo tình trạng</source>
         <translation>Cameras by condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="31"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="32"/>
         <source>Camera theo đơn vị chủ quản (15 đơn vị nhiều nhất)</source>
         <translation>Cameras by owner unit (top 15)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="32"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="33"/>
         <source>Camera theo kết nối</source>
         <translation>Cameras by connectivity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="33"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="34"/>
         <source>Tồn tại, hạn chế theo loại</source>
         <translation>Shortcomings by type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="34"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="35"/>
         <source>Nhu cầu lắp đặt theo mức ưu tiên</source>
         <translation>Installation needs by priority</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="40"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="264"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="41"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="41"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="267"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="40"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="41"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="42"/>
         <source>Mục đích</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="43"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="44"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="45"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="46"/>
         <source>Tồn tại</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="46"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="47"/>
         <source>Nhu cầu</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="59"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="60"/>
         <source>Còn lại ({0} nơi)</source>
         <translation>Others ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="84"/>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="107"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="286"/>
-        <location filename="../../src/fieldsurvey/ui/values.py" line="56"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="289"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="63"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="286"/>
-        <location filename="../../src/fieldsurvey/ui/values.py" line="56"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="289"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="63"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="317"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="40"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="320"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="39"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="85"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="318"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="385"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="321"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="389"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="86"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="319"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="386"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="87"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="320"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="323"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
         <source>Nhu cầu lắp mới</source>
         <translation>Need for new cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="325"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="328"/>
         <source>(chưa đặt tên)</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="329"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="332"/>
         <source>Nháp</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="337"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="340"/>
         <source>Địa điểm: {0}</source>
         <translation>Site: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="344"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="347"/>
         <source>(chưa xác định)</source>
         <translation>(not determined)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="385"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="389"/>
         <source>+ Camera (Ctrl+N)</source>
         <translation>+ Camera (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="386"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="395"/>
         <source>+ Tồn tại</source>
         <translation>+ Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
         <source>+ Nhu cầu</source>
         <translation>+ Need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="424"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="428"/>
         <source>Camera hiện có đã quan sát vị trí này: {0}</source>
         <translation>Existing cameras that already see this place: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="441"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="445"/>
         <source>chưa rõ hướng</source>
         <translation>direction unknown</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="449"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="453"/>
         <source>Bỏ dùng lại</source>
         <translation>Stop reusing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="449"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="453"/>
         <source>Dùng lại</source>
         <translation>Reuse</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="487"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="491"/>
         <source>{0} camera</source>
         <translation>{0} camera(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="592"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="596"/>
         <source>Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}). Dùng làm vị trí?</source>
         <translation>The photo has GPS coordinates ({0:.6f}, {1:.6f}). Use them as the location?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="604"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="608"/>
         <source>Ảnh được chụp cách vị trí đã ghi {0:.0f} m. Giữ vị trí đã ghi hay dùng vị trí của ảnh?</source>
         <translation>The photo was taken {0:.0f} m from the recorded location. Keep the recorded location or use the photo&apos;s location?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="616"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="620"/>
         <source>Ảnh có hướng la bàn {0:.0f}°. Dùng làm hướng nhìn của camera?</source>
         <translation>The photo has a compass heading of {0:.0f}°. Use it as the camera&apos;s view direction?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="634"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="638"/>
         <source>Dùng giá trị của ảnh</source>
         <translation>Use the photo&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="636"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="640"/>
         <source>Giữ nguyên</source>
         <translation>Keep as is</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="66"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="65"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="67"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="497"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="66"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="499"/>
         <source>Loại địa điểm</source>
         <translation>Site type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="68"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="496"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="67"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="498"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="69"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="68"/>
         <source>Vị trí (vĩ độ, kinh độ)</source>
         <translation>Location (latitude, longitude)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="70"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="69"/>
         <source>Đơn vị quản lý</source>
         <translation>Managing unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="495"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="70"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="497"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="72"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="498"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="500"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="72"/>
         <source>Mục đích sử dụng</source>
         <translation>Purpose of use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="491"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="493"/>
         <source>Loại camera</source>
         <translation>Camera type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="493"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="495"/>
         <source>Kiểu lắp đặt</source>
         <translation>Mounting type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="494"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="496"/>
         <source>Độ cao lắp (m)</source>
         <translation>Mounting height (m)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="77"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="488"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="490"/>
         <source>Hướng nhìn</source>
         <translation>View directions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="78"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="77"/>
         <source>Độ phân giải (MP)</source>
         <translation>Resolution (MP)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="79"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="78"/>
         <source>Quan sát ban đêm</source>
         <translation>Night vision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="44"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="80"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="45"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="79"/>
         <source>Kết nối</source>
         <translation>Connectivity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="81"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="80"/>
         <source>Đường truyền</source>
         <translation>Transmission link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="82"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="81"/>
         <source>Thời gian lưu trữ (ngày)</source>
         <translation>Storage period (days)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="83"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="82"/>
         <source>Chuẩn kết nối</source>
         <translation>Connection standards</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="83"/>
         <source>Nguồn điện</source>
         <translation>Power source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="84"/>
         <source>Năm lắp đặt</source>
         <translation>Year installed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="85"/>
         <source>Nguồn kinh phí</source>
         <translation>Funding source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="86"/>
         <source>Chức năng AI</source>
         <translation>AI functions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="42"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="43"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="87"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="47"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="46"/>
         <source>Camera hiện có dùng lại</source>
         <translation>Existing cameras reused</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="48"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="47"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="49"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="48"/>
         <source>Đơn vị cấp trên</source>
         <translation>Parent unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="50"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="49"/>
         <source>Xã/phường được giao</source>
         <translation>Assigned communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="51"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="50"/>
         <source>Địa điểm được giao</source>
         <translation>Assigned sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="52"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="51"/>
         <source>Số địa điểm cần khảo sát</source>
         <translation>Sites to survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="53"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="52"/>
         <source>Hạn hoàn thành</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="54"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="53"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="58"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="57"/>
         <source>Loại đơn vị</source>
         <translation>Unit type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="58"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="57"/>
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="60"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="59"/>
         <source>Đơn vị được giao</source>
         <translation>Assigned unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="88"/>
         <source>Mã hiệu</source>
         <translation>Reference code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="89"/>
         <source>Camera liên quan</source>
         <translation>Related camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="90"/>
         <source>Loại tồn tại, hạn chế</source>
         <translation>Shortcoming type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="91"/>
         <source>Mô tả</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="92"/>
         <source>Hướng khắc phục</source>
         <translation>Type of remedy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="93"/>
         <source>Giải pháp khắc phục</source>
         <translation>Proposed remedy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="95"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="94"/>
         <source>Kinh phí dự kiến (đồng)</source>
         <translation>Estimated cost (VND)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="96"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="95"/>
         <source>Số camera cần lắp</source>
         <translation>Number of cameras needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="97"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="96"/>
         <source>Mức ưu tiên</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="98"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="97"/>
         <source>Lý do, căn cứ</source>
         <translation>Reasons and justification</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="260"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="259"/>
         <source>Hướng (°, 0 = Bắc)</source>
         <translation>Direction (°, 0 = north)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="260"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="259"/>
         <source>Góc nhìn (°)</source>
         <translation>Field of view (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="260"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="259"/>
         <source>Góc nghiêng (°)</source>
         <translation>Tilt (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="266"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="265"/>
         <source>Thêm hướng</source>
         <translation>Add direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="268"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="267"/>
         <source>Xoá hướng</source>
         <translation>Remove direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="484"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="41"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="486"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="43"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="485"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="487"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="486"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="488"/>
         <source>Mã hiệu của nguồn</source>
         <translation>Reference code in the source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="487"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="489"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="489"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="491"/>
         <source>Góc nhìn (độ)</source>
         <translation>Field of view (degrees)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="490"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="492"/>
         <source>Góc nghiêng (camera:angle)</source>
         <translation>Tilt (camera:angle)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="492"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="494"/>
         <source>Loại giám sát (surveillance:type)</source>
         <translation>Surveillance type (surveillance:type)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="83"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="84"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="88"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Installation need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="89"/>
         <source>Giao việc</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="90"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="91"/>
         <source>Ảnh gắn bản ghi</source>
         <translation>Photo link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="92"/>
         <source>Kết quả duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="93"/>
         <source>Không trùng lặp</source>
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="39"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="38"/>
         <source>Đã xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="44"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="43"/>
         <source>Sai số vị trí (m)</source>
         <translation>Location accuracy (m)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="45"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="44"/>
         <source>Nguồn vị trí</source>
         <translation>Location source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="46"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="45"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/values.py" line="39"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="46"/>
         <source>đã xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/values.py" line="39"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="46"/>
         <source>còn</source>
         <translation>not deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="165"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="166"/>
         <source>Trễ hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -588,77 +588,77 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="803"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="806"/>
         <source>Xung đột cần xử lý</source>
         <translation>Conflicts to resolve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="810"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="813"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="811"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="814"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="812"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="815"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="813"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="816"/>
         <source>Giá trị A</source>
         <translation>Value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="814"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="817"/>
         <source>Giá trị B</source>
         <translation>Value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="821"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="824"/>
         <source>Giữ giá trị A</source>
         <translation>Keep value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="822"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="825"/>
         <source>Giữ giá trị B</source>
         <translation>Keep value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="827"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="830"/>
         <source>Giá trị A (bản ghi đang hiện)</source>
         <translation>Value A (current record)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="828"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="831"/>
         <source>Giá trị B (đang chờ)</source>
         <translation>Value B (pending)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="838"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="842"/>
         <source>Hoặc nhập giá trị khác</source>
         <translation>Or enter another value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="839"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="843"/>
         <source>Dùng giá trị này</source>
         <translation>Use this value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="869"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="873"/>
         <source>{0} xung đột đang chờ.</source>
         <translation>{0} conflict(s) pending.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="871"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="875"/>
         <source>Không còn xung đột nào.</source>
         <translation>No conflicts left.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="912"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="916"/>
         <source>{0}
 
 Thiết bị: {1}
@@ -674,42 +674,42 @@ At: {3}</translation>
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1158"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1162"/>
         <source>Bảng tổng hợp</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1160"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1164"/>
         <source>Đang tổng hợp…</source>
         <translation>Compiling the figures…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1165"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1169"/>
         <source>Lưu ảnh…</source>
         <translation>Save image…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1191"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1195"/>
         <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
         <translation>Sites: {0} · Cameras: {1} · Shortcomings: {2} · Needs: {3} · Photos: {4} · Communes with data: {5}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1211"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1215"/>
         <source>Lưu biểu đồ</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1211"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1215"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1218"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1222"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1218"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1222"/>
         <source>Không ghi được {0}.</source>
         <translation>Could not write {0}.</translation>
     </message>
@@ -717,77 +717,77 @@ At: {3}</translation>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="300"/>
         <source>Camera, địa điểm trùng lắp</source>
         <translation>Duplicate cameras and sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="302"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="304"/>
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="302"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="304"/>
         <source>Bản ghi A</source>
         <translation>Record A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="302"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="304"/>
         <source>Bản ghi B</source>
         <translation>Record B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="302"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="304"/>
         <source>Lý do</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="306"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="308"/>
         <source>Camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="307"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="309"/>
         <source>Địa điểm</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="314"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="316"/>
         <source>Gộp…</source>
         <translation>Merge…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="316"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="318"/>
         <source>Không trùng</source>
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="351"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="353"/>
         <source>Đang tìm bản ghi trùng lắp…</source>
         <translation>Looking for duplicate records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="370"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="372"/>
         <source>Không tìm được: {0}</source>
         <translation>Could not search: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="387"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="389"/>
         <source>Camera ({0})</source>
         <translation>Cameras ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="388"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="390"/>
         <source>Địa điểm ({0})</source>
         <translation>Sites ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="455"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="457"/>
         <source>Đã gộp hai camera.</source>
         <translation>Merged the two cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="469"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="471"/>
         <source>Đã ghi nhận: hai bản ghi không trùng nhau.</source>
         <translation>Recorded: the two records are not duplicates.</translation>
     </message>
@@ -795,57 +795,57 @@ At: {3}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="45"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="58"/>
         <source>Xuất gói đồng bộ</source>
         <translation>Export sync package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="59"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="72"/>
         <source>Chọn thư mục…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="64"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="77"/>
         <source>Gửi toàn bộ (kể cả những gì nơi nhận đã có)</source>
         <translation>Send everything (including what the recipient already has)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="71"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="84"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="90"/>
         <source>Gửi cho</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="78"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="91"/>
         <source>Thư mục</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="105"/>
         <source>Chưa có nơi nhận nào được đăng ký.</source>
         <translation>No recipients have been registered yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="99"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="112"/>
         <source>Sẽ gửi {0} thay đổi và {1} ảnh.</source>
         <translation>Will send {0} change(s) and {1} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="118"/>
         <source>Thư mục lưu gói</source>
         <translation>Folder to save the package in</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="117"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="130"/>
         <source>Thư mục {0} không tồn tại.</source>
         <translation>The folder {0} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="135"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="150"/>
         <source>Đã ghi {0}: {1} thay đổi, {2} ảnh.</source>
         <translation>Wrote {0}: {1} change(s), {2} photo(s).</translation>
     </message>
@@ -853,78 +853,78 @@ At: {3}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="155"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="170"/>
         <source>Nhập gói đồng bộ</source>
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="164"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="179"/>
         <source>Thêm gói…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="173"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="188"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="188"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="203"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="188"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="203"/>
         <source>Gói FieldSurvey (*.fspkg);;Tất cả (*)</source>
         <translation>FieldSurvey packages (*.fspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="238"/>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="328"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="259"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="349"/>
         <source>đã nhập trước đây</source>
         <translation>imported previously</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="240"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="261"/>
         <source>xem trước</source>
         <translation>preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="242"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="263"/>
         <source>đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="254"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="275"/>
         <source>đang kiểm tra…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="256"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="277"/>
         <source>TỪ CHỐI: {0}</source>
         <translation>REFUSED: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="309"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="330"/>
         <source>Đã tạo ảnh thu nhỏ cho {0} ảnh.</source>
         <translation>Created thumbnails for {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="326"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="347"/>
         <source>không nhập (đã huỷ)</source>
         <translation>not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="334"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="355"/>
         <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xoá, {5} ảnh (gói {6})</source>
         <translation>{0}: {1} new, {2} updated, {3} conflicts, {4} deleted, {5} photos (package {6})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="346"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="367"/>
         <source>{0}: TỪ CHỐI — {1}</source>
         <translation>{0}: REFUSED — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="349"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="370"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -932,153 +932,153 @@ At: {3}</translation>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="254"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="256"/>
         <source>Hộp thư gói đã nhập</source>
         <translation>Inbox of imported packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="258"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="260"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="259"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="261"/>
         <source>Tạo lúc</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="260"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="262"/>
         <source>Nhập lúc</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="263"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="262"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="264"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="263"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="265"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="264"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="266"/>
         <source>Xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="265"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="267"/>
         <source>Xung đột (còn mở)</source>
         <translation>Conflicts (open)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="266"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="268"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="267"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="284"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="269"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="287"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="273"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="275"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="274"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="276"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="275"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="277"/>
         <source>Kết quả</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="276"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="278"/>
         <source>Trường đã đổi</source>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="277"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="279"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="278"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="280"/>
         <source>Xung đột mở</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="284"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="287"/>
         <source>Kích thước</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="284"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="287"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="284"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="287"/>
         <source>Đường dẫn</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="292"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="295"/>
         <source>Các gói đã nhập, mới nhất trước</source>
         <translation>Imported packages, newest first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="335"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="338"/>
         <source>Gói bị giữ lại (cách ly): {0}</source>
         <translation>Packages held back (quarantined): {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="337"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="340"/>
         <source>Không có gói nào bị giữ lại.</source>
         <translation>No packages held back.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="351"/>
         <source>Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó (xem nhật ký)</source>
         <translation>Held back on import: clock set in the future or an earlier package missing (see the log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="359"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="362"/>
         <source>Chưa nhập gói nào.</source>
         <translation>No packages imported yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="365"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="368"/>
         <source>mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="365"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="368"/>
         <source>cập nhật</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="365"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="368"/>
         <source>xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="372"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="375"/>
         <source>Gói của {0}: {1} bản ghi</source>
         <translation>Package from {0}: {1} record(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="380"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="383"/>
         <source> (đã xoá)</source>
         <translation> (deleted)</translation>
     </message>
@@ -1086,188 +1086,188 @@ At: {3}</translation>
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="521"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="523"/>
         <source>Nhập danh sách camera hiện có</source>
         <translation>Import an existing camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="524"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="526"/>
         <source>Tệp CSV hoặc GeoJSON</source>
         <translation>CSV or GeoJSON file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="526"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="528"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="528"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="530"/>
         <source>Đọc tệp</source>
         <translation>Read file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="535"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="537"/>
         <source>Theo cột đơn vị trong tệp (tạo đơn vị mới nếu chưa có)</source>
         <translation>From the file&apos;s unit column (new units are created if missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="542"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="544"/>
         <source>Cột trong tệp</source>
         <translation>Column in file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="542"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="544"/>
         <source>Trường FieldSurvey</source>
         <translation>FieldSurvey field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="542"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="544"/>
         <source>Giá trị mẫu</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="549"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="551"/>
         <source>Vị trí lấy từ hình học (geometry) của từng điểm trong tệp GeoJSON.</source>
         <translation>Locations are taken from the geometry of each point in the GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="559"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="561"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="561"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="563"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="563"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="565"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="566"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="568"/>
         <source>Xem camera trùng lắp…</source>
         <translation>View duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="583"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="585"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="584"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="586"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="606"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="608"/>
         <source>Chọn danh sách camera</source>
         <translation>Choose a camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="608"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="610"/>
         <source>Danh sách camera (*.csv *.geojson *.json);;Tất cả (*)</source>
         <translation>Camera lists (*.csv *.geojson *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="625"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="627"/>
         <source>Chọn một tệp CSV hoặc GeoJSON.</source>
         <translation>Choose a CSV or GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="631"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="633"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="636"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="638"/>
         <source>{0}: {1} dòng, {2} cột. Kiểm tra cách ghép cột rồi bấm Xem trước.</source>
         <translation>{0}: {1} row(s), {2} column(s). Check how the columns are mapped, then click Preview.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="659"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="661"/>
         <source>— bỏ qua —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="684"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="686"/>
         <source>Trường «{0}» được chọn cho hai cột: {1} và {2}.</source>
         <translation>The field “{0}” is chosen for two columns: {1} and {2}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="724"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="726"/>
         <source>Đã huỷ, không nhập camera nào.</source>
         <translation>Cancelled; no cameras were imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="726"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="728"/>
         <source>Không nhập được: {0}</source>
         <translation>Could not import: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="738"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="740"/>
         <source>Đang đọc từng dòng…</source>
         <translation>Reading the rows…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="747"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="749"/>
         <source>Đã đọc {0} dòng: {1} dòng nhập được, {2} dòng không đọc được.</source>
         <translation>Read {0} row(s): {1} can be imported, {2} could not be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="751"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="753"/>
         <source>Các dòng đầu:</source>
         <translation>First rows:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="755"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="757"/>
         <source>  dòng {0}: không đọc được — {1}</source>
         <translation>  row {0}: could not be read — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="762"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="764"/>
         <source>  dòng {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
         <translation>  row {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="783"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="785"/>
         <source>Dòng không đọc được ({0}):</source>
         <translation>Rows that could not be read ({0}):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="785"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="791"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="787"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="793"/>
         <source>  dòng {0}: {1}</source>
         <translation>  row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="802"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="804"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="824"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="826"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="835"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="837"/>
         <source>Không có dòng nào nhập được; không ghi gì.</source>
         <translation>No row could be imported; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="840"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="842"/>
         <source>Đã nhập {0} camera: {1} địa điểm mới, {2} camera vào địa điểm có sẵn, {3} đơn vị mới; {4} dòng không đọc được; {5} camera mới có thể trùng.</source>
         <translation>Imported {0} camera(s): {1} new site(s), {2} camera(s) added to existing sites, {3} new unit(s); {4} row(s) could not be read; {5} new camera(s) may be duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="860"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="862"/>
         <source>Có thể trùng: {0} cặp, {1} cặp với camera đã có:</source>
         <translation>Possible duplicates: {0} pair(s), {1} with existing cameras:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="789"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="791"/>
         <source>Lưu ý ({0}):</source>
         <translation>Warnings ({0}):</translation>
     </message>
@@ -1275,65 +1275,65 @@ At: {3}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="153"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="160"/>
         <source>Tìm địa điểm, camera… (không cần dấu)  Ctrl+F</source>
         <translation>Find sites, cameras… (accents optional)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="165"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="172"/>
         <source>Đơn vị của tôi: chỉ tính các phần việc giao cho đơn vị này</source>
         <translation>My unit: count only the work assigned to this unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="172"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="179"/>
         <source>Tên địa điểm</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="173"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="188"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="180"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="195"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="174"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="191"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="181"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="198"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="175"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="176"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="183"/>
         <source>Số camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="177"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="192"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="184"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="199"/>
         <source>Duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="186"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="193"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="187"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="194"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="189"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="196"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="190"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="197"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
@@ -1342,439 +1342,444 @@ At: {3}</translation>
         <translation type="vanished">Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="198"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="205"/>
         <source>Địa điểm</source>
         <comment>list tab</comment>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="199"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="206"/>
         <source>Camera</source>
         <comment>list tab</comment>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="251"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="258"/>
         <source>Mọi loại địa điểm</source>
         <translation>All site types</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="252"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="259"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="253"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="260"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="254"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="261"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="278"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="285"/>
         <source>Bản đồ</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="282"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="289"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="282"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="289"/>
         <source>Bấm vào camera để chọn nó</source>
         <translation>Click a camera to select it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="285"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="292"/>
         <source>Đặt vị trí</source>
         <translation>Set location</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="286"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="293"/>
         <source>Bấm lên bản đồ để đặt vị trí của bản ghi đang chọn</source>
         <translation>Click on the map to set the location of the selected record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="290"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="297"/>
         <source>Hướng nhìn</source>
         <translation>View direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="291"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="298"/>
         <source>Kéo trên bản đồ để đặt hướng nhìn của camera đang chọn</source>
         <translation>Drag on the map to set the view direction of the selected camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="304"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="311"/>
         <source>Màu theo tình trạng</source>
         <translation>Colour by condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="305"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="312"/>
         <source>Màu theo mục đích</source>
         <translation>Colour by purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="311"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="318"/>
         <source>Thêm bản đồ nền (MBTiles)…</source>
         <translation>Add basemap (MBTiles)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="314"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="321"/>
         <source>Xuất bản đồ HTML…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="316"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="323"/>
         <source>Lưu bản đồ các camera đang hiển thị thành một tệp HTML mở được không cần mạng</source>
         <translation>Save a map of the cameras shown as an HTML file that opens without a network connection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="320"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="327"/>
         <source>Bản đồ trực tuyến (OSM)</source>
         <translation>Online map (OSM)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="329"/>
         <source>Tải ảnh nền OpenStreetMap từ Internet</source>
         <translation>Download OpenStreetMap basemap tiles from the internet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="343"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="350"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="344"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="351"/>
         <source>Workspace &amp;mới…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="347"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="354"/>
         <source>&amp;Mở workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="350"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="357"/>
         <source>Mở &amp;gần đây</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="353"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="360"/>
         <source>Mở workspace &amp;mẫu (demo)</source>
         <translation>Open &amp;demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="355"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="362"/>
         <source>&amp;Khôi phục workspace mẫu…</source>
         <translation>R&amp;eset demo workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="358"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="365"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="360"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="367"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="363"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="370"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="364"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="371"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="366"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="373"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="373"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="380"/>
         <source>&amp;Tìm</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="376"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="383"/>
         <source>&amp;Bản ghi</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="378"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="385"/>
         <source>Địa điểm &amp;mới…</source>
         <translation>New &amp;site…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="381"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="388"/>
         <source>&amp;Camera mới tại địa điểm</source>
         <translation>New &amp;camera at site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="387"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="394"/>
         <source>&amp;Tồn tại, hạn chế mới</source>
         <translation>New s&amp;hortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="394"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="401"/>
         <source>&amp;Nhu cầu lắp mới</source>
         <translation>New &amp;need for cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="399"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="406"/>
         <source>Bản ghi &amp;tiếp theo</source>
         <translation>Ne&amp;xt record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="402"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="409"/>
         <source>Bản ghi t&amp;rước</source>
         <translation>&amp;Previous record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="405"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="412"/>
         <source>&amp;Lưu và sang bản ghi tiếp</source>
         <translation>Save &amp;and go to next</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="408"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="415"/>
         <source>&amp;Xoá bản ghi…</source>
         <translation>&amp;Delete record…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="410"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="417"/>
         <source>&amp;Văn phòng</source>
         <translation>&amp;Office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="412"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="419"/>
         <source>&amp;Hộp thư gói đã nhập…</source>
         <translation>Package &amp;inbox…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="413"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="420"/>
         <source>&amp;Duyệt hồ sơ…</source>
         <translation>&amp;Review records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="414"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="421"/>
         <source>&amp;Xung đột cần giải quyết…</source>
         <translation>&amp;Conflicts to resolve…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="415"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="422"/>
         <source>Camera &amp;trùng lặp…</source>
         <translation>&amp;Duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="416"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="423"/>
         <source>Nhập danh sách camera &amp;có sẵn…</source>
         <translation>Import existing camera &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="417"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="424"/>
         <source>Tiến độ &amp;khảo sát…</source>
         <translation>Survey &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="418"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="425"/>
         <source>&amp;Biểu đồ tổng hợp…</source>
         <translation>Summary c&amp;harts…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="419"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="426"/>
         <source>Xuất &amp;báo cáo…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="423"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="430"/>
         <source>Đồ&amp;ng bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="425"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="432"/>
         <source>&amp;Xuất gói…</source>
         <translation>&amp;Export package…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="428"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="435"/>
         <source>&amp;Nhập gói…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="431"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="438"/>
         <source>&amp;Các gói đã trao đổi…</source>
         <translation>Exchanged &amp;packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="445"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="454"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="454"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="461"/>
         <source>văn phòng</source>
         <translation>office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="454"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="461"/>
         <source>khảo sát</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="473"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="471"/>
+        <source>Đang chờ lần nhập gói (hoặc duyệt hàng loạt) đang chạy kết thúc để lưu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="494"/>
         <source>Mọi đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="481"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="502"/>
         <source>Chưa có địa bàn được giao.</source>
         <translation>No assigned area yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="492"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="513"/>
         <source> và {0} nơi khác</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="494"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="515"/>
         <source>Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm</source>
         <translation>Area: {area} · due {due} · {done}/{expected} sites surveyed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="497"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="518"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="583"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="606"/>
         <source>{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · hiển thị {shown_sites} địa điểm, {shown_cameras} camera</source>
         <translation>{sites} sites · {cameras} cameras · {shortcomings} shortcomings · {needs} needs · showing {shown_sites} sites, {shown_cameras} cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="661"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="684"/>
         <source>Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới).</source>
         <translation>Select a site first (or add a new site).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="678"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="701"/>
         <source>{site} – camera {number}</source>
         <translation>{site} – camera {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="729"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="750"/>
         <source>Xoá bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="730"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="751"/>
         <source>Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="758"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="778"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="766"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="786"/>
         <source>Hãy chọn một địa điểm hoặc camera trước.</source>
         <translation>Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="776"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="796"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="787"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="807"/>
         <source>Bản đồ: {0}</source>
         <translation>Map: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="793"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="813"/>
         <source>Thêm bản đồ nền</source>
         <translation>Add basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="793"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="813"/>
         <source>MBTiles (*.mbtiles);;Tất cả (*)</source>
         <translation>MBTiles (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="802"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="822"/>
         <source>Không dùng được bản đồ nền</source>
         <translation>Cannot use the basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="805"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="825"/>
         <source>Đã thêm bản đồ nền {0} (mức thu phóng {1}–{2}).</source>
         <translation>Added basemap {0} (zoom levels {1}–{2}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="815"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="835"/>
         <source>Xuất bản đồ HTML</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="817"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="837"/>
         <source>Trang HTML (*.html)</source>
         <translation>HTML page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="828"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="848"/>
         <source>Không xuất được bản đồ</source>
         <translation>Could not export the map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="831"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="851"/>
         <source>Đã xuất {0} camera vào {1}.</source>
         <translation>Exported {0} camera(s) to {1}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="899"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="919"/>
         <source>Mở workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="901"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="921"/>
         <source>Workspace FieldSurvey (*.sqlite *.db);;Tất cả (*)</source>
         <translation>FieldSurvey workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="913"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="933"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="921"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="940"/>
         <source>Không mở được workspace</source>
         <translation>Could not open the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="946"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="981"/>
         <source>Không tạo được workspace</source>
         <translation>Could not create the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="966"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1007"/>
         <source>Khôi phục workspace mẫu</source>
         <translation>Reset demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="968"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1009"/>
         <source>Đưa workspace mẫu về trạng thái ban đầu? Mọi thay đổi trong workspace mẫu sẽ mất (các workspace khác không bị ảnh hưởng).</source>
         <translation>Reset the demo workspace to its original state? All changes in the demo workspace will be lost (other workspaces are not affected).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="992"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1032"/>
         <source>Không khôi phục được</source>
         <translation>Could not reset</translation>
     </message>
@@ -1805,53 +1810,53 @@ At: {3}</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="102"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="103"/>
         <source>Gộp hai camera</source>
         <translation>Merge two cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="108"/>
         <source>Đổi bên giữ lại</source>
         <translation>Swap which camera is kept</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="113"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="114"/>
         <source>Gộp</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="156"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="157"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="157"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="232"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="158"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="234"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="198"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="201"/>
         <source>Giữ lại: {0}</source>
         <translation>Keep: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="201"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="203"/>
         <source>Gộp vào rồi xoá: {0}</source>
         <translation>Merge in, then delete: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="208"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="209"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="235"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="237"/>
         <source>Ảnh của cả hai camera được giữ lại.</source>
         <translation>Both cameras&apos; photos are kept.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="247"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="249"/>
         <source>{0} ảnh</source>
         <translation>{0} photo(s)</translation>
     </message>
@@ -1859,27 +1864,27 @@ At: {3}</translation>
 <context>
     <name>NewSiteDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="35"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="46"/>
         <source>Địa điểm mới</source>
         <translation>New site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="54"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="65"/>
         <source>Tên địa điểm *</source>
         <translation>Site name *</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="55"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="66"/>
         <source>Loại địa điểm *</source>
         <translation>Site type *</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="56"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="67"/>
         <source>Vị trí (không bắt buộc)</source>
         <translation>Location (optional)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="64"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="75"/>
         <source>Hãy nhập tên địa điểm.</source>
         <translation>Please enter a site name.</translation>
     </message>
@@ -1887,109 +1892,178 @@ At: {3}</translation>
 <context>
     <name>NewWorkspaceDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="85"/>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="207"/>
         <source>Workspace mới</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="109"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="115"/>
         <source>Cán bộ khảo sát (máy xách tay)</source>
         <translation>Field surveyor (laptop)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="116"/>
         <source>Văn phòng tổng hợp (thành phố)</source>
         <translation>Consolidating office (city)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="96"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="118"/>
         <source>ví dụ: Nguyễn Văn A – Phường Hoàn Kiếm</source>
         <translation>e.g. Nguyễn Văn A – Hoàn Kiếm Ward</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="103"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="120"/>
+        <source>Kho khoá của hệ điều hành</source>
+        <translation>The system&apos;s credential store</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="121"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="148"/>
+        <source>Mật khẩu</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="122"/>
+        <source>Tệp khoá trên máy này (kém an toàn)</source>
+        <translation>A key file on this computer (less safe)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="126"/>
+        <source>Máy này không có kho khoá dùng được.</source>
+        <translation>This computer has no usable credential store.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="144"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="104"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="145"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="146"/>
         <source>Tên máy / người dùng</source>
         <translation>Computer / user name</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="147"/>
+        <source>Bảo vệ khoá thiết bị</source>
+        <translation>Device key protection</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="149"/>
+        <source>Nhập lại mật khẩu</source>
+        <translation>Passphrase again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="171"/>
+        <source>Cảnh báo: khoá riêng sẽ nằm không mã hoá trong một tệp của tài khoản này (ngoài thư mục workspace). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khoá hoặc mật khẩu.</source>
+        <translation>Warning: the private keys will be kept unencrypted in a file of this account (outside the workspace folder). Anyone who copies that file (a thief, malware, a whole-disk backup) can sign packages as you. Prefer the credential store or a passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="181"/>
+        <source>Mật khẩu được hỏi khi xuất hoặc nhập gói. Quên mật khẩu thì phải tạo khoá mới và đăng ký lại với văn phòng; dữ liệu không mất.</source>
+        <translation>The passphrase is asked for when a package is exported or imported. If it is forgotten, new keys must be made and enrolled again at the office; no data is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="189"/>
+        <source>Khoá riêng được giữ trong kho khoá của hệ điều hành, gắn với tài khoản này.</source>
+        <translation>The private keys are kept in the system&apos;s credential store, tied to this account.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="197"/>
+        <source>Mật khẩu phải dài ít nhất {0} ký tự.</source>
+        <translation>The passphrase must be at least {0} characters long.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="201"/>
+        <source>Hai lần nhập mật khẩu không khớp.</source>
+        <translation>The two passphrases do not match.</translation>
     </message>
 </context>
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="365"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="386"/>
         <source>Các gói đã trao đổi</source>
         <translation>Exchanged packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="373"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="394"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="374"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="395"/>
         <source>Chiều</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="375"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="396"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="376"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="397"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="377"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="398"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="378"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="399"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="379"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="400"/>
         <source>Mã gói</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="386"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="407"/>
         <source>nhận</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="386"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="407"/>
         <source>gửi</source>
         <translation>sent</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="240"/>
+        <source>Mật khẩu khoá thiết bị</source>
+        <translation>Device keys&apos; passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="242"/>
+        <source>Nhập mật khẩu bảo vệ khoá của thiết bị này (để ký và mở gói đồng bộ):</source>
+        <translation>Type the passphrase that protects this device&apos;s keys (to sign and open sync packages):</translation>
+    </message>
+</context>
+<context>
     <name>PhotoDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="232"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="233"/>
         <source>Chưa có bản xem của ảnh này.</source>
         <translation>No preview of this photo yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="242"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="243"/>
         <source>hướng {0:.0f}°</source>
         <translation>heading {0:.0f}°</translation>
     </message>
@@ -1997,62 +2071,62 @@ At: {3}</translation>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="71"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="72"/>
         <source>Kéo thả ảnh vào đây; nhấp đúp để xem ảnh lớn</source>
         <translation>Drag and drop photos here; double-click to view a larger image</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="72"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="73"/>
         <source>Thêm ảnh…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="76"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="77"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="116"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="117"/>
         <source>Thêm ảnh</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="119"/>
         <source>Ảnh ({0});;Tất cả (*)</source>
         <translation>Images ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="140"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="141"/>
         <source>Không có tệp ảnh nào để thêm.</source>
         <translation>No image files to add.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="154"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="155"/>
         <source>Đang đọc {0} ảnh…</source>
         <translation>Reading {0} photo(s)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="178"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="179"/>
         <source>Không thêm được ảnh: {0}</source>
         <translation>Could not add photos: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="186"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="187"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="204"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="205"/>
         <source>Đã thêm {0} ảnh.</source>
         <translation>Added {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="206"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="207"/>
         <source>{0} mục không phải tệp.</source>
         <translation>{0} item(s) skipped (not files).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="208"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="209"/>
         <source>Không thêm được: {0}</source>
         <translation>Could not add: {0}</translation>
     </message>
@@ -2060,131 +2134,131 @@ At: {3}</translation>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="953"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="957"/>
         <source>Tiến độ khảo sát</source>
         <translation>Survey progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="955"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="959"/>
         <source>Đang tính tiến độ…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="958"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="962"/>
         <source>Đã khảo sát / cần</source>
         <translation>Surveyed / needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="959"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="963"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="960"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="964"/>
         <source>Đã duyệt / bản ghi</source>
         <translation>Reviewed / records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="961"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="965"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="961"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="965"/>
         <source>Còn (ngày)</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="963"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="968"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="981"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="967"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="972"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="985"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="963"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="982"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="967"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="986"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="965"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="969"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="969"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="983"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="973"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="987"/>
         <source>Khu vực</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="970"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="974"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="985"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="989"/>
         <source>Trễ / còn</source>
         <translation>Late / left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="990"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="994"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="997"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1001"/>
         <source>Theo đơn vị</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="998"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1002"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="999"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1003"/>
         <source>Giao việc</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1000"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1004"/>
         <source>Danh sách cần đôn đốc</source>
         <translation>Chase list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1038"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1042"/>
         <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị trễ hạn.</source>
         <translation>As of {0}: {1} unit(s), {2} overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1116"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1120"/>
         <source>trễ {0} ngày</source>
         <translation>{0} day(s) late</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1117"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1121"/>
         <source>còn {0} ngày</source>
         <translation>{0} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1123"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1127"/>
         <source>Danh sách cần đôn đốc ({0})</source>
         <translation>Chase list ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1126"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1130"/>
         <source>{0} — liên hệ: {1} — {2} (hạn {3}) — đã khảo sát {4}</source>
         <translation>{0} — contact: {1} — {2} (due {3}) — surveyed {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1128"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1132"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1138"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1142"/>
         <source>Đã chép danh sách cần đôn đốc.</source>
         <translation>Copied the chase list.</translation>
     </message>
@@ -2192,147 +2266,147 @@ At: {3}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="912"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="914"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="920"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="922"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="931"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="933"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="934"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="936"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="935"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="937"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="937"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="939"/>
         <source>Mọi đơn vị chủ quản</source>
         <translation>All owner units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="943"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="945"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="944"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="946"/>
         <source>Bỏ trường nhạy cảm</source>
         <translation>Leave out sensitive fields</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="947"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="949"/>
         <source>Bỏ thông tin liên hệ của chủ quản, làm tròn toạ độ các điểm an ninh quốc gia, không kèm ảnh</source>
         <translation>Leave out owners&apos; contact details, round the coordinates of national security sites, include no photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="951"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="953"/>
         <source>Kèm ảnh (bản sạch)</source>
         <translation>Include photos (clean copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="953"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="955"/>
         <source>Bản sao ảnh đã bỏ siêu dữ liệu, trong thư mục bên cạnh tệp GeoJSON/CSV</source>
         <translation>Copies of the photos with their metadata removed, in a folder next to the GeoJSON/CSV file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="960"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="962"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="965"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="967"/>
         <source>Tạo báo cáo</source>
         <translation>Create report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="968"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="970"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="973"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="975"/>
         <source>Định dạng</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="974"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="976"/>
         <source>Tệp kết quả</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="975"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="977"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="976"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="978"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="977"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="979"/>
         <source>Mục đích</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="978"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="980"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="979"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="981"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="980"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="982"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1019"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1021"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1044"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1046"/>
         <source>Chọn tệp kết quả.</source>
         <translation>Choose an output file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1080"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1082"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1099"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1101"/>
         <source>Đã ghi báo cáo {0} ({1}).</source>
         <translation>Wrote the report {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1105"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1107"/>
         <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1107"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1109"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>Could not create the report: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1113"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1115"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2340,182 +2414,182 @@ At: {3}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="461"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="464"/>
         <source>Duyệt kết quả khảo sát</source>
         <translation>Review survey results</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="478"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="481"/>
         <source>Tất cả xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="486"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="489"/>
         <source>Tất cả thiết bị</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="491"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="494"/>
         <source>Mọi trạng thái</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="492"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="495"/>
         <source>Chưa duyệt</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="499"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="502"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="500"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="513"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="503"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="516"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="501"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="525"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="504"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="528"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="502"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="514"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="505"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="517"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="511"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="514"/>
         <source>Tên / loại</source>
         <translation>Name / type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="512"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="515"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="521"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="527"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="524"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="530"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="521"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="524"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="524"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="534"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="527"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="537"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="526"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="529"/>
         <source>Người sửa</source>
         <translation>Edited by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="528"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="531"/>
         <source>Cũ → mới</source>
         <translation>Old → new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="535"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="538"/>
         <source>Kết quả</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="536"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="539"/>
         <source>Nhận xét</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="537"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="540"/>
         <source>Người duyệt</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="543"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="546"/>
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="544"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="547"/>
         <source>Các lần duyệt</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="568"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="571"/>
         <source>Nhận xét (bắt buộc khi yêu cầu chỉnh sửa hoặc không duyệt)</source>
         <translation>Comment (required when asking for revision or rejecting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="572"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="575"/>
         <source>Duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="573"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="576"/>
         <source>Cần sửa</source>
         <translation>Needs revision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="574"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="577"/>
         <source>Không duyệt</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="623"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="626"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="643"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="646"/>
         <source>{0} bản ghi khớp bộ lọc</source>
         <translation>{0} record(s) match the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="645"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="648"/>
         <source>{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)</source>
         <translation>{0} record(s) match the filter (showing the first {1})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="647"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="650"/>
         <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
         <translation>Apply to all {0} record(s) matching the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="683"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="686"/>
         <source> — đã xoá</source>
         <translation> — deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="738"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="741"/>
         <source>Duyệt hàng loạt</source>
         <translation>Bulk review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="739"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="742"/>
         <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
         <translation>Record the decision “{0}” for all {1} record(s) matching the filter?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="763"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="766"/>
         <source>Đang ghi kết quả…</source>
         <translation>Writing the results…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="766"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="769"/>
         <source>Đã ghi kết quả cho {0} bản ghi.</source>
         <translation>Recorded the decision for {0} record(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="750"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="753"/>
         <source>Đã ghi kết quả duyệt.</source>
         <translation>Review recorded.</translation>
     </message>
@@ -2523,17 +2597,17 @@ At: {3}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="121"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="218"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="133"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="230"/>
         <source>Tên người khảo sát</source>
         <translation>Surveyor name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="134"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="231"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
@@ -2541,14 +2615,14 @@ At: {3}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/fieldsurvey/app.py" line="41"/>
+        <location filename="../../src/fieldsurvey/app.py" line="46"/>
         <source>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng.
 Hãy bấm “Sao chép báo cáo” và gửi cho bộ phận hỗ trợ; chi tiết có trong tệp nhật ký.</source>
         <translation>An unexpected error occurred. Saved data is not affected.
 Click “Copy report” and send it to support; details are in the log file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/app.py" line="49"/>
+        <location filename="../../src/fieldsurvey/app.py" line="54"/>
         <source>Sao chép báo cáo</source>
         <translation>Copy report</translation>
     </message>

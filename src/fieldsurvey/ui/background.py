@@ -89,6 +89,7 @@ def write_in_background(
 
     def job() -> Any:
         with Workspace.open(path, user=user) as own:
+            own.adopt_identity(workspace)  # keys the window unlocked (no dialog off its thread)
             return work(own)
 
     run_in_background(parent, job, on_done, on_error)

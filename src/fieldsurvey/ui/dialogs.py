@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldsurvey.core import vocabulary
+from fieldsurvey.core import keystore, vocabulary
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.location import format_coordinates, parse_coordinates
 
@@ -88,10 +89,21 @@ class NewSiteDialog(QDialog):
 
 
 class NewWorkspaceDialog(QDialog):
-    """Where the new workspace goes, whose it is (a surveyor's or the office's) and its name."""
+    """Where the new workspace goes, whose it is (a surveyor's or the office's), its name, and
+    how the device's private keys are kept: the system's credential store (the default when
+    there is one), a passphrase (the default otherwise), or a plain key file, with its risk."""
 
-    def __init__(self, folder: Path, user_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        user_name: str,
+        parent: QWidget | None = None,
+        *,
+        keyring_available: bool | None = None,
+    ) -> None:
         super().__init__(parent)
+        if keyring_available is None:
+            keyring_available = keystore.keyring_usable()
         self.setWindowTitle(self.tr("Workspace mới"))
         self.path = QLineEdit(str(folder / "khao-sat.sqlite"), self)
         browse = QPushButton(self.tr("Chọn…"), self)
@@ -104,6 +116,25 @@ class NewWorkspaceDialog(QDialog):
         self.role.addItem(self.tr("Văn phòng tổng hợp (thành phố)"), "office")
         self.name = QLineEdit(user_name, self)
         self.name.setPlaceholderText(self.tr("ví dụ: Nguyễn Văn A – Phường Hoàn Kiếm"))
+        self.protection = QComboBox(self)
+        self.protection.addItem(self.tr("Kho khoá của hệ điều hành"), "keyring")
+        self.protection.addItem(self.tr("Mật khẩu"), "passphrase")
+        self.protection.addItem(self.tr("Tệp khoá trên máy này (kém an toàn)"), "file")
+        if not keyring_available:
+            item = self.protection.model().item(0)  # type: ignore[attr-defined]
+            item.setEnabled(False)
+            item.setToolTip(self.tr("Máy này không có kho khoá dùng được."))
+        self.protection.setCurrentIndex(0 if keyring_available else 1)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_again = QLineEdit(self)
+        self.passphrase_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_note = QLabel(self)
+        self.key_note.setWordWrap(True)
+        self.key_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -113,7 +144,63 @@ class NewWorkspaceDialog(QDialog):
         form.addRow(self.tr("Tệp"), path_row)
         form.addRow(self.tr("Vai trò"), self.role)
         form.addRow(self.tr("Tên máy / người dùng"), self.name)
+        form.addRow(self.tr("Bảo vệ khoá thiết bị"), self.protection)
+        form.addRow(self.tr("Mật khẩu"), self.passphrase)
+        form.addRow(self.tr("Nhập lại mật khẩu"), self.passphrase_again)
+        form.addRow(self.key_note)
+        form.addRow(self.error)
         form.addRow(buttons)
+        self.protection.currentIndexChanged.connect(self.on_protection_changed)
+        self.on_protection_changed()
+
+    def chosen_protection(self) -> str:
+        return str(self.protection.currentData())
+
+    def chosen_passphrase(self) -> str | None:
+        return self.passphrase.text() if self.chosen_protection() == "passphrase" else None
+
+    def on_protection_changed(self) -> None:
+        with_passphrase = self.chosen_protection() == "passphrase"
+        self.passphrase.setEnabled(with_passphrase)
+        self.passphrase_again.setEnabled(with_passphrase)
+        self.error.clear()
+        if self.chosen_protection() == "file":
+            self.key_note.setStyleSheet("color: #8a5300;")
+            self.key_note.setText(
+                self.tr(
+                    "Cảnh báo: khoá riêng sẽ nằm không mã hoá trong một tệp của tài khoản này "
+                    "(ngoài thư mục workspace). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm "
+                    "độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khoá "
+                    "hoặc mật khẩu."
+                )
+            )
+        elif with_passphrase:
+            self.key_note.setStyleSheet("")
+            self.key_note.setText(
+                self.tr(
+                    "Mật khẩu được hỏi khi xuất hoặc nhập gói. Quên mật khẩu thì phải tạo khoá "
+                    "mới và đăng ký lại với văn phòng; dữ liệu không mất."
+                )
+            )
+        else:
+            self.key_note.setStyleSheet("")
+            self.key_note.setText(
+                self.tr(
+                    "Khoá riêng được giữ trong kho khoá của hệ điều hành, gắn với tài khoản này."
+                )
+            )
+
+    def accept(self) -> None:
+        if self.chosen_protection() == "passphrase":
+            if len(self.passphrase.text()) < keystore.MIN_PASSPHRASE:
+                self.error.setText(
+                    self.tr("Mật khẩu phải dài ít nhất {0} ký tự.").format(keystore.MIN_PASSPHRASE)
+                )
+                return
+            if self.passphrase.text() != self.passphrase_again.text():
+                self.error.setText(self.tr("Hai lần nhập mật khẩu không khớp."))
+                return
+        super().accept()
 
     def on_browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -143,3 +230,32 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Tên người khảo sát"), self.name)
         form.addRow(self.tr("Ngôn ngữ"), self.language)
         form.addRow(buttons)
+
+
+class PassphraseDialog(QInputDialog):
+    """Asks for the device keys' passphrase, hidden as it is typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Mật khẩu khoá thiết bị"))
+        self.setLabelText(
+            self.tr("Nhập mật khẩu bảo vệ khoá của thiết bị này (để ký và mở gói đồng bộ):")
+        )
+        self.setInputMode(QInputDialog.InputMode.TextInput)
+        self.setTextEchoMode(QLineEdit.EchoMode.Password)
+        self.setModal(True)
+
+
+def ask_passphrase(parent: QWidget | None) -> str:
+    """The passphrase from a modal dialog; cancelling is a FieldSurveyError that says so."""
+    dialog = PassphraseDialog(parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            raise keystore.PassphraseError(
+                "Chưa nhập mật khẩu khoá thiết bị; không làm gì cả. / The device keys' "
+                "passphrase was not given; nothing was done."
+            )
+        return dialog.textValue()
+    finally:
+        dialog.setTextValue("")
+        dialog.deleteLater()

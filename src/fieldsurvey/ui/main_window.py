@@ -41,7 +41,13 @@ from fieldsurvey.core.stats import workspace_stats
 from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background
-from fieldsurvey.ui.dialogs import NewSiteDialog, NewWorkspaceDialog, SettingsDialog, show_warning
+from fieldsurvey.ui.dialogs import (
+    NewSiteDialog,
+    NewWorkspaceDialog,
+    SettingsDialog,
+    ask_passphrase,
+    show_warning,
+)
 from fieldsurvey.ui.editor import RecordEditor
 from fieldsurvey.ui.i18n import in_language
 from fieldsurvey.ui.map_view import MapView
@@ -441,6 +447,7 @@ class MainWindow(QMainWindow):
         self.undo.clear()
         self.workspace = workspace
         workspace.on_wait = self.on_write_waiting
+        workspace.ask_passphrase = self.ask_passphrase
         db = workspace.db
         self.commune_filter.blockSignals(True)
         self.commune_filter.clear()
@@ -943,14 +950,31 @@ class MainWindow(QMainWindow):
         if dialog.exec() != NewWorkspaceDialog.DialogCode.Accepted:
             return
         self.create_workspace(
-            Path(dialog.path.text()), str(dialog.role.currentData()), dialog.name.text().strip()
+            Path(dialog.path.text()),
+            str(dialog.role.currentData()),
+            dialog.name.text().strip(),
+            protection=dialog.chosen_protection(),
+            passphrase=dialog.chosen_passphrase(),
         )
 
-    def create_workspace(self, path: Path, role: str, name: str) -> bool:
+    def create_workspace(
+        self,
+        path: Path,
+        role: str,
+        name: str,
+        *,
+        protection: str = "auto",
+        passphrase: str | None = None,
+    ) -> bool:
         self.editor.flush()
         try:
             workspace = Workspace.create(
-                path, role=role, name=name or "FieldSurvey", user=self.workspace.user
+                path,
+                role=role,
+                name=name or "FieldSurvey",
+                user=self.workspace.user,
+                protection=protection,
+                passphrase=passphrase,
             )
         except FieldSurveyError as exc:
             show_warning(
@@ -960,7 +984,13 @@ class MainWindow(QMainWindow):
         old = self.workspace
         self.load_workspace(workspace)
         old.close()
+        if workspace.key_warning:
+            self.statusBar().showMessage(in_language(workspace.key_warning, self.lang))
         return True
+
+    def ask_passphrase(self) -> str:
+        """The device keys' passphrase, asked when an export or import needs the keys."""
+        return ask_passphrase(self)
 
     def open_demo(self) -> bool:
         from fieldsurvey.core.demo import build_demo

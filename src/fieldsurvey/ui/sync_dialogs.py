@@ -4,6 +4,7 @@ receipt, and the list of packages exchanged."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,20 @@ from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.photos import make_missing_copies
 from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.background import write_in_background
+from fieldsurvey.ui.i18n import current_language, in_language
 
 log = logging.getLogger("fieldsurvey.sync")
+
+
+def unlock_keys(workspace: Workspace, show: Callable[[str], None]) -> bool:
+    """Unlock the device keys here, on the window's thread (a passphrase dialog may open), before
+    work that needs them starts on a worker thread; says why when they cannot be."""
+    try:
+        workspace.identity()
+    except FieldSurveyError as exc:
+        show(in_language(str(exc), current_language()))
+        return False
+    return True
 
 
 class ExportDialog(QDialog):
@@ -116,6 +129,8 @@ class ExportDialog(QDialog):
         if not folder.is_dir():
             self.summary.setText(self.tr("Thư mục {0} không tồn tại.").format(folder))
             return
+        if not unlock_keys(self.workspace, self.summary.setText):
+            return
         target = self.target_path()
         recipient, full = self.recipient.currentData(), self.full.isChecked()
         self.export_button.setEnabled(False)
@@ -193,9 +208,15 @@ class ImportDialog(QDialog):
         """Preview each package (every check, nothing written) on a worker thread, one after
         another, and list what it would do; Import waits until every preview is in."""
         new = [p for p in dict.fromkeys(paths) if p not in self.files]
+        if new and not unlock_keys(self.workspace, self.show_key_error):
+            return
         self.files.extend(new)
         self.show_rows(self.previews)
         self.preview_next(new)
+
+    def show_key_error(self, text: str) -> None:
+        self.receipt.setPlainText(text)
+        self.receipt.show()
 
     def preview_next(self, todo: list[Path]) -> None:
         self.previewing = bool(todo)
