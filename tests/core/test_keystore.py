@@ -15,6 +15,7 @@ from typing import Any
 
 import keyring
 import keyring.backend
+import keyring.errors
 import pytest
 from keyring.backends import chainer, fail, null
 
@@ -128,6 +129,30 @@ def test_a_copy_on_a_machine_without_the_entry_says_where_the_keys_are(
     with Workspace.open(path) as ws, pytest.raises(keystore.KeysNotHereError) as caught:
         ws.identity()
     assert "rotate --lost" in str(caught.value) and "không có trên máy này" in str(caught.value)
+
+
+class Locked(keyring.backend.KeyringBackend):
+    """A credential store that is there but refuses (a locked collection, no session bus)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise keyring.errors.KeyringLocked("locked")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise keyring.errors.KeyringLocked("locked")
+
+
+def test_a_store_that_refuses_gives_way_to_the_key_file_only_when_chosen_automatically(
+    tmp_path: Path, memory_keyring: Any
+) -> None:
+    keyring.set_keyring(Locked())
+    with pytest.raises(keystore.KeyStoreError, match="KeyringLocked"):
+        Workspace.create(tmp_path / "a.sqlite", role="surveyor", name="S", protection="keyring")
+    assert not (tmp_path / "a.sqlite").exists()
+    with Workspace.create(tmp_path / "b.sqlite", role="surveyor", name="S") as ws:
+        assert keys.protection_of(ws.db) == "file"
+        assert ws.key_warning is not None
 
 
 # -- the passphrase ------------------------------------------------------------------------------
