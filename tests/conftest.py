@@ -34,6 +34,8 @@ DATA = Path(__file__).parent / "data"
 def workspace(tmp_path: Path) -> Iterator[Workspace]:
     """A new, empty workspace in its own folder."""
     ws = Workspace.open(tmp_path / "survey.sqlite", create=True, user="tester")
+    with ws.transaction():  # the office's role: every kind of record may be written
+        ws.set_setting("role", "office")
     yield ws
     ws.close()
 

@@ -71,7 +71,7 @@ def main(ctx: click.Context) -> None:
 @click.option(
     "--role",
     type=click.Choice(["surveyor", "office"]),
-    default="surveyor",
+    default="office",
     show_default=True,
     help="Whose workspace: a surveyor's laptop or the city office.",
 )
@@ -499,6 +499,29 @@ def keys_revoke(db_path: Path, device_id: str) -> None:
     click.echo(f"Đã thu hồi {device_id}")
 
 
+@keys_group.command(name="assign")
+@DB_OPTION
+@click.argument("device_id")
+@click.option("--unit", "unit_id", help="The unit the surveyor works for (its assigned area).")
+@click.option(
+    "--clearance/--no-clearance",
+    default=False,
+    help="May see national-security sites (default: no).",
+)
+def keys_assign(db_path: Path, device_id: str, unit_id: str | None, clearance: bool) -> None:
+    """Đơn vị của một thiết bị khảo sát, quyền xem mục tiêu ANQG. / The unit a surveyor's device
+    works for and whether it may see national-security sites: what the office sends it."""
+    from fieldsurvey.core.scope import set_peer_scope
+
+    with user_errors(), _open(db_path) as ws, ws.transaction():
+        set_peer_scope(ws.db, device_id, unit_id, clearance)
+    click.echo(
+        f"{device_id}: đơn vị / unit {unit_id or '-'}, "
+        f"{'được' if clearance else 'không được'} xem mục tiêu ANQG / "
+        f"{'cleared' if clearance else 'not cleared'} for national-security sites"
+    )
+
+
 @keys_group.command(name="list")
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per device.")
@@ -523,19 +546,42 @@ def keys_list(db_path: Path, as_json: bool) -> None:
 @click.option(
     "--out",
     "out",
-    required=True,
     type=click.Path(dir_okay=False, path_type=Path),
     help="The package file to write (e.g. on a USB stick).",
 )
 @click.option("--to", "recipient", help="Recipient device id (default: the enrolled office).")
 @click.option("--full", is_flag=True, help="Everything, not only what the recipient lacks.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Write nothing: list what would go, by table and count (and how many changes go as "
+    "their place in the log only).",
+)
 @PASSPHRASE_FILE
 def export_command(
-    db_path: Path, out: Path, recipient: str | None, full: bool, passphrase_file: Path | None
+    db_path: Path,
+    out: Path | None,
+    recipient: str | None,
+    full: bool,
+    dry_run: bool,
+    passphrase_file: Path | None,
 ) -> None:
     """Xuất gói đồng bộ. / Write a signed, encrypted sync package."""
-    from fieldsurvey.core.sync import export_package
+    from fieldsurvey.core.sync import export_package, pending_export
 
+    if dry_run:
+        with user_errors(), _open(db_path) as ws:
+            pending = pending_export(ws, recipient_id=recipient, full=full)
+        click.echo(f"Nơi nhận / recipient: {pending['recipient_name']} ({pending['recipient']})")
+        for table, count in pending["by_table"].items():
+            click.echo(f"  {table:<16} {count:>8}")
+        click.echo(
+            f"  {'(chỉ mã băm / digest only)':<16} {pending['withheld']:>8}\n"
+            f"  ảnh / photos     {pending['photos']:>8}"
+        )
+        return
+    if out is None:
+        raise click.UsageError("Cần --out (hoặc --dry-run). / Give --out.")
     with user_errors(), _open(db_path, passphrase_file=passphrase_file) as ws:
         manifest = export_package(ws, out, recipient_id=recipient, full=full)
     click.echo(

@@ -91,13 +91,27 @@ def review_command(
 
 @main.command(name="history")
 @DB_OPTION
-@click.option("--table", required=True, help="The record's table (sites, cameras, …).")
-@click.option("--id", "record_id", required=True, help="The record.")
+@click.option("--table", help="The record's table (sites, cameras, …).")
+@click.option("--id", "record_id", help="The record.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per changed field.")
-def history_command(db_path: Path, table: str, record_id: str, as_json: bool) -> None:
-    """Lịch sử một bản ghi. / A record's history: who changed which field, when, from where."""
+@click.option(
+    "--verify",
+    is_flag=True,
+    help="Check every author's log in the workspace (hash chain and signed head); exit 1 and "
+    "name the first broken link when a row was changed outside the app.",
+)
+def history_command(
+    db_path: Path, table: str | None, record_id: str | None, as_json: bool, verify: bool
+) -> None:
+    """Lịch sử một bản ghi, hoặc kiểm tra toàn bộ lịch sử (--verify). / A record's history:
+    who changed which field, when, from where; or check the whole history (--verify)."""
     from fieldsurvey.core.review import REVIEWABLE, record_history, reviews_of
 
+    if verify:
+        _verify_history(db_path, as_json)
+        return
+    if table is None or record_id is None:
+        raise click.UsageError("Cần --table và --id (hoặc --verify). / Give --table and --id.")
     with user_errors(), Workspace.open(db_path) as ws:
         rows = record_history(ws, table, record_id)
         reviews = reviews_of(ws, table, record_id) if table in REVIEWABLE else []
@@ -115,6 +129,49 @@ def history_command(db_path: Path, table: str, record_id: str, as_json: bool) ->
                 f"Duyệt / review {item['reviewed_at']}: {item['state_vi']}"
                 + (f" — {item['comment']}" if item["comment"] else "")
             )
+
+
+def _verify_history(db_path: Path, as_json: bool) -> None:
+    from dataclasses import asdict
+
+    from fieldsurvey.core.authorship import verify_history
+
+    with user_errors(), Workspace.open(db_path) as ws:
+        findings = verify_history(ws.db)
+    for finding in findings:
+        if as_json:
+            print_json(asdict(finding))
+            continue
+        if finding.broken:
+            state = f"HỎNG / BROKEN: {finding.broken}"
+        elif finding.attested:
+            state = (
+                f"nguyên vẹn, {finding.signed_up_to} mục được workspace này chứng thực khi nâng "
+                "cấp (tác giả không chứng minh được) / intact, attested at upgrade"
+            )
+        elif finding.signed_up_to:
+            state = f"nguyên vẹn, tác giả ký đến mục {finding.signed_up_to} / intact, signed"
+        else:
+            state = "nguyên vẹn / intact"
+        if finding.unsigned and not finding.broken:
+            state += (
+                f"; {finding.unsigned} mục chưa ký (thiết bị ký khi xuất gói) / not yet signed "
+                "(signed at the next export)"
+            )
+        click.echo(f"{finding.device_id}  {finding.entries:>8} mục / entries  {state}")
+    broken = [f for f in findings if f.broken]
+    if broken:
+        click.echo(
+            f"Lịch sử bị sửa ngoài ứng dụng ở {len(broken)} nhật ký. / The history was changed "
+            f"outside the app in {len(broken)} logs.",
+            err=True,
+        )
+        raise SystemExit(1)
+    if not as_json:
+        click.echo(
+            f"Lịch sử nguyên vẹn: {len(findings)} nhật ký. / The history is intact: "
+            f"{len(findings)} logs."
+        )
 
 
 def _side(side: dict[str, Any]) -> str:

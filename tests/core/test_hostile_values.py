@@ -140,13 +140,33 @@ class Sender:
             "lines": None,
         }
 
+    def heads(self, changes: list[Any]) -> bytes:
+        """The sender's signed head over its changes, as a real export signs it (empty when
+        the corruption makes them impossible to chain: the schema check refuses them first)."""
+        from fieldsurvey.core import ledger
+        from fieldsurvey.core.workspace import fields_json
+
+        previous, last = ledger.genesis(self.device), 0
+        try:
+            for change in sorted(changes, key=lambda c: c["seq"]):
+                digest = ledger.change_digest(change, fields_json(change["fields"]))
+                previous, last = ledger.link(previous, digest), change["seq"]
+        except Exception:
+            return b"[]"
+        if not last:
+            return b"[]"
+        head = ledger.sign_head(
+            self.device, last, previous, CLOCK + 100, self.device, self.me.signing_private
+        )
+        return json.dumps([head.as_json()]).encode()
+
     def write(self, target: Path, package: dict[str, Any]) -> Path:
         lines = package["lines"]
         if lines is None:
             lines = [json.dumps(c, ensure_ascii=True) for c in package["changes"]]
         manifest = {
             "format": "fieldsurvey-package",
-            "format_version": 1,
+            "format_version": 2,
             "package_id": str(uuid.uuid4()),
             "sender": self.device,
             "recipient": self.office.device_id,
@@ -163,6 +183,8 @@ class Sender:
                 ("changes.jsonl", ("\n".join(lines) + "\n").encode()),
                 *((f"photos/{h}", data) for h, data in package["photos"].items()),
                 ("acks.json", json.dumps(package["acks"]).encode()),
+                ("heads.json", self.heads(package["changes"])),
+                ("authors.json", b"[]"),
             ],
             sender_key=self.me.signing_private,
             recipient_key=self.peer.encryption_key(),
@@ -402,7 +424,7 @@ def _write_with_invalid_utf8(sender: Sender, target: Path, package: dict[str, An
         target,
         manifest={
             "format": "fieldsurvey-package",
-            "format_version": 1,
+            "format_version": 2,
             "package_id": str(uuid.uuid4()),
             "sender": keys_.device,
             "recipient": keys_.office.device_id,

@@ -16,7 +16,7 @@ from fieldsurvey.core.db import APPLICATION_ID, backup_folder, open_database
 from fieldsurvey.core.migrations import MIGRATIONS
 from fieldsurvey.core.workspace import Workspace
 
-M009 = "m009_private_keys_out_of_the_workspace"
+M010 = "m010_private_keys_out_of_the_workspace"
 
 
 def old_workspace(path: Path, identity: keys.DeviceIdentity) -> bytes:
@@ -25,7 +25,7 @@ def old_workspace(path: Path, identity: keys.DeviceIdentity) -> bytes:
     db = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute("PRAGMA journal_mode = WAL")
-    MIGRATIONS.apply(db, stop_before=M009)
+    MIGRATIONS.apply(db, stop_before=M010)
     secret = keys.secret_of(identity)
     with db.atomic():
         db.execute(
@@ -102,7 +102,7 @@ def test_a_real_devices_keys_move_to_its_key_file_and_leave_no_trace(
         assert keys.secret_of(ws.identity()) == secret
         assert ws.db.execute("SELECT count(*) FROM units").fetchone()[0] == 200
     # The verified backup made before migrating still holds the keys: the log names it.
-    backups = list(backup_folder(path).glob(f"*.before-{M009}.sqlite"))
+    backups = list(backup_folder(path).glob(f"*.before-{M010}.sqlite"))
     assert len(backups) == 1 and secret[:32] in backups[0].read_bytes()
     logged = [r.getMessage() for r in caplog.records if "moved out of" in r.getMessage()]
     assert len(logged) == 1 and str(backups[0]) in logged[0]
@@ -126,7 +126,7 @@ def test_a_workspace_without_keys_migrates_to_an_empty_table(tmp_path: Path) -> 
     path = tmp_path / "empty.sqlite"
     db = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    MIGRATIONS.apply(db, stop_before=M009)
+    MIGRATIONS.apply(db, stop_before=M010)
     db.close()
     with Workspace.open(path) as ws:
         assert keys.load_public(ws.db) is None

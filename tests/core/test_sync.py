@@ -86,9 +86,25 @@ def trio(demo_trio: dict[str, Path], tmp_path: Path) -> dict[str, Workspace]:
         if photos.exists():
             shutil.copytree(photos, target.with_name(target.stem + ".photos"))
         opened[name] = Workspace.open(target, user=name)
+    for name in ("s1", "s2"):
+        see_the_whole_city(opened["office"], opened[name].device_id)
+    opened["office"].close()  # written through to the file: tests copy it
+    opened["office"] = Workspace.open(opened["office"].path, user="office")
     yield opened
     for ws in opened.values():
         ws.close()
+
+
+def see_the_whole_city(office: Workspace, device_id: str) -> None:
+    """The office assigns the surveyor's device a unit whose area is every commune, with the
+    clearance for national-security sites: it is then sent everything."""
+    from fieldsurvey.core.scope import set_peer_scope
+
+    communes = sorted(office.commune_codes)
+    with office.transaction():
+        unit = office.insert("units", {"name": f"Tổ khảo sát {device_id[:4]}", "kind": "police"})
+        office.insert("assignments", {"unit_id": unit, "commune_codes": communes})
+        set_peer_scope(office.db, device_id, unit, True)
 
 
 def send(sender: Workspace, receiver: Workspace, folder: Path, **options: Any) -> Path:
@@ -225,7 +241,16 @@ def test_the_office_sends_back_and_surveyors_agree(
     import_package(s1, send(office, s1, tmp_path))
     import_package(s2, send(office, s2, tmp_path))
     import_package(office, send(s1, office, tmp_path))  # s1's acknowledgement: nothing new
-    assert content(s1) == content(s2) == content(office)
+    shared = [content(ws) for ws in (s1, s2, office)]
+    assignments = [ws.pop("assignments") for ws in shared]
+    assert shared[0] == shared[1] == shared[2]
+    # each surveyor holds the assignments of its own unit only
+    for ws, held in zip((s1, s2), assignments[:2], strict=True):
+        unit = office.db.execute(
+            "SELECT unit_id FROM peers WHERE device_id = ?", [ws.device_id]
+        ).fetchone()[0]
+        assert held and {row[2] for row in held} == {unit}
+        assert set(held) < set(assignments[2])
 
 
 def test_export_sends_only_what_the_peer_lacks(trio: dict[str, Workspace], tmp_path: Path) -> None:
@@ -445,7 +470,9 @@ def test_an_import_killed_at_any_moment_leaves_all_or_nothing(
     with Workspace.open(office_path) as office:
         export_package(s1, package, recipient_id=office.device_id)
     s1.close()
-    ids = [json.loads(line)["id"] for line in _changes_in(package, office_path)]
+    lines = [json.loads(line) for line in _changes_in(package, office_path)]
+    # s1's own changes (the office's reference data it holds is already at the office)
+    ids = [c["id"] for c in lines if c["device_id"] == s1.device_id]
     process = subprocess.Popen(
         [sys.executable, "-c", KILLER, str(office_path), str(package)],
         stdout=subprocess.PIPE,
@@ -507,7 +534,8 @@ def test_a_change_reusing_a_known_sequence_number_fails_the_import(
 
     office, s1 = trio["office"], trio["s1"]
     row = s1.db.execute(
-        f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes ORDER BY seq LIMIT 1"
+        f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes WHERE device_id = ? ORDER BY seq LIMIT 1",
+        [s1.device_id],
     ).fetchone()
     change = dict(zip(CHANGE_COLUMNS, row, strict=True))
     change["fields"] = json.loads(change["fields"])
@@ -602,7 +630,7 @@ def test_a_signed_package_with_a_record_outside_the_schema_is_refused(
         package,
         manifest={
             "format": "fieldsurvey-package",
-            "format_version": 1,
+            "format_version": 2,
             "package_id": "evil-1",
             "sender": s1.device_id,
             "recipient": office.device_id,
@@ -611,7 +639,12 @@ def test_a_signed_package_with_a_record_outside_the_schema_is_refused(
             "changes": 1,
             "photos": 0,
         },
-        entries=[("changes.jsonl", (json.dumps(change) + "\n").encode()), ("acks.json", b"{}")],
+        entries=[
+            ("changes.jsonl", (json.dumps(change) + "\n").encode()),
+            ("acks.json", b"{}"),
+            ("heads.json", b"[]"),
+            ("authors.json", b"[]"),
+        ],
         sender_key=me.signing_private,
         recipient_key=peer.encryption_key(),
         recipient_fingerprint=peer.fingerprint,

@@ -319,7 +319,7 @@ def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Dat
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         MIGRATIONS.apply(db)
         if pending:
-            # What a migration removed (m009: private keys) must not linger in the WAL's
+            # What a migration removed (m010: private keys) must not linger in the WAL's
             # frames: copy them into the file and empty the WAL.
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         private_folder(photo_folder(path))

@@ -20,7 +20,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw
 
-from fieldsurvey.core import keys, reference, search
+from fieldsurvey.core import keys, ledger, reference, search
 from fieldsurvey.core.clock import physical_ms
 from fieldsurvey.core.db import build_then_replace, photo_folder, write_transaction
 from fieldsurvey.core.errors import ValidationError
@@ -728,7 +728,7 @@ def build_demo(
     *,
     size: str = "small",
     seed: int = 42,
-    role: str = "surveyor",
+    role: str = "office",
     device: str | None = None,
     force: bool = False,
     progress: Progress | None = None,
@@ -753,11 +753,14 @@ def build_demo(
             for key, value in (
                 ("device_id", device_id),
                 ("device_name", device),
-                ("role", role),
+                ("role", "office"),  # the office's reference data first, as the office
                 ("demo_seed", str(seed)),
                 ("demo_size", size),
             ):
                 db.execute("INSERT INTO workspace (key, value) VALUES (?, ?)", [key, value])
+        _office_reference_data(db, partial, seed, own=(role, device) == ("office", "office"))
+        with write_transaction(db):
+            db.execute("UPDATE workspace SET value = ? WHERE key = 'role'", [role])
         rng = random.Random(f"fieldsurvey-demo:{seed}:{role}:{device}")
         ws = Workspace(
             db,
@@ -771,13 +774,40 @@ def build_demo(
     return counts
 
 
+def _office_reference_data(db: Any, path: Path, seed: int, *, own: bool) -> None:
+    """The units, written by the demo office at the start of its log, the same in every demo
+    workspace of a seed (the same ids, clocks and order): the office and each surveyor hold
+    the same first entries of the office's log, which the office's derived key signs."""
+    office_id = demo_device_id(seed, "office", "office")
+    rng = random.Random(f"fieldsurvey-demo:{seed}:office-reference")
+    office = Workspace(
+        db,
+        path,
+        user="demo",
+        now=DemoClock(),
+        new_id=lambda: str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+    )
+    office.device_id = office_id
+    with office.transaction():
+        office.insert_many("units", _Recipe(office, rng, "small").units(), index=False)
+        if not own:
+            seq, hash_ = ledger.tip(db, office_id)
+            key = keys.make_identity(
+                device_id=office_id, name="office", role="office", demo_seed=seed
+            ).signing_private
+            ledger.store_head(
+                db, ledger.sign_head(office_id, seq, hash_, office.clock.last, office_id, key)
+            )
+
+
 def _fill(ws: Workspace, recipe: _Recipe, size: str, report: Progress) -> None:
     n_sites, n_cameras = SIZES[size]
     small = size == "small"
+    office = ws.role == "office"
     steps = 7
     report(0, steps, "Đơn vị")
     with ws.transaction():
-        ws.insert_many("units", recipe.units(), index=False)
+        recipe.units()  # written by the office already (_office_reference_data)
         report(1, steps, "Địa điểm")
         sites = recipe.sites(n_sites, with_landmarks=small)
         ws.insert_many("sites", sites, index=False, check_refs=small)
@@ -794,9 +824,11 @@ def _fill(ws: Workspace, recipe: _Recipe, size: str, report: Progress) -> None:
         report(4, steps, "Nhu cầu")
         ws.insert_many("needs", recipe.needs(sites), index=False, check_refs=small)
         report(5, steps, "Giao việc, duyệt")
-        ws.insert_many("assignments", recipe.assignments(sites), index=False)
+        if office:  # assigning and reviewing are the office's
+            ws.insert_many("assignments", recipe.assignments(sites), index=False)
         if small:
-            _reviews(ws, recipe, sites, cameras)
+            if office:
+                _reviews(ws, recipe, sites, cameras)
             _photos(ws, recipe, cameras[:DEMO_PHOTOS])
         report(6, steps, "Chỉ mục tìm kiếm")
         search.rebuild(ws.db)

@@ -39,7 +39,7 @@ MAX_NAME_CHARS: Final = 200
 KEY_BYTES: Final = 32
 
 # The key tables as the m003 migration made them (it still runs them: never change them). Since
-# m009 the workspace keeps only the public keys and how the private ones are protected.
+# m010 the workspace keeps only the public keys and how the private ones are protected.
 KEY_TABLES: tuple[str, ...] = (
     """CREATE TABLE device_keys (
     id INTEGER PRIMARY KEY CHECK (id = 1),

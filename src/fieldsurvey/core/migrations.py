@@ -348,14 +348,85 @@ def m008_demo_keys_marked(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE peers SET demo_seed = ?", [int(seed[0])])
 
 
-# Since m009 the workspace keeps the device's public keys and how its private keys are protected
+# The authored history (core/ledger.py): every change's place in its author's hash chain, and
+# the newest signed head of each author's log.
+_LEDGER_SCHEMA = """
+CREATE TABLE log_entries (
+    device_id TEXT NOT NULL,
+    seq INTEGER NOT NULL CHECK (seq >= 1),
+    digest BLOB NOT NULL,
+    hash BLOB NOT NULL,
+    PRIMARY KEY (device_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE log_heads (
+    device_id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    clock INTEGER NOT NULL,
+    signer TEXT NOT NULL,
+    signature BLOB NOT NULL
+);
+"""
+
+
+@MIGRATIONS(name="m009_authored_history")
+def m009_authored_history(db: sqlite_utils.Database) -> None:
+    """Chain the history that is already here and attest it once with this workspace's own
+    key: its own changes become signed by their author; other devices' older changes are
+    attested by this workspace (their authorship cannot be proven after the fact, and the
+    history view says so)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from fieldsurvey.core import ledger
+
+    for statement in _split(_LEDGER_SCHEMA):
+        db.execute(statement)
+    # The private key is still in the workspace at this step (m010 moves it out).
+    own = db.execute("SELECT device_id, signing_private FROM device_keys WHERE id = 1").fetchone()
+    devices = [r[0] for r in db.execute("SELECT DISTINCT device_id FROM changes")]
+    for device in devices:
+        previous = ledger.genesis(device)
+        entries = []
+        expected = 1
+        rows = db.execute(
+            "SELECT id, device_id, seq, clock, at, user, table_name, record_id, op, fields "
+            "FROM changes WHERE device_id = ? ORDER BY seq",
+            [device],
+        ).fetchall()
+        for row in rows:
+            if row[2] != expected:  # a gap cannot be chained: the rest waits for its sender
+                break
+            change = dict(zip(ledger.DIGEST_COLUMNS, row[:9], strict=True))
+            digest = ledger.change_digest(change, row[9])
+            previous = ledger.link(previous, digest)
+            entries.append((device, row[2], digest, previous))
+            expected += 1
+        db.conn.executemany(
+            "INSERT INTO log_entries (device_id, seq, digest, hash) VALUES (?, ?, ?, ?)", entries
+        )
+        if own is not None and entries:
+            last_clock = max(r[3] for r in rows[: len(entries)])
+            ledger.store_head(
+                db,
+                ledger.sign_head(
+                    device,
+                    len(entries),
+                    previous,
+                    last_clock,
+                    own[0],
+                    Ed25519PrivateKey.from_private_bytes(bytes(own[1])),
+                ),
+            )
+
+
+# Since m010 the workspace keeps the device's public keys and how its private keys are protected
 # (keystore.py): in the OS credential store, sealed under a passphrase (the sealed bytes are
 # here), in an owner-only key file outside the workspace folder, or, for demo keys, derived from
 # their seed. key_history: signing keys peers replaced by a rotation (or a new enrolment), still
 # good for what was signed before; key_rotations and their acknowledgements: this device's
 # rotations until every peer has the new keys.
 _PROTECTED_KEYS_SCHEMA = """
-CREATE TABLE device_keys_m009 (
+CREATE TABLE device_keys_m010 (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     device_id TEXT NOT NULL,
     name TEXT NOT NULL,
@@ -393,8 +464,8 @@ CREATE TABLE key_rotation_acks (
 """
 
 
-@MIGRATIONS(name="m009_private_keys_out_of_the_workspace")
-def m009_private_keys_out_of_the_workspace(db: sqlite_utils.Database) -> None:
+@MIGRATIONS(name="m010_private_keys_out_of_the_workspace")
+def m010_private_keys_out_of_the_workspace(db: sqlite_utils.Database) -> None:
     """Private keys leave the workspace. A migration can neither ask for a passphrase nor count
     on a desktop's credential store, so a real device's keys move to its key file (outside the
     workspace folder; ``fieldsurvey keys protect`` moves them on); a demo device's are dropped
@@ -424,7 +495,7 @@ def m009_private_keys_out_of_the_workspace(db: sqlite_utils.Database) -> None:
         if protection == "file":
             keystore.store_outside("file", device_id, secret)
         db.execute(
-            "INSERT INTO device_keys_m009 (id, device_id, name, role, created_at, demo_seed, "
+            "INSERT INTO device_keys_m010 (id, device_id, name, role, created_at, demo_seed, "
             "signing_public, encryption_public, protection) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 device_id,
@@ -443,7 +514,7 @@ def m009_private_keys_out_of_the_workspace(db: sqlite_utils.Database) -> None:
         db.execute("DROP TABLE device_keys")
     finally:
         db.execute(f"PRAGMA secure_delete = {int(secure)}")
-    db.execute("ALTER TABLE device_keys_m009 RENAME TO device_keys")
+    db.execute("ALTER TABLE device_keys_m010 RENAME TO device_keys")
     if row is not None and row[4] is None:
         main = next(r[2] for r in db.execute("PRAGMA database_list") if r[1] == "main")
         backups = Path(f"{main}.backups")
@@ -456,3 +527,28 @@ def m009_private_keys_out_of_the_workspace(db: sqlite_utils.Database) -> None:
             keystore.key_file(str(row[0])),
             ", ".join(held) or "none",
         )
+
+
+# What the office knows of the devices it sends to (core/scope.py): the unit a surveyor works
+# for and whether it may see national-security sites. known_authors: devices this workspace never
+# enrolled itself whose public signing keys its office introduced in a package, so that their
+# changes relayed by the office can be checked against their own signatures.
+_AUTHORS_SCHEMA = """
+ALTER TABLE peers ADD COLUMN unit_id TEXT;
+ALTER TABLE peers ADD COLUMN clearance INTEGER NOT NULL DEFAULT 0 CHECK (clearance IN (0, 1));
+CREATE TABLE known_authors (
+    device_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('surveyor', 'office')),
+    signing_public BLOB NOT NULL,
+    revoked_at TEXT,
+    demo_seed INTEGER,
+    introduced_by TEXT NOT NULL
+);
+"""
+
+
+@MIGRATIONS(name="m011_peer_scope_and_known_authors")
+def m011_peer_scope_and_known_authors(db: sqlite_utils.Database) -> None:
+    for statement in _split(_AUTHORS_SCHEMA):
+        db.execute(statement)

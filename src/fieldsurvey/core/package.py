@@ -48,7 +48,9 @@ MAGIC = b"FSPKG1\n"
 FORMAT_VERSION = 1
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
-DEFAULT_NAMES = r"^(changes\.jsonl|acks\.json|rotation\.json|photos/[0-9a-f]{64})$"
+DEFAULT_NAMES = (
+    r"^(changes\.jsonl|acks\.json|heads\.json|authors\.json|rotation\.json|photos/[0-9a-f]{64})$"
+)
 
 DEFAULT_CHUNK = 1 << 20
 MIN_CHUNK = 256

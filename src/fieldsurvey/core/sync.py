@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from filelock import Timeout
 
-from fieldsurvey.core import keys, search
+from fieldsurvey.core import authorship, keys, ledger, permissions, scope, search
 from fieldsurvey.core.clock import COUNTER_BITS, wall_ms
 from fieldsurvey.core.db import import_lock, photo_folder, private_folder, staging_folder
 from fieldsurvey.core.errors import FieldSurveyError
@@ -50,7 +50,12 @@ from fieldsurvey.core.workspace import (
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+# Version 2: every change travels in its author's signed log (ledger.py); version 1 packages,
+# whose changes nobody signed, are refused.
+FORMAT_VERSION = 2
+HEADS_ENTRY = "heads.json"
+CHANGED_AFTER_APPROVAL = "changed_after_approval"
+AUTHORS_ENTRY = "authors.json"
 # A package stamped more than a day ahead of this machine's clock is held back, not applied:
 # one wrong laptop clock would otherwise win every field for ever.
 FUTURE_TOLERANCE_MS = 24 * 3600 * 1000
@@ -103,26 +108,6 @@ def _signer(ws: Workspace) -> Any:
 # -- export ----------------------------------------------------------------------------------------
 
 
-def _contiguous_seqs(ws: Workspace) -> dict[str, int]:
-    """For each device: the highest sequence number we hold with none missing below it."""
-    out: dict[str, int] = {}
-    for device, seqs in _seqs_by_device(ws).items():
-        n = 0
-        for seq in seqs:
-            if seq != n + 1:
-                break
-            n = seq
-        out[device] = n
-    return out
-
-
-def _seqs_by_device(ws: Workspace) -> dict[str, list[int]]:
-    seqs: dict[str, list[int]] = defaultdict(list)
-    for device, seq in ws.db.execute("SELECT device_id, seq FROM changes ORDER BY device_id, seq"):
-        seqs[device].append(seq)
-    return seqs
-
-
 def default_recipient(ws: Workspace) -> keys.PublicIdentity:
     """A surveyor's packages go to the office it is enrolled with."""
     offices = [p for p in keys.list_peers(ws.db) if p["role"] == "office" and not p["revoked_at"]]
@@ -153,19 +138,50 @@ def _recipient(ws: Workspace, recipient_id: str | None) -> keys.PublicIdentity:
 
 @dataclass
 class Outgoing:
-    """What an export carries, gathered while the changes stream to a file."""
+    """What an export carries, gathered while the log streams to a file."""
 
     count: int = 0
+    withheld: int = 0
     max_clock: int = 0
+    by_table: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     ranges: dict[str, list[int]] = field(default_factory=dict)
+    heads: dict[str, ledger.Head] = field(default_factory=dict)
     photos: dict[str, Path] = field(default_factory=dict)
 
 
+_LOG_ROWS = (
+    "SELECT l.device_id, l.seq, l.digest, "
+    + ", ".join(f"c.{c}" for c in CHANGE_COLUMNS)
+    + " FROM log_entries l LEFT JOIN changes c ON c.device_id = l.device_id AND c.seq = l.seq "
+    "WHERE l.device_id = ? AND l.seq > ? AND l.seq <= ? ORDER BY l.seq"
+)
+
+
+def recipient_scope(ws: Workspace, recipient: keys.PublicIdentity) -> scope.Scope | None:
+    """What a recipient may see: everything for an office; for a surveyor, its unit's area and
+    its own records (scope.py)."""
+    if recipient.role == "office":
+        return None
+    row = ws.db.execute(
+        "SELECT unit_id, clearance FROM peers WHERE device_id = ?", [recipient.device_id]
+    ).fetchone()
+    unit_id, cleared = (row[0], bool(row[1])) if row else (None, False)
+    return scope.scope_of(ws.db, recipient.device_id, unit_id, cleared)
+
+
 def _outgoing(
-    ws: Workspace, recipient: keys.PublicIdentity, full: bool, sink: BinaryIO | None = None
+    ws: Workspace,
+    recipient: keys.PublicIdentity,
+    full: bool,
+    sink: BinaryIO | None = None,
+    own_head: ledger.Head | None = None,
 ) -> Outgoing:
-    """Stream the changes a peer has not acknowledged (all of them with ``full``), in clock
-    order, as JSON lines into ``sink``; a city's history never sits in memory."""
+    """Stream, author by author and in each author's order, the entries of every log the peer
+    does not hold yet (all of them with ``full``) as JSON lines into ``sink``: a change whole
+    when the peer may see its record, else only its place in the log (author, number, digest),
+    which keeps every chain checkable and tells nothing of the record. Each author's entries go
+    up to its newest signed head (this device's: ``own_head``, signed for this export); a
+    city's history never sits in memory."""
     acked = (
         {}
         if full
@@ -177,54 +193,85 @@ def _outgoing(
             )
         }
     )
+    visible = recipient_scope(ws, recipient)
     store = PhotoStore(photo_folder(ws.path))
     out = Outgoing()
-    rows = ws.db.conn.execute(
-        f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes ORDER BY clock, device_id, id"
-    )
-    for row in rows:
-        change = dict(zip(CHANGE_COLUMNS, row, strict=True))
-        device, seq = change["device_id"], change["seq"]
-        if seq <= acked.get(device, 0):
-            continue
-        fields = json.loads(change["fields"])
-        out.count += 1
-        out.max_clock = max(out.max_clock, change["clock"])
-        low, high = out.ranges.get(device, [seq, seq])
-        out.ranges[device] = [min(low, seq), max(high, seq)]
-        if change["table_name"] == "photos" and change["op"] == "insert" and "sha256" in fields:
-            sha = fields["sha256"][1]
-            original = store.find_original(sha)
-            if original is not None:
-                out.photos[sha] = original
-        if sink is not None:
-            sink.write(fields_json({**change, "fields": fields}).encode() + b"\n")
+    for device, held in sorted(ledger.tips(ws.db).items()):
+        signed = own_head if own_head is not None and device == ws.device_id else None
+        signed = signed or ledger.head(ws.db, device)
+        if device == ws.device_id and signed is None:
+            signed = ledger.Head(device, held, b"", 0, device, b"")  # counted, not yet signed
+        first = acked.get(device, 0)
+        if signed is None or signed.attested or signed.seq <= first:
+            continue  # a log attested at an upgrade waits for its author's own signed head
+        out.heads[device] = signed
+        out.ranges[device] = [first + 1, signed.seq]
+        for row in ws.db.conn.execute(_LOG_ROWS, [device, first, signed.seq]):
+            seq, digest, content = row[1], bytes(row[2]), row[3:]
+            out.count += 1
+            table, record_id = content[6], content[7]
+            if (
+                content[0] is None
+                or device == recipient.device_id  # its own: it has them
+                or (visible is not None and not visible.allows(table, record_id))
+            ):
+                out.withheld += 1
+                if sink is not None:
+                    line = {"device_id": device, "seq": seq, "digest": digest.hex()}
+                    sink.write(json.dumps(line).encode() + b"\n")
+                continue
+            change = dict(zip(CHANGE_COLUMNS, content, strict=True))
+            fields = json.loads(change["fields"])
+            out.by_table[table] += 1
+            out.max_clock = max(out.max_clock, change["clock"])
+            if table == "photos" and change["op"] == "insert" and "sha256" in fields:
+                sha = fields["sha256"][1]
+                original = store.find_original(sha)
+                if original is not None:
+                    out.photos[sha] = original
+            if sink is not None:
+                sink.write(fields_json({**change, "fields": fields}).encode() + b"\n")
     return out
 
 
 def pending_export(
     ws: Workspace, *, recipient_id: str | None = None, full: bool = False
 ) -> dict[str, Any]:
-    """What an export would carry now: the recipient, the number of changes and photos."""
+    """What an export would carry now: the recipient, the number of changes (whole, and by
+    table; and those sent as their place in the log only) and photos."""
     recipient = _recipient(ws, recipient_id)
     outgoing = _outgoing(ws, recipient, full)
     return {
         "recipient": recipient.device_id,
         "recipient_name": recipient.name,
-        "changes": outgoing.count,
+        "changes": outgoing.count - outgoing.withheld,
+        "withheld": outgoing.withheld,
+        "by_table": dict(sorted(outgoing.by_table.items())),
         "photos": len(outgoing.photos),
     }
+
+
+def sign_own_head(ws: Workspace, me: keys.DeviceIdentity) -> ledger.Head | None:
+    """A signed head over this device's whole log (None while it has written nothing)."""
+    seq, hash_ = ledger.tip(ws.db, me.device_id)
+    if seq == 0:
+        return None
+    return ledger.sign_head(
+        me.device_id, seq, hash_, ws.clock.tick(), me.device_id, me.signing_private
+    )
 
 
 def export_package(
     ws: Workspace, target: Path, *, recipient_id: str | None = None, full: bool = False
 ) -> dict[str, Any]:
-    """Write a package for a peer: every change it has not acknowledged (all with ``full``),
-    the photos those changes add, and what we hold of every device (our acknowledgement)."""
+    """Write a package for a peer: every log entry it does not hold (all with ``full``), the
+    signed heads that prove them, the photos the visible changes add, and what we hold of
+    every log (our acknowledgement)."""
     me = identity(ws)
     recipient = _recipient(ws, recipient_id)
+    own_head = sign_own_head(ws, me)
     try:
-        manifest, outgoing = _write_export(ws, me, recipient, target, full)
+        manifest, outgoing = _write_export(ws, me, recipient, target, full, own_head)
     except OSError as exc:
         raise SyncError(
             f"Không ghi được gói vào {target.parent}: {exc.strerror or exc}. Hãy kiểm tra thẻ "
@@ -232,6 +279,8 @@ def export_package(
             "io-error",
         ) from exc
     with ws.transaction():
+        if own_head is not None:
+            ledger.store_head(ws.db, own_head)
         ws.db.execute(
             "INSERT INTO packages (package_id, direction, peer_device, changes, photos, "
             "created_clock, at, file_name) VALUES (?, 'out', ?, ?, ?, ?, ?, ?)",
@@ -248,18 +297,38 @@ def export_package(
     return manifest
 
 
+def _author_cards(
+    ws: Workspace, me: keys.DeviceIdentity, recipient: keys.PublicIdentity, devices: Iterable[str]
+) -> bytes:
+    """An office introduces to its recipient the devices whose logs it relays (their public
+    signing keys and roles: the office enrolled them); others introduce nobody."""
+    if me.role != "office":
+        return b"[]"
+    known = authorship.authors(ws.db)
+    cards = [known[d].card() for d in sorted(devices) if d in known and d != recipient.device_id]
+    return json.dumps(cards, ensure_ascii=False).encode()
+
+
 def _write_export(
-    ws: Workspace, me: keys.DeviceIdentity, recipient: keys.PublicIdentity, target: Path, full: bool
+    ws: Workspace,
+    me: keys.DeviceIdentity,
+    recipient: keys.PublicIdentity,
+    target: Path,
+    full: bool,
+    own_head: ledger.Head | None,
 ) -> tuple[dict[str, Any], Outgoing]:
     with tempfile.TemporaryDirectory(prefix=".export-", dir=target.parent) as tmp:
         changes_file = Path(tmp) / "changes.jsonl"
         with changes_file.open("wb") as sink:
-            outgoing = _outgoing(ws, recipient, full, sink)
+            outgoing = _outgoing(ws, recipient, full, sink, own_head)
         signing_key, rotation_entries = _rotation_out(ws, me, recipient)
+        heads = [h.as_json() for _, h in sorted(outgoing.heads.items())]
         entries: list[tuple[str, Path | bytes]] = [
             ("changes.jsonl", changes_file),
             *((f"photos/{sha}", path) for sha, path in outgoing.photos.items()),
-            ("acks.json", json.dumps(_contiguous_seqs(ws), sort_keys=True).encode()),
+            ("acks.json", json.dumps(ledger.tips(ws.db), sort_keys=True).encode()),
+            (HEADS_ENTRY, json.dumps(heads).encode()),
+            (AUTHORS_ENTRY, _author_cards(ws, me, recipient, outgoing.heads)),
             *rotation_entries,
         ]
         manifest = {
@@ -453,23 +522,39 @@ def _open_checked(
     ws: Workspace, source: Path, staging: Path
 ) -> tuple[OpenedPackage, ChangeSummary, Any]:
     """Open a package into ``staging`` and run every check that needs no writing: the file,
-    the signature, the manifest, every change against the schema, the acknowledgements."""
+    the signature, the manifest, every change against the schema, every log against its
+    author's signed head and every change against its author's role, the acknowledgements."""
     me = identity(ws)
     opened = _open_with_known_keys(ws, me, source, staging)
     sender = keys.trusted_peer(ws.db, str(opened.manifest["sender"]))
     assert sender is not None  # open_package refused the package otherwise
-    _rotations_in(ws, opened, check=True)
+    rotations = _rotations_in(ws, opened, check=True)
     try:
         keys.check_demo_match(me.demo_seed, sender.demo_seed, sender.device_id)
     except keys.DemoMismatchError as exc:
         raise SyncError(str(exc), "demo-mismatch") from None
-    if "changes.jsonl" not in opened.entry_paths:
-        raise SyncError(
-            "Gói không có danh sách thay đổi. / The package has no changes entry.",
-            "bad-manifest",
-        )
-    summary = scan_changes(opened.entry_paths["changes.jsonl"], ws.commune_codes)
-    _check_manifest(ws, opened.manifest, summary, me.device_id)
+    for name in ("changes.jsonl", HEADS_ENTRY, AUTHORS_ENTRY):
+        if name not in opened.entry_paths:
+            raise SyncError(
+                f"Gói thiếu phần {name}. / The package has no {name} entry.", "bad-manifest"
+            )
+    _check_format(opened.manifest, me.device_id)
+    known = authorship.authors(ws.db)
+    cards = _read_json_entry(opened.entry_paths[AUTHORS_ENTRY], authorship.read_cards)
+    if sender.role == "office":  # the office vouches for the devices it enrolled
+        for card in cards:
+            known.setdefault(card.device_id, card)
+    else:
+        cards = []
+    for rotation in rotations:  # the sender's own head is signed with its new key
+        author = known[sender.device_id]
+        author.retired.append((author.signing_public, rotation.at))
+        author.signing_public = rotation.new_signing_public
+    heads = _read_json_entry(opened.entry_paths[HEADS_ENTRY], _read_heads)
+    check = _LogCheck(ws, me, known, heads)
+    summary = check.scan(opened.entry_paths["changes.jsonl"])
+    summary.cards = cards
+    _check_manifest(opened.manifest, summary)
     for name in opened.entry_paths:  # a photo's name is its hash, which the signature covers
         if name.startswith("photos/") and (
             opened.manifest["entries"][name]["sha256"] != name.split("/", 1)[1]
@@ -481,6 +566,62 @@ def _open_checked(
     return opened, summary, _read_acks(opened.entry_paths.get("acks.json"))
 
 
+def _read_json_entry(path: Path, read: Any) -> Any:
+    """A small JSON entry of a package, read strictly by ``read`` (None: not acceptable)."""
+    data = path.read_bytes()
+    value = None
+    if len(data) <= MAX_LINE_BYTES * 4 and json_depth_ok(data, 4):
+        try:
+            value = read(json.loads(data))
+        except (ValueError, RecursionError):
+            value = None
+    if value is None:
+        raise SyncError(
+            f"Phần {path.name} của gói không đọc được. / The package's {path.name} is not valid.",
+            "bad-manifest",
+        )
+    return value
+
+
+def _read_heads(data: Any) -> dict[str, ledger.Head] | None:
+    if not isinstance(data, list):
+        return None
+    heads: dict[str, ledger.Head] = {}
+    for item in data:
+        if not isinstance(item, dict) or set(item) != {
+            "device_id",
+            "seq",
+            "hash",
+            "clock",
+            "signer",
+            "signature",
+        }:
+            return None
+        try:
+            head = ledger.Head(
+                item["device_id"],
+                item["seq"],
+                bytes.fromhex(item["hash"]),
+                item["clock"],
+                item["signer"],
+                bytes.fromhex(item["signature"]),
+            )
+        except (TypeError, ValueError):
+            return None
+        if not (
+            is_record_id(head.device_id)
+            and is_record_id(head.signer)
+            and _is_count(head.seq, 1, MAX_SEQ)
+            and _is_count(head.clock, 0, MAX_CLOCK)
+            and len(head.hash) == 32
+            and len(head.signature) == 64
+            and head.device_id not in heads
+        ):
+            return None
+        heads[head.device_id] = head
+    return heads
+
+
 def verify(ws: Workspace, source: Path) -> dict[str, Any]:
     """Every check of an import without writing anything; returns the manifest."""
     with _one_import_at_a_time(ws) as staging:
@@ -490,13 +631,19 @@ def verify(ws: Workspace, source: Path) -> dict[str, Any]:
 
 @dataclass
 class ChangeSummary:
-    """What the import needs to know of a package's changes before applying them, gathered in
-    one streaming pass (a package can hold millions of changes; none is kept in memory)."""
+    """What the import needs to know of a package's log before applying it, gathered in one
+    streaming pass (a package can hold millions of changes; none is kept in memory)."""
 
     count: int = 0
     max_clock: int = 0
-    min_seq: dict[str, int] = field(default_factory=dict)
     photo_formats: dict[str, str | None] = field(default_factory=dict)
+    # Per author: how much of its log was held before (seq, hash), and the signed head that
+    # proves the new entries.
+    held: dict[str, tuple[int, bytes]] = field(default_factory=dict)
+    heads: dict[str, ledger.Head] = field(default_factory=dict)
+    # Per author whose log continues past a gap: (held, first entry in the package).
+    gaps: dict[str, tuple[int, int]] = field(default_factory=dict)
+    cards: list[authorship.Author] = field(default_factory=list)
 
 
 # Bounds on what a package may claim, far inside SQLite's 64-bit integers: a sequence number
@@ -560,27 +707,206 @@ def _lines(path: Path) -> Iterator[tuple[int, Any]]:
                 ) from None
 
 
-def scan_changes(path: Path, communes: Collection[str]) -> ChangeSummary:
-    """Validate every change against the schema and summarise them; keeps none of them.
-    ``communes``: the commune codes of the reference data, the only ones a record may name."""
-    summary = ChangeSummary()
+class _LogCheck:
+    """The first pass of an import: every line of the package's log checked against the schema
+    (``_validated``), its author's chain from what this workspace holds of it, its author's
+    signed head, and its author's role (permissions.py). Writes nothing."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        me: keys.DeviceIdentity,
+        known: dict[str, authorship.Author],
+        heads: dict[str, ledger.Head],
+    ) -> None:
+        self.ws, self.me, self.known, self.heads = ws, me, known, heads
+        self.roles = {device: author.role for device, author in known.items()}
+        self.summary = ChangeSummary()
+
+    def scan(self, path: Path) -> ChangeSummary:
+        device: str | None = None
+        expected = 0
+        held, hash_ = 0, b""
+        done: set[str] = set()
+        for number, raw in _lines(path):
+            entry, change = _entry(raw, number, self.ws.commune_codes)
+            if entry[0] != device:
+                if device is not None:
+                    self._end_of_log(device, expected - 1, held, hash_)
+                device = entry[0]
+                if device in done:
+                    raise _refused_line(number, "nhật ký không theo thứ tự / log out of order")
+                done.add(device)
+                held, hash_ = ledger.tip(self.ws.db, device)
+                expected = entry[1]
+                if expected > held + 1:
+                    self.summary.gaps[device] = (held, expected)
+            seq, digest = entry[1], entry[2]
+            if seq != expected:
+                raise _refused_line(number, "số thứ tự không liên tiếp / sequence not contiguous")
+            expected += 1
+            self.summary.count += 1
+            if change is not None:
+                self._permitted(change, number)
+                self.summary.max_clock = max(self.summary.max_clock, change["clock"])
+                fields = change["fields"]
+                if change["table_name"] == "photos" and change["op"] == "insert":
+                    sha = fields["sha256"][1]
+                    self.summary.photo_formats[sha] = (fields.get("format") or [None, None])[1]
+            if device in self.summary.gaps:
+                continue
+            if seq <= held:
+                stored = self.ws.db.execute(
+                    "SELECT digest FROM log_entries WHERE device_id = ? AND seq = ?", [device, seq]
+                ).fetchone()
+                if stored is None or bytes(stored[0]) != digest:
+                    raise _forged(
+                        f"thay đổi số {seq} của thiết bị {device[:8]} khác với bản đã có",
+                        f"change {seq} of device {device[:8]} differs from the one held here",
+                    )
+            else:
+                hash_ = ledger.link(hash_, digest)
+        if device is not None:
+            self._end_of_log(device, expected - 1, held, hash_)
+        return self.summary
+
+    def _end_of_log(self, device: str, last: int, held: int, hash_: bytes) -> None:
+        if device in self.summary.gaps or last <= held:
+            return
+        if device == self.me.device_id:
+            raise _forged(
+                "gói chứa thay đổi mang tên thiết bị này mà thiết bị này chưa từng ghi",
+                "the package holds changes in this device's name that it never made",
+            )
+        head = self.heads.get(device)
+        if head is None or head.seq != last or head.hash != hash_:
+            raise _forged(
+                f"nhật ký của thiết bị {device[:8]} không khớp chữ ký của tác giả",
+                f"the log of device {device[:8]} does not match its author's signed head",
+            )
+        author = self.known.get(device)
+        if author is None:
+            raise SyncError(
+                f"Gói chứa thay đổi của thiết bị {device[:8]} chưa đăng ký, không kiểm tra được "
+                "tác giả. / The package holds changes of a device not enrolled here.",
+                "unknown-author",
+            )
+        try:
+            keys.check_demo_match(self.me.demo_seed, author.demo_seed, device)
+        except keys.DemoMismatchError as exc:
+            raise SyncError(str(exc), "demo-mismatch") from None
+        # A head attested at an upgrade is good in its own workspace, not for others.
+        why = (
+            author.head_refusal(head)
+            if head.signer == device
+            else "không có chữ ký của tác giả / not signed by its author"
+        )
+        if why is not None:
+            reason = "revoked" if author.revoked_at and "thu hồi" in why else "forged"
+            raise SyncError(
+                f"Gói bị từ chối: {why}. Không có gì được ghi. / The package was refused; "
+                "nothing was written.",
+                reason,
+            )
+        self.summary.held[device] = (held, b"")
+        self.summary.heads[device] = head
+
+    def _permitted(self, change: dict[str, Any], number: int) -> None:
+        author = self.known.get(change["device_id"])
+        if author is None:
+            raise SyncError(
+                f"Thay đổi số {number} là của thiết bị {change['device_id'][:8]} chưa đăng ký. / "
+                "A change comes from a device not enrolled here.",
+                "unknown-author",
+            )
+        why = permissions.refusal(
+            author.role, change["table_name"], change["op"], change["fields"]
+        ) or _undoes_office_delete(self.ws, self.roles, author.role, change)
+        if why is not None:
+            raise SyncError(
+                f"Gói bị từ chối ở thay đổi số {change['seq']} của {author.name}: {why}. Không "
+                f"có gì được ghi. / The package was refused at change {change['seq']} of "
+                f"{author.name}; nothing was written.",
+                "not-permitted",
+            )
+
+
+def _undoes_office_delete(
+    ws: Workspace, roles: dict[str, str], role: str, change: dict[str, Any]
+) -> str | None:
+    """A surveyor may not restore a record the office deleted."""
+    if role == "office" or "deleted" not in change["fields"]:
+        return None
+    return permissions.office_delete_refusal(
+        ws.db, roles, change["table_name"], change["record_id"]
+    )
+
+
+def _refused_line(number: int, why: str) -> SyncError:
+    return SyncError(
+        f"Dòng {number} của nhật ký trong gói không hợp lệ: {why}. / Line {number} of the log "
+        f"is invalid: {why}.",
+        "bad-record",
+    )
+
+
+def _forged(vi: str, en: str) -> SyncError:
+    return SyncError(
+        f"Gói bị từ chối: {vi}; có thể đã bị sửa hoặc giả mạo. Không có gì được ghi. / The "
+        f"package was refused: {en}; it may have been altered or forged. Nothing was written.",
+        "forged",
+    )
+
+
+_REDACTED = frozenset({"device_id", "seq", "digest"})
+
+
+def _entry(
+    raw: Any, number: int, communes: Collection[str]
+) -> tuple[tuple[str, int, bytes], dict[str, Any] | None]:
+    """One line of a package's log: (author, number, digest) and the change itself, or None
+    when only its place in the log travels."""
+    if isinstance(raw, dict) and set(raw) == _REDACTED:
+        device, seq, digest = raw["device_id"], raw["seq"], raw["digest"]
+        if not (
+            is_record_id(device)
+            and _is_count(seq, 1, MAX_SEQ)
+            and isinstance(digest, str)
+            and len(digest) == 64
+            and all(c in "0123456789abcdef" for c in digest)
+        ):
+            raise _refused_line(number, "mục nhật ký / log entry")
+        return (device, seq, bytes.fromhex(digest)), None
+    change = _validated(raw, number, communes)
+    digest_ = ledger.change_digest(change, fields_json(change["fields"]))
+    return (change["device_id"], change["seq"], digest_), change
+
+
+def _log_then_changes(
+    ws: Workspace, path: Path, summary: ChangeSummary
+) -> Iterator[dict[str, Any]]:
+    """The second pass, inside the import's transaction: each new entry joins its author's log
+    (the chain was proven by the first pass) and every change that came whole is yielded to be
+    applied (a change held here only as its digest gets its content now)."""
+    batch: list[tuple[str, int, bytes, bytes]] = []
+    hashes = {device: ledger.tip(ws.db, device)[1] for device in summary.heads}
     for number, raw in _lines(path):
-        change = _validated(raw, number, communes)
-        summary.count += 1
-        summary.max_clock = max(summary.max_clock, change["clock"])
-        device = change["device_id"]
-        summary.min_seq[device] = min(summary.min_seq.get(device, change["seq"]), change["seq"])
-        fields = change["fields"]
-        if change["table_name"] == "photos" and change["op"] == "insert":
-            summary.photo_formats[fields["sha256"][1]] = (fields.get("format") or [None, None])[1]
-    return summary
+        entry, change = _entry(raw, number, ws.commune_codes)
+        device, seq, digest = entry
+        if device in summary.heads and seq > summary.held[device][0]:
+            hashes[device] = ledger.link(hashes[device], digest)
+            batch.append((device, seq, digest, hashes[device]))
+            if len(batch) >= 5000:
+                ws.db.conn.executemany(_ADD_ENTRY, batch)
+                batch.clear()
+        if change is not None:
+            yield change
+    ws.db.conn.executemany(_ADD_ENTRY, batch)
+    for head in summary.heads.values():
+        ledger.store_head(ws.db, head)
 
 
-def iter_changes(path: Path) -> Iterator[dict[str, Any]]:
-    """The changes of a package already checked by ``scan_changes`` (the staged file cannot
-    change in between: it is the import's own copy)."""
-    for _, change in _lines(path):
-        yield change
+_ADD_ENTRY = "INSERT INTO log_entries (device_id, seq, digest, hash) VALUES (?, ?, ?, ?)"
 
 
 def _is_count(value: Any, low: int, high: int) -> bool:
@@ -678,9 +1004,7 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
     return change
 
 
-def _check_manifest(
-    ws: Workspace, manifest: dict[str, Any], summary: ChangeSummary, me: str
-) -> None:
+def _check_format(manifest: dict[str, Any], me: str) -> None:
     if manifest.get("format") != "fieldsurvey-package":
         raise SyncError(
             "Không phải gói đồng bộ FieldSurvey. / Not a FieldSurvey package.", "bad-manifest"
@@ -691,6 +1015,14 @@ def _check_manifest(
             "Gói được tạo bởi phiên bản FieldSurvey mới hơn; hãy cập nhật. / "
             "The package is from a newer FieldSurvey.",
             "newer-format",
+        )
+    if version < FORMAT_VERSION:
+        raise SyncError(
+            "Gói được tạo bởi phiên bản FieldSurvey cũ, không chứng minh được tác giả của từng "
+            "thay đổi; hãy cập nhật máy gửi rồi xuất lại. / The package is from an older "
+            "FieldSurvey whose changes carry no proof of authorship: update the sender and "
+            "export again.",
+            "older-format",
         )
     if manifest.get("recipient") != me:
         raise SyncError(
@@ -705,6 +1037,9 @@ def _check_manifest(
             "package id or clock.",
             "bad-manifest",
         )
+
+
+def _check_manifest(manifest: dict[str, Any], summary: ChangeSummary) -> None:
     if manifest.get("changes") != summary.count:
         raise SyncError(
             "Số thay đổi trong gói không khớp với bản kê. / The change count does "
@@ -760,9 +1095,9 @@ def _import_checked(ws: Workspace, source: Path, staging: Path, dry_run: bool) -
             stored = _store_photos(ws, photo_files, summary.photo_formats, report)
         try:
             with contextlib.suppress(_RollBack):  # the end of a dry run
-                changes = iter_changes(opened.entry_paths["changes.jsonl"])
+                changes = _log_then_changes(ws, opened.entry_paths["changes.jsonl"], summary)
                 rotations = _rotations_in(ws, opened, check=False)
-                _apply_package(ws, manifest, changes, acks, report, source.name, rotations)
+                _apply_package(ws, manifest, changes, acks, report, source.name, rotations, summary)
         except sqlite3.IntegrityError as exc:  # e.g. a record pointing at one that never came
             _unstore(ws, stored)
             raise SyncError(
@@ -799,12 +1134,14 @@ def _apply_package(
     acks: Any,
     report: ImportReport,
     file_name: str,
-    rotations: Iterable[keys.Rotation] = (),
+    rotations: Iterable[keys.Rotation],
+    summary: ChangeSummary,
 ) -> None:
     """The one transaction of an import: key changes, changes, acknowledgements and the ledger
     row."""
     with ws.transaction():
         _apply_key_changes(ws, report.sender or "", rotations)
+        authorship.remember(ws.db, summary.cards, report.sender or "")
         ws.db.execute("PRAGMA defer_foreign_keys = ON")
         stats = apply_changes(ws, changes, package_id=report.package_id)
         report.applied, report.skipped = stats["applied"], stats["skipped"]
@@ -838,14 +1175,12 @@ def _hold_back_reason(
             "Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?). / The package's clock is "
             "far in the future."
         )
-    have = _contiguous_seqs(ws)
-    for device, low in summary.min_seq.items():
-        if low > have.get(device, 0) + 1:
-            return (
-                f"Thiếu các thay đổi {have.get(device, 0) + 1}–{low - 1} của thiết bị "
-                f"{device[:8]}: hãy nhập các gói trước đó. / A gap in the device's changes: "
-                "import the earlier packages first."
-            )
+    for device, (have, low) in summary.gaps.items():
+        return (
+            f"Thiếu các thay đổi {have + 1}–{low - 1} của thiết bị "
+            f"{device[:8]}: hãy nhập các gói trước đó. / A gap in the device's changes: "
+            "import the earlier packages first."
+        )
     return None
 
 
@@ -1002,7 +1337,11 @@ def _insert_change(ws: Workspace, change: dict[str, Any], package_id: str | None
 
 
 def apply_changes(
-    ws: Workspace, incoming: Iterable[dict[str, Any]], *, package_id: str | None = None
+    ws: Workspace,
+    incoming: Iterable[dict[str, Any]],
+    *,
+    package_id: str | None = None,
+    roles: dict[str, str] | None = None,
 ) -> dict[str, int]:
     """Add changes to the history and bring every affected record to the state its whole
     history decides. Returns counts: applied, skipped (already known), conflicts (new), and
@@ -1023,8 +1362,9 @@ def apply_changes(
         applied += 1
     before = ws.db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
     outcomes: dict[str, int] = defaultdict(int)
+    roles = authorship.roles(ws.db) if roles is None else roles
     for table, record_id in sorted(affected):
-        outcomes[_materialise(ws, table, record_id)] += 1
+        outcomes[_materialise(ws, table, record_id, roles)] += 1
     _check_links(ws, [r for t, r in affected if t == "photo_links"])
     for table in {t for t, _ in affected}:
         search.index_records(ws.db, table, [r for t, r in affected if t == table])
@@ -1057,9 +1397,11 @@ def _check_links(ws: Workspace, link_ids: Iterable[str]) -> None:
             )
 
 
-def _materialise(ws: Workspace, table: str, record_id: str) -> str:
+def _materialise(ws: Workspace, table: str, record_id: str, roles: dict[str, str]) -> str:
     """Write the record its history decides; says whether it is new, updated, deleted or
-    still waiting for its insert."""
+    still waiting for its insert. The office's decisions hold against surveyors' later edits:
+    an edit does not bring back a record the office deleted, and an edit after an approval
+    marks the record "changed after approval" for the office to look at again."""
     kind = RECORD_KINDS[table]
     history = [
         {"id": cid, "device_id": device, "clock": clock, "op": op, "fields": json.loads(fields)}
@@ -1091,6 +1433,7 @@ def _materialise(ws: Workspace, table: str, record_id: str) -> str:
         # An edit the deleting device had not seen: newer than the delete's base (the newest
         # change of the record it knew), from another device.
         seen = delete["fields"]["deleted"][2] or 0
+        by_office = roles.get(delete["device_id"]) == "office"
         racing = [
             c
             for c in history
@@ -1098,11 +1441,21 @@ def _materialise(ws: Workspace, table: str, record_id: str) -> str:
             and "deleted" not in c["fields"]
             and c["device_id"] != delete["device_id"]
             and c["clock"] > seen
+            and not (by_office and roles.get(c["device_id"]) != "office")
         ]
         if racing:
             # An edit made without knowing of the delete: keep the record, ask a supervisor.
             values["deleted"] = 0
             _open_conflict(ws, table, record_id, "deleted", max(racing, key=_order), delete, 0, 1)
+    if values.get("review_state") == "approved":
+        approved_at = winners["review_state"]["clock"]
+        if any(
+            roles.get(c["device_id"]) != "office"
+            and c["clock"] > approved_at
+            and set(c["fields"]) - {"review_state"}
+            for c in history
+        ):
+            values["review_state"] = CHANGED_AFTER_APPROVAL
     exists = ws.db.execute(f"SELECT deleted FROM {table} WHERE id = ?", [record_id]).fetchone()
     columns = ["deleted", *kind.field_names]
     outcome = (

@@ -14,8 +14,8 @@ from typing import Any
 
 import sqlite_utils
 
+from fieldsurvey.core import authorship, keys, keystore, ledger, permissions, reference, search
 from fieldsurvey.core import db as workspace_db
-from fieldsurvey.core import keys, keystore, reference, search
 from fieldsurvey.core.clock import HybridClock, wall_ms
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.records import RecordKind, Value, clean_value, record_kind
@@ -47,6 +47,9 @@ CHANGE_COLUMNS = (
     "op",
     "fields",
 )
+# A device's log never grows past this: far below SQLite's 2**63, so no package can claim a
+# sequence number that makes later local writes overflow.
+MAX_SEQ = 1 << 40
 INSERT_CHANGE = (
     f"INSERT INTO changes ({', '.join(CHANGE_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(CHANGE_COLUMNS))})"
@@ -423,14 +426,9 @@ class Workspace:
                 f"VALUES ({', '.join('?' * len(columns))})",
                 [[row.get(c) for c in columns] for row in records],
             )
-            seq = self._last_seq()
-            changes = []
-            for row in records:
-                seq += 1
-                changes.append(
-                    self._change_row(kind.table, str(row["id"]), "insert", _insert_fields(row), seq)
-                )
-            self.db.conn.executemany(INSERT_CHANGE, changes)
+            self._write_changes(
+                (kind.table, str(row["id"]), "insert", _insert_fields(row)) for row in records
+            )
             if index:
                 search.index_records(self.db, kind.table, ids)
         return ids
@@ -512,12 +510,6 @@ class Workspace:
                     clocks[name] = clock
         return clocks
 
-    def _last_seq(self) -> int:
-        row = self.db.execute(
-            "SELECT max(seq) FROM changes WHERE device_id = ?", [self.device_id]
-        ).fetchone()
-        return int(row[0] or 0)
-
     def _change_row(
         self, table: str, record_id: str, op: str, fields: dict[str, Any], seq: int
     ) -> tuple[Any, ...]:
@@ -535,7 +527,34 @@ class Workspace:
             fields_json(fields),
         )
 
-    def _write_change(self, table: str, record_id: str, op: str, fields: dict[str, Any]) -> None:
-        self.db.execute(
-            INSERT_CHANGE, self._change_row(table, record_id, op, fields, self._last_seq() + 1)
+    def _write_changes(self, changes: Iterable[tuple[str, str, str, dict[str, Any]]]) -> None:
+        """Append changes (table, record id, operation, fields) to this device's log: the
+        history rows and their place in the hash chain, in the caller's transaction."""
+        seq, previous = ledger.tip(self.db, self.device_id)
+        if seq >= MAX_SEQ:
+            raise ValidationError(
+                "Nhật ký thay đổi của thiết bị này đã đầy. / This device's change log is full."
+            )
+        rows, entries = [], []
+        role = self.role
+        for table, record_id, op, fields in changes:
+            permissions.check(role, table, op, fields)
+            if role != "office" and "deleted" in fields:
+                why = permissions.office_delete_refusal(
+                    self.db, authorship.roles(self.db), table, record_id
+                )
+                if why is not None:
+                    raise ValidationError(f"Không được phép: {why}.")
+            seq += 1
+            row = self._change_row(table, record_id, op, fields, seq)
+            digest = ledger.change_digest(dict(zip(CHANGE_COLUMNS, row, strict=True)), row[-1])
+            previous = ledger.link(previous, digest)
+            rows.append(row)
+            entries.append((self.device_id, seq, digest, previous))
+        self.db.conn.executemany(INSERT_CHANGE, rows)
+        self.db.conn.executemany(
+            "INSERT INTO log_entries (device_id, seq, digest, hash) VALUES (?, ?, ?, ?)", entries
         )
+
+    def _write_change(self, table: str, record_id: str, op: str, fields: dict[str, Any]) -> None:
+        self._write_changes([(table, record_id, op, fields)])

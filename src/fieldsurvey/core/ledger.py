@@ -1,0 +1,264 @@
+"""The authored, tamper-evident history: every device's changes form a hash chain whose head the
+device signs, so anyone holding the device's public key can check that a change was written by
+it, in that place of its log, unaltered — whoever relayed it.
+
+Each change has a content digest (SHA-256 of its canonical form) and a place in its author's
+log: ``hash(n) = SHA-256("fieldsurvey log" | hash(n-1) | digest(n))``, starting from a value
+derived from the device id. A signed head (device, seq, hash, clock) authenticates every
+earlier entry through the chain. An entry can travel without its content (its digest only):
+the chain still verifies, and the content, when it arrives later, must match the digest. So
+the office can send a surveyor only what it may see without breaking anyone's chain.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+# The columns of a change that its digest covers, in this order; ``fields`` is its canonical
+# JSON text (sorted keys, compact), as the history stores it.
+DIGEST_COLUMNS = (
+    "id",
+    "device_id",
+    "seq",
+    "clock",
+    "at",
+    "user",
+    "table_name",
+    "record_id",
+    "op",
+)
+_LINK = b"fieldsurvey log\x00"
+_GENESIS = b"fieldsurvey log genesis\x00"
+_HEAD = b"fieldsurvey head\x00"
+
+
+def change_digest(change: Mapping[str, Any], fields_text: str) -> bytes:
+    """SHA-256 of a change's canonical form: its columns as a compact JSON array, a newline,
+    then its fields' canonical JSON text."""
+    columns = json.dumps(
+        [change[c] for c in DIGEST_COLUMNS], ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(columns.encode() + b"\n" + fields_text.encode()).digest()
+
+
+def genesis(device_id: str) -> bytes:
+    """The hash before a device's first change."""
+    return hashlib.sha256(_GENESIS + device_id.encode()).digest()
+
+
+def link(previous: bytes, digest: bytes) -> bytes:
+    """The hash of the next entry of a log."""
+    return hashlib.sha256(_LINK + previous + digest).digest()
+
+
+@dataclass(frozen=True)
+class Head:
+    """A signed statement "my log holds ``seq`` entries and ends in ``hash``", made at
+    ``clock`` by ``signer`` (the author itself; or, for history from before logs were signed,
+    the workspace that attested it once: ``attested``)."""
+
+    device_id: str
+    seq: int
+    hash: bytes
+    clock: int
+    signer: str
+    signature: bytes
+
+    @property
+    def attested(self) -> bool:
+        return self.signer != self.device_id
+
+    def message(self) -> bytes:
+        return head_message(self.device_id, self.seq, self.hash, self.clock, self.signer)
+
+    def verify(self, key: Ed25519PublicKey) -> bool:
+        try:
+            key.verify(self.signature, self.message())
+        except InvalidSignature:
+            return False
+        return True
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "device_id": self.device_id,
+            "seq": self.seq,
+            "hash": self.hash.hex(),
+            "clock": self.clock,
+            "signer": self.signer,
+            "signature": self.signature.hex(),
+        }
+
+
+def head_message(device_id: str, seq: int, hash_: bytes, clock: int, signer: str) -> bytes:
+    body = json.dumps(
+        [device_id, seq, hash_.hex(), clock, signer], ensure_ascii=False, separators=(",", ":")
+    )
+    return _HEAD + body.encode()
+
+
+def sign_head(
+    device_id: str, seq: int, hash_: bytes, clock: int, signer: str, key: Ed25519PrivateKey
+) -> Head:
+    signature = key.sign(head_message(device_id, seq, hash_, clock, signer))
+    return Head(device_id, seq, hash_, clock, signer, signature)
+
+
+# -- what a workspace holds ----------------------------------------------------------------------
+
+
+def tip(db: sqlite_utils.Database, device_id: str) -> tuple[int, bytes]:
+    """The last entry of a device's log held here: (seq, hash); (0, genesis) when none."""
+    row = db.execute(
+        "SELECT seq, hash FROM log_entries WHERE device_id = ? ORDER BY seq DESC LIMIT 1",
+        [device_id],
+    ).fetchone()
+    return (0, genesis(device_id)) if row is None else (int(row[0]), bytes(row[1]))
+
+
+def tips(db: sqlite_utils.Database) -> dict[str, int]:
+    """For every device: how many entries of its log are held here."""
+    return {
+        device: int(seq)
+        for device, seq in db.execute(
+            "SELECT device_id, max(seq) FROM log_entries GROUP BY device_id"
+        )
+    }
+
+
+def add_entry(
+    db: sqlite_utils.Database, device_id: str, seq: int, digest: bytes, hash_: bytes
+) -> None:
+    db.execute(
+        "INSERT INTO log_entries (device_id, seq, digest, hash) VALUES (?, ?, ?, ?)",
+        [device_id, seq, digest, hash_],
+    )
+
+
+def head(db: sqlite_utils.Database, device_id: str) -> Head | None:
+    row = db.execute(
+        "SELECT device_id, seq, hash, clock, signer, signature FROM log_heads WHERE device_id = ?",
+        [device_id],
+    ).fetchone()
+    if row is None:
+        return None
+    return Head(row[0], int(row[1]), bytes(row[2]), int(row[3]), row[4], bytes(row[5]))
+
+
+def store_head(db: sqlite_utils.Database, new: Head) -> None:
+    """Keep a device's newest head (a later one replaces an earlier one)."""
+    db.execute(
+        "INSERT INTO log_heads (device_id, seq, hash, clock, signer, signature) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET seq = excluded.seq, "
+        "hash = excluded.hash, clock = excluded.clock, signer = excluded.signer, "
+        "signature = excluded.signature WHERE excluded.seq >= log_heads.seq",
+        [new.device_id, new.seq, new.hash, new.clock, new.signer, new.signature],
+    )
+
+
+def entry_hash(db: sqlite_utils.Database, device_id: str, seq: int) -> bytes | None:
+    row = db.execute(
+        "SELECT hash FROM log_entries WHERE device_id = ? AND seq = ?", [device_id, seq]
+    ).fetchone()
+    return None if row is None else bytes(row[0])
+
+
+# -- checking the whole history ------------------------------------------------------------------
+
+
+@dataclass
+class Finding:
+    """The result of checking one device's log."""
+
+    device_id: str
+    entries: int = 0
+    with_content: int = 0
+    signed_up_to: int = 0
+    attested: bool = False
+    unsigned: int = 0
+    broken: str | None = None
+
+
+def verify_history(
+    db: sqlite_utils.Database, keys_of: Mapping[str, Iterable[Ed25519PublicKey]]
+) -> list[Finding]:
+    """Check every device's log: contiguous from 1, each hash from the one before, each
+    change's content against its digest, and the head's signature with the keys the signer
+    has had (``keys_of``: device id → its signing keys, newest first). Names the first broken
+    link of each log."""
+    findings = []
+    devices = [r[0] for r in db.execute("SELECT DISTINCT device_id FROM log_entries ORDER BY 1")]
+    orphans = db.execute(
+        "SELECT c.device_id, c.seq FROM changes c LEFT JOIN log_entries l "
+        "ON l.device_id = c.device_id AND l.seq = c.seq WHERE l.seq IS NULL LIMIT 1"
+    ).fetchone()
+    for device in devices:
+        findings.append(_verify_device(db, device, keys_of))
+    if orphans is not None:
+        findings.append(
+            Finding(
+                orphans[0],
+                broken=f"thay đổi số {orphans[1]} không có trong nhật ký / change {orphans[1]} "
+                "is not in the log",
+            )
+        )
+    return findings
+
+
+def _rows(db: sqlite_utils.Database, device: str) -> Iterator[tuple[Any, ...]]:
+    cursor = db.execute(
+        "SELECT l.seq, l.digest, l.hash, c.id, c.device_id, c.seq, c.clock, c.at, c.user, "
+        "c.table_name, c.record_id, c.op, c.fields FROM log_entries l LEFT JOIN changes c "
+        "ON c.device_id = l.device_id AND c.seq = l.seq WHERE l.device_id = ? ORDER BY l.seq",
+        [device],
+    )
+    while batch := cursor.fetchmany(5000):
+        yield from batch
+
+
+def _verify_device(
+    db: sqlite_utils.Database, device: str, keys_of: Mapping[str, Iterable[Ed25519PublicKey]]
+) -> Finding:
+    finding = Finding(device)
+    previous = genesis(device)
+    for row in _rows(db, device):
+        seq, digest, stored_hash = int(row[0]), bytes(row[1]), bytes(row[2])
+        if seq != finding.entries + 1:
+            missing = finding.entries + 1
+            finding.broken = f"thiếu mục {missing} / entry {missing} missing"
+            return finding
+        if row[3] is not None:
+            change = dict(zip(DIGEST_COLUMNS, row[3:12], strict=True))
+            if change_digest(change, row[12]) != digest:
+                finding.broken = (
+                    f"thay đổi số {seq} ({row[9]} {row[10]}) đã bị sửa ngoài ứng dụng / change "
+                    f"{seq} was edited outside the app"
+                )
+                return finding
+            finding.with_content += 1
+        if link(previous, digest) != stored_hash:
+            finding.broken = f"mắt xích {seq} không khớp / link {seq} does not match"
+            return finding
+        previous = stored_hash
+        finding.entries = seq
+    signed = head(db, device)
+    if signed is not None:
+        at = entry_hash(db, device, signed.seq)
+        keys = list(keys_of.get(signed.signer, ()))
+        if at != signed.hash or not any(signed.verify(key) for key in keys):
+            finding.broken = (
+                f"chữ ký của đầu nhật ký (mục {signed.seq}) không hợp lệ / the signed head "
+                f"(entry {signed.seq}) does not verify"
+            )
+            return finding
+        finding.signed_up_to = signed.seq
+        finding.attested = signed.attested
+    finding.unsigned = finding.entries - finding.signed_up_to
+    return finding

@@ -1,0 +1,77 @@
+"""What each role may change: the one permission table of the app, checked on every local write
+and on every change that arrives in a package (by the role of the change's author).
+
+A surveyor records survey records (sites, cameras, shortcomings, needs, photos and their
+links); the office also decides (reviews, assignments, units, not-a-duplicate decisions) and may
+change survey records (merges, conflict resolutions, owners' camera lists). Keys, enrolments and
+the sync ledgers are not records at all: no change can name them (the schema check refuses an
+unknown table before this table is asked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Final
+
+import sqlite_utils
+
+from fieldsurvey.core.errors import ValidationError
+
+SURVEY_TABLES: Final = frozenset(
+    {"sites", "cameras", "shortcomings", "needs", "photos", "photo_links"}
+)
+OFFICE_TABLES: Final = frozenset({"units", "assignments", "reviews", "not_duplicates"})
+# Fields of survey records that hold an office decision.
+OFFICE_FIELDS: Final = frozenset({"review_state"})
+OPERATIONS: Final = ("insert", "update", "delete")
+
+# (role, table) → the operations allowed.
+MATRIX: Final[dict[tuple[str, str], frozenset[str]]] = {
+    **{("surveyor", t): frozenset(OPERATIONS) for t in SURVEY_TABLES},
+    **{("surveyor", t): frozenset() for t in OFFICE_TABLES},
+    **{("office", t): frozenset(OPERATIONS) for t in SURVEY_TABLES | OFFICE_TABLES},
+}
+
+
+def refusal(role: str, table: str, op: str, fields: Iterable[str]) -> str | None:
+    """Why ``role`` may not make this change (Vietnamese / English), or None when it may."""
+    allowed = MATRIX.get((role, table))
+    if allowed is None:
+        return f"vai trò {role} không được ghi bảng {table} / {role} may not write {table}"
+    if op not in allowed:
+        return f"chỉ văn phòng được {_VERB[op]} {table} / only the office may {op} in {table}"
+    if role != "office":
+        decided = sorted(OFFICE_FIELDS & set(fields))
+        if decided:
+            return (
+                f"chỉ văn phòng được ghi {table}.{', '.join(decided)} / only the office may set "
+                f"{table}.{', '.join(decided)}"
+            )
+    return None
+
+
+def check(role: str, table: str, op: str, fields: Iterable[str]) -> None:
+    """Raise ValidationError when ``role`` may not make this change."""
+    why = refusal(role, table, op, fields)
+    if why is not None:
+        raise ValidationError(f"Không được phép: {why}.")
+
+
+def office_delete_refusal(
+    db: sqlite_utils.Database, roles: Mapping[str, str], table: str, record_id: str
+) -> str | None:
+    """Why a surveyor may not change whether this record is deleted (the office deleted it),
+    or None."""
+    for (device,) in db.execute(
+        "SELECT device_id FROM changes WHERE table_name = ? AND record_id = ? AND op = 'delete'",
+        [table, record_id],
+    ):
+        if roles.get(device) == "office":
+            return (
+                f"văn phòng đã xoá bản ghi này của {table}, chỉ văn phòng được khôi phục / the "
+                f"office deleted this {table} record; only the office may restore it"
+            )
+    return None
+
+
+_VERB = {"insert": "tạo", "update": "sửa", "delete": "xoá"}
