@@ -77,7 +77,7 @@ PHOTO_SIZE = (640, 480)
 # indented ones run inside apply_changes.
 STEPS = (
     ("open_package", sync, "open_package"),
-    ("validate changes (first pass)", sync, "scan_changes"),
+    ("check the log: schema, chains, signed heads, roles (first pass)", sync._LogCheck, "scan"),
     ("store photo originals", sync, "_store_photos"),
     ("apply changes", sync, "apply_changes"),
     ("  materialise records", sync, "_materialise"),
@@ -105,11 +105,23 @@ def enrol_each_other(office: Workspace, surveyor: Workspace) -> None:
             keys.enrol(ws.db, sync.identity(peer).public(), at=at)
 
 
+def send_units(office: Workspace, surveyor: Workspace, folder: Path) -> None:
+    """The office writes the demo recipe's units (reference data is the office's) and sends them
+    to the surveyor, as at enrolment."""
+    with office.transaction():
+        office.insert_many("units", _Recipe(office, random.Random(0), "small").units())
+    package = folder / "units.fspkg"
+    sync.export_package(office, package, recipient_id=surveyor.device_id)
+    sync.import_package(surveyor, package)
+    package.unlink()
+
+
 def fill_surveyor(ws: Workspace, cameras: int, seed: int) -> list[dict[str, Any]]:
-    """The demo's recipe: its units, one site per CAMERAS_PER_SITE cameras, the cameras."""
+    """The demo's recipe: one site per CAMERAS_PER_SITE cameras, the cameras (its units came
+    from the office)."""
     recipe = _Recipe(ws, random.Random(seed), "small")
+    recipe.units()  # the recipe's unit ids, already here
     with ws.transaction():
-        ws.insert_many("units", recipe.units(), index=False)
         sites = recipe.sites(max(1, cameras // CAMERAS_PER_SITE), with_landmarks=False)
         ws.insert_many("sites", sites, index=False)
         rows = recipe.cameras(sites, cameras)
@@ -422,6 +434,7 @@ def run(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
     office = new_workspace(folder / "office" / "office.sqlite", "office", "office")
     surveyor = new_workspace(folder / "surveyor" / "surveyor.sqlite", "surveyor", "s1")
     enrol_each_other(office, surveyor)
+    send_units(office, surveyor, folder)
     office_id = office.device_id
     close_clean(office)
     cameras = fill_surveyor(surveyor, args.cameras, args.seed)

@@ -106,14 +106,14 @@
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="320"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="39"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="86"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="321"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="389"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="87"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
@@ -121,7 +121,7 @@
         <location filename="../../src/fieldsurvey/ui/editor.py" line="322"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="395"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="88"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
@@ -510,37 +510,37 @@
         <translation>Surveillance type (surveillance:type)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="85"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="89"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Installation need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="90"/>
         <source>Giao việc</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="91"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="92"/>
         <source>Ảnh gắn bản ghi</source>
         <translation>Photo link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="93"/>
         <source>Kết quả duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="94"/>
         <source>Không trùng lặp</source>
         <translation>Not a duplicate</translation>
     </message>
@@ -575,7 +575,7 @@
         <translation>not deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="167"/>
         <source>Trễ hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -588,77 +588,77 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="806"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="840"/>
         <source>Xung đột cần xử lý</source>
         <translation>Conflicts to resolve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="813"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="847"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="814"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="848"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="815"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="849"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="816"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="850"/>
         <source>Giá trị A</source>
         <translation>Value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="817"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="851"/>
         <source>Giá trị B</source>
         <translation>Value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="824"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="858"/>
         <source>Giữ giá trị A</source>
         <translation>Keep value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="825"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="859"/>
         <source>Giữ giá trị B</source>
         <translation>Keep value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="830"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="864"/>
         <source>Giá trị A (bản ghi đang hiện)</source>
         <translation>Value A (current record)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="831"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="865"/>
         <source>Giá trị B (đang chờ)</source>
         <translation>Value B (pending)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="842"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="876"/>
         <source>Hoặc nhập giá trị khác</source>
         <translation>Or enter another value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="843"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="877"/>
         <source>Dùng giá trị này</source>
         <translation>Use this value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="873"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="907"/>
         <source>{0} xung đột đang chờ.</source>
         <translation>{0} conflict(s) pending.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="875"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="909"/>
         <source>Không còn xung đột nào.</source>
         <translation>No conflicts left.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="916"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="950"/>
         <source>{0}
 
 Thiết bị: {1}
@@ -674,42 +674,42 @@ At: {3}</translation>
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1162"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1196"/>
         <source>Bảng tổng hợp</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1164"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1198"/>
         <source>Đang tổng hợp…</source>
         <translation>Compiling the figures…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1169"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1203"/>
         <source>Lưu ảnh…</source>
         <translation>Save image…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1195"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1229"/>
         <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
         <translation>Sites: {0} · Cameras: {1} · Shortcomings: {2} · Needs: {3} · Photos: {4} · Communes with data: {5}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1215"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1249"/>
         <source>Lưu biểu đồ</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1215"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1249"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1222"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1256"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1222"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1256"/>
         <source>Không ghi được {0}.</source>
         <translation>Could not write {0}.</translation>
     </message>
@@ -932,153 +932,153 @@ At: {3}</translation>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="256"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="257"/>
         <source>Hộp thư gói đã nhập</source>
         <translation>Inbox of imported packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="260"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="261"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="262"/>
         <source>Tạo lúc</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="262"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="263"/>
         <source>Nhập lúc</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="263"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="264"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="264"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="265"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="265"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="266"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="266"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="267"/>
         <source>Xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="267"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="268"/>
         <source>Xung đột (còn mở)</source>
         <translation>Conflicts (open)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="268"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="269"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="269"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="287"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="270"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="288"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="275"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="276"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="276"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="277"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="277"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="278"/>
         <source>Kết quả</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="278"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="279"/>
         <source>Trường đã đổi</source>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="279"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="280"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="280"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="281"/>
         <source>Xung đột mở</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="287"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="288"/>
         <source>Kích thước</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="287"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="288"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="287"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="288"/>
         <source>Đường dẫn</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="295"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="296"/>
         <source>Các gói đã nhập, mới nhất trước</source>
         <translation>Imported packages, newest first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="338"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="339"/>
         <source>Gói bị giữ lại (cách ly): {0}</source>
         <translation>Packages held back (quarantined): {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="340"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="341"/>
         <source>Không có gói nào bị giữ lại.</source>
         <translation>No packages held back.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="351"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="352"/>
         <source>Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó (xem nhật ký)</source>
         <translation>Held back on import: clock set in the future or an earlier package missing (see the log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="362"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="363"/>
         <source>Chưa nhập gói nào.</source>
         <translation>No packages imported yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="368"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="369"/>
         <source>mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="368"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="369"/>
         <source>cập nhật</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="368"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="369"/>
         <source>xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="375"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="376"/>
         <source>Gói của {0}: {1} bản ghi</source>
         <translation>Package from {0}: {1} record(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="383"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="384"/>
         <source> (đã xoá)</source>
         <translation> (deleted)</translation>
     </message>
@@ -1631,7 +1631,7 @@ At: {3}</translation>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="471"/>
         <source>Đang chờ lần nhập gói (hoặc duyệt hàng loạt) đang chạy kết thúc để lưu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting for the running import (or bulk review) to end before saving…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="494"/>
@@ -2134,131 +2134,131 @@ At: {3}</translation>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="957"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="991"/>
         <source>Tiến độ khảo sát</source>
         <translation>Survey progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="959"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="993"/>
         <source>Đang tính tiến độ…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="962"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="996"/>
         <source>Đã khảo sát / cần</source>
         <translation>Surveyed / needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="963"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="997"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="964"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="998"/>
         <source>Đã duyệt / bản ghi</source>
         <translation>Reviewed / records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="965"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="999"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="965"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="999"/>
         <source>Còn (ngày)</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="967"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="972"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="985"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1001"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1006"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1019"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="967"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="986"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1001"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1020"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="969"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1003"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="973"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="987"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1007"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1021"/>
         <source>Khu vực</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="974"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1008"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="989"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1023"/>
         <source>Trễ / còn</source>
         <translation>Late / left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="994"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1028"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1001"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1035"/>
         <source>Theo đơn vị</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1002"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1036"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1003"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1037"/>
         <source>Giao việc</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1004"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1038"/>
         <source>Danh sách cần đôn đốc</source>
         <translation>Chase list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1042"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1076"/>
         <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị trễ hạn.</source>
         <translation>As of {0}: {1} unit(s), {2} overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1120"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1154"/>
         <source>trễ {0} ngày</source>
         <translation>{0} day(s) late</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1121"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1155"/>
         <source>còn {0} ngày</source>
         <translation>{0} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1127"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1161"/>
         <source>Danh sách cần đôn đốc ({0})</source>
         <translation>Chase list ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1130"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1164"/>
         <source>{0} — liên hệ: {1} — {2} (hạn {3}) — đã khảo sát {4}</source>
         <translation>{0} — contact: {1} — {2} (due {3}) — surveyed {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1132"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1166"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1142"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1176"/>
         <source>Đã chép danh sách cần đôn đốc.</source>
         <translation>Copied the chase list.</translation>
     </message>
@@ -2414,182 +2414,207 @@ At: {3}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="464"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="465"/>
         <source>Duyệt kết quả khảo sát</source>
         <translation>Review survey results</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="481"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="482"/>
         <source>Tất cả xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="489"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="490"/>
         <source>Tất cả thiết bị</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="494"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="495"/>
         <source>Mọi trạng thái</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="495"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="496"/>
         <source>Chưa duyệt</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="502"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="503"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="503"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="516"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="504"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="517"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="504"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="528"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="505"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="529"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="505"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="517"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="506"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="518"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="514"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="515"/>
         <source>Tên / loại</source>
         <translation>Name / type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="515"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="516"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="524"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="530"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="525"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="531"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="524"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="525"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="527"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="537"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="528"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="538"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="529"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="530"/>
         <source>Người sửa</source>
         <translation>Edited by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="531"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="532"/>
         <source>Cũ → mới</source>
         <translation>Old → new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="538"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="539"/>
         <source>Kết quả</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="539"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="540"/>
         <source>Nhận xét</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="540"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="541"/>
         <source>Người duyệt</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="546"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="555"/>
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="547"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="556"/>
         <source>Các lần duyệt</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="571"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="580"/>
         <source>Nhận xét (bắt buộc khi yêu cầu chỉnh sửa hoặc không duyệt)</source>
         <translation>Comment (required when asking for revision or rejecting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="575"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="584"/>
         <source>Duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="576"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="585"/>
         <source>Cần sửa</source>
         <translation>Needs revision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="577"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="586"/>
         <source>Không duyệt</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="626"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="635"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="646"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="655"/>
         <source>{0} bản ghi khớp bộ lọc</source>
         <translation>{0} record(s) match the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="648"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="657"/>
         <source>{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)</source>
         <translation>{0} record(s) match the filter (showing the first {1})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="650"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="659"/>
         <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
         <translation>Apply to all {0} record(s) matching the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="686"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="695"/>
         <source> — đã xoá</source>
         <translation> — deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="741"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="742"/>
+        <source>{0} thay đổi không khớp nhật ký: đã bị sửa ngoài ứng dụng</source>
+        <translation>{0} changes do not match the log: edited outside the app</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="747"/>
+        <source>{0} thay đổi có chữ ký của tác giả</source>
+        <translation>{0} changes signed by their author</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="751"/>
+        <source>{0} thay đổi cũ được máy này chứng thực khi nâng cấp (không chứng minh được tác giả)</source>
+        <translation>{0} older changes attested by this computer at the upgrade (their author cannot be proven)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="757"/>
+        <source>{0} thay đổi mới của máy này, ký khi xuất gói</source>
+        <translation>{0} new changes of this computer, signed at the next export</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="759"/>
+        <source>Nhật ký: </source>
+        <translation>Log: </translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="775"/>
         <source>Duyệt hàng loạt</source>
         <translation>Bulk review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="742"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="776"/>
         <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
         <translation>Record the decision “{0}” for all {1} record(s) matching the filter?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="766"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="800"/>
         <source>Đang ghi kết quả…</source>
         <translation>Writing the results…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="769"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="803"/>
         <source>Đã ghi kết quả cho {0} bản ghi.</source>
         <translation>Recorded the decision for {0} record(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="753"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="787"/>
         <source>Đã ghi kết quả duyệt.</source>
         <translation>Review recorded.</translation>
     </message>

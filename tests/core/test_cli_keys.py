@@ -62,7 +62,7 @@ def setup(tmp_path: Path) -> Iterator[Setup]:
             keys.enrol(office.db, surveyor.public_identity(), at=AT)
         with surveyor.transaction():
             keys.enrol(surveyor.db, office.public_identity(), at=AT)
-        surveyor.insert("units", {"name": "UBND phường Hoàn Kiếm"})
+        surveyor.insert("sites", {"name": "Chợ Hàng Da", "category": "market"})
     yield Setup(office.path, surveyor.path, tmp_path)
 
 

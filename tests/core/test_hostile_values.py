@@ -435,6 +435,8 @@ def _write_with_invalid_utf8(sender: Sender, target: Path, package: dict[str, An
         },
         entries=[
             ("changes.jsonl", b"\n".join(lines) + b"\n"),
+            ("heads.json", b"[]"),
+            ("authors.json", b"[]"),
             *((f"photos/{h}", data) for h, data in package["photos"].items()),
             ("acks.json", b"{}"),
         ],

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from office_helpers import build, open_copies, send
+from office_helpers import build, open_copies, see_the_whole_city, send
 
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
 from fieldsurvey.core.inbox import held_back, inbox, package_records
@@ -46,8 +46,11 @@ def test_the_inbox_counts_what_each_import_reported(
     workspaces: dict[str, Workspace], usb: Path
 ) -> None:
     office, s1, s2 = workspaces["office"], workspaces["s1"], workspaces["s2"]
+    see_the_whole_city(office, s2.device_id)
     assert inbox(office) == []
-    shared = s1.insert("sites", {"name": "Chợ Hôm", "category": "market"})
+    shared = s1.insert(
+        "sites", {"name": "Chợ Hôm", "category": "market", "lat": 21.0155, "lon": 105.8516}
+    )
     first = send(s1, office, usb)
     send(office, s2, usb)
     office.update("sites", _site(office, 5), {"notes": "Văn phòng ghi chú."})  # a local edit

@@ -32,7 +32,7 @@ class Pair:
     folder: Path
 
     def send(self, sender: Workspace, receiver: Workspace, name: str) -> Path:
-        sender.insert("units", {"name": f"Đơn vị {name}"})
+        sender.insert("sites", {"name": f"Địa điểm {name}", "category": "market"})
         path = self.folder / f"{name}.fspkg"
         export_package(sender, path, recipient_id=receiver.device_id)
         return path
@@ -238,7 +238,7 @@ def test_the_old_key_cannot_sign_a_package_made_after_the_rotation(pair: Pair) -
         forged,
         manifest={
             "format": "fieldsurvey-package",
-            "format_version": 1,
+            "format_version": 2,
             "package_id": str(uuid.uuid4()),
             "sender": stolen.device_id,
             "recipient": office.device_id,
@@ -247,7 +247,12 @@ def test_the_old_key_cannot_sign_a_package_made_after_the_rotation(pair: Pair) -
             "changes": 0,
             "photos": 0,
         },
-        entries=[("changes.jsonl", changes), ("acks.json", b"{}")],
+        entries=[
+            ("changes.jsonl", changes),
+            ("acks.json", b"{}"),
+            ("heads.json", b"[]"),
+            ("authors.json", b"[]"),
+        ],
         sender_key=stolen.signing_private,
         recipient_key=office.public_identity().encryption_key(),
         recipient_fingerprint=office.public_identity().fingerprint,
@@ -261,7 +266,7 @@ def test_the_old_key_cannot_sign_a_package_made_after_the_rotation(pair: Pair) -
         backdated,
         manifest={
             "format": "fieldsurvey-package",
-            "format_version": 1,
+            "format_version": 2,
             "package_id": str(uuid.uuid4()),
             "sender": stolen.device_id,
             "recipient": office.device_id,
@@ -270,7 +275,12 @@ def test_the_old_key_cannot_sign_a_package_made_after_the_rotation(pair: Pair) -
             "changes": 0,
             "photos": 0,
         },
-        entries=[("changes.jsonl", changes), ("acks.json", b"{}")],
+        entries=[
+            ("changes.jsonl", changes),
+            ("acks.json", b"{}"),
+            ("heads.json", b"[]"),
+            ("authors.json", b"[]"),
+        ],
         sender_key=stolen.signing_private,
         recipient_key=office.public_identity().encryption_key(),
         recipient_fingerprint=office.public_identity().fingerprint,
@@ -295,7 +305,7 @@ def test_a_package_carrying_another_devices_statement_is_refused(
         package,
         manifest={
             "format": "fieldsurvey-package",
-            "format_version": 1,
+            "format_version": 2,
             "package_id": str(uuid.uuid4()),
             "sender": me.device_id,
             "recipient": office.device_id,
@@ -307,6 +317,8 @@ def test_a_package_carrying_another_devices_statement_is_refused(
         entries=[
             ("changes.jsonl", b""),
             ("acks.json", b"{}"),
+            ("heads.json", b"[]"),
+            ("authors.json", b"[]"),
             ("rotation.json", b"[" + statement + b"]"),
         ],
         sender_key=me.signing_private,

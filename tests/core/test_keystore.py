@@ -294,13 +294,13 @@ def test_a_copied_workspace_file_carries_no_usable_key(
     path = tmp_path / "w.sqlite"
     with Workspace.create(path, role="surveyor", name="Máy 1") as ws:
         made = ws.identity()
-        ws.insert("units", {"name": "UBND phường Ba Đình"})
+        ws.insert("sites", {"name": "Chợ Ba Đình", "category": "market"})
     copy = tmp_path / "usb" / "w.sqlite"
     copy.parent.mkdir()
     shutil.copyfile(path, copy)
     monkeypatch.setenv("FIELDSURVEY_HOME", str(tmp_path / "other-machine"))
     with Workspace.open(copy) as ws:
-        assert ws.db.execute("SELECT name FROM units").fetchone()[0] == "UBND phường Ba Đình"
+        assert ws.db.execute("SELECT name FROM sites").fetchone()[0] == "Chợ Ba Đình"
         assert ws.public_identity().fingerprint == made.public().fingerprint
         with pytest.raises(keystore.KeysNotHereError) as caught:
             identity(ws)

@@ -187,7 +187,12 @@ def test_hostile_names_from_a_surveyors_package(
     workspaces: dict[str, Workspace], usb: Path, tmp_path: Path
 ) -> None:
     office, s1 = workspaces["office"], workspaces["s1"]
-    unit = s1.insert("units", {"name": HOSTILE_UNIT, "kind": "other"})
+    # Units are the office's (a surveyor cannot make one): hostile unit names arrive through an
+    # owner's inventory (below); here the cameras name a unit none of the demo's cameras has.
+    unit, unit_name = s1.db.execute(
+        "SELECT id, name FROM units u WHERE NOT EXISTS "
+        "(SELECT 1 FROM cameras c WHERE c.owner_unit_id = u.id) ORDER BY name LIMIT 1"
+    ).fetchone()
     site = s1.insert(
         "sites", {"name": HOSTILE_SITE, "category": "other", "lat": 21.0301, "lon": 105.8512}
     )
@@ -209,7 +214,7 @@ def test_hostile_names_from_a_surveyors_package(
     assert send(s1, office, usb).new > len(cameras)
     page = tmp_path / "export" / "ban-do.html"
     page.parent.mkdir()
-    result = map_html(office.path, page, "--where", f"owner={HOSTILE_UNIT}")
+    result = map_html(office.path, page, "--where", f"owner={unit_name}")
     assert result.returncode == 0, result.stderr
     assert f"({len(cameras)} camera)" in result.stderr
     assert not (page.parent / "SENTINEL").exists()

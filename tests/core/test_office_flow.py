@@ -41,6 +41,17 @@ def test_the_office_round(run_cli: RunCli, tmp_path: Path) -> None:
         for p in json_lines(ok(run_cli("keys", "list", "--db", str(office), "--json")))
     }
 
+    # Both surveyors work for the unit with the widest assigned area (what the office sends
+    # each follows it), s1 also cleared for national-security sites.
+    with Workspace.open(office) as ws:
+        unit, communes = ws.db.execute(
+            "SELECT unit_id, commune_codes FROM assignments "
+            "ORDER BY json_array_length(commune_codes) DESC LIMIT 1"
+        ).fetchone()
+    ok(run_cli("keys", "assign", "--db", str(office), peers["s1"], "--unit", unit, "--clearance"))
+    ok(run_cli("keys", "assign", "--db", str(office), peers["s2"], "--unit", unit))
+    area = ", ".join(f"'{code}'" for code in json.loads(communes))
+
     def carry(source: Path, target: Path, name: str, *extra: str) -> None:
         package = usb / f"{name}.fspkg"
         ok(run_cli("export", "--db", str(source), "--out", str(package), *extra))
@@ -55,7 +66,10 @@ def test_the_office_round(run_cli: RunCli, tmp_path: Path) -> None:
 
     # Both surveyors change the same camera's condition: a conflict for the office.
     with Workspace.open(s1, user="Nguyễn Văn A") as ws:
-        camera_id = ws.db.execute("SELECT id FROM cameras ORDER BY id LIMIT 1").fetchone()[0]
+        camera_id = ws.db.execute(
+            "SELECT c.id FROM cameras c JOIN sites s ON s.id = c.site_id WHERE s.category != "
+            f"'national_security' AND s.commune_code IN ({area}) ORDER BY c.id LIMIT 1"
+        ).fetchone()[0]
         ws.update("cameras", camera_id, {"condition": "degraded", "notes": "Ống kính mờ"})
         site_id = ws.get("cameras", camera_id)["site_id"]
         new_camera = ws.insert(

@@ -29,7 +29,7 @@ def test_a_new_workspace_and_everything_beside_it_are_owner_only(tmp_path: Path)
     try:
         path = tmp_path / "khảo sát.sqlite"
         with Workspace.open(path, create=True, user="tester") as ws:
-            ws.insert("units", {"name": "UBND phường Ba Đình"})
+            ws.insert("sites", {"name": "Chợ Ba Đình", "category": "market"})
             for suffix in ("", "-wal", "-shm"):
                 assert mode(Path(f"{path}{suffix}")) == 0o600, suffix
             assert mode(photo_folder(path)) == 0o700
@@ -124,7 +124,7 @@ def test_a_demo_office_refuses_a_package_from_a_real_device_enrolled_before_the_
                 "fingerprint, enrolled_at) VALUES (?, ?, ?, ?, ?, ?, '2025-01-01')",
                 [p.device_id, p.name, p.role, p.signing_public, p.encryption_public, p.fingerprint],
             )
-        real.insert("units", {"name": "Đơn vị thật"})
+        real.insert("sites", {"name": "Địa điểm thật", "category": "market"})
         package = tmp_path / "real.fspkg"
         export_package(real, package, recipient_id=office.device_id)
         before = office.db.execute("SELECT count(*) FROM changes").fetchone()[0]

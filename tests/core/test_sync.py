@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from office_helpers import see_the_whole_city
 
 from fieldsurvey.core import keys
 from fieldsurvey.core.clock import COUNTER_BITS
@@ -93,18 +94,6 @@ def trio(demo_trio: dict[str, Path], tmp_path: Path) -> dict[str, Workspace]:
     yield opened
     for ws in opened.values():
         ws.close()
-
-
-def see_the_whole_city(office: Workspace, device_id: str) -> None:
-    """The office assigns the surveyor's device a unit whose area is every commune, with the
-    clearance for national-security sites: it is then sent everything."""
-    from fieldsurvey.core.scope import set_peer_scope
-
-    communes = sorted(office.commune_codes)
-    with office.transaction():
-        unit = office.insert("units", {"name": f"Tổ khảo sát {device_id[:4]}", "kind": "police"})
-        office.insert("assignments", {"unit_id": unit, "commune_codes": communes})
-        set_peer_scope(office.db, device_id, unit, True)
 
 
 def send(sender: Workspace, receiver: Workspace, folder: Path, **options: Any) -> Path:

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from fieldsurvey.core import keys
+from fieldsurvey.core.authorship import verify_history
+from fieldsurvey.core.scope import set_peer_scope
 from fieldsurvey.core.sync import SyncError, export_package, identity, import_package
 from fieldsurvey.core.workspace import Workspace
 
@@ -32,6 +34,9 @@ def state(ws: Workspace) -> tuple[Any, ...]:
 
 
 class SyncMachine(RuleBasedStateMachine):
+    """Device 0 is the office, the others surveyors enrolled with it only: whatever one
+    surveyor does reaches the other through the office, relayed in its author's signed log."""
+
     def __init__(self) -> None:
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="fieldsurvey-sync-"))
@@ -39,12 +44,22 @@ class SyncMachine(RuleBasedStateMachine):
             Workspace.open(self.folder / f"d{n}.sqlite", create=True, user=f"d{n}")
             for n in range(DEVICES)
         ]
-        publics = [identity(ws).public() for ws in self.devices]
+        office = self.devices[0]
         for ws in self.devices:
             with ws.transaction():
-                for peer in publics:
-                    if peer.device_id != ws.device_id:
-                        keys.enrol(ws.db, peer, at="2025-03-01")
+                ws.set_setting("role", "office" if ws is office else "surveyor")
+        for surveyor in self.devices[1:]:
+            with office.transaction():
+                keys.enrol(office.db, identity(surveyor).public(), at="2025-03-01T00:00:00+00:00")
+            with surveyor.transaction():
+                keys.enrol(surveyor.db, identity(office).public(), at="2025-03-01T00:00:00+00:00")
+        with office.transaction():  # both surveyors see the whole city
+            unit = office.insert("units", {"name": "Tổ khảo sát", "kind": "police"})
+            office.insert(
+                "assignments", {"unit_id": unit, "commune_codes": sorted(office.commune_codes)}
+            )
+            for surveyor in self.devices[1:]:
+                set_peer_scope(office.db, surveyor.device_id, unit, True)
         self.packages: list[tuple[int, Path]] = []
 
     def live_sites(self, device: int) -> list[str]:
@@ -57,7 +72,9 @@ class SyncMachine(RuleBasedStateMachine):
 
     @rule(device=st.integers(0, DEVICES - 1), name=st.sampled_from(VALUES[:3]))
     def insert_site(self, device: int, name: str) -> None:
-        self.devices[device].insert("sites", {"name": name, "category": "market"})
+        self.devices[device].insert(
+            "sites", {"name": name, "category": "market", "lat": 21.0285, "lon": 105.8542}
+        )
 
     @rule(
         device=st.integers(0, DEVICES - 1),
@@ -80,7 +97,7 @@ class SyncMachine(RuleBasedStateMachine):
         sender=st.integers(0, DEVICES - 1), offset=st.integers(1, DEVICES - 1), full=st.booleans()
     )
     def export(self, sender: int, offset: int, full: bool) -> None:
-        receiver = (sender + offset) % DEVICES
+        receiver = offset if sender == 0 else 0  # surveyors exchange through the office
         target = self.folder / f"p{len(self.packages)}.fspkg"
         export_package(
             self.devices[sender], target, recipient_id=self.devices[receiver].device_id, full=full
@@ -110,10 +127,10 @@ class SyncMachine(RuleBasedStateMachine):
 
     def teardown(self) -> None:
         try:
-            for _ in range(2):  # everything travels everywhere
+            for _ in range(2):  # everything travels everywhere, through the office
                 for sender in range(DEVICES):
                     for receiver in range(DEVICES):
-                        if sender == receiver:
+                        if sender == receiver or 0 not in (sender, receiver):
                             continue
                         target = self.folder / f"final-{sender}-{receiver}.fspkg"
                         export_package(
@@ -126,6 +143,8 @@ class SyncMachine(RuleBasedStateMachine):
                         target.unlink()
             states = [state(ws) for ws in self.devices]
             assert states[0] == states[1] == states[2]
+            for ws in self.devices:  # every author's log intact and proven everywhere
+                assert not [f for f in verify_history(ws.db) if f.broken]
         finally:
             for ws in self.devices:
                 ws.close()

@@ -74,7 +74,9 @@ def test_conflicting_values_side_by_side(
     qtbot: QtBot, workspaces: dict[str, Workspace], usb: Path
 ) -> None:
     office, s1, s2 = workspaces["office"], workspaces["s1"], workspaces["s2"]
-    site = s1.insert("sites", {"name": "Chợ Hôm", "category": "market"})
+    site = s1.insert(
+        "sites", {"name": "Chợ Hôm", "category": "market", "lat": 21.0155, "lon": 105.8516}
+    )
     send(s1, office, usb)
     send(office, s2, usb)
     s1.update("sites", site, {"name": "A " + HOSTILE, "lat": 21.01})

@@ -262,3 +262,42 @@ def _verify_device(
         finding.attested = signed.attested
     finding.unsigned = finding.entries - finding.signed_up_to
     return finding
+
+
+@dataclass
+class RecordProof:
+    """What the logs say of one record's changes (the record history view's line)."""
+
+    signed: int = 0  # covered by a head its author signed
+    attested: int = 0  # covered by a head this workspace attested at an upgrade
+    unsigned: int = 0  # this device's newest changes, signed at its next export
+    edited: int = 0  # content no longer matching its log entry: changed outside the app
+
+
+def record_proof(db: sqlite_utils.Database, table: str, record_id: str) -> RecordProof:
+    """Check each change of one record against its log entry's digest and say which signed
+    head covers it (the whole chain is checked by ``verify_history``)."""
+    proof = RecordProof()
+    heads: dict[str, Head | None] = {}
+    rows = db.execute(
+        "SELECT c.id, c.device_id, c.seq, c.clock, c.at, c.user, c.table_name, c.record_id, "
+        "c.op, c.fields, l.digest FROM changes c LEFT JOIN log_entries l ON "
+        "l.device_id = c.device_id AND l.seq = c.seq WHERE c.table_name = ? AND c.record_id = ?",
+        [table, record_id],
+    ).fetchall()
+    for row in rows:
+        change = dict(zip(DIGEST_COLUMNS, row[:9], strict=True))
+        if row[10] is None or change_digest(change, row[9]) != bytes(row[10]):
+            proof.edited += 1
+            continue
+        device = str(row[1])
+        if device not in heads:
+            heads[device] = head(db, device)
+        signed = heads[device]
+        if signed is None or signed.seq < int(row[2]):
+            proof.unsigned += 1
+        elif signed.attested:
+            proof.attested += 1
+        else:
+            proof.signed += 1
+    return proof

@@ -4,8 +4,9 @@ The office sends a surveyor the records inside the area its unit is assigned (co
 sites) and the records the device made itself, the office's decisions about those records
 (reviews, not-a-duplicate decisions), the unit's assignments, and reference data (units).
 National-security sites, and everything at them, go only to devices enrolled with the
-clearance to see them. Everything else travels as its place in its author's log only (a digest),
-which keeps every chain verifiable and tells the surveyor nothing of its content.
+clearance to see them (or to the device that recorded them). Everything else travels as its
+place in its author's log only (a digest), which keeps every chain verifiable and tells the
+surveyor nothing of its content.
 """
 
 from __future__ import annotations
@@ -73,14 +74,15 @@ def scope_of(
         for site_id, commune in db.execute("SELECT id, commune_code FROM sites")
         if commune in communes
     }
-    sites = (in_area | named_sites | _authored(db, device_id, "sites")) - secret
+    # What the device made itself it knows already: secret or not, decisions about it go back.
+    sites = ((in_area | named_sites) - secret) | _authored(db, device_id, "sites")
     scope = Scope(device_id, {"sites": sites, "assignments": assignments})
     for table in ("cameras", "shortcomings", "needs"):
         scope.ids[table] = {
             record_id
             for record_id, site_id in db.execute(f"SELECT id, site_id FROM {table}")
             if site_id in sites
-        } | (_authored(db, device_id, table) - _at_sites(db, table, secret))
+        } | _authored(db, device_id, table)
     links = set()
     photos = _authored(db, device_id, "photos")
     for link_id, photo_id, record_table, record_id in db.execute(
@@ -106,16 +108,6 @@ def scope_of(
         if scope.allows(record_table, a) and scope.allows(record_table, b)
     }
     return scope
-
-
-def _at_sites(db: sqlite_utils.Database, table: str, sites: set[str]) -> set[str]:
-    if not sites:
-        return set()
-    return {
-        record_id
-        for record_id, site_id in db.execute(f"SELECT id, site_id FROM {table}")
-        if site_id in sites
-    }
 
 
 def set_peer_scope(

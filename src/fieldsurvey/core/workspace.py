@@ -539,7 +539,7 @@ class Workspace:
         role = self.role
         for table, record_id, op, fields in changes:
             permissions.check(role, table, op, fields)
-            if role != "office" and "deleted" in fields:
+            if role != "office" and fields.get("deleted", [0, 1])[1] == 0:  # a restore
                 why = permissions.office_delete_refusal(
                     self.db, authorship.roles(self.db), table, record_id
                 )

@@ -51,6 +51,7 @@ from fieldsurvey.core.conflicts import list_conflicts, resolve
 from fieldsurvey.core.dashboard import dashboard
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.inbox import held_back, inbox, package_records
+from fieldsurvey.core.ledger import RecordProof, record_proof
 from fieldsurvey.core.progress import progress
 from fieldsurvey.core.records import record_kind
 from fieldsurvey.core.review import (
@@ -541,9 +542,17 @@ class ReviewDialog(QDialog):
             ],
             self,
         )
+        self.proof = QLabel(self)
+        self.proof.setWordWrap(True)
+        self.proof.setTextFormat(Qt.TextFormat.PlainText)
+        history = QWidget(self)
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(self.history)
+        history_layout.addWidget(self.proof)
         sides = QSplitter(Qt.Orientation.Horizontal, self)
         for title, widget in (
-            (self.tr("Lịch sử thay đổi"), self.history),
+            (self.tr("Lịch sử thay đổi"), history),
             (self.tr("Các lần duyệt"), self.reviews),
         ):
             group = QGroupBox(title, sides)
@@ -710,6 +719,7 @@ class ReviewDialog(QDialog):
                 for h in record_history(ws, table, record_id)
             ],
         )
+        self.proof.setText(self.proof_line(record_proof(ws.db, table, record_id)))
         fill_table(
             self.reviews,
             [
@@ -723,6 +733,30 @@ class ReviewDialog(QDialog):
             ],
         )
         self.update_buttons()
+
+    def proof_line(self, proof: RecordProof) -> str:
+        """One line under the history: whether its changes are proven to be their authors'."""
+        parts = []
+        if proof.edited:
+            parts.append(
+                self.tr("{0} thay đổi không khớp nhật ký: đã bị sửa ngoài ứng dụng").format(
+                    proof.edited
+                )
+            )
+        if proof.signed:
+            parts.append(self.tr("{0} thay đổi có chữ ký của tác giả").format(proof.signed))
+        if proof.attested:
+            parts.append(
+                self.tr(
+                    "{0} thay đổi cũ được máy này chứng thực khi nâng cấp (không chứng minh "
+                    "được tác giả)"
+                ).format(proof.attested)
+            )
+        if proof.unsigned:
+            parts.append(
+                self.tr("{0} thay đổi mới của máy này, ký khi xuất gói").format(proof.unsigned)
+            )
+        return self.tr("Nhật ký: ") + "; ".join(parts) + "." if parts else ""
 
     def update_buttons(self) -> None:
         ready = self.office and (self.bulk.isChecked() or self.current is not None)
