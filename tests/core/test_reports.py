@@ -594,6 +594,7 @@ def test_omit_sensitive_removes_contacts_and_rounds_security_sites(
     full_text = _all_text(full)
     precise = [(lat, lon) for lat, lon in secret if round(lat, 4) != lat]
     assert precise
+
     def holds(text: str, number: float) -> bool:  # the number itself, not a longer one
         return re.search(rf"(?<![\d.]){re.escape(str(number))}(?!\d)", text) is not None
 
