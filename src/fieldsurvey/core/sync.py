@@ -644,6 +644,9 @@ class ChangeSummary:
     # Per author whose log continues past a gap: (held, first entry in the package).
     gaps: dict[str, tuple[int, int]] = field(default_factory=dict)
     cards: list[authorship.Author] = field(default_factory=list)
+    # The new entries' digests and hashes (32 + 32 bytes each, in the package's order), so the
+    # second pass need not compute them again: 23 MB for the whole city's 355,000 changes.
+    new_entries: bytearray = field(default_factory=bytearray)
 
 
 # Bounds on what a package may claim, far inside SQLite's 64-bit integers: a sequence number
@@ -766,6 +769,7 @@ class _LogCheck:
                     )
             else:
                 hash_ = ledger.link(hash_, digest)
+                self.summary.new_entries += digest + hash_
         if device is not None:
             self._end_of_log(device, expected - 1, held, hash_)
         return self.summary
@@ -889,26 +893,20 @@ def _log_then_changes(
     (the chain was proven by the first pass) and every change that came whole is yielded to be
     applied (a change held here only as its digest gets its content now)."""
     batch: list[tuple[str, int, bytes, bytes]] = []
-    hashes = {device: ledger.tip(ws.db, device)[1] for device in summary.heads}
+    proven = memoryview(summary.new_entries)
+    at = 0
     for _, raw in _lines(path):  # checked line by line in the first pass
-        if set(raw) == _REDACTED:
-            device, seq, digest, change = (
-                raw["device_id"],
-                raw["seq"],
-                bytes.fromhex(raw["digest"]),
-                None,
-            )
-        else:
-            device, seq, change = raw["device_id"], raw["seq"], raw
-            digest = ledger.change_digest(change, fields_json(change["fields"]))
+        device, seq = raw["device_id"], raw["seq"]
         if device in summary.heads and seq > summary.held[device][0]:
-            hashes[device] = ledger.link(hashes[device], digest)
-            batch.append((device, seq, digest, hashes[device]))
+            batch.append(
+                (device, seq, bytes(proven[at : at + 32]), bytes(proven[at + 32 : at + 64]))
+            )
+            at += 64
             if len(batch) >= 5000:
                 ws.db.conn.executemany(_ADD_ENTRY, batch)
                 batch.clear()
-        if change is not None:
-            yield change
+        if set(raw) != _REDACTED:
+            yield raw
     ws.db.conn.executemany(_ADD_ENTRY, batch)
     for head in summary.heads.values():
         ledger.store_head(ws.db, head)
