@@ -149,10 +149,11 @@ def claim_original(store: PhotoStore, sha256: str, fmt: str | None, source: Path
     return final
 
 
-def check_incoming_photo(source: str, sha256: str, declared_format: str | None) -> bool:
+def check_incoming_photo(source: str, sha256: str, declared_format: str | None) -> str | None:
     """A photo file that arrived in a package (its hash already checked): it must read as a
-    photo of the format its record declares, with a pixel count a camera makes. True when it
-    does; raises PhotoError when not. Runs in a worker process (``run_in_workers``)."""
+    photo (of ``declared_format`` when given), with a pixel count a camera makes. Returns its
+    format when it does; raises PhotoError when not. Runs in a worker process
+    (``run_in_workers``)."""
     path = Path(source)
     metadata = read_metadata(path)
     if declared_format is not None and metadata.format != declared_format:
@@ -162,7 +163,7 @@ def check_incoming_photo(source: str, sha256: str, declared_format: str | None) 
         )
     if metadata.width and metadata.height:
         check_pixels(sha256[:12], metadata.width, metadata.height, path.stat().st_size)
-    return True
+    return metadata.format
 
 
 def _copy_and_hash(source: Path, staging: Path) -> tuple[Path, str, int]:

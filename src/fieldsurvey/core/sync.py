@@ -14,6 +14,8 @@ import tempfile
 import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -520,12 +522,24 @@ def quarantine_folder(ws: Workspace) -> Path:
 
 def _open_checked(
     ws: Workspace, source: Path, staging: Path
-) -> tuple[OpenedPackage, ChangeSummary, Any]:
+) -> tuple[OpenedPackage, ChangeSummary, Any, _PhotoReading]:
     """Open a package into ``staging`` and run every check that needs no writing: the file,
     the signature, the manifest, every change against the schema, every log against its
     author's signed head and every change against its author's role, the acknowledgements."""
     me = identity(ws)
     opened = _open_with_known_keys(ws, me, source, staging)
+    photos = _PhotoReading(opened)  # in the workers, while the log is checked here
+    try:
+        summary, acks = _check_opened(ws, me, opened)
+    except BaseException:
+        photos.wait()  # its workers read from staging, which goes next
+        raise
+    return opened, summary, acks, photos
+
+
+def _check_opened(
+    ws: Workspace, me: keys.DeviceIdentity, opened: OpenedPackage
+) -> tuple[ChangeSummary, dict[str, int]]:
     sender = keys.trusted_peer(ws.db, str(opened.manifest["sender"]))
     assert sender is not None  # open_package refused the package otherwise
     rotations = _rotations_in(ws, opened, check=True)
@@ -563,7 +577,41 @@ def _open_checked(
                 "Ảnh trong gói không khớp mã băm của nó. / A photo does not match its hash.",
                 "hash-mismatch",
             )
-    return opened, summary, _read_acks(opened.entry_paths.get("acks.json"))
+    return summary, _read_acks(opened.entry_paths.get("acks.json"))
+
+
+class _PhotoReading:
+    """A package's photo files read in the bounded worker processes (``check_incoming_photo``)
+    on a thread of their own, so that the workers start and read while the log is checked."""
+
+    def __init__(self, opened: OpenedPackage) -> None:
+        self.files = {
+            name.split("/", 1)[1]: path
+            for name, path in opened.entry_paths.items()
+            if name.startswith("photos/")
+        }
+        self._future: Future[dict[str, Any]] | None = None
+        if self.files:
+            pool = ThreadPoolExecutor(1, thread_name_prefix="photo-reading")
+            self._future = pool.submit(self._read)
+            pool.shutdown(wait=False)  # the thread ends with its one task
+
+    def _read(self) -> dict[str, Any]:
+        shas = sorted(self.files)
+        results = run_in_workers(
+            check_incoming_photo,
+            [(str(self.files[sha]), sha, None) for sha in shas],
+            names=[sha[:12] for sha in shas],
+        )
+        return dict(zip(shas, results, strict=True))
+
+    def results(self) -> dict[str, Any]:
+        """Per photo: its format, or the Failure that refused it."""
+        return {} if self._future is None else self._future.result()
+
+    def wait(self) -> None:
+        if self._future is not None:
+            futures_wait([self._future])
 
 
 def _read_json_entry(path: Path, read: Any) -> Any:
@@ -625,7 +673,8 @@ def _read_heads(data: Any) -> dict[str, ledger.Head] | None:
 def verify(ws: Workspace, source: Path) -> dict[str, Any]:
     """Every check of an import without writing anything; returns the manifest."""
     with _one_import_at_a_time(ws) as staging:
-        opened, _, _ = _open_checked(ws, source, staging)
+        opened, summary, _, photos = _open_checked(ws, source, staging)
+        _check_photos(ws, photos, summary.photo_formats)
         return dict(opened.manifest)
 
 
@@ -1071,7 +1120,7 @@ def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> Imp
 
 def _import_checked(ws: Workspace, source: Path, staging: Path, dry_run: bool) -> ImportReport:
     try:
-        opened, summary, acks = _open_checked(ws, source, staging)
+        opened, summary, acks, photos = _open_checked(ws, source, staging)
         manifest = opened.manifest
         report = ImportReport(str(manifest["package_id"]), str(manifest["sender"]), dry_run=dry_run)
         if ws.db.execute(
@@ -1088,12 +1137,8 @@ def _import_checked(ws: Workspace, source: Path, staging: Path, dry_run: bool) -
                     "back in the quarantine folder."
                 )
             raise SyncError(hold, "quarantined")
-        photo_files = {
-            name.split("/", 1)[1]: path
-            for name, path in opened.entry_paths.items()
-            if name.startswith("photos/")
-        }
-        _check_photos(ws, photo_files, summary.photo_formats)
+        photo_files = photos.files
+        _check_photos(ws, photos, summary.photo_formats)
         stored: list[Path] = []
         if dry_run:
             report.photos = len(photo_files)
@@ -1203,7 +1248,7 @@ def _quarantine(ws: Workspace, staged: Path, name: str, reason: str) -> Path:
     return target
 
 
-def _check_photos(ws: Workspace, files: dict[str, Path], formats: dict[str, str | None]) -> None:
+def _check_photos(ws: Workspace, photos: _PhotoReading, formats: dict[str, str | None]) -> None:
     """Photos pass the same checks as photos a surveyor adds: each file is read (in the
     bounded worker processes: a hostile file can hang a parser) and must be a photo of the
     format its record declares, with a pixel count a camera makes; every photo record comes
@@ -1212,6 +1257,7 @@ def _check_photos(ws: Workspace, files: dict[str, Path], formats: dict[str, str 
     def refuse(vi: str, en: str, reason: str) -> SyncError:
         return SyncError(f"{vi} / {en}", reason)
 
+    files = photos.files
     if set(files) - set(formats):
         raise refuse(
             "Gói có ảnh không thuộc bản ghi nào",
@@ -1226,15 +1272,16 @@ def _check_photos(ws: Workspace, files: dict[str, Path], formats: dict[str, str 
                 "A photo record arrived without its file",
                 "missing-photo",
             )
-    shas = sorted(files)
-    results = run_in_workers(
-        check_incoming_photo,
-        [(str(files[sha]), sha, formats[sha]) for sha in shas],
-        names=[sha[:12] for sha in shas],
-    )
-    for sha, result in zip(shas, results, strict=True):
-        if result is not True:
-            why = result.message if isinstance(result, Failure) else "?"
+    for sha, result in sorted(photos.results().items()):
+        declared = formats[sha]
+        if isinstance(result, Failure) or result is None or result != (declared or result):
+            if isinstance(result, Failure) or result is None:
+                why = result.message if result is not None else "?"
+            else:
+                why = (
+                    f"là {result}, không phải {declared} như bản ghi của nó / the file is not "
+                    "of the format its record declares"
+                )
             raise refuse(
                 f"Ảnh {sha[:12]}… trong gói không hợp lệ: {why}",
                 "A photo in the package is not acceptable",
