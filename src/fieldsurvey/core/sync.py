@@ -45,6 +45,7 @@ from fieldsurvey.core.records import (
 )
 from fieldsurvey.core.workspace import (
     CHANGE_COLUMNS,
+    MAX_SEQ,
     Workspace,
     fields_json,
     iso_from_ms,
@@ -700,7 +701,6 @@ class ChangeSummary:
 
 # Bounds on what a package may claim, far inside SQLite's 64-bit integers: a sequence number
 # or clock near 2**63 would make every later local write overflow.
-MAX_SEQ = 1 << 40
 MAX_CLOCK = 1 << 62
 MAX_JSON_DEPTH = 32
 MAX_USER_CHARS = 200

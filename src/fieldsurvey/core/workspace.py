@@ -35,18 +35,7 @@ def iso_from_ms(ms: int) -> str:
 
 ROLES = ("surveyor", "office")
 # The change history's columns, which are also the keys of a change in a sync package.
-CHANGE_COLUMNS = (
-    "id",
-    "device_id",
-    "seq",
-    "clock",
-    "at",
-    "user",
-    "table_name",
-    "record_id",
-    "op",
-    "fields",
-)
+CHANGE_COLUMNS = (*ledger.DIGEST_COLUMNS, "fields")
 # A device's log never grows past this: far below SQLite's 2**63, so no package can claim a
 # sequence number that makes later local writes overflow.
 MAX_SEQ = 1 << 40
