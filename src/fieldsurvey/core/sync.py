@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -983,6 +984,22 @@ def _is_time(value: Any) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=8192)
+def _stored_form_fault(table: str, name: str, value_type: type, value: Any) -> str | None:
+    """What is wrong with a field's value as a package states it (it must already be in the
+    form the write path stores), or None. Remembered for short plain values: a package repeats
+    its codes, communes, sites and view directions thousands of times. ``value_type`` keeps 1,
+    1.0 and True apart."""
+    kind = RECORD_KINDS[table]
+    try:
+        stored = clean_value(kind, kind.field(name), value)
+    except FieldSurveyError as exc:
+        return str(exc)
+    if stored != value:
+        return "giá trị không ở dạng lưu trữ / not in stored form"
+    return None
+
+
 def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str, Any]:
     """Check one change as strictly as the local write path checks a typed value: its keys,
     table, operation, ids, counters and time, and every field's old and new value in the form
@@ -1042,12 +1059,12 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
         for value in (new,) if op == "insert" else (old, new):
             if value is None and value is old:
                 continue
-            try:
-                stored = clean_value(kind, field_, value)
-            except FieldSurveyError as exc:
-                raise bad(f"{name}: {exc}") from None
-            if stored != value:
-                raise bad(f"{name}: giá trị không ở dạng lưu trữ / not in stored form")
+            if isinstance(value, (int, float)) or (isinstance(value, str) and len(value) <= 100):
+                why = _stored_form_fault(table, name, type(value), value)
+            else:
+                why = _stored_form_fault.__wrapped__(table, name, type(value), value)
+            if why:
+                raise bad(f"{name}: {why}")
             if field_.kind == "commune" and value is not None and value not in communes:
                 raise bad(f"{name}: mã xã/phường {_shown(value)} không có / unknown commune")
             if field_.kind == "communes" and not set(json.loads(str(value))) <= set(communes):
@@ -1406,18 +1423,28 @@ def apply_changes(
     """
     applied = skipped = 0
     affected: set[tuple[str, str]] = set()
+    fresh: set[tuple[str, str]] = set()  # records written whole from their one insert, below
     for change in incoming:
         if not _insert_change(ws, change, package_id):
             skipped += 1
             continue
         ws.clock.observe(int(change["clock"]))
-        affected.add((change["table_name"], change["record_id"]))
+        key = (change["table_name"], change["record_id"])
+        if change["op"] == "insert" and key not in affected and _history_length(ws, *key) == 1:
+            _write_inserted(ws, *key, change)
+            fresh.add(key)
+        else:
+            affected.add(key)
         applied += 1
     before = ws.db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
     outcomes: dict[str, int] = defaultdict(int)
+    outcomes["new"] = len(fresh)
     roles = authorship.roles(ws.db) if roles is None else roles
     for table, record_id in sorted(affected):
-        outcomes[_materialise(ws, table, record_id, roles)] += 1
+        outcome = _materialise(ws, table, record_id, roles)
+        if (table, record_id) not in fresh:  # a record inserted above is new whatever follows
+            outcomes[outcome] += 1
+    affected |= fresh
     _check_links(ws, [r for t, r in affected if t == "photo_links"])
     for table in {t for t, _ in affected}:
         search.index_records(ws.db, table, [r for t, r in affected if t == table])
@@ -1448,6 +1475,44 @@ def _check_links(ws: Workspace, link_ids: Iterable[str]) -> None:
                 "A photo is linked to a record that does not exist.",
                 "bad-record",
             )
+
+
+def _history_length(ws: Workspace, table: str, record_id: str) -> int:
+    """How many changes the history holds for a record."""
+    return int(
+        ws.db.execute(
+            "SELECT count(*) FROM changes WHERE table_name = ? AND record_id = ?",
+            [table, record_id],
+        ).fetchone()[0]
+    )
+
+
+def _write_inserted(ws: Workspace, table: str, record_id: str, insert: dict[str, Any]) -> None:
+    """A record whose whole history is its insert: what ``_materialise`` decides for it, without
+    reading it back (no other version to weigh, no conflict, no delete, no later edit)."""
+    kind = RECORD_KINDS[table]
+    values = {f.name: empty_value(f) for f in kind.fields}
+    for name, (_, new, _) in insert["fields"].items():
+        values[name] = new
+    values["deleted"] = 0  # an insert never carries "deleted" (checked by _validated)
+    _write_row(ws, table, record_id, values, exists=False)
+
+
+def _write_row(
+    ws: Workspace, table: str, record_id: str, values: dict[str, Any], *, exists: bool
+) -> None:
+    columns = ["deleted", *RECORD_KINDS[table].field_names]
+    if exists:
+        ws.db.execute(
+            f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+            [*(values[c] for c in columns), record_id],
+        )
+    else:
+        ws.db.execute(
+            f"INSERT INTO {table} (id, {', '.join(columns)}) VALUES "
+            f"(?, {', '.join('?' * len(columns))})",
+            [record_id, *(values[c] for c in columns)],
+        )
 
 
 def _materialise(ws: Workspace, table: str, record_id: str, roles: dict[str, str]) -> str:
@@ -1510,22 +1575,10 @@ def _materialise(ws: Workspace, table: str, record_id: str, roles: dict[str, str
         ):
             values["review_state"] = CHANGED_AFTER_APPROVAL
     exists = ws.db.execute(f"SELECT deleted FROM {table} WHERE id = ?", [record_id]).fetchone()
-    columns = ["deleted", *kind.field_names]
-    outcome = (
-        "new" if not exists else ("deleted" if values["deleted"] and not exists[0] else "updated")
-    )
-    if exists:
-        ws.db.execute(
-            f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-            [*(values[c] for c in columns), record_id],
-        )
-    else:
-        ws.db.execute(
-            f"INSERT INTO {table} (id, {', '.join(columns)}) VALUES "
-            f"(?, {', '.join('?' * len(columns))})",
-            [record_id, *(values[c] for c in columns)],
-        )
-    return outcome
+    _write_row(ws, table, record_id, values, exists=bool(exists))
+    if not exists:
+        return "new"
+    return "deleted" if values["deleted"] and not exists[0] else "updated"
 
 
 def _field_conflicts(
