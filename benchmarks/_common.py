@@ -151,7 +151,7 @@ def resolve_db(arg: Path | None, tmp: Path) -> tuple[Path, str]:
         return arg, "given with --db"
     if CITY_PATH.exists():
         return CITY_PATH, "reused benchmarks/out/city.sqlite"
-    from fieldsurvey.core.demo import build_demo
+    from fieldsurvey.core.demo.generator import build_demo
 
     path = tmp / "city.sqlite"
     say("No --db and no benchmarks/out/city.sqlite: building the city demo first (~1 min)…")

@@ -36,7 +36,7 @@ from _common import (
 )
 from fieldsurvey.core import reference
 from fieldsurvey.core.reference import COMMUNE, commune_at, point_in_rings
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.workspace import Workspace
 
 NAME = "bench_commune_lookup"
 # Hà Nội's bounding box (lon, lat).

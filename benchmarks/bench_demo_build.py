@@ -30,7 +30,7 @@ from _common import (
     verdict,
     write_json,
 )
-from fieldsurvey.core.demo import SIZES, build_demo
+from fieldsurvey.core.demo.generator import SIZES, build_demo
 
 NAME = "bench_demo_build"
 CITY_TARGET_S = 60.0

@@ -40,7 +40,7 @@ from _common import (
     verdict,
     write_json,
 )
-from fieldsurvey.core.duplicates import THRESHOLD, _cameras, _score, find_duplicates
+from fieldsurvey.core.office.duplicates import THRESHOLD, _cameras, _score, find_duplicates
 
 NAME = "bench_duplicates"
 TARGET_CITY_S = 10.0

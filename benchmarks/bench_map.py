@@ -44,8 +44,8 @@ from _common import (
     table,
     write_json,
 )
-from fieldsurvey.core.map_page import ORIGIN, VENDOR_CSS, VENDOR_JS
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.map.page import ORIGIN, VENDOR_CSS, VENDOR_JS
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.map_view import MapView, register_scheme
 
 NAME = "bench_map"

@@ -25,9 +25,9 @@ from pathlib import Path
 from PIL import Image
 
 from _common import machine_info, machine_line, median, say, table, time_runs, verdict, write_json
-from fieldsurvey.core.photo_meta import read_metadata
-from fieldsurvey.core.photos import THUMBNAIL_PX, ingest_photos, render
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.photos.metadata import read_metadata
+from fieldsurvey.core.photos.store import THUMBNAIL_PX, ingest_photos, render
+from fieldsurvey.core.store.workspace import Workspace
 
 NAME = "bench_photos"
 # A real phone photo kept as a test fixture (source in tests/data/photos/SOURCES.md).

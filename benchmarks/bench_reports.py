@@ -42,8 +42,8 @@ TABLES = {
 
 _CHILD = """
 import json, resource, sys, time
-from fieldsurvey.core.workspace import Workspace
-from fieldsurvey.core.reports import write_report
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.reports.writing import write_report
 ws = Workspace.open(sys.argv[1])
 start = time.perf_counter()
 counts = write_report(ws.db, sys.argv[2], sys.argv[3])
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     say(f"workspace: {args.db} ({args.db.stat().st_size / 1e6:,.0f} MB)")
     # Open once first so a pending migration runs before anything is timed.
     subprocess.run(
-        [sys.executable, "-c", f"from fieldsurvey.core.workspace import Workspace as W; "
+        [sys.executable, "-c", f"from fieldsurvey.core.store.workspace import Workspace as W; "
          f"W.open({str(args.db)!r}).close()"],
         check=True,
     )  # fmt: skip

@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from _common import CITY_PATH, machine_info, machine_line, median, say, table, time_runs, write_json
-from fieldsurvey.core.dashboard import CHARTS, dashboard
-from fieldsurvey.core.progress import progress
-from fieldsurvey.core.review import ReviewFilter, review, review_many, select_records
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.office.dashboard import CHARTS, dashboard
+from fieldsurvey.core.office.progress import progress
+from fieldsurvey.core.office.review import ReviewFilter, review, review_many, select_records
+from fieldsurvey.core.store.workspace import Workspace
 
 NAME = "bench_review"
 

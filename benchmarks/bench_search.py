@@ -35,10 +35,10 @@ from _common import (
     verdict,
     write_json,
 )
-from fieldsurvey.core.records import SEARCH_KINDS
-from fieldsurvey.core.search import match_expressions, search
+from fieldsurvey.core.store.records import SEARCH_KINDS
+from fieldsurvey.core.store.search import match_expressions, search
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.text import fold, words
-from fieldsurvey.core.workspace import Workspace
 
 NAME = "bench_search"
 LIMIT = 50

@@ -61,13 +61,15 @@ from _common import (
     verdict,
     write_json,
 )
-from fieldsurvey.core import keys, search, sync
-from fieldsurvey.core.demo import _Recipe
-from fieldsurvey.core.package import open_package
-from fieldsurvey.core.photos import ingest_photos
-from fieldsurvey.core.records import RECORD_KINDS
+from fieldsurvey.core.demo.generator import _Recipe
+from fieldsurvey.core.photos.store import ingest_photos
+from fieldsurvey.core.store import search
+from fieldsurvey.core.store.records import RECORD_KINDS
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.sync import export, importing, incoming, merge, package_format
+from fieldsurvey.core.sync.package import open_package
 from fieldsurvey.core.text import fold
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.trust import keys
 
 NAME = "bench_sync"
 TARGET_RATIO = 2.0
@@ -76,11 +78,11 @@ PHOTO_SIZE = (640, 480)
 # The import's steps, timed by wrapping these functions for one extra (untimed) import. The
 # indented ones run inside apply_changes.
 STEPS = (
-    ("open_package", sync, "open_package"),
-    ("check the log: schema, chains, signed heads, roles (first pass)", sync._LogCheck, "scan"),
-    ("store photo originals", sync, "_store_photos"),
-    ("apply changes", sync, "apply_changes"),
-    ("  materialise records", sync, "_materialise"),
+    ("open_package", importing, "open_package"),
+    ("check the log: schema, chains, signed heads, roles (first pass)", incoming._LogCheck, "scan"),
+    ("store photo originals", importing, "_store_photos"),
+    ("apply changes", importing, "apply_changes"),
+    ("  materialise records", merge, "_materialise"),
     ("  search index", search, "index_records"),
 )
 
@@ -94,7 +96,7 @@ def new_workspace(path: Path, role: str, name: str) -> Workspace:
     with ws.db.atomic():
         ws.set_setting("role", role)
         ws.set_setting("device_name", name)
-    sync.identity(ws)
+    package_format.identity(ws)
     return ws
 
 
@@ -102,7 +104,7 @@ def enrol_each_other(office: Workspace, surveyor: Workspace) -> None:
     at = now_iso()
     for ws, peer in ((office, surveyor), (surveyor, office)):
         with ws.db.atomic():
-            keys.enrol(ws.db, sync.identity(peer).public(), at=at)
+            keys.enrol(ws.db, package_format.identity(peer).public(), at=at)
 
 
 def send_units(office: Workspace, surveyor: Workspace, folder: Path) -> None:
@@ -111,8 +113,8 @@ def send_units(office: Workspace, surveyor: Workspace, folder: Path) -> None:
     with office.transaction():
         office.insert_many("units", _Recipe(office, random.Random(0), "small").units())
     package = folder / "units.fspkg"
-    sync.export_package(office, package, recipient_id=surveyor.device_id)
-    sync.import_package(surveyor, package)
+    export.export_package(office, package, recipient_id=surveyor.device_id)
+    importing.import_package(surveyor, package)
     package.unlink()
 
 
@@ -197,11 +199,11 @@ def fresh_copy(source: Path, folder: Path) -> Path:
 # -- the timed work --------------------------------------------------------------------------------
 
 
-def import_into(office: Path, package: Path) -> tuple[float, sync.ImportReport]:
+def import_into(office: Path, package: Path) -> tuple[float, importing.ImportReport]:
     ws = Workspace.open(office)
     try:
         start = time.perf_counter()
-        report = sync.import_package(ws, package)
+        report = importing.import_package(ws, package)
         elapsed = time.perf_counter() - start
     finally:
         ws.close()
@@ -214,7 +216,7 @@ class Floor:
     def __init__(self, office: Path) -> None:
         ws = Workspace.open(office)
         try:
-            me = sync.identity(ws)
+            me = package_format.identity(ws)
             peers = {
                 p["device_id"]: keys.trusted_peer(ws.db, p["device_id"])
                 for p in keys.list_peers(ws.db)
@@ -365,7 +367,7 @@ def traced_import(office: Path, package: Path) -> float:
     try:
         tracemalloc.start()
         tracemalloc.reset_peak()
-        sync.import_package(ws, package)
+        importing.import_package(ws, package)
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
     finally:
@@ -378,7 +380,7 @@ def profiled_import(office: Path, package: Path, top: int = 10) -> dict[str, Any
     profile = cProfile.Profile()
     try:
         profile.enable()
-        sync.import_package(ws, package)
+        importing.import_package(ws, package)
         profile.disable()
     finally:
         ws.close()
@@ -453,7 +455,7 @@ def run(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
     }
     package = folder / "s1-to-office.fspkg"
     start = time.perf_counter()
-    manifest = sync.export_package(surveyor, package, recipient_id=office_id)
+    manifest = export.export_package(surveyor, package, recipient_id=office_id)
     export_s = time.perf_counter() - start
     close_clean(surveyor)
     package_mb = package.stat().st_size / 1e6
@@ -467,7 +469,7 @@ def run(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
     floor = Floor(office_path)
     imports: list[float] = []
     floors: list[dict[str, float]] = []
-    import_report: sync.ImportReport | None = None
+    import_report: importing.ImportReport | None = None
     for n in range(args.runs):
         copy = fresh_copy(office_path, folder / f"import-{n}")
         seconds, import_report = import_into(copy, package)

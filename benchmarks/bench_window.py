@@ -37,7 +37,7 @@ TEXTS = ("cho", "cho dong xuan", "nga tu", "hoan kiem", "ga ha noi", "camera 3",
 
 
 def eager_rows(db: Any) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    from fieldsurvey.core import listing
+    from fieldsurvey.core.store import listing
 
     rows = []
     for kind in ("sites", "cameras"):
@@ -62,8 +62,8 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from fieldsurvey.core import listing
-    from fieldsurvey.core.workspace import Workspace
+    from fieldsurvey.core.store import listing
+    from fieldsurvey.core.store.workspace import Workspace
     from fieldsurvey.ui.main_window import MainWindow
     from fieldsurvey.ui.map_view import register_scheme
 

@@ -38,8 +38,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from fieldsurvey.core import settings as user_settings
-    from fieldsurvey.core.demo import build_demo
-    from fieldsurvey.core.workspace import Workspace
+    from fieldsurvey.core.demo.generator import build_demo
+    from fieldsurvey.core.store.workspace import Workspace
     from fieldsurvey.ui.i18n import ensure_vietnamese_font
     from fieldsurvey.ui.map_view import register_scheme
 
@@ -79,7 +79,8 @@ def main() -> int:
         window.close()
         app.processEvents()
     # The office, after two surveyors' packages arrived.
-    from fieldsurvey.core.sync import export_package, import_package
+    from fieldsurvey.core.sync.export import export_package
+    from fieldsurvey.core.sync.importing import import_package
 
     paths = {}
     for role, device in (("office", None), ("surveyor", "s1"), ("surveyor", "s2")):

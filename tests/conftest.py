@@ -24,8 +24,8 @@ os.environ["FIELDSURVEY_HOME"] = tempfile.mkdtemp(prefix="fieldsurvey-test-home-
 # the command-line runs the tests start (tests that need a store install one in memory).
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
-from fieldsurvey.core.demo import build_demo
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.demo.generator import build_demo
+from fieldsurvey.core.store.workspace import Workspace
 
 DATA = Path(__file__).parent / "data"
 

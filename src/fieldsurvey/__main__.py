@@ -1,5 +1,5 @@
 """`python -m fieldsurvey` runs the `fieldsurvey` command."""
 
-from fieldsurvey.cli import main
+from fieldsurvey.cli.main import main
 
 main()

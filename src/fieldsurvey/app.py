@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from fieldsurvey import __version__
 from fieldsurvey.core import settings as user_settings
-from fieldsurvey.core.db import private_folder
-from fieldsurvey.core.demo import build_demo
+from fieldsurvey.core.demo.generator import build_demo
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.db import private_folder
+from fieldsurvey.core.store.workspace import Workspace
 
 if TYPE_CHECKING:
     from fieldsurvey.ui.main_window import MainWindow
@@ -181,8 +181,8 @@ def run_selftest(timeout_s: float = 120.0) -> dict[str, object]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from fieldsurvey.core.db import photo_folder
-    from fieldsurvey.core.photos import PhotoStore, linked_photos
+    from fieldsurvey.core.photos.store import PhotoStore, linked_photos
+    from fieldsurvey.core.store.db import photo_folder
     from fieldsurvey.ui.map_view import register_scheme
 
     register_scheme()

@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
-from fieldsurvey.core.demo import build_demo
-from fieldsurvey.core.sync import ImportReport, export_package, import_package
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.demo.generator import build_demo
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.sync.export import export_package
+from fieldsurvey.core.sync.importing import ImportReport, import_package
 
 ROLES = {"office": ("office", None), "s1": ("surveyor", "s1"), "s2": ("surveyor", "s2")}
 
@@ -45,7 +46,7 @@ def build(folder: Path, names: tuple[str, ...], *, synced: bool = True) -> dict[
 def see_the_whole_city(office: Workspace, device_id: str) -> None:
     """The office assigns the surveyor's device a unit whose area is every commune, with the
     clearance for national-security sites: it is then sent everything."""
-    from fieldsurvey.core.scope import set_peer_scope
+    from fieldsurvey.core.sync.scope import set_peer_scope
 
     with office.transaction():
         unit = office.insert("units", {"name": f"Tổ khảo sát {device_id[:4]}", "kind": "police"})

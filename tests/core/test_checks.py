@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fieldsurvey.core.checks import completeness, problems
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.checks import completeness, problems
+from fieldsurvey.core.store.workspace import Workspace
 
 
 def codes(ws: Workspace, table: str, record_id: str, **kw: object) -> set[str]:

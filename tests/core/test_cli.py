@@ -11,7 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from fieldsurvey.cli import main
+from fieldsurvey.cli.main import main
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldsurvey.core import keys, keystore
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.trust import keys, keystore
 
 PASSPHRASE = "mật khẩu của máy 1"
 AT = "2026-03-01T08:00:00.000Z"

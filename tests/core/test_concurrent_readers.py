@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable
 from subprocess import CompletedProcess
 
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.workspace import Workspace
 
 
 def test_cli_reading_meanwhile_loses_no_write(

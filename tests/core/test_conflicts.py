@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from office_helpers import build, everything, open_copies, send
 
-from fieldsurvey.core.conflicts import list_conflicts, resolve
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.review import NotOfficeError
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.office.conflicts import list_conflicts, resolve
+from fieldsurvey.core.office.review import NotOfficeError
+from fieldsurvey.core.store.workspace import Workspace
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,12 @@ import math
 from pathlib import Path
 from typing import Any
 
-from fieldsurvey.core.coverage import bearing_and_distance, need_coverage, sites_without_cameras
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.office.coverage import (
+    bearing_and_distance,
+    need_coverage,
+    sites_without_cameras,
+)
+from fieldsurvey.core.store.workspace import Workspace
 
 LAT, LON = 21.0285, 105.8542
 METRES = 1 / 111_320

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 from fieldsurvey.core import vocabulary
-from fieldsurvey.core.dashboard import CHARTS, chart, dashboard
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.office.dashboard import CHARTS, chart, dashboard
+from fieldsurvey.core.store.workspace import Workspace
 
 
 def _live(ws: Workspace, table: str, column: str) -> list[Any]:

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldsurvey.core import db as workspace_db
-from fieldsurvey.core.demo import build_demo
+from fieldsurvey.core.demo.generator import build_demo
 from fieldsurvey.core.errors import (
     CorruptWorkspaceError,
     NewerWorkspaceError,
@@ -22,8 +21,10 @@ from fieldsurvey.core.errors import (
     WorkspaceError,
     WorkspaceExistsError,
 )
-from fieldsurvey.core.migrations import MIGRATIONS
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store import db as workspace_db
+from fieldsurvey.core.store.migrations import MIGRATIONS
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.transaction import BUSY_TIMEOUT_MS
 
 
 def digest(path: Path) -> str:
@@ -37,7 +38,7 @@ def test_new_workspace_pragmas(tmp_path: Path) -> None:
         assert pragma("journal_mode") == "wal"
         assert pragma("foreign_keys") == 1
         assert pragma("trusted_schema") == 0
-        assert pragma("busy_timeout") == workspace_db.BUSY_TIMEOUT_MS
+        assert pragma("busy_timeout") == BUSY_TIMEOUT_MS
         assert pragma("synchronous") == 2  # FULL
         assert pragma("application_id") == workspace_db.APPLICATION_ID
         applied = [m.name for m in MIGRATIONS.applied(db)]

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from fieldsurvey.core import reference, vocabulary
-from fieldsurvey.core.demo import build_demo
+from fieldsurvey.core.demo.generator import build_demo
 from fieldsurvey.core.errors import ValidationError, WorkspaceExistsError
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.workspace import Workspace
 
 
 def content(path: Path) -> dict[str, list[tuple[Any, ...]]]:

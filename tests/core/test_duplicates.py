@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from fieldsurvey.core.db import photo_folder
-from fieldsurvey.core.duplicates import (
+from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.office.duplicates import (
     PHOTO_HASH_DISTANCE,
     compare_cameras,
     cone_overlap,
@@ -22,9 +22,9 @@ from fieldsurvey.core.duplicates import (
     mark_not_duplicate,
     merge_cameras,
 )
-from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.sync import apply_changes
-from fieldsurvey.core.workspace import CHANGE_COLUMNS, Workspace
+from fieldsurvey.core.store.db import photo_folder
+from fieldsurvey.core.store.workspace import CHANGE_COLUMNS, Workspace
+from fieldsurvey.core.sync.merge import apply_changes
 
 DATA = Path(__file__).parent.parent / "data"
 

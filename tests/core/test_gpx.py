@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from fieldsurvey.core import gpx
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.gpx import (
+from fieldsurvey.core.photos import gpx
+from fieldsurvey.core.photos.gpx import (
     NO_PHOTO_TIME,
     Placement,
     TrackError,

@@ -20,12 +20,12 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from fieldsurvey.core import keys, keystore
-from fieldsurvey.core.db import photo_folder
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
-from fieldsurvey.core.package import write_package
-from fieldsurvey.core.sync import import_package
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.db import photo_folder
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.sync.importing import import_package
+from fieldsurvey.core.sync.package import write_package
+from fieldsurvey.core.trust import keys, keystore
 
 Change = dict[str, Any]
 AT = "2026-12-01T08:00:00.000Z"
@@ -143,8 +143,8 @@ class Sender:
     def heads(self, changes: list[Any]) -> bytes:
         """The sender's signed head over its changes, as a real export signs it (empty when
         the corruption makes them impossible to chain: the schema check refuses them first)."""
-        from fieldsurvey.core import ledger
-        from fieldsurvey.core.workspace import fields_json
+        from fieldsurvey.core.store.workspace import fields_json
+        from fieldsurvey.core.trust import ledger
 
         previous, last = ledger.genesis(self.device), 0
         try:

@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 from office_helpers import build
 
-from fieldsurvey.core.db import photo_folder, staging_folder
-from fieldsurvey.core.photos import PhotoStore
-from fieldsurvey.core.sync import export_package, import_package
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.photos.store import PhotoStore
+from fieldsurvey.core.store.db import photo_folder, staging_folder
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.sync.export import export_package
+from fieldsurvey.core.sync.importing import import_package
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +122,7 @@ def test_a_failed_import_never_removes_a_photo_someone_else_recorded(
 ) -> None:
     """An import that fails takes back only the photo files it created, and not those a
     committed record points to."""
-    from fieldsurvey.core.sync import _unstore
+    from fieldsurvey.core.sync.importing import _unstore
 
     office = fresh_office(built, tmp_path)
     with Workspace.open(office) as ws:
@@ -175,7 +176,7 @@ def test_an_edit_waits_for_another_write_and_says_so(office_ws: Workspace) -> No
 def test_no_edit_fails_while_a_real_import_runs(built: dict[str, Path], tmp_path: Path) -> None:
     """Edits of every kind (update, review, resolve-like confirm) made while the command line
     imports a package all land."""
-    from fieldsurvey.core import review
+    from fieldsurvey.core.office import review
 
     office = fresh_office(built, tmp_path)
     with Workspace.open(office, user="giám sát") as ws:

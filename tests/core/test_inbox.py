@@ -14,9 +14,10 @@ import pytest
 from office_helpers import build, open_copies, see_the_whole_city, send
 
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
-from fieldsurvey.core.inbox import held_back, inbox, package_records
-from fieldsurvey.core.sync import export_package, import_package
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.office.inbox import held_back, inbox, package_records
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.sync.export import export_package
+from fieldsurvey.core.sync.importing import import_package
 
 
 @pytest.fixture(scope="module")

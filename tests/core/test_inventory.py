@@ -12,7 +12,7 @@ import pytest
 
 from fieldsurvey.core import reference
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.inventory import (
+from fieldsurvey.core.office.inventory import (
     InventoryError,
     guess_mapping,
     import_inventory,
@@ -20,7 +20,7 @@ from fieldsurvey.core.inventory import (
     preview,
     read_inventory,
 )
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.workspace import Workspace
 
 DATA = Path(__file__).parent.parent / "data" / "inventory"
 CSV_FILE = DATA / "osm_cameras.csv"

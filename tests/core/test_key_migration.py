@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from fieldsurvey.core import db as db_module
-from fieldsurvey.core import keys, keystore
-from fieldsurvey.core.db import APPLICATION_ID, backup_folder, open_database
-from fieldsurvey.core.migrations import MIGRATIONS
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store import db as db_module
+from fieldsurvey.core.store.db import APPLICATION_ID, backup_folder, open_database
+from fieldsurvey.core.store.migrations import MIGRATIONS
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.trust import keys, keystore
 
 M010 = "m010_private_keys_out_of_the_workspace"
 

@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from fieldsurvey.core import keys, keystore
 from fieldsurvey.core.clock import COUNTER_BITS
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.package import write_package
-from fieldsurvey.core.sync import SyncError, export_package, import_package, verify
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.sync.export import export_package
+from fieldsurvey.core.sync.importing import import_package, verify
+from fieldsurvey.core.sync.package import write_package
+from fieldsurvey.core.sync.package_format import SyncError
+from fieldsurvey.core.trust import keys, keystore
 
 AT = "2026-03-01T08:00:00.000Z"
 LATER = "2026-03-02T08:00:00.000Z"

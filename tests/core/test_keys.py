@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import sqlite_utils
 
-from fieldsurvey.core.db import open_database
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.keys import (
+from fieldsurvey.core.store.db import open_database
+from fieldsurvey.core.trust.keys import (
     MAX_PROFILE_BYTES,
     DeviceIdentity,
     ProfileError,

@@ -19,10 +19,10 @@ import keyring.errors
 import pytest
 from keyring.backends import chainer, fail, null
 
-from fieldsurvey.core import keys, keystore
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.sync import identity
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.sync.package_format import identity
+from fieldsurvey.core.trust import keys, keystore
 
 PASSPHRASE = "mật khẩu đủ dài 2026"
 

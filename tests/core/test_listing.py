@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from fieldsurvey.core import listing
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.listing import ListQuery
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store import listing
+from fieldsurvey.core.store.listing import ListQuery
+from fieldsurvey.core.store.workspace import Workspace
 
 
 def all_rows(ws: Workspace, query: ListQuery, size: int = 37) -> list[tuple[object, ...]]:

@@ -19,9 +19,9 @@ from office_helpers import build, send
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.map_export import MAX_MARKERS, export_map_html
-from fieldsurvey.core.map_page import script_json
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.map.export import MAX_MARKERS, export_map_html
+from fieldsurvey.core.map.page import script_json
+from fieldsurvey.core.store.workspace import Workspace
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -281,7 +281,7 @@ def test_errors_are_one_line_and_leave_no_file(demo: Workspace, tmp_path: Path) 
 def test_too_many_cameras_for_one_page(
     demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import fieldsurvey.core.map_export as map_export
+    import fieldsurvey.core.map.export as map_export
 
     count = demo.db.execute("SELECT count(*) FROM cameras WHERE lat IS NOT NULL").fetchone()[0]
     monkeypatch.setattr(map_export, "MAX_MARKERS", count - 1)

@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.mbtiles import MBTilesError, TileReader, TileSet, open_tileset, read_tile
+from fieldsurvey.core.map.mbtiles import MBTilesError, TileReader, TileSet, open_tileset, read_tile
 
 TILES = Path(__file__).parent.parent / "data" / "tiles"
 DC = TILES / "open-streets-dc.mbtiles"

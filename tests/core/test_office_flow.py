@@ -13,8 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fieldsurvey.core.duplicates import merge_cameras
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.office.duplicates import merge_cameras
+from fieldsurvey.core.store.workspace import Workspace
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 

@@ -19,9 +19,9 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from fieldsurvey.core import package
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.package import (
+from fieldsurvey.core.sync import package
+from fieldsurvey.core.sync.package import (
     MAGIC,
     OpenedPackage,
     PackageError,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from fieldsurvey.core.permissions import MATRIX, OPERATIONS, refusal
-from fieldsurvey.core.records import RECORD_KINDS
+from fieldsurvey.core.store.records import RECORD_KINDS
+from fieldsurvey.core.trust.permissions import MATRIX, OPERATIONS, refusal
 
 SURVEY = ("sites", "cameras", "shortcomings", "needs", "photos", "photo_links")
 DECISIONS = ("units", "assignments", "reviews", "not_duplicates")

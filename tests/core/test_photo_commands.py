@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldsurvey.core import photos
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.photos import store as photos
+from fieldsurvey.core.store.workspace import Workspace
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 

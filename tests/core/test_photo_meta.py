@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from PIL import Image, TiffImagePlugin
 
 from fieldsurvey.core.errors import PhotoError
-from fieldsurvey.core.photo_meta import (
+from fieldsurvey.core.photos.metadata import (
     SUPPORTED_SUFFIXES,
     PhotoMetadata,
     read_metadata,
@@ -726,7 +726,7 @@ def test_metadata_needs_no_image_decoder() -> None:
     """HEIC metadata must not depend on the optional HEIC extra; nothing here needs Pillow."""
     code = (
         "import sys; from pathlib import Path;"
-        "from fieldsurvey.core.photo_meta import read_metadata;"
+        "from fieldsurvey.core.photos.metadata import read_metadata;"
         f"m = read_metadata(Path({str(PHOTOS / 'exif-samples/heic/IMG_5195.HEIC')!r}));"
         "assert m.lat and m.width == 2566, m;"
         "assert not {'PIL', 'pillow_heif'} & set(sys.modules), sorted(sys.modules)"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from fieldsurvey.core.photos import (
+from fieldsurvey.core.photos.store import (
     Failure,
     PhotoStore,
     clean_copy,
@@ -21,7 +21,7 @@ from fieldsurvey.core.photos import (
     photo_paths,
     run_in_workers,
 )
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.workspace import Workspace
 
 
 def make_jpeg(
@@ -266,7 +266,7 @@ def test_store_paths_are_content_addressed(tmp_path: Path) -> None:
 
 def test_phone_sized_photos_pass_the_pixel_check_and_bombs_do_not() -> None:
     from fieldsurvey.core.errors import PhotoError
-    from fieldsurvey.core.photos import check_pixels
+    from fieldsurvey.core.photos.store import check_pixels
 
     check_pixels("108mp.jpg", 12_000, 9_000, 28_000_000)  # a real 108 MP phone photo
     check_pixels("200mp.jpg", 16_320, 12_240, 45_000_000)  # 200 MP

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from fieldsurvey.core import keys
-from fieldsurvey.core.db import backup_folder, make_verified_backup, photo_folder
-from fieldsurvey.core.demo import build_demo
-from fieldsurvey.core.sync import SyncError, export_package, import_package, verify
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.demo.generator import build_demo
+from fieldsurvey.core.store.db import backup_folder, make_verified_backup, photo_folder
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.sync.export import export_package
+from fieldsurvey.core.sync.importing import import_package, verify
+from fieldsurvey.core.sync.package_format import SyncError
+from fieldsurvey.core.trust import keys
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from fieldsurvey.core.progress import progress
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.office.progress import progress
+from fieldsurvey.core.store.workspace import Workspace
 
 HOAN_KIEM, BA_DINH = "00070", "00004"
 

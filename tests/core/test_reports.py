@@ -18,11 +18,12 @@ from typing import Any
 import openpyxl
 import pytest
 
-from fieldsurvey.core import reports
-from fieldsurvey.core.gpkg import cone_ring
-from fieldsurvey.core.photos import metadata_segments
-from fieldsurvey.core.reports import ReportCancelled, ReportError, write_report
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.photos.store import metadata_segments
+from fieldsurvey.core.reports import filters
+from fieldsurvey.core.reports.filters import ReportCancelled, ReportError
+from fieldsurvey.core.reports.gpkg import cone_ring
+from fieldsurvey.core.reports.writing import write_report
+from fieldsurvey.core.store.workspace import Workspace
 
 CONTACT = "Liên hệ: 024"  # every demo unit's contact starts so
 
@@ -520,7 +521,7 @@ def test_a_refused_report_leaves_the_old_file(demo: Workspace, tmp_path: Path) -
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 
 
-@pytest.mark.parametrize("fmt", reports.FORMATS)
+@pytest.mark.parametrize("fmt", filters.FORMATS)
 def test_cancel_leaves_no_file(demo: Workspace, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"report.{fmt}"
     seen: list[int] = []

@@ -13,7 +13,7 @@ import pytest
 from office_helpers import build, everything, open_copies, send
 
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.review import (
+from fieldsurvey.core.office.review import (
     NotOfficeError,
     ReviewFilter,
     record_history,
@@ -22,7 +22,7 @@ from fieldsurvey.core.review import (
     reviews_of,
     select_records,
 )
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.workspace import Workspace
 
 
 @pytest.fixture(scope="module")

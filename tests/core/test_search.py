@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fieldsurvey.core.search import search
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.search import search
+from fieldsurvey.core.store.workspace import Workspace
 
 
 @pytest.fixture

@@ -14,15 +14,16 @@ from typing import Any
 import pytest
 from office_helpers import see_the_whole_city
 
-from fieldsurvey.core import keys
 from fieldsurvey.core.clock import COUNTER_BITS
-from fieldsurvey.core.db import photo_folder
-from fieldsurvey.core.demo import build_demo
+from fieldsurvey.core.demo.generator import build_demo
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.inbox import held_back
-from fieldsurvey.core.photos import PhotoStore, ingest_photos
-from fieldsurvey.core.sync import export_package, import_package, verify
-from fieldsurvey.core.workspace import CHANGE_COLUMNS, Workspace
+from fieldsurvey.core.office.inbox import held_back
+from fieldsurvey.core.photos.store import PhotoStore, ingest_photos
+from fieldsurvey.core.store.db import photo_folder
+from fieldsurvey.core.store.workspace import CHANGE_COLUMNS, Workspace
+from fieldsurvey.core.sync.export import export_package
+from fieldsurvey.core.sync.importing import import_package, verify
+from fieldsurvey.core.trust import keys
 
 SURVEY_TABLES = (
     "units",
@@ -129,13 +130,13 @@ def test_surveyors_packages_reach_the_office_whole(
         p.stem == hashlib.sha256(p.read_bytes()).hexdigest()
         for p in (store / "originals").rglob("*.jpg")
     )
-    from fieldsurvey.core.photos import make_missing_copies
+    from fieldsurvey.core.photos.store import make_missing_copies
 
     made, problems = make_missing_copies(office, workers=1)
     assert made >= 40 and problems == []
     assert len(list((store / "thumbnails").rglob("*.jpg"))) >= 40
     # the office's own search finds s1's sites
-    from fieldsurvey.core.search import search
+    from fieldsurvey.core.store.search import search
 
     name = s1.db.execute("SELECT name FROM sites WHERE name LIKE 'Chợ %' LIMIT 1").fetchone()[0]
     assert any(hit["name"] == name for hit in search(office.db, name))
@@ -373,7 +374,7 @@ def test_verify_checks_without_writing(trio: dict[str, Workspace], tmp_path: Pat
 
 
 def test_records_that_break_the_schema_are_refused() -> None:
-    from fieldsurvey.core.sync import _validated
+    from fieldsurvey.core.sync.incoming import _validated
 
     good = {
         "id": "c1",
@@ -426,8 +427,8 @@ def test_demo_office_and_surveyor_exchange_from_the_command_line(
 KILLER = """
 import sys
 from pathlib import Path
-from fieldsurvey.core.sync import import_package
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.sync.importing import import_package
+from fieldsurvey.core.store.workspace import Workspace
 ws = Workspace.open(sys.argv[1])
 print("started", flush=True)
 import_package(ws, Path(sys.argv[2]))
@@ -494,8 +495,8 @@ def test_an_import_killed_at_any_moment_leaves_all_or_nothing(
 
 def _changes_in(package: Path, office_path: Path) -> list[str]:
     """The change lines of a package, read with the office's key (nothing is written)."""
-    from fieldsurvey.core.package import open_package
-    from fieldsurvey.core.sync import _signer
+    from fieldsurvey.core.sync.package import open_package
+    from fieldsurvey.core.sync.package_format import _signer
 
     with Workspace.open(office_path) as office:
         me = keys.load_identity(office.db)
@@ -519,7 +520,8 @@ def tmp_staging(path: Path) -> Path:
 def test_a_change_reusing_a_known_sequence_number_fails_the_import(
     trio: dict[str, Workspace],
 ) -> None:
-    from fieldsurvey.core.sync import SyncError, apply_changes
+    from fieldsurvey.core.sync.merge import apply_changes
+    from fieldsurvey.core.sync.package_format import SyncError
 
     office, s1 = trio["office"], trio["s1"]
     row = s1.db.execute(
@@ -592,7 +594,7 @@ def test_damaged_packages_are_refused_and_write_nothing(
 def test_a_signed_package_with_a_record_outside_the_schema_is_refused(
     trio: dict[str, Workspace], tmp_path: Path
 ) -> None:
-    from fieldsurvey.core.package import write_package
+    from fieldsurvey.core.sync.package import write_package
 
     office, s1 = trio["office"], trio["s1"]
     me = keys.load_identity(s1.db)

@@ -12,11 +12,13 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from fieldsurvey.core import keys
-from fieldsurvey.core.authorship import verify_history
-from fieldsurvey.core.scope import set_peer_scope
-from fieldsurvey.core.sync import SyncError, export_package, identity, import_package
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.sync.export import export_package
+from fieldsurvey.core.sync.importing import import_package
+from fieldsurvey.core.sync.package_format import SyncError, identity
+from fieldsurvey.core.sync.scope import set_peer_scope
+from fieldsurvey.core.trust import keys
+from fieldsurvey.core.trust.authorship import verify_history
 
 DEVICES = 3
 VALUES = ("Chợ Hôm", "Chợ Mơ", "Ga Hà Nội", None)

@@ -25,21 +25,24 @@ import sqlite_utils
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from office_helpers import everything as every_table
 
-from fieldsurvey.core import authorship, keys, ledger, scope
 from fieldsurvey.core.clock import COUNTER_BITS
-from fieldsurvey.core.db import APPLICATION_ID, photo_folder
-from fieldsurvey.core.demo import build_demo, demo_device_id
+from fieldsurvey.core.demo.generator import build_demo, demo_device_id
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.migrations import MIGRATIONS
-from fieldsurvey.core.package import open_package, write_package
-from fieldsurvey.core.sync import SyncError, export_package, import_package
-from fieldsurvey.core.workspace import (
+from fieldsurvey.core.store.db import APPLICATION_ID, photo_folder
+from fieldsurvey.core.store.migrations import MIGRATIONS
+from fieldsurvey.core.store.workspace import (
     CHANGE_COLUMNS,
     INSERT_CHANGE,
     Workspace,
     fields_json,
     iso_from_ms,
 )
+from fieldsurvey.core.sync import scope
+from fieldsurvey.core.sync.export import export_package
+from fieldsurvey.core.sync.importing import import_package
+from fieldsurvey.core.sync.package import open_package, write_package
+from fieldsurvey.core.sync.package_format import SyncError
+from fieldsurvey.core.trust import authorship, keys, ledger
 
 SEED = 42  # build_demo's default seed: every demo workspace here shares it
 Line = dict[str, Any]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.workspace import CHANGE_COLUMNS, Workspace
+from fieldsurvey.core.store.workspace import CHANGE_COLUMNS, Workspace
 
 HOAN_KIEM_LAKE = {"lat": 21.0288, "lon": 105.8524}
 

@@ -13,9 +13,9 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
-from fieldsurvey.core import xlsx
-from fieldsurvey.core.reports import write_report
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.reports import xlsx
+from fieldsurvey.core.reports.writing import write_report
+from fieldsurvey.core.store.workspace import Workspace
 
 VIETNAMESE = "Camera giám sát ngã tư Hàng Bài – Tràng Tiền, phường Hoàn Kiếm; "
 LONG = (VIETNAMESE * 80)[:5000]

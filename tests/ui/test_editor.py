@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from fieldsurvey.core import settings as user_settings
-from fieldsurvey.core.db import photo_folder
-from fieldsurvey.core.photos import PhotoStore
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.photos.store import PhotoStore
+from fieldsurvey.core.store.db import photo_folder
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.dialogs import NewSiteDialog
 from fieldsurvey.ui.main_window import MainWindow
 
@@ -415,7 +415,7 @@ def test_dialog_refuses_a_site_without_a_name(qtbot: QtBot) -> None:
 def test_a_need_shows_the_cameras_that_already_see_it(qtbot: QtBot, window: MainWindow) -> None:
     from PySide6.QtWidgets import QPushButton
 
-    from fieldsurvey.core.coverage import need_coverage
+    from fieldsurvey.core.office.coverage import need_coverage
 
     entry = next(e for e in need_coverage(window.workspace.db) if e["cameras"])
     window.open_record("needs", entry["need"])

@@ -13,9 +13,9 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from fieldsurvey.core import keys
 from fieldsurvey.core import settings as user_settings
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.trust import keys
 from fieldsurvey.ui.dialogs import NewWorkspaceDialog, PassphraseDialog
 from fieldsurvey.ui.i18n import install_language
 from fieldsurvey.ui.main_window import MainWindow

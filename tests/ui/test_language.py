@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldsurvey.app import make_window
 from fieldsurvey.core import settings as user_settings
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.fields import field_labels
 from fieldsurvey.ui.i18n import VIETNAMESE_LETTERS, ensure_vietnamese_font, install_language
 from fieldsurvey.ui.main_window import MainWindow

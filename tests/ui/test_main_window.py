@@ -12,8 +12,8 @@ from shiboken6 import isValid
 
 from fieldsurvey.app import open_start_workspace
 from fieldsurvey.core import settings as user_settings
-from fieldsurvey.core.stats import workspace_stats
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.stats import workspace_stats
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.main_window import MainWindow
 
 
@@ -153,7 +153,7 @@ def test_the_surveyor_picks_their_unit_and_sees_its_assignments(
     assert window.workspace.setting("my_unit") == unit_id  # remembered by the workspace
     import datetime as dt
 
-    from fieldsurvey.core.progress import progress
+    from fieldsurvey.core.office.progress import progress
 
     work = [
         a

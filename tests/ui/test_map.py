@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.map_view import MapView
 
 TILES = Path(__file__).parent.parent / "data" / "tiles"

@@ -17,7 +17,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.main_window import MainWindow
 from fieldsurvey.ui.map_view import ExternalRequestBlocker
 from fieldsurvey.ui.models import ID_ROLE

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from fieldsurvey.core import listing
-from fieldsurvey.core.listing import ListQuery
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store import listing
+from fieldsurvey.core.store.listing import ListQuery
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.models import ID_ROLE, RecordListModel
 
 HEADERS = ["a", "b", "c", "d", "e", "f", "g"]

@@ -17,11 +17,11 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
-from fieldsurvey.core.conflicts import list_conflicts
-from fieldsurvey.core.dashboard import dashboard
-from fieldsurvey.core.inbox import inbox, package_records
-from fieldsurvey.core.review import ReviewFilter, reviews_of, select_records
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.office.conflicts import list_conflicts
+from fieldsurvey.core.office.dashboard import dashboard
+from fieldsurvey.core.office.inbox import inbox, package_records
+from fieldsurvey.core.office.review import ReviewFilter, reviews_of, select_records
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.office_review import (
     LATE_BACKGROUND,
     ConflictsDialog,

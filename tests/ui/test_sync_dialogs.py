@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from fieldsurvey.core.demo import build_demo
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.demo.generator import build_demo
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.sync_dialogs import ExportDialog, ImportDialog, PackagesDialog
 
 

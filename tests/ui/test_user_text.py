@@ -15,10 +15,10 @@ from PySide6.QtGui import QAccessible, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from fieldsurvey.core import keys
-from fieldsurvey.core.db import photo_folder
-from fieldsurvey.core.demo import build_demo
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.demo.generator import build_demo
+from fieldsurvey.core.store.db import photo_folder
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.trust import keys
 from fieldsurvey.ui.charts import ChartsView
 from fieldsurvey.ui.editor import RecordEditor
 from fieldsurvey.ui.main_window import MainWindow

@@ -1,5 +1,5 @@
 """Vietnamese-aware text folding for search (accents, case and đ/Đ all fold away), and text
-made safe for a spreadsheet cell."""
+made safe for a spreadsheet cell, and the text a record id may be."""
 
 from __future__ import annotations
 
@@ -47,3 +47,23 @@ def spreadsheet_text(text: str) -> str:
     tests check it), and saved text never starts with a space (records.clean_value strips it).
     """
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+MAX_ID_CHARS = 100
+
+
+def storable_text(text: str) -> bool:
+    """Text SQLite stores as it is: no NUL, and valid UTF-8 (no lone surrogates, which JSON's
+    ``\\ud800`` escapes can produce)."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def is_record_id(value: object) -> bool:
+    """A record id or code: short storable text."""
+    return isinstance(value, str) and 0 < len(value) <= MAX_ID_CHARS and storable_text(value)

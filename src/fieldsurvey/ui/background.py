@@ -10,8 +10,8 @@ import sqlite_utils
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from shiboken6 import isValid
 
-from fieldsurvey.core.db import open_read_only
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.db import open_read_only
+from fieldsurvey.core.store.workspace import Workspace
 
 
 class _Signals(QObject):

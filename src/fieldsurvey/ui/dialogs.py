@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldsurvey.core import keystore, vocabulary
+from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.location import format_coordinates, parse_coordinates
+from fieldsurvey.core.trust import keystore
 
 
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:

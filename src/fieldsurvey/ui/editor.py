@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldsurvey.core import checks, vocabulary
-from fieldsurvey.core.coverage import need_coverage
+from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
 from fieldsurvey.core.location import distance_m
-from fieldsurvey.core.photos import IngestResult
-from fieldsurvey.core.records import clean_value, record_kind
+from fieldsurvey.core.office.coverage import need_coverage
+from fieldsurvey.core.photos.store import IngestResult
+from fieldsurvey.core.store import checks
+from fieldsurvey.core.store.records import clean_value, record_kind
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
-from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui import fields as fw
 from fieldsurvey.ui.i18n import in_language, tr
 from fieldsurvey.ui.photo_strip import PhotoStrip

@@ -32,14 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldsurvey.core import listing, vocabulary
 from fieldsurvey.core import settings as user_settings
+from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.map_export import export_map_html
-from fieldsurvey.core.progress import progress
-from fieldsurvey.core.stats import workspace_stats
+from fieldsurvey.core.map.export import export_map_html
+from fieldsurvey.core.office.progress import progress
+from fieldsurvey.core.store import listing
+from fieldsurvey.core.store.stats import workspace_stats
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
-from fieldsurvey.core.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background
 from fieldsurvey.ui.dialogs import (
     NewSiteDialog,
@@ -993,7 +994,7 @@ class MainWindow(QMainWindow):
         return ask_passphrase(self)
 
     def open_demo(self) -> bool:
-        from fieldsurvey.core.demo import build_demo
+        from fieldsurvey.core.demo.generator import build_demo
 
         path = user_settings.demo_workspace_path()
         if not path.exists():
@@ -1015,7 +1016,7 @@ class MainWindow(QMainWindow):
 
     def reset_demo(self) -> bool:
         """Rebuild the demo workspace as shipped and open it."""
-        from fieldsurvey.core.demo import build_demo
+        from fieldsurvey.core.demo.generator import build_demo
 
         path = user_settings.demo_workspace_path()
         self.editor.flush()

@@ -26,11 +26,12 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 
-from fieldsurvey.core import mapdata, reference
-from fieldsurvey.core.map_page import ORIGIN, SCHEME, build_map_page, script_json
-from fieldsurvey.core.mbtiles import TileReader, TileSet
+from fieldsurvey.core import reference
+from fieldsurvey.core.map import layers as mapdata
+from fieldsurvey.core.map.mbtiles import TileReader, TileSet
+from fieldsurvey.core.map.page import ORIGIN, SCHEME, build_map_page, script_json
 from fieldsurvey.core.resources import resource_path
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""The record lists' item model: pages of rows from fieldsurvey.core.listing, read as the view
+"""The record lists' item model: pages of rows from fieldsurvey.core.store.listing, read as the view
 scrolls (canFetchMore/fetchMore), never the whole table at once."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 import sqlite_utils
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from fieldsurvey.core import listing
+from fieldsurvey.core.store import listing
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -1,6 +1,6 @@
 """The supervisor's data screens: candidate duplicate cameras and sites, merging two cameras,
-importing an owner's inventory, and the city-wide reports. Thin over core/duplicates.py,
-core/inventory.py and core/reports.py; every write goes through the workspace."""
+importing an owner's inventory, and the city-wide reports. Thin over core/office/duplicates.py,
+core/office/inventory.py and core/reports/; every write goes through the workspace."""
 
 from __future__ import annotations
 
@@ -37,11 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldsurvey.core import duplicates, inventory, listing, reports, vocabulary
-from fieldsurvey.core.db import photo_folder
+from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.photos import linked_photos
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.office import duplicates, inventory
+from fieldsurvey.core.photos.store import linked_photos
+from fieldsurvey.core.reports import filters, labels, writing
+from fieldsurvey.core.store import listing
+from fieldsurvey.core.store.db import photo_folder
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background, write_in_background
 from fieldsurvey.ui.fields import field_labels
 from fieldsurvey.ui.i18n import current_language, error_text, in_language, tr
@@ -766,7 +769,7 @@ class InventoryDialog(QDialog):
                         camera.get("ref") or camera.get("name") or "",
                         camera["lat"],
                         camera["lon"],
-                        reports.code_label(
+                        labels.code_label(
                             "camera_type", camera.get("camera_type"), current_language()
                         ),
                     )
@@ -1047,7 +1050,7 @@ class ReportDialog(QDialog):
             return
         out = Path(text)
         try:
-            where = reports.parse_where(self.workspace.db, self.where())
+            where = filters.parse_where(self.workspace.db, self.where())
         except FieldSurveyError as exc:
             self.status.setText(error_text(exc))
             return
@@ -1060,7 +1063,7 @@ class ReportDialog(QDialog):
         relay.progress.connect(self._on_progress)
 
         def work(db: sqlite_utils.Database) -> dict[str, int]:
-            return reports.write_report(
+            return writing.write_report(
                 db,
                 fmt,
                 out,
@@ -1103,7 +1106,7 @@ class ReportDialog(QDialog):
 
     def on_failed(self, error: BaseException) -> None:
         self._finish()
-        if isinstance(error, reports.ReportCancelled):
+        if isinstance(error, filters.ReportCancelled):
             self.status.setText(self.tr("Đã huỷ báo cáo, không ghi tệp nào."))
         else:
             self.status.setText(self.tr("Không tạo được báo cáo: {0}").format(error_text(error)))

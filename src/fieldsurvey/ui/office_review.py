@@ -47,14 +47,12 @@ from PySide6.QtWidgets import (
 )
 
 from fieldsurvey.core import reference, vocabulary
-from fieldsurvey.core.conflicts import list_conflicts, resolve
-from fieldsurvey.core.dashboard import dashboard
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.inbox import held_back, inbox, package_records
-from fieldsurvey.core.ledger import RecordProof, record_proof
-from fieldsurvey.core.progress import progress
-from fieldsurvey.core.records import record_kind
-from fieldsurvey.core.review import (
+from fieldsurvey.core.office.conflicts import list_conflicts, resolve
+from fieldsurvey.core.office.dashboard import dashboard
+from fieldsurvey.core.office.inbox import held_back, inbox, package_records
+from fieldsurvey.core.office.progress import progress
+from fieldsurvey.core.office.review import (
     REVIEWABLE,
     UNREVIEWED,
     NotOfficeError,
@@ -67,7 +65,9 @@ from fieldsurvey.core.review import (
     reviews_of,
     select_records,
 )
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.records import record_kind
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.trust.ledger import RecordProof, record_proof
 from fieldsurvey.ui.background import read_in_background, write_in_background
 from fieldsurvey.ui.charts import ChartsView
 from fieldsurvey.ui.fields import field_labels

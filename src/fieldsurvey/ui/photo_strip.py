@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldsurvey.core.db import photo_folder
-from fieldsurvey.core.photos import (
+from fieldsurvey.core.photos.store import (
     Failure,
     IngestResult,
     PreparedPhoto,
@@ -32,7 +31,8 @@ from fieldsurvey.core.photos import (
     prepare_many,
     record_prepared,
 )
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.store.db import photo_folder
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import run_in_background
 from fieldsurvey.ui.i18n import current_language, error_text, in_language
 from fieldsurvey.ui.values import plain_tooltip

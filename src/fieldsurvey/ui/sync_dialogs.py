@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldsurvey.core import keys, sync
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.photos import make_missing_copies
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.photos.store import make_missing_copies
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.sync import export, importing
+from fieldsurvey.core.trust import keys
 from fieldsurvey.ui.background import write_in_background
 from fieldsurvey.ui.i18n import current_language, in_language
 
@@ -105,7 +106,7 @@ class ExportDialog(QDialog):
             self.summary.setText(self.tr("Chưa có nơi nhận nào được đăng ký."))
             self.export_button.setEnabled(False)
             return
-        pending = sync.pending_export(
+        pending = export.pending_export(
             self.workspace, recipient_id=recipient, full=self.full.isChecked()
         )
         self.summary.setText(
@@ -138,7 +139,7 @@ class ExportDialog(QDialog):
         write_in_background(  # the export's ledger row is a write
             self,
             self.workspace,
-            lambda ws: sync.export_package(ws, target, recipient_id=recipient, full=full),
+            lambda ws: export.export_package(ws, target, recipient_id=recipient, full=full),
             lambda manifest: self.on_exported(target, manifest),
             self.on_failed,
         )
@@ -170,7 +171,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Nhập gói đồng bộ"))
         self.resize(820, 420)
         self.files: list[Path] = []
-        self.previews: dict[Path, sync.ImportReport | str] = {}
+        self.previews: dict[Path, importing.ImportReport | str] = {}
         self.cancelled = False
         self.previewing = False
         self.table = QTableWidget(0, len(self.COLUMNS), self)
@@ -229,7 +230,7 @@ class ImportDialog(QDialog):
         self.progress.show()
         path, rest = todo[0], todo[1:]
 
-        def done(report: sync.ImportReport) -> None:
+        def done(report: importing.ImportReport) -> None:
             self.previews[path] = report
             self.show_rows(self.previews)
             self.preview_next(rest)
@@ -244,16 +245,16 @@ class ImportDialog(QDialog):
         write_in_background(  # a dry run writes inside a transaction it then rolls back
             self,
             self.workspace,
-            lambda ws: sync.import_package(ws, path, dry_run=True),
+            lambda ws: importing.import_package(ws, path, dry_run=True),
             done,
             failed,
         )
 
-    def show_rows(self, outcomes: dict[Path, sync.ImportReport | str]) -> None:
+    def show_rows(self, outcomes: dict[Path, importing.ImportReport | str]) -> None:
         self.table.setRowCount(len(self.files))
         for row, path in enumerate(self.files):
             outcome = outcomes.get(path, self.previews.get(path))
-            if isinstance(outcome, sync.ImportReport):
+            if isinstance(outcome, importing.ImportReport):
                 peer = keys.trusted_peer(self.workspace.db, outcome.sender or "")
                 status = (
                     self.tr("đã nhập trước đây")
@@ -284,7 +285,7 @@ class ImportDialog(QDialog):
         out = []
         for path in self.files:
             preview = self.previews.get(path)
-            if isinstance(preview, sync.ImportReport) and not preview.already_imported:
+            if isinstance(preview, importing.ImportReport) and not preview.already_imported:
                 out.append(path)
         return out
 
@@ -295,7 +296,7 @@ class ImportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self.cancelled = False
-        self.outcomes: dict[Path, sync.ImportReport | str] = {}
+        self.outcomes: dict[Path, importing.ImportReport | str] = {}
         self.import_next(todo)
 
     def import_next(self, todo: list[Path]) -> None:
@@ -304,7 +305,7 @@ class ImportDialog(QDialog):
             return
         path, rest = todo[0], todo[1:]
 
-        def done(report: sync.ImportReport) -> None:
+        def done(report: importing.ImportReport) -> None:
             self.outcomes[path] = report
             self.progress.setValue(self.progress.value() + 1)
             self.import_next(rest)
@@ -315,7 +316,7 @@ class ImportDialog(QDialog):
             self.import_next(rest)
 
         write_in_background(
-            self, self.workspace, lambda ws: sync.import_package(ws, path), done, failed
+            self, self.workspace, lambda ws: importing.import_package(ws, path), done, failed
         )
 
     def make_thumbnails(self) -> None:
@@ -341,7 +342,7 @@ class ImportDialog(QDialog):
         lines = []
         for path in self.files:
             outcome = self.outcomes.get(path, self.previews.get(path))
-            if isinstance(outcome, sync.ImportReport):
+            if isinstance(outcome, importing.ImportReport):
                 if path not in self.outcomes:
                     note = (
                         self.tr("không nhập (đã huỷ)")
@@ -368,7 +369,7 @@ class ImportDialog(QDialog):
         self.receipt.setPlainText("\n".join(lines))
         self.receipt.show()
         self.cancel_button.setText(self.tr("Đóng"))
-        if any(isinstance(o, sync.ImportReport) and o.photos for o in self.outcomes.values()):
+        if any(isinstance(o, importing.ImportReport) and o.photos for o in self.outcomes.values()):
             self.make_thumbnails()
 
     def on_cancel_clicked(self) -> None:

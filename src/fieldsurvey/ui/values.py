@@ -10,10 +10,11 @@ from typing import Any
 
 from PySide6.QtCore import QLocale
 
-from fieldsurvey.core import reports, vocabulary
+from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.records import record_kind
-from fieldsurvey.core.workspace import Workspace
+from fieldsurvey.core.reports import labels
+from fieldsurvey.core.store.records import record_kind
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.i18n import tr
 
 
@@ -49,7 +50,7 @@ def shown_value(ws: Workspace, table: str, name: str, value: Any, lang: str) -> 
     except ValidationError:
         return str(value)
     if field.kind == "views":
-        return reports.views_text(value if isinstance(value, str) else json.dumps(value))
+        return labels.views_text(value if isinstance(value, str) else json.dumps(value))
     if isinstance(value, str) and field.kind in ("codes", "refs", "communes"):
         try:
             value = json.loads(value)

@@ -1,0 +1,108 @@
+"""What every command shares: the --db option, opening the workspace, the passphrase, JSON
+output and errors shown as one line."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.store.workspace import Workspace
+
+DB_OPTION = click.option(
+    "--db",
+    "db_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Tệp workspace (.sqlite). / The workspace file.",
+)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Show a FieldSurvey error as one line on stderr with a non-zero exit, never a traceback."""
+    try:
+        yield
+    except FieldSurveyError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except KeyboardInterrupt:
+        raise click.ClickException("Đã huỷ. / Cancelled.") from None
+
+
+def print_json(obj: Any) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, sort_keys=True))
+
+
+def open_workspace(
+    db_path: Path, user: str | None = None, *, passphrase_file: Path | None = None
+) -> Workspace:
+    """The workspace, writing as ``user`` or else as the name set in the app's settings; the
+    device keys' passphrase, if they need one, is read when a private key is needed."""
+    if user is None:
+        from fieldsurvey.core.settings import load_settings
+
+        user = load_settings().user_name or None
+    ws = Workspace.open(db_path, user=user)
+    ws.ask_passphrase = passphrase_reader(passphrase_file)
+    return ws
+
+
+PASSPHRASE_VARIABLE = "FIELDSURVEY_PASSPHRASE"
+NEW_PASSPHRASE_VARIABLE = "FIELDSURVEY_NEW_PASSPHRASE"
+
+PASSPHRASE_FILE = click.option(
+    "--passphrase-file",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Tệp chứa mật khẩu khoá thiết bị (dòng đầu). / A file whose first line is the device "
+    "keys' passphrase (else FIELDSURVEY_PASSPHRASE, else asked on the terminal).",
+)
+
+
+def _first_line(path: Path) -> str:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FieldSurveyError(
+            f"Không đọc được tệp mật khẩu {path}. / Cannot read the passphrase file {path}."
+        ) from exc
+    return text.splitlines()[0] if text else ""
+
+
+def passphrase_reader(
+    passphrase_file: Path | None, *, variable: str = PASSPHRASE_VARIABLE, confirm: bool = False
+) -> Callable[[], str]:
+    """Where the passphrase comes from, read only when it is needed: the file, else the
+    environment variable, else a prompt on the terminal that does not echo it."""
+
+    def read() -> str:
+        if passphrase_file is not None:
+            return _first_line(passphrase_file)
+        from_environment = os.environ.get(variable)
+        if from_environment:
+            return from_environment
+        if sys.stdin.isatty():
+            prompt = (
+                "Mật khẩu mới cho khoá thiết bị / New passphrase for the device keys"
+                if confirm
+                else "Mật khẩu khoá thiết bị / Device keys' passphrase"
+            )
+            return str(
+                click.prompt(
+                    prompt,
+                    hide_input=True,
+                    confirmation_prompt=("Nhập lại / Repeat it" if confirm else False),
+                    err=True,
+                )
+            )
+        from fieldsurvey.core.trust.keystore import passphrase_needed
+
+        raise passphrase_needed()
+
+    return read

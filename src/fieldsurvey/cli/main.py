@@ -1,0 +1,37 @@
+"""The `fieldsurvey` command: the main group, with every command group's commands added to it
+(thin click commands over fieldsurvey.core; no Qt imported here)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from fieldsurvey import __version__
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(__version__, prog_name="fieldsurvey")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """FieldSurvey: khảo sát camera giám sát của Hà Nội. / Survey Hà Nội's surveillance cameras.
+
+    Run without a command to open the app on the last workspace (or the demo workspace).
+    """
+    from fieldsurvey.app import setup_logging
+
+    setup_logging()
+    if ctx.invoked_subcommand is None:
+        from fieldsurvey.app import run_app
+
+        sys.exit(run_app([]))
+
+
+from fieldsurvey.cli import keys, office, photos, reports, review, sync, workspace  # noqa: E402
+
+for _group in (workspace, keys, sync, photos, review, office, reports):
+    for _command in _group.COMMANDS:
+        main.add_command(_command)
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,163 @@
+"""Office commands over the camera inventory: duplicate cameras and sites, importing an
+owner's existing inventory, coverage of needs (no Qt imported here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, user_errors
+
+# The fields a column can be mapped to (core/office/inventory.py TARGETS), listed in --help without
+# importing the core at start-up.
+TARGET_NAMES = (
+    "lat",
+    "lon",
+    "ref",
+    "name",
+    "direction",
+    "field_of_view",
+    "tilt",
+    "camera_type",
+    "surveillance_type",
+    "mount",
+    "height",
+    "operator",
+    "address",
+    "zone",
+    "notes",
+)
+
+
+@click.command(name="duplicates")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per candidate pair.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=0.5,
+    show_default=True,
+    help="Lowest score to list (sites: 0.7 is a good start).",
+)
+@click.option(
+    "--sites", is_flag=True, help="Địa điểm trùng thay vì camera. / Duplicate sites instead."
+)
+def duplicates_command(db_path: Path, as_json: bool, threshold: float, sites: bool) -> None:
+    """Camera (hoặc địa điểm) có thể trùng lắp. / Candidate duplicate cameras (or sites), best
+    first; pairs decided "not a duplicate" are never listed again."""
+    from fieldsurvey.core.office.duplicates import find_duplicate_sites, find_workspace_duplicates
+
+    with user_errors(), open_workspace(db_path) as ws:
+        pairs = (
+            find_duplicate_sites(ws.db, threshold)
+            if sites
+            else find_workspace_duplicates(ws, threshold)
+        )
+    for pair in pairs:
+        if as_json:
+            print_json(pair)
+        else:
+            click.echo(
+                f"{pair['score']:.2f}  {pair['a']['id']}  {pair['b']['id']}  "
+                f"{'; '.join(pair['reasons'])}"
+            )
+    if not as_json:
+        click.echo(f"{len(pairs)} cặp có thể trùng. / candidate pairs.", err=True)
+
+
+@click.command(name="import-inventory")
+@DB_OPTION
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--owner", default=None, help="Đơn vị sở hữu (mã hoặc tên). / Owner unit (id or name)."
+)
+@click.option(
+    "--map",
+    "mapping",
+    multiple=True,
+    metavar="FIELD=COLUMN",
+    help="Gán cột cho trường (lặp lại được), thay cho đoán tự động. / Map a column to a field "
+    "(repeatable), instead of the automatic guess. Fields: " + ", ".join(TARGET_NAMES) + ".",
+)
+@click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra, không ghi. / Check, write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def import_inventory_command(
+    db_path: Path,
+    file: Path,
+    owner: str | None,
+    mapping: tuple[str, ...],
+    dry_run: bool,
+    as_json: bool,
+) -> None:
+    """Nhập danh sách camera hiện có (CSV, GeoJSON). / Import an owner unit's existing camera
+    list (CSV or GeoJSON, OpenStreetMap tags understood); rows it cannot read are reported with
+    their line numbers, new cameras that may duplicate existing ones are flagged."""
+    from fieldsurvey.core.office.inventory import guess_mapping, import_inventory, read_inventory
+
+    explicit: dict[str, str] = {}
+    for item in mapping:
+        target, sep, column = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r}: cần FIELD=COLUMN.", param_hint="--map")
+        explicit[target.strip()] = column.strip()
+    with user_errors(), open_workspace(db_path) as ws:
+        inventory = read_inventory(file)
+        chosen = {**guess_mapping(inventory.columns), **explicit} if explicit else None
+        report = import_inventory(ws, inventory, chosen, owner=owner, dry_run=dry_run)
+    summary = report.summary()
+    if as_json:
+        for row in report.refused:
+            print_json({"kind": "refused", **row})
+        for row in report.warnings:
+            print_json({"kind": "warning", **row})
+        for pair in report.duplicates:
+            print_json({"kind": "duplicate", **pair})
+        print_json({"kind": "summary", "dry_run": dry_run, **summary})
+    else:
+        for row in report.refused:
+            click.echo(f"dòng {row['line']} / line {row['line']}: {row['reason']}")
+        for row in report.warnings:
+            click.echo(f"dòng {row['line']} / line {row['line']} (cảnh báo): {row['message']}")
+        verb = "Sẽ nhập / would import" if dry_run else "Đã nhập / imported"
+        click.echo(
+            f"{verb} {summary['imported']} camera; {summary['flagged']} có thể trùng / flagged "
+            f"as possible duplicates; {summary['refused']} dòng bị từ chối / rows refused."
+        )
+    if not summary["imported"]:
+        raise click.ClickException("Không nhập được dòng nào. / No row could be imported.")
+
+
+@click.command(name="coverage")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def coverage_command(db_path: Path, as_json: bool) -> None:
+    """Nhu cầu đã có camera quan sát, địa điểm chưa có camera. / For each need, the existing
+    cameras that already see its place (reuse or connect instead of a new camera); then the
+    sites of each category with no camera at all."""
+    from fieldsurvey.core.office.coverage import need_coverage, sites_without_cameras
+
+    with user_errors(), open_workspace(db_path) as ws:
+        needs = need_coverage(ws.db)
+        empty = sites_without_cameras(ws.db)
+    for need in needs:
+        if as_json:
+            print_json({"kind": "need", **need})
+        elif need["cameras"]:
+            ids = ", ".join(c["id"] for c in need["cameras"])
+            click.echo(f"nhu cầu / need {need['need']}: {len(need['cameras'])} camera ({ids})")
+    for category, sites in empty.items():
+        if as_json:
+            print_json({"kind": "sites_without_cameras", "category": category, "sites": sites})
+        else:
+            click.echo(f"{category}: {len(sites)} địa điểm chưa có camera / sites without cameras")
+    if not as_json:
+        covered = sum(1 for n in needs if n["cameras"])
+        click.echo(
+            f"{covered}/{len(needs)} nhu cầu đã có camera quan sát. / needs already seen by "
+            "existing cameras.",
+            err=True,
+        )
+
+
+COMMANDS = (duplicates_command, import_inventory_command, coverage_command)

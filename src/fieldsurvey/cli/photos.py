@@ -1,0 +1,179 @@
+"""Photos: what a photo's headers say, adding photos to records, placing them from a GPX track."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, user_errors
+
+
+@click.command(name="photo-info")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file.")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(1, 3600),
+    default=60,
+    show_default=True,
+    help="Seconds allowed for each file before it is given up.",
+)
+def photo_info(files: tuple[Path, ...], as_json: bool, time_limit: float) -> None:
+    """Đọc thông tin ảnh (GPS, thời gian, hướng…). / Metadata read from photos, one per file."""
+    from fieldsurvey.core.photos.store import photo_infos
+
+    with user_errors():
+        infos = photo_infos(list(files), time_limit_s=time_limit)
+    for info in infos:
+        if as_json:
+            print_json(info)
+            continue
+        click.echo(info["file"])
+        for key, value in info.items():
+            if key != "file" and value is not None:
+                click.echo(f"  {key:<15} {value}")
+    if not as_json and any(info["error"] for info in infos):
+        click.echo(
+            f"{sum(bool(i['error']) for i in infos)} tệp lỗi. / files with errors.", err=True
+        )
+
+
+@click.group()
+def photos() -> None:
+    """Ảnh trong workspace: thêm, gắn vị trí từ GPX. / Photos in a workspace."""
+
+
+@photos.command(name="add")
+@DB_OPTION
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--to",
+    "link",
+    nargs=2,
+    metavar="TABLE ID",
+    help="Link the photos to a record, e.g. --to cameras 3f2a…",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Worker processes (default: one per core).",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file.")
+def photos_add(
+    db_path: Path,
+    files: tuple[Path, ...],
+    link: tuple[str, str] | None,
+    workers: int | None,
+    as_json: bool,
+) -> None:
+    """Thêm ảnh vào workspace. / Ingest photos: store, thumbnails, metadata, history."""
+    from fieldsurvey.core.photos.store import ingest_photos
+
+    def progress(done: int, total: int, name: str) -> None:
+        if not as_json:
+            click.echo(f"[{done}/{total}] {name}", err=True)
+
+    with user_errors(), open_workspace(db_path) as ws:
+        results = ingest_photos(
+            ws, [str(f) for f in files], link=link, workers=workers, progress=progress
+        )
+    failed = 0
+    for result in results:
+        failed += result.error is not None
+        if as_json:
+            print_json(
+                {
+                    "file": result.source,
+                    "photo_id": result.photo_id,
+                    "sha256": result.sha256,
+                    "created": result.created,
+                    "error": result.error,
+                    "warnings": result.warnings,
+                }
+            )
+        elif result.error:
+            click.echo(f"LỖI {result.source}: {result.error}", err=True)
+        else:
+            state = "mới" if result.created else "đã có"
+            click.echo(f"{result.photo_id}  {state:6}  {result.source}")
+    if not as_json:
+        click.echo(
+            f"{len(results) - failed} ảnh đã thêm, {failed} lỗi. / "
+            f"{len(results) - failed} stored, {failed} failed.",
+            err=True,
+        )
+    if failed == len(results):
+        sys.exit(1)
+
+
+@photos.command(name="geotag")
+@DB_OPTION
+@click.option(
+    "--gpx",
+    "gpx_path",
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="GPX track from a GPS logger.",
+)
+@click.option(
+    "--tolerance",
+    type=click.FloatRange(0, 86400),
+    default=60,
+    show_default=True,
+    help="Seconds between a photo and the nearest fix that still count as a match.",
+)
+@click.option(
+    "--camera-offset",
+    type=float,
+    default=0,
+    show_default=True,
+    help="Seconds to add to the camera's clock to get the true time.",
+)
+@click.option(
+    "--utc-offset",
+    default="+07:00",
+    show_default=True,
+    help="The camera clock's time zone when the photo does not say.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per photo.")
+def photos_geotag(
+    db_path: Path,
+    gpx_path: Path,
+    tolerance: float,
+    camera_offset: float,
+    utc_offset: str,
+    as_json: bool,
+) -> None:
+    """Gắn vị trí cho ảnh không có GPS từ tệp GPX. / Place photos without GPS from a GPX track."""
+    from fieldsurvey.core.photos.geotag import geotag_workspace
+
+    with user_errors(), open_workspace(db_path) as ws:
+        outcomes = geotag_workspace(
+            ws,
+            gpx_path,
+            tolerance_s=tolerance,
+            camera_offset_s=camera_offset,
+            assumed_utc_offset=utc_offset,
+        )
+    for outcome in outcomes:
+        if as_json:
+            print_json(outcome)
+        elif outcome["placed"]:
+            click.echo(
+                f"{outcome['photo_id']}  {outcome['lat']:.6f}, {outcome['lon']:.6f}  "
+                f"cách điểm GPS {outcome['gap_s']:.0f} s  {outcome['file_name']}"
+            )
+        else:
+            click.echo(
+                f"{outcome['photo_id']}  không gắn được: {outcome['reason']}  "
+                f"{outcome['file_name']}"
+            )
+    if not as_json:
+        placed = sum(o["placed"] for o in outcomes)
+        click.echo(f"{placed}/{len(outcomes)} ảnh được gắn vị trí. / photos placed.", err=True)
+
+
+COMMANDS = (photo_info, photos)

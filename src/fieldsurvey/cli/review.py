@@ -1,0 +1,326 @@
+"""Review, conflict, inbox, progress and dashboard commands for the office (no Qt imported here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import click
+
+from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, user_errors
+from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.store.workspace import Workspace
+
+USER_OPTION = click.option(
+    "--user",
+    default=None,
+    help="Tên người duyệt (mặc định: tên trong cài đặt). / Who is writing (default: the name "
+    "in the settings).",
+)
+_WHERE_KEYS = {
+    "commune": "commune_code",
+    "site": "site_id",
+    "unit": "unit_id",
+    "device": "device",
+    "state": "state",
+}
+
+
+def _where(table: str, conditions: tuple[str, ...]) -> Any:
+    from fieldsurvey.core.office.review import ReviewFilter
+
+    values: dict[str, str] = {}
+    for condition in conditions:
+        key, sep, value = condition.partition("=")
+        if not sep or key.strip() not in _WHERE_KEYS or not value.strip():
+            raise ValidationError(
+                f"--where {condition!r}: cần dạng KHOÁ=GIÁ TRỊ với khoá là "
+                f"{', '.join(_WHERE_KEYS)}. / Use KEY=VALUE with one of these keys."
+            )
+        values[_WHERE_KEYS[key.strip()]] = value.strip()
+    return ReviewFilter(table, **values)
+
+
+@click.command(name="review")
+@DB_OPTION
+@click.option("--table", required=True, help="sites, cameras, shortcomings or needs.")
+@click.option("--id", "record_id", help="One record to review.")
+@click.option(
+    "--where",
+    "conditions",
+    multiple=True,
+    help="Review every record matching KEY=VALUE (repeatable, all must hold): commune=CODE, "
+    "site=ID, unit=ID, device=ID-or-name, state=received|approved|needs_revision|rejected|"
+    "none (none: never reviewed).",
+)
+@click.option(
+    "--state",
+    required=True,
+    type=click.Choice(["received", "approved", "needs_revision", "rejected"]),
+    help="The review result.",
+)
+@click.option("--comment", default=None, help="Required for needs_revision and rejected.")
+@USER_OPTION
+def review_command(
+    db_path: Path,
+    table: str,
+    record_id: str | None,
+    conditions: tuple[str, ...],
+    state: str,
+    comment: str | None,
+    user: str | None,
+) -> None:
+    """Duyệt bản ghi. / Review a record, or every record a filter picks (office only)."""
+    from fieldsurvey.core.office.review import review, review_many
+
+    with user_errors():
+        if (record_id is None) == (not conditions):
+            raise ValidationError(
+                "Cho --id (một bản ghi) hoặc --where (nhiều bản ghi), không cả hai. / "
+                "Give --id (one record) or --where (several), not both."
+            )
+        with open_workspace(db_path, user) as ws:
+            if record_id is not None:
+                review(ws, table, record_id, state, comment)
+                count = 1
+            else:
+                count = review_many(ws, _where(table, conditions), state, comment)
+    click.echo(f"Đã duyệt {count} bản ghi ({state}). / {count} records reviewed.")
+
+
+@click.command(name="history")
+@DB_OPTION
+@click.option("--table", help="The record's table (sites, cameras, …).")
+@click.option("--id", "record_id", help="The record.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per changed field.")
+@click.option(
+    "--verify",
+    is_flag=True,
+    help="Check every author's log in the workspace (hash chain and signed head); exit 1 and "
+    "name the first broken link when a row was changed outside the app.",
+)
+def history_command(
+    db_path: Path, table: str | None, record_id: str | None, as_json: bool, verify: bool
+) -> None:
+    """Lịch sử một bản ghi, hoặc kiểm tra toàn bộ lịch sử (--verify). / A record's history:
+    who changed which field, when, from where; or check the whole history (--verify)."""
+    from fieldsurvey.core.office.review import REVIEWABLE, record_history, reviews_of
+
+    if verify:
+        _verify_history(db_path, as_json)
+        return
+    if table is None or record_id is None:
+        raise click.UsageError("Cần --table và --id (hoặc --verify). / Give --table and --id.")
+    with user_errors(), Workspace.open(db_path) as ws:
+        rows = record_history(ws, table, record_id)
+        reviews = reviews_of(ws, table, record_id) if table in REVIEWABLE else []
+    for row in rows:
+        if as_json:
+            print_json(row)
+        else:
+            click.echo(
+                f"{row['at']}  {row['device']:<10} {row['user'] or '-':<12} {row['op']:<6} "
+                f"{row['field']}: {row['old']!r} → {row['new']!r}"
+            )
+    if not as_json:
+        for item in reviews:
+            click.echo(
+                f"Duyệt / review {item['reviewed_at']}: {item['state_vi']}"
+                + (f" — {item['comment']}" if item["comment"] else "")
+            )
+
+
+def _verify_history(db_path: Path, as_json: bool) -> None:
+    from dataclasses import asdict
+
+    from fieldsurvey.core.trust.authorship import verify_history
+
+    with user_errors(), Workspace.open(db_path) as ws:
+        findings = verify_history(ws.db)
+    for finding in findings:
+        if as_json:
+            print_json(asdict(finding))
+            continue
+        if finding.broken:
+            state = f"HỎNG / BROKEN: {finding.broken}"
+        elif finding.attested:
+            state = (
+                f"nguyên vẹn, {finding.signed_up_to} mục được workspace này chứng thực khi nâng "
+                "cấp (tác giả không chứng minh được) / intact, attested at upgrade"
+            )
+        elif finding.signed_up_to:
+            state = f"nguyên vẹn, tác giả ký đến mục {finding.signed_up_to} / intact, signed"
+        else:
+            state = "nguyên vẹn / intact"
+        if finding.unsigned and not finding.broken:
+            state += (
+                f"; {finding.unsigned} mục chưa ký (thiết bị ký khi xuất gói) / not yet signed "
+                "(signed at the next export)"
+            )
+        click.echo(f"{finding.device_id}  {finding.entries:>8} mục / entries  {state}")
+    broken = [f for f in findings if f.broken]
+    if broken:
+        click.echo(
+            f"Lịch sử bị sửa ngoài ứng dụng ở {len(broken)} nhật ký. / The history was changed "
+            f"outside the app in {len(broken)} logs.",
+            err=True,
+        )
+        raise SystemExit(1)
+    if not as_json:
+        click.echo(
+            f"Lịch sử nguyên vẹn: {len(findings)} nhật ký. / The history is intact: "
+            f"{len(findings)} logs."
+        )
+
+
+def _side(side: dict[str, Any]) -> str:
+    return f"{side['value']!r} ({side['device']}, {side['user'] or '-'}, {side['at']})"
+
+
+@click.command(name="conflicts")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per conflict.")
+@click.option("--all", "show_all", is_flag=True, help="Resolved conflicts too.")
+def conflicts_command(db_path: Path, as_json: bool, show_all: bool) -> None:
+    """Hàng đợi xung đột. / Conflicts: both values side by side, with who and when."""
+    from fieldsurvey.core.office.conflicts import list_conflicts
+
+    with user_errors(), Workspace.open(db_path) as ws:
+        found = list_conflicts(ws, status="all" if show_all else "open")
+    for item in found:
+        if as_json:
+            print_json(item)
+        else:
+            click.echo(
+                f"{item['id']}  {item['table']}/{item['record_id']} {item['title'] or ''} "
+                f"[{item['field']}]  a: {_side(item['a'])}  b: {_side(item['b'])}"
+                + ("" if item["status"] == "open" else "  (đã xử lý / resolved)")
+            )
+    if not as_json:
+        click.echo(f"{len(found)} xung đột. / conflicts.", err=True)
+
+
+@click.command(name="resolve")
+@DB_OPTION
+@click.argument("conflict_id")
+@click.option("--take", type=click.Choice(["a", "b"]), help="Keep value a or value b.")
+@click.option("--value", default=None, help="A third value instead (checked like any value).")
+@USER_OPTION
+def resolve_command(
+    db_path: Path, conflict_id: str, take: str | None, value: str | None, user: str | None
+) -> None:
+    """Xử lý một xung đột. / Resolve a conflict; the choice is a new change (office only)."""
+    from fieldsurvey.core.office.conflicts import resolve
+
+    with user_errors(), open_workspace(db_path, user) as ws:
+        outcome = resolve(ws, conflict_id, take=take, value=value)
+    click.echo(
+        f"Đã xử lý: {outcome['table']}/{outcome['record_id']} {outcome['field']} = "
+        f"{outcome['value']!r}. / Resolved."
+    )
+
+
+@click.command(name="progress")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Measure against this day (YYYY-MM-DD; default: today).",
+)
+@click.option(
+    "--by",
+    type=click.Choice(["unit", "commune", "assignment", "chase"]),
+    default="unit",
+    show_default=True,
+    help="One line per unit, commune or assignment, or the list to chase.",
+)
+def progress_command(db_path: Path, as_json: bool, today: dt.datetime | None, by: str) -> None:
+    """Tiến độ so với hạn. / Progress against the assignments' due dates; late work flagged."""
+    from fieldsurvey.core.office.progress import progress
+
+    day = today.date() if today is not None else dt.date.today()
+    with user_errors(), Workspace.open(db_path) as ws:
+        result = progress(ws, day)
+    key = {"unit": "units", "commune": "communes", "assignment": "assignments", "chase": "chase"}
+    for row in result[key[by]]:
+        if as_json:
+            print_json(row)
+            continue
+        name = row.get("unit_name") or row.get("name") or row.get("code")
+        expected = "?" if row["expected"] is None else row["expected"]
+        click.echo(
+            f"{'TRỄ ' if row['late'] else '    '}{name}: {row['surveyed']}/{expected} địa điểm, "
+            f"{row['reviewed']}/{row['records']} bản ghi đã duyệt, hạn {row['due_date'] or '-'}"
+        )
+
+
+@click.command(name="inbox")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per package or record.")
+@click.option("--package", "package_id", default=None, help="The records one package brought.")
+def inbox_command(db_path: Path, as_json: bool, package_id: str | None) -> None:
+    """Gói đã nhận. / Imported packages and what each brought (or one package's records)."""
+    from fieldsurvey.core.office.inbox import held_back, inbox, package_records
+
+    with user_errors(), Workspace.open(db_path) as ws:
+        rows = package_records(ws, package_id) if package_id else inbox(ws)
+        waiting = [] if package_id else held_back(ws)
+    for row in rows:
+        if as_json:
+            print_json(row)
+        elif package_id:
+            click.echo(
+                f"{row['outcome']:<8} {row['table']}/{row['record_id']} {row['title'] or ''} "
+                f"[{', '.join(row['fields'])}]"
+            )
+        else:
+            click.echo(
+                f"{row['imported_at']}  {row['sender_name']:<10} {row['package_id']}  "
+                f"{row['new']} mới, {row['updated']} cập nhật, {row['deleted']} xoá, "
+                f"{row['conflicts']} xung đột, {row['photos']} ảnh"
+            )
+    for item in waiting:
+        if not as_json:
+            click.echo(f"Giữ lại / held back: {item['path']}", err=True)
+
+
+@click.command(name="dashboard")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object with every chart.")
+@click.option(
+    "--lang",
+    type=click.Choice(["vi", "en"]),
+    default="vi",
+    show_default=True,
+    help="Language of the labels.",
+)
+def dashboard_command(db_path: Path, as_json: bool, lang: str) -> None:
+    """Số liệu cho biểu đồ. / The dashboard's figures: cameras by commune, purpose, condition,
+    owner and connectivity; shortcomings by kind; needs by priority."""
+    from fieldsurvey.core.office.dashboard import dashboard
+
+    with user_errors(), Workspace.open(db_path) as ws:
+        figures = dashboard(ws.db)
+    if as_json:
+        print_json(figures)
+        return
+    for name, rows in figures.items():
+        if name == "totals":
+            continue
+        click.echo(name)
+        for row in rows:
+            click.echo(f"  {row['count']:>7}  {row[f'label_{lang}']}")
+
+
+COMMANDS = (
+    review_command,
+    history_command,
+    conflicts_command,
+    resolve_command,
+    progress_command,
+    inbox_command,
+    dashboard_command,
+)

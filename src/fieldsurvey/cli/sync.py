@@ -1,0 +1,171 @@
+"""Sync packages: export, verify and import."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from fieldsurvey.cli.common import (
+    DB_OPTION,
+    PASSPHRASE_FILE,
+    open_workspace,
+    print_json,
+    user_errors,
+)
+from fieldsurvey.core.errors import FieldSurveyError
+
+
+@click.command(name="export")
+@DB_OPTION
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The package file to write (e.g. on a USB stick).",
+)
+@click.option("--to", "recipient", help="Recipient device id (default: the enrolled office).")
+@click.option("--full", is_flag=True, help="Everything, not only what the recipient lacks.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Write nothing: list what would go, by table and count (and how many changes go as "
+    "their place in the log only).",
+)
+@PASSPHRASE_FILE
+def export_command(
+    db_path: Path,
+    out: Path | None,
+    recipient: str | None,
+    full: bool,
+    dry_run: bool,
+    passphrase_file: Path | None,
+) -> None:
+    """Xuất gói đồng bộ. / Write a signed, encrypted sync package."""
+    from fieldsurvey.core.sync.export import export_package, pending_export
+
+    if dry_run:
+        with user_errors(), open_workspace(db_path) as ws:
+            pending = pending_export(ws, recipient_id=recipient, full=full)
+        click.echo(f"Nơi nhận / recipient: {pending['recipient_name']} ({pending['recipient']})")
+        for table, count in pending["by_table"].items():
+            click.echo(f"  {table:<16} {count:>8}")
+        click.echo(
+            f"  {'(chỉ mã băm / digest only)':<16} {pending['withheld']:>8}\n"
+            f"  ảnh / photos     {pending['photos']:>8}"
+        )
+        return
+    if out is None:
+        raise click.UsageError("Cần --out (hoặc --dry-run). / Give --out.")
+    with user_errors(), open_workspace(db_path, passphrase_file=passphrase_file) as ws:
+        manifest = export_package(ws, out, recipient_id=recipient, full=full)
+    click.echo(
+        f"{out}: {manifest['changes']} thay đổi, {manifest['photos']} ảnh "
+        f"(gói {manifest['package_id']})"
+    )
+
+
+@click.command(name="verify")
+@click.argument("package", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@DB_OPTION
+@PASSPHRASE_FILE
+def verify_command(package: Path, db_path: Path, passphrase_file: Path | None) -> None:
+    """Kiểm tra gói mà không nhập. / Check a package without importing it (all checks).
+
+    --db is the receiving workspace: only it holds the key that opens the package.
+    """
+    from fieldsurvey.core.sync.importing import verify
+
+    with user_errors(), open_workspace(db_path, passphrase_file=passphrase_file) as ws:
+        manifest = verify(ws, package)
+    click.echo(
+        f"Gói hợp lệ: {manifest['changes']} thay đổi từ {manifest['sender']}. / "
+        "The package is valid."
+    )
+
+
+@click.command(name="import")
+@DB_OPTION
+@click.argument(
+    "packages",
+    nargs=-1,
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per package.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check and count what would change (new, updated, conflicting, deleted, "
+    "already imported) without writing anything.",
+)
+@PASSPHRASE_FILE
+def import_command(
+    db_path: Path,
+    packages: tuple[Path, ...],
+    as_json: bool,
+    dry_run: bool,
+    passphrase_file: Path | None,
+) -> None:
+    """Nhập gói đồng bộ. / Import packages, each checked whole before anything is written."""
+    from fieldsurvey.core.sync.importing import import_package
+
+    refused = 0
+    with user_errors(), open_workspace(db_path, passphrase_file=passphrase_file) as ws:
+        ws.identity()  # the keys unlocked once, before any package (a wrong passphrase stops)
+        for package in packages:
+            try:
+                report = import_package(ws, package, dry_run=dry_run)
+            except FieldSurveyError as exc:
+                refused += 1
+                reason = getattr(exc, "reason", "refused")
+                if as_json:
+                    print_json(
+                        {"file": str(package), "ok": False, "reason": reason, "error": str(exc)}
+                    )
+                else:
+                    click.echo(f"TỪ CHỐI {package}: {exc}", err=True)
+                continue
+            counts = {
+                "new": report.new,
+                "updated": report.updated,
+                "conflicts": report.conflicts,
+                "deleted": report.deleted,
+                "already_imported": report.already_imported,
+            }
+            if as_json:
+                print_json(
+                    {
+                        "file": str(package),
+                        "ok": True,
+                        "dry_run": dry_run,
+                        "package_id": report.package_id,
+                        "sender": report.sender,
+                        "changes": report.applied,
+                        "photos": report.photos,
+                        **counts,
+                    }
+                )
+            elif report.already_imported:
+                click.echo(f"{package}: đã nhập trước đây, không thay đổi gì.")
+            else:
+                prefix = "(thử) " if dry_run else ""
+                click.echo(
+                    f"{prefix}{package}: {report.new} mới, {report.updated} cập nhật, "
+                    f"{report.deleted} xoá, {report.conflicts} xung đột, "
+                    f"{report.photos} ảnh."
+                )
+        if not dry_run:
+            from fieldsurvey.core.photos.store import make_missing_copies
+
+            made, problems = make_missing_copies(ws)
+            if made and not as_json:
+                click.echo(f"Đã tạo ảnh thu nhỏ cho {made} ảnh mới.")
+            for problem in problems:
+                click.echo(f"Ảnh: {problem}", err=True)
+    if refused:
+        sys.exit(1)
+
+
+COMMANDS = (export_command, verify_command, import_command)

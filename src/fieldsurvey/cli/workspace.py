@@ -1,0 +1,133 @@
+"""Commands on a workspace as a whole: the demo, opening the app, counts, search, the self-test."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, user_errors
+
+
+@click.command()
+@DB_OPTION
+@click.option(
+    "--size",
+    type=click.Choice(["small", "city"]),
+    default="small",
+    show_default=True,
+    help="small: for training (~300 sites, ~1,000 cameras); city: 50,000 sites and "
+    "200,000 cameras for benchmarks.",
+)
+@click.option("--seed", type=int, default=42, show_default=True, help="Same seed, same content.")
+@click.option(
+    "--role",
+    type=click.Choice(["surveyor", "office"]),
+    default="office",
+    show_default=True,
+    help="Whose workspace: a surveyor's laptop or the city office.",
+)
+@click.option(
+    "--device",
+    default=None,
+    help="Device name of the workspace (default: demo, or office for --role office).",
+)
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+def demo(
+    db_path: Path, size: str, seed: int, role: str, device: str | None, force: bool, quiet: bool
+) -> None:
+    """Tạo workspace demo. / Build the demo workspace (the same seed gives the same content)."""
+    from fieldsurvey.core.demo.generator import build_demo
+
+    def progress(done: int, total: int, message: str) -> None:
+        if not quiet:
+            click.echo(f"[{done}/{total}] {message}", err=True)
+
+    with user_errors():
+        counts = build_demo(
+            db_path, size=size, seed=seed, role=role, device=device, force=force, progress=progress
+        )
+    if not quiet:
+        click.echo(
+            f"Đã tạo {db_path}: {counts['sites']} địa điểm, {counts['cameras']} camera, "
+            f"{counts['shortcomings']} tồn tại, {counts['needs']} nhu cầu."
+        )
+
+
+@click.command(name="open")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def open_command(path: Path) -> None:
+    """Mở ứng dụng với workspace PATH. / Open the app on the workspace PATH."""
+    from fieldsurvey.app import run_app
+
+    sys.exit(run_app([], path))
+
+
+@click.command()
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+def stats(db_path: Path, as_json: bool) -> None:
+    """Đếm bản ghi trong workspace. / Counts of everything in a workspace."""
+    from fieldsurvey.core.store.stats import workspace_stats
+
+    with user_errors(), open_workspace(db_path) as ws:
+        counts = workspace_stats(ws.db)
+    if as_json:
+        print_json(counts)
+        return
+    width = max(len(k) for k in counts)
+    for key, value in counts.items():
+        click.echo(f"{key:<{width}}  {value}")
+
+
+@click.command()
+@DB_OPTION
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 10_000),
+    default=50,
+    show_default=True,
+    help="At most this many hits.",
+)
+def search(db_path: Path, text: str, as_json: bool, limit: int) -> None:
+    """Tìm không dấu. / Accent-insensitive search ("hoan kiem" finds "Hoàn Kiếm")."""
+    from fieldsurvey.core.store.search import search as run_search
+
+    with user_errors(), open_workspace(db_path) as ws:
+        hits = run_search(ws.db, text, limit=limit)
+    for hit in hits:
+        if as_json:
+            print_json(hit)
+        else:
+            click.echo(f"{hit['kind']:<12} {hit['id']}  {hit['name']}")
+    if not hits and not as_json:
+        click.echo("Không tìm thấy. / Nothing found.", err=True)
+
+
+@click.command()
+@click.option(
+    "--timeout",
+    type=click.FloatRange(5, 3600),
+    default=120,
+    show_default=True,
+    help="Seconds to wait for the map before giving up.",
+)
+def selftest(timeout: float) -> None:
+    """Kiểm tra ứng dụng không cần màn hình. / Start the app headless, load the map, report.
+
+    Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exits 0 only if
+    every check passed.
+    """
+    from fieldsurvey.app import run_selftest
+
+    with user_errors():
+        report = run_selftest(timeout)
+    print_json(report)
+    sys.exit(0 if report["ok"] else 1)
+
+
+COMMANDS = (demo, open_command, stats, search, selftest)

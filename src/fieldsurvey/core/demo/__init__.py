@@ -1,0 +1,1 @@
+"""The deterministic demo workspace: trainers' data, test fixtures and benchmark data."""

@@ -1,0 +1,931 @@
+"""The deterministic demo workspace: trainers' data, test fixtures and benchmark data, one recipe.
+
+Everything random comes from one seeded generator, the clock and the UUIDs are derived from it,
+so the same seed gives the same content in every table. The sites, cameras and the rest are
+invented for training; the administrative units and the city's unit names are the real ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import random
+import tempfile
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageDraw
+
+from fieldsurvey.core import reference
+from fieldsurvey.core.clock import physical_ms
+from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.photos.store import (
+    PreparedPhoto,
+    prepare_many,
+    record_photo,
+)
+from fieldsurvey.core.store import search
+from fieldsurvey.core.store.db import build_then_replace, photo_folder
+from fieldsurvey.core.store.stats import workspace_stats
+from fieldsurvey.core.store.workspace import ROLES, Workspace, iso_from_ms
+from fieldsurvey.core.text import fold
+from fieldsurvey.core.transaction import write_transaction
+from fieldsurvey.core.trust import keys, ledger
+
+Progress = Callable[[int, int, str], None]
+
+SIZES = {"small": (300, 1000), "city": (50_000, 200_000)}
+DEMO_PHOTOS = 40
+# 2025-03-03 08:00 in Hà Nội: the survey season of Plan 67/KH-UBND.
+DEMO_START_MS = 1_740_963_600_000
+# Unit UUIDs are fixed names in this namespace, so every demo workspace (office or surveyor)
+# agrees on them and sync packages between demo workspaces refer to the same units.
+DEMO_NAMESPACE = uuid.UUID("6f1c2b4e-6a0e-4d55-9a3e-2f5d0c9b7a10")
+
+CITY_UNITS = (
+    ("Công an Thành phố Hà Nội", "police"),
+    ("Sở Giao thông vận tải Hà Nội", "department"),
+    ("Sở Thông tin và Truyền thông Hà Nội", "department"),
+    ("Văn phòng UBND Thành phố Hà Nội", "department"),
+)
+PRIVATE_OWNERS = (
+    "Ban quản lý chợ (mẫu)",
+    "Doanh nghiệp vận tải (mẫu)",
+    "Ngân hàng thương mại (mẫu)",
+    "Khách sạn tư nhân (mẫu)",
+    "Trung tâm thương mại (mẫu)",
+)
+
+# Real places with approximate coordinates (lon, lat), so the demo looks like Hà Nội.
+LANDMARKS = (
+    ("Lăng Chủ tịch Hồ Chí Minh", "national_security", 105.8346, 21.0368, "Hùng Vương"),
+    ("Phủ Chủ tịch", "national_security", 105.8336, 21.0396, "Hoàng Hoa Thám"),
+    ("Hồ Hoàn Kiếm", "scenic_spot", 105.8524, 21.0288, "Đinh Tiên Hoàng"),
+    ("Nhà hát Lớn Hà Nội", "iconic_building", 105.8575, 21.0243, "Tràng Tiền"),
+    ("Văn Miếu – Quốc Tử Giám", "heritage", 105.8361, 21.0283, "Quốc Tử Giám"),
+    ("Hoàng thành Thăng Long", "heritage", 105.8403, 21.0352, "Hoàng Diệu"),
+    ("Chùa Một Cột", "heritage", 105.8336, 21.0358, "Chùa Một Cột"),
+    ("Chùa Trấn Quốc", "heritage", 105.8365, 21.0480, "Thanh Niên"),
+    ("Chợ Đồng Xuân", "market", 105.8497, 21.0382, "Đồng Xuân"),
+    ("Ga Hà Nội", "train_station", 105.8412, 21.0245, "Lê Duẩn"),
+    ("Bến xe Mỹ Đình", "bus_station", 105.7781, 21.0285, "Phạm Hùng"),
+    ("Bến xe Giáp Bát", "bus_station", 105.8413, 20.9805, "Giải Phóng"),
+    ("Bến xe Nước Ngầm", "bus_station", 105.8418, 20.9646, "Ngọc Hồi"),
+    ("Sân bay quốc tế Nội Bài", "airport", 105.8070, 21.2187, "Võ Văn Kiệt"),
+    ("Cầu Long Biên", "traffic_route", 105.8575, 21.0430, "Trần Nhật Duật"),
+    ("Nút giao Ngã Tư Sở", "traffic_route", 105.8205, 21.0030, "Trường Chinh"),
+    (
+        "Nút giao Trần Duy Hưng – Đại lộ Thăng Long",
+        "traffic_route",
+        105.7990,
+        21.0070,
+        "Trần Duy Hưng",
+    ),
+    ("Quảng trường Ba Đình", "public_place", 105.8362, 21.0369, "Hùng Vương"),
+    ("Công viên Thống Nhất", "public_place", 105.8440, 21.0150, "Trần Nhân Tông"),
+    ("Phố đi bộ Tạ Hiện", "entertainment", 105.8520, 21.0350, "Tạ Hiện"),
+    ("Khu công nghiệp Thăng Long", "industrial_park", 105.7860, 21.1230, "Võ Văn Kiệt"),
+    ("Khu công nghiệp Quang Minh", "industrial_park", 105.7620, 21.1880, "Quang Minh"),
+    ("Tràng Tiền Plaza", "supermarket", 105.8535, 21.0250, "Tràng Tiền"),
+    ("Ngân hàng Nhà nước Việt Nam", "bank", 105.8555, 21.0270, "Lý Thái Tổ"),
+    ("Lotte Center Hà Nội", "iconic_building", 105.8120, 21.0320, "Liễu Giai"),
+    ("Keangnam Landmark 72", "iconic_building", 105.7838, 21.0170, "Phạm Hùng"),
+)
+
+STREETS = (
+    "Phố Huế",
+    "Hàng Bài",
+    "Bà Triệu",
+    "Lê Duẩn",
+    "Giải Phóng",
+    "Nguyễn Trãi",
+    "Láng",
+    "Kim Mã",
+    "Cầu Giấy",
+    "Xuân Thủy",
+    "Trần Duy Hưng",
+    "Phạm Văn Đồng",
+    "Nguyễn Văn Cừ",
+    "Ngọc Lâm",
+    "Tôn Đức Thắng",
+    "Xã Đàn",
+    "Trường Chinh",
+    "Minh Khai",
+    "Tam Trinh",
+    "Lĩnh Nam",
+    "Nguyễn Chí Thanh",
+    "Đê La Thành",
+    "Hoàng Quốc Việt",
+    "Lạc Long Quân",
+    "Âu Cơ",
+    "Nghi Tàm",
+    "Thụy Khuê",
+    "Quang Trung",
+    "Lê Văn Lương",
+    "Tố Hữu",
+    "Nguyễn Xiển",
+    "Kim Giang",
+    "Đội Cấn",
+    "Hoàng Hoa Thám",
+    "Văn Cao",
+    "Hai Bà Trưng",
+    "Lý Thường Kiệt",
+    "Đinh Tiên Hoàng",
+)
+PLACE_WORDS = (
+    "Hoa Sen",
+    "Sông Hồng",
+    "Thăng Long",
+    "Hồ Tây",
+    "Hòa Bình",
+    "Bình Minh",
+    "Đoàn Kết",
+    "Thống Nhất",
+    "Văn Hóa",
+    "Hữu Nghị",
+)
+
+
+# For each site category: name pattern, camera purposes, camera types, mounts, owner kind.
+@dataclass(frozen=True)
+class CategoryRecipe:
+    pattern: str
+    purposes: tuple[str, ...]
+    types: tuple[str, ...]
+    mounts: tuple[str, ...]
+    owner: str  # police | department | commune | private
+    weight: int
+
+
+RECIPES: dict[str, CategoryRecipe] = {
+    "national_security": CategoryRecipe(
+        "Mục tiêu bảo vệ số {n}",
+        ("defence_security", "public_order"),
+        ("fixed", "ptz", "thermal"),
+        ("wall", "pole", "roof"),
+        "police",
+        2,
+    ),
+    "iconic_building": CategoryRecipe(
+        "Tòa nhà {place} {street}",
+        ("public_order",),
+        ("fixed", "dome", "ptz"),
+        ("wall", "roof"),
+        "private",
+        3,
+    ),
+    "heritage": CategoryRecipe(
+        "Đình {place}",
+        ("public_order", "urban_order"),
+        ("fixed", "dome"),
+        ("wall", "pole"),
+        "commune",
+        4,
+    ),
+    "scenic_spot": CategoryRecipe(
+        "Hồ {place}",
+        ("public_order", "environment"),
+        ("ptz", "fixed", "panoramic"),
+        ("pole", "street_lamp"),
+        "commune",
+        3,
+    ),
+    "traffic_route": CategoryRecipe(
+        "Nút giao {street} – {street2}",
+        ("traffic_management", "administrative_violation"),
+        ("alpr", "fixed", "ptz"),
+        ("pole", "gantry", "traffic_signals"),
+        "department",
+        10,
+    ),
+    "public_place": CategoryRecipe(
+        "Vườn hoa {place}",
+        ("public_order", "urban_order"),
+        ("fixed", "ptz", "dome"),
+        ("pole", "street_lamp", "wall"),
+        "commune",
+        8,
+    ),
+    "entertainment": CategoryRecipe(
+        "Khu vui chơi {place}",
+        ("public_order",),
+        ("dome", "fixed"),
+        ("wall", "ceiling"),
+        "private",
+        3,
+    ),
+    "train_station": CategoryRecipe(
+        "Ga {place}",
+        ("public_order", "defence_security"),
+        ("dome", "fixed", "ptz"),
+        ("ceiling", "wall", "pole"),
+        "private",
+        1,
+    ),
+    "bus_station": CategoryRecipe(
+        "Điểm trung chuyển xe buýt {street}",
+        ("public_order", "traffic_management"),
+        ("fixed", "dome"),
+        ("pole", "wall"),
+        "department",
+        4,
+    ),
+    "airport": CategoryRecipe(
+        "Nhà ga hàng hóa {place}",
+        ("defence_security", "public_order"),
+        ("fixed", "dome", "ptz"),
+        ("ceiling", "pole"),
+        "private",
+        0,
+    ),
+    "market": CategoryRecipe(
+        "Chợ {commune}",
+        ("public_order", "urban_order"),
+        ("fixed", "dome"),
+        ("wall", "pole", "ceiling"),
+        "private",
+        6,
+    ),
+    "supermarket": CategoryRecipe(
+        "Trung tâm thương mại {place} {street}",
+        ("public_order",),
+        ("dome", "fixed"),
+        ("ceiling", "wall"),
+        "private",
+        4,
+    ),
+    "hotel": CategoryRecipe(
+        "Khách sạn {place}", ("public_order",), ("dome", "fixed"), ("ceiling", "wall"), "private", 4
+    ),
+    "industrial_park": CategoryRecipe(
+        "Cụm công nghiệp {commune}",
+        ("public_order", "environment"),
+        ("fixed", "ptz", "thermal"),
+        ("pole", "wall"),
+        "private",
+        2,
+    ),
+    "bank": CategoryRecipe(
+        "Phòng giao dịch ngân hàng {street}",
+        ("public_order",),
+        ("dome", "fixed"),
+        ("ceiling", "wall"),
+        "private",
+        5,
+    ),
+    "other": CategoryRecipe(
+        "Trường THCS {commune}", ("public_order",), ("fixed", "dome"), ("wall",), "commune", 3
+    ),
+}
+OWNER_FOR_CATEGORY = {
+    "market": PRIVATE_OWNERS[0],
+    "bus_station": PRIVATE_OWNERS[1],
+    "bank": PRIVATE_OWNERS[2],
+    "hotel": PRIVATE_OWNERS[3],
+    "supermarket": PRIVATE_OWNERS[4],
+}
+SHORTCOMING_REMEDY = {
+    "not_connected": ("connect", "Chưa kết nối về Trung tâm; đề nghị kéo cáp quang kết nối."),
+    "low_quality": ("upgrade", "Hình ảnh mờ, độ phân giải thấp; đề nghị thay camera 4MP."),
+    "obstructed": ("adjust_view", "Tán cây che khuất góc quan sát; đề nghị cắt tỉa, chỉnh góc."),
+    "broken": ("repair", "Camera không lên hình; đề nghị sửa chữa hoặc thay thế."),
+    "duplicate_coverage": ("remove", "Trùng vùng quan sát với camera khác; đề nghị dùng chung."),
+    "untidy": ("tidy_wiring", "Dây cáp treo lộn xộn, mất mỹ quan đô thị; đề nghị hạ ngầm."),
+    "no_maintainer": ("assign_maintainer", "Chưa có đơn vị quản lý, bảo trì."),
+    "insufficient_storage": ("upgrade", "Chỉ lưu trữ dưới 7 ngày; đề nghị nâng dung lượng."),
+}
+
+
+class DemoClock:
+    """A clock that starts at the demo date and moves seven seconds per change."""
+
+    def __init__(self, start_ms: int = DEMO_START_MS, step_ms: int = 7_000) -> None:
+        self._now = start_ms
+        self._step = step_ms
+
+    def __call__(self) -> int:
+        self._now += self._step
+        return self._now
+
+
+def _commune_boxes() -> dict[str, tuple[str, tuple[float, ...]]]:
+    """Commune code -> (name, bounding box) from the bundled boundaries."""
+    out: dict[str, tuple[str, tuple[float, ...]]] = {}
+    for feature in reference.boundary_geojson(reference.COMMUNE)["features"]:
+        outer_rings = [polygon[0] for polygon in feature["geometry"]["coordinates"]]
+        xs = [pt[0] for ring in outer_rings for pt in ring]
+        ys = [pt[1] for ring in outer_rings for pt in ring]
+        box = (min(xs), min(ys), max(xs), max(ys))
+        out[feature["properties"]["code"]] = (feature["properties"]["name"], box)
+    return out
+
+
+def _point_in_commune(
+    rng: random.Random, db: Any, code: str, bbox: tuple[float, ...]
+) -> tuple[float, float]:
+    """A random point that the commune lookup places in commune ``code``."""
+    min_x, min_y, max_x, max_y = bbox
+    for _ in range(1000):
+        lon, lat = round(rng.uniform(min_x, max_x), 6), round(rng.uniform(min_y, max_y), 6)
+        if reference.commune_at(db, lon, lat) == code:
+            return lon, lat
+    raise AssertionError(f"no point found inside commune {code}")
+
+
+def _offset(lon: float, lat: float, metres: float, bearing: float) -> tuple[float, float]:
+    """The point ``metres`` away from (lon, lat) towards ``bearing`` degrees."""
+    d_lat = metres * math.cos(math.radians(bearing)) / 111_320
+    d_lon = metres * math.sin(math.radians(bearing)) / (111_320 * math.cos(math.radians(lat)))
+    return round(lon + d_lon, 7), round(lat + d_lat, 7)
+
+
+def _unit_id(name: str) -> str:
+    return str(uuid.uuid5(DEMO_NAMESPACE, "unit:" + name))
+
+
+class _Recipe:
+    """Generates the demo's records from one seeded random generator."""
+
+    def __init__(self, ws: Workspace, rng: random.Random, size: str) -> None:
+        self.ws = ws
+        self.rng = rng
+        self.size = size
+        self.communes = _commune_boxes()
+        self.codes = sorted(self.communes)
+        # Dense urban wards hold more sites than rural communes.
+        types = {c["code"]: c["type"] for c in reference.communes(ws.db)}
+        self.weights = [3 if types[c] == "phường" else 1 for c in self.codes]
+        self.unit_by_name: dict[str, str] = {}
+        self.committee_by_commune: dict[str, str] = {}
+
+    # -- units ---------------------------------------------------------------------------------
+
+    def units(self) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        for name, kind in CITY_UNITS:
+            rows.append({"id": _unit_id(name), "name": name, "kind": kind})
+        for name in PRIVATE_OWNERS:
+            rows.append(
+                {
+                    "id": _unit_id(name),
+                    "name": name,
+                    "kind": "private_owner",
+                    "contact": "Liên hệ: 024 0000 0000 (mẫu)",
+                }
+            )
+        for commune in reference.communes(self.ws.db):
+            name = f"UBND {commune['name']}"
+            rows.append(
+                {
+                    "id": _unit_id(name),
+                    "name": name,
+                    "kind": "commune_committee",
+                    "commune_code": commune["code"],
+                }
+            )
+            self.committee_by_commune[commune["code"]] = _unit_id(name)
+        for row in rows:
+            self.unit_by_name[row["name"]] = row["id"]
+        return rows
+
+    def owner_for(self, category: str, commune: str | None) -> str:
+        recipe = RECIPES[category]
+        if recipe.owner == "police":
+            return self.unit_by_name[CITY_UNITS[0][0]]
+        if recipe.owner == "department":
+            return self.unit_by_name[CITY_UNITS[1][0]]
+        if recipe.owner == "commune" and commune:
+            return self.committee_by_commune[commune]
+        return self.unit_by_name[OWNER_FOR_CATEGORY.get(category, PRIVATE_OWNERS[4])]
+
+    # -- sites ---------------------------------------------------------------------------------
+
+    def site_name(self, category: str, commune: str, n: int) -> tuple[str, str]:
+        rng = self.rng
+        street, street2 = rng.sample(STREETS, 2)
+        short = reference_short_name(self.communes[commune][0])
+        name = RECIPES[category].pattern.format(
+            n=n, street=street, street2=street2, place=rng.choice(PLACE_WORDS), commune=short
+        )
+        address = f"{rng.randint(1, 300)} {street}, {self.communes[commune][0]}"
+        return name, address
+
+    def sites(self, count: int, *, with_landmarks: bool) -> list[dict[str, Any]]:
+        rng = self.rng
+        rows: list[dict[str, Any]] = []
+        surveyors = [self.unit_by_name[CITY_UNITS[0][0]], self.unit_by_name[CITY_UNITS[1][0]]]
+        if with_landmarks:
+            for name, category, lon, lat, street in LANDMARKS:
+                commune = reference.commune_at(self.ws.db, lon, lat)
+                commune_name = self.communes[commune][0] if commune else "Hà Nội"
+                rows.append(
+                    {
+                        "id": self.ws_id(),
+                        "name": name,
+                        "category": category,
+                        "address": f"{street}, {commune_name}",
+                        "lat": lat,
+                        "lon": lon,
+                        "commune_code": commune,
+                        "location_accuracy_m": 5.0,
+                        "location_source": "gps_device",
+                        "unit_id": surveyors[0] if category == "national_security" else None,
+                    }
+                )
+        categories = [c for c in RECIPES if RECIPES[c].weight]
+        category_weights = [RECIPES[c].weight for c in categories]
+        while len(rows) < count:
+            commune = rng.choices(self.codes, self.weights)[0]
+            category = rng.choices(categories, category_weights)[0]
+            lon, lat = _point_in_commune(rng, self.ws.db, commune, self.communes[commune][1])
+            name, address = self.site_name(category, commune, len(rows) + 1)
+            rows.append(
+                {
+                    "id": self.ws_id(),
+                    "name": name,
+                    "category": category,
+                    "address": address,
+                    "lat": lat,
+                    "lon": lon,
+                    "commune_code": commune,
+                    "location_accuracy_m": round(rng.uniform(3, 15), 1),
+                    "location_source": rng.choice(("gps_device", "gps_device", "map_pick")),
+                    "unit_id": rng.choice([*surveyors, self.committee_by_commune[commune]]),
+                    "notes": rng.choice(
+                        (
+                            None,
+                            None,
+                            "Khảo sát cùng cán bộ phường.",
+                            "Cần kiểm tra lại vào ban đêm.",
+                        )
+                    ),
+                }
+            )
+        return rows[:count]
+
+    def ws_id(self) -> str:
+        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+
+    # -- cameras -------------------------------------------------------------------------------
+
+    def camera(self, site: dict[str, Any], index: int) -> dict[str, Any]:
+        rng = self.rng
+        recipe = RECIPES[site["category"]]
+        camera_type = rng.choice(recipe.types)
+        lon, lat = _offset(site["lon"], site["lat"], rng.uniform(5, 80), rng.uniform(0, 360))
+        views: list[dict[str, Any]]
+        if camera_type in ("ptz", "panoramic"):
+            views = [
+                {"direction": float(d), "angle": 90.0, "tilt": -20.0}
+                for d in rng.sample(range(0, 360, 45), 2)
+            ]
+        else:
+            views = [
+                {
+                    "direction": float(rng.randrange(0, 360, 5)),
+                    "angle": float(rng.choice((40, 60, 75, 90))),
+                    "tilt": float(-rng.randint(5, 35)),
+                }
+            ]
+        condition = rng.choices(("working", "degraded", "not_working", "removed"), (70, 15, 11, 4))[
+            0
+        ]
+        connectivity = rng.choices(
+            ("connected_city_centre", "connected_police", "connected_local", "standalone"),
+            (30, 20, 25, 25),
+        )[0]
+        ai = (
+            ["alpr"]
+            if camera_type == "alpr"
+            else rng.choice(([], [], ["crowd_detection"], ["face_recognition"], ["intrusion"]))
+        )
+        return {
+            "id": self.ws_id(),
+            "site_id": site["id"],
+            "name": f"{site['name']} – camera {index}",
+            "owner_unit_id": self.owner_for(site["category"], site["commune_code"]),
+            "purposes": list(recipe.purposes[: rng.randint(1, len(recipe.purposes))]),
+            "camera_type": camera_type,
+            "mount": rng.choice(recipe.mounts),
+            "height_m": round(rng.uniform(2.5, 9.0), 1),
+            "views": views,
+            "resolution_mp": rng.choice((1.0, 2.0, 2.0, 4.0, 4.0, 8.0)),
+            "night_vision": rng.random() < 0.7,
+            "connectivity": connectivity,
+            "connection_medium": "none"
+            if connectivity == "standalone"
+            else rng.choice(("fibre", "fibre", "cellular", "copper_lan")),
+            "storage_days": rng.choice((7, 15, 30, 30, 90)),
+            "standards": rng.choice((["onvif", "rtsp"], ["rtsp"], ["onvif"], [])),
+            "power_source": rng.choice(("grid", "grid", "ups_backed", "poe", "solar")),
+            "install_year": rng.randint(2012, 2024),
+            "funding_source": "private"
+            if recipe.owner == "private"
+            else rng.choice(("state_budget", "state_budget", "socialised")),
+            "ai_functions": ai,
+            "condition": condition,
+            "lat": lat,
+            "lon": lon,
+            "commune_code": site["commune_code"],
+            "location_accuracy_m": round(rng.uniform(3, 20), 1),
+            "location_source": rng.choice(("gps_device", "photo_exif", "map_pick")),
+        }
+
+    def cameras(self, sites: Sequence[dict[str, Any]], count: int) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        per_site = [1] * len(sites)
+        for _ in range(count - len(sites)):
+            per_site[self.rng.randrange(len(sites))] += 1
+        for site, n in zip(sites, per_site, strict=True):
+            for i in range(n):
+                rows.append(self.camera(site, i + 1))
+        return rows
+
+    def planted_duplicates(
+        self, cameras: Sequence[dict[str, Any]], sites_by_id: dict[str, dict[str, Any]], pairs: int
+    ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        """(copy, original): second records of existing cameras a few metres away, as another
+        unit recorded them, for duplicate-finding exercises."""
+        rng = self.rng
+        out = []
+        for original in rng.sample(list(cameras), pairs):
+            copy = dict(original)
+            copy["id"] = self.ws_id()
+            copy["lon"], copy["lat"] = _offset(
+                original["lon"], original["lat"], rng.uniform(1.5, 6), rng.uniform(0, 360)
+            )
+            copy["views"] = [
+                dict(v, direction=(v["direction"] + rng.choice((-5, 0, 5))) % 360)
+                for v in original["views"]
+            ]
+            site = sites_by_id[original["site_id"]]
+            if site["commune_code"]:
+                copy["owner_unit_id"] = self.committee_by_commune[site["commune_code"]]
+            copy["name"] = f"Camera {site['name']} (khảo sát lại)"
+            copy["install_year"] = None
+            copy["notes"] = "Ghi nhận bởi đơn vị khác."
+            out.append((copy, original))
+        return out
+
+    # -- shortcomings, needs, assignments, reviews -------------------------------------------
+
+    def shortcomings(self, cameras: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        rng = self.rng
+        rows = []
+        for camera in cameras:
+            kinds: list[str] = []
+            if camera["condition"] == "not_working":
+                kinds.append("broken")
+            if camera["connectivity"] == "standalone" and rng.random() < 0.5:
+                kinds.append("not_connected")
+            if camera["condition"] == "degraded":
+                kinds.append(rng.choice(("low_quality", "obstructed", "untidy")))
+            if rng.random() < 0.04:
+                kinds.append(rng.choice(("no_maintainer", "insufficient_storage")))
+            for kind in kinds:
+                remedy_kind, text = SHORTCOMING_REMEDY[kind]
+                rows.append(
+                    {
+                        "id": self.ws_id(),
+                        "site_id": camera["site_id"],
+                        "camera_id": camera["id"],
+                        "kind": kind,
+                        "description": text.split(";")[0] + ".",
+                        "remedy_kind": remedy_kind,
+                        "remedy": text.split("; ")[-1].capitalize(),
+                        "estimated_cost_vnd": rng.choice((5, 12, 25, 40, 80)) * 1_000_000,
+                    }
+                )
+        return rows
+
+    def needs(self, sites: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        rng = self.rng
+        rows = []
+        for site in sites:
+            if rng.random() > 0.4:
+                continue
+            recipe = RECIPES[site["category"]]
+            rows.append(
+                {
+                    "id": self.ws_id(),
+                    "site_id": site["id"],
+                    "purposes": list(recipe.purposes),
+                    "camera_count": rng.randint(1, 6),
+                    "camera_type": rng.choice(recipe.types),
+                    "ai_functions": rng.choice(
+                        (
+                            ["alpr"],
+                            ["crowd_detection"],
+                            ["face_recognition"],
+                            ["traffic_violation"],
+                            [],
+                        )
+                    ),
+                    "priority": rng.choices(("high", "medium", "low"), (2, 5, 3))[0],
+                    "justification": rng.choice(
+                        (
+                            "Khu vực đông người, chưa có camera bao quát lối vào.",
+                            "Điểm nóng về trật tự giao thông giờ cao điểm.",
+                            "Camera hiện có không quan sát được phía sau công trình.",
+                            "Theo đề nghị của Công an phường.",
+                        )
+                    ),
+                }
+            )
+        return rows
+
+    def assignments(self, sites: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        rng = self.rng
+        rows: list[dict[str, Any]] = []
+        police = self.unit_by_name[CITY_UNITS[0][0]]
+        transport = self.unit_by_name[CITY_UNITS[1][0]]
+        security = [s["id"] for s in sites if s["category"] == "national_security"]
+        traffic = [s for s in sites if s["category"] == "traffic_route"]
+        rows.append(
+            {
+                "id": self.ws_id(),
+                "unit_id": police,
+                "site_ids": security,
+                "commune_codes": sorted(
+                    {
+                        s["commune_code"]
+                        for s in sites
+                        if s["id"] in set(security) and s["commune_code"]
+                    }
+                ),
+                "due_date": "2025-03-31",
+                "status": "in_progress",
+                "notes": "Khảo sát mục tiêu an ninh quốc gia theo KH 67/KH-UBND.",
+            }
+        )
+        rows.append(
+            {
+                "id": self.ws_id(),
+                "unit_id": transport,
+                "site_ids": [s["id"] for s in traffic],
+                "commune_codes": sorted({s["commune_code"] for s in traffic if s["commune_code"]}),
+                "due_date": "2025-03-31",
+                "status": "in_progress",
+                "notes": "Khảo sát camera giao thông trên các tuyến chính.",
+            }
+        )
+        communes_with_sites = sorted({s["commune_code"] for s in sites if s["commune_code"]})
+        for code in rng.sample(communes_with_sites, min(12, len(communes_with_sites))):
+            in_commune = sum(1 for s in sites if s["commune_code"] == code)
+            rows.append(
+                {
+                    "id": self.ws_id(),
+                    "unit_id": self.committee_by_commune[code],
+                    "commune_codes": [code],
+                    "target_count": in_commune + rng.randint(0, 4),
+                    "due_date": rng.choice(("2025-03-15", "2025-03-31", "2025-03-31")),
+                    "status": rng.choice(("assigned", "in_progress", "submitted")),
+                }
+            )
+        return rows
+
+
+DEMO_SURVEYORS = ("demo", "s1", "s2", "s3")
+
+
+def demo_device_id(seed: int, role: str, device: str) -> str:
+    return str(uuid.uuid5(DEMO_NAMESPACE, f"device:{seed}:{role}:{device}"))
+
+
+def _demo_keys(db: Any, seed: int, role: str, device: str) -> None:
+    """Keys derived from the seed, and the other demo workspaces of the same seed enrolled: an
+    office and its surveyors can exchange packages with no other step."""
+    at = iso_from_ms(DEMO_START_MS)
+    keys.create_identity(
+        db,
+        device_id=demo_device_id(seed, role, device),
+        name=device,
+        role=role,
+        demo_seed=seed,
+        at=at,
+    )
+    peers = (
+        [("surveyor", name) for name in DEMO_SURVEYORS]
+        if role == "office"
+        else [("office", "office")]
+    )
+    for peer_role, peer_device in peers:
+        peer = keys.make_identity(
+            device_id=demo_device_id(seed, peer_role, peer_device),
+            name=peer_device,
+            role=peer_role,
+            demo_seed=seed,
+        )
+        keys.enrol(db, peer.public(), at=at)
+
+
+def reference_short_name(name: str) -> str:
+    for prefix in ("Phường ", "Xã "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def build_demo(
+    path: Path | str,
+    *,
+    size: str = "small",
+    seed: int = 42,
+    role: str = "office",
+    device: str | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> dict[str, int]:
+    """Write a demo workspace at ``path`` and return its counts.
+
+    Built under a temporary name and moved into place only when complete, so an existing file is
+    replaced only with ``force=True`` and never left half-written.
+    """
+    if size not in SIZES:
+        raise ValidationError(f"Kích thước demo {size!r} không có; chọn small hoặc city.")
+    if role not in ROLES:
+        raise ValidationError(f"Vai trò {role!r} không có; chọn surveyor hoặc office.")
+    report = progress or (lambda done, total, message: None)
+    path = Path(path)
+    device = device or ("office" if role == "office" else "demo")
+    with build_then_replace(path, force=force) as (partial, open_new):
+        db = open_new()
+        device_id = demo_device_id(seed, role, device)
+        with write_transaction(db):
+            _demo_keys(db, seed, role, device)
+            for key, value in (
+                ("device_id", device_id),
+                ("device_name", device),
+                ("role", "office"),  # the office's reference data first, as the office
+                ("demo_seed", str(seed)),
+                ("demo_size", size),
+            ):
+                db.execute("INSERT INTO workspace (key, value) VALUES (?, ?)", [key, value])
+        _office_reference_data(db, partial, seed, own=(role, device) == ("office", "office"))
+        with write_transaction(db):
+            db.execute("UPDATE workspace SET value = ? WHERE key = 'role'", [role])
+        rng = random.Random(f"fieldsurvey-demo:{seed}:{role}:{device}")
+        ws = Workspace(
+            db,
+            partial,
+            user="demo",
+            now=DemoClock(),
+            new_id=lambda: str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+        )
+        _fill(ws, _Recipe(ws, rng, size), size, report)
+        counts = workspace_stats(db)
+    return counts
+
+
+def _office_reference_data(db: Any, path: Path, seed: int, *, own: bool) -> None:
+    """The units, written by the demo office at the start of its log, the same in every demo
+    workspace of a seed (the same ids, clocks and order): the office and each surveyor hold
+    the same first entries of the office's log, which the office's derived key signs."""
+    office_id = demo_device_id(seed, "office", "office")
+    rng = random.Random(f"fieldsurvey-demo:{seed}:office-reference")
+    office = Workspace(
+        db,
+        path,
+        user="demo",
+        now=DemoClock(),
+        new_id=lambda: str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+    )
+    office.device_id = office_id
+    with office.transaction():
+        office.insert_many("units", _Recipe(office, rng, "small").units(), index=False)
+        if not own:
+            seq, hash_ = ledger.tip(db, office_id)
+            key = keys.make_identity(
+                device_id=office_id, name="office", role="office", demo_seed=seed
+            ).signing_private
+            ledger.store_head(
+                db, ledger.sign_head(office_id, seq, hash_, office.clock.last, office_id, key)
+            )
+
+
+def _fill(ws: Workspace, recipe: _Recipe, size: str, report: Progress) -> None:
+    n_sites, n_cameras = SIZES[size]
+    small = size == "small"
+    office = ws.role == "office"
+    steps = 7
+    report(0, steps, "Đơn vị")
+    with ws.transaction():
+        recipe.units()  # written by the office already (_office_reference_data)
+        report(1, steps, "Địa điểm")
+        sites = recipe.sites(n_sites, with_landmarks=small)
+        ws.insert_many("sites", sites, index=False, check_refs=small)
+        report(2, steps, "Camera")
+        cameras = recipe.cameras(sites, n_cameras)
+        if small:
+            planted = recipe.planted_duplicates(cameras, {s["id"]: s for s in sites}, 8)
+            cameras.extend(copy for copy, _ in planted)
+            pairs = [[copy["id"], original["id"]] for copy, original in planted]
+            ws.set_setting("demo_planted_duplicates", json.dumps(pairs))
+        ws.insert_many("cameras", cameras, index=False, check_refs=small)
+        report(3, steps, "Tồn tại, hạn chế")
+        ws.insert_many("shortcomings", recipe.shortcomings(cameras), index=False, check_refs=small)
+        report(4, steps, "Nhu cầu")
+        ws.insert_many("needs", recipe.needs(sites), index=False, check_refs=small)
+        report(5, steps, "Giao việc, duyệt")
+        if office:  # assigning and reviewing are the office's
+            ws.insert_many("assignments", recipe.assignments(sites), index=False)
+        if small:
+            if office:
+                _reviews(ws, recipe, sites, cameras)
+            _photos(ws, recipe, cameras[:DEMO_PHOTOS])
+        report(6, steps, "Chỉ mục tìm kiếm")
+        search.rebuild(ws.db)
+    report(steps, steps, "Xong")
+
+
+def _demo_picture(camera: dict[str, Any], orientation: int) -> Image.Image:
+    """A small drawn street scene: sky, a pole and the camera, labelled with its name."""
+    img = Image.new("RGB", (480, 360), (150, 190, 225))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((0, 250, 480, 360), fill=(110, 110, 105))
+    draw.rectangle((228, 80, 242, 300), fill=(70, 70, 70))
+    draw.rectangle((200, 70, 290, 110), fill=(235, 235, 230), outline=(40, 40, 40), width=3)
+    draw.ellipse((275, 78, 300, 103), fill=(20, 20, 30))
+    label = fold(camera["name"]).replace("–", "-").encode("ascii", "replace").decode()
+    draw.text((12, 12), label[:60], fill=(0, 0, 0))
+    draw.text((12, 30), f"{camera['lat']:.6f}, {camera['lon']:.6f}", fill=(0, 0, 0))
+    # Stored the way the phone's sensor saw it; the orientation tag turns it upright again.
+    undo = {
+        3: Image.Transpose.ROTATE_180,
+        6: Image.Transpose.ROTATE_90,
+        8: Image.Transpose.ROTATE_270,
+    }
+    return img.transpose(undo[orientation]) if orientation in undo else img
+
+
+def _dms(value: float) -> tuple[float, float, float]:
+    degrees = int(value)
+    minutes = int((value - degrees) * 60)
+    return (float(degrees), float(minutes), round(((value - degrees) * 60 - minutes) * 60, 3))
+
+
+def _photos(ws: Workspace, recipe: _Recipe, cameras: Sequence[dict[str, Any]]) -> None:
+    """Photos of some cameras, as a phone writes them: GPS, time with offset, orientation and
+    compass heading in EXIF; ingested through the photo store like any other photo."""
+    rng = recipe.rng
+    with tempfile.TemporaryDirectory(prefix="fieldsurvey-demo-") as tmp:
+        files = []
+        for n, camera in enumerate(cameras):
+            orientation = rng.choice((1, 1, 3, 6, 8))
+            # Local time in Hà Nội (UTC+7), as the phone's clock shows it.
+            taken = dt.datetime.fromtimestamp(physical_ms(ws.clock.last) / 1000, dt.UTC)
+            taken += dt.timedelta(hours=7, minutes=n)
+            exif = Image.Exif()
+            exif[0x010F] = "FieldSurvey Demo"
+            exif[0x0110] = "Survey Phone 1"  # EXIF text is ASCII
+            exif[0x0112] = orientation
+            details = exif.get_ifd(0x8769)
+            details[0x9003] = taken.strftime("%Y:%m:%d %H:%M:%S")
+            details[0x9011] = "+07:00"
+            gps = exif.get_ifd(0x8825)
+            gps[1], gps[2] = "N", _dms(camera["lat"])
+            gps[3], gps[4] = "E", _dms(camera["lon"])
+            gps[16], gps[17] = "T", float(camera["views"][0]["direction"])
+            path = Path(tmp) / f"IMG_{n + 1:04d}.jpg"
+            _demo_picture(camera, orientation).save(path, "JPEG", exif=exif, quality=80)
+            files.append((camera["id"], path))
+        prepared = prepare_many([str(path) for _, path in files], photo_folder(ws.path))
+        for (camera_id, _), outcome in zip(files, prepared, strict=True):
+            if not isinstance(outcome, PreparedPhoto):
+                raise AssertionError(f"demo photo refused: {outcome}")
+            record_photo(ws, outcome, ("cameras", camera_id))
+
+
+def _reviews(
+    ws: Workspace,
+    recipe: _Recipe,
+    sites: Sequence[dict[str, Any]],
+    cameras: Sequence[dict[str, Any]],
+) -> None:
+    """Some records went through the office's review, through the normal write path."""
+    rng = recipe.rng
+    comments = {
+        "approved": "Đạt yêu cầu.",
+        "needs_revision": "Bổ sung ảnh toàn cảnh và hướng quan sát.",
+        "rejected": "Trùng với bản ghi đã có.",
+        "received": None,
+    }
+    for table, rows in (("sites", sites), ("cameras", cameras)):
+        for row in rng.sample(list(rows), len(rows) // 5):
+            state = rng.choices(list(comments), (5, 2, 1, 3))[0]
+            ws.insert(
+                "reviews",
+                {
+                    "record_table": table,
+                    "record_id": row["id"],
+                    "state": state,
+                    "comment": comments[state],
+                    "reviewer": "Công an TP (demo)",
+                    "reviewed_at": "2025-04-02",
+                },
+            )
+            ws.update(table, row["id"], {"review_state": state})

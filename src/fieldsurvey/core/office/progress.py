@@ -1,0 +1,225 @@
+"""Progress of the survey against the assignments: per assignment, per unit and per commune,
+sites surveyed against those expected and records reviewed, against the due date; late work
+flagged, and the list of units to chase.
+
+What an assignment expects: its list of sites when it has one, else its target count. What
+counts as surveyed:
+- a listed site once something was recorded at it (a camera, a shortcoming or a need);
+- for a target count, every live site of the assignment's unit in its communes (in any commune
+  when it names none).
+Records reviewed are those of the surveyed sites (the sites themselves and their cameras,
+shortcomings and needs) whose review state is approved, needs revision or rejected.
+Per commune, a target spread over several communes cannot be split, so only lists of sites and
+single-commune targets count there; every assignment counts for its unit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from fieldsurvey.core import reference
+from fieldsurvey.core.store.workspace import Workspace
+
+# Review states that mean the office has looked at a record ("received" means it has not yet).
+REVIEWED = ("approved", "needs_revision", "rejected")
+# Open work due within this many days is on the list to chase as well as late work.
+DUE_SOON_DAYS = 7
+_CLOSED = ("done", "cancelled")
+
+
+@dataclass
+class _Site:
+    commune: str | None
+    unit: str | None
+    attached: int = 0  # cameras, shortcomings and needs recorded at the site
+    reviewed: int = 0  # of the site and those records
+    approved: int = 0
+
+
+def _sites(ws: Workspace) -> dict[str, _Site]:
+    states = ", ".join(f"'{s}'" for s in REVIEWED)
+    sites = {
+        site_id: _Site(commune, unit, 0, int(state in REVIEWED), int(state == "approved"))
+        for site_id, commune, unit, state in ws.db.execute(
+            "SELECT id, commune_code, unit_id, review_state FROM sites WHERE deleted = 0"
+        )
+    }
+    for table in ("cameras", "shortcomings", "needs"):
+        for site_id, count, reviewed, approved in ws.db.execute(
+            f"SELECT site_id, count(*), count(*) FILTER (WHERE review_state IN ({states})), "
+            f"count(*) FILTER (WHERE review_state = 'approved') FROM {table} "
+            "WHERE deleted = 0 GROUP BY site_id"
+        ):
+            site = sites.get(site_id)
+            if site is not None:
+                site.attached += count
+                site.reviewed += reviewed
+                site.approved += approved
+    return sites
+
+
+def _tally(site_ids: set[str], sites: dict[str, _Site]) -> dict[str, int]:
+    return {
+        "surveyed": len(site_ids),
+        "records": sum(1 + sites[s].attached for s in site_ids),
+        "reviewed": sum(sites[s].reviewed for s in site_ids),
+        "approved": sum(sites[s].approved for s in site_ids),
+    }
+
+
+def _percent(done: int, expected: int | None) -> float | None:
+    if not expected:
+        return None
+    return round(100 * min(done, expected) / expected, 1)
+
+
+def _late(due: str | None, today: dt.date, done: int, expected: int | None, status: Any) -> bool:
+    if due is None or status in _CLOSED:
+        return False
+    unfinished = expected is None or done < expected
+    return unfinished and dt.date.fromisoformat(due) < today
+
+
+def progress(ws: Workspace, today: dt.date) -> dict[str, list[dict[str, Any]]]:
+    """Progress as of ``today``: ``assignments``, ``units``, ``communes`` and ``chase`` (late
+    work first, then open work due within a week), each a list of plain dicts."""
+    sites = _sites(ws)
+    commune_names = {c["code"]: c["name"] for c in reference.communes(ws.db)}
+    units = {
+        unit_id: (name, contact)
+        for unit_id, name, contact in ws.db.execute("SELECT id, name, contact FROM units")
+    }
+    assignments: list[dict[str, Any]] = []
+    per_commune: dict[str, dict[str, Any]] = defaultdict(
+        lambda: {"expected": 0, "sites": set(), "due_date": None, "open": False}
+    )
+    for row in ws.db.execute(
+        "SELECT id, unit_id, commune_codes, site_ids, target_count, due_date, status "
+        "FROM assignments WHERE deleted = 0 AND coalesce(status, '') != 'cancelled' "
+        "ORDER BY due_date, rowid"
+    ).fetchall():
+        assignment_id, unit_id, communes_text, sites_text, target, due, status = row
+        communes = json.loads(communes_text or "[]")
+        listed = json.loads(sites_text or "[]")
+        if listed:
+            expected: int | None = len(listed)
+            surveyed = {s for s in listed if s in sites and sites[s].attached}
+        else:
+            expected = target
+            surveyed = {
+                s
+                for s, site in sites.items()
+                if site.unit == unit_id and (not communes or site.commune in communes)
+            }
+        tally = _tally(surveyed, sites)
+        name, contact = units.get(unit_id, (None, None))
+        assignments.append(
+            {
+                "id": assignment_id,
+                "unit_id": unit_id,
+                "unit_name": name,
+                "contact": contact,
+                "communes": [{"code": c, "name": commune_names.get(c, c)} for c in communes],
+                "status": status,
+                "due_date": due,
+                "days_left": None if due is None else (dt.date.fromisoformat(due) - today).days,
+                "expected": expected,
+                **tally,
+                "percent": _percent(tally["surveyed"], expected),
+                "late": _late(due, today, tally["surveyed"], expected, status),
+            }
+        )
+        open_work = status not in _CLOSED
+        if listed:
+            places: dict[str, int] = defaultdict(int)
+            for s in listed:
+                if s in sites and sites[s].commune:
+                    places[str(sites[s].commune)] += 1
+        elif len(communes) == 1 and target is not None:
+            places = {communes[0]: target}
+        else:
+            places = {}
+        for code, count in places.items():
+            entry = per_commune[code]
+            entry["expected"] += count
+            entry["sites"] |= {s for s in surveyed if sites[s].commune == code}
+            if due is not None and open_work:
+                entry["open"] = True
+                entry["due_date"] = min(filter(None, [entry["due_date"], due]))
+    return {
+        "assignments": assignments,
+        "units": _by_unit(assignments),
+        "communes": [
+            _commune_row(code, entry, commune_names, sites, today)
+            for code, entry in sorted(per_commune.items())
+        ],
+        "chase": _chase(assignments),
+    }
+
+
+def _commune_row(
+    code: str,
+    entry: dict[str, Any],
+    names: dict[str, str],
+    sites: dict[str, _Site],
+    today: dt.date,
+) -> dict[str, Any]:
+    tally = _tally(entry["sites"], sites)
+    due = entry["due_date"] if entry["open"] else None
+    return {
+        "code": code,
+        "name": names.get(code, code),
+        "expected": entry["expected"],
+        **tally,
+        "percent": _percent(tally["surveyed"], entry["expected"]),
+        "due_date": due,
+        "late": _late(due, today, tally["surveyed"], entry["expected"], None),
+    }
+
+
+def _by_unit(assignments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for a in assignments:
+        grouped[a["unit_id"]].append(a)
+    out = []
+    for unit_id, items in grouped.items():
+        open_dues = [a["due_date"] for a in items if a["due_date"] and a["status"] not in _CLOSED]
+        expected = [a["expected"] for a in items if a["expected"] is not None]
+        totals = {
+            key: sum(a[key] for a in items)
+            for key in ("surveyed", "records", "reviewed", "approved")
+        }
+        out.append(
+            {
+                "unit_id": unit_id,
+                "unit_name": items[0]["unit_name"],
+                "contact": items[0]["contact"],
+                "assignments": len(items),
+                "expected": sum(expected) if expected else None,
+                **totals,
+                "percent": _percent(totals["surveyed"], sum(expected) if expected else None),
+                "due_date": min(open_dues) if open_dues else None,
+                "late": any(a["late"] for a in items),
+                "late_assignments": sum(a["late"] for a in items),
+            }
+        )
+    return sorted(out, key=lambda u: (not u["late"], u["due_date"] or "9999", u["unit_name"] or ""))
+
+
+def _chase(assignments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Late assignments (most overdue first), then unfinished ones due within a week."""
+    soon = [
+        a
+        for a in assignments
+        if not a["late"]
+        and a["status"] not in _CLOSED
+        and a["days_left"] is not None
+        and 0 <= a["days_left"] <= DUE_SOON_DAYS
+        and (a["expected"] is None or a["surveyed"] < a["expected"])
+    ]
+    late = sorted((a for a in assignments if a["late"]), key=lambda a: a["days_left"])
+    return [*late, *sorted(soon, key=lambda a: a["days_left"])]

@@ -1,0 +1,254 @@
+"""The office's review of survey records: approve, ask for revision or reject, with a comment,
+one record at a time or over a filter; and a record's history, field by field.
+
+A review is a ``reviews`` record plus the record's ``review_state``, written through the
+Workspace in one transaction, so it lands in the change history and travels back to the
+surveyor in the office's next package.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from fieldsurvey.core import reference, vocabulary
+from fieldsurvey.core.clock import physical_ms
+from fieldsurvey.core.errors import FieldSurveyError, ValidationError
+from fieldsurvey.core.store.records import RECORD_KINDS, clean_value, record_kind
+from fieldsurvey.core.store.workspace import Workspace, iso_from_ms
+from fieldsurvey.core.trust.keys import list_peers
+
+# Tables whose records carry a review state.
+REVIEWABLE = tuple(t for t, kind in RECORD_KINDS.items() if "review_state" in kind.field_names)
+REVIEW_STATES = tuple(vocabulary.codes("review_state"))
+# A surveyor told to fix or drop a record needs to know why.
+NEEDS_COMMENT = ("needs_revision", "rejected")
+# The filter value meaning "not reviewed yet" (no review state at all).
+UNREVIEWED = "none"
+
+
+class NotOfficeError(FieldSurveyError):
+    """Reviewing and resolving conflicts belong to the office's workspace."""
+
+
+def require_office(ws: Workspace) -> None:
+    """Refuse unless this workspace was made with the office role."""
+    if ws.role != "office":
+        raise NotOfficeError(
+            "Chỉ workspace của văn phòng (vai trò office) mới được duyệt và xử lý xung đột; "
+            f"workspace này có vai trò {ws.role}. / Only an office workspace may review or "
+            f"resolve conflicts; this workspace's role is {ws.role}."
+        )
+
+
+def device_names(ws: Workspace) -> dict[str, str]:
+    """Device id -> the name it was enrolled under (this device's own name included)."""
+    names = {peer["device_id"]: str(peer["name"]) for peer in list_peers(ws.db)}
+    names[ws.device_id] = ws.setting("device_name") or ws.device_id[:8]
+    return names
+
+
+def _reviewable(table: str) -> str:
+    if table not in REVIEWABLE:
+        raise ValidationError(
+            f"Bảng {table!r} không duyệt được; chọn {', '.join(REVIEWABLE)}. / "
+            f"Records of {table!r} are not reviewed."
+        )
+    return table
+
+
+def _check_review(state: str, comment: str | None) -> tuple[str, str | None]:
+    if state not in REVIEW_STATES:
+        raise ValidationError(
+            f"Trạng thái duyệt {state!r} không có; chọn {', '.join(REVIEW_STATES)}. / "
+            "Unknown review state."
+        )
+    text = clean_value(record_kind("reviews"), record_kind("reviews").field("comment"), comment)
+    if state in NEEDS_COMMENT and text is None:
+        raise ValidationError(
+            "Cần ghi nhận xét khi yêu cầu bổ sung hoặc từ chối. / A comment is needed to ask "
+            "for a revision or to reject."
+        )
+    return state, None if text is None else str(text)
+
+
+def _write_review(
+    ws: Workspace, table: str, record_id: str, state: str, comment: str | None
+) -> str:
+    at = iso_from_ms(physical_ms(ws.clock.tick()))
+    review_id = ws.insert(
+        "reviews",
+        {
+            "record_table": table,
+            "record_id": record_id,
+            "state": state,
+            "comment": comment,
+            "reviewer": ws.user,
+            "reviewed_at": at,
+        },
+    )
+    ws.update(table, record_id, {"review_state": state})
+    return review_id
+
+
+def review(
+    ws: Workspace, table: str, record_id: str, state: str, comment: str | None = None
+) -> str:
+    """Review one record; returns the id of the new ``reviews`` record."""
+    require_office(ws)
+    _reviewable(table)
+    state, comment = _check_review(state, comment)
+    with ws.transaction():
+        ws.get(table, record_id)  # a missing or deleted record is refused
+        return _write_review(ws, table, record_id, state, comment)
+
+
+@dataclass(frozen=True)
+class ReviewFilter:
+    """Which records of one table a bulk review covers; every criterion given must hold.
+
+    ``unit_id`` is the unit responsible for the site (the record's own site for cameras,
+    shortcomings and needs); ``device`` is the device (id or enrolled name) that created the
+    record; ``state`` is the current review state, ``"none"`` for records never reviewed.
+    """
+
+    table: str
+    commune_code: str | None = None
+    site_id: str | None = None
+    unit_id: str | None = None
+    device: str | None = None
+    state: str | None = None
+
+
+def _device_id(ws: Workspace, device: str) -> str:
+    names = device_names(ws)
+    if device in names:
+        return device
+    matches = [d for d, name in names.items() if name == device]
+    if len(matches) != 1:
+        raise ValidationError(
+            f"Không có thiết bị {device!r}. / No device with that id or name."
+            if not matches
+            else f"Nhiều thiết bị tên {device!r}; hãy dùng mã thiết bị. / Use the device id."
+        )
+    return matches[0]
+
+
+def select_records(ws: Workspace, flt: ReviewFilter) -> list[str]:
+    """Ids of the live records a filter picks, in a stable order."""
+    table = _reviewable(flt.table)
+    # Sites hold their commune and unit; the other records reach them through their site.
+    site = "r" if table == "sites" else "site"
+    joins = "" if table == "sites" else " JOIN sites AS site ON site.id = r.site_id"
+    where = ["r.deleted = 0"]
+    params: list[Any] = []
+    if flt.commune_code is not None:
+        if flt.commune_code not in {c["code"] for c in reference.communes(ws.db)}:
+            raise ValidationError(
+                f"{flt.commune_code!r} không phải mã xã/phường hiện hành của Hà Nội. / "
+                "not a current Hà Nội commune code."
+            )
+        own = "commune_code" in record_kind(table).field_names
+        where.append(f"{'r' if own else site}.commune_code = ?")
+        params.append(flt.commune_code)
+    if flt.site_id is not None:
+        where.append("r.id = ?" if table == "sites" else "r.site_id = ?")
+        params.append(flt.site_id)
+    if flt.unit_id is not None:
+        where.append(f"{site}.unit_id = ?")
+        params.append(flt.unit_id)
+    if flt.state is not None:
+        if flt.state == UNREVIEWED:
+            where.append("r.review_state IS NULL")
+        elif flt.state in REVIEW_STATES:
+            where.append("r.review_state = ?")
+            params.append(flt.state)
+        else:
+            raise ValidationError(
+                f"Trạng thái duyệt {flt.state!r} không có; chọn {', '.join(REVIEW_STATES)} hoặc "
+                f"{UNREVIEWED}. / Unknown review state."
+            )
+    if flt.device is not None:
+        where.append(
+            "r.id IN (SELECT record_id FROM changes WHERE table_name = ? AND op = 'insert' "
+            "AND device_id = ?)"
+        )
+        params += [table, _device_id(ws, flt.device)]
+    rows = ws.db.execute(
+        f"SELECT r.id FROM {table} AS r{joins} WHERE {' AND '.join(where)} ORDER BY r.rowid",
+        params,
+    )
+    return [str(row[0]) for row in rows]
+
+
+def review_many(ws: Workspace, flt: ReviewFilter, state: str, comment: str | None = None) -> int:
+    """Review every record a filter picks, all in one transaction; returns how many."""
+    require_office(ws)
+    state, comment = _check_review(state, comment)
+    with ws.transaction():
+        ids = select_records(ws, flt)
+        for record_id in ids:
+            _write_review(ws, flt.table, record_id, state, comment)
+    return len(ids)
+
+
+def reviews_of(ws: Workspace, table: str, record_id: str) -> list[dict[str, Any]]:
+    """The reviews of one record, newest first: state (with labels), comment, who and when."""
+    rows = ws.db.execute(
+        "SELECT r.id, r.state, r.comment, r.reviewer, r.reviewed_at, c.clock FROM reviews AS r "
+        "JOIN changes AS c ON c.table_name = 'reviews' AND c.record_id = r.id "
+        "AND c.op = 'insert' WHERE r.record_table = ? AND r.record_id = ? AND r.deleted = 0 "
+        "ORDER BY c.clock DESC, r.id",
+        [table, record_id],
+    ).fetchall()
+    return [
+        {
+            "id": review_id,
+            "state": state,
+            "state_vi": vocabulary.label("review_state", state, "vi"),
+            "state_en": vocabulary.label("review_state", state, "en"),
+            "comment": comment,
+            "reviewer": reviewer,
+            "reviewed_at": reviewed_at,
+        }
+        for review_id, state, comment, reviewer, reviewed_at, _ in rows
+    ]
+
+
+def _shown(value: Any) -> Any:
+    """A stored value as a person reads it: list fields decoded from their JSON text."""
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def record_history(ws: Workspace, table: str, record_id: str) -> list[dict[str, Any]]:
+    """A record's history as one row per changed field, oldest first: when, which device and
+    user, the operation, the field, its old and new value (for a side-by-side view)."""
+    record_kind(table)
+    names = device_names(ws)
+    rows: list[dict[str, Any]] = []
+    for change in ws.history(table, record_id):
+        fields: Mapping[str, list[Any]] = change["fields"]
+        for name in sorted(fields):
+            old, new, _ = fields[name]
+            rows.append(
+                {
+                    "at": change["at"],
+                    "clock": change["clock"],
+                    "change_id": change["id"],
+                    "device_id": change["device_id"],
+                    "device": names.get(change["device_id"], change["device_id"][:8]),
+                    "user": change["user"],
+                    "op": change["op"],
+                    "field": name,
+                    "old": _shown(old),
+                    "new": _shown(new),
+                }
+            )
+    return rows

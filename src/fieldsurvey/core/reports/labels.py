@@ -1,0 +1,68 @@
+"""Labels every report format prints: code lists' titles and labels, dates, yes/no, views."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import lru_cache
+from typing import Any, Final
+
+import sqlite_utils
+
+from fieldsurvey.core import reference, vocabulary
+from fieldsurvey.core.views import parse_views
+
+# -- labels ----------------------------------------------------------------------------------------
+
+_TITLES: Final = {
+    "commune": ("Xã, phường", "Commune"),
+    "owner": ("Đơn vị quản lý", "Owner unit"),
+}
+
+
+def list_title(key: str, lang: str) -> str:
+    vi, en = _TITLES[key]
+    return en if lang == "en" else vi
+
+
+@lru_cache(maxsize=4096)
+def code_labels(list_name: str, raw: str | None, lang: str) -> str:
+    """Labels of a JSON list of codes, joined with "; " (the form spreadsheets filter well)."""
+    if not raw:
+        return ""
+    try:
+        codes = json.loads(raw)
+    except ValueError:
+        return raw
+    if not isinstance(codes, list):
+        return raw
+    return "; ".join(vocabulary.label(list_name, str(code), lang) for code in codes)
+
+
+def code_label(list_name: str, code: str | None, lang: str) -> str:
+    return vocabulary.label(list_name, code, lang) if code else ""
+
+
+def _commune_names(db: sqlite_utils.Database) -> dict[str, str]:
+    return {c["code"]: c["name"] for c in reference.communes(db)}
+
+
+def report_date(lang: str, today: dt.date | None = None) -> str:
+    """The report's date, dd/MM/yyyy as Vietnamese documents write it."""
+    return (today or dt.date.today()).strftime("%d/%m/%Y")
+
+
+@lru_cache(maxsize=4096)
+def views_text(raw: str | None) -> str:
+    """Views as "70° (60°); 250°": direction, and the field of view when known."""
+    return "; ".join(
+        f"{d:g}°" + (f" ({a:g}°)" if a is not None else "") for d, a in parse_views(raw)
+    )
+
+
+def yes_no(value: Any, lang: str) -> str:
+    if value is None:
+        return ""
+    if lang == "en":
+        return "yes" if value else "no"
+    return "Có" if value else "Không"

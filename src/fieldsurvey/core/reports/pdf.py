@@ -1,0 +1,540 @@
+"""The PDF summary a city official prints: totals, a map, bar charts and the key tables.
+
+Drawn with reportlab alone (no Qt, no network): the map is the bundled commune boundaries with
+every kept camera as a dot coloured by condition (dots falling on the same spot of the page are
+drawn once, so 200,000 cameras stay a small file); the charts are reportlab bar charts. The
+bundled DejaVu Sans is embedded, so every Vietnamese letter prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any, Final
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from fieldsurvey.core import reference, vocabulary
+from fieldsurvey.core.reports import filters, labels, tables
+from fieldsurvey.core.reports.tables import Job
+from fieldsurvey.core.resources import resource_path
+
+FONT: Final = "FieldSurveySans"
+FONT_BOLD: Final = "FieldSurveySans-Bold"
+TOP_COMMUNES: Final = 20
+TOP_UNITS: Final = 30
+CONDITION_COLOURS: Final = {
+    "working": colors.HexColor("#2E7D32"),
+    "degraded": colors.HexColor("#F9A825"),
+    "not_working": colors.HexColor("#C62828"),
+    "removed": colors.HexColor("#757575"),
+    None: colors.HexColor("#1565C0"),
+}
+_DRAW_ORDER: Final = ("removed", None, "working", "degraded", "not_working")
+_BAR: Final = colors.HexColor("#1F5F8B")
+_WIDTH: Final = A4[0] - 30 * mm
+
+
+def _t(lang: str, vi: str, en: str) -> str:
+    return en if lang == "en" else vi
+
+
+@cache
+def register_fonts() -> None:
+    """Register the bundled DejaVu Sans (regular and bold) with reportlab, once."""
+    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=FONT, fontSize=9, leading=12)
+    return {
+        "base": base,
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=FONT_BOLD, fontSize=16, leading=21, alignment=TA_CENTER
+        ),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10.5, alignment=TA_CENTER),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=12,
+            leading=16,
+            spaceBefore=8,
+            spaceAfter=4,
+        ),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9),
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5),
+    }
+
+
+def _esc(text: Any) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _number(value: Any, lang: str) -> str:
+    """Thousands grouped the Vietnamese way (1.234.567) or the English way (1,234,567)."""
+    text = f"{int(value or 0):,}"
+    return text.replace(",", ".") if lang != "en" else text
+
+
+# -- the map ---------------------------------------------------------------------------------------
+
+
+class MapFlowable(Flowable):  # type: ignore[misc]
+    """Commune boundaries and camera dots, drawn straight onto the page's canvas."""
+
+    def __init__(
+        self,
+        boundaries: dict[str, Any],
+        points: Sequence[tuple[float, float, str | None]],
+        width: float,
+        height: float,
+    ) -> None:
+        super().__init__()
+        self.boundaries = boundaries
+        self.points = points
+        self.width = width
+        self.height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        rings = [
+            ring
+            for feature in self.boundaries["features"]
+            for polygon in feature["geometry"]["coordinates"]
+            for ring in polygon
+        ]
+        lons = [p[0] for ring in rings for p in ring]
+        lats = [p[1] for ring in rings for p in ring]
+        min_lon, max_lon, min_lat, max_lat = min(lons), max(lons), min(lats), max(lats)
+        squash = math.cos(math.radians((min_lat + max_lat) / 2))
+        scale = min(self.width / ((max_lon - min_lon) * squash), self.height / (max_lat - min_lat))
+        off_x = (self.width - (max_lon - min_lon) * squash * scale) / 2
+        off_y = (self.height - (max_lat - min_lat) * scale) / 2
+
+        def xy(lon: float, lat: float) -> tuple[float, float]:
+            return off_x + (lon - min_lon) * squash * scale, off_y + (lat - min_lat) * scale
+
+        canvas.saveState()
+        canvas.setStrokeColor(colors.HexColor("#8A8A8A"))
+        canvas.setFillColor(colors.HexColor("#F3F1EA"))
+        canvas.setLineWidth(0.3)
+        path = canvas.beginPath()
+        for ring in rings:
+            x, y = xy(*ring[0])
+            path.moveTo(x, y)
+            for lon, lat in ring[1:]:
+                path.lineTo(*xy(lon, lat))
+            path.close()
+        canvas.drawPath(path, stroke=1, fill=1)
+        # One dot per half point of the page and condition: the eye cannot tell more apart.
+        seen: dict[str | None, set[tuple[int, int]]] = {}
+        for lon, lat, condition in self.points:
+            x, y = xy(lon, lat)
+            key = condition if condition in CONDITION_COLOURS else None
+            seen.setdefault(key, set()).add((round(x * 2), round(y * 2)))
+        size = 1.4
+        # Problems last, so they stay visible where dots crowd.
+        for condition in _DRAW_ORDER:
+            colour = CONDITION_COLOURS[condition]
+            cells = seen.get(condition)
+            if not cells:
+                continue
+            canvas.setFillColor(colour)
+            dots = canvas.beginPath()
+            for cx, cy in sorted(cells):
+                dots.rect(cx / 2 - size / 2, cy / 2 - size / 2, size, size)
+            canvas.drawPath(dots, stroke=0, fill=1)
+        canvas.restoreState()
+
+
+# -- charts and tables -----------------------------------------------------------------------------
+
+
+def bar_chart(title: str, items: Sequence[tuple[str, int]], width: float = _WIDTH) -> Drawing:
+    """A horizontal bar chart with the labels on the left and the values at the bars' ends."""
+    items = list(items) or [("—", 0)]
+    bar_height = 13
+    label_width = min(210.0, max(pdfmetrics.stringWidth(s, FONT, 7.5) for s, _ in items) + 8)
+    height = 24 + bar_height * len(items) + 14
+    drawing = Drawing(width, height)
+    drawing.add(String(0, height - 12, title, fontName=FONT_BOLD, fontSize=9.5))
+    chart = HorizontalBarChart()
+    chart.x = label_width
+    chart.y = 14
+    chart.width = width - label_width - 50
+    chart.height = bar_height * len(items)
+    # reportlab draws the first category at the bottom; the biggest should be on top.
+    chart.data = [[v for _, v in reversed(items)]]
+    chart.categoryAxis.categoryNames = [s for s, _ in reversed(items)]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.strokeWidth = 0.3
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.strokeWidth = 0.3
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
+    chart.valueAxis.gridStrokeWidth = 0.3
+    chart.bars[0].fillColor = _BAR
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    chart.barSpacing = 1
+    drawing.add(chart)
+    return drawing
+
+
+def data_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    styles: dict[str, ParagraphStyle],
+    numeric_from: int,
+) -> Table:
+    head = [Paragraph(f"<b>{_esc(h)}</b>", styles["cell"]) for h in header]
+    body = [
+        [
+            cell if i >= numeric_from else Paragraph(_esc(cell), styles["cell"])
+            for i, cell in enumerate(row)
+        ]
+        for row in rows
+    ]
+    table = Table([head, *body], colWidths=widths, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 7.5),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE7F0")),
+                ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#9AA5B1")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (numeric_from, 1), (-1, -1), "RIGHT"),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F6F8FA")]),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
+
+
+# -- the document ----------------------------------------------------------------------------------
+
+
+def _tallies(job: Job) -> dict[str, list[tuple[str, int]]]:
+    db, where, lang = job.db, job.where, job.lang
+    ccond, cparams = filters.camera_filter(job.where)
+    scond, sparams = filters.shortcoming_filter(where)
+    ncond, nparams = filters.need_filter(where)
+    shortcoming_from = (
+        "shortcomings sh JOIN sites s ON s.id = sh.site_id "
+        "LEFT JOIN cameras c ON c.id = sh.camera_id"
+    )
+
+    def labelled(list_name: str, pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        return [(vocabulary.label(list_name, code, lang), n) for code, n in pairs]
+
+    def in_list_order(list_name: str, pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        found = dict(pairs)
+        return [(label, found.get(code, 0)) for code, label in vocabulary.items(list_name, lang)]
+
+    return {
+        "purpose": labelled(
+            "camera_purpose",
+            tables.tally(db, "cameras c, json_each(c.purposes) j", "j.value", ccond, cparams),
+        ),
+        "condition": in_list_order(
+            "camera_condition", tables.tally(db, "cameras c", "c.condition", ccond, cparams)
+        ),
+        "shortcoming": labelled(
+            "shortcoming_kind", tables.tally(db, shortcoming_from, "sh.kind", scond, sparams)
+        ),
+        "priority": in_list_order(
+            "priority",
+            tables.tally(
+                db, "needs n JOIN sites s ON s.id = n.site_id", "n.priority", ncond, nparams
+            ),
+        ),
+    }
+
+
+def _map_points(job: Job) -> list[tuple[float, float, str | None]]:
+    cond, params = filters.camera_filter(job.where)
+    points = []
+    for lat, lon, condition, category in job.db.execute(
+        "SELECT c.lat, c.lon, c.condition, s.category FROM cameras c "
+        f"LEFT JOIN sites s ON s.id = c.site_id WHERE {cond} AND c.lat IS NOT NULL "
+        "AND c.lon IS NOT NULL",
+        params,
+    ):
+        if job.omit_sensitive and category == filters.SENSITIVE_CATEGORY:
+            lat, lon = round(lat, filters.ROUND_DECIMALS), round(lon, filters.ROUND_DECIMALS)
+        points.append((lon, lat, condition))
+    return points
+
+
+def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
+    register_fonts()
+    styles = _styles()
+    db, where, lang = job.db, job.where, job.lang
+    job.total = 6
+    communes = tables.commune_summary(db, where)
+    units = tables.unit_summary(db, where, lang)
+    job.step("PDF", stage=True)
+    totals = {t: tables.count(db, t, where) for t in ("sites", "cameras", "shortcomings", "needs")}
+    cameras_needed = sum(int(r["cameras_needed"]) for r in communes)
+    remedy_cost = sum(int(r["remedy_cost_vnd"]) for r in communes)
+    tallies = _tallies(job)
+    job.step("PDF", stage=True)
+
+    story: list[Flowable] = [
+        Paragraph(
+            _t(
+                lang,
+                "BÁO CÁO KHẢO SÁT HỆ THỐNG CAMERA GIÁM SÁT",
+                "SURVEILLANCE CAMERA SURVEY REPORT",
+            ),
+            styles["title"],
+        ),
+        Paragraph(
+            _t(
+                lang,
+                "Thành phố Hà Nội – thực hiện Kế hoạch 67/KH-UBND",
+                "Hà Nội – under Plan 67/KH-UBND",
+            ),
+            styles["subtitle"],
+        ),
+        Paragraph(
+            f"{_t(lang, 'Ngày lập', 'Date')}: {labels.report_date(lang, today)}",
+            styles["subtitle"],
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    described = where.describe(db, lang)
+    if described:
+        story.append(
+            Paragraph(
+                f"<b>{_t(lang, 'Phạm vi', 'Filter')}:</b> " + _esc("; ".join(described)),
+                styles["base"],
+            )
+        )
+    if job.omit_sensitive:
+        story.append(
+            Paragraph(
+                _t(
+                    lang,
+                    "Đã lược bỏ thông tin nhạy cảm: liên hệ của đơn vị, ảnh; vị trí các mục tiêu "
+                    "an ninh quốc gia được làm tròn.",
+                    "Sensitive fields left out: owner contacts, photos; positions at "
+                    "national-security sites rounded.",
+                ),
+                styles["base"],
+            )
+        )
+    total_rows = [
+        (_t(lang, "Địa điểm khảo sát", "Sites surveyed"), totals["sites"]),
+        (_t(lang, "Camera hiện có", "Existing cameras"), totals["cameras"]),
+        (_t(lang, "Tồn tại, hạn chế", "Shortcomings"), totals["shortcomings"]),
+        (_t(lang, "Kinh phí khắc phục dự kiến (đồng)", "Estimated remedy cost (VND)"), remedy_cost),
+        (_t(lang, "Nhu cầu lắp đặt mới", "Needs for new cameras"), totals["needs"]),
+        (_t(lang, "Số camera cần lắp mới", "New cameras needed"), cameras_needed),
+        (_t(lang, "Xã, phường có dữ liệu", "Communes with records"), len(communes)),
+    ]
+    story += [
+        Paragraph(_t(lang, "1. Tổng hợp chung", "1. Totals"), styles["h2"]),
+        data_table(
+            [_t(lang, "Chỉ tiêu", "Item"), _t(lang, "Số lượng", "Count")],
+            [(label, _number(n, lang)) for label, n in total_rows],
+            [110 * mm, 40 * mm],
+            styles,
+            1,
+        ),
+    ]
+    legend = " &nbsp; ".join(
+        f'<font color="{colour.hexval().replace("0x", "#")}">■</font> '
+        + _esc(
+            vocabulary.label("camera_condition", code, lang)
+            if code
+            else _t(lang, "Chưa rõ", "Unknown")
+        )
+        for code, colour in CONDITION_COLOURS.items()
+    )
+    story += [
+        Paragraph(
+            _t(lang, "2. Bản đồ camera theo tình trạng", "2. Map of cameras by condition"),
+            styles["h2"],
+        ),
+        MapFlowable(
+            reference.boundary_geojson(reference.COMMUNE), _map_points(job), _WIDTH, 150 * mm
+        ),
+        Paragraph(legend, styles["small"]),
+        PageBreak(),
+    ]
+    job.step("PDF", stage=True)
+    top = sorted(communes, key=lambda r: (-int(r["cameras"]), str(r["commune_code"])))
+    story += [
+        Paragraph(_t(lang, "3. Biểu đồ", "3. Charts"), styles["h2"]),
+        bar_chart(
+            _t(
+                lang,
+                f"Camera hiện có theo xã, phường ({min(TOP_COMMUNES, len(top))} nơi nhiều nhất)",
+                f"Existing cameras by commune (top {min(TOP_COMMUNES, len(top))})",
+            ),
+            [(str(r["commune"]), int(r["cameras"])) for r in top[:TOP_COMMUNES]],
+        ),
+        Spacer(1, 3 * mm),
+        bar_chart(_t(lang, "Camera theo mục đích", "Cameras by purpose"), tallies["purpose"]),
+        Spacer(1, 3 * mm),
+        bar_chart(_t(lang, "Camera theo tình trạng", "Cameras by condition"), tallies["condition"]),
+        Spacer(1, 3 * mm),
+        bar_chart(
+            _t(lang, "Tồn tại, hạn chế theo loại", "Shortcomings by kind"), tallies["shortcoming"]
+        ),
+        Spacer(1, 3 * mm),
+        bar_chart(
+            _t(lang, "Nhu cầu lắp mới theo mức ưu tiên", "Needs by priority"), tallies["priority"]
+        ),
+        PageBreak(),
+    ]
+    job.step("PDF", stage=True)
+    commune_header = [
+        _t(lang, "Xã, phường", "Commune"),
+        _t(lang, "Địa điểm", "Sites"),
+        _t(lang, "Camera", "Cameras"),
+        _t(lang, "Tốt", "Working"),
+        _t(lang, "Kém", "Degraded"),
+        _t(lang, "Hỏng", "Broken"),
+        _t(lang, "Đã kết nối", "Connected"),
+        _t(lang, "Tồn tại", "Shortc."),
+        _t(lang, "Nhu cầu", "Needs"),
+        _t(lang, "Camera cần lắp", "Cameras needed"),
+    ]
+    commune_rows = [
+        (
+            r["commune"],
+            *(
+                _number(r[k], lang)
+                for k in (
+                    "sites",
+                    "cameras",
+                    "working",
+                    "degraded",
+                    "not_working",
+                    "connected",
+                    "shortcomings",
+                    "needs",
+                    "cameras_needed",
+                )
+            ),
+        )
+        for r in communes
+    ]
+    story += [
+        Paragraph(_t(lang, "4. Tổng hợp theo xã, phường", "4. Summary by commune"), styles["h2"]),
+        data_table(commune_header, commune_rows, [44 * mm] + [15.6 * mm] * 9, styles, 1),
+        PageBreak(),
+    ]
+    unit_header = [
+        _t(lang, "Đơn vị quản lý", "Owner unit"),
+        _t(lang, "Camera", "Cameras"),
+        _t(lang, "Tốt", "Working"),
+        _t(lang, "Kém", "Degraded"),
+        _t(lang, "Hỏng", "Broken"),
+        _t(lang, "Đã kết nối", "Connected"),
+        _t(lang, "Tồn tại", "Shortc."),
+        _t(lang, "Kinh phí khắc phục (đồng)", "Remedy cost (VND)"),
+    ]
+    unit_rows = [
+        (
+            r["unit"],
+            *(
+                _number(r[k], lang)
+                for k in (
+                    "cameras",
+                    "working",
+                    "degraded",
+                    "not_working",
+                    "connected",
+                    "shortcomings",
+                    "remedy_cost_vnd",
+                )
+            ),
+        )
+        for r in units[:TOP_UNITS]
+    ]
+    story += [
+        KeepTogether(
+            [
+                Paragraph(
+                    _t(
+                        lang,
+                        f"5. Đơn vị quản lý nhiều camera nhất ({len(unit_rows)}/{len(units)})",
+                        f"5. Owner units with most cameras ({len(unit_rows)}/{len(units)})",
+                    ),
+                    styles["h2"],
+                ),
+            ]
+        ),
+        data_table(unit_header, unit_rows, [60 * mm] + [15 * mm] * 6 + [30 * mm], styles, 1),
+    ]
+    job.step("PDF", stage=True)
+    job.check()
+    title = _t(lang, "Báo cáo khảo sát camera giám sát", "Surveillance camera survey report")
+
+    def footer(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 7)
+        canvas.drawString(
+            15 * mm, 10 * mm, f"FieldSurvey – {title} – {labels.report_date(lang, today)}"
+        )
+        canvas.drawRightString(A4[0] - 15 * mm, 10 * mm, f"{_t(lang, 'Trang', 'Page')} {doc.page}")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=16 * mm,
+        title=title,
+        author="FieldSurvey",
+        lang=lang,
+    )
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    job.step("PDF", stage=True)
+    return {"cameras": totals["cameras"], "communes": len(communes), "units": len(units)}

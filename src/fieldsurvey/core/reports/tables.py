@@ -1,0 +1,651 @@
+"""The rows every report format reads (cameras, sites, shortcomings, needs, summaries), the
+columns they print, and the job a writer is handed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+import sqlite_utils
+
+from fieldsurvey.core.reports.filters import (
+    ROUND_DECIMALS,
+    SENSITIVE_CATEGORY,
+    STEP,
+    Cancel,
+    Progress,
+    ReportCancelled,
+    Where,
+    camera_filter,
+    need_filter,
+    shortcoming_filter,
+    site_filter,
+)
+from fieldsurvey.core.reports.labels import (
+    _commune_names,
+    code_label,
+    code_labels,
+    views_text,
+    yes_no,
+)
+from fieldsurvey.core.text import fold
+from fieldsurvey.core.views import parse_views
+
+# -- the rows every format reads -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a report table: its key (GeoPackage field), headers, and how it is shown."""
+
+    key: str
+    vi: str
+    en: str
+    kind: str = "text"  # text | int | real | money
+    width: int = 14
+    sensitive: bool = False
+
+    def header(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+
+def _col(key: str, vi: str, en: str, kind: str = "text", width: int = 14, **kw: Any) -> Column:
+    return Column(key, vi, en, kind, width, **kw)
+
+
+CAMERA_COLUMNS: Final = (
+    _col("id", "Mã camera", "Camera id", width=38),
+    _col("name", "Tên camera", "Camera name", width=40),
+    _col("site", "Địa điểm", "Site", width=36),
+    _col("site_category", "Loại địa điểm", "Site category", width=24),
+    _col("commune_code", "Mã xã", "Commune code", width=8),
+    _col("commune", "Xã, phường", "Commune", width=22),
+    _col("address", "Địa chỉ", "Address", width=30),
+    _col("owner", "Đơn vị quản lý", "Owner unit", width=30),
+    _col("owner_contact", "Liên hệ đơn vị", "Owner contact", width=24, sensitive=True),
+    _col("purposes", "Mục đích", "Purposes", width=30),
+    _col("camera_type", "Loại camera", "Camera type", width=18),
+    _col("mount", "Vị trí lắp", "Mount", width=16),
+    _col("height_m", "Độ cao (m)", "Height (m)", "real", 10),
+    _col("views", "Hướng nhìn (góc)", "Directions (field of view)", width=18),
+    _col("resolution_mp", "Độ phân giải (MP)", "Resolution (MP)", "real", 10),
+    _col("night_vision", "Quan sát ban đêm", "Night vision", width=10),
+    _col("connectivity", "Kết nối", "Connectivity", width=26),
+    _col("connection_medium", "Đường truyền", "Connection medium", width=16),
+    _col("storage_days", "Lưu trữ (ngày)", "Storage (days)", "int", 10),
+    _col("standards", "Chuẩn", "Standards", width=14),
+    _col("power_source", "Nguồn điện", "Power source", width=16),
+    _col("install_year", "Năm lắp đặt", "Install year", "int", 10),
+    _col("funding_source", "Nguồn kinh phí", "Funding source", width=18),
+    _col("ai_functions", "Chức năng AI", "AI functions", width=30),
+    _col("condition", "Tình trạng", "Condition", width=18),
+    _col("lat", "Vĩ độ", "Latitude", "real", 12),
+    _col("lon", "Kinh độ", "Longitude", "real", 12),
+    _col("location_accuracy_m", "Sai số vị trí (m)", "Location accuracy (m)", "real", 10),
+    _col("location_source", "Nguồn vị trí", "Location source", width=18),
+    _col("ref", "Mã nguồn", "Source ref", width=14),
+    _col("notes", "Ghi chú", "Notes", width=30),
+    _col("review_state", "Trạng thái duyệt", "Review state", width=16),
+    _col("photos", "Số ảnh", "Photos", "int", 8, sensitive=True),
+)
+
+SHORTCOMING_COLUMNS: Final = (
+    _col("id", "Mã tồn tại", "Shortcoming id", width=38),
+    _col("site", "Địa điểm", "Site", width=36),
+    _col("camera", "Camera", "Camera", width=36),
+    _col("camera_id", "Mã camera", "Camera id", width=38),
+    _col("commune", "Xã, phường", "Commune", width=22),
+    _col("kind", "Tồn tại, hạn chế", "Shortcoming", width=30),
+    _col("description", "Mô tả", "Description", width=40),
+    _col("remedy_kind", "Phương án khắc phục", "Remedy", width=28),
+    _col("remedy", "Chi tiết phương án", "Remedy details", width=40),
+    _col("estimated_cost_vnd", "Kinh phí dự kiến (đồng)", "Estimated cost (VND)", "money", 18),
+    _col("review_state", "Trạng thái duyệt", "Review state", width=16),
+)
+
+NEED_COLUMNS: Final = (
+    _col("id", "Mã nhu cầu", "Need id", width=38),
+    _col("site", "Địa điểm", "Site", width=36),
+    _col("site_category", "Loại địa điểm", "Site category", width=24),
+    _col("commune", "Xã, phường", "Commune", width=22),
+    _col("purposes", "Mục đích", "Purposes", width=30),
+    _col("camera_count", "Số camera", "Cameras", "int", 10),
+    _col("camera_type", "Loại camera", "Camera type", width=18),
+    _col("ai_functions", "Chức năng AI", "AI functions", width=30),
+    _col("priority", "Mức ưu tiên", "Priority", width=12),
+    _col("justification", "Lý do", "Justification", width=40),
+    _col("reuse_cameras", "Camera có thể tận dụng", "Cameras to reuse", "int", 12),
+    _col("lat", "Vĩ độ", "Latitude", "real", 12),
+    _col("lon", "Kinh độ", "Longitude", "real", 12),
+    _col("review_state", "Trạng thái duyệt", "Review state", width=16),
+)
+
+SITE_COLUMNS: Final = (
+    _col("id", "Mã địa điểm", "Site id", width=38),
+    _col("name", "Tên địa điểm", "Site name", width=36),
+    _col("category", "Loại địa điểm", "Site category", width=24),
+    _col("commune", "Xã, phường", "Commune", width=22),
+    _col("address", "Địa chỉ", "Address", width=30),
+    _col("unit", "Đơn vị", "Unit", width=30),
+    _col("cameras", "Số camera", "Cameras", "int", 10),
+    _col("lat", "Vĩ độ", "Latitude", "real", 12),
+    _col("lon", "Kinh độ", "Longitude", "real", 12),
+    _col("notes", "Ghi chú", "Notes", width=30),
+    _col("review_state", "Trạng thái duyệt", "Review state", width=16),
+)
+
+_SUMMARY_COUNTS: Final = (
+    _col("cameras", "Camera hiện có", "Existing cameras", "int", 12),
+    _col("working", "Hoạt động tốt", "Working", "int", 12),
+    _col("degraded", "Xuống cấp", "Degraded", "int", 12),
+    _col("not_working", "Không hoạt động", "Not working", "int", 12),
+    _col("removed", "Đã tháo dỡ", "Removed", "int", 12),
+    _col("connected", "Đã kết nối Trung tâm/Công an", "Connected to a centre", "int", 14),
+    _col("shortcomings", "Tồn tại, hạn chế", "Shortcomings", "int", 12),
+    _col("remedy_cost_vnd", "Kinh phí khắc phục (đồng)", "Remedy cost (VND)", "money", 20),
+)
+COMMUNE_SUMMARY_COLUMNS: Final = (
+    _col("commune_code", "Mã xã", "Commune code", width=8),
+    _col("commune", "Xã, phường", "Commune", width=26),
+    _col("sites", "Địa điểm", "Sites", "int", 10),
+    *_SUMMARY_COUNTS,
+    _col("needs", "Nhu cầu", "Needs", "int", 10),
+    _col("cameras_needed", "Camera cần lắp mới", "New cameras needed", "int", 14),
+)
+UNIT_SUMMARY_COLUMNS: Final = (
+    _col("unit", "Đơn vị quản lý", "Owner unit", width=40),
+    _col("unit_kind", "Loại đơn vị", "Unit kind", width=24),
+    *_SUMMARY_COUNTS,
+)
+
+_CONNECTED: Final = ("connected_city_centre", "connected_police")
+
+
+def columns(table: Sequence[Column], omit_sensitive: bool) -> list[Column]:
+    return [c for c in table if not (omit_sensitive and c.sensitive)]
+
+
+def _round_position(
+    lat: float | None, lon: float | None, category: str | None, omit_sensitive: bool
+) -> tuple[float | None, float | None, bool]:
+    """The position to publish and whether it was rounded (a sensitive site's)."""
+    if omit_sensitive and category == SENSITIVE_CATEGORY and lat is not None and lon is not None:
+        return round(lat, ROUND_DECIMALS), round(lon, ROUND_DECIMALS), True
+    return lat, lon, False
+
+
+def count(db: sqlite_utils.Database, table: str, where: Where) -> int:
+    """How many rows ``table`` ("cameras", "sites", "shortcomings", "needs") will give."""
+    sql, params = _COUNT_SQL[table](where)
+    return int(db.execute(sql, params).fetchone()[0])
+
+
+def _count_cameras(where: Where) -> tuple[str, list[Any]]:
+    cond, params = camera_filter(where)
+    return f"SELECT count(*) FROM cameras c WHERE {cond}", params
+
+
+def _count_sites(where: Where) -> tuple[str, list[Any]]:
+    cond, params = site_filter(where)
+    return f"SELECT count(*) FROM sites s WHERE {cond}", params
+
+
+def _count_shortcomings(where: Where) -> tuple[str, list[Any]]:
+    cond, params = shortcoming_filter(where)
+    return (
+        "SELECT count(*) FROM shortcomings sh JOIN sites s ON s.id = sh.site_id "
+        f"LEFT JOIN cameras c ON c.id = sh.camera_id WHERE {cond}",
+        params,
+    )
+
+
+def _count_needs(where: Where) -> tuple[str, list[Any]]:
+    cond, params = need_filter(where)
+    return f"SELECT count(*) FROM needs n JOIN sites s ON s.id = n.site_id WHERE {cond}", params
+
+
+_COUNT_SQL: Final[dict[str, Callable[[Where], tuple[str, list[Any]]]]] = {
+    "cameras": _count_cameras,
+    "sites": _count_sites,
+    "shortcomings": _count_shortcomings,
+    "needs": _count_needs,
+}
+
+
+@dataclass
+class CameraRow:
+    """One camera as every format needs it: display values plus what maps and OSM tags use."""
+
+    values: dict[str, Any]
+    codes: dict[str, Any]
+    views: tuple[tuple[float, float | None], ...]
+    rounded: bool
+    photo_ids: list[str] = field(default_factory=list)
+
+
+def camera_records(
+    db: sqlite_utils.Database, where: Where, lang: str, omit_sensitive: bool
+) -> Iterator[CameraRow]:
+    """The kept cameras, ordered by commune, site and name, values turned into labels."""
+    cond, params = camera_filter(where)
+    rows = db.execute(
+        f"""
+        SELECT c.id, c.name, s.name, s.category, c.commune_code, a.name, s.address, u.name,
+               u.contact, c.purposes, c.camera_type, c.mount, c.height_m, c.views,
+               c.resolution_mp, c.night_vision, c.connectivity, c.connection_medium,
+               c.storage_days, c.standards, c.power_source, c.install_year, c.funding_source,
+               c.ai_functions, c.condition, c.lat, c.lon, c.location_accuracy_m,
+               c.location_source, c.ref, c.notes, c.review_state,
+               (SELECT count(*) FROM photo_links p WHERE p.record_table = 'cameras'
+                  AND p.record_id = c.id AND p.deleted = 0),
+               c.site_id, c.owner_unit_id
+        FROM cameras c
+        LEFT JOIN sites s ON s.id = c.site_id
+        LEFT JOIN units u ON u.id = c.owner_unit_id
+        LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = c.commune_code
+        WHERE {cond}
+        ORDER BY c.commune_code, s.name, c.name, c.id
+        """,
+        params,
+    )
+    for (
+        cid,
+        name,
+        site,
+        category,
+        commune_code,
+        commune,
+        address,
+        owner,
+        contact,
+        purposes,
+        ctype,
+        mount,
+        height,
+        views,
+        resolution,
+        night,
+        connectivity,
+        medium,
+        storage,
+        standards,
+        power,
+        year,
+        funding,
+        ai,
+        condition,
+        lat,
+        lon,
+        accuracy,
+        loc_source,
+        ref,
+        notes,
+        review,
+        photos,
+        site_id,
+        owner_id,
+    ) in rows:
+        lat, lon, rounded = _round_position(lat, lon, category, omit_sensitive)
+        values = {
+            "id": cid,
+            "name": name or "",
+            "site": site or "",
+            "site_category": code_label("site_category", category, lang),
+            "commune_code": commune_code or "",
+            "commune": commune or "",
+            "address": address or "",
+            "owner": owner or "",
+            "owner_contact": contact or "",
+            "purposes": code_labels("camera_purpose", purposes, lang),
+            "camera_type": code_label("camera_type", ctype, lang),
+            "mount": code_label("camera_mount", mount, lang),
+            "height_m": height,
+            "views": views_text(views),
+            "resolution_mp": resolution,
+            "night_vision": yes_no(night, lang),
+            "connectivity": code_label("connectivity", connectivity, lang),
+            "connection_medium": code_label("connection_medium", medium, lang),
+            "storage_days": storage,
+            "standards": code_labels("camera_standard", standards, lang),
+            "power_source": code_label("power_source", power, lang),
+            "install_year": year,
+            "funding_source": code_label("funding_source", funding, lang),
+            "ai_functions": code_labels("ai_function", ai, lang),
+            "condition": code_label("camera_condition", condition, lang),
+            "lat": lat,
+            "lon": lon,
+            "location_accuracy_m": None if rounded else accuracy,
+            "location_source": code_label("location_source", loc_source, lang),
+            "ref": ref or "",
+            "notes": notes or "",
+            "review_state": code_label("review_state", review, lang),
+            "photos": photos,
+        }
+        codes = {
+            "site_id": site_id,
+            "owner_id": owner_id,
+            "site_category": category,
+            "camera_type": ctype,
+            "mount": mount,
+            "condition": condition,
+            "purposes": purposes,
+            "ai_functions": ai,
+            "height_m": height,
+            "install_year": year,
+        }
+        yield CameraRow(values, codes, () if rounded else parse_views(views), rounded)
+
+
+def shortcoming_records(
+    db: sqlite_utils.Database, where: Where, lang: str
+) -> Iterator[dict[str, Any]]:
+    cond, params = shortcoming_filter(where)
+    rows = db.execute(
+        f"""
+        SELECT sh.id, s.name, c.name, sh.camera_id, a.name, sh.kind, sh.description,
+               sh.remedy_kind, sh.remedy, sh.estimated_cost_vnd, sh.review_state
+        FROM shortcomings sh
+        JOIN sites s ON s.id = sh.site_id
+        LEFT JOIN cameras c ON c.id = sh.camera_id
+        LEFT JOIN admin_units a ON a.level = 'commune'
+             AND a.code = coalesce(c.commune_code, s.commune_code)
+        WHERE {cond}
+        ORDER BY coalesce(c.commune_code, s.commune_code), s.name, c.name, sh.id
+        """,
+        params,
+    )
+    for sid, site, camera, camera_id, commune, kind, desc, rkind, remedy, cost, review in rows:
+        yield {
+            "id": sid,
+            "site": site or "",
+            "camera": camera or "",
+            "camera_id": camera_id or "",
+            "commune": commune or "",
+            "kind": code_label("shortcoming_kind", kind, lang),
+            "description": desc or "",
+            "remedy_kind": code_label("remedy_kind", rkind, lang),
+            "remedy": remedy or "",
+            "estimated_cost_vnd": cost,
+            "review_state": code_label("review_state", review, lang),
+        }
+
+
+def need_records(
+    db: sqlite_utils.Database, where: Where, lang: str, omit_sensitive: bool
+) -> Iterator[dict[str, Any]]:
+    """Kept needs; a need without its own position takes its site's."""
+    cond, params = need_filter(where)
+    rows = db.execute(
+        f"""
+        SELECT n.id, s.name, s.category, a.name, n.purposes, n.camera_count, n.camera_type,
+               n.ai_functions, n.priority, n.justification, json_array_length(n.reuse_camera_ids),
+               coalesce(n.lat, s.lat), coalesce(n.lon, s.lon), n.review_state
+        FROM needs n
+        JOIN sites s ON s.id = n.site_id
+        LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = s.commune_code
+        WHERE {cond}
+        ORDER BY s.commune_code, s.name, n.id
+        """,
+        params,
+    )
+    for (
+        nid,
+        site,
+        category,
+        commune,
+        purposes,
+        n,
+        ctype,
+        ai,
+        prio,
+        why,
+        reuse,
+        lat,
+        lon,
+        rs,
+    ) in rows:
+        lat, lon, _ = _round_position(lat, lon, category, omit_sensitive)
+        yield {
+            "id": nid,
+            "site": site or "",
+            "site_category": code_label("site_category", category, lang),
+            "commune": commune or "",
+            "purposes": code_labels("camera_purpose", purposes, lang),
+            "camera_count": n,
+            "camera_type": code_label("camera_type", ctype, lang),
+            "ai_functions": code_labels("ai_function", ai, lang),
+            "priority": code_label("priority", prio, lang),
+            "priority_code": prio,
+            "justification": why or "",
+            "reuse_cameras": reuse,
+            "lat": lat,
+            "lon": lon,
+            "review_state": code_label("review_state", rs, lang),
+        }
+
+
+def site_records(
+    db: sqlite_utils.Database, where: Where, lang: str, omit_sensitive: bool
+) -> Iterator[dict[str, Any]]:
+    cond, params = site_filter(where)
+    rows = db.execute(
+        f"""
+        SELECT s.id, s.name, s.category, a.name, s.address, u.name,
+               (SELECT count(*) FROM cameras c2 WHERE c2.site_id = s.id AND c2.deleted = 0),
+               s.lat, s.lon, s.notes, s.review_state
+        FROM sites s
+        LEFT JOIN units u ON u.id = s.unit_id
+        LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = s.commune_code
+        WHERE {cond}
+        ORDER BY s.commune_code, s.name, s.id
+        """,
+        params,
+    )
+    for sid, name, category, commune, address, unit, cams, lat, lon, notes, review in rows:
+        lat, lon, _ = _round_position(lat, lon, category, omit_sensitive)
+        yield {
+            "id": sid,
+            "name": name or "",
+            "category": code_label("site_category", category, lang),
+            "commune": commune or "",
+            "address": address or "",
+            "unit": unit or "",
+            "cameras": cams,
+            "lat": lat,
+            "lon": lon,
+            "notes": notes or "",
+            "review_state": code_label("review_state", review, lang),
+        }
+
+
+# -- summaries -------------------------------------------------------------------------------------
+
+
+def _camera_tallies(
+    db: sqlite_utils.Database, where: Where, group: str
+) -> dict[Any, dict[str, int]]:
+    cond, params = camera_filter(where)
+    connected = ", ".join(f"'{c}'" for c in _CONNECTED)
+    out: dict[Any, dict[str, int]] = {}
+    for key, total, working, degraded, broken, removed, conn in db.execute(
+        f"""
+        SELECT {group}, count(*),
+               sum(c.condition = 'working'), sum(c.condition = 'degraded'),
+               sum(c.condition = 'not_working'), sum(c.condition = 'removed'),
+               sum(c.connectivity IN ({connected}))
+        FROM cameras c WHERE {cond} GROUP BY 1
+        """,
+        params,
+    ):
+        out[key] = {
+            "cameras": total,
+            "working": working or 0,
+            "degraded": degraded or 0,
+            "not_working": broken or 0,
+            "removed": removed or 0,
+            "connected": conn or 0,
+        }
+    return out
+
+
+def _shortcoming_tallies(
+    db: sqlite_utils.Database, where: Where, group: str
+) -> dict[Any, tuple[int, int]]:
+    cond, params = shortcoming_filter(where)
+    return {
+        key: (n, cost or 0)
+        for key, n, cost in db.execute(
+            f"""
+            SELECT {group}, count(*), sum(sh.estimated_cost_vnd)
+            FROM shortcomings sh JOIN sites s ON s.id = sh.site_id
+            LEFT JOIN cameras c ON c.id = sh.camera_id
+            WHERE {cond} GROUP BY 1
+            """,
+            params,
+        )
+    }
+
+
+def commune_summary(db: sqlite_utils.Database, where: Where) -> list[dict[str, Any]]:
+    """One row per commune with anything in the report, in code order (communes without any
+    record are left out), counts as numbers."""
+    cams = _camera_tallies(db, where, "c.commune_code")
+    shorts = _shortcoming_tallies(db, where, "coalesce(c.commune_code, s.commune_code)")
+    scond, sparams = site_filter(where)
+    sites = dict(
+        db.execute(
+            f"SELECT s.commune_code, count(*) FROM sites s WHERE {scond} GROUP BY 1", sparams
+        ).fetchall()
+    )
+    ncond, nparams = need_filter(where)
+    needs = {
+        code: (n, wanted or 0)
+        for code, n, wanted in db.execute(
+            f"SELECT s.commune_code, count(*), sum(n.camera_count) FROM needs n "
+            f"JOIN sites s ON s.id = n.site_id WHERE {ncond} GROUP BY 1",
+            nparams,
+        )
+    }
+    names = _commune_names(db)
+    codes = sorted(
+        {*cams, *shorts, *sites, *needs} - {None},
+        key=lambda c: (c not in names, str(c)),
+    )
+    out = []
+    for code in codes:
+        tally = cams.get(code, {})
+        out.append(
+            {
+                "commune_code": code,
+                "commune": names.get(code, code),
+                "sites": sites.get(code, 0),
+                **{k: tally.get(k, 0) for k in _TALLY_KEYS},
+                "shortcomings": shorts.get(code, (0, 0))[0],
+                "remedy_cost_vnd": shorts.get(code, (0, 0))[1],
+                "needs": needs.get(code, (0, 0))[0],
+                "cameras_needed": needs.get(code, (0, 0))[1],
+            }
+        )
+    return out
+
+
+_TALLY_KEYS: Final = ("cameras", "working", "degraded", "not_working", "removed", "connected")
+
+
+def unit_summary(db: sqlite_utils.Database, where: Where, lang: str) -> list[dict[str, Any]]:
+    """One row per owner unit with cameras in the report, most cameras first."""
+    cams = _camera_tallies(db, where, "c.owner_unit_id")
+    shorts = _shortcoming_tallies(db, where, "c.owner_unit_id")
+    units = {
+        uid: (name, kind) for uid, name, kind in db.execute("SELECT id, name, kind FROM units")
+    }
+    out = []
+    for uid in {*cams, *(k for k in shorts if k is not None)}:
+        name, kind = units.get(uid, (None, None))
+        tally = cams.get(uid, {})
+        out.append(
+            {
+                "unit": name or ("(không rõ)" if lang != "en" else "(unknown)"),
+                "unit_kind": code_label("unit_kind", kind, lang),
+                **{k: tally.get(k, 0) for k in _TALLY_KEYS},
+                "shortcomings": shorts.get(uid, (0, 0))[0],
+                "remedy_cost_vnd": shorts.get(uid, (0, 0))[1],
+            }
+        )
+    out.sort(key=lambda r: (-int(r["cameras"]), fold(str(r["unit"]))))
+    return out
+
+
+def tally(
+    db: sqlite_utils.Database, sql_from: str, code_sql: str, where_sql: str, params: list[Any]
+) -> list[tuple[str, int]]:
+    """(code, count) of a grouped query, most first."""
+    return [
+        (str(code), int(n))
+        for code, n in db.execute(
+            f"SELECT {code_sql}, count(*) FROM {sql_from} WHERE {where_sql} "
+            "GROUP BY 1 ORDER BY 2 DESC, 1",
+            params,
+        )
+        if code is not None
+    ]
+
+
+def _photo_ids(db: sqlite_utils.Database, camera_id: str) -> list[str]:
+    return [
+        str(pid)
+        for (pid,) in db.execute(
+            "SELECT l.photo_id FROM photo_links l JOIN photos p ON p.id = l.photo_id "
+            "WHERE l.record_table = 'cameras' AND l.record_id = ? AND l.deleted = 0 "
+            "AND p.deleted = 0 ORDER BY l.photo_id",
+            [camera_id],
+        )
+    ]
+
+
+class Job:
+    """What a writer needs: the database, the choices, progress and the cancel flag."""
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        where: Where,
+        lang: str,
+        omit_sensitive: bool,
+        progress: Progress | None,
+        cancel: Cancel | None,
+        photo_folder: Path | None,
+    ) -> None:
+        self.db = db
+        self.where = where
+        self.lang = lang
+        self.omit_sensitive = omit_sensitive
+        self._progress = progress
+        self._cancel = cancel
+        self.photo_folder = photo_folder  # the workspace's photo store, when photos go out
+        self.done = 0
+        self.total = 0
+        # The photo folder's final name, as the report refers to it.
+        self.photos_name = ""
+
+    def step(self, message: str, *, stage: bool = False) -> None:
+        """Count a row written (or a ``stage`` done); every STEP rows and after every stage,
+        report progress and honour a cancel."""
+        before = self.done
+        self.done += 1
+        if stage or self.done // STEP != before // STEP:
+            self.check()
+            if self._progress is not None:
+                self._progress(self.done, max(self.total, self.done), message)
+
+    def check(self) -> None:
+        if self._cancel is not None and self._cancel():
+            raise ReportCancelled
+
+    def cameras(self, *, with_photos: bool = False) -> Iterator[CameraRow]:
+        for row in camera_records(self.db, self.where, self.lang, self.omit_sensitive):
+            if with_photos and row.values["photos"]:
+                row.photo_ids = _photo_ids(self.db, row.values["id"])
+            yield row

@@ -1,0 +1,178 @@
+"""The city-wide reports: XLSX workbook, PDF summary, GeoPackage, GeoJSON and CSV.
+
+``write_report(db, fmt, out, ...)`` is the one entry point (the CLI's ``report`` command and,
+later, a dialog call it). Every format reads the same rows (``camera_records`` and friends), so
+a filter or ``omit_sensitive`` means the same thing everywhere. The file is written under a
+temporary name beside ``out`` and renamed at the end: a refused filter, an error or a cancel
+never leaves a file at ``out``.
+
+The filter (``--where KEY=VALUE``, repeated; the same key twice means either value, different
+keys must all hold):
+
+========== =========================== ===================================================
+key        value                       applies to
+========== =========================== ===================================================
+commune    code or name ("Hoàn Kiếm")  cameras, sites, shortcomings and needs (site's)
+purpose    camera_purpose code/label   cameras, needs; shortcomings through their camera
+condition  camera_condition code/label cameras; shortcomings through their camera
+owner      unit id or exact unit name  cameras; shortcomings through their camera
+review     review_state code/label     each record's own review state (or review_state=)
+========== =========================== ===================================================
+
+A site is kept when it matches ``commune``/``review`` and, when a camera key is given, has at
+least one kept camera. Needs carry no owner or condition: those keys leave needs unfiltered.
+
+Sensitive fields (DESIGN.md): owner contact details, exact coordinates of sites in the
+national-security category (rounded to ``ROUND_DECIMALS`` places, about 1 km; their cameras'
+and needs' too, and their view cones are left out) and photos. ``omit_sensitive=True`` applies
+that to every format. Photos only leave in a GeoJSON/CSV photo folder, as clean copies.
+
+Text is never a formula in a spreadsheet: XLSX writes it as inline strings; in CSV, text
+starting with = + - @, a tab or a carriage return gets a leading apostrophe
+(``text.spreadsheet_text``), while numbers (Python ints and floats) are written as they are."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import tempfile
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+import sqlite_utils
+
+from fieldsurvey.core import vocabulary
+from fieldsurvey.core.reports.filters import (
+    FORMATS,
+    Cancel,
+    Progress,
+    ReportError,
+    Where,
+    parse_where,
+)
+from fieldsurvey.core.reports.osm import _write_csv, _write_geojson, photos_folder
+from fieldsurvey.core.reports.tables import Job
+from fieldsurvey.core.store.db import photo_folder
+
+# -- the one entry point ---------------------------------------------------------------------------
+
+
+def write_report(
+    db: sqlite_utils.Database,
+    fmt: str,
+    out: Path | str,
+    *,
+    where: Sequence[str] | Where = (),
+    lang: str = "vi",
+    omit_sensitive: bool = False,
+    photos: bool = False,
+    workspace_path: Path | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    today: dt.date | None = None,
+) -> dict[str, int]:
+    """Write the ``fmt`` report of the workspace to ``out``; return the rows written per table.
+
+    ``where`` is a list of ``key=value`` filters (or a parsed ``Where``); ``photos`` adds clean
+    copies of the cameras' photos in a folder beside a GeoJSON/CSV file (needs
+    ``workspace_path``; refused together with ``omit_sensitive``). ``progress(done, total,
+    message)`` is called now and then; ``cancel()`` returning True stops the report. Nothing
+    is left at ``out`` unless the whole report was written.
+    """
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise ReportError(
+            f"Định dạng không hỗ trợ: {fmt!r} (dùng {', '.join(FORMATS)}). / "
+            f"Unknown format {fmt!r} (use {', '.join(FORMATS)})."
+        )
+    if lang not in vocabulary.LANGUAGES:
+        raise ReportError(f"Ngôn ngữ không hỗ trợ: {lang!r} (vi, en). / Unknown language {lang!r}.")
+    if photos and (omit_sensitive or fmt not in ("csv", "geojson") or workspace_path is None):
+        raise ReportError(
+            "Chỉ xuất ảnh kèm GeoJSON/CSV và khi không lược bỏ thông tin nhạy cảm. / "
+            "Photos go only with GeoJSON/CSV, and not with --omit-sensitive."
+        )
+    parsed = where if isinstance(where, Where) else parse_where(db, where)
+    out = Path(out)
+    if out.is_dir():
+        raise ReportError(f"{out} là một thư mục. / {out} is a folder.")
+    if not out.parent.is_dir():
+        raise ReportError(f"Không có thư mục {out.parent}. / No folder {out.parent}.")
+    photos_from = photo_folder(workspace_path) if workspace_path is not None else None
+    job = Job(db, parsed, lang, omit_sensitive, progress, cancel, photos_from)
+    job.check()
+    # Created like any new file (the user's umask decides its mode), under a name no one else
+    # uses, then renamed over ``out``.
+    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:12]}.part")
+    try:
+        tmp.open("xb").close()
+    except OSError as exc:
+        raise ReportError(
+            f"Không ghi được vào {out.parent}: {exc.strerror}. / Cannot write to {out.parent}."
+        ) from exc
+    photos_tmp = photos_final = None
+    if photos:
+        photos_final = photos_folder(out)
+        job.photos_name = photos_final.name
+        photos_tmp = Path(tempfile.mkdtemp(prefix=f".{photos_final.name}.", dir=out.parent))
+    try:
+        counts = _write(job, fmt, tmp, photos_tmp, today or dt.date.today())
+        job.check()
+        if photos_tmp is not None and photos_final is not None:
+            _replace_folder(photos_tmp, photos_final)
+            photos_tmp = None
+        with tmp.open("rb+") as written:  # on disk before it takes the final name, any format
+            os.fsync(written.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if photos_tmp is not None:
+            _remove_tree(photos_tmp)
+        raise
+    if progress is not None:
+        progress(job.done, max(job.total, job.done), "OK")
+    return counts
+
+
+def _replace_folder(new: Path, final: Path) -> None:
+    if final.exists():
+        old = final.with_name(final.name + ".old")
+        _remove_tree(old)
+        final.rename(old)
+        new.rename(final)
+        _remove_tree(old)
+    else:
+        new.rename(final)
+    # The renamed copy should look like the rest of the report, not a private temp folder.
+    final.chmod(0o755)
+
+
+def _remove_tree(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _write(
+    job: Job, fmt: str, tmp: Path, photos_dir: Path | None, today: dt.date
+) -> dict[str, int]:
+    if fmt in ("csv", "geojson"):
+        # utf-8-sig for CSV: Excel only reads Vietnamese CSV right with the byte-order mark.
+        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+        with tmp.open("w", encoding=encoding, newline="") as handle:
+            (_write_csv if fmt == "csv" else _write_geojson)(job, handle, photos_dir)
+        return {"cameras": job.done}
+    if fmt == "xlsx":
+        from fieldsurvey.core.reports.workbook import write_xlsx
+
+        return write_xlsx(job, tmp, today)
+    if fmt == "gpkg":
+        from fieldsurvey.core.reports.gpkg import write_gpkg
+
+        return write_gpkg(job, tmp, today)
+    from fieldsurvey.core.reports.pdf import write_pdf
+
+    return write_pdf(job, tmp, today)

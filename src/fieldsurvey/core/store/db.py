@@ -1,0 +1,356 @@
+"""Open, create and migrate the workspace database: one SQLite file per workspace."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import sqlite_utils
+from filelock import FileLock, Timeout
+
+from fieldsurvey.core.errors import (
+    BusyWorkspaceError,
+    CorruptWorkspaceError,
+    NewerWorkspaceError,
+    NotAWorkspaceError,
+    WorkspaceError,
+    WorkspaceExistsError,
+)
+from fieldsurvey.core.store.migrations import MIGRATIONS
+from fieldsurvey.core.transaction import BUSY_TIMEOUT_MS
+
+# PRAGMA application_id marks the file as ours ("FSVW"), so someone else's SQLite file is refused
+# instead of being migrated into a workspace.
+APPLICATION_ID = 0x46535657
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _connect(path: Path) -> sqlite_utils.Database:
+    # isolation_level=None: no implicit BEGIN; every transaction is explicit (write_transaction).
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise explain(exc, path) from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # FULL: a laptop that loses power must keep the last saved change.
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if exc.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
+            raise _not_a_workspace(exc, path) from exc
+        raise explain(exc, path) from exc
+    return sqlite_utils.Database(conn)
+
+
+def _enable_wal(db: sqlite_utils.Database, path: Path) -> None:
+    """Switch to WAL; done only after the checks, since it rewrites the file header."""
+    mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise WorkspaceError(
+            f"Không bật được chế độ WAL cho {path} (SQLite trả về {mode!r}). "
+            "Hãy chép workspace vào một thư mục trên ổ đĩa của máy rồi mở lại."
+        )
+
+
+def explain(exc: sqlite3.Error, path: Path) -> WorkspaceError:
+    """Turn an SQLite error into a message that says what to do."""
+    text = str(exc).lower()
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return CorruptWorkspaceError(
+            f"Tệp workspace {path} bị hỏng (SQLite: {exc}). Hãy khôi phục từ bản sao lưu "
+            f"trong thư mục {backup_folder(path)} hoặc từ gói đồng bộ gần nhất. / "
+            f"The workspace file is damaged; restore it from a backup."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return WorkspaceError(
+            f"Không ghi được vào {path.parent} (SQLite: {exc}). Hãy chép workspace vào một "
+            "thư mục bạn có quyền ghi (ví dụ Documents) rồi mở lại. / "
+            "FieldSurvey cannot write to this folder; copy the workspace somewhere writable."
+        )
+    if "disk is full" in text or "database or disk is full" in text:
+        return WorkspaceError(
+            f"Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; "
+            "dữ liệu đã lưu trước đó vẫn còn nguyên. / The disk is full."
+        )
+    if "locked" in text or "busy" in text:
+        return BusyWorkspaceError(
+            f"Workspace {path.name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); "
+            "thay đổi chưa lưu, hãy thử lại sau ít giây. / The workspace is busy with another "
+            "write (an import or a bulk review); nothing was saved, try again in a moment."
+        )
+    return WorkspaceError(f"Lỗi workspace {path}: {exc}. / Workspace error: {exc}.")
+
+
+def open_read_only(path: Path | str) -> sqlite_utils.Database:
+    """A second, read-only connection to a workspace, for reading on another thread while the
+    app's own connection writes (WAL gives the reader a consistent snapshot). Close it after."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA trusted_schema = OFF")
+    return sqlite_utils.Database(conn)
+
+
+def private_folder(folder: Path) -> Path:
+    """Make a folder (and its parents) that only its owner can enter: photos, backups, staged
+    packages and logs hold camera positions and people's names."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):  # not ours to change: leave it as it is
+        folder.chmod(0o700)
+    return folder
+
+
+def _make_private(path: Path) -> None:
+    """Owner-only permissions on a workspace file and its -wal/-shm (SQLite gives files it
+    creates the database's own permissions, so new ones follow)."""
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with contextlib.suppress(OSError):
+            if file.exists() and file.stat().st_mode & 0o077:
+                file.chmod(0o600)
+
+
+def photo_folder(path: Path) -> Path:
+    """The content-addressed photo folder beside a workspace: ``a.sqlite`` → ``a.photos``."""
+    return path.with_name(path.stem + ".photos")
+
+
+def backup_folder(path: Path) -> Path:
+    """Where verified copies of a workspace are kept before each migration."""
+    return path.with_name(path.name + ".backups")
+
+
+def _not_a_workspace(exc: sqlite3.DatabaseError, path: Path) -> WorkspaceError:
+    """SQLite could not read the file as a database: say whether it is something else entirely
+    or a damaged workspace.
+
+    Only called after SQLite itself refused the file, so no connection of this process holds
+    it: reading its first bytes with ``open()`` cannot drop another connection's POSIX locks
+    (closing any descriptor of a file releases every lock the process holds on it).
+    """
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        return NotAWorkspaceError(
+            f"{path} không phải là workspace FieldSurvey (không phải tệp SQLite). "
+            "Hãy chọn tệp .sqlite do FieldSurvey tạo. / Not a FieldSurvey workspace."
+        )
+    return explain(exc, path)
+
+
+def staging_folder(path: Path) -> Path:
+    """Where imports unpack packages before checking them: ``a.sqlite`` → ``a.staging``."""
+    return path.with_name(path.stem + ".staging")
+
+
+def import_lock(path: Path) -> FileLock:
+    """The lock that lets one import at a time work on a workspace, across processes and
+    threads. The operating system drops it when its holder dies, so a killed import never
+    leaves it stuck."""
+    return FileLock(path.with_name(path.stem + ".import.lock"), mode=0o600)
+
+
+def remove_leftover_staging(path: Path) -> bool:
+    """Remove what killed imports left in the staging folder, unless an import is running
+    (it holds the import lock; everything in staging is its own then). True when cleaned."""
+    folder = staging_folder(path)
+    if not folder.exists():
+        return True
+    try:
+        with import_lock(path).acquire(timeout=0):
+            shutil.rmtree(folder, ignore_errors=True)
+    except Timeout:
+        return False
+    return True
+
+
+def _check_ours(db: sqlite_utils.Database, path: Path) -> None:
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    if app_id == APPLICATION_ID:
+        return
+    raise NotAWorkspaceError(
+        f"{path} là một cơ sở dữ liệu SQLite nhưng không phải workspace FieldSurvey; "
+        "FieldSurvey không sửa tệp này. / An SQLite file, but not a FieldSurvey workspace."
+    )
+
+
+def _check_not_newer(db: sqlite_utils.Database, path: Path) -> None:
+    known = {m.name for m in MIGRATIONS._migrations}
+    unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
+    if unknown:
+        raise NewerWorkspaceError(
+            f"{path} được tạo bởi phiên bản FieldSurvey mới hơn (thay đổi cấu trúc "
+            f"{', '.join(unknown)}). Hãy cập nhật FieldSurvey rồi mở lại; tệp không bị thay đổi. "
+            "/ Written by a newer FieldSurvey: update the app; the file was left untouched."
+        )
+
+
+def _table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    names = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'"
+        )
+    ]
+    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def make_verified_backup(db: sqlite_utils.Database, path: Path, label: str) -> Path:
+    """Copy the open workspace with SQLite's backup API and check the copy before trusting it."""
+    folder = private_folder(backup_folder(path))
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{path.stem}.{stamp}.before-{label}.sqlite"
+    partial = target.with_name(target.name + ".partial")
+    dest = sqlite3.connect(str(partial))
+    try:
+        db.conn.backup(dest)
+        ok = dest.execute("PRAGMA integrity_check").fetchone()[0]
+        same = _table_counts(dest) == _table_counts(db.conn)
+    finally:
+        dest.close()
+    if ok != "ok" or not same:
+        partial.unlink(missing_ok=True)
+        raise WorkspaceError(
+            f"Bản sao lưu của {path} trước khi nâng cấp không khớp với bản gốc ({ok}); "
+            "chưa nâng cấp gì. Hãy kiểm tra ổ đĩa rồi thử lại."
+        )
+    os.replace(partial, target)
+    return target
+
+
+def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Database:
+    """Open a workspace (or create one with ``create=True``) and bring its schema up to date.
+
+    A workspace from a newer FieldSurvey, a file that is not ours, or a damaged file is refused
+    and left exactly as it was. Before migrating an existing workspace, a verified copy is made.
+    """
+    path = Path(path)
+    exists = path.exists()
+    if exists and path.is_dir():
+        raise NotAWorkspaceError(f"{path} là một thư mục, không phải tệp workspace.")
+    if not exists and not create:
+        raise WorkspaceError(f"Không tìm thấy workspace {path}. / No workspace at {path}.")
+    if not exists and not path.parent.is_dir():
+        raise WorkspaceError(f"Thư mục {path.parent} không tồn tại. / No folder {path.parent}.")
+    # The file is read only through SQLite from here on: another connection of this process
+    # (the window's, while a background write opens its own) may hold it.
+    if exists and path.stat().st_size == 0:
+        raise NotAWorkspaceError(f"{path} là tệp rỗng, không phải workspace FieldSurvey.")
+    if not exists:  # created owner-only; SQLite then creates -wal and -shm the same way
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except OSError as exc:
+            raise WorkspaceError(
+                f"Không ghi được vào {path.parent} ({exc.strerror or exc}). Hãy tạo workspace "
+                "trong một thư mục bạn có quyền ghi (ví dụ Documents). / FieldSurvey cannot "
+                "write to this folder; choose one you can write to."
+            ) from exc
+    _make_private(path)
+    db = _connect(path)
+    try:
+        if exists:
+            _check_ours(db, path)
+            _check_not_newer(db, path)
+        _enable_wal(db, path)
+        pending = MIGRATIONS.pending(db) if exists else []
+        if pending:
+            make_verified_backup(db, path, pending[0].name)
+        if not exists:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        MIGRATIONS.apply(db)
+        if pending:
+            # What a migration removed (m010: private keys) must not linger in the WAL's
+            # frames: copy them into the file and empty the WAL.
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        private_folder(photo_folder(path))
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise explain(exc, path) from exc
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def check_writable_target(path: Path, *, force: bool) -> None:
+    """Refuse to create a workspace where it would overwrite something or cannot be written."""
+    if path.exists() and not force:
+        raise WorkspaceExistsError(
+            f"{path} đã tồn tại; không ghi đè. Dùng --force để thay thế nó. / "
+            f"{path} exists; use --force to replace it."
+        )
+    if path.is_dir():
+        raise WorkspaceExistsError(f"{path} là một thư mục. / {path} is a folder.")
+    folder = path.parent
+    if not folder.is_dir():
+        raise WorkspaceError(f"Thư mục {folder} không tồn tại. / No folder {folder}.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise WorkspaceError(
+            f"Không có quyền ghi vào thư mục {folder}. Hãy chọn thư mục khác. / "
+            f"Cannot write to {folder}."
+        )
+
+
+@contextlib.contextmanager
+def build_then_replace(
+    path: Path, *, force: bool
+) -> Iterator[tuple[Path, Callable[[], sqlite_utils.Database]]]:
+    """Create a new workspace under a temporary name and move it onto ``path`` only when whole.
+
+    Yields the temporary path (its photo folder is moved along) and a function that opens the
+    new database. If the body fails, the temporary files are removed and whatever was at
+    ``path`` stays as it was.
+    """
+    path = Path(path)
+    check_writable_target(path, force=force)
+    partial = path.with_name(f".{path.stem}.partial.sqlite")
+    _remove_database_files(partial)
+    shutil.rmtree(photo_folder(partial), ignore_errors=True)
+    opened: list[sqlite_utils.Database] = []
+
+    def open_new() -> sqlite_utils.Database:
+        db = open_database(partial, create=True)
+        opened.append(db)
+        return db
+
+    try:
+        yield partial, open_new
+        for db in opened:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.close()
+        # The old workspace's -wal/-shm would otherwise be replayed onto the new file.
+        _remove_database_files(path)
+        shutil.rmtree(photo_folder(path), ignore_errors=True)
+        os.replace(partial, path)
+        if photo_folder(partial).exists():
+            os.replace(photo_folder(partial), photo_folder(path))
+    except sqlite3.DatabaseError as exc:
+        _close_and_remove(opened, partial)
+        raise explain(exc, path) from exc
+    except OSError as exc:
+        _close_and_remove(opened, partial)
+        raise WorkspaceError(f"Không ghi được {path}: {exc.strerror or exc}") from exc
+    except BaseException:
+        _close_and_remove(opened, partial)
+        raise
+
+
+def _close_and_remove(opened: list[sqlite_utils.Database], partial: Path) -> None:
+    for db in opened:
+        with contextlib.suppress(sqlite3.Error):
+            db.close()
+    _remove_database_files(partial)
+    shutil.rmtree(photo_folder(partial), ignore_errors=True)
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)

@@ -1,0 +1,410 @@
+"""What each kind of survey record holds, and the checks every value passes before it is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from fieldsurvey.core import vocabulary
+from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.text import is_record_id, storable_text
+
+Value = str | int | float | None
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a record table, as the write path sees it."""
+
+    name: str
+    kind: str  # text | int | real | bool | code | codes | ref | refs | json | date
+    code_list: str | None = None
+    ref: str | None = None
+    required: bool = False
+    low: float | None = None
+    high: float | None = None
+    max_length: int = 4000
+
+
+def _text(name: str, *, required: bool = False, max_length: int = 4000) -> Field:
+    return Field(name, "text", required=required, max_length=max_length)
+
+
+def _code(name: str, code_list: str, *, required: bool = False) -> Field:
+    return Field(name, "code", code_list=code_list, required=required)
+
+
+def _codes(name: str, code_list: str) -> Field:
+    return Field(name, "codes", code_list=code_list)
+
+
+def _ref(name: str, table: str, *, required: bool = False) -> Field:
+    return Field(name, "ref", ref=table, required=required)
+
+
+def _real(name: str, low: float, high: float) -> Field:
+    return Field(name, "real", low=low, high=high)
+
+
+def _int(name: str, low: float, high: float) -> Field:
+    return Field(name, "int", low=low, high=high)
+
+
+_LOCATION = (
+    _real("lat", -90, 90),
+    _real("lon", -180, 180),
+    _real("location_accuracy_m", 0, 100_000),
+    _code("location_source", "location_source"),
+    Field("commune_code", "commune"),
+)
+_REVIEW = _code("review_state", "review_state")
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """A table of survey records: its fields, and the words that find it in search."""
+
+    table: str
+    number: int  # stable small number, used to build search-index rowids
+    fields: tuple[Field, ...]
+    title_field: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+
+    def field(self, name: str) -> Field:
+        try:
+            return self._by_name[name]  # type: ignore[attr-defined,no-any-return]
+        except KeyError:
+            raise ValidationError(
+                f"Bảng {self.table} không có trường {name!r}. / No field {name!r}."
+            ) from None
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(self._by_name)  # type: ignore[attr-defined]
+
+
+RECORD_KINDS: dict[str, RecordKind] = {
+    kind.table: kind
+    for kind in (
+        RecordKind(
+            "units",
+            1,
+            (
+                _text("name", required=True, max_length=300),
+                _code("kind", "unit_kind"),
+                Field("commune_code", "commune"),
+                _ref("parent_id", "units"),
+                _text("contact", max_length=500),
+                _text("notes"),
+            ),
+            title_field="name",
+        ),
+        RecordKind(
+            "sites",
+            2,
+            (
+                _text("name", required=True, max_length=300),
+                _code("category", "site_category", required=True),
+                _text("address", max_length=500),
+                *_LOCATION,
+                _ref("unit_id", "units"),
+                _text("notes"),
+                _REVIEW,
+            ),
+            title_field="name",
+        ),
+        RecordKind(
+            "cameras",
+            3,
+            (
+                _ref("site_id", "sites", required=True),
+                _text("name", max_length=300),
+                _ref("owner_unit_id", "units"),
+                _codes("purposes", "camera_purpose"),
+                _code("camera_type", "camera_type"),
+                _code("mount", "camera_mount"),
+                _real("height_m", 0, 300),
+                Field("views", "views"),
+                _real("resolution_mp", 0.01, 1000),
+                Field("night_vision", "bool"),
+                _code("connectivity", "connectivity"),
+                _code("connection_medium", "connection_medium"),
+                _int("storage_days", 0, 3650),
+                _codes("standards", "camera_standard"),
+                _code("power_source", "power_source"),
+                _int("install_year", 1980, 2100),
+                _code("funding_source", "funding_source"),
+                _codes("ai_functions", "ai_function"),
+                _code("condition", "camera_condition"),
+                *_LOCATION,
+                _text("ref", max_length=200),
+                _text("notes"),
+                _REVIEW,
+            ),
+            title_field="name",
+        ),
+        RecordKind(
+            "shortcomings",
+            4,
+            (
+                _ref("site_id", "sites", required=True),
+                _ref("camera_id", "cameras"),
+                _code("kind", "shortcoming_kind", required=True),
+                _text("description"),
+                _code("remedy_kind", "remedy_kind"),
+                _text("remedy"),
+                _int("estimated_cost_vnd", 0, 1e13),
+                _REVIEW,
+            ),
+        ),
+        RecordKind(
+            "needs",
+            5,
+            (
+                _ref("site_id", "sites", required=True),
+                _codes("purposes", "camera_purpose"),
+                _int("camera_count", 0, 10_000),
+                _code("camera_type", "camera_type"),
+                _codes("ai_functions", "ai_function"),
+                _code("priority", "priority"),
+                _text("justification"),
+                Field("reuse_camera_ids", "refs", ref="cameras"),
+                _real("lat", -90, 90),
+                _real("lon", -180, 180),
+                _REVIEW,
+            ),
+        ),
+        RecordKind(
+            "assignments",
+            6,
+            (
+                _ref("unit_id", "units", required=True),
+                Field("commune_codes", "communes"),
+                Field("site_ids", "refs", ref="sites"),
+                _int("target_count", 0, 1_000_000),
+                Field("due_date", "date"),
+                _code("status", "assignment_status"),
+                _text("notes"),
+            ),
+        ),
+        RecordKind(
+            "photos",
+            7,
+            (
+                Field("sha256", "sha256", required=True),
+                _text("file_name", max_length=500),
+                _text("format", max_length=20),
+                _int("byte_size", 0, 1e12),
+                _int("width", 1, 1e6),
+                _int("height", 1, 1e6),
+                _text("taken_at", max_length=40),
+                _text("taken_at_utc", max_length=40),
+                _real("lat", -90, 90),
+                _real("lon", -180, 180),
+                _real("gps_accuracy_m", 0, 100_000),
+                _code("location_source", "location_source"),
+                _real("altitude_m", -1000, 100_000),
+                _real("heading_deg", 0, 360),
+                _text("heading_ref", max_length=1),
+                _int("orientation", 1, 8),
+                _text("make", max_length=200),
+                _text("model", max_length=200),
+            ),
+        ),
+        RecordKind(
+            "photo_links",
+            8,
+            (
+                _ref("photo_id", "photos", required=True),
+                Field("record_table", "table", required=True),
+                Field("record_id", "text", required=True),
+                _text("caption", max_length=500),
+            ),
+        ),
+        RecordKind(
+            "reviews",
+            9,
+            (
+                Field("record_table", "table", required=True),
+                Field("record_id", "text", required=True),
+                _code("state", "review_state", required=True),
+                _text("comment"),
+                _text("reviewer", max_length=200),
+                _text("reviewed_at", max_length=40),
+            ),
+        ),
+        # Two records (cameras or sites) a supervisor decided are not duplicates of each other;
+        # record_a sorts before record_b.
+        RecordKind(
+            "not_duplicates",
+            10,
+            (
+                Field("record_table", "table", required=True),
+                Field("record_a", "text", required=True),
+                Field("record_b", "text", required=True),
+                _text("note"),
+                _text("decided_by", max_length=200),
+            ),
+        ),
+    )
+}
+
+# Tables whose records appear in search, with how a hit is named.
+SEARCH_KINDS = {
+    "sites": "site",
+    "cameras": "camera",
+    "units": "unit",
+    "shortcomings": "shortcoming",
+    "needs": "need",
+}
+
+
+def record_kind(table: str) -> RecordKind:
+    try:
+        return RECORD_KINDS[table]
+    except KeyError:
+        raise ValidationError(f"Không có loại bản ghi {table!r}. / Unknown record table.") from None
+
+
+def _number(field: Field, value: Any, integer: bool) -> float | int:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValidationError(f"{field.name}: cần một số. / {field.name}: a number is needed.")
+    try:
+        number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
+    except ValueError:
+        raise ValidationError(
+            f"{field.name}: {value!r} không phải là số. / {value!r} is not a number."
+        ) from None
+    if not math.isfinite(number):
+        raise ValidationError(f"{field.name}: số không hợp lệ. / not a finite number.")
+    if integer:
+        if number != int(number):
+            raise ValidationError(f"{field.name}: cần số nguyên. / a whole number is needed.")
+        number = int(number)
+    if (field.low is not None and number < field.low) or (
+        field.high is not None and number > field.high
+    ):
+        raise ValidationError(
+            f"{field.name}: {value} nằm ngoài khoảng {field.low:g}–{field.high:g}. / "
+            f"out of range {field.low:g}–{field.high:g}."
+        )
+    return number
+
+
+def _json_list(field: Field, value: Any) -> list[Any]:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError:
+            raise ValidationError(f"{field.name}: danh sách không đọc được.") from None
+    if not isinstance(value, (list, tuple)):
+        raise ValidationError(f"{field.name}: cần một danh sách. / a list is needed.")
+    return list(value)
+
+
+def _views(value: Any) -> str:
+    field = Field("views", "views")
+    views = []
+    for item in _json_list(field, value):
+        if not isinstance(item, dict) or set(item) - {"direction", "angle", "tilt"}:
+            raise ValidationError(
+                "views: mỗi hướng nhìn gồm direction, angle, tilt. / "
+                "each view has direction, angle and tilt."
+            )
+        view: dict[str, float | None] = {"direction": None, "angle": None, "tilt": None}
+        for key, low, high in (("direction", 0, 360), ("angle", 1, 360), ("tilt", -90, 90)):
+            if item.get(key) is not None:
+                view[key] = _number(
+                    Field(f"views.{key}", "real", low=low, high=high), item[key], False
+                )
+        if view["direction"] is not None:
+            view["direction"] = float(view["direction"]) % 360
+        views.append(view)
+    return json.dumps(views, ensure_ascii=False)
+
+
+_LIST_KINDS = frozenset({"codes", "refs", "communes", "views"})
+
+
+def empty_value(field: Field) -> Value:
+    """What a field holds when nothing was given: an empty list for list fields, else null."""
+    return "[]" if field.kind in _LIST_KINDS else None
+
+
+def clean_value(kind: RecordKind, field: Field, value: Any) -> Value:
+    """Check one value and return it in the form it is stored in; raise ValidationError if bad."""
+    if value is None or (isinstance(value, str) and not value.strip() and field.kind != "json"):
+        if field.required:
+            raise ValidationError(f"{field.name}: bắt buộc phải có. / {field.name} is required.")
+        return empty_value(field)
+    match field.kind:
+        case "text" | "table":
+            if not isinstance(value, str):
+                raise ValidationError(f"{field.name}: cần chữ. / text is needed.")
+            value = value.strip()
+            if len(value) > field.max_length:
+                raise ValidationError(
+                    f"{field.name}: dài quá {field.max_length} ký tự. / too long."
+                )
+            if not storable_text(value):
+                raise ValidationError(f"{field.name}: có ký tự không hợp lệ. / invalid character.")
+            if field.kind == "table" and value not in RECORD_KINDS:
+                raise ValidationError(f"{field.name}: không có bảng {value!r}.")
+            return str(value)
+        case "int":
+            return int(_number(field, value, True))
+        case "real":
+            return float(_number(field, value, False))
+        case "bool":
+            if value in (True, 1, "1", "true", "yes"):
+                return 1
+            if value in (False, 0, "0", "false", "no"):
+                return 0
+            raise ValidationError(f"{field.name}: cần có/không. / yes or no is needed.")
+        case "code":
+            assert field.code_list is not None
+            if not isinstance(value, str) or not vocabulary.is_valid(field.code_list, value):
+                raise ValidationError(
+                    f"{field.name}: {value!r} không có trong danh mục {field.code_list}. / "
+                    f"not in the code list."
+                )
+            return value
+        case "codes":
+            assert field.code_list is not None
+            codes = _json_list(field, value)
+            for code in codes:
+                if not isinstance(code, str) or not vocabulary.is_valid(field.code_list, code):
+                    raise ValidationError(
+                        f"{field.name}: {code!r} không có trong danh mục {field.code_list}."
+                    )
+            return json.dumps(sorted(set(codes)), ensure_ascii=False)
+        case "ref" | "commune":
+            if not is_record_id(value):
+                raise ValidationError(f"{field.name}: cần một mã. / an id is needed.")
+            return str(value)
+        case "refs" | "communes":
+            ids = _json_list(field, value)
+            if not all(is_record_id(i) for i in ids):
+                raise ValidationError(f"{field.name}: cần danh sách mã. / a list of ids.")
+            return json.dumps(list(dict.fromkeys(ids)), ensure_ascii=False)
+        case "views":
+            return _views(value)
+        case "date":
+            text = str(value)
+            try:
+                return dt.date.fromisoformat(text).isoformat()
+            except ValueError:
+                raise ValidationError(
+                    f"{field.name}: {text!r} không phải ngày (YYYY-MM-DD). / not a date."
+                ) from None
+        case "sha256":
+            text = str(value).lower()
+            if len(text) != 64 or any(c not in "0123456789abcdef" for c in text):
+                raise ValidationError(f"{field.name}: không phải SHA-256.")
+            return text
+    raise AssertionError(f"unknown field kind {field.kind}")

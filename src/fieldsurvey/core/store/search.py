@@ -1,0 +1,195 @@
+"""Accent-insensitive search over names, addresses, units and notes (SQLite FTS5 on folded text)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import sqlite_utils
+
+from fieldsurvey.core import vocabulary
+from fieldsurvey.core.store.records import RECORD_KINDS, SEARCH_KINDS
+from fieldsurvey.core.text import fold, words
+from fieldsurvey.core.transaction import write_transaction
+
+# For each searchable table: the SQL that gathers a record's searchable text (with the names
+# of the site, unit and commune it belongs to), as (rowid, id, deleted, title, code, parts...),
+# and the alias of the table itself in that SQL.
+_SOURCES: dict[str, tuple[str, str]] = {
+    "sites": (
+        "s",
+        """
+        SELECT s.rowid, s.id, s.deleted, s.name, s.category,
+               s.address, s.notes, a.name, u.name
+        FROM sites s
+        LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = s.commune_code
+        LEFT JOIN units u ON u.id = s.unit_id""",
+    ),
+    "cameras": (
+        "c",
+        """
+        SELECT c.rowid, c.id, c.deleted, coalesce(c.name, s.name), c.camera_type,
+               s.name, s.address, c.ref, c.notes, u.name, a.name
+        FROM cameras c
+        JOIN sites s ON s.id = c.site_id
+        LEFT JOIN units u ON u.id = c.owner_unit_id
+        LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = c.commune_code""",
+    ),
+    "units": (
+        "u",
+        """
+        SELECT u.rowid, u.id, u.deleted, u.name, u.kind, u.notes, a.name
+        FROM units u
+        LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = u.commune_code""",
+    ),
+    "shortcomings": (
+        "x",
+        """
+        SELECT x.rowid, x.id, x.deleted, s.name, x.kind, x.description, x.remedy, s.address
+        FROM shortcomings x JOIN sites s ON s.id = x.site_id""",
+    ),
+    "needs": (
+        "x",
+        """
+        SELECT x.rowid, x.id, x.deleted, s.name, x.priority, x.justification, s.address
+        FROM needs x JOIN sites s ON s.id = x.site_id""",
+    ),
+}
+_CODE_LISTS = {
+    "sites": "site_category",
+    "cameras": "camera_type",
+    "units": "unit_kind",
+    "shortcomings": "shortcoming_kind",
+    "needs": "priority",
+}
+# Which searchable tables show another record's name, so renaming it must re-index them.
+_DEPENDENTS: dict[str, tuple[tuple[str, str, frozenset[str]], ...]] = {
+    "sites": (
+        ("cameras", "site_id", frozenset({"name", "address"})),
+        ("shortcomings", "site_id", frozenset({"name", "address"})),
+        ("needs", "site_id", frozenset({"name", "address"})),
+    ),
+    "units": (
+        ("cameras", "owner_unit_id", frozenset({"name"})),
+        ("sites", "unit_id", frozenset({"name"})),
+    ),
+}
+ROWID_FACTOR = 16
+
+
+def _search_rowid(table: str, rowid: int) -> int:
+    return rowid * ROWID_FACTOR + RECORD_KINDS[table].number
+
+
+def _entries(table: str, rows: Iterable[Sequence[Any]]) -> tuple[list[int], list[tuple[Any, ...]]]:
+    """Split fetched rows into rowids to drop and (rowid, terms, kind, id, title) to write."""
+    kind = SEARCH_KINDS[table]
+    code_list = _CODE_LISTS[table]
+    drop: list[int] = []
+    keep: list[tuple[Any, ...]] = []
+    for rowid, record_id, deleted, title, code, *parts in rows:
+        search_rowid = _search_rowid(table, rowid)
+        drop.append(search_rowid)
+        if deleted:
+            continue
+        label = ""
+        if code:
+            label = (
+                vocabulary.label(code_list, code, "vi")
+                + " "
+                + vocabulary.label(code_list, code, "en")
+            )
+        if table == "shortcomings":
+            title = f"{vocabulary.label(code_list, code, 'vi') if code else ''} — {title}"
+        elif table == "needs":
+            title = f"Nhu cầu — {title}"
+        terms = fold(" ".join(str(p) for p in (title, label, *parts) if p))
+        keep.append((search_rowid, terms, kind, record_id, title or ""))
+    return drop, keep
+
+
+def _write(db: sqlite_utils.Database, table: str, rows: Iterable[Sequence[Any]]) -> None:
+    drop, keep = _entries(table, rows)
+    db.conn.executemany("DELETE FROM search_index WHERE rowid = ?", [(r,) for r in drop])
+    db.conn.executemany(
+        "INSERT INTO search_index (rowid, terms, kind, record_id, title) VALUES (?, ?, ?, ?, ?)",
+        keep,
+    )
+
+
+def index_records(db: sqlite_utils.Database, table: str, ids: Sequence[str]) -> None:
+    """Bring the search entries of these records up to date (deleted ones drop out)."""
+    if table not in _SOURCES:
+        return
+    alias, source = _SOURCES[table]
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start : start + 500])
+        sql = f"{source} WHERE {alias}.id IN ({', '.join('?' * len(chunk))})"
+        _write(db, table, db.execute(sql, chunk).fetchall())
+
+
+def index_dependents(
+    db: sqlite_utils.Database, table: str, record_id: str, changed: set[str]
+) -> None:
+    """Re-index records that show this record's name, when that name changed."""
+    for dependent, column, fields in _DEPENDENTS.get(table, ()):
+        if changed & fields:
+            ids = [
+                row[0]
+                for row in db.execute(f"SELECT id FROM {dependent} WHERE {column} = ?", [record_id])
+            ]
+            index_records(db, dependent, ids)
+
+
+def rebuild(db: sqlite_utils.Database) -> None:
+    """Rebuild the whole index from the records (used after bulk loads)."""
+    with write_transaction(db):
+        db.execute("DELETE FROM search_index")
+        for table, (alias, source) in _SOURCES.items():
+            cursor = db.execute(f"{source} WHERE {alias}.deleted = 0")
+            while batch := cursor.fetchmany(5000):
+                _, keep = _entries(table, batch)
+                db.conn.executemany(
+                    "INSERT INTO search_index (rowid, terms, kind, record_id, title) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    keep,
+                )
+        db.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+
+
+def match_expressions(text: str) -> list[str]:
+    """FTS5 queries for what the user typed, best first: the words as a phrase (the last one as
+    a prefix), then every word anywhere, each as a prefix. Accents and case are folded."""
+    tokens = words(text)
+    if not tokens:
+        return []
+    phrase = '"' + " ".join(tokens) + '"*'
+    if len(tokens) == 1:
+        return [phrase]
+    return [phrase, " ".join(f'"{token}"*' for token in tokens)]
+
+
+def search(
+    db: sqlite_utils.Database, text: str, *, limit: int = 50, kinds: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
+    """Records whose folded text contains the words of ``text`` (as word prefixes).
+
+    Hits where the words stand together come first, then the rest; within that, grouped by kind
+    (sites, cameras, units, shortcomings, needs). Ranking every match by relevance would cost
+    hundreds of milliseconds for a common word at city scale, so it is not done.
+    """
+    hits: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for expression in match_expressions(text):
+        for kind in kinds or SEARCH_KINDS.values():
+            if len(hits) >= limit:
+                return hits
+            rows = db.execute(
+                "SELECT record_id, title FROM search_index WHERE search_index MATCH ? LIMIT ?",
+                [f"kind : {kind} AND terms : ({expression})", limit - len(hits) + len(seen)],
+            )
+            for record_id, title in rows:
+                if record_id not in seen and len(hits) < limit:
+                    seen.add(record_id)
+                    hits.append({"kind": kind, "id": record_id, "name": title})
+    return hits

@@ -1,0 +1,523 @@
+"""Import: one at a time, the package opened and checked whole, then its changes merged and
+its photos stored in one transaction; a refused package leaves the workspace as it was and
+is kept in quarantine with the reason."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from filelock import Timeout
+
+from fieldsurvey.core.clock import COUNTER_BITS, wall_ms
+from fieldsurvey.core.photos.store import (
+    Failure,
+    PhotoStore,
+    check_incoming_photo,
+    claim_original,
+    run_in_workers,
+)
+from fieldsurvey.core.store.db import import_lock, photo_folder, private_folder, staging_folder
+from fieldsurvey.core.store.workspace import (
+    MAX_SEQ,
+    Workspace,
+    iso_from_ms,
+)
+from fieldsurvey.core.sync.incoming import (
+    MAX_CLOCK,
+    MAX_LINE_BYTES,
+    ChangeSummary,
+    _check_format,
+    _check_manifest,
+    _is_count,
+    _log_then_changes,
+    _LogCheck,
+    json_depth_ok,
+)
+from fieldsurvey.core.sync.merge import apply_changes
+from fieldsurvey.core.sync.package import OpenedPackage, PackageError
+from fieldsurvey.core.sync.package_format import (
+    AUTHORS_ENTRY,
+    FUTURE_TOLERANCE_MS,
+    HEADS_ENTRY,
+    SyncError,
+    identity,
+)
+from fieldsurvey.core.sync.rotation import _apply_key_changes, _open_with_known_keys, _rotations_in
+from fieldsurvey.core.text import is_record_id
+from fieldsurvey.core.trust import authorship, keys, ledger
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, for a refusal, why not)."""
+
+    package_id: str | None
+    sender: str | None
+    applied: int = 0
+    skipped: int = 0
+    photos: int = 0
+    conflicts: int = 0
+    new: int = 0
+    updated: int = 0
+    deleted: int = 0
+    already_imported: bool = False
+    dry_run: bool = False
+    quarantined: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+# -- import ----------------------------------------------------------------------------------------
+
+
+# Another import of the same workspace is waited for this long before giving up.
+IMPORT_WAIT_S = 1800.0
+
+
+@contextlib.contextmanager
+def _one_import_at_a_time(ws: Workspace) -> Iterator[Path]:
+    """Hold the workspace's import lock (waiting for another import, in this process or any
+    other, to end) and give this import a staging folder; what killed imports left in staging
+    is removed first, and this import's staging when it ends."""
+    lock = import_lock(ws.path)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        log.info("waiting for another import of %s to end", ws.path)
+        try:
+            lock.acquire(timeout=IMPORT_WAIT_S)
+        except Timeout:
+            raise SyncError(
+                "Một lần nhập gói khác vào workspace này đang chạy quá lâu; hãy thử lại sau. / "
+                "Another import into this workspace is still running; try again later.",
+                "busy",
+            ) from None
+    folder = staging_folder(ws.path)
+    try:
+        shutil.rmtree(folder, ignore_errors=True)
+        yield private_folder(folder) / uuid.uuid4().hex
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        lock.release()
+
+
+def quarantine_folder(ws: Workspace) -> Path:
+    """Packages held back for the supervisor (a clock far ahead, a gap), kept until removed."""
+    return ws.path.with_name(ws.path.stem + ".quarantine")
+
+
+def _open_checked(
+    ws: Workspace, source: Path, staging: Path
+) -> tuple[OpenedPackage, ChangeSummary, Any, _PhotoReading]:
+    """Open a package into ``staging`` and run every check that needs no writing: the file,
+    the signature, the manifest, every change against the schema, every log against its
+    author's signed head and every change against its author's role, the acknowledgements."""
+    me = identity(ws)
+    opened = _open_with_known_keys(ws, me, source, staging)
+    photos = _PhotoReading(opened)  # in the workers, while the log is checked here
+    try:
+        summary, acks = _check_opened(ws, me, opened)
+    except BaseException:
+        photos.wait()  # its workers read from staging, which goes next
+        raise
+    return opened, summary, acks, photos
+
+
+def _check_opened(
+    ws: Workspace, me: keys.DeviceIdentity, opened: OpenedPackage
+) -> tuple[ChangeSummary, dict[str, int]]:
+    sender = keys.trusted_peer(ws.db, str(opened.manifest["sender"]))
+    assert sender is not None  # open_package refused the package otherwise
+    rotations = _rotations_in(ws, opened, check=True)
+    try:
+        keys.check_demo_match(me.demo_seed, sender.demo_seed, sender.device_id)
+    except keys.DemoMismatchError as exc:
+        raise SyncError(str(exc), "demo-mismatch") from None
+    for name in ("changes.jsonl", HEADS_ENTRY, AUTHORS_ENTRY):
+        if name not in opened.entry_paths:
+            raise SyncError(
+                f"Gói thiếu phần {name}. / The package has no {name} entry.", "bad-manifest"
+            )
+    _check_format(opened.manifest, me.device_id)
+    known = authorship.authors(ws.db)
+    cards = _read_json_entry(opened.entry_paths[AUTHORS_ENTRY], authorship.read_cards)
+    if sender.role == "office":  # the office vouches for the devices it enrolled
+        for card in cards:
+            known.setdefault(card.device_id, card)
+    else:
+        cards = []
+    for rotation in rotations:  # the sender's own head is signed with its new key
+        author = known[sender.device_id]
+        author.retired.append((author.signing_public, rotation.at))
+        author.signing_public = rotation.new_signing_public
+    heads = _read_json_entry(opened.entry_paths[HEADS_ENTRY], _read_heads)
+    check = _LogCheck(ws, me, known, heads)
+    summary = check.scan(opened.entry_paths["changes.jsonl"])
+    summary.cards = cards
+    _check_manifest(opened.manifest, summary)
+    for name in opened.entry_paths:  # a photo's name is its hash, which the signature covers
+        if name.startswith("photos/") and (
+            opened.manifest["entries"][name]["sha256"] != name.split("/", 1)[1]
+        ):
+            raise SyncError(
+                "Ảnh trong gói không khớp mã băm của nó. / A photo does not match its hash.",
+                "hash-mismatch",
+            )
+    return summary, _read_acks(opened.entry_paths.get("acks.json"))
+
+
+class _PhotoReading:
+    """A package's photo files read in the bounded worker processes (``check_incoming_photo``)
+    on a thread of their own, so that the workers start and read while the log is checked."""
+
+    def __init__(self, opened: OpenedPackage) -> None:
+        self.files = {
+            name.split("/", 1)[1]: path
+            for name, path in opened.entry_paths.items()
+            if name.startswith("photos/")
+        }
+        self._future: Future[dict[str, Any]] | None = None
+        if self.files:
+            pool = ThreadPoolExecutor(1, thread_name_prefix="photo-reading")
+            self._future = pool.submit(self._read)
+            pool.shutdown(wait=False)  # the thread ends with its one task
+
+    def _read(self) -> dict[str, Any]:
+        shas = sorted(self.files)
+        results = run_in_workers(
+            check_incoming_photo,
+            [(str(self.files[sha]), sha, None) for sha in shas],
+            names=[sha[:12] for sha in shas],
+        )
+        return dict(zip(shas, results, strict=True))
+
+    def results(self) -> dict[str, Any]:
+        """Per photo: its format, or the Failure that refused it."""
+        return {} if self._future is None else self._future.result()
+
+    def wait(self) -> None:
+        if self._future is not None:
+            futures_wait([self._future])
+
+
+def _read_json_entry(path: Path, read: Any) -> Any:
+    """A small JSON entry of a package, read strictly by ``read`` (None: not acceptable)."""
+    data = path.read_bytes()
+    value = None
+    if len(data) <= MAX_LINE_BYTES * 4 and json_depth_ok(data, 4):
+        try:
+            value = read(json.loads(data))
+        except (ValueError, RecursionError):
+            value = None
+    if value is None:
+        raise SyncError(
+            f"Phần {path.name} của gói không đọc được. / The package's {path.name} is not valid.",
+            "bad-manifest",
+        )
+    return value
+
+
+def _read_heads(data: Any) -> dict[str, ledger.Head] | None:
+    if not isinstance(data, list):
+        return None
+    heads: dict[str, ledger.Head] = {}
+    for item in data:
+        if not isinstance(item, dict) or set(item) != {
+            "device_id",
+            "seq",
+            "hash",
+            "clock",
+            "signer",
+            "signature",
+        }:
+            return None
+        try:
+            head = ledger.Head(
+                item["device_id"],
+                item["seq"],
+                bytes.fromhex(item["hash"]),
+                item["clock"],
+                item["signer"],
+                bytes.fromhex(item["signature"]),
+            )
+        except (TypeError, ValueError):
+            return None
+        if not (
+            is_record_id(head.device_id)
+            and is_record_id(head.signer)
+            and _is_count(head.seq, 1, MAX_SEQ)
+            and _is_count(head.clock, 0, MAX_CLOCK)
+            and len(head.hash) == 32
+            and len(head.signature) == 64
+            and head.device_id not in heads
+        ):
+            return None
+        heads[head.device_id] = head
+    return heads
+
+
+def verify(ws: Workspace, source: Path) -> dict[str, Any]:
+    """Every check of an import without writing anything; returns the manifest."""
+    with _one_import_at_a_time(ws) as staging:
+        opened, summary, _, photos = _open_checked(ws, source, staging)
+        _check_photos(ws, photos, summary.photo_formats)
+        return dict(opened.manifest)
+
+
+class _RollBack(Exception):
+    """Ends a dry run's transaction without keeping anything."""
+
+
+def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> ImportReport:
+    """Import one package: check everything, then apply it whole in one transaction, or refuse
+    it with the workspace left exactly as it was.
+
+    With ``dry_run`` everything is checked and applied inside a transaction that is then rolled
+    back: the report says what the import would do (new, updated, deleted records, conflicts).
+    """
+    with _one_import_at_a_time(ws) as staging:
+        return _import_checked(ws, source, staging, dry_run)
+
+
+def _import_checked(ws: Workspace, source: Path, staging: Path, dry_run: bool) -> ImportReport:
+    try:
+        opened, summary, acks, photos = _open_checked(ws, source, staging)
+        manifest = opened.manifest
+        report = ImportReport(str(manifest["package_id"]), str(manifest["sender"]), dry_run=dry_run)
+        if ws.db.execute(
+            "SELECT 1 FROM packages WHERE package_id = ?", [report.package_id]
+        ).fetchone():
+            report.already_imported = True
+            return report
+        hold = _hold_back_reason(ws, manifest, summary)
+        if hold is not None:
+            if not dry_run:
+                report.quarantined = _quarantine(ws, opened.package_copy, source.name, hold)
+                hold += (
+                    f" Gói đã được chép vào {report.quarantined}. / The package was held "
+                    "back in the quarantine folder."
+                )
+            raise SyncError(hold, "quarantined")
+        photo_files = photos.files
+        _check_photos(ws, photos, summary.photo_formats)
+        stored: list[Path] = []
+        if dry_run:
+            report.photos = len(photo_files)
+        else:
+            stored = _store_photos(ws, photo_files, summary.photo_formats, report)
+        try:
+            with contextlib.suppress(_RollBack):  # the end of a dry run
+                changes = _log_then_changes(ws, opened.entry_paths["changes.jsonl"], summary)
+                rotations = _rotations_in(ws, opened, check=False)
+                _apply_package(ws, manifest, changes, acks, report, source.name, rotations, summary)
+        except sqlite3.IntegrityError as exc:  # e.g. a record pointing at one that never came
+            _unstore(ws, stored)
+            raise SyncError(
+                f"Dữ liệu trong gói không nhất quán ({exc}). / The package's "
+                "records are inconsistent.",
+                "bad-record",
+            ) from exc
+        except BaseException:
+            _unstore(ws, stored)
+            raise
+        if not dry_run:
+            log.info(
+                "package %s (%s) from %s imported: %d new, %d updated, %d deleted, %d conflicts, "
+                "%d photos",
+                source,
+                report.package_id,
+                report.sender,
+                report.new,
+                report.updated,
+                report.deleted,
+                report.conflicts,
+                report.photos,
+            )
+        return report
+    except (PackageError, SyncError) as exc:
+        log.warning("package %s refused: %s", source, exc)
+        raise
+
+
+def _apply_package(
+    ws: Workspace,
+    manifest: dict[str, Any],
+    changes: Iterable[dict[str, Any]],
+    acks: Any,
+    report: ImportReport,
+    file_name: str,
+    rotations: Iterable[keys.Rotation],
+    summary: ChangeSummary,
+) -> None:
+    """The one transaction of an import: key changes, changes, acknowledgements and the ledger
+    row."""
+    with ws.transaction():
+        _apply_key_changes(ws, report.sender or "", rotations)
+        authorship.remember(ws.db, summary.cards, report.sender or "")
+        ws.db.execute("PRAGMA defer_foreign_keys = ON")
+        stats = apply_changes(ws, changes, package_id=report.package_id)
+        report.applied, report.skipped = stats["applied"], stats["skipped"]
+        report.conflicts = stats["conflicts"]
+        report.new, report.updated = stats["new"], stats["updated"]
+        report.deleted = stats["deleted"]
+        _record_acks(ws, report.sender or "", acks)
+        ws.db.execute(
+            "INSERT INTO packages (package_id, direction, peer_device, changes, photos, "
+            "created_clock, at, file_name) VALUES (?, 'in', ?, ?, ?, ?, ?, ?)",
+            [
+                report.package_id,
+                report.sender,
+                report.applied,
+                report.photos,
+                manifest.get("created_clock"),
+                iso_from_ms(wall_ms()),
+                file_name,
+            ],
+        )
+        if report.dry_run:
+            raise _RollBack
+
+
+def _hold_back_reason(
+    ws: Workspace, manifest: dict[str, Any], summary: ChangeSummary
+) -> str | None:
+    limit = (wall_ms() + FUTURE_TOLERANCE_MS) << COUNTER_BITS
+    if summary.max_clock > limit or int(manifest.get("created_clock") or 0) > limit:
+        return (
+            "Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?). / The package's clock is "
+            "far in the future."
+        )
+    for device, (have, low) in summary.gaps.items():
+        return (
+            f"Thiếu các thay đổi {have + 1}–{low - 1} của thiết bị "
+            f"{device[:8]}: hãy nhập các gói trước đó. / A gap in the device's changes: "
+            "import the earlier packages first."
+        )
+    return None
+
+
+QUARANTINE_REASON = ".reason.txt"
+
+
+def _quarantine(ws: Workspace, staged: Path, name: str, reason: str) -> Path:
+    """Keep a held-back package for the supervisor (from the staged copy: the USB stick may be
+    gone by now), with why it was held back beside it (``<name>.reason.txt``)."""
+    folder = private_folder(quarantine_folder(ws))
+    target = folder / name
+    shutil.copyfile(staged, target)
+    target.with_name(target.name + QUARANTINE_REASON).write_text(reason, encoding="utf-8")
+    return target
+
+
+def _check_photos(ws: Workspace, photos: _PhotoReading, formats: dict[str, str | None]) -> None:
+    """Photos pass the same checks as photos a surveyor adds: each file is read (in the
+    bounded worker processes: a hostile file can hang a parser) and must be a photo of the
+    format its record declares, with a pixel count a camera makes; every photo record comes
+    with its file unless the file is already here; no file comes without its record."""
+
+    def refuse(vi: str, en: str, reason: str) -> SyncError:
+        return SyncError(f"{vi} / {en}", reason)
+
+    files = photos.files
+    if set(files) - set(formats):
+        raise refuse(
+            "Gói có ảnh không thuộc bản ghi nào",
+            "The package carries a photo no record refers to",
+            "extra-photo",
+        )
+    store = PhotoStore(photo_folder(ws.path))
+    for sha in formats:
+        if sha not in files and store.find_original(sha) is None:
+            raise refuse(
+                f"Bản ghi ảnh {sha[:12]}… đến mà không có tệp ảnh",
+                "A photo record arrived without its file",
+                "missing-photo",
+            )
+    for sha, result in sorted(photos.results().items()):
+        declared = formats[sha]
+        if isinstance(result, Failure) or result is None or result != (declared or result):
+            if isinstance(result, Failure) or result is None:
+                why = result.message if result is not None else "?"
+            else:
+                why = (
+                    f"là {result}, không phải {declared} như bản ghi của nó / the file is not "
+                    "of the format its record declares"
+                )
+            raise refuse(
+                f"Ảnh {sha[:12]}… trong gói không hợp lệ: {why}",
+                "A photo in the package is not acceptable",
+                "bad-photo",
+            )
+
+
+def _store_photos(
+    ws: Workspace, files: dict[str, Path], formats: dict[str, str | None], report: ImportReport
+) -> list[Path]:
+    """Photo originals arrive by hash, already checked against the signed manifest: they are
+    moved into the store as they are, and the new ones are returned. Their thumbnails are made
+    afterwards (``photos.make_missing_copies``), in the bounded workers, outside the import."""
+    store = PhotoStore(photo_folder(ws.path))
+    stored: list[Path] = []
+    try:
+        for sha, path in files.items():
+            if store.find_original(sha) is None:
+                claimed = claim_original(store, sha, formats[sha], path)
+                if claimed is not None:
+                    stored.append(claimed)
+            report.photos += 1
+    except BaseException:  # a full disk halfway: take back what this import put there
+        _unstore(ws, stored)
+        raise
+    return stored
+
+
+def _unstore(ws: Workspace, stored: Iterable[Path]) -> None:
+    """Take back the originals an import put in the store when it then failed, so the
+    workspace is left as it was: only files this import created (``claim_original``) and that
+    no committed photo record refers to (another import or an ingest may have recorded the
+    same photo meanwhile)."""
+    for path in stored:
+        sha = path.name.split(".", 1)[0]
+        if not ws.db.execute("SELECT 1 FROM photos WHERE sha256 = ?", [sha]).fetchone():
+            path.unlink(missing_ok=True)
+
+
+def _read_acks(path: Path | None) -> dict[str, int]:
+    """What the sender holds of each device's changes: {device id: sequence number}."""
+    if path is None:
+        return {}
+    data = path.read_bytes() or b"{}"
+    try:
+        acks = json.loads(data) if json_depth_ok(data) else None
+    except (ValueError, RecursionError):
+        acks = None
+    if not isinstance(acks, dict) or not all(
+        is_record_id(origin) and _is_count(seq, 0, MAX_SEQ) for origin, seq in acks.items()
+    ):
+        raise SyncError(
+            "Phần xác nhận của gói không đọc được. / The package's acknowledgements are not valid.",
+            "bad-manifest",
+        )
+    return acks
+
+
+def _record_acks(ws: Workspace, peer: str, acks: dict[str, int]) -> None:
+    for origin, seq in acks.items():
+        ws.db.execute(
+            "INSERT INTO sync_acks (peer_device, origin_device, seq) VALUES (?, ?, ?) "
+            "ON CONFLICT (peer_device, origin_device) DO UPDATE SET "
+            "seq = max(seq, excluded.seq)",
+            [peer, origin, seq],
+        )

@@ -1,0 +1,468 @@
+"""What an incoming package may claim: its manifest and format, every change's shape and
+values (as strictly as the write path checks a typed value), and every author's chain,
+signed head and role, checked in one pass before anything is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import logging
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.store.records import RECORD_KINDS, clean_value
+from fieldsurvey.core.store.workspace import (
+    CHANGE_COLUMNS,
+    MAX_SEQ,
+    Workspace,
+    fields_json,
+)
+from fieldsurvey.core.sync.package_format import FORMAT_VERSION, SyncError
+from fieldsurvey.core.text import is_record_id, storable_text
+from fieldsurvey.core.trust import authorship, keys, ledger, permissions
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ChangeSummary:
+    """What the import needs to know of a package's log before applying it, gathered in one
+    streaming pass (a package can hold millions of changes; none is kept in memory)."""
+
+    count: int = 0
+    max_clock: int = 0
+    photo_formats: dict[str, str | None] = field(default_factory=dict)
+    # Per author: how much of its log was held before (seq, hash), and the signed head that
+    # proves the new entries.
+    held: dict[str, tuple[int, bytes]] = field(default_factory=dict)
+    heads: dict[str, ledger.Head] = field(default_factory=dict)
+    # Per author whose log continues past a gap: (held, first entry in the package).
+    gaps: dict[str, tuple[int, int]] = field(default_factory=dict)
+    cards: list[authorship.Author] = field(default_factory=list)
+    # The new entries' digests and hashes (32 + 32 bytes each, in the package's order), so the
+    # second pass need not compute them again: 23 MB for the whole city's 355,000 changes.
+    new_entries: bytearray = field(default_factory=bytearray)
+
+
+# Bounds on what a package may claim, far inside SQLite's 64-bit integers: a sequence number
+# or clock near 2**63 would make every later local write overflow.
+MAX_CLOCK = 1 << 62
+MAX_JSON_DEPTH = 32
+MAX_USER_CHARS = 200
+MAX_LINE_BYTES = 4 << 20
+
+
+def _shown(value: Any) -> str:
+    """An untrusted value in a message: repr, cut short."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def json_depth_ok(data: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether JSON text nests arrays and objects at most ``limit`` deep (checked before
+    parsing, whose recursion a deep enough document would exhaust). Brackets inside strings
+    are not nesting: counted only when the quick bound says it matters."""
+    if data.count(b"[") + data.count(b"{") <= limit:
+        return True
+    depth = 0
+    in_string = escaped = False
+    for byte in data:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > limit:
+                return False
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return True
+
+
+def _lines(path: Path) -> Iterator[tuple[int, Any]]:
+    with path.open("rb") as fh:
+        for number, line in enumerate(fh, 1):
+            if len(line) > MAX_LINE_BYTES or not json_depth_ok(line):
+                raise SyncError(
+                    f"Dòng {number} của danh sách thay đổi quá dài hoặc lồng quá sâu. / "
+                    f"Line {number} of the changes is too long or nested too deeply.",
+                    "bad-record",
+                )
+            try:
+                yield number, json.loads(line)
+            except (ValueError, RecursionError):  # invalid UTF-8 is a ValueError too
+                raise SyncError(
+                    f"Dòng {number} của changes.jsonl không đọc được. / "
+                    f"Line {number} of the changes is not JSON.",
+                    "bad-record",
+                ) from None
+
+
+class _LogCheck:
+    """The first pass of an import: every line of the package's log checked against the schema
+    (``_validated``), its author's chain from what this workspace holds of it, its author's
+    signed head, and its author's role (permissions.py). Writes nothing."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        me: keys.DeviceIdentity,
+        known: dict[str, authorship.Author],
+        heads: dict[str, ledger.Head],
+    ) -> None:
+        self.ws, self.me, self.known, self.heads = ws, me, known, heads
+        self.roles = {device: author.role for device, author in known.items()}
+        self.summary = ChangeSummary()
+
+    def scan(self, path: Path) -> ChangeSummary:
+        device: str | None = None
+        expected = 0
+        held, hash_ = 0, b""
+        done: set[str] = set()
+        for number, raw in _lines(path):
+            entry, change = _entry(raw, number, self.ws.commune_codes)
+            if entry[0] != device:
+                if device is not None:
+                    self._end_of_log(device, expected - 1, held, hash_)
+                device = entry[0]
+                if device in done:
+                    raise _refused_line(number, "nhật ký không theo thứ tự / log out of order")
+                done.add(device)
+                held, hash_ = ledger.tip(self.ws.db, device)
+                expected = entry[1]
+                if expected > held + 1:
+                    self.summary.gaps[device] = (held, expected)
+            seq, digest = entry[1], entry[2]
+            if seq != expected:
+                raise _refused_line(number, "số thứ tự không liên tiếp / sequence not contiguous")
+            expected += 1
+            self.summary.count += 1
+            if change is not None:
+                self._permitted(change, number)
+                self.summary.max_clock = max(self.summary.max_clock, change["clock"])
+                fields = change["fields"]
+                if change["table_name"] == "photos" and change["op"] == "insert":
+                    sha = fields["sha256"][1]
+                    self.summary.photo_formats[sha] = (fields.get("format") or [None, None])[1]
+            if device in self.summary.gaps:
+                continue
+            if seq <= held:
+                stored = self.ws.db.execute(
+                    "SELECT digest FROM log_entries WHERE device_id = ? AND seq = ?", [device, seq]
+                ).fetchone()
+                if stored is None or bytes(stored[0]) != digest:
+                    raise _forged(
+                        f"thay đổi số {seq} của thiết bị {device[:8]} khác với bản đã có",
+                        f"change {seq} of device {device[:8]} differs from the one held here",
+                    )
+            else:
+                hash_ = ledger.link(hash_, digest)
+                self.summary.new_entries += digest + hash_
+        if device is not None:
+            self._end_of_log(device, expected - 1, held, hash_)
+        return self.summary
+
+    def _end_of_log(self, device: str, last: int, held: int, hash_: bytes) -> None:
+        if device in self.summary.gaps or last <= held:
+            return
+        if device == self.me.device_id:
+            raise _forged(
+                "gói chứa thay đổi mang tên thiết bị này mà thiết bị này chưa từng ghi",
+                "the package holds changes in this device's name that it never made",
+            )
+        head = self.heads.get(device)
+        if head is None or head.seq != last or head.hash != hash_:
+            raise _forged(
+                f"nhật ký của thiết bị {device[:8]} không khớp chữ ký của tác giả",
+                f"the log of device {device[:8]} does not match its author's signed head",
+            )
+        author = self.known.get(device)
+        if author is None:
+            raise SyncError(
+                f"Gói chứa thay đổi của thiết bị {device[:8]} chưa đăng ký, không kiểm tra được "
+                "tác giả. / The package holds changes of a device not enrolled here.",
+                "unknown-author",
+            )
+        try:
+            keys.check_demo_match(self.me.demo_seed, author.demo_seed, device)
+        except keys.DemoMismatchError as exc:
+            raise SyncError(str(exc), "demo-mismatch") from None
+        # A head attested at an upgrade is good in its own workspace, not for others.
+        why = (
+            author.head_refusal(head)
+            if head.signer == device
+            else "không có chữ ký của tác giả / not signed by its author"
+        )
+        if why is not None:
+            reason = "revoked" if author.revoked_at and "thu hồi" in why else "forged"
+            raise SyncError(
+                f"Gói bị từ chối: {why}. Không có gì được ghi. / The package was refused; "
+                "nothing was written.",
+                reason,
+            )
+        self.summary.held[device] = (held, b"")
+        self.summary.heads[device] = head
+
+    def _permitted(self, change: dict[str, Any], number: int) -> None:
+        author = self.known.get(change["device_id"])
+        if author is None:
+            raise SyncError(
+                f"Thay đổi số {number} là của thiết bị {change['device_id'][:8]} chưa đăng ký. / "
+                "A change comes from a device not enrolled here.",
+                "unknown-author",
+            )
+        why = permissions.refusal(
+            author.role, change["table_name"], change["op"], change["fields"]
+        ) or _undoes_office_delete(self.ws, self.roles, author.role, change)
+        if why is not None:
+            raise SyncError(
+                f"Gói bị từ chối ở thay đổi số {change['seq']} của {author.name}: {why}. Không "
+                f"có gì được ghi. / The package was refused at change {change['seq']} of "
+                f"{author.name}; nothing was written.",
+                "not-permitted",
+            )
+
+
+def _undoes_office_delete(
+    ws: Workspace, roles: dict[str, str], role: str, change: dict[str, Any]
+) -> str | None:
+    """A surveyor may not restore a record the office deleted."""
+    if role == "office" or change["fields"].get("deleted", [0, 1])[1] != 0:
+        return None
+    return permissions.office_delete_refusal(
+        ws.db, roles, change["table_name"], change["record_id"]
+    )
+
+
+def _refused_line(number: int, why: str) -> SyncError:
+    return SyncError(
+        f"Dòng {number} của nhật ký trong gói không hợp lệ: {why}. / Line {number} of the log "
+        f"is invalid: {why}.",
+        "bad-record",
+    )
+
+
+def _forged(vi: str, en: str) -> SyncError:
+    return SyncError(
+        f"Gói bị từ chối: {vi}; có thể đã bị sửa hoặc giả mạo. Không có gì được ghi. / The "
+        f"package was refused: {en}; it may have been altered or forged. Nothing was written.",
+        "forged",
+    )
+
+
+_REDACTED = frozenset({"device_id", "seq", "digest"})
+
+
+def _entry(
+    raw: Any, number: int, communes: Collection[str]
+) -> tuple[tuple[str, int, bytes], dict[str, Any] | None]:
+    """One line of a package's log: (author, number, digest) and the change itself, or None
+    when only its place in the log travels."""
+    if isinstance(raw, dict) and set(raw) == _REDACTED:
+        device, seq, digest = raw["device_id"], raw["seq"], raw["digest"]
+        if not (
+            is_record_id(device)
+            and _is_count(seq, 1, MAX_SEQ)
+            and isinstance(digest, str)
+            and len(digest) == 64
+            and all(c in "0123456789abcdef" for c in digest)
+        ):
+            raise _refused_line(number, "mục nhật ký / log entry")
+        return (device, seq, bytes.fromhex(digest)), None
+    change = _validated(raw, number, communes)
+    digest_ = ledger.change_digest(change, fields_json(change["fields"]))
+    return (change["device_id"], change["seq"], digest_), change
+
+
+def _log_then_changes(
+    ws: Workspace, path: Path, summary: ChangeSummary
+) -> Iterator[dict[str, Any]]:
+    """The second pass, inside the import's transaction: each new entry joins its author's log
+    (the chain was proven by the first pass) and every change that came whole is yielded to be
+    applied (a change held here only as its digest gets its content now)."""
+    batch: list[tuple[str, int, bytes, bytes]] = []
+    proven = memoryview(summary.new_entries)
+    at = 0
+    for _, raw in _lines(path):  # checked line by line in the first pass
+        device, seq = raw["device_id"], raw["seq"]
+        if device in summary.heads and seq > summary.held[device][0]:
+            batch.append(
+                (device, seq, bytes(proven[at : at + 32]), bytes(proven[at + 32 : at + 64]))
+            )
+            at += 64
+            if len(batch) >= 5000:
+                ws.db.conn.executemany(_ADD_ENTRY, batch)
+                batch.clear()
+        if set(raw) != _REDACTED:
+            yield raw
+    ws.db.conn.executemany(_ADD_ENTRY, batch)
+    for head in summary.heads.values():
+        ledger.store_head(ws.db, head)
+
+
+_ADD_ENTRY = "INSERT INTO log_entries (device_id, seq, digest, hash) VALUES (?, ?, ?, ?)"
+
+
+def _is_count(value: Any, low: int, high: int) -> bool:
+    return type(value) is int and low <= value <= high
+
+
+def _is_text(value: Any, limit: int) -> bool:
+    """A non-empty string of at most ``limit`` characters that SQLite stores as it is."""
+    return isinstance(value, str) and 0 < len(value) <= limit and storable_text(value)
+
+
+def _is_time(value: Any) -> bool:
+    if not _is_text(value, 40):
+        return False
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=8192)
+def _stored_form_fault(table: str, name: str, value_type: type, value: Any) -> str | None:
+    """What is wrong with a field's value as a package states it (it must already be in the
+    form the write path stores), or None. Remembered for short plain values: a package repeats
+    its codes, communes, sites and view directions thousands of times. ``value_type`` keeps 1,
+    1.0 and True apart."""
+    kind = RECORD_KINDS[table]
+    try:
+        stored = clean_value(kind, kind.field(name), value)
+    except FieldSurveyError as exc:
+        return str(exc)
+    if stored != value:
+        return "giá trị không ở dạng lưu trữ / not in stored form"
+    return None
+
+
+def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str, Any]:
+    """Check one change as strictly as the local write path checks a typed value: its keys,
+    table, operation, ids, counters and time, and every field's old and new value in the form
+    it is stored in. Raises SyncError naming the change and what is wrong."""
+
+    def bad(why: str) -> SyncError:
+        return SyncError(
+            f"Bản ghi thay đổi số {number} không hợp lệ: {why}. / "
+            f"Change {number} is invalid: {why}.",
+            "bad-record",
+        )
+
+    if not isinstance(change, dict) or set(change) != set(CHANGE_COLUMNS):
+        raise bad("thiếu hoặc thừa trường / wrong keys")
+    table = change["table_name"]
+    kind = RECORD_KINDS.get(table) if isinstance(table, str) else None
+    if kind is None:
+        raise bad(f"bảng lạ {_shown(table)} / unknown table")
+    op = change["op"]
+    if op not in ("insert", "update", "delete"):
+        raise bad("op")
+    for key in ("id", "device_id", "record_id"):
+        if not is_record_id(change[key]):
+            raise bad(key)
+    if not _is_time(change["at"]):
+        raise bad("at")
+    if not _is_count(change["seq"], 1, MAX_SEQ):
+        raise bad("seq")
+    if not _is_count(change["clock"], 1, MAX_CLOCK):
+        raise bad("clock")
+    if change["user"] is not None and not _is_text(change["user"], MAX_USER_CHARS):
+        raise bad("user")
+    fields = change["fields"]
+    if not isinstance(fields, dict) or not fields:
+        raise bad("fields")
+    if op == "delete" and set(fields) != {"deleted"}:
+        raise bad("delete: chỉ có trường deleted / a delete changes only 'deleted'")
+    for name, triple in fields.items():
+        if not (isinstance(triple, list) and len(triple) == 3):
+            raise bad(_shown(name))
+        old, new, old_clock = triple
+        if old_clock is not None and not _is_count(old_clock, 0, MAX_CLOCK):
+            raise bad(f"{_shown(name)}: đồng hồ cũ / base clock")
+        if op == "insert" and (old is not None or old_clock is not None):
+            raise bad(
+                f"{_shown(name)}: bản ghi mới không có giá trị cũ / an insert has no old value"
+            )
+        if name == "deleted":
+            # A delete goes from 0 to 1; an update (a restore, a confirmed decision) any way.
+            wanted = [(0, 1)] if op == "delete" else [(0, 0), (0, 1), (1, 0), (1, 1)]
+            if (old, new) not in wanted or type(old) is not int or type(new) is not int:
+                raise bad("deleted")
+            continue
+        if name not in kind.field_names:
+            raise bad(f"trường lạ {_shown(name)} / unknown field")
+        field_ = kind.field(name)
+        for value in (new,) if op == "insert" else (old, new):
+            if value is None and value is old:
+                continue
+            if isinstance(value, (int, float)) or (isinstance(value, str) and len(value) <= 100):
+                why = _stored_form_fault(table, name, type(value), value)
+            else:
+                why = _stored_form_fault.__wrapped__(table, name, type(value), value)
+            if why:
+                raise bad(f"{name}: {why}")
+            if field_.kind == "commune" and value is not None and value not in communes:
+                raise bad(f"{name}: mã xã/phường {_shown(value)} không có / unknown commune")
+            if field_.kind == "communes" and not set(json.loads(str(value))) <= set(communes):
+                raise bad(f"{name}: mã xã/phường không có / unknown commune")
+    if op == "insert":
+        missing = [f.name for f in kind.fields if f.required and f.name not in fields]
+        if missing:
+            raise bad(f"thiếu {', '.join(missing)} / {', '.join(missing)} missing")
+    return change
+
+
+def _check_format(manifest: dict[str, Any], me: str) -> None:
+    if manifest.get("format") != "fieldsurvey-package":
+        raise SyncError(
+            "Không phải gói đồng bộ FieldSurvey. / Not a FieldSurvey package.", "bad-manifest"
+        )
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise SyncError(
+            "Gói được tạo bởi phiên bản FieldSurvey mới hơn; hãy cập nhật. / "
+            "The package is from a newer FieldSurvey.",
+            "newer-format",
+        )
+    if version < FORMAT_VERSION:
+        raise SyncError(
+            "Gói được tạo bởi phiên bản FieldSurvey cũ, không chứng minh được tác giả của từng "
+            "thay đổi; hãy cập nhật máy gửi rồi xuất lại. / The package is from an older "
+            "FieldSurvey whose changes carry no proof of authorship: update the sender and "
+            "export again.",
+            "older-format",
+        )
+    if manifest.get("recipient") != me:
+        raise SyncError(
+            "Gói này không gửi cho workspace này. / The package is for another device.",
+            "wrong-recipient",
+        )
+    if not is_record_id(manifest.get("package_id")) or not _is_count(
+        manifest.get("created_clock"), 0, MAX_CLOCK
+    ):
+        raise SyncError(
+            "Bản kê của gói thiếu mã gói hoặc đồng hồ hợp lệ. / The manifest has no valid "
+            "package id or clock.",
+            "bad-manifest",
+        )
+
+
+def _check_manifest(manifest: dict[str, Any], summary: ChangeSummary) -> None:
+    if manifest.get("changes") != summary.count:
+        raise SyncError(
+            "Số thay đổi trong gói không khớp với bản kê. / The change count does "
+            "not match the manifest.",
+            "bad-manifest",
+        )

@@ -1,0 +1,302 @@
+"""Merging changes into the history: the result depends only on the set of changes (highest
+(clock, device, version) wins per field), every conflict is kept for a supervisor, and the
+office's decisions hold against surveyors' later edits."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from fieldsurvey.core.store import search
+from fieldsurvey.core.store.records import RECORD_KINDS, empty_value, record_kind
+from fieldsurvey.core.store.workspace import (
+    CHANGE_COLUMNS,
+    Workspace,
+    fields_json,
+)
+from fieldsurvey.core.sync.incoming import _shown
+from fieldsurvey.core.sync.package_format import CHANGED_AFTER_APPROVAL, SyncError
+from fieldsurvey.core.trust import authorship
+
+log = logging.getLogger(__name__)
+
+
+# -- merging ---------------------------------------------------------------------------------------
+
+
+def _order(change: dict[str, Any]) -> tuple[int, str, str]:
+    """The total order of versions: clock, then device, then version id."""
+    return (int(change["clock"]), str(change["device_id"]), str(change["id"]))
+
+
+_INSERT_RECEIVED = (
+    f"INSERT INTO changes ({', '.join(CHANGE_COLUMNS)}, package_id) "
+    f"VALUES ({', '.join('?' * (len(CHANGE_COLUMNS) + 1))}) ON CONFLICT (id) DO NOTHING"
+)
+
+
+def _insert_change(ws: Workspace, change: dict[str, Any], package_id: str | None) -> bool:
+    """Add one change to the history, with the package it came in; False when it was already
+    there.
+
+    A different change claiming a (device, sequence) we hold is a forgery or a bug: the import
+    fails whole.
+    """
+    try:
+        cursor = ws.db.execute(
+            _INSERT_RECEIVED,
+            [
+                *(change[c] for c in CHANGE_COLUMNS[:-1]),
+                fields_json(change["fields"]),
+                package_id,
+            ],
+        )
+    except sqlite3.IntegrityError:
+        raise SyncError(
+            f"Thay đổi số {change['seq']} của thiết bị {change['device_id'][:8]} đã có, với nội "
+            "dung khác. / A different change already holds this device's sequence number.",
+            "bad-record",
+        ) from None
+    return bool(cursor.rowcount)
+
+
+def apply_changes(
+    ws: Workspace,
+    incoming: Iterable[dict[str, Any]],
+    *,
+    package_id: str | None = None,
+    roles: dict[str, str] | None = None,
+) -> dict[str, int]:
+    """Add changes to the history and bring every affected record to the state its whole
+    history decides. Returns counts: applied, skipped (already known), conflicts (new), and
+    records new, updated and deleted. Must run in a transaction. ``package_id``: the package
+    they came in, kept with each change it added.
+
+    The result depends only on the set of changes, never on the order they arrived in: that is
+    what makes packages imported twice, out of order or late converge.
+    """
+    applied = skipped = 0
+    affected: set[tuple[str, str]] = set()
+    fresh: set[tuple[str, str]] = set()  # records written whole from their one insert, below
+    for change in incoming:
+        if not _insert_change(ws, change, package_id):
+            skipped += 1
+            continue
+        ws.clock.observe(int(change["clock"]))
+        key = (change["table_name"], change["record_id"])
+        if change["op"] == "insert" and key not in affected and _history_length(ws, *key) == 1:
+            _write_inserted(ws, *key, change)
+            fresh.add(key)
+        else:
+            affected.add(key)
+        applied += 1
+    before = ws.db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
+    outcomes: dict[str, int] = defaultdict(int)
+    outcomes["new"] = len(fresh)
+    roles = authorship.roles(ws.db) if roles is None else roles
+    for table, record_id in sorted(affected):
+        outcome = _materialise(ws, table, record_id, roles)
+        if (table, record_id) not in fresh:  # a record inserted above is new whatever follows
+            outcomes[outcome] += 1
+    affected |= fresh
+    _check_links(ws, [r for t, r in affected if t == "photo_links"])
+    for table in {t for t, _ in affected}:
+        search.index_records(ws.db, table, [r for t, r in affected if t == table])
+    after = ws.db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
+    return {
+        "applied": applied,
+        "skipped": skipped,
+        "conflicts": int(after - before),
+        "new": outcomes["new"],
+        "updated": outcomes["updated"],
+        "deleted": outcomes["deleted"],
+    }
+
+
+def _check_links(ws: Workspace, link_ids: Iterable[str]) -> None:
+    """Every photo link that changes must point at a record that exists once they apply."""
+    for link_id in link_ids:
+        row = ws.db.execute(
+            "SELECT record_table, record_id FROM photo_links WHERE id = ? AND deleted = 0",
+            [link_id],
+        ).fetchone()
+        if row is None:
+            continue
+        table = record_kind(row[0]).table  # checked against the schema when it arrived
+        if not ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row[1]]).fetchone():
+            raise SyncError(
+                f"Ảnh được gắn vào bản ghi {_shown(row[1])} không có trong {table}. / "
+                "A photo is linked to a record that does not exist.",
+                "bad-record",
+            )
+
+
+def _history_length(ws: Workspace, table: str, record_id: str) -> int:
+    """How many changes the history holds for a record."""
+    return int(
+        ws.db.execute(
+            "SELECT count(*) FROM changes WHERE table_name = ? AND record_id = ?",
+            [table, record_id],
+        ).fetchone()[0]
+    )
+
+
+def _write_inserted(ws: Workspace, table: str, record_id: str, insert: dict[str, Any]) -> None:
+    """A record whose whole history is its insert: what ``_materialise`` decides for it, without
+    reading it back (no other version to weigh, no conflict, no delete, no later edit)."""
+    kind = RECORD_KINDS[table]
+    values = {f.name: empty_value(f) for f in kind.fields}
+    for name, (_, new, _) in insert["fields"].items():
+        values[name] = new
+    values["deleted"] = 0  # an insert never carries "deleted" (checked by _validated)
+    _write_row(ws, table, record_id, values, exists=False)
+
+
+def _write_row(
+    ws: Workspace, table: str, record_id: str, values: dict[str, Any], *, exists: bool
+) -> None:
+    columns = ["deleted", *RECORD_KINDS[table].field_names]
+    if exists:
+        ws.db.execute(
+            f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+            [*(values[c] for c in columns), record_id],
+        )
+    else:
+        ws.db.execute(
+            f"INSERT INTO {table} (id, {', '.join(columns)}) VALUES "
+            f"(?, {', '.join('?' * len(columns))})",
+            [record_id, *(values[c] for c in columns)],
+        )
+
+
+def _materialise(ws: Workspace, table: str, record_id: str, roles: dict[str, str]) -> str:
+    """Write the record its history decides; says whether it is new, updated, deleted or
+    still waiting for its insert. The office's decisions hold against surveyors' later edits:
+    an edit does not bring back a record the office deleted, and an edit after an approval
+    marks the record "changed after approval" for the office to look at again."""
+    kind = RECORD_KINDS[table]
+    history = [
+        {"id": cid, "device_id": device, "clock": clock, "op": op, "fields": json.loads(fields)}
+        for cid, device, clock, op, fields in ws.db.execute(
+            "SELECT id, device_id, clock, op, fields FROM changes WHERE table_name = ? AND "
+            "record_id = ?",
+            [table, record_id],
+        )
+    ]
+    if not any(c["op"] == "insert" for c in history):
+        return "pending"  # its insert has not arrived yet: the record appears when it does
+    winners: dict[str, dict[str, Any]] = {}
+    for change in history:
+        for name in change["fields"]:
+            if name not in winners or _order(change) > _order(winners[name]):
+                winners[name] = change
+    values: dict[str, Any] = {f.name: empty_value(f) for f in kind.fields}
+    for name, change in winners.items():
+        values[name] = change["fields"][name][1]
+    values["deleted"] = int(values.get("deleted") or 0)
+    # Conflicts follow from the whole history, like the values: recomputed, never accumulated.
+    ws.db.execute(
+        "DELETE FROM conflicts WHERE table_name = ? AND record_id = ? AND status = 'open'",
+        [table, record_id],
+    )
+    _field_conflicts(ws, table, record_id, history)
+    if values["deleted"]:
+        delete = winners["deleted"]
+        # An edit the deleting device had not seen: newer than the delete's base (the newest
+        # change of the record it knew), from another device.
+        seen = delete["fields"]["deleted"][2] or 0
+        by_office = roles.get(delete["device_id"]) == "office"
+        racing = [
+            c
+            for c in history
+            if c["op"] == "update"
+            and "deleted" not in c["fields"]
+            and c["device_id"] != delete["device_id"]
+            and c["clock"] > seen
+            and not (by_office and roles.get(c["device_id"]) != "office")
+        ]
+        if racing:
+            # An edit made without knowing of the delete: keep the record, ask a supervisor.
+            values["deleted"] = 0
+            _open_conflict(ws, table, record_id, "deleted", max(racing, key=_order), delete, 0, 1)
+    if values.get("review_state") == "approved":
+        approved_at = winners["review_state"]["clock"]
+        if any(
+            roles.get(c["device_id"]) != "office"
+            and c["clock"] > approved_at
+            and set(c["fields"]) - {"review_state"}
+            for c in history
+        ):
+            values["review_state"] = CHANGED_AFTER_APPROVAL
+    exists = ws.db.execute(f"SELECT deleted FROM {table} WHERE id = ?", [record_id]).fetchone()
+    _write_row(ws, table, record_id, values, exists=bool(exists))
+    if not exists:
+        return "new"
+    return "deleted" if values["deleted"] and not exists[0] else "updated"
+
+
+def _field_conflicts(
+    ws: Workspace, table: str, record_id: str, history: list[dict[str, Any]]
+) -> None:
+    """Two devices that changed a field from the same base to different values."""
+    by_base: dict[tuple[str, Any], list[dict[str, Any]]] = defaultdict(list)
+    for change in history:
+        if change["op"] != "update":
+            continue
+        for name, (_, _, old_clock) in change["fields"].items():
+            by_base[(name, old_clock)].append(change)
+    for (name, _), changes in by_base.items():
+        devices = {c["device_id"] for c in changes}
+        if len(devices) < 2:
+            continue
+        winner = max(changes, key=_order)
+        newest = max(int(c["clock"]) for c in changes)
+        if any(name in c["fields"] and (c["fields"][name][2] or 0) >= newest for c in history):
+            continue  # someone changed the field after seeing both values: settled
+        for other in changes:
+            if other["device_id"] != winner["device_id"] and (
+                other["fields"][name][1] != winner["fields"][name][1]
+            ):
+                _open_conflict(
+                    ws,
+                    table,
+                    record_id,
+                    name,
+                    winner,
+                    other,
+                    winner["fields"][name][1],
+                    other["fields"][name][1],
+                )
+
+
+def _open_conflict(
+    ws: Workspace,
+    table: str,
+    record_id: str,
+    name: str,
+    winner: dict[str, Any],
+    loser: dict[str, Any],
+    winner_value: Any,
+    loser_value: Any,
+) -> None:
+    key = "\0".join([table, record_id, name, *sorted([winner["id"], loser["id"]])])
+    conflict_id = hashlib.sha256(key.encode()).hexdigest()[:32]
+    ws.db.execute(
+        "INSERT OR IGNORE INTO conflicts (id, table_name, record_id, field, winner_change, "
+        "loser_change, winner_value, loser_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            conflict_id,
+            table,
+            record_id,
+            name,
+            winner["id"],
+            loser["id"],
+            json.dumps(winner_value, ensure_ascii=False),
+            json.dumps(loser_value, ensure_ascii=False),
+        ],
+    )

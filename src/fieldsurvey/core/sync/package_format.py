@@ -1,0 +1,53 @@
+"""The sync package's format: its version and entries, the error sync raises, and the
+device identity that signs what leaves."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.store.workspace import (
+    Workspace,
+)
+from fieldsurvey.core.trust import keys
+
+log = logging.getLogger(__name__)
+
+
+# Version 2: every change travels in its author's signed log (ledger.py); version 1 packages,
+# whose changes nobody signed, are refused.
+FORMAT_VERSION = 2
+HEADS_ENTRY = "heads.json"
+CHANGED_AFTER_APPROVAL = "changed_after_approval"
+AUTHORS_ENTRY = "authors.json"
+# A package stamped more than a day ahead of this machine's clock is held back, not applied:
+# one wrong laptop clock would otherwise win every field for ever.
+FUTURE_TOLERANCE_MS = 24 * 3600 * 1000
+
+
+class SyncError(FieldSurveyError):
+    """A package cannot be exported or imported; the message says which check failed."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+# -- identity ------------------------------------------------------------------------------------
+
+
+def identity(ws: Workspace) -> keys.DeviceIdentity:
+    """This workspace's device identity with its private keys (unlocked through the workspace,
+    which asks for a passphrase if needed), made on first use."""
+    return ws.identity()
+
+
+def _signer(ws: Workspace) -> Any:
+    def trusted(device_id: str) -> Ed25519PublicKey | None:
+        peer = keys.trusted_peer(ws.db, device_id)
+        return None if peer is None else Ed25519PublicKey.from_public_bytes(peer.signing_public)
+
+    return trusted
