@@ -35,6 +35,7 @@ from _common import (
     write_json,
 )
 from fieldsurvey.core import reference
+from fieldsurvey.core.geo import METRES_PER_DEGREE
 from fieldsurvey.core.reference import COMMUNE, commune_at, point_in_rings
 from fieldsurvey.core.store.workspace import Workspace
 
@@ -65,7 +66,6 @@ def load_polygons(db: Any) -> list[tuple[str, Polygon, tuple[float, float, float
 # versions of commune_at that do so (None: a point outside every polygon is in no commune).
 GAP_TOLERANCE_M: float | None = getattr(reference, "GAP_TOLERANCE_M", None)
 _distance = getattr(reference, "distance_to_rings_m", None)
-METRES_PER_DEGREE = 111_320.0
 Lookup = Callable[[float, float], str | None]
 
 

@@ -18,7 +18,7 @@ from fieldsurvey import __version__
 from fieldsurvey.core import settings as user_settings
 from fieldsurvey.core.demo.generator import build_demo
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.store.db import private_folder
+from fieldsurvey.core.files import private_folder
 from fieldsurvey.core.store.workspace import Workspace
 
 if TYPE_CHECKING:

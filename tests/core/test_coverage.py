@@ -7,11 +7,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-from fieldsurvey.core.office.coverage import (
-    bearing_and_distance,
-    need_coverage,
-    sites_without_cameras,
-)
+from fieldsurvey.core.geo import bearing_and_distance
+from fieldsurvey.core.office.coverage import need_coverage, sites_without_cameras
 from fieldsurvey.core.store.workspace import Workspace
 
 LAT, LON = 21.0285, 105.8542

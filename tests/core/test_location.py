@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.location import distance_m, format_coordinates, parse_coordinates
+from fieldsurvey.core.geo import distance_m
+from fieldsurvey.core.location import format_coordinates, parse_coordinates
 
 HOAN_KIEM = (21.0285, 105.8542)
 

@@ -40,11 +40,12 @@ def replace_durably(partial: Path, target: Path) -> None:
 
 @contextlib.contextmanager
 def atomic_writer(
-    target: Path, *, text: bool = False, private: bool = False
+    target: Path, *, text: bool = False, private: bool = False, sync_folder: bool = True
 ) -> Iterator[IO[Any]]:
     """A file to write ``target``'s new content into: on leaving the block it is fsynced and
     renamed over ``target``; on an error it is removed and ``target`` is left as it was.
-    ``private``: readable by its owner only (0600) from its first byte."""
+    ``private``: readable by its owner only (0600) from its first byte. ``sync_folder=False``
+    for files that can be made again (thumbnails): the rename is then not waited for."""
     partial = partial_name(target)
     mode = 0o600 if private else 0o666
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
@@ -53,13 +54,29 @@ def atomic_writer(
             yield out
             out.flush()
             os.fsync(out.fileno())
-        replace_durably(partial, target)
+        if sync_folder:
+            replace_durably(partial, target)
+        else:
+            os.replace(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
 
 
-def atomic_write(target: Path, data: bytes | str, *, private: bool = False) -> None:
+def atomic_write(
+    target: Path, data: bytes | str, *, private: bool = False, sync_folder: bool = True
+) -> None:
     """Write ``data`` (bytes, or text as UTF-8) at ``target`` whole or not at all, durably."""
-    with atomic_writer(target, text=isinstance(data, str), private=private) as out:
+    with atomic_writer(
+        target, text=isinstance(data, str), private=private, sync_folder=sync_folder
+    ) as out:
         out.write(data)
+
+
+def private_folder(folder: Path) -> Path:
+    """Make a folder (and its parents) that only its owner can enter: photos, backups, staged
+    packages and logs hold camera positions and people's names."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):  # not ours to change: leave it as it is
+        folder.chmod(0o700)
+    return folder

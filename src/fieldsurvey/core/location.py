@@ -1,13 +1,10 @@
-"""Locations as people type them: decimal or degrees-minutes-seconds coordinates, and distances."""
+"""Locations as people type them: decimal or degrees-minutes-seconds coordinates."""
 
 from __future__ import annotations
 
-import math
 import re
 
 from fieldsurvey.core.errors import ValidationError
-
-EARTH_RADIUS_M = 6_371_008.8
 
 # One coordinate in degrees-minutes-seconds: 21°01'42.6"N, 21 01 42.6 N, 105°51.252'E …
 _DMS = re.compile(
@@ -92,11 +89,3 @@ def format_coordinates(lat: float | None, lon: float | None) -> str:
     if lat is None or lon is None:
         return ""
     return f"{lat:.6f}, {lon:.6f}"
-
-
-def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))

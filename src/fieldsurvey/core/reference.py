@@ -11,6 +11,7 @@ from typing import Any, Final, TypedDict
 
 import sqlite_utils
 
+from fieldsurvey.core.geo import METRES_PER_DEGREE, metres_per_degree_lon
 from fieldsurvey.core.resources import resource_path
 from fieldsurvey.core.text import fold
 
@@ -96,7 +97,6 @@ _CANDIDATES_SQL: Final = """
 # (about 0.7% of the city's area). A point in such a gap belongs to the nearest commune when
 # that commune's edge is at most this far away.
 GAP_TOLERANCE_M: Final = 300.0
-_METRES_PER_DEGREE: Final = 111_320.0
 
 
 class Commune(TypedDict):
@@ -264,7 +264,7 @@ def commune_at(
     for code, text in db.conn.execute(_CANDIDATES_SQL, params):
         if point_in_rings(lon, lat, _parse_polygon(text)):
             return str(code)
-    margin_lat = GAP_TOLERANCE_M / _METRES_PER_DEGREE
+    margin_lat = GAP_TOLERANCE_M / METRES_PER_DEGREE
     params["margin_lat"] = margin_lat
     params["margin_lon"] = margin_lat / max(math.cos(math.radians(lat)), 0.01)
     best: tuple[float, str] | None = None
@@ -278,8 +278,8 @@ def commune_at(
 def distance_to_rings_m(lon: float, lat: float, rings: Sequence[Ring]) -> float:
     """Shortest distance in metres from (lon, lat) to the edges of ``rings`` (flat-earth
     approximation, good to a fraction of a percent over the few hundred metres it is used for)."""
-    kx = _METRES_PER_DEGREE * math.cos(math.radians(lat))
-    ky = _METRES_PER_DEGREE
+    kx = metres_per_degree_lon(lat)
+    ky = METRES_PER_DEGREE
     best = math.inf
     for ring in rings:
         if not ring:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import platformdirs
 
+from fieldsurvey.core.files import atomic_write
+
 APP_NAME = "FieldSurvey"
 HOME_VARIABLE = "FIELDSURVEY_HOME"
 MAX_RECENT = 10
@@ -87,6 +89,4 @@ def save_settings(settings: Settings) -> None:
     """Write the options atomically (a crash never leaves half a file)."""
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), "utf-8")
-    os.replace(partial, path)
+    atomic_write(path, json.dumps(asdict(settings), ensure_ascii=False, indent=2))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
-from fieldsurvey.core.location import distance_m
+from fieldsurvey.core.geo import distance_m
 from fieldsurvey.core.office.coverage import need_coverage
 from fieldsurvey.core.photos.store import IngestResult
 from fieldsurvey.core.store import checks

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import random
 import tempfile
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from PIL import Image, ImageDraw
 from fieldsurvey.core import reference
 from fieldsurvey.core.clock import physical_ms
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.geo import destination
 from fieldsurvey.core.photos.store import (
     PreparedPhoto,
     prepare_many,
@@ -32,11 +32,10 @@ from fieldsurvey.core.store import search
 from fieldsurvey.core.store.db import build_then_replace, photo_folder
 from fieldsurvey.core.store.stats import workspace_stats
 from fieldsurvey.core.store.workspace import ROLES, Workspace, iso_from_ms
+from fieldsurvey.core.tasks import Progress
 from fieldsurvey.core.text import fold
 from fieldsurvey.core.transaction import write_transaction
 from fieldsurvey.core.trust import keys, ledger
-
-Progress = Callable[[int, int, str], None]
 
 SIZES = {"small": (300, 1000), "city": (50_000, 200_000)}
 DEMO_PHOTOS = 40
@@ -338,9 +337,8 @@ def _point_in_commune(
 
 def _offset(lon: float, lat: float, metres: float, bearing: float) -> tuple[float, float]:
     """The point ``metres`` away from (lon, lat) towards ``bearing`` degrees."""
-    d_lat = metres * math.cos(math.radians(bearing)) / 111_320
-    d_lon = metres * math.sin(math.radians(bearing)) / (111_320 * math.cos(math.radians(lat)))
-    return round(lon + d_lon, 7), round(lat + d_lat, 7)
+    to_lat, to_lon = destination(lat, lon, metres, bearing)
+    return round(to_lon, 7), round(to_lat, 7)
 
 
 def _unit_id(name: str) -> str:

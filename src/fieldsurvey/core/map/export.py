@@ -10,9 +10,7 @@ the page's own script shows them with textContent.
 from __future__ import annotations
 
 import html
-import os
 import re
-import uuid
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
@@ -20,6 +18,7 @@ import sqlite_utils
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.files import atomic_write
 from fieldsurvey.core.map.layers import CONDITION_COLOURS, UNKNOWN_COLOUR
 from fieldsurvey.core.map.page import HANOI_CENTRE, script_json
 from fieldsurvey.core.reports.filters import Where, camera_filter, parse_where
@@ -104,15 +103,9 @@ def export_map_html(
 
 def _write(target: Path, text: str) -> None:
     """``text`` at ``target`` once it is complete on disk, never half a file."""
-    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.partial")
     try:
-        with partial.open("x", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, target)
+        atomic_write(target, text)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise FieldSurveyError(
             f"Không ghi được {target}: {exc.strerror}. / Cannot write {target}: {exc.strerror}."
         ) from exc

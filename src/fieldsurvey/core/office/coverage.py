@@ -20,7 +20,7 @@ from typing import Any
 
 import sqlite_utils
 
-from fieldsurvey.core.office.duplicates import METRES_PER_DEGREE
+from fieldsurvey.core.geo import METRES_PER_DEGREE, bearing_and_distance
 from fieldsurvey.core.views import ALL_ROUND, LONGEST_RANGE_M, view_cones, view_range_m
 
 NEAR_M = 30.0
@@ -60,14 +60,6 @@ def _cameras(
         yield _Camera(
             cid, ref, site, lat, lon, ctype, condition, connectivity, owner, view_cones(views)
         )
-
-
-def bearing_and_distance(lat1: float, lon1: float, lat2: float, lon2: float) -> tuple[float, float]:
-    """Compass bearing (0–360) and distance in metres from point 1 to point 2 (flat earth,
-    good over the few hundred metres it is used for)."""
-    dy = (lat2 - lat1) * METRES_PER_DEGREE
-    dx = (lon2 - lon1) * METRES_PER_DEGREE * math.cos(math.radians(lat1))
-    return math.degrees(math.atan2(dx, dy)) % 360, math.hypot(dx, dy)
 
 
 def covers(camera: _Camera, bearing: float, distance: float) -> bool | None:

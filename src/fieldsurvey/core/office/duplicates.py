@@ -21,6 +21,7 @@ import sqlite_utils
 from PIL import Image
 
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.geo import METRES_PER_DEGREE, offset_m
 from fieldsurvey.core.photos.store import PhotoStore
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.records import record_kind
@@ -28,7 +29,6 @@ from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.text import fold, words
 from fieldsurvey.core.views import view_cones
 
-METRES_PER_DEGREE = 111_320.0
 # Records further apart than this are never the same camera, whatever their GPS accuracy says.
 MAX_RADIUS_M = 60.0
 DEFAULT_ACCURACY_M = 10.0
@@ -90,9 +90,7 @@ def _cameras(db: sqlite_utils.Database) -> Iterator[_Camera]:
 
 
 def _metres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    dy = (lat1 - lat2) * METRES_PER_DEGREE
-    dx = (lon1 - lon2) * METRES_PER_DEGREE * math.cos(math.radians(lat1))
-    return math.hypot(dx, dy)
+    return math.hypot(*offset_m(lat1, lon1, lat2, lon2))
 
 
 def _arc_overlap(start1: float, width1: float, start2: float, width2: float) -> float:

@@ -27,23 +27,23 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from fieldsurvey.core import reference, vocabulary
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
-from fieldsurvey.core.office.duplicates import METRES_PER_DEGREE, find_workspace_duplicates
+from fieldsurvey.core.geo import METRES_PER_DEGREE, metres_per_degree_lon
+from fieldsurvey.core.office.duplicates import find_workspace_duplicates
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.tasks import Progress
 from fieldsurvey.core.text import fold
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 1_000_000
 SITE_JOIN_M = 50.0
 PREVIEW_ROWS = 10
-
-Progress = Callable[[int, int, str], None]
 
 
 class InventoryError(FieldSurveyError):
@@ -660,7 +660,7 @@ class _Sites:
     def nearest(self, lat: float, lon: float) -> str | None:
         row, col = self._key(lat, lon)
         best: tuple[float, str] | None = None
-        kx = METRES_PER_DEGREE * math.cos(math.radians(lat))
+        kx = metres_per_degree_lon(lat)
         for dr in (-1, 0, 1):
             for dc in (-1, 0, 1):
                 for site_id, slat, slon in self._grid.get((row + dr, col + dc), ()):

@@ -22,9 +22,11 @@ from typing import Any
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from fieldsurvey.core.errors import PhotoError
+from fieldsurvey.core.files import atomic_write
 from fieldsurvey.core.photos.metadata import PhotoMetadata, read_metadata
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.tasks import Progress
 
 try:  # the optional HEIC extra: decoding HEIC pixels (thumbnails), never needed for metadata
     from pillow_heif import register_heif_opener
@@ -57,7 +59,6 @@ _EXTENSIONS = {
 # (89 MP) would refuse a real 108 or 200 MP phone photo.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
-Progress = Callable[[int, int, str], None]
 PHOTO_NAMESPACE = uuid.UUID("0b4f5c1e-9a57-4c8e-bd0e-5f1a3e2d7c60")
 
 
@@ -116,14 +117,10 @@ class IngestResult:
 # -- work done on one file (runs in a worker process) -------------------------------------------
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
+def _write_copy(target: Path, data: bytes) -> None:
+    """A thumbnail, display or clean copy: made again from the original if a crash loses it."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.partial")
-    with partial.open("wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(partial, target)
+    atomic_write(target, data, sync_folder=False)
 
 
 def claim_original(store: PhotoStore, sha256: str, fmt: str | None, source: Path) -> Path | None:
@@ -145,7 +142,7 @@ def claim_original(store: PhotoStore, sha256: str, fmt: str | None, source: Path
     except OSError:  # no hard links here (another file system, FAT): copy under a temporary
         if final.exists():  # name, then rename
             return None
-        _write_atomically(final, source.read_bytes())
+        atomic_write(final, source.read_bytes())
     return final
 
 
@@ -303,8 +300,8 @@ def prepare(source: str, store_root: str) -> PreparedPhoto:
         else:
             os.replace(staged, final)
         if thumbnail:
-            _write_atomically(store.thumbnail(sha256), thumb)
-            _write_atomically(store.display(sha256), display)
+            _write_copy(store.thumbnail(sha256), thumb)
+            _write_copy(store.display(sha256), display)
     finally:
         staged.unlink(missing_ok=True)
     return PreparedPhoto(source, sha256, size, metadata, thumbnail, notes)
@@ -574,8 +571,8 @@ def _make_copies(original: str, store_root: str) -> str:
     store = PhotoStore(Path(store_root))
     sha = path.name.split(".")[0]
     thumb, display = render_sizes(path, path.name, (THUMBNAIL_PX, DISPLAY_PX), path.stat().st_size)
-    _write_atomically(store.thumbnail(sha), thumb)
-    _write_atomically(store.display(sha), display)
+    _write_copy(store.thumbnail(sha), thumb)
+    _write_copy(store.display(sha), display)
     return sha
 
 
@@ -681,7 +678,7 @@ def clean_copy(source: Path, target: Path, *, longest: int | None = None) -> Pat
     data = out.getvalue()
     if metadata_segments(data):
         raise AssertionError("a clean copy still carries metadata")
-    _write_atomically(target, data)
+    _write_copy(target, data)
     return target
 
 

@@ -18,7 +18,7 @@ least one kept camera. Needs carry no owner or condition: those keys leave needs
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -35,9 +35,6 @@ ROUND_DECIMALS: Final = 2
 SENSITIVE_CATEGORY: Final = "national_security"
 # How often (rows) writers report progress and look at the cancel flag.
 STEP: Final = 500
-
-Progress = Callable[[int, int, str], None]
-Cancel = Callable[[], bool]
 
 
 class ReportError(FieldSurveyError):

@@ -22,13 +22,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+from fieldsurvey.core.geo import METRES_PER_DEGREE
 from fieldsurvey.core.reports import filters, tables
 from fieldsurvey.core.reports.tables import Column, Job
 from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW, view_range_m
 
 SRS_ID: Final = 4326
 _ARC_STEP_DEG: Final = 5.0
-_METRES_PER_DEGREE: Final = 111_320.0
 
 _WGS84_WKT: Final = (
     'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,'
@@ -107,7 +107,7 @@ def cone_ring(
     Metres become degrees on a local flat approximation, which is far below a cone's own
     uncertainty at these ranges.
     """
-    dlat = range_m / _METRES_PER_DEGREE
+    dlat = range_m / METRES_PER_DEGREE
     dlon = dlat / max(math.cos(math.radians(lat)), 1e-6)
     angle = min(max(angle, 1.0), 360.0)
     steps = max(2, math.ceil(angle / _ARC_STEP_DEG))

@@ -14,8 +14,6 @@ from fieldsurvey.core.reports.filters import (
     ROUND_DECIMALS,
     SENSITIVE_CATEGORY,
     STEP,
-    Cancel,
-    Progress,
     ReportCancelled,
     Where,
     camera_filter,
@@ -30,6 +28,7 @@ from fieldsurvey.core.reports.labels import (
     views_text,
     yes_no,
 )
+from fieldsurvey.core.tasks import Cancel, Progress
 from fieldsurvey.core.text import fold
 from fieldsurvey.core.views import parse_views
 

@@ -44,17 +44,12 @@ from pathlib import Path
 import sqlite_utils
 
 from fieldsurvey.core import vocabulary
-from fieldsurvey.core.reports.filters import (
-    FORMATS,
-    Cancel,
-    Progress,
-    ReportError,
-    Where,
-    parse_where,
-)
+from fieldsurvey.core.files import replace_durably
+from fieldsurvey.core.reports.filters import FORMATS, ReportError, Where, parse_where
 from fieldsurvey.core.reports.osm import _write_csv, _write_geojson, photos_folder
 from fieldsurvey.core.reports.tables import Job
 from fieldsurvey.core.store.db import photo_folder
+from fieldsurvey.core.tasks import Cancel, Progress
 
 # -- the one entry point ---------------------------------------------------------------------------
 
@@ -125,7 +120,7 @@ def write_report(
             photos_tmp = None
         with tmp.open("rb+") as written:  # on disk before it takes the final name, any format
             os.fsync(written.fileno())
-        os.replace(tmp, out)
+        replace_durably(tmp, out)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

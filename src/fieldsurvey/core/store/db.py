@@ -21,6 +21,7 @@ from fieldsurvey.core.errors import (
     WorkspaceError,
     WorkspaceExistsError,
 )
+from fieldsurvey.core.files import private_folder, replace_durably
 from fieldsurvey.core.store.migrations import MIGRATIONS
 from fieldsurvey.core.transaction import BUSY_TIMEOUT_MS
 
@@ -97,15 +98,6 @@ def open_read_only(path: Path | str) -> sqlite_utils.Database:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA trusted_schema = OFF")
     return sqlite_utils.Database(conn)
-
-
-def private_folder(folder: Path) -> Path:
-    """Make a folder (and its parents) that only its owner can enter: photos, backups, staged
-    packages and logs hold camera positions and people's names."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):  # not ours to change: leave it as it is
-        folder.chmod(0o700)
-    return folder
 
 
 def _make_private(path: Path) -> None:
@@ -222,7 +214,7 @@ def make_verified_backup(db: sqlite_utils.Database, path: Path, label: str) -> P
             f"Bản sao lưu của {path} trước khi nâng cấp không khớp với bản gốc ({ok}); "
             "chưa nâng cấp gì. Hãy kiểm tra ổ đĩa rồi thử lại."
         )
-    os.replace(partial, target)
+    replace_durably(partial, target)
     return target
 
 
@@ -329,7 +321,7 @@ def build_then_replace(
         # The old workspace's -wal/-shm would otherwise be replayed onto the new file.
         _remove_database_files(path)
         shutil.rmtree(photo_folder(path), ignore_errors=True)
-        os.replace(partial, path)
+        replace_durably(partial, path)
         if photo_folder(partial).exists():
             os.replace(photo_folder(partial), photo_folder(path))
     except sqlite3.DatabaseError as exc:

@@ -20,6 +20,7 @@ from typing import Any
 from filelock import Timeout
 
 from fieldsurvey.core.clock import COUNTER_BITS, wall_ms
+from fieldsurvey.core.files import private_folder
 from fieldsurvey.core.photos.store import (
     Failure,
     PhotoStore,
@@ -27,7 +28,7 @@ from fieldsurvey.core.photos.store import (
     claim_original,
     run_in_workers,
 )
-from fieldsurvey.core.store.db import import_lock, photo_folder, private_folder, staging_folder
+from fieldsurvey.core.store.db import import_lock, photo_folder, staging_folder
 from fieldsurvey.core.store.workspace import (
     MAX_SEQ,
     Workspace,

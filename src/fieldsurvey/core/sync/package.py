@@ -43,6 +43,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.files import replace_durably
 
 MAGIC = b"FSPKG1\n"
 FORMAT_VERSION = 1
@@ -264,20 +265,6 @@ def _source_changed(name: str) -> PackageError:
     )
 
 
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; not every platform can open a folder, which is fine.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def write_package(
     target: Path,
     *,
@@ -352,8 +339,7 @@ def write_package(
             writer.finish()
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temporary, target)
-        _fsync_folder(target.parent)
+        replace_durably(temporary, target)
     except OSError as exc:
         raise PackageError(
             "io-error",

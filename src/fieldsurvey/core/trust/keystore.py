@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from fieldsurvey.core import settings
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.files import atomic_write, private_folder
 
 log = logging.getLogger(__name__)
 
@@ -196,34 +197,10 @@ def file_warning(device_id: str) -> str:
     )
 
 
-def _private_dir(folder: Path) -> None:
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):
-        folder.chmod(0o700)
-
-
 def _write_private(path: Path, data: bytes) -> None:
     """Write a file only its owner can read, atomically (whole or not at all) and to disk."""
-    _private_dir(path.parent)
-    partial = path.with_name(f".{path.name}.{os.urandom(6).hex()}.part")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    if hasattr(os, "O_DIRECTORY"):
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        except OSError:
-            pass
-        finally:
-            os.close(folder)
+    private_folder(path.parent)
+    atomic_write(path, data, private=True)
 
 
 def _file_get(device_id: str) -> str | None:
