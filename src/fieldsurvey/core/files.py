@@ -50,7 +50,7 @@ def atomic_writer(
     mode = 0o600 if private else 0o666
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     try:
-        with os.fdopen(fd, "w" if text else "wb", **({"encoding": "utf-8"} if text else {})) as out:
+        with os.fdopen(fd, "w" if text else "wb", encoding="utf-8" if text else None) as out:
             yield out
             out.flush()
             os.fsync(out.fileno())

@@ -333,7 +333,7 @@ def _is_time(value: Any) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
-def _stored_form_fault(table: str, name: str, value_type: type, value: Any) -> str | None:
+def _stored_form_fault(table: str, name: str, value_type: str, value: Any) -> str | None:
     """What is wrong with a field's value as a package states it (it must already be in the
     form the write path stores), or None. Remembered for short plain values: a package repeats
     its codes, communes, sites and view directions thousands of times. ``value_type`` keeps 1,
@@ -408,9 +408,9 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
             if value is None and value is old:
                 continue
             if isinstance(value, (int, float)) or (isinstance(value, str) and len(value) <= 100):
-                why = _stored_form_fault(table, name, type(value), value)
+                why = _stored_form_fault(table, name, type(value).__name__, value)
             else:
-                why = _stored_form_fault.__wrapped__(table, name, type(value), value)
+                why = _stored_form_fault.__wrapped__(table, name, type(value).__name__, value)
             if why:
                 raise bad(f"{name}: {why}")
             if field_.kind == "commune" and value is not None and value not in communes:
