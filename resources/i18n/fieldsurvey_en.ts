@@ -4,17 +4,17 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="99"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="100"/>
         <source>Sửa {0}</source>
         <translation>Edit {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="154"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="155"/>
         <source>Đầy đủ %p%</source>
         <translation>Complete %p%</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="193"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="194"/>
         <source>Chọn một địa điểm hoặc camera trong danh sách, hoặc thêm mới (Ctrl+N).</source>
         <translation>Select a site or camera in the list, or add a new one (Ctrl+N).</translation>
     </message>
@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="41"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="267"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="268"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="40"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
@@ -92,128 +92,128 @@
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="289"/>
-        <location filename="../../src/fieldsurvey/ui/values.py" line="63"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="290"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="64"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="289"/>
-        <location filename="../../src/fieldsurvey/ui/values.py" line="63"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="290"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="64"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="320"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="321"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="39"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="86"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="321"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="389"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="87"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="322"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="323"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="396"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="88"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="323"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="324"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
         <source>Nhu cầu lắp mới</source>
         <translation>Need for new cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="328"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="329"/>
         <source>(chưa đặt tên)</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="332"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="333"/>
         <source>Nháp</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="340"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="341"/>
         <source>Địa điểm: {0}</source>
         <translation>Site: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="347"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="348"/>
         <source>(chưa xác định)</source>
         <translation>(not determined)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="389"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
         <source>+ Camera (Ctrl+N)</source>
         <translation>+ Camera (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="396"/>
         <source>+ Tồn tại</source>
         <translation>+ Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
         <source>+ Nhu cầu</source>
         <translation>+ Need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="428"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="429"/>
         <source>Camera hiện có đã quan sát vị trí này: {0}</source>
         <translation>Existing cameras that already see this place: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="445"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="446"/>
         <source>chưa rõ hướng</source>
         <translation>direction unknown</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="453"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="454"/>
         <source>Bỏ dùng lại</source>
         <translation>Stop reusing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="453"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="454"/>
         <source>Dùng lại</source>
         <translation>Reuse</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="491"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="492"/>
         <source>{0} camera</source>
         <translation>{0} camera(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="596"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="597"/>
         <source>Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}). Dùng làm vị trí?</source>
         <translation>The photo has GPS coordinates ({0:.6f}, {1:.6f}). Use them as the location?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="608"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="609"/>
         <source>Ảnh được chụp cách vị trí đã ghi {0:.0f} m. Giữ vị trí đã ghi hay dùng vị trí của ảnh?</source>
         <translation>The photo was taken {0:.0f} m from the recorded location. Keep the recorded location or use the photo&apos;s location?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="620"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="621"/>
         <source>Ảnh có hướng la bàn {0:.0f}°. Dùng làm hướng nhìn của camera?</source>
         <translation>The photo has a compass heading of {0:.0f}°. Use it as the camera&apos;s view direction?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="638"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="639"/>
         <source>Dùng giá trị của ảnh</source>
         <translation>Use the photo&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="640"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="641"/>
         <source>Giữ nguyên</source>
         <translation>Keep as is</translation>
     </message>
@@ -224,13 +224,13 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="66"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="499"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="502"/>
         <source>Loại địa điểm</source>
         <translation>Site type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="67"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="498"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="501"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
@@ -246,13 +246,13 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="70"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="497"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="500"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="500"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="503"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
@@ -263,25 +263,25 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="493"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="496"/>
         <source>Loại camera</source>
         <translation>Camera type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="495"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="498"/>
         <source>Kiểu lắp đặt</source>
         <translation>Mounting type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="496"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="499"/>
         <source>Độ cao lắp (m)</source>
         <translation>Mounting height (m)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="490"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="493"/>
         <source>Hướng nhìn</source>
         <translation>View directions</translation>
     </message>
@@ -474,38 +474,38 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="41"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="486"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="489"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="487"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="490"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="488"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="491"/>
         <source>Mã hiệu của nguồn</source>
         <translation>Reference code in the source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="489"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="492"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="491"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="494"/>
         <source>Góc nhìn (độ)</source>
         <translation>Field of view (degrees)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="492"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="495"/>
         <source>Góc nghiêng (camera:angle)</source>
         <translation>Tilt (camera:angle)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="494"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="497"/>
         <source>Loại giám sát (surveillance:type)</source>
         <translation>Surveillance type (surveillance:type)</translation>
     </message>
@@ -565,12 +565,12 @@
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/values.py" line="46"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="47"/>
         <source>đã xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/values.py" line="46"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="47"/>
         <source>còn</source>
         <translation>not deleted</translation>
     </message>
@@ -717,77 +717,77 @@ At: {3}</translation>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="300"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="303"/>
         <source>Camera, địa điểm trùng lắp</source>
         <translation>Duplicate cameras and sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="304"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="307"/>
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="304"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="307"/>
         <source>Bản ghi A</source>
         <translation>Record A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="304"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="307"/>
         <source>Bản ghi B</source>
         <translation>Record B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="304"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="307"/>
         <source>Lý do</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="308"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="311"/>
         <source>Camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="309"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="312"/>
         <source>Địa điểm</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="316"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="319"/>
         <source>Gộp…</source>
         <translation>Merge…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="318"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="321"/>
         <source>Không trùng</source>
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="353"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="356"/>
         <source>Đang tìm bản ghi trùng lắp…</source>
         <translation>Looking for duplicate records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="372"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="375"/>
         <source>Không tìm được: {0}</source>
         <translation>Could not search: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="389"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="392"/>
         <source>Camera ({0})</source>
         <translation>Cameras ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="390"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="393"/>
         <source>Địa điểm ({0})</source>
         <translation>Sites ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="457"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="460"/>
         <source>Đã gộp hai camera.</source>
         <translation>Merged the two cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="471"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="474"/>
         <source>Đã ghi nhận: hai bản ghi không trùng nhau.</source>
         <translation>Recorded: the two records are not duplicates.</translation>
     </message>
@@ -795,57 +795,57 @@ At: {3}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="58"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="59"/>
         <source>Xuất gói đồng bộ</source>
         <translation>Export sync package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="72"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="73"/>
         <source>Chọn thư mục…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="78"/>
         <source>Gửi toàn bộ (kể cả những gì nơi nhận đã có)</source>
         <translation>Send everything (including what the recipient already has)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="85"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="91"/>
         <source>Gửi cho</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="92"/>
         <source>Thư mục</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="106"/>
         <source>Chưa có nơi nhận nào được đăng ký.</source>
         <translation>No recipients have been registered yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="112"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="113"/>
         <source>Sẽ gửi {0} thay đổi và {1} ảnh.</source>
         <translation>Will send {0} change(s) and {1} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="119"/>
         <source>Thư mục lưu gói</source>
         <translation>Folder to save the package in</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="130"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="131"/>
         <source>Thư mục {0} không tồn tại.</source>
         <translation>The folder {0} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="150"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="151"/>
         <source>Đã ghi {0}: {1} thay đổi, {2} ảnh.</source>
         <translation>Wrote {0}: {1} change(s), {2} photo(s).</translation>
     </message>
@@ -853,78 +853,78 @@ At: {3}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="170"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="171"/>
         <source>Nhập gói đồng bộ</source>
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="179"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="180"/>
         <source>Thêm gói…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="188"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="189"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="203"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="204"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="203"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="204"/>
         <source>Gói FieldSurvey (*.fspkg);;Tất cả (*)</source>
         <translation>FieldSurvey packages (*.fspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="259"/>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="349"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="260"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="350"/>
         <source>đã nhập trước đây</source>
         <translation>imported previously</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="262"/>
         <source>xem trước</source>
         <translation>preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="263"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="264"/>
         <source>đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="275"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="276"/>
         <source>đang kiểm tra…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="277"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="278"/>
         <source>TỪ CHỐI: {0}</source>
         <translation>REFUSED: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="330"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="331"/>
         <source>Đã tạo ảnh thu nhỏ cho {0} ảnh.</source>
         <translation>Created thumbnails for {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="347"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="348"/>
         <source>không nhập (đã huỷ)</source>
         <translation>not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="355"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="356"/>
         <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xoá, {5} ảnh (gói {6})</source>
         <translation>{0}: {1} new, {2} updated, {3} conflicts, {4} deleted, {5} photos (package {6})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="367"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="368"/>
         <source>{0}: TỪ CHỐI — {1}</source>
         <translation>{0}: REFUSED — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="370"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="371"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1086,188 +1086,188 @@ At: {3}</translation>
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="523"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="526"/>
         <source>Nhập danh sách camera hiện có</source>
         <translation>Import an existing camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="526"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="529"/>
         <source>Tệp CSV hoặc GeoJSON</source>
         <translation>CSV or GeoJSON file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="528"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="531"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="530"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="533"/>
         <source>Đọc tệp</source>
         <translation>Read file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="537"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="540"/>
         <source>Theo cột đơn vị trong tệp (tạo đơn vị mới nếu chưa có)</source>
         <translation>From the file&apos;s unit column (new units are created if missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="544"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="547"/>
         <source>Cột trong tệp</source>
         <translation>Column in file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="544"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="547"/>
         <source>Trường FieldSurvey</source>
         <translation>FieldSurvey field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="544"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="547"/>
         <source>Giá trị mẫu</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="551"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="554"/>
         <source>Vị trí lấy từ hình học (geometry) của từng điểm trong tệp GeoJSON.</source>
         <translation>Locations are taken from the geometry of each point in the GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="561"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="564"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="563"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="566"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="565"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="568"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="568"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="571"/>
         <source>Xem camera trùng lắp…</source>
         <translation>View duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="585"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="588"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="586"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="589"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="608"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="611"/>
         <source>Chọn danh sách camera</source>
         <translation>Choose a camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="610"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="613"/>
         <source>Danh sách camera (*.csv *.geojson *.json);;Tất cả (*)</source>
         <translation>Camera lists (*.csv *.geojson *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="627"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="630"/>
         <source>Chọn một tệp CSV hoặc GeoJSON.</source>
         <translation>Choose a CSV or GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="633"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="636"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="638"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="641"/>
         <source>{0}: {1} dòng, {2} cột. Kiểm tra cách ghép cột rồi bấm Xem trước.</source>
         <translation>{0}: {1} row(s), {2} column(s). Check how the columns are mapped, then click Preview.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="661"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="664"/>
         <source>— bỏ qua —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="686"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="689"/>
         <source>Trường «{0}» được chọn cho hai cột: {1} và {2}.</source>
         <translation>The field “{0}” is chosen for two columns: {1} and {2}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="726"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="729"/>
         <source>Đã huỷ, không nhập camera nào.</source>
         <translation>Cancelled; no cameras were imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="728"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="731"/>
         <source>Không nhập được: {0}</source>
         <translation>Could not import: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="740"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="743"/>
         <source>Đang đọc từng dòng…</source>
         <translation>Reading the rows…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="749"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="752"/>
         <source>Đã đọc {0} dòng: {1} dòng nhập được, {2} dòng không đọc được.</source>
         <translation>Read {0} row(s): {1} can be imported, {2} could not be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="753"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="756"/>
         <source>Các dòng đầu:</source>
         <translation>First rows:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="757"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="760"/>
         <source>  dòng {0}: không đọc được — {1}</source>
         <translation>  row {0}: could not be read — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="764"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="767"/>
         <source>  dòng {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
         <translation>  row {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="785"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="788"/>
         <source>Dòng không đọc được ({0}):</source>
         <translation>Rows that could not be read ({0}):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="787"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="793"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="790"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="796"/>
         <source>  dòng {0}: {1}</source>
         <translation>  row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="804"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="807"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="826"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="829"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="837"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="840"/>
         <source>Không có dòng nào nhập được; không ghi gì.</source>
         <translation>No row could be imported; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="842"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="845"/>
         <source>Đã nhập {0} camera: {1} địa điểm mới, {2} camera vào địa điểm có sẵn, {3} đơn vị mới; {4} dòng không đọc được; {5} camera mới có thể trùng.</source>
         <translation>Imported {0} camera(s): {1} new site(s), {2} camera(s) added to existing sites, {3} new unit(s); {4} row(s) could not be read; {5} new camera(s) may be duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="862"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="865"/>
         <source>Có thể trùng: {0} cặp, {1} cặp với camera đã có:</source>
         <translation>Possible duplicates: {0} pair(s), {1} with existing cameras:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="791"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="794"/>
         <source>Lưu ý ({0}):</source>
         <translation>Warnings ({0}):</translation>
     </message>
@@ -1275,65 +1275,65 @@ At: {3}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="160"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="161"/>
         <source>Tìm địa điểm, camera… (không cần dấu)  Ctrl+F</source>
         <translation>Find sites, cameras… (accents optional)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="172"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="173"/>
         <source>Đơn vị của tôi: chỉ tính các phần việc giao cho đơn vị này</source>
         <translation>My unit: count only the work assigned to this unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="179"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="180"/>
         <source>Tên địa điểm</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="180"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="195"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="181"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="196"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="181"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="198"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="199"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="183"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="183"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="184"/>
         <source>Số camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="184"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="199"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="185"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="200"/>
         <source>Duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="193"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="194"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="194"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="195"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="196"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="197"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="197"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="198"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
@@ -1342,424 +1342,424 @@ At: {3}</translation>
         <translation type="vanished">Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="205"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="206"/>
         <source>Địa điểm</source>
         <comment>list tab</comment>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="206"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="207"/>
         <source>Camera</source>
         <comment>list tab</comment>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="258"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="259"/>
         <source>Mọi loại địa điểm</source>
         <translation>All site types</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="259"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="260"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="260"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="261"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="262"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="285"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="286"/>
         <source>Bản đồ</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="289"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="290"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="289"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="290"/>
         <source>Bấm vào camera để chọn nó</source>
         <translation>Click a camera to select it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="292"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="293"/>
         <source>Đặt vị trí</source>
         <translation>Set location</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="293"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="294"/>
         <source>Bấm lên bản đồ để đặt vị trí của bản ghi đang chọn</source>
         <translation>Click on the map to set the location of the selected record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="297"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="298"/>
         <source>Hướng nhìn</source>
         <translation>View direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="299"/>
         <source>Kéo trên bản đồ để đặt hướng nhìn của camera đang chọn</source>
         <translation>Drag on the map to set the view direction of the selected camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="311"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="312"/>
         <source>Màu theo tình trạng</source>
         <translation>Colour by condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="312"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="313"/>
         <source>Màu theo mục đích</source>
         <translation>Colour by purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="318"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="319"/>
         <source>Thêm bản đồ nền (MBTiles)…</source>
         <translation>Add basemap (MBTiles)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="321"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="322"/>
         <source>Xuất bản đồ HTML…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="323"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="324"/>
         <source>Lưu bản đồ các camera đang hiển thị thành một tệp HTML mở được không cần mạng</source>
         <translation>Save a map of the cameras shown as an HTML file that opens without a network connection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="327"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="328"/>
         <source>Bản đồ trực tuyến (OSM)</source>
         <translation>Online map (OSM)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="329"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="330"/>
         <source>Tải ảnh nền OpenStreetMap từ Internet</source>
         <translation>Download OpenStreetMap basemap tiles from the internet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="350"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="351"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="351"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="352"/>
         <source>Workspace &amp;mới…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="354"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="355"/>
         <source>&amp;Mở workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="357"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="358"/>
         <source>Mở &amp;gần đây</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="360"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="361"/>
         <source>Mở workspace &amp;mẫu (demo)</source>
         <translation>Open &amp;demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="362"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="363"/>
         <source>&amp;Khôi phục workspace mẫu…</source>
         <translation>R&amp;eset demo workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="365"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="366"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="367"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="368"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="370"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="371"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="371"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="372"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="373"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="374"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="380"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="381"/>
         <source>&amp;Tìm</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="383"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="384"/>
         <source>&amp;Bản ghi</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="385"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="386"/>
         <source>Địa điểm &amp;mới…</source>
         <translation>New &amp;site…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="388"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="389"/>
         <source>&amp;Camera mới tại địa điểm</source>
         <translation>New &amp;camera at site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="394"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="395"/>
         <source>&amp;Tồn tại, hạn chế mới</source>
         <translation>New s&amp;hortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="401"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="402"/>
         <source>&amp;Nhu cầu lắp mới</source>
         <translation>New &amp;need for cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="406"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="407"/>
         <source>Bản ghi &amp;tiếp theo</source>
         <translation>Ne&amp;xt record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="409"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="410"/>
         <source>Bản ghi t&amp;rước</source>
         <translation>&amp;Previous record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="412"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="413"/>
         <source>&amp;Lưu và sang bản ghi tiếp</source>
         <translation>Save &amp;and go to next</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="415"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="416"/>
         <source>&amp;Xoá bản ghi…</source>
         <translation>&amp;Delete record…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="417"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="418"/>
         <source>&amp;Văn phòng</source>
         <translation>&amp;Office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="419"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="420"/>
         <source>&amp;Hộp thư gói đã nhập…</source>
         <translation>Package &amp;inbox…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="420"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="421"/>
         <source>&amp;Duyệt hồ sơ…</source>
         <translation>&amp;Review records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="421"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="422"/>
         <source>&amp;Xung đột cần giải quyết…</source>
         <translation>&amp;Conflicts to resolve…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="422"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="423"/>
         <source>Camera &amp;trùng lặp…</source>
         <translation>&amp;Duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="423"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="424"/>
         <source>Nhập danh sách camera &amp;có sẵn…</source>
         <translation>Import existing camera &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="424"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="425"/>
         <source>Tiến độ &amp;khảo sát…</source>
         <translation>Survey &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="425"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="426"/>
         <source>&amp;Biểu đồ tổng hợp…</source>
         <translation>Summary c&amp;harts…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="426"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="427"/>
         <source>Xuất &amp;báo cáo…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="430"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="431"/>
         <source>Đồ&amp;ng bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="432"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="433"/>
         <source>&amp;Xuất gói…</source>
         <translation>&amp;Export package…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="435"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="436"/>
         <source>&amp;Nhập gói…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="438"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="439"/>
         <source>&amp;Các gói đã trao đổi…</source>
         <translation>Exchanged &amp;packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="454"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="455"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="461"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="462"/>
         <source>văn phòng</source>
         <translation>office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="461"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="462"/>
         <source>khảo sát</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="471"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="472"/>
         <source>Đang chờ lần nhập gói (hoặc duyệt hàng loạt) đang chạy kết thúc để lưu…</source>
         <translation>Waiting for the running import (or bulk review) to end before saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="494"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="495"/>
         <source>Mọi đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="502"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="503"/>
         <source>Chưa có địa bàn được giao.</source>
         <translation>No assigned area yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="513"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="514"/>
         <source> và {0} nơi khác</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="515"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="516"/>
         <source>Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm</source>
         <translation>Area: {area} · due {due} · {done}/{expected} sites surveyed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="518"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="519"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="606"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="607"/>
         <source>{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · hiển thị {shown_sites} địa điểm, {shown_cameras} camera</source>
         <translation>{sites} sites · {cameras} cameras · {shortcomings} shortcomings · {needs} needs · showing {shown_sites} sites, {shown_cameras} cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="684"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="685"/>
         <source>Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới).</source>
         <translation>Select a site first (or add a new site).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="701"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="702"/>
         <source>{site} – camera {number}</source>
         <translation>{site} – camera {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="750"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="751"/>
         <source>Xoá bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="751"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="752"/>
         <source>Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="778"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="779"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="786"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="787"/>
         <source>Hãy chọn một địa điểm hoặc camera trước.</source>
         <translation>Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="796"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="797"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="807"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="808"/>
         <source>Bản đồ: {0}</source>
         <translation>Map: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="813"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="814"/>
         <source>Thêm bản đồ nền</source>
         <translation>Add basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="813"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="814"/>
         <source>MBTiles (*.mbtiles);;Tất cả (*)</source>
         <translation>MBTiles (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="822"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="823"/>
         <source>Không dùng được bản đồ nền</source>
         <translation>Cannot use the basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="825"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="826"/>
         <source>Đã thêm bản đồ nền {0} (mức thu phóng {1}–{2}).</source>
         <translation>Added basemap {0} (zoom levels {1}–{2}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="835"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="836"/>
         <source>Xuất bản đồ HTML</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="837"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="838"/>
         <source>Trang HTML (*.html)</source>
         <translation>HTML page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="848"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="849"/>
         <source>Không xuất được bản đồ</source>
         <translation>Could not export the map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="851"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="852"/>
         <source>Đã xuất {0} camera vào {1}.</source>
         <translation>Exported {0} camera(s) to {1}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="919"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="920"/>
         <source>Mở workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="921"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="922"/>
         <source>Workspace FieldSurvey (*.sqlite *.db);;Tất cả (*)</source>
         <translation>FieldSurvey workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="933"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="934"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="940"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="941"/>
         <source>Không mở được workspace</source>
         <translation>Could not open the workspace</translation>
     </message>
@@ -1769,17 +1769,17 @@ At: {3}</translation>
         <translation>Could not create the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1007"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1006"/>
         <source>Khôi phục workspace mẫu</source>
         <translation>Reset demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1009"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1008"/>
         <source>Đưa workspace mẫu về trạng thái ban đầu? Mọi thay đổi trong workspace mẫu sẽ mất (các workspace khác không bị ảnh hưởng).</source>
         <translation>Reset the demo workspace to its original state? All changes in the demo workspace will be lost (other workspaces are not affected).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1032"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1031"/>
         <source>Không khôi phục được</source>
         <translation>Could not reset</translation>
     </message>
@@ -1787,22 +1787,22 @@ At: {3}</translation>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="375"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="376"/>
         <source>Xã, phường (2025)</source>
         <translation>Communes (2025)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="376"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="377"/>
         <source>Quận, huyện (trước 2025)</source>
         <translation>Former districts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="377"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="378"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="378"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="379"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
@@ -1810,53 +1810,53 @@ At: {3}</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="103"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="106"/>
         <source>Gộp hai camera</source>
         <translation>Merge two cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="108"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="111"/>
         <source>Đổi bên giữ lại</source>
         <translation>Swap which camera is kept</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="114"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="117"/>
         <source>Gộp</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="157"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="160"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="158"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="234"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="237"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="201"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="204"/>
         <source>Giữ lại: {0}</source>
         <translation>Keep: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="203"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="206"/>
         <source>Gộp vào rồi xoá: {0}</source>
         <translation>Merge in, then delete: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="209"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="212"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="237"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="240"/>
         <source>Ảnh của cả hai camera được giữ lại.</source>
         <translation>Both cameras&apos; photos are kept.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="249"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="252"/>
         <source>{0} ảnh</source>
         <translation>{0} photo(s)</translation>
     </message>
@@ -1864,27 +1864,27 @@ At: {3}</translation>
 <context>
     <name>NewSiteDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="46"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="47"/>
         <source>Địa điểm mới</source>
         <translation>New site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="65"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="66"/>
         <source>Tên địa điểm *</source>
         <translation>Site name *</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="66"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="67"/>
         <source>Loại địa điểm *</source>
         <translation>Site type *</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="67"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="68"/>
         <source>Vị trí (không bắt buộc)</source>
         <translation>Location (optional)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="75"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="76"/>
         <source>Hãy nhập tên địa điểm.</source>
         <translation>Please enter a site name.</translation>
     </message>
@@ -1892,99 +1892,99 @@ At: {3}</translation>
 <context>
     <name>NewWorkspaceDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="107"/>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="207"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="108"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="208"/>
         <source>Workspace mới</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="109"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="110"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="115"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="116"/>
         <source>Cán bộ khảo sát (máy xách tay)</source>
         <translation>Field surveyor (laptop)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="116"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="117"/>
         <source>Văn phòng tổng hợp (thành phố)</source>
         <translation>Consolidating office (city)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="119"/>
         <source>ví dụ: Nguyễn Văn A – Phường Hoàn Kiếm</source>
         <translation>e.g. Nguyễn Văn A – Hoàn Kiếm Ward</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="120"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="121"/>
         <source>Kho khoá của hệ điều hành</source>
         <translation>The system&apos;s credential store</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="121"/>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="122"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="149"/>
         <source>Mật khẩu</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="122"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="123"/>
         <source>Tệp khoá trên máy này (kém an toàn)</source>
         <translation>A key file on this computer (less safe)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="127"/>
         <source>Máy này không có kho khoá dùng được.</source>
         <translation>This computer has no usable credential store.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="144"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="145"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="145"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="146"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="146"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="147"/>
         <source>Tên máy / người dùng</source>
         <translation>Computer / user name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="147"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="148"/>
         <source>Bảo vệ khoá thiết bị</source>
         <translation>Device key protection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="149"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="150"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="171"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="172"/>
         <source>Cảnh báo: khoá riêng sẽ nằm không mã hoá trong một tệp của tài khoản này (ngoài thư mục workspace). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khoá hoặc mật khẩu.</source>
         <translation>Warning: the private keys will be kept unencrypted in a file of this account (outside the workspace folder). Anyone who copies that file (a thief, malware, a whole-disk backup) can sign packages as you. Prefer the credential store or a passphrase.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="181"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="182"/>
         <source>Mật khẩu được hỏi khi xuất hoặc nhập gói. Quên mật khẩu thì phải tạo khoá mới và đăng ký lại với văn phòng; dữ liệu không mất.</source>
         <translation>The passphrase is asked for when a package is exported or imported. If it is forgotten, new keys must be made and enrolled again at the office; no data is lost.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="189"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="190"/>
         <source>Khoá riêng được giữ trong kho khoá của hệ điều hành, gắn với tài khoản này.</source>
         <translation>The private keys are kept in the system&apos;s credential store, tied to this account.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="197"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="198"/>
         <source>Mật khẩu phải dài ít nhất {0} ký tự.</source>
         <translation>The passphrase must be at least {0} characters long.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="201"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="202"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passphrases do not match.</translation>
     </message>
@@ -1992,52 +1992,52 @@ At: {3}</translation>
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="386"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="387"/>
         <source>Các gói đã trao đổi</source>
         <translation>Exchanged packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="394"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="395"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="396"/>
         <source>Chiều</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="397"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="397"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="398"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="398"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="399"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="399"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="400"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="400"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="401"/>
         <source>Mã gói</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="407"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="408"/>
         <source>nhận</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="407"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="408"/>
         <source>gửi</source>
         <translation>sent</translation>
     </message>
@@ -2045,12 +2045,12 @@ At: {3}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="240"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="241"/>
         <source>Mật khẩu khoá thiết bị</source>
         <translation>Device keys&apos; passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="242"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="243"/>
         <source>Nhập mật khẩu bảo vệ khoá của thiết bị này (để ký và mở gói đồng bộ):</source>
         <translation>Type the passphrase that protects this device&apos;s keys (to sign and open sync packages):</translation>
     </message>
@@ -2266,147 +2266,147 @@ At: {3}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="914"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="917"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="922"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="925"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="933"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="936"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="936"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="939"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="937"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="940"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="939"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="942"/>
         <source>Mọi đơn vị chủ quản</source>
         <translation>All owner units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="945"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="948"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="946"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="949"/>
         <source>Bỏ trường nhạy cảm</source>
         <translation>Leave out sensitive fields</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="949"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="952"/>
         <source>Bỏ thông tin liên hệ của chủ quản, làm tròn toạ độ các điểm an ninh quốc gia, không kèm ảnh</source>
         <translation>Leave out owners&apos; contact details, round the coordinates of national security sites, include no photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="953"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="956"/>
         <source>Kèm ảnh (bản sạch)</source>
         <translation>Include photos (clean copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="955"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="958"/>
         <source>Bản sao ảnh đã bỏ siêu dữ liệu, trong thư mục bên cạnh tệp GeoJSON/CSV</source>
         <translation>Copies of the photos with their metadata removed, in a folder next to the GeoJSON/CSV file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="962"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="965"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="967"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="970"/>
         <source>Tạo báo cáo</source>
         <translation>Create report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="970"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="973"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="975"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="978"/>
         <source>Định dạng</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="976"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="979"/>
         <source>Tệp kết quả</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="977"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="980"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="978"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="981"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="979"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="982"/>
         <source>Mục đích</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="980"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="983"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="981"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="984"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="982"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="985"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1021"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1024"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1046"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1049"/>
         <source>Chọn tệp kết quả.</source>
         <translation>Choose an output file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1082"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1085"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1101"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1104"/>
         <source>Đã ghi báo cáo {0} ({1}).</source>
         <translation>Wrote the report {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1107"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1110"/>
         <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1109"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1112"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>Could not create the report: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1115"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1118"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2622,17 +2622,17 @@ At: {3}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="218"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="219"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="230"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="231"/>
         <source>Tên người khảo sát</source>
         <translation>Surveyor name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="231"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="232"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
@@ -2650,6 +2650,57 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <location filename="../../src/fieldsurvey/app.py" line="54"/>
         <source>Sao chép báo cáo</source>
         <translation>Copy report</translation>
+    </message>
+</context>
+<context>
+    <name>basemap</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="218"/>
+        <source>Tệp MBTiles {path} bị hỏng (SQLite: {detail}). Hãy chép lại tệp từ nguồn.</source>
+        <translation>The MBTiles file {path} is damaged (SQLite: {detail}); copy it again from its source.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="222"/>
+        <source>Không mở được {path}: tệp ở chế độ WAL và SQLite không tạo được tệp phụ bên cạnh. Hãy chép tệp vào một thư mục có quyền ghi.</source>
+        <translation>Cannot open {path}: it is a WAL-mode file and SQLite cannot create its side files there. Copy it to a folder you can write to.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="228"/>
+        <source>Không đọc được tệp MBTiles {path} (SQLite: {detail}).</source>
+        <translation>Cannot read the MBTiles file {path} (SQLite: {detail}).</translation>
+    </message>
+</context>
+<context>
+    <name>workspace</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="80"/>
+        <source>Tệp workspace {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao lưu trong thư mục {backups} hoặc từ gói đồng bộ gần nhất.</source>
+        <translation>The workspace file {path} is damaged (SQLite: {detail}). Restore it from a backup in {backups} or from the latest sync package.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="90"/>
+        <source>Không ghi được vào {folder} (SQLite: {detail}). Hãy chép workspace vào một thư mục bạn có quyền ghi (ví dụ Documents) rồi mở lại.</source>
+        <translation>FieldSurvey cannot write to {folder} (SQLite: {detail}). Copy the workspace to a folder you can write to (Documents, for example) and open it again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="97"/>
+        <source>Không mở được {path} (SQLite: {detail}). Hãy kiểm tra thư mục còn đó và bạn có quyền ghi trong đó, hoặc chép workspace vào một thư mục khác (ví dụ Documents) rồi mở lại.</source>
+        <translation>Cannot open {path} (SQLite: {detail}). Check that its folder is still there and that you may write in it, or copy the workspace to another folder (Documents, for example) and open it again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="105"/>
+        <source>Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
+        <translation>The disk holding {path} is full. Free some space and try again; what was saved before is intact.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="112"/>
+        <source>Workspace {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); thay đổi chưa lưu, hãy thử lại sau ít giây.</source>
+        <translation>The workspace {name} is busy with another write (an import or a bulk review); nothing was saved, try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="118"/>
+        <source>Ổ đĩa không đọc hoặc ghi được {path} (SQLite: {detail}). Hãy kiểm tra ổ đĩa (thẻ nhớ, ổ USB còn cắm chắc) rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
+        <translation>The disk could not read or write {path} (SQLite: {detail}). Check the disk (is the memory card or USB drive firmly in?) and try again; what was saved before is intact.</translation>
     </message>
 </context>
 </TS>

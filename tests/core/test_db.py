@@ -163,7 +163,9 @@ def test_failed_migration_leaves_the_workspace_as_it_was(
     Workspace.open(path, create=True).close()
 
     def broken(db: object) -> None:
-        raise sqlite3.OperationalError("disk I/O error")
+        failure = sqlite3.OperationalError("disk I/O error")
+        failure.sqlite_errorcode = sqlite3.SQLITE_IOERR  # what SQLite sets on a real one
+        raise failure
 
     extra = MIGRATIONS._Migration("m900_broken", broken, True)
     monkeypatch.setattr(MIGRATIONS, "_migrations", [*MIGRATIONS._migrations, extra])

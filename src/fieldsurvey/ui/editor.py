@@ -561,7 +561,7 @@ class RecordEditor(QWidget):
         try:
             self.workspace.update(table, record_id, values)
         except FieldSurveyError as exc:
-            self.problem.emit(in_language(str(exc), self.lang))
+            self.problem.emit(exc.text(self.lang))
             return False
         if (table, record_id) == (self.table, self.record_id):
             self.record = self.workspace.get(table, record_id)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.resources import resource_path
 
-log = logging.getLogger("fieldsurvey")
+log = logging.getLogger(__name__)
 
 LANGUAGES = ("vi", "en")
 # Every Vietnamese letter with a diacritic, lower and upper case.
@@ -39,7 +39,7 @@ def error_text(error: BaseException, lang: str | None = None) -> str:
     anything else (a bug of ours) a plain sentence, the details going to the log file."""
     lang = lang or current_language()
     if isinstance(error, FieldSurveyError):
-        return in_language(str(error), lang)
+        return error.text(lang)
     log.error("Unexpected error", exc_info=error)
     return tr("Lỗi ngoài dự kiến ({0}); chi tiết có trong tệp nhật ký.").format(
         type(error).__name__

@@ -622,7 +622,7 @@ class MainWindow(QMainWindow):
         try:
             self.editor.show_record(self.workspace, table, record_id)
         except FieldSurveyError as exc:
-            self.show_problem(in_language(str(exc), self.lang))
+            self.show_problem(exc.text(self.lang))
             return
         if table == "cameras":
             self.map.select_camera(record_id, centre=True)
@@ -713,7 +713,7 @@ class MainWindow(QMainWindow):
         try:
             record_id = self.workspace.insert(table, values)
         except FieldSurveyError as exc:
-            self.show_problem(in_language(str(exc), self.lang))
+            self.show_problem(exc.text(self.lang))
             return None
         self.recount()  # a site with its first record counts as surveyed
         if table == "cameras":
@@ -734,7 +734,7 @@ class MainWindow(QMainWindow):
         try:
             site_id = self.workspace.insert("sites", values)
         except FieldSurveyError as exc:
-            self.show_problem(in_language(str(exc), self.lang))
+            self.show_problem(exc.text(self.lang))
             return None
         self.recount()
         self.sites.model.refresh()
@@ -756,7 +756,7 @@ class MainWindow(QMainWindow):
         try:
             self.workspace.delete(table, record_id)
         except FieldSurveyError as exc:
-            self.show_problem(in_language(str(exc), self.lang))
+            self.show_problem(exc.text(self.lang))
             return
         self.recount()
         self.current = None
@@ -938,7 +938,7 @@ class MainWindow(QMainWindow):
         try:
             workspace = Workspace.open(path, user=self.workspace.user)
         except FieldSurveyError as exc:
-            show_warning(self, self.tr("Không mở được workspace"), in_language(str(exc), self.lang))
+            show_warning(self, self.tr("Không mở được workspace"), exc.text(self.lang))
             return False
         old = self.workspace
         self.load_workspace(workspace)
@@ -978,9 +978,7 @@ class MainWindow(QMainWindow):
                 passphrase=passphrase,
             )
         except FieldSurveyError as exc:
-            show_warning(
-                self, self.tr("Không tạo được workspace"), in_language(str(exc), self.lang)
-            )
+            show_warning(self, self.tr("Không tạo được workspace"), exc.text(self.lang))
             return False
         old = self.workspace
         self.load_workspace(workspace)
@@ -1030,7 +1028,7 @@ class MainWindow(QMainWindow):
         except FieldSurveyError as exc:
             if showing_demo:
                 self.load_workspace(Workspace.open(path, user=user))
-            show_warning(self, self.tr("Không khôi phục được"), in_language(str(exc), self.lang))
+            show_warning(self, self.tr("Không khôi phục được"), exc.text(self.lang))
             return False
         self.load_workspace(Workspace.open(path, user=user))
         if not showing_demo:

@@ -612,7 +612,7 @@ class ReviewDialog(QDialog):
             self.refusal.hide()
         except NotOfficeError as exc:
             self.office = False
-            self.refusal.setText(in_language(str(exc), self.lang))
+            self.refusal.setText(exc.text(self.lang))
         self.comment.setEnabled(self.office)
         self.bulk.setEnabled(self.office)
         self.update_buttons()
@@ -684,7 +684,7 @@ class ReviewDialog(QDialog):
         try:
             values = ws.get(table, record_id, include_deleted=True)
         except FieldSurveyError as exc:
-            self.heading.setText(in_language(str(exc), lang))
+            self.heading.setText(exc.text(lang))
             self.current = None
             self.update_buttons()
             return
@@ -788,7 +788,7 @@ class ReviewDialog(QDialog):
             else:
                 return
         except FieldSurveyError as exc:
-            self.message.setText(in_language(str(exc), self.lang))
+            self.message.setText(exc.text(self.lang))
             return
         self.after_review()
 
@@ -894,7 +894,7 @@ class ConflictsDialog(QDialog):
             self.refusal.hide()
         except NotOfficeError as exc:
             self.office = False
-            self.refusal.setText(in_language(str(exc), self.lang))
+            self.refusal.setText(exc.text(self.lang))
         self.reload()
 
     def reload(self) -> None:
@@ -961,7 +961,7 @@ class ConflictsDialog(QDialog):
             with busy():
                 resolve(self.workspace, conflict["id"], take=take, value=value or None)
         except FieldSurveyError as exc:
-            self.message.setText(in_language(str(exc), self.lang))
+            self.message.setText(exc.text(self.lang))
             return
         self.third.clear()
         self.changed.emit()

@@ -34,7 +34,7 @@ from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.sync import export, importing
 from fieldsurvey.core.trust import keys
 from fieldsurvey.ui.background import write_in_background
-from fieldsurvey.ui.i18n import current_language, in_language
+from fieldsurvey.ui.i18n import current_language
 
 log = logging.getLogger("fieldsurvey.sync")
 
@@ -45,7 +45,7 @@ def unlock_keys(workspace: Workspace, show: Callable[[str], None]) -> bool:
     try:
         workspace.identity()
     except FieldSurveyError as exc:
-        show(in_language(str(exc), current_language()))
+        show(exc.text(current_language()))
         return False
     return True
 

@@ -11,6 +11,8 @@ from types import TracebackType
 from urllib.parse import quote
 
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
+from fieldsurvey.core.sqlite_errors import Trouble, trouble
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _TILE_COLUMNS = ("zoom_level", "tile_column", "tile_row", "tile_data")
@@ -204,24 +206,29 @@ def _read_only_uri(path: Path) -> str:
     return f"file://{lead}{quote(posix, safe='/:')}?mode=ro"
 
 
+_CONTEXT = "basemap"
+
+
 def _explain(exc: sqlite3.Error, path: Path, *, wal: bool = False) -> MBTilesError:
-    """Turn an SQLite error into a message that says what to do."""
-    text = str(exc).lower()
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return MBTilesError(
-            f"Tệp MBTiles {path} bị hỏng (SQLite: {exc}). Hãy chép lại tệp từ nguồn. / "
-            f"The MBTiles file {path} is damaged; copy it again from its source."
+    """Say what is wrong with an MBTiles file SQLite could not read, by SQLite's result code.
+    The file comes from outside: whatever SQLite says of it is about the file."""
+    kind = trouble(exc)
+    params = {"path": str(path), "detail": exc}
+    if kind in (Trouble.CORRUPT, Trouble.NOT_A_DATABASE):
+        template = QT_TRANSLATE_NOOP(
+            "basemap", "Tệp MBTiles {path} bị hỏng (SQLite: {detail}). Hãy chép lại tệp từ nguồn."
         )
-    if wal and "unable to open" in text:
-        return MBTilesError(
-            f"Không mở được {path}: tệp ở chế độ WAL và SQLite không tạo được tệp phụ bên cạnh. "
-            "Hãy chép tệp vào một thư mục có quyền ghi. / Cannot open this WAL-mode MBTiles file "
-            "where it is; copy it to a writable folder."
+    elif wal and kind in (Trouble.CANNOT_OPEN, Trouble.READ_ONLY):
+        template = QT_TRANSLATE_NOOP(
+            "basemap",
+            "Không mở được {path}: tệp ở chế độ WAL và SQLite không tạo được tệp phụ bên cạnh. "
+            "Hãy chép tệp vào một thư mục có quyền ghi.",
         )
-    return MBTilesError(
-        f"Không đọc được tệp MBTiles {path} (SQLite: {exc}). / Cannot read the MBTiles file "
-        f"{path} (SQLite: {exc})."
-    )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "basemap", "Không đọc được tệp MBTiles {path} (SQLite: {detail})."
+        )
+    return MBTilesError(Message(_CONTEXT, template, params), code=kind or "unreadable")
 
 
 def _inspect(conn: sqlite3.Connection, path: Path) -> TileSet:

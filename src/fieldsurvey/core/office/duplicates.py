@@ -10,6 +10,7 @@ or a neighbouring cell are ever compared, never all pairs.
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -38,6 +39,8 @@ MIN_SIGMA_M = 5.0
 THRESHOLD = 0.5
 # Two difference hashes (64 bits) this close are photos that look alike.
 PHOTO_HASH_DISTANCE = 10
+
+log = logging.getLogger(__name__)
 
 SITE_RADIUS_M = 150.0
 SITE_THRESHOLD = 0.7
@@ -589,4 +592,5 @@ def merge_cameras(
             ws.update("needs", need_id, {"reuse_camera_ids": ids})
             moved["needs"] += 1
         ws.delete("cameras", other)
+    log.info("camera %s merged into %s: %s", other, keep, moved)
     return moved

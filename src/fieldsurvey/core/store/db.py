@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
 import shutil
 import sqlite3
@@ -22,8 +23,12 @@ from fieldsurvey.core.errors import (
     WorkspaceExistsError,
 )
 from fieldsurvey.core.files import private_folder, replace_durably
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
+from fieldsurvey.core.sqlite_errors import Trouble, trouble
 from fieldsurvey.core.store.migrations import MIGRATIONS
 from fieldsurvey.core.transaction import BUSY_TIMEOUT_MS
+
+log = logging.getLogger(__name__)
 
 # PRAGMA application_id marks the file as ours ("FSVW"), so someone else's SQLite file is refused
 # instead of being migrated into a workspace.
@@ -61,33 +66,64 @@ def _enable_wal(db: sqlite_utils.Database, path: Path) -> None:
         )
 
 
+_CONTEXT = "workspace"
+
+
 def explain(exc: sqlite3.Error, path: Path) -> WorkspaceError:
-    """Turn an SQLite error into a message that says what to do."""
-    text = str(exc).lower()
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    """The message saying what to do about an SQLite error the machine or the file caused,
+    told by SQLite's result code; any other error is a bug and is raised as it is."""
+    kind = trouble(exc)
+    if kind is None:
+        raise exc
+    detail = {"path": str(path), "folder": str(path.parent), "name": path.name, "detail": exc}
+    if kind in (Trouble.CORRUPT, Trouble.NOT_A_DATABASE):
         return CorruptWorkspaceError(
-            f"Tệp workspace {path} bị hỏng (SQLite: {exc}). Hãy khôi phục từ bản sao lưu "
-            f"trong thư mục {backup_folder(path)} hoặc từ gói đồng bộ gần nhất. / "
-            f"The workspace file is damaged; restore it from a backup."
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "workspace",
+                    "Tệp workspace {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao "
+                    "lưu trong thư mục {backups} hoặc từ gói đồng bộ gần nhất.",
+                ),
+                {**detail, "backups": str(backup_folder(path))},
+            ),
+            code=kind,
         )
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return WorkspaceError(
-            f"Không ghi được vào {path.parent} (SQLite: {exc}). Hãy chép workspace vào một "
-            "thư mục bạn có quyền ghi (ví dụ Documents) rồi mở lại. / "
-            "FieldSurvey cannot write to this folder; copy the workspace somewhere writable."
+    if kind is Trouble.READ_ONLY:
+        template = QT_TRANSLATE_NOOP(
+            "workspace",
+            "Không ghi được vào {folder} (SQLite: {detail}). Hãy chép workspace vào một thư mục "
+            "bạn có quyền ghi (ví dụ Documents) rồi mở lại.",
         )
-    if "disk is full" in text or "database or disk is full" in text:
-        return WorkspaceError(
-            f"Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; "
-            "dữ liệu đã lưu trước đó vẫn còn nguyên. / The disk is full."
+        return WorkspaceError(Message(_CONTEXT, template, detail), code=kind)
+    if kind is Trouble.CANNOT_OPEN:
+        template = QT_TRANSLATE_NOOP(
+            "workspace",
+            "Không mở được {path} (SQLite: {detail}). Hãy kiểm tra thư mục còn đó và bạn có "
+            "quyền ghi trong đó, hoặc chép workspace vào một thư mục khác (ví dụ Documents) rồi "
+            "mở lại.",
         )
-    if "locked" in text or "busy" in text:
-        return BusyWorkspaceError(
-            f"Workspace {path.name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); "
-            "thay đổi chưa lưu, hãy thử lại sau ít giây. / The workspace is busy with another "
-            "write (an import or a bulk review); nothing was saved, try again in a moment."
+        return WorkspaceError(Message(_CONTEXT, template, detail), code=kind)
+    if kind is Trouble.FULL:
+        template = QT_TRANSLATE_NOOP(
+            "workspace",
+            "Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu "
+            "trước đó vẫn còn nguyên.",
         )
-    return WorkspaceError(f"Lỗi workspace {path}: {exc}. / Workspace error: {exc}.")
+        return WorkspaceError(Message(_CONTEXT, template, detail), code=kind)
+    if kind is Trouble.BUSY:
+        template = QT_TRANSLATE_NOOP(
+            "workspace",
+            "Workspace {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); thay đổi "
+            "chưa lưu, hãy thử lại sau ít giây.",
+        )
+        return BusyWorkspaceError(Message(_CONTEXT, template, detail), code=kind)
+    template = QT_TRANSLATE_NOOP(
+        "workspace",
+        "Ổ đĩa không đọc hoặc ghi được {path} (SQLite: {detail}). Hãy kiểm tra ổ đĩa (thẻ nhớ, "
+        "ổ USB còn cắm chắc) rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.",
+    )
+    return WorkspaceError(Message(_CONTEXT, template, detail), code=kind)
 
 
 def open_read_only(path: Path | str) -> sqlite_utils.Database:
@@ -258,6 +294,8 @@ def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Dat
         if not exists:
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         MIGRATIONS.apply(db)
+        for migration in pending:
+            log.info("workspace %s migrated: %s", path, migration.name)
         if pending:
             # What a migration removed (m010: private keys) must not linger in the WAL's
             # frames: copy them into the file and empty the WAL.

@@ -228,6 +228,13 @@ def export_package(
                 target.name,
             ],
         )
+    log.info(
+        "package %s written for %s: %d changes, %d photos",
+        target,
+        recipient.device_id[:8],
+        outgoing.count,
+        len(outgoing.photos),
+    )
     return manifest
 
 

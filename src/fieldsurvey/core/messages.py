@@ -1,0 +1,67 @@
+"""Sentences a user reads, apart from the code that says them.
+
+A message is a Vietnamese template (the language every string of the app is written in), the
+context it is filed under in the translation files, and its parameters. Templates are marked
+with ``QT_TRANSLATE_NOOP("context", "template")``, the marker ``pyside6-lupdate`` collects (both
+written as string literals, or it does not see them), so
+``scripts/update_translations.py`` puts them in ``resources/i18n/fieldsurvey_en.ts`` beside the
+widgets' strings and translators see them in Qt Linguist. ``Message.text(lang)`` reads that same
+file (no Qt needed: the command line uses it too) and fills the parameters in.
+"""
+
+from __future__ import annotations
+
+import functools
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldsurvey.core.resources import resource_path
+
+LANGUAGES = ("vi", "en")
+
+
+def QT_TRANSLATE_NOOP(context: str, template: str) -> str:
+    """Mark a template for the translation files; returns it unchanged."""
+    return template
+
+
+@functools.cache
+def _catalogue(lang: str) -> Mapping[tuple[str, str], str]:
+    """(context, Vietnamese template) → its finished translation, from the bundled .ts file."""
+    path = resource_path("i18n", f"fieldsurvey_{lang}.ts")
+    if lang == "vi" or not path.is_file():
+        return {}
+    found: dict[tuple[str, str], str] = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("unfinished", "vanished"):
+                continue
+            found[(name, message.findtext("source") or "")] = translation.text or ""
+    return found
+
+
+def translate(context: str, template: str, lang: str) -> str:
+    """The template in ``lang`` (the Vietnamese one when there is no translation)."""
+    return _catalogue(lang).get((context, template)) or template
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence for the user: ``template`` (Vietnamese, with ``{name}`` fields) filed under
+    ``context``, filled with ``params``."""
+
+    context: str
+    template: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "vi") -> str:
+        return translate(self.context, self.template, lang).format_map(self.params)
+
+    def __str__(self) -> str:
+        """Vietnamese, then English when it differs: what the command line prints."""
+        vi, en = self.text("vi"), self.text("en")
+        return vi if en == vi else f"{vi} / {en}"

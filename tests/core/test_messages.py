@@ -1,0 +1,100 @@
+"""Messages come from the translation files (core/messages.py), and SQLite errors are told apart
+by their result codes: what the machine or the file caused is a message, anything else a bug."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import fieldsurvey
+from fieldsurvey.core.errors import BusyWorkspaceError, FieldSurveyError, WorkspaceError
+from fieldsurvey.core.messages import Message, _catalogue
+from fieldsurvey.core.sqlite_errors import Trouble, trouble
+from fieldsurvey.core.store.db import explain
+from fieldsurvey.core.store.workspace import Workspace
+
+CORE = Path(fieldsurvey.__file__).parent / "core"
+
+
+def _marked_templates() -> list[tuple[str, str, str]]:
+    """(file, context, template) of every QT_TRANSLATE_NOOP in the core."""
+    found = []
+    for path in sorted(CORE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "QT_TRANSLATE_NOOP"
+            ):
+                context, template = node.args
+                assert isinstance(context, ast.Constant) and isinstance(template, ast.Constant), (
+                    f"{path.name}:{node.lineno}: write the context and template as literals"
+                )
+                found.append((path.name, context.value, template.value))
+    return found
+
+
+def test_every_core_message_has_its_english_with_the_same_fields() -> None:
+    templates = _marked_templates()
+    assert len(templates) >= 9
+    english = _catalogue("en")
+    for file, context, template in templates:
+        assert (context, template) in english, f"{file}: no English for {template!r}"
+        fields = set(re.findall(r"{(\w+)}", template))
+        assert set(re.findall(r"{(\w+)}", english[(context, template)])) == fields, template
+
+
+def test_a_message_in_both_languages() -> None:
+    message = Message(
+        "workspace",
+        "Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu "
+        "trước đó vẫn còn nguyên.",
+        {"path": "/home/an/khảo sát.sqlite"},
+    )
+    assert message.text("vi").startswith("Ổ đĩa chứa /home/an/khảo sát.sqlite đã đầy.")
+    assert message.text("en").startswith("The disk holding /home/an/khảo sát.sqlite is full.")
+    error = WorkspaceError(message, code=Trouble.FULL)
+    assert error.text("en") == message.text("en") and error.code == "disk-full"
+    assert str(error) == f"{message.text('vi')} / {message.text('en')}"  # the command line's
+
+
+def test_a_message_without_translation_stays_vietnamese() -> None:
+    message = Message("workspace", "Câu chưa dịch {n}.", {"n": 3})
+    assert message.text("en") == message.text("vi") == "Câu chưa dịch 3." == str(message)
+
+
+def test_sqlite_errors_are_told_apart_by_their_codes(tmp_path: Path) -> None:
+    path = tmp_path / "w.sqlite"
+    first = sqlite3.connect(path, timeout=0, isolation_level=None)
+    first.execute("CREATE TABLE t (x)")
+    first.execute("BEGIN IMMEDIATE")
+    second = sqlite3.connect(path, timeout=0, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError) as busy:
+        second.execute("BEGIN IMMEDIATE")
+    assert trouble(busy.value) is Trouble.BUSY
+    assert isinstance(explain(busy.value, path), BusyWorkspaceError)
+    with pytest.raises(sqlite3.OperationalError) as ours:
+        first.execute("SELECT no_such_column FROM t")
+    assert trouble(ours.value) is None
+    with pytest.raises(sqlite3.OperationalError) as raised:  # a bug is raised as it is
+        raise explain(ours.value, path)
+    assert raised.value is ours.value
+    first.close()
+    second.close()
+
+
+def test_a_bug_in_a_write_is_not_dressed_up_as_a_workspace_error(tmp_path: Path) -> None:
+    ws = Workspace.open(tmp_path / "w.sqlite", create=True)
+    try:
+        with (
+            pytest.raises(sqlite3.OperationalError, match="no_such_column") as info,
+            ws.transaction(),
+        ):
+            ws.db.execute("UPDATE cameras SET no_such_column = 1")
+        assert not isinstance(info.value, FieldSurveyError)
+    finally:
+        ws.db.close()
