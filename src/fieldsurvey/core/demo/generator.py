@@ -31,11 +31,12 @@ from fieldsurvey.core.photos.store import (
 from fieldsurvey.core.store import search
 from fieldsurvey.core.store.db import build_then_replace, photo_folder
 from fieldsurvey.core.store.stats import workspace_stats
-from fieldsurvey.core.store.workspace import ROLES, Workspace, iso_from_ms
+from fieldsurvey.core.store.workspace import Workspace, iso_from_ms
 from fieldsurvey.core.tasks import Progress
 from fieldsurvey.core.text import fold
 from fieldsurvey.core.transaction import write_transaction
 from fieldsurvey.core.trust import keys, ledger
+from fieldsurvey.core.trust.keys import ROLES
 
 SIZES = {"small": (300, 1000), "city": (50_000, 200_000)}
 DEMO_PHOTOS = 40

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldsurvey.core import reference
+from fieldsurvey.core.kinds import ReviewState
 from fieldsurvey.core.store.workspace import Workspace
 
 # Review states that mean the office has looked at a record ("received" means it has not yet).
-REVIEWED = ("approved", "needs_revision", "rejected")
+REVIEWED = (ReviewState.APPROVED, ReviewState.NEEDS_REVISION, ReviewState.REJECTED)
 # Open work due within this many days is on the list to chase as well as late work.
 DUE_SOON_DAYS = 7
 _CLOSED = ("done", "cancelled")

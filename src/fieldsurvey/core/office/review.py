@@ -16,6 +16,7 @@ from typing import Any
 from fieldsurvey.core import reference, vocabulary
 from fieldsurvey.core.clock import physical_ms
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
+from fieldsurvey.core.kinds import ReviewState
 from fieldsurvey.core.store.records import RECORD_KINDS, clean_value, record_kind
 from fieldsurvey.core.store.workspace import Workspace, iso_from_ms
 from fieldsurvey.core.trust.keys import list_peers
@@ -24,7 +25,7 @@ from fieldsurvey.core.trust.keys import list_peers
 REVIEWABLE = tuple(t for t, kind in RECORD_KINDS.items() if "review_state" in kind.field_names)
 REVIEW_STATES = tuple(vocabulary.codes("review_state"))
 # A surveyor told to fix or drop a record needs to know why.
-NEEDS_COMMENT = ("needs_revision", "rejected")
+NEEDS_COMMENT = (ReviewState.NEEDS_REVISION, ReviewState.REJECTED)
 # The filter value meaning "not reviewed yet" (no review state at all).
 UNREVIEWED = "none"
 

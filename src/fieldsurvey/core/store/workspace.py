@@ -22,6 +22,7 @@ from fieldsurvey.core.store import search
 from fieldsurvey.core.store.records import RecordKind, Value, clean_value, record_kind
 from fieldsurvey.core.transaction import write_transaction
 from fieldsurvey.core.trust import authorship, keys, keystore, ledger, permissions
+from fieldsurvey.core.trust.keys import ROLES
 
 
 def random_id() -> str:
@@ -36,7 +37,6 @@ def iso_from_ms(ms: int) -> str:
     )
 
 
-ROLES = ("surveyor", "office")
 # The change history's columns, which are also the keys of a change in a sync package.
 CHANGE_COLUMNS = (*ledger.DIGEST_COLUMNS, "fields")
 # A device's log never grows past this: far below SQLite's 2**63, so no package can claim a

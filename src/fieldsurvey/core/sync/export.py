@@ -25,7 +25,7 @@ from fieldsurvey.core.store.workspace import (
     iso_from_ms,
 )
 from fieldsurvey.core.sync import scope
-from fieldsurvey.core.sync.package import write_package
+from fieldsurvey.core.sync.package import Refusal, write_package
 from fieldsurvey.core.sync.package_format import (
     AUTHORS_ENTRY,
     FORMAT_VERSION,
@@ -50,7 +50,7 @@ def default_recipient(ws: Workspace) -> keys.PublicIdentity:
             "Hãy chọn nơi nhận gói (--to): workspace này không có đúng một văn phòng đã đăng "
             "ký. / Choose the recipient (--to): this workspace is not enrolled with exactly one "
             "office.",
-            "no-recipient",
+            Refusal.NO_RECIPIENT,
         )
     peer = keys.trusted_peer(ws.db, offices[0]["device_id"])
     assert peer is not None
@@ -65,7 +65,7 @@ def _recipient(ws: Workspace, recipient_id: str | None) -> keys.PublicIdentity:
         raise SyncError(
             f"Thiết bị {recipient_id} chưa đăng ký hoặc đã bị thu hồi. / "
             "The recipient is not enrolled or was revoked.",
-            "unknown-recipient",
+            Refusal.UNKNOWN_RECIPIENT,
         )
     return found
 
@@ -210,7 +210,7 @@ def export_package(
         raise SyncError(
             f"Không ghi được gói vào {target.parent}: {exc.strerror or exc}. Hãy kiểm tra thẻ "
             "nhớ/USB và chỗ trống. / Cannot write the package there.",
-            "io-error",
+            Refusal.IO_ERROR,
         ) from exc
     with ws.transaction():
         if own_head is not None:

@@ -46,7 +46,7 @@ from fieldsurvey.core.sync.incoming import (
     json_depth_ok,
 )
 from fieldsurvey.core.sync.merge import apply_changes
-from fieldsurvey.core.sync.package import OpenedPackage, PackageError
+from fieldsurvey.core.sync.package import OpenedPackage, PackageError, Refusal
 from fieldsurvey.core.sync.package_format import (
     AUTHORS_ENTRY,
     FUTURE_TOLERANCE_MS,
@@ -103,7 +103,7 @@ def _one_import_at_a_time(ws: Workspace) -> Iterator[Path]:
             raise SyncError(
                 "Một lần nhập gói khác vào workspace này đang chạy quá lâu; hãy thử lại sau. / "
                 "Another import into this workspace is still running; try again later.",
-                "busy",
+                Refusal.BUSY,
             ) from None
     folder = staging_folder(ws.path)
     try:
@@ -145,11 +145,11 @@ def _check_opened(
     try:
         keys.check_demo_match(me.demo_seed, sender.demo_seed, sender.device_id)
     except keys.DemoMismatchError as exc:
-        raise SyncError(str(exc), "demo-mismatch") from None
+        raise SyncError(str(exc), Refusal.DEMO_MISMATCH) from None
     for name in ("changes.jsonl", HEADS_ENTRY, AUTHORS_ENTRY):
         if name not in opened.entry_paths:
             raise SyncError(
-                f"Gói thiếu phần {name}. / The package has no {name} entry.", "bad-manifest"
+                f"Gói thiếu phần {name}. / The package has no {name} entry.", Refusal.BAD_MANIFEST
             )
     _check_format(opened.manifest, me.device_id)
     known = authorship.authors(ws.db)
@@ -174,7 +174,7 @@ def _check_opened(
         ):
             raise SyncError(
                 "Ảnh trong gói không khớp mã băm của nó. / A photo does not match its hash.",
-                "hash-mismatch",
+                Refusal.HASH_MISMATCH,
             )
     return summary, _read_acks(opened.entry_paths.get("acks.json"))
 
@@ -225,7 +225,7 @@ def _read_json_entry(path: Path, read: Any) -> Any:
     if value is None:
         raise SyncError(
             f"Phần {path.name} của gói không đọc được. / The package's {path.name} is not valid.",
-            "bad-manifest",
+            Refusal.BAD_MANIFEST,
         )
     return value
 
@@ -310,7 +310,7 @@ def _import_checked(ws: Workspace, source: Path, staging: Path, dry_run: bool) -
                     f" Gói đã được chép vào {report.quarantined}. / The package was held "
                     "back in the quarantine folder."
                 )
-            raise SyncError(hold, "quarantined")
+            raise SyncError(hold, Refusal.QUARANTINED)
         photo_files = photos.files
         _check_photos(ws, photos, summary.photo_formats)
         stored: list[Path] = []
@@ -328,7 +328,7 @@ def _import_checked(ws: Workspace, source: Path, staging: Path, dry_run: bool) -
             raise SyncError(
                 f"Dữ liệu trong gói không nhất quán ({exc}). / The package's "
                 "records are inconsistent.",
-                "bad-record",
+                Refusal.BAD_RECORD,
             ) from exc
         except BaseException:
             _unstore(ws, stored)
@@ -428,7 +428,7 @@ def _check_photos(ws: Workspace, photos: _PhotoReading, formats: dict[str, str |
     format its record declares, with a pixel count a camera makes; every photo record comes
     with its file unless the file is already here; no file comes without its record."""
 
-    def refuse(vi: str, en: str, reason: str) -> SyncError:
+    def refuse(vi: str, en: str, reason: Refusal) -> SyncError:
         return SyncError(f"{vi} / {en}", reason)
 
     files = photos.files
@@ -436,7 +436,7 @@ def _check_photos(ws: Workspace, photos: _PhotoReading, formats: dict[str, str |
         raise refuse(
             "Gói có ảnh không thuộc bản ghi nào",
             "The package carries a photo no record refers to",
-            "extra-photo",
+            Refusal.EXTRA_PHOTO,
         )
     store = PhotoStore(photo_folder(ws.path))
     for sha in formats:
@@ -444,7 +444,7 @@ def _check_photos(ws: Workspace, photos: _PhotoReading, formats: dict[str, str |
             raise refuse(
                 f"Bản ghi ảnh {sha[:12]}… đến mà không có tệp ảnh",
                 "A photo record arrived without its file",
-                "missing-photo",
+                Refusal.MISSING_PHOTO,
             )
     for sha, result in sorted(photos.results().items()):
         declared = formats[sha]
@@ -459,7 +459,7 @@ def _check_photos(ws: Workspace, photos: _PhotoReading, formats: dict[str, str |
             raise refuse(
                 f"Ảnh {sha[:12]}… trong gói không hợp lệ: {why}",
                 "A photo in the package is not acceptable",
-                "bad-photo",
+                Refusal.BAD_PHOTO,
             )
 
 
@@ -509,7 +509,7 @@ def _read_acks(path: Path | None) -> dict[str, int]:
     ):
         raise SyncError(
             "Phần xác nhận của gói không đọc được. / The package's acknowledgements are not valid.",
-            "bad-manifest",
+            Refusal.BAD_MANIFEST,
         )
     return acks
 

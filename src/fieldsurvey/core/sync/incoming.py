@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.kinds import Op
 from fieldsurvey.core.store.records import RECORD_KINDS, clean_value
 from fieldsurvey.core.store.workspace import (
     CHANGE_COLUMNS,
@@ -21,6 +22,7 @@ from fieldsurvey.core.store.workspace import (
     Workspace,
     fields_json,
 )
+from fieldsurvey.core.sync.package import Refusal
 from fieldsurvey.core.sync.package_format import FORMAT_VERSION, SyncError
 from fieldsurvey.core.text import is_record_id, storable_text
 from fieldsurvey.core.trust import authorship, keys, ledger, permissions
@@ -96,7 +98,7 @@ def _lines(path: Path) -> Iterator[tuple[int, Any]]:
                 raise SyncError(
                     f"Dòng {number} của danh sách thay đổi quá dài hoặc lồng quá sâu. / "
                     f"Line {number} of the changes is too long or nested too deeply.",
-                    "bad-record",
+                    Refusal.BAD_RECORD,
                 )
             try:
                 yield number, json.loads(line)
@@ -104,7 +106,7 @@ def _lines(path: Path) -> Iterator[tuple[int, Any]]:
                 raise SyncError(
                     f"Dòng {number} của changes.jsonl không đọc được. / "
                     f"Line {number} of the changes is not JSON.",
-                    "bad-record",
+                    Refusal.BAD_RECORD,
                 ) from None
 
 
@@ -191,12 +193,12 @@ class _LogCheck:
             raise SyncError(
                 f"Gói chứa thay đổi của thiết bị {device[:8]} chưa đăng ký, không kiểm tra được "
                 "tác giả. / The package holds changes of a device not enrolled here.",
-                "unknown-author",
+                Refusal.UNKNOWN_AUTHOR,
             )
         try:
             keys.check_demo_match(self.me.demo_seed, author.demo_seed, device)
         except keys.DemoMismatchError as exc:
-            raise SyncError(str(exc), "demo-mismatch") from None
+            raise SyncError(str(exc), Refusal.DEMO_MISMATCH) from None
         # A head attested at an upgrade is good in its own workspace, not for others.
         why = (
             author.head_refusal(head)
@@ -204,7 +206,7 @@ class _LogCheck:
             else "không có chữ ký của tác giả / not signed by its author"
         )
         if why is not None:
-            reason = "revoked" if author.revoked_at and "thu hồi" in why else "forged"
+            reason = Refusal.REVOKED if author.revoked_at and "thu hồi" in why else Refusal.FORGED
             raise SyncError(
                 f"Gói bị từ chối: {why}. Không có gì được ghi. / The package was refused; "
                 "nothing was written.",
@@ -219,7 +221,7 @@ class _LogCheck:
             raise SyncError(
                 f"Thay đổi số {number} là của thiết bị {change['device_id'][:8]} chưa đăng ký. / "
                 "A change comes from a device not enrolled here.",
-                "unknown-author",
+                Refusal.UNKNOWN_AUTHOR,
             )
         why = permissions.refusal(
             author.role, change["table_name"], change["op"], change["fields"]
@@ -229,7 +231,7 @@ class _LogCheck:
                 f"Gói bị từ chối ở thay đổi số {change['seq']} của {author.name}: {why}. Không "
                 f"có gì được ghi. / The package was refused at change {change['seq']} of "
                 f"{author.name}; nothing was written.",
-                "not-permitted",
+                Refusal.NOT_PERMITTED,
             )
 
 
@@ -248,7 +250,7 @@ def _refused_line(number: int, why: str) -> SyncError:
     return SyncError(
         f"Dòng {number} của nhật ký trong gói không hợp lệ: {why}. / Line {number} of the log "
         f"is invalid: {why}.",
-        "bad-record",
+        Refusal.BAD_RECORD,
     )
 
 
@@ -256,7 +258,7 @@ def _forged(vi: str, en: str) -> SyncError:
     return SyncError(
         f"Gói bị từ chối: {vi}; có thể đã bị sửa hoặc giả mạo. Không có gì được ghi. / The "
         f"package was refused: {en}; it may have been altered or forged. Nothing was written.",
-        "forged",
+        Refusal.FORGED,
     )
 
 
@@ -357,7 +359,7 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
         return SyncError(
             f"Bản ghi thay đổi số {number} không hợp lệ: {why}. / "
             f"Change {number} is invalid: {why}.",
-            "bad-record",
+            Refusal.BAD_RECORD,
         )
 
     if not isinstance(change, dict) or set(change) != set(CHANGE_COLUMNS):
@@ -367,7 +369,7 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
     if kind is None:
         raise bad(f"bảng lạ {_shown(table)} / unknown table")
     op = change["op"]
-    if op not in ("insert", "update", "delete"):
+    if op not in tuple(Op):  # a tuple: a hostile op may be unhashable
         raise bad("op")
     for key in ("id", "device_id", "record_id"):
         if not is_record_id(change[key]):
@@ -427,14 +429,14 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
 def _check_format(manifest: dict[str, Any], me: str) -> None:
     if manifest.get("format") != "fieldsurvey-package":
         raise SyncError(
-            "Không phải gói đồng bộ FieldSurvey. / Not a FieldSurvey package.", "bad-manifest"
+            "Không phải gói đồng bộ FieldSurvey. / Not a FieldSurvey package.", Refusal.BAD_MANIFEST
         )
     version = manifest.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise SyncError(
             "Gói được tạo bởi phiên bản FieldSurvey mới hơn; hãy cập nhật. / "
             "The package is from a newer FieldSurvey.",
-            "newer-format",
+            Refusal.NEWER_FORMAT,
         )
     if version < FORMAT_VERSION:
         raise SyncError(
@@ -442,12 +444,12 @@ def _check_format(manifest: dict[str, Any], me: str) -> None:
             "thay đổi; hãy cập nhật máy gửi rồi xuất lại. / The package is from an older "
             "FieldSurvey whose changes carry no proof of authorship: update the sender and "
             "export again.",
-            "older-format",
+            Refusal.OLDER_FORMAT,
         )
     if manifest.get("recipient") != me:
         raise SyncError(
             "Gói này không gửi cho workspace này. / The package is for another device.",
-            "wrong-recipient",
+            Refusal.WRONG_RECIPIENT,
         )
     if not is_record_id(manifest.get("package_id")) or not _is_count(
         manifest.get("created_clock"), 0, MAX_CLOCK
@@ -455,7 +457,7 @@ def _check_format(manifest: dict[str, Any], me: str) -> None:
         raise SyncError(
             "Bản kê của gói thiếu mã gói hoặc đồng hồ hợp lệ. / The manifest has no valid "
             "package id or clock.",
-            "bad-manifest",
+            Refusal.BAD_MANIFEST,
         )
 
 
@@ -464,5 +466,5 @@ def _check_manifest(manifest: dict[str, Any], summary: ChangeSummary) -> None:
         raise SyncError(
             "Số thay đổi trong gói không khớp với bản kê. / The change count does "
             "not match the manifest.",
-            "bad-manifest",
+            Refusal.BAD_MANIFEST,
         )

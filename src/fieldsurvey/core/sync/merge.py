@@ -20,6 +20,7 @@ from fieldsurvey.core.store.workspace import (
     fields_json,
 )
 from fieldsurvey.core.sync.incoming import _shown
+from fieldsurvey.core.sync.package import Refusal
 from fieldsurvey.core.sync.package_format import CHANGED_AFTER_APPROVAL, SyncError
 from fieldsurvey.core.trust import authorship
 
@@ -60,7 +61,7 @@ def _insert_change(ws: Workspace, change: dict[str, Any], package_id: str | None
         raise SyncError(
             f"Thay đổi số {change['seq']} của thiết bị {change['device_id'][:8]} đã có, với nội "
             "dung khác. / A different change already holds this device's sequence number.",
-            "bad-record",
+            Refusal.BAD_RECORD,
         ) from None
     return bool(cursor.rowcount)
 
@@ -132,7 +133,7 @@ def _check_links(ws: Workspace, link_ids: Iterable[str]) -> None:
             raise SyncError(
                 f"Ảnh được gắn vào bản ghi {_shown(row[1])} không có trong {table}. / "
                 "A photo is linked to a record that does not exist.",
-                "bad-record",
+                Refusal.BAD_RECORD,
             )
 
 

@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import base64
+import enum
 import hashlib
 import json
 import os
@@ -78,10 +79,51 @@ _EXT_TYPES = (
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
+class Refusal(enum.StrEnum):
+    """Why a package was refused (or could not be written): the code a refusal carries, for
+    the log, the inbox and tests; the message beside it says it to the user."""
+
+    BAD_ARCHIVE = "bad-archive"
+    BAD_MANIFEST = "bad-manifest"
+    BAD_NAME = "bad-name"
+    BAD_PHOTO = "bad-photo"
+    BAD_RECORD = "bad-record"
+    BAD_ROTATION = "bad-rotation"
+    BAD_SIGNATURE = "bad-signature"
+    BUSY = "busy"
+    DEMO_MISMATCH = "demo-mismatch"
+    DUPLICATE_NAME = "duplicate-name"
+    EXTRA_ENTRY = "extra-entry"
+    EXTRA_PHOTO = "extra-photo"
+    FORGED = "forged"
+    HASH_MISMATCH = "hash-mismatch"
+    IO_ERROR = "io-error"
+    LINK = "link"
+    MISSING_ENTRY = "missing-entry"
+    MISSING_PHOTO = "missing-photo"
+    NEWER_FORMAT = "newer-format"
+    NO_RECIPIENT = "no-recipient"
+    NOT_A_PACKAGE = "not-a-package"
+    NOT_PERMITTED = "not-permitted"
+    OLDER_FORMAT = "older-format"
+    QUARANTINED = "quarantined"
+    RETIRED_KEY = "retired-key"
+    REVOKED = "revoked"
+    SOURCE_CHANGED = "source-changed"
+    TAMPERED = "tampered"
+    TOO_LARGE = "too-large"
+    TOO_MANY_ENTRIES = "too-many-entries"
+    TRUNCATED = "truncated"
+    UNKNOWN_AUTHOR = "unknown-author"
+    UNKNOWN_RECIPIENT = "unknown-recipient"
+    UNKNOWN_SENDER = "unknown-sender"
+    WRONG_RECIPIENT = "wrong-recipient"
+
+
 class PackageError(FieldSurveyError):
     """A sync package was refused (or could not be written); ``reason`` is a short code."""
 
-    def __init__(self, reason: str, vi: str, en: str) -> None:
+    def __init__(self, reason: Refusal, vi: str, en: str) -> None:
         super().__init__(f"{vi} / {en}")
         self.reason = reason
 
@@ -259,7 +301,7 @@ def _add_member(
 
 def _source_changed(name: str) -> PackageError:
     return PackageError(
-        "source-changed",
+        Refusal.SOURCE_CHANGED,
         f"Tệp {_show(name)} đã thay đổi trong lúc xuất gói; hãy xuất lại.",
         f"The file for {_show(name)} changed while the package was written; export again.",
     )
@@ -302,7 +344,7 @@ def write_package(
             described[name] = _describe(source)
     except OSError as exc:
         raise PackageError(
-            "io-error",
+            Refusal.IO_ERROR,
             f"Không đọc được tệp để xuất gói: {exc}.",
             f"Cannot read a file for the package: {exc}.",
         ) from exc
@@ -342,7 +384,7 @@ def write_package(
         replace_durably(temporary, target)
     except OSError as exc:
         raise PackageError(
-            "io-error",
+            Refusal.IO_ERROR,
             f"Không ghi được gói {target}: {exc}.",
             f"Cannot write the package {target}: {exc}.",
         ) from exc
@@ -396,7 +438,7 @@ class _Header:
 
 def _tampered(en_detail: str, vi_detail: str) -> PackageError:
     return PackageError(
-        "tampered",
+        Refusal.TAMPERED,
         f"Gói bị hỏng hoặc đã bị sửa: {vi_detail}.",
         f"The package is damaged or was altered: {en_detail}.",
     )
@@ -404,7 +446,7 @@ def _tampered(en_detail: str, vi_detail: str) -> PackageError:
 
 def _truncated(vi_detail: str, en_detail: str) -> PackageError:
     return PackageError(
-        "truncated",
+        Refusal.TRUNCATED,
         f"Gói bị cắt ngắn ({vi_detail}); hãy chép lại từ thiết bị gửi.",
         f"The package is truncated ({en_detail}); copy it again from the sending device.",
     )
@@ -428,7 +470,7 @@ def _read_header(
         if magic and MAGIC.startswith(magic):
             raise _truncated("chỉ còn phần đầu", "only its first bytes are there")
         raise PackageError(
-            "not-a-package",
+            Refusal.NOT_A_PACKAGE,
             "Tệp này không phải là gói đồng bộ FieldSurvey.",
             "This file is not a FieldSurvey sync package.",
         )
@@ -452,7 +494,7 @@ def _read_header(
         raise _tampered("the header has no format version", "tiêu đề không có phiên bản")
     if version > FORMAT_VERSION:
         raise PackageError(
-            "newer-format",
+            Refusal.NEWER_FORMAT,
             f"Gói được tạo bởi phiên bản FieldSurvey mới hơn (định dạng {version}); "
             "hãy cập nhật FieldSurvey.",
             f"The package was made by a newer FieldSurvey (format {version}); "
@@ -464,7 +506,7 @@ def _read_header(
     if recipient != recipient_fingerprint:
         shown = _show(recipient) if isinstance(recipient, str) else "?"
         raise PackageError(
-            "wrong-recipient",
+            Refusal.WRONG_RECIPIENT,
             f"Gói này được mã hoá cho nơi nhận khác ({shown}), không phải cho máy này.",
             f"This package is encrypted for another recipient ({shown}), not for this one.",
         )
@@ -558,7 +600,7 @@ class _DecryptingReader:
 
 def _too_large(vi_what: str, en_what: str) -> PackageError:
     return PackageError(
-        "too-large",
+        Refusal.TOO_LARGE,
         f"Gói bị từ chối: {vi_what} vượt quá giới hạn kích thước.",
         f"The package is refused: {en_what} exceed the size limit.",
     )
@@ -566,7 +608,7 @@ def _too_large(vi_what: str, en_what: str) -> PackageError:
 
 def _bad_archive(vi_detail: str, en_detail: str) -> PackageError:
     return PackageError(
-        "bad-archive",
+        Refusal.BAD_ARCHIVE,
         f"Nội dung gói không phải là kho lưu trữ hợp lệ: {vi_detail}.",
         f"The package contents are not a valid archive: {en_detail}.",
     )
@@ -574,7 +616,7 @@ def _bad_archive(vi_detail: str, en_detail: str) -> PackageError:
 
 def _bad_manifest(vi_detail: str, en_detail: str) -> PackageError:
     return PackageError(
-        "bad-manifest",
+        Refusal.BAD_MANIFEST,
         f"Bản kê khai của gói không hợp lệ: {vi_detail}.",
         f"The package manifest is not valid: {en_detail}.",
     )
@@ -600,7 +642,7 @@ class _GuardedTarInfo(tarfile.TarInfo):
 def _check_regular(member: tarfile.TarInfo) -> None:
     if member.issym() or member.islnk():
         raise PackageError(
-            "link",
+            Refusal.LINK,
             f"Gói chứa liên kết {_show(member.name)}; chỉ chấp nhận tệp thường.",
             f"The package contains a link {_show(member.name)}; only regular files are accepted.",
         )
@@ -664,7 +706,7 @@ def _manifest_entries(
 
 def _too_many(limit: int) -> PackageError:
     return PackageError(
-        "too-many-entries",
+        Refusal.TOO_MANY_ENTRIES,
         f"Gói chứa quá nhiều tệp (giới hạn {limit}).",
         f"The package holds too many files (limit {limit}).",
     )
@@ -680,7 +722,7 @@ def _verify_signature(
     key = trusted_signer(sender)
     if key is None:
         raise PackageError(
-            "unknown-sender",
+            Refusal.UNKNOWN_SENDER,
             f"Gói đến từ thiết bị {_show(sender)} chưa được đăng ký hoặc đã bị thu hồi.",
             f"The package comes from device {_show(sender)}, which is not enrolled or was revoked.",
         )
@@ -688,7 +730,7 @@ def _verify_signature(
         key.verify(signature, signed)
     except InvalidSignature:
         raise PackageError(
-            "bad-signature",
+            Refusal.BAD_SIGNATURE,
             "Chữ ký của bản kê khai không hợp lệ.",
             "The manifest signature is not valid.",
         ) from None
@@ -730,14 +772,14 @@ def _read_archive(
             if index == 2:
                 if name != SIGNATURE_NAME:
                     raise PackageError(
-                        "bad-signature",
+                        Refusal.BAD_SIGNATURE,
                         "Gói không có chữ ký cho bản kê khai.",
                         "The package has no manifest signature.",
                     )
                 _check_regular(member)
                 if member.size != _SIGNATURE_SIZE:
                     raise PackageError(
-                        "bad-signature",
+                        Refusal.BAD_SIGNATURE,
                         "Chữ ký của bản kê khai không hợp lệ.",
                         "The manifest signature is not valid.",
                     )
@@ -749,13 +791,13 @@ def _read_archive(
                 continue
             if not _name_is_safe(name, pattern):
                 raise PackageError(
-                    "bad-name",
+                    Refusal.BAD_NAME,
                     f"Gói chứa tên tệp không được phép: {_show(name)}.",
                     f"The package contains a file name that is not allowed: {_show(name)}.",
                 )
             if name in seen:
                 raise PackageError(
-                    "duplicate-name",
+                    Refusal.DUPLICATE_NAME,
                     f"Gói chứa hai tệp cùng tên {_show(name)}.",
                     f"The package contains the name {_show(name)} twice.",
                 )
@@ -770,7 +812,7 @@ def _read_archive(
                 raise _too_large("tổng các tệp", "the files together")
             if name not in listed:
                 raise PackageError(
-                    "extra-entry",
+                    Refusal.EXTRA_ENTRY,
                     f"Gói chứa tệp {_show(name)} không có trong bản kê khai.",
                     f"The package contains {_show(name)}, which the manifest does not list.",
                 )
@@ -782,7 +824,7 @@ def _read_archive(
             raise _bad_manifest("gói không có bản kê khai", "the package has none")
         if index < 2:
             raise PackageError(
-                "bad-signature",
+                Refusal.BAD_SIGNATURE,
                 "Gói không có chữ ký cho bản kê khai.",
                 "The package has no manifest signature.",
             )
@@ -790,7 +832,7 @@ def _read_archive(
     for name in listed:
         if name not in paths:
             raise PackageError(
-                "missing-entry",
+                Refusal.MISSING_ENTRY,
                 f"Bản kê khai liệt kê {_show(name)} nhưng gói không chứa tệp này.",
                 f"The manifest lists {_show(name)} but the package does not contain it.",
             )
@@ -799,7 +841,7 @@ def _read_archive(
 
 def _hash_mismatch(name: str) -> PackageError:
     return PackageError(
-        "hash-mismatch",
+        Refusal.HASH_MISMATCH,
         f"Nội dung tệp {_show(name)} không khớp với bản kê khai (kích thước hoặc SHA-256).",
         f"The contents of {_show(name)} do not match the manifest (size or SHA-256).",
     )
@@ -849,7 +891,7 @@ def _copy_in(source: Path, copy: Path, limit: int) -> None:
         handle = open(source, "rb")  # noqa: SIM115 - closed below; errors differ from copying
     except OSError as exc:
         raise PackageError(
-            "not-a-package",
+            Refusal.NOT_A_PACKAGE,
             f"Không mở được tệp {source}: {exc.strerror or exc}.",
             f"Cannot open the file {source}: {exc.strerror or exc}.",
         ) from exc
@@ -863,7 +905,7 @@ def _copy_in(source: Path, copy: Path, limit: int) -> None:
                 out.write(block)
     except OSError as exc:
         raise PackageError(
-            "io-error",
+            Refusal.IO_ERROR,
             f"Không chép được gói vào thư mục tạm (thiết bị bị rút ra?): {exc}.",
             f"Cannot copy the package to the staging folder (was the device removed?): {exc}.",
         ) from exc
@@ -914,7 +956,7 @@ def open_package(
                     raise _bad_archive(str(exc), str(exc)) from exc
         except OSError as exc:
             raise PackageError(
-                "io-error",
+                Refusal.IO_ERROR,
                 f"Không đọc/ghi được thư mục tạm: {exc}.",
                 f"Cannot read or write the staging folder: {exc}.",
             ) from exc

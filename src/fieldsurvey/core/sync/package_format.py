@@ -9,9 +9,11 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.kinds import ReviewState
 from fieldsurvey.core.store.workspace import (
     Workspace,
 )
+from fieldsurvey.core.sync.package import Refusal
 from fieldsurvey.core.trust import keys
 
 log = logging.getLogger(__name__)
@@ -21,7 +23,7 @@ log = logging.getLogger(__name__)
 # whose changes nobody signed, are refused.
 FORMAT_VERSION = 2
 HEADS_ENTRY = "heads.json"
-CHANGED_AFTER_APPROVAL = "changed_after_approval"
+CHANGED_AFTER_APPROVAL = ReviewState.CHANGED_AFTER_APPROVAL
 AUTHORS_ENTRY = "authors.json"
 # A package stamped more than a day ahead of this machine's clock is held back, not applied:
 # one wrong laptop clock would otherwise win every field for ever.
@@ -31,7 +33,7 @@ FUTURE_TOLERANCE_MS = 24 * 3600 * 1000
 class SyncError(FieldSurveyError):
     """A package cannot be exported or imported; the message says which check failed."""
 
-    def __init__(self, message: str, reason: str) -> None:
+    def __init__(self, message: str, reason: Refusal) -> None:
         super().__init__(message)
         self.reason = reason
 

@@ -17,7 +17,7 @@ from fieldsurvey.core.store.workspace import (
     iso_from_ms,
 )
 from fieldsurvey.core.sync.incoming import MAX_CLOCK, json_depth_ok
-from fieldsurvey.core.sync.package import OpenedPackage, PackageError, open_package
+from fieldsurvey.core.sync.package import OpenedPackage, PackageError, Refusal, open_package
 from fieldsurvey.core.sync.package_format import SyncError, _signer
 from fieldsurvey.core.trust import keys
 
@@ -68,7 +68,7 @@ def _open_with_known_keys(
     try:
         return open_with(enrolled)
     except PackageError as exc:
-        if exc.reason != "bad-signature" or not senders:
+        if exc.reason != Refusal.BAD_SIGNATURE or not senders:
             raise
         refused = exc
     sender = senders[-1]
@@ -79,7 +79,7 @@ def _open_with_known_keys(
         try:
             opened = open_with(lambda device_id, key=key: key if device_id == sender else None)
         except PackageError as exc:
-            if exc.reason == "bad-signature":
+            if exc.reason == Refusal.BAD_SIGNATURE:
                 continue
             raise
         created = opened.manifest.get("created_clock")
@@ -95,7 +95,7 @@ def _open_with_known_keys(
         raise SyncError(
             f"Gói được ký bằng khoá mà thiết bị {sender[:8]} đã thay ngày {valid_until}. / "
             "The package is signed with a key its device replaced.",
-            "retired-key",
+            Refusal.RETIRED_KEY,
         )
     raise refused
 
@@ -112,7 +112,7 @@ def _rotations_in(ws: Workspace, opened: OpenedPackage, *, check: bool) -> list[
         return SyncError(
             f"Thông báo đổi khoá trong gói không hợp lệ: {why}. / The package's key rotation "
             f"is not valid: {why}.",
-            "bad-rotation",
+            Refusal.BAD_ROTATION,
         )
 
     data = path.read_bytes()
@@ -134,7 +134,7 @@ def _rotations_in(ws: Workspace, opened: OpenedPackage, *, check: bool) -> list[
                 keys.check_rotation(ws.db, rotation)
             rotations.append(rotation)
     except keys.RotationError as exc:
-        raise SyncError(str(exc), "bad-rotation") from None
+        raise SyncError(str(exc), Refusal.BAD_ROTATION) from None
     return rotations
 
 
@@ -146,5 +146,5 @@ def _apply_key_changes(ws: Workspace, sender: str, rotations: Iterable[keys.Rota
         for rotation in rotations:
             keys.apply_rotation(ws.db, rotation, at=at)
     except keys.RotationError as exc:
-        raise SyncError(str(exc), "bad-rotation") from None
+        raise SyncError(str(exc), Refusal.BAD_ROTATION) from None
     keys.acknowledge_rotation(ws.db, sender, at=at)

@@ -26,13 +26,14 @@ from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.kinds import Role
 from fieldsurvey.core.text import MAX_ID_CHARS
 from fieldsurvey.core.transaction import write_transaction
 from fieldsurvey.core.trust import keystore
 
 log = logging.getLogger(__name__)
 
-ROLES: Final = ("surveyor", "office")
+ROLES: Final = tuple(Role)
 PROFILE_FORMAT: Final = "fieldsurvey-profile"
 PROFILE_VERSION: Final = 2
 MAX_PROFILE_BYTES: Final = 64 * 1024

@@ -16,20 +16,23 @@ from typing import Final
 import sqlite_utils
 
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.kinds import Op, Role, Table
 
 SURVEY_TABLES: Final = frozenset(
-    {"sites", "cameras", "shortcomings", "needs", "photos", "photo_links"}
+    {Table.SITES, Table.CAMERAS, Table.SHORTCOMINGS, Table.NEEDS, Table.PHOTOS, Table.PHOTO_LINKS}
 )
-OFFICE_TABLES: Final = frozenset({"units", "assignments", "reviews", "not_duplicates"})
+OFFICE_TABLES: Final = frozenset(
+    {Table.UNITS, Table.ASSIGNMENTS, Table.REVIEWS, Table.NOT_DUPLICATES}
+)
 # Fields of survey records that hold an office decision.
 OFFICE_FIELDS: Final = frozenset({"review_state"})
-OPERATIONS: Final = ("insert", "update", "delete")
+OPERATIONS: Final = tuple(Op)
 
 # (role, table) → the operations allowed.
 MATRIX: Final[dict[tuple[str, str], frozenset[str]]] = {
-    **{("surveyor", t): frozenset(OPERATIONS) for t in SURVEY_TABLES},
-    **{("surveyor", t): frozenset() for t in OFFICE_TABLES},
-    **{("office", t): frozenset(OPERATIONS) for t in SURVEY_TABLES | OFFICE_TABLES},
+    **{(Role.SURVEYOR, t): frozenset(OPERATIONS) for t in SURVEY_TABLES},
+    **{(Role.SURVEYOR, t): frozenset() for t in OFFICE_TABLES},
+    **{(Role.OFFICE, t): frozenset(OPERATIONS) for t in SURVEY_TABLES | OFFICE_TABLES},
 }
 
 
