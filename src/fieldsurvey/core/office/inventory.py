@@ -1,5 +1,7 @@
 """Existing inventories: camera lists an owner unit already keeps (CSV or GeoJSON, often with
 OpenStreetMap tags), read, mapped to our fields, previewed and imported in one transaction.
+Longer than most modules on purpose: reading, mapping, previewing and importing are the steps
+of one dialog and share one row model.
 
 Steps, as the column-mapping dialog uses them: ``read_inventory`` (columns and rows),
 ``guess_mapping`` (from OSM and common column names), ``preview`` (the first rows as they would

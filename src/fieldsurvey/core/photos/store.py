@@ -1,5 +1,8 @@
 """The photo store: originals kept unchanged and named by SHA-256, thumbnails and display copies
-derived from them, untrusted files parsed in worker processes with a time limit."""
+derived from them, untrusted files parsed in worker processes with a time limit.
+
+Longer than most modules on purpose: what runs in the worker processes and what the parent
+does with its results are one protocol, kept in one place."""
 
 from __future__ import annotations
 

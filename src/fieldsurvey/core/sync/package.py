@@ -1,4 +1,7 @@
-"""The sync package container: a signed manifest and entries in one encrypted, streamed file."""
+"""The sync package container: a signed manifest and entries in one encrypted, streamed file.
+
+Longer than most modules on purpose: the writer and the reader of one file format, side by
+side, so every bound the reader enforces stands next to what the writer writes."""
 
 # File layout (all integers big-endian):
 #

@@ -1,4 +1,8 @@
-"""Device identity (Ed25519 to sign, X25519 to receive), profile files, enrolment and revocation."""
+"""Device identity (Ed25519 to sign, X25519 to receive), profile files, enrolment and revocation.
+
+Longer than most modules on purpose: an identity's whole life (made, kept, enrolled, rotated,
+renewed, revoked) is in one place, so a change to any key operation is read beside the others
+it must stay consistent with."""
 
 from __future__ import annotations
 
