@@ -26,6 +26,7 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 from fieldsurvey.core.demo.generator import build_demo
 from fieldsurvey.core.store.workspace import Workspace
+from tests.helpers.office import office_demos, usb, workspaces  # noqa: F401  (fixtures, by name)
 
 DATA = Path(__file__).parent / "data"
 

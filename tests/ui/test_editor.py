@@ -22,8 +22,9 @@ from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.dialogs import NewSiteDialog
 from fieldsurvey.ui.main_window import MainWindow
+from tests.helpers import DATA
 
-PHOTOS = Path(__file__).parent.parent / "data" / "photos" / "exif-samples" / "jpg" / "gps"
+PHOTOS = DATA / "photos" / "exif-samples" / "jpg" / "gps"
 
 
 @pytest.fixture

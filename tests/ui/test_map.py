@@ -9,7 +9,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from page_helpers import js
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -18,8 +17,10 @@ from pytestqt.qtbot import QtBot
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.map_view import MapView
+from tests.helpers import DATA
+from tests.helpers.page import js
 
-TILES = Path(__file__).parent.parent / "data" / "tiles"
+TILES = DATA / "tiles"
 LOAD_TIMEOUT_MS = 60_000
 
 

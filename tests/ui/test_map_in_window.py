@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from page_helpers import js
 from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -21,6 +20,7 @@ from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.main_window import MainWindow
 from fieldsurvey.ui.map_view import ExternalRequestBlocker
 from fieldsurvey.ui.models import ID_ROLE
+from tests.helpers.page import js
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">${window.__pwned=2}`\\`'
 

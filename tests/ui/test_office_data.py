@@ -21,8 +21,9 @@ from fieldsurvey.ui.office_data import (
     MergeDialog,
     ReportDialog,
 )
+from tests.helpers import DATA
 
-INVENTORY = Path(__file__).parent.parent / "data" / "inventory"
+INVENTORY = DATA / "inventory"
 # The rows of osm_cameras.csv that lie outside Hà Nội (see tests/core/test_inventory.py):
 # imported, each with a warning.
 OUTSIDE_LINES = [51, 52, 411, 412, 443, 444, 526, 557, 562, 563, 613]

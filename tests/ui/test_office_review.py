@@ -9,9 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-# The office's demo workspaces are shared with the core tests (tests/ui/conftest.py finds them).
-from office_helpers import build, everything, send
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
@@ -31,10 +28,13 @@ from fieldsurvey.ui.office_review import (
     ReviewDialog,
 )
 
+# The office's demo workspaces are shared with the core tests (tests/ui/conftest.py finds them).
+from tests.helpers.office import OfficeDemos, everything, send
+
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("workspaces"), ("office", "s1", "s2"))
+def built(office_demos: OfficeDemos) -> dict[str, Path]:
+    return office_demos(("office", "s1", "s2"))
 
 
 def answer_next_question(button: QMessageBox.StandardButton) -> list[str]:

@@ -9,7 +9,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from office_helpers import build, send
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible, QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
@@ -25,6 +24,7 @@ from fieldsurvey.ui.main_window import MainWindow
 from fieldsurvey.ui.office_data import MergeDialog
 from fieldsurvey.ui.office_review import ConflictsDialog, InboxDialog, ReviewDialog
 from fieldsurvey.ui.photo_strip import PhotoDialog, PhotoStrip
+from tests.helpers.office import OfficeDemos, send
 
 # No "&": a screen reader's text (what shown() reads) drops it as a shortcut marker.
 HOSTILE = "<b>Chợ</b> <i>Hôm</i> {{ 7*7 }}"
@@ -44,8 +44,8 @@ def shown_tooltip(qtbot: QtBot, tooltip: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("workspaces"), ("office", "s1", "s2"))
+def built(office_demos: OfficeDemos) -> dict[str, Path]:
+    return office_demos(("office", "s1", "s2"))
 
 
 def test_the_editor_title_and_field_notes(qtbot: QtBot, demo: Workspace) -> None:

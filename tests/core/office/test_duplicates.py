@@ -25,8 +25,7 @@ from fieldsurvey.core.office.duplicates import (
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import CHANGE_COLUMNS, Workspace
 from fieldsurvey.core.sync.merge import apply_changes
-
-DATA = Path(__file__).parent.parent / "data"
+from tests.helpers import DATA
 
 
 def test_every_planted_duplicate_of_the_demo_is_found(demo: Workspace) -> None:

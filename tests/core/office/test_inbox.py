@@ -11,18 +11,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from office_helpers import build, open_copies, see_the_whole_city, send
 
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
 from fieldsurvey.core.office.inbox import held_back, inbox, package_records
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.sync.export import export_package
 from fieldsurvey.core.sync.importing import import_package
+from tests.helpers.office import OfficeDemos, open_copies, see_the_whole_city, send
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("workspaces"), ("office", "s1", "s2"), synced=False)
+def built(office_demos: OfficeDemos) -> dict[str, Path]:
+    return office_demos(("office", "s1", "s2"), synced=False)
 
 
 def _counts(report: Any) -> dict[str, Any]:

@@ -27,8 +27,9 @@ from fieldsurvey.core.photos.metadata import (
     read_metadata,
     sniff_format,
 )
+from tests.helpers import DATA
 
-PHOTOS = Path(__file__).parents[1] / "data" / "photos"
+PHOTOS = DATA / "photos"
 EXPECTED: dict[str, dict[str, Any]] = json.loads(
     (PHOTOS / "expected_exiftool.json").read_text(encoding="utf-8")
 )["files"]

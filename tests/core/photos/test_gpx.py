@@ -23,8 +23,9 @@ from fieldsurvey.core.photos.gpx import (
     read_gpx,
     read_track,
 )
+from tests.helpers import DATA
 
-GPX = Path(__file__).parent.parent / "data" / "gpx"
+GPX = DATA / "gpx"
 T0 = datetime(2025, 3, 14, 1, 30, tzinfo=UTC)  # 08:30 in Hà Nội
 HANOI = timezone(timedelta(hours=7))
 

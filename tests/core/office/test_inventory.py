@@ -21,10 +21,11 @@ from fieldsurvey.core.office.inventory import (
     read_inventory,
 )
 from fieldsurvey.core.store.workspace import Workspace
+from tests.helpers import DATA
 
-DATA = Path(__file__).parent.parent / "data" / "inventory"
-CSV_FILE = DATA / "osm_cameras.csv"
-GEOJSON_FILE = DATA / "osm_cameras.geojson"
+INVENTORY = DATA / "inventory"
+CSV_FILE = INVENTORY / "osm_cameras.csv"
+GEOJSON_FILE = INVENTORY / "osm_cameras.geojson"
 
 
 def _counts(ws: Workspace) -> tuple[int, ...]:

@@ -23,7 +23,6 @@ from typing import Any
 import pytest
 import sqlite_utils
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from office_helpers import everything as every_table
 
 from fieldsurvey.core.clock import COUNTER_BITS
 from fieldsurvey.core.demo.generator import build_demo, demo_device_id
@@ -43,6 +42,7 @@ from fieldsurvey.core.sync.importing import import_package
 from fieldsurvey.core.sync.package import open_package, write_package
 from fieldsurvey.core.sync.package_format import SyncError
 from fieldsurvey.core.trust import authorship, keys, ledger
+from tests.helpers.office import everything as every_table
 
 SEED = 42  # build_demo's default seed: every demo workspace here shares it
 Line = dict[str, Any]

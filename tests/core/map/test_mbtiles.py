@@ -17,8 +17,9 @@ from PIL import Image
 
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.map.mbtiles import MBTilesError, TileReader, TileSet, open_tileset, read_tile
+from tests.helpers import DATA
 
-TILES = Path(__file__).parent.parent / "data" / "tiles"
+TILES = DATA / "tiles"
 DC = TILES / "open-streets-dc.mbtiles"
 WORLD = TILES / "geography-class-png.mbtiles"
 VECTOR = TILES / "world_cities.mbtiles"

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from office_helpers import see_the_whole_city
 
 from fieldsurvey.core.clock import COUNTER_BITS
 from fieldsurvey.core.demo.generator import build_demo
@@ -24,6 +23,8 @@ from fieldsurvey.core.store.workspace import CHANGE_COLUMNS, Workspace
 from fieldsurvey.core.sync.export import export_package
 from fieldsurvey.core.sync.importing import import_package, verify
 from fieldsurvey.core.trust import keys
+from tests.helpers import DATA
+from tests.helpers.office import see_the_whole_city
 
 SURVEY_TABLES = (
     "units",
@@ -683,7 +684,7 @@ def test_a_failed_import_takes_back_the_photos_it_stored(
 ) -> None:
     office, s1 = trio["office"], trio["s1"]
     camera = s1.db.execute("SELECT id FROM cameras WHERE deleted = 0 LIMIT 1").fetchone()[0]
-    photo = Path(__file__).parent.parent / "data" / "photos" / "exif-samples" / "jpg" / "gps"
+    photo = DATA / "photos" / "exif-samples" / "jpg" / "gps"
     [result] = ingest_photos(s1, [photo / "DSCN0012.jpg"], link=("cameras", camera), workers=1)
     assert result.photo_id is not None
     package = send(s1, office, tmp_path)

@@ -12,10 +12,10 @@ import pytest
 
 from fieldsurvey.core.photos import store as photos
 from fieldsurvey.core.store.workspace import Workspace
+from tests.helpers import DATA
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 
-DATA = Path(__file__).parent.parent / "data"
 GPS_PHOTO = DATA / "photos" / "exif-samples" / "jpg" / "gps" / "DSCN0010.jpg"
 HEIC_PHOTO = DATA / "photos" / "exif-samples" / "heic" / "IMG_5195.HEIC"
 INFO_KEYS = {

@@ -17,19 +17,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from office_helpers import build
 
 from fieldsurvey.core.photos.store import PhotoStore
 from fieldsurvey.core.store.db import photo_folder, staging_folder
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.sync.export import export_package
 from fieldsurvey.core.sync.importing import import_package
+from tests.helpers.office import OfficeDemos
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def built(office_demos: OfficeDemos, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("concurrency")
-    paths = build(folder, ("office", "s1"), synced=False)
+    paths = office_demos(("office", "s1"), synced=False)
     with Workspace.open(paths["s1"]) as s1:
         export_package(s1, folder / "s1.fspkg")
     paths["package"] = folder / "s1.fspkg"

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from office_helpers import build, everything, open_copies, send
 
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.office.review import (
@@ -23,11 +22,12 @@ from fieldsurvey.core.office.review import (
     select_records,
 )
 from fieldsurvey.core.store.workspace import Workspace
+from tests.helpers.office import OfficeDemos, everything, open_copies, send
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("office"), ("office", "s1"))
+def built(office_demos: OfficeDemos) -> dict[str, Path]:
+    return office_demos(("office", "s1"))
 
 
 def _camera(ws: Workspace, where: str = "1") -> str:

@@ -1,11 +1,12 @@
-"""Demo office and surveyor workspaces for the office's tests: built once per module, copied
-per test, and a way to carry a package from one to the other."""
+"""Demo office and surveyor workspaces for the office's tests: each set built once per test
+session (``office_demos``), copied for each module that asks and again for each test, and a way
+to carry a package from one to the other."""
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,9 @@ from fieldsurvey.core.demo.generator import build_demo
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.sync.export import export_package
 from fieldsurvey.core.sync.importing import ImportReport, import_package
+
+# office_demos(names, synced=True) -> {name: path of a private copy}
+OfficeDemos = Callable[..., dict[str, Path]]
 
 ROLES = {"office": ("office", None), "s1": ("surveyor", "s1"), "s2": ("surveyor", "s2")}
 
@@ -56,17 +60,24 @@ def see_the_whole_city(office: Workspace, device_id: str) -> None:
         set_peer_scope(office.db, device_id, unit, True)
 
 
-def open_copies(built: dict[str, Path], folder: Path) -> dict[str, Workspace]:
-    """Private copies (with their photo folders), opened as users named after the device."""
-    opened = {}
+def copy_workspaces(built: dict[str, Path], folder: Path) -> dict[str, Path]:
+    """Copies of workspace files (with their photo folders) in ``folder``."""
+    copied = {}
     for name, source in built.items():
-        target = folder / source.name
-        shutil.copy(source, target)
+        copied[name] = folder / source.name
+        shutil.copy(source, copied[name])
         photos = source.with_name(source.stem + ".photos")
         if photos.exists():
-            shutil.copytree(photos, target.with_name(target.stem + ".photos"))
-        opened[name] = Workspace.open(target, user=f"user-{name}")
-    return opened
+            shutil.copytree(photos, copied[name].with_name(copied[name].stem + ".photos"))
+    return copied
+
+
+def open_copies(built: dict[str, Path], folder: Path) -> dict[str, Workspace]:
+    """Private copies (with their photo folders), opened as users named after the device."""
+    return {
+        name: Workspace.open(path, user=f"user-{name}")
+        for name, path in copy_workspaces(built, folder).items()
+    }
 
 
 def send(sender: Workspace, receiver: Workspace, folder: Path) -> ImportReport:
@@ -92,8 +103,26 @@ def everything(ws: Workspace) -> list[Any]:
     return out
 
 
-# Fixtures for the modules that import them; each module defines ``built`` (which demo
-# workspaces it needs, built once per module).
+# Fixtures (tests/conftest.py makes them everyone's); each module defines ``built``: which demo
+# workspaces it needs, as ``office_demos(...)`` gives them.
+
+
+@pytest.fixture(scope="session")
+def office_demos(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> OfficeDemos:
+    """``office_demos(names, synced=True)``: the demo workspaces ``build`` makes, built the first
+    time a set is asked for in the session, and copied (photo folders too) into a new folder
+    for each caller, who may then change them freely."""
+    made: dict[tuple[tuple[str, ...], bool], dict[str, Path]] = {}
+
+    def copies(names: tuple[str, ...], *, synced: bool = True) -> dict[str, Path]:
+        key = (names, synced)
+        if key not in made:
+            made[key] = build(tmp_path_factory.mktemp("demo-built"), names, synced=synced)
+        return copy_workspaces(made[key], tmp_path_factory.mktemp("demo-copy"))
+
+    return copies
 
 
 @pytest.fixture

@@ -9,17 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from office_helpers import build, everything, open_copies, send
 
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.office.conflicts import list_conflicts, resolve
 from fieldsurvey.core.office.review import NotOfficeError
 from fieldsurvey.core.store.workspace import Workspace
+from tests.helpers.office import OfficeDemos, everything, open_copies, send
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("workspaces"), ("office", "s1", "s2"))
+def built(office_demos: OfficeDemos) -> dict[str, Path]:
+    return office_demos(("office", "s1", "s2"))
 
 
 def _shared_camera(workspaces: dict[str, Workspace], usb: Path) -> str:

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from office_helpers import build, send
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.map.export import MAX_MARKERS, export_map_html
 from fieldsurvey.core.map.page import script_json
 from fieldsurvey.core.store.workspace import Workspace
+from tests.helpers.office import OfficeDemos, send
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -179,8 +179,8 @@ def test_script_json_cannot_leave_its_element() -> None:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return build(tmp_path_factory.mktemp("workspaces"), ("office", "s1"), synced=False)
+def built(office_demos: OfficeDemos) -> dict[str, Path]:
+    return office_demos(("office", "s1"), synced=False)
 
 
 def test_hostile_names_from_a_surveyors_package(
