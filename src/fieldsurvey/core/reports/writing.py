@@ -6,21 +6,7 @@ a filter or ``omit_sensitive`` means the same thing everywhere. The file is writ
 temporary name beside ``out`` and renamed at the end: a refused filter, an error or a cancel
 never leaves a file at ``out``.
 
-The filter (``--where KEY=VALUE``, repeated; the same key twice means either value, different
-keys must all hold):
-
-========== =========================== ===================================================
-key        value                       applies to
-========== =========================== ===================================================
-commune    code or name ("Hoàn Kiếm")  cameras, sites, shortcomings and needs (site's)
-purpose    camera_purpose code/label   cameras, needs; shortcomings through their camera
-condition  camera_condition code/label cameras; shortcomings through their camera
-owner      unit id or exact unit name  cameras; shortcomings through their camera
-review     review_state code/label     each record's own review state (or review_state=)
-========== =========================== ===================================================
-
-A site is kept when it matches ``commune``/``review`` and, when a camera key is given, has at
-least one kept camera. Needs carry no owner or condition: those keys leave needs unfiltered.
+The filter (``--where KEY=VALUE``) is described in filters.py.
 
 Sensitive fields (DESIGN.md): owner contact details, exact coordinates of sites in the
 national-security category (rounded to ``ROUND_DECIMALS`` places, about 1 km; their cameras'

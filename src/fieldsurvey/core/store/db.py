@@ -66,7 +66,57 @@ def _enable_wal(db: sqlite_utils.Database, path: Path) -> None:
         )
 
 
-_CONTEXT = "workspace"
+_DAMAGED = QT_TRANSLATE_NOOP(
+    "workspace",
+    "Tệp workspace {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao lưu trong thư "
+    "mục {backups} hoặc từ gói đồng bộ gần nhất.",
+)
+# What each trouble means for a workspace, and what to do about it.
+_SAYS: dict[Trouble, tuple[type[WorkspaceError], str]] = {
+    Trouble.CORRUPT: (CorruptWorkspaceError, _DAMAGED),
+    Trouble.NOT_A_DATABASE: (CorruptWorkspaceError, _DAMAGED),
+    Trouble.READ_ONLY: (
+        WorkspaceError,
+        QT_TRANSLATE_NOOP(
+            "workspace",
+            "Không ghi được vào {folder} (SQLite: {detail}). Hãy chép workspace vào một thư mục "
+            "bạn có quyền ghi (ví dụ Documents) rồi mở lại.",
+        ),
+    ),
+    Trouble.CANNOT_OPEN: (
+        WorkspaceError,
+        QT_TRANSLATE_NOOP(
+            "workspace",
+            "Không mở được {path} (SQLite: {detail}). Hãy kiểm tra thư mục còn đó và bạn có "
+            "quyền ghi trong đó, hoặc chép workspace vào một thư mục khác (ví dụ Documents) rồi "
+            "mở lại.",
+        ),
+    ),
+    Trouble.FULL: (
+        WorkspaceError,
+        QT_TRANSLATE_NOOP(
+            "workspace",
+            "Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu "
+            "trước đó vẫn còn nguyên.",
+        ),
+    ),
+    Trouble.BUSY: (
+        BusyWorkspaceError,
+        QT_TRANSLATE_NOOP(
+            "workspace",
+            "Workspace {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); thay đổi "
+            "chưa lưu, hãy thử lại sau ít giây.",
+        ),
+    ),
+    Trouble.IO: (
+        WorkspaceError,
+        QT_TRANSLATE_NOOP(
+            "workspace",
+            "Ổ đĩa không đọc hoặc ghi được {path} (SQLite: {detail}). Hãy kiểm tra ổ đĩa (thẻ "
+            "nhớ, ổ USB còn cắm chắc) rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.",
+        ),
+    ),
+}
 
 
 def explain(exc: sqlite3.Error, path: Path) -> WorkspaceError:
@@ -75,55 +125,15 @@ def explain(exc: sqlite3.Error, path: Path) -> WorkspaceError:
     kind = trouble(exc)
     if kind is None:
         raise exc
-    detail = {"path": str(path), "folder": str(path.parent), "name": path.name, "detail": exc}
-    if kind in (Trouble.CORRUPT, Trouble.NOT_A_DATABASE):
-        return CorruptWorkspaceError(
-            Message(
-                _CONTEXT,
-                QT_TRANSLATE_NOOP(
-                    "workspace",
-                    "Tệp workspace {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao "
-                    "lưu trong thư mục {backups} hoặc từ gói đồng bộ gần nhất.",
-                ),
-                {**detail, "backups": str(backup_folder(path))},
-            ),
-            code=kind,
-        )
-    if kind is Trouble.READ_ONLY:
-        template = QT_TRANSLATE_NOOP(
-            "workspace",
-            "Không ghi được vào {folder} (SQLite: {detail}). Hãy chép workspace vào một thư mục "
-            "bạn có quyền ghi (ví dụ Documents) rồi mở lại.",
-        )
-        return WorkspaceError(Message(_CONTEXT, template, detail), code=kind)
-    if kind is Trouble.CANNOT_OPEN:
-        template = QT_TRANSLATE_NOOP(
-            "workspace",
-            "Không mở được {path} (SQLite: {detail}). Hãy kiểm tra thư mục còn đó và bạn có "
-            "quyền ghi trong đó, hoặc chép workspace vào một thư mục khác (ví dụ Documents) rồi "
-            "mở lại.",
-        )
-        return WorkspaceError(Message(_CONTEXT, template, detail), code=kind)
-    if kind is Trouble.FULL:
-        template = QT_TRANSLATE_NOOP(
-            "workspace",
-            "Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu "
-            "trước đó vẫn còn nguyên.",
-        )
-        return WorkspaceError(Message(_CONTEXT, template, detail), code=kind)
-    if kind is Trouble.BUSY:
-        template = QT_TRANSLATE_NOOP(
-            "workspace",
-            "Workspace {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); thay đổi "
-            "chưa lưu, hãy thử lại sau ít giây.",
-        )
-        return BusyWorkspaceError(Message(_CONTEXT, template, detail), code=kind)
-    template = QT_TRANSLATE_NOOP(
-        "workspace",
-        "Ổ đĩa không đọc hoặc ghi được {path} (SQLite: {detail}). Hãy kiểm tra ổ đĩa (thẻ nhớ, "
-        "ổ USB còn cắm chắc) rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.",
-    )
-    return WorkspaceError(Message(_CONTEXT, template, detail), code=kind)
+    error, template = _SAYS[kind]
+    params = {
+        "path": str(path),
+        "folder": str(path.parent),
+        "name": path.name,
+        "backups": str(backup_folder(path)),
+        "detail": exc,
+    }
+    return error(Message("workspace", template, params), code=kind)
 
 
 def open_read_only(path: Path | str) -> sqlite_utils.Database:
