@@ -10,7 +10,9 @@ import struct
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+import tracemalloc
+import zlib
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -684,6 +686,111 @@ def test_stray_bytes_between_jpeg_segments_are_tolerated(tmp_path: Path) -> None
     meta = read_metadata(path)
     assert meta.orientation == 3
     assert any("stray" in w for w in meta.warnings)
+
+
+# --- hostile containers: why they are read by hand ----------------------------------------------
+# On each of these files a library (Pillow's lazy open, ExifRead's own finders) was measured to
+# keep the file in memory, step through it a byte at a time or run for seconds
+# (benchmarks/bench_photo_meta.py, metadata.py's opening docstring); ours reads a bounded amount.
+
+
+def _peak_heap(read: Callable[[], PhotoMetadata]) -> tuple[PhotoMetadata, int]:
+    tracemalloc.start()
+    try:
+        return read(), tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_jpeg_segments_before_the_frame_are_skipped_not_kept(tmp_path: Path) -> None:
+    """10 MB of APP2 segments (chunked ICC profiles look like this): Pillow keeps them all."""
+    data = jpeg_with(tiff_block(ifd0=[(0x0112, SHORT, [6])]))
+    app2 = b"\xff\xe2" + struct.pack(">H", 65_535) + bytes(65_533)
+    path = tmp_path / "app2.jpg"
+    path.write_bytes(data[:2] + app2 * 160 + data[2:])
+    meta, peak = _peak_heap(lambda: read_metadata(path))
+    assert (meta.width, meta.height, meta.orientation) == (64, 48, 6)
+    assert peak < 3_000_000
+
+
+def test_junk_after_the_jpeg_start_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    path = tmp_path / "zeros.jpg"
+    path.write_bytes(b"\xff\xd8\xff" + bytes(2_000_000))
+    assert "no JPEG segment found" in _message(path)
+
+
+def test_exif_entries_claiming_huge_texts_are_cut_short(tmp_path: Path) -> None:
+    """65,535 entries each claiming 100 MB of text, with 2 MB after the image to read from."""
+    entry = struct.pack("<HHLL", 0xC000, ASCII, 100_000_000, 8)
+    tiff = b"II*\x00" + struct.pack("<LH", 8, 65_535) + entry * 5_400
+    path = tmp_path / "texts.jpg"
+    path.write_bytes(jpeg_with(tiff) + bytes(2_000_000))
+    meta = read_metadata(path)
+    assert (meta.width, meta.height) == (64, 48)
+    assert any("complex" in w for w in meta.warnings)
+
+
+_FTYP = struct.pack(">I4s4sI", 24, b"ftyp", b"heic", 0) + b"mif1heic"
+_HDLR = struct.pack(">I4s", 33, b"hdlr") + bytes(8) + b"pict" + bytes(13)
+
+
+def test_heif_box_claiming_2_to_the_62_bytes_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "largesize.heic"
+    meta_box = struct.pack(">I4sQ", 1, b"meta", 1 << 62) + bytes(4)
+    path.write_bytes(_FTYP + meta_box + _HDLR + bytes(2000))
+    assert "cut short" in _message(path)
+
+
+def test_heif_meta_box_too_large_to_be_real_is_refused_unread(tmp_path: Path) -> None:
+    """An item name that runs 17 MB without its closing NUL: ExifRead reads it byte by byte."""
+    name = 17_000_000
+    infe = struct.pack(">4sI", b"infe", 0x0200_0000) + struct.pack(">HH4s", 1, 0, b"Exif")
+    infe_size = 4 + len(infe) + name
+    iinf_size = 8 + 4 + 2 + infe_size
+    meta_size = 8 + 4 + len(_HDLR) + iinf_size
+    head = (
+        struct.pack(">I4sI", meta_size, b"meta", 0)
+        + _HDLR
+        + struct.pack(">I4sIH", iinf_size, b"iinf", 0, 1)
+        + struct.pack(">I", infe_size)
+        + infe
+    )
+    path = tmp_path / "endless_name.heic"
+    path.write_bytes(_FTYP + head + b"a" * name)
+    assert "absurdly large" in _message(path)
+
+
+def test_webp_chunks_are_skipped_not_read(tmp_path: Path) -> None:
+    """A real WebP with a 10 MB unknown chunk: Pillow reads the whole file into memory."""
+    data = (PHOTOS / "pillow/hopper_orientation_6.webp").read_bytes()
+    vp8x_end = 12 + 8 + 10
+    body = data[12:vp8x_end] + b"JUNK" + struct.pack("<I", 10_000_000) + bytes(10_000_000)
+    body += data[vp8x_end:]
+    path = tmp_path / "big_chunk.webp"
+    path.write_bytes(b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body)
+    meta, peak = _peak_heap(lambda: read_metadata(path))
+    assert (meta.width, meta.height, meta.orientation) == (128, 128, 6)
+    assert peak < 1_000_000
+
+
+def test_png_exif_after_the_image_data_is_read_without_the_pixels(tmp_path: Path) -> None:
+    """9,000 × 9,000 zeros in 80 KB, EXIF after them: Pillow's getexif() decodes 81 MB first."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    side = 9000
+    path = tmp_path / "bomb.png"
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(bytes(side + 1) * side, 9))
+        + chunk(b"eXIf", tiff_block(ifd0=[(0x0112, SHORT, [6])]))
+        + chunk(b"IEND", b"")
+    )
+    meta = read_metadata(path)
+    assert (meta.width, meta.height, meta.orientation) == (side, side, 6)
 
 
 # --- formats ------------------------------------------------------------------------------------

@@ -1,4 +1,44 @@
-"""Read a photo's place, time, heading, camera and pixel size from its headers, not its pixels."""
+"""Read a photo's place, time, heading, camera and pixel size from its headers, not its pixels.
+
+Which code reads what, and why. Measured with ``benchmarks/bench_photo_meta.py`` (ExifRead 3.5.1,
+Pillow 13.0.0; the 85 sample photos in tests/data/photos and 14 hostile files, all readers side
+by side in one run; the table is in README.md). A library is used where it gives the same
+answers as this module (which the tests hold to exiftool's) on every sample and stays bounded
+in time and memory on the hostile files; the rest is hand-written.
+
+- EXIF tags (IFD0, the EXIF and GPS IFDs): **ExifRead**, on the EXIF block copied out of the
+  container (a JPEG's is at most 64 KB, others at most ``_MAX_EXIF_BLOCK``) and through
+  ``_MeteredReader``, a budget of reads and seeks. ExifRead on its own, on the whole file, took
+  15.2 s on an IFD claiming 65,535 entries of 999 rationals and was killed after 20 s on
+  entries claiming 100 MB of text with 20 MB after the image; with the budget: 0.20 s and
+  0.26 s, that EXIF ignored with a warning. Pillow's ``getexif()`` stays bounded but answers
+  differently on 6 of 85 samples (it takes XMP's orientation when EXIF has none), and its
+  values come without their EXIF field type, which ``_coordinate`` needs (a signed value with
+  no N/S or E/W ref).
+- TIFF: its first IFD is both the image header and the EXIF, so ExifRead reads the size too
+  (8/8 samples the same); we only check the strips are in the file. Pillow reports 4 of the 8
+  with width and height swapped (it turns orientations 5-8 upright).
+- JPEG, PNG, WebP and HEIF/AVIF containers: **hand-written**; no library passed both tests.
+
+  - JPEG: Pillow's lazy open finds the same EXIF and frame size on all 64 samples, but keeps
+    every APPn segment in memory (50 MB of APP2: 52.7 MB heap; ours 1.1 MB), steps through junk
+    a byte at a time (50 MB of zeros after the SOI marker: 2.9 s; ours gives up after 64 KB,
+    5 ms), and misses a copy cut inside the image data, which ours notices by reading on to the
+    end marker. ExifRead's finder reads no frame size (23 samples have no EXIF copy of it, 2
+    have a stale one), reads a clock out of an EXIF block without a TIFF header
+    (pillow/invalid-exif.jpg, which exiftool rejects), and looks for the EXIF only in the first
+    4,000 bytes after a JFIF segment.
+  - PNG: Pillow reads an eXIf chunk after the image data only by decoding the pixels (an 80 KB
+    PNG of 9,000 x 9,000 zeros: 259 ms and 78 MB; ours 0.3 ms); ExifRead has no size and misses
+    ImageMagick's "Raw profile type exif" text.
+  - WebP: Pillow gives the same answers on all 7 samples but reads the whole file into memory
+    first (a 50 MB chunk: 100 MB heap; ours 0.7 ms, no heap); ExifRead has no size.
+  - HEIF/AVIF: Pillow opens no HEIC without the optional pillow-heif (GPL-licensed codecs);
+    ExifRead finds the EXIF but not the image size (IMG_5195.HEIC's EXIF says 4032 x 3024, the
+    edited image is 2566 x 3313), accepts only three major brands (heic, avif, mif1; Canon
+    writes heix), and took 7.4 s and 412 MB on an item name that runs 50 MB without its end,
+    where ours refuses a meta box over ``_MAX_HEIF_META`` before reading it.
+"""
 
 from __future__ import annotations
 
