@@ -62,19 +62,6 @@ def _empty(value: Any) -> bool:
     return value is None or value == "" or value == "[]"
 
 
-def camera_titles(db: sqlite_utils.Database, ids: list[str]) -> dict[str, str]:
-    """How a camera is named in lists: its name, else its source reference, else its id."""
-    out: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for cid, name, ref in db.execute(
-            f"SELECT id, name, ref FROM cameras WHERE id IN ({', '.join('?' * len(chunk))})",
-            chunk,
-        ):
-            out[cid] = name or ref or cid[:8]
-    return out
-
-
 class _Relay(QObject):
     """Carries progress from the worker thread to the UI thread (a queued signal)."""
 
@@ -197,7 +184,7 @@ class MergeDialog(QDialog):
         self.groups = {}
         body = QWidget()
         grid = QGridLayout(body)
-        titles = camera_titles(self.workspace.db, [self.keep_id, self.other_id])
+        titles = listing.camera_titles(self.workspace.db, [self.keep_id, self.other_id])
         keep_title, other_title = (
             html.escape(titles.get(i, "")) for i in (self.keep_id, self.other_id)
         )
@@ -379,7 +366,7 @@ class DuplicatesDialog(QDialog):
 
     def show_pairs(self) -> None:
         ids = [p[s]["id"] for p in self.camera_pairs for s in ("a", "b")]
-        titles = camera_titles(self.workspace.db, ids)
+        titles = listing.camera_titles(self.workspace.db, ids)
         self._fill(
             self.cameras,
             self.camera_pairs,
@@ -538,10 +525,8 @@ class InventoryDialog(QDialog):
         file_row.addWidget(read)
         self.owner = QComboBox(self)
         self.owner.addItem(self.tr("Theo cột đơn vị trong tệp (tạo đơn vị mới nếu chưa có)"), None)
-        for unit_id, name in workspace.db.execute(
-            "SELECT id, name FROM units WHERE deleted = 0 ORDER BY name"
-        ):
-            self.owner.addItem(str(name), str(unit_id))
+        for unit_id, name in listing.unit_choices(workspace.db):
+            self.owner.addItem(name, unit_id)
         self.mapping_table = QTableWidget(0, 3, self)
         self.mapping_table.setHorizontalHeaderLabels(
             [self.tr("Cột trong tệp"), self.tr("Trường FieldSurvey"), self.tr("Giá trị mẫu")]
@@ -856,7 +841,7 @@ class InventoryDialog(QDialog):
         lines = self._refused_lines(report)
         if report.duplicates:
             ids = [p[s]["id"] for p in report.duplicates for s in ("a", "b")]
-            titles = camera_titles(self.workspace.db, ids)
+            titles = listing.camera_titles(self.workspace.db, ids)
             new = set(report.camera_ids)
             existing = sum(
                 not (p["a"]["id"] in new and p["b"]["id"] in new) for p in report.duplicates
@@ -940,11 +925,8 @@ class ReportDialog(QDialog):
         self.condition = self._code_box("camera_condition", self.tr("Mọi tình trạng"))
         self.owner = QComboBox(self)
         self.owner.addItem(self.tr("Mọi đơn vị chủ quản"), None)
-        for unit_id, name in db.execute(
-            "SELECT id, name FROM units WHERE deleted = 0 AND id IN (SELECT owner_unit_id FROM "
-            "cameras WHERE deleted = 0) ORDER BY name"
-        ):
-            self.owner.addItem(str(name), str(unit_id))
+        for unit_id, name in listing.owner_unit_choices(db):
+            self.owner.addItem(name, unit_id)
         self.review = self._code_box("review_state", self.tr("Mọi trạng thái duyệt"))
         self.omit_sensitive = QCheckBox(self.tr("Bỏ trường nhạy cảm"), self)
         self.omit_sensitive.setToolTip(
