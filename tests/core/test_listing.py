@@ -233,3 +233,27 @@ def test_a_records_own_records_in_the_order_they_were_recorded(workspace: Worksp
     for table, field in (("cameras", "name"), ("cameras", "nonsense"), ("nonsense", "site_id")):
         with pytest.raises(ValidationError):
             listing.records_of(workspace.db, table, field, site)
+
+
+def test_a_new_camera_is_named_after_its_site_and_numbered(workspace: Workspace) -> None:
+    site = workspace.insert("sites", {"name": "Chợ Hôm", "category": "market"})
+    other = workspace.insert("sites", {"name": "Chợ Mơ", "category": "market"})
+    assert listing.new_camera_name(workspace.db, site) == "Chợ Hôm – camera 1"
+    first = workspace.insert("cameras", {"site_id": site, "name": "Cổng chính"})
+    workspace.insert("cameras", {"site_id": other})
+    assert listing.new_camera_name(workspace.db, site) == "Chợ Hôm – camera 2"
+    workspace.delete("cameras", first)  # its number is not given again
+    assert listing.new_camera_name(workspace.db, site) == "Chợ Hôm – camera 2"
+    assert listing.new_camera_name(workspace.db, other) == "Chợ Mơ – camera 2"
+    with pytest.raises(ValidationError):
+        listing.new_camera_name(workspace.db, "no-such-site")
+
+
+def test_the_demos_cameras_are_named_the_same_way(demo: Workspace) -> None:
+    site_id, site_name = demo.db.execute(
+        "SELECT s.id, s.name FROM sites s WHERE (SELECT count(*) FROM cameras c "
+        "WHERE c.site_id = s.id) = 2 LIMIT 1"
+    ).fetchone()
+    names = [c["name"] for c in listing.records_of(demo.db, "cameras", "site_id", site_id)]
+    assert names == [listing.camera_name(site_name, n) for n in (1, 2)]
+    assert listing.new_camera_name(demo.db, site_id) == listing.camera_name(site_name, 3)

@@ -312,6 +312,21 @@ def camera_title(name: str | None, ref: str | None, camera_id: str) -> str:
     return name or ref or camera_id[:8]
 
 
+def camera_name(site_name: str, number: int) -> str:
+    """The name the ``number``-th camera of a site starts with."""
+    return f"{site_name} – camera {number}"
+
+
+def new_camera_name(db: sqlite_utils.Database, site_id: str) -> str:
+    """The name a new camera of a site starts with: numbered after every camera the site has
+    had, deleted ones included (a deleted camera's number is not given again)."""
+    site = db.execute("SELECT name FROM sites WHERE id = ?", [site_id]).fetchone()
+    if site is None:
+        raise ValidationError(f"Không có địa điểm {site_id}. / No such site.")
+    count = db.execute("SELECT count(*) FROM cameras WHERE site_id = ?", [site_id]).fetchone()[0]
+    return camera_name(str(site[0]), int(count) + 1)
+
+
 def camera_titles(db: sqlite_utils.Database, camera_ids: Sequence[str]) -> dict[str, str]:
     """{id: title} of some cameras (see camera_title), deleted ones included; unknown ids are
     left out."""
