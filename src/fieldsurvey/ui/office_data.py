@@ -58,10 +58,6 @@ THUMBNAILS_SHOWN = 6
 THUMB = 72
 
 
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == "[]"
-
-
 class _Relay(QObject):
     """Carries progress from the worker thread to the UI thread (a queued signal)."""
 
@@ -120,7 +116,7 @@ class MergeDialog(QDialog):
     def _text(self, field_name: str, value: Any) -> str:
         return (
             ""
-            if _empty(value)
+            if duplicates.is_empty(value)
             else shown_value(self.workspace, "cameras", field_name, value, self.lang)
         )
 
@@ -214,8 +210,16 @@ class MergeDialog(QDialog):
                 other_radio.setObjectName(f"{key}:other")
                 group.addButton(keep_radio, 0)
                 group.addButton(other_radio, 1)
-                empty_keep = all(_empty(v) for v in a) if isinstance(a, tuple) else _empty(a)
-                empty_other = all(_empty(v) for v in b) if isinstance(b, tuple) else _empty(b)
+                empty_keep = (
+                    all(duplicates.is_empty(v) for v in a)
+                    if isinstance(a, tuple)
+                    else duplicates.is_empty(a)
+                )
+                empty_other = (
+                    all(duplicates.is_empty(v) for v in b)
+                    if isinstance(b, tuple)
+                    else duplicates.is_empty(b)
+                )
                 (other_radio if empty_keep and not empty_other else keep_radio).setChecked(True)
                 grid.addWidget(keep_radio, line, 1)
                 grid.addWidget(other_radio, line, 2)
@@ -424,23 +428,13 @@ class DuplicatesDialog(QDialog):
         self.merge_button.setEnabled(selected is not None and selected[0] == "cameras")
         self.not_duplicate_button.setEnabled(selected is not None)
 
-    def _more_complete(self, a: str, b: str) -> tuple[str, str]:
-        """(keep, other): keep the record with more fields filled in and, on a tie, the one
-        recorded first."""
-        rank = {}
-        for cid in (a, b):
-            record = self.workspace.get("cameras", cid)
-            rowid = self.workspace.db.execute(
-                "SELECT rowid FROM cameras WHERE id = ?", [cid]
-            ).fetchone()[0]
-            rank[cid] = (-sum(not _empty(v) for v in record.values()), rowid)
-        return (a, b) if rank[a] <= rank[b] else (b, a)
-
     def on_merge_clicked(self) -> None:
         selected = self.selected_pair()
         if selected is None or selected[0] != "cameras":
             return
-        keep, other = self._more_complete(selected[1]["a"]["id"], selected[1]["b"]["id"])
+        keep, other = duplicates.merge_order(
+            self.workspace, selected[1]["a"]["id"], selected[1]["b"]["id"]
+        )
         dialog = MergeDialog(self.workspace, keep, other, self)
         dialog.changed.connect(self.changed.emit)
         if dialog.exec() == QDialog.DialogCode.Accepted:
