@@ -20,6 +20,7 @@ from fieldsurvey.core.reference import (
     GAP_TOLERANCE_M,
     boundary_geojson,
     commune_at,
+    commune_name,
     communes,
     distance_to_rings_m,
     district_of_ward,
@@ -28,6 +29,7 @@ from fieldsurvey.core.reference import (
     successors,
 )
 from fieldsurvey.core.resources import resource_path
+from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.text import fold
 
 HOAN_KIEM_LAKE = (105.8524, 21.0288)
@@ -186,6 +188,17 @@ def test_communes_helper(db: sqlite_utils.Database) -> None:
         "short_name": "Ba Đình",
         "type": "phường",
     }
+
+
+def test_commune_name_reads_the_current_commune_only(workspace: Workspace) -> None:
+    assert commune_name(workspace.db, "00070") == "Phường Hoàn Kiếm"
+    # "00004" is also the former Phường Trúc Bạch: the commune's name, never the ward's.
+    assert commune_name(workspace.db, "00004") == "Phường Ba Đình"
+    current = {c["code"] for c in communes(workspace.db)}
+    ward_only = next(code for code in _units(workspace.db, "ward") if code not in current)
+    assert commune_name(workspace.db, ward_only) is None
+    assert commune_name(workspace.db, "99999") is None
+    assert commune_name(workspace.db, "") is None
 
 
 # --- admin_unit_changes --------------------------------------------------------------------

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldsurvey.core import settings as user_settings
 from fieldsurvey.core.photos.store import PhotoStore
+from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.dialogs import NewSiteDialog
@@ -129,9 +130,13 @@ def test_a_validation_error_appears_beside_the_field_and_clears(
 def test_camera_rules_show_what_a_draft_still_lacks(qtbot: QtBot, window: MainWindow) -> None:
     site_id = window.workspace.db.execute("SELECT id FROM sites LIMIT 1").fetchone()[0]
     window.open_record("sites", site_id)
+    name = listing.new_camera_name(window.workspace.db, site_id)
     camera_id = window.add_here("cameras")
     editor = window.editor
     assert editor.record_id == camera_id
+    assert (
+        editor.widgets["name"].value() == name == window.workspace.get("cameras", camera_id)["name"]
+    )
     camera_type = editor.widgets["camera_type"].box
     camera_type.setCurrentIndex(camera_type.findData("fixed"))
     camera_type.activated.emit(camera_type.currentIndex())

@@ -93,6 +93,32 @@ def test_the_interceptor_blocks_what_gets_past_the_page(qtbot: QtBot, map_view: 
     qtbot.waitUntil(lambda: any("example.org" in u for u in map_view.blocker.blocked))
 
 
+def centre_on(qtbot: QtBot, view: MapView, index: int, zoom: int) -> dict[str, float]:
+    """Centre the map on a camera at ``zoom`` and wait until the page shows it there: the map
+    at that zoom, the camera in the middle of it and drawn where a click would find it.
+    Returns the camera's point in the map."""
+    js(qtbot, view, f"FS.centerOn({index}, {zoom}); 1")
+    where = (
+        "(function () { var size = FSBoot.map.getSize(); "
+        f"var p = JSON.parse(FS.pointOf({index})); "
+        "return JSON.stringify({zoom: FSBoot.map.getZoom(), x: p.x, y: p.y, "
+        "dx: p.x - size.x / 2, dy: p.y - size.y / 2, hit: FS.hitTest(p.x, p.y)}); })()"
+    )
+    seen: dict[str, float] = {}
+
+    def shown() -> bool:
+        seen.update(json.loads(js(qtbot, view, where)))
+        return (
+            seen["zoom"] == zoom
+            and abs(seen["dx"]) <= 1
+            and abs(seen["dy"]) <= 1
+            and seen["hit"] >= 0
+        )
+
+    qtbot.waitUntil(shown)
+    return {"x": seen["x"], "y": seen["y"]}
+
+
 def _click(view: MapView, x: float, y: float) -> None:
     target = view.focusProxy() or view
     QTest.mouseClick(
@@ -105,10 +131,7 @@ def _click(view: MapView, x: float, y: float) -> None:
 
 def test_clicking_a_camera_selects_it(qtbot: QtBot, map_view: MapView) -> None:
     index = len(map_view.layer.ids) // 2
-    js(qtbot, map_view, f"FS.centerOn({index}, 17); 1")
-    qtbot.waitUntil(lambda: json.loads(js(qtbot, map_view, "FS.stats()"))["zoom"] == 17)
-    qtbot.wait(300)
-    point = json.loads(js(qtbot, map_view, f"FS.pointOf({index})"))
+    point = centre_on(qtbot, map_view, index, 17)
     hit = js(qtbot, map_view, f"FS.hitTest({point['x']}, {point['y']})")
     assert hit >= 0
     with qtbot.waitSignal(map_view.camera_selected, timeout=5000) as signal:
@@ -118,11 +141,8 @@ def test_clicking_a_camera_selects_it(qtbot: QtBot, map_view: MapView) -> None:
 
 def test_place_mode_reports_the_clicked_position(qtbot: QtBot, map_view: MapView) -> None:
     map_view.set_mode("place")
-    js(qtbot, map_view, "FS.centerOn(0, 18); 1")
-    qtbot.waitUntil(lambda: json.loads(js(qtbot, map_view, "FS.stats()"))["zoom"] == 18)
-    qtbot.wait(300)
+    point = centre_on(qtbot, map_view, 0, 18)
     # a spot 120 px left of camera 0, where no camera stands at this zoom
-    point = json.loads(js(qtbot, map_view, "FS.pointOf(0)"))
     x, y = point["x"] - 120, point["y"]
     assert js(qtbot, map_view, f"FS.hitTest({x}, {y})") == -1
     expected = json.loads(
@@ -158,7 +178,16 @@ def test_user_text_reaches_the_page_as_text(qtbot: QtBot, map_view: MapView) -> 
             == HOSTILE
         )
     )
-    qtbot.wait(200)
+    # An image of the test's own with the same broken source, added after the text: once its
+    # error handler has run, an image made from the text would have run its handler too.
+    js(
+        qtbot,
+        map_view,
+        "window.__probe = 0; var probe = new Image(); "
+        "probe.onerror = function () { window.__probe = 1; }; probe.src = 'x'; "
+        "document.body.appendChild(probe); 1",
+    )
+    qtbot.waitUntil(lambda: js(qtbot, map_view, "window.__probe") == 1)
     assert js(qtbot, map_view, "typeof window.__pwned") == "undefined"
     assert js(qtbot, map_view, "document.querySelectorAll('.fs-info img').length") == 0
 
@@ -247,12 +276,15 @@ def test_needs_layer_is_fetched_when_switched_on(
 
 def test_dragging_in_direction_mode_reports_the_bearing(qtbot: QtBot, map_view: MapView) -> None:
     index = 5
-    js(qtbot, map_view, f"FS.centerOn({index}, 17); 1")
-    qtbot.waitUntil(lambda: json.loads(js(qtbot, map_view, "FS.stats()"))["zoom"] == 17)
-    qtbot.wait(300)
+    point = centre_on(qtbot, map_view, index, 17)
     map_view.select_camera(map_view.layer.ids[index])
     map_view.set_mode("direction")
-    point = json.loads(js(qtbot, map_view, f"FS.pointOf({index})"))
+
+    def ready_to_drag() -> bool:
+        stats = json.loads(js(qtbot, map_view, "FS.stats()"))
+        return stats["mode"] == "direction" and stats["selected"] == index
+
+    qtbot.waitUntil(ready_to_drag)  # the page has the camera selected and the mode on
     start = QPoint(round(point["x"]), round(point["y"]))
     east = QPoint(start.x() + 150, start.y())
     target = map_view.focusProxy() or map_view
@@ -262,7 +294,6 @@ def test_dragging_in_direction_mode_reports_the_bearing(qtbot: QtBot, map_view: 
         QTest.mousePress(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
         for step in range(1, 6):
             QTest.mouseMove(target, QPoint(start.x() + 30 * step, start.y()))
-            qtbot.wait(30)
         QTest.mouseRelease(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, east)
     camera_id, bearing, final = signal.args
     assert camera_id == map_view.layer.ids[index] and final is True

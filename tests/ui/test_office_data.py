@@ -5,15 +5,20 @@ cancelled."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import openpyxl
+import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
 
+from fieldsurvey.core.office import inventory
+from fieldsurvey.core.reports import writing
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.office_data import (
     DuplicatesDialog,
@@ -288,16 +293,52 @@ def test_mapping_chosen_by_hand_and_an_owner(qtbot: QtBot, demo: Workspace, tmp_
     assert json.loads(rows[0][2])[0]["direction"] == 315.0
 
 
-def test_a_cancelled_import_writes_nothing(qtbot: QtBot, demo: Workspace) -> None:
+class Gate:
+    """Holds a worker at one step of its progress until the test lets it go on, so the test
+    acts at a known point of the work, not whenever the thread happens to be."""
+
+    def __init__(self) -> None:
+        self.reached = threading.Event()
+        self.released = threading.Event()
+
+    def hold(self) -> None:
+        """Called on the worker: say it got there, then wait for the test."""
+        self.reached.set()
+        if not self.released.wait(timeout=60):
+            raise TimeoutError("the test never let the worker go on")
+
+
+def test_a_cancelled_import_writes_nothing(
+    qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = counts(demo)
+    gate = Gate()
+    inside: dict[str, int] = {}
+    import_inventory = inventory.import_inventory
+
+    def held_import(ws: Workspace, *args: Any, progress: Any = None, **kwargs: Any) -> Any:
+        def step(done: int, total: int, message: str) -> None:
+            if message.startswith("Ghi camera"):  # in its transaction, the new sites written
+                inside["sites"] = ws.db.execute("SELECT count(*) FROM sites").fetchone()[0]
+                gate.hold()
+            progress(done, total, message)
+
+        return import_inventory(ws, *args, progress=step, **kwargs)
+
+    monkeypatch.setattr(inventory, "import_inventory", held_import)
     dialog = InventoryDialog(demo, path=INVENTORY / "osm_cameras.geojson")
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert dialog.busy and dialog.cancel_button.isVisible()
-    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    try:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(gate.reached.is_set, timeout=30_000)
+        assert dialog.busy and dialog.cancel_button.isVisible()
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    finally:
+        gate.released.set()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
     assert "Đã huỷ" in dialog.status.text() and dialog.report is None
+    assert inside["sites"] > before[1]  # it had written, and all of it was taken back
     assert counts(demo) == before
     assert dialog.import_button.isEnabled()  # it can be imported after all
 
@@ -374,16 +415,37 @@ def test_xlsx_report_with_a_filter(qtbot: QtBot, demo: Workspace, tmp_path: Path
     book.close()
 
 
-def test_a_cancelled_report_leaves_no_file(qtbot: QtBot, demo: Workspace, tmp_path: Path) -> None:
+def test_a_cancelled_report_leaves_no_file(
+    qtbot: QtBot, demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = Gate()
+    partial: list[Path] = []
+    write_report = writing.write_report
+
+    def held_report(*args: Any, progress: Any = None, **kwargs: Any) -> Any:
+        def step(done: int, total: int, message: str) -> None:
+            if not gate.reached.is_set():  # the first rows are written
+                partial.extend(tmp_path.glob("*report*"))
+                gate.hold()
+            progress(done, total, message)
+
+        return write_report(*args, progress=step, **kwargs)
+
+    monkeypatch.setattr(writing, "write_report", held_report)
     dialog = ReportDialog(demo)
     qtbot.addWidget(dialog)
     dialog.show()
     out = tmp_path / "report.xlsx"
     dialog.out.setText(str(out))
-    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
-    assert dialog.busy and dialog.progress.isVisible()
-    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    try:
+        qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(gate.reached.is_set, timeout=60_000)
+        assert dialog.busy and dialog.progress.isVisible()
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    finally:
+        gate.released.set()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
+    assert partial  # a temporary file was half-written when the cancel came
     assert "Đã huỷ" in dialog.status.text()
     assert dialog.written is None and not out.exists()
     assert not list(tmp_path.glob("*report*"))  # nor a half-written temporary file

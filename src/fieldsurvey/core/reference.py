@@ -308,6 +308,15 @@ def communes(db: sqlite_utils.Database) -> list[Commune]:
     ]
 
 
+def commune_name(db: sqlite_utils.Database, code: str) -> str | None:
+    """The name of the current commune with this code, or None when no commune has it (codes
+    repeat across levels: only the commune level is looked at)."""
+    row = db.conn.execute(
+        "SELECT name FROM admin_units WHERE level = ? AND code = ?", (COMMUNE, code)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
 def district_of_ward(db: sqlite_utils.Database, ward_code: str) -> str | None:
     """Code of the former district a former (pre-July-2025) ward belonged to."""
     row = db.conn.execute(

@@ -26,7 +26,7 @@ from fieldsurvey.core.errors import FieldSurveyError, ValidationError
 from fieldsurvey.core.geo import distance_m
 from fieldsurvey.core.office.coverage import need_coverage
 from fieldsurvey.core.photos.store import IngestResult
-from fieldsurvey.core.store import checks
+from fieldsurvey.core.store import checks, listing
 from fieldsurvey.core.store.records import clean_value, record_kind
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
@@ -289,17 +289,10 @@ class RecordEditor(QWidget):
             case "bool":
                 return fw.ChoiceField([(1, tr("Có")), (0, tr("Không"))], self.form_host)
             case "ref" if field.ref == "units":
-                units = db.execute(
-                    "SELECT id, name FROM units WHERE deleted = 0 ORDER BY name"
-                ).fetchall()
-                return fw.ChoiceField([(str(i), str(n)) for i, n in units], self.form_host)
+                return fw.ChoiceField(listing.unit_choices(db), self.form_host)
             case "ref" if field.ref == "cameras":
-                cameras = db.execute(
-                    "SELECT id, coalesce(name, id) FROM cameras WHERE deleted = 0 AND site_id = ? "
-                    "ORDER BY name",
-                    [self.record.get("site_id")],
-                ).fetchall()
-                return fw.ChoiceField([(str(i), str(n)) for i, n in cameras], self.form_host)
+                cameras = listing.site_camera_choices(db, self.record.get("site_id"))
+                return fw.ChoiceField(cameras, self.form_host)
         raise AssertionError(f"no widget for {table}.{name}")
 
     def _fill(self) -> None:
@@ -335,10 +328,8 @@ class RecordEditor(QWidget):
         self.complete.setValue(round(checks.completeness(self.table, record) * 100))
         site_id = record.get("site_id")
         if site_id:
-            site = self.workspace.db.execute(
-                "SELECT name FROM sites WHERE id = ?", [site_id]
-            ).fetchone()
-            self.parent_button.setText("↑ " + tr("Địa điểm: {0}").format(site[0] if site else ""))
+            site = self.workspace.title("sites", site_id)
+            self.parent_button.setText("↑ " + tr("Địa điểm: {0}").format(site or ""))
             self.parent_button.show()
         else:
             self.parent_button.hide()
@@ -432,13 +423,7 @@ class RecordEditor(QWidget):
         heading.setWordWrap(True)
         self.children_layout.addWidget(heading)
         listed = set(json.loads(self.record.get("reuse_camera_ids") or "[]"))
-        names = dict(
-            self.workspace.db.execute(
-                "SELECT id, coalesce(name, id) FROM cameras WHERE id IN "
-                f"({', '.join('?' * len(cameras))})",
-                [c["id"] for c in cameras],
-            ).fetchall()
-        )
+        names = listing.camera_titles(self.workspace.db, [c["id"] for c in cameras])
         for camera in cameras[:20]:
             row = QHBoxLayout()
             text = f"{names.get(camera['id'], camera['id'])} · {camera['distance_m']:.0f} m"
@@ -470,16 +455,11 @@ class RecordEditor(QWidget):
             self._show_children()
 
     def _child_rows(self, db: Any, table: str, key: str) -> list[tuple[str, str]]:
-        rows = db.execute(
-            f"SELECT * FROM {table} WHERE {key} = ? AND deleted = 0 ORDER BY rowid",
-            [self.record_id],
-        )
-        names = [d[0] for d in rows.description]
+        assert self.record_id is not None
         out = []
-        for values in rows.fetchall():
-            row = dict(zip(names, values, strict=True))
+        for row in listing.records_of(db, table, key, self.record_id):
             if table == "cameras":
-                label = row["name"] or row["id"]
+                label = listing.camera_title(row["name"], row["ref"], row["id"])
                 if row["condition"]:
                     label += " · " + vocabulary.label(
                         "camera_condition", row["condition"], self.lang

@@ -695,13 +695,8 @@ class MainWindow(QMainWindow):
             if current is not None and current[0] == "cameras":
                 values["camera_id"] = current[1]
         if table == "cameras":
-            count = self.workspace.db.execute(
-                "SELECT count(*) FROM cameras WHERE site_id = ?", [site_id]
-            ).fetchone()[0]
             site = self.workspace.get("sites", site_id)
-            values["name"] = self.tr("{site} – camera {number}").format(
-                site=site["name"], number=count + 1
-            )
+            values["name"] = listing.new_camera_name(self.workspace.db, site_id)
             if site["lat"] is not None:
                 values.update(
                     {

@@ -58,23 +58,6 @@ THUMBNAILS_SHOWN = 6
 THUMB = 72
 
 
-def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == "[]"
-
-
-def camera_titles(db: sqlite_utils.Database, ids: list[str]) -> dict[str, str]:
-    """How a camera is named in lists: its name, else its source reference, else its id."""
-    out: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for cid, name, ref in db.execute(
-            f"SELECT id, name, ref FROM cameras WHERE id IN ({', '.join('?' * len(chunk))})",
-            chunk,
-        ):
-            out[cid] = name or ref or cid[:8]
-    return out
-
-
 class _Relay(QObject):
     """Carries progress from the worker thread to the UI thread (a queued signal)."""
 
@@ -133,7 +116,7 @@ class MergeDialog(QDialog):
     def _text(self, field_name: str, value: Any) -> str:
         return (
             ""
-            if _empty(value)
+            if duplicates.is_empty(value)
             else shown_value(self.workspace, "cameras", field_name, value, self.lang)
         )
 
@@ -197,7 +180,7 @@ class MergeDialog(QDialog):
         self.groups = {}
         body = QWidget()
         grid = QGridLayout(body)
-        titles = camera_titles(self.workspace.db, [self.keep_id, self.other_id])
+        titles = listing.camera_titles(self.workspace.db, [self.keep_id, self.other_id])
         keep_title, other_title = (
             html.escape(titles.get(i, "")) for i in (self.keep_id, self.other_id)
         )
@@ -227,8 +210,16 @@ class MergeDialog(QDialog):
                 other_radio.setObjectName(f"{key}:other")
                 group.addButton(keep_radio, 0)
                 group.addButton(other_radio, 1)
-                empty_keep = all(_empty(v) for v in a) if isinstance(a, tuple) else _empty(a)
-                empty_other = all(_empty(v) for v in b) if isinstance(b, tuple) else _empty(b)
+                empty_keep = (
+                    all(duplicates.is_empty(v) for v in a)
+                    if isinstance(a, tuple)
+                    else duplicates.is_empty(a)
+                )
+                empty_other = (
+                    all(duplicates.is_empty(v) for v in b)
+                    if isinstance(b, tuple)
+                    else duplicates.is_empty(b)
+                )
                 (other_radio if empty_keep and not empty_other else keep_radio).setChecked(True)
                 grid.addWidget(keep_radio, line, 1)
                 grid.addWidget(other_radio, line, 2)
@@ -379,7 +370,7 @@ class DuplicatesDialog(QDialog):
 
     def show_pairs(self) -> None:
         ids = [p[s]["id"] for p in self.camera_pairs for s in ("a", "b")]
-        titles = camera_titles(self.workspace.db, ids)
+        titles = listing.camera_titles(self.workspace.db, ids)
         self._fill(
             self.cameras,
             self.camera_pairs,
@@ -437,23 +428,13 @@ class DuplicatesDialog(QDialog):
         self.merge_button.setEnabled(selected is not None and selected[0] == "cameras")
         self.not_duplicate_button.setEnabled(selected is not None)
 
-    def _more_complete(self, a: str, b: str) -> tuple[str, str]:
-        """(keep, other): keep the record with more fields filled in and, on a tie, the one
-        recorded first."""
-        rank = {}
-        for cid in (a, b):
-            record = self.workspace.get("cameras", cid)
-            rowid = self.workspace.db.execute(
-                "SELECT rowid FROM cameras WHERE id = ?", [cid]
-            ).fetchone()[0]
-            rank[cid] = (-sum(not _empty(v) for v in record.values()), rowid)
-        return (a, b) if rank[a] <= rank[b] else (b, a)
-
     def on_merge_clicked(self) -> None:
         selected = self.selected_pair()
         if selected is None or selected[0] != "cameras":
             return
-        keep, other = self._more_complete(selected[1]["a"]["id"], selected[1]["b"]["id"])
+        keep, other = duplicates.merge_order(
+            self.workspace, selected[1]["a"]["id"], selected[1]["b"]["id"]
+        )
         dialog = MergeDialog(self.workspace, keep, other, self)
         dialog.changed.connect(self.changed.emit)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -538,10 +519,8 @@ class InventoryDialog(QDialog):
         file_row.addWidget(read)
         self.owner = QComboBox(self)
         self.owner.addItem(self.tr("Theo cột đơn vị trong tệp (tạo đơn vị mới nếu chưa có)"), None)
-        for unit_id, name in workspace.db.execute(
-            "SELECT id, name FROM units WHERE deleted = 0 ORDER BY name"
-        ):
-            self.owner.addItem(str(name), str(unit_id))
+        for unit_id, name in listing.unit_choices(workspace.db):
+            self.owner.addItem(name, unit_id)
         self.mapping_table = QTableWidget(0, 3, self)
         self.mapping_table.setHorizontalHeaderLabels(
             [self.tr("Cột trong tệp"), self.tr("Trường FieldSurvey"), self.tr("Giá trị mẫu")]
@@ -856,7 +835,7 @@ class InventoryDialog(QDialog):
         lines = self._refused_lines(report)
         if report.duplicates:
             ids = [p[s]["id"] for p in report.duplicates for s in ("a", "b")]
-            titles = camera_titles(self.workspace.db, ids)
+            titles = listing.camera_titles(self.workspace.db, ids)
             new = set(report.camera_ids)
             existing = sum(
                 not (p["a"]["id"] in new and p["b"]["id"] in new) for p in report.duplicates
@@ -940,11 +919,8 @@ class ReportDialog(QDialog):
         self.condition = self._code_box("camera_condition", self.tr("Mọi tình trạng"))
         self.owner = QComboBox(self)
         self.owner.addItem(self.tr("Mọi đơn vị chủ quản"), None)
-        for unit_id, name in db.execute(
-            "SELECT id, name FROM units WHERE deleted = 0 AND id IN (SELECT owner_unit_id FROM "
-            "cameras WHERE deleted = 0) ORDER BY name"
-        ):
-            self.owner.addItem(str(name), str(unit_id))
+        for unit_id, name in listing.owner_unit_choices(db):
+            self.owner.addItem(name, unit_id)
         self.review = self._code_box("review_state", self.tr("Mọi trạng thái duyệt"))
         self.omit_sensitive = QCheckBox(self.tr("Bỏ trường nhạy cảm"), self)
         self.omit_sensitive.setToolTip(

@@ -61,9 +61,9 @@ from fieldsurvey.core.office.review import (
     record_history,
     require_office,
     review,
+    review_list,
     review_many,
     reviews_of,
-    select_records,
 )
 from fieldsurvey.core.store.records import record_kind
 from fieldsurvey.core.store.workspace import Workspace
@@ -406,43 +406,6 @@ class InboxDialog(QDialog):
 # -- review ----------------------------------------------------------------------------------
 
 
-def _list_rows(ws: Workspace, flt: ReviewFilter, lang: str) -> dict[str, Any]:
-    """The records a filter picks (all ids) and the cells of the first ``MAX_SHOWN``."""
-    ids = select_records(ws, flt)
-    shown = ids[:MAX_SHOWN]
-    table = flt.table
-    kind = record_kind(table)
-    title = kind.title_field
-    if table == "sites":
-        sql = "SELECT r.id, r.name, r.name, r.commune_code, r.review_state FROM sites AS r"
-    else:
-        what = {"cameras": "r.camera_type", "shortcomings": "r.kind", "needs": "r.priority"}[table]
-        name = f"coalesce(r.{title}, {what})" if title else what
-        sql = (
-            f"SELECT r.id, {name}, s.name, s.commune_code, r.review_state FROM {table} AS r "
-            "LEFT JOIN sites AS s ON s.id = r.site_id"
-        )
-    code_list = {"cameras": "camera_type", "shortcomings": "shortcoming_kind", "needs": "priority"}
-    communes = {c["code"]: c["name"] for c in reference.communes(ws.db)}
-    by_id: dict[str, list[str]] = {}
-    for start in range(0, len(shown), 500):
-        chunk = shown[start : start + 500]
-        marks = ", ".join("?" * len(chunk))
-        for rid, name, site, commune, state in ws.db.execute(
-            f"{sql} WHERE r.id IN ({marks})", chunk
-        ):
-            label = name or ""
-            if table in code_list and name and vocabulary.is_valid(code_list[table], name):
-                label = vocabulary.label(code_list[table], name, lang)
-            by_id[rid] = [
-                label,
-                site or "",
-                communes.get(commune, commune or ""),
-                "" if state is None else vocabulary.label("review_state", state, lang),
-            ]
-    return {"ids": ids, "rows": [by_id[i] for i in shown if i in by_id]}
-
-
 class ReviewDialog(QDialog):
     """Filter records, read one (values, history beside its past reviews) and review it —
     or every record the filter picks, after a confirmation."""
@@ -637,7 +600,7 @@ class ReviewDialog(QDialog):
         read_workspace_in_background(
             self,
             self.workspace,
-            lambda ws: (flt, _list_rows(ws, flt, lang)),
+            lambda ws: (flt, review_list(ws, flt, lang, limit=MAX_SHOWN)),
             self.on_loaded,
             self.on_load_failed,
         )

@@ -32,6 +32,7 @@ from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.photos.store import make_missing_copies
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.sync import export, importing
+from fieldsurvey.core.sync.history import exchanged_packages
 from fieldsurvey.core.trust import keys
 from fieldsurvey.ui.background import write_in_background
 from fieldsurvey.ui.i18n import current_language
@@ -386,11 +387,7 @@ class PackagesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Các gói đã trao đổi"))
         self.resize(760, 360)
-        names = {p["device_id"]: p["name"] for p in keys.list_peers(workspace.db)}
-        rows = workspace.db.execute(
-            "SELECT at, direction, peer_device, changes, photos, file_name, package_id "
-            "FROM packages ORDER BY at DESC"
-        ).fetchall()
+        rows = exchanged_packages(workspace.db)
         headers = [
             self.tr("Thời gian"),
             self.tr("Chiều"),
@@ -402,15 +399,15 @@ class PackagesDialog(QDialog):
         ]
         self.table = QTableWidget(len(rows), len(headers), self)
         self.table.setHorizontalHeaderLabels(headers)
-        for r, (at, direction, peer, changes, photos, file_name, package_id) in enumerate(rows):
+        for r, row in enumerate(rows):
             cells = [
-                at,
-                self.tr("nhận") if direction == "in" else self.tr("gửi"),
-                names.get(peer, peer),
-                str(changes),
-                str(photos),
-                file_name or "",
-                package_id,
+                row["at"],
+                self.tr("nhận") if row["direction"] == "in" else self.tr("gửi"),
+                row["peer_name"],
+                str(row["changes"]),
+                str(row["photos"]),
+                row["file_name"] or "",
+                row["package_id"],
             ]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))

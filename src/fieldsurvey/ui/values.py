@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QLocale
 
-from fieldsurvey.core import vocabulary
+from fieldsurvey.core import reference, vocabulary
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.reports import labels
 from fieldsurvey.core.store.records import record_kind
@@ -74,5 +74,5 @@ def shown_value(ws: Workspace, table: str, name: str, value: Any, lang: str) -> 
 
 
 def commune_name(ws: Workspace, code: str) -> str:
-    row = ws.db.conn.execute("SELECT name FROM admin_units WHERE code = ?", [code]).fetchone()
-    return str(row[0]) if row else code
+    """A commune's name, or its code when no current commune has it."""
+    return reference.commune_name(ws.db, code) or code

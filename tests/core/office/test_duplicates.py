@@ -19,8 +19,10 @@ from fieldsurvey.core.office.duplicates import (
     find_duplicate_sites,
     find_duplicates,
     find_workspace_duplicates,
+    is_empty,
     mark_not_duplicate,
     merge_cameras,
+    merge_order,
 )
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import CHANGE_COLUMNS, Workspace
@@ -252,6 +254,33 @@ def test_merge_keeps_chosen_values_and_both_cameras_photos(demo: Workspace) -> N
     # Everything went through the write path: it is in the history, so it syncs.
     assert demo.history("cameras", other)[-1]["op"] == "delete"
     assert demo.db.execute("SELECT count(*) FROM changes").fetchone()[0] > changes_before + 4
+
+
+def test_empty_means_null_empty_text_or_empty_list() -> None:
+    assert all(is_empty(v) for v in (None, "", "[]"))
+    assert not any(is_empty(v) for v in (0, 0.0, "0", "[1]", '["ptz"]', " "))
+
+
+def test_a_merge_keeps_the_fuller_camera_and_on_a_tie_the_first_recorded(
+    workspace: Workspace,
+) -> None:
+    site = workspace.insert("sites", {"name": "Ngã tư Sở", "category": "traffic_route"})
+    sparse = workspace.insert("cameras", {"site_id": site, "name": "Góc đông"})
+    full = workspace.insert(
+        "cameras",
+        {"site_id": site, "name": "Góc tây", "camera_type": "ptz", "height_m": 6, "ref": "A"},
+    )
+    assert merge_order(workspace, sparse, full) == (full, sparse)
+    assert merge_order(workspace, full, sparse) == (full, sparse)
+    # As full as each other: the one recorded first is kept, whichever is named first.
+    workspace.update("cameras", sparse, {"camera_type": "fixed", "height_m": 4, "ref": "B"})
+    assert merge_order(workspace, full, sparse) == (sparse, full)
+    assert merge_order(workspace, sparse, full) == (sparse, full)
+    # Emptying a value of the first one tips the balance back.
+    workspace.update("cameras", sparse, {"ref": None})
+    assert merge_order(workspace, sparse, full) == (full, sparse)
+    with pytest.raises(ValidationError):
+        merge_order(workspace, sparse, "no-such-camera")
 
 
 def test_a_refused_merge_changes_nothing(demo: Workspace) -> None:

@@ -11,12 +11,14 @@ from typing import Any
 
 import pytest
 
+from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.office.review import (
     NotOfficeError,
     ReviewFilter,
     record_history,
     review,
+    review_list,
     review_many,
     reviews_of,
     select_records,
@@ -320,3 +322,55 @@ def test_review_commands(
         left = select_records(office, ReviewFilter("cameras", commune_code=commune, state="none"))
         assert left == []
         assert office.get("cameras", camera)["review_state"] == "rejected"
+
+
+def test_the_review_list_names_each_record_its_site_commune_and_state(
+    workspace: Workspace,
+) -> None:
+    hoan_kiem = {"lat": 21.0288, "lon": 105.8524}
+    site = workspace.insert(
+        "sites", {"name": "Hồ Hoàn Kiếm", "category": "scenic_spot", **hoan_kiem}
+    )
+    named = workspace.insert("cameras", {"site_id": site, "name": "Tháp Rùa", "camera_type": "ptz"})
+    typed = workspace.insert("cameras", {"site_id": site, "camera_type": "alpr"})
+    bare = workspace.insert("cameras", {"site_id": site})
+    fault = workspace.insert("shortcomings", {"site_id": site, "kind": "broken"})
+    need = workspace.insert("needs", {"site_id": site, "priority": "high", "camera_count": 2})
+    review(workspace, "cameras", typed, "approved")
+
+    cameras = review_list(workspace, ReviewFilter("cameras"))
+    assert (
+        cameras["ids"]
+        == select_records(workspace, ReviewFilter("cameras"))
+        == [
+            named,
+            typed,
+            bare,
+        ]
+    )
+    assert cameras["rows"] == [
+        ["Tháp Rùa", "Hồ Hoàn Kiếm", "Phường Hoàn Kiếm", ""],  # a name before the type
+        [
+            vocabulary.label("camera_type", "alpr", "vi"),
+            "Hồ Hoàn Kiếm",
+            "Phường Hoàn Kiếm",
+            "Đã duyệt",
+        ],
+        ["", "Hồ Hoàn Kiếm", "Phường Hoàn Kiếm", ""],
+    ]
+    english = review_list(workspace, ReviewFilter("cameras"), "en", limit=2)
+    assert english["ids"] == cameras["ids"]  # every id, however few rows are shown
+    assert english["rows"][1][0] == vocabulary.label("camera_type", "alpr", "en")
+    assert english["rows"][1][3] == vocabulary.label("review_state", "approved", "en")
+    assert len(english["rows"]) == 2
+
+    assert review_list(workspace, ReviewFilter("sites"))["rows"] == [
+        ["Hồ Hoàn Kiếm", "Hồ Hoàn Kiếm", "Phường Hoàn Kiếm", ""]
+    ]
+    shortcomings = review_list(workspace, ReviewFilter("shortcomings"))
+    assert shortcomings["ids"] == [fault]
+    assert shortcomings["rows"][0][0] == vocabulary.label("shortcoming_kind", "broken", "vi")
+    needs = review_list(workspace, ReviewFilter("needs"), limit=0)
+    assert needs == {"ids": [need], "rows": []}
+    with pytest.raises(ValidationError):
+        review_list(workspace, ReviewFilter("units"))

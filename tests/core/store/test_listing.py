@@ -144,3 +144,116 @@ def test_code_columns_sort_in_their_lists_order_and_communes_by_name(demo: Works
     communes = [r[6] for r in all_rows(demo, ListQuery("cameras", sort="commune"), size=500)]
     named = [c for c in communes if c]
     assert len(set(named)) > 10 and named == sorted(named)  # by the name shown, not its code
+
+
+# -- short lists for forms and dialogs ----------------------------------------------------------
+
+
+def test_units_to_choose_from_and_the_units_that_own_cameras(workspace: Workspace) -> None:
+    police = workspace.insert("units", {"name": "Công an phường Hoàn Kiếm", "kind": "police"})
+    board = workspace.insert("units", {"name": "Ban quản lý chợ", "kind": "other"})
+    idle = workspace.insert("units", {"name": "Đội trật tự", "kind": "other"})
+    gone = workspace.insert("units", {"name": "Ban cũ", "kind": "other"})
+    site = workspace.insert("sites", {"name": "Chợ Hôm", "category": "market"})
+    workspace.insert("cameras", {"site_id": site, "owner_unit_id": board})
+    workspace.insert("cameras", {"site_id": site, "owner_unit_id": gone})
+    removed = workspace.insert("cameras", {"site_id": site, "owner_unit_id": police})
+    workspace.delete("cameras", removed)
+    workspace.delete("units", gone)
+
+    assert listing.unit_choices(workspace.db) == [
+        (board, "Ban quản lý chợ"),
+        (police, "Công an phường Hoàn Kiếm"),
+        (idle, "Đội trật tự"),
+    ]
+    # A deleted unit, a unit whose only camera was deleted and a unit without cameras: none.
+    assert listing.owner_unit_choices(workspace.db) == [(board, "Ban quản lý chợ")]
+
+
+def test_a_camera_is_titled_by_its_name_else_its_reference_else_its_id(
+    workspace: Workspace,
+) -> None:
+    site = workspace.insert("sites", {"name": "Chợ Hôm", "category": "market"})
+    named = workspace.insert("cameras", {"site_id": site, "name": "Cổng chính", "ref": "OSM-1"})
+    referenced = workspace.insert("cameras", {"site_id": site, "ref": "OSM-2"})
+    bare = workspace.insert("cameras", {"site_id": site})
+    deleted = workspace.insert("cameras", {"site_id": site, "name": "Cổng sau"})
+    workspace.delete("cameras", deleted)
+    unknown = [f"{n:08d}-0000-4000-8000-000000000000" for n in range(1200)]
+
+    titles = listing.camera_titles(
+        workspace.db, [*unknown[:600], named, referenced, bare, deleted, *unknown[600:]]
+    )
+    assert titles == {
+        named: "Cổng chính",
+        referenced: "OSM-2",
+        bare: bare[:8],
+        deleted: "Cổng sau",
+    }
+    assert listing.camera_titles(workspace.db, []) == {}
+
+
+def test_a_sites_cameras_to_choose_from(workspace: Workspace) -> None:
+    site = workspace.insert("sites", {"name": "Chợ Hôm", "category": "market"})
+    other = workspace.insert("sites", {"name": "Chợ Mơ", "category": "market"})
+    second = workspace.insert("cameras", {"site_id": site, "name": "B cổng sau"})
+    first = workspace.insert("cameras", {"site_id": site, "name": "A cổng chính"})
+    unnamed = workspace.insert("cameras", {"site_id": site, "ref": "OSM-9"})
+    gone = workspace.insert("cameras", {"site_id": site, "name": "C đã tháo"})
+    workspace.delete("cameras", gone)
+    workspace.insert("cameras", {"site_id": other, "name": "A ở chợ khác"})
+
+    assert listing.site_camera_choices(workspace.db, site) == [
+        (unnamed, "OSM-9"),  # no name sorts first
+        (first, "A cổng chính"),
+        (second, "B cổng sau"),
+    ]
+    assert listing.site_camera_choices(workspace.db, None) == []
+
+
+def test_a_records_own_records_in_the_order_they_were_recorded(workspace: Workspace) -> None:
+    site = workspace.insert("sites", {"name": "Chợ Hôm", "category": "market"})
+    other = workspace.insert("sites", {"name": "Chợ Mơ", "category": "market"})
+    later_name = workspace.insert("cameras", {"site_id": site, "name": "Z"})
+    earlier_name = workspace.insert("cameras", {"site_id": site, "name": "A"})
+    gone = workspace.insert("cameras", {"site_id": site, "name": "M"})
+    workspace.delete("cameras", gone)
+    workspace.insert("cameras", {"site_id": other, "name": "Elsewhere"})
+    fault = workspace.insert(
+        "shortcomings", {"site_id": site, "camera_id": earlier_name, "kind": "other"}
+    )
+    workspace.insert("shortcomings", {"site_id": site, "kind": "other"})
+
+    cameras = listing.records_of(workspace.db, "cameras", "site_id", site)
+    assert [c["id"] for c in cameras] == [later_name, earlier_name]
+    assert cameras[0] == workspace.get("cameras", later_name)  # every column
+    shortcomings = listing.records_of(workspace.db, "shortcomings", "camera_id", earlier_name)
+    assert [s["id"] for s in shortcomings] == [fault]
+    assert listing.records_of(workspace.db, "needs", "site_id", site) == []
+    for table, field in (("cameras", "name"), ("cameras", "nonsense"), ("nonsense", "site_id")):
+        with pytest.raises(ValidationError):
+            listing.records_of(workspace.db, table, field, site)
+
+
+def test_a_new_camera_is_named_after_its_site_and_numbered(workspace: Workspace) -> None:
+    site = workspace.insert("sites", {"name": "Chợ Hôm", "category": "market"})
+    other = workspace.insert("sites", {"name": "Chợ Mơ", "category": "market"})
+    assert listing.new_camera_name(workspace.db, site) == "Chợ Hôm – camera 1"
+    first = workspace.insert("cameras", {"site_id": site, "name": "Cổng chính"})
+    workspace.insert("cameras", {"site_id": other})
+    assert listing.new_camera_name(workspace.db, site) == "Chợ Hôm – camera 2"
+    workspace.delete("cameras", first)  # its number is not given again
+    assert listing.new_camera_name(workspace.db, site) == "Chợ Hôm – camera 2"
+    assert listing.new_camera_name(workspace.db, other) == "Chợ Mơ – camera 2"
+    with pytest.raises(ValidationError):
+        listing.new_camera_name(workspace.db, "no-such-site")
+
+
+def test_the_demos_cameras_are_named_the_same_way(demo: Workspace) -> None:
+    site_id, site_name = demo.db.execute(
+        "SELECT s.id, s.name FROM sites s WHERE (SELECT count(*) FROM cameras c "
+        "WHERE c.site_id = s.id) = 2 LIMIT 1"
+    ).fetchone()
+    names = [c["name"] for c in listing.records_of(demo.db, "cameras", "site_id", site_id)]
+    assert names == [listing.camera_name(site_name, n) for n in (1, 2)]
+    assert listing.new_camera_name(demo.db, site_id) == listing.camera_name(site_name, 3)

@@ -697,3 +697,35 @@ def test_a_failed_import_takes_back_the_photos_it_stored(
     _refused(office, package, "bad-record", tmp_path)
     originals = office.path.with_name(office.path.stem + ".photos") / "originals"
     assert not any(originals.rglob(f"{result.sha256}*"))
+
+
+def test_the_packages_exchanged_newest_first_with_the_peers_name(tmp_path: Path) -> None:
+    from fieldsurvey.core.sync.history import exchanged_packages
+
+    office = Workspace.create(tmp_path / "office.sqlite", role="office", name="Công an TP")
+    surveyor = Workspace.create(tmp_path / "s1.sqlite", role="surveyor", name="Máy 1")
+    at = "2026-03-01T08:00:00.000Z"
+    with office.transaction():
+        keys.enrol(office.db, surveyor.public_identity(), at=at)
+    with surveyor.transaction():
+        keys.enrol(surveyor.db, office.public_identity(), at=at)
+    assert exchanged_packages(office.db) == []
+    sent = []
+    for n in (1, 2):
+        surveyor.insert("sites", {"name": f"Chợ số {n}", "category": "market"})
+        path = tmp_path / f"goi-{n}.fspkg"
+        export_package(surveyor, path, recipient_id=office.device_id)
+        sent.append(import_package(office, path))
+
+    received = exchanged_packages(office.db)
+    assert [p["package_id"] for p in received] == [r.package_id for r in reversed(sent)]
+    assert {p["direction"] for p in received} == {"in"}
+    assert {p["peer_device"] for p in received} == {surveyor.device_id}
+    assert {p["peer_name"] for p in received} == {"Máy 1"}
+    assert all(p["changes"] >= 1 and p["photos"] == 0 and p["at"] for p in received)
+    assert [p["file_name"] for p in received] == ["goi-2.fspkg", "goi-1.fspkg"]
+    gone = exchanged_packages(surveyor.db)
+    assert [(p["direction"], p["peer_name"]) for p in gone] == [("out", "Công an TP")] * 2
+    assert [p["package_id"] for p in gone] == [p["package_id"] for p in received]
+    office.close()
+    surveyor.close()

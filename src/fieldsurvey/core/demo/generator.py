@@ -39,7 +39,7 @@ from fieldsurvey.core.photos.store import (
     prepare_many,
     record_photo,
 )
-from fieldsurvey.core.store import search
+from fieldsurvey.core.store import listing, search
 from fieldsurvey.core.store.db import build_then_replace, photo_folder
 from fieldsurvey.core.store.stats import workspace_stats
 from fieldsurvey.core.store.workspace import Workspace, iso_from_ms
@@ -263,7 +263,7 @@ class _Recipe:
         return {
             "id": self.ws_id(),
             "site_id": site["id"],
-            "name": f"{site['name']} – camera {index}",
+            "name": listing.camera_name(site["name"], index),
             "owner_unit_id": self.owner_for(site["category"], site["commune_code"]),
             "purposes": list(recipe.purposes[: rng.randint(1, len(recipe.purposes))]),
             "camera_type": camera_type,

@@ -478,6 +478,22 @@ def mark_not_duplicate(
 _NOT_MERGED = frozenset({"review_state"})
 
 
+def is_empty(value: Any) -> bool:
+    """Whether a stored value holds nothing: null, an empty text or an empty list."""
+    return value is None or value == "" or value == "[]"
+
+
+def merge_order(ws: Workspace, a: str, b: str) -> tuple[str, str]:
+    """(keep, other) for merging two duplicate cameras: keep the one with more values filled
+    in and, on a tie, the one this workspace recorded first."""
+    rank = {}
+    for camera_id in (a, b):
+        record = ws.get("cameras", camera_id)
+        recorded = ws.db.execute("SELECT rowid FROM cameras WHERE id = ?", [camera_id]).fetchone()
+        rank[camera_id] = (-sum(not is_empty(v) for v in record.values()), recorded[0])
+    return (a, b) if rank[a] <= rank[b] else (b, a)
+
+
 def compare_cameras(ws: Workspace, a: str, b: str) -> list[dict[str, Any]]:
     """Both cameras' values side by side, for the merge dialog: one row per field, in form
     order, ``{"field", "a", "b", "same"}`` (the stored values and whether they agree; the
@@ -549,8 +565,8 @@ def merge_cameras(
                 continue
             chosen = choices.get(name)
             if chosen is None:
-                empty = kept[name] is None or kept[name] == "[]"
-                chosen = "other" if empty and gone[name] not in (None, "[]") else "keep"
+                empty = is_empty(kept[name]) and not is_empty(gone[name])
+                chosen = "other" if empty else "keep"
             if chosen == "other" and gone[name] != kept[name]:
                 values[name] = gone[name]
         # The commune follows the chosen position unless it was chosen on its own.

@@ -184,6 +184,55 @@ def select_records(ws: Workspace, flt: ReviewFilter) -> list[str]:
     return [str(row[0]) for row in rows]
 
 
+# What names a record in the review list when it has no title: a code, shown as its label.
+_NAMING_CODE = {
+    "cameras": ("camera_type", "camera_type"),
+    "shortcomings": ("kind", "shortcoming_kind"),
+    "needs": ("priority", "priority"),
+}
+
+
+def review_list(
+    ws: Workspace, flt: ReviewFilter, lang: str = "vi", *, limit: int | None = None
+) -> dict[str, Any]:
+    """The review list of a filter: ``ids``, every record it picks (as select_records), and
+    ``rows``, the cells of the first ``limit`` of them (all when None): the record's name (else
+    its type, kind or priority, in words), its site's name, its commune's name and its review
+    state in words ("" where there is none)."""
+    ids = select_records(ws, flt)
+    shown = ids if limit is None else ids[:limit]
+    table = flt.table
+    title = record_kind(table).title_field
+    if table == "sites":
+        sql = "SELECT r.id, r.name, r.name, r.commune_code, r.review_state FROM sites AS r"
+        code_list = None
+    else:
+        column, code_list = _NAMING_CODE[table]
+        name = f"coalesce(r.{title}, r.{column})" if title else f"r.{column}"
+        sql = (
+            f"SELECT r.id, {name}, s.name, s.commune_code, r.review_state FROM {table} AS r "
+            "LEFT JOIN sites AS s ON s.id = r.site_id"
+        )
+    communes = {c["code"]: c["name"] for c in reference.communes(ws.db)}
+    by_id: dict[str, list[str]] = {}
+    for start in range(0, len(shown), 500):
+        chunk = shown[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for rid, name, site, commune, state in ws.db.execute(
+            f"{sql} WHERE r.id IN ({marks})", chunk
+        ):
+            label = name or ""
+            if code_list and name and vocabulary.is_valid(code_list, name):
+                label = vocabulary.label(code_list, name, lang)
+            by_id[rid] = [
+                label,
+                site or "",
+                communes.get(commune, commune or ""),
+                "" if state is None else vocabulary.label("review_state", state, lang),
+            ]
+    return {"ids": ids, "rows": [by_id[i] for i in shown if i in by_id]}
+
+
 def review_many(ws: Workspace, flt: ReviewFilter, state: str, comment: str | None = None) -> int:
     """Review every record a filter picks, all in one transaction; returns how many."""
     require_office(ws)

@@ -2,6 +2,7 @@
 only the rows on screen are ever read (200,000 cameras never pass through Python at once).
 
 Pages follow the sort key (keyset paging), so the thousandth page costs what the first does.
+Also the short lists forms and dialogs offer: units, a site's cameras, a record's own records.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sqlite_utils
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.store.records import record_kind
 from fieldsurvey.core.store.search import ROWID_FACTOR, match_expressions
 
 PAGE_SIZE = 200
@@ -277,3 +279,96 @@ def commune_choices(db: sqlite_utils.Database) -> Sequence[tuple[str, str]]:
             "(SELECT DISTINCT commune_code FROM sites WHERE deleted = 0) ORDER BY a.name"
         )
     ]
+
+
+# -- short lists for forms and dialogs ----------------------------------------------------------
+
+
+def unit_choices(db: sqlite_utils.Database) -> list[tuple[str, str]]:
+    """(id, name) of every unit not deleted, by name: what a unit field can name."""
+    return [
+        (str(unit_id), str(name))
+        for unit_id, name in db.execute(
+            "SELECT id, name FROM units WHERE deleted = 0 ORDER BY name, rowid"
+        )
+    ]
+
+
+def owner_unit_choices(db: sqlite_utils.Database) -> list[tuple[str, str]]:
+    """(id, name) of the units not deleted that own a camera not deleted, by name: the
+    report's owner filter."""
+    return [
+        (str(unit_id), str(name))
+        for unit_id, name in db.execute(
+            "SELECT id, name FROM units WHERE deleted = 0 AND id IN (SELECT owner_unit_id FROM "
+            "cameras WHERE deleted = 0) ORDER BY name, rowid"
+        )
+    ]
+
+
+def camera_title(name: str | None, ref: str | None, camera_id: str) -> str:
+    """How a camera is named in lists: its name, else its source's reference, else the start
+    of its id."""
+    return name or ref or camera_id[:8]
+
+
+def camera_name(site_name: str, number: int) -> str:
+    """The name the ``number``-th camera of a site starts with."""
+    return f"{site_name} – camera {number}"
+
+
+def new_camera_name(db: sqlite_utils.Database, site_id: str) -> str:
+    """The name a new camera of a site starts with: numbered after every camera the site has
+    had, deleted ones included (a deleted camera's number is not given again)."""
+    site = db.execute("SELECT name FROM sites WHERE id = ?", [site_id]).fetchone()
+    if site is None:
+        raise ValidationError(f"Không có địa điểm {site_id}. / No such site.")
+    count = db.execute("SELECT count(*) FROM cameras WHERE site_id = ?", [site_id]).fetchone()[0]
+    return camera_name(str(site[0]), int(count) + 1)
+
+
+def camera_titles(db: sqlite_utils.Database, camera_ids: Sequence[str]) -> dict[str, str]:
+    """{id: title} of some cameras (see camera_title), deleted ones included; unknown ids are
+    left out."""
+    ids = list(camera_ids)
+    out: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for camera_id, name, ref in db.execute(
+            f"SELECT id, name, ref FROM cameras WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            out[str(camera_id)] = camera_title(name, ref, str(camera_id))
+    return out
+
+
+def site_camera_choices(db: sqlite_utils.Database, site_id: str | None) -> list[tuple[str, str]]:
+    """(id, title) of a site's cameras not deleted, by name: what a field naming one of the
+    site's cameras can hold."""
+    return [
+        (str(camera_id), camera_title(name, ref, str(camera_id)))
+        for camera_id, name, ref in db.execute(
+            "SELECT id, name, ref FROM cameras WHERE deleted = 0 AND site_id = ? "
+            "ORDER BY name, rowid",
+            [site_id],
+        )
+    ]
+
+
+def records_of(
+    db: sqlite_utils.Database, table: str, field: str, record_id: str
+) -> list[dict[str, Any]]:
+    """The records of ``table`` not deleted whose reference ``field`` names ``record_id`` (a
+    site's cameras, a camera's shortcomings…), every column, in the order they were recorded."""
+    kind = record_kind(table)
+    if kind.field(field).kind != "ref":
+        raise ValidationError(
+            f"Trường {field!r} của {table} không trỏ tới bản ghi khác. / "
+            f"{field!r} does not refer to a record."
+        )
+    rows = db.execute(
+        f"SELECT * FROM {kind.table} WHERE {field} = ? AND deleted = 0 ORDER BY rowid",
+        [record_id],
+    )
+    names = [d[0] for d in rows.description]
+    return [dict(zip(names, values, strict=True)) for values in rows.fetchall()]
