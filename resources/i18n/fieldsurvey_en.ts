@@ -2671,34 +2671,264 @@ Click “Copy report” and send it to support; details are in the log file.</tr
     </message>
 </context>
 <context>
+    <name>store</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="66"/>
+        <source>Không bật được chế độ WAL cho {path} (SQLite trả về {mode}). Hãy chép workspace vào một thư mục trên ổ đĩa của máy rồi mở lại.</source>
+        <translation>Cannot switch {path} to WAL mode (SQLite answered {mode}). Copy the workspace to a folder on this computer&apos;s own disk and open it again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="179"/>
+        <source>{path} không phải là workspace FieldSurvey (không phải tệp SQLite). Hãy chọn tệp .sqlite do FieldSurvey tạo.</source>
+        <translation>{path} is not a FieldSurvey workspace (not an SQLite file). Choose a .sqlite file made by FieldSurvey.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="223"/>
+        <source>{path} là một cơ sở dữ liệu SQLite nhưng không phải workspace FieldSurvey; FieldSurvey không sửa tệp này.</source>
+        <translation>{path} is an SQLite file, but not a FieldSurvey workspace; FieldSurvey leaves it untouched.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="240"/>
+        <source>{path} được tạo bởi phiên bản FieldSurvey mới hơn (thay đổi cấu trúc {changes}). Hãy cập nhật FieldSurvey rồi mở lại; tệp không bị thay đổi.</source>
+        <translation>{path} was written by a newer FieldSurvey (schema changes {changes}): update the app and open it again; the file was left untouched.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="279"/>
+        <source>Bản sao lưu của {path} trước khi nâng cấp không khớp với bản gốc ({detail}); chưa nâng cấp gì. Hãy kiểm tra ổ đĩa rồi thử lại.</source>
+        <translation>The backup of {path} made before the upgrade does not match the original ({detail}); nothing was upgraded. Check the disk and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="303"/>
+        <source>{path} là một thư mục, không phải tệp workspace.</source>
+        <translation>{path} is a folder, not a workspace file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="311"/>
+        <source>Không tìm thấy workspace {path}.</source>
+        <translation>No workspace at {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="319"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="401"/>
+        <source>Thư mục {folder} không tồn tại.</source>
+        <translation>No folder {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="329"/>
+        <source>{path} là tệp rỗng, không phải workspace FieldSurvey.</source>
+        <translation>{path} is an empty file, not a FieldSurvey workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="340"/>
+        <source>Không ghi được vào {folder} ({detail}). Hãy tạo workspace trong một thư mục bạn có quyền ghi (ví dụ Documents).</source>
+        <translation>FieldSurvey cannot write to {folder} ({detail}); create the workspace in a folder you can write to (Documents, for example).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="383"/>
+        <source>{path} đã tồn tại; không ghi đè. Dùng --force để thay thế nó.</source>
+        <translation>{path} exists; use --force to replace it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="393"/>
+        <source>{path} là một thư mục.</source>
+        <translation>{path} is a folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="409"/>
+        <source>Không có quyền ghi vào thư mục {folder}. Hãy chọn thư mục khác.</source>
+        <translation>Cannot write to {folder}. Choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="459"/>
+        <source>Không ghi được {path}: {detail}</source>
+        <translation>Cannot write {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="77"/>
+        <source>Không có danh sách {table}.</source>
+        <translation>No list {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="85"/>
+        <source>Không sắp xếp được theo {column}.</source>
+        <translation>Cannot sort by {column}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="100"/>
+        <source>{field}: {value} không có trong danh mục.</source>
+        <translation>{field}: {value} is not in the code list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="89"/>
+        <source>Bảng {table} không có trường {name}.</source>
+        <translation>No field {name} in {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="280"/>
+        <source>Không có loại bản ghi {table}.</source>
+        <translation>Unknown record table {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="286"/>
+        <source>{field}: cần một số.</source>
+        <translation>{field}: a number is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="291"/>
+        <source>{field}: {value} không phải là số.</source>
+        <translation>{field}: {value} is not a number.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="296"/>
+        <source>{field}: số không hợp lệ.</source>
+        <translation>{field}: not a finite number.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="299"/>
+        <source>{field}: cần số nguyên.</source>
+        <translation>{field}: a whole number is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="305"/>
+        <source>{field}: {value} nằm ngoài khoảng {low}–{high}.</source>
+        <translation>{field}: {value} is out of range {low}–{high}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="320"/>
+        <source>{field}: danh sách không đọc được.</source>
+        <translation>{field}: the list cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="323"/>
+        <source>{field}: cần một danh sách.</source>
+        <translation>{field}: a list is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="333"/>
+        <source>views: mỗi hướng nhìn gồm direction, angle, tilt.</source>
+        <translation>views: each view has direction, angle and tilt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="360"/>
+        <source>{field}: bắt buộc phải có.</source>
+        <translation>{field} is required.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="366"/>
+        <source>{field}: cần chữ.</source>
+        <translation>{field}: text is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="370"/>
+        <source>{field}: dài quá {limit} ký tự.</source>
+        <translation>{field}: too long (more than {limit} characters).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="376"/>
+        <source>{field}: có ký tự không hợp lệ.</source>
+        <translation>{field}: invalid character.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="380"/>
+        <source>{field}: không có bảng {table}.</source>
+        <translation>{field}: no table {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="394"/>
+        <source>{field}: cần có/không.</source>
+        <translation>{field}: yes or no is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="399"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="411"/>
+        <source>{field}: {value} không có trong danh mục {codes}.</source>
+        <translation>{field}: {value} is not in the code list {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="421"/>
+        <source>{field}: cần một mã.</source>
+        <translation>{field}: an id is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="427"/>
+        <source>{field}: cần danh sách mã.</source>
+        <translation>{field}: a list of ids is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="438"/>
+        <source>{field}: {value} không phải ngày (YYYY-MM-DD).</source>
+        <translation>{field}: {value} is not a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="446"/>
+        <source>{field}: không phải SHA-256.</source>
+        <translation>{field}: not a SHA-256.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="148"/>
+        <source>Vai trò {role} không có.</source>
+        <translation>Unknown role {role}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="282"/>
+        <source>Không có bản ghi {record} trong {table}.</source>
+        <translation>No record {record} in {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="292"/>
+        <source>Bản ghi {record} đã bị xoá.</source>
+        <translation>The record {record} was deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="457"/>
+        <source>{table}: không có trường {fields}.</source>
+        <translation>{table}: unknown fields {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="479"/>
+        <source>{field}: {value} không phải mã xã/phường hiện hành của Hà Nội.</source>
+        <translation>{field}: {value} is not a current Hà Nội commune code.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="519"/>
+        <source>{field}: không có bản ghi {record} trong {table}.</source>
+        <translation>{field}: no record {record} in {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="563"/>
+        <source>Nhật ký thay đổi của thiết bị này đã đầy.</source>
+        <translation>This device&apos;s change log is full.</translation>
+    </message>
+</context>
+<context>
     <name>workspace</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="80"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="90"/>
         <source>Tệp workspace {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao lưu trong thư mục {backups} hoặc từ gói đồng bộ gần nhất.</source>
         <translation>The workspace file {path} is damaged (SQLite: {detail}). Restore it from a backup in {backups} or from the latest sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="90"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="100"/>
         <source>Không ghi được vào {folder} (SQLite: {detail}). Hãy chép workspace vào một thư mục bạn có quyền ghi (ví dụ Documents) rồi mở lại.</source>
         <translation>FieldSurvey cannot write to {folder} (SQLite: {detail}). Copy the workspace to a folder you can write to (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="97"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="107"/>
         <source>Không mở được {path} (SQLite: {detail}). Hãy kiểm tra thư mục còn đó và bạn có quyền ghi trong đó, hoặc chép workspace vào một thư mục khác (ví dụ Documents) rồi mở lại.</source>
         <translation>Cannot open {path} (SQLite: {detail}). Check that its folder is still there and that you may write in it, or copy the workspace to another folder (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="105"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="115"/>
         <source>Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk holding {path} is full. Free some space and try again; what was saved before is intact.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="112"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="122"/>
         <source>Workspace {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); thay đổi chưa lưu, hãy thử lại sau ít giây.</source>
         <translation>The workspace {name} is busy with another write (an import or a bulk review); nothing was saved, try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="118"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="128"/>
         <source>Ổ đĩa không đọc hoặc ghi được {path} (SQLite: {detail}). Hãy kiểm tra ổ đĩa (thẻ nhớ, ổ USB còn cắm chắc) rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk could not read or write {path} (SQLite: {detail}). Check the disk (is the memory card or USB drive firmly in?) and try again; what was saved before is intact.</translation>
     </message>
