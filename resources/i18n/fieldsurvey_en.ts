@@ -1275,65 +1275,65 @@ At: {3}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="160"/>
         <source>Tìm địa điểm, camera… (không cần dấu)  Ctrl+F</source>
         <translation>Find sites, cameras… (accents optional)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="173"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="172"/>
         <source>Đơn vị của tôi: chỉ tính các phần việc giao cho đơn vị này</source>
         <translation>My unit: count only the work assigned to this unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="180"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="179"/>
         <source>Tên địa điểm</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="181"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="196"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="180"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="195"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="199"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="181"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="198"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="183"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="184"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="183"/>
         <source>Số camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="185"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="200"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="184"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="199"/>
         <source>Duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="194"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="193"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="195"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="194"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="197"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="196"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="198"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="197"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
@@ -1342,444 +1342,444 @@ At: {3}</translation>
         <translation type="vanished">Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="206"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="205"/>
         <source>Địa điểm</source>
         <comment>list tab</comment>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="207"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="206"/>
         <source>Camera</source>
         <comment>list tab</comment>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="259"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="258"/>
         <source>Mọi loại địa điểm</source>
         <translation>All site types</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="260"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="259"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="260"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="262"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="261"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="286"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="285"/>
         <source>Bản đồ</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="290"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="289"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="290"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="289"/>
         <source>Bấm vào camera để chọn nó</source>
         <translation>Click a camera to select it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="293"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="292"/>
         <source>Đặt vị trí</source>
         <translation>Set location</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="294"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="293"/>
         <source>Bấm lên bản đồ để đặt vị trí của bản ghi đang chọn</source>
         <translation>Click on the map to set the location of the selected record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="297"/>
         <source>Hướng nhìn</source>
         <translation>View direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="299"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="298"/>
         <source>Kéo trên bản đồ để đặt hướng nhìn của camera đang chọn</source>
         <translation>Drag on the map to set the view direction of the selected camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="312"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="311"/>
         <source>Màu theo tình trạng</source>
         <translation>Colour by condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="313"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="312"/>
         <source>Màu theo mục đích</source>
         <translation>Colour by purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="319"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="318"/>
         <source>Thêm bản đồ nền (MBTiles)…</source>
         <translation>Add basemap (MBTiles)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="321"/>
         <source>Xuất bản đồ HTML…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="324"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="323"/>
         <source>Lưu bản đồ các camera đang hiển thị thành một tệp HTML mở được không cần mạng</source>
         <translation>Save a map of the cameras shown as an HTML file that opens without a network connection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="328"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="327"/>
         <source>Bản đồ trực tuyến (OSM)</source>
         <translation>Online map (OSM)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="330"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="329"/>
         <source>Tải ảnh nền OpenStreetMap từ Internet</source>
         <translation>Download OpenStreetMap basemap tiles from the internet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="351"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="350"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="351"/>
         <source>Workspace &amp;mới…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="355"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="354"/>
         <source>&amp;Mở workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="358"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="357"/>
         <source>Mở &amp;gần đây</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="361"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="360"/>
         <source>Mở workspace &amp;mẫu (demo)</source>
         <translation>Open &amp;demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="363"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="362"/>
         <source>&amp;Khôi phục workspace mẫu…</source>
         <translation>R&amp;eset demo workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="366"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="365"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="368"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="367"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="371"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="370"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="372"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="371"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="374"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="373"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="381"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="380"/>
         <source>&amp;Tìm</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="384"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="383"/>
         <source>&amp;Bản ghi</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="386"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="385"/>
         <source>Địa điểm &amp;mới…</source>
         <translation>New &amp;site…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="389"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="388"/>
         <source>&amp;Camera mới tại địa điểm</source>
         <translation>New &amp;camera at site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="394"/>
         <source>&amp;Tồn tại, hạn chế mới</source>
         <translation>New s&amp;hortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="402"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="401"/>
         <source>&amp;Nhu cầu lắp mới</source>
         <translation>New &amp;need for cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="407"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="406"/>
         <source>Bản ghi &amp;tiếp theo</source>
         <translation>Ne&amp;xt record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="410"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="409"/>
         <source>Bản ghi t&amp;rước</source>
         <translation>&amp;Previous record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="413"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="412"/>
         <source>&amp;Lưu và sang bản ghi tiếp</source>
         <translation>Save &amp;and go to next</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="416"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="415"/>
         <source>&amp;Xoá bản ghi…</source>
         <translation>&amp;Delete record…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="418"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="417"/>
         <source>&amp;Văn phòng</source>
         <translation>&amp;Office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="420"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="419"/>
         <source>&amp;Hộp thư gói đã nhập…</source>
         <translation>Package &amp;inbox…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="421"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="420"/>
         <source>&amp;Duyệt hồ sơ…</source>
         <translation>&amp;Review records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="422"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="421"/>
         <source>&amp;Xung đột cần giải quyết…</source>
         <translation>&amp;Conflicts to resolve…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="423"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="422"/>
         <source>Camera &amp;trùng lặp…</source>
         <translation>&amp;Duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="424"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="423"/>
         <source>Nhập danh sách camera &amp;có sẵn…</source>
         <translation>Import existing camera &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="425"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="424"/>
         <source>Tiến độ &amp;khảo sát…</source>
         <translation>Survey &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="426"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="425"/>
         <source>&amp;Biểu đồ tổng hợp…</source>
         <translation>Summary c&amp;harts…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="427"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="426"/>
         <source>Xuất &amp;báo cáo…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="431"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="430"/>
         <source>Đồ&amp;ng bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="433"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="432"/>
         <source>&amp;Xuất gói…</source>
         <translation>&amp;Export package…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="436"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="435"/>
         <source>&amp;Nhập gói…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="439"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="438"/>
         <source>&amp;Các gói đã trao đổi…</source>
         <translation>Exchanged &amp;packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="455"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="454"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="462"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="461"/>
         <source>văn phòng</source>
         <translation>office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="462"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="461"/>
         <source>khảo sát</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="472"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="471"/>
         <source>Đang chờ lần nhập gói (hoặc duyệt hàng loạt) đang chạy kết thúc để lưu…</source>
         <translation>Waiting for the running import (or bulk review) to end before saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="495"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="494"/>
         <source>Mọi đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="503"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="502"/>
         <source>Chưa có địa bàn được giao.</source>
         <translation>No assigned area yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="514"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="513"/>
         <source> và {0} nơi khác</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="516"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="515"/>
         <source>Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm</source>
         <translation>Area: {area} · due {due} · {done}/{expected} sites surveyed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="519"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="518"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="607"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="606"/>
         <source>{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · hiển thị {shown_sites} địa điểm, {shown_cameras} camera</source>
         <translation>{sites} sites · {cameras} cameras · {shortcomings} shortcomings · {needs} needs · showing {shown_sites} sites, {shown_cameras} cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="685"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="684"/>
         <source>Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới).</source>
         <translation>Select a site first (or add a new site).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="702"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="701"/>
         <source>{site} – camera {number}</source>
         <translation>{site} – camera {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="751"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="750"/>
         <source>Xoá bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="752"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="751"/>
         <source>Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="779"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="778"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="787"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="786"/>
         <source>Hãy chọn một địa điểm hoặc camera trước.</source>
         <translation>Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="797"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="796"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="808"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="807"/>
         <source>Bản đồ: {0}</source>
         <translation>Map: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="814"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="813"/>
         <source>Thêm bản đồ nền</source>
         <translation>Add basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="814"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="813"/>
         <source>MBTiles (*.mbtiles);;Tất cả (*)</source>
         <translation>MBTiles (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="823"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="822"/>
         <source>Không dùng được bản đồ nền</source>
         <translation>Cannot use the basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="826"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="825"/>
         <source>Đã thêm bản đồ nền {0} (mức thu phóng {1}–{2}).</source>
         <translation>Added basemap {0} (zoom levels {1}–{2}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="836"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="835"/>
         <source>Xuất bản đồ HTML</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="838"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="837"/>
         <source>Trang HTML (*.html)</source>
         <translation>HTML page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="849"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="848"/>
         <source>Không xuất được bản đồ</source>
         <translation>Could not export the map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="852"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="851"/>
         <source>Đã xuất {0} camera vào {1}.</source>
         <translation>Exported {0} camera(s) to {1}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="920"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="919"/>
         <source>Mở workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="922"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="921"/>
         <source>Workspace FieldSurvey (*.sqlite *.db);;Tất cả (*)</source>
         <translation>FieldSurvey workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="934"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="933"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="941"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="940"/>
         <source>Không mở được workspace</source>
         <translation>Could not open the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="981"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="980"/>
         <source>Không tạo được workspace</source>
         <translation>Could not create the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1006"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1005"/>
         <source>Khôi phục workspace mẫu</source>
         <translation>Reset demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1008"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1007"/>
         <source>Đưa workspace mẫu về trạng thái ban đầu? Mọi thay đổi trong workspace mẫu sẽ mất (các workspace khác không bị ảnh hưởng).</source>
         <translation>Reset the demo workspace to its original state? All changes in the demo workspace will be lost (other workspaces are not affected).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1031"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1030"/>
         <source>Không khôi phục được</source>
         <translation>Could not reset</translation>
     </message>
@@ -2898,6 +2898,1048 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <location filename="../../src/fieldsurvey/core/store/workspace.py" line="563"/>
         <source>Nhật ký thay đổi của thiết bị này đã đầy.</source>
         <translation>This device&apos;s change log is full.</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="56"/>
+        <source>Hãy chọn nơi nhận gói (--to): workspace này không có đúng một văn phòng đã đăng ký.</source>
+        <translation>Choose the recipient (--to): this workspace is not enrolled with exactly one office.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="76"/>
+        <source>Thiết bị {device} chưa đăng ký hoặc đã bị thu hồi.</source>
+        <translation>The recipient {device} is not enrolled or was revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="223"/>
+        <source>Không ghi được gói vào {folder}: {detail}. Hãy kiểm tra thẻ nhớ/USB và chỗ trống.</source>
+        <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="111"/>
+        <source>Một lần nhập gói khác vào workspace này đang chạy quá lâu; hãy thử lại sau.</source>
+        <translation>Another import into this workspace is still running; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="163"/>
+        <source>Gói thiếu phần {name}.</source>
+        <translation>The package has no {name} entry.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="188"/>
+        <source>Ảnh trong gói không khớp mã băm của nó.</source>
+        <translation>A photo does not match its hash.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="239"/>
+        <source>Phần {name} của gói không đọc được.</source>
+        <translation>The package&apos;s {name} is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="322"/>
+        <source>{reason} Gói đã được chép vào {folder}.</source>
+        <translation>{reason} The package was held back in the quarantine folder: {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="343"/>
+        <source>Dữ liệu trong gói không nhất quán ({detail}).</source>
+        <translation>The package&apos;s records are inconsistent ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="415"/>
+        <source>Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?).</source>
+        <translation>The package&apos;s clock is far in the future (is the sender&apos;s clock wrong?).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="419"/>
+        <source>Thiếu các thay đổi {first}–{last} của thiết bị {device}: hãy nhập các gói trước đó.</source>
+        <translation>A gap in the changes of device {device} ({first}–{last}): import the earlier packages first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="453"/>
+        <source>Gói có ảnh không thuộc bản ghi nào</source>
+        <translation>The package carries a photo no record refers to</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="461"/>
+        <source>Bản ghi ảnh {sha}… đến mà không có tệp ảnh</source>
+        <translation>A photo record {sha}… arrived without its file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="476"/>
+        <source>là {found}, không phải {declared} như bản ghi của nó</source>
+        <translation>the file is {found}, not {declared} as its record declares</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="484"/>
+        <source>Ảnh {sha}… trong gói không hợp lệ: {why}</source>
+        <translation>A photo {sha}… in the package is not acceptable: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="537"/>
+        <source>Phần xác nhận của gói không đọc được.</source>
+        <translation>The package&apos;s acknowledgements are not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="105"/>
+        <source>Dòng {number} của danh sách thay đổi quá dài hoặc lồng quá sâu.</source>
+        <translation>Line {number} of the changes is too long or nested too deeply.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="118"/>
+        <source>Dòng {number} của changes.jsonl không đọc được.</source>
+        <translation>Line {number} of the changes is not JSON.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="156"/>
+        <source>nhật ký không theo thứ tự</source>
+        <translation>log out of order</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="166"/>
+        <source>số thứ tự không liên tiếp</source>
+        <translation>sequence not contiguous</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="186"/>
+        <source>thay đổi số {seq} của thiết bị {device} khác với bản đã có</source>
+        <translation>change {seq} of device {device} differs from the one held here</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="206"/>
+        <source>gói chứa thay đổi mang tên thiết bị này mà thiết bị này chưa từng ghi</source>
+        <translation>the package holds changes in this device&apos;s name that it never made</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="216"/>
+        <source>nhật ký của thiết bị {device} không khớp chữ ký của tác giả</source>
+        <translation>the log of device {device} does not match its author&apos;s signed head</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="226"/>
+        <source>Gói chứa thay đổi của thiết bị {device} chưa đăng ký, không kiểm tra được tác giả.</source>
+        <translation>The package holds changes of device {device}, which is not enrolled here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="243"/>
+        <source>không có chữ ký của tác giả</source>
+        <translation>not signed by its author</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="249"/>
+        <source>Gói bị từ chối: {why}. Không có gì được ghi.</source>
+        <translation>The package was refused: {why}; nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="262"/>
+        <source>Thay đổi số {number} là của thiết bị {device} chưa đăng ký.</source>
+        <translation>Change {number} comes from device {device}, which is not enrolled here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="276"/>
+        <source>Gói bị từ chối ở thay đổi số {seq} của {author}: {why}. Không có gì được ghi.</source>
+        <translation>The package was refused at change {seq} of {author}: {why}; nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="303"/>
+        <source>Dòng {number} của nhật ký trong gói không hợp lệ: {why}.</source>
+        <translation>Line {number} of the log is invalid: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="314"/>
+        <source>Gói bị từ chối: {detail}; có thể đã bị sửa hoặc giả mạo. Không có gì được ghi.</source>
+        <translation>The package was refused: {detail}; it may have been altered or forged. Nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="341"/>
+        <source>mục nhật ký</source>
+        <translation>log entry</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="408"/>
+        <source>giá trị không ở dạng lưu trữ</source>
+        <translation>not in stored form</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="421"/>
+        <source>Bản ghi thay đổi số {number} không hợp lệ: {why}.</source>
+        <translation>Change {number} is invalid: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="429"/>
+        <source>thiếu hoặc thừa trường</source>
+        <translation>wrong keys</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="433"/>
+        <source>bảng lạ {table}</source>
+        <translation>unknown table {table}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="452"/>
+        <source>delete: chỉ có trường deleted</source>
+        <translation>a delete changes only &apos;deleted&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="458"/>
+        <source>{name}: đồng hồ cũ</source>
+        <translation>{name}: base clock</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="462"/>
+        <source>{name}: bản ghi mới không có giá trị cũ</source>
+        <translation>{name}: an insert has no old value</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="473"/>
+        <source>trường lạ {name}</source>
+        <translation>unknown field {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="483"/>
+        <source>{name}: {why}</source>
+        <translation>{name}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="487"/>
+        <source>{name}: mã xã/phường {code} không có</source>
+        <translation>{name}: unknown commune {code}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="494"/>
+        <source>{name}: mã xã/phường không có</source>
+        <translation>{name}: unknown commune</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="499"/>
+        <source>thiếu {fields}</source>
+        <translation>{fields} missing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="506"/>
+        <source>Không phải gói đồng bộ FieldSurvey.</source>
+        <translation>Not a FieldSurvey package.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="513"/>
+        <source>Gói được tạo bởi phiên bản FieldSurvey mới hơn; hãy cập nhật.</source>
+        <translation>The package is from a newer FieldSurvey; update it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="522"/>
+        <source>Gói được tạo bởi phiên bản FieldSurvey cũ, không chứng minh được tác giả của từng thay đổi; hãy cập nhật máy gửi rồi xuất lại.</source>
+        <translation>The package is from an older FieldSurvey whose changes carry no proof of authorship: update the sender and export again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="532"/>
+        <source>Gói này không gửi cho workspace này.</source>
+        <translation>The package is for another device.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="539"/>
+        <source>Bản kê của gói thiếu mã gói hoặc đồng hồ hợp lệ.</source>
+        <translation>The manifest has no valid package id or clock.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="547"/>
+        <source>Số thay đổi trong gói không khớp với bản kê.</source>
+        <translation>The change count does not match the manifest.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="68"/>
+        <source>Thay đổi số {seq} của thiết bị {device} đã có, với nội dung khác.</source>
+        <translation>A different change already holds sequence number {seq} of device {device}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="145"/>
+        <source>Ảnh được gắn vào bản ghi {record} không có trong {table}.</source>
+        <translation>A photo is linked to the record {record}, which does not exist in {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="315"/>
+        <source>Tệp {name} đã thay đổi trong lúc xuất gói; hãy xuất lại.</source>
+        <translation>The file for {name} changed while the package was written; export again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="360"/>
+        <source>Không đọc được tệp để xuất gói: {detail}.</source>
+        <translation>Cannot read a file for the package: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="401"/>
+        <source>Không ghi được gói {target}: {detail}.</source>
+        <translation>Cannot write the package {target}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="457"/>
+        <source>Gói bị hỏng hoặc đã bị sửa: {detail}.</source>
+        <translation>The package is damaged or was altered: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="465"/>
+        <source>Gói bị cắt ngắn ({detail}); hãy chép lại từ thiết bị gửi.</source>
+        <translation>The package is truncated ({detail}); copy it again from the sending device.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="475"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="477"/>
+        <source>trường {key} sai</source>
+        <translation>header field {key} is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="487"/>
+        <source>chỉ còn phần đầu</source>
+        <translation>only its first bytes are there</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="490"/>
+        <source>Tệp này không phải là gói đồng bộ FieldSurvey.</source>
+        <translation>This file is not a FieldSurvey sync package.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="494"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="500"/>
+        <source>thiếu phần tiêu đề</source>
+        <translation>the header is incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="497"/>
+        <source>độ dài tiêu đề không hợp lệ</source>
+        <translation>the header length is impossible</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="504"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="506"/>
+        <source>không đọc được tiêu đề</source>
+        <translation>the header is not readable</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="509"/>
+        <source>tiêu đề không có phiên bản</source>
+        <translation>the header has no format version</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="514"/>
+        <source>Gói được tạo bởi phiên bản FieldSurvey mới hơn (định dạng {version}); hãy cập nhật FieldSurvey.</source>
+        <translation>The package was made by a newer FieldSurvey (format {version}); update FieldSurvey to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="523"/>
+        <source>phiên bản định dạng sai</source>
+        <translation>the format version is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="530"/>
+        <source>Gói này được mã hoá cho nơi nhận khác ({shown}), không phải cho máy này.</source>
+        <translation>This package is encrypted for another recipient ({shown}), not for this one.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="539"/>
+        <source>kích thước khối sai</source>
+        <translation>the chunk size is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="546"/>
+        <source>khoá trong tiêu đề sai</source>
+        <translation>the header key is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="581"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="613"/>
+        <source>thiếu khối cuối</source>
+        <translation>the final chunk is missing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="585"/>
+        <source>khối {chunk} sai</source>
+        <translation>chunk {chunk} has an impossible length</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="589"/>
+        <source>khối cuối bị cắt</source>
+        <translation>the last chunk is cut off</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="595"/>
+        <source>quá nhiều khối</source>
+        <translation>it has too many chunks</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="608"/>
+        <source>khối {chunk} không xác thực được</source>
+        <translation>chunk {chunk} fails authentication</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="614"/>
+        <source>có dữ liệu sau khối cuối</source>
+        <translation>there is data after the final chunk</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="617"/>
+        <source>khối {chunk} thiếu</source>
+        <translation>chunk {chunk} is short</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="622"/>
+        <source>nội dung giải mã</source>
+        <translation>the decrypted contents</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="631"/>
+        <source>Gói bị từ chối: {what} vượt quá giới hạn kích thước.</source>
+        <translation>The package is refused: {what} exceed the size limit.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="641"/>
+        <source>Nội dung gói không phải là kho lưu trữ hợp lệ: {detail}.</source>
+        <translation>The package contents are not a valid archive: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="651"/>
+        <source>Bản kê khai của gói không hợp lệ: {detail}.</source>
+        <translation>The package manifest is not valid: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="663"/>
+        <source>phần mở rộng quá lớn</source>
+        <translation>an extended header is too large</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="665"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="670"/>
+        <source>tệp thưa</source>
+        <translation>a sparse file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="678"/>
+        <source>Gói chứa liên kết {name}; chỉ chấp nhận tệp thường.</source>
+        <translation>The package contains a link {name}; only regular files are accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="685"/>
+        <source>{name} không phải là tệp thường</source>
+        <translation>{name} is not a regular file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="694"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="910"/>
+        <source>không đọc được tệp</source>
+        <translation>a member cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="697"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="917"/>
+        <source>tệp bị cắt</source>
+        <translation>a member is cut off</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="705"/>
+        <source>không phải JSON</source>
+        <translation>it is not JSON</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="707"/>
+        <source>không phải đối tượng JSON</source>
+        <translation>it is not a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="710"/>
+        <source>thiếu thiết bị gửi</source>
+        <translation>it has no &quot;sender&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="719"/>
+        <source>thiếu danh sách tệp</source>
+        <translation>it has no &quot;entries&quot; object</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="726"/>
+        <source>tên {name} không hợp lệ</source>
+        <translation>it lists {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="738"/>
+        <source>mục {name} thiếu kích thước/SHA-256</source>
+        <translation>the entry {name} has no valid size and SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="749"/>
+        <source>Gói chứa quá nhiều tệp (giới hạn {limit}).</source>
+        <translation>The package holds too many files (limit {limit}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="765"/>
+        <source>Gói đến từ thiết bị {sender} chưa được đăng ký hoặc đã bị thu hồi.</source>
+        <translation>The package comes from device {sender}, which is not enrolled or was revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="776"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="825"/>
+        <source>Chữ ký của bản kê khai không hợp lệ.</source>
+        <translation>The manifest signature is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="806"/>
+        <source>tệp đầu tiên không phải manifest.json</source>
+        <translation>it is not first</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="810"/>
+        <source>bản kê khai</source>
+        <translation>the manifest</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="819"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="877"/>
+        <source>Gói không có chữ ký cho bản kê khai.</source>
+        <translation>The package has no manifest signature.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="837"/>
+        <source>Gói chứa tên tệp không được phép: {name}.</source>
+        <translation>The package contains a file name that is not allowed: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="845"/>
+        <source>Gói chứa hai tệp cùng tên {name}.</source>
+        <translation>The package contains the name {name} twice.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="855"/>
+        <source>tệp {name}</source>
+        <translation>the file {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="857"/>
+        <source>tổng các tệp</source>
+        <translation>the files together</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="862"/>
+        <source>Gói chứa tệp {name} không có trong bản kê khai.</source>
+        <translation>The package contains {name}, which the manifest does not list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="873"/>
+        <source>gói không có bản kê khai</source>
+        <translation>the package has none</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="885"/>
+        <source>Bản kê khai liệt kê {name} nhưng gói không chứa tệp này.</source>
+        <translation>The manifest lists {name} but the package does not contain it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="898"/>
+        <source>Nội dung tệp {name} không khớp với bản kê khai (kích thước hoặc SHA-256).</source>
+        <translation>The contents of {name} do not match the manifest (size or SHA-256).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="933"/>
+        <source>có dữ liệu sau phần cuối</source>
+        <translation>there is data after its end</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="953"/>
+        <source>Không mở được tệp {source}: {detail}.</source>
+        <translation>Cannot open the file {source}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="964"/>
+        <source>tệp gói</source>
+        <translation>the package file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="970"/>
+        <source>Không chép được gói vào thư mục tạm (thiết bị bị rút ra?): {detail}.</source>
+        <translation>Cannot copy the package to the staging folder (was the device removed?): {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1025"/>
+        <source>Không đọc/ghi được thư mục tạm: {detail}.</source>
+        <translation>Cannot read or write the staging folder: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/rotation.py" line="102"/>
+        <source>Gói được ký bằng khoá mà thiết bị {sender} đã thay ngày {date}.</source>
+        <translation>The package is signed with a key that device {sender} replaced on {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/rotation.py" line="124"/>
+        <source>Thông báo đổi khoá trong gói không hợp lệ: {why}.</source>
+        <translation>The package&apos;s key rotation is not valid: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/rotation.py" line="132"/>
+        <source>quá lớn</source>
+        <translation>too large</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/rotation.py" line="136"/>
+        <source>không đọc được</source>
+        <translation>not readable</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/rotation.py" line="138"/>
+        <source>không phải danh sách</source>
+        <translation>not a list</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/rotation.py" line="144"/>
+        <source>của thiết bị khác</source>
+        <translation>another device&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/scope.py" line="124"/>
+        <source>Không có thiết bị {device} đã đăng ký.</source>
+        <translation>No enrolled device {device}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/scope.py" line="132"/>
+        <source>Chỉ thiết bị khảo sát mới được giới hạn theo đơn vị; văn phòng nhận toàn bộ.</source>
+        <translation>Only a surveyor&apos;s device is limited to a unit; an office receives everything.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/scope.py" line="145"/>
+        <source>Không có đơn vị {unit}.</source>
+        <translation>No unit {unit}.</translation>
+    </message>
+</context>
+<context>
+    <name>trust</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/authorship.py" line="42"/>
+        <source>thiết bị {name} ({device}) đã bị thu hồi; thay đổi ký sau thời điểm thu hồi không được nhận</source>
+        <translation>the device {name} ({device}) was revoked; changes signed after its revocation are refused</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/authorship.py" line="55"/>
+        <source>chữ ký nhật ký của thiết bị {name} ({device}) không hợp lệ</source>
+        <translation>the signature of the log of device {name} ({device}) does not verify</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="100"/>
+        <source>Hồ sơ thiết bị không hợp lệ: {why}.</source>
+        <translation>Invalid device profile: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="122"/>
+        <source>trường {field} trống, quá dài hoặc có ký tự điều khiển</source>
+        <translation>bad {field}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="133"/>
+        <source>vai trò {role} không hợp lệ</source>
+        <translation>unknown role {role}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="159"/>
+        <source>khóa không phải khóa mẫu (demo)</source>
+        <translation>the keys are not demo keys</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="166"/>
+        <source>khóa {field} phải dài 32 byte</source>
+        <translation>{field} must be 32 bytes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="171"/>
+        <source>khóa ký không hợp lệ</source>
+        <translation>invalid signing key</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="301"/>
+        <source>Vai trò không hợp lệ: {role}.</source>
+        <translation>Unknown role: {role}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="305"/>
+        <source>Mã thiết bị và tên không được để trống.</source>
+        <translation>Device id and name must not be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="309"/>
+        <source>Không gian làm việc này đã có danh tính thiết bị.</source>
+        <translation>This workspace already has a device identity.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="386"/>
+        <source>Hãy chọn một mật khẩu cho khoá thiết bị.</source>
+        <translation>Choose a passphrase for the device keys.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="394"/>
+        <source>Máy này không có kho khoá của hệ điều hành dùng được; hãy chọn mật khẩu.</source>
+        <translation>This machine has no usable credential store; choose a passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="487"/>
+        <source>kho khoá</source>
+        <translation>credential store</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="489"/>
+        <source>tệp khoá</source>
+        <translation>key file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="497"/>
+        <source>Khoá riêng không khớp với khoá công khai của workspace (tệp bị sửa?).</source>
+        <translation>The private keys do not match the workspace&apos;s public keys (was the file altered?).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="539"/>
+        <source>Khoá mẫu (demo) được suy ra từ số hạt giống, không lưu ở đâu và không đổi được.</source>
+        <translation>Demo keys are derived from their seed: they are kept nowhere and cannot change.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="586"/>
+        <source>khóa {key} lặp lại</source>
+        <translation>duplicate key {key}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="596"/>
+        <source>{field} không phải base64</source>
+        <translation>{field} is not base64</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="599"/>
+        <source>{field} phải là 32 byte</source>
+        <translation>{field} must be 32 bytes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="608"/>
+        <source>tệp quá lớn (hơn {limit} byte)</source>
+        <translation>file larger than {limit} bytes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="615"/>
+        <source>không phải JSON UTF-8</source>
+        <translation>not UTF-8 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="617"/>
+        <source>không phải đối tượng JSON</source>
+        <translation>not a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="626"/>
+        <source>thiếu {missing}, thừa {extra}</source>
+        <translation>missing keys {missing}, unexpected keys {extra}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="632"/>
+        <source>không phải hồ sơ FieldSurvey</source>
+        <translation>not a FieldSurvey profile</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="637"/>
+        <source>phiên bản {version} không hỗ trợ</source>
+        <translation>unsupported version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="643"/>
+        <source>{field} phải là chuỗi</source>
+        <translation>{field} must be a string</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="645"/>
+        <source>fingerprint phải là chuỗi</source>
+        <translation>fingerprint must be a string</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="648"/>
+        <source>demo_seed không hợp lệ</source>
+        <translation>demo_seed is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="658"/>
+        <source>dấu vân tay không khớp với khóa</source>
+        <translation>the fingerprint does not match the keys</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="691"/>
+        <source>Dấu vân tay không khớp.</source>
+        <translation>Fingerprint does not match.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="696"/>
+        <source>Thiết bị {device} trùng mã với chính không gian làm việc này.</source>
+        <translation>Device {device} has this workspace&apos;s own id.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="718"/>
+        <source>Thiết bị {device} đã đăng ký với khóa khác.</source>
+        <translation>Device {device} is already enrolled with different keys.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="749"/>
+        <source>Đăng ký lại khoá mới cần dấu vân tay do người dùng thiết bị đọc.</source>
+        <translation>Enrolling new keys again needs the fingerprint read out by the device&apos;s user (--fingerprint).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="757"/>
+        <source>Thiết bị {device} đã bị thu hồi; không đăng ký lại được.</source>
+        <translation>Device {device} was revoked; it cannot be enrolled again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="766"/>
+        <source>Thiết bị {device} đã đăng ký với vai trò khác.</source>
+        <translation>Device {device} is enrolled with another role.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="773"/>
+        <source>Khoá ký này đã từng được dùng.</source>
+        <translation>This signing key was used before.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="799"/>
+        <source>Thiết bị {device} dùng khóa mẫu (demo) mà ai cũng suy ra được; workspace thật không nhận thiết bị và gói của nó.</source>
+        <translation>The device {device} uses demo keys, which anyone can derive; a real workspace does not accept it or its packages.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="809"/>
+        <source>Đây là workspace mẫu (demo) để tập huấn; nó chỉ nhận thiết bị và gói mẫu, không nhận thiết bị thật {device}.</source>
+        <translation>This is a training demo workspace: it accepts only demo devices and their packages, not the real device {device}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="825"/>
+        <source>Không có thiết bị {device} đã đăng ký.</source>
+        <translation>No enrolled device {device}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="904"/>
+        <source>Thông báo đổi khoá bị từ chối: {why}.</source>
+        <translation>Key rotation refused: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="996"/>
+        <source>quá lớn</source>
+        <translation>too large</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1000"/>
+        <source>không đọc được</source>
+        <translation>not readable</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1002"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1007"/>
+        <source>sai cấu trúc</source>
+        <translation>wrong structure</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1004"/>
+        <source>định dạng lạ</source>
+        <translation>unknown format</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1009"/>
+        <source>sai kiểu</source>
+        <translation>wrong types</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1012"/>
+        <source>mã thiết bị sai</source>
+        <translation>bad device id</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1014"/>
+        <source>thời điểm sai</source>
+        <translation>bad time</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1021"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1023"/>
+        <source>chữ ký sai</source>
+        <translation>bad signature</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1031"/>
+        <source>khoá sai</source>
+        <translation>bad key</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1059"/>
+        <source>thiết bị chưa đăng ký</source>
+        <translation>the device is not enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1062"/>
+        <source>thiết bị đã bị thu hồi</source>
+        <translation>the device was revoked</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1064"/>
+        <source>thiết bị mẫu không đổi khoá</source>
+        <translation>demo devices do not rotate</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1066"/>
+        <source>chữ ký không hợp lệ</source>
+        <translation>a signature is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1075"/>
+        <source>khoá cũ không khớp</source>
+        <translation>the old key does not match</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1079"/>
+        <source>thông báo cũ, khoá này đã được thay</source>
+        <translation>an old statement: that key was replaced</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1082"/>
+        <source>không được ký bằng khoá đã đăng ký của thiết bị</source>
+        <translation>not signed with the device&apos;s enrolled key</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1085"/>
+        <source>khoá mới đã từng dùng</source>
+        <translation>the new key was used before</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1192"/>
+        <source>Lần đổi khoá trước chưa đến được mọi nơi nhận (văn phòng); hãy trao đổi gói với họ trước.</source>
+        <translation>The previous key rotation has not reached every peer (the office) yet: exchange packages with them first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1268"/>
+        <source>Workspace chưa có khoá.</source>
+        <translation>The workspace has no keys yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1270"/>
+        <source>Khoá mẫu (demo) không đổi được.</source>
+        <translation>Demo keys cannot be replaced.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="82"/>
+        <source>Khoá riêng của thiết bị {device} không có trên máy này ({where}): workspace được chép từ máy khác, nơi khoá vẫn nằm. Dữ liệu vẫn mở được; để gửi và nhận gói, hãy dùng máy cũ, hoặc tạo khoá mới (fieldsurvey keys rotate --lost) rồi đọc dấu vân tay mới cho văn phòng để đăng ký lại</source>
+        <translation>The private keys of device {device} are not on this machine ({where}): the workspace was copied from another machine, where its keys stayed. Its data still opens; to send and receive packages use that machine, or make new keys (fieldsurvey keys rotate --lost) and read the new fingerprint to the office to enrol again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="133"/>
+        <source>Kho khoá của hệ điều hành không dùng được ({kind}). Hãy mở khoá kho (đăng nhập lại) hoặc chọn bảo vệ bằng mật khẩu</source>
+        <translation>The operating system&apos;s credential store cannot be used ({kind}). Unlock it (log in again) or protect the keys with a passphrase instead</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="195"/>
+        <source>Cảnh báo: khoá riêng của máy này được lưu không mã hoá trong tệp {path} (chỉ tài khoản của bạn đọc được). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khoá của hệ điều hành hoặc mật khẩu (fieldsurvey keys protect).</source>
+        <translation>Warning: this device&apos;s private keys are kept unencrypted in the file {path} (readable by your account only). Anyone who copies that file (a thief, malware, a whole-disk backup) can sign packages as you. Prefer the operating system&apos;s credential store or a passphrase (fieldsurvey keys protect).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="222"/>
+        <source>Không đọc được tệp khoá {path}: {detail}</source>
+        <translation>Cannot read the key file {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="242"/>
+        <source>Không ghi được tệp khoá {path}: {detail}</source>
+        <translation>Cannot write the key file {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="271"/>
+        <source>Khoá lưu ở {where} bị hỏng hoặc không phải của FieldSurvey</source>
+        <translation>The keys kept in {where} are damaged or not FieldSurvey&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="316"/>
+        <source>kho khoá của hệ điều hành</source>
+        <translation>the credential store</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="403"/>
+        <source>Mật khẩu phải dài ít nhất {length} ký tự</source>
+        <translation>The passphrase must be at least {length} characters long</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="412"/>
+        <source>Thông số mã hoá khoá trong workspace không hợp lệ</source>
+        <translation>The workspace&apos;s key encryption parameters are not valid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="465"/>
+        <source>Mật khẩu không đúng (hoặc khoá trong workspace bị hỏng); hãy thử lại</source>
+        <translation>Wrong passphrase (or the keys in the workspace are damaged); try again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="471"/>
+        <source>Khoá trong workspace có độ dài sai</source>
+        <translation>The keys in the workspace have the wrong length</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="479"/>
+        <source>Cần mật khẩu của khoá thiết bị: đặt biến FIELDSURVEY_PASSPHRASE, dùng --passphrase-file hoặc chạy trong cửa sổ dòng lệnh để được hỏi</source>
+        <translation>The device keys&apos; passphrase is needed: set FIELDSURVEY_PASSPHRASE, use --passphrase-file, or run in a terminal to be asked</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="498"/>
+        <source>Cách bảo vệ khoá {protection} không có (chọn {choices})</source>
+        <translation>No key protection {protection} (choose {choices})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="212"/>
+        <source>thay đổi số {seq} không có trong nhật ký</source>
+        <translation>change {seq} is not in the log</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="241"/>
+        <source>thiếu mục {seq}</source>
+        <translation>entry {seq} missing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="249"/>
+        <source>thay đổi số {seq} ({table} {record}) đã bị sửa ngoài ứng dụng</source>
+        <translation>change {seq} was edited outside the app ({table} {record})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="258"/>
+        <source>mắt xích {seq} không khớp</source>
+        <translation>link {seq} does not match</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="270"/>
+        <source>chữ ký của đầu nhật ký (mục {seq}) không hợp lệ</source>
+        <translation>the signed head (entry {seq}) does not verify</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="49"/>
+        <source>vai trò {role} không được ghi bảng {table}</source>
+        <translation>{role} may not write {table}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="59"/>
+        <source>chỉ văn phòng được ghi {table}.{fields}</source>
+        <translation>only the office may set {table}.{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="69"/>
+        <source>Không được phép: {why}.</source>
+        <translation>Not permitted: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="91"/>
+        <source>văn phòng đã xoá bản ghi này của {table}, chỉ văn phòng được khôi phục</source>
+        <translation>the office deleted this {table} record; only the office may restore it</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="102"/>
+        <source>chỉ văn phòng được tạo {table}</source>
+        <translation>only the office may insert in {table}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="103"/>
+        <source>chỉ văn phòng được sửa {table}</source>
+        <translation>only the office may update in {table}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="104"/>
+        <source>chỉ văn phòng được xoá {table}</source>
+        <translation>only the office may delete in {table}</translation>
     </message>
 </context>
 <context>

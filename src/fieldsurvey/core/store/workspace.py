@@ -92,7 +92,7 @@ class Workspace:
         # The unlocked identity, kept while the workspace is open (see identity()).
         self._identity: keys.DeviceIdentity | None = None
         # Set when the keys were just put in a plain key file: the risk, to show the user.
-        self.key_warning: str | None = None
+        self.key_warning: Message | None = None
         last = db.execute("SELECT max(clock) FROM changes").fetchone()[0] or 0
         self.clock = HybridClock(last, now)
         device = self.setting("device_id")
@@ -229,7 +229,7 @@ class Workspace:
         if other._identity is not None and other.path.resolve() == self.path.resolve():
             self._identity = other._identity
 
-    def protect_keys(self, protection: str, *, passphrase: str | None = None) -> str | None:
+    def protect_keys(self, protection: str, *, passphrase: str | None = None) -> Message | None:
         """Keep the private keys another way (keystore.CHOICES); returns the key file's warning
         when they now are in one."""
         self._identity = keys.protect(self.db, self.identity(), protection, passphrase=passphrase)
@@ -573,7 +573,7 @@ class Workspace:
                     self.db, authorship.roles(self.db), table, record_id
                 )
                 if why is not None:
-                    raise ValidationError(f"Không được phép: {why}.")
+                    raise permissions.refused(why)
             seq += 1
             row = self._change_row(table, record_id, op, fields, seq)
             digest = ledger.change_digest(dict(zip(CHANGE_COLUMNS, row, strict=True)), row[-1])
