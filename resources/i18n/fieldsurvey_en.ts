@@ -104,116 +104,116 @@
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="321"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="314"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="39"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="86"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="322"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="315"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="381"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="87"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="323"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="316"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="382"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
         <location filename="../../src/fieldsurvey/ui/office_review.py" line="88"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="324"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="317"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="383"/>
         <source>Nhu cầu lắp mới</source>
         <translation>Need for new cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="329"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="322"/>
         <source>(chưa đặt tên)</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="333"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="326"/>
         <source>Nháp</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="341"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="332"/>
         <source>Địa điểm: {0}</source>
         <translation>Site: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="339"/>
         <source>(chưa xác định)</source>
         <translation>(not determined)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="390"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="381"/>
         <source>+ Camera (Ctrl+N)</source>
         <translation>+ Camera (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="391"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="382"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
         <source>+ Tồn tại</source>
         <translation>+ Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="383"/>
         <source>+ Nhu cầu</source>
         <translation>+ Need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="429"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="420"/>
         <source>Camera hiện có đã quan sát vị trí này: {0}</source>
         <translation>Existing cameras that already see this place: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="446"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="431"/>
         <source>chưa rõ hướng</source>
         <translation>direction unknown</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="454"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="439"/>
         <source>Bỏ dùng lại</source>
         <translation>Stop reusing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="454"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="439"/>
         <source>Dùng lại</source>
         <translation>Reuse</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="492"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="472"/>
         <source>{0} camera</source>
         <translation>{0} camera(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="597"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="577"/>
         <source>Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}). Dùng làm vị trí?</source>
         <translation>The photo has GPS coordinates ({0:.6f}, {1:.6f}). Use them as the location?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="609"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="589"/>
         <source>Ảnh được chụp cách vị trí đã ghi {0:.0f} m. Giữ vị trí đã ghi hay dùng vị trí của ảnh?</source>
         <translation>The photo was taken {0:.0f} m from the recorded location. Keep the recorded location or use the photo&apos;s location?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="621"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="601"/>
         <source>Ảnh có hướng la bàn {0:.0f}°. Dùng làm hướng nhìn của camera?</source>
         <translation>The photo has a compass heading of {0:.0f}°. Use it as the camera&apos;s view direction?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="639"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="619"/>
         <source>Dùng giá trị của ảnh</source>
         <translation>Use the photo&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="641"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="621"/>
         <source>Giữ nguyên</source>
         <translation>Keep as is</translation>
     </message>
@@ -224,13 +224,13 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="66"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="502"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="483"/>
         <source>Loại địa điểm</source>
         <translation>Site type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="67"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="501"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="482"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
@@ -246,13 +246,13 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="70"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="500"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="481"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="503"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="484"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
@@ -263,25 +263,25 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="496"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="477"/>
         <source>Loại camera</source>
         <translation>Camera type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="498"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="479"/>
         <source>Kiểu lắp đặt</source>
         <translation>Mounting type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="499"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="480"/>
         <source>Độ cao lắp (m)</source>
         <translation>Mounting height (m)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="493"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="474"/>
         <source>Hướng nhìn</source>
         <translation>View directions</translation>
     </message>
@@ -474,38 +474,38 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="41"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="489"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="470"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="490"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="471"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="491"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="472"/>
         <source>Mã hiệu của nguồn</source>
         <translation>Reference code in the source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="492"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="473"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="494"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="475"/>
         <source>Góc nhìn (độ)</source>
         <translation>Field of view (degrees)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="495"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="476"/>
         <source>Góc nghiêng (camera:angle)</source>
         <translation>Tilt (camera:angle)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="497"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="478"/>
         <source>Loại giám sát (surveillance:type)</source>
         <translation>Surveillance type (surveillance:type)</translation>
     </message>
@@ -588,77 +588,77 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="840"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="803"/>
         <source>Xung đột cần xử lý</source>
         <translation>Conflicts to resolve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="847"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="810"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="848"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="811"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="849"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="812"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="850"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="813"/>
         <source>Giá trị A</source>
         <translation>Value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="851"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="814"/>
         <source>Giá trị B</source>
         <translation>Value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="858"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="821"/>
         <source>Giữ giá trị A</source>
         <translation>Keep value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="859"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="822"/>
         <source>Giữ giá trị B</source>
         <translation>Keep value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="864"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="827"/>
         <source>Giá trị A (bản ghi đang hiện)</source>
         <translation>Value A (current record)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="865"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="828"/>
         <source>Giá trị B (đang chờ)</source>
         <translation>Value B (pending)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="876"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="839"/>
         <source>Hoặc nhập giá trị khác</source>
         <translation>Or enter another value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="877"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="840"/>
         <source>Dùng giá trị này</source>
         <translation>Use this value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="907"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="870"/>
         <source>{0} xung đột đang chờ.</source>
         <translation>{0} conflict(s) pending.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="909"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="872"/>
         <source>Không còn xung đột nào.</source>
         <translation>No conflicts left.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="950"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="913"/>
         <source>{0}
 
 Thiết bị: {1}
@@ -674,42 +674,42 @@ At: {3}</translation>
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1196"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1159"/>
         <source>Bảng tổng hợp</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1198"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1161"/>
         <source>Đang tổng hợp…</source>
         <translation>Compiling the figures…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1203"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1166"/>
         <source>Lưu ảnh…</source>
         <translation>Save image…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1229"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1192"/>
         <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
         <translation>Sites: {0} · Cameras: {1} · Shortcomings: {2} · Needs: {3} · Photos: {4} · Communes with data: {5}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1249"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1212"/>
         <source>Lưu biểu đồ</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1249"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1212"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1256"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1219"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1256"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1219"/>
         <source>Không ghi được {0}.</source>
         <translation>Could not write {0}.</translation>
     </message>
@@ -717,77 +717,77 @@ At: {3}</translation>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="303"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="294"/>
         <source>Camera, địa điểm trùng lắp</source>
         <translation>Duplicate cameras and sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="307"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="298"/>
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="307"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="298"/>
         <source>Bản ghi A</source>
         <translation>Record A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="307"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="298"/>
         <source>Bản ghi B</source>
         <translation>Record B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="307"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="298"/>
         <source>Lý do</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="311"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="302"/>
         <source>Camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="312"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="303"/>
         <source>Địa điểm</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="319"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="310"/>
         <source>Gộp…</source>
         <translation>Merge…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="321"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="312"/>
         <source>Không trùng</source>
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="356"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="347"/>
         <source>Đang tìm bản ghi trùng lắp…</source>
         <translation>Looking for duplicate records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="375"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="366"/>
         <source>Không tìm được: {0}</source>
         <translation>Could not search: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="392"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="383"/>
         <source>Camera ({0})</source>
         <translation>Cameras ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="393"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="384"/>
         <source>Địa điểm ({0})</source>
         <translation>Sites ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="460"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="441"/>
         <source>Đã gộp hai camera.</source>
         <translation>Merged the two cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="474"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="455"/>
         <source>Đã ghi nhận: hai bản ghi không trùng nhau.</source>
         <translation>Recorded: the two records are not duplicates.</translation>
     </message>
@@ -795,57 +795,57 @@ At: {3}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="59"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="60"/>
         <source>Xuất gói đồng bộ</source>
         <translation>Export sync package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="74"/>
         <source>Chọn thư mục…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="78"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="79"/>
         <source>Gửi toàn bộ (kể cả những gì nơi nhận đã có)</source>
         <translation>Send everything (including what the recipient already has)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="86"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="92"/>
         <source>Gửi cho</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="93"/>
         <source>Thư mục</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="106"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="107"/>
         <source>Chưa có nơi nhận nào được đăng ký.</source>
         <translation>No recipients have been registered yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="113"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="114"/>
         <source>Sẽ gửi {0} thay đổi và {1} ảnh.</source>
         <translation>Will send {0} change(s) and {1} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="120"/>
         <source>Thư mục lưu gói</source>
         <translation>Folder to save the package in</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="131"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="132"/>
         <source>Thư mục {0} không tồn tại.</source>
         <translation>The folder {0} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="152"/>
         <source>Đã ghi {0}: {1} thay đổi, {2} ảnh.</source>
         <translation>Wrote {0}: {1} change(s), {2} photo(s).</translation>
     </message>
@@ -853,78 +853,78 @@ At: {3}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="171"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="172"/>
         <source>Nhập gói đồng bộ</source>
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="180"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="181"/>
         <source>Thêm gói…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="189"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="190"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="204"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="205"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="204"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="205"/>
         <source>Gói FieldSurvey (*.fspkg);;Tất cả (*)</source>
         <translation>FieldSurvey packages (*.fspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="260"/>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="350"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="351"/>
         <source>đã nhập trước đây</source>
         <translation>imported previously</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="262"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="263"/>
         <source>xem trước</source>
         <translation>preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="264"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="265"/>
         <source>đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="276"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="277"/>
         <source>đang kiểm tra…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="278"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="279"/>
         <source>TỪ CHỐI: {0}</source>
         <translation>REFUSED: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="331"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="332"/>
         <source>Đã tạo ảnh thu nhỏ cho {0} ảnh.</source>
         <translation>Created thumbnails for {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="349"/>
         <source>không nhập (đã huỷ)</source>
         <translation>not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="356"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="357"/>
         <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xoá, {5} ảnh (gói {6})</source>
         <translation>{0}: {1} new, {2} updated, {3} conflicts, {4} deleted, {5} photos (package {6})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="368"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="369"/>
         <source>{0}: TỪ CHỐI — {1}</source>
         <translation>{0}: REFUSED — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="371"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="372"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1086,188 +1086,188 @@ At: {3}</translation>
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="526"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="507"/>
         <source>Nhập danh sách camera hiện có</source>
         <translation>Import an existing camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="529"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="510"/>
         <source>Tệp CSV hoặc GeoJSON</source>
         <translation>CSV or GeoJSON file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="531"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="512"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="533"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="514"/>
         <source>Đọc tệp</source>
         <translation>Read file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="540"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="521"/>
         <source>Theo cột đơn vị trong tệp (tạo đơn vị mới nếu chưa có)</source>
         <translation>From the file&apos;s unit column (new units are created if missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="547"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="526"/>
         <source>Cột trong tệp</source>
         <translation>Column in file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="547"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="526"/>
         <source>Trường FieldSurvey</source>
         <translation>FieldSurvey field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="547"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="526"/>
         <source>Giá trị mẫu</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="554"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="533"/>
         <source>Vị trí lấy từ hình học (geometry) của từng điểm trong tệp GeoJSON.</source>
         <translation>Locations are taken from the geometry of each point in the GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="564"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="543"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="566"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="545"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="568"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="547"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="571"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="550"/>
         <source>Xem camera trùng lắp…</source>
         <translation>View duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="588"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="567"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="589"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="568"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="611"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="590"/>
         <source>Chọn danh sách camera</source>
         <translation>Choose a camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="613"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="592"/>
         <source>Danh sách camera (*.csv *.geojson *.json);;Tất cả (*)</source>
         <translation>Camera lists (*.csv *.geojson *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="630"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="609"/>
         <source>Chọn một tệp CSV hoặc GeoJSON.</source>
         <translation>Choose a CSV or GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="636"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="615"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="641"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="620"/>
         <source>{0}: {1} dòng, {2} cột. Kiểm tra cách ghép cột rồi bấm Xem trước.</source>
         <translation>{0}: {1} row(s), {2} column(s). Check how the columns are mapped, then click Preview.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="664"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="643"/>
         <source>— bỏ qua —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="689"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="668"/>
         <source>Trường «{0}» được chọn cho hai cột: {1} và {2}.</source>
         <translation>The field “{0}” is chosen for two columns: {1} and {2}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="729"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="708"/>
         <source>Đã huỷ, không nhập camera nào.</source>
         <translation>Cancelled; no cameras were imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="731"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="710"/>
         <source>Không nhập được: {0}</source>
         <translation>Could not import: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="743"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="722"/>
         <source>Đang đọc từng dòng…</source>
         <translation>Reading the rows…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="752"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="731"/>
         <source>Đã đọc {0} dòng: {1} dòng nhập được, {2} dòng không đọc được.</source>
         <translation>Read {0} row(s): {1} can be imported, {2} could not be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="756"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="735"/>
         <source>Các dòng đầu:</source>
         <translation>First rows:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="760"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="739"/>
         <source>  dòng {0}: không đọc được — {1}</source>
         <translation>  row {0}: could not be read — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="767"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="746"/>
         <source>  dòng {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
         <translation>  row {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="788"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="767"/>
         <source>Dòng không đọc được ({0}):</source>
         <translation>Rows that could not be read ({0}):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="790"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="796"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="769"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="775"/>
         <source>  dòng {0}: {1}</source>
         <translation>  row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="807"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="786"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="829"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="808"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="840"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="819"/>
         <source>Không có dòng nào nhập được; không ghi gì.</source>
         <translation>No row could be imported; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="845"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="824"/>
         <source>Đã nhập {0} camera: {1} địa điểm mới, {2} camera vào địa điểm có sẵn, {3} đơn vị mới; {4} dòng không đọc được; {5} camera mới có thể trùng.</source>
         <translation>Imported {0} camera(s): {1} new site(s), {2} camera(s) added to existing sites, {3} new unit(s); {4} row(s) could not be read; {5} new camera(s) may be duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="865"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="844"/>
         <source>Có thể trùng: {0} cặp, {1} cặp với camera đã có:</source>
         <translation>Possible duplicates: {0} pair(s), {1} with existing cameras:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="794"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="773"/>
         <source>Lưu ý ({0}):</source>
         <translation>Warnings ({0}):</translation>
     </message>
@@ -1275,65 +1275,65 @@ At: {3}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="160"/>
         <source>Tìm địa điểm, camera… (không cần dấu)  Ctrl+F</source>
         <translation>Find sites, cameras… (accents optional)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="173"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="172"/>
         <source>Đơn vị của tôi: chỉ tính các phần việc giao cho đơn vị này</source>
         <translation>My unit: count only the work assigned to this unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="180"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="179"/>
         <source>Tên địa điểm</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="181"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="196"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="180"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="195"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="199"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="181"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="198"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="183"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="184"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="183"/>
         <source>Số camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="185"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="200"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="184"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="199"/>
         <source>Duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="194"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="193"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="195"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="194"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="197"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="196"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="198"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="197"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
@@ -1342,444 +1342,443 @@ At: {3}</translation>
         <translation type="vanished">Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="206"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="205"/>
         <source>Địa điểm</source>
         <comment>list tab</comment>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="207"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="206"/>
         <source>Camera</source>
         <comment>list tab</comment>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="259"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="258"/>
         <source>Mọi loại địa điểm</source>
         <translation>All site types</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="260"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="259"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="260"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="262"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="261"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="286"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="285"/>
         <source>Bản đồ</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="290"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="289"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="290"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="289"/>
         <source>Bấm vào camera để chọn nó</source>
         <translation>Click a camera to select it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="293"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="292"/>
         <source>Đặt vị trí</source>
         <translation>Set location</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="294"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="293"/>
         <source>Bấm lên bản đồ để đặt vị trí của bản ghi đang chọn</source>
         <translation>Click on the map to set the location of the selected record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="297"/>
         <source>Hướng nhìn</source>
         <translation>View direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="299"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="298"/>
         <source>Kéo trên bản đồ để đặt hướng nhìn của camera đang chọn</source>
         <translation>Drag on the map to set the view direction of the selected camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="312"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="311"/>
         <source>Màu theo tình trạng</source>
         <translation>Colour by condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="313"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="312"/>
         <source>Màu theo mục đích</source>
         <translation>Colour by purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="319"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="318"/>
         <source>Thêm bản đồ nền (MBTiles)…</source>
         <translation>Add basemap (MBTiles)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="321"/>
         <source>Xuất bản đồ HTML…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="324"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="323"/>
         <source>Lưu bản đồ các camera đang hiển thị thành một tệp HTML mở được không cần mạng</source>
         <translation>Save a map of the cameras shown as an HTML file that opens without a network connection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="328"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="327"/>
         <source>Bản đồ trực tuyến (OSM)</source>
         <translation>Online map (OSM)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="330"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="329"/>
         <source>Tải ảnh nền OpenStreetMap từ Internet</source>
         <translation>Download OpenStreetMap basemap tiles from the internet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="351"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="350"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="351"/>
         <source>Workspace &amp;mới…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="355"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="354"/>
         <source>&amp;Mở workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="358"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="357"/>
         <source>Mở &amp;gần đây</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="361"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="360"/>
         <source>Mở workspace &amp;mẫu (demo)</source>
         <translation>Open &amp;demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="363"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="362"/>
         <source>&amp;Khôi phục workspace mẫu…</source>
         <translation>R&amp;eset demo workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="366"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="365"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="368"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="367"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="371"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="370"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="372"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="371"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="374"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="373"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="381"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="380"/>
         <source>&amp;Tìm</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="384"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="383"/>
         <source>&amp;Bản ghi</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="386"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="385"/>
         <source>Địa điểm &amp;mới…</source>
         <translation>New &amp;site…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="389"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="388"/>
         <source>&amp;Camera mới tại địa điểm</source>
         <translation>New &amp;camera at site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="394"/>
         <source>&amp;Tồn tại, hạn chế mới</source>
         <translation>New s&amp;hortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="402"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="401"/>
         <source>&amp;Nhu cầu lắp mới</source>
         <translation>New &amp;need for cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="407"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="406"/>
         <source>Bản ghi &amp;tiếp theo</source>
         <translation>Ne&amp;xt record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="410"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="409"/>
         <source>Bản ghi t&amp;rước</source>
         <translation>&amp;Previous record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="413"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="412"/>
         <source>&amp;Lưu và sang bản ghi tiếp</source>
         <translation>Save &amp;and go to next</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="416"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="415"/>
         <source>&amp;Xoá bản ghi…</source>
         <translation>&amp;Delete record…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="418"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="417"/>
         <source>&amp;Văn phòng</source>
         <translation>&amp;Office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="420"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="419"/>
         <source>&amp;Hộp thư gói đã nhập…</source>
         <translation>Package &amp;inbox…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="421"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="420"/>
         <source>&amp;Duyệt hồ sơ…</source>
         <translation>&amp;Review records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="422"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="421"/>
         <source>&amp;Xung đột cần giải quyết…</source>
         <translation>&amp;Conflicts to resolve…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="423"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="422"/>
         <source>Camera &amp;trùng lặp…</source>
         <translation>&amp;Duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="424"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="423"/>
         <source>Nhập danh sách camera &amp;có sẵn…</source>
         <translation>Import existing camera &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="425"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="424"/>
         <source>Tiến độ &amp;khảo sát…</source>
         <translation>Survey &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="426"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="425"/>
         <source>&amp;Biểu đồ tổng hợp…</source>
         <translation>Summary c&amp;harts…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="427"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="426"/>
         <source>Xuất &amp;báo cáo…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="431"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="430"/>
         <source>Đồ&amp;ng bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="433"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="432"/>
         <source>&amp;Xuất gói…</source>
         <translation>&amp;Export package…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="436"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="435"/>
         <source>&amp;Nhập gói…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="439"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="438"/>
         <source>&amp;Các gói đã trao đổi…</source>
         <translation>Exchanged &amp;packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="455"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="454"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="462"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="461"/>
         <source>văn phòng</source>
         <translation>office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="462"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="461"/>
         <source>khảo sát</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="472"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="471"/>
         <source>Đang chờ lần nhập gói (hoặc duyệt hàng loạt) đang chạy kết thúc để lưu…</source>
         <translation>Waiting for the running import (or bulk review) to end before saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="495"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="494"/>
         <source>Mọi đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="503"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="502"/>
         <source>Chưa có địa bàn được giao.</source>
         <translation>No assigned area yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="514"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="513"/>
         <source> và {0} nơi khác</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="516"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="515"/>
         <source>Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm</source>
         <translation>Area: {area} · due {due} · {done}/{expected} sites surveyed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="519"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="518"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="607"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="606"/>
         <source>{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · hiển thị {shown_sites} địa điểm, {shown_cameras} camera</source>
         <translation>{sites} sites · {cameras} cameras · {shortcomings} shortcomings · {needs} needs · showing {shown_sites} sites, {shown_cameras} cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="685"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="684"/>
         <source>Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới).</source>
         <translation>Select a site first (or add a new site).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="702"/>
         <source>{site} – camera {number}</source>
-        <translation>{site} – camera {number}</translation>
+        <translation type="vanished">{site} – camera {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="751"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="745"/>
         <source>Xoá bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="752"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="746"/>
         <source>Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="779"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="773"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="787"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="781"/>
         <source>Hãy chọn một địa điểm hoặc camera trước.</source>
         <translation>Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="797"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="791"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="808"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="802"/>
         <source>Bản đồ: {0}</source>
         <translation>Map: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="814"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="808"/>
         <source>Thêm bản đồ nền</source>
         <translation>Add basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="814"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="808"/>
         <source>MBTiles (*.mbtiles);;Tất cả (*)</source>
         <translation>MBTiles (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="823"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="817"/>
         <source>Không dùng được bản đồ nền</source>
         <translation>Cannot use the basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="826"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="820"/>
         <source>Đã thêm bản đồ nền {0} (mức thu phóng {1}–{2}).</source>
         <translation>Added basemap {0} (zoom levels {1}–{2}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="836"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="830"/>
         <source>Xuất bản đồ HTML</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="838"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="832"/>
         <source>Trang HTML (*.html)</source>
         <translation>HTML page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="849"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="843"/>
         <source>Không xuất được bản đồ</source>
         <translation>Could not export the map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="852"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="846"/>
         <source>Đã xuất {0} camera vào {1}.</source>
         <translation>Exported {0} camera(s) to {1}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="920"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="914"/>
         <source>Mở workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="922"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="916"/>
         <source>Workspace FieldSurvey (*.sqlite *.db);;Tất cả (*)</source>
         <translation>FieldSurvey workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="934"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="928"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="941"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="935"/>
         <source>Không mở được workspace</source>
         <translation>Could not open the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="981"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="975"/>
         <source>Không tạo được workspace</source>
         <translation>Could not create the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1006"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1000"/>
         <source>Khôi phục workspace mẫu</source>
         <translation>Reset demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1008"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1002"/>
         <source>Đưa workspace mẫu về trạng thái ban đầu? Mọi thay đổi trong workspace mẫu sẽ mất (các workspace khác không bị ảnh hưởng).</source>
         <translation>Reset the demo workspace to its original state? All changes in the demo workspace will be lost (other workspaces are not affected).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1031"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1025"/>
         <source>Không khôi phục được</source>
         <translation>Could not reset</translation>
     </message>
@@ -1810,53 +1809,53 @@ At: {3}</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="106"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="89"/>
         <source>Gộp hai camera</source>
         <translation>Merge two cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="111"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="94"/>
         <source>Đổi bên giữ lại</source>
         <translation>Swap which camera is kept</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="117"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="100"/>
         <source>Gộp</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="160"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="143"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="161"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="237"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="144"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="228"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="204"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="187"/>
         <source>Giữ lại: {0}</source>
         <translation>Keep: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="206"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="189"/>
         <source>Gộp vào rồi xoá: {0}</source>
         <translation>Merge in, then delete: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="212"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="195"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="240"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="231"/>
         <source>Ảnh của cả hai camera được giữ lại.</source>
         <translation>Both cameras&apos; photos are kept.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="252"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="243"/>
         <source>{0} ảnh</source>
         <translation>{0} photo(s)</translation>
     </message>
@@ -1992,52 +1991,52 @@ At: {3}</translation>
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="387"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="388"/>
         <source>Các gói đã trao đổi</source>
         <translation>Exchanged packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="392"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="393"/>
         <source>Chiều</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="397"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="394"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="398"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="395"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="399"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="396"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="400"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="397"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="401"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="398"/>
         <source>Mã gói</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="408"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="405"/>
         <source>nhận</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="408"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="405"/>
         <source>gửi</source>
         <translation>sent</translation>
     </message>
@@ -2134,131 +2133,131 @@ At: {3}</translation>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="991"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="954"/>
         <source>Tiến độ khảo sát</source>
         <translation>Survey progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="993"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="956"/>
         <source>Đang tính tiến độ…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="996"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="959"/>
         <source>Đã khảo sát / cần</source>
         <translation>Surveyed / needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="997"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="960"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="998"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="961"/>
         <source>Đã duyệt / bản ghi</source>
         <translation>Reviewed / records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="999"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="962"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="999"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="962"/>
         <source>Còn (ngày)</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1001"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1006"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1019"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="964"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="969"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="982"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1001"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1020"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="964"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="983"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1003"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="966"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1007"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1021"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="970"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="984"/>
         <source>Khu vực</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1008"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="971"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1023"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="986"/>
         <source>Trễ / còn</source>
         <translation>Late / left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1028"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="991"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1035"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="998"/>
         <source>Theo đơn vị</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1036"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="999"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1037"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1000"/>
         <source>Giao việc</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1038"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1001"/>
         <source>Danh sách cần đôn đốc</source>
         <translation>Chase list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1076"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1039"/>
         <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị trễ hạn.</source>
         <translation>As of {0}: {1} unit(s), {2} overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1154"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1117"/>
         <source>trễ {0} ngày</source>
         <translation>{0} day(s) late</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1155"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1118"/>
         <source>còn {0} ngày</source>
         <translation>{0} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1161"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1124"/>
         <source>Danh sách cần đôn đốc ({0})</source>
         <translation>Chase list ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1164"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1127"/>
         <source>{0} — liên hệ: {1} — {2} (hạn {3}) — đã khảo sát {4}</source>
         <translation>{0} — contact: {1} — {2} (due {3}) — surveyed {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1166"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1129"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1176"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1139"/>
         <source>Đã chép danh sách cần đôn đốc.</source>
         <translation>Copied the chase list.</translation>
     </message>
@@ -2266,147 +2265,147 @@ At: {3}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="917"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="896"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="925"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="904"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="936"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="915"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="939"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="918"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="940"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="919"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="942"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="921"/>
         <source>Mọi đơn vị chủ quản</source>
         <translation>All owner units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="948"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="924"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="949"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="925"/>
         <source>Bỏ trường nhạy cảm</source>
         <translation>Leave out sensitive fields</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="952"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="928"/>
         <source>Bỏ thông tin liên hệ của chủ quản, làm tròn toạ độ các điểm an ninh quốc gia, không kèm ảnh</source>
         <translation>Leave out owners&apos; contact details, round the coordinates of national security sites, include no photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="956"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="932"/>
         <source>Kèm ảnh (bản sạch)</source>
         <translation>Include photos (clean copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="958"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="934"/>
         <source>Bản sao ảnh đã bỏ siêu dữ liệu, trong thư mục bên cạnh tệp GeoJSON/CSV</source>
         <translation>Copies of the photos with their metadata removed, in a folder next to the GeoJSON/CSV file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="965"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="941"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="970"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="946"/>
         <source>Tạo báo cáo</source>
         <translation>Create report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="973"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="949"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="978"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="954"/>
         <source>Định dạng</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="979"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="955"/>
         <source>Tệp kết quả</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="980"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="956"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="981"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="957"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="982"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="958"/>
         <source>Mục đích</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="983"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="959"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="984"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="960"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="985"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="961"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1024"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1000"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1049"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1025"/>
         <source>Chọn tệp kết quả.</source>
         <translation>Choose an output file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1085"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1061"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1104"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1080"/>
         <source>Đã ghi báo cáo {0} ({1}).</source>
         <translation>Wrote the report {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1110"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1086"/>
         <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1112"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1088"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>Could not create the report: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1118"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1094"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2414,207 +2413,207 @@ At: {3}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="465"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="428"/>
         <source>Duyệt kết quả khảo sát</source>
         <translation>Review survey results</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="482"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="445"/>
         <source>Tất cả xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="490"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="453"/>
         <source>Tất cả thiết bị</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="495"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="458"/>
         <source>Mọi trạng thái</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="496"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="459"/>
         <source>Chưa duyệt</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="503"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="466"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="504"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="517"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="467"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="480"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="505"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="529"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="468"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="492"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="506"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="518"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="469"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="481"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="515"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="478"/>
         <source>Tên / loại</source>
         <translation>Name / type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="516"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="479"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="525"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="531"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="488"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="494"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="525"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="488"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="528"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="538"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="491"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="501"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="530"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="493"/>
         <source>Người sửa</source>
         <translation>Edited by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="532"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="495"/>
         <source>Cũ → mới</source>
         <translation>Old → new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="539"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="502"/>
         <source>Kết quả</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="540"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="503"/>
         <source>Nhận xét</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="541"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="504"/>
         <source>Người duyệt</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="555"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="518"/>
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="556"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="519"/>
         <source>Các lần duyệt</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="580"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="543"/>
         <source>Nhận xét (bắt buộc khi yêu cầu chỉnh sửa hoặc không duyệt)</source>
         <translation>Comment (required when asking for revision or rejecting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="584"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="547"/>
         <source>Duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="585"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="548"/>
         <source>Cần sửa</source>
         <translation>Needs revision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="586"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="549"/>
         <source>Không duyệt</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="635"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="598"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="655"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="618"/>
         <source>{0} bản ghi khớp bộ lọc</source>
         <translation>{0} record(s) match the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="657"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="620"/>
         <source>{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)</source>
         <translation>{0} record(s) match the filter (showing the first {1})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="659"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="622"/>
         <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
         <translation>Apply to all {0} record(s) matching the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="695"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="658"/>
         <source> — đã xoá</source>
         <translation> — deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="742"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="705"/>
         <source>{0} thay đổi không khớp nhật ký: đã bị sửa ngoài ứng dụng</source>
         <translation>{0} changes do not match the log: edited outside the app</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="747"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="710"/>
         <source>{0} thay đổi có chữ ký của tác giả</source>
         <translation>{0} changes signed by their author</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="751"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="714"/>
         <source>{0} thay đổi cũ được máy này chứng thực khi nâng cấp (không chứng minh được tác giả)</source>
         <translation>{0} older changes attested by this computer at the upgrade (their author cannot be proven)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="757"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="720"/>
         <source>{0} thay đổi mới của máy này, ký khi xuất gói</source>
         <translation>{0} new changes of this computer, signed at the next export</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="759"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="722"/>
         <source>Nhật ký: </source>
         <translation>Log: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="775"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="738"/>
         <source>Duyệt hàng loạt</source>
         <translation>Bulk review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="776"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="739"/>
         <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
         <translation>Record the decision “{0}” for all {1} record(s) matching the filter?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="800"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="763"/>
         <source>Đang ghi kết quả…</source>
         <translation>Writing the results…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="803"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="766"/>
         <source>Đã ghi kết quả cho {0} bản ghi.</source>
         <translation>Recorded the decision for {0} record(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="787"/>
+        <location filename="../../src/fieldsurvey/ui/office_review.py" line="750"/>
         <source>Đã ghi kết quả duyệt.</source>
         <translation>Review recorded.</translation>
     </message>
@@ -2671,34 +2670,1306 @@ Click “Copy report” and send it to support; details are in the log file.</tr
     </message>
 </context>
 <context>
+    <name>store</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="66"/>
+        <source>Không bật được chế độ WAL cho {path} (SQLite trả về {mode}). Hãy chép workspace vào một thư mục trên ổ đĩa của máy rồi mở lại.</source>
+        <translation>Cannot switch {path} to WAL mode (SQLite answered {mode}). Copy the workspace to a folder on this computer&apos;s own disk and open it again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="189"/>
+        <source>{path} không phải là workspace FieldSurvey (không phải tệp SQLite). Hãy chọn tệp .sqlite do FieldSurvey tạo.</source>
+        <translation>{path} is not a FieldSurvey workspace (not an SQLite file). Choose a .sqlite file made by FieldSurvey.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="233"/>
+        <source>{path} là một cơ sở dữ liệu SQLite nhưng không phải workspace FieldSurvey; FieldSurvey không sửa tệp này.</source>
+        <translation>{path} is an SQLite file, but not a FieldSurvey workspace; FieldSurvey leaves it untouched.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="250"/>
+        <source>{path} được tạo bởi phiên bản FieldSurvey mới hơn (thay đổi cấu trúc {changes}). Hãy cập nhật FieldSurvey rồi mở lại; tệp không bị thay đổi.</source>
+        <translation>{path} was written by a newer FieldSurvey (schema changes {changes}): update the app and open it again; the file was left untouched.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="289"/>
+        <source>Bản sao lưu của {path} trước khi nâng cấp không khớp với bản gốc ({detail}); chưa nâng cấp gì. Hãy kiểm tra ổ đĩa rồi thử lại.</source>
+        <translation>The backup of {path} made before the upgrade does not match the original ({detail}); nothing was upgraded. Check the disk and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="313"/>
+        <source>{path} là một thư mục, không phải tệp workspace.</source>
+        <translation>{path} is a folder, not a workspace file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="321"/>
+        <source>Không tìm thấy workspace {path}.</source>
+        <translation>No workspace at {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="329"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="411"/>
+        <source>Thư mục {folder} không tồn tại.</source>
+        <translation>No folder {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="339"/>
+        <source>{path} là tệp rỗng, không phải workspace FieldSurvey.</source>
+        <translation>{path} is an empty file, not a FieldSurvey workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="350"/>
+        <source>Không ghi được vào {folder} ({detail}). Hãy tạo workspace trong một thư mục bạn có quyền ghi (ví dụ Documents).</source>
+        <translation>FieldSurvey cannot write to {folder} ({detail}); create the workspace in a folder you can write to (Documents, for example).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="393"/>
+        <source>{path} đã tồn tại; không ghi đè. Dùng --force để thay thế nó.</source>
+        <translation>{path} exists; use --force to replace it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="403"/>
+        <source>{path} là một thư mục.</source>
+        <translation>{path} is a folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="419"/>
+        <source>Không có quyền ghi vào thư mục {folder}. Hãy chọn thư mục khác.</source>
+        <translation>Cannot write to {folder}. Choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="469"/>
+        <source>Không ghi được {path}: {detail}</source>
+        <translation>Cannot write {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="79"/>
+        <source>Không có danh sách {table}.</source>
+        <translation>No list {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="87"/>
+        <source>Không sắp xếp được theo {column}.</source>
+        <translation>Cannot sort by {column}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="102"/>
+        <source>{field}: {value} không có trong danh mục.</source>
+        <translation>{field}: {value} is not in the code list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="89"/>
+        <source>Bảng {table} không có trường {name}.</source>
+        <translation>No field {name} in {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="280"/>
+        <source>Không có loại bản ghi {table}.</source>
+        <translation>Unknown record table {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="286"/>
+        <source>{field}: cần một số.</source>
+        <translation>{field}: a number is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="291"/>
+        <source>{field}: {value} không phải là số.</source>
+        <translation>{field}: {value} is not a number.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="296"/>
+        <source>{field}: số không hợp lệ.</source>
+        <translation>{field}: not a finite number.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="299"/>
+        <source>{field}: cần số nguyên.</source>
+        <translation>{field}: a whole number is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="305"/>
+        <source>{field}: {value} nằm ngoài khoảng {low}–{high}.</source>
+        <translation>{field}: {value} is out of range {low}–{high}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="320"/>
+        <source>{field}: danh sách không đọc được.</source>
+        <translation>{field}: the list cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="323"/>
+        <source>{field}: cần một danh sách.</source>
+        <translation>{field}: a list is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="333"/>
+        <source>views: mỗi hướng nhìn gồm direction, angle, tilt.</source>
+        <translation>views: each view has direction, angle and tilt.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="360"/>
+        <source>{field}: bắt buộc phải có.</source>
+        <translation>{field} is required.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="366"/>
+        <source>{field}: cần chữ.</source>
+        <translation>{field}: text is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="370"/>
+        <source>{field}: dài quá {limit} ký tự.</source>
+        <translation>{field}: too long (more than {limit} characters).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="376"/>
+        <source>{field}: có ký tự không hợp lệ.</source>
+        <translation>{field}: invalid character.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="380"/>
+        <source>{field}: không có bảng {table}.</source>
+        <translation>{field}: no table {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="394"/>
+        <source>{field}: cần có/không.</source>
+        <translation>{field}: yes or no is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="399"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="411"/>
+        <source>{field}: {value} không có trong danh mục {codes}.</source>
+        <translation>{field}: {value} is not in the code list {codes}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="421"/>
+        <source>{field}: cần một mã.</source>
+        <translation>{field}: an id is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="427"/>
+        <source>{field}: cần danh sách mã.</source>
+        <translation>{field}: a list of ids is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="438"/>
+        <source>{field}: {value} không phải ngày (YYYY-MM-DD).</source>
+        <translation>{field}: {value} is not a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="446"/>
+        <source>{field}: không phải SHA-256.</source>
+        <translation>{field}: not a SHA-256.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="148"/>
+        <source>Vai trò {role} không có.</source>
+        <translation>Unknown role {role}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="282"/>
+        <source>Không có bản ghi {record} trong {table}.</source>
+        <translation>No record {record} in {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="292"/>
+        <source>Bản ghi {record} đã bị xoá.</source>
+        <translation>The record {record} was deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="457"/>
+        <source>{table}: không có trường {fields}.</source>
+        <translation>{table}: unknown fields {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="479"/>
+        <source>{field}: {value} không phải mã xã/phường hiện hành của Hà Nội.</source>
+        <translation>{field}: {value} is not a current Hà Nội commune code.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="519"/>
+        <source>{field}: không có bản ghi {record} trong {table}.</source>
+        <translation>{field}: no record {record} in {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="563"/>
+        <source>Nhật ký thay đổi của thiết bị này đã đầy.</source>
+        <translation>This device&apos;s change log is full.</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="56"/>
+        <source>Hãy chọn nơi nhận gói (--to): workspace này không có đúng một văn phòng đã đăng ký.</source>
+        <translation>Choose the recipient (--to): this workspace is not enrolled with exactly one office.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="76"/>
+        <source>Thiết bị {device} chưa đăng ký hoặc đã bị thu hồi.</source>
+        <translation>The recipient {device} is not enrolled or was revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="223"/>
+        <source>Không ghi được gói vào {folder}: {detail}. Hãy kiểm tra thẻ nhớ/USB và chỗ trống.</source>
+        <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="111"/>
+        <source>Một lần nhập gói khác vào workspace này đang chạy quá lâu; hãy thử lại sau.</source>
+        <translation>Another import into this workspace is still running; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="163"/>
+        <source>Gói thiếu phần {name}.</source>
+        <translation>The package has no {name} entry.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="188"/>
+        <source>Ảnh trong gói không khớp mã băm của nó.</source>
+        <translation>A photo does not match its hash.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="239"/>
+        <source>Phần {name} của gói không đọc được.</source>
+        <translation>The package&apos;s {name} is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="322"/>
+        <source>{reason} Gói đã được chép vào {folder}.</source>
+        <translation>{reason} The package was held back in the quarantine folder: {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="343"/>
+        <source>Dữ liệu trong gói không nhất quán ({detail}).</source>
+        <translation>The package&apos;s records are inconsistent ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="415"/>
+        <source>Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?).</source>
+        <translation>The package&apos;s clock is far in the future (is the sender&apos;s clock wrong?).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="419"/>
+        <source>Thiếu các thay đổi {first}–{last} của thiết bị {device}: hãy nhập các gói trước đó.</source>
+        <translation>A gap in the changes of device {device} ({first}–{last}): import the earlier packages first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="453"/>
+        <source>Gói có ảnh không thuộc bản ghi nào</source>
+        <translation>The package carries a photo no record refers to</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="461"/>
+        <source>Bản ghi ảnh {sha}… đến mà không có tệp ảnh</source>
+        <translation>A photo record {sha}… arrived without its file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="476"/>
+        <source>là {found}, không phải {declared} như bản ghi của nó</source>
+        <translation>the file is {found}, not {declared} as its record declares</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="484"/>
+        <source>Ảnh {sha}… trong gói không hợp lệ: {why}</source>
+        <translation>A photo {sha}… in the package is not acceptable: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="537"/>
+        <source>Phần xác nhận của gói không đọc được.</source>
+        <translation>The package&apos;s acknowledgements are not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="105"/>
+        <source>Dòng {number} của danh sách thay đổi quá dài hoặc lồng quá sâu.</source>
+        <translation>Line {number} of the changes is too long or nested too deeply.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="118"/>
+        <source>Dòng {number} của changes.jsonl không đọc được.</source>
+        <translation>Line {number} of the changes is not JSON.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="156"/>
+        <source>nhật ký không theo thứ tự</source>
+        <translation>log out of order</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="166"/>
+        <source>số thứ tự không liên tiếp</source>
+        <translation>sequence not contiguous</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="186"/>
+        <source>thay đổi số {seq} của thiết bị {device} khác với bản đã có</source>
+        <translation>change {seq} of device {device} differs from the one held here</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="206"/>
+        <source>gói chứa thay đổi mang tên thiết bị này mà thiết bị này chưa từng ghi</source>
+        <translation>the package holds changes in this device&apos;s name that it never made</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="216"/>
+        <source>nhật ký của thiết bị {device} không khớp chữ ký của tác giả</source>
+        <translation>the log of device {device} does not match its author&apos;s signed head</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="226"/>
+        <source>Gói chứa thay đổi của thiết bị {device} chưa đăng ký, không kiểm tra được tác giả.</source>
+        <translation>The package holds changes of device {device}, which is not enrolled here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="243"/>
+        <source>không có chữ ký của tác giả</source>
+        <translation>not signed by its author</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="249"/>
+        <source>Gói bị từ chối: {why}. Không có gì được ghi.</source>
+        <translation>The package was refused: {why}; nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="262"/>
+        <source>Thay đổi số {number} là của thiết bị {device} chưa đăng ký.</source>
+        <translation>Change {number} comes from device {device}, which is not enrolled here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="276"/>
+        <source>Gói bị từ chối ở thay đổi số {seq} của {author}: {why}. Không có gì được ghi.</source>
+        <translation>The package was refused at change {seq} of {author}: {why}; nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="303"/>
+        <source>Dòng {number} của nhật ký trong gói không hợp lệ: {why}.</source>
+        <translation>Line {number} of the log is invalid: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="314"/>
+        <source>Gói bị từ chối: {detail}; có thể đã bị sửa hoặc giả mạo. Không có gì được ghi.</source>
+        <translation>The package was refused: {detail}; it may have been altered or forged. Nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="341"/>
+        <source>mục nhật ký</source>
+        <translation>log entry</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="408"/>
+        <source>giá trị không ở dạng lưu trữ</source>
+        <translation>not in stored form</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="421"/>
+        <source>Bản ghi thay đổi số {number} không hợp lệ: {why}.</source>
+        <translation>Change {number} is invalid: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="429"/>
+        <source>thiếu hoặc thừa trường</source>
+        <translation>wrong keys</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="433"/>
+        <source>bảng lạ {table}</source>
+        <translation>unknown table {table}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="452"/>
+        <source>delete: chỉ có trường deleted</source>
+        <translation>a delete changes only &apos;deleted&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="458"/>
+        <source>{name}: đồng hồ cũ</source>
+        <translation>{name}: base clock</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="462"/>
+        <source>{name}: bản ghi mới không có giá trị cũ</source>
+        <translation>{name}: an insert has no old value</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="473"/>
+        <source>trường lạ {name}</source>
+        <translation>unknown field {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="483"/>
+        <source>{name}: {why}</source>
+        <translation>{name}: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="487"/>
+        <source>{name}: mã xã/phường {code} không có</source>
+        <translation>{name}: unknown commune {code}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="494"/>
+        <source>{name}: mã xã/phường không có</source>
+        <translation>{name}: unknown commune</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="499"/>
+        <source>thiếu {fields}</source>
+        <translation>{fields} missing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="506"/>
+        <source>Không phải gói đồng bộ FieldSurvey.</source>
+        <translation>Not a FieldSurvey package.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="513"/>
+        <source>Gói được tạo bởi phiên bản FieldSurvey mới hơn; hãy cập nhật.</source>
+        <translation>The package is from a newer FieldSurvey; update it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="522"/>
+        <source>Gói được tạo bởi phiên bản FieldSurvey cũ, không chứng minh được tác giả của từng thay đổi; hãy cập nhật máy gửi rồi xuất lại.</source>
+        <translation>The package is from an older FieldSurvey whose changes carry no proof of authorship: update the sender and export again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="532"/>
+        <source>Gói này không gửi cho workspace này.</source>
+        <translation>The package is for another device.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="539"/>
+        <source>Bản kê của gói thiếu mã gói hoặc đồng hồ hợp lệ.</source>
+        <translation>The manifest has no valid package id or clock.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="547"/>
+        <source>Số thay đổi trong gói không khớp với bản kê.</source>
+        <translation>The change count does not match the manifest.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="68"/>
+        <source>Thay đổi số {seq} của thiết bị {device} đã có, với nội dung khác.</source>
+        <translation>A different change already holds sequence number {seq} of device {device}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="145"/>
+        <source>Ảnh được gắn vào bản ghi {record} không có trong {table}.</source>
+        <translation>A photo is linked to the record {record}, which does not exist in {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="315"/>
+        <source>Tệp {name} đã thay đổi trong lúc xuất gói; hãy xuất lại.</source>
+        <translation>The file for {name} changed while the package was written; export again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="360"/>
+        <source>Không đọc được tệp để xuất gói: {detail}.</source>
+        <translation>Cannot read a file for the package: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="401"/>
+        <source>Không ghi được gói {target}: {detail}.</source>
+        <translation>Cannot write the package {target}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="457"/>
+        <source>Gói bị hỏng hoặc đã bị sửa: {detail}.</source>
+        <translation>The package is damaged or was altered: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="465"/>
+        <source>Gói bị cắt ngắn ({detail}); hãy chép lại từ thiết bị gửi.</source>
+        <translation>The package is truncated ({detail}); copy it again from the sending device.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="475"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="477"/>
+        <source>trường {key} sai</source>
+        <translation>header field {key} is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="487"/>
+        <source>chỉ còn phần đầu</source>
+        <translation>only its first bytes are there</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="490"/>
+        <source>Tệp này không phải là gói đồng bộ FieldSurvey.</source>
+        <translation>This file is not a FieldSurvey sync package.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="494"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="500"/>
+        <source>thiếu phần tiêu đề</source>
+        <translation>the header is incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="497"/>
+        <source>độ dài tiêu đề không hợp lệ</source>
+        <translation>the header length is impossible</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="504"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="506"/>
+        <source>không đọc được tiêu đề</source>
+        <translation>the header is not readable</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="509"/>
+        <source>tiêu đề không có phiên bản</source>
+        <translation>the header has no format version</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="514"/>
+        <source>Gói được tạo bởi phiên bản FieldSurvey mới hơn (định dạng {version}); hãy cập nhật FieldSurvey.</source>
+        <translation>The package was made by a newer FieldSurvey (format {version}); update FieldSurvey to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="523"/>
+        <source>phiên bản định dạng sai</source>
+        <translation>the format version is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="530"/>
+        <source>Gói này được mã hoá cho nơi nhận khác ({shown}), không phải cho máy này.</source>
+        <translation>This package is encrypted for another recipient ({shown}), not for this one.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="539"/>
+        <source>kích thước khối sai</source>
+        <translation>the chunk size is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="546"/>
+        <source>khoá trong tiêu đề sai</source>
+        <translation>the header key is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="581"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="613"/>
+        <source>thiếu khối cuối</source>
+        <translation>the final chunk is missing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="585"/>
+        <source>khối {chunk} sai</source>
+        <translation>chunk {chunk} has an impossible length</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="589"/>
+        <source>khối cuối bị cắt</source>
+        <translation>the last chunk is cut off</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="595"/>
+        <source>quá nhiều khối</source>
+        <translation>it has too many chunks</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="608"/>
+        <source>khối {chunk} không xác thực được</source>
+        <translation>chunk {chunk} fails authentication</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="614"/>
+        <source>có dữ liệu sau khối cuối</source>
+        <translation>there is data after the final chunk</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="617"/>
+        <source>khối {chunk} thiếu</source>
+        <translation>chunk {chunk} is short</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="622"/>
+        <source>nội dung giải mã</source>
+        <translation>the decrypted contents</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="631"/>
+        <source>Gói bị từ chối: {what} vượt quá giới hạn kích thước.</source>
+        <translation>The package is refused: {what} exceed the size limit.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="641"/>
+        <source>Nội dung gói không phải là kho lưu trữ hợp lệ: {detail}.</source>
+        <translation>The package contents are not a valid archive: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="651"/>
+        <source>Bản kê khai của gói không hợp lệ: {detail}.</source>
+        <translation>The package manifest is not valid: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="663"/>
+        <source>phần mở rộng quá lớn</source>
+        <translation>an extended header is too large</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="665"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="670"/>
+        <source>tệp thưa</source>
+        <translation>a sparse file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="678"/>
+        <source>Gói chứa liên kết {name}; chỉ chấp nhận tệp thường.</source>
+        <translation>The package contains a link {name}; only regular files are accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="685"/>
+        <source>{name} không phải là tệp thường</source>
+        <translation>{name} is not a regular file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="694"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="910"/>
+        <source>không đọc được tệp</source>
+        <translation>a member cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="697"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="917"/>
+        <source>tệp bị cắt</source>
+        <translation>a member is cut off</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="705"/>
+        <source>không phải JSON</source>
+        <translation>it is not JSON</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="707"/>
+        <source>không phải đối tượng JSON</source>
+        <translation>it is not a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="710"/>
+        <source>thiếu thiết bị gửi</source>
+        <translation>it has no &quot;sender&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="719"/>
+        <source>thiếu danh sách tệp</source>
+        <translation>it has no &quot;entries&quot; object</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="726"/>
+        <source>tên {name} không hợp lệ</source>
+        <translation>it lists {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="738"/>
+        <source>mục {name} thiếu kích thước/SHA-256</source>
+        <translation>the entry {name} has no valid size and SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="749"/>
+        <source>Gói chứa quá nhiều tệp (giới hạn {limit}).</source>
+        <translation>The package holds too many files (limit {limit}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="765"/>
+        <source>Gói đến từ thiết bị {sender} chưa được đăng ký hoặc đã bị thu hồi.</source>
+        <translation>The package comes from device {sender}, which is not enrolled or was revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="776"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="825"/>
+        <source>Chữ ký của bản kê khai không hợp lệ.</source>
+        <translation>The manifest signature is not valid.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="806"/>
+        <source>tệp đầu tiên không phải manifest.json</source>
+        <translation>it is not first</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="810"/>
+        <source>bản kê khai</source>
+        <translation>the manifest</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="819"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="877"/>
+        <source>Gói không có chữ ký cho bản kê khai.</source>
+        <translation>The package has no manifest signature.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="837"/>
+        <source>Gói chứa tên tệp không được phép: {name}.</source>
+        <translation>The package contains a file name that is not allowed: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="845"/>
+        <source>Gói chứa hai tệp cùng tên {name}.</source>
+        <translation>The package contains the name {name} twice.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="855"/>
+        <source>tệp {name}</source>
+        <translation>the file {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="857"/>
+        <source>tổng các tệp</source>
+        <translation>the files together</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="862"/>
+        <source>Gói chứa tệp {name} không có trong bản kê khai.</source>
+        <translation>The package contains {name}, which the manifest does not list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="873"/>
+        <source>gói không có bản kê khai</source>
+        <translation>the package has none</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="885"/>
+        <source>Bản kê khai liệt kê {name} nhưng gói không chứa tệp này.</source>
+        <translation>The manifest lists {name} but the package does not contain it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="898"/>
+        <source>Nội dung tệp {name} không khớp với bản kê khai (kích thước hoặc SHA-256).</source>
+        <translation>The contents of {name} do not match the manifest (size or SHA-256).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="933"/>
+        <source>có dữ liệu sau phần cuối</source>
+        <translation>there is data after its end</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="953"/>
+        <source>Không mở được tệp {source}: {detail}.</source>
+        <translation>Cannot open the file {source}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="964"/>
+        <source>tệp gói</source>
+        <translation>the package file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="970"/>
+        <source>Không chép được gói vào thư mục tạm (thiết bị bị rút ra?): {detail}.</source>
+        <translation>Cannot copy the package to the staging folder (was the device removed?): {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1025"/>
+        <source>Không đọc/ghi được thư mục tạm: {detail}.</source>
+        <translation>Cannot read or write the staging folder: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/rotation.py" line="102"/>
+        <source>Gói được ký bằng khoá mà thiết bị {sender} đã thay ngày {date}.</source>
+        <translation>The package is signed with a key that device {sender} replaced on {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/rotation.py" line="124"/>
+        <source>Thông báo đổi khoá trong gói không hợp lệ: {why}.</source>
+        <translation>The package&apos;s key rotation is not valid: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/rotation.py" line="132"/>
+        <source>quá lớn</source>
+        <translation>too large</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/rotation.py" line="136"/>
+        <source>không đọc được</source>
+        <translation>not readable</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/rotation.py" line="138"/>
+        <source>không phải danh sách</source>
+        <translation>not a list</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/rotation.py" line="144"/>
+        <source>của thiết bị khác</source>
+        <translation>another device&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/scope.py" line="124"/>
+        <source>Không có thiết bị {device} đã đăng ký.</source>
+        <translation>No enrolled device {device}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/scope.py" line="132"/>
+        <source>Chỉ thiết bị khảo sát mới được giới hạn theo đơn vị; văn phòng nhận toàn bộ.</source>
+        <translation>Only a surveyor&apos;s device is limited to a unit; an office receives everything.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/scope.py" line="145"/>
+        <source>Không có đơn vị {unit}.</source>
+        <translation>No unit {unit}.</translation>
+    </message>
+</context>
+<context>
+    <name>trust</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/authorship.py" line="42"/>
+        <source>thiết bị {name} ({device}) đã bị thu hồi; thay đổi ký sau thời điểm thu hồi không được nhận</source>
+        <translation>the device {name} ({device}) was revoked; changes signed after its revocation are refused</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/authorship.py" line="55"/>
+        <source>chữ ký nhật ký của thiết bị {name} ({device}) không hợp lệ</source>
+        <translation>the signature of the log of device {name} ({device}) does not verify</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="100"/>
+        <source>Hồ sơ thiết bị không hợp lệ: {why}.</source>
+        <translation>Invalid device profile: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="122"/>
+        <source>trường {field} trống, quá dài hoặc có ký tự điều khiển</source>
+        <translation>bad {field}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="133"/>
+        <source>vai trò {role} không hợp lệ</source>
+        <translation>unknown role {role}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="159"/>
+        <source>khóa không phải khóa mẫu (demo)</source>
+        <translation>the keys are not demo keys</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="166"/>
+        <source>khóa {field} phải dài 32 byte</source>
+        <translation>{field} must be 32 bytes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="171"/>
+        <source>khóa ký không hợp lệ</source>
+        <translation>invalid signing key</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="301"/>
+        <source>Vai trò không hợp lệ: {role}.</source>
+        <translation>Unknown role: {role}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="305"/>
+        <source>Mã thiết bị và tên không được để trống.</source>
+        <translation>Device id and name must not be empty.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="309"/>
+        <source>Không gian làm việc này đã có danh tính thiết bị.</source>
+        <translation>This workspace already has a device identity.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="386"/>
+        <source>Hãy chọn một mật khẩu cho khoá thiết bị.</source>
+        <translation>Choose a passphrase for the device keys.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="394"/>
+        <source>Máy này không có kho khoá của hệ điều hành dùng được; hãy chọn mật khẩu.</source>
+        <translation>This machine has no usable credential store; choose a passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="487"/>
+        <source>kho khoá</source>
+        <translation>credential store</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="489"/>
+        <source>tệp khoá</source>
+        <translation>key file</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="497"/>
+        <source>Khoá riêng không khớp với khoá công khai của workspace (tệp bị sửa?).</source>
+        <translation>The private keys do not match the workspace&apos;s public keys (was the file altered?).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="539"/>
+        <source>Khoá mẫu (demo) được suy ra từ số hạt giống, không lưu ở đâu và không đổi được.</source>
+        <translation>Demo keys are derived from their seed: they are kept nowhere and cannot change.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="586"/>
+        <source>khóa {key} lặp lại</source>
+        <translation>duplicate key {key}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="596"/>
+        <source>{field} không phải base64</source>
+        <translation>{field} is not base64</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="599"/>
+        <source>{field} phải là 32 byte</source>
+        <translation>{field} must be 32 bytes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="608"/>
+        <source>tệp quá lớn (hơn {limit} byte)</source>
+        <translation>file larger than {limit} bytes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="615"/>
+        <source>không phải JSON UTF-8</source>
+        <translation>not UTF-8 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="617"/>
+        <source>không phải đối tượng JSON</source>
+        <translation>not a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="626"/>
+        <source>thiếu {missing}, thừa {extra}</source>
+        <translation>missing keys {missing}, unexpected keys {extra}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="632"/>
+        <source>không phải hồ sơ FieldSurvey</source>
+        <translation>not a FieldSurvey profile</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="637"/>
+        <source>phiên bản {version} không hỗ trợ</source>
+        <translation>unsupported version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="643"/>
+        <source>{field} phải là chuỗi</source>
+        <translation>{field} must be a string</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="645"/>
+        <source>fingerprint phải là chuỗi</source>
+        <translation>fingerprint must be a string</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="648"/>
+        <source>demo_seed không hợp lệ</source>
+        <translation>demo_seed is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="658"/>
+        <source>dấu vân tay không khớp với khóa</source>
+        <translation>the fingerprint does not match the keys</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="691"/>
+        <source>Dấu vân tay không khớp.</source>
+        <translation>Fingerprint does not match.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="696"/>
+        <source>Thiết bị {device} trùng mã với chính không gian làm việc này.</source>
+        <translation>Device {device} has this workspace&apos;s own id.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="718"/>
+        <source>Thiết bị {device} đã đăng ký với khóa khác.</source>
+        <translation>Device {device} is already enrolled with different keys.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="749"/>
+        <source>Đăng ký lại khoá mới cần dấu vân tay do người dùng thiết bị đọc.</source>
+        <translation>Enrolling new keys again needs the fingerprint read out by the device&apos;s user (--fingerprint).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="757"/>
+        <source>Thiết bị {device} đã bị thu hồi; không đăng ký lại được.</source>
+        <translation>Device {device} was revoked; it cannot be enrolled again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="766"/>
+        <source>Thiết bị {device} đã đăng ký với vai trò khác.</source>
+        <translation>Device {device} is enrolled with another role.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="773"/>
+        <source>Khoá ký này đã từng được dùng.</source>
+        <translation>This signing key was used before.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="799"/>
+        <source>Thiết bị {device} dùng khóa mẫu (demo) mà ai cũng suy ra được; workspace thật không nhận thiết bị và gói của nó.</source>
+        <translation>The device {device} uses demo keys, which anyone can derive; a real workspace does not accept it or its packages.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="809"/>
+        <source>Đây là workspace mẫu (demo) để tập huấn; nó chỉ nhận thiết bị và gói mẫu, không nhận thiết bị thật {device}.</source>
+        <translation>This is a training demo workspace: it accepts only demo devices and their packages, not the real device {device}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="825"/>
+        <source>Không có thiết bị {device} đã đăng ký.</source>
+        <translation>No enrolled device {device}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="904"/>
+        <source>Thông báo đổi khoá bị từ chối: {why}.</source>
+        <translation>Key rotation refused: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="996"/>
+        <source>quá lớn</source>
+        <translation>too large</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1000"/>
+        <source>không đọc được</source>
+        <translation>not readable</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1002"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1007"/>
+        <source>sai cấu trúc</source>
+        <translation>wrong structure</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1004"/>
+        <source>định dạng lạ</source>
+        <translation>unknown format</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1009"/>
+        <source>sai kiểu</source>
+        <translation>wrong types</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1012"/>
+        <source>mã thiết bị sai</source>
+        <translation>bad device id</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1014"/>
+        <source>thời điểm sai</source>
+        <translation>bad time</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1021"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1023"/>
+        <source>chữ ký sai</source>
+        <translation>bad signature</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1031"/>
+        <source>khoá sai</source>
+        <translation>bad key</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1059"/>
+        <source>thiết bị chưa đăng ký</source>
+        <translation>the device is not enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1062"/>
+        <source>thiết bị đã bị thu hồi</source>
+        <translation>the device was revoked</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1064"/>
+        <source>thiết bị mẫu không đổi khoá</source>
+        <translation>demo devices do not rotate</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1066"/>
+        <source>chữ ký không hợp lệ</source>
+        <translation>a signature is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1075"/>
+        <source>khoá cũ không khớp</source>
+        <translation>the old key does not match</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1079"/>
+        <source>thông báo cũ, khoá này đã được thay</source>
+        <translation>an old statement: that key was replaced</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1082"/>
+        <source>không được ký bằng khoá đã đăng ký của thiết bị</source>
+        <translation>not signed with the device&apos;s enrolled key</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1085"/>
+        <source>khoá mới đã từng dùng</source>
+        <translation>the new key was used before</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1192"/>
+        <source>Lần đổi khoá trước chưa đến được mọi nơi nhận (văn phòng); hãy trao đổi gói với họ trước.</source>
+        <translation>The previous key rotation has not reached every peer (the office) yet: exchange packages with them first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1268"/>
+        <source>Workspace chưa có khoá.</source>
+        <translation>The workspace has no keys yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1270"/>
+        <source>Khoá mẫu (demo) không đổi được.</source>
+        <translation>Demo keys cannot be replaced.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="82"/>
+        <source>Khoá riêng của thiết bị {device} không có trên máy này ({where}): workspace được chép từ máy khác, nơi khoá vẫn nằm. Dữ liệu vẫn mở được; để gửi và nhận gói, hãy dùng máy cũ, hoặc tạo khoá mới (fieldsurvey keys rotate --lost) rồi đọc dấu vân tay mới cho văn phòng để đăng ký lại</source>
+        <translation>The private keys of device {device} are not on this machine ({where}): the workspace was copied from another machine, where its keys stayed. Its data still opens; to send and receive packages use that machine, or make new keys (fieldsurvey keys rotate --lost) and read the new fingerprint to the office to enrol again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="133"/>
+        <source>Kho khoá của hệ điều hành không dùng được ({kind}). Hãy mở khoá kho (đăng nhập lại) hoặc chọn bảo vệ bằng mật khẩu</source>
+        <translation>The operating system&apos;s credential store cannot be used ({kind}). Unlock it (log in again) or protect the keys with a passphrase instead</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="195"/>
+        <source>Cảnh báo: khoá riêng của máy này được lưu không mã hoá trong tệp {path} (chỉ tài khoản của bạn đọc được). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khoá của hệ điều hành hoặc mật khẩu (fieldsurvey keys protect).</source>
+        <translation>Warning: this device&apos;s private keys are kept unencrypted in the file {path} (readable by your account only). Anyone who copies that file (a thief, malware, a whole-disk backup) can sign packages as you. Prefer the operating system&apos;s credential store or a passphrase (fieldsurvey keys protect).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="222"/>
+        <source>Không đọc được tệp khoá {path}: {detail}</source>
+        <translation>Cannot read the key file {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="242"/>
+        <source>Không ghi được tệp khoá {path}: {detail}</source>
+        <translation>Cannot write the key file {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="271"/>
+        <source>Khoá lưu ở {where} bị hỏng hoặc không phải của FieldSurvey</source>
+        <translation>The keys kept in {where} are damaged or not FieldSurvey&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="316"/>
+        <source>kho khoá của hệ điều hành</source>
+        <translation>the credential store</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="403"/>
+        <source>Mật khẩu phải dài ít nhất {length} ký tự</source>
+        <translation>The passphrase must be at least {length} characters long</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="412"/>
+        <source>Thông số mã hoá khoá trong workspace không hợp lệ</source>
+        <translation>The workspace&apos;s key encryption parameters are not valid</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="465"/>
+        <source>Mật khẩu không đúng (hoặc khoá trong workspace bị hỏng); hãy thử lại</source>
+        <translation>Wrong passphrase (or the keys in the workspace are damaged); try again</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="471"/>
+        <source>Khoá trong workspace có độ dài sai</source>
+        <translation>The keys in the workspace have the wrong length</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="479"/>
+        <source>Cần mật khẩu của khoá thiết bị: đặt biến FIELDSURVEY_PASSPHRASE, dùng --passphrase-file hoặc chạy trong cửa sổ dòng lệnh để được hỏi</source>
+        <translation>The device keys&apos; passphrase is needed: set FIELDSURVEY_PASSPHRASE, use --passphrase-file, or run in a terminal to be asked</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="498"/>
+        <source>Cách bảo vệ khoá {protection} không có (chọn {choices})</source>
+        <translation>No key protection {protection} (choose {choices})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="212"/>
+        <source>thay đổi số {seq} không có trong nhật ký</source>
+        <translation>change {seq} is not in the log</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="241"/>
+        <source>thiếu mục {seq}</source>
+        <translation>entry {seq} missing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="249"/>
+        <source>thay đổi số {seq} ({table} {record}) đã bị sửa ngoài ứng dụng</source>
+        <translation>change {seq} was edited outside the app ({table} {record})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="258"/>
+        <source>mắt xích {seq} không khớp</source>
+        <translation>link {seq} does not match</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="270"/>
+        <source>chữ ký của đầu nhật ký (mục {seq}) không hợp lệ</source>
+        <translation>the signed head (entry {seq}) does not verify</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="49"/>
+        <source>vai trò {role} không được ghi bảng {table}</source>
+        <translation>{role} may not write {table}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="59"/>
+        <source>chỉ văn phòng được ghi {table}.{fields}</source>
+        <translation>only the office may set {table}.{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="69"/>
+        <source>Không được phép: {why}.</source>
+        <translation>Not permitted: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="91"/>
+        <source>văn phòng đã xoá bản ghi này của {table}, chỉ văn phòng được khôi phục</source>
+        <translation>the office deleted this {table} record; only the office may restore it</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="102"/>
+        <source>chỉ văn phòng được tạo {table}</source>
+        <translation>only the office may insert in {table}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="103"/>
+        <source>chỉ văn phòng được sửa {table}</source>
+        <translation>only the office may update in {table}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="104"/>
+        <source>chỉ văn phòng được xoá {table}</source>
+        <translation>only the office may delete in {table}</translation>
+    </message>
+</context>
+<context>
     <name>workspace</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="69"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="76"/>
         <source>Tệp workspace {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao lưu trong thư mục {backups} hoặc từ gói đồng bộ gần nhất.</source>
         <translation>The workspace file {path} is damaged (SQLite: {detail}). Restore it from a backup in {backups} or from the latest sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="80"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="87"/>
         <source>Không ghi được vào {folder} (SQLite: {detail}). Hãy chép workspace vào một thư mục bạn có quyền ghi (ví dụ Documents) rồi mở lại.</source>
         <translation>FieldSurvey cannot write to {folder} (SQLite: {detail}). Copy the workspace to a folder you can write to (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="88"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="95"/>
         <source>Không mở được {path} (SQLite: {detail}). Hãy kiểm tra thư mục còn đó và bạn có quyền ghi trong đó, hoặc chép workspace vào một thư mục khác (ví dụ Documents) rồi mở lại.</source>
         <translation>Cannot open {path} (SQLite: {detail}). Check that its folder is still there and that you may write in it, or copy the workspace to another folder (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="97"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="104"/>
         <source>Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk holding {path} is full. Free some space and try again; what was saved before is intact.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="105"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="112"/>
         <source>Workspace {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); thay đổi chưa lưu, hãy thử lại sau ít giây.</source>
         <translation>The workspace {name} is busy with another write (an import or a bulk review); nothing was saved, try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="113"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="120"/>
         <source>Ổ đĩa không đọc hoặc ghi được {path} (SQLite: {detail}). Hãy kiểm tra ổ đĩa (thẻ nhớ, ổ USB còn cắm chắc) rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk could not read or write {path} (SQLite: {detail}). Check the disk (is the memory card or USB drive firmly in?) and try again; what was saved before is intact.</translation>
     </message>

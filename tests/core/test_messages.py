@@ -62,6 +62,14 @@ def test_a_message_in_both_languages() -> None:
     assert str(error) == f"{message.text('vi')} / {message.text('en')}"  # the command line's
 
 
+def test_a_detail_is_said_in_the_language_of_its_sentence() -> None:
+    detail = Message("sync", "khối {chunk} thiếu", {"chunk": 3})
+    message = Message("sync", "Gói bị hỏng hoặc đã bị sửa: {detail}.", {"detail": detail})
+    assert message.text("vi") == "Gói bị hỏng hoặc đã bị sửa: khối 3 thiếu."
+    assert message.text("en") == "The package is damaged or was altered: chunk 3 is short."
+    assert str(message) == f"{message.text('vi')} / {message.text('en')}"
+
+
 def test_a_message_without_translation_stays_vietnamese() -> None:
     message = Message("workspace", "Câu chưa dịch {n}.", {"n": 3})
     assert message.text("en") == message.text("vi") == "Câu chưa dịch 3." == str(message)

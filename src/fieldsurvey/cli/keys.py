@@ -15,6 +15,7 @@ from fieldsurvey.cli.common import (
     print_json,
     user_errors,
 )
+from fieldsurvey.core.messages import Message
 
 
 @click.group(name="keys")
@@ -166,9 +167,9 @@ NEW_PASSPHRASE_FILE = click.option(
 )
 
 
-def _warn(warning: str | None) -> None:
+def _warn(warning: Message | None) -> None:
     if warning:
-        click.echo(warning, err=True)
+        click.echo(str(warning), err=True)
 
 
 @keys_group.command(name="protect")

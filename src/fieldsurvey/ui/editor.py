@@ -31,7 +31,7 @@ from fieldsurvey.core.store.records import clean_value, record_kind
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
 from fieldsurvey.ui import fields as fw
-from fieldsurvey.ui.i18n import in_language, tr
+from fieldsurvey.ui.i18n import tr
 from fieldsurvey.ui.photo_strip import PhotoStrip
 from fieldsurvey.ui.values import commune_name
 
@@ -351,7 +351,7 @@ class RecordEditor(QWidget):
                 lacking.setdefault(target, []).append(problem.text(self.lang))
         for name, note in self.notes.items():
             if name in invalid:
-                note.setText(in_language(invalid[name], self.lang))
+                note.setText(invalid[name])
                 note.setStyleSheet("color: #b00020;")
                 note.show()
             elif name in lacking:
@@ -511,7 +511,7 @@ class RecordEditor(QWidget):
                 clean_value(kind, kind.field(name), value)
                 values[name] = value
             except ValidationError as exc:
-                invalid[name] = str(exc)
+                invalid[name] = exc.text(self.lang)
         saved = not values or self.save_values(values)
         if not saved:  # kept in the form and tried again with the next edit or flush
             self.pending.update(n for n in names if n not in invalid)

@@ -50,7 +50,6 @@ from fieldsurvey.ui.dialogs import (
     show_warning,
 )
 from fieldsurvey.ui.editor import RecordEditor
-from fieldsurvey.ui.i18n import in_language
 from fieldsurvey.ui.map_view import MapView
 from fieldsurvey.ui.models import ID_ROLE, RecordListModel
 from fieldsurvey.ui.sync_dialogs import ExportDialog, ImportDialog, PackagesDialog
@@ -979,7 +978,7 @@ class MainWindow(QMainWindow):
         self.load_workspace(workspace)
         old.close()
         if workspace.key_warning:
-            self.statusBar().showMessage(in_language(workspace.key_warning, self.lang))
+            self.statusBar().showMessage(workspace.key_warning.text(self.lang))
         return True
 
     def ask_passphrase(self) -> str:

@@ -1018,8 +1018,10 @@ def test_verify_history_names_a_change_edited_outside_the_app(
     conn.close()
     findings = {f.device_id: f for f in authorship.verify_history(office.db)}
     assert [d for d, f in findings.items() if f.broken] == [s1.device_id]
-    why = findings[s1.device_id].broken
-    assert why is not None and f"change {seq} was edited" in why
+    broken = findings[s1.device_id].broken
+    assert broken is not None
+    why = str(broken)
+    assert f"change {seq} was edited" in why
     assert table in why and record_id in why
     result = run_cli("history", "--verify", "--db", str(office.path))
     assert result.returncode == 1

@@ -30,13 +30,13 @@ def test_cell(role: str, table: str, op: str) -> None:
     if EXPECTED[(role, table, op)]:
         assert why is None
     else:
-        assert why is not None and table in why
+        assert why is not None and table in str(why)
 
 
 @pytest.mark.parametrize("table", ["sites", "cameras", "shortcomings", "needs"])
 def test_a_review_state_is_the_offices(table: str) -> None:
     why = refusal("surveyor", table, "update", ["name", "review_state"])
-    assert why is not None and "review_state" in why
+    assert why is not None and "review_state" in str(why)
     assert refusal("office", table, "update", ["review_state"]) is None
 
 

@@ -61,8 +61,15 @@ def _enable_wal(db: sqlite_utils.Database, path: Path) -> None:
     mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise WorkspaceError(
-            f"Không bật được chế độ WAL cho {path} (SQLite trả về {mode!r}). "
-            "Hãy chép workspace vào một thư mục trên ổ đĩa của máy rồi mở lại."
+            Message(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "Không bật được chế độ WAL cho {path} (SQLite trả về {mode}). "
+                    "Hãy chép workspace vào một thư mục trên ổ đĩa của máy rồi mở lại.",
+                ),
+                {"path": str(path), "mode": repr(mode)},
+            )
         )
 
 
@@ -177,8 +184,15 @@ def _not_a_workspace(exc: sqlite3.DatabaseError, path: Path) -> WorkspaceError:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         return NotAWorkspaceError(
-            f"{path} không phải là workspace FieldSurvey (không phải tệp SQLite). "
-            "Hãy chọn tệp .sqlite do FieldSurvey tạo. / Not a FieldSurvey workspace."
+            Message(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "{path} không phải là workspace FieldSurvey (không phải tệp SQLite). "
+                    "Hãy chọn tệp .sqlite do FieldSurvey tạo.",
+                ),
+                {"path": str(path)},
+            )
         )
     return explain(exc, path)
 
@@ -214,8 +228,15 @@ def _check_ours(db: sqlite_utils.Database, path: Path) -> None:
     if app_id == APPLICATION_ID:
         return
     raise NotAWorkspaceError(
-        f"{path} là một cơ sở dữ liệu SQLite nhưng không phải workspace FieldSurvey; "
-        "FieldSurvey không sửa tệp này. / An SQLite file, but not a FieldSurvey workspace."
+        Message(
+            "store",
+            QT_TRANSLATE_NOOP(
+                "store",
+                "{path} là một cơ sở dữ liệu SQLite nhưng không phải workspace FieldSurvey; "
+                "FieldSurvey không sửa tệp này.",
+            ),
+            {"path": str(path)},
+        )
     )
 
 
@@ -224,9 +245,15 @@ def _check_not_newer(db: sqlite_utils.Database, path: Path) -> None:
     unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
     if unknown:
         raise NewerWorkspaceError(
-            f"{path} được tạo bởi phiên bản FieldSurvey mới hơn (thay đổi cấu trúc "
-            f"{', '.join(unknown)}). Hãy cập nhật FieldSurvey rồi mở lại; tệp không bị thay đổi. "
-            "/ Written by a newer FieldSurvey: update the app; the file was left untouched."
+            Message(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "{path} được tạo bởi phiên bản FieldSurvey mới hơn (thay đổi cấu trúc "
+                    "{changes}). Hãy cập nhật FieldSurvey rồi mở lại; tệp không bị thay đổi.",
+                ),
+                {"path": str(path), "changes": ", ".join(unknown)},
+            )
         )
 
 
@@ -257,8 +284,15 @@ def make_verified_backup(db: sqlite_utils.Database, path: Path, label: str) -> P
     if ok != "ok" or not same:
         partial.unlink(missing_ok=True)
         raise WorkspaceError(
-            f"Bản sao lưu của {path} trước khi nâng cấp không khớp với bản gốc ({ok}); "
-            "chưa nâng cấp gì. Hãy kiểm tra ổ đĩa rồi thử lại."
+            Message(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "Bản sao lưu của {path} trước khi nâng cấp không khớp với bản gốc ({detail}); "
+                    "chưa nâng cấp gì. Hãy kiểm tra ổ đĩa rồi thử lại.",
+                ),
+                {"path": str(path), "detail": ok},
+            )
         )
     replace_durably(partial, target)
     return target
@@ -273,23 +307,53 @@ def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Dat
     path = Path(path)
     exists = path.exists()
     if exists and path.is_dir():
-        raise NotAWorkspaceError(f"{path} là một thư mục, không phải tệp workspace.")
+        raise NotAWorkspaceError(
+            Message(
+                "store",
+                QT_TRANSLATE_NOOP("store", "{path} là một thư mục, không phải tệp workspace."),
+                {"path": str(path)},
+            )
+        )
     if not exists and not create:
-        raise WorkspaceError(f"Không tìm thấy workspace {path}. / No workspace at {path}.")
+        raise WorkspaceError(
+            Message(
+                "store",
+                QT_TRANSLATE_NOOP("store", "Không tìm thấy workspace {path}."),
+                {"path": str(path)},
+            )
+        )
     if not exists and not path.parent.is_dir():
-        raise WorkspaceError(f"Thư mục {path.parent} không tồn tại. / No folder {path.parent}.")
+        raise WorkspaceError(
+            Message(
+                "store",
+                QT_TRANSLATE_NOOP("store", "Thư mục {folder} không tồn tại."),
+                {"folder": str(path.parent)},
+            )
+        )
     # The file is read only through SQLite from here on: another connection of this process
     # (the window's, while a background write opens its own) may hold it.
     if exists and path.stat().st_size == 0:
-        raise NotAWorkspaceError(f"{path} là tệp rỗng, không phải workspace FieldSurvey.")
+        raise NotAWorkspaceError(
+            Message(
+                "store",
+                QT_TRANSLATE_NOOP("store", "{path} là tệp rỗng, không phải workspace FieldSurvey."),
+                {"path": str(path)},
+            )
+        )
     if not exists:  # created owner-only; SQLite then creates -wal and -shm the same way
         try:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         except OSError as exc:
             raise WorkspaceError(
-                f"Không ghi được vào {path.parent} ({exc.strerror or exc}). Hãy tạo workspace "
-                "trong một thư mục bạn có quyền ghi (ví dụ Documents). / FieldSurvey cannot "
-                "write to this folder; choose one you can write to."
+                Message(
+                    "store",
+                    QT_TRANSLATE_NOOP(
+                        "store",
+                        "Không ghi được vào {folder} ({detail}). Hãy tạo workspace trong một "
+                        "thư mục bạn có quyền ghi (ví dụ Documents).",
+                    ),
+                    {"folder": str(path.parent), "detail": exc.strerror or exc},
+                )
             ) from exc
     _make_private(path)
     db = _connect(path)
@@ -324,18 +388,40 @@ def check_writable_target(path: Path, *, force: bool) -> None:
     """Refuse to create a workspace where it would overwrite something or cannot be written."""
     if path.exists() and not force:
         raise WorkspaceExistsError(
-            f"{path} đã tồn tại; không ghi đè. Dùng --force để thay thế nó. / "
-            f"{path} exists; use --force to replace it."
+            Message(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "{path} đã tồn tại; không ghi đè. Dùng --force để thay thế nó.",
+                ),
+                {"path": str(path)},
+            )
         )
     if path.is_dir():
-        raise WorkspaceExistsError(f"{path} là một thư mục. / {path} is a folder.")
+        raise WorkspaceExistsError(
+            Message(
+                "store", QT_TRANSLATE_NOOP("store", "{path} là một thư mục."), {"path": str(path)}
+            )
+        )
     folder = path.parent
     if not folder.is_dir():
-        raise WorkspaceError(f"Thư mục {folder} không tồn tại. / No folder {folder}.")
+        raise WorkspaceError(
+            Message(
+                "store",
+                QT_TRANSLATE_NOOP("store", "Thư mục {folder} không tồn tại."),
+                {"folder": str(folder)},
+            )
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise WorkspaceError(
-            f"Không có quyền ghi vào thư mục {folder}. Hãy chọn thư mục khác. / "
-            f"Cannot write to {folder}."
+            Message(
+                "store",
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "Không có quyền ghi vào thư mục {folder}. Hãy chọn thư mục khác.",
+                ),
+                {"folder": str(folder)},
+            )
         )
 
 
@@ -377,7 +463,13 @@ def build_then_replace(
         raise explain(exc, path) from exc
     except OSError as exc:
         _close_and_remove(opened, partial)
-        raise WorkspaceError(f"Không ghi được {path}: {exc.strerror or exc}") from exc
+        raise WorkspaceError(
+            Message(
+                "store",
+                QT_TRANSLATE_NOOP("store", "Không ghi được {path}: {detail}"),
+                {"path": str(path), "detail": exc.strerror or exc},
+            )
+        ) from exc
     except BaseException:
         _close_and_remove(opened, partial)
         raise

@@ -15,6 +15,7 @@ import sqlite_utils
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store.records import record_kind
 from fieldsurvey.core.store.search import ROWID_FACTOR, match_expressions
 
@@ -72,9 +73,21 @@ class ListQuery:
 
     def __post_init__(self) -> None:
         if self.table not in LIST_TABLES:
-            raise ValidationError(f"Không có danh sách {self.table!r}. / No such list.")
+            raise ValidationError(
+                Message(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "Không có danh sách {table}."),
+                    {"table": repr(self.table)},
+                )
+            )
         if self.sort not in COLUMNS[self.table]:
-            raise ValidationError(f"Không sắp xếp được theo {self.sort!r}. / Cannot sort by it.")
+            raise ValidationError(
+                Message(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "Không sắp xếp được theo {column}."),
+                    {"column": repr(self.sort)},
+                )
+            )
         for name, code_list in (
             ("category", "site_category"),
             ("condition", "camera_condition"),
@@ -83,7 +96,13 @@ class ListQuery:
         ):
             value = getattr(self, name)
             if value is not None and not vocabulary.is_valid(code_list, value):
-                raise ValidationError(f"{name}: {value!r} không có trong danh mục.")
+                raise ValidationError(
+                    Message(
+                        "store",
+                        QT_TRANSLATE_NOOP("store", "{field}: {value} không có trong danh mục."),
+                        {"field": name, "value": repr(value)},
+                    )
+                )
 
     def sorted_by(self, column: str, descending: bool = False) -> ListQuery:
         return replace(self, sort=column, descending=descending)

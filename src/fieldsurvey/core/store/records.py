@@ -10,9 +10,15 @@ from typing import Any
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.text import is_record_id, storable_text
 
 Value = str | int | float | None
+
+
+def _invalid(template: str, **params: Any) -> ValidationError:
+    """The error of a value that is not acceptable (a template of the "store" context)."""
+    return ValidationError(Message("store", template, params))
 
 
 @dataclass(frozen=True)
@@ -79,8 +85,10 @@ class RecordKind:
         try:
             return self._by_name[name]  # type: ignore[attr-defined,no-any-return]
         except KeyError:
-            raise ValidationError(
-                f"Bảng {self.table} không có trường {name!r}. / No field {name!r}."
+            raise _invalid(
+                QT_TRANSLATE_NOOP("store", "Bảng {table} không có trường {name}."),
+                table=self.table,
+                name=repr(name),
             ) from None
 
     @property
@@ -268,30 +276,37 @@ def record_kind(table: str) -> RecordKind:
     try:
         return RECORD_KINDS[table]
     except KeyError:
-        raise ValidationError(f"Không có loại bản ghi {table!r}. / Unknown record table.") from None
+        raise _invalid(
+            QT_TRANSLATE_NOOP("store", "Không có loại bản ghi {table}."), table=repr(table)
+        ) from None
 
 
 def _number(field: Field, value: Any, integer: bool) -> float | int:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ValidationError(f"{field.name}: cần một số. / {field.name}: a number is needed.")
+        raise _invalid(QT_TRANSLATE_NOOP("store", "{field}: cần một số."), field=field.name)
     try:
         number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
     except ValueError:
-        raise ValidationError(
-            f"{field.name}: {value!r} không phải là số. / {value!r} is not a number."
+        raise _invalid(
+            QT_TRANSLATE_NOOP("store", "{field}: {value} không phải là số."),
+            field=field.name,
+            value=repr(value),
         ) from None
     if not math.isfinite(number):
-        raise ValidationError(f"{field.name}: số không hợp lệ. / not a finite number.")
+        raise _invalid(QT_TRANSLATE_NOOP("store", "{field}: số không hợp lệ."), field=field.name)
     if integer:
         if number != int(number):
-            raise ValidationError(f"{field.name}: cần số nguyên. / a whole number is needed.")
+            raise _invalid(QT_TRANSLATE_NOOP("store", "{field}: cần số nguyên."), field=field.name)
         number = int(number)
     if (field.low is not None and number < field.low) or (
         field.high is not None and number > field.high
     ):
-        raise ValidationError(
-            f"{field.name}: {value} nằm ngoài khoảng {field.low:g}–{field.high:g}. / "
-            f"out of range {field.low:g}–{field.high:g}."
+        raise _invalid(
+            QT_TRANSLATE_NOOP("store", "{field}: {value} nằm ngoài khoảng {low}–{high}."),
+            field=field.name,
+            value=value,
+            low=f"{field.low:g}",
+            high=f"{field.high:g}",
         )
     return number
 
@@ -301,9 +316,11 @@ def _json_list(field: Field, value: Any) -> list[Any]:
         try:
             value = json.loads(value)
         except json.JSONDecodeError:
-            raise ValidationError(f"{field.name}: danh sách không đọc được.") from None
+            raise _invalid(
+                QT_TRANSLATE_NOOP("store", "{field}: danh sách không đọc được."), field=field.name
+            ) from None
     if not isinstance(value, (list, tuple)):
-        raise ValidationError(f"{field.name}: cần một danh sách. / a list is needed.")
+        raise _invalid(QT_TRANSLATE_NOOP("store", "{field}: cần một danh sách."), field=field.name)
     return list(value)
 
 
@@ -312,9 +329,8 @@ def _views(value: Any) -> str:
     views = []
     for item in _json_list(field, value):
         if not isinstance(item, dict) or set(item) - {"direction", "angle", "tilt"}:
-            raise ValidationError(
-                "views: mỗi hướng nhìn gồm direction, angle, tilt. / "
-                "each view has direction, angle and tilt."
+            raise _invalid(
+                QT_TRANSLATE_NOOP("store", "views: mỗi hướng nhìn gồm direction, angle, tilt.")
             )
         view: dict[str, float | None] = {"direction": None, "angle": None, "tilt": None}
         for key, low, high in (("direction", 0, 360), ("angle", 1, 360), ("tilt", -90, 90)):
@@ -340,21 +356,31 @@ def clean_value(kind: RecordKind, field: Field, value: Any) -> Value:
     """Check one value and return it in the form it is stored in; raise ValidationError if bad."""
     if value is None or (isinstance(value, str) and not value.strip() and field.kind != "json"):
         if field.required:
-            raise ValidationError(f"{field.name}: bắt buộc phải có. / {field.name} is required.")
+            raise _invalid(
+                QT_TRANSLATE_NOOP("store", "{field}: bắt buộc phải có."), field=field.name
+            )
         return empty_value(field)
     match field.kind:
         case "text" | "table":
             if not isinstance(value, str):
-                raise ValidationError(f"{field.name}: cần chữ. / text is needed.")
+                raise _invalid(QT_TRANSLATE_NOOP("store", "{field}: cần chữ."), field=field.name)
             value = value.strip()
             if len(value) > field.max_length:
-                raise ValidationError(
-                    f"{field.name}: dài quá {field.max_length} ký tự. / too long."
+                raise _invalid(
+                    QT_TRANSLATE_NOOP("store", "{field}: dài quá {limit} ký tự."),
+                    field=field.name,
+                    limit=field.max_length,
                 )
             if not storable_text(value):
-                raise ValidationError(f"{field.name}: có ký tự không hợp lệ. / invalid character.")
+                raise _invalid(
+                    QT_TRANSLATE_NOOP("store", "{field}: có ký tự không hợp lệ."), field=field.name
+                )
             if field.kind == "table" and value not in RECORD_KINDS:
-                raise ValidationError(f"{field.name}: không có bảng {value!r}.")
+                raise _invalid(
+                    QT_TRANSLATE_NOOP("store", "{field}: không có bảng {table}."),
+                    field=field.name,
+                    table=repr(value),
+                )
             return str(value)
         case "int":
             return int(_number(field, value, True))
@@ -365,13 +391,15 @@ def clean_value(kind: RecordKind, field: Field, value: Any) -> Value:
                 return 1
             if value in (False, 0, "0", "false", "no"):
                 return 0
-            raise ValidationError(f"{field.name}: cần có/không. / yes or no is needed.")
+            raise _invalid(QT_TRANSLATE_NOOP("store", "{field}: cần có/không."), field=field.name)
         case "code":
             assert field.code_list is not None
             if not isinstance(value, str) or not vocabulary.is_valid(field.code_list, value):
-                raise ValidationError(
-                    f"{field.name}: {value!r} không có trong danh mục {field.code_list}. / "
-                    f"not in the code list."
+                raise _invalid(
+                    QT_TRANSLATE_NOOP("store", "{field}: {value} không có trong danh mục {codes}."),
+                    field=field.name,
+                    value=repr(value),
+                    codes=field.code_list,
                 )
             return value
         case "codes":
@@ -379,18 +407,25 @@ def clean_value(kind: RecordKind, field: Field, value: Any) -> Value:
             codes = _json_list(field, value)
             for code in codes:
                 if not isinstance(code, str) or not vocabulary.is_valid(field.code_list, code):
-                    raise ValidationError(
-                        f"{field.name}: {code!r} không có trong danh mục {field.code_list}."
+                    raise _invalid(
+                        QT_TRANSLATE_NOOP(
+                            "store", "{field}: {value} không có trong danh mục {codes}."
+                        ),
+                        field=field.name,
+                        value=repr(code),
+                        codes=field.code_list,
                     )
             return json.dumps(sorted(set(codes)), ensure_ascii=False)
         case "ref" | "commune":
             if not is_record_id(value):
-                raise ValidationError(f"{field.name}: cần một mã. / an id is needed.")
+                raise _invalid(QT_TRANSLATE_NOOP("store", "{field}: cần một mã."), field=field.name)
             return str(value)
         case "refs" | "communes":
             ids = _json_list(field, value)
             if not all(is_record_id(i) for i in ids):
-                raise ValidationError(f"{field.name}: cần danh sách mã. / a list of ids.")
+                raise _invalid(
+                    QT_TRANSLATE_NOOP("store", "{field}: cần danh sách mã."), field=field.name
+                )
             return json.dumps(list(dict.fromkeys(ids)), ensure_ascii=False)
         case "views":
             return _views(value)
@@ -399,12 +434,16 @@ def clean_value(kind: RecordKind, field: Field, value: Any) -> Value:
             try:
                 return dt.date.fromisoformat(text).isoformat()
             except ValueError:
-                raise ValidationError(
-                    f"{field.name}: {text!r} không phải ngày (YYYY-MM-DD). / not a date."
+                raise _invalid(
+                    QT_TRANSLATE_NOOP("store", "{field}: {value} không phải ngày (YYYY-MM-DD)."),
+                    field=field.name,
+                    value=repr(text),
                 ) from None
         case "sha256":
             text = str(value).lower()
             if len(text) != 64 or any(c not in "0123456789abcdef" for c in text):
-                raise ValidationError(f"{field.name}: không phải SHA-256.")
+                raise _invalid(
+                    QT_TRANSLATE_NOOP("store", "{field}: không phải SHA-256."), field=field.name
+                )
             return text
     raise AssertionError(f"unknown field kind {field.kind}")

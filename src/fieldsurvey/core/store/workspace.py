@@ -17,6 +17,7 @@ import sqlite_utils
 from fieldsurvey.core import reference
 from fieldsurvey.core.clock import HybridClock, wall_ms
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store import db as workspace_db
 from fieldsurvey.core.store import search
 from fieldsurvey.core.store.records import RecordKind, Value, clean_value, record_kind
@@ -91,7 +92,7 @@ class Workspace:
         # The unlocked identity, kept while the workspace is open (see identity()).
         self._identity: keys.DeviceIdentity | None = None
         # Set when the keys were just put in a plain key file: the risk, to show the user.
-        self.key_warning: str | None = None
+        self.key_warning: Message | None = None
         last = db.execute("SELECT max(clock) FROM changes").fetchone()[0] or 0
         self.clock = HybridClock(last, now)
         device = self.setting("device_id")
@@ -141,7 +142,13 @@ class Workspace:
         Refuses an existing file; the file appears only once it is complete.
         """
         if role not in ROLES:
-            raise ValidationError(f"Vai trò {role!r} không có. / Unknown role {role!r}.")
+            raise ValidationError(
+                Message(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "Vai trò {role} không có."),
+                    {"role": repr(role)},
+                )
+            )
         path = Path(path)
         device_id = random_id()
         made: list[keys.DeviceIdentity] = []
@@ -222,7 +229,7 @@ class Workspace:
         if other._identity is not None and other.path.resolve() == self.path.resolve():
             self._identity = other._identity
 
-    def protect_keys(self, protection: str, *, passphrase: str | None = None) -> str | None:
+    def protect_keys(self, protection: str, *, passphrase: str | None = None) -> Message | None:
         """Keep the private keys another way (keystore.CHOICES); returns the key file's warning
         when they now are in one."""
         self._identity = keys.protect(self.db, self.identity(), protection, passphrase=passphrase)
@@ -269,11 +276,23 @@ class Workspace:
         kind = record_kind(table)
         row = self.db.execute(f"SELECT * FROM {kind.table} WHERE id = ?", [record_id]).fetchone()
         if row is None:
-            raise ValidationError(f"Không có bản ghi {record_id} trong {table}. / No such record.")
+            raise ValidationError(
+                Message(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "Không có bản ghi {record} trong {table}."),
+                    {"record": record_id, "table": table},
+                )
+            )
         names = [d[0] for d in self.db.execute(f"SELECT * FROM {kind.table} LIMIT 0").description]
         record = dict(zip(names, row, strict=True))
         if record["deleted"] and not include_deleted:
-            raise ValidationError(f"Bản ghi {record_id} đã bị xoá. / The record was deleted.")
+            raise ValidationError(
+                Message(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "Bản ghi {record} đã bị xoá."),
+                    {"record": record_id},
+                )
+            )
         return record
 
     def title(self, table: str, record_id: str) -> str | None:
@@ -433,8 +452,11 @@ class Workspace:
         unknown = set(values) - set(kind.field_names)
         if unknown - {"id"}:
             raise ValidationError(
-                f"{kind.table}: không có trường {', '.join(sorted(unknown - {'id'}))}. / "
-                "unknown fields."
+                Message(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "{table}: không có trường {fields}."),
+                    {"table": kind.table, "fields": ", ".join(sorted(unknown - {"id"}))},
+                )
             )
         if current is None:
             row = {f.name: clean_value(kind, f, values.get(f.name)) for f in kind.fields}
@@ -452,8 +474,14 @@ class Workspace:
                 and (value not in self.commune_codes)
             ):
                 raise ValidationError(
-                    f"{name}: {value!r} không phải mã xã/phường hiện hành của Hà Nội. / "
-                    "not a current Hà Nội commune code."
+                    Message(
+                        "store",
+                        QT_TRANSLATE_NOOP(
+                            "store",
+                            "{field}: {value} không phải mã xã/phường hiện hành của Hà Nội.",
+                        ),
+                        {"field": name, "value": repr(value)},
+                    )
                 )
         return row
 
@@ -486,8 +514,13 @@ class Workspace:
                 ).fetchone()
                 if found is None or found[0]:
                     raise ValidationError(
-                        f"{field.name}: không có bản ghi {value} trong {field.ref}. / "
-                        f"no such record in {field.ref}."
+                        Message(
+                            "store",
+                            QT_TRANSLATE_NOOP(
+                                "store", "{field}: không có bản ghi {record} trong {table}."
+                            ),
+                            {"field": field.name, "record": value, "table": field.ref},
+                        )
                     )
 
     def _field_clocks(self, table: str, record_id: str) -> dict[str, int]:
@@ -525,7 +558,11 @@ class Workspace:
         seq, previous = ledger.tip(self.db, self.device_id)
         if seq >= MAX_SEQ:
             raise ValidationError(
-                "Nhật ký thay đổi của thiết bị này đã đầy. / This device's change log is full."
+                Message(
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "Nhật ký thay đổi của thiết bị này đã đầy."),
+                    {},
+                )
             )
         rows, entries = [], []
         role = self.role
@@ -536,7 +573,7 @@ class Workspace:
                     self.db, authorship.roles(self.db), table, record_id
                 )
                 if why is not None:
-                    raise ValidationError(f"Không được phép: {why}.")
+                    raise permissions.refused(why)
             seq += 1
             row = self._change_row(table, record_id, op, fields, seq)
             digest = ledger.change_digest(dict(zip(CHANGE_COLUMNS, row, strict=True)), row[-1])

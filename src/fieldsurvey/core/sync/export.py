@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from fieldsurvey.core.clock import wall_ms
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.photos.store import (
     PhotoStore,
 )
@@ -39,6 +40,10 @@ from fieldsurvey.core.trust import authorship, keys, ledger
 log = logging.getLogger(__name__)
 
 
+def _say(template: str, **params: Any) -> Message:
+    return Message("sync", template, params)
+
+
 # -- export ----------------------------------------------------------------------------------------
 
 
@@ -47,9 +52,13 @@ def default_recipient(ws: Workspace) -> keys.PublicIdentity:
     offices = [p for p in keys.list_peers(ws.db) if p["role"] == "office" and not p["revoked_at"]]
     if len(offices) != 1:
         raise SyncError(
-            "Hãy chọn nơi nhận gói (--to): workspace này không có đúng một văn phòng đã đăng "
-            "ký. / Choose the recipient (--to): this workspace is not enrolled with exactly one "
-            "office.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "Hãy chọn nơi nhận gói (--to): workspace này không có đúng một văn phòng đã "
+                    "đăng ký.",
+                )
+            ),
             Refusal.NO_RECIPIENT,
         )
     peer = keys.trusted_peer(ws.db, offices[0]["device_id"])
@@ -63,8 +72,10 @@ def _recipient(ws: Workspace, recipient_id: str | None) -> keys.PublicIdentity:
     found = keys.trusted_peer(ws.db, recipient_id)
     if found is None:
         raise SyncError(
-            f"Thiết bị {recipient_id} chưa đăng ký hoặc đã bị thu hồi. / "
-            "The recipient is not enrolled or was revoked.",
+            _say(
+                QT_TRANSLATE_NOOP("sync", "Thiết bị {device} chưa đăng ký hoặc đã bị thu hồi."),
+                device=recipient_id,
+            ),
             Refusal.UNKNOWN_RECIPIENT,
         )
     return found
@@ -208,8 +219,15 @@ def export_package(
         manifest, outgoing = _write_export(ws, me, recipient, target, full, own_head)
     except OSError as exc:
         raise SyncError(
-            f"Không ghi được gói vào {target.parent}: {exc.strerror or exc}. Hãy kiểm tra thẻ "
-            "nhớ/USB và chỗ trống. / Cannot write the package there.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "Không ghi được gói vào {folder}: {detail}. Hãy kiểm tra thẻ nhớ/USB và chỗ "
+                    "trống.",
+                ),
+                folder=target.parent,
+                detail=exc.strerror or exc,
+            ),
             Refusal.IO_ERROR,
         ) from exc
     with ws.transaction():

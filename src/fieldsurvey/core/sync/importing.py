@@ -20,7 +20,9 @@ from typing import Any
 from filelock import Timeout
 
 from fieldsurvey.core.clock import COUNTER_BITS, wall_ms
+from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.files import private_folder
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.photos.store import (
     Failure,
     PhotoStore,
@@ -59,6 +61,10 @@ from fieldsurvey.core.text import is_record_id
 from fieldsurvey.core.trust import authorship, keys, ledger
 
 log = logging.getLogger(__name__)
+
+
+def _say(template: str, **params: Any) -> Message:
+    return Message("sync", template, params)
 
 
 @dataclass
@@ -101,8 +107,13 @@ def _one_import_at_a_time(ws: Workspace) -> Iterator[Path]:
             lock.acquire(timeout=IMPORT_WAIT_S)
         except Timeout:
             raise SyncError(
-                "Một lần nhập gói khác vào workspace này đang chạy quá lâu; hãy thử lại sau. / "
-                "Another import into this workspace is still running; try again later.",
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "sync",
+                        "Một lần nhập gói khác vào workspace này đang chạy quá lâu; hãy thử lại "
+                        "sau.",
+                    )
+                ),
                 Refusal.BUSY,
             ) from None
     folder = staging_folder(ws.path)
@@ -145,11 +156,12 @@ def _check_opened(
     try:
         keys.check_demo_match(me.demo_seed, sender.demo_seed, sender.device_id)
     except keys.DemoMismatchError as exc:
-        raise SyncError(str(exc), Refusal.DEMO_MISMATCH) from None
+        raise SyncError(exc, Refusal.DEMO_MISMATCH) from None
     for name in ("changes.jsonl", HEADS_ENTRY, AUTHORS_ENTRY):
         if name not in opened.entry_paths:
             raise SyncError(
-                f"Gói thiếu phần {name}. / The package has no {name} entry.", Refusal.BAD_MANIFEST
+                _say(QT_TRANSLATE_NOOP("sync", "Gói thiếu phần {name}."), name=name),
+                Refusal.BAD_MANIFEST,
             )
     _check_format(opened.manifest, me.device_id)
     known = authorship.authors(ws.db)
@@ -173,7 +185,7 @@ def _check_opened(
             opened.manifest["entries"][name]["sha256"] != name.split("/", 1)[1]
         ):
             raise SyncError(
-                "Ảnh trong gói không khớp mã băm của nó. / A photo does not match its hash.",
+                _say(QT_TRANSLATE_NOOP("sync", "Ảnh trong gói không khớp mã băm của nó.")),
                 Refusal.HASH_MISMATCH,
             )
     return summary, _read_acks(opened.entry_paths.get("acks.json"))
@@ -224,7 +236,7 @@ def _read_json_entry(path: Path, read: Any) -> Any:
             value = None
     if value is None:
         raise SyncError(
-            f"Phần {path.name} của gói không đọc được. / The package's {path.name} is not valid.",
+            _say(QT_TRANSLATE_NOOP("sync", "Phần {name} của gói không đọc được."), name=path.name),
             Refusal.BAD_MANIFEST,
         )
     return value
@@ -306,9 +318,10 @@ def _import_checked(ws: Workspace, source: Path, staging: Path, dry_run: bool) -
         if hold is not None:
             if not dry_run:
                 report.quarantined = _quarantine(ws, opened.package_copy, source.name, hold)
-                hold += (
-                    f" Gói đã được chép vào {report.quarantined}. / The package was held "
-                    "back in the quarantine folder."
+                hold = _say(
+                    QT_TRANSLATE_NOOP("sync", "{reason} Gói đã được chép vào {folder}."),
+                    reason=hold,
+                    folder=report.quarantined,
                 )
             raise SyncError(hold, Refusal.QUARANTINED)
         photo_files = photos.files
@@ -326,8 +339,10 @@ def _import_checked(ws: Workspace, source: Path, staging: Path, dry_run: bool) -
         except sqlite3.IntegrityError as exc:  # e.g. a record pointing at one that never came
             _unstore(ws, stored)
             raise SyncError(
-                f"Dữ liệu trong gói không nhất quán ({exc}). / The package's "
-                "records are inconsistent.",
+                _say(
+                    QT_TRANSLATE_NOOP("sync", "Dữ liệu trong gói không nhất quán ({detail})."),
+                    detail=exc,
+                ),
                 Refusal.BAD_RECORD,
             ) from exc
         except BaseException:
@@ -393,18 +408,22 @@ def _apply_package(
 
 def _hold_back_reason(
     ws: Workspace, manifest: dict[str, Any], summary: ChangeSummary
-) -> str | None:
+) -> Message | None:
     limit = (wall_ms() + FUTURE_TOLERANCE_MS) << COUNTER_BITS
     if summary.max_clock > limit or int(manifest.get("created_clock") or 0) > limit:
-        return (
-            "Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?). / The package's clock is "
-            "far in the future."
+        return _say(
+            QT_TRANSLATE_NOOP("sync", "Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?).")
         )
     for device, (have, low) in summary.gaps.items():
-        return (
-            f"Thiếu các thay đổi {have + 1}–{low - 1} của thiết bị "
-            f"{device[:8]}: hãy nhập các gói trước đó. / A gap in the device's changes: "
-            "import the earlier packages first."
+        return _say(
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "Thiếu các thay đổi {first}–{last} của thiết bị {device}: hãy nhập các gói trước "
+                "đó.",
+            ),
+            first=have + 1,
+            last=low - 1,
+            device=device[:8],
         )
     return None
 
@@ -412,13 +431,13 @@ def _hold_back_reason(
 QUARANTINE_REASON = ".reason.txt"
 
 
-def _quarantine(ws: Workspace, staged: Path, name: str, reason: str) -> Path:
+def _quarantine(ws: Workspace, staged: Path, name: str, reason: Message) -> Path:
     """Keep a held-back package for the supervisor (from the staged copy: the USB stick may be
     gone by now), with why it was held back beside it (``<name>.reason.txt``)."""
     folder = private_folder(quarantine_folder(ws))
     target = folder / name
     shutil.copyfile(staged, target)
-    target.with_name(target.name + QUARANTINE_REASON).write_text(reason, encoding="utf-8")
+    target.with_name(target.name + QUARANTINE_REASON).write_text(str(reason), encoding="utf-8")
     return target
 
 
@@ -428,37 +447,44 @@ def _check_photos(ws: Workspace, photos: _PhotoReading, formats: dict[str, str |
     format its record declares, with a pixel count a camera makes; every photo record comes
     with its file unless the file is already here; no file comes without its record."""
 
-    def refuse(vi: str, en: str, reason: Refusal) -> SyncError:
-        return SyncError(f"{vi} / {en}", reason)
-
     files = photos.files
     if set(files) - set(formats):
-        raise refuse(
-            "Gói có ảnh không thuộc bản ghi nào",
-            "The package carries a photo no record refers to",
+        raise SyncError(
+            _say(QT_TRANSLATE_NOOP("sync", "Gói có ảnh không thuộc bản ghi nào")),
             Refusal.EXTRA_PHOTO,
         )
     store = PhotoStore(photo_folder(ws.path))
     for sha in formats:
         if sha not in files and store.find_original(sha) is None:
-            raise refuse(
-                f"Bản ghi ảnh {sha[:12]}… đến mà không có tệp ảnh",
-                "A photo record arrived without its file",
+            raise SyncError(
+                _say(
+                    QT_TRANSLATE_NOOP("sync", "Bản ghi ảnh {sha}… đến mà không có tệp ảnh"),
+                    sha=sha[:12],
+                ),
                 Refusal.MISSING_PHOTO,
             )
     for sha, result in sorted(photos.results().items()):
         declared = formats[sha]
         if isinstance(result, Failure) or result is None or result != (declared or result):
+            why: Message | FieldSurveyError | str
             if isinstance(result, Failure) or result is None:
-                why = result.message if result is not None else "?"
+                # The photo room's reason, still one "tiếng Việt / English" string: an error
+                # says its half in each language.
+                why = FieldSurveyError(result.message) if result is not None else "?"
             else:
-                why = (
-                    f"là {result}, không phải {declared} như bản ghi của nó / the file is not "
-                    "of the format its record declares"
+                why = _say(
+                    QT_TRANSLATE_NOOP(
+                        "sync", "là {found}, không phải {declared} như bản ghi của nó"
+                    ),
+                    found=result,
+                    declared=declared,
                 )
-            raise refuse(
-                f"Ảnh {sha[:12]}… trong gói không hợp lệ: {why}",
-                "A photo in the package is not acceptable",
+            raise SyncError(
+                _say(
+                    QT_TRANSLATE_NOOP("sync", "Ảnh {sha}… trong gói không hợp lệ: {why}"),
+                    sha=sha[:12],
+                    why=why,
+                ),
                 Refusal.BAD_PHOTO,
             )
 
@@ -508,7 +534,7 @@ def _read_acks(path: Path | None) -> dict[str, int]:
         is_record_id(origin) and _is_count(seq, 0, MAX_SEQ) for origin, seq in acks.items()
     ):
         raise SyncError(
-            "Phần xác nhận của gói không đọc được. / The package's acknowledgements are not valid.",
+            _say(QT_TRANSLATE_NOOP("sync", "Phần xác nhận của gói không đọc được.")),
             Refusal.BAD_MANIFEST,
         )
     return acks

@@ -15,6 +15,7 @@ from typing import Any
 
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.kinds import Op
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store.records import RECORD_KINDS, clean_value
 from fieldsurvey.core.store.workspace import (
     CHANGE_COLUMNS,
@@ -28,6 +29,10 @@ from fieldsurvey.core.text import is_record_id, storable_text
 from fieldsurvey.core.trust import authorship, keys, ledger, permissions
 
 log = logging.getLogger(__name__)
+
+
+def _say(template: str, **params: Any) -> Message:
+    return Message("sync", template, params)
 
 
 @dataclass
@@ -96,16 +101,25 @@ def _lines(path: Path) -> Iterator[tuple[int, Any]]:
         for number, line in enumerate(fh, 1):
             if len(line) > MAX_LINE_BYTES or not json_depth_ok(line):
                 raise SyncError(
-                    f"Dòng {number} của danh sách thay đổi quá dài hoặc lồng quá sâu. / "
-                    f"Line {number} of the changes is too long or nested too deeply.",
+                    _say(
+                        QT_TRANSLATE_NOOP(
+                            "sync",
+                            "Dòng {number} của danh sách thay đổi quá dài hoặc lồng quá sâu.",
+                        ),
+                        number=number,
+                    ),
                     Refusal.BAD_RECORD,
                 )
             try:
                 yield number, json.loads(line)
             except (ValueError, RecursionError):  # invalid UTF-8 is a ValueError too
                 raise SyncError(
-                    f"Dòng {number} của changes.jsonl không đọc được. / "
-                    f"Line {number} of the changes is not JSON.",
+                    _say(
+                        QT_TRANSLATE_NOOP(
+                            "sync", "Dòng {number} của changes.jsonl không đọc được."
+                        ),
+                        number=number,
+                    ),
                     Refusal.BAD_RECORD,
                 ) from None
 
@@ -138,7 +152,9 @@ class _LogCheck:
                     self._end_of_log(device, expected - 1, held, hash_)
                 device = entry[0]
                 if device in done:
-                    raise _refused_line(number, "nhật ký không theo thứ tự / log out of order")
+                    raise _refused_line(
+                        number, _say(QT_TRANSLATE_NOOP("sync", "nhật ký không theo thứ tự"))
+                    )
                 done.add(device)
                 held, hash_ = ledger.tip(self.ws.db, device)
                 expected = entry[1]
@@ -146,7 +162,9 @@ class _LogCheck:
                     self.summary.gaps[device] = (held, expected)
             seq, digest = entry[1], entry[2]
             if seq != expected:
-                raise _refused_line(number, "số thứ tự không liên tiếp / sequence not contiguous")
+                raise _refused_line(
+                    number, _say(QT_TRANSLATE_NOOP("sync", "số thứ tự không liên tiếp"))
+                )
             expected += 1
             self.summary.count += 1
             if change is not None:
@@ -164,8 +182,13 @@ class _LogCheck:
                 ).fetchone()
                 if stored is None or bytes(stored[0]) != digest:
                     raise _forged(
-                        f"thay đổi số {seq} của thiết bị {device[:8]} khác với bản đã có",
-                        f"change {seq} of device {device[:8]} differs from the one held here",
+                        _say(
+                            QT_TRANSLATE_NOOP(
+                                "sync", "thay đổi số {seq} của thiết bị {device} khác với bản đã có"
+                            ),
+                            seq=seq,
+                            device=device[:8],
+                        )
                     )
             else:
                 hash_ = ledger.link(hash_, digest)
@@ -179,38 +202,54 @@ class _LogCheck:
             return
         if device == self.me.device_id:
             raise _forged(
-                "gói chứa thay đổi mang tên thiết bị này mà thiết bị này chưa từng ghi",
-                "the package holds changes in this device's name that it never made",
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "sync",
+                        "gói chứa thay đổi mang tên thiết bị này mà thiết bị này chưa từng ghi",
+                    )
+                )
             )
         head = self.heads.get(device)
         if head is None or head.seq != last or head.hash != hash_:
             raise _forged(
-                f"nhật ký của thiết bị {device[:8]} không khớp chữ ký của tác giả",
-                f"the log of device {device[:8]} does not match its author's signed head",
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "sync", "nhật ký của thiết bị {device} không khớp chữ ký của tác giả"
+                    ),
+                    device=device[:8],
+                )
             )
         author = self.known.get(device)
         if author is None:
             raise SyncError(
-                f"Gói chứa thay đổi của thiết bị {device[:8]} chưa đăng ký, không kiểm tra được "
-                "tác giả. / The package holds changes of a device not enrolled here.",
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "sync",
+                        "Gói chứa thay đổi của thiết bị {device} chưa đăng ký, không kiểm tra được "
+                        "tác giả.",
+                    ),
+                    device=device[:8],
+                ),
                 Refusal.UNKNOWN_AUTHOR,
             )
         try:
             keys.check_demo_match(self.me.demo_seed, author.demo_seed, device)
         except keys.DemoMismatchError as exc:
-            raise SyncError(str(exc), Refusal.DEMO_MISMATCH) from None
+            raise SyncError(exc, Refusal.DEMO_MISMATCH) from None
         # A head attested at an upgrade is good in its own workspace, not for others.
         why = (
             author.head_refusal(head)
             if head.signer == device
-            else "không có chữ ký của tác giả / not signed by its author"
+            else _say(QT_TRANSLATE_NOOP("sync", "không có chữ ký của tác giả"))
         )
         if why is not None:
-            reason = Refusal.REVOKED if author.revoked_at and "thu hồi" in why else Refusal.FORGED
+            revoked = author.revoked_at and "thu hồi" in why.text("vi")
             raise SyncError(
-                f"Gói bị từ chối: {why}. Không có gì được ghi. / The package was refused; "
-                "nothing was written.",
-                reason,
+                _say(
+                    QT_TRANSLATE_NOOP("sync", "Gói bị từ chối: {why}. Không có gì được ghi."),
+                    why=why,
+                ),
+                Refusal.REVOKED if revoked else Refusal.FORGED,
             )
         self.summary.held[device] = (held, b"")
         self.summary.heads[device] = head
@@ -219,8 +258,13 @@ class _LogCheck:
         author = self.known.get(change["device_id"])
         if author is None:
             raise SyncError(
-                f"Thay đổi số {number} là của thiết bị {change['device_id'][:8]} chưa đăng ký. / "
-                "A change comes from a device not enrolled here.",
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "sync", "Thay đổi số {number} là của thiết bị {device} chưa đăng ký."
+                    ),
+                    number=number,
+                    device=change["device_id"][:8],
+                ),
                 Refusal.UNKNOWN_AUTHOR,
             )
         why = permissions.refusal(
@@ -228,16 +272,23 @@ class _LogCheck:
         ) or _undoes_office_delete(self.ws, self.roles, author.role, change)
         if why is not None:
             raise SyncError(
-                f"Gói bị từ chối ở thay đổi số {change['seq']} của {author.name}: {why}. Không "
-                f"có gì được ghi. / The package was refused at change {change['seq']} of "
-                f"{author.name}; nothing was written.",
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "sync",
+                        "Gói bị từ chối ở thay đổi số {seq} của {author}: {why}. Không có gì được "
+                        "ghi.",
+                    ),
+                    seq=change["seq"],
+                    author=author.name,
+                    why=why,
+                ),
                 Refusal.NOT_PERMITTED,
             )
 
 
 def _undoes_office_delete(
     ws: Workspace, roles: dict[str, str], role: str, change: dict[str, Any]
-) -> str | None:
+) -> Message | None:
     """A surveyor may not restore a record the office deleted."""
     if role == "office" or change["fields"].get("deleted", [0, 1])[1] != 0:
         return None
@@ -246,18 +297,26 @@ def _undoes_office_delete(
     )
 
 
-def _refused_line(number: int, why: str) -> SyncError:
+def _refused_line(number: int, why: Message) -> SyncError:
     return SyncError(
-        f"Dòng {number} của nhật ký trong gói không hợp lệ: {why}. / Line {number} of the log "
-        f"is invalid: {why}.",
+        _say(
+            QT_TRANSLATE_NOOP("sync", "Dòng {number} của nhật ký trong gói không hợp lệ: {why}."),
+            number=number,
+            why=why,
+        ),
         Refusal.BAD_RECORD,
     )
 
 
-def _forged(vi: str, en: str) -> SyncError:
+def _forged(detail: Message) -> SyncError:
     return SyncError(
-        f"Gói bị từ chối: {vi}; có thể đã bị sửa hoặc giả mạo. Không có gì được ghi. / The "
-        f"package was refused: {en}; it may have been altered or forged. Nothing was written.",
+        _say(
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "Gói bị từ chối: {detail}; có thể đã bị sửa hoặc giả mạo. Không có gì được ghi.",
+            ),
+            detail=detail,
+        ),
         Refusal.FORGED,
     )
 
@@ -279,7 +338,7 @@ def _entry(
             and len(digest) == 64
             and all(c in "0123456789abcdef" for c in digest)
         ):
-            raise _refused_line(number, "mục nhật ký / log entry")
+            raise _refused_line(number, _say(QT_TRANSLATE_NOOP("sync", "mục nhật ký")))
         return (device, seq, bytes.fromhex(digest)), None
     change = _validated(raw, number, communes)
     digest_ = ledger.change_digest(change, fields_json(change["fields"]))
@@ -335,7 +394,7 @@ def _is_time(value: Any) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
-def _stored_form_fault(table: str, name: str, value_type: str, value: Any) -> str | None:
+def _stored_form_fault(table: str, name: str, value_type: str, value: Any) -> Message | str | None:
     """What is wrong with a field's value as a package states it (it must already be in the
     form the write path stores), or None. Remembered for short plain values: a package repeats
     its codes, communes, sites and view directions thousands of times. ``value_type`` keeps 1,
@@ -344,9 +403,9 @@ def _stored_form_fault(table: str, name: str, value_type: str, value: Any) -> st
     try:
         stored = clean_value(kind, kind.field(name), value)
     except FieldSurveyError as exc:
-        return str(exc)
+        return exc.message or str(exc)
     if stored != value:
-        return "giá trị không ở dạng lưu trữ / not in stored form"
+        return _say(QT_TRANSLATE_NOOP("sync", "giá trị không ở dạng lưu trữ"))
     return None
 
 
@@ -355,19 +414,23 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
     table, operation, ids, counters and time, and every field's old and new value in the form
     it is stored in. Raises SyncError naming the change and what is wrong."""
 
-    def bad(why: str) -> SyncError:
+    def bad(why: Message | str) -> SyncError:
+        """``why``: a message, or the name of the key or field that is wrong."""
         return SyncError(
-            f"Bản ghi thay đổi số {number} không hợp lệ: {why}. / "
-            f"Change {number} is invalid: {why}.",
+            _say(
+                QT_TRANSLATE_NOOP("sync", "Bản ghi thay đổi số {number} không hợp lệ: {why}."),
+                number=number,
+                why=why,
+            ),
             Refusal.BAD_RECORD,
         )
 
     if not isinstance(change, dict) or set(change) != set(CHANGE_COLUMNS):
-        raise bad("thiếu hoặc thừa trường / wrong keys")
+        raise bad(_say(QT_TRANSLATE_NOOP("sync", "thiếu hoặc thừa trường")))
     table = change["table_name"]
     kind = RECORD_KINDS.get(table) if isinstance(table, str) else None
     if kind is None:
-        raise bad(f"bảng lạ {_shown(table)} / unknown table")
+        raise bad(_say(QT_TRANSLATE_NOOP("sync", "bảng lạ {table}"), table=_shown(table)))
     op = change["op"]
     if op not in tuple(Op):  # a tuple: a hostile op may be unhashable
         raise bad("op")
@@ -386,16 +449,19 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
     if not isinstance(fields, dict) or not fields:
         raise bad("fields")
     if op == "delete" and set(fields) != {"deleted"}:
-        raise bad("delete: chỉ có trường deleted / a delete changes only 'deleted'")
+        raise bad(_say(QT_TRANSLATE_NOOP("sync", "delete: chỉ có trường deleted")))
     for name, triple in fields.items():
         if not (isinstance(triple, list) and len(triple) == 3):
             raise bad(_shown(name))
         old, new, old_clock = triple
         if old_clock is not None and not _is_count(old_clock, 0, MAX_CLOCK):
-            raise bad(f"{_shown(name)}: đồng hồ cũ / base clock")
+            raise bad(_say(QT_TRANSLATE_NOOP("sync", "{name}: đồng hồ cũ"), name=_shown(name)))
         if op == "insert" and (old is not None or old_clock is not None):
             raise bad(
-                f"{_shown(name)}: bản ghi mới không có giá trị cũ / an insert has no old value"
+                _say(
+                    QT_TRANSLATE_NOOP("sync", "{name}: bản ghi mới không có giá trị cũ"),
+                    name=_shown(name),
+                )
             )
         if name == "deleted":
             # A delete goes from 0 to 1; an update (a restore, a confirmed decision) any way.
@@ -404,7 +470,7 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
                 raise bad("deleted")
             continue
         if name not in kind.field_names:
-            raise bad(f"trường lạ {_shown(name)} / unknown field")
+            raise bad(_say(QT_TRANSLATE_NOOP("sync", "trường lạ {name}"), name=_shown(name)))
         field_ = kind.field(name)
         for value in (new,) if op == "insert" else (old, new):
             if value is None and value is old:
@@ -414,49 +480,63 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
             else:
                 why = _stored_form_fault.__wrapped__(table, name, type(value).__name__, value)
             if why:
-                raise bad(f"{name}: {why}")
+                raise bad(_say(QT_TRANSLATE_NOOP("sync", "{name}: {why}"), name=name, why=why))
             if field_.kind == "commune" and value is not None and value not in communes:
-                raise bad(f"{name}: mã xã/phường {_shown(value)} không có / unknown commune")
+                raise bad(
+                    _say(
+                        QT_TRANSLATE_NOOP("sync", "{name}: mã xã/phường {code} không có"),
+                        name=name,
+                        code=_shown(value),
+                    )
+                )
             if field_.kind == "communes" and not set(json.loads(str(value))) <= set(communes):
-                raise bad(f"{name}: mã xã/phường không có / unknown commune")
+                raise bad(
+                    _say(QT_TRANSLATE_NOOP("sync", "{name}: mã xã/phường không có"), name=name)
+                )
     if op == "insert":
         missing = [f.name for f in kind.fields if f.required and f.name not in fields]
         if missing:
-            raise bad(f"thiếu {', '.join(missing)} / {', '.join(missing)} missing")
+            raise bad(_say(QT_TRANSLATE_NOOP("sync", "thiếu {fields}"), fields=", ".join(missing)))
     return change
 
 
 def _check_format(manifest: dict[str, Any], me: str) -> None:
     if manifest.get("format") != "fieldsurvey-package":
         raise SyncError(
-            "Không phải gói đồng bộ FieldSurvey. / Not a FieldSurvey package.", Refusal.BAD_MANIFEST
+            _say(QT_TRANSLATE_NOOP("sync", "Không phải gói đồng bộ FieldSurvey.")),
+            Refusal.BAD_MANIFEST,
         )
     version = manifest.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise SyncError(
-            "Gói được tạo bởi phiên bản FieldSurvey mới hơn; hãy cập nhật. / "
-            "The package is from a newer FieldSurvey.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "sync", "Gói được tạo bởi phiên bản FieldSurvey mới hơn; hãy cập nhật."
+                )
+            ),
             Refusal.NEWER_FORMAT,
         )
     if version < FORMAT_VERSION:
         raise SyncError(
-            "Gói được tạo bởi phiên bản FieldSurvey cũ, không chứng minh được tác giả của từng "
-            "thay đổi; hãy cập nhật máy gửi rồi xuất lại. / The package is from an older "
-            "FieldSurvey whose changes carry no proof of authorship: update the sender and "
-            "export again.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "Gói được tạo bởi phiên bản FieldSurvey cũ, không chứng minh được tác giả của "
+                    "từng thay đổi; hãy cập nhật máy gửi rồi xuất lại.",
+                )
+            ),
             Refusal.OLDER_FORMAT,
         )
     if manifest.get("recipient") != me:
         raise SyncError(
-            "Gói này không gửi cho workspace này. / The package is for another device.",
+            _say(QT_TRANSLATE_NOOP("sync", "Gói này không gửi cho workspace này.")),
             Refusal.WRONG_RECIPIENT,
         )
     if not is_record_id(manifest.get("package_id")) or not _is_count(
         manifest.get("created_clock"), 0, MAX_CLOCK
     ):
         raise SyncError(
-            "Bản kê của gói thiếu mã gói hoặc đồng hồ hợp lệ. / The manifest has no valid "
-            "package id or clock.",
+            _say(QT_TRANSLATE_NOOP("sync", "Bản kê của gói thiếu mã gói hoặc đồng hồ hợp lệ.")),
             Refusal.BAD_MANIFEST,
         )
 
@@ -464,7 +544,6 @@ def _check_format(manifest: dict[str, Any], me: str) -> None:
 def _check_manifest(manifest: dict[str, Any], summary: ChangeSummary) -> None:
     if manifest.get("changes") != summary.count:
         raise SyncError(
-            "Số thay đổi trong gói không khớp với bản kê. / The change count does "
-            "not match the manifest.",
+            _say(QT_TRANSLATE_NOOP("sync", "Số thay đổi trong gói không khớp với bản kê.")),
             Refusal.BAD_MANIFEST,
         )

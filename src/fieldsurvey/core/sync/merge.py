@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store import search
 from fieldsurvey.core.store.records import RECORD_KINDS, empty_value, record_kind
 from fieldsurvey.core.store.workspace import (
@@ -25,6 +26,10 @@ from fieldsurvey.core.sync.package_format import CHANGED_AFTER_APPROVAL, SyncErr
 from fieldsurvey.core.trust import authorship
 
 log = logging.getLogger(__name__)
+
+
+def _say(template: str, **params: Any) -> Message:
+    return Message("sync", template, params)
 
 
 # -- merging ---------------------------------------------------------------------------------------
@@ -59,8 +64,13 @@ def _insert_change(ws: Workspace, change: dict[str, Any], package_id: str | None
         )
     except sqlite3.IntegrityError:
         raise SyncError(
-            f"Thay đổi số {change['seq']} của thiết bị {change['device_id'][:8]} đã có, với nội "
-            "dung khác. / A different change already holds this device's sequence number.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "sync", "Thay đổi số {seq} của thiết bị {device} đã có, với nội dung khác."
+                ),
+                seq=change["seq"],
+                device=change["device_id"][:8],
+            ),
             Refusal.BAD_RECORD,
         ) from None
     return bool(cursor.rowcount)
@@ -131,8 +141,13 @@ def _check_links(ws: Workspace, link_ids: Iterable[str]) -> None:
         table = record_kind(row[0]).table  # checked against the schema when it arrived
         if not ws.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row[1]]).fetchone():
             raise SyncError(
-                f"Ảnh được gắn vào bản ghi {_shown(row[1])} không có trong {table}. / "
-                "A photo is linked to a record that does not exist.",
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "sync", "Ảnh được gắn vào bản ghi {record} không có trong {table}."
+                    ),
+                    record=_shown(row[1]),
+                    table=table,
+                ),
                 Refusal.BAD_RECORD,
             )
 

@@ -48,6 +48,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.files import replace_durably
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 MAGIC = b"FSPKG1\n"
 FORMAT_VERSION = 1
@@ -126,9 +127,14 @@ class Refusal(enum.StrEnum):
 class PackageError(FieldSurveyError):
     """A sync package was refused (or could not be written); ``reason`` is a short code."""
 
-    def __init__(self, reason: Refusal, vi: str, en: str) -> None:
-        super().__init__(f"{vi} / {en}")
+    def __init__(self, reason: Refusal, message: Message) -> None:
+        super().__init__(message, code=reason)
         self.reason = reason
+
+
+def _say(template: str, **params: Any) -> Message:
+    """A message of the sync room (a template marked with QT_TRANSLATE_NOOP, its fields)."""
+    return Message("sync", template, params)
 
 
 @dataclass(frozen=True)
@@ -305,8 +311,10 @@ def _add_member(
 def _source_changed(name: str) -> PackageError:
     return PackageError(
         Refusal.SOURCE_CHANGED,
-        f"Tệp {_show(name)} đã thay đổi trong lúc xuất gói; hãy xuất lại.",
-        f"The file for {_show(name)} changed while the package was written; export again.",
+        _say(
+            QT_TRANSLATE_NOOP("sync", "Tệp {name} đã thay đổi trong lúc xuất gói; hãy xuất lại."),
+            name=_show(name),
+        ),
     )
 
 
@@ -348,8 +356,9 @@ def write_package(
     except OSError as exc:
         raise PackageError(
             Refusal.IO_ERROR,
-            f"Không đọc được tệp để xuất gói: {exc}.",
-            f"Cannot read a file for the package: {exc}.",
+            _say(
+                QT_TRANSLATE_NOOP("sync", "Không đọc được tệp để xuất gói: {detail}."), detail=exc
+            ),
         ) from exc
     final["entries"] = described
     signed = manifest_bytes(final)
@@ -388,8 +397,11 @@ def write_package(
     except OSError as exc:
         raise PackageError(
             Refusal.IO_ERROR,
-            f"Không ghi được gói {target}: {exc}.",
-            f"Cannot write the package {target}: {exc}.",
+            _say(
+                QT_TRANSLATE_NOOP("sync", "Không ghi được gói {target}: {detail}."),
+                target=target,
+                detail=exc,
+            ),
         ) from exc
     finally:
         temporary.unlink(missing_ok=True)
@@ -439,19 +451,20 @@ class _Header:
     aead: AESGCM
 
 
-def _tampered(en_detail: str, vi_detail: str) -> PackageError:
+def _tampered(detail: Message) -> PackageError:
     return PackageError(
         Refusal.TAMPERED,
-        f"Gói bị hỏng hoặc đã bị sửa: {vi_detail}.",
-        f"The package is damaged or was altered: {en_detail}.",
+        _say(QT_TRANSLATE_NOOP("sync", "Gói bị hỏng hoặc đã bị sửa: {detail}."), detail=detail),
     )
 
 
-def _truncated(vi_detail: str, en_detail: str) -> PackageError:
+def _truncated(detail: Message) -> PackageError:
     return PackageError(
         Refusal.TRUNCATED,
-        f"Gói bị cắt ngắn ({vi_detail}); hãy chép lại từ thiết bị gửi.",
-        f"The package is truncated ({en_detail}); copy it again from the sending device.",
+        _say(
+            QT_TRANSLATE_NOOP("sync", "Gói bị cắt ngắn ({detail}); hãy chép lại từ thiết bị gửi."),
+            detail=detail,
+        ),
     )
 
 
@@ -459,9 +472,9 @@ def _b64_field(fields: dict[str, Any], key: str, size: int) -> bytes:
     try:
         value = base64.b64decode(fields[key], validate=True)
     except (KeyError, TypeError, ValueError) as exc:
-        raise _tampered(f"header field {key!r} is invalid", f"trường {key!r} sai") from exc
+        raise _tampered(_say(QT_TRANSLATE_NOOP("sync", "trường {key} sai"), key=repr(key))) from exc
     if len(value) != size:
-        raise _tampered(f"header field {key!r} is invalid", f"trường {key!r} sai")
+        raise _tampered(_say(QT_TRANSLATE_NOOP("sync", "trường {key} sai"), key=repr(key)))
     return value
 
 
@@ -471,58 +484,66 @@ def _read_header(
     magic = source.read(len(MAGIC))
     if magic != MAGIC:
         if magic and MAGIC.startswith(magic):
-            raise _truncated("chỉ còn phần đầu", "only its first bytes are there")
+            raise _truncated(_say(QT_TRANSLATE_NOOP("sync", "chỉ còn phần đầu")))
         raise PackageError(
             Refusal.NOT_A_PACKAGE,
-            "Tệp này không phải là gói đồng bộ FieldSurvey.",
-            "This file is not a FieldSurvey sync package.",
+            _say(QT_TRANSLATE_NOOP("sync", "Tệp này không phải là gói đồng bộ FieldSurvey.")),
         )
     length_bytes = source.read(4)
     if len(length_bytes) < 4:
-        raise _truncated("thiếu phần tiêu đề", "the header is incomplete")
+        raise _truncated(_say(QT_TRANSLATE_NOOP("sync", "thiếu phần tiêu đề")))
     length = int.from_bytes(length_bytes, "big")
     if not 0 < length <= MAX_HEADER:
-        raise _tampered("the header length is impossible", "độ dài tiêu đề không hợp lệ")
+        raise _tampered(_say(QT_TRANSLATE_NOOP("sync", "độ dài tiêu đề không hợp lệ")))
     header = source.read(length)
     if len(header) < length:
-        raise _truncated("thiếu phần tiêu đề", "the header is incomplete")
+        raise _truncated(_say(QT_TRANSLATE_NOOP("sync", "thiếu phần tiêu đề")))
     try:
         fields = json.loads(header.decode("utf-8"))
     except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError are both ValueErrors
-        raise _tampered("the header is not readable", "không đọc được tiêu đề") from exc
+        raise _tampered(_say(QT_TRANSLATE_NOOP("sync", "không đọc được tiêu đề"))) from exc
     if not isinstance(fields, dict):
-        raise _tampered("the header is not readable", "không đọc được tiêu đề")
+        raise _tampered(_say(QT_TRANSLATE_NOOP("sync", "không đọc được tiêu đề")))
     version = fields.get("format")
     if type(version) is not int:
-        raise _tampered("the header has no format version", "tiêu đề không có phiên bản")
+        raise _tampered(_say(QT_TRANSLATE_NOOP("sync", "tiêu đề không có phiên bản")))
     if version > FORMAT_VERSION:
         raise PackageError(
             Refusal.NEWER_FORMAT,
-            f"Gói được tạo bởi phiên bản FieldSurvey mới hơn (định dạng {version}); "
-            "hãy cập nhật FieldSurvey.",
-            f"The package was made by a newer FieldSurvey (format {version}); "
-            "update FieldSurvey to open it.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "Gói được tạo bởi phiên bản FieldSurvey mới hơn (định dạng {version}); "
+                    "hãy cập nhật FieldSurvey.",
+                ),
+                version=version,
+            ),
         )
     if version != FORMAT_VERSION:
-        raise _tampered("the format version is invalid", "phiên bản định dạng sai")
+        raise _tampered(_say(QT_TRANSLATE_NOOP("sync", "phiên bản định dạng sai")))
     recipient = fields.get("recipient")
     if recipient != recipient_fingerprint:
         shown = _show(recipient) if isinstance(recipient, str) else "?"
         raise PackageError(
             Refusal.WRONG_RECIPIENT,
-            f"Gói này được mã hoá cho nơi nhận khác ({shown}), không phải cho máy này.",
-            f"This package is encrypted for another recipient ({shown}), not for this one.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "Gói này được mã hoá cho nơi nhận khác ({shown}), không phải cho máy này.",
+                ),
+                shown=shown,
+            ),
         )
     chunk_size = fields.get("chunk_size")
     if type(chunk_size) is not int or not MIN_CHUNK <= chunk_size <= MAX_CHUNK:
-        raise _tampered("the chunk size is invalid", "kích thước khối sai")
+        raise _tampered(_say(QT_TRANSLATE_NOOP("sync", "kích thước khối sai")))
     ephemeral = _b64_field(fields, "ephemeral", 32)
     salt = _b64_field(fields, "salt", 32)
     prefix = _b64_field(fields, "nonce", 8)
     try:
         shared = recipient_key.exchange(X25519PublicKey.from_public_bytes(ephemeral))
     except ValueError as exc:  # a low-order point gives an all-zero secret, which is refused
-        raise _tampered("the header key is invalid", "khoá trong tiêu đề sai") from exc
+        raise _tampered(_say(QT_TRANSLATE_NOOP("sync", "khoá trong tiêu đề sai"))) from exc
     key = _derive_key(shared, salt, _raw(recipient_key.public_key()), ephemeral)
     digest = hashlib.sha256(MAGIC + length_bytes + header).digest()
     return _Header(digest=digest, chunk_size=chunk_size, prefix=prefix, aead=AESGCM(key))
@@ -557,21 +578,21 @@ class _DecryptingReader:
         header = self._header
         length_bytes = self._source.read(4) if self._lookahead is None else self._lookahead
         if len(length_bytes) < 4:
-            raise _truncated("thiếu khối cuối", "the final chunk is missing")
+            raise _truncated(_say(QT_TRANSLATE_NOOP("sync", "thiếu khối cuối")))
         length = int.from_bytes(length_bytes, "big")
         if not _TAG <= length <= header.chunk_size + _TAG:
             raise _tampered(
-                f"chunk {self._counter} has an impossible length", f"khối {self._counter} sai"
+                _say(QT_TRANSLATE_NOOP("sync", "khối {chunk} sai"), chunk=self._counter)
             )
         sealed = self._source.read(length)
         if len(sealed) < length:
-            raise _truncated("khối cuối bị cắt", "the last chunk is cut off")
+            raise _truncated(_say(QT_TRANSLATE_NOOP("sync", "khối cuối bị cắt")))
         # Whether this is the last chunk is decided by the file ending here; the flag in the
         # AAD then proves the writer meant it to be the last.
         self._lookahead = self._source.read(4)
         at_end = self._lookahead == b""
         if self._counter > 0xFFFFFFFF:
-            raise _tampered("it has too many chunks", "quá nhiều khối")
+            raise _tampered(_say(QT_TRANSLATE_NOOP("sync", "quá nhiều khối")))
         nonce = header.prefix + self._counter.to_bytes(4, "big")
         try:
             plain = header.aead.decrypt(nonce, sealed, _aad(header.digest, self._counter, at_end))
@@ -583,45 +604,52 @@ class _DecryptingReader:
                 header.aead.decrypt(nonce, sealed, other)
             except InvalidTag:
                 raise _tampered(
-                    f"chunk {self._counter} fails authentication",
-                    f"khối {self._counter} không xác thực được",
+                    _say(
+                        QT_TRANSLATE_NOOP("sync", "khối {chunk} không xác thực được"),
+                        chunk=self._counter,
+                    )
                 ) from None
             if at_end:
-                raise _truncated("thiếu khối cuối", "the final chunk is missing") from None
-            raise _tampered(
-                "there is data after the final chunk", "có dữ liệu sau khối cuối"
-            ) from None
+                raise _truncated(_say(QT_TRANSLATE_NOOP("sync", "thiếu khối cuối"))) from None
+            raise _tampered(_say(QT_TRANSLATE_NOOP("sync", "có dữ liệu sau khối cuối"))) from None
         if not at_end and len(plain) != header.chunk_size:
-            raise _tampered(f"chunk {self._counter} is short", f"khối {self._counter} thiếu")
+            raise _tampered(
+                _say(QT_TRANSLATE_NOOP("sync", "khối {chunk} thiếu"), chunk=self._counter)
+            )
         self._counter += 1
         self._total += len(plain)
         if self._total > self._max_plain:
-            raise _too_large("nội dung giải mã", "the decrypted contents")
+            raise _too_large(_say(QT_TRANSLATE_NOOP("sync", "nội dung giải mã")))
         self.finished = at_end
         return plain
 
 
-def _too_large(vi_what: str, en_what: str) -> PackageError:
+def _too_large(what: Message) -> PackageError:
     return PackageError(
         Refusal.TOO_LARGE,
-        f"Gói bị từ chối: {vi_what} vượt quá giới hạn kích thước.",
-        f"The package is refused: {en_what} exceed the size limit.",
+        _say(
+            QT_TRANSLATE_NOOP("sync", "Gói bị từ chối: {what} vượt quá giới hạn kích thước."),
+            what=what,
+        ),
     )
 
 
-def _bad_archive(vi_detail: str, en_detail: str) -> PackageError:
+def _bad_archive(detail: Message | str) -> PackageError:
     return PackageError(
         Refusal.BAD_ARCHIVE,
-        f"Nội dung gói không phải là kho lưu trữ hợp lệ: {vi_detail}.",
-        f"The package contents are not a valid archive: {en_detail}.",
+        _say(
+            QT_TRANSLATE_NOOP("sync", "Nội dung gói không phải là kho lưu trữ hợp lệ: {detail}."),
+            detail=detail,
+        ),
     )
 
 
-def _bad_manifest(vi_detail: str, en_detail: str) -> PackageError:
+def _bad_manifest(detail: Message) -> PackageError:
     return PackageError(
         Refusal.BAD_MANIFEST,
-        f"Bản kê khai của gói không hợp lệ: {vi_detail}.",
-        f"The package manifest is not valid: {en_detail}.",
+        _say(
+            QT_TRANSLATE_NOOP("sync", "Bản kê khai của gói không hợp lệ: {detail}."), detail=detail
+        ),
     )
 
 
@@ -632,37 +660,41 @@ class _GuardedTarInfo(tarfile.TarInfo):
     def frombuf(cls, buf: bytes | bytearray, encoding: str, errors: str) -> Self:
         info = super().frombuf(buf, encoding, errors)
         if info.type in _EXT_TYPES and info.size > _MAX_EXT_HEADER:
-            raise _bad_archive("phần mở rộng quá lớn", "an extended header is too large")
+            raise _bad_archive(_say(QT_TRANSLATE_NOOP("sync", "phần mở rộng quá lớn")))
         if info.type == tarfile.GNUTYPE_SPARSE:
-            raise _bad_archive("tệp thưa", "a sparse file")
+            raise _bad_archive(_say(QT_TRANSLATE_NOOP("sync", "tệp thưa")))
         return info
 
     def _proc_gnusparse_10(self, *args: object) -> None:
         # pax sparse 1.0 reads a map of unbounded length from the data: never legitimate here.
-        raise _bad_archive("tệp thưa", "a sparse file")
+        raise _bad_archive(_say(QT_TRANSLATE_NOOP("sync", "tệp thưa")))
 
 
 def _check_regular(member: tarfile.TarInfo) -> None:
     if member.issym() or member.islnk():
         raise PackageError(
             Refusal.LINK,
-            f"Gói chứa liên kết {_show(member.name)}; chỉ chấp nhận tệp thường.",
-            f"The package contains a link {_show(member.name)}; only regular files are accepted.",
+            _say(
+                QT_TRANSLATE_NOOP("sync", "Gói chứa liên kết {name}; chỉ chấp nhận tệp thường."),
+                name=_show(member.name),
+            ),
         )
     if member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE) or member.sparse is not None:
         raise _bad_archive(
-            f"{_show(member.name)} không phải là tệp thường",
-            f"{_show(member.name)} is not a regular file",
+            _say(
+                QT_TRANSLATE_NOOP("sync", "{name} không phải là tệp thường"),
+                name=_show(member.name),
+            )
         )
 
 
 def _read_small(tar: tarfile.TarFile, member: tarfile.TarInfo) -> bytes:
     handle = tar.extractfile(member)
     if handle is None:
-        raise _bad_archive("không đọc được tệp", "a member cannot be read")
+        raise _bad_archive(_say(QT_TRANSLATE_NOOP("sync", "không đọc được tệp")))
     data = handle.read(member.size)
     if len(data) != member.size:
-        raise _bad_archive("tệp bị cắt", "a member is cut off")
+        raise _bad_archive(_say(QT_TRANSLATE_NOOP("sync", "tệp bị cắt")))
     return data
 
 
@@ -670,12 +702,12 @@ def _parse_manifest(data: bytes) -> dict[str, Any]:
     try:
         manifest = json.loads(data.decode("utf-8"))
     except (ValueError, RecursionError) as exc:
-        raise _bad_manifest("không phải JSON", "it is not JSON") from exc
+        raise _bad_manifest(_say(QT_TRANSLATE_NOOP("sync", "không phải JSON"))) from exc
     if not isinstance(manifest, dict):
-        raise _bad_manifest("không phải đối tượng JSON", "it is not a JSON object")
+        raise _bad_manifest(_say(QT_TRANSLATE_NOOP("sync", "không phải đối tượng JSON")))
     sender = manifest.get("sender")
     if not isinstance(sender, str) or not sender:
-        raise _bad_manifest("thiếu thiết bị gửi", 'it has no "sender"')
+        raise _bad_manifest(_say(QT_TRANSLATE_NOOP("sync", "thiếu thiết bị gửi")))
     return manifest
 
 
@@ -684,13 +716,15 @@ def _manifest_entries(
 ) -> dict[str, tuple[int, str]]:
     listed = manifest.get("entries")
     if not isinstance(listed, dict):
-        raise _bad_manifest("thiếu danh sách tệp", 'it has no "entries" object')
+        raise _bad_manifest(_say(QT_TRANSLATE_NOOP("sync", "thiếu danh sách tệp")))
     if len(listed) > max_entries:
         raise _too_many(max_entries)
     result: dict[str, tuple[int, str]] = {}
     for name, value in listed.items():
         if not _name_is_safe(name, pattern):
-            raise _bad_manifest(f"tên {_show(name)} không hợp lệ", f"it lists {_show(name)}")
+            raise _bad_manifest(
+                _say(QT_TRANSLATE_NOOP("sync", "tên {name} không hợp lệ"), name=_show(name))
+            )
         size = value.get("size") if isinstance(value, dict) else None
         sha = value.get("sha256") if isinstance(value, dict) else None
         if (
@@ -700,8 +734,10 @@ def _manifest_entries(
             or not _HEX64.fullmatch(sha)
         ):
             raise _bad_manifest(
-                f"mục {_show(name)} thiếu kích thước/SHA-256",
-                f"the entry {_show(name)} has no valid size and SHA-256",
+                _say(
+                    QT_TRANSLATE_NOOP("sync", "mục {name} thiếu kích thước/SHA-256"),
+                    name=_show(name),
+                )
             )
         result[name] = (size, sha)
     return result
@@ -710,8 +746,7 @@ def _manifest_entries(
 def _too_many(limit: int) -> PackageError:
     return PackageError(
         Refusal.TOO_MANY_ENTRIES,
-        f"Gói chứa quá nhiều tệp (giới hạn {limit}).",
-        f"The package holds too many files (limit {limit}).",
+        _say(QT_TRANSLATE_NOOP("sync", "Gói chứa quá nhiều tệp (giới hạn {limit})."), limit=limit),
     )
 
 
@@ -726,16 +761,19 @@ def _verify_signature(
     if key is None:
         raise PackageError(
             Refusal.UNKNOWN_SENDER,
-            f"Gói đến từ thiết bị {_show(sender)} chưa được đăng ký hoặc đã bị thu hồi.",
-            f"The package comes from device {_show(sender)}, which is not enrolled or was revoked.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "sync", "Gói đến từ thiết bị {sender} chưa được đăng ký hoặc đã bị thu hồi."
+                ),
+                sender=_show(sender),
+            ),
         )
     try:
         key.verify(signature, signed)
     except InvalidSignature:
         raise PackageError(
             Refusal.BAD_SIGNATURE,
-            "Chữ ký của bản kê khai không hợp lệ.",
-            "The manifest signature is not valid.",
+            _say(QT_TRANSLATE_NOOP("sync", "Chữ ký của bản kê khai không hợp lệ.")),
         ) from None
 
 
@@ -764,10 +802,12 @@ def _read_archive(
             name = member.name
             if index == 1:
                 if name != MANIFEST_NAME:
-                    raise _bad_manifest("tệp đầu tiên không phải manifest.json", "it is not first")
+                    raise _bad_manifest(
+                        _say(QT_TRANSLATE_NOOP("sync", "tệp đầu tiên không phải manifest.json"))
+                    )
                 _check_regular(member)
                 if member.size > MAX_MANIFEST:
-                    raise _too_large("bản kê khai", "the manifest")
+                    raise _too_large(_say(QT_TRANSLATE_NOOP("sync", "bản kê khai")))
                 signed = _read_small(tar, member)
                 manifest = _parse_manifest(signed)
                 seen.add(name)
@@ -776,15 +816,13 @@ def _read_archive(
                 if name != SIGNATURE_NAME:
                     raise PackageError(
                         Refusal.BAD_SIGNATURE,
-                        "Gói không có chữ ký cho bản kê khai.",
-                        "The package has no manifest signature.",
+                        _say(QT_TRANSLATE_NOOP("sync", "Gói không có chữ ký cho bản kê khai.")),
                     )
                 _check_regular(member)
                 if member.size != _SIGNATURE_SIZE:
                     raise PackageError(
                         Refusal.BAD_SIGNATURE,
-                        "Chữ ký của bản kê khai không hợp lệ.",
-                        "The manifest signature is not valid.",
+                        _say(QT_TRANSLATE_NOOP("sync", "Chữ ký của bản kê khai không hợp lệ.")),
                     )
                 assert manifest is not None
                 _verify_signature(manifest, signed, _read_small(tar, member), trusted_signer)
@@ -795,14 +833,18 @@ def _read_archive(
             if not _name_is_safe(name, pattern):
                 raise PackageError(
                     Refusal.BAD_NAME,
-                    f"Gói chứa tên tệp không được phép: {_show(name)}.",
-                    f"The package contains a file name that is not allowed: {_show(name)}.",
+                    _say(
+                        QT_TRANSLATE_NOOP("sync", "Gói chứa tên tệp không được phép: {name}."),
+                        name=_show(name),
+                    ),
                 )
             if name in seen:
                 raise PackageError(
                     Refusal.DUPLICATE_NAME,
-                    f"Gói chứa hai tệp cùng tên {_show(name)}.",
-                    f"The package contains the name {_show(name)} twice.",
+                    _say(
+                        QT_TRANSLATE_NOOP("sync", "Gói chứa hai tệp cùng tên {name}."),
+                        name=_show(name),
+                    ),
                 )
             seen.add(name)
             _check_regular(member)
@@ -810,34 +852,41 @@ def _read_archive(
                 raise _too_many(max_entries)
             total += member.size
             if member.size > max_entry:
-                raise _too_large(f"tệp {_show(name)}", f"the file {_show(name)}")
+                raise _too_large(_say(QT_TRANSLATE_NOOP("sync", "tệp {name}"), name=_show(name)))
             if total > max_total:
-                raise _too_large("tổng các tệp", "the files together")
+                raise _too_large(_say(QT_TRANSLATE_NOOP("sync", "tổng các tệp")))
             if name not in listed:
                 raise PackageError(
                     Refusal.EXTRA_ENTRY,
-                    f"Gói chứa tệp {_show(name)} không có trong bản kê khai.",
-                    f"The package contains {_show(name)}, which the manifest does not list.",
+                    _say(
+                        QT_TRANSLATE_NOOP(
+                            "sync", "Gói chứa tệp {name} không có trong bản kê khai."
+                        ),
+                        name=_show(name),
+                    ),
                 )
             size, sha = listed[name]
             if member.size != size:
                 raise _hash_mismatch(name)
             paths[name] = _stage_entry(tar, member, folder / f"entry-{len(paths) + 1:06d}", sha)
         if manifest is None:
-            raise _bad_manifest("gói không có bản kê khai", "the package has none")
+            raise _bad_manifest(_say(QT_TRANSLATE_NOOP("sync", "gói không có bản kê khai")))
         if index < 2:
             raise PackageError(
                 Refusal.BAD_SIGNATURE,
-                "Gói không có chữ ký cho bản kê khai.",
-                "The package has no manifest signature.",
+                _say(QT_TRANSLATE_NOOP("sync", "Gói không có chữ ký cho bản kê khai.")),
             )
     _drain(plain)
     for name in listed:
         if name not in paths:
             raise PackageError(
                 Refusal.MISSING_ENTRY,
-                f"Bản kê khai liệt kê {_show(name)} nhưng gói không chứa tệp này.",
-                f"The manifest lists {_show(name)} but the package does not contain it.",
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "sync", "Bản kê khai liệt kê {name} nhưng gói không chứa tệp này."
+                    ),
+                    name=_show(name),
+                ),
             )
     return manifest, paths
 
@@ -845,22 +894,27 @@ def _read_archive(
 def _hash_mismatch(name: str) -> PackageError:
     return PackageError(
         Refusal.HASH_MISMATCH,
-        f"Nội dung tệp {_show(name)} không khớp với bản kê khai (kích thước hoặc SHA-256).",
-        f"The contents of {_show(name)} do not match the manifest (size or SHA-256).",
+        _say(
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "Nội dung tệp {name} không khớp với bản kê khai (kích thước hoặc SHA-256).",
+            ),
+            name=_show(name),
+        ),
     )
 
 
 def _stage_entry(tar: tarfile.TarFile, member: tarfile.TarInfo, path: Path, sha: str) -> Path:
     handle = tar.extractfile(member)
     if handle is None:
-        raise _bad_archive("không đọc được tệp", "a member cannot be read")
+        raise _bad_archive(_say(QT_TRANSLATE_NOOP("sync", "không đọc được tệp")))
     digest = hashlib.sha256()
     remaining = member.size
     with open(path, "xb") as out:
         while remaining:
             block = handle.read(min(remaining, _IO_BLOCK))
             if not block:
-                raise _bad_archive("tệp bị cắt", "a member is cut off")
+                raise _bad_archive(_say(QT_TRANSLATE_NOOP("sync", "tệp bị cắt")))
             digest.update(block)
             out.write(block)
             remaining -= len(block)
@@ -876,7 +930,7 @@ def _drain(plain: _DecryptingReader) -> None:
     while block := plain.read(_IO_BLOCK):
         extra += len(block)
         if extra > 2 * tarfile.RECORDSIZE or block.strip(b"\x00"):
-            raise _bad_archive("có dữ liệu sau phần cuối", "there is data after its end")
+            raise _bad_archive(_say(QT_TRANSLATE_NOOP("sync", "có dữ liệu sau phần cuối")))
 
 
 def _plain_limit(max_total: int, max_entries: int) -> int:
@@ -895,8 +949,11 @@ def _copy_in(source: Path, copy: Path, limit: int) -> None:
     except OSError as exc:
         raise PackageError(
             Refusal.NOT_A_PACKAGE,
-            f"Không mở được tệp {source}: {exc.strerror or exc}.",
-            f"Cannot open the file {source}: {exc.strerror or exc}.",
+            _say(
+                QT_TRANSLATE_NOOP("sync", "Không mở được tệp {source}: {detail}."),
+                source=source,
+                detail=exc.strerror or exc,
+            ),
         ) from exc
     copied = 0
     try:
@@ -904,13 +961,17 @@ def _copy_in(source: Path, copy: Path, limit: int) -> None:
             while block := handle.read(_IO_BLOCK):
                 copied += len(block)
                 if copied > limit:
-                    raise _too_large("tệp gói", "the package file")
+                    raise _too_large(_say(QT_TRANSLATE_NOOP("sync", "tệp gói")))
                 out.write(block)
     except OSError as exc:
         raise PackageError(
             Refusal.IO_ERROR,
-            f"Không chép được gói vào thư mục tạm (thiết bị bị rút ra?): {exc}.",
-            f"Cannot copy the package to the staging folder (was the device removed?): {exc}.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "sync", "Không chép được gói vào thư mục tạm (thiết bị bị rút ra?): {detail}."
+                ),
+                detail=exc,
+            ),
         ) from exc
 
 
@@ -956,12 +1017,14 @@ def open_package(
                         max_entry=max_entry,
                     )
                 except tarfile.TarError as exc:
-                    raise _bad_archive(str(exc), str(exc)) from exc
+                    raise _bad_archive(str(exc)) from exc
         except OSError as exc:
             raise PackageError(
                 Refusal.IO_ERROR,
-                f"Không đọc/ghi được thư mục tạm: {exc}.",
-                f"Cannot read or write the staging folder: {exc}.",
+                _say(
+                    QT_TRANSLATE_NOOP("sync", "Không đọc/ghi được thư mục tạm: {detail}."),
+                    detail=exc,
+                ),
             ) from exc
         return OpenedPackage(manifest=manifest, entry_paths=paths, folder=folder, package_copy=copy)
     except BaseException:

@@ -10,6 +10,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.kinds import ReviewState
+from fieldsurvey.core.messages import Message
 from fieldsurvey.core.store.workspace import (
     Workspace,
 )
@@ -33,8 +34,11 @@ FUTURE_TOLERANCE_MS = 24 * 3600 * 1000
 class SyncError(FieldSurveyError):
     """A package cannot be exported or imported; the message says which check failed."""
 
-    def __init__(self, message: str, reason: Refusal) -> None:
-        super().__init__(message)
+    def __init__(self, message: Message | FieldSurveyError, reason: Refusal) -> None:
+        """``message`` says which check failed; an error of another check (a key, a profile) is
+        passed on with its own message."""
+        said = message.message or str(message) if isinstance(message, FieldSurveyError) else message
+        super().__init__(said, code=reason)
         self.reason = reason
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from fieldsurvey.core.clock import COUNTER_BITS, wall_ms
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store.workspace import (
     Workspace,
     iso_from_ms,
@@ -22,6 +23,10 @@ from fieldsurvey.core.sync.package_format import SyncError, _signer
 from fieldsurvey.core.trust import keys
 
 log = logging.getLogger(__name__)
+
+
+def _say(template: str, **params: Any) -> Message:
+    return Message("sync", template, params)
 
 
 # -- key rotation (keys.rotate): what packages carry of it -----------------------------------------
@@ -93,8 +98,13 @@ def _open_with_known_keys(
         ):
             return opened
         raise SyncError(
-            f"Gói được ký bằng khoá mà thiết bị {sender[:8]} đã thay ngày {valid_until}. / "
-            "The package is signed with a key its device replaced.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "sync", "Gói được ký bằng khoá mà thiết bị {sender} đã thay ngày {date}."
+                ),
+                sender=sender[:8],
+                date=valid_until,
+            ),
             Refusal.RETIRED_KEY,
         )
     raise refused
@@ -108,33 +118,35 @@ def _rotations_in(ws: Workspace, opened: OpenedPackage, *, check: bool) -> list[
         return []
     sender = str(opened.manifest["sender"])
 
-    def bad(why: str) -> SyncError:
+    def bad(why: Message) -> SyncError:
         return SyncError(
-            f"Thông báo đổi khoá trong gói không hợp lệ: {why}. / The package's key rotation "
-            f"is not valid: {why}.",
+            _say(
+                QT_TRANSLATE_NOOP("sync", "Thông báo đổi khoá trong gói không hợp lệ: {why}."),
+                why=why,
+            ),
             Refusal.BAD_ROTATION,
         )
 
     data = path.read_bytes()
     if len(data) > 8 * keys.MAX_ROTATION_BYTES or not json_depth_ok(data, 4):
-        raise bad("quá lớn / too large")
+        raise bad(_say(QT_TRANSLATE_NOOP("sync", "quá lớn")))
     try:
         items = json.loads(data)
     except ValueError:
-        raise bad("không đọc được / not readable") from None
+        raise bad(_say(QT_TRANSLATE_NOOP("sync", "không đọc được"))) from None
     if not isinstance(items, list) or not 0 < len(items) <= 8:
-        raise bad("không phải danh sách / not a list")
+        raise bad(_say(QT_TRANSLATE_NOOP("sync", "không phải danh sách")))
     rotations = []
     try:
         for item in items:
             rotation = keys.read_rotation(item)
             if rotation.device_id != sender:
-                raise bad("của thiết bị khác / another device's")
+                raise bad(_say(QT_TRANSLATE_NOOP("sync", "của thiết bị khác")))
             if check:
                 keys.check_rotation(ws.db, rotation)
             rotations.append(rotation)
     except keys.RotationError as exc:
-        raise SyncError(str(exc), Refusal.BAD_ROTATION) from None
+        raise SyncError(exc, Refusal.BAD_ROTATION) from None
     return rotations
 
 
@@ -146,5 +158,5 @@ def _apply_key_changes(ws: Workspace, sender: str, rotations: Iterable[keys.Rota
         for rotation in rotations:
             keys.apply_rotation(ws.db, rotation, at=at)
     except keys.RotationError as exc:
-        raise SyncError(str(exc), Refusal.BAD_ROTATION) from None
+        raise SyncError(exc, Refusal.BAD_ROTATION) from None
     keys.acknowledge_rotation(ws.db, sender, at=at)

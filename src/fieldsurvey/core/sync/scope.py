@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 NATIONAL_SECURITY = "national_security"
 # Reference data every device receives whole.
@@ -118,18 +119,33 @@ def set_peer_scope(
     peer = db.execute("SELECT role FROM peers WHERE device_id = ?", [device_id]).fetchone()
     if peer is None:
         raise ValidationError(
-            f"Không có thiết bị {device_id!r} đã đăng ký. / No enrolled device {device_id!r}."
+            Message(
+                "sync",
+                QT_TRANSLATE_NOOP("sync", "Không có thiết bị {device} đã đăng ký."),
+                {"device": repr(device_id)},
+            )
         )
     if peer[0] != "surveyor":
         raise ValidationError(
-            "Chỉ thiết bị khảo sát mới được giới hạn theo đơn vị; văn phòng nhận toàn bộ. / Only "
-            "a surveyor's device is limited to a unit; an office receives everything."
+            Message(
+                "sync",
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "Chỉ thiết bị khảo sát mới được giới hạn theo đơn vị; văn phòng nhận toàn bộ.",
+                ),
+            )
         )
     if (
         unit_id is not None
         and not db.execute("SELECT 1 FROM units WHERE id = ? AND deleted = 0", [unit_id]).fetchone()
     ):
-        raise ValidationError(f"Không có đơn vị {unit_id!r}. / No unit {unit_id!r}.")
+        raise ValidationError(
+            Message(
+                "sync",
+                QT_TRANSLATE_NOOP("sync", "Không có đơn vị {unit}."),
+                {"unit": repr(unit_id)},
+            )
+        )
     db.execute(
         "UPDATE peers SET unit_id = ?, clearance = ? WHERE device_id = ?",
         [unit_id, int(cleared), device_id],

@@ -15,6 +15,7 @@ import sqlite_utils
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from fieldsurvey.core.clock import COUNTER_BITS
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.text import is_record_id
 from fieldsurvey.core.trust import keys, ledger
 from fieldsurvey.core.trust.ledger import Head
@@ -31,22 +32,30 @@ class Author:
     # Signing keys replaced by a rotation, with the time each stopped being valid.
     retired: list[tuple[bytes, str]] = field(default_factory=list)
 
-    def head_refusal(self, head: Head) -> str | None:
-        """Why this author's signed head is not accepted (Vietnamese / English), or None."""
+    def head_refusal(self, head: Head) -> Message | None:
+        """Why this author's signed head is not accepted, or None."""
         signed_at = _ms_iso(head.clock >> COUNTER_BITS)
+        device = {"name": self.name, "device": self.device_id[:8]}
         if self.revoked_at is not None and not keys.signed_before(signed_at, self.revoked_at):
-            return (
-                f"thiết bị {self.name} ({self.device_id[:8]}) đã bị thu hồi; thay đổi ký sau "
-                "thời điểm thu hồi không được nhận / the device was revoked; changes signed after "
-                "its revocation are refused"
+            return Message(
+                "trust",
+                QT_TRANSLATE_NOOP(
+                    "trust",
+                    "thiết bị {name} ({device}) đã bị thu hồi; thay đổi ký sau thời điểm thu hồi "
+                    "không được nhận",
+                ),
+                device,
             )
         candidates = [self.signing_public] + [
             key for key, until in self.retired if keys.signed_before(signed_at, until)
         ]
         if not any(head.verify(Ed25519PublicKey.from_public_bytes(k)) for k in candidates):
-            return (
-                f"chữ ký nhật ký của thiết bị {self.name} ({self.device_id[:8]}) không hợp lệ / "
-                "the signature of the device's log does not verify"
+            return Message(
+                "trust",
+                QT_TRANSLATE_NOOP(
+                    "trust", "chữ ký nhật ký của thiết bị {name} ({device}) không hợp lệ"
+                ),
+                device,
             )
         return None
 

@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.kinds import Role
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.text import MAX_ID_CHARS
 from fieldsurvey.core.transaction import write_transaction
 from fieldsurvey.core.trust import keystore
@@ -90,8 +91,14 @@ class ProfileError(FieldSurveyError):
     """A profile file or an enrolment is not acceptable; the message says why."""
 
 
-def _refuse(vi: str, en: str) -> ProfileError:
-    return ProfileError(f"Hồ sơ thiết bị không hợp lệ: {vi}. / Invalid device profile: {en}.")
+def _say(template: str, **params: Any) -> Message:
+    return Message("trust", template, params)
+
+
+def _refuse(why: Message) -> ProfileError:
+    return ProfileError(
+        _say(QT_TRANSLATE_NOOP("trust", "Hồ sơ thiết bị không hợp lệ: {why}."), why=why)
+    )
 
 
 def fingerprint_of(signing_public: bytes, encryption_public: bytes) -> str:
@@ -110,12 +117,21 @@ def normalise_fingerprint(text: str) -> str:
 
 def _check_text(value: str, field: str, limit: int) -> None:
     if not value.strip() or len(value) > limit or _CONTROL.search(value):
-        raise _refuse(f"trường {field} trống, quá dài hoặc có ký tự điều khiển", f"bad {field}")
+        raise _refuse(
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "trust", "trường {field} trống, quá dài hoặc có ký tự điều khiển"
+                ),
+                field=field,
+            )
+        )
 
 
 def _check_role(role: str) -> None:
     if role not in ROLES:
-        raise _refuse(f"vai trò {role!r} không hợp lệ", f"unknown role {role!r}")
+        raise _refuse(
+            _say(QT_TRANSLATE_NOOP("trust", "vai trò {role} không hợp lệ"), role=repr(role))
+        )
 
 
 @dataclass(frozen=True)
@@ -140,17 +156,19 @@ class PublicIdentity:
                 device_id=self.device_id, name=self.name, role=self.role, demo_seed=self.demo_seed
             )
             if (derived.public_keys()) != (self.signing_public, self.encryption_public):
-                raise _refuse("khóa không phải khóa mẫu (demo)", "the keys are not demo keys")
+                raise _refuse(_say(QT_TRANSLATE_NOOP("trust", "khóa không phải khóa mẫu (demo)")))
         for field, key in (
             ("signing_public", self.signing_public),
             ("encryption_public", self.encryption_public),
         ):
             if not isinstance(key, bytes) or len(key) != KEY_BYTES:
-                raise _refuse(f"khóa {field} phải dài 32 byte", f"{field} must be 32 bytes")
+                raise _refuse(
+                    _say(QT_TRANSLATE_NOOP("trust", "khóa {field} phải dài 32 byte"), field=field)
+                )
         try:
             Ed25519PublicKey.from_public_bytes(self.signing_public)
         except ValueError as error:
-            raise _refuse("khóa ký không hợp lệ", "invalid signing key") from error
+            raise _refuse(_say(QT_TRANSLATE_NOOP("trust", "khóa ký không hợp lệ"))) from error
 
     @property
     def fingerprint(self) -> str:
@@ -189,7 +207,7 @@ class DeviceIdentity:
     # The key derived from the passphrase, to seal the keys again without asking.
     sealing: keystore.SealingKey | None = dataclasses.field(default=None, repr=False, compare=False)
     # For the user when the keys are kept in a plain key file (keystore.file_warning).
-    warning: str | None = dataclasses.field(default=None, compare=False)
+    warning: Message | None = dataclasses.field(default=None, compare=False)
 
     def public_keys(self) -> tuple[bytes, bytes]:
         raw = serialization.Encoding.Raw
@@ -279,15 +297,16 @@ def create_identity(
     Opens no transaction: the caller does (the credential store or key file is written first).
     """
     if role not in ROLES:
-        raise FieldSurveyError(f"Vai trò không hợp lệ: {role!r}. / Unknown role: {role!r}.")
+        raise FieldSurveyError(
+            _say(QT_TRANSLATE_NOOP("trust", "Vai trò không hợp lệ: {role}."), role=repr(role))
+        )
     if not device_id.strip() or not name.strip():
         raise FieldSurveyError(
-            "Mã thiết bị và tên không được để trống. / Device id and name must not be empty."
+            _say(QT_TRANSLATE_NOOP("trust", "Mã thiết bị và tên không được để trống."))
         )
     if load_public(db) is not None:
         raise FieldSurveyError(
-            "Không gian làm việc này đã có danh tính thiết bị. / "
-            "This workspace already has a device identity."
+            _say(QT_TRANSLATE_NOOP("trust", "Không gian làm việc này đã có danh tính thiết bị."))
         )
     identity = make_identity(
         device_id=device_id, name=name, role=role, seed=seed, demo_seed=demo_seed
@@ -329,7 +348,7 @@ class _Kept:
     protection: str
     sealed: keystore.Sealed | None
     sealing: keystore.SealingKey | None
-    warning: str | None
+    warning: Message | None
 
 
 def secret_of(identity: DeviceIdentity) -> bytes:
@@ -364,16 +383,19 @@ def _keep(
         if sealing is None:
             if not passphrase:
                 raise keystore.PassphraseError(
-                    "Hãy chọn một mật khẩu cho khoá thiết bị. / Choose a passphrase for the "
-                    "device keys."
+                    _say(QT_TRANSLATE_NOOP("trust", "Hãy chọn một mật khẩu cho khoá thiết bị."))
                 )
             sealing = keystore.new_sealing_key(passphrase)
         return _Kept(method, keystore.seal(secret, sealing, identity.device_id), sealing, None)
     if method == "keyring":
         if not keystore.keyring_usable():
             raise keystore.KeyStoreError(
-                "Máy này không có kho khoá của hệ điều hành dùng được; hãy chọn mật khẩu. / "
-                "This machine has no usable credential store; choose a passphrase."
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "trust",
+                        "Máy này không có kho khoá của hệ điều hành dùng được; hãy chọn mật khẩu.",
+                    )
+                )
             )
         try:
             keystore.store_outside("keyring", identity.device_id, secret)
@@ -461,14 +483,21 @@ def load_identity(
             )
     if protection == "passphrase":
         raise _damaged()
-    where = "kho khoá / credential store" if protection == "keyring" else "tệp khoá / key file"
+    where = (
+        _say(QT_TRANSLATE_NOOP("trust", "kho khoá"))
+        if protection == "keyring"
+        else _say(QT_TRANSLATE_NOOP("trust", "tệp khoá"))
+    )
     raise keystore.keys_not_here(device_id, where)
 
 
 def _damaged() -> keystore.KeyStoreError:
     return keystore.KeyStoreError(
-        "Khoá riêng không khớp với khoá công khai của workspace (tệp bị sửa?). / The private "
-        "keys do not match the workspace's public keys (was the file altered?)."
+        _say(
+            QT_TRANSLATE_NOOP(
+                "trust", "Khoá riêng không khớp với khoá công khai của workspace (tệp bị sửa?)."
+            )
+        )
     )
 
 
@@ -506,8 +535,13 @@ def _forget_old(old: DeviceIdentity, new_protection: str, new_secret: bytes) -> 
 def _refuse_demo(identity: DeviceIdentity) -> None:
     if identity.demo_seed is not None:
         raise FieldSurveyError(
-            "Khoá mẫu (demo) được suy ra từ số hạt giống, không lưu ở đâu và không đổi được. / "
-            "Demo keys are derived from their seed: they are kept nowhere and cannot change."
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "trust",
+                    "Khoá mẫu (demo) được suy ra từ số hạt giống, không lưu ở đâu và không đổi "
+                    "được.",
+                )
+            )
         )
 
 
@@ -549,7 +583,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _refuse(f"khóa {key!r} lặp lại", f"duplicate key {key!r}")
+            raise _refuse(_say(QT_TRANSLATE_NOOP("trust", "khóa {key} lặp lại"), key=repr(key)))
         result[key] = value
     return result
 
@@ -558,22 +592,29 @@ def _decode_key(value: str, field: str) -> bytes:
     try:
         raw = base64.b64decode(value.encode("ascii"), validate=True)
     except (binascii.Error, ValueError, UnicodeEncodeError) as error:
-        raise _refuse(f"{field} không phải base64", f"{field} is not base64") from error
+        raise _refuse(
+            _say(QT_TRANSLATE_NOOP("trust", "{field} không phải base64"), field=field)
+        ) from error
     if len(raw) != KEY_BYTES or base64.b64encode(raw).decode("ascii") != value:
-        raise _refuse(f"{field} phải là 32 byte", f"{field} must be 32 bytes")
+        raise _refuse(_say(QT_TRANSLATE_NOOP("trust", "{field} phải là 32 byte"), field=field))
     return raw
 
 
 def read_profile(data: bytes) -> PublicIdentity:
     """Parse and strictly validate a profile file; raise ProfileError with a plain reason."""
     if len(data) > MAX_PROFILE_BYTES:
-        raise _refuse("tệp quá lớn", f"file larger than {MAX_PROFILE_BYTES} bytes")
+        raise _refuse(
+            _say(
+                QT_TRANSLATE_NOOP("trust", "tệp quá lớn (hơn {limit} byte)"),
+                limit=MAX_PROFILE_BYTES,
+            )
+        )
     try:
         document = json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicates)
     except ValueError as error:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-        raise _refuse("không phải JSON UTF-8", "not UTF-8 JSON") from error
+        raise _refuse(_say(QT_TRANSLATE_NOOP("trust", "không phải JSON UTF-8"))) from error
     if not isinstance(document, dict):
-        raise _refuse("không phải đối tượng JSON", "not a JSON object")
+        raise _refuse(_say(QT_TRANSLATE_NOOP("trust", "không phải đối tượng JSON")))
     keys = set(document)
     # Version 1 came before demo keys were marked: it has no "demo_seed".
     expected = _PROFILE_KEYS - {"demo_seed"} if document.get("version") == 1 else _PROFILE_KEYS
@@ -581,21 +622,30 @@ def read_profile(data: bytes) -> PublicIdentity:
         missing = sorted(expected - keys)
         extra = sorted(keys - expected)
         raise _refuse(
-            f"thiếu {missing}, thừa {extra}", f"missing keys {missing}, unexpected keys {extra}"
+            _say(
+                QT_TRANSLATE_NOOP("trust", "thiếu {missing}, thừa {extra}"),
+                missing=missing,
+                extra=extra,
+            )
         )
     if document["format"] != PROFILE_FORMAT:
-        raise _refuse("không phải hồ sơ FieldSurvey", "not a FieldSurvey profile")
+        raise _refuse(_say(QT_TRANSLATE_NOOP("trust", "không phải hồ sơ FieldSurvey")))
     version = document["version"]
     if type(version) is not int or version not in (1, PROFILE_VERSION):
-        raise _refuse(f"phiên bản {version!r} không hỗ trợ", f"unsupported version {version!r}")
+        raise _refuse(
+            _say(
+                QT_TRANSLATE_NOOP("trust", "phiên bản {version} không hỗ trợ"),
+                version=repr(version),
+            )
+        )
     for field in ("device_id", "name", "role", "signing_public", "encryption_public"):
         if not isinstance(document[field], str):
-            raise _refuse(f"{field} phải là chuỗi", f"{field} must be a string")
+            raise _refuse(_say(QT_TRANSLATE_NOOP("trust", "{field} phải là chuỗi"), field=field))
     if not isinstance(document["fingerprint"], str):
-        raise _refuse("fingerprint phải là chuỗi", "fingerprint must be a string")
+        raise _refuse(_say(QT_TRANSLATE_NOOP("trust", "fingerprint phải là chuỗi")))
     demo_seed = document.get("demo_seed")
     if demo_seed is not None and not (type(demo_seed) is int and 0 <= demo_seed < MAX_DEMO_SEED):
-        raise _refuse("demo_seed không hợp lệ", "demo_seed is not valid")
+        raise _refuse(_say(QT_TRANSLATE_NOOP("trust", "demo_seed không hợp lệ")))
     identity = PublicIdentity(
         device_id=document["device_id"],
         name=document["name"],
@@ -605,7 +655,7 @@ def read_profile(data: bytes) -> PublicIdentity:
         demo_seed=demo_seed,
     )
     if document["fingerprint"] != identity.fingerprint:
-        raise _refuse("dấu vân tay không khớp với khóa", "the fingerprint does not match the keys")
+        raise _refuse(_say(QT_TRANSLATE_NOOP("trust", "dấu vân tay không khớp với khóa")))
     return identity
 
 
@@ -638,12 +688,16 @@ def enrol(
     if expected_fingerprint is not None and normalise_fingerprint(
         expected_fingerprint
     ) != normalise_fingerprint(peer.fingerprint):
-        raise ProfileError("Dấu vân tay không khớp. / Fingerprint does not match.")
+        raise ProfileError(_say(QT_TRANSLATE_NOOP("trust", "Dấu vân tay không khớp.")))
     own = load_public(db)
     if own is not None and own.device_id == peer.device_id:
         raise ProfileError(
-            f"Thiết bị {peer.device_id!r} trùng mã với chính không gian làm việc này. / "
-            f"Device {peer.device_id!r} has this workspace's own id."
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "trust", "Thiết bị {device} trùng mã với chính không gian làm việc này."
+                ),
+                device=repr(peer.device_id),
+            )
         )
     if own is not None:
         check_demo_match(own.demo_seed, peer.demo_seed, peer.device_id)
@@ -660,8 +714,10 @@ def enrol(
             _replace_keys(db, peer, row, expected_fingerprint, at)
             return
         raise ProfileError(
-            f"Thiết bị {peer.device_id!r} đã đăng ký với khóa khác. / "
-            f"Device {peer.device_id!r} is already enrolled with different keys."
+            _say(
+                QT_TRANSLATE_NOOP("trust", "Thiết bị {device} đã đăng ký với khóa khác."),
+                device=repr(peer.device_id),
+            )
         )
     db.execute(
         "INSERT INTO peers (device_id, name, role, signing_public, encryption_public,"
@@ -689,23 +745,32 @@ def _replace_keys(
     _, _, role, signing_public, _, revoked_at, _ = row
     if expected_fingerprint is None:
         raise ProfileError(
-            "Đăng ký lại khoá mới cần dấu vân tay do người dùng thiết bị đọc. / Enrolling new "
-            "keys again needs the fingerprint read out by the device's user (--fingerprint)."
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "trust", "Đăng ký lại khoá mới cần dấu vân tay do người dùng thiết bị đọc."
+                )
+            )
         )
     if revoked_at is not None:
         raise ProfileError(
-            f"Thiết bị {peer.device_id!r} đã bị thu hồi; không đăng ký lại được. / "
-            f"Device {peer.device_id!r} was revoked; it cannot be enrolled again."
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "trust", "Thiết bị {device} đã bị thu hồi; không đăng ký lại được."
+                ),
+                device=repr(peer.device_id),
+            )
         )
     if role != peer.role:
         raise ProfileError(
-            f"Thiết bị {peer.device_id!r} đã đăng ký với vai trò khác. / "
-            f"Device {peer.device_id!r} is enrolled with another role."
+            _say(
+                QT_TRANSLATE_NOOP("trust", "Thiết bị {device} đã đăng ký với vai trò khác."),
+                device=repr(peer.device_id),
+            )
         )
     if bytes(signing_public) == peer.signing_public or peer.signing_public in {
         key for key, _ in retired_keys(db, peer.device_id)
     }:
-        raise ProfileError("Khoá ký này đã từng được dùng. / This signing key was used before.")
+        raise ProfileError(_say(QT_TRANSLATE_NOOP("trust", "Khoá ký này đã từng được dùng.")))
     db.execute(
         "INSERT INTO key_history (device_id, signing_public, valid_until_at, replaced_at) "
         "VALUES (?, ?, ?, ?)",
@@ -730,14 +795,24 @@ def check_demo_match(own_demo_seed: int | None, peer_demo_seed: int | None, peer
         return
     if own_demo_seed is None:
         raise DemoMismatchError(
-            f"Thiết bị {peer_id[:8]} dùng khóa mẫu (demo) mà ai cũng suy ra được; workspace "
-            "thật không nhận thiết bị và gói của nó. / The device uses demo keys, which anyone "
-            "can derive; a real workspace does not accept it or its packages."
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "trust",
+                    "Thiết bị {device} dùng khóa mẫu (demo) mà ai cũng suy ra được; workspace "
+                    "thật không nhận thiết bị và gói của nó.",
+                ),
+                device=peer_id[:8],
+            )
         )
     raise DemoMismatchError(
-        f"Đây là workspace mẫu (demo) để tập huấn; nó chỉ nhận thiết bị và gói mẫu, không nhận "
-        f"thiết bị thật {peer_id[:8]}. / This is a training demo workspace: it accepts only demo "
-        "devices and their packages, not a real device."
+        _say(
+            QT_TRANSLATE_NOOP(
+                "trust",
+                "Đây là workspace mẫu (demo) để tập huấn; nó chỉ nhận thiết bị và gói mẫu, không "
+                "nhận thiết bị thật {device}.",
+            ),
+            device=peer_id[:8],
+        )
     )
 
 
@@ -746,7 +821,10 @@ def revoke(db: sqlite_utils.Database, device_id: str, *, at: str) -> None:
     row = _peer_row(db, device_id)
     if row is None:
         raise ProfileError(
-            f"Không có thiết bị {device_id!r} đã đăng ký. / No enrolled device {device_id!r}."
+            _say(
+                QT_TRANSLATE_NOOP("trust", "Không có thiết bị {device} đã đăng ký."),
+                device=repr(device_id),
+            )
         )
     db.execute(
         "UPDATE peers SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL",
@@ -821,8 +899,10 @@ class RotationError(ProfileError):
     """A key rotation statement is refused; the message says why."""
 
 
-def _refuse_rotation(vi: str, en: str) -> RotationError:
-    return RotationError(f"Thông báo đổi khoá bị từ chối: {vi}. / Key rotation refused: {en}.")
+def _refuse_rotation(why: Message) -> RotationError:
+    return RotationError(
+        _say(QT_TRANSLATE_NOOP("trust", "Thông báo đổi khoá bị từ chối: {why}."), why=why)
+    )
 
 
 @dataclass(frozen=True)
@@ -913,34 +993,34 @@ def read_rotation(data: bytes | Any) -> Rotation:
     """Parse a rotation statement strictly (as bytes, or as the JSON value already read)."""
     if isinstance(data, bytes):
         if len(data) > MAX_ROTATION_BYTES:
-            raise _refuse_rotation("quá lớn", "too large")
+            raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "quá lớn")))
         try:
             data = json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicates)
         except (ValueError, ProfileError):
-            raise _refuse_rotation("không đọc được", "not readable") from None
+            raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "không đọc được"))) from None
     if not isinstance(data, dict) or set(data) != _ROTATION_KEYS:
-        raise _refuse_rotation("sai cấu trúc", "wrong structure")
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "sai cấu trúc")))
     if data["format"] != ROTATION_FORMAT or data["version"] != ROTATION_VERSION:
-        raise _refuse_rotation("định dạng lạ", "unknown format")
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "định dạng lạ")))
     statement = data["statement"]
     if not isinstance(statement, dict) or set(statement) != _STATEMENT_KEYS:
-        raise _refuse_rotation("sai cấu trúc", "wrong structure")
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "sai cấu trúc")))
     if not all(isinstance(v, str) for v in statement.values()):
-        raise _refuse_rotation("sai kiểu", "wrong types")
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "sai kiểu")))
     device_id, at = statement["device_id"], statement["at"]
     if not device_id or len(device_id) > MAX_ID_CHARS or _CONTROL.search(device_id):
-        raise _refuse_rotation("mã thiết bị sai", "bad device id")
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "mã thiết bị sai")))
     if len(at) > 40 or _parse_time(at) is None:
-        raise _refuse_rotation("thời điểm sai", "bad time")
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "thời điểm sai")))
     signatures = []
     for name in ("old_signature", "new_signature"):
         value = data[name]
         try:
             raw = base64.b64decode(str(value).encode("ascii"), validate=True)
         except (binascii.Error, ValueError, UnicodeEncodeError):
-            raise _refuse_rotation("chữ ký sai", "bad signature") from None
+            raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "chữ ký sai"))) from None
         if not isinstance(value, str) or len(raw) != 64:
-            raise _refuse_rotation("chữ ký sai", "bad signature")
+            raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "chữ ký sai")))
         signatures.append(raw)
     try:
         old_signing, new_signing, new_encryption = (
@@ -948,7 +1028,7 @@ def read_rotation(data: bytes | Any) -> Rotation:
             for name in ("old_signing_public", "new_signing_public", "new_encryption_public")
         )
     except ProfileError:
-        raise _refuse_rotation("khoá sai", "bad key") from None
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "khoá sai"))) from None
     return Rotation(
         device_id, old_signing, new_signing, new_encryption, at, signatures[0], signatures[1]
     )
@@ -976,14 +1056,14 @@ def check_rotation(db: sqlite_utils.Database, rotation: Rotation) -> bool:
     not signed by its enrolled key, and old statements replayed are refused. Writes nothing."""
     row = _peer_row(db, rotation.device_id)
     if row is None:
-        raise _refuse_rotation("thiết bị chưa đăng ký", "the device is not enrolled")
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "thiết bị chưa đăng ký")))
     _, _, _, signing_public, encryption_public, revoked_at, demo_seed = row
     if revoked_at is not None:
-        raise _refuse_rotation("thiết bị đã bị thu hồi", "the device was revoked")
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "thiết bị đã bị thu hồi")))
     if demo_seed is not None:
-        raise _refuse_rotation("thiết bị mẫu không đổi khoá", "demo devices do not rotate")
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "thiết bị mẫu không đổi khoá")))
     if not rotation.signatures_valid():
-        raise _refuse_rotation("chữ ký không hợp lệ", "a signature is not valid")
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "chữ ký không hợp lệ")))
     current = bytes(signing_public)
     retired = {key for key, _ in retired_keys(db, rotation.device_id)}
     if (rotation.new_signing_public, rotation.new_encryption_public) == (
@@ -992,18 +1072,17 @@ def check_rotation(db: sqlite_utils.Database, rotation: Rotation) -> bool:
     ):
         if rotation.old_signing_public in retired:
             return False  # delivered again: already applied
-        raise _refuse_rotation("khoá cũ không khớp", "the old key does not match")
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "khoá cũ không khớp")))
     if rotation.old_signing_public != current:
         if rotation.old_signing_public in retired:
             raise _refuse_rotation(
-                "thông báo cũ, khoá này đã được thay", "an old statement: that key was replaced"
+                _say(QT_TRANSLATE_NOOP("trust", "thông báo cũ, khoá này đã được thay"))
             )
         raise _refuse_rotation(
-            "không được ký bằng khoá đã đăng ký của thiết bị",
-            "not signed with the device's enrolled key",
+            _say(QT_TRANSLATE_NOOP("trust", "không được ký bằng khoá đã đăng ký của thiết bị"))
         )
     if rotation.new_signing_public == current or rotation.new_signing_public in retired:
-        raise _refuse_rotation("khoá mới đã từng dùng", "the new key was used before")
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "khoá mới đã từng dùng")))
     PublicIdentity(  # the new keys are checked as a profile's would be
         rotation.device_id,
         "x",
@@ -1109,9 +1188,13 @@ def rotate(
     _refuse_demo(identity)
     if pending_rotation(db) is not None and not rotation_done(db):
         raise FieldSurveyError(
-            "Lần đổi khoá trước chưa đến được mọi nơi nhận (văn phòng); hãy trao đổi gói với "
-            "họ trước. / The previous key rotation has not reached every peer (the office) "
-            "yet: exchange packages with them first."
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "trust",
+                    "Lần đổi khoá trước chưa đến được mọi nơi nhận (văn phòng); hãy trao đổi gói "
+                    "với họ trước.",
+                )
+            )
         )
     protection = identity.protection or "file"
     fresh = make_identity(device_id=identity.device_id, name=identity.name, role=identity.role)
@@ -1182,9 +1265,9 @@ def renew(
     transaction."""
     public = load_public(db)
     if public is None:
-        raise FieldSurveyError("Workspace chưa có khoá. / The workspace has no keys yet.")
+        raise FieldSurveyError(_say(QT_TRANSLATE_NOOP("trust", "Workspace chưa có khoá.")))
     if public.demo_seed is not None:
-        raise FieldSurveyError("Khoá mẫu (demo) không đổi được. / Demo keys cannot be replaced.")
+        raise FieldSurveyError(_say(QT_TRANSLATE_NOOP("trust", "Khoá mẫu (demo) không đổi được.")))
     fresh = make_identity(device_id=public.device_id, name=public.name, role=public.role)
     kept = _keep(fresh, protection, passphrase)
     with write_transaction(db):

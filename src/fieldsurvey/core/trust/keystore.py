@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from fieldsurvey.core import settings
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.files import atomic_write, private_folder
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 log = logging.getLogger(__name__)
 
@@ -69,22 +70,24 @@ class KeysNotHereError(KeyStoreError):
     """The workspace's private keys are not on this machine (the file was copied here)."""
 
 
-def _error(cls: type[KeyStoreError], vi: str, en: str) -> KeyStoreError:
-    return cls(f"{vi} / {en}")
+def _error(cls: type[KeyStoreError], template: str, **params: object) -> KeyStoreError:
+    return cls(Message("trust", template, params))
 
 
-def keys_not_here(device_id: str, where: str) -> KeysNotHereError:
-    """The message for a workspace whose keys stayed on the machine it was made on."""
+def keys_not_here(device_id: str, where: Message | str) -> KeysNotHereError:
+    """The message for a workspace whose keys stayed on the machine it was made on (``where``:
+    the place they were looked for)."""
     error = _error(
         KeysNotHereError,
-        f"Khoá riêng của thiết bị {device_id[:8]} không có trên máy này ({where}): workspace "
-        "được chép từ máy khác, nơi khoá vẫn nằm. Dữ liệu vẫn mở được; để gửi và nhận gói, "
-        "hãy dùng máy cũ, hoặc tạo khoá mới (fieldsurvey keys rotate --lost) rồi đọc dấu vân "
-        "tay mới cho văn phòng để đăng ký lại",
-        f"The private keys of device {device_id[:8]} are not on this machine ({where}): the "
-        "workspace was copied from another machine, where its keys stayed. Its data still "
-        "opens; to send and receive packages use that machine, or make new keys (fieldsurvey "
-        "keys rotate --lost) and read the new fingerprint to the office to enrol again",
+        QT_TRANSLATE_NOOP(
+            "trust",
+            "Khoá riêng của thiết bị {device} không có trên máy này ({where}): workspace "
+            "được chép từ máy khác, nơi khoá vẫn nằm. Dữ liệu vẫn mở được; để gửi và nhận gói, "
+            "hãy dùng máy cũ, hoặc tạo khoá mới (fieldsurvey keys rotate --lost) rồi đọc dấu vân "
+            "tay mới cho văn phòng để đăng ký lại",
+        ),
+        device=device_id[:8],
+        where=where,
     )
     assert isinstance(error, KeysNotHereError)
     return error
@@ -127,10 +130,12 @@ def keyring_usable() -> bool:
 def _keyring_error(exc: BaseException) -> KeyStoreError:
     return _error(
         KeyStoreError,
-        f"Kho khoá của hệ điều hành không dùng được ({type(exc).__name__}). Hãy mở khoá kho "
-        "(đăng nhập lại) hoặc chọn bảo vệ bằng mật khẩu",
-        f"The operating system's credential store cannot be used ({type(exc).__name__}). "
-        "Unlock it (log in again) or protect the keys with a passphrase instead",
+        QT_TRANSLATE_NOOP(
+            "trust",
+            "Kho khoá của hệ điều hành không dùng được ({kind}). Hãy mở khoá kho (đăng nhập lại) "
+            "hoặc chọn bảo vệ bằng mật khẩu",
+        ),
+        kind=type(exc).__name__,
     )
 
 
@@ -183,17 +188,18 @@ def key_file(device_id: str) -> Path:
     return key_folder() / f"{name}.key"
 
 
-def file_warning(device_id: str) -> str:
+def file_warning(device_id: str) -> Message:
     """What a user who keeps the keys in a file must know."""
-    return (
-        "Cảnh báo: khoá riêng của máy này được lưu không mã hoá trong tệp "
-        f"{key_file(device_id)} (chỉ tài khoản của bạn đọc được). Ai sao chép được tệp đó "
-        "(kẻ lấy máy, phần mềm độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng "
-        "kho khoá của hệ điều hành hoặc mật khẩu (fieldsurvey keys protect). / Warning: this "
-        f"device's private keys are kept unencrypted in the file {key_file(device_id)} (readable "
-        "by your account only). Anyone who copies that file (a thief, malware, a whole-disk "
-        "backup) can sign packages as you. Prefer the operating system's credential store or a "
-        "passphrase (fieldsurvey keys protect)."
+    return Message(
+        "trust",
+        QT_TRANSLATE_NOOP(
+            "trust",
+            "Cảnh báo: khoá riêng của máy này được lưu không mã hoá trong tệp {path} (chỉ tài "
+            "khoản của bạn đọc được). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm độc hại, bản "
+            "sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khoá của hệ điều hành hoặc "
+            "mật khẩu (fieldsurvey keys protect).",
+        ),
+        {"path": str(key_file(device_id))},
     )
 
 
@@ -213,8 +219,9 @@ def _file_get(device_id: str) -> str | None:
     except OSError as exc:
         raise _error(
             KeyStoreError,
-            f"Không đọc được tệp khoá {path}: {exc.strerror or exc}",
-            f"Cannot read the key file {path}",
+            QT_TRANSLATE_NOOP("trust", "Không đọc được tệp khoá {path}: {detail}"),
+            path=path,
+            detail=exc.strerror or exc,
         ) from None
     with contextlib.suppress(OSError):  # someone loosened it: only the owner may read keys
         if path.stat().st_mode & 0o077:
@@ -232,8 +239,9 @@ def _file_put(device_id: str, text: str) -> None:
     except OSError as exc:
         raise _error(
             KeyStoreError,
-            f"Không ghi được tệp khoá {path}: {exc.strerror or exc}",
-            f"Cannot write the key file {path}",
+            QT_TRANSLATE_NOOP("trust", "Không ghi được tệp khoá {path}: {detail}"),
+            path=path,
+            detail=exc.strerror or exc,
         ) from None
 
 
@@ -256,12 +264,14 @@ def _document(device_id: str, secrets: list[bytes]) -> str:
     )
 
 
-def _secrets_of(text: str, device_id: str, where: str) -> list[bytes]:
+def _secrets_of(text: str, device_id: str, where: Message | str) -> list[bytes]:
     def bad() -> KeyStoreError:
         return _error(
             KeyStoreError,
-            f"Khoá lưu ở {where} bị hỏng hoặc không phải của FieldSurvey",
-            f"The keys kept in {where} are damaged or not FieldSurvey's",
+            QT_TRANSLATE_NOOP(
+                "trust", "Khoá lưu ở {where} bị hỏng hoặc không phải của FieldSurvey"
+            ),
+            where=where,
         )
 
     if len(text) > MAX_DOCUMENT_BYTES:
@@ -295,7 +305,7 @@ class _Place:
     get: Callable[[str], str | None]
     put: Callable[[str, str], None]
     delete: Callable[[str], None]
-    name: Callable[[str], str]
+    name: Callable[[str], Message | str]
 
 
 _PLACES: Final = {
@@ -303,7 +313,7 @@ _PLACES: Final = {
         _keyring_get,
         _keyring_put,
         _keyring_delete,
-        lambda device_id: "kho khoá của hệ điều hành / the credential store",
+        lambda device_id: Message("trust", QT_TRANSLATE_NOOP("trust", "kho khoá của hệ điều hành")),
     ),
     "file": _Place(_file_get, _file_put, _file_delete, lambda device_id: str(key_file(device_id))),
 }
@@ -390,8 +400,8 @@ def check_passphrase(passphrase: str) -> None:
     if not MIN_PASSPHRASE <= len(passphrase) <= MAX_PASSPHRASE:
         raise _error(
             PassphraseError,
-            f"Mật khẩu phải dài ít nhất {MIN_PASSPHRASE} ký tự",
-            f"The passphrase must be at least {MIN_PASSPHRASE} characters long",
+            QT_TRANSLATE_NOOP("trust", "Mật khẩu phải dài ít nhất {length} ký tự"),
+            length=MIN_PASSPHRASE,
         )
 
 
@@ -399,8 +409,7 @@ def _kdf_params(kdf: str) -> tuple[int, int, int]:
     def bad() -> KeyStoreError:
         return _error(
             KeyStoreError,
-            "Thông số mã hoá khoá trong workspace không hợp lệ",
-            "The workspace's key encryption parameters are not valid",
+            QT_TRANSLATE_NOOP("trust", "Thông số mã hoá khoá trong workspace không hợp lệ"),
         )
 
     try:
@@ -453,14 +462,13 @@ def unseal(sealed: Sealed, passphrase: str, device_id: str) -> tuple[bytes, Seal
     except (InvalidTag, ValueError):
         raise _error(
             PassphraseError,
-            "Mật khẩu không đúng (hoặc khoá trong workspace bị hỏng); hãy thử lại",
-            "Wrong passphrase (or the keys in the workspace are damaged); try again",
+            QT_TRANSLATE_NOOP(
+                "trust", "Mật khẩu không đúng (hoặc khoá trong workspace bị hỏng); hãy thử lại"
+            ),
         ) from None
     if len(secret) not in SECRET_SIZES:
         raise _error(
-            KeyStoreError,
-            "Khoá trong workspace có độ dài sai",
-            "The keys in the workspace have the wrong length",
+            KeyStoreError, QT_TRANSLATE_NOOP("trust", "Khoá trong workspace có độ dài sai")
         )
     return secret, SealingKey(sealed.kdf, sealed.salt, key)
 
@@ -468,10 +476,11 @@ def unseal(sealed: Sealed, passphrase: str, device_id: str) -> tuple[bytes, Seal
 def passphrase_needed() -> PassphraseError:
     error = _error(
         PassphraseError,
-        "Cần mật khẩu của khoá thiết bị: đặt biến FIELDSURVEY_PASSPHRASE, dùng "
-        "--passphrase-file hoặc chạy trong cửa sổ dòng lệnh để được hỏi",
-        "The device keys' passphrase is needed: set FIELDSURVEY_PASSPHRASE, use "
-        "--passphrase-file, or run in a terminal to be asked",
+        QT_TRANSLATE_NOOP(
+            "trust",
+            "Cần mật khẩu của khoá thiết bị: đặt biến FIELDSURVEY_PASSPHRASE, dùng "
+            "--passphrase-file hoặc chạy trong cửa sổ dòng lệnh để được hỏi",
+        ),
     )
     assert isinstance(error, PassphraseError)
     return error
@@ -486,8 +495,9 @@ def choose(protection: str, passphrase: str | None) -> str:
     if protection not in CHOICES:
         raise _error(
             KeyStoreError,
-            f"Cách bảo vệ khoá {protection!r} không có (chọn {', '.join(CHOICES)})",
-            f"No key protection {protection!r} (choose {', '.join(CHOICES)})",
+            QT_TRANSLATE_NOOP("trust", "Cách bảo vệ khoá {protection} không có (chọn {choices})"),
+            protection=repr(protection),
+            choices=", ".join(CHOICES),
         )
     if protection != "auto":
         return protection

@@ -22,6 +22,8 @@ import sqlite_utils
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
+
 # The columns of a change that its digest covers, in this order; ``fields`` is its canonical
 # JSON text (sorted keys, compact), as the history stores it.
 DIGEST_COLUMNS = (
@@ -183,7 +185,7 @@ class Finding:
     signed_up_to: int = 0
     attested: bool = False
     unsigned: int = 0
-    broken: str | None = None
+    broken: Message | None = None
 
 
 def verify_history(
@@ -205,8 +207,11 @@ def verify_history(
         findings.append(
             Finding(
                 orphans[0],
-                broken=f"thay đổi số {orphans[1]} không có trong nhật ký / change {orphans[1]} "
-                "is not in the log",
+                broken=Message(
+                    "trust",
+                    QT_TRANSLATE_NOOP("trust", "thay đổi số {seq} không có trong nhật ký"),
+                    {"seq": orphans[1]},
+                ),
             )
         )
     return findings
@@ -232,19 +237,26 @@ def _verify_device(
         seq, digest, stored_hash = int(row[0]), bytes(row[1]), bytes(row[2])
         if seq != finding.entries + 1:
             missing = finding.entries + 1
-            finding.broken = f"thiếu mục {missing} / entry {missing} missing"
+            finding.broken = Message(
+                "trust", QT_TRANSLATE_NOOP("trust", "thiếu mục {seq}"), {"seq": missing}
+            )
             return finding
         if row[3] is not None:
             change = dict(zip(DIGEST_COLUMNS, row[3:12], strict=True))
             if change_digest(change, row[12]) != digest:
-                finding.broken = (
-                    f"thay đổi số {seq} ({row[9]} {row[10]}) đã bị sửa ngoài ứng dụng / change "
-                    f"{seq} was edited outside the app"
+                finding.broken = Message(
+                    "trust",
+                    QT_TRANSLATE_NOOP(
+                        "trust", "thay đổi số {seq} ({table} {record}) đã bị sửa ngoài ứng dụng"
+                    ),
+                    {"seq": seq, "table": row[9], "record": row[10]},
                 )
                 return finding
             finding.with_content += 1
         if link(previous, digest) != stored_hash:
-            finding.broken = f"mắt xích {seq} không khớp / link {seq} does not match"
+            finding.broken = Message(
+                "trust", QT_TRANSLATE_NOOP("trust", "mắt xích {seq} không khớp"), {"seq": seq}
+            )
             return finding
         previous = stored_hash
         finding.entries = seq
@@ -253,9 +265,10 @@ def _verify_device(
         at = entry_hash(db, device, signed.seq)
         keys = list(keys_of.get(signed.signer, ()))
         if at != signed.hash or not any(signed.verify(key) for key in keys):
-            finding.broken = (
-                f"chữ ký của đầu nhật ký (mục {signed.seq}) không hợp lệ / the signed head "
-                f"(entry {signed.seq}) does not verify"
+            finding.broken = Message(
+                "trust",
+                QT_TRANSLATE_NOOP("trust", "chữ ký của đầu nhật ký (mục {seq}) không hợp lệ"),
+                {"seq": signed.seq},
             )
             return finding
         finding.signed_up_to = signed.seq

@@ -17,6 +17,7 @@ import sqlite_utils
 
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.kinds import Op, Role, Table
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 SURVEY_TABLES: Final = frozenset(
     {Table.SITES, Table.CAMERAS, Table.SHORTCOMINGS, Table.NEEDS, Table.PHOTOS, Table.PHOTO_LINKS}
@@ -36,33 +37,49 @@ MATRIX: Final[dict[tuple[str, str], frozenset[str]]] = {
 }
 
 
-def refusal(role: str, table: str, op: str, fields: Iterable[str]) -> str | None:
-    """Why ``role`` may not make this change (Vietnamese / English), or None when it may."""
+def _say(template: str, **params: object) -> Message:
+    return Message("trust", template, params)
+
+
+def refusal(role: str, table: str, op: str, fields: Iterable[str]) -> Message | None:
+    """Why ``role`` may not make this change, or None when it may."""
     allowed = MATRIX.get((role, table))
     if allowed is None:
-        return f"vai trò {role} không được ghi bảng {table} / {role} may not write {table}"
+        return _say(
+            QT_TRANSLATE_NOOP("trust", "vai trò {role} không được ghi bảng {table}"),
+            role=role,
+            table=table,
+        )
     if op not in allowed:
-        return f"chỉ văn phòng được {_VERB[op]} {table} / only the office may {op} in {table}"
+        return _say(_VERB[op], table=table)
     if role != "office":
         decided = sorted(OFFICE_FIELDS & set(fields))
         if decided:
-            return (
-                f"chỉ văn phòng được ghi {table}.{', '.join(decided)} / only the office may set "
-                f"{table}.{', '.join(decided)}"
+            return _say(
+                QT_TRANSLATE_NOOP("trust", "chỉ văn phòng được ghi {table}.{fields}"),
+                table=table,
+                fields=", ".join(decided),
             )
     return None
+
+
+def refused(why: Message) -> ValidationError:
+    """The error of a change that is not permitted, for ``why``."""
+    return ValidationError(
+        _say(QT_TRANSLATE_NOOP("trust", "Không được phép: {why}."), why=why), code="not-permitted"
+    )
 
 
 def check(role: str, table: str, op: str, fields: Iterable[str]) -> None:
     """Raise ValidationError when ``role`` may not make this change."""
     why = refusal(role, table, op, fields)
     if why is not None:
-        raise ValidationError(f"Không được phép: {why}.")
+        raise refused(why)
 
 
 def office_delete_refusal(
     db: sqlite_utils.Database, roles: Mapping[str, str], table: str, record_id: str
-) -> str | None:
+) -> Message | None:
     """Why a surveyor may not change whether this record is deleted (the office deleted it),
     or None."""
     for (device,) in db.execute(
@@ -70,11 +87,19 @@ def office_delete_refusal(
         [table, record_id],
     ):
         if roles.get(device) == "office":
-            return (
-                f"văn phòng đã xoá bản ghi này của {table}, chỉ văn phòng được khôi phục / the "
-                f"office deleted this {table} record; only the office may restore it"
+            return _say(
+                QT_TRANSLATE_NOOP(
+                    "trust",
+                    "văn phòng đã xoá bản ghi này của {table}, chỉ văn phòng được khôi phục",
+                ),
+                table=table,
             )
     return None
 
 
-_VERB = {"insert": "tạo", "update": "sửa", "delete": "xoá"}
+# One sentence per operation (the verb is not a word to fill in: languages say it differently).
+_VERB = {
+    "insert": QT_TRANSLATE_NOOP("trust", "chỉ văn phòng được tạo {table}"),
+    "update": QT_TRANSLATE_NOOP("trust", "chỉ văn phòng được sửa {table}"),
+    "delete": QT_TRANSLATE_NOOP("trust", "chỉ văn phòng được xoá {table}"),
+}
