@@ -2671,6 +2671,74 @@ Click “Copy report” and send it to support; details are in the log file.</tr
     </message>
 </context>
 <context>
+    <name>reports</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="52"/>
+        <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
+        <translation>Report cancelled, no file written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="124"/>
+        <source>Bộ lọc phải có dạng khoá=giá trị: {item}.</source>
+        <translation>A filter must be key=value: {item}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="132"/>
+        <source>Khoá lọc không hợp lệ: {key} (dùng {keys}).</source>
+        <translation>Unknown filter key {key} (use {keys}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="160"/>
+        <source>Giá trị không hợp lệ cho {key}: {value} (dùng {codes}).</source>
+        <translation>Unknown value for {key}: {value} (use {codes}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="186"/>
+        <source>Không tìm thấy xã, phường {value}.</source>
+        <translation>No commune called {value} in the workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="187"/>
+        <source>Không tìm thấy đơn vị {value}.</source>
+        <translation>No owner called {value} in the workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="205"/>
+        <source>Có {count} đơn vị tên {value}, hãy dùng mã (id).</source>
+        <translation>{count} units are called {value}; give its id.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="74"/>
+        <source>Định dạng không hỗ trợ: {format} (dùng {formats}).</source>
+        <translation>Unknown format {format} (use {formats}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="82"/>
+        <source>Ngôn ngữ không hỗ trợ: {lang} (vi, en).</source>
+        <translation>Unknown language {lang} (vi, en).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="90"/>
+        <source>Chỉ xuất ảnh kèm GeoJSON/CSV và khi không lược bỏ thông tin nhạy cảm.</source>
+        <translation>Photos go only with GeoJSON/CSV, and not with --omit-sensitive.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="100"/>
+        <source>{path} là một thư mục.</source>
+        <translation>{path} is a folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="106"/>
+        <source>Không có thư mục {folder}.</source>
+        <translation>No folder {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="122"/>
+        <source>Không ghi được vào {folder}: {detail}.</source>
+        <translation>Cannot write to {folder}: {detail}.</translation>
+    </message>
+</context>
+<context>
     <name>workspace</name>
     <message>
         <location filename="../../src/fieldsurvey/core/store/db.py" line="69"/>
