@@ -2655,19 +2655,122 @@ Click “Copy report” and send it to support; details are in the log file.</tr
 <context>
     <name>basemap</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="218"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="243"/>
         <source>Tệp MBTiles {path} bị hỏng (SQLite: {detail}). Hãy chép lại tệp từ nguồn.</source>
         <translation>The MBTiles file {path} is damaged (SQLite: {detail}); copy it again from its source.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="222"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="247"/>
         <source>Không mở được {path}: tệp ở chế độ WAL và SQLite không tạo được tệp phụ bên cạnh. Hãy chép tệp vào một thư mục có quyền ghi.</source>
         <translation>Cannot open {path}: it is a WAL-mode file and SQLite cannot create its side files there. Copy it to a folder you can write to.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="228"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="253"/>
         <source>Không đọc được tệp MBTiles {path} (SQLite: {detail}).</source>
         <translation>Cannot read the MBTiles file {path} (SQLite: {detail}).</translation>
+    </message>
+</context>
+<context>
+    <name>map</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/export.py" line="59"/>
+        <source>Ngôn ngữ không hỗ trợ: {lang} (vi, en).</source>
+        <translation>Unknown language {lang} (vi, en).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/export.py" line="78"/>
+        <source>Bản đồ xuất ra có {count} camera, nhiều hơn {most}; hãy lọc bớt.</source>
+        <translation>Too many cameras for a standalone map ({count} &gt; {most}); filter first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/export.py" line="124"/>
+        <source>Không ghi được {path}: {detail}.</source>
+        <translation>Cannot write {path}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="152"/>
+        <source>Không tìm thấy tệp bản đồ nền {path}.</source>
+        <translation>The basemap file {path} was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="160"/>
+        <source>{path} là một thư mục, không phải tệp MBTiles.</source>
+        <translation>{path} is a folder, not an MBTiles file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="169"/>
+        <source>{path} không phải là tệp thông thường.</source>
+        <translation>{path} is not a regular file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="181"/>
+        <source>Không đọc được tệp {path} ({reason}).</source>
+        <translation>Cannot read {path} ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="189"/>
+        <source>Tệp {path} trống (0 byte), không phải MBTiles.</source>
+        <translation>{path} is empty (0 bytes), not an MBTiles file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="198"/>
+        <source>{path} không phải là tệp MBTiles (không phải cơ sở dữ liệu SQLite).</source>
+        <translation>{path} is not an MBTiles file (not an SQLite database).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="280"/>
+        <source>Tệp MBTiles {path} không chứa ô bản đồ nào (tệp rỗng).</source>
+        <translation>The MBTiles file {path} contains no tiles.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="294"/>
+        <source>Các ô trong {path} có định dạng không nhận ra{said}, bắt đầu bằng {head}; FieldSurvey chỉ hiển thị ảnh PNG/JPEG/WebP.</source>
+        <translation>Unknown tile format{said} in {path}, starting with {head}; only PNG, JPEG and WebP tiles are supported.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="306"/>
+        <source>Metadata ghi định dạng {declared} nhưng các ô là {kind}; dùng {kind}.</source>
+        <translation>The metadata says {declared} but the tiles are {kind}; using {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="320"/>
+        <source>Metadata ghi mức zoom {said_min}–{said_max} nhưng các ô có mức {min_zoom}–{max_zoom}; dùng mức của các ô.</source>
+        <translation>The metadata zoom range differs from the tiles&apos; ({said_min}–{said_max} against {min_zoom}–{max_zoom}); using the tiles&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="354"/>
+        <source>{path} là bản đồ vector (pbf); FieldSurvey chỉ hiển thị MBTiles ảnh raster (PNG/JPEG/WebP).</source>
+        <translation>{path} holds vector (pbf) tiles: vector tiles are not supported, only raster PNG/JPEG/WebP MBTiles.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="377"/>
+        <source>{path} là cơ sở dữ liệu SQLite nhưng không phải MBTiles (không có bảng tiles).</source>
+        <translation>{path} is an SQLite database but not an MBTiles file (no tiles table).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="381"/>
+        <source>{path} là cơ sở dữ liệu SQLite nhưng không phải MBTiles (bảng tiles thiếu cột {columns}).</source>
+        <translation>{path} is an SQLite database but not an MBTiles file (its tiles table lacks {columns}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="405"/>
+        <source>Tệp không có bảng metadata; định dạng và mức zoom lấy từ các ô.</source>
+        <translation>No metadata table; format and zoom range come from the tiles.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="436"/>
+        <source>Tệp MBTiles {path} có mức zoom không hợp lệ (cột zoom_level).</source>
+        <translation>The MBTiles file {path} has invalid zoom levels.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="494"/>
+        <source>Bỏ qua bounds không hợp lệ {value} (cần tây,nam,đông,bắc).</source>
+        <translation>Ignored malformed bounds {value} (expected west,south,east,north).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="516"/>
+        <source>Bỏ qua center không hợp lệ {value} (cần kinh độ,vĩ độ,zoom).</source>
+        <translation>Ignored malformed center {value} (expected lon,lat,zoom).</translation>
     </message>
 </context>
 <context>
