@@ -1226,48 +1226,48 @@ At: {3}</translation>
         <translation>  row {0}: could not be read — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="767"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="768"/>
         <source>  dòng {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
         <translation>  row {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="788"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="789"/>
         <source>Dòng không đọc được ({0}):</source>
         <translation>Rows that could not be read ({0}):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="790"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="796"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="791"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="797"/>
         <source>  dòng {0}: {1}</source>
         <translation>  row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="807"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="808"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="829"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="830"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="840"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="841"/>
         <source>Không có dòng nào nhập được; không ghi gì.</source>
         <translation>No row could be imported; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="845"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="846"/>
         <source>Đã nhập {0} camera: {1} địa điểm mới, {2} camera vào địa điểm có sẵn, {3} đơn vị mới; {4} dòng không đọc được; {5} camera mới có thể trùng.</source>
         <translation>Imported {0} camera(s): {1} new site(s), {2} camera(s) added to existing sites, {3} new unit(s); {4} row(s) could not be read; {5} new camera(s) may be duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="865"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="866"/>
         <source>Có thể trùng: {0} cặp, {1} cặp với camera đã có:</source>
         <translation>Possible duplicates: {0} pair(s), {1} with existing cameras:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="794"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="795"/>
         <source>Lưu ý ({0}):</source>
         <translation>Warnings ({0}):</translation>
     </message>
@@ -2266,147 +2266,147 @@ At: {3}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="917"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="918"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="925"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="926"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="936"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="937"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="939"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="940"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="940"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="941"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="942"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="943"/>
         <source>Mọi đơn vị chủ quản</source>
         <translation>All owner units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="948"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="949"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="949"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="950"/>
         <source>Bỏ trường nhạy cảm</source>
         <translation>Leave out sensitive fields</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="952"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="953"/>
         <source>Bỏ thông tin liên hệ của chủ quản, làm tròn toạ độ các điểm an ninh quốc gia, không kèm ảnh</source>
         <translation>Leave out owners&apos; contact details, round the coordinates of national security sites, include no photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="956"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="957"/>
         <source>Kèm ảnh (bản sạch)</source>
         <translation>Include photos (clean copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="958"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="959"/>
         <source>Bản sao ảnh đã bỏ siêu dữ liệu, trong thư mục bên cạnh tệp GeoJSON/CSV</source>
         <translation>Copies of the photos with their metadata removed, in a folder next to the GeoJSON/CSV file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="965"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="966"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="970"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="971"/>
         <source>Tạo báo cáo</source>
         <translation>Create report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="973"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="974"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="978"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="979"/>
         <source>Định dạng</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="979"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="980"/>
         <source>Tệp kết quả</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="980"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="981"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="981"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="982"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="982"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="983"/>
         <source>Mục đích</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="983"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="984"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="984"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="985"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="985"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="986"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1024"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1025"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1049"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1050"/>
         <source>Chọn tệp kết quả.</source>
         <translation>Choose an output file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1085"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1086"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1104"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1105"/>
         <source>Đã ghi báo cáo {0} ({1}).</source>
         <translation>Wrote the report {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1110"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1111"/>
         <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1112"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1113"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>Could not create the report: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1118"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1119"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2771,6 +2771,370 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="516"/>
         <source>Bỏ qua center không hợp lệ {value} (cần kinh độ,vĩ độ,zoom).</source>
         <translation>Ignored malformed center {value} (expected lon,lat,zoom).</translation>
+    </message>
+</context>
+<context>
+    <name>office</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/conflicts.py" line="76"/>
+        <source>Chọn một giá trị (a hoặc b) hoặc nhập giá trị mới, không cả hai.</source>
+        <translation>Take side a or b, or give a new value, not both.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/conflicts.py" line="82"/>
+        <source>Chọn a hoặc b.</source>
+        <translation>Take a or b.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/conflicts.py" line="92"/>
+        <source>Không có xung đột {conflict}.</source>
+        <translation>No such conflict: {conflict}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/conflicts.py" line="101"/>
+        <source>Xung đột {conflict} đã được xử lý.</source>
+        <translation>The conflict {conflict} is already resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/conflicts.py" line="111"/>
+        <source>Xung đột xoá/sửa chỉ chọn a hoặc b (giữ hay xoá bản ghi).</source>
+        <translation>A delete conflict is settled by taking a or b (keep or delete the record).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="171"/>
+        <source>cách nhau {distance} m (sai số GPS {accuracy_a} m và {accuracy_b} m)</source>
+        <translation>distance {distance} m (GPS accuracy {accuracy_a} m and {accuracy_b} m)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="188"/>
+        <source>vùng nhìn chồng {overlap}</source>
+        <translation>view cones overlap {overlap}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="194"/>
+        <source>vùng nhìn không chồng nhau</source>
+        <translation>view cones do not overlap</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="199"/>
+        <source>cùng loại {type}</source>
+        <translation>same type {type}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="205"/>
+        <source>khác loại {type_a}/{type_b}</source>
+        <translation>different types {type_a}/{type_b}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="215"/>
+        <source>cùng kiểu lắp {mount} (cùng cột)</source>
+        <translation>same mount {mount} (same pole)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="217"/>
+        <source>cùng kiểu lắp {mount}</source>
+        <translation>same mount {mount}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="225"/>
+        <source>khác kiểu lắp {mount_a}/{mount_b}</source>
+        <translation>different mounts {mount_a}/{mount_b}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="237"/>
+        <source>cùng chủ quản, cùng mã hiệu {ref}</source>
+        <translation>same owner and reference {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="244"/>
+        <source>cùng chủ quản nhưng khác mã hiệu</source>
+        <translation>same owner lists them under different references</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="248"/>
+        <source>cùng chủ quản nhưng khác tên</source>
+        <translation>same owner lists them under different names</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="250"/>
+        <source>cùng chủ quản</source>
+        <translation>same owner</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="252"/>
+        <source>khác chủ quản</source>
+        <translation>recorded with different owners</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="254"/>
+        <source>cùng địa điểm</source>
+        <translation>same site</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="368"/>
+        <source>ảnh giống nhau (khác {bits}/64 bit)</source>
+        <translation>photos look alike ({bits}/64 bits differ)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="450"/>
+        <source>tên giống {similar}</source>
+        <translation>names {similar} alike</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="453"/>
+        <source>cách nhau {distance} m</source>
+        <translation>distance {distance} m</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="459"/>
+        <source>cùng loại {category}</source>
+        <translation>same category {category}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="465"/>
+        <source>khác loại {category_a}/{category_b}</source>
+        <translation>different categories {category_a}/{category_b}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="494"/>
+        <source>Chỉ camera hoặc địa điểm mới có trùng lắp, không phải {table}.</source>
+        <translation>Only cameras and sites have duplicates, not {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="501"/>
+        <source>Hai bản ghi phải khác nhau.</source>
+        <translation>The two records must differ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="582"/>
+        <source>Không thể gộp camera với chính nó.</source>
+        <translation>Cannot merge a camera into itself.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="591"/>
+        <source>{field}: chọn &apos;keep&apos; hoặc &apos;other&apos;.</source>
+        <translation>{field}: choose &apos;keep&apos; or &apos;other&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inbox.py" line="125"/>
+        <source>Không có gói nhập {package}.</source>
+        <translation>No imported package with the id {package}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="168"/>
+        <source>Tệp {name} quá lớn ({size} MB).</source>
+        <translation>The file {name} is too large ({size} MB).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="178"/>
+        <source>Tệp {name} không phải UTF-8 (dòng {line}); hãy lưu lại dạng CSV UTF-8.</source>
+        <translation>The file {name} is not UTF-8 (line {line}); save it as CSV UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="191"/>
+        <source>Không đọc được tệp {path}: {detail}.</source>
+        <translation>Cannot read the file {path}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="213"/>
+        <source>{name}: dòng đầu không có tên cột phân cách bằng dấu phẩy hoặc chấm phẩy.</source>
+        <translation>{name}: the first line has no column names separated by commas or semicolons.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="232"/>
+        <source>{name}: quá {most} dòng.</source>
+        <translation>{name}: too many rows (more than {most}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="243"/>
+        <source>{name}, dòng {line}: CSV không đọc được ({detail}).</source>
+        <translation>{name}, line {line}: unreadable CSV ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="250"/>
+        <source>{name}: tên cột trống hoặc trùng nhau.</source>
+        <translation>{name}: empty or repeated column names.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="287"/>
+        <source>{name}, dòng {line}: JSON không đọc được ({detail}).</source>
+        <translation>{name}, line {line}: unreadable JSON ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="305"/>
+        <source>{name}: không phải GeoJSON FeatureCollection.</source>
+        <translation>{name}: not a GeoJSON FeatureCollection.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="312"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="345"/>
+        <source>{name}: quá {most} điểm.</source>
+        <translation>{name}: too many features (more than {most}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="324"/>
+        <source>không phải một Feature</source>
+        <translation>not a Feature</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="357"/>
+        <source>không phải một điểm OSM</source>
+        <translation>not an OSM element</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="400"/>
+        <source>Không có trường đích {fields}.</source>
+        <translation>Unknown target fields: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="408"/>
+        <source>Tệp không có cột {columns}.</source>
+        <translation>The file has no such columns: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="414"/>
+        <source>Cần chọn cột vĩ độ (lat) và kinh độ (lon).</source>
+        <translation>Choose the latitude and longitude columns.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="478"/>
+        <source>hướng nhìn {value} ngoài khoảng ±360°</source>
+        <translation>direction {value} out of range</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="488"/>
+        <source>khoảng hướng {value} ngoài 0–360°</source>
+        <translation>direction range {value} out of range</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="502"/>
+        <source>hướng nhìn {value} không đọc được</source>
+        <translation>unreadable direction {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="524"/>
+        <source>{name} {value} không phải số</source>
+        <translation>{name} {value} is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="530"/>
+        <source>{name} không hợp lệ</source>
+        <translation>invalid {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="535"/>
+        <source>thiếu {name}</source>
+        <translation>no {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="591"/>
+        <source>hình học không đọc được</source>
+        <translation>unreadable geometry</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="597"/>
+        <source>hình học {kind} không phải một điểm</source>
+        <translation>geometry {kind} is not a point</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="604"/>
+        <source>tọa độ điểm không đọc được</source>
+        <translation>unreadable point coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="638"/>
+        <source>nhiều ô hơn số cột</source>
+        <translation>more cells than columns</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="654"/>
+        <source>tọa độ ngoài khoảng ({lat}, {lon}) (lat/lon đổi chỗ?)</source>
+        <translation>coordinates out of range ({lat}, {lon}) (swapped?)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="658"/>
+        <source>tọa độ ngoài khoảng ({lat}, {lon})</source>
+        <translation>coordinates out of range ({lat}, {lon})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="664"/>
+        <source>({lat}, {lon}) nằm ngoài Hà Nội (lat/lon đổi chỗ?), vẫn được nhập</source>
+        <translation>({lat}, {lon}) outside Hà Nội (swapped?), imported all the same</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="668"/>
+        <source>({lat}, {lon}) nằm ngoài Hà Nội, vẫn được nhập</source>
+        <translation>({lat}, {lon}) outside Hà Nội, imported all the same</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="679"/>
+        <source>góc nhìn {value} bị bỏ qua</source>
+        <translation>field of view {value} ignored</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="688"/>
+        <source>camera:angle {value} bị bỏ qua (cần 0–90°)</source>
+        <translation>tilt {value} ignored (camera:angle must be 0–90°)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="706"/>
+        <source>loại camera {value} không có trong danh mục</source>
+        <translation>unknown camera type {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="715"/>
+        <source>vị trí gắn {value} không có trong danh mục</source>
+        <translation>unknown mount {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="724"/>
+        <source>chiều cao {value} bị bỏ qua</source>
+        <translation>height {value} ignored</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="846"/>
+        <source>Không có đơn vị {owner}.</source>
+        <translation>No unit with that id or name: {owner}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="44"/>
+        <source>Chỉ workspace của văn phòng (vai trò office) mới được duyệt và xử lý xung đột; workspace này có vai trò {role}.</source>
+        <translation>Only an office workspace may review or resolve conflicts; this workspace&apos;s role is {role}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="66"/>
+        <source>Bảng {table} không duyệt được; chọn {tables}.</source>
+        <translation>Records of {table} are not reviewed; choose {tables}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="78"/>
+        <source>Trạng thái duyệt {state} không có; chọn {states}.</source>
+        <translation>Unknown review state {state}; choose {states}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="87"/>
+        <source>Cần ghi nhận xét khi yêu cầu bổ sung hoặc từ chối.</source>
+        <translation>A comment is needed to ask for a revision or to reject.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="148"/>
+        <source>Không có thiết bị {device}.</source>
+        <translation>No device with that id or name: {device}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="150"/>
+        <source>Nhiều thiết bị tên {device}; hãy dùng mã thiết bị.</source>
+        <translation>Several devices are called {device}; use the device id.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="169"/>
+        <source>{code} không phải mã xã/phường hiện hành của Hà Nội.</source>
+        <translation>{code} is not a current Hà Nội commune code.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="194"/>
+        <source>Trạng thái duyệt {state} không có; chọn {states} hoặc {none}.</source>
+        <translation>Unknown review state {state}; choose {states} or {none}.</translation>
     </message>
 </context>
 <context>
