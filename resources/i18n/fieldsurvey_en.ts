@@ -3138,6 +3138,79 @@ Click “Copy report” and send it to support; details are in the log file.</tr
     </message>
 </context>
 <context>
+    <name>photos</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="55"/>
+        <source>ảnh không có thời gian chụp</source>
+        <translation>the photo has no time</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="147"/>
+        <source>Không đọc được tệp {name}: {reason}.</source>
+        <translation>Cannot read {name}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="170"/>
+        <source>Tệp {name} không phải XML hợp lệ ({error}).</source>
+        <translation>{name} is not valid XML ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="179"/>
+        <source>Tệp {name} không phải XML đọc được ({error}).</source>
+        <translation>{name} is not readable XML ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="188"/>
+        <source>Tệp {name} không có điểm nào có thời gian nên không dùng để định vị ảnh được (bỏ qua {skipped} điểm).</source>
+        <translation>{name} has no points with a time, so it cannot place photos ({skipped} points skipped).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="249"/>
+        <source>Tệp {name} có hơn {limit} điểm, quá giới hạn.</source>
+        <translation>{name} has more than {limit} points, over the limit.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="271"/>
+        <source>Tệp {name} là XML nhưng không phải GPX (phần tử gốc là &lt;{root}&gt;).</source>
+        <translation>{name} is XML but not GPX (its root element is &lt;{root}&gt;).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="361"/>
+        <source>Tệp {name} quá lớn ({size} MB, giới hạn {limit} MB).</source>
+        <translation>{name} is too large ({size} MB, the limit is {limit} MB).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="371"/>
+        <source>Tệp {name} có khai báo DOCTYPE/ENTITY nên bị từ chối để an toàn; tệp GPX không cần khai báo này.</source>
+        <translation>{name} has a DOCTYPE/ENTITY declaration and was refused for safety; GPX files never need one.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="487"/>
+        <source>vết GPS không có điểm nào</source>
+        <translation>the track has no points</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="522"/>
+        <source>ảnh chụp trước khi vết GPS bắt đầu; điểm GPS gần nhất cách {gap} giây, quá dung sai {tolerance} giây</source>
+        <translation>the photo was taken before the track starts; nearest fix is {gap} s away, more than the {tolerance} s tolerance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="528"/>
+        <source>ảnh chụp sau khi vết GPS kết thúc; điểm GPS gần nhất cách {gap} giây, quá dung sai {tolerance} giây</source>
+        <translation>the photo was taken after the track ends; nearest fix is {gap} s away, more than the {tolerance} s tolerance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="536"/>
+        <source>ảnh chụp trong một khoảng trống {span} giây của vết GPS (máy ghi tắt hoặc mất tín hiệu), không nội suy qua khoảng trống; điểm GPS gần nhất cách {gap} giây, quá dung sai {tolerance} giây</source>
+        <translation>the photo falls in a {span} s gap in the track (logger off or no fix), which is not interpolated across; nearest fix is {gap} s away, more than the {tolerance} s tolerance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="575"/>
+        <source>không đọc được thời gian chụp {time}</source>
+        <translation>the photo time {time} cannot be read</translation>
+    </message>
+</context>
+<context>
     <name>reports</name>
     <message>
         <location filename="../../src/fieldsurvey/core/reports/filters.py" line="52"/>
