@@ -59,7 +59,13 @@ class Message:
     params: Mapping[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str = "vi") -> str:
-        return translate(self.context, self.template, lang).format_map(self.params)
+        """The sentence in ``lang``; a parameter that is itself a message (a reason inside a
+        sentence) is put in the same language."""
+        params = {
+            name: value.text(lang) if isinstance(value, Message) else value
+            for name, value in self.params.items()
+        }
+        return translate(self.context, self.template, lang).format_map(params)
 
     def __str__(self) -> str:
         """Vietnamese, then English when it differs: what the command line prints."""
