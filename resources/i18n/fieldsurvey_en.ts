@@ -2058,12 +2058,12 @@ At: {3}</translation>
 <context>
     <name>PhotoDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="233"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="231"/>
         <source>Chưa có bản xem của ảnh này.</source>
         <translation>No preview of this photo yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="243"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="241"/>
         <source>hướng {0:.0f}°</source>
         <translation>heading {0:.0f}°</translation>
     </message>
@@ -2116,17 +2116,17 @@ At: {3}</translation>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="205"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="203"/>
         <source>Đã thêm {0} ảnh.</source>
         <translation>Added {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="207"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="205"/>
         <source>{0} mục không phải tệp.</source>
         <translation>{0} item(s) skipped (not files).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="209"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="207"/>
         <source>Không thêm được: {0}</source>
         <translation>Could not add: {0}</translation>
     </message>
@@ -3208,6 +3208,302 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="575"/>
         <source>không đọc được thời gian chụp {time}</source>
         <translation>the photo time {time} cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="169"/>
+        <source>tệp bị cắt cụt</source>
+        <translation>the file is cut short</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="197"/>
+        <source>Tệp {name} trống (0 byte), không phải ảnh; hãy chép lại ảnh gốc.</source>
+        <translation>{name} is empty (0 bytes), not a photo; copy the original again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="208"/>
+        <source>Tệp {name} không phải ảnh (JPEG/HEIC/PNG/TIFF/WebP).</source>
+        <translation>{name} is not a photo (JPEG/HEIC/PNG/TIFF/WebP).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="222"/>
+        <source>đầu tệp hỏng: {error}</source>
+        <translation>damaged headers: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="226"/>
+        <source>Ảnh {name} bị hỏng hoặc chép thiếu ({reason}); hãy chép lại ảnh gốc.</source>
+        <translation>The photo {name} is damaged or incomplete ({reason}); copy the original again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="236"/>
+        <source>Không tìm thấy tệp {name}.</source>
+        <translation>{name} was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="240"/>
+        <source>{name} là thư mục, không phải ảnh.</source>
+        <translation>{name} is a folder, not a photo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="245"/>
+        <source>Không đọc được tệp {name} ({reason}).</source>
+        <translation>{name} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="273"/>
+        <source>Khối EXIF hỏng (thiếu đầu TIFF).</source>
+        <translation>The EXIF block has no TIFF header.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="293"/>
+        <source>không có dữ liệu ảnh</source>
+        <translation>no image data before the end marker</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="298"/>
+        <source>đoạn JPEG dài âm</source>
+        <translation>a JPEG segment has an impossible length</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="312"/>
+        <source>khung ảnh rộng 0 điểm</source>
+        <translation>the frame is 0 pixels wide</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="315"/>
+        <source>thiếu khung ảnh (SOF)</source>
+        <translation>no frame header (SOF)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="332"/>
+        <source>không tìm thấy đoạn JPEG</source>
+        <translation>no JPEG segment found</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="345"/>
+        <source>Có {count} byte lạ giữa các đoạn JPEG.</source>
+        <translation>{count} stray bytes between JPEG segments.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="390"/>
+        <source>thiếu IHDR</source>
+        <translation>no IHDR header</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="393"/>
+        <source>ảnh 0 điểm ảnh</source>
+        <translation>the image has 0 pixels</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="407"/>
+        <source>quá nhiều đoạn PNG</source>
+        <translation>too many PNG chunks</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="471"/>
+        <source>thiếu dữ liệu ảnh WebP</source>
+        <translation>no WebP image data</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="487"/>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="506"/>
+        <source>hộp HEIF bị cắt</source>
+        <translation>a HEIF box is cut short</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="512"/>
+        <source>hộp HEIF vượt quá tệp</source>
+        <translation>a HEIF box runs past its container</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="515"/>
+        <source>quá nhiều hộp HEIF</source>
+        <translation>too many HEIF boxes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="537"/>
+        <source>hộp HEIF dài sai</source>
+        <translation>a HEIF box has an impossible size</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="542"/>
+        <source>hộp meta quá lớn</source>
+        <translation>the meta box is absurdly large</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="547"/>
+        <source>thiếu hộp meta</source>
+        <translation>no meta box</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="653"/>
+        <source>Không đọc được mục EXIF của HEIF.</source>
+        <translation>The HEIF EXIF item cannot be located.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="671"/>
+        <source>Mục EXIF của HEIF hỏng.</source>
+        <translation>The HEIF EXIF item is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="683"/>
+        <source>không đọc được đầu ảnh TIFF</source>
+        <translation>the TIFF header cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="775"/>
+        <source>EXIF quá phức tạp (có vòng lặp hoặc số lượng vô lý), đã bỏ qua.</source>
+        <translation>The EXIF is absurdly complex (loops or huge counts) and was ignored.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="783"/>
+        <source>EXIF hỏng, đã bỏ qua ({error}).</source>
+        <translation>The EXIF is damaged and was ignored ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="791"/>
+        <source>EXIF hỏng một phần, đã bỏ qua phần hỏng ({detail}).</source>
+        <translation>The EXIF is partly damaged; that part was skipped ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="822"/>
+        <source>Không đọc được nhóm {group} trong EXIF ({error}).</source>
+        <translation>The EXIF {group} tags cannot be read ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="923"/>
+        <source>GPS (vĩ độ): {why}, coi như không có vị trí.</source>
+        <translation>GPS latitude: {why}, so the position is unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="925"/>
+        <source>GPS (kinh độ): {why}, coi như không có vị trí.</source>
+        <translation>GPS longitude: {why}, so the position is unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="931"/>
+        <source>giá trị không đọc được</source>
+        <translation>unreadable value (or a zero denominator)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="939"/>
+        <source>dấu âm dương lẫn lộn</source>
+        <translation>mixed signs</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="943"/>
+        <source>phút hoặc giây ≥ 60</source>
+        <translation>minutes or seconds of 60 or more</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="946"/>
+        <source>vượt quá {limit}°</source>
+        <translation>beyond {limit}°</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="950"/>
+        <source>giá trị âm nhưng ghi {ref}</source>
+        <translation>negative value but ref {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="953"/>
+        <source>hướng bán cầu lạ &apos;{ref}&apos;</source>
+        <translation>unknown hemisphere ref &apos;{ref}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="956"/>
+        <source>thiếu bán cầu (N/S, E/W)</source>
+        <translation>no hemisphere ref</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="968"/>
+        <source>Hướng chụp không hợp lệ.</source>
+        <translation>The compass heading is out of range.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="979"/>
+        <source>GPS ghi &apos;V&apos; (đo không hợp lệ), coi như không có vị trí.</source>
+        <translation>GPS status is &apos;V&apos; (void measurement), so the position is unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="989"/>
+        <source>GPS ghi 0,0 (chưa bắt được vệ tinh), coi như không có vị trí.</source>
+        <translation>GPS position 0,0 means no fix, so the position is unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="1078"/>
+        <source>Giờ GPS và giờ máy ảnh lệch nhau quá một múi giờ, không xác định được giờ UTC.</source>
+        <translation>The GPS clock and the camera clock differ by more than any time zone, so the UTC time is unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="1129"/>
+        <source>Hướng ảnh EXIF lạ ({orientation}).</source>
+        <translation>Unknown EXIF orientation {orientation}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="102"/>
+        <source>Không tìm thấy tệp {path}.</source>
+        <translation>No such file: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="172"/>
+        <source>Ảnh {photo}… là {format}, không phải {declared} như bản ghi của nó.</source>
+        <translation>The file {photo}… is {format}, not the {declared} its record declares.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="198"/>
+        <source>Tệp {name} lớn hơn {limit} MB, không phải ảnh chụp.</source>
+        <translation>{name} is larger than {limit} MB: too large to be a photo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="223"/>
+        <source>Ảnh {name} khai báo {width}×{height} điểm ảnh ({megapixels} MP) trong tệp {megabytes} MB: không phải ảnh thật, có thể là tệp độc hại.</source>
+        <translation>Refused: {name} declares {width}×{height} pixels ({megapixels} MP) in a {megabytes} MB file, a pixel count absurd for the file (a decompression bomb).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="244"/>
+        <source>Ảnh HEIC {name}: cần cài gói mở rộng HEIC để tạo ảnh thu nhỏ (pip install &apos;fieldsurvey[heic]&apos;).</source>
+        <translation>HEIC photo {name}: install the HEIC extra for thumbnails (pip install &apos;fieldsurvey[heic]&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="253"/>
+        <source>Không đọc được ảnh {name}.</source>
+        <translation>Cannot read the image {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="304"/>
+        <source>Ảnh {name} quá lớn để giải mã an toàn.</source>
+        <translation>{name}: too many pixels to decode safely.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="310"/>
+        <source>Ảnh {name} bị hỏng hoặc không đầy đủ ({error}).</source>
+        <translation>The image {name} is damaged or cut short ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="329"/>
+        <source>Tệp {name} rỗng (0 byte).</source>
+        <translation>The file {name} is empty (0 bytes).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="388"/>
+        <source>Lỗi khi xử lý tệp: {error}.</source>
+        <translation>Unexpected error: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="459"/>
+        <source>Không xử lý được {name}.</source>
+        <translation>The file {name} could not be processed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="468"/>
+        <source>{name}: xử lý quá {seconds} giây nên đã dừng.</source>
+        <translation>{name} took more than {seconds} s and was stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="616"/>
+        <source>Đã huỷ.</source>
+        <translation>Cancelled.</translation>
     </message>
 </context>
 <context>
