@@ -1226,48 +1226,48 @@ At: {3}</translation>
         <translation>  row {0}: could not be read — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="746"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="747"/>
         <source>  dòng {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
         <translation>  row {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="767"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="768"/>
         <source>Dòng không đọc được ({0}):</source>
         <translation>Rows that could not be read ({0}):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="769"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="775"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="770"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="776"/>
         <source>  dòng {0}: {1}</source>
         <translation>  row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="786"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="787"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="808"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="809"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="819"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="820"/>
         <source>Không có dòng nào nhập được; không ghi gì.</source>
         <translation>No row could be imported; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="824"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="825"/>
         <source>Đã nhập {0} camera: {1} địa điểm mới, {2} camera vào địa điểm có sẵn, {3} đơn vị mới; {4} dòng không đọc được; {5} camera mới có thể trùng.</source>
         <translation>Imported {0} camera(s): {1} new site(s), {2} camera(s) added to existing sites, {3} new unit(s); {4} row(s) could not be read; {5} new camera(s) may be duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="844"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="845"/>
         <source>Có thể trùng: {0} cặp, {1} cặp với camera đã có:</source>
         <translation>Possible duplicates: {0} pair(s), {1} with existing cameras:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="773"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="774"/>
         <source>Lưu ý ({0}):</source>
         <translation>Warnings ({0}):</translation>
     </message>
@@ -2057,12 +2057,12 @@ At: {3}</translation>
 <context>
     <name>PhotoDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="233"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="231"/>
         <source>Chưa có bản xem của ảnh này.</source>
         <translation>No preview of this photo yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="243"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="241"/>
         <source>hướng {0:.0f}°</source>
         <translation>heading {0:.0f}°</translation>
     </message>
@@ -2115,17 +2115,17 @@ At: {3}</translation>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="205"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="203"/>
         <source>Đã thêm {0} ảnh.</source>
         <translation>Added {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="207"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="205"/>
         <source>{0} mục không phải tệp.</source>
         <translation>{0} item(s) skipped (not files).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="209"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="207"/>
         <source>Không thêm được: {0}</source>
         <translation>Could not add: {0}</translation>
     </message>
@@ -2265,147 +2265,147 @@ At: {3}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="896"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="897"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="904"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="905"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="915"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="916"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="918"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="919"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="919"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="920"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="921"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="922"/>
         <source>Mọi đơn vị chủ quản</source>
         <translation>All owner units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="924"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="925"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="925"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="926"/>
         <source>Bỏ trường nhạy cảm</source>
         <translation>Leave out sensitive fields</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="928"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="929"/>
         <source>Bỏ thông tin liên hệ của chủ quản, làm tròn toạ độ các điểm an ninh quốc gia, không kèm ảnh</source>
         <translation>Leave out owners&apos; contact details, round the coordinates of national security sites, include no photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="932"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="933"/>
         <source>Kèm ảnh (bản sạch)</source>
         <translation>Include photos (clean copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="934"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="935"/>
         <source>Bản sao ảnh đã bỏ siêu dữ liệu, trong thư mục bên cạnh tệp GeoJSON/CSV</source>
         <translation>Copies of the photos with their metadata removed, in a folder next to the GeoJSON/CSV file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="941"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="942"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="946"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="947"/>
         <source>Tạo báo cáo</source>
         <translation>Create report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="949"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="950"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="954"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="955"/>
         <source>Định dạng</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="955"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="956"/>
         <source>Tệp kết quả</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="956"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="957"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="957"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="958"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="958"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="959"/>
         <source>Mục đích</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="959"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="960"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="960"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="961"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="961"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="962"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1000"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1001"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1025"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1026"/>
         <source>Chọn tệp kết quả.</source>
         <translation>Choose an output file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1061"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1062"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1080"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1081"/>
         <source>Đã ghi báo cáo {0} ({1}).</source>
         <translation>Wrote the report {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1086"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1087"/>
         <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1088"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1089"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>Could not create the report: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1094"/>
+        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1095"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2654,19 +2654,923 @@ Click “Copy report” and send it to support; details are in the log file.</tr
 <context>
     <name>basemap</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="218"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="243"/>
         <source>Tệp MBTiles {path} bị hỏng (SQLite: {detail}). Hãy chép lại tệp từ nguồn.</source>
         <translation>The MBTiles file {path} is damaged (SQLite: {detail}); copy it again from its source.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="222"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="247"/>
         <source>Không mở được {path}: tệp ở chế độ WAL và SQLite không tạo được tệp phụ bên cạnh. Hãy chép tệp vào một thư mục có quyền ghi.</source>
         <translation>Cannot open {path}: it is a WAL-mode file and SQLite cannot create its side files there. Copy it to a folder you can write to.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="228"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="253"/>
         <source>Không đọc được tệp MBTiles {path} (SQLite: {detail}).</source>
         <translation>Cannot read the MBTiles file {path} (SQLite: {detail}).</translation>
+    </message>
+</context>
+<context>
+    <name>map</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/export.py" line="59"/>
+        <source>Ngôn ngữ không hỗ trợ: {lang} (vi, en).</source>
+        <translation>Unknown language {lang} (vi, en).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/export.py" line="78"/>
+        <source>Bản đồ xuất ra có {count} camera, nhiều hơn {most}; hãy lọc bớt.</source>
+        <translation>Too many cameras for a standalone map ({count} &gt; {most}); filter first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/export.py" line="124"/>
+        <source>Không ghi được {path}: {detail}.</source>
+        <translation>Cannot write {path}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="152"/>
+        <source>Không tìm thấy tệp bản đồ nền {path}.</source>
+        <translation>The basemap file {path} was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="160"/>
+        <source>{path} là một thư mục, không phải tệp MBTiles.</source>
+        <translation>{path} is a folder, not an MBTiles file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="169"/>
+        <source>{path} không phải là tệp thông thường.</source>
+        <translation>{path} is not a regular file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="181"/>
+        <source>Không đọc được tệp {path} ({reason}).</source>
+        <translation>Cannot read {path} ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="189"/>
+        <source>Tệp {path} trống (0 byte), không phải MBTiles.</source>
+        <translation>{path} is empty (0 bytes), not an MBTiles file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="198"/>
+        <source>{path} không phải là tệp MBTiles (không phải cơ sở dữ liệu SQLite).</source>
+        <translation>{path} is not an MBTiles file (not an SQLite database).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="280"/>
+        <source>Tệp MBTiles {path} không chứa ô bản đồ nào (tệp rỗng).</source>
+        <translation>The MBTiles file {path} contains no tiles.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="294"/>
+        <source>Các ô trong {path} có định dạng không nhận ra{said}, bắt đầu bằng {head}; FieldSurvey chỉ hiển thị ảnh PNG/JPEG/WebP.</source>
+        <translation>Unknown tile format{said} in {path}, starting with {head}; only PNG, JPEG and WebP tiles are supported.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="306"/>
+        <source>Metadata ghi định dạng {declared} nhưng các ô là {kind}; dùng {kind}.</source>
+        <translation>The metadata says {declared} but the tiles are {kind}; using {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="320"/>
+        <source>Metadata ghi mức zoom {said_min}–{said_max} nhưng các ô có mức {min_zoom}–{max_zoom}; dùng mức của các ô.</source>
+        <translation>The metadata zoom range differs from the tiles&apos; ({said_min}–{said_max} against {min_zoom}–{max_zoom}); using the tiles&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="354"/>
+        <source>{path} là bản đồ vector (pbf); FieldSurvey chỉ hiển thị MBTiles ảnh raster (PNG/JPEG/WebP).</source>
+        <translation>{path} holds vector (pbf) tiles: vector tiles are not supported, only raster PNG/JPEG/WebP MBTiles.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="377"/>
+        <source>{path} là cơ sở dữ liệu SQLite nhưng không phải MBTiles (không có bảng tiles).</source>
+        <translation>{path} is an SQLite database but not an MBTiles file (no tiles table).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="381"/>
+        <source>{path} là cơ sở dữ liệu SQLite nhưng không phải MBTiles (bảng tiles thiếu cột {columns}).</source>
+        <translation>{path} is an SQLite database but not an MBTiles file (its tiles table lacks {columns}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="405"/>
+        <source>Tệp không có bảng metadata; định dạng và mức zoom lấy từ các ô.</source>
+        <translation>No metadata table; format and zoom range come from the tiles.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="436"/>
+        <source>Tệp MBTiles {path} có mức zoom không hợp lệ (cột zoom_level).</source>
+        <translation>The MBTiles file {path} has invalid zoom levels.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="494"/>
+        <source>Bỏ qua bounds không hợp lệ {value} (cần tây,nam,đông,bắc).</source>
+        <translation>Ignored malformed bounds {value} (expected west,south,east,north).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="516"/>
+        <source>Bỏ qua center không hợp lệ {value} (cần kinh độ,vĩ độ,zoom).</source>
+        <translation>Ignored malformed center {value} (expected lon,lat,zoom).</translation>
+    </message>
+</context>
+<context>
+    <name>office</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/conflicts.py" line="76"/>
+        <source>Chọn một giá trị (a hoặc b) hoặc nhập giá trị mới, không cả hai.</source>
+        <translation>Take side a or b, or give a new value, not both.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/conflicts.py" line="82"/>
+        <source>Chọn a hoặc b.</source>
+        <translation>Take a or b.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/conflicts.py" line="92"/>
+        <source>Không có xung đột {conflict}.</source>
+        <translation>No such conflict: {conflict}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/conflicts.py" line="101"/>
+        <source>Xung đột {conflict} đã được xử lý.</source>
+        <translation>The conflict {conflict} is already resolved.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/conflicts.py" line="111"/>
+        <source>Xung đột xoá/sửa chỉ chọn a hoặc b (giữ hay xoá bản ghi).</source>
+        <translation>A delete conflict is settled by taking a or b (keep or delete the record).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="171"/>
+        <source>cách nhau {distance} m (sai số GPS {accuracy_a} m và {accuracy_b} m)</source>
+        <translation>distance {distance} m (GPS accuracy {accuracy_a} m and {accuracy_b} m)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="188"/>
+        <source>vùng nhìn chồng {overlap}</source>
+        <translation>view cones overlap {overlap}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="194"/>
+        <source>vùng nhìn không chồng nhau</source>
+        <translation>view cones do not overlap</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="199"/>
+        <source>cùng loại {type}</source>
+        <translation>same type {type}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="205"/>
+        <source>khác loại {type_a}/{type_b}</source>
+        <translation>different types {type_a}/{type_b}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="215"/>
+        <source>cùng kiểu lắp {mount} (cùng cột)</source>
+        <translation>same mount {mount} (same pole)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="217"/>
+        <source>cùng kiểu lắp {mount}</source>
+        <translation>same mount {mount}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="225"/>
+        <source>khác kiểu lắp {mount_a}/{mount_b}</source>
+        <translation>different mounts {mount_a}/{mount_b}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="237"/>
+        <source>cùng chủ quản, cùng mã hiệu {ref}</source>
+        <translation>same owner and reference {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="244"/>
+        <source>cùng chủ quản nhưng khác mã hiệu</source>
+        <translation>same owner lists them under different references</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="248"/>
+        <source>cùng chủ quản nhưng khác tên</source>
+        <translation>same owner lists them under different names</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="250"/>
+        <source>cùng chủ quản</source>
+        <translation>same owner</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="252"/>
+        <source>khác chủ quản</source>
+        <translation>recorded with different owners</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="254"/>
+        <source>cùng địa điểm</source>
+        <translation>same site</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="368"/>
+        <source>ảnh giống nhau (khác {bits}/64 bit)</source>
+        <translation>photos look alike ({bits}/64 bits differ)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="450"/>
+        <source>tên giống {similar}</source>
+        <translation>names {similar} alike</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="453"/>
+        <source>cách nhau {distance} m</source>
+        <translation>distance {distance} m</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="459"/>
+        <source>cùng loại {category}</source>
+        <translation>same category {category}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="465"/>
+        <source>khác loại {category_a}/{category_b}</source>
+        <translation>different categories {category_a}/{category_b}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="494"/>
+        <source>Chỉ camera hoặc địa điểm mới có trùng lắp, không phải {table}.</source>
+        <translation>Only cameras and sites have duplicates, not {table}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="501"/>
+        <source>Hai bản ghi phải khác nhau.</source>
+        <translation>The two records must differ.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="598"/>
+        <source>Không thể gộp camera với chính nó.</source>
+        <translation>Cannot merge a camera into itself.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="607"/>
+        <source>{field}: chọn &apos;keep&apos; hoặc &apos;other&apos;.</source>
+        <translation>{field}: choose &apos;keep&apos; or &apos;other&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inbox.py" line="125"/>
+        <source>Không có gói nhập {package}.</source>
+        <translation>No imported package with the id {package}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="168"/>
+        <source>Tệp {name} quá lớn ({size} MB).</source>
+        <translation>The file {name} is too large ({size} MB).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="178"/>
+        <source>Tệp {name} không phải UTF-8 (dòng {line}); hãy lưu lại dạng CSV UTF-8.</source>
+        <translation>The file {name} is not UTF-8 (line {line}); save it as CSV UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="191"/>
+        <source>Không đọc được tệp {path}: {detail}.</source>
+        <translation>Cannot read the file {path}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="213"/>
+        <source>{name}: dòng đầu không có tên cột phân cách bằng dấu phẩy hoặc chấm phẩy.</source>
+        <translation>{name}: the first line has no column names separated by commas or semicolons.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="232"/>
+        <source>{name}: quá {most} dòng.</source>
+        <translation>{name}: too many rows (more than {most}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="243"/>
+        <source>{name}, dòng {line}: CSV không đọc được ({detail}).</source>
+        <translation>{name}, line {line}: unreadable CSV ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="250"/>
+        <source>{name}: tên cột trống hoặc trùng nhau.</source>
+        <translation>{name}: empty or repeated column names.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="287"/>
+        <source>{name}, dòng {line}: JSON không đọc được ({detail}).</source>
+        <translation>{name}, line {line}: unreadable JSON ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="305"/>
+        <source>{name}: không phải GeoJSON FeatureCollection.</source>
+        <translation>{name}: not a GeoJSON FeatureCollection.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="312"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="345"/>
+        <source>{name}: quá {most} điểm.</source>
+        <translation>{name}: too many features (more than {most}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="324"/>
+        <source>không phải một Feature</source>
+        <translation>not a Feature</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="357"/>
+        <source>không phải một điểm OSM</source>
+        <translation>not an OSM element</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="400"/>
+        <source>Không có trường đích {fields}.</source>
+        <translation>Unknown target fields: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="408"/>
+        <source>Tệp không có cột {columns}.</source>
+        <translation>The file has no such columns: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="414"/>
+        <source>Cần chọn cột vĩ độ (lat) và kinh độ (lon).</source>
+        <translation>Choose the latitude and longitude columns.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="478"/>
+        <source>hướng nhìn {value} ngoài khoảng ±360°</source>
+        <translation>direction {value} out of range</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="488"/>
+        <source>khoảng hướng {value} ngoài 0–360°</source>
+        <translation>direction range {value} out of range</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="502"/>
+        <source>hướng nhìn {value} không đọc được</source>
+        <translation>unreadable direction {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="524"/>
+        <source>{name} {value} không phải số</source>
+        <translation>{name} {value} is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="530"/>
+        <source>{name} không hợp lệ</source>
+        <translation>invalid {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="535"/>
+        <source>thiếu {name}</source>
+        <translation>no {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="591"/>
+        <source>hình học không đọc được</source>
+        <translation>unreadable geometry</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="597"/>
+        <source>hình học {kind} không phải một điểm</source>
+        <translation>geometry {kind} is not a point</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="604"/>
+        <source>tọa độ điểm không đọc được</source>
+        <translation>unreadable point coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="638"/>
+        <source>nhiều ô hơn số cột</source>
+        <translation>more cells than columns</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="654"/>
+        <source>tọa độ ngoài khoảng ({lat}, {lon}) (lat/lon đổi chỗ?)</source>
+        <translation>coordinates out of range ({lat}, {lon}) (swapped?)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="658"/>
+        <source>tọa độ ngoài khoảng ({lat}, {lon})</source>
+        <translation>coordinates out of range ({lat}, {lon})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="664"/>
+        <source>({lat}, {lon}) nằm ngoài Hà Nội (lat/lon đổi chỗ?), vẫn được nhập</source>
+        <translation>({lat}, {lon}) outside Hà Nội (swapped?), imported all the same</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="668"/>
+        <source>({lat}, {lon}) nằm ngoài Hà Nội, vẫn được nhập</source>
+        <translation>({lat}, {lon}) outside Hà Nội, imported all the same</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="679"/>
+        <source>góc nhìn {value} bị bỏ qua</source>
+        <translation>field of view {value} ignored</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="688"/>
+        <source>camera:angle {value} bị bỏ qua (cần 0–90°)</source>
+        <translation>tilt {value} ignored (camera:angle must be 0–90°)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="706"/>
+        <source>loại camera {value} không có trong danh mục</source>
+        <translation>unknown camera type {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="715"/>
+        <source>vị trí gắn {value} không có trong danh mục</source>
+        <translation>unknown mount {value}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="724"/>
+        <source>chiều cao {value} bị bỏ qua</source>
+        <translation>height {value} ignored</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="846"/>
+        <source>Không có đơn vị {owner}.</source>
+        <translation>No unit with that id or name: {owner}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="44"/>
+        <source>Chỉ workspace của văn phòng (vai trò office) mới được duyệt và xử lý xung đột; workspace này có vai trò {role}.</source>
+        <translation>Only an office workspace may review or resolve conflicts; this workspace&apos;s role is {role}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="66"/>
+        <source>Bảng {table} không duyệt được; chọn {tables}.</source>
+        <translation>Records of {table} are not reviewed; choose {tables}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="78"/>
+        <source>Trạng thái duyệt {state} không có; chọn {states}.</source>
+        <translation>Unknown review state {state}; choose {states}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="87"/>
+        <source>Cần ghi nhận xét khi yêu cầu bổ sung hoặc từ chối.</source>
+        <translation>A comment is needed to ask for a revision or to reject.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="148"/>
+        <source>Không có thiết bị {device}.</source>
+        <translation>No device with that id or name: {device}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="150"/>
+        <source>Nhiều thiết bị tên {device}; hãy dùng mã thiết bị.</source>
+        <translation>Several devices are called {device}; use the device id.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="169"/>
+        <source>{code} không phải mã xã/phường hiện hành của Hà Nội.</source>
+        <translation>{code} is not a current Hà Nội commune code.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="194"/>
+        <source>Trạng thái duyệt {state} không có; chọn {states} hoặc {none}.</source>
+        <translation>Unknown review state {state}; choose {states} or {none}.</translation>
+    </message>
+</context>
+<context>
+    <name>photos</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="55"/>
+        <source>ảnh không có thời gian chụp</source>
+        <translation>the photo has no time</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="147"/>
+        <source>Không đọc được tệp {name}: {reason}.</source>
+        <translation>Cannot read {name}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="170"/>
+        <source>Tệp {name} không phải XML hợp lệ ({error}).</source>
+        <translation>{name} is not valid XML ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="179"/>
+        <source>Tệp {name} không phải XML đọc được ({error}).</source>
+        <translation>{name} is not readable XML ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="188"/>
+        <source>Tệp {name} không có điểm nào có thời gian nên không dùng để định vị ảnh được (bỏ qua {skipped} điểm).</source>
+        <translation>{name} has no points with a time, so it cannot place photos ({skipped} points skipped).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="249"/>
+        <source>Tệp {name} có hơn {limit} điểm, quá giới hạn.</source>
+        <translation>{name} has more than {limit} points, over the limit.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="271"/>
+        <source>Tệp {name} là XML nhưng không phải GPX (phần tử gốc là &lt;{root}&gt;).</source>
+        <translation>{name} is XML but not GPX (its root element is &lt;{root}&gt;).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="361"/>
+        <source>Tệp {name} quá lớn ({size} MB, giới hạn {limit} MB).</source>
+        <translation>{name} is too large ({size} MB, the limit is {limit} MB).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="371"/>
+        <source>Tệp {name} có khai báo DOCTYPE/ENTITY nên bị từ chối để an toàn; tệp GPX không cần khai báo này.</source>
+        <translation>{name} has a DOCTYPE/ENTITY declaration and was refused for safety; GPX files never need one.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="487"/>
+        <source>vết GPS không có điểm nào</source>
+        <translation>the track has no points</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="522"/>
+        <source>ảnh chụp trước khi vết GPS bắt đầu; điểm GPS gần nhất cách {gap} giây, quá dung sai {tolerance} giây</source>
+        <translation>the photo was taken before the track starts; nearest fix is {gap} s away, more than the {tolerance} s tolerance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="528"/>
+        <source>ảnh chụp sau khi vết GPS kết thúc; điểm GPS gần nhất cách {gap} giây, quá dung sai {tolerance} giây</source>
+        <translation>the photo was taken after the track ends; nearest fix is {gap} s away, more than the {tolerance} s tolerance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="536"/>
+        <source>ảnh chụp trong một khoảng trống {span} giây của vết GPS (máy ghi tắt hoặc mất tín hiệu), không nội suy qua khoảng trống; điểm GPS gần nhất cách {gap} giây, quá dung sai {tolerance} giây</source>
+        <translation>the photo falls in a {span} s gap in the track (logger off or no fix), which is not interpolated across; nearest fix is {gap} s away, more than the {tolerance} s tolerance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/gpx.py" line="575"/>
+        <source>không đọc được thời gian chụp {time}</source>
+        <translation>the photo time {time} cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="169"/>
+        <source>tệp bị cắt cụt</source>
+        <translation>the file is cut short</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="197"/>
+        <source>Tệp {name} trống (0 byte), không phải ảnh; hãy chép lại ảnh gốc.</source>
+        <translation>{name} is empty (0 bytes), not a photo; copy the original again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="208"/>
+        <source>Tệp {name} không phải ảnh (JPEG/HEIC/PNG/TIFF/WebP).</source>
+        <translation>{name} is not a photo (JPEG/HEIC/PNG/TIFF/WebP).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="222"/>
+        <source>đầu tệp hỏng: {error}</source>
+        <translation>damaged headers: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="226"/>
+        <source>Ảnh {name} bị hỏng hoặc chép thiếu ({reason}); hãy chép lại ảnh gốc.</source>
+        <translation>The photo {name} is damaged or incomplete ({reason}); copy the original again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="236"/>
+        <source>Không tìm thấy tệp {name}.</source>
+        <translation>{name} was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="240"/>
+        <source>{name} là thư mục, không phải ảnh.</source>
+        <translation>{name} is a folder, not a photo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="245"/>
+        <source>Không đọc được tệp {name} ({reason}).</source>
+        <translation>{name} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="273"/>
+        <source>Khối EXIF hỏng (thiếu đầu TIFF).</source>
+        <translation>The EXIF block has no TIFF header.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="293"/>
+        <source>không có dữ liệu ảnh</source>
+        <translation>no image data before the end marker</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="298"/>
+        <source>đoạn JPEG dài âm</source>
+        <translation>a JPEG segment has an impossible length</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="312"/>
+        <source>khung ảnh rộng 0 điểm</source>
+        <translation>the frame is 0 pixels wide</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="315"/>
+        <source>thiếu khung ảnh (SOF)</source>
+        <translation>no frame header (SOF)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="332"/>
+        <source>không tìm thấy đoạn JPEG</source>
+        <translation>no JPEG segment found</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="345"/>
+        <source>Có {count} byte lạ giữa các đoạn JPEG.</source>
+        <translation>{count} stray bytes between JPEG segments.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="390"/>
+        <source>thiếu IHDR</source>
+        <translation>no IHDR header</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="393"/>
+        <source>ảnh 0 điểm ảnh</source>
+        <translation>the image has 0 pixels</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="407"/>
+        <source>quá nhiều đoạn PNG</source>
+        <translation>too many PNG chunks</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="471"/>
+        <source>thiếu dữ liệu ảnh WebP</source>
+        <translation>no WebP image data</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="487"/>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="506"/>
+        <source>hộp HEIF bị cắt</source>
+        <translation>a HEIF box is cut short</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="512"/>
+        <source>hộp HEIF vượt quá tệp</source>
+        <translation>a HEIF box runs past its container</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="515"/>
+        <source>quá nhiều hộp HEIF</source>
+        <translation>too many HEIF boxes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="537"/>
+        <source>hộp HEIF dài sai</source>
+        <translation>a HEIF box has an impossible size</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="542"/>
+        <source>hộp meta quá lớn</source>
+        <translation>the meta box is absurdly large</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="547"/>
+        <source>thiếu hộp meta</source>
+        <translation>no meta box</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="653"/>
+        <source>Không đọc được mục EXIF của HEIF.</source>
+        <translation>The HEIF EXIF item cannot be located.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="671"/>
+        <source>Mục EXIF của HEIF hỏng.</source>
+        <translation>The HEIF EXIF item is damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="683"/>
+        <source>không đọc được đầu ảnh TIFF</source>
+        <translation>the TIFF header cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="775"/>
+        <source>EXIF quá phức tạp (có vòng lặp hoặc số lượng vô lý), đã bỏ qua.</source>
+        <translation>The EXIF is absurdly complex (loops or huge counts) and was ignored.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="783"/>
+        <source>EXIF hỏng, đã bỏ qua ({error}).</source>
+        <translation>The EXIF is damaged and was ignored ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="791"/>
+        <source>EXIF hỏng một phần, đã bỏ qua phần hỏng ({detail}).</source>
+        <translation>The EXIF is partly damaged; that part was skipped ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="822"/>
+        <source>Không đọc được nhóm {group} trong EXIF ({error}).</source>
+        <translation>The EXIF {group} tags cannot be read ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="923"/>
+        <source>GPS (vĩ độ): {why}, coi như không có vị trí.</source>
+        <translation>GPS latitude: {why}, so the position is unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="925"/>
+        <source>GPS (kinh độ): {why}, coi như không có vị trí.</source>
+        <translation>GPS longitude: {why}, so the position is unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="931"/>
+        <source>giá trị không đọc được</source>
+        <translation>unreadable value (or a zero denominator)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="939"/>
+        <source>dấu âm dương lẫn lộn</source>
+        <translation>mixed signs</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="943"/>
+        <source>phút hoặc giây ≥ 60</source>
+        <translation>minutes or seconds of 60 or more</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="946"/>
+        <source>vượt quá {limit}°</source>
+        <translation>beyond {limit}°</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="950"/>
+        <source>giá trị âm nhưng ghi {ref}</source>
+        <translation>negative value but ref {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="953"/>
+        <source>hướng bán cầu lạ &apos;{ref}&apos;</source>
+        <translation>unknown hemisphere ref &apos;{ref}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="956"/>
+        <source>thiếu bán cầu (N/S, E/W)</source>
+        <translation>no hemisphere ref</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="968"/>
+        <source>Hướng chụp không hợp lệ.</source>
+        <translation>The compass heading is out of range.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="979"/>
+        <source>GPS ghi &apos;V&apos; (đo không hợp lệ), coi như không có vị trí.</source>
+        <translation>GPS status is &apos;V&apos; (void measurement), so the position is unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="989"/>
+        <source>GPS ghi 0,0 (chưa bắt được vệ tinh), coi như không có vị trí.</source>
+        <translation>GPS position 0,0 means no fix, so the position is unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="1078"/>
+        <source>Giờ GPS và giờ máy ảnh lệch nhau quá một múi giờ, không xác định được giờ UTC.</source>
+        <translation>The GPS clock and the camera clock differ by more than any time zone, so the UTC time is unknown.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/metadata.py" line="1129"/>
+        <source>Hướng ảnh EXIF lạ ({orientation}).</source>
+        <translation>Unknown EXIF orientation {orientation}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="102"/>
+        <source>Không tìm thấy tệp {path}.</source>
+        <translation>No such file: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="172"/>
+        <source>Ảnh {photo}… là {format}, không phải {declared} như bản ghi của nó.</source>
+        <translation>The file {photo}… is {format}, not the {declared} its record declares.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="198"/>
+        <source>Tệp {name} lớn hơn {limit} MB, không phải ảnh chụp.</source>
+        <translation>{name} is larger than {limit} MB: too large to be a photo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="223"/>
+        <source>Ảnh {name} khai báo {width}×{height} điểm ảnh ({megapixels} MP) trong tệp {megabytes} MB: không phải ảnh thật, có thể là tệp độc hại.</source>
+        <translation>Refused: {name} declares {width}×{height} pixels ({megapixels} MP) in a {megabytes} MB file, a pixel count absurd for the file (a decompression bomb).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="244"/>
+        <source>Ảnh HEIC {name}: cần cài gói mở rộng HEIC để tạo ảnh thu nhỏ (pip install &apos;fieldsurvey[heic]&apos;).</source>
+        <translation>HEIC photo {name}: install the HEIC extra for thumbnails (pip install &apos;fieldsurvey[heic]&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="253"/>
+        <source>Không đọc được ảnh {name}.</source>
+        <translation>Cannot read the image {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="304"/>
+        <source>Ảnh {name} quá lớn để giải mã an toàn.</source>
+        <translation>{name}: too many pixels to decode safely.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="310"/>
+        <source>Ảnh {name} bị hỏng hoặc không đầy đủ ({error}).</source>
+        <translation>The image {name} is damaged or cut short ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="329"/>
+        <source>Tệp {name} rỗng (0 byte).</source>
+        <translation>The file {name} is empty (0 bytes).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="388"/>
+        <source>Lỗi khi xử lý tệp: {error}.</source>
+        <translation>Unexpected error: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="459"/>
+        <source>Không xử lý được {name}.</source>
+        <translation>The file {name} could not be processed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="468"/>
+        <source>{name}: xử lý quá {seconds} giây nên đã dừng.</source>
+        <translation>{name} took more than {seconds} s and was stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="616"/>
+        <source>Đã huỷ.</source>
+        <translation>Cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="52"/>
+        <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
+        <translation>Report cancelled; no files were written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="124"/>
+        <source>Bộ lọc phải có dạng khoá=giá trị: {item}.</source>
+        <translation>A filter must be key=value: {item}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="132"/>
+        <source>Khoá lọc không hợp lệ: {key} (dùng {keys}).</source>
+        <translation>Unknown filter key {key} (use {keys}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="160"/>
+        <source>Giá trị không hợp lệ cho {key}: {value} (dùng {codes}).</source>
+        <translation>Unknown value for {key}: {value} (use {codes}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="186"/>
+        <source>Không tìm thấy xã, phường {value}.</source>
+        <translation>No commune called {value} in the workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="187"/>
+        <source>Không tìm thấy đơn vị {value}.</source>
+        <translation>No owner called {value} in the workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="205"/>
+        <source>Có {count} đơn vị tên {value}, hãy dùng mã (id).</source>
+        <translation>{count} units are called {value}; give its id.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="74"/>
+        <source>Định dạng không hỗ trợ: {format} (dùng {formats}).</source>
+        <translation>Unknown format {format} (use {formats}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="82"/>
+        <source>Ngôn ngữ không hỗ trợ: {lang} (vi, en).</source>
+        <translation>Unknown language {lang} (vi, en).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="90"/>
+        <source>Chỉ xuất ảnh kèm GeoJSON/CSV và khi không lược bỏ thông tin nhạy cảm.</source>
+        <translation>Photos go only with GeoJSON/CSV, and not with --omit-sensitive.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="100"/>
+        <source>{path} là một thư mục.</source>
+        <translation>{path} is a folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="106"/>
+        <source>Không có thư mục {folder}.</source>
+        <translation>No folder {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="122"/>
+        <source>Không ghi được vào {folder}: {detail}.</source>
+        <translation>Cannot write to {folder}: {detail}.</translation>
     </message>
 </context>
 <context>

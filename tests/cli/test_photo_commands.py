@@ -137,7 +137,7 @@ def test_heic_without_the_extra_keeps_metadata_and_says_what_to_install(
     shutil.copy(HEIC_PHOTO, source)
     [result] = photos.ingest_photos(workspace, [source], workers=1)
     assert result.error is None and result.photo_id
-    assert any("fieldsurvey[heic]" in w for w in result.warnings)
+    assert any("fieldsurvey[heic]" in w.text("en") for w in result.warnings)
     paths = photos.photo_paths(workspace, result.photo_id)
     assert paths["original"] is not None and paths["original"].suffix == ".heic"
     assert paths["thumbnail"] is None

@@ -106,3 +106,19 @@ def test_a_bug_in_a_write_is_not_dressed_up_as_a_workspace_error(tmp_path: Path)
         assert not isinstance(info.value, FieldSurveyError)
     finally:
         ws.db.close()
+
+
+def test_a_message_inside_a_message_is_in_the_same_language() -> None:
+    reason = Message("photos", "tệp bị cắt cụt")
+    message = Message(
+        "photos",
+        "Ảnh {name} bị hỏng hoặc chép thiếu ({reason}); hãy chép lại ảnh gốc.",
+        {"name": "a.jpg", "reason": reason},
+    )
+    assert (
+        message.text("vi")
+        == "Ảnh a.jpg bị hỏng hoặc chép thiếu (tệp bị cắt cụt); hãy chép lại ảnh gốc."
+    )
+    assert message.text("en") == (
+        "The photo a.jpg is damaged or incomplete (the file is cut short); copy the original again."
+    )

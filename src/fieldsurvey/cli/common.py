@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.messages import Message
 from fieldsurvey.core.store.workspace import Workspace
 
 DB_OPTION = click.option(
@@ -37,7 +38,14 @@ def user_errors() -> Iterator[None]:
 
 
 def print_json(obj: Any) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False, sort_keys=True))
+    """One JSON line; a core message in it is written as its "tiếng Việt / English" text."""
+    click.echo(json.dumps(obj, ensure_ascii=False, sort_keys=True, default=_plain))
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, Message):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def open_workspace(

@@ -60,7 +60,7 @@ def duplicates_command(db_path: Path, as_json: bool, threshold: float, sites: bo
         else:
             click.echo(
                 f"{pair['score']:.2f}  {pair['a']['id']}  {pair['b']['id']}  "
-                f"{'; '.join(pair['reasons'])}"
+                f"{'; '.join(map(str, pair['reasons']))}"
             )
     if not as_json:
         click.echo(f"{len(pairs)} cặp có thể trùng. / candidate pairs.", err=True)

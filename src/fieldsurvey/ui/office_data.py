@@ -47,7 +47,7 @@ from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background, write_in_background
 from fieldsurvey.ui.fields import field_labels
-from fieldsurvey.ui.i18n import current_language, error_text, in_language, tr
+from fieldsurvey.ui.i18n import current_language, error_text, tr
 from fieldsurvey.ui.values import plain_tooltip, shown_value
 
 # Position fields are chosen together: a latitude from one record and a longitude from the
@@ -399,7 +399,7 @@ class DuplicatesDialog(QDialog):
         table.setRowCount(len(pairs))
         for r, pair in enumerate(pairs):
             cells = [f"{pair['score']:.2f}", name(pair["a"]), name(pair["b"])]
-            cells.append("; ".join(in_language(r, current_language()) for r in pair["reasons"]))
+            cells.append("; ".join(r.text(current_language()) for r in pair["reasons"]))
             for c, text in enumerate(cells):
                 table.setItem(r, c, QTableWidgetItem(text))
         table.resizeColumnsToContents()
@@ -737,7 +737,8 @@ class InventoryDialog(QDialog):
                 if outcome.camera is None:
                     lines.append(
                         self.tr("  dòng {0}: không đọc được — {1}").format(
-                            outcome.line, in_language(outcome.error or "", current_language())
+                            outcome.line,
+                            outcome.error.text(current_language()) if outcome.error else "",
                         )
                     )
                     continue
@@ -766,13 +767,13 @@ class InventoryDialog(QDialog):
         if report.refused:
             lines.append(self.tr("Dòng không đọc được ({0}):").format(len(report.refused)))
             lines += [
-                self.tr("  dòng {0}: {1}").format(r["line"], in_language(r["reason"], lang))
+                self.tr("  dòng {0}: {1}").format(r["line"], r["reason"].text(lang))
                 for r in report.refused
             ]
         if report.warnings:
             lines.append(self.tr("Lưu ý ({0}):").format(len(report.warnings)))
             lines += [
-                self.tr("  dòng {0}: {1}").format(w["line"], in_language(w["message"], lang))
+                self.tr("  dòng {0}: {1}").format(w["line"], w["message"].text(lang))
                 for w in report.warnings
             ]
         return lines

@@ -34,7 +34,7 @@ from fieldsurvey.core.photos.store import (
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import run_in_background
-from fieldsurvey.ui.i18n import current_language, error_text, in_language
+from fieldsurvey.ui.i18n import current_language, error_text
 from fieldsurvey.ui.values import plain_tooltip
 
 PHOTO_FILTER = "*.jpg *.jpeg *.heic *.heif *.png *.tif *.tiff *.webp *.avif"
@@ -199,9 +199,7 @@ class PhotoStrip(QWidget):
     def _report(self, results: list[IngestResult], skipped: int) -> None:
         added = sum(r.photo_id is not None for r in results)
         lang = current_language()
-        problems = [
-            f"{Path(r.source).name}: {in_language(r.error, lang)}" for r in results if r.error
-        ]
+        problems = [f"{Path(r.source).name}: {r.error.text(lang)}" for r in results if r.error]
         text = self.tr("Đã thêm {0} ảnh.").format(added)
         if skipped:
             text += " " + self.tr("{0} mục không phải tệp.").format(skipped)

@@ -357,7 +357,7 @@ def test_without_metadata_the_format_and_zooms_come_from_the_tiles(tmp_path: Pat
     ts = open_tileset(path)
     assert (ts.name, ts.format, ts.min_zoom, ts.max_zoom) == ("Phố cổ", "jpg", 2, 5)
     assert (ts.bounds, ts.center, ts.attribution, ts.tile_count) == (None, None, None, 3)
-    assert any("No metadata table" in w for w in ts.warnings)
+    assert any("No metadata table" in w.text("en") for w in ts.warnings)
     assert read_tile(ts, 5, 9, 31 - 20) == jpeg_bytes()
 
 
@@ -375,7 +375,7 @@ def test_malformed_or_contradicted_metadata_is_ignored_with_a_warning(tmp_path: 
     ts = open_tileset(path)
     assert (ts.format, ts.min_zoom, ts.max_zoom) == ("png", 1, 1)
     assert (ts.bounds, ts.center, ts.attribution) == (None, None, None)
-    joined = "\n".join(ts.warnings)
+    joined = "\n".join(w.text("en") for w in ts.warnings)
     for said in ("says 'jpg' but the tiles are png", "zoom range differs", "malformed bounds"):
         assert said in joined
     assert "malformed center" in joined

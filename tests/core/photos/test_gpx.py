@@ -267,11 +267,12 @@ def test_none_beyond_tolerance_says_how_far() -> None:
     assert placement.method == "none"
     assert placement.gap_s == 312
     assert placement.reason is not None
-    assert "nearest fix is 312 s away, more than the 60 s tolerance" in placement.reason
-    assert "before the track starts" in placement.reason
-    assert placement.reason.startswith("ảnh chụp trước khi vết GPS bắt đầu")
+    english = placement.reason.text("en")
+    assert "nearest fix is 312 s away, more than the 60 s tolerance" in english
+    assert "before the track starts" in english
+    assert placement.reason.text("vi").startswith("ảnh chụp trước khi vết GPS bắt đầu")
     late = place(track, track[-1].time + timedelta(hours=2), tolerance_s=60)
-    assert late.reason is not None and "after the track ends" in late.reason
+    assert late.reason is not None and "after the track ends" in late.reason.text("en")
 
 
 def test_camera_offset_shifts_the_match() -> None:
@@ -298,9 +299,10 @@ def test_no_interpolation_across_a_logger_gap() -> None:
     assert placement.lat is None
     assert placement.gap_s == 600
     assert placement.reason is not None
-    assert "the photo falls in a 1200 s gap in the track (logger off or no fix)" in placement.reason
-    assert "nearest fix is 600 s away, more than the 60 s tolerance" in placement.reason
-    assert "khoảng trống 1200 giây" in placement.reason
+    english = placement.reason.text("en")
+    assert "the photo falls in a 1200 s gap in the track (logger off or no fix)" in english
+    assert "nearest fix is 600 s away, more than the 60 s tolerance" in english
+    assert "khoảng trống 1200 giây" in placement.reason.text("vi")
     # Even a tolerance wide enough to reach one end never bridges the gap: that end is used.
     near_end = place(track, last_of_first.time + timedelta(seconds=10), tolerance_s=60)
     assert near_end == Placement(
@@ -340,9 +342,9 @@ def test_a_100000_point_track_places_correctly() -> None:
 
 
 def test_empty_track_and_bad_arguments() -> None:
-    assert place([], T0) == Placement(
-        None, None, None, None, "none", "vết GPS không có điểm nào / the track has no points"
-    )
+    empty = place([], T0)
+    assert empty == Placement(None, None, None, None, "none", empty.reason)
+    assert str(empty.reason) == "vết GPS không có điểm nào / the track has no points"
     with pytest.raises(ValueError, match="timezone-aware"):
         place(line(3), datetime(2025, 3, 14, 8, 30))
     with pytest.raises(ValueError, match="tolerance_s"):
@@ -433,11 +435,12 @@ def test_geotag_a_batch_in_order() -> None:
     assert by_key["a.jpg"].method == "interpolated"
     assert by_key["a.jpg"].lat == pytest.approx(21.0 + 2.5e-5)
     assert by_key["b.jpg"] == Placement(None, None, None, None, "none", NO_PHOTO_TIME)
-    assert NO_PHOTO_TIME == "ảnh không có thời gian chụp / the photo has no time"
+    assert str(NO_PHOTO_TIME) == "ảnh không có thời gian chụp / the photo has no time"
     assert by_key["c.jpg"].method == "none"
     assert by_key["c.jpg"].gap_s == 600
     assert by_key["d.jpg"].method == "none"
-    assert by_key["d.jpg"].reason is not None and "cannot be read" in by_key["d.jpg"].reason
+    reason = by_key["d.jpg"].reason
+    assert reason is not None and "cannot be read" in reason.text("en")
     assert by_key["e.jpg"].reason == NO_PHOTO_TIME
     assert (by_key["f.jpg"].method, by_key["f.jpg"].lat) == ("nearest", track[2].lat)
 

@@ -21,11 +21,14 @@ from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.files import atomic_write
 from fieldsurvey.core.map.layers import CONDITION_COLOURS, UNKNOWN_COLOUR
 from fieldsurvey.core.map.page import HANOI_CENTRE, script_json
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.reports.filters import Where, camera_filter, parse_where
 from fieldsurvey.core.resources import resource_path
 
 MAX_MARKERS = 5000
 TITLES = {"vi": "Bản đồ camera", "en": "Camera map"}
+# Where the map's messages are filed in the translation files.
+_CONTEXT = "map"
 
 
 def _page(slots: dict[str, str]) -> str:
@@ -51,7 +54,11 @@ def export_map_html(
     """
     if lang not in vocabulary.LANGUAGES:
         raise FieldSurveyError(
-            f"Ngôn ngữ không hỗ trợ: {lang!r} (vi, en). / Unknown language {lang!r}."
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP("map", "Ngôn ngữ không hỗ trợ: {lang} (vi, en)."),
+                {"lang": repr(lang)},
+            )
         )
     parsed = where if isinstance(where, Where) else parse_where(db, where)
     condition, params = camera_filter(parsed)
@@ -66,8 +73,13 @@ def export_map_html(
         rows = [row for row in rows if row[0] in wanted]
     if len(rows) > MAX_MARKERS:
         raise FieldSurveyError(
-            f"Bản đồ xuất ra có {len(rows)} camera, nhiều hơn {MAX_MARKERS}; hãy lọc bớt. / "
-            f"Too many cameras for a standalone map ({len(rows)} > {MAX_MARKERS}); filter first."
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "map", "Bản đồ xuất ra có {count} camera, nhiều hơn {most}; hãy lọc bớt."
+                ),
+                {"count": len(rows), "most": MAX_MARKERS},
+            )
         )
     cameras = [
         {
@@ -107,5 +119,9 @@ def _write(target: Path, text: str) -> None:
         atomic_write(target, text)
     except OSError as exc:
         raise FieldSurveyError(
-            f"Không ghi được {target}: {exc.strerror}. / Cannot write {target}: {exc.strerror}."
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP("map", "Không ghi được {path}: {detail}."),
+                {"path": target, "detail": exc.strerror},
+            )
         ) from exc

@@ -35,8 +35,8 @@ class TileSet:
     ``min_zoom``/``max_zoom`` are the zoom levels that have tiles. ``bounds`` is (west, south,
     east, north) in degrees and ``center`` (lon, lat, zoom), both from the metadata, ``None`` when
     absent or malformed. ``attribution`` and ``description`` are the file's own text and may hold
-    HTML: escape them before showing them. ``warnings`` says what in the metadata was ignored
-    or contradicted by the tiles.
+    HTML: escape them before showing them. ``warnings`` (messages) say what in the metadata was
+    ignored or contradicted by the tiles.
     """
 
     path: Path
@@ -49,7 +49,7 @@ class TileSet:
     attribution: str | None
     description: str | None
     tile_count: int
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
 
 
 def open_tileset(path: Path) -> TileSet:
@@ -147,17 +147,28 @@ def _connect(path: Path) -> sqlite3.Connection:
     """Open ``path`` read-only after checking it is a regular SQLite file."""
     if not path.exists():
         raise MBTilesError(
-            f"Không tìm thấy tệp bản đồ nền {path}. / The basemap file {path} was not found."
+            Message(
+                _MAP,
+                QT_TRANSLATE_NOOP("map", "Không tìm thấy tệp bản đồ nền {path}."),
+                {"path": path},
+            )
         )
     if path.is_dir():
         raise MBTilesError(
-            f"{path} là một thư mục, không phải tệp MBTiles. / {path} is a folder, not an "
-            "MBTiles file."
+            Message(
+                _MAP,
+                QT_TRANSLATE_NOOP("map", "{path} là một thư mục, không phải tệp MBTiles."),
+                {"path": path},
+            )
         )
     # Checked before reading: opening a pipe or device would block or read forever.
     if not path.is_file():
         raise MBTilesError(
-            f"{path} không phải là tệp thông thường. / {path} is not a regular file."
+            Message(
+                _MAP,
+                QT_TRANSLATE_NOOP("map", "{path} không phải là tệp thông thường."),
+                {"path": path},
+            )
         )
     try:
         with path.open("rb") as fh:
@@ -165,18 +176,30 @@ def _connect(path: Path) -> sqlite3.Connection:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise MBTilesError(
-            f"Không đọc được tệp {path} ({reason}). / Cannot read {path} ({reason})."
+            Message(
+                _MAP,
+                QT_TRANSLATE_NOOP("map", "Không đọc được tệp {path} ({reason})."),
+                {"path": path, "reason": reason},
+            )
         ) from None
     if not header:
         raise MBTilesError(
-            f"Tệp {path} trống (0 byte), không phải MBTiles. / {path} is empty (0 bytes), "
-            "not an MBTiles file."
+            Message(
+                _MAP,
+                QT_TRANSLATE_NOOP("map", "Tệp {path} trống (0 byte), không phải MBTiles."),
+                {"path": path},
+            )
         )
     # SQLite would open any file and only fail at the first query; the magic says it plainly.
     if not header.startswith(_SQLITE_MAGIC):
         raise MBTilesError(
-            f"{path} không phải là tệp MBTiles (không phải cơ sở dữ liệu SQLite). / "
-            f"{path} is not an MBTiles file (not an SQLite database)."
+            Message(
+                _MAP,
+                QT_TRANSLATE_NOOP(
+                    "map", "{path} không phải là tệp MBTiles (không phải cơ sở dữ liệu SQLite)."
+                ),
+                {"path": path},
+            )
         )
     # Header bytes 18-19 are 2 in WAL mode; mode=ro then needs -wal/-shm beside the file.
     wal = len(header) >= 20 and 2 in header[18:20]
@@ -207,6 +230,8 @@ def _read_only_uri(path: Path) -> str:
 
 
 _CONTEXT = "basemap"
+# The map room's other messages about a basemap file.
+_MAP = "map"
 
 
 def _explain(exc: sqlite3.Error, path: Path, *, wal: bool = False) -> MBTilesError:
@@ -240,7 +265,7 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> TileSet:
 
 def _describe(conn: sqlite3.Connection, path: Path) -> TileSet:
     _check_tiles_table(conn, path)
-    warnings: list[str] = []
+    warnings: list[Message] = []
     meta = _read_metadata(conn, warnings)
 
     declared = meta.get("format", "").strip().lower()
@@ -250,8 +275,11 @@ def _describe(conn: sqlite3.Connection, path: Path) -> TileSet:
     row = conn.execute("SELECT tile_data FROM tiles WHERE length(tile_data) > 0 LIMIT 1").fetchone()
     if row is None:
         raise MBTilesError(
-            f"Tệp MBTiles {path} không chứa ô bản đồ nào (tệp rỗng). / The MBTiles file {path} "
-            "contains no tiles."
+            Message(
+                _MAP,
+                QT_TRANSLATE_NOOP("map", "Tệp MBTiles {path} không chứa ô bản đồ nào (tệp rỗng)."),
+                {"path": path},
+            )
         )
     data = row[0]
     kind = _sniff(data) if isinstance(data, bytes) else None
@@ -261,14 +289,25 @@ def _describe(conn: sqlite3.Connection, path: Path) -> TileSet:
         head = data[:8].hex(" ") if isinstance(data, bytes) else type(data).__name__
         said = f" ({declared})" if declared else ""
         raise MBTilesError(
-            f"Các ô trong {path} có định dạng không nhận ra{said}, bắt đầu bằng {head}; "
-            "FieldSurvey chỉ hiển thị ảnh PNG/JPEG/WebP. / Unknown tile format in "
-            f"{path}; only PNG, JPEG and WebP tiles are supported."
+            Message(
+                _MAP,
+                QT_TRANSLATE_NOOP(
+                    "map",
+                    "Các ô trong {path} có định dạng không nhận ra{said}, bắt đầu bằng {head}; "
+                    "FieldSurvey chỉ hiển thị ảnh PNG/JPEG/WebP.",
+                ),
+                {"path": path, "said": said, "head": head},
+            )
         )
     if declared and _FORMAT_ALIASES.get(declared) != kind:
         warnings.append(
-            f"Metadata ghi định dạng {declared!r} nhưng các ô là {kind}; dùng {kind}. / "
-            f"The metadata says {declared!r} but the tiles are {kind}."
+            Message(
+                _MAP,
+                QT_TRANSLATE_NOOP(
+                    "map", "Metadata ghi định dạng {declared} nhưng các ô là {kind}; dùng {kind}."
+                ),
+                {"declared": repr(declared), "kind": kind},
+            )
         )
 
     min_zoom, max_zoom = _zoom_range(conn, path)
@@ -276,9 +315,20 @@ def _describe(conn: sqlite3.Connection, path: Path) -> TileSet:
     # The tiles decide, so that no tile in the file is hidden by a wrong minzoom/maxzoom.
     if ("minzoom" in meta or "maxzoom" in meta) and declared_zooms != (min_zoom, max_zoom):
         warnings.append(
-            f"Metadata ghi mức zoom {meta.get('minzoom')}–{meta.get('maxzoom')} nhưng các ô có "
-            f"mức {min_zoom}–{max_zoom}; dùng mức của các ô. / The metadata zoom range differs "
-            "from the tiles'; using the tiles'."
+            Message(
+                _MAP,
+                QT_TRANSLATE_NOOP(
+                    "map",
+                    "Metadata ghi mức zoom {said_min}–{said_max} nhưng các ô có mức "
+                    "{min_zoom}–{max_zoom}; dùng mức của các ô.",
+                ),
+                {
+                    "said_min": meta.get("minzoom"),
+                    "said_max": meta.get("maxzoom"),
+                    "min_zoom": min_zoom,
+                    "max_zoom": max_zoom,
+                },
+            )
         )
     tile_count = int(conn.execute("SELECT count(*) FROM tiles").fetchone()[0])
 
@@ -299,9 +349,15 @@ def _describe(conn: sqlite3.Connection, path: Path) -> TileSet:
 
 def _vector_error(path: Path) -> MBTilesError:
     return MBTilesError(
-        f"{path} là bản đồ vector (pbf); FieldSurvey chỉ hiển thị MBTiles ảnh raster "
-        f"(PNG/JPEG/WebP). / {path.name} holds vector (pbf) tiles: vector tiles are not "
-        "supported, only raster PNG/JPEG/WebP MBTiles."
+        Message(
+            _MAP,
+            QT_TRANSLATE_NOOP(
+                "map",
+                "{path} là bản đồ vector (pbf); FieldSurvey chỉ hiển thị MBTiles ảnh raster "
+                "(PNG/JPEG/WebP).",
+            ),
+            {"path": path},
+        )
     )
 
 
@@ -317,15 +373,21 @@ def _check_tiles_table(conn: sqlite3.Connection, path: Path) -> None:
         missing = [c for c in _TILE_COLUMNS if c not in have]
         if not missing:
             return
-    what = "không có bảng tiles" if found is None else f"bảng tiles thiếu cột {', '.join(missing)}"
-    why = "no tiles table" if found is None else f"its tiles table lacks {', '.join(missing)}"
-    raise MBTilesError(
-        f"{path} là cơ sở dữ liệu SQLite nhưng không phải MBTiles ({what}). / "
-        f"{path} is an SQLite database but not an MBTiles file ({why})."
+    template = (
+        QT_TRANSLATE_NOOP(
+            "map", "{path} là cơ sở dữ liệu SQLite nhưng không phải MBTiles (không có bảng tiles)."
+        )
+        if found is None
+        else QT_TRANSLATE_NOOP(
+            "map",
+            "{path} là cơ sở dữ liệu SQLite nhưng không phải MBTiles (bảng tiles thiếu cột "
+            "{columns}).",
+        )
     )
+    raise MBTilesError(Message(_MAP, template, {"path": path, "columns": ", ".join(missing)}))
 
 
-def _read_metadata(conn: sqlite3.Connection, warnings: list[str]) -> dict[str, str]:
+def _read_metadata(conn: sqlite3.Connection, warnings: list[Message]) -> dict[str, str]:
     found = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') "
         "AND name = 'metadata' COLLATE NOCASE"
@@ -338,8 +400,12 @@ def _read_metadata(conn: sqlite3.Connection, warnings: list[str]) -> dict[str, s
     if not {"name", "value"} <= have:
         # Optional in practice (the spec requires it): format and zooms come from the tiles.
         warnings.append(
-            "Tệp không có bảng metadata; định dạng và mức zoom lấy từ các ô. / "
-            "No metadata table; format and zoom range come from the tiles."
+            Message(
+                _MAP,
+                QT_TRANSLATE_NOOP(
+                    "map", "Tệp không có bảng metadata; định dạng và mức zoom lấy từ các ô."
+                ),
+            )
         )
         return {}
     meta: dict[str, str] = {}
@@ -365,8 +431,13 @@ def _zoom_range(conn: sqlite3.Connection, path: Path) -> tuple[int, int]:
         low = high = -1
     if not 0 <= low <= high <= MAX_ZOOM:
         raise MBTilesError(
-            f"Tệp MBTiles {path} có mức zoom không hợp lệ (cột zoom_level). / The MBTiles file "
-            f"{path} has invalid zoom levels."
+            Message(
+                _MAP,
+                QT_TRANSLATE_NOOP(
+                    "map", "Tệp MBTiles {path} có mức zoom không hợp lệ (cột zoom_level)."
+                ),
+                {"path": path},
+            )
         )
     return low, high
 
@@ -406,7 +477,7 @@ def _floats(value: str) -> list[float] | None:
 
 
 def _parse_bounds(
-    value: str | None, warnings: list[str]
+    value: str | None, warnings: list[Message]
 ) -> tuple[float, float, float, float] | None:
     if value is None or not value.strip():
         return None
@@ -418,14 +489,17 @@ def _parse_bounds(
         if -180 <= west < east <= 180 and -90 <= south < north <= 90:
             return west, south, east, north
     warnings.append(
-        f"Bỏ qua bounds không hợp lệ {value!r} (cần tây,nam,đông,bắc). / "
-        f"Ignored malformed bounds {value!r} (expected west,south,east,north)."
+        Message(
+            _MAP,
+            QT_TRANSLATE_NOOP("map", "Bỏ qua bounds không hợp lệ {value} (cần tây,nam,đông,bắc)."),
+            {"value": repr(value)},
+        )
     )
     return None
 
 
 def _parse_center(
-    value: str | None, min_zoom: int, max_zoom: int, warnings: list[str]
+    value: str | None, min_zoom: int, max_zoom: int, warnings: list[Message]
 ) -> tuple[float, float, int] | None:
     if value is None or not value.strip():
         return None
@@ -437,8 +511,13 @@ def _parse_center(
             # A centre zoom without tiles would open the map on a blank screen.
             return lon, lat, min(max(zoom, min_zoom), max_zoom)
     warnings.append(
-        f"Bỏ qua center không hợp lệ {value!r} (cần kinh độ,vĩ độ,zoom). / "
-        f"Ignored malformed center {value!r} (expected lon,lat,zoom)."
+        Message(
+            _MAP,
+            QT_TRANSLATE_NOOP(
+                "map", "Bỏ qua center không hợp lệ {value} (cần kinh độ,vĩ độ,zoom)."
+            ),
+            {"value": repr(value)},
+        )
     )
     return None
 

@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.office.review import device_names, require_office
 from fieldsurvey.core.store.workspace import Workspace
 
@@ -70,29 +71,47 @@ def resolve(
     require_office(ws)
     if (take is None) == (value is None):
         raise ValidationError(
-            "Chọn một giá trị (a hoặc b) hoặc nhập giá trị mới, không cả hai. / Take side a or "
-            "b, or give a new value, not both."
+            Message(
+                "office",
+                QT_TRANSLATE_NOOP(
+                    "office", "Chọn một giá trị (a hoặc b) hoặc nhập giá trị mới, không cả hai."
+                ),
+            )
         )
     if take is not None and take not in ("a", "b"):
-        raise ValidationError("Chọn a hoặc b. / Take a or b.")
+        raise ValidationError(Message("office", QT_TRANSLATE_NOOP("office", "Chọn a hoặc b.")))
     row = ws.db.execute(
         "SELECT table_name, record_id, field, winner_value, loser_value, status "
         "FROM conflicts WHERE id = ?",
         [conflict_id],
     ).fetchone()
     if row is None:
-        raise ValidationError(f"Không có xung đột {conflict_id}. / No such conflict.")
+        raise ValidationError(
+            Message(
+                "office",
+                QT_TRANSLATE_NOOP("office", "Không có xung đột {conflict}."),
+                {"conflict": conflict_id},
+            )
+        )
     table, record_id, field, win_value, lose_value, status = row
     if status != "open":
         raise ValidationError(
-            f"Xung đột {conflict_id} đã được xử lý. / The conflict is already resolved."
+            Message(
+                "office",
+                QT_TRANSLATE_NOOP("office", "Xung đột {conflict} đã được xử lý."),
+                {"conflict": conflict_id},
+            )
         )
     if take is not None:
         chosen = json.loads(win_value if take == "a" else lose_value)
     elif field == "deleted":
         raise ValidationError(
-            "Xung đột xoá/sửa chỉ chọn a hoặc b (giữ hay xoá bản ghi). / A delete conflict is "
-            "settled by taking a or b (keep or delete the record)."
+            Message(
+                "office",
+                QT_TRANSLATE_NOOP(
+                    "office", "Xung đột xoá/sửa chỉ chọn a hoặc b (giữ hay xoá bản ghi)."
+                ),
+            )
         )
     else:
         chosen = value

@@ -23,6 +23,7 @@ from PIL import Image
 
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.geo import METRES_PER_DEGREE, offset_m
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.photos.store import PhotoStore
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.records import record_kind
@@ -152,7 +153,12 @@ def _neighbour_pairs(
                     yield a, b
 
 
-def _score(a: _Camera, b: _Camera) -> tuple[float, list[str]] | None:
+def _says(template: str, params: Mapping[str, Any] | None = None) -> Message:
+    """A reason or a refusal of the duplicate finder, filed under the office's messages."""
+    return Message("office", template, params or {})
+
+
+def _score(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
     """How likely two records are the same camera (0–1), and why; None when they cannot be."""
     distance = _metres(a.lat, a.lon, b.lat, b.lon)
     sigma = max(MIN_SIGMA_M, math.hypot(a.accuracy, b.accuracy) / 2)
@@ -161,40 +167,64 @@ def _score(a: _Camera, b: _Camera) -> tuple[float, list[str]] | None:
         return None
     closeness = math.exp(-0.5 * (distance / sigma) ** 2)
     reasons = [
-        f"cách nhau {distance:.1f} m (sai số GPS {a.accuracy:.0f} m và {b.accuracy:.0f} m) / "
-        f"distance {distance:.1f} m (GPS accuracy {a.accuracy:.0f} m and {b.accuracy:.0f} m)"
+        _says(
+            QT_TRANSLATE_NOOP(
+                "office", "cách nhau {distance} m (sai số GPS {accuracy_a} m và {accuracy_b} m)"
+            ),
+            {
+                "distance": f"{distance:.1f}",
+                "accuracy_a": f"{a.accuracy:.0f}",
+                "accuracy_b": f"{b.accuracy:.0f}",
+            },
+        )
     ]
     score = 0.45 * closeness
     if a.views and b.views:
         overlap = cone_overlap(a.views, b.views)
         if overlap > 0:
             score += 0.25 * overlap
-            reasons.append(f"vùng nhìn chồng {overlap:.0%} / view cones overlap {overlap:.0%}")
+            reasons.append(
+                _says(
+                    QT_TRANSLATE_NOOP("office", "vùng nhìn chồng {overlap}"),
+                    {"overlap": f"{overlap:.0%}"},
+                )
+            )
         elif not {a.camera_type, b.camera_type} & {"ptz", "panoramic"}:
             score -= 0.25  # looking different ways: two cameras on one pole, most likely
-            reasons.append("vùng nhìn không chồng nhau / view cones do not overlap")
+            reasons.append(_says(QT_TRANSLATE_NOOP("office", "vùng nhìn không chồng nhau")))
     if a.camera_type and b.camera_type:
         if a.camera_type == b.camera_type:
             score += 0.1
-            reasons.append(f"cùng loại {a.camera_type} / same type {a.camera_type}")
+            reasons.append(
+                _says(QT_TRANSLATE_NOOP("office", "cùng loại {type}"), {"type": a.camera_type})
+            )
         else:
             score -= 0.15
             reasons.append(
-                f"khác loại {a.camera_type}/{b.camera_type} / "
-                f"different types {a.camera_type}/{b.camera_type}"
+                _says(
+                    QT_TRANSLATE_NOOP("office", "khác loại {type_a}/{type_b}"),
+                    {"type_a": a.camera_type, "type_b": b.camera_type},
+                )
             )
     if a.mount and b.mount:
         if a.mount == b.mount:
             score += 0.1
             together = a.mount in _POLES and distance < 2 * MIN_SIGMA_M
             reasons.append(
-                f"cùng kiểu lắp {a.mount}{' (cùng cột)' if together else ''} / "
-                f"same mount {a.mount}{' (same pole)' if together else ''}"
+                _says(
+                    QT_TRANSLATE_NOOP("office", "cùng kiểu lắp {mount} (cùng cột)")
+                    if together
+                    else QT_TRANSLATE_NOOP("office", "cùng kiểu lắp {mount}"),
+                    {"mount": a.mount},
+                )
             )
         else:
             score -= 0.1
             reasons.append(
-                f"khác kiểu lắp {a.mount}/{b.mount} / different mounts {a.mount}/{b.mount}"
+                _says(
+                    QT_TRANSLATE_NOOP("office", "khác kiểu lắp {mount_a}/{mount_b}"),
+                    {"mount_a": a.mount, "mount_b": b.mount},
+                )
             )
     if a.owner and a.owner == b.owner:
         # One owner keeps one list: two entries with different references or names in it are
@@ -203,25 +233,25 @@ def _score(a: _Camera, b: _Camera) -> tuple[float, list[str]] | None:
             if fold(a.ref) == fold(b.ref):
                 score += 0.2
                 reasons.append(
-                    f"cùng chủ quản, cùng mã hiệu {a.ref} / same owner and reference {a.ref}"
+                    _says(
+                        QT_TRANSLATE_NOOP("office", "cùng chủ quản, cùng mã hiệu {ref}"),
+                        {"ref": a.ref},
+                    )
                 )
             else:
                 score -= 0.2
                 reasons.append(
-                    "cùng chủ quản nhưng khác mã hiệu / "
-                    "same owner lists them under different references"
+                    _says(QT_TRANSLATE_NOOP("office", "cùng chủ quản nhưng khác mã hiệu"))
                 )
         elif a.name and b.name and fold(a.name) != fold(b.name):
             score -= 0.1
-            reasons.append(
-                "cùng chủ quản nhưng khác tên / same owner lists them under different names"
-            )
+            reasons.append(_says(QT_TRANSLATE_NOOP("office", "cùng chủ quản nhưng khác tên")))
         else:
-            reasons.append("cùng chủ quản / same owner")
+            reasons.append(_says(QT_TRANSLATE_NOOP("office", "cùng chủ quản")))
     elif a.owner and b.owner:
-        reasons.append("khác chủ quản / recorded with different owners")
+        reasons.append(_says(QT_TRANSLATE_NOOP("office", "khác chủ quản")))
     if a.site_id == b.site_id:
-        reasons.append("cùng địa điểm / same site")
+        reasons.append(_says(QT_TRANSLATE_NOOP("office", "cùng địa điểm")))
     return max(0.0, min(1.0, score)), reasons
 
 
@@ -334,8 +364,10 @@ def find_duplicates(
             if closest is not None and closest <= PHOTO_HASH_DISTANCE:
                 score = min(1.0, score + 0.15)
                 reasons.append(
-                    f"ảnh giống nhau (khác {closest}/64 bit) / "
-                    f"photos look alike ({closest}/64 bits differ)"
+                    _says(
+                        QT_TRANSLATE_NOOP("office", "ảnh giống nhau (khác {bits}/64 bit)"),
+                        {"bits": closest},
+                    )
                 )
         if score >= threshold:
             pairs.append(
@@ -414,14 +446,26 @@ def find_duplicate_sites(
         similar = name_similarity(a[5], b[5], weight)
         score = 0.7 * similar + 0.3 * (1 - distance / SITE_RADIUS_M)
         reasons = [
-            f"tên giống {similar:.0%} / names {similar:.0%} alike",
-            f"cách nhau {distance:.0f} m / distance {distance:.0f} m",
+            _says(
+                QT_TRANSLATE_NOOP("office", "tên giống {similar}"), {"similar": f"{similar:.0%}"}
+            ),
+            _says(
+                QT_TRANSLATE_NOOP("office", "cách nhau {distance} m"),
+                {"distance": f"{distance:.0f}"},
+            ),
         ]
         if a[4] == b[4]:
-            reasons.append(f"cùng loại {a[4]} / same category {a[4]}")
+            reasons.append(
+                _says(QT_TRANSLATE_NOOP("office", "cùng loại {category}"), {"category": a[4]})
+            )
         else:
             score -= 0.1
-            reasons.append(f"khác loại {a[4]}/{b[4]} / different categories {a[4]}/{b[4]}")
+            reasons.append(
+                _says(
+                    QT_TRANSLATE_NOOP("office", "khác loại {category_a}/{category_b}"),
+                    {"category_a": a[4], "category_b": b[4]},
+                )
+            )
         if score >= threshold:
             pairs.append(
                 {
@@ -446,11 +490,15 @@ def mark_not_duplicate(
     decision's id (the existing one when the pair was already decided)."""
     if table not in ("cameras", "sites"):
         raise ValidationError(
-            f"Chỉ camera hoặc địa điểm mới có trùng lắp, không phải {table!r}. / "
-            "Only cameras and sites have duplicates."
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "office", "Chỉ camera hoặc địa điểm mới có trùng lắp, không phải {table}."
+                ),
+                {"table": repr(table)},
+            )
         )
     if a == b:
-        raise ValidationError("Hai bản ghi phải khác nhau. / The two records must differ.")
+        raise ValidationError(_says(QT_TRANSLATE_NOOP("office", "Hai bản ghi phải khác nhau.")))
     first, second = sorted((a, b))
     with ws.transaction():
         ws.get(table, first)
@@ -547,14 +595,19 @@ def merge_cameras(
     """
     if keep == other:
         raise ValidationError(
-            "Không thể gộp camera với chính nó. / Cannot merge a camera into itself."
+            _says(QT_TRANSLATE_NOOP("office", "Không thể gộp camera với chính nó."))
         )
     kind = record_kind("cameras")
     choices = dict(choices or {})
     for name, side in choices.items():
         kind.field(name)
         if side not in ("keep", "other") or name in _NOT_MERGED:
-            raise ValidationError(f"{name}: chọn 'keep' hoặc 'other'. / choose 'keep' or 'other'.")
+            raise ValidationError(
+                _says(
+                    QT_TRANSLATE_NOOP("office", "{field}: chọn 'keep' hoặc 'other'."),
+                    {"field": name},
+                )
+            )
     moved = {"fields": 0, "photos": 0, "shortcomings": 0, "needs": 0}
     with ws.transaction():
         kept, gone = ws.get("cameras", keep), ws.get("cameras", other)

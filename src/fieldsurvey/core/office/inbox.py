@@ -15,6 +15,7 @@ from typing import Any
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.clock import physical_ms
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.office.review import device_names
 from fieldsurvey.core.store.records import record_kind
 from fieldsurvey.core.store.workspace import Workspace, iso_from_ms
@@ -119,7 +120,11 @@ def package_records(ws: Workspace, package_id: str) -> list[dict[str, Any]]:
     span = next((s for s in _spans(ws) if s.package_id == package_id), None)
     if span is None:
         raise ValidationError(
-            f"Không có gói nhập {package_id}. / No imported package with that id."
+            Message(
+                "office",
+                QT_TRANSLATE_NOOP("office", "Không có gói nhập {package}."),
+                {"package": package_id},
+            )
         )
     out = []
     for table, record_id, outcome, count in _outcomes(ws, span):

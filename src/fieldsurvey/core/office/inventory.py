@@ -37,6 +37,7 @@ from typing import Any
 from fieldsurvey.core import reference, vocabulary
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
 from fieldsurvey.core.geo import METRES_PER_DEGREE, metres_per_degree_lon
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.office.duplicates import find_workspace_duplicates
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.tasks import Progress
@@ -50,6 +51,19 @@ PREVIEW_ROWS = 10
 
 class InventoryError(FieldSurveyError):
     """The inventory file as a whole cannot be read (not CSV or GeoJSON, not UTF-8, too big)."""
+
+
+def _says(template: str, params: Mapping[str, Any] | None = None) -> Message:
+    """A sentence of the inventory import, filed under the office's messages."""
+    return Message("office", template, params or {})
+
+
+class RowError(ValueError):
+    """Why a row (or a value in it) cannot be read; ``message`` says it in either language."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(str(message))
 
 
 # What a column can be mapped to, with the column names (folded) recognised for it.
@@ -107,8 +121,8 @@ class RowOutcome:
     camera: dict[str, Any] | None = None
     site: dict[str, Any] | None = None  # zone, address and name for the site, when new
     operator: str | None = None
-    error: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    error: Message | None = None
+    warnings: list[Message] = field(default_factory=list)
 
 
 @dataclass
@@ -147,23 +161,36 @@ def _text(path: Path) -> str:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InventoryError(
-            f"Không đọc được tệp {path}: {exc.strerror}. / Cannot read the file."
-        ) from None
+        raise InventoryError(_cannot_read(path, exc)) from None
     if size > MAX_FILE_BYTES:
         raise InventoryError(
-            f"Tệp {path.name} quá lớn ({size // 2**20} MB). / The file is too large."
+            _says(
+                QT_TRANSLATE_NOOP("office", "Tệp {name} quá lớn ({size} MB)."),
+                {"name": path.name, "size": size // 2**20},
+            )
         )
     try:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise InventoryError(
-            f"Tệp {path.name} không phải UTF-8 (dòng {line}); hãy lưu lại dạng CSV UTF-8. / "
-            f"The file is not UTF-8 (line {line}); save it as CSV UTF-8."
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "office",
+                    "Tệp {name} không phải UTF-8 (dòng {line}); hãy lưu lại dạng CSV UTF-8.",
+                ),
+                {"name": path.name, "line": line},
+            )
         ) from None
     except OSError as exc:
-        raise InventoryError(f"Không đọc được tệp {path}: {exc.strerror}.") from None
+        raise InventoryError(_cannot_read(path, exc)) from None
+
+
+def _cannot_read(path: Path, exc: OSError) -> Message:
+    return _says(
+        QT_TRANSLATE_NOOP("office", "Không đọc được tệp {path}: {detail}."),
+        {"path": path, "detail": exc.strerror},
+    )
 
 
 def read_inventory(path: Path | str) -> InventoryFile:
@@ -182,8 +209,13 @@ def _read_csv(path: Path, text: str) -> InventoryFile:
     delimiter = max((";", ",", "\t"), key=first.count)
     if not first.count(delimiter):
         raise InventoryError(
-            f"{path.name}: dòng đầu không có tên cột phân cách bằng dấu phẩy hoặc chấm phẩy. / "
-            "The first line has no column names separated by commas or semicolons."
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "office",
+                    "{name}: dòng đầu không có tên cột phân cách bằng dấu phẩy hoặc chấm phẩy.",
+                ),
+                {"name": path.name},
+            )
         )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -195,18 +227,29 @@ def _read_csv(path: Path, text: str) -> InventoryFile:
             if not any(cell.strip() for cell in record):
                 continue  # a blank line
             if len(rows) >= MAX_ROWS:
-                raise InventoryError(f"{path.name}: quá {MAX_ROWS} dòng. / Too many rows.")
+                raise InventoryError(
+                    _says(
+                        QT_TRANSLATE_NOOP("office", "{name}: quá {most} dòng."),
+                        {"name": path.name, "most": MAX_ROWS},
+                    )
+                )
             values: dict[str, Any] = dict(zip(header, record, strict=False))
             if len(record) > len(header):
                 values["\0extra"] = record[len(header) :]
             rows.append((line, values))
     except csv.Error as exc:
         raise InventoryError(
-            f"{path.name}, dòng {reader.line_num}: CSV không đọc được ({exc}). / Unreadable CSV."
+            _says(
+                QT_TRANSLATE_NOOP("office", "{name}, dòng {line}: CSV không đọc được ({detail})."),
+                {"name": path.name, "line": reader.line_num, "detail": exc},
+            )
         ) from None
     if len(set(header)) != len(header) or not all(header):
         raise InventoryError(
-            f"{path.name}: tên cột trống hoặc trùng nhau. / Empty or repeated column names."
+            _says(
+                QT_TRANSLATE_NOOP("office", "{name}: tên cột trống hoặc trùng nhau."),
+                {"name": path.name},
+            )
         )
     return InventoryFile(path, "csv", header, rows, delimiter)
 
@@ -240,7 +283,10 @@ def _read_geojson(path: Path, text: str) -> InventoryFile:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InventoryError(
-            f"{path.name}, dòng {exc.lineno}: JSON không đọc được ({exc.msg}). / Unreadable JSON."
+            _says(
+                QT_TRANSLATE_NOOP("office", "{name}, dòng {line}: JSON không đọc được ({detail})."),
+                {"name": path.name, "line": exc.lineno, "detail": exc.msg},
+            )
         ) from None
     elements = data.get("elements") if isinstance(data, dict) else data
     if isinstance(elements, list) and all(
@@ -255,10 +301,18 @@ def _read_geojson(path: Path, text: str) -> InventoryFile:
         features = None
     if not isinstance(features, list):
         raise InventoryError(
-            f"{path.name}: không phải GeoJSON FeatureCollection. / Not a GeoJSON FeatureCollection."
+            _says(
+                QT_TRANSLATE_NOOP("office", "{name}: không phải GeoJSON FeatureCollection."),
+                {"name": path.name},
+            )
         )
     if len(features) > MAX_ROWS:
-        raise InventoryError(f"{path.name}: quá {MAX_ROWS} điểm. / Too many features.")
+        raise InventoryError(
+            _says(
+                QT_TRANSLATE_NOOP("office", "{name}: quá {most} điểm."),
+                {"name": path.name, "most": MAX_ROWS},
+            )
+        )
     lines = _feature_lines(text)
     if len(lines) != len(features):
         lines = list(range(1, len(features) + 1))
@@ -267,7 +321,7 @@ def _read_geojson(path: Path, text: str) -> InventoryFile:
     for line, feature in zip(lines, features, strict=True):
         values: dict[str, Any] = {}
         if not isinstance(feature, dict):
-            values["\0bad"] = "không phải một Feature / not a Feature"
+            values["\0bad"] = _says(QT_TRANSLATE_NOOP("office", "không phải một Feature"))
         else:
             properties = feature.get("properties") or {}
             if isinstance(properties, dict):
@@ -286,7 +340,12 @@ def _read_overpass(path: Path, text: str, elements: list[Any], key: str) -> Inve
     """An Overpass API answer (``[out:json]``): nodes with ``lat``, ``lon`` and ``tags``; the
     id becomes ``node/<id>`` as OpenStreetMap writes it."""
     if len(elements) > MAX_ROWS:
-        raise InventoryError(f"{path.name}: quá {MAX_ROWS} điểm. / Too many elements.")
+        raise InventoryError(
+            _says(
+                QT_TRANSLATE_NOOP("office", "{name}: quá {most} điểm."),
+                {"name": path.name, "most": MAX_ROWS},
+            )
+        )
     lines = _feature_lines(text, key)
     if len(lines) != len(elements):
         lines = list(range(1, len(elements) + 1))
@@ -294,7 +353,9 @@ def _read_overpass(path: Path, text: str, elements: list[Any], key: str) -> Inve
     rows: list[tuple[int, dict[str, Any]]] = []
     for line, element in zip(lines, elements, strict=True):
         if not isinstance(element, dict):
-            rows.append((line, {"\0bad": "không phải một điểm OSM / not an OSM element"}))
+            rows.append(
+                (line, {"\0bad": _says(QT_TRANSLATE_NOOP("office", "không phải một điểm OSM"))})
+            )
             continue
         raw_tags = element.get("tags")
         tags: dict[Any, Any] = raw_tags if isinstance(raw_tags, dict) else {}
@@ -335,17 +396,22 @@ def check_mapping(inventory: InventoryFile, mapping: Mapping[str, str]) -> dict[
     unknown = set(mapping) - set(TARGETS)
     if unknown:
         raise ValidationError(
-            f"Không có trường đích {', '.join(sorted(unknown))}. / Unknown target fields."
+            _says(
+                QT_TRANSLATE_NOOP("office", "Không có trường đích {fields}."),
+                {"fields": ", ".join(sorted(unknown))},
+            )
         )
     missing = {c for c in mapping.values() if c not in inventory.columns}
     if missing:
         raise ValidationError(
-            f"Tệp không có cột {', '.join(sorted(missing))}. / The file has no such columns."
+            _says(
+                QT_TRANSLATE_NOOP("office", "Tệp không có cột {columns}."),
+                {"columns": ", ".join(sorted(missing))},
+            )
         )
     if inventory.format != "geojson" and not {"lat", "lon"} <= set(mapping):
         raise ValidationError(
-            "Cần chọn cột vĩ độ (lat) và kinh độ (lon). / Choose the latitude and longitude "
-            "columns."
+            _says(QT_TRANSLATE_NOOP("office", "Cần chọn cột vĩ độ (lat) và kinh độ (lon)."))
         )
     return dict(mapping)
 
@@ -391,7 +457,7 @@ def parse_directions(value: Any) -> list[tuple[float, float | None]]:
     if value is None or (isinstance(value, str) and not value.strip()):
         return []
     if isinstance(value, bool):
-        raise ValueError(f"hướng nhìn {value!r} không đọc được / unreadable direction")
+        raise _unreadable_direction(value)
     if isinstance(value, (int, float)):
         parts = [str(value)]
     else:
@@ -407,19 +473,35 @@ def parse_directions(value: Any) -> list[tuple[float, float | None]]:
         if re.fullmatch(_NUMBER, text):
             number = float(text)
             if not math.isfinite(number) or abs(number) > 360:
-                raise ValueError(
-                    f"hướng nhìn {part.strip()!r} ngoài khoảng ±360° / direction out of range"
+                raise RowError(
+                    _says(
+                        QT_TRANSLATE_NOOP("office", "hướng nhìn {value} ngoài khoảng ±360°"),
+                        {"value": repr(part.strip())},
+                    )
                 )
             views.append((number % 360, None))
         elif sector is not None and not text.startswith("-"):
             start, end = float(sector.group(1)), float(sector.group(2))
             if max(abs(start), abs(end)) > 360:
-                raise ValueError(f"khoảng hướng {part.strip()!r} ngoài 0–360° / out of range")
+                raise RowError(
+                    _says(
+                        QT_TRANSLATE_NOOP("office", "khoảng hướng {value} ngoài 0–360°"),
+                        {"value": repr(part.strip())},
+                    )
+                )
             width = (end - start) % 360 or 360.0
             views.append(((start + width / 2) % 360, width))
         else:
-            raise ValueError(f"hướng nhìn {part.strip()!r} không đọc được / unreadable direction")
+            raise _unreadable_direction(part.strip())
     return views
+
+
+def _unreadable_direction(value: Any) -> RowError:
+    return RowError(
+        _says(
+            QT_TRANSLATE_NOOP("office", "hướng nhìn {value} không đọc được"), {"value": repr(value)}
+        )
+    )
 
 
 _COORDINATE = re.compile(r"^[+-]?\d{1,3}(?:\.\d+)?$")
@@ -427,7 +509,7 @@ _COORDINATE = re.compile(r"^[+-]?\d{1,3}(?:\.\d+)?$")
 
 def _coordinate(value: Any, name: str, decimal_comma: bool) -> float:
     if isinstance(value, bool) or value is None:
-        raise ValueError(f"thiếu {name} / no {name}")
+        raise _missing(name)
     if isinstance(value, (int, float)):
         number = float(value)
     else:
@@ -435,15 +517,22 @@ def _coordinate(value: Any, name: str, decimal_comma: bool) -> float:
         if decimal_comma and text.count(",") == 1 and "." not in text:
             text = text.replace(",", ".")
         if not text:
-            raise ValueError(f"thiếu {name} / no {name}")
+            raise _missing(name)
         if not _COORDINATE.match(text):
-            raise ValueError(
-                f"{name} {str(value).strip()!r} không phải số / {name} is not a number"
+            raise RowError(
+                _says(
+                    QT_TRANSLATE_NOOP("office", "{name} {value} không phải số"),
+                    {"name": name, "value": repr(str(value).strip())},
+                )
             )
         number = float(text)
     if not math.isfinite(number):
-        raise ValueError(f"{name} không hợp lệ / invalid {name}")
+        raise RowError(_says(QT_TRANSLATE_NOOP("office", "{name} không hợp lệ"), {"name": name}))
     return number
+
+
+def _missing(name: str) -> RowError:
+    return RowError(_says(QT_TRANSLATE_NOOP("office", "thiếu {name}"), {"name": name}))
 
 
 def _number(value: Any, low: float, high: float) -> float | None:
@@ -494,23 +583,25 @@ def _cell(values: Mapping[str, Any], mapping: Mapping[str, str], target: str) ->
     return value
 
 
-def _point(values: Mapping[str, Any]) -> tuple[float, float] | str | None:
+def _point(values: Mapping[str, Any]) -> tuple[float, float] | Message | None:
     geometry = values.get("\0geometry")
     if geometry is None:
         return None
     if not isinstance(geometry, dict):
-        return "hình học không đọc được / unreadable geometry"
+        return _says(QT_TRANSLATE_NOOP("office", "hình học không đọc được"))
     kind, coordinates = geometry.get("type"), geometry.get("coordinates")
     if kind == "MultiPoint" and isinstance(coordinates, list) and len(coordinates) == 1:
         kind, coordinates = "Point", coordinates[0]
     if kind != "Point":
-        return f"hình học {kind!r} không phải một điểm / geometry is not a point"
+        return _says(
+            QT_TRANSLATE_NOOP("office", "hình học {kind} không phải một điểm"), {"kind": repr(kind)}
+        )
     if (
         not isinstance(coordinates, list)
         or len(coordinates) < 2
         or not all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in coordinates)
     ):
-        return "tọa độ điểm không đọc được / unreadable point coordinates"
+        return _says(QT_TRANSLATE_NOOP("office", "tọa độ điểm không đọc được"))
     return float(coordinates[1]), float(coordinates[0])
 
 
@@ -525,8 +616,11 @@ def read_row(
     outcome = RowOutcome(line)
     try:
         _read_into(ws, inventory, mapping, values, outcome)
+    except RowError as exc:
+        outcome.error = exc.message
+        outcome.camera = None
     except ValueError as exc:
-        outcome.error = str(exc)
+        outcome.error = Message("office", "{detail}", {"detail": str(exc)})
         outcome.camera = None
     return outcome
 
@@ -539,12 +633,12 @@ def _read_into(
     outcome: RowOutcome,
 ) -> None:
     if "\0bad" in values:
-        raise ValueError(values["\0bad"])
+        raise RowError(values["\0bad"])
     if "\0extra" in values:
-        raise ValueError("nhiều ô hơn số cột / more cells than columns")
+        raise RowError(_says(QT_TRANSLATE_NOOP("office", "nhiều ô hơn số cột")))
     point = _point(values)
-    if isinstance(point, str):
-        raise ValueError(point)
+    if isinstance(point, Message):
+        raise RowError(point)
     if point is None or {"lat", "lon"} <= set(mapping):
         comma = inventory.delimiter == ";"
         lat = _coordinate(_cell(values, mapping, "lat"), "lat", comma)
@@ -554,23 +648,47 @@ def _read_into(
     inside = -90 <= lat <= 90 and -180 <= lon <= 180
     if not inside or reference.commune_at(ws.db, lon, lat) is None:
         swapped = -90 <= lon <= 90 and reference.commune_at(ws.db, lat, lon) is not None
-        hint = " (lat/lon đổi chỗ? / swapped?)" if swapped else ""
         if not inside:
-            raise ValueError(f"tọa độ ngoài khoảng ({lat}, {lon}){hint} / coordinates out of range")
+            raise RowError(
+                _says(
+                    QT_TRANSLATE_NOOP(
+                        "office", "tọa độ ngoài khoảng ({lat}, {lon}) (lat/lon đổi chỗ?)"
+                    )
+                    if swapped
+                    else QT_TRANSLATE_NOOP("office", "tọa độ ngoài khoảng ({lat}, {lon})"),
+                    {"lat": lat, "lon": lon},
+                )
+            )
         outcome.warnings.append(
-            f"({lat:.6f}, {lon:.6f}) nằm ngoài Hà Nội{hint}, vẫn được nhập / "
-            "outside Hà Nội, imported all the same"
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "office", "({lat}, {lon}) nằm ngoài Hà Nội (lat/lon đổi chỗ?), vẫn được nhập"
+                )
+                if swapped
+                else QT_TRANSLATE_NOOP("office", "({lat}, {lon}) nằm ngoài Hà Nội, vẫn được nhập"),
+                {"lat": f"{lat:.6f}", "lon": f"{lon:.6f}"},
+            )
         )
     directions = parse_directions(_cell(values, mapping, "direction"))
     warn = outcome.warnings.append
     fov_value = _cell(values, mapping, "field_of_view")
     fov = _number(fov_value, 1, 360)
     if fov_value is not None and fov is None:
-        warn(f"góc nhìn {fov_value!r} bị bỏ qua / field of view ignored")
+        warn(
+            _says(
+                QT_TRANSLATE_NOOP("office", "góc nhìn {value} bị bỏ qua"),
+                {"value": repr(fov_value)},
+            )
+        )
     tilt_value = _cell(values, mapping, "tilt")
     tilt = _number(tilt_value, 0, 90)
     if tilt_value is not None and tilt is None:
-        warn(f"camera:angle {tilt_value!r} bị bỏ qua (cần 0–90°) / tilt ignored")
+        warn(
+            _says(
+                QT_TRANSLATE_NOOP("office", "camera:angle {value} bị bỏ qua (cần 0–90°)"),
+                {"value": repr(tilt_value)},
+            )
+        )
     views = [
         {"direction": d, "angle": width or fov, "tilt": -tilt if tilt is not None else None}
         for d, width in directions
@@ -583,15 +701,30 @@ def _read_into(
     if camera_type is None and raw_type is not None:
         camera_type = _code("camera_type", "camera:type", raw_type)
         if camera_type is None:
-            warn(f"loại camera {raw_type!r} không có trong danh mục / unknown camera type")
+            warn(
+                _says(
+                    QT_TRANSLATE_NOOP("office", "loại camera {value} không có trong danh mục"),
+                    {"value": repr(raw_type)},
+                )
+            )
     raw_mount = _cell(values, mapping, "mount")
     mount = _code("camera_mount", "camera:mount", raw_mount)
     if raw_mount is not None and mount is None:
-        warn(f"vị trí gắn {raw_mount!r} không có trong danh mục / unknown mount")
+        warn(
+            _says(
+                QT_TRANSLATE_NOOP("office", "vị trí gắn {value} không có trong danh mục"),
+                {"value": repr(raw_mount)},
+            )
+        )
     raw_height = _cell(values, mapping, "height")
     height = _number(raw_height, 0, 300)
     if raw_height is not None and height is None:
-        warn(f"chiều cao {raw_height!r} bị bỏ qua / height ignored")
+        warn(
+            _says(
+                QT_TRANSLATE_NOOP("office", "chiều cao {value} bị bỏ qua"),
+                {"value": repr(raw_height)},
+            )
+        )
     ref = _cell(values, mapping, "ref")
     name = _cell(values, mapping, "name")
     notes = _cell(values, mapping, "notes")
@@ -709,7 +842,9 @@ def import_inventory(
         owner_id = find_unit(ws, owner)
         if owner_id is None:
             raise ValidationError(
-                f"Không có đơn vị {owner!r}. / No unit with that id or name: {owner!r}."
+                _says(
+                    QT_TRANSLATE_NOOP("office", "Không có đơn vị {owner}."), {"owner": repr(owner)}
+                )
             )
     report = ImportReport()
     total = len(inventory.rows)

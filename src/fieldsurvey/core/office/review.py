@@ -17,6 +17,7 @@ from fieldsurvey.core import reference, vocabulary
 from fieldsurvey.core.clock import physical_ms
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
 from fieldsurvey.core.kinds import ReviewState
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store.records import RECORD_KINDS, clean_value, record_kind
 from fieldsurvey.core.store.workspace import Workspace, iso_from_ms
 from fieldsurvey.core.trust.keys import list_peers
@@ -38,9 +39,15 @@ def require_office(ws: Workspace) -> None:
     """Refuse unless this workspace was made with the office role."""
     if ws.role != "office":
         raise NotOfficeError(
-            "Chỉ workspace của văn phòng (vai trò office) mới được duyệt và xử lý xung đột; "
-            f"workspace này có vai trò {ws.role}. / Only an office workspace may review or "
-            f"resolve conflicts; this workspace's role is {ws.role}."
+            Message(
+                "office",
+                QT_TRANSLATE_NOOP(
+                    "office",
+                    "Chỉ workspace của văn phòng (vai trò office) mới được duyệt và xử lý xung "
+                    "đột; workspace này có vai trò {role}.",
+                ),
+                {"role": ws.role},
+            )
         )
 
 
@@ -54,8 +61,11 @@ def device_names(ws: Workspace) -> dict[str, str]:
 def _reviewable(table: str) -> str:
     if table not in REVIEWABLE:
         raise ValidationError(
-            f"Bảng {table!r} không duyệt được; chọn {', '.join(REVIEWABLE)}. / "
-            f"Records of {table!r} are not reviewed."
+            Message(
+                "office",
+                QT_TRANSLATE_NOOP("office", "Bảng {table} không duyệt được; chọn {tables}."),
+                {"table": repr(table), "tables": ", ".join(REVIEWABLE)},
+            )
         )
     return table
 
@@ -63,14 +73,19 @@ def _reviewable(table: str) -> str:
 def _check_review(state: str, comment: str | None) -> tuple[str, str | None]:
     if state not in REVIEW_STATES:
         raise ValidationError(
-            f"Trạng thái duyệt {state!r} không có; chọn {', '.join(REVIEW_STATES)}. / "
-            "Unknown review state."
+            Message(
+                "office",
+                QT_TRANSLATE_NOOP("office", "Trạng thái duyệt {state} không có; chọn {states}."),
+                {"state": repr(state), "states": ", ".join(REVIEW_STATES)},
+            )
         )
     text = clean_value(record_kind("reviews"), record_kind("reviews").field("comment"), comment)
     if state in NEEDS_COMMENT and text is None:
         raise ValidationError(
-            "Cần ghi nhận xét khi yêu cầu bổ sung hoặc từ chối. / A comment is needed to ask "
-            "for a revision or to reject."
+            Message(
+                "office",
+                QT_TRANSLATE_NOOP("office", "Cần ghi nhận xét khi yêu cầu bổ sung hoặc từ chối."),
+            )
         )
     return state, None if text is None else str(text)
 
@@ -129,11 +144,12 @@ def _device_id(ws: Workspace, device: str) -> str:
         return device
     matches = [d for d, name in names.items() if name == device]
     if len(matches) != 1:
-        raise ValidationError(
-            f"Không có thiết bị {device!r}. / No device with that id or name."
+        template = (
+            QT_TRANSLATE_NOOP("office", "Không có thiết bị {device}.")
             if not matches
-            else f"Nhiều thiết bị tên {device!r}; hãy dùng mã thiết bị. / Use the device id."
+            else QT_TRANSLATE_NOOP("office", "Nhiều thiết bị tên {device}; hãy dùng mã thiết bị.")
         )
+        raise ValidationError(Message("office", template, {"device": repr(device)}))
     return matches[0]
 
 
@@ -148,8 +164,13 @@ def select_records(ws: Workspace, flt: ReviewFilter) -> list[str]:
     if flt.commune_code is not None:
         if flt.commune_code not in {c["code"] for c in reference.communes(ws.db)}:
             raise ValidationError(
-                f"{flt.commune_code!r} không phải mã xã/phường hiện hành của Hà Nội. / "
-                "not a current Hà Nội commune code."
+                Message(
+                    "office",
+                    QT_TRANSLATE_NOOP(
+                        "office", "{code} không phải mã xã/phường hiện hành của Hà Nội."
+                    ),
+                    {"code": repr(flt.commune_code)},
+                )
             )
         own = "commune_code" in record_kind(table).field_names
         where.append(f"{'r' if own else site}.commune_code = ?")
@@ -168,8 +189,17 @@ def select_records(ws: Workspace, flt: ReviewFilter) -> list[str]:
             params.append(flt.state)
         else:
             raise ValidationError(
-                f"Trạng thái duyệt {flt.state!r} không có; chọn {', '.join(REVIEW_STATES)} hoặc "
-                f"{UNREVIEWED}. / Unknown review state."
+                Message(
+                    "office",
+                    QT_TRANSLATE_NOOP(
+                        "office", "Trạng thái duyệt {state} không có; chọn {states} hoặc {none}."
+                    ),
+                    {
+                        "state": repr(flt.state),
+                        "states": ", ".join(REVIEW_STATES),
+                        "none": UNREVIEWED,
+                    },
+                )
             )
     if flt.device is not None:
         where.append(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 # A day of logging at one fix per second is ~15 MB of GPX; 50 MB leaves room for chatty loggers
 # while keeping a mistaken pick (a video, a disk image) from being read into memory.
@@ -51,7 +52,7 @@ _OFFSET = re.compile(r"(?P<sign>[+-])(?P<hours>\d{2})(?::?(?P<minutes>\d{2}))?")
 
 PlacementMethod = Literal["interpolated", "nearest", "none"]
 
-NO_PHOTO_TIME = "ảnh không có thời gian chụp / the photo has no time"
+NO_PHOTO_TIME = Message("photos", QT_TRANSLATE_NOOP("photos", "ảnh không có thời gian chụp"))
 
 
 class TrackError(FieldSurveyError):
@@ -102,7 +103,7 @@ class Placement:
     ele: float | None
     gap_s: float | None
     method: PlacementMethod
-    reason: str | None = None
+    reason: Message | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -141,7 +142,11 @@ def read_track(
     except OSError as error:
         reason = error.strerror or str(error)
         raise TrackError(
-            f"Không đọc được tệp {name}: {reason}. / Cannot read {name}: {reason}."
+            Message(
+                "photos",
+                QT_TRANSLATE_NOOP("photos", "Không đọc được tệp {name}: {reason}."),
+                {"name": name, "reason": reason},
+            )
         ) from error
     if len(data) > max_bytes:
         raise _too_large(name, len(data), max_bytes)
@@ -160,19 +165,33 @@ def _parse(data: bytes, name: str, max_points: int) -> TrackReading:
         parser.close()
     except ET.ParseError as error:
         raise TrackError(
-            f"Tệp {name} không phải XML hợp lệ ({error}). / {name} is not valid XML ({error})."
+            Message(
+                "photos",
+                QT_TRANSLATE_NOOP("photos", "Tệp {name} không phải XML hợp lệ ({error})."),
+                {"name": name, "error": error},
+            )
         ) from error
     except (LookupError, ValueError) as error:
         # An encoding declaration expat cannot use (unknown, or multi-byte like Shift-JIS).
         raise TrackError(
-            f"Tệp {name} không phải XML đọc được ({error}). / {name} is not readable XML ({error})."
+            Message(
+                "photos",
+                QT_TRANSLATE_NOOP("photos", "Tệp {name} không phải XML đọc được ({error})."),
+                {"name": name, "error": error},
+            )
         ) from error
     if not target.points:
         skipped = target.skipped_no_time + target.skipped_bad_time + target.skipped_bad_position
         raise TrackError(
-            f"Tệp {name} không có điểm nào có thời gian nên không dùng để định vị ảnh được "
-            f"(bỏ qua {skipped} điểm). / {name} has no points with a time, so it cannot place "
-            f"photos ({skipped} points skipped)."
+            Message(
+                "photos",
+                QT_TRANSLATE_NOOP(
+                    "photos",
+                    "Tệp {name} không có điểm nào có thời gian nên không dùng để định vị ảnh được "
+                    "(bỏ qua {skipped} điểm).",
+                ),
+                {"name": name, "skipped": skipped},
+            )
         )
     # Stable: fixes with the same time keep file order. Loggers write in order, but files
     # merged from several devices or hand-edited do not.
@@ -222,10 +241,16 @@ class _Target:
             if kind is not None:
                 self._seen += 1
                 if self._seen > self.max_points:
-                    limit_vi = f"{self.max_points:,}".replace(",", ".")
+                    # Thousands apart with a space, read alike in both languages.
+                    limit = f"{self.max_points:,}".replace(",", " ")
                     raise TrackError(
-                        f"Tệp {self.name} có hơn {limit_vi} điểm, quá giới hạn. / {self.name} "
-                        f"has more than {self.max_points:,} points, over the limit."
+                        Message(
+                            "photos",
+                            QT_TRANSLATE_NOOP(
+                                "photos", "Tệp {name} có hơn {limit} điểm, quá giới hạn."
+                            ),
+                            {"name": self.name, "limit": limit},
+                        )
                     )
                 self._point_depth = len(self._stack)
                 self._kind = kind
@@ -241,8 +266,14 @@ class _Target:
         if local != "gpx" or (namespace and namespace not in GPX_NAMESPACES):
             shown = f"{{{namespace}}}{local}" if namespace and local == "gpx" else local
             raise TrackError(
-                f"Tệp {self.name} là XML nhưng không phải GPX (phần tử gốc là <{shown}>). / "
-                f"{self.name} is XML but not GPX (its root element is <{shown}>)."
+                Message(
+                    "photos",
+                    QT_TRANSLATE_NOOP(
+                        "photos",
+                        "Tệp {name} là XML nhưng không phải GPX (phần tử gốc là <{root}>).",
+                    ),
+                    {"name": self.name, "root": shown},
+                )
             )
         # Children must be in the root's namespace: extensions from other vendors (Garmin's
         # heart rate, for one) may have elements called "time" that are not the fix's time.
@@ -325,16 +356,25 @@ def _elevation(text: str | None) -> float | None:
 def _too_large(name: str, size: int, limit: int) -> TrackError:
     size_mb, limit_mb = size / 1024 / 1024, limit / 1024 / 1024
     return TrackError(
-        f"Tệp {name} quá lớn ({size_mb:.1f} MB, giới hạn {limit_mb:.0f} MB). / "
-        f"{name} is too large ({size_mb:.1f} MB, the limit is {limit_mb:.0f} MB)."
+        Message(
+            "photos",
+            QT_TRANSLATE_NOOP("photos", "Tệp {name} quá lớn ({size} MB, giới hạn {limit} MB)."),
+            {"name": name, "size": f"{size_mb:.1f}", "limit": f"{limit_mb:.0f}"},
+        )
     )
 
 
 def _doctype_refused(name: str) -> TrackError:
     return TrackError(
-        f"Tệp {name} có khai báo DOCTYPE/ENTITY nên bị từ chối để an toàn; tệp GPX không cần "
-        f"khai báo này. / {name} has a DOCTYPE/ENTITY declaration and was refused for safety; "
-        f"GPX files never need one."
+        Message(
+            "photos",
+            QT_TRANSLATE_NOOP(
+                "photos",
+                "Tệp {name} có khai báo DOCTYPE/ENTITY nên bị từ chối để an toàn; tệp GPX không "
+                "cần khai báo này.",
+            ),
+            {"name": name},
+        )
     )
 
 
@@ -439,7 +479,12 @@ def place(
     _check_settings(tolerance_s, camera_offset_s)
     if not track:
         return Placement(
-            None, None, None, None, "none", "vết GPS không có điểm nào / the track has no points"
+            None,
+            None,
+            None,
+            None,
+            "none",
+            Message("photos", QT_TRANSLATE_NOOP("photos", "vết GPS không có điểm nào")),
         )
 
     true_time = taken_at + timedelta(seconds=camera_offset_s)
@@ -472,29 +517,29 @@ def place(
     if gap <= tolerance_s:
         return Placement(nearest.lat, nearest.lon, nearest.ele, gap, "nearest")
 
-    gap_text, tolerance_text = _seconds(gap), f"{tolerance_s:g}"
-    too_far = (
-        f"điểm GPS gần nhất cách {gap_text} giây, quá dung sai {tolerance_text} giây",
-        f"nearest fix is {gap_text} s away, more than the {tolerance_text} s tolerance",
-    )
+    params = {"gap": _seconds(gap), "tolerance": f"{tolerance_s:g}"}
     if before is None:
-        where = (
-            "ảnh chụp trước khi vết GPS bắt đầu",
-            "the photo was taken before the track starts",
+        template = QT_TRANSLATE_NOOP(
+            "photos",
+            "ảnh chụp trước khi vết GPS bắt đầu; điểm GPS gần nhất cách {gap} giây, quá dung sai "
+            "{tolerance} giây",
         )
     elif after is None:
-        where = ("ảnh chụp sau khi vết GPS kết thúc", "the photo was taken after the track ends")
+        template = QT_TRANSLATE_NOOP(
+            "photos",
+            "ảnh chụp sau khi vết GPS kết thúc; điểm GPS gần nhất cách {gap} giây, quá dung sai "
+            "{tolerance} giây",
+        )
     else:
         # Both ends are beyond tolerance, so this gap is longer than 2 × tolerance.
-        span = _seconds(gap_before + gap_after)
-        where = (
-            f"ảnh chụp trong một khoảng trống {span} giây của vết GPS (máy ghi tắt hoặc mất tín "
-            f"hiệu), không nội suy qua khoảng trống",
-            f"the photo falls in a {span} s gap in the track (logger off or no fix), which is "
-            f"not interpolated across",
+        params["span"] = _seconds(gap_before + gap_after)
+        template = QT_TRANSLATE_NOOP(
+            "photos",
+            "ảnh chụp trong một khoảng trống {span} giây của vết GPS (máy ghi tắt hoặc mất tín "
+            "hiệu), không nội suy qua khoảng trống; điểm GPS gần nhất cách {gap} giây, quá dung "
+            "sai {tolerance} giây",
         )
-    reason = f"{where[0]}; {too_far[0]} / {where[1]}; {too_far[1]}"
-    return Placement(None, None, None, gap, "none", reason)
+    return Placement(None, None, None, gap, "none", Message("photos", template, params))
 
 
 def geotag(
@@ -525,9 +570,10 @@ def geotag(
         try:
             moment = _parse_timestamp(taken_at, zone)
         except ValueError:
-            reason = (
-                f"không đọc được thời gian chụp {taken_at!r} / "
-                f"the photo time {taken_at!r} cannot be read"
+            reason = Message(
+                "photos",
+                QT_TRANSLATE_NOOP("photos", "không đọc được thời gian chụp {time}"),
+                {"time": repr(taken_at)},
             )
             results.append((key, Placement(None, None, None, None, "none", reason)))
             continue

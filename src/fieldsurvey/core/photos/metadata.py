@@ -60,6 +60,7 @@ from typing import Any, BinaryIO, cast
 import exifread
 
 from fieldsurvey.core.errors import PhotoError
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 SUPPORTED_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".jpe", ".heic", ".heif", ".hif", ".avif", ".png", ".tif", ".tiff", ".webp"}
@@ -107,12 +108,12 @@ class PhotoMetadata:
     heading_ref: str | None = None
     make: str | None = None
     model: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready values (warnings as a list)."""
+        """Plain JSON-ready values (warnings as a list of "tiếng Việt / English" texts)."""
         out = dataclasses.asdict(self)
-        out["warnings"] = list(self.warnings)
+        out["warnings"] = [str(warning) for warning in self.warnings]
         return out
 
 
@@ -151,17 +152,21 @@ def sniff_format(head: bytes) -> str | None:
 # --- reading ------------------------------------------------------------------------------------
 
 
+def _says(template: str, **params: Any) -> Message:
+    """A sentence about a photo file, filed under the photos' messages."""
+    return Message("photos", template, params)
+
+
 class _Broken(Exception):
     """The image data itself is damaged or cut short (not just its EXIF)."""
 
-    def __init__(self, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.vi = vi
-        self.en = en
+    def __init__(self, reason: str) -> None:
+        self.reason = Message("photos", reason)
+        super().__init__(reason)
 
 
 def _truncated() -> _Broken:
-    return _Broken("tệp bị cắt cụt", "the file is cut short")
+    return _Broken(QT_TRANSLATE_NOOP("photos", "tệp bị cắt cụt"))
 
 
 @dataclass
@@ -171,7 +176,7 @@ class _Layout:
     width: int | None = None
     height: int | None = None
     exif: bytes | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
 
 def read_metadata(path: Path) -> PhotoMetadata:
@@ -188,39 +193,59 @@ def read_metadata(path: Path) -> PhotoMetadata:
             size = _file_size(fh)
             if size == 0:
                 raise PhotoError(
-                    f"Tệp {name} trống (0 byte), không phải ảnh; hãy chép lại ảnh gốc. / "
-                    f"{name} is empty (0 bytes), not a photo; copy the original again."
+                    _says(
+                        QT_TRANSLATE_NOOP(
+                            "photos",
+                            "Tệp {name} trống (0 byte), không phải ảnh; hãy chép lại ảnh gốc.",
+                        ),
+                        name=name,
+                    )
                 )
             kind = sniff_format(fh.read(_SNIFF_BYTES))
             if kind is None:
                 raise PhotoError(
-                    f"Tệp {name} không phải ảnh (JPEG/HEIC/PNG/TIFF/WebP). / "
-                    f"{name} is not a photo (JPEG/HEIC/PNG/TIFF/WebP)."
+                    _says(
+                        QT_TRANSLATE_NOOP(
+                            "photos", "Tệp {name} không phải ảnh (JPEG/HEIC/PNG/TIFF/WebP)."
+                        ),
+                        name=name,
+                    )
                 )
             try:
                 return _read(fh, size, kind)
             except (_Broken, struct.error, IndexError, ValueError, OverflowError) as err:
                 # The parsers below check every length they use; an IndexError or struct.error
                 # reaching here still means the headers contradict themselves, i.e. damage.
-                vi, en = (
-                    (err.vi, err.en)
+                reason = (
+                    err.reason
                     if isinstance(err, _Broken)
-                    else ("đầu tệp hỏng", f"damaged headers: {err}")
+                    else _says(QT_TRANSLATE_NOOP("photos", "đầu tệp hỏng: {error}"), error=str(err))
                 )
                 raise PhotoError(
-                    f"Ảnh {name} bị hỏng hoặc chép thiếu ({vi}); hãy chép lại ảnh gốc. / "
-                    f"The photo {name} is damaged or incomplete ({en}); copy the original again."
+                    _says(
+                        QT_TRANSLATE_NOOP(
+                            "photos",
+                            "Ảnh {name} bị hỏng hoặc chép thiếu ({reason}); hãy chép lại ảnh gốc.",
+                        ),
+                        name=name,
+                        reason=reason,
+                    )
                 ) from None
     except FileNotFoundError:
-        raise PhotoError(f"Không tìm thấy tệp {name}. / {name} was not found.") from None
+        raise PhotoError(
+            _says(QT_TRANSLATE_NOOP("photos", "Không tìm thấy tệp {name}."), name=name)
+        ) from None
     except IsADirectoryError:
         raise PhotoError(
-            f"{name} là thư mục, không phải ảnh. / {name} is a folder, not a photo."
+            _says(QT_TRANSLATE_NOOP("photos", "{name} là thư mục, không phải ảnh."), name=name)
         ) from None
     except OSError as err:
-        reason = err.strerror or str(err)
         raise PhotoError(
-            f"Không đọc được tệp {name} ({reason}). / {name} cannot be read ({reason})."
+            _says(
+                QT_TRANSLATE_NOOP("photos", "Không đọc được tệp {name} ({reason})."),
+                name=name,
+                reason=err.strerror or str(err),
+            )
         ) from None
 
 
@@ -245,7 +270,7 @@ def _read(fh: BinaryIO, size: int, kind: str) -> PhotoMetadata:
         layout = parse(fh, size)
         tags, notes = {}, []
         if layout.exif is not None and layout.exif[:4] not in (b"II*\x00", b"MM\x00*"):
-            notes.append("Khối EXIF hỏng (thiếu đầu TIFF). / The EXIF block has no TIFF header.")
+            notes.append(_says(QT_TRANSLATE_NOOP("photos", "Khối EXIF hỏng (thiếu đầu TIFF).")))
         elif layout.exif:
             tags, notes = _exif_tags(io.BytesIO(layout.exif))
     return _interpret(kind, layout, tags, layout.notes + notes)
@@ -265,12 +290,12 @@ def _jpeg_layout(fh: BinaryIO, size: int) -> _Layout:
         if marker in _STANDALONE:
             continue
         if marker == 0xD9:
-            raise _Broken("không có dữ liệu ảnh", "no image data before the end marker")
+            raise _Broken(QT_TRANSLATE_NOOP("photos", "không có dữ liệu ảnh"))
         length = _read_exact(fh, 2)
         seg_len = int.from_bytes(length, "big") - 2
         start = fh.tell()
         if seg_len < 0:
-            raise _Broken("đoạn JPEG dài âm", "a JPEG segment has an impossible length")
+            raise _Broken(QT_TRANSLATE_NOOP("photos", "đoạn JPEG dài âm"))
         if start + seg_len > size:
             raise _truncated()
         if marker == 0xE1 and layout.exif is None:
@@ -284,10 +309,10 @@ def _jpeg_layout(fh: BinaryIO, size: int) -> _Layout:
             # A height of 0 is legal (the DNL marker gives it later) and means unknown here.
             layout.width, layout.height = width or None, height or None
             if width == 0:
-                raise _Broken("khung ảnh rộng 0 điểm", "the frame is 0 pixels wide")
+                raise _Broken(QT_TRANSLATE_NOOP("photos", "khung ảnh rộng 0 điểm"))
         elif marker == 0xDA:
             if layout.width is None:
-                raise _Broken("thiếu khung ảnh (SOF)", "no frame header (SOF)")
+                raise _Broken(QT_TRANSLATE_NOOP("photos", "thiếu khung ảnh (SOF)"))
             _find_jpeg_end(fh, start + seg_len, size)
             return layout
         fh.seek(start + seg_len)
@@ -304,7 +329,7 @@ def _next_jpeg_marker(fh: BinaryIO, layout: _Layout) -> int:
         if byte != b"\xff":
             skipped += 1
             if skipped > 65536:
-                raise _Broken("không tìm thấy đoạn JPEG", "no JPEG segment found")
+                raise _Broken(QT_TRANSLATE_NOOP("photos", "không tìm thấy đoạn JPEG"))
             continue
         code = b"\xff"
         while code == b"\xff":
@@ -316,8 +341,10 @@ def _next_jpeg_marker(fh: BinaryIO, layout: _Layout) -> int:
             continue
         if skipped:
             layout.notes.append(
-                f"Có {skipped} byte lạ giữa các đoạn JPEG. / "
-                f"{skipped} stray bytes between JPEG segments."
+                _says(
+                    QT_TRANSLATE_NOOP("photos", "Có {count} byte lạ giữa các đoạn JPEG."),
+                    count=skipped,
+                )
             )
         return code[0]
 
@@ -360,10 +387,10 @@ def _png_layout(fh: BinaryIO, size: int) -> _Layout:
             raise _truncated()
         if index == 0:
             if kind != b"IHDR" or length < 8:
-                raise _Broken("thiếu IHDR", "no IHDR header")
+                raise _Broken(QT_TRANSLATE_NOOP("photos", "thiếu IHDR"))
             width, height = struct.unpack(">II", _read_exact(fh, 8))
             if not (width and height):
-                raise _Broken("ảnh 0 điểm ảnh", "the image has 0 pixels")
+                raise _Broken(QT_TRANSLATE_NOOP("photos", "ảnh 0 điểm ảnh"))
             layout.width, layout.height = width, height
         elif kind == b"eXIf" and layout.exif is None and length <= _MAX_EXIF_BLOCK:
             layout.exif = _strip_exif_prefix(_read_exact(fh, length))
@@ -377,7 +404,7 @@ def _png_layout(fh: BinaryIO, size: int) -> _Layout:
                 layout.exif = raw_profile
             return layout
         pos = end
-    raise _Broken("quá nhiều đoạn PNG", "too many PNG chunks")
+    raise _Broken(QT_TRANSLATE_NOOP("photos", "quá nhiều đoạn PNG"))
 
 
 def _raw_profile_exif(text: bytes, compressed: bool) -> bytes | None:
@@ -441,7 +468,7 @@ def _webp_layout(fh: BinaryIO, size: int) -> _Layout:
         pos = data_end + (length & 1)
     found = canvas or bitstream
     if found is None or not all(found):
-        raise _Broken("thiếu dữ liệu ảnh WebP", "no WebP image data")
+        raise _Broken(QT_TRANSLATE_NOOP("photos", "thiếu dữ liệu ảnh WebP"))
     layout.width, layout.height = found
     return layout
 
@@ -457,7 +484,7 @@ class _Cursor:
 
     def take(self, n: int) -> bytes:
         if n < 0 or self.pos + n > self.end:
-            raise _Broken("hộp HEIF bị cắt", "a HEIF box is cut short")
+            raise _Broken(QT_TRANSLATE_NOOP("photos", "hộp HEIF bị cắt"))
         out = self.data[self.pos : self.pos + n]
         self.pos += n
         return out
@@ -476,16 +503,16 @@ def _boxes(data: bytes, start: int, end: int) -> Iterator[tuple[bytes, int, int]
         header = 8
         if size == 1:
             if pos + 16 > end:
-                raise _Broken("hộp HEIF bị cắt", "a HEIF box is cut short")
+                raise _Broken(QT_TRANSLATE_NOOP("photos", "hộp HEIF bị cắt"))
             size = int.from_bytes(data[pos + 8 : pos + 16], "big")
             header = 16
         elif size == 0:
             size = end - pos
         if size < header or pos + size > end:
-            raise _Broken("hộp HEIF vượt quá tệp", "a HEIF box runs past its container")
+            raise _Broken(QT_TRANSLATE_NOOP("photos", "hộp HEIF vượt quá tệp"))
         yield kind, pos + header, pos + size
         pos += size
-    raise _Broken("quá nhiều hộp HEIF", "too many HEIF boxes")
+    raise _Broken(QT_TRANSLATE_NOOP("photos", "quá nhiều hộp HEIF"))
 
 
 def _heif_layout(fh: BinaryIO, size: int) -> _Layout:
@@ -507,17 +534,17 @@ def _heif_layout(fh: BinaryIO, size: int) -> _Layout:
         elif box_size == 0:
             box_size = size - pos
         if box_size < header:
-            raise _Broken("hộp HEIF dài sai", "a HEIF box has an impossible size")
+            raise _Broken(QT_TRANSLATE_NOOP("photos", "hộp HEIF dài sai"))
         if pos + box_size > size:
             raise _truncated()
         if kind == b"meta" and meta is None:
             if box_size > _MAX_HEIF_META:
-                raise _Broken("hộp meta quá lớn", "the meta box is absurdly large")
+                raise _Broken(QT_TRANSLATE_NOOP("photos", "hộp meta quá lớn"))
             fh.seek(pos + header)
             meta = _read_exact(fh, box_size - header)
         pos += box_size
     if meta is None:
-        raise _Broken("thiếu hộp meta", "no meta box")
+        raise _Broken(QT_TRANSLATE_NOOP("photos", "thiếu hộp meta"))
     return _heif_meta(fh, size, meta)
 
 
@@ -623,9 +650,7 @@ def _heif_exif(
     fh: BinaryIO, idat: bytes, method: int, extents: list[tuple[int, int]], layout: _Layout
 ) -> bytes | None:
     if method not in (0, 1) or sum(length for _, length in extents) > _MAX_EXIF_BLOCK:
-        layout.notes.append(
-            "Không đọc được mục EXIF của HEIF. / The HEIF EXIF item cannot be located."
-        )
+        layout.notes.append(_says(QT_TRANSLATE_NOOP("photos", "Không đọc được mục EXIF của HEIF.")))
         return None
     parts = []
     for offset, length in extents:
@@ -643,7 +668,7 @@ def _heif_exif(
     found = re.search(rb"II\*\x00|MM\x00\*", data[:64])
     if found:
         return data[found.start() :]
-    layout.notes.append("Mục EXIF của HEIF hỏng. / The HEIF EXIF item is damaged.")
+    layout.notes.append(_says(QT_TRANSLATE_NOOP("photos", "Mục EXIF của HEIF hỏng.")))
     return None
 
 
@@ -655,7 +680,7 @@ def _tiff_layout(tags: dict[str, Any], size: int) -> _Layout:
     width = _positive_int(tags.get("Image ImageWidth"))
     height = _positive_int(tags.get("Image ImageLength"))
     if width is None or height is None:
-        raise _Broken("không đọc được đầu ảnh TIFF", "the TIFF header cannot be read")
+        raise _Broken(QT_TRANSLATE_NOOP("photos", "không đọc được đầu ảnh TIFF"))
     for offsets, counts in (
         ("Image StripOffsets", "Image StripByteCounts"),
         ("Image TileOffsets", "Image TileByteCounts"),
@@ -737,7 +762,7 @@ _exifread_logger.propagate = False
 _exifread_logger.setLevel(logging.WARNING)
 
 
-def _exif_tags(raw: BinaryIO) -> tuple[dict[str, Any], list[str]]:
+def _exif_tags(raw: BinaryIO) -> tuple[dict[str, Any], list[Message]]:
     """ExifRead's tags for a TIFF structure, or none (with the reason) if it cannot be read."""
     sink = _EXIFREAD_LOG.start()
     try:
@@ -746,19 +771,26 @@ def _exif_tags(raw: BinaryIO) -> tuple[dict[str, Any], list[str]]:
         )
     except _ExifTooComplex:
         return {}, [
-            "EXIF quá phức tạp (có vòng lặp hoặc số lượng vô lý), đã bỏ qua. / "
-            "The EXIF is absurdly complex (loops or huge counts) and was ignored."
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "photos", "EXIF quá phức tạp (có vòng lặp hoặc số lượng vô lý), đã bỏ qua."
+                )
+            )
         ]
     except Exception as err:  # ExifRead on hostile bytes may raise anything, RecursionError too
         return {}, [
-            f"EXIF hỏng, đã bỏ qua. / The EXIF is damaged and was ignored "
-            f"({type(err).__name__}: {str(err)[:100]})."
+            _says(
+                QT_TRANSLATE_NOOP("photos", "EXIF hỏng, đã bỏ qua ({error})."),
+                error=f"{type(err).__name__}: {str(err)[:100]}",
+            )
         ]
     finally:
         _EXIFREAD_LOG.stop()
     notes = [
-        f"EXIF hỏng một phần, đã bỏ qua phần hỏng. / The EXIF is partly damaged; that part was "
-        f"skipped ({message[:100]})."
+        _says(
+            QT_TRANSLATE_NOOP("photos", "EXIF hỏng một phần, đã bỏ qua phần hỏng ({detail})."),
+            detail=message[:100],
+        )
         for message in dict.fromkeys(sink)
     ]
     return tags, notes
@@ -770,7 +802,9 @@ def _exif_tags(raw: BinaryIO) -> tuple[dict[str, Any], list[str]]:
 _SIGNED_TYPES = frozenset({6, 8, 9, 10, 11, 12})
 
 
-def _interpret(kind: str, layout: _Layout, tags: dict[str, Any], notes: list[str]) -> PhotoMetadata:
+def _interpret(
+    kind: str, layout: _Layout, tags: dict[str, Any], notes: list[Message]
+) -> PhotoMetadata:
     warnings = list(notes)
     values: dict[str, Any] = {}
     steps = (
@@ -784,8 +818,13 @@ def _interpret(kind: str, layout: _Layout, tags: dict[str, Any], notes: list[str
             values.update(step(tags, warnings))
         except Exception as err:
             warnings.append(
-                f"Không đọc được nhóm {label} trong EXIF. / The EXIF {label} tags cannot be read "
-                f"({type(err).__name__})."
+                _says(
+                    QT_TRANSLATE_NOOP(
+                        "photos", "Không đọc được nhóm {group} trong EXIF ({error})."
+                    ),
+                    group=label,
+                    error=type(err).__name__,
+                )
             )
     width, height = layout.width, layout.height
     if width is None or height is None:
@@ -862,7 +901,7 @@ def _text(tag: Any) -> str | None:
 # GPS ---------------------------------------------------------------------------------------------
 
 
-def _coordinate(tags: dict[str, Any], axis: str, warnings: list[str]) -> float | None:
+def _coordinate(tags: dict[str, Any], axis: str, warnings: list[Message]) -> float | None:
     """One GPS coordinate in signed decimal degrees, or ``None`` if the file does not say for sure.
 
     Accepted: D/M/S, D + decimal minutes, or decimal degrees; the sign from the N/S or E/W ref,
@@ -879,15 +918,17 @@ def _coordinate(tags: dict[str, Any], axis: str, warnings: list[str]) -> float |
         return None
     parts = _numbers(tag)
 
-    def unknown(vi: str, en: str) -> float | None:
-        warnings.append(
-            f"GPS: {vi}, coi như không có vị trí. / GPS {name.lower()}: {en}, so "
-            "the position is unknown."
+    def unknown(why: str, **params: Any) -> float | None:
+        template = (
+            QT_TRANSLATE_NOOP("photos", "GPS (vĩ độ): {why}, coi như không có vị trí.")
+            if axis == "lat"
+            else QT_TRANSLATE_NOOP("photos", "GPS (kinh độ): {why}, coi như không có vị trí.")
         )
+        warnings.append(_says(template, why=_says(why, **params)))
         return None
 
     if parts is None or not 1 <= len(parts) <= 3:
-        return unknown("giá trị không đọc được", "unreadable value (or a zero denominator)")
+        return unknown(QT_TRANSLATE_NOOP("photos", "giá trị không đọc được"))
     # Signed writers put the sign on the leading non-zero part (-21°, 1', 43") or on every part.
     lead = next((i for i, p in enumerate(parts) if p != 0), 0)
     is_negative = parts[lead] < 0
@@ -895,27 +936,27 @@ def _coordinate(tags: dict[str, Any], axis: str, warnings: list[str]) -> float |
     if (not is_negative and any(p < 0 for p in rest)) or (
         any(p < 0 for p in rest) and any(p > 0 for p in rest)
     ):
-        return unknown("dấu âm dương lẫn lộn", "mixed signs")
+        return unknown(QT_TRANSLATE_NOOP("photos", "dấu âm dương lẫn lộn"))
     magnitudes = [abs(p) for p in parts] + [0.0] * (3 - len(parts))
     degrees, minutes, seconds = magnitudes
     if minutes >= 60 or seconds >= 60:
-        return unknown("phút hoặc giây ≥ 60", "minutes or seconds of 60 or more")
+        return unknown(QT_TRANSLATE_NOOP("photos", "phút hoặc giây ≥ 60"))
     value = degrees + minutes / 60 + seconds / 3600
     if value > limit:
-        return unknown(f"vượt quá {limit:g}°", f"beyond {limit:g}°")
+        return unknown(QT_TRANSLATE_NOOP("photos", "vượt quá {limit}°"), limit=f"{limit:g}")
     ref = (_text(tags.get(f"GPS GPS{name}Ref")) or "")[:1].upper()
     if ref in (positive, negative):
         if is_negative and ref == positive:
-            return unknown(f"giá trị âm nhưng ghi {ref}", f"negative value but ref {ref}")
+            return unknown(QT_TRANSLATE_NOOP("photos", "giá trị âm nhưng ghi {ref}"), ref=ref)
         return -value if ref == negative or is_negative else value
     if ref:
-        return unknown(f"hướng bán cầu lạ '{ref}'", f"unknown hemisphere ref '{ref}'")
+        return unknown(QT_TRANSLATE_NOOP("photos", "hướng bán cầu lạ '{ref}'"), ref=ref)
     if getattr(tag, "field_type", None) in _SIGNED_TYPES:
         return -value if is_negative else value
-    return unknown("thiếu bán cầu (N/S, E/W)", "no hemisphere ref")
+    return unknown(QT_TRANSLATE_NOOP("photos", "thiếu bán cầu (N/S, E/W)"))
 
 
-def _position(tags: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+def _position(tags: dict[str, Any], warnings: list[Message]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     heading = _numbers(tags.get("GPS GPSImgDirection"))
     if heading is not None:
@@ -924,7 +965,7 @@ def _position(tags: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
             ref = (_text(tags.get("GPS GPSImgDirectionRef")) or "")[:1].upper()
             out["heading_ref"] = ref if ref in ("T", "M") else None
         else:
-            warnings.append("Hướng chụp không hợp lệ. / The compass heading is out of range.")
+            warnings.append(_says(QT_TRANSLATE_NOOP("photos", "Hướng chụp không hợp lệ.")))
     if "GPS GPSLatitude" not in tags and "GPS GPSLongitude" not in tags:
         return out
     lat = _coordinate(tags, "lat", warnings)
@@ -934,15 +975,21 @@ def _position(tags: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     status = (_text(tags.get("GPS GPSStatus")) or "")[:1].upper()
     if status == "V":
         warnings.append(
-            "GPS ghi 'V' (đo không hợp lệ), coi như không có vị trí. / "
-            "GPS status is 'V' (void measurement), so the position is unknown."
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "photos", "GPS ghi 'V' (đo không hợp lệ), coi như không có vị trí."
+                )
+            )
         )
         return out
     if lat == 0 and lon == 0:
         # Cameras and apps write 0,0 when they had no fix; nobody surveys in the Gulf of Guinea.
         warnings.append(
-            "GPS ghi 0,0 (chưa bắt được vệ tinh), coi như không có vị trí. / "
-            "GPS position 0,0 means no fix, so the position is unknown."
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "photos", "GPS ghi 0,0 (chưa bắt được vệ tinh), coi như không có vị trí."
+                )
+            )
         )
         return out
     out["lat"], out["lon"] = lat, lon
@@ -999,7 +1046,7 @@ def _iso(moment: datetime, fraction: str) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S") + (f".{fraction}" if fraction else "")
 
 
-def _times(tags: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+def _times(tags: dict[str, Any], warnings: list[Message]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     local: datetime | None = None
     for index, (clock, subsec_tag, offset_tag) in enumerate(_CLOCKS):
@@ -1027,9 +1074,13 @@ def _times(tags: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
         # two clocks is wrong (some cameras stamp the GPS date a day off) and we cannot tell which.
         if local is not None and not _EARLIEST_ZONE <= local - utc <= _LATEST_ZONE:
             warnings.append(
-                "Giờ GPS và giờ máy ảnh lệch nhau quá một múi giờ, không xác định được giờ UTC. / "
-                "The GPS clock and the camera clock differ by more than any time zone, so the "
-                "UTC time is unknown."
+                _says(
+                    QT_TRANSLATE_NOOP(
+                        "photos",
+                        "Giờ GPS và giờ máy ảnh lệch nhau quá một múi giờ, không xác định được "
+                        "giờ UTC.",
+                    )
+                )
             )
         else:
             out["taken_at_utc"] = _iso(utc, f"{utc.microsecond:06d}".rstrip("0")) + "Z"
@@ -1063,7 +1114,7 @@ def _gps_time(tags: dict[str, Any]) -> datetime | None:
 # Camera ------------------------------------------------------------------------------------------
 
 
-def _camera(tags: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+def _camera(tags: dict[str, Any], warnings: list[Message]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "make": _text(tags.get("Image Make")),
         "model": _text(tags.get("Image Model")),
@@ -1074,7 +1125,10 @@ def _camera(tags: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
             out["orientation"] = orientation
         else:
             warnings.append(
-                f"Hướng ảnh EXIF lạ ({orientation}). / Unknown EXIF orientation {orientation}."
+                _says(
+                    QT_TRANSLATE_NOOP("photos", "Hướng ảnh EXIF lạ ({orientation})."),
+                    orientation=orientation,
+                )
             )
     return out
 

@@ -26,6 +26,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from fieldsurvey.core.errors import PhotoError
 from fieldsurvey.core.files import atomic_write
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.photos.metadata import PhotoMetadata, read_metadata
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import Workspace
@@ -92,6 +93,15 @@ class PhotoStore:
         return None
 
 
+def _says(template: str, **params: Any) -> Message:
+    """A sentence about a photo file, filed under the photos' messages."""
+    return Message("photos", template, params)
+
+
+def _no_such_file(path: str) -> Message:
+    return _says(QT_TRANSLATE_NOOP("photos", "Không tìm thấy tệp {path}."), path=path)
+
+
 @dataclass
 class PreparedPhoto:
     """What a worker made of one file: the stored original and its metadata."""
@@ -101,7 +111,7 @@ class PreparedPhoto:
     byte_size: int
     metadata: PhotoMetadata
     thumbnail: bool
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 @dataclass
@@ -113,8 +123,8 @@ class IngestResult:
     sha256: str | None = None
     created: bool = False
     metadata: PhotoMetadata | None = None
-    error: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    error: Message | None = None
+    warnings: list[Message] = field(default_factory=list)
 
 
 # -- work done on one file (runs in a worker process) -------------------------------------------
@@ -158,8 +168,14 @@ def check_incoming_photo(source: str, sha256: str, declared_format: str | None) 
     metadata = read_metadata(path)
     if declared_format is not None and metadata.format != declared_format:
         raise PhotoError(
-            f"Ảnh {sha256[:12]}… là {metadata.format}, không phải {declared_format} như bản ghi "
-            "của nó. / The file is not of the format its record declares."
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "photos", "Ảnh {photo}… là {format}, không phải {declared} như bản ghi của nó."
+                ),
+                photo=sha256[:12],
+                format=metadata.format,
+                declared=declared_format,
+            )
         )
     if metadata.width and metadata.height:
         check_pixels(sha256[:12], metadata.width, metadata.height, path.stat().st_size)
@@ -178,8 +194,13 @@ def _copy_and_hash(source: Path, staging: Path) -> tuple[Path, str, int]:
                 size += len(chunk)
                 if size > MAX_FILE_BYTES:
                     raise PhotoError(
-                        f"Tệp {source.name} lớn hơn {MAX_FILE_BYTES // 1_000_000} MB, không phải "
-                        "ảnh chụp. / The file is too large to be a photo."
+                        _says(
+                            QT_TRANSLATE_NOOP(
+                                "photos", "Tệp {name} lớn hơn {limit} MB, không phải ảnh chụp."
+                            ),
+                            name=source.name,
+                            limit=MAX_FILE_BYTES // 1_000_000,
+                        )
                     )
                 digest.update(chunk)
                 dst.write(chunk)
@@ -198,9 +219,18 @@ def check_pixels(name: str, width: int, height: int, byte_size: int) -> None:
         pixels > BOMB_CHECK_ABOVE_PIXELS and pixels > MAX_PIXELS_PER_BYTE * byte_size
     ):
         raise PhotoError(
-            f"Ảnh {name} khai báo {width}×{height} điểm ảnh ({pixels / 1e6:.0f} MP) trong tệp "
-            f"{byte_size / 1e6:.1f} MB: không phải ảnh thật, có thể là tệp độc hại. / "
-            "Refused: the pixel count is absurd for the file (a decompression bomb)."
+            _says(
+                QT_TRANSLATE_NOOP(
+                    "photos",
+                    "Ảnh {name} khai báo {width}×{height} điểm ảnh ({megapixels} MP) trong tệp "
+                    "{megabytes} MB: không phải ảnh thật, có thể là tệp độc hại.",
+                ),
+                name=name,
+                width=width,
+                height=height,
+                megapixels=f"{pixels / 1e6:.0f}",
+                megabytes=f"{byte_size / 1e6:.1f}",
+            )
         )
 
 
@@ -210,10 +240,18 @@ def _open_image(path: Path, name: str) -> Image.Image:
     except UnidentifiedImageError as exc:
         if path.read_bytes()[4:12].startswith(b"ftyp"):
             raise PhotoError(
-                f"Ảnh HEIC {name}: cần cài gói mở rộng HEIC để tạo ảnh thu nhỏ "
-                "(pip install 'fieldsurvey[heic]'). / Install the HEIC extra for thumbnails."
+                _says(
+                    QT_TRANSLATE_NOOP(
+                        "photos",
+                        "Ảnh HEIC {name}: cần cài gói mở rộng HEIC để tạo ảnh thu nhỏ "
+                        "(pip install 'fieldsurvey[heic]').",
+                    ),
+                    name=name,
+                )
             ) from exc
-        raise PhotoError(f"Không đọc được ảnh {name}. / Cannot read the image.") from exc
+        raise PhotoError(
+            _says(QT_TRANSLATE_NOOP("photos", "Không đọc được ảnh {name}."), name=name)
+        ) from exc
 
 
 def fitted_size(size: tuple[int, int], longest: int) -> tuple[int, int]:
@@ -262,12 +300,17 @@ def render_sizes(path: Path, name: str, sizes: Sequence[int], byte_size: int) ->
             raise
         except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
             raise PhotoError(
-                f"Ảnh {name} quá lớn để giải mã an toàn. / Too many pixels to decode safely."
+                _says(
+                    QT_TRANSLATE_NOOP("photos", "Ảnh {name} quá lớn để giải mã an toàn."), name=name
+                )
             ) from exc
         except (OSError, ValueError, SyntaxError, EOFError) as exc:
             raise PhotoError(
-                f"Ảnh {name} bị hỏng hoặc không đầy đủ ({exc}). / The image is damaged or cut "
-                "short."
+                _says(
+                    QT_TRANSLATE_NOOP("photos", "Ảnh {name} bị hỏng hoặc không đầy đủ ({error})."),
+                    name=name,
+                    error=str(exc),
+                )
             ) from exc
 
 
@@ -280,9 +323,11 @@ def prepare(source: str, store_root: str) -> PreparedPhoto:
     path = Path(source)
     store = PhotoStore(Path(store_root))
     if not path.is_file():
-        raise PhotoError(f"Không tìm thấy tệp {source}. / No such file.")
+        raise PhotoError(_no_such_file(source))
     if path.stat().st_size == 0:
-        raise PhotoError(f"Tệp {path.name} rỗng (0 byte). / The file is empty.")
+        raise PhotoError(
+            _says(QT_TRANSLATE_NOOP("photos", "Tệp {name} rỗng (0 byte)."), name=path.name)
+        )
     staged, sha256, size = _copy_and_hash(path, store.staging())
     try:
         metadata = read_metadata(staged)
@@ -295,7 +340,7 @@ def prepare(source: str, store_root: str) -> PreparedPhoto:
         except PhotoError as exc:
             if metadata.format != "HEIF":
                 raise
-            thumbnail, notes = False, [*notes, str(exc)]
+            thumbnail, notes = False, [*notes, _message_of(exc)]
         final = store.original(sha256, metadata.format)
         final.parent.mkdir(parents=True, exist_ok=True)
         if final.exists():
@@ -314,7 +359,14 @@ def prepare(source: str, store_root: str) -> PreparedPhoto:
 class Failure:
     """A task that did not produce a result: a bad file, a time-out or a crashed worker."""
 
-    message: str
+    message: Message
+
+
+def _message_of(exc: PhotoError) -> Message:
+    """The message a PhotoError was raised with (its text when it was raised with a string)."""
+    if exc.message is not None:
+        return exc.message
+    return Message("photos", "{text}", {"text": str(exc)})
 
 
 def _worker(conn: Connection) -> None:
@@ -330,9 +382,12 @@ def _worker(conn: Connection) -> None:
         try:
             conn.send((index, func(*args)))
         except PhotoError as exc:
-            conn.send((index, Failure(str(exc))))
+            conn.send((index, Failure(_message_of(exc))))
         except Exception as exc:  # an odd file tripped a library: report it for this file only
-            conn.send((index, Failure(f"Lỗi khi xử lý tệp: {exc!r}. / Unexpected error.")))
+            failure = _says(
+                QT_TRANSLATE_NOOP("photos", "Lỗi khi xử lý tệp: {error}."), error=repr(exc)
+            )
+            conn.send((index, Failure(failure)))
 
 
 class _Worker:
@@ -400,14 +455,22 @@ def run_in_workers(
                         _, results[index] = worker.conn.recv()
                     except EOFError:  # the worker died: out of memory, a crash in a decoder
                         results[index] = Failure(
-                            f"Không xử lý được {names[index]}. / The file could not be processed."
+                            _says(
+                                QT_TRANSLATE_NOOP("photos", "Không xử lý được {name}."),
+                                name=names[index],
+                            )
                         )
                         worker.stop(kill=True)
                         pool[slot] = _Worker(context)
                 elif time.monotonic() - worker.started > time_limit_s:
                     results[index] = Failure(
-                        f"{names[index]}: xử lý quá {time_limit_s:g} giây nên đã dừng. / "
-                        "The file took too long and was stopped."
+                        _says(
+                            QT_TRANSLATE_NOOP(
+                                "photos", "{name}: xử lý quá {seconds} giây nên đã dừng."
+                            ),
+                            name=names[index],
+                            seconds=f"{time_limit_s:g}",
+                        )
                     )
                     worker.stop(kill=True)
                     pool[slot] = _Worker(context)
@@ -550,7 +613,7 @@ def record_prepared(
     results: list[IngestResult] = []
     for name, outcome in zip(names, prepared, strict=True):
         if outcome is None:
-            results.append(IngestResult(name, error="Đã huỷ. / Cancelled."))
+            results.append(IngestResult(name, error=_says(QT_TRANSLATE_NOOP("photos", "Đã huỷ."))))
         elif isinstance(outcome, Failure):
             results.append(IngestResult(name, error=outcome.message))
         else:
@@ -599,7 +662,7 @@ def make_missing_copies(
         workers=workers,
         progress=progress,
     )
-    problems = [o.message for o in outcomes if isinstance(o, Failure)]
+    problems = [str(o.message) for o in outcomes if isinstance(o, Failure)]
     return sum(isinstance(o, str) for o in outcomes), problems
 
 
@@ -702,7 +765,7 @@ def photo_infos(
             infos.append(outcome)
         else:
             info = photo_info_template(path)
-            info["error"] = outcome.message if isinstance(outcome, Failure) else "Đã huỷ."
+            info["error"] = str(outcome.message) if isinstance(outcome, Failure) else "Đã huỷ."
             infos.append(info)
     return infos
 
@@ -737,7 +800,7 @@ def photo_info(path: Path) -> dict[str, Any]:
     keys = _INFO_KEYS[1:-1]
     try:
         if not path.is_file():
-            raise PhotoError(f"Không tìm thấy tệp {path}. / No such file.")
+            raise PhotoError(_no_such_file(str(path)))
         digest = hashlib.sha256()
         with path.open("rb") as fh:
             while chunk := fh.read(_CHUNK):
@@ -749,7 +812,7 @@ def photo_info(path: Path) -> dict[str, Any]:
         if meta.width and meta.height:
             check_pixels(path.name, meta.width, meta.height, path.stat().st_size)
         if meta.warnings:
-            info["warnings"] = list(meta.warnings)
+            info["warnings"] = [str(warning) for warning in meta.warnings]
     except PhotoError as exc:
         info["error"] = str(exc)
     except OSError as exc:

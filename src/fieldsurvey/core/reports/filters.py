@@ -26,6 +26,7 @@ import sqlite_utils
 
 from fieldsurvey.core import reference, vocabulary
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.reports.labels import _commune_names, list_title
 from fieldsurvey.core.text import fold
 
@@ -35,6 +36,8 @@ ROUND_DECIMALS: Final = 2
 SENSITIVE_CATEGORY: Final = "national_security"
 # How often (rows) writers report progress and look at the cancel flag.
 STEP: Final = 500
+# Where the reports' messages are filed in the translation files.
+_CONTEXT: Final = "reports"
 
 
 class ReportError(FieldSurveyError):
@@ -45,7 +48,9 @@ class ReportCancelled(FieldSurveyError):
     """The report was cancelled; nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("Đã huỷ báo cáo, không ghi tệp nào. / Report cancelled, no file written.")
+        super().__init__(
+            Message(_CONTEXT, QT_TRANSLATE_NOOP("reports", "Đã huỷ báo cáo, không ghi tệp nào."))
+        )
 
 
 # -- the filter ------------------------------------------------------------------------------------
@@ -114,13 +119,19 @@ def parse_where(db: sqlite_utils.Database, items: Sequence[str]) -> Where:
         key = _KEY_ALIASES.get(key, key)
         if not sep or not value:
             raise ReportError(
-                f"Bộ lọc phải có dạng khoá=giá trị: {item!r}. / "
-                f"A filter must be key=value: {item!r}."
+                Message(
+                    _CONTEXT,
+                    QT_TRANSLATE_NOOP("reports", "Bộ lọc phải có dạng khoá=giá trị: {item}."),
+                    {"item": repr(item)},
+                )
             )
         if key not in WHERE_KEYS:
             raise ReportError(
-                f"Khoá lọc không hợp lệ: {key!r} (dùng {', '.join(WHERE_KEYS)}). / "
-                f"Unknown filter key {key!r} (use {', '.join(WHERE_KEYS)})."
+                Message(
+                    _CONTEXT,
+                    QT_TRANSLATE_NOOP("reports", "Khoá lọc không hợp lệ: {key} (dùng {keys})."),
+                    {"key": repr(key), "keys": ", ".join(WHERE_KEYS)},
+                )
             )
         code: str | None
         if key == "commune":
@@ -144,15 +155,20 @@ def parse_where(db: sqlite_utils.Database, items: Sequence[str]) -> Where:
             code = _code_of(list_name, value)
             if code is None:
                 raise ReportError(
-                    f"Giá trị không hợp lệ cho {key}: {value!r} "
-                    f"(dùng {', '.join(vocabulary.codes(list_name))}). / "
-                    f"Unknown value for {key}: {value!r}."
+                    Message(
+                        _CONTEXT,
+                        QT_TRANSLATE_NOOP(
+                            "reports", "Giá trị không hợp lệ cho {key}: {value} (dùng {codes})."
+                        ),
+                        {
+                            "key": key,
+                            "value": repr(value),
+                            "codes": ", ".join(vocabulary.codes(list_name)),
+                        },
+                    )
                 )
         if code is None:
-            raise ReportError(
-                f"Không tìm thấy {_KEY_VI[key]} {value!r}. / "
-                f"No {key} called {value!r} in the workspace."
-            )
+            raise ReportError(Message(_CONTEXT, _NOT_FOUND[key], {"value": repr(value)}))
         if code not in found[key]:
             found[key].append(code)
     return Where(
@@ -165,7 +181,11 @@ def parse_where(db: sqlite_utils.Database, items: Sequence[str]) -> Where:
 
 
 _KEY_ALIASES: Final = {"review_state": "review", "owner_unit": "owner"}
-_KEY_VI: Final = {"commune": "xã, phường", "owner": "đơn vị"}
+# A commune or a unit the filter names but the workspace does not have.
+_NOT_FOUND: Final = {
+    "commune": QT_TRANSLATE_NOOP("reports", "Không tìm thấy xã, phường {value}."),
+    "owner": QT_TRANSLATE_NOOP("reports", "Không tìm thấy đơn vị {value}."),
+}
 
 
 def _unit_id(db: sqlite_utils.Database, value: str) -> str | None:
@@ -180,8 +200,11 @@ def _unit_id(db: sqlite_utils.Database, value: str) -> str | None:
     ]
     if len(matches) > 1:
         raise ReportError(
-            f"Có {len(matches)} đơn vị tên {value!r}, hãy dùng mã (id). / "
-            f"{len(matches)} units are called {value!r}; give its id."
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP("reports", "Có {count} đơn vị tên {value}, hãy dùng mã (id)."),
+                {"count": len(matches), "value": repr(value)},
+            )
         )
     return matches[0] if matches else None
 

@@ -31,11 +31,15 @@ import sqlite_utils
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.files import replace_durably
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.reports.filters import FORMATS, ReportError, Where, parse_where
 from fieldsurvey.core.reports.osm import _write_csv, _write_geojson, photos_folder
 from fieldsurvey.core.reports.tables import Job
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.tasks import Cancel, Progress
+
+# Where the reports' messages are filed in the translation files.
+_CONTEXT = "reports"
 
 # -- the one entry point ---------------------------------------------------------------------------
 
@@ -65,22 +69,44 @@ def write_report(
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise ReportError(
-            f"Định dạng không hỗ trợ: {fmt!r} (dùng {', '.join(FORMATS)}). / "
-            f"Unknown format {fmt!r} (use {', '.join(FORMATS)})."
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP("reports", "Định dạng không hỗ trợ: {format} (dùng {formats})."),
+                {"format": repr(fmt), "formats": ", ".join(FORMATS)},
+            )
         )
     if lang not in vocabulary.LANGUAGES:
-        raise ReportError(f"Ngôn ngữ không hỗ trợ: {lang!r} (vi, en). / Unknown language {lang!r}.")
+        raise ReportError(
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP("reports", "Ngôn ngữ không hỗ trợ: {lang} (vi, en)."),
+                {"lang": repr(lang)},
+            )
+        )
     if photos and (omit_sensitive or fmt not in ("csv", "geojson") or workspace_path is None):
         raise ReportError(
-            "Chỉ xuất ảnh kèm GeoJSON/CSV và khi không lược bỏ thông tin nhạy cảm. / "
-            "Photos go only with GeoJSON/CSV, and not with --omit-sensitive."
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "reports",
+                    "Chỉ xuất ảnh kèm GeoJSON/CSV và khi không lược bỏ thông tin nhạy cảm.",
+                ),
+            )
         )
     parsed = where if isinstance(where, Where) else parse_where(db, where)
     out = Path(out)
     if out.is_dir():
-        raise ReportError(f"{out} là một thư mục. / {out} is a folder.")
+        raise ReportError(
+            Message(_CONTEXT, QT_TRANSLATE_NOOP("reports", "{path} là một thư mục."), {"path": out})
+        )
     if not out.parent.is_dir():
-        raise ReportError(f"Không có thư mục {out.parent}. / No folder {out.parent}.")
+        raise ReportError(
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP("reports", "Không có thư mục {folder}."),
+                {"folder": out.parent},
+            )
+        )
     photos_from = photo_folder(workspace_path) if workspace_path is not None else None
     job = Job(db, parsed, lang, omit_sensitive, progress, cancel, photos_from)
     job.check()
@@ -91,7 +117,11 @@ def write_report(
         tmp.open("xb").close()
     except OSError as exc:
         raise ReportError(
-            f"Không ghi được vào {out.parent}: {exc.strerror}. / Cannot write to {out.parent}."
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP("reports", "Không ghi được vào {folder}: {detail}."),
+                {"folder": out.parent, "detail": exc.strerror},
+            )
         ) from exc
     photos_tmp = photos_final = None
     if photos:
