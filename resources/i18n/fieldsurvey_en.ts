@@ -2670,6 +2670,19 @@ Click “Copy report” and send it to support; details are in the log file.</tr
     </message>
 </context>
 <context>
+    <name>location</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/location.py" line="23"/>
+        <source>Không đọc được toạ độ {text}: hãy nhập &quot;21.0285, 105.8542&quot; hoặc &quot;21°01&apos;42.6&quot;N 105°51&apos;15.1&quot;E&quot;.</source>
+        <translation>Cannot read the coordinates {text}: type &quot;21.0285, 105.8542&quot; or &quot;21°01&apos;42.6&quot;N 105°51&apos;15.1&quot;E&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/location.py" line="83"/>
+        <source>Toạ độ ngoài phạm vi: {lat}, {lon}.</source>
+        <translation>Coordinates out of range: {lat}, {lon}.</translation>
+    </message>
+</context>
+<context>
     <name>map</name>
     <message>
         <location filename="../../src/fieldsurvey/core/map/export.py" line="59"/>
@@ -3662,6 +3675,16 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <translation>{field}: {value} is not in the code list.</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="344"/>
+        <source>Không có địa điểm {site}.</source>
+        <translation>No such site: {site}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="385"/>
+        <source>Trường {field} của {table} không trỏ tới bản ghi khác.</source>
+        <translation>The field {field} of {table} does not refer to another record.</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldsurvey/core/store/records.py" line="89"/>
         <source>Bảng {table} không có trường {name}.</source>
         <translation>No field {name} in {table}.</translation>
@@ -4051,12 +4074,12 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <translation>The change count does not match the manifest.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="68"/>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="65"/>
         <source>Thay đổi số {seq} của thiết bị {device} đã có, với nội dung khác.</source>
         <translation>A different change already holds sequence number {seq} of device {device}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="145"/>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="142"/>
         <source>Ảnh được gắn vào bản ghi {record} không có trong {table}.</source>
         <translation>A photo is linked to the record {record}, which does not exist in {table}.</translation>
     </message>

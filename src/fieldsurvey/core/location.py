@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 # One coordinate in degrees-minutes-seconds: 21°01'42.6"N, 21 01 42.6 N, 105°51.252'E …
 _DMS = re.compile(
@@ -19,11 +20,12 @@ _DECIMAL = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*°?\s*([NSEW])?\s*$", re.IG
 
 
 def _bad(text: str) -> ValidationError:
-    return ValidationError(
-        f'Không đọc được toạ độ {text!r}: hãy nhập "21.0285, 105.8542" hoặc '
-        f'"21°01\'42.6"N 105°51\'15.1"E". / Cannot read the coordinates {text!r}: type '
-        f'"21.0285, 105.8542" or "21°01\'42.6"N 105°51\'15.1"E".'
+    template = QT_TRANSLATE_NOOP(
+        "location",
+        'Không đọc được toạ độ {text}: hãy nhập "21.0285, 105.8542" hoặc '
+        '"21°01\'42.6"N 105°51\'15.1"E".',
     )
+    return ValidationError(Message("location", template, {"text": repr(text)}))
 
 
 def _one(part: str, whole: str) -> tuple[float, str | None]:
@@ -78,9 +80,8 @@ def parse_coordinates(text: str) -> tuple[float, float]:
     lat = -a if hemi_a == "S" else a
     lon = -b if hemi_b == "W" else b
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValidationError(
-            f"Toạ độ ngoài phạm vi: {lat}, {lon}. / Coordinates out of range: {lat}, {lon}."
-        )
+        template = QT_TRANSLATE_NOOP("location", "Toạ độ ngoài phạm vi: {lat}, {lon}.")
+        raise ValidationError(Message("location", template, {"lat": lat, "lon": lon}))
     return round(lat, 7), round(lon, 7)
 
 

@@ -341,7 +341,8 @@ def new_camera_name(db: sqlite_utils.Database, site_id: str) -> str:
     had, deleted ones included (a deleted camera's number is not given again)."""
     site = db.execute("SELECT name FROM sites WHERE id = ?", [site_id]).fetchone()
     if site is None:
-        raise ValidationError(f"Không có địa điểm {site_id}. / No such site.")
+        template = QT_TRANSLATE_NOOP("store", "Không có địa điểm {site}.")
+        raise ValidationError(Message("store", template, {"site": site_id}))
     count = db.execute("SELECT count(*) FROM cameras WHERE site_id = ?", [site_id]).fetchone()[0]
     return camera_name(str(site[0]), int(count) + 1)
 
@@ -381,10 +382,10 @@ def records_of(
     site's cameras, a camera's shortcomings…), every column, in the order they were recorded."""
     kind = record_kind(table)
     if kind.field(field).kind != "ref":
-        raise ValidationError(
-            f"Trường {field!r} của {table} không trỏ tới bản ghi khác. / "
-            f"{field!r} does not refer to a record."
+        template = QT_TRANSLATE_NOOP(
+            "store", "Trường {field} của {table} không trỏ tới bản ghi khác."
         )
+        raise ValidationError(Message("store", template, {"field": field, "table": table}))
     rows = db.execute(
         f"SELECT * FROM {kind.table} WHERE {field} = ? AND deleted = 0 ORDER BY rowid",
         [record_id],

@@ -63,7 +63,7 @@ MAX_USER_CHARS = 200
 MAX_LINE_BYTES = 4 << 20
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
     """An untrusted value in a message: repr, cut short."""
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -430,7 +430,7 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
     table = change["table_name"]
     kind = RECORD_KINDS.get(table) if isinstance(table, str) else None
     if kind is None:
-        raise bad(_say(QT_TRANSLATE_NOOP("sync", "bảng lạ {table}"), table=_shown(table)))
+        raise bad(_say(QT_TRANSLATE_NOOP("sync", "bảng lạ {table}"), table=shown(table)))
     op = change["op"]
     if op not in tuple(Op):  # a tuple: a hostile op may be unhashable
         raise bad("op")
@@ -452,15 +452,15 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
         raise bad(_say(QT_TRANSLATE_NOOP("sync", "delete: chỉ có trường deleted")))
     for name, triple in fields.items():
         if not (isinstance(triple, list) and len(triple) == 3):
-            raise bad(_shown(name))
+            raise bad(shown(name))
         old, new, old_clock = triple
         if old_clock is not None and not _is_count(old_clock, 0, MAX_CLOCK):
-            raise bad(_say(QT_TRANSLATE_NOOP("sync", "{name}: đồng hồ cũ"), name=_shown(name)))
+            raise bad(_say(QT_TRANSLATE_NOOP("sync", "{name}: đồng hồ cũ"), name=shown(name)))
         if op == "insert" and (old is not None or old_clock is not None):
             raise bad(
                 _say(
                     QT_TRANSLATE_NOOP("sync", "{name}: bản ghi mới không có giá trị cũ"),
-                    name=_shown(name),
+                    name=shown(name),
                 )
             )
         if name == "deleted":
@@ -470,7 +470,7 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
                 raise bad("deleted")
             continue
         if name not in kind.field_names:
-            raise bad(_say(QT_TRANSLATE_NOOP("sync", "trường lạ {name}"), name=_shown(name)))
+            raise bad(_say(QT_TRANSLATE_NOOP("sync", "trường lạ {name}"), name=shown(name)))
         field_ = kind.field(name)
         for value in (new,) if op == "insert" else (old, new):
             if value is None and value is old:
@@ -486,7 +486,7 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
                     _say(
                         QT_TRANSLATE_NOOP("sync", "{name}: mã xã/phường {code} không có"),
                         name=name,
-                        code=_shown(value),
+                        code=shown(value),
                     )
                 )
             if field_.kind == "communes" and not set(json.loads(str(value))) <= set(communes):

@@ -20,7 +20,7 @@ from fieldsurvey.core.store.workspace import (
     Workspace,
     fields_json,
 )
-from fieldsurvey.core.sync.incoming import _shown
+from fieldsurvey.core.sync.incoming import shown
 from fieldsurvey.core.sync.package import Refusal
 from fieldsurvey.core.sync.package_format import CHANGED_AFTER_APPROVAL, SyncError
 from fieldsurvey.core.trust import authorship
@@ -30,9 +30,6 @@ log = logging.getLogger(__name__)
 
 def _say(template: str, **params: Any) -> Message:
     return Message("sync", template, params)
-
-
-# -- merging ---------------------------------------------------------------------------------------
 
 
 def _order(change: dict[str, Any]) -> tuple[int, str, str]:
@@ -145,7 +142,7 @@ def _check_links(ws: Workspace, link_ids: Iterable[str]) -> None:
                     QT_TRANSLATE_NOOP(
                         "sync", "Ảnh được gắn vào bản ghi {record} không có trong {table}."
                     ),
-                    record=_shown(row[1]),
+                    record=shown(row[1]),
                     table=table,
                 ),
                 Refusal.BAD_RECORD,
