@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.main_window import MainWindow
 from fieldsurvey.ui.map_view import ExternalRequestBlocker
-from fieldsurvey.ui.models import ID_ROLE
+from fieldsurvey.ui.tables import ID_ROLE
 from tests.helpers.page import js
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">${window.__pwned=2}`\\`'

@@ -8,7 +8,8 @@ from pytestqt.modeltest import ModelTester
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.listing import ListQuery
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.ui.models import ID_ROLE, RecordListModel
+from fieldsurvey.ui.models import RecordListModel
+from fieldsurvey.ui.tables import ID_ROLE
 
 HEADERS = ["a", "b", "c", "d", "e", "f", "g"]
 

@@ -20,15 +20,13 @@ from fieldsurvey.core.office.inbox import inbox, package_records
 from fieldsurvey.core.office.review import ReviewFilter, reviews_of, select_records
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.office_review import (
-    LATE_BACKGROUND,
     ConflictsDialog,
     DashboardDialog,
     InboxDialog,
     ProgressDialog,
     ReviewDialog,
 )
-
-# The office's demo workspaces are shared with the core tests (tests/ui/conftest.py finds them).
+from fieldsurvey.ui.tables import LATE_BACKGROUND
 from tests.helpers.office import OfficeDemos, everything, send
 
 

@@ -51,8 +51,9 @@ from fieldsurvey.ui.dialogs import (
 )
 from fieldsurvey.ui.editor import RecordEditor
 from fieldsurvey.ui.map_view import MapView
-from fieldsurvey.ui.models import ID_ROLE, RecordListModel
+from fieldsurvey.ui.models import RecordListModel
 from fieldsurvey.ui.sync_dialogs import ExportDialog, ImportDialog, PackagesDialog
+from fieldsurvey.ui.tables import ID_ROLE
 
 MAP_FIELDS = {"lat", "lon", "views", "condition", "purposes", "camera_type"}
 MAP_RELOAD_MS = 1500

@@ -10,8 +10,8 @@ import sqlite_utils
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from fieldsurvey.core.store import listing
+from fieldsurvey.ui.tables import ID_ROLE
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 

@@ -1,0 +1,120 @@
+"""The one table model of the app's short lists (inbox, review, conflicts, progress, duplicates,
+long combo boxes) and the one role that carries each row's id, for every list model here and
+in models.py. A model rather than items: one reset per fill, not a call per cell."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from fieldsurvey.ui.i18n import tr
+
+LATE_BACKGROUND = QColor("#f8d7da")
+LATE_FOREGROUND = QColor("#842029")
+
+# UserRole, the role QComboBox.currentData() reads: these models also fill the filter boxes.
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows of text with an id on each row (``ID_ROLE``) and late rows in red; for tables and
+    long combo boxes. A model rather than items: one reset per fill, not a call per cell."""
+
+    def __init__(self, headers: list[str], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: list[list[str]] = []
+        self.ids: list[Any] = []
+        self.late: list[bool] = []
+
+    def set_rows(
+        self, rows: list[list[str]], ids: list[Any] | None = None, late: list[bool] | None = None
+    ) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.ids = ids if ids is not None else [None] * len(rows)
+        self.late = late if late is not None else [False] * len(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        row = index.row()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.rows[row][index.column()]
+        if role == ID_ROLE:
+            return self.ids[row]
+        if self.late[row]:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(LATE_BACKGROUND)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(LATE_FOREGROUND)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tr("Trễ hạn")
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+def make_table(headers: list[str], parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(RowsModel(headers, table))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setResizeContentsPrecision(100)  # column widths from 100 rows
+    return table
+
+
+def rows_of(table: QTableView) -> RowsModel:
+    model = table.model()
+    assert isinstance(model, RowsModel)
+    return model
+
+
+def fill_table(
+    table: QTableView,
+    rows: list[list[str]],
+    ids: list[Any] | None = None,
+    late: list[bool] | None = None,
+) -> None:
+    """Replace a table's rows; ``ids`` are kept on each row (``ID_ROLE``)."""
+    rows_of(table).set_rows(rows, ids, late)
+    table.resizeColumnsToContents()
+
+
+def selected_id(table: QTableView) -> Any:
+    rows = table.selectionModel().selectedRows()
+    return rows[0].data(ID_ROLE) if rows else None
+
+
+def combo_model(parent: QWidget, first: str, items: list[tuple[str, str]]) -> RowsModel:
+    """A long combo box's items: ``first`` (no value) then (value, label) pairs."""
+    model = RowsModel([""], parent)
+    model.set_rows([[first]] + [[label] for _, label in items], [None] + [v for v, _ in items])
+    return model
