@@ -106,14 +106,14 @@
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="314"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="39"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="33"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="315"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="381"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="34"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
@@ -121,7 +121,7 @@
         <location filename="../../src/fieldsurvey/ui/editor.py" line="316"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="382"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="35"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
@@ -224,13 +224,13 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="66"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="483"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="59"/>
         <source>Loại địa điểm</source>
         <translation>Site type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="67"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="482"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="58"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
@@ -246,13 +246,13 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="70"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="481"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="57"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="484"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="60"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
@@ -263,25 +263,25 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="477"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="53"/>
         <source>Loại camera</source>
         <translation>Camera type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="479"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="55"/>
         <source>Kiểu lắp đặt</source>
         <translation>Mounting type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="480"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="56"/>
         <source>Độ cao lắp (m)</source>
         <translation>Mounting height (m)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="474"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="50"/>
         <source>Hướng nhìn</source>
         <translation>View directions</translation>
     </message>
@@ -474,73 +474,73 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="41"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="470"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="46"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="471"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="47"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="472"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="48"/>
         <source>Mã hiệu của nguồn</source>
         <translation>Reference code in the source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="473"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="49"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="475"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="51"/>
         <source>Góc nhìn (độ)</source>
         <translation>Field of view (degrees)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="476"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="52"/>
         <source>Góc nghiêng (camera:angle)</source>
         <translation>Tilt (camera:angle)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="478"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="54"/>
         <source>Loại giám sát (surveillance:type)</source>
         <translation>Surveillance type (surveillance:type)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="32"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="36"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Installation need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="37"/>
         <source>Giao việc</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="38"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="39"/>
         <source>Ảnh gắn bản ghi</source>
         <translation>Photo link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="40"/>
         <source>Kết quả duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="41"/>
         <source>Không trùng lặp</source>
         <translation>Not a duplicate</translation>
     </message>
@@ -575,7 +575,7 @@
         <translation>not deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="167"/>
+        <location filename="../../src/fieldsurvey/ui/tables.py" line="69"/>
         <source>Trễ hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -588,77 +588,77 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="803"/>
+        <location filename="../../src/fieldsurvey/ui/office/conflicts.py" line="54"/>
         <source>Xung đột cần xử lý</source>
         <translation>Conflicts to resolve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="810"/>
+        <location filename="../../src/fieldsurvey/ui/office/conflicts.py" line="61"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="811"/>
+        <location filename="../../src/fieldsurvey/ui/office/conflicts.py" line="62"/>
         <source>Bản ghi</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="812"/>
+        <location filename="../../src/fieldsurvey/ui/office/conflicts.py" line="63"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="813"/>
+        <location filename="../../src/fieldsurvey/ui/office/conflicts.py" line="64"/>
         <source>Giá trị A</source>
         <translation>Value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="814"/>
+        <location filename="../../src/fieldsurvey/ui/office/conflicts.py" line="65"/>
         <source>Giá trị B</source>
         <translation>Value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="821"/>
+        <location filename="../../src/fieldsurvey/ui/office/conflicts.py" line="72"/>
         <source>Giữ giá trị A</source>
         <translation>Keep value A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="822"/>
+        <location filename="../../src/fieldsurvey/ui/office/conflicts.py" line="73"/>
         <source>Giữ giá trị B</source>
         <translation>Keep value B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="827"/>
+        <location filename="../../src/fieldsurvey/ui/office/conflicts.py" line="78"/>
         <source>Giá trị A (bản ghi đang hiện)</source>
         <translation>Value A (current record)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="828"/>
+        <location filename="../../src/fieldsurvey/ui/office/conflicts.py" line="79"/>
         <source>Giá trị B (đang chờ)</source>
         <translation>Value B (pending)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="839"/>
+        <location filename="../../src/fieldsurvey/ui/office/conflicts.py" line="90"/>
         <source>Hoặc nhập giá trị khác</source>
         <translation>Or enter another value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="840"/>
+        <location filename="../../src/fieldsurvey/ui/office/conflicts.py" line="91"/>
         <source>Dùng giá trị này</source>
         <translation>Use this value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="870"/>
+        <location filename="../../src/fieldsurvey/ui/office/conflicts.py" line="121"/>
         <source>{0} xung đột đang chờ.</source>
         <translation>{0} conflict(s) pending.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="872"/>
+        <location filename="../../src/fieldsurvey/ui/office/conflicts.py" line="123"/>
         <source>Không còn xung đột nào.</source>
         <translation>No conflicts left.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="913"/>
+        <location filename="../../src/fieldsurvey/ui/office/conflicts.py" line="164"/>
         <source>{0}
 
 Thiết bị: {1}
@@ -674,42 +674,42 @@ At: {3}</translation>
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1159"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="266"/>
         <source>Bảng tổng hợp</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1161"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="268"/>
         <source>Đang tổng hợp…</source>
         <translation>Compiling the figures…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1166"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="273"/>
         <source>Lưu ảnh…</source>
         <translation>Save image…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1192"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="299"/>
         <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
         <translation>Sites: {0} · Cameras: {1} · Shortcomings: {2} · Needs: {3} · Photos: {4} · Communes with data: {5}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1212"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="319"/>
         <source>Lưu biểu đồ</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1212"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="319"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1219"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="326"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1219"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="326"/>
         <source>Không ghi được {0}.</source>
         <translation>Could not write {0}.</translation>
     </message>
@@ -717,77 +717,77 @@ At: {3}</translation>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="294"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="273"/>
         <source>Camera, địa điểm trùng lắp</source>
         <translation>Duplicate cameras and sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="277"/>
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="277"/>
         <source>Bản ghi A</source>
         <translation>Record A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="277"/>
         <source>Bản ghi B</source>
         <translation>Record B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="277"/>
         <source>Lý do</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="302"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="281"/>
         <source>Camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="303"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="282"/>
         <source>Địa điểm</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="310"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="289"/>
         <source>Gộp…</source>
         <translation>Merge…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="312"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="291"/>
         <source>Không trùng</source>
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="347"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="326"/>
         <source>Đang tìm bản ghi trùng lắp…</source>
         <translation>Looking for duplicate records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="366"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="345"/>
         <source>Không tìm được: {0}</source>
         <translation>Could not search: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="383"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="362"/>
         <source>Camera ({0})</source>
         <translation>Cameras ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="384"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="363"/>
         <source>Địa điểm ({0})</source>
         <translation>Sites ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="441"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="420"/>
         <source>Đã gộp hai camera.</source>
         <translation>Merged the two cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="455"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="434"/>
         <source>Đã ghi nhận: hai bản ghi không trùng nhau.</source>
         <translation>Recorded: the two records are not duplicates.</translation>
     </message>
@@ -932,153 +932,153 @@ At: {3}</translation>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="257"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="53"/>
         <source>Hộp thư gói đã nhập</source>
         <translation>Inbox of imported packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="57"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="262"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="58"/>
         <source>Tạo lúc</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="263"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="59"/>
         <source>Nhập lúc</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="264"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="60"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="265"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="61"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="266"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="62"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="267"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="63"/>
         <source>Xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="268"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="64"/>
         <source>Xung đột (còn mở)</source>
         <translation>Conflicts (open)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="269"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="65"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="270"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="288"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="66"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="84"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="276"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="72"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="277"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="73"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="278"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="74"/>
         <source>Kết quả</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="279"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="75"/>
         <source>Trường đã đổi</source>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="280"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="76"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="281"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="77"/>
         <source>Xung đột mở</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="288"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="84"/>
         <source>Kích thước</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="288"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="84"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="288"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="84"/>
         <source>Đường dẫn</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="296"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="92"/>
         <source>Các gói đã nhập, mới nhất trước</source>
         <translation>Imported packages, newest first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="339"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="135"/>
         <source>Gói bị giữ lại (cách ly): {0}</source>
         <translation>Packages held back (quarantined): {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="341"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="137"/>
         <source>Không có gói nào bị giữ lại.</source>
         <translation>No packages held back.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="148"/>
         <source>Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó (xem nhật ký)</source>
         <translation>Held back on import: clock set in the future or an earlier package missing (see the log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="363"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="159"/>
         <source>Chưa nhập gói nào.</source>
         <translation>No packages imported yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="369"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="165"/>
         <source>mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="369"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="165"/>
         <source>cập nhật</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="369"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="165"/>
         <source>xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="376"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="172"/>
         <source>Gói của {0}: {1} bản ghi</source>
         <translation>Package from {0}: {1} record(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="384"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="180"/>
         <source> (đã xoá)</source>
         <translation> (deleted)</translation>
     </message>
@@ -1086,188 +1086,188 @@ At: {3}</translation>
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="507"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="83"/>
         <source>Nhập danh sách camera hiện có</source>
         <translation>Import an existing camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="510"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="86"/>
         <source>Tệp CSV hoặc GeoJSON</source>
         <translation>CSV or GeoJSON file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="512"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="88"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="514"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="90"/>
         <source>Đọc tệp</source>
         <translation>Read file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="521"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="97"/>
         <source>Theo cột đơn vị trong tệp (tạo đơn vị mới nếu chưa có)</source>
         <translation>From the file&apos;s unit column (new units are created if missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="526"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="102"/>
         <source>Cột trong tệp</source>
         <translation>Column in file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="526"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="102"/>
         <source>Trường FieldSurvey</source>
         <translation>FieldSurvey field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="526"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="102"/>
         <source>Giá trị mẫu</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="533"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="109"/>
         <source>Vị trí lấy từ hình học (geometry) của từng điểm trong tệp GeoJSON.</source>
         <translation>Locations are taken from the geometry of each point in the GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="543"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="119"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="545"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="121"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="547"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="123"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="550"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="126"/>
         <source>Xem camera trùng lắp…</source>
         <translation>View duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="567"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="143"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="568"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="144"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="590"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="166"/>
         <source>Chọn danh sách camera</source>
         <translation>Choose a camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="592"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="168"/>
         <source>Danh sách camera (*.csv *.geojson *.json);;Tất cả (*)</source>
         <translation>Camera lists (*.csv *.geojson *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="609"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="185"/>
         <source>Chọn một tệp CSV hoặc GeoJSON.</source>
         <translation>Choose a CSV or GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="615"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="191"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="620"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="196"/>
         <source>{0}: {1} dòng, {2} cột. Kiểm tra cách ghép cột rồi bấm Xem trước.</source>
         <translation>{0}: {1} row(s), {2} column(s). Check how the columns are mapped, then click Preview.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="643"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="219"/>
         <source>— bỏ qua —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="668"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="244"/>
         <source>Trường «{0}» được chọn cho hai cột: {1} và {2}.</source>
         <translation>The field “{0}” is chosen for two columns: {1} and {2}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="708"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="284"/>
         <source>Đã huỷ, không nhập camera nào.</source>
         <translation>Cancelled; no cameras were imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="710"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="286"/>
         <source>Không nhập được: {0}</source>
         <translation>Could not import: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="722"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="298"/>
         <source>Đang đọc từng dòng…</source>
         <translation>Reading the rows…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="731"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="307"/>
         <source>Đã đọc {0} dòng: {1} dòng nhập được, {2} dòng không đọc được.</source>
         <translation>Read {0} row(s): {1} can be imported, {2} could not be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="735"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="311"/>
         <source>Các dòng đầu:</source>
         <translation>First rows:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="739"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="315"/>
         <source>  dòng {0}: không đọc được — {1}</source>
         <translation>  row {0}: could not be read — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="747"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="323"/>
         <source>  dòng {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
         <translation>  row {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="768"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="344"/>
         <source>Dòng không đọc được ({0}):</source>
         <translation>Rows that could not be read ({0}):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="770"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="776"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="346"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="352"/>
         <source>  dòng {0}: {1}</source>
         <translation>  row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="787"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="363"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="809"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="385"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="820"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="396"/>
         <source>Không có dòng nào nhập được; không ghi gì.</source>
         <translation>No row could be imported; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="825"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="401"/>
         <source>Đã nhập {0} camera: {1} địa điểm mới, {2} camera vào địa điểm có sẵn, {3} đơn vị mới; {4} dòng không đọc được; {5} camera mới có thể trùng.</source>
         <translation>Imported {0} camera(s): {1} new site(s), {2} camera(s) added to existing sites, {3} new unit(s); {4} row(s) could not be read; {5} new camera(s) may be duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="845"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="421"/>
         <source>Có thể trùng: {0} cặp, {1} cặp với camera đã có:</source>
         <translation>Possible duplicates: {0} pair(s), {1} with existing cameras:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="774"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="350"/>
         <source>Lưu ý ({0}):</source>
         <translation>Warnings ({0}):</translation>
     </message>
@@ -1275,65 +1275,65 @@ At: {3}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="160"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="161"/>
         <source>Tìm địa điểm, camera… (không cần dấu)  Ctrl+F</source>
         <translation>Find sites, cameras… (accents optional)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="172"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="173"/>
         <source>Đơn vị của tôi: chỉ tính các phần việc giao cho đơn vị này</source>
         <translation>My unit: count only the work assigned to this unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="179"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="180"/>
         <source>Tên địa điểm</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="180"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="195"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="181"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="196"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="181"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="198"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="199"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="183"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="183"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="184"/>
         <source>Số camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="184"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="199"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="185"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="200"/>
         <source>Duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="193"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="194"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="194"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="195"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="196"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="197"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="197"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="198"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
@@ -1342,329 +1342,329 @@ At: {3}</translation>
         <translation type="vanished">Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="205"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="206"/>
         <source>Địa điểm</source>
         <comment>list tab</comment>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="206"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="207"/>
         <source>Camera</source>
         <comment>list tab</comment>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="258"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="259"/>
         <source>Mọi loại địa điểm</source>
         <translation>All site types</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="259"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="260"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="260"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="261"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="262"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="285"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="286"/>
         <source>Bản đồ</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="289"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="290"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="289"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="290"/>
         <source>Bấm vào camera để chọn nó</source>
         <translation>Click a camera to select it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="292"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="293"/>
         <source>Đặt vị trí</source>
         <translation>Set location</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="293"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="294"/>
         <source>Bấm lên bản đồ để đặt vị trí của bản ghi đang chọn</source>
         <translation>Click on the map to set the location of the selected record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="297"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="298"/>
         <source>Hướng nhìn</source>
         <translation>View direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="299"/>
         <source>Kéo trên bản đồ để đặt hướng nhìn của camera đang chọn</source>
         <translation>Drag on the map to set the view direction of the selected camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="311"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="312"/>
         <source>Màu theo tình trạng</source>
         <translation>Colour by condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="312"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="313"/>
         <source>Màu theo mục đích</source>
         <translation>Colour by purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="318"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="319"/>
         <source>Thêm bản đồ nền (MBTiles)…</source>
         <translation>Add basemap (MBTiles)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="321"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="322"/>
         <source>Xuất bản đồ HTML…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="323"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="324"/>
         <source>Lưu bản đồ các camera đang hiển thị thành một tệp HTML mở được không cần mạng</source>
         <translation>Save a map of the cameras shown as an HTML file that opens without a network connection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="327"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="328"/>
         <source>Bản đồ trực tuyến (OSM)</source>
         <translation>Online map (OSM)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="329"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="330"/>
         <source>Tải ảnh nền OpenStreetMap từ Internet</source>
         <translation>Download OpenStreetMap basemap tiles from the internet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="350"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="351"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="351"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="352"/>
         <source>Workspace &amp;mới…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="354"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="355"/>
         <source>&amp;Mở workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="357"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="358"/>
         <source>Mở &amp;gần đây</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="360"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="361"/>
         <source>Mở workspace &amp;mẫu (demo)</source>
         <translation>Open &amp;demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="362"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="363"/>
         <source>&amp;Khôi phục workspace mẫu…</source>
         <translation>R&amp;eset demo workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="365"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="366"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="367"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="368"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="370"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="371"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="371"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="372"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="373"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="374"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="380"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="381"/>
         <source>&amp;Tìm</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="383"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="384"/>
         <source>&amp;Bản ghi</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="385"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="386"/>
         <source>Địa điểm &amp;mới…</source>
         <translation>New &amp;site…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="388"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="389"/>
         <source>&amp;Camera mới tại địa điểm</source>
         <translation>New &amp;camera at site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="394"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="395"/>
         <source>&amp;Tồn tại, hạn chế mới</source>
         <translation>New s&amp;hortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="401"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="402"/>
         <source>&amp;Nhu cầu lắp mới</source>
         <translation>New &amp;need for cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="406"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="407"/>
         <source>Bản ghi &amp;tiếp theo</source>
         <translation>Ne&amp;xt record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="409"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="410"/>
         <source>Bản ghi t&amp;rước</source>
         <translation>&amp;Previous record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="412"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="413"/>
         <source>&amp;Lưu và sang bản ghi tiếp</source>
         <translation>Save &amp;and go to next</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="415"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="416"/>
         <source>&amp;Xoá bản ghi…</source>
         <translation>&amp;Delete record…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="417"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="418"/>
         <source>&amp;Văn phòng</source>
         <translation>&amp;Office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="419"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="420"/>
         <source>&amp;Hộp thư gói đã nhập…</source>
         <translation>Package &amp;inbox…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="420"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="421"/>
         <source>&amp;Duyệt hồ sơ…</source>
         <translation>&amp;Review records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="421"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="422"/>
         <source>&amp;Xung đột cần giải quyết…</source>
         <translation>&amp;Conflicts to resolve…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="422"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="423"/>
         <source>Camera &amp;trùng lặp…</source>
         <translation>&amp;Duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="423"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="424"/>
         <source>Nhập danh sách camera &amp;có sẵn…</source>
         <translation>Import existing camera &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="424"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="425"/>
         <source>Tiến độ &amp;khảo sát…</source>
         <translation>Survey &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="425"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="426"/>
         <source>&amp;Biểu đồ tổng hợp…</source>
         <translation>Summary c&amp;harts…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="426"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="427"/>
         <source>Xuất &amp;báo cáo…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="430"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="431"/>
         <source>Đồ&amp;ng bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="432"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="433"/>
         <source>&amp;Xuất gói…</source>
         <translation>&amp;Export package…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="435"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="436"/>
         <source>&amp;Nhập gói…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="438"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="439"/>
         <source>&amp;Các gói đã trao đổi…</source>
         <translation>Exchanged &amp;packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="454"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="455"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="461"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="462"/>
         <source>văn phòng</source>
         <translation>office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="461"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="462"/>
         <source>khảo sát</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="471"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="472"/>
         <source>Đang chờ lần nhập gói (hoặc duyệt hàng loạt) đang chạy kết thúc để lưu…</source>
         <translation>Waiting for the running import (or bulk review) to end before saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="494"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="495"/>
         <source>Mọi đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="502"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="503"/>
         <source>Chưa có địa bàn được giao.</source>
         <translation>No assigned area yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="513"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="514"/>
         <source> và {0} nơi khác</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="515"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="516"/>
         <source>Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm</source>
         <translation>Area: {area} · due {due} · {done}/{expected} sites surveyed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="518"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="519"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="606"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="607"/>
         <source>{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · hiển thị {shown_sites} địa điểm, {shown_cameras} camera</source>
         <translation>{sites} sites · {cameras} cameras · {shortcomings} shortcomings · {needs} needs · showing {shown_sites} sites, {shown_cameras} cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="684"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="685"/>
         <source>Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới).</source>
         <translation>Select a site first (or add a new site).</translation>
     </message>
@@ -1673,112 +1673,112 @@ At: {3}</translation>
         <translation type="vanished">{site} – camera {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="745"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="746"/>
         <source>Xoá bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="746"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="747"/>
         <source>Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="773"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="774"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="781"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="782"/>
         <source>Hãy chọn một địa điểm hoặc camera trước.</source>
         <translation>Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="791"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="792"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="802"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="803"/>
         <source>Bản đồ: {0}</source>
         <translation>Map: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="808"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="809"/>
         <source>Thêm bản đồ nền</source>
         <translation>Add basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="808"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="809"/>
         <source>MBTiles (*.mbtiles);;Tất cả (*)</source>
         <translation>MBTiles (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="817"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="818"/>
         <source>Không dùng được bản đồ nền</source>
         <translation>Cannot use the basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="820"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="821"/>
         <source>Đã thêm bản đồ nền {0} (mức thu phóng {1}–{2}).</source>
         <translation>Added basemap {0} (zoom levels {1}–{2}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="830"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="831"/>
         <source>Xuất bản đồ HTML</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="832"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="833"/>
         <source>Trang HTML (*.html)</source>
         <translation>HTML page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="843"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="844"/>
         <source>Không xuất được bản đồ</source>
         <translation>Could not export the map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="846"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="847"/>
         <source>Đã xuất {0} camera vào {1}.</source>
         <translation>Exported {0} camera(s) to {1}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="914"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="923"/>
         <source>Mở workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="916"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="925"/>
         <source>Workspace FieldSurvey (*.sqlite *.db);;Tất cả (*)</source>
         <translation>FieldSurvey workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="928"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="937"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="935"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="944"/>
         <source>Không mở được workspace</source>
         <translation>Could not open the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="975"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="984"/>
         <source>Không tạo được workspace</source>
         <translation>Could not create the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1000"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1009"/>
         <source>Khôi phục workspace mẫu</source>
         <translation>Reset demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1002"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1011"/>
         <source>Đưa workspace mẫu về trạng thái ban đầu? Mọi thay đổi trong workspace mẫu sẽ mất (các workspace khác không bị ảnh hưởng).</source>
         <translation>Reset the demo workspace to its original state? All changes in the demo workspace will be lost (other workspaces are not affected).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1025"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1034"/>
         <source>Không khôi phục được</source>
         <translation>Could not reset</translation>
     </message>
@@ -1809,53 +1809,53 @@ At: {3}</translation>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="68"/>
         <source>Gộp hai camera</source>
         <translation>Merge two cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="73"/>
         <source>Đổi bên giữ lại</source>
         <translation>Swap which camera is kept</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="100"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="79"/>
         <source>Gộp</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="143"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="122"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="144"/>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="228"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="123"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="207"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="187"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="166"/>
         <source>Giữ lại: {0}</source>
         <translation>Keep: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="189"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="168"/>
         <source>Gộp vào rồi xoá: {0}</source>
         <translation>Merge in, then delete: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="195"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="174"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="231"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="210"/>
         <source>Ảnh của cả hai camera được giữ lại.</source>
         <translation>Both cameras&apos; photos are kept.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="243"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="222"/>
         <source>{0} ảnh</source>
         <translation>{0} photo(s)</translation>
     </message>
@@ -2133,131 +2133,131 @@ At: {3}</translation>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="954"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="61"/>
         <source>Tiến độ khảo sát</source>
         <translation>Survey progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="956"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="63"/>
         <source>Đang tính tiến độ…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="959"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="66"/>
         <source>Đã khảo sát / cần</source>
         <translation>Surveyed / needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="960"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="67"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="961"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="68"/>
         <source>Đã duyệt / bản ghi</source>
         <translation>Reviewed / records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="962"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="69"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="962"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="69"/>
         <source>Còn (ngày)</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="964"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="969"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="982"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="71"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="76"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="89"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="964"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="983"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="71"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="90"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="966"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="73"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="970"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="984"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="91"/>
         <source>Khu vực</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="971"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="78"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="986"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="93"/>
         <source>Trễ / còn</source>
         <translation>Late / left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="991"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="98"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="998"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="105"/>
         <source>Theo đơn vị</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="999"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="106"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1000"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="107"/>
         <source>Giao việc</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1001"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="108"/>
         <source>Danh sách cần đôn đốc</source>
         <translation>Chase list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1039"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="146"/>
         <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị trễ hạn.</source>
         <translation>As of {0}: {1} unit(s), {2} overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1117"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="224"/>
         <source>trễ {0} ngày</source>
         <translation>{0} day(s) late</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1118"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="225"/>
         <source>còn {0} ngày</source>
         <translation>{0} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1124"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="231"/>
         <source>Danh sách cần đôn đốc ({0})</source>
         <translation>Chase list ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1127"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="234"/>
         <source>{0} — liên hệ: {1} — {2} (hạn {3}) — đã khảo sát {4}</source>
         <translation>{0} — contact: {1} — {2} (due {3}) — surveyed {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1129"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="236"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="1139"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="246"/>
         <source>Đã chép danh sách cần đôn đốc.</source>
         <translation>Copied the chase list.</translation>
     </message>
@@ -2265,147 +2265,147 @@ At: {3}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="897"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="62"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="905"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="70"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="916"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="81"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="919"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="84"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="920"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="85"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="922"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="87"/>
         <source>Mọi đơn vị chủ quản</source>
         <translation>All owner units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="925"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="90"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="926"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="91"/>
         <source>Bỏ trường nhạy cảm</source>
         <translation>Leave out sensitive fields</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="929"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="94"/>
         <source>Bỏ thông tin liên hệ của chủ quản, làm tròn toạ độ các điểm an ninh quốc gia, không kèm ảnh</source>
         <translation>Leave out owners&apos; contact details, round the coordinates of national security sites, include no photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="933"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="98"/>
         <source>Kèm ảnh (bản sạch)</source>
         <translation>Include photos (clean copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="935"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="100"/>
         <source>Bản sao ảnh đã bỏ siêu dữ liệu, trong thư mục bên cạnh tệp GeoJSON/CSV</source>
         <translation>Copies of the photos with their metadata removed, in a folder next to the GeoJSON/CSV file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="942"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="107"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="947"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="112"/>
         <source>Tạo báo cáo</source>
         <translation>Create report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="950"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="115"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="955"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="120"/>
         <source>Định dạng</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="956"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="121"/>
         <source>Tệp kết quả</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="957"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="122"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="958"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="123"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="959"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="124"/>
         <source>Mục đích</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="960"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="125"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="961"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="126"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="962"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="127"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1001"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="166"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1026"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="191"/>
         <source>Chọn tệp kết quả.</source>
         <translation>Choose an output file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1062"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="227"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1081"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="246"/>
         <source>Đã ghi báo cáo {0} ({1}).</source>
         <translation>Wrote the report {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1087"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="252"/>
         <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1089"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="254"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>Could not create the report: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_data.py" line="1095"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="260"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2413,207 +2413,207 @@ At: {3}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="428"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="88"/>
         <source>Duyệt kết quả khảo sát</source>
         <translation>Review survey results</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="445"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="105"/>
         <source>Tất cả xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="453"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="113"/>
         <source>Tất cả thiết bị</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="458"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="118"/>
         <source>Mọi trạng thái</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="459"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="119"/>
         <source>Chưa duyệt</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="466"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="126"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="467"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="480"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="127"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="140"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="468"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="492"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="128"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="152"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="469"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="481"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="129"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="141"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="478"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="138"/>
         <source>Tên / loại</source>
         <translation>Name / type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="479"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="139"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="488"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="494"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="154"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="488"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="148"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="491"/>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="501"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="161"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="493"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="153"/>
         <source>Người sửa</source>
         <translation>Edited by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="495"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="155"/>
         <source>Cũ → mới</source>
         <translation>Old → new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="502"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="162"/>
         <source>Kết quả</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="503"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="163"/>
         <source>Nhận xét</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="504"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="164"/>
         <source>Người duyệt</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="518"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="178"/>
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="519"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="179"/>
         <source>Các lần duyệt</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="543"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="203"/>
         <source>Nhận xét (bắt buộc khi yêu cầu chỉnh sửa hoặc không duyệt)</source>
         <translation>Comment (required when asking for revision or rejecting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="547"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="207"/>
         <source>Duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="548"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="208"/>
         <source>Cần sửa</source>
         <translation>Needs revision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="549"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="209"/>
         <source>Không duyệt</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="598"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="258"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="618"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="278"/>
         <source>{0} bản ghi khớp bộ lọc</source>
         <translation>{0} record(s) match the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="620"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="280"/>
         <source>{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)</source>
         <translation>{0} record(s) match the filter (showing the first {1})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="622"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="282"/>
         <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
         <translation>Apply to all {0} record(s) matching the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="658"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="318"/>
         <source> — đã xoá</source>
         <translation> — deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="705"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="365"/>
         <source>{0} thay đổi không khớp nhật ký: đã bị sửa ngoài ứng dụng</source>
         <translation>{0} changes do not match the log: edited outside the app</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="710"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="370"/>
         <source>{0} thay đổi có chữ ký của tác giả</source>
         <translation>{0} changes signed by their author</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="714"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="374"/>
         <source>{0} thay đổi cũ được máy này chứng thực khi nâng cấp (không chứng minh được tác giả)</source>
         <translation>{0} older changes attested by this computer at the upgrade (their author cannot be proven)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="720"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="380"/>
         <source>{0} thay đổi mới của máy này, ký khi xuất gói</source>
         <translation>{0} new changes of this computer, signed at the next export</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="722"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="382"/>
         <source>Nhật ký: </source>
         <translation>Log: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="738"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="398"/>
         <source>Duyệt hàng loạt</source>
         <translation>Bulk review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="739"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="399"/>
         <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
         <translation>Record the decision “{0}” for all {1} record(s) matching the filter?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="763"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="423"/>
         <source>Đang ghi kết quả…</source>
         <translation>Writing the results…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="766"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="426"/>
         <source>Đã ghi kết quả cho {0} bản ghi.</source>
         <translation>Recorded the decision for {0} record(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office_review.py" line="750"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="410"/>
         <source>Đã ghi kết quả duyệt.</source>
         <translation>Review recorded.</translation>
     </message>

@@ -20,12 +20,9 @@ from pytestqt.qtbot import QtBot
 from fieldsurvey.core.office import inventory
 from fieldsurvey.core.reports import writing
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.ui.office_data import (
-    DuplicatesDialog,
-    InventoryDialog,
-    MergeDialog,
-    ReportDialog,
-)
+from fieldsurvey.ui.office.duplicates import DuplicatesDialog, MergeDialog
+from fieldsurvey.ui.office.inventory import InventoryDialog
+from fieldsurvey.ui.office.reports import ReportDialog
 from tests.helpers import DATA
 
 INVENTORY = DATA / "inventory"

@@ -19,13 +19,10 @@ from fieldsurvey.core.office.dashboard import dashboard
 from fieldsurvey.core.office.inbox import inbox, package_records
 from fieldsurvey.core.office.review import ReviewFilter, reviews_of, select_records
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.ui.office_review import (
-    ConflictsDialog,
-    DashboardDialog,
-    InboxDialog,
-    ProgressDialog,
-    ReviewDialog,
-)
+from fieldsurvey.ui.office.conflicts import ConflictsDialog
+from fieldsurvey.ui.office.inbox import InboxDialog
+from fieldsurvey.ui.office.progress import DashboardDialog, ProgressDialog
+from fieldsurvey.ui.office.review import ReviewDialog
 from fieldsurvey.ui.tables import LATE_BACKGROUND
 from tests.helpers.office import OfficeDemos, everything, send
 

@@ -21,8 +21,10 @@ from fieldsurvey.core.trust import keys
 from fieldsurvey.ui.charts import ChartsView
 from fieldsurvey.ui.editor import RecordEditor
 from fieldsurvey.ui.main_window import MainWindow
-from fieldsurvey.ui.office_data import MergeDialog
-from fieldsurvey.ui.office_review import ConflictsDialog, InboxDialog, ReviewDialog
+from fieldsurvey.ui.office.conflicts import ConflictsDialog
+from fieldsurvey.ui.office.duplicates import MergeDialog
+from fieldsurvey.ui.office.inbox import InboxDialog
+from fieldsurvey.ui.office.review import ReviewDialog
 from fieldsurvey.ui.photo_strip import PhotoDialog, PhotoStrip
 from tests.helpers.office import OfficeDemos, send
 

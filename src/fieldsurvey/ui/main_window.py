@@ -852,19 +852,27 @@ class MainWindow(QMainWindow):
 
     def open_office(self, name: str) -> QDialog:
         """Open one of the supervisor's dialogs; what it changes shows in the lists and map."""
-        from fieldsurvey.ui import office_data, office_review
+        from fieldsurvey.ui.office import (
+            conflicts,
+            duplicates,
+            inbox,
+            inventory,
+            progress,
+            reports,
+            review,
+        )
 
         self.editor.flush()
         ws = self.workspace
         dialogs: dict[str, Callable[[], QDialog]] = {
-            "inbox": lambda: office_review.InboxDialog(ws, self),
-            "review": lambda: office_review.ReviewDialog(ws, self, *(self.current or (None, None))),
-            "conflicts": lambda: office_review.ConflictsDialog(ws, self),
-            "progress": lambda: office_review.ProgressDialog(ws, self),
-            "dashboard": lambda: office_review.DashboardDialog(ws, self),
-            "duplicates": lambda: office_data.DuplicatesDialog(ws, self),
-            "inventory": lambda: office_data.InventoryDialog(ws, self),
-            "report": lambda: office_data.ReportDialog(ws, self),
+            "inbox": lambda: inbox.InboxDialog(ws, self),
+            "review": lambda: review.ReviewDialog(ws, self, *(self.current or (None, None))),
+            "conflicts": lambda: conflicts.ConflictsDialog(ws, self),
+            "progress": lambda: progress.ProgressDialog(ws, self),
+            "dashboard": lambda: progress.DashboardDialog(ws, self),
+            "duplicates": lambda: duplicates.DuplicatesDialog(ws, self),
+            "inventory": lambda: inventory.InventoryDialog(ws, self),
+            "report": lambda: reports.ReportDialog(ws, self),
         }
         dialog = dialogs[name]()
         dialog.changed.connect(self.refresh_after_office_change)  # type: ignore[attr-defined]
