@@ -66,7 +66,7 @@ from fieldsurvey.core.photos.store import ingest_photos
 from fieldsurvey.core.store import search
 from fieldsurvey.core.store.records import RECORD_KINDS
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.core.sync import export, importing, incoming, merge, package_format
+from fieldsurvey.core.sync import export, importing, incoming, merge, package_format, rotation
 from fieldsurvey.core.sync.package import open_package
 from fieldsurvey.core.text import fold
 from fieldsurvey.core.trust import keys
@@ -78,7 +78,7 @@ PHOTO_SIZE = (640, 480)
 # The import's steps, timed by wrapping these functions for one extra (untimed) import. The
 # indented ones run inside apply_changes.
 STEPS = (
-    ("open_package", importing, "open_package"),
+    ("open_package", rotation, "open_package"),
     ("check the log: schema, chains, signed heads, roles (first pass)", incoming._LogCheck, "scan"),
     ("store photo originals", importing, "_store_photos"),
     ("apply changes", importing, "apply_changes"),
