@@ -7,7 +7,7 @@ Anything else that escapes is a bug of ours.
 
 from __future__ import annotations
 
-from fieldsurvey.core.messages import Message
+from fieldsurvey.core.messages import Message, in_language
 
 
 class FieldSurveyError(Exception):
@@ -29,8 +29,7 @@ class FieldSurveyError(Exception):
         """What happened and what to do, in ``lang``."""
         if self.message is not None:
             return self.message.text(lang)
-        vi, sep, en = str(self).partition(" / ")
-        return en.strip() if sep and lang == "en" else vi.strip()
+        return in_language(str(self), lang)
 
 
 class WorkspaceError(FieldSurveyError):

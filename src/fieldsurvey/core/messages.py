@@ -19,7 +19,12 @@ from typing import Any
 
 from fieldsurvey.core.resources import resource_path
 
-LANGUAGES = ("vi", "en")
+
+def in_language(text: str, lang: str) -> str:
+    """The ``lang`` half of an older "tiếng Việt / English" string (the whole of it when it has
+    no English half); read this way until each such string becomes a Message."""
+    vi, sep, en = text.partition(" / ")
+    return en.strip() if sep and lang == "en" else vi.strip()
 
 
 def QT_TRANSLATE_NOOP(context: str, template: str) -> str:

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication
 
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.resources import resource_path
+from fieldsurvey.core.vocabulary import LANGUAGES
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("vi", "en")
 # Every Vietnamese letter with a diacritic, lower and upper case.
 VIETNAMESE_LETTERS = (
     "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
@@ -26,12 +26,6 @@ _installed: list[QTranslator] = []
 def tr(text: str) -> str:
     """Translate a string outside a widget (pyside6-lupdate files plain tr() under no context)."""
     return QCoreApplication.translate("", text)
-
-
-def in_language(message: str, lang: str) -> str:
-    """The user's half of a bilingual "tiếng Việt / English" message from the core."""
-    vi, sep, en = message.partition(" / ")
-    return en.strip() if sep and lang == "en" else vi.strip()
 
 
 def error_text(error: BaseException, lang: str | None = None) -> str:

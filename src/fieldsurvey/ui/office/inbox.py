@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from fieldsurvey.core import vocabulary
+from fieldsurvey.core.messages import in_language
 from fieldsurvey.core.office.inbox import held_back, inbox, package_records
 from fieldsurvey.core.office.review import (
     REVIEWABLE,
 )
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.fields import field_labels
-from fieldsurvey.ui.i18n import current_language, in_language
+from fieldsurvey.ui.i18n import current_language
 from fieldsurvey.ui.office.common import busy, close_row, table_labels
 from fieldsurvey.ui.office.review import ReviewDialog
 from fieldsurvey.ui.tables import (
