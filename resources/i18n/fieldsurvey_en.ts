@@ -106,14 +106,14 @@
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="314"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="39"/>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="33"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="30"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="315"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="381"/>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="34"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="31"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
@@ -121,7 +121,7 @@
         <location filename="../../src/fieldsurvey/ui/editor.py" line="316"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="382"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="35"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="32"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
@@ -224,13 +224,13 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="66"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="59"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="58"/>
         <source>Loại địa điểm</source>
         <translation>Site type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="67"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="58"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="57"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
@@ -246,13 +246,13 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="70"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="57"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="56"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="60"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="59"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
@@ -263,25 +263,25 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="53"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="52"/>
         <source>Loại camera</source>
         <translation>Camera type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="55"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="54"/>
         <source>Kiểu lắp đặt</source>
         <translation>Mounting type</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="56"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="55"/>
         <source>Độ cao lắp (m)</source>
         <translation>Mounting height (m)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="50"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="49"/>
         <source>Hướng nhìn</source>
         <translation>View directions</translation>
     </message>
@@ -474,73 +474,73 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="41"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="46"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="45"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="47"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="46"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="48"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="47"/>
         <source>Mã hiệu của nguồn</source>
         <translation>Reference code in the source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="49"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="48"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="51"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="50"/>
         <source>Góc nhìn (độ)</source>
         <translation>Field of view (degrees)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="52"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="51"/>
         <source>Góc nghiêng (camera:angle)</source>
         <translation>Tilt (camera:angle)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="54"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="53"/>
         <source>Loại giám sát (surveillance:type)</source>
         <translation>Surveillance type (surveillance:type)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="32"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="29"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="36"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="33"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Installation need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="37"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="34"/>
         <source>Giao việc</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="38"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="35"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="39"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="36"/>
         <source>Ảnh gắn bản ghi</source>
         <translation>Photo link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="40"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="37"/>
         <source>Kết quả duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="41"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="38"/>
         <source>Không trùng lặp</source>
         <translation>Not a duplicate</translation>
     </message>
@@ -580,7 +580,7 @@
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/i18n.py" line="44"/>
+        <location filename="../../src/fieldsurvey/ui/i18n.py" line="38"/>
         <source>Lỗi ngoài dự kiến ({0}); chi tiết có trong tệp nhật ký.</source>
         <translation>Unexpected error ({0}); the details are in the log file.</translation>
     </message>
@@ -674,42 +674,42 @@ At: {3}</translation>
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="266"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="267"/>
         <source>Bảng tổng hợp</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="268"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="269"/>
         <source>Đang tổng hợp…</source>
         <translation>Compiling the figures…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="273"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="274"/>
         <source>Lưu ảnh…</source>
         <translation>Save image…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="299"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="300"/>
         <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
         <translation>Sites: {0} · Cameras: {1} · Shortcomings: {2} · Needs: {3} · Photos: {4} · Communes with data: {5}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="319"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="320"/>
         <source>Lưu biểu đồ</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="319"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="320"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="326"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="327"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="326"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="327"/>
         <source>Không ghi được {0}.</source>
         <translation>Could not write {0}.</translation>
     </message>
@@ -825,27 +825,32 @@ At: {3}</translation>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="110"/>
         <source>Chưa có nơi nhận nào được đăng ký.</source>
         <translation>No recipients have been registered yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="114"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="112"/>
+        <source>Đang đếm những gì sẽ gửi…</source>
+        <translation>Counting what would be sent…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="119"/>
         <source>Sẽ gửi {0} thay đổi và {1} ảnh.</source>
         <translation>Will send {0} change(s) and {1} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="120"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="139"/>
         <source>Thư mục lưu gói</source>
         <translation>Folder to save the package in</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="132"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="151"/>
         <source>Thư mục {0} không tồn tại.</source>
         <translation>The folder {0} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="171"/>
         <source>Đã ghi {0}: {1} thay đổi, {2} ảnh.</source>
         <translation>Wrote {0}: {1} change(s), {2} photo(s).</translation>
     </message>
@@ -853,78 +858,78 @@ At: {3}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="172"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="191"/>
         <source>Nhập gói đồng bộ</source>
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="181"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="200"/>
         <source>Thêm gói…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="190"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="209"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="205"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="224"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="205"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="224"/>
         <source>Gói FieldSurvey (*.fspkg);;Tất cả (*)</source>
         <translation>FieldSurvey packages (*.fspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="261"/>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="351"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="280"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="370"/>
         <source>đã nhập trước đây</source>
         <translation>imported previously</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="263"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="282"/>
         <source>xem trước</source>
         <translation>preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="265"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="284"/>
         <source>đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="277"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="296"/>
         <source>đang kiểm tra…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="279"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="298"/>
         <source>TỪ CHỐI: {0}</source>
         <translation>REFUSED: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="332"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="351"/>
         <source>Đã tạo ảnh thu nhỏ cho {0} ảnh.</source>
         <translation>Created thumbnails for {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="349"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="368"/>
         <source>không nhập (đã huỷ)</source>
         <translation>not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="357"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="376"/>
         <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xoá, {5} ảnh (gói {6})</source>
         <translation>{0}: {1} new, {2} updated, {3} conflicts, {4} deleted, {5} photos (package {6})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="369"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="388"/>
         <source>{0}: TỪ CHỐI — {1}</source>
         <translation>{0}: REFUSED — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="372"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="391"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -932,153 +937,153 @@ At: {3}</translation>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="53"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="54"/>
         <source>Hộp thư gói đã nhập</source>
         <translation>Inbox of imported packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="57"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="58"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="58"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="59"/>
         <source>Tạo lúc</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="59"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="60"/>
         <source>Nhập lúc</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="60"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="61"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="61"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="62"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="62"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="63"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="63"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="64"/>
         <source>Xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="64"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="65"/>
         <source>Xung đột (còn mở)</source>
         <translation>Conflicts (open)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="65"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="66"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="66"/>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="67"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="85"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="72"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="73"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="74"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="74"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="75"/>
         <source>Kết quả</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="75"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="76"/>
         <source>Trường đã đổi</source>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="76"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="77"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="78"/>
         <source>Xung đột mở</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="85"/>
         <source>Kích thước</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="85"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="85"/>
         <source>Đường dẫn</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="93"/>
         <source>Các gói đã nhập, mới nhất trước</source>
         <translation>Imported packages, newest first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="135"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="136"/>
         <source>Gói bị giữ lại (cách ly): {0}</source>
         <translation>Packages held back (quarantined): {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="137"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="138"/>
         <source>Không có gói nào bị giữ lại.</source>
         <translation>No packages held back.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="149"/>
         <source>Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó (xem nhật ký)</source>
         <translation>Held back on import: clock set in the future or an earlier package missing (see the log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="159"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="160"/>
         <source>Chưa nhập gói nào.</source>
         <translation>No packages imported yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="165"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="166"/>
         <source>mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="165"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="166"/>
         <source>cập nhật</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="165"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="166"/>
         <source>xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="172"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="173"/>
         <source>Gói của {0}: {1} bản ghi</source>
         <translation>Package from {0}: {1} record(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="180"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="181"/>
         <source> (đã xoá)</source>
         <translation> (deleted)</translation>
     </message>
@@ -1086,188 +1091,188 @@ At: {3}</translation>
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="83"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="82"/>
         <source>Nhập danh sách camera hiện có</source>
         <translation>Import an existing camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="85"/>
         <source>Tệp CSV hoặc GeoJSON</source>
         <translation>CSV or GeoJSON file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="87"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="89"/>
         <source>Đọc tệp</source>
         <translation>Read file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="97"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="96"/>
         <source>Theo cột đơn vị trong tệp (tạo đơn vị mới nếu chưa có)</source>
         <translation>From the file&apos;s unit column (new units are created if missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="102"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="101"/>
         <source>Cột trong tệp</source>
         <translation>Column in file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="102"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="101"/>
         <source>Trường FieldSurvey</source>
         <translation>FieldSurvey field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="102"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="101"/>
         <source>Giá trị mẫu</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="109"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="108"/>
         <source>Vị trí lấy từ hình học (geometry) của từng điểm trong tệp GeoJSON.</source>
         <translation>Locations are taken from the geometry of each point in the GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="118"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="121"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="120"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="123"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="122"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="125"/>
         <source>Xem camera trùng lắp…</source>
         <translation>View duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="143"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="142"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="144"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="143"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="165"/>
         <source>Chọn danh sách camera</source>
         <translation>Choose a camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="168"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="167"/>
         <source>Danh sách camera (*.csv *.geojson *.json);;Tất cả (*)</source>
         <translation>Camera lists (*.csv *.geojson *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="185"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="184"/>
         <source>Chọn một tệp CSV hoặc GeoJSON.</source>
         <translation>Choose a CSV or GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="191"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="190"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="196"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="195"/>
         <source>{0}: {1} dòng, {2} cột. Kiểm tra cách ghép cột rồi bấm Xem trước.</source>
         <translation>{0}: {1} row(s), {2} column(s). Check how the columns are mapped, then click Preview.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="219"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="218"/>
         <source>— bỏ qua —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="244"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="243"/>
         <source>Trường «{0}» được chọn cho hai cột: {1} và {2}.</source>
         <translation>The field “{0}” is chosen for two columns: {1} and {2}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="284"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="282"/>
         <source>Đã huỷ, không nhập camera nào.</source>
         <translation>Cancelled; no cameras were imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="286"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="284"/>
         <source>Không nhập được: {0}</source>
         <translation>Could not import: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="296"/>
         <source>Đang đọc từng dòng…</source>
         <translation>Reading the rows…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="307"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="305"/>
         <source>Đã đọc {0} dòng: {1} dòng nhập được, {2} dòng không đọc được.</source>
         <translation>Read {0} row(s): {1} can be imported, {2} could not be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="311"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="309"/>
         <source>Các dòng đầu:</source>
         <translation>First rows:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="315"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="313"/>
         <source>  dòng {0}: không đọc được — {1}</source>
         <translation>  row {0}: could not be read — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="323"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="321"/>
         <source>  dòng {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
         <translation>  row {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="344"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="342"/>
         <source>Dòng không đọc được ({0}):</source>
         <translation>Rows that could not be read ({0}):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="346"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="344"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="350"/>
         <source>  dòng {0}: {1}</source>
         <translation>  row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="363"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="361"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="385"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="381"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="392"/>
         <source>Không có dòng nào nhập được; không ghi gì.</source>
         <translation>No row could be imported; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="401"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="397"/>
         <source>Đã nhập {0} camera: {1} địa điểm mới, {2} camera vào địa điểm có sẵn, {3} đơn vị mới; {4} dòng không đọc được; {5} camera mới có thể trùng.</source>
         <translation>Imported {0} camera(s): {1} new site(s), {2} camera(s) added to existing sites, {3} new unit(s); {4} row(s) could not be read; {5} new camera(s) may be duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="421"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="417"/>
         <source>Có thể trùng: {0} cặp, {1} cặp với camera đã có:</source>
         <translation>Possible duplicates: {0} pair(s), {1} with existing cameras:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="350"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="348"/>
         <source>Lưu ý ({0}):</source>
         <translation>Warnings ({0}):</translation>
     </message>
@@ -1991,52 +1996,52 @@ At: {3}</translation>
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="388"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="407"/>
         <source>Các gói đã trao đổi</source>
         <translation>Exchanged packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="392"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="411"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="393"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="412"/>
         <source>Chiều</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="394"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="413"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="414"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="415"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="397"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="416"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="398"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="417"/>
         <source>Mã gói</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="405"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="424"/>
         <source>nhận</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="405"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="424"/>
         <source>gửi</source>
         <translation>sent</translation>
     </message>
@@ -2057,12 +2062,12 @@ At: {3}</translation>
 <context>
     <name>PhotoDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="231"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="223"/>
         <source>Chưa có bản xem của ảnh này.</source>
         <translation>No preview of this photo yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="241"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="233"/>
         <source>hướng {0:.0f}°</source>
         <translation>heading {0:.0f}°</translation>
     </message>
@@ -2070,62 +2075,62 @@ At: {3}</translation>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="72"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="65"/>
         <source>Kéo thả ảnh vào đây; nhấp đúp để xem ảnh lớn</source>
         <translation>Drag and drop photos here; double-click to view a larger image</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="66"/>
         <source>Thêm ảnh…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="70"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="117"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="110"/>
         <source>Thêm ảnh</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="112"/>
         <source>Ảnh ({0});;Tất cả (*)</source>
         <translation>Images ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="141"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="134"/>
         <source>Không có tệp ảnh nào để thêm.</source>
         <translation>No image files to add.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="155"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="147"/>
         <source>Đang đọc {0} ảnh…</source>
         <translation>Reading {0} photo(s)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="179"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="171"/>
         <source>Không thêm được ảnh: {0}</source>
         <translation>Could not add photos: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="187"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="179"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="203"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="195"/>
         <source>Đã thêm {0} ảnh.</source>
         <translation>Added {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="205"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="197"/>
         <source>{0} mục không phải tệp.</source>
         <translation>{0} item(s) skipped (not files).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="207"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="199"/>
         <source>Không thêm được: {0}</source>
         <translation>Could not add: {0}</translation>
     </message>
@@ -2133,131 +2138,131 @@ At: {3}</translation>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="61"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="62"/>
         <source>Tiến độ khảo sát</source>
         <translation>Survey progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="63"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="64"/>
         <source>Đang tính tiến độ…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="66"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="67"/>
         <source>Đã khảo sát / cần</source>
         <translation>Surveyed / needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="67"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="68"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="68"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="69"/>
         <source>Đã duyệt / bản ghi</source>
         <translation>Reviewed / records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="69"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="70"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="69"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="70"/>
         <source>Còn (ngày)</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="71"/>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="76"/>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="72"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="90"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="71"/>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="72"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="91"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="74"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="77"/>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="78"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="92"/>
         <source>Khu vực</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="78"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="79"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="94"/>
         <source>Trễ / còn</source>
         <translation>Late / left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="98"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="99"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="106"/>
         <source>Theo đơn vị</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="106"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="107"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="108"/>
         <source>Giao việc</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="108"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="109"/>
         <source>Danh sách cần đôn đốc</source>
         <translation>Chase list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="146"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="147"/>
         <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị trễ hạn.</source>
         <translation>As of {0}: {1} unit(s), {2} overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="224"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="225"/>
         <source>trễ {0} ngày</source>
         <translation>{0} day(s) late</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="225"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="226"/>
         <source>còn {0} ngày</source>
         <translation>{0} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="231"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="232"/>
         <source>Danh sách cần đôn đốc ({0})</source>
         <translation>Chase list ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="234"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="235"/>
         <source>{0} — liên hệ: {1} — {2} (hạn {3}) — đã khảo sát {4}</source>
         <translation>{0} — contact: {1} — {2} (due {3}) — surveyed {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="236"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="237"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="246"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="247"/>
         <source>Đã chép danh sách cần đôn đốc.</source>
         <translation>Copied the chase list.</translation>
     </message>
@@ -2265,147 +2270,147 @@ At: {3}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="62"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="60"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="70"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="68"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="81"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="79"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="82"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="83"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="85"/>
         <source>Mọi đơn vị chủ quản</source>
         <translation>All owner units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="88"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="89"/>
         <source>Bỏ trường nhạy cảm</source>
         <translation>Leave out sensitive fields</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="92"/>
         <source>Bỏ thông tin liên hệ của chủ quản, làm tròn toạ độ các điểm an ninh quốc gia, không kèm ảnh</source>
         <translation>Leave out owners&apos; contact details, round the coordinates of national security sites, include no photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="98"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="96"/>
         <source>Kèm ảnh (bản sạch)</source>
         <translation>Include photos (clean copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="100"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="98"/>
         <source>Bản sao ảnh đã bỏ siêu dữ liệu, trong thư mục bên cạnh tệp GeoJSON/CSV</source>
         <translation>Copies of the photos with their metadata removed, in a folder next to the GeoJSON/CSV file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="105"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="112"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="110"/>
         <source>Tạo báo cáo</source>
         <translation>Create report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="115"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="113"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="120"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="118"/>
         <source>Định dạng</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="121"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="119"/>
         <source>Tệp kết quả</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="122"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="120"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="123"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="121"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="124"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="122"/>
         <source>Mục đích</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="125"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="123"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="124"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="127"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="125"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="164"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="191"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="189"/>
         <source>Chọn tệp kết quả.</source>
         <translation>Choose an output file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="227"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="223"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="246"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="242"/>
         <source>Đã ghi báo cáo {0} ({1}).</source>
         <translation>Wrote the report {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="252"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="248"/>
         <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="254"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="250"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>Could not create the report: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="260"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="256"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -2413,207 +2418,207 @@ At: {3}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="87"/>
         <source>Duyệt kết quả khảo sát</source>
         <translation>Review survey results</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="104"/>
         <source>Tất cả xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="113"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="112"/>
         <source>Tất cả thiết bị</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="117"/>
         <source>Mọi trạng thái</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="118"/>
         <source>Chưa duyệt</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="125"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="127"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="140"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="139"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="128"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="127"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="151"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="129"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="141"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="128"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="140"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="138"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="137"/>
         <source>Tên / loại</source>
         <translation>Name / type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="139"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="138"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="148"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="154"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="147"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="153"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="147"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="151"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="150"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="160"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="153"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="152"/>
         <source>Người sửa</source>
         <translation>Edited by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="155"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="154"/>
         <source>Cũ → mới</source>
         <translation>Old → new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="162"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="161"/>
         <source>Kết quả</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="163"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="162"/>
         <source>Nhận xét</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="164"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="163"/>
         <source>Người duyệt</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="178"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="177"/>
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="179"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="178"/>
         <source>Các lần duyệt</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="203"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="202"/>
         <source>Nhận xét (bắt buộc khi yêu cầu chỉnh sửa hoặc không duyệt)</source>
         <translation>Comment (required when asking for revision or rejecting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="207"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="206"/>
         <source>Duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="208"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="207"/>
         <source>Cần sửa</source>
         <translation>Needs revision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="209"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="208"/>
         <source>Không duyệt</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="258"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="257"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="278"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="277"/>
         <source>{0} bản ghi khớp bộ lọc</source>
         <translation>{0} record(s) match the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="280"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="279"/>
         <source>{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)</source>
         <translation>{0} record(s) match the filter (showing the first {1})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="282"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="281"/>
         <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
         <translation>Apply to all {0} record(s) matching the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="318"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="317"/>
         <source> — đã xoá</source>
         <translation> — deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="365"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="364"/>
         <source>{0} thay đổi không khớp nhật ký: đã bị sửa ngoài ứng dụng</source>
         <translation>{0} changes do not match the log: edited outside the app</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="370"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="369"/>
         <source>{0} thay đổi có chữ ký của tác giả</source>
         <translation>{0} changes signed by their author</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="374"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="373"/>
         <source>{0} thay đổi cũ được máy này chứng thực khi nâng cấp (không chứng minh được tác giả)</source>
         <translation>{0} older changes attested by this computer at the upgrade (their author cannot be proven)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="380"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="379"/>
         <source>{0} thay đổi mới của máy này, ký khi xuất gói</source>
         <translation>{0} new changes of this computer, signed at the next export</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="382"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="381"/>
         <source>Nhật ký: </source>
         <translation>Log: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="398"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="397"/>
         <source>Duyệt hàng loạt</source>
         <translation>Bulk review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="399"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="398"/>
         <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
         <translation>Record the decision “{0}” for all {1} record(s) matching the filter?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="423"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="422"/>
         <source>Đang ghi kết quả…</source>
         <translation>Writing the results…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="426"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="425"/>
         <source>Đã ghi kết quả cho {0} bản ghi.</source>
         <translation>Recorded the decision for {0} record(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="410"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="409"/>
         <source>Đã ghi kết quả duyệt.</source>
         <translation>Review recorded.</translation>
     </message>
@@ -3104,9 +3109,19 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <translation>height {value} ignored</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="846"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="847"/>
         <source>Không có đơn vị {owner}.</source>
         <translation>No unit with that id or name: {owner}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="863"/>
+        <source>Đang đọc danh sách</source>
+        <translation>Reading the list</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="914"/>
+        <source>Đang ghi camera</source>
+        <translation>Writing the cameras</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/office/review.py" line="44"/>
@@ -3521,37 +3536,37 @@ Click “Copy report” and send it to support; details are in the log file.</tr
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="52"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="53"/>
         <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="124"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="125"/>
         <source>Bộ lọc phải có dạng khoá=giá trị: {item}.</source>
         <translation>A filter must be key=value: {item}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="132"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="133"/>
         <source>Khoá lọc không hợp lệ: {key} (dùng {keys}).</source>
         <translation>Unknown filter key {key} (use {keys}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="160"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="161"/>
         <source>Giá trị không hợp lệ cho {key}: {value} (dùng {codes}).</source>
         <translation>Unknown value for {key}: {value} (use {codes}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="186"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="187"/>
         <source>Không tìm thấy xã, phường {value}.</source>
         <translation>No commune called {value} in the workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="187"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="188"/>
         <source>Không tìm thấy đơn vị {value}.</source>
         <translation>No owner called {value} in the workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="205"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="206"/>
         <source>Có {count} đơn vị tên {value}, hãy dùng mã (id).</source>
         <translation>{count} units are called {value}; give its id.</translation>
     </message>
@@ -4431,6 +4446,14 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <location filename="../../src/fieldsurvey/core/sync/scope.py" line="145"/>
         <source>Không có đơn vị {unit}.</source>
         <translation>No unit {unit}.</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/tasks.py" line="26"/>
+        <source>Đã huỷ.</source>
+        <translation>Cancelled.</translation>
     </message>
 </context>
 <context>

@@ -151,6 +151,7 @@ def test_a_workspace_made_in_the_window_under_a_passphrase_asks_for_it_to_export
     export = ExportDialog(ws, window)
     qtbot.addWidget(export)
     export.folder.setText(str(usb))
+    qtbot.waitUntil(export.export_button.isEnabled, timeout=30_000)  # what would go is counted
     asked: list[str] = []
 
     def cancel(dialog: PassphraseDialog) -> None:
@@ -184,6 +185,7 @@ def test_a_workspace_made_in_the_window_under_a_passphrase_asks_for_it_to_export
     again = ExportDialog(ws, window)
     qtbot.addWidget(again)
     again.folder.setText(str(usb))
+    qtbot.waitUntil(again.export_button.isEnabled, timeout=30_000)
     qtbot.mouseClick(again.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: again.written is not None, timeout=30_000)
     assert asked == []  # unlocked once for the life of the workspace

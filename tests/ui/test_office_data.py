@@ -17,6 +17,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
 
+from fieldsurvey.core.messages import Message
 from fieldsurvey.core.office import inventory
 from fieldsurvey.core.reports import writing
 from fieldsurvey.core.store.workspace import Workspace
@@ -314,8 +315,10 @@ def test_a_cancelled_import_writes_nothing(
     import_inventory = inventory.import_inventory
 
     def held_import(ws: Workspace, *args: Any, progress: Any = None, **kwargs: Any) -> Any:
-        def step(done: int, total: int, message: str) -> None:
-            if message.startswith("Ghi camera"):  # in its transaction, the new sites written
+        def step(done: int, total: int, message: Message | str) -> None:
+            if str(message).startswith(
+                "Đang ghi camera"
+            ):  # in its transaction, the new sites written
                 inside["sites"] = ws.db.execute("SELECT count(*) FROM sites").fetchone()[0]
                 gate.hold()
             progress(done, total, message)

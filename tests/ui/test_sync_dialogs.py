@@ -21,7 +21,10 @@ def test_export_then_import_through_the_dialogs(qtbot: QtBot, tmp_path: Path) ->
         export = ExportDialog(surveyor)
         qtbot.addWidget(export)
         assert "(office)" in export.recipient.currentText()
-        assert "Sẽ gửi" in export.summary.text()
+        # what would go is counted off the window's thread; Export waits for the count
+        assert not export.export_button.isEnabled()
+        qtbot.waitUntil(lambda: "Sẽ gửi" in export.summary.text(), timeout=30_000)
+        assert export.export_button.isEnabled()
         export.folder.setText(str(usb))
         qtbot.mouseClick(export.export_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: export.written is not None, timeout=30_000)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, user_errors
+from fieldsurvey.core.messages import Message
 
 
 @click.command(name="photo-info")
@@ -72,7 +73,7 @@ def photos_add(
     """Thêm ảnh vào workspace. / Ingest photos: store, thumbnails, metadata, history."""
     from fieldsurvey.core.photos.store import ingest_photos
 
-    def progress(done: int, total: int, name: str) -> None:
+    def progress(done: int, total: int, name: Message | str) -> None:
         if not as_json:
             click.echo(f"[{done}/{total}] {name}", err=True)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from fieldsurvey.cli.common import DB_OPTION, open_workspace, user_errors
+from fieldsurvey.core.messages import Message
 
 WHERE_OPTION = click.option(
     "--where",
@@ -70,7 +71,7 @@ def report_command(
     """Lập báo cáo toàn thành phố. / Write the city-wide report (xlsx, pdf, gpkg, geojson, csv)."""
     from fieldsurvey.core.reports.writing import write_report
 
-    def progress(done: int, total: int, message: str) -> None:
+    def progress(done: int, total: int, message: Message | str) -> None:
         if not quiet:
             click.echo(f"[{done}/{total}] {message}", err=True)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, user_errors
+from fieldsurvey.core.messages import Message
 
 
 @click.command()
@@ -41,7 +42,7 @@ def demo(
     """Tạo workspace demo. / Build the demo workspace (the same seed gives the same content)."""
     from fieldsurvey.core.demo.generator import build_demo
 
-    def progress(done: int, total: int, message: str) -> None:
+    def progress(done: int, total: int, message: Message | str) -> None:
         if not quiet:
             click.echo(f"[{done}/{total}] {message}", err=True)
 

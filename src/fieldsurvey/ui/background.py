@@ -1,7 +1,9 @@
-"""Run a core function off the UI thread; its result or error comes back on the UI thread."""
+"""Run a core function off the UI thread; its result or error comes back on the UI thread, its
+progress as a signal, and the dialog that started it can cancel it (``Task``)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,8 +12,39 @@ import sqlite_utils
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from shiboken6 import isValid
 
+from fieldsurvey.core.messages import Message
 from fieldsurvey.core.store.db import open_read_only
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.ui.i18n import current_language
+
+
+class Task(QObject):
+    """The progress and the cancel of one piece of long work, shared by the dialog that starts it
+    and the work on its pool thread. The work gets ``report`` as its core ``Progress`` and
+    ``cancelled`` as its core ``Cancel``; ``progress`` reaches the dialog on the UI thread (a
+    queued signal, dropped once the dialog is gone); ``cancel()`` asks the work to stop.
+
+    Made without a parent: the work holds it, so it outlives a dialog closed meanwhile."""
+
+    progress = Signal(int, int, str)
+    """(done, total, what is being done in the person's language)"""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._stop = threading.Event()
+        self._lang = current_language()
+
+    def report(self, done: int, total: int, what: Message | str) -> None:
+        """The core's Progress: callable from any thread."""
+        self.progress.emit(done, total, what if isinstance(what, str) else what.text(self._lang))
+
+    def cancel(self) -> None:
+        """Ask the work to stop (it stops at its next check and keeps nothing half-done)."""
+        self._stop.set()
+
+    def cancelled(self) -> bool:
+        """The core's Cancel: callable from any thread."""
+        return self._stop.is_set()
 
 
 class _Signals(QObject):
@@ -72,6 +105,20 @@ def read_in_background(
             db.close()
 
     run_in_background(parent, job, on_done, on_error)
+
+
+def read_workspace_in_background(
+    parent: QObject,
+    ws: Workspace,
+    work: Callable[[Workspace], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> None:
+    """Run ``work`` on a read-only view of the workspace on a pool thread."""
+    path, user = ws.path, ws.user
+    read_in_background(
+        parent, path, lambda db: work(Workspace(db, path, user=user)), on_done, on_error
+    )
 
 
 def write_in_background(

@@ -3,10 +3,9 @@ processes, with a progress bar and a cancel button), double-click to see one lar
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,18 +32,12 @@ from fieldsurvey.core.photos.store import (
 )
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.ui.background import run_in_background
+from fieldsurvey.ui.background import Task, run_in_background
 from fieldsurvey.ui.i18n import current_language, error_text
 from fieldsurvey.ui.values import plain_tooltip
 
 PHOTO_FILTER = "*.jpg *.jpeg *.heic *.heif *.png *.tif *.tiff *.webp *.avif"
 THUMB = 96
-
-
-class _Relay(QObject):
-    """Carries progress from the worker thread to the UI thread (a queued signal)."""
-
-    progress = Signal(int, int)
 
 
 class PhotoStrip(QWidget):
@@ -58,7 +51,7 @@ class PhotoStrip(QWidget):
         self.workspace: Workspace | None = None
         self.record: tuple[str, str] | None = None
         self.busy = False
-        self._cancel = threading.Event()
+        self.task = Task()
         self.setAcceptDrops(True)
 
         self.list = QListWidget(self)
@@ -143,9 +136,8 @@ class PhotoStrip(QWidget):
         workspace, link = self.workspace, self.record
         store_root = photo_folder(workspace.path)
         self.busy = True
-        self._cancel.clear()
-        relay = _Relay(self)
-        relay.progress.connect(self._on_progress)
+        task = self.task = Task()
+        task.progress.connect(self._on_progress)
         self.progress.setRange(0, len(names))
         self.progress.setValue(0)
         self.progress.show()
@@ -158,8 +150,8 @@ class PhotoStrip(QWidget):
             return prepare_many(
                 names,
                 store_root,
-                progress=lambda done, total, _name: relay.progress.emit(done, total),
-                cancelled=self._cancel.is_set,
+                progress=task.report,
+                cancel=task.cancelled,
             )
 
         def done(prepared: list[PreparedPhoto | Failure | None]) -> None:
@@ -182,11 +174,11 @@ class PhotoStrip(QWidget):
         return True
 
     def cancel(self) -> None:
-        self._cancel.set()
+        self.task.cancel()
         self.cancel_button.setEnabled(False)
         self.status.setText(self.tr("Đang huỷ…"))
 
-    def _on_progress(self, done: int, total: int) -> None:
+    def _on_progress(self, done: int, total: int, _name: str) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 

@@ -34,8 +34,8 @@ from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.sync import export, importing
 from fieldsurvey.core.sync.history import exchanged_packages
 from fieldsurvey.core.trust import keys
-from fieldsurvey.ui.background import write_in_background
-from fieldsurvey.ui.i18n import current_language
+from fieldsurvey.ui.background import Task, read_workspace_in_background, write_in_background
+from fieldsurvey.ui.i18n import current_language, error_text
 
 log = logging.getLogger("fieldsurvey.sync")
 
@@ -102,18 +102,37 @@ class ExportDialog(QDialog):
         self.update_summary()
 
     def update_summary(self) -> None:
-        recipient = self.recipient.currentData()
+        """Count what would go, on a worker thread (a large log takes a while); the count of the
+        latest choice is shown, an earlier one still running is dropped."""
+        recipient, full = self.recipient.currentData(), self.full.isChecked()
+        self.export_button.setEnabled(False)
         if recipient is None:
             self.summary.setText(self.tr("Chưa có nơi nhận nào được đăng ký."))
-            self.export_button.setEnabled(False)
             return
-        pending = export.pending_export(
-            self.workspace, recipient_id=recipient, full=self.full.isChecked()
+        self.summary.setText(self.tr("Đang đếm những gì sẽ gửi…"))
+        self._asked = asked = (recipient, full)
+
+        def done(pending: dict[str, Any]) -> None:
+            if self._asked != asked:
+                return
+            self.summary.setText(
+                self.tr("Sẽ gửi {0} thay đổi và {1} ảnh.").format(
+                    pending["changes"], pending["photos"]
+                )
+            )
+            self.export_button.setEnabled(True)
+
+        def failed(error: BaseException) -> None:
+            if self._asked == asked:
+                self.summary.setText(error_text(error))
+
+        read_workspace_in_background(
+            self,
+            self.workspace,
+            lambda ws: export.pending_export(ws, recipient_id=recipient, full=full),
+            done,
+            failed,
         )
-        self.summary.setText(
-            self.tr("Sẽ gửi {0} thay đổi và {1} ảnh.").format(pending["changes"], pending["photos"])
-        )
-        self.export_button.setEnabled(True)
 
     def on_browse_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -157,7 +176,7 @@ class ExportDialog(QDialog):
     def on_failed(self, error: BaseException) -> None:
         self.progress.hide()
         self.export_button.setEnabled(True)
-        self.summary.setText(str(error) if isinstance(error, FieldSurveyError) else repr(error))
+        self.summary.setText(error_text(error))
 
 
 class ImportDialog(QDialog):
@@ -173,7 +192,7 @@ class ImportDialog(QDialog):
         self.resize(820, 420)
         self.files: list[Path] = []
         self.previews: dict[Path, importing.ImportReport | str] = {}
-        self.cancelled = False
+        self.task = Task()
         self.previewing = False
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
@@ -296,12 +315,12 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, len(todo))
         self.progress.setValue(0)
         self.progress.show()
-        self.cancelled = False
+        self.task = Task()
         self.outcomes: dict[Path, importing.ImportReport | str] = {}
         self.import_next(todo)
 
     def import_next(self, todo: list[Path]) -> None:
-        if not todo or self.cancelled:
+        if not todo or self.task.cancelled():
             self.finish()
             return
         path, rest = todo[0], todo[1:]
@@ -347,7 +366,7 @@ class ImportDialog(QDialog):
                 if path not in self.outcomes:
                     note = (
                         self.tr("không nhập (đã huỷ)")
-                        if self.cancelled and not outcome.already_imported
+                        if self.task.cancelled() and not outcome.already_imported
                         else self.tr("đã nhập trước đây")
                     )
                     lines.append(f"{path.name}: {note}")
@@ -375,7 +394,7 @@ class ImportDialog(QDialog):
 
     def on_cancel_clicked(self) -> None:
         if self.progress.isVisible():
-            self.cancelled = True  # the package being imported finishes whole; no more start
+            self.task.cancel()  # the package being imported finishes whole; no more start
         else:
             self.reject()
 

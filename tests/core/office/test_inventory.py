@@ -12,6 +12,7 @@ import pytest
 
 from fieldsurvey.core import reference
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.messages import Message
 from fieldsurvey.core.office.inventory import (
     InventoryError,
     guess_mapping,
@@ -21,6 +22,7 @@ from fieldsurvey.core.office.inventory import (
     read_inventory,
 )
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.tasks import Cancelled
 from tests.helpers import DATA
 
 INVENTORY = DATA / "inventory"
@@ -299,12 +301,19 @@ def test_a_failed_import_writes_nothing(demo: Workspace) -> None:
     with pytest.raises(ValidationError):
         import_inventory(demo, CSV_FILE, owner="Không có đơn vị này")
 
-    def stop(done: int, total: int, message: str) -> None:
-        if "Writing" in message:
-            raise KeyboardInterrupt  # the user cancels while sites are already written
+    def stop(done: int, total: int, message: Message | str) -> None:
+        if "Đang ghi camera" in str(message):
+            raise KeyboardInterrupt  # a crash while the sites are already written
 
     with pytest.raises(KeyboardInterrupt):
         import_inventory(demo, CSV_FILE, progress=stop)
+    assert _counts(demo) == before
+
+    def sites_written() -> bool:  # the person cancels once new sites are in the transaction
+        return _counts(demo)[1] > before[1]
+
+    with pytest.raises(Cancelled):
+        import_inventory(demo, CSV_FILE, cancel=sites_written)
     assert _counts(demo) == before
     report = import_inventory(demo, CSV_FILE, dry_run=True)
     assert report.imported == 691 and report.refused == []

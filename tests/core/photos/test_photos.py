@@ -203,7 +203,7 @@ def test_cancelled_batch_leaves_only_whole_photos(workspace: Workspace, tmp_path
         sources,
         workers=2,
         progress=lambda done, total, name: seen.append(done),
-        cancelled=lambda: len(seen) >= 3,
+        cancel=lambda: len(seen) >= 3,
     )
     finished = [r for r in results if r.error is None]
     assert 3 <= len(finished) < 12

@@ -43,7 +43,7 @@ from fieldsurvey.core.store import listing, search
 from fieldsurvey.core.store.db import build_then_replace, photo_folder
 from fieldsurvey.core.store.stats import workspace_stats
 from fieldsurvey.core.store.workspace import Workspace, iso_from_ms
-from fieldsurvey.core.tasks import Progress
+from fieldsurvey.core.tasks import Progress, no_progress
 from fieldsurvey.core.text import fold
 from fieldsurvey.core.transaction import write_transaction
 from fieldsurvey.core.trust import keys, ledger
@@ -506,7 +506,7 @@ def build_demo(
         raise ValidationError(f"Kích thước demo {size!r} không có; chọn small hoặc city.")
     if role not in ROLES:
         raise ValidationError(f"Vai trò {role!r} không có; chọn surveyor hoặc office.")
-    report = progress or (lambda done, total, message: None)
+    report = progress or no_progress
     path = Path(path)
     device = device or ("office" if role == "office" else "demo")
     with build_then_replace(path, force=force) as (partial, open_new):

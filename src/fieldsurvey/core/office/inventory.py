@@ -40,7 +40,7 @@ from fieldsurvey.core.geo import METRES_PER_DEGREE, metres_per_degree_lon
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.office.duplicates import find_workspace_duplicates
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.core.tasks import Progress
+from fieldsurvey.core.tasks import Cancel, Cancelled, Progress, never_cancelled, no_progress
 from fieldsurvey.core.text import fold
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -822,16 +822,17 @@ def import_inventory(
     *,
     owner: str | None = None,
     dry_run: bool = False,
-    progress: Progress | None = None,
+    progress: Progress = no_progress,
+    cancel: Cancel = never_cancelled,
 ) -> ImportReport:
-    """Import every readable row, in one transaction (nothing is written if anything fails).
+    """Import every readable row, in one transaction (nothing is written if anything fails;
+    ``cancel`` is checked every 500 rows and raises ``Cancelled``).
 
     ``mapping`` is ``{target: column}`` (default: ``guess_mapping``). ``owner`` (a unit's id or
     name) owns every camera; else the ``operator`` column names the owner, matched to a unit by
     name without accents, and a unit is created for a name no unit has. ``dry_run`` reads and
     checks every row and writes nothing (``imported`` then counts the rows that would be).
     """
-    report_progress = progress or (lambda done, total, message: None)
     if not isinstance(inventory, InventoryFile):
         inventory = read_inventory(inventory)
     mapping = check_mapping(
@@ -857,7 +858,9 @@ def import_inventory(
             outcomes.append(outcome)
         report.warnings.extend({"line": line, "message": w} for w in outcome.warnings)
         if number % 500 == 0:
-            report_progress(number, total, "Đọc danh sách / Reading")
+            if cancel():
+                raise Cancelled
+            progress(number, total, _says(QT_TRANSLATE_NOOP("office", "Đang đọc danh sách")))
     if dry_run or not outcomes:
         report.imported = len(outcomes) if dry_run else 0
         return report
@@ -906,8 +909,10 @@ def import_inventory(
             camera["site_id"] = site_id
             camera["owner_unit_id"] = unit
             cameras.append(camera)
-        report_progress(total, total, "Ghi camera / Writing cameras")
+        progress(total, total, _says(QT_TRANSLATE_NOOP("office", "Đang ghi camera")))
         report.camera_ids = ws.insert_many("cameras", cameras)
+        if cancel():
+            raise Cancelled  # the transaction rolls back: nothing of the inventory is kept
     report.imported = len(report.camera_ids)
     report.duplicates = find_workspace_duplicates(ws, involving=set(report.camera_ids))
     return report

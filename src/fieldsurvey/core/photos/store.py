@@ -30,7 +30,7 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.photos.metadata import PhotoMetadata, read_metadata
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.core.tasks import Progress
+from fieldsurvey.core.tasks import Cancel, Progress, never_cancelled, no_progress
 
 try:  # the optional HEIC extra: decoding HEIC pixels (thumbnails), never needed for metadata
     from pillow_heif import register_heif_opener
@@ -420,7 +420,7 @@ def run_in_workers(
     workers: int | None = None,
     time_limit_s: float = TIME_LIMIT_S,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] = lambda: False,
+    cancel: Cancel = never_cancelled,
 ) -> list[Any]:
     """Run ``func(*task)`` for every task in worker processes, each bounded in time.
 
@@ -435,10 +435,10 @@ def run_in_workers(
     context = multiprocessing.get_context("spawn")
     pool = [_Worker(context) for _ in range(count)]
     pending = list(range(len(tasks)))[::-1]
-    report = progress or (lambda done, total, message: None)
+    report = progress or no_progress
     done = 0
     try:
-        while done < len(tasks) and not cancelled():
+        while done < len(tasks) and not cancel():
             for worker in pool:
                 if worker.task is None and pending:
                     worker.task = pending.pop()
@@ -579,7 +579,7 @@ def ingest_photos(
     workers: int | None = None,
     time_limit_s: float = TIME_LIMIT_S,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] = lambda: False,
+    cancel: Cancel = never_cancelled,
 ) -> list[IngestResult]:
     """Ingest files into the workspace: store, derive, record; one result per file.
 
@@ -597,7 +597,7 @@ def ingest_photos(
         workers=workers,
         time_limit_s=time_limit_s,
         progress=progress,
-        cancelled=cancelled,
+        cancel=cancel,
     )
     return record_prepared(ws, names, prepared, link)
 

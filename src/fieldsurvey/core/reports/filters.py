@@ -28,6 +28,7 @@ from fieldsurvey.core import reference, vocabulary
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.reports.labels import _commune_names, list_title
+from fieldsurvey.core.tasks import Cancelled
 from fieldsurvey.core.text import fold
 
 FORMATS: Final = ("xlsx", "pdf", "gpkg", "geojson", "csv")
@@ -44,7 +45,7 @@ class ReportError(FieldSurveyError):
     """A report cannot be made as asked (bad format, filter, target); nothing was written."""
 
 
-class ReportCancelled(FieldSurveyError):
+class ReportCancelled(Cancelled):
     """The report was cancelled; nothing was written."""
 
     def __init__(self) -> None:

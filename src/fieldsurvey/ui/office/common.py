@@ -3,9 +3,8 @@ UI thread, the busy cursor, message labels, questions and the close button."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 from PySide6.QtCore import (
     Qt,
@@ -19,8 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.ui.background import read_in_background
 from fieldsurvey.ui.i18n import tr
 
 # The review list shows this many rows; a bulk review covers every record the filter picks.
@@ -40,20 +37,6 @@ def table_labels() -> dict[str, str]:
         "reviews": tr("Kết quả duyệt"),
         "not_duplicates": tr("Không trùng lặp"),
     }
-
-
-def read_workspace_in_background(
-    parent: QWidget,
-    ws: Workspace,
-    work: Callable[[Workspace], Any],
-    on_done: Callable[[Any], None],
-    on_error: Callable[[BaseException], None],
-) -> None:
-    """Run ``work`` on a read-only view of the workspace on a pool thread."""
-    path, user = ws.path, ws.user
-    read_in_background(
-        parent, path, lambda db: work(Workspace(db, path, user=user)), on_done, on_error
-    )
 
 
 @contextmanager

@@ -3,7 +3,6 @@ with progress and cancel, and the rows refused with their line and reason."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +31,10 @@ from fieldsurvey.core.office import inventory
 from fieldsurvey.core.reports import labels
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.ui.background import write_in_background
+from fieldsurvey.core.tasks import Cancelled
+from fieldsurvey.ui.background import Task, write_in_background
 from fieldsurvey.ui.i18n import current_language, error_text, tr
 from fieldsurvey.ui.office.duplicates import DuplicatesDialog
-from fieldsurvey.ui.office.running import Cancelled, Relay
 
 # -- inventories ----------------------------------------------------------------------------------
 
@@ -79,7 +78,7 @@ class InventoryDialog(QDialog):
         self.inventory: inventory.InventoryFile | None = None
         self.report: inventory.ImportReport | None = None
         self.busy = False
-        self._cancel = threading.Event()
+        self.task = Task()
         self.setWindowTitle(self.tr("Nhập danh sách camera hiện có"))
         self.resize(900, 640)
         self.path = QLineEdit(self)
@@ -261,7 +260,6 @@ class InventoryDialog(QDialog):
 
     def _start(self, work: Any, on_done: Any, cancellable: bool) -> None:
         self.busy = True
-        self._cancel.clear()
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.setVisible(cancellable)
@@ -361,26 +359,24 @@ class InventoryDialog(QDialog):
         if mapping is None or inv is None:
             return
         self.status.setText(self.tr("Đang nhập…"))
-        relay = Relay(self)
-        relay.progress.connect(self._on_progress)
-        cancel = self._cancel
-
-        def progress(done: int, total: int, text: str) -> None:
-            if cancel.is_set():
-                raise Cancelled
-            relay.progress.emit(done, total, text)
+        task = self.task = Task()
+        task.progress.connect(self._on_progress)
 
         def work(ws: Workspace) -> inventory.ImportReport:
-            return inventory.import_inventory(ws, inv, mapping, owner=owner, progress=progress)
+            return inventory.import_inventory(
+                ws, inv, mapping, owner=owner, progress=task.report, cancel=task.cancelled
+            )
 
         self._start(work, self.show_report, cancellable=True)
 
-    def _on_progress(self, done: int, total: int, _text: str) -> None:
+    def _on_progress(self, done: int, total: int, what: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        if what and not self.task.cancelled():
+            self.status.setText(what + "…")
 
     def on_cancel_clicked(self) -> None:
-        self._cancel.set()
+        self.task.cancel()
         self.cancel_button.setEnabled(False)
         self.status.setText(self.tr("Đang huỷ…"))
 

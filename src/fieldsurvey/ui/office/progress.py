@@ -29,9 +29,10 @@ from fieldsurvey.core import vocabulary
 from fieldsurvey.core.office.dashboard import dashboard
 from fieldsurvey.core.office.progress import progress
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.ui.background import read_workspace_in_background
 from fieldsurvey.ui.charts import ChartsView
 from fieldsurvey.ui.i18n import current_language, error_text
-from fieldsurvey.ui.office.common import close_row, read_workspace_in_background
+from fieldsurvey.ui.office.common import close_row
 from fieldsurvey.ui.tables import (
     fill_table,
     make_table,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import sqlite_utils
@@ -29,9 +28,8 @@ from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.reports import filters, writing
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.ui.background import read_in_background
+from fieldsurvey.ui.background import Task, read_in_background
 from fieldsurvey.ui.i18n import current_language, error_text
-from fieldsurvey.ui.office.running import Relay
 
 # -- reports --------------------------------------------------------------------------------------
 
@@ -58,7 +56,7 @@ class ReportDialog(QDialog):
         self.written: Path | None = None
         self.report_counts: dict[str, int] | None = None
         self.busy = False
-        self._cancel = threading.Event()
+        self.task = Task()
         self.setWindowTitle(self.tr("Báo cáo"))
         self.setMinimumWidth(560)
         self.format = QComboBox(self)
@@ -199,10 +197,8 @@ class ReportDialog(QDialog):
         fmt, lang = self.fmt(), str(self.language.currentData())
         omit, photos = self.omit_sensitive.isChecked(), self.photos.isChecked()
         path = self.workspace.path
-        cancel = self._cancel
-        cancel.clear()
-        relay = Relay(self)
-        relay.progress.connect(self._on_progress)
+        task = self.task = Task()
+        task.progress.connect(self._on_progress)
 
         def work(db: sqlite_utils.Database) -> dict[str, int]:
             return writing.write_report(
@@ -214,8 +210,8 @@ class ReportDialog(QDialog):
                 omit_sensitive=omit,
                 photos=photos,
                 workspace_path=path,
-                progress=lambda done, total, text: relay.progress.emit(done, total, text),
-                cancel=cancel.is_set,
+                progress=task.report,
+                cancel=task.cancelled,
             )
 
         self.busy = True
@@ -255,7 +251,7 @@ class ReportDialog(QDialog):
 
     def on_cancel_clicked(self) -> None:
         if self.busy:
-            self._cancel.set()
+            self.task.cancel()
             self.cancel_button.setEnabled(False)
             self.status.setText(self.tr("Đang huỷ…"))
         else:
@@ -267,6 +263,6 @@ class ReportDialog(QDialog):
 
     def reject(self) -> None:
         if self.busy:  # the worker still writes; cancel it rather than leave it running
-            self._cancel.set()
+            self.task.cancel()
             return
         super().reject()

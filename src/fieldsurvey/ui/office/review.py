@@ -43,7 +43,7 @@ from fieldsurvey.core.office.review import (
 from fieldsurvey.core.store.records import record_kind
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.trust.ledger import RecordProof, record_proof
-from fieldsurvey.ui.background import write_in_background
+from fieldsurvey.ui.background import read_workspace_in_background, write_in_background
 from fieldsurvey.ui.fields import field_labels
 from fieldsurvey.ui.i18n import current_language, error_text
 from fieldsurvey.ui.office.common import (
@@ -52,7 +52,6 @@ from fieldsurvey.ui.office.common import (
     close_row,
     confirm,
     message_label,
-    read_workspace_in_background,
     table_labels,
 )
 from fieldsurvey.ui.tables import (
