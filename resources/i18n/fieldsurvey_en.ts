@@ -2789,6 +2789,16 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <source>Bỏ qua center không hợp lệ {value} (cần kinh độ,vĩ độ,zoom).</source>
         <translation>Ignored malformed center {value} (expected lon,lat,zoom).</translation>
     </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/places.py" line="45"/>
+        <source>Đang lập chỉ mục địa danh</source>
+        <translation>Building the place index</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/places.py" line="250"/>
+        <source>Không đọc được bản đồ nền {name}: {reason}</source>
+        <translation>Cannot read the basemap {name}: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>office</name>
@@ -3119,7 +3129,7 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <translation>Reading the list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="914"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="912"/>
         <source>Đang ghi camera</source>
         <translation>Writing the cameras</translation>
     </message>

@@ -27,9 +27,18 @@ def main(ctx: click.Context) -> None:
         sys.exit(run_app([]))
 
 
-from fieldsurvey.cli import keys, office, photos, reports, review, sync, workspace  # noqa: E402
+from fieldsurvey.cli import (  # noqa: E402
+    basemap,
+    keys,
+    office,
+    photos,
+    reports,
+    review,
+    sync,
+    workspace,
+)
 
-for _group in (workspace, keys, sync, photos, review, office, reports):
+for _group in (workspace, keys, sync, photos, review, office, reports, basemap):
     for _command in _group.COMMANDS:
         main.add_command(_command)
 

@@ -30,6 +30,12 @@ def data_dir() -> Path:
     return Path(home) / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, False))
 
 
+def cache_dir() -> Path:
+    """Files the app can make again (the place index of a basemap)."""
+    home = os.environ.get(HOME_VARIABLE)
+    return Path(home) / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, False))
+
+
 def log_dir() -> Path:
     home = os.environ.get(HOME_VARIABLE)
     return Path(home) / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, False))
