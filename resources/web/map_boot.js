@@ -201,6 +201,41 @@
       box.style.display = text ? "block" : "none";
       return true;
     },
+
+    // The laptop's own position: a dot in the accuracy circle (metres; 0 when not known).
+    showPosition: function (lat, lon, accuracy, centre) {
+      const at = [lat, lon];
+      if (!this.position) {
+        this.position = {
+          circle: L.circle(at, {
+            radius: 1, color: "#1a73e8", weight: 1, fillColor: "#1a73e8", fillOpacity: 0.12,
+            interactive: false,
+          }).addTo(this.map),
+          dot: L.circleMarker(at, {
+            radius: 7, color: "#ffffff", weight: 2, fillColor: "#1a73e8", fillOpacity: 1,
+            interactive: false,
+          }).addTo(this.map),
+        };
+      }
+      this.position.circle.setLatLng(at).setRadius(Math.max(accuracy || 0, 1));
+      this.position.dot.setLatLng(at);
+      if (centre) this.flyTo(lat, lon, 17);
+      return true;
+    },
+
+    hidePosition: function () {
+      if (this.position) {
+        this.map.removeLayer(this.position.circle);
+        this.map.removeLayer(this.position.dot);
+        this.position = null;
+      }
+      return true;
+    },
+
+    flyTo: function (lat, lon, zoom) {
+      this.map.setView([lat, lon], Math.max(this.map.getZoom(), zoom), { animate: false });
+      return true;
+    },
   };
 
   window.FSBoot = FSBoot;

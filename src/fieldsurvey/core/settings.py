@@ -18,6 +18,7 @@ from fieldsurvey.core.files import atomic_write
 APP_NAME = "FieldSurvey"
 HOME_VARIABLE = "FIELDSURVEY_HOME"
 MAX_RECENT = 10
+GPS_BAUDS = (4800, 9600, 19200, 38400, 57600, 115200)
 
 
 def config_dir() -> Path:
@@ -53,6 +54,10 @@ class Settings:
     user_name: str = ""
     language: str = "vi"
     recent_workspaces: list[str] = field(default_factory=list)
+    # Where "my position" comes from: "" is the operating system's location service; else the
+    # serial (USB) port of an NMEA GPS receiver ("COM3", "/dev/ttyUSB0") read at ``gps_baud``.
+    gps_port: str = ""
+    gps_baud: int = 9600
 
     def remember(self, path: Path) -> None:
         text = str(Path(path).resolve())
@@ -88,6 +93,10 @@ def load_settings() -> Settings:
     if not isinstance(settings.recent_workspaces, list):
         settings.recent_workspaces = []
     settings.recent_workspaces = [str(p) for p in settings.recent_workspaces]
+    if not isinstance(settings.gps_port, str) or len(settings.gps_port) > 200:
+        settings.gps_port = ""
+    if settings.gps_baud not in GPS_BAUDS:
+        settings.gps_baud = 9600
     return settings
 
 

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.location import format_coordinates, parse_coordinates
+from fieldsurvey.core.settings import GPS_BAUDS
 from fieldsurvey.core.trust import keystore
+from fieldsurvey.ui.position import serial_ports
 
 
 def show_warning(parent: QWidget | None, title: str, text: str) -> None:
@@ -212,9 +214,17 @@ class NewWorkspaceDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
-    """The user's name and the language of the app."""
+    """The user's name, the language of the app, and where "my position" comes from."""
 
-    def __init__(self, user_name: str, language: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        user_name: str,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        gps_port: str = "",
+        gps_baud: int = 9600,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cài đặt"))
         self.name = QLineEdit(user_name, self)
@@ -222,6 +232,21 @@ class SettingsDialog(QDialog):
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.gps_port = QComboBox(self)
+        self.gps_port.addItem(self.tr("Dịch vụ vị trí của hệ điều hành"), "")
+        for port, description in serial_ports():
+            self.gps_port.addItem(f"{port} {description}".strip(), port)
+        if gps_port and self.gps_port.findData(gps_port) < 0:  # a receiver not plugged in now
+            self.gps_port.addItem(self.tr("{0} (không thấy)").format(gps_port), gps_port)
+        self.gps_port.setCurrentIndex(max(0, self.gps_port.findData(gps_port)))
+        self.gps_baud = QComboBox(self)
+        for baud in GPS_BAUDS:
+            self.gps_baud.addItem(str(baud), baud)
+        self.gps_baud.setCurrentIndex(max(0, self.gps_baud.findData(gps_baud)))
+        self.gps_port.currentIndexChanged.connect(
+            lambda: self.gps_baud.setEnabled(bool(self.gps_port.currentData()))
+        )
+        self.gps_baud.setEnabled(bool(gps_port))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -230,6 +255,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Tên người khảo sát"), self.name)
         form.addRow(self.tr("Ngôn ngữ"), self.language)
+        form.addRow(self.tr("Nguồn vị trí"), self.gps_port)
+        form.addRow(self.tr("Tốc độ cổng GPS (baud)"), self.gps_baud)
         form.addRow(buttons)
 
 

@@ -467,6 +467,20 @@ class MapView(QWebEngineView):
         """Text in a box on the map (user text is shown literally, never as HTML)."""
         self.run(f"FSBoot.showInfo({script_json(text)})")
 
+    def show_position(self, lat: float, lon: float, accuracy_m: float, *, centre: bool) -> None:
+        """The laptop's position and its accuracy circle (``centre``: bring it on screen)."""
+        self.run(
+            f"FSBoot.showPosition({float(lat)!r}, {float(lon)!r}, {float(accuracy_m)!r}, "
+            f"{'true' if centre else 'false'})"
+        )
+
+    def hide_position(self) -> None:
+        self.run("FSBoot.hidePosition()")
+
+    def fly_to(self, lat: float, lon: float, zoom: int = 17) -> None:
+        """Centre the map on a point, at ``zoom`` at least."""
+        self.run(f"FSBoot.flyTo({float(lat)!r}, {float(lon)!r}, {int(zoom)})")
+
     def set_online_tiles(self, on: bool) -> None:
         """OpenStreetMap tiles from the internet: only when the user switches them on."""
         self.blocker.allow_online_tiles = on

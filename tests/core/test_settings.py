@@ -1,0 +1,42 @@
+"""The user's options file: written whole, and read back safely whatever it holds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fieldsurvey.core import settings
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(settings.HOME_VARIABLE, str(tmp_path))
+    return tmp_path
+
+
+def test_options_survive_a_save_and_a_load() -> None:
+    saved = settings.Settings(user_name="Nguyễn Văn An", gps_port="COM3", gps_baud=4800)
+    settings.save_settings(saved)
+    assert settings.load_settings() == saved
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"gps_port": 7, "gps_baud": "fast"},
+        {"gps_port": "x" * 5000, "gps_baud": 12345},
+        {"gps_port": None, "gps_baud": None},
+    ],
+)
+def test_a_hand_edited_gps_setting_falls_back_to_the_defaults(raw: dict[str, object]) -> None:
+    path = settings.settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"user_name": "An", **raw}), encoding="utf-8")
+    loaded = settings.load_settings()
+    assert (loaded.user_name, loaded.gps_port, loaded.gps_baud) == ("An", "", 9600)
+
+
+def test_the_cache_lives_under_the_portable_home(home: Path) -> None:
+    assert settings.cache_dir() == home / "cache"
