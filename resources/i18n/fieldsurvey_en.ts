@@ -1791,24 +1791,44 @@ At: {3}</translation>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="376"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="392"/>
         <source>Xã, phường (2025)</source>
         <translation>Communes (2025)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="377"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="393"/>
         <source>Quận, huyện (trước 2025)</source>
         <translation>Former districts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="378"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="394"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="379"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="395"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="396"/>
+        <source>Đặt ở đây:</source>
+        <translation>Place here:</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="397"/>
+        <source>Lưu vị trí</source>
+        <translation>Save the position</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="398"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="399"/>
+        <source>Kéo để chỉnh vị trí</source>
+        <translation>Drag to adjust the position</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,10 @@
  *   FS.setMask(url) / FS.clearMask()   N bytes, 1 = shown (the list's filter)
  *   FS.select(index)              ring around that camera; -1 for none
  *   FS.centerOn(index, zoom?)     centre the map on a camera
- *   FS.setMode(mode)              'select' | 'place' | 'direction'
+ *   FS.setMode(mode)              'select' | 'place' | 'direction' (leaving 'place' removes its
+ *                                 marker)
+ *   FS.putPlaceMarker(latlng)     put the draggable marker of 'place' mode (as a click does)
+ *   FS.confirmPlace()             what the marker's "save" button does
  *   FS.setConeLength(metres)      default 35
  *   FS.updateCamera(index, obj)   change one camera in place: any of lon, lat, condition,
  *                                 purpose, views [[direction, angle], ...]; redraws
@@ -42,7 +45,9 @@
  *
  * Messages sent: {"cmd":"ready","drawn":n,"ms":t} (t: loadCameras call to rasterised first
  * draw, fetch and parse included), {"cmd":"click","index":i} (-1: empty spot in
- * select mode), {"cmd":"place","lat":..,"lon":..}, {"cmd":"direction","index":i,"bearing":b,
+ * select mode), {"cmd":"place","lat":..,"lon":..} (the marker's position, confirmed),
+ * {"cmd":"place_zoom","zoom":z} (a click in place mode below zoom 17), {"cmd":"place_cancel"},
+ * {"cmd":"direction","index":i,"bearing":b,
  * "final":bool}, {"cmd":"error","message":"..."}.
  *
  * FSC1 binary, little-endian: "FSC1", uint32 N, uint32 V, float32 lon[N], float32 lat[N],
@@ -968,8 +973,11 @@
     if (hit >= 0) {
       FS.send({ cmd: 'click', index: hit });
     } else if (st.mode === 'place') {
-      const ll = e.latlng.wrap();
-      FS.send({ cmd: 'place', lat: ll.lat, lon: ll.lng });
+      if (st.map.getZoom() < FS.PLACE_MIN_ZOOM) {
+        FS.send({ cmd: 'place_zoom', zoom: st.map.getZoom() }); // too coarse: zoom in first
+      } else {
+        FS.putPlaceMarker(e.latlng.wrap());
+      }
     } else {
       FS.send({ cmd: 'click', index: -1 });
     }
@@ -1056,12 +1064,75 @@
     }, 0);
   }
 
+  // ------------------------------------------------------------------ placing
+
+  // Placing a record: from street zoom only, a marker that can be dragged, saved only when the
+  // person confirms in its popup (Python then leaves the mode).
+  FS.PLACE_MIN_ZOOM = 17;
+  let placeMarker = null;
+
+  function label(key) {
+    const config = window.FSBoot && window.FSBoot.config;
+    return (config && config.labels && config.labels[key]) || key;
+  }
+
+  function placePopup() {
+    const ll = placeMarker.getLatLng().wrap();
+    const box = document.createElement('div');
+    box.className = 'fs-place';
+    const text = document.createElement('div');
+    text.textContent = label('placeHere') + ' ' + ll.lat.toFixed(6) + ', ' + ll.lng.toFixed(6);
+    const save = document.createElement('button');
+    save.className = 'fs-place-save';
+    save.textContent = label('placeSave');
+    save.addEventListener('click', function () { FS.confirmPlace(); });
+    const cancel = document.createElement('button');
+    cancel.className = 'fs-place-cancel';
+    cancel.textContent = label('placeCancel');
+    cancel.addEventListener('click', function () { FS.send({ cmd: 'place_cancel' }); });
+    box.appendChild(text);
+    box.appendChild(save);
+    box.appendChild(cancel);
+    L.DomEvent.disableClickPropagation(box);
+    placeMarker.bindPopup(box, { closeButton: false, autoClose: false, closeOnClick: false,
+                                 offset: [0, -30] }).openPopup();
+  }
+
+  FS.putPlaceMarker = function (latlng) {
+    if (!placeMarker) {
+      placeMarker = L.marker(latlng, { draggable: true, autoPan: true, title: label('placeDrag') })
+        .addTo(st.map);
+      placeMarker.on('dragend', placePopup);
+    } else {
+      placeMarker.setLatLng(latlng);
+    }
+    placePopup();
+    return true;
+  };
+
+  FS.confirmPlace = function () {
+    if (!placeMarker) return false;
+    const ll = placeMarker.getLatLng().wrap();
+    FS.send({ cmd: 'place', lat: ll.lat, lon: ll.lng });
+    return true;
+  };
+
+  FS.placeMarker = function () { return placeMarker; };
+
+  function removePlaceMarker() {
+    if (placeMarker) {
+      placeMarker.remove();
+      placeMarker = null;
+    }
+  }
+
   FS.setMode = function (mode) {
     if (mode !== 'select' && mode !== 'place' && mode !== 'direction') {
       reportError('unknown mode: ' + mode);
       return false;
     }
     st.mode = mode;
+    if (mode !== 'place') removePlaceMarker();
     const map = st.map;
     if (map) {
       if (mode === 'direction') {

@@ -139,26 +139,43 @@ def test_clicking_a_camera_selects_it(qtbot: QtBot, map_view: MapView) -> None:
     assert signal.args == [map_view.layer.ids[int(hit)]]
 
 
-def test_place_mode_reports_the_clicked_position(qtbot: QtBot, map_view: MapView) -> None:
+def test_place_mode_puts_a_marker_that_saves_where_it_was_dragged(
+    qtbot: QtBot, map_view: MapView
+) -> None:
     map_view.set_mode("place")
     point = centre_on(qtbot, map_view, 0, 18)
     # a spot 120 px left of camera 0, where no camera stands at this zoom
     x, y = point["x"] - 120, point["y"]
     assert js(qtbot, map_view, f"FS.hitTest({x}, {y})") == -1
-    expected = json.loads(
+    picked: list[tuple[float, float]] = []
+    map_view.location_picked.connect(lambda lat, lon: picked.append((lat, lon)))
+    _click(map_view, x, y)
+    qtbot.waitUntil(lambda: js(qtbot, map_view, "FS.placeMarker() !== null"), timeout=5000)
+    assert picked == []  # a click only puts the marker: nothing is saved without confirming
+    # drag it 40 px to the right (Leaflet's own drag events), then confirm in its popup
+    dragged = json.loads(
         js(
             qtbot,
             map_view,
-            f"(function () {{ var ll = FSBoot.map."
-            f"containerPointToLatLng([{x}, {y}]); return "
-            f"JSON.stringify([ll.lat, ll.lng]); }})()",
+            f"(function () {{ var m = FS.placeMarker(); var ll = FSBoot.map."
+            f"containerPointToLatLng([{x + 40}, {y}]); m.setLatLng(ll); m.fire('dragend'); "
+            f"return JSON.stringify([ll.lat, ll.lng]); }})()",
         )
     )
     with qtbot.waitSignal(map_view.location_picked, timeout=5000) as signal:
-        _click(map_view, x, y)
-    lat, lon = signal.args
-    assert lat == pytest.approx(expected[0], abs=1e-5)
-    assert lon == pytest.approx(expected[1], abs=1e-5)
+        js(qtbot, map_view, "document.querySelector('.fs-place-save').click(); 1")
+    assert signal.args == [pytest.approx(dragged[0], abs=1e-6), pytest.approx(dragged[1], abs=1e-6)]
+    map_view.set_mode("select")  # leaving the mode takes the marker away
+    qtbot.waitUntil(lambda: js(qtbot, map_view, "FS.placeMarker() === null"), timeout=5000)
+
+
+def test_place_mode_below_street_zoom_places_nothing(qtbot: QtBot, map_view: MapView) -> None:
+    map_view.set_mode("place")
+    point = centre_on(qtbot, map_view, 0, 15)
+    with qtbot.waitSignal(map_view.place_too_coarse, timeout=5000) as signal:
+        _click(map_view, point["x"] - 120, point["y"])
+    assert signal.args == [15]
+    assert js(qtbot, map_view, "FS.placeMarker() === null")
 
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">${window.__pwned=2}`\\`</script>'

@@ -207,7 +207,10 @@ class MapBridge(QObject):
     camera_clicked = Signal(int)
     """Emitted with the index (in the camera layer) of the camera the user clicked."""
     place_picked = Signal(float, float)
-    """Emitted with (lat, lon) of a click in place mode."""
+    """Emitted with (lat, lon) of the place marker when the person confirms it."""
+    place_too_coarse = Signal(int)
+    """Emitted with the zoom of a click in place mode below street zoom."""
+    place_cancelled = Signal()
     direction_dragged = Signal(int, float, bool)
     """Emitted with (camera index, bearing in degrees, whether the drag ended)."""
     record_clicked = Signal(str, str)
@@ -259,6 +262,13 @@ class MapBridge(QObject):
             if lat is None or lon is None:
                 return False
             self.place_picked.emit(lat, lon)
+        elif cmd == "place_zoom":
+            zoom = _finite(message.get("zoom"), 0, 30)
+            if zoom is None:
+                return False
+            self.place_too_coarse.emit(int(zoom))
+        elif cmd == "place_cancel":
+            self.place_cancelled.emit()
         elif cmd == "direction":
             index = self._index(message.get("index"))
             bearing = _finite(message.get("bearing"), 0, 360)
@@ -296,7 +306,11 @@ class MapView(QWebEngineView):
     camera_selected = Signal(str)
     """Emitted with the id of a camera the user clicked on the map."""
     location_picked = Signal(float, float)
-    """Emitted with (lat, lon) of a click in place mode."""
+    """Emitted with (lat, lon) of the place marker when the person confirms it."""
+    place_too_coarse = Signal(int)
+    """Emitted with the zoom of a click in place mode below street zoom (nothing placed)."""
+    place_cancelled = Signal()
+    """Emitted when the person cancels placing in the marker's popup."""
     direction_set = Signal(str, float, bool)
     """Emitted with (camera id, bearing, whether the drag ended) in direction mode."""
     record_selected = Signal(str, str)
@@ -339,6 +353,8 @@ class MapView(QWebEngineView):
         self.bridge.camera_clicked.connect(self.on_camera_clicked)
         self.bridge.direction_dragged.connect(self.on_direction_dragged)
         self.bridge.place_picked.connect(self.location_picked)
+        self.bridge.place_too_coarse.connect(self.place_too_coarse)
+        self.bridge.place_cancelled.connect(self.place_cancelled)
         self.bridge.record_clicked.connect(self.record_selected)
         self.bridge.map_ready.connect(self.on_map_ready)
         self.bridge.page_error.connect(self.problem)
@@ -377,6 +393,10 @@ class MapView(QWebEngineView):
             "districts": self.tr("Quận, huyện (trước 2025)"),
             "needs": self.tr("Nhu cầu lắp đặt"),
             "shortcomings": self.tr("Tồn tại, hạn chế"),
+            "placeHere": self.tr("Đặt ở đây:"),
+            "placeSave": self.tr("Lưu vị trí"),
+            "placeCancel": self.tr("Huỷ"),
+            "placeDrag": self.tr("Kéo để chỉnh vị trí"),
         }
         config = {
             "camerasUrl": cameras_url,
