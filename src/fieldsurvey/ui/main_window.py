@@ -1,42 +1,33 @@
-"""The main window: the workspace's sites and cameras (search and filters), the map and the
-record editor; menus for workspaces, records, sync and settings."""
+"""The main window: one workspace open, its sites' and cameras' lists on the left
+(``ui/record_lists.py``), the map and the record editor on the right; menus for workspaces,
+records, sync and settings. The window ties them together: a record chosen in a list or on the
+map opens in the editor, an edit shows in its list and on the map."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 import sqlite_utils
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QSplitter,
-    QTableView,
-    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldsurvey.core import settings as user_settings
-from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.map.export import export_map_html
-from fieldsurvey.core.office.progress import progress
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.stats import workspace_stats
 from fieldsurvey.core.store.workspace import Workspace
@@ -51,76 +42,12 @@ from fieldsurvey.ui.dialogs import (
 )
 from fieldsurvey.ui.editor import RecordEditor
 from fieldsurvey.ui.map_view import MapView
-from fieldsurvey.ui.models import RecordListModel
+from fieldsurvey.ui.record_lists import ListsPanel, RecordList
 from fieldsurvey.ui.sync_dialogs import ExportDialog, ImportDialog, PackagesDialog
-from fieldsurvey.ui.tables import ID_ROLE
 
 MAP_FIELDS = {"lat", "lon", "views", "condition", "purposes", "camera_type"}
 MAP_RELOAD_MS = 1500
 MAP_FILTER_MS = 300
-
-
-class RecordList(QWidget):
-    """The rows of one kind of record, a page at a time, sortable by any column."""
-
-    record_selected = Signal(str, str)
-    """Emitted with (table, record id) when the user selects a row."""
-
-    def __init__(
-        self,
-        workspace: Workspace,
-        table: str,
-        headers: list[str],
-        lang: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.table = table
-        self.model = RecordListModel(
-            workspace.db, listing.ListQuery(table), headers, self, lang=lang
-        )
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.view.setWordWrap(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setDefaultSectionSize(140)
-        self.view.setColumnWidth(0, 240)
-        self.view.selectionModel().selectionChanged.connect(self.on_selection_changed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
-
-    def on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if indexes:
-            self.record_selected.emit(self.table, str(indexes[0].data(ID_ROLE)))
-
-    def visible_count(self) -> int:
-        """How many records the filter shows (not only the rows read so far)."""
-        return self.model.total
-
-    def select_record(self, record_id: str) -> bool:
-        """Select and show the row of a record; False when the filter hides it."""
-        row = self.model.load_until(record_id)
-        if row < 0:
-            return False
-        if self.selected_id() != record_id:
-            self.view.selectRow(row)
-        self.view.scrollTo(self.model.index(row, 0))
-        return True
-
-    def selected_id(self) -> str | None:
-        rows = self.view.selectionModel().selectedRows()
-        return str(rows[0].data(ID_ROLE)) if rows else None
 
 
 class MainWindow(QMainWindow):
@@ -157,67 +84,24 @@ class MainWindow(QMainWindow):
         self.map_filter_timer.setInterval(MAP_FILTER_MS)
         self.map_filter_timer.timeout.connect(self._filter_map)
 
-        self.search_box = QLineEdit(self)
-        self.search_box.setPlaceholderText(self.tr("Tìm địa điểm, camera… (không cần dấu)  Ctrl+F"))
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.textChanged.connect(lambda _t: self.apply_filters())
-        self.filters = self._make_filters()
-
-        self.assignment = QLabel(self)
-        self.assignment.setWordWrap(True)
-        self.assignment_bar = QProgressBar(self)
-        self.assignment_bar.setFormat("%v / %m")
-        # Whose assignments: a workspace may hold several units' (the office sends them all).
-        self.unit_box = QComboBox(self)
-        self.unit_box.setToolTip(
-            self.tr("Đơn vị của tôi: chỉ tính các phần việc giao cho đơn vị này")
-        )
-        self.unit_box.activated.connect(self.on_unit_chosen)
-        self.sites = RecordList(
-            workspace,
-            "sites",
-            [
-                self.tr("Tên địa điểm"),
-                self.tr("Loại"),
-                self.tr("Xã/phường"),
-                self.tr("Địa chỉ"),
-                self.tr("Số camera"),
-                self.tr("Duyệt"),
-            ],
-            self.lang,
-            self,
-        )
-        self.cameras = RecordList(
-            workspace,
-            "cameras",
-            [
-                self.tr("Tên camera"),
-                self.tr("Địa điểm"),
-                self.tr("Loại"),
-                self.tr("Tình trạng"),
-                self.tr("Chủ quản"),
-                self.tr("Xã/phường"),
-                self.tr("Duyệt"),
-            ],
-            self.lang,
-            self,
-        )
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.sites, self.tr("Địa điểm", "list tab"))
-        self.tabs.addTab(self.cameras, self.tr("Camera", "list tab"))
-        for record_list in (self.sites, self.cameras):
-            record_list.record_selected.connect(self.on_record_selected)
-
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        assignment_row = QHBoxLayout()
-        assignment_row.addWidget(self.assignment, 1)
-        assignment_row.addWidget(self.unit_box)
-        left_layout.addLayout(assignment_row)
-        left_layout.addWidget(self.assignment_bar)
-        left_layout.addWidget(self.search_box)
-        left_layout.addLayout(self.filters)
-        left_layout.addWidget(self.tabs)
+        self.lists = ListsPanel(workspace, self.lang, self)
+        self.lists.filters_changed.connect(lambda: self.apply_filters())
+        self.lists.record_selected.connect(self.on_record_selected)
+        self.lists.unit_box.activated.connect(self.on_unit_chosen)
+        # The lists' widgets, reachable as the window's own.
+        self.search_box = self.lists.search_box
+        self.filters = self.lists.filters
+        self.commune_filter = self.lists.commune_filter
+        self.category_filter = self.lists.category_filter
+        self.condition_filter = self.lists.condition_filter
+        self.purpose_filter = self.lists.purpose_filter
+        self.review_filter = self.lists.review_filter
+        self.assignment = self.lists.assignment
+        self.assignment_bar = self.lists.assignment_bar
+        self.unit_box = self.lists.unit_box
+        self.sites = self.lists.sites
+        self.cameras = self.lists.cameras
+        self.tabs = self.lists.tabs
 
         self.map = MapView(self, lang=self.lang)
         self.map.setMinimumHeight(240)
@@ -243,7 +127,7 @@ class MainWindow(QMainWindow):
         self.right.addWidget(self.editor)
         self.right.setSizes([300, 500])
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.lists)
         self.splitter.addWidget(self.right)
         self.splitter.setSizes([560, 800])
         self.setCentralWidget(self.splitter)
@@ -252,35 +136,6 @@ class MainWindow(QMainWindow):
         self.load_workspace(workspace)
 
     # -- building ------------------------------------------------------------------------------
-
-    def _make_filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.commune_filter = QComboBox(self)
-        self.category_filter = self._code_filter("site_category", self.tr("Mọi loại địa điểm"))
-        self.condition_filter = self._code_filter("camera_condition", self.tr("Mọi tình trạng"))
-        self.purpose_filter = self._code_filter("camera_purpose", self.tr("Mọi mục đích"))
-        self.review_filter = self._code_filter("review_state", self.tr("Mọi trạng thái duyệt"))
-        for box in (
-            self.commune_filter,
-            self.category_filter,
-            self.condition_filter,
-            self.purpose_filter,
-            self.review_filter,
-        ):
-            box.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            box.setMinimumContentsLength(8)
-            box.currentIndexChanged.connect(lambda _i: self.apply_filters())
-            row.addWidget(box)
-        return row
-
-    def _code_filter(self, code_list: str, everything: str) -> QComboBox:
-        box = QComboBox(self)
-        box.addItem(everything, None)
-        for code, label in vocabulary.items(code_list, self.lang):
-            box.addItem(label, code)
-        return box
 
     def _make_map_tools(self) -> QToolBar:
         tools = QToolBar(self.tr("Bản đồ"), self)
@@ -450,12 +305,7 @@ class MainWindow(QMainWindow):
         workspace.on_wait = self.on_write_waiting
         workspace.ask_passphrase = self.ask_passphrase
         db = workspace.db
-        self.commune_filter.blockSignals(True)
-        self.commune_filter.clear()
-        self.commune_filter.addItem(self.tr("Mọi xã/phường"), None)
-        for code, name in listing.commune_choices(db):
-            self.commune_filter.addItem(name, code)
-        self.commune_filter.blockSignals(False)
+        self.lists.show_communes(db)
         self.recount()
         self.current = None
         self.editor.show_nothing()
@@ -480,88 +330,21 @@ class MainWindow(QMainWindow):
         self.show_assignment()
 
     def show_assignment(self) -> None:
-        """The assigned area, the nearest due date and how far along the survey is: for the
-        unit chosen beside it (kept in the workspace), or for every unit."""
-        today = dt.date.today()
-        open_work = [
-            a
-            for a in progress(self.workspace, today)["assignments"]
-            if a["status"] not in ("done", "cancelled")
-        ]
-        units = sorted({(a["unit_name"] or "", a["unit_id"]) for a in open_work})
-        mine = self.workspace.setting("my_unit") or None
-        self.unit_box.blockSignals(True)
-        self.unit_box.clear()
-        self.unit_box.addItem(self.tr("Mọi đơn vị"), None)
-        for name, unit_id in units:
-            self.unit_box.addItem(name, unit_id)
-        self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(mine)))
-        self.unit_box.blockSignals(False)
-        self.unit_box.setVisible(len(units) > 1)
-        work = [a for a in open_work if mine in (None, a["unit_id"])] or open_work
-        if not work:
-            self.assignment.setText(self.tr("Chưa có địa bàn được giao."))
-            self.assignment_bar.hide()
-            self.editor.area = None
-            return
-        communes = {c["code"]: c["name"] for a in work for c in a["communes"]}
-        expected = sum(a["expected"] or 0 for a in work)
-        surveyed = sum(a["surveyed"] for a in work)
-        dues = sorted(a["due_date"] for a in work if a["due_date"])
-        due = dt.date.fromisoformat(dues[0]).strftime("%d/%m/%Y") if dues else "—"
-        names = sorted(communes.values())
-        area = ", ".join(names[:3]) + (
-            self.tr(" và {0} nơi khác").format(len(names) - 3) if len(names) > 3 else ""
-        )
-        text = self.tr("Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm")
-        text = text.format(area=area or "—", due=due, done=surveyed, expected=expected)
-        if any(a["late"] for a in work):
-            text += " · " + self.tr("QUÁ HẠN")
-            self.assignment.setStyleSheet("color: #b00020;")
-        else:
-            self.assignment.setStyleSheet("")
-        self.assignment.setText(text)
-        self.assignment_bar.setRange(0, max(1, expected))
-        self.assignment_bar.setValue(min(surveyed, expected))
-        self.assignment_bar.show()
-        self.editor.area = set(communes) or None
+        """The assigned area and its progress above the lists; the editor checks that a record
+        lies in that area."""
+        self.editor.area = self.lists.show_assignment(self.workspace)
 
     def on_unit_chosen(self, _index: int) -> None:
         # A setting of this workspace (""=every unit), not a survey record: it does not sync.
         self.workspace.set_setting("my_unit", str(self.unit_box.currentData() or ""))
         self.show_assignment()
 
-    def queries(self) -> tuple[listing.ListQuery, listing.ListQuery]:
-        text = self.search_box.text()
-        common = {
-            "text": text,
-            "commune": self.commune_filter.currentData(),
-            "category": self.category_filter.currentData(),
-            "review_state": self.review_filter.currentData(),
-        }
-        sites = self.sites.model.query
-        cameras = self.cameras.model.query
-        return (
-            listing.ListQuery("sites", sort=sites.sort, descending=sites.descending, **common),
-            listing.ListQuery(
-                "cameras",
-                sort=cameras.sort,
-                descending=cameras.descending,
-                condition=self.condition_filter.currentData(),
-                purpose=self.purpose_filter.currentData(),
-                **common,
-            ),
-        )
-
     def apply_filters(
         self, db: sqlite_utils.Database | None = None, *, force: bool = False
     ) -> None:
         """Re-run the lists whose query changed (a page each); the map follows when typing
         pauses. ``db``: a newly opened workspace; ``force``: records changed, read again."""
-        site_query, camera_query = self.queries()
-        for record_list, query in ((self.sites, site_query), (self.cameras, camera_query)):
-            if force or db is not None or query != record_list.model.query:
-                record_list.model.set_query(query, db)
+        self.lists.run_queries(db, force=force)
         self.update_status()
         if self.current is not None and self.current[0] in ("sites", "cameras"):
             table, record_id = self.current
@@ -630,17 +413,15 @@ class MainWindow(QMainWindow):
 
     def open_record(self, table: str, record_id: str) -> None:
         """Show a record: in its list when it has one, always in the editor."""
-        lists = {"sites": self.sites, "cameras": self.cameras}
-        if table in lists:
-            self.tabs.setCurrentWidget(lists[table])
-            if lists[table].select_record(record_id):
+        record_list = self.lists.list_of(table)
+        if record_list is not None:
+            self.tabs.setCurrentWidget(record_list)
+            if record_list.select_record(record_id):
                 return
         self.on_record_selected(table, record_id)
 
     def current_list(self) -> RecordList:
-        widget = self.tabs.currentWidget()
-        assert isinstance(widget, RecordList)
-        return widget
+        return self.lists.current_list()
 
     def step(self, offset: int) -> bool:
         """Go to the next (1) or previous (-1) record of the list shown."""
@@ -766,9 +547,9 @@ class MainWindow(QMainWindow):
 
     def on_record_saved(self, table: str, record_id: str) -> None:
         """Show a saved change in the list row and, when it matters there, on the map."""
-        lists = {"sites": self.sites, "cameras": self.cameras}
-        if table in lists:
-            lists[table].model.update_record(record_id)
+        record_list = self.lists.list_of(table)
+        if record_list is not None:
+            record_list.model.update_record(record_id)
         if table in ("cameras", "sites"):
             self.map_timer.start()
         self.statusBar().showMessage(self.tr("Đã lưu."), 2000)
