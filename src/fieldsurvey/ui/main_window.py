@@ -1,7 +1,7 @@
 """The main window: one workspace open, its sites' and cameras' lists on the left
-(``ui/record_lists.py``), the map and the record editor on the right; menus for workspaces,
-records, sync and settings. The window ties them together: a record chosen in a list or on the
-map opens in the editor, an edit shows in its list and on the map."""
+(``ui/record_lists.py``), the map (``ui/map_panel.py``) over the record editor on the right;
+menus for workspaces, records, sync and settings. The window ties them together: a record
+chosen in a list or on the map opens in the editor, an edit shows in its list and on the map."""
 
 from __future__ import annotations
 
@@ -11,28 +11,23 @@ from functools import partial
 from pathlib import Path
 
 import sqlite_utils
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from fieldsurvey.core import settings as user_settings
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.map.export import export_map_html
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.stats import workspace_stats
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
-from fieldsurvey.ui.background import read_in_background
 from fieldsurvey.ui.dialogs import (
     NewSiteDialog,
     NewWorkspaceDialog,
@@ -41,13 +36,9 @@ from fieldsurvey.ui.dialogs import (
     show_warning,
 )
 from fieldsurvey.ui.editor import RecordEditor
-from fieldsurvey.ui.map_view import MapView
+from fieldsurvey.ui.map_panel import MapPanel
 from fieldsurvey.ui.record_lists import ListsPanel, RecordList
 from fieldsurvey.ui.sync_dialogs import ExportDialog, ImportDialog, PackagesDialog
-
-MAP_FIELDS = {"lat", "lon", "views", "condition", "purposes", "camera_type"}
-MAP_RELOAD_MS = 1500
-MAP_FILTER_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -73,17 +64,6 @@ class MainWindow(QMainWindow):
         self.resize(1366, 820)
         self.undo = QUndoStack(self)
         self.office_dialogs: list[QDialog] = []
-        self.map_filter_version = 0
-        self.map_timer = QTimer(self)
-        self.map_timer.setSingleShot(True)
-        self.map_timer.setInterval(MAP_RELOAD_MS)
-        self.map_timer.timeout.connect(self.reload_map_cameras)
-        # The map follows the list's filter once typing pauses (its id set costs more than a page).
-        self.map_filter_timer = QTimer(self)
-        self.map_filter_timer.setSingleShot(True)
-        self.map_filter_timer.setInterval(MAP_FILTER_MS)
-        self.map_filter_timer.timeout.connect(self._filter_map)
-
         self.lists = ListsPanel(workspace, self.lang, self)
         self.lists.filters_changed.connect(lambda: self.apply_filters())
         self.lists.record_selected.connect(self.on_record_selected)
@@ -103,18 +83,19 @@ class MainWindow(QMainWindow):
         self.cameras = self.lists.cameras
         self.tabs = self.lists.tabs
 
-        self.map = MapView(self, lang=self.lang)
-        self.map.setMinimumHeight(240)
+        self.map_panel = MapPanel(workspace, self.cameras.model, self.lang, self)
+        self.map_panel.status.connect(self.show_status)
+        self.map = self.map_panel.map
         self.map.camera_selected.connect(self.on_map_camera_selected)
         self.map.location_picked.connect(self.on_map_location_picked)
         self.map.direction_set.connect(self.on_map_direction_set)
-        self.map.problem.connect(self.on_map_problem)
-        self.map_tools = self._make_map_tools()
-        map_area = QWidget(self)
-        map_layout = QVBoxLayout(map_area)
-        map_layout.setContentsMargins(0, 0, 0, 0)
-        map_layout.addWidget(self.map_tools)
-        map_layout.addWidget(self.map)
+        # The map's toolbar and timers, reachable as the window's own.
+        self.map_tools = self.map_panel.tools
+        self.mode_actions = self.map_panel.mode_actions
+        self.colour_box = self.map_panel.colour_box
+        self.online_action = self.map_panel.online_action
+        self.map_timer = self.map_panel.reload_timer
+        self.map_filter_timer = self.map_panel.filter_timer
 
         self.editor = RecordEditor(self.undo, self, lang=self.lang)
         self.editor.saved.connect(self.on_record_saved)
@@ -123,7 +104,7 @@ class MainWindow(QMainWindow):
         self.editor.problem.connect(self.show_problem)
 
         self.right = QSplitter(Qt.Orientation.Vertical, self)
-        self.right.addWidget(map_area)
+        self.right.addWidget(self.map_panel)
         self.right.addWidget(self.editor)
         self.right.setSizes([300, 500])
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -136,56 +117,6 @@ class MainWindow(QMainWindow):
         self.load_workspace(workspace)
 
     # -- building ------------------------------------------------------------------------------
-
-    def _make_map_tools(self) -> QToolBar:
-        tools = QToolBar(self.tr("Bản đồ"), self)
-        self.mode_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        for mode, label, tip in (
-            ("select", self.tr("Chọn"), self.tr("Bấm vào camera để chọn nó")),
-            (
-                "place",
-                self.tr("Đặt vị trí"),
-                self.tr("Bấm lên bản đồ để đặt vị trí của bản ghi đang chọn"),
-            ),
-            (
-                "direction",
-                self.tr("Hướng nhìn"),
-                self.tr("Kéo trên bản đồ để đặt hướng nhìn của camera đang chọn"),
-            ),
-        ):
-            action = QAction(label, self)
-            action.setCheckable(True)
-            action.setToolTip(tip)
-            action.triggered.connect(lambda _=False, m=mode: self.map.set_mode(m))
-            group.addAction(action)
-            tools.addAction(action)
-            self.mode_actions[mode] = action
-        self.mode_actions["select"].setChecked(True)
-        tools.addSeparator()
-        self.colour_box = QComboBox(self)
-        self.colour_box.addItem(self.tr("Màu theo tình trạng"), "condition")
-        self.colour_box.addItem(self.tr("Màu theo mục đích"), "purpose")
-        self.colour_box.currentIndexChanged.connect(
-            lambda _: self.map.set_colour_mode(str(self.colour_box.currentData()))
-        )
-        tools.addWidget(self.colour_box)
-        tools.addSeparator()
-        mbtiles = QAction(self.tr("Thêm bản đồ nền (MBTiles)…"), self)
-        mbtiles.triggered.connect(self.on_add_mbtiles_requested)
-        tools.addAction(mbtiles)
-        export = QAction(self.tr("Xuất bản đồ HTML…"), self)
-        export.setToolTip(
-            self.tr("Lưu bản đồ các camera đang hiển thị thành một tệp HTML mở được không cần mạng")
-        )
-        export.triggered.connect(self.on_export_map_requested)
-        tools.addAction(export)
-        self.online_action = QAction(self.tr("Bản đồ trực tuyến (OSM)"), self)
-        self.online_action.setCheckable(True)
-        self.online_action.setToolTip(self.tr("Tải ảnh nền OpenStreetMap từ Internet"))
-        self.online_action.toggled.connect(self.map.set_online_tiles)
-        tools.addAction(self.online_action)
-        return tools
 
     def _action(
         self,
@@ -312,7 +243,7 @@ class MainWindow(QMainWindow):
         role = self.tr("văn phòng") if workspace.role == "office" else self.tr("khảo sát")
         self.setWindowTitle(f"FieldSurvey — {workspace.path.name} ({role})")
         self.apply_filters(db)
-        self.map.show_workspace(workspace)
+        self.map_panel.show_workspace(workspace)
         self.workspace_changed.emit(str(workspace.path))
 
     def on_write_waiting(self) -> None:
@@ -349,39 +280,7 @@ class MainWindow(QMainWindow):
         if self.current is not None and self.current[0] in ("sites", "cameras"):
             table, record_id = self.current
             (self.sites if table == "sites" else self.cameras).select_record(record_id)
-        self.map_filter_timer.start()
-
-    def _filter_map(self) -> None:
-        """Tell the map which cameras the list's filter keeps (read on a worker thread: at city
-        scale that is a hundred thousand ids); a newer filter makes an older answer void."""
-        query = self.cameras.model.query
-        filtered = any(
-            (
-                query.text.strip(),
-                query.commune,
-                query.category,
-                query.condition,
-                query.purpose,
-                query.review_state,
-            )
-        )
-        self.map_filter_version += 1
-        version = self.map_filter_version
-        if not filtered:
-            self.map.set_filter(None)
-            return
-
-        def show(ids: list[str]) -> None:
-            if version == self.map_filter_version:
-                self.map.set_filter(set(ids))
-
-        read_in_background(
-            self,
-            self.workspace.path,
-            lambda db: listing.ids(db, query),
-            show,
-            lambda exc: self.on_map_problem(str(exc)),
-        )
+        self.map_panel.follow_filter()
 
     def update_status(self) -> None:
         """Totals (counted when the workspace loads) and what the filter shows."""
@@ -395,6 +294,9 @@ class MainWindow(QMainWindow):
                 **self.counts,
             )
         )
+
+    def show_status(self, message: str, timeout_ms: int) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
 
     # -- selecting and moving between records --------------------------------------------------
 
@@ -495,7 +397,7 @@ class MainWindow(QMainWindow):
         if table == "cameras":
             self.cameras.model.refresh()
             self.sites.model.refresh()
-            self.map_timer.start()
+            self.map_panel.reload_soon()
         self.open_record(table, record_id)
         self.update_status()
         return record_id
@@ -538,12 +440,9 @@ class MainWindow(QMainWindow):
         self.current = None
         self.editor.show_nothing()
         self.apply_filters(force=True)
-        self.map_timer.start()
+        self.map_panel.reload_soon()
 
     # -- after an edit -------------------------------------------------------------------------
-
-    def reload_map_cameras(self) -> None:
-        self.map.reload_cameras(self.workspace)
 
     def on_record_saved(self, table: str, record_id: str) -> None:
         """Show a saved change in the list row and, when it matters there, on the map."""
@@ -551,7 +450,7 @@ class MainWindow(QMainWindow):
         if record_list is not None:
             record_list.model.update_record(record_id)
         if table in ("cameras", "sites"):
-            self.map_timer.start()
+            self.map_panel.reload_soon()
         self.statusBar().showMessage(self.tr("Đã lưu."), 2000)
 
     def show_problem(self, message: str) -> None:
@@ -580,54 +479,15 @@ class MainWindow(QMainWindow):
         self.editor.save_values({"views": [first, *views[1:]]})
         self.editor.show_record(self.workspace, "cameras", camera_id)
 
-    def on_map_problem(self, message: str) -> None:
-        self.statusBar().showMessage(self.tr("Bản đồ: {0}").format(message), 10000)
-
     # -- map files -----------------------------------------------------------------------------
 
-    def on_add_mbtiles_requested(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Thêm bản đồ nền"), "", self.tr("MBTiles (*.mbtiles);;Tất cả (*)")
-        )
-        if name:
-            self.add_mbtiles(Path(name))
-
     def add_mbtiles(self, path: Path) -> bool:
-        try:
-            tileset = self.map.add_mbtiles(path)
-        except FieldSurveyError as exc:
-            show_warning(self, self.tr("Không dùng được bản đồ nền"), str(exc))
-            return False
-        self.statusBar().showMessage(
-            self.tr("Đã thêm bản đồ nền {0} (mức thu phóng {1}–{2}).").format(
-                tileset.name or path.name, tileset.min_zoom, tileset.max_zoom
-            ),
-            8000,
-        )
-        return True
-
-    def on_export_map_requested(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Xuất bản đồ HTML"),
-            str(self.workspace.path.with_suffix(".html")),
-            self.tr("Trang HTML (*.html)"),
-        )
-        if name:
-            self.export_map(Path(name))
+        """Add an MBTiles basemap to the map; False (after a warning) when it cannot be used."""
+        return self.map_panel.add_mbtiles(path)
 
     def export_map(self, target: Path) -> int | None:
         """The cameras the list's filter shows, as a standalone HTML map."""
-        shown = set(listing.ids(self.workspace.db, self.cameras.model.query))
-        try:
-            count = export_map_html(self.workspace.db, target, camera_ids=shown, lang=self.lang)
-        except (FieldSurveyError, OSError) as exc:
-            show_warning(self, self.tr("Không xuất được bản đồ"), str(exc))
-            return None
-        self.statusBar().showMessage(
-            self.tr("Đã xuất {0} camera vào {1}.").format(count, target), 8000
-        )
-        return count
+        return self.map_panel.export_map(target)
 
     # -- office --------------------------------------------------------------------------------
 
@@ -672,7 +532,7 @@ class MainWindow(QMainWindow):
     def refresh_after_office_change(self) -> None:
         self.recount()
         self.apply_filters(force=True)
-        self.map_timer.start()
+        self.map_panel.reload_soon()
         if self.current is not None:
             try:
                 self.editor.show_record(self.workspace, *self.current)
@@ -854,8 +714,7 @@ class MainWindow(QMainWindow):
     def release(self) -> None:
         """Save what was typed and the layout; let go of the map (not of the workspace)."""
         self.editor.flush()
-        self.map_timer.stop()
-        self.map_filter_timer.stop()
+        self.map_panel.stop_timers()
         self.save_layout()
         self.map.shutdown()
 
