@@ -1,6 +1,6 @@
 """The main window: one workspace open, its sites' and cameras' lists on the left
-(``ui/record_lists.py``), the map (``ui/map_panel.py``) over the record editor on the right;
-menus for workspaces, records, sync and settings. The window ties them together: a record
+(``ui/record_lists.py``), the map (``ui/map_panel.py``) over the record editor on the right,
+the menus above (``ui/window_menus.py``). The window ties them together: a record
 chosen in a list or on the map opens in the editor, an edit shows in its list and on the map."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import sqlite_utils
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -39,6 +39,7 @@ from fieldsurvey.ui.editor import RecordEditor
 from fieldsurvey.ui.map_panel import MapPanel
 from fieldsurvey.ui.record_lists import ListsPanel, RecordList
 from fieldsurvey.ui.sync_dialogs import ExportDialog, ImportDialog, PackagesDialog
+from fieldsurvey.ui.window_menus import WindowActions, build_menus
 
 
 class MainWindow(QMainWindow):
@@ -112,118 +113,40 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.right)
         self.splitter.setSizes([560, 800])
         self.setCentralWidget(self.splitter)
-        self._make_actions()
+        self._connect_menus(build_menus(self, self.undo))
         self._restore_layout()
         self.load_workspace(workspace)
 
     # -- building ------------------------------------------------------------------------------
 
-    def _action(
-        self,
-        label: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-        slot: Callable[[], object],
-    ) -> QAction:
-        action = QAction(label, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _=False: slot())
-        self.addAction(action)
-        return action
-
-    def _make_actions(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&Tệp"))
-        file_menu.addAction(self._action(self.tr("Workspace &mới…"), None, self.on_new_workspace))
-        file_menu.addAction(
-            self._action(
-                self.tr("&Mở workspace…"), QKeySequence.StandardKey.Open, self.on_open_requested
-            )
-        )
-        self.recent_menu = file_menu.addMenu(self.tr("Mở &gần đây"))
+    def _connect_menus(self, menus: WindowActions) -> None:
+        self.recent_menu = menus.recent_menu
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("Mở workspace &mẫu (demo)"), None, self.open_demo))
-        file_menu.addAction(
-            self._action(self.tr("&Khôi phục workspace mẫu…"), None, self.on_reset_demo)
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Cài đặt…"), "Ctrl+,", self.on_settings))
-        file_menu.addAction(
-            self._action(self.tr("&Thoát"), QKeySequence.StandardKey.Quit, self.close)
-        )
-
-        edit_menu = bar.addMenu(self.tr("&Sửa"))
-        undo = self.undo.createUndoAction(self, self.tr("Hoàn tác"))
-        undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = self.undo.createRedoAction(self, self.tr("Làm lại"))
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.undo_action, self.redo_action = undo, redo
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        edit_menu.addSeparator()
-        edit_menu.addAction(
-            self._action(self.tr("&Tìm"), QKeySequence.StandardKey.Find, self.on_find_requested)
-        )
-
-        record_menu = bar.addMenu(self.tr("&Bản ghi"))
-        self.new_site_action = self._action(
-            self.tr("Địa điểm &mới…"), "Ctrl+Shift+N", self.on_new_site
-        )
-        self.new_camera_action = self._action(
-            self.tr("&Camera mới tại địa điểm"), "Ctrl+N", lambda: self.add_here("cameras")
-        )
-        record_menu.addAction(self.new_site_action)
-        record_menu.addAction(self.new_camera_action)
-        record_menu.addAction(
-            self._action(
-                self.tr("&Tồn tại, hạn chế mới"),
-                "Ctrl+Shift+T",
-                lambda: self.add_here("shortcomings"),
-            )
-        )
-        record_menu.addAction(
-            self._action(
-                self.tr("&Nhu cầu lắp mới"), "Ctrl+Shift+U", lambda: self.add_here("needs")
-            )
-        )
-        record_menu.addSeparator()
-        record_menu.addAction(
-            self._action(self.tr("Bản ghi &tiếp theo"), "Ctrl+PgDown", lambda: self.step(1))
-        )
-        record_menu.addAction(
-            self._action(self.tr("Bản ghi t&rước"), "Ctrl+PgUp", lambda: self.step(-1))
-        )
-        record_menu.addAction(
-            self._action(self.tr("&Lưu và sang bản ghi tiếp"), "Ctrl+Return", self.save_and_next)
-        )
-        record_menu.addSeparator()
-        record_menu.addAction(self._action(self.tr("&Xoá bản ghi…"), None, self.on_delete_record))
-
-        office_menu = bar.addMenu(self.tr("&Văn phòng"))
-        for label, shortcut, name in (
-            (self.tr("&Hộp thư gói đã nhập…"), None, "inbox"),
-            (self.tr("&Duyệt hồ sơ…"), "Ctrl+R", "review"),
-            (self.tr("&Xung đột cần giải quyết…"), None, "conflicts"),
-            (self.tr("Camera &trùng lặp…"), None, "duplicates"),
-            (self.tr("Nhập danh sách camera &có sẵn…"), None, "inventory"),
-            (self.tr("Tiến độ &khảo sát…"), None, "progress"),
-            (self.tr("&Biểu đồ tổng hợp…"), None, "dashboard"),
-            (self.tr("Xuất &báo cáo…"), "Ctrl+Shift+E", "report"),
-        ):
-            office_menu.addAction(self._action(label, shortcut, partial(self.open_office, name)))
-
-        sync_menu = bar.addMenu(self.tr("Đồ&ng bộ"))
-        sync_menu.addAction(
-            self._action(self.tr("&Xuất gói…"), "Ctrl+E", self.on_export_package_requested)
-        )
-        sync_menu.addAction(
-            self._action(self.tr("&Nhập gói…"), "Ctrl+I", self.on_import_packages_requested)
-        )
-        sync_menu.addAction(
-            self._action(self.tr("&Các gói đã trao đổi…"), None, self.on_packages_requested)
-        )
+        self.undo_action, self.redo_action = menus.undo, menus.redo
+        self.new_site_action, self.new_camera_action = menus.new_site, menus.new_camera
+        slots: list[tuple[QAction, Callable[[], object]]] = [
+            (menus.new_workspace, self.on_new_workspace),
+            (menus.open_workspace, self.on_open_requested),
+            (menus.open_demo, self.open_demo),
+            (menus.reset_demo, self.on_reset_demo),
+            (menus.settings, self.on_settings),
+            (menus.quit, self.close),
+            (menus.find, self.on_find_requested),
+            (menus.new_site, self.on_new_site),
+            (menus.new_camera, partial(self.add_here, "cameras")),
+            (menus.new_shortcoming, partial(self.add_here, "shortcomings")),
+            (menus.new_need, partial(self.add_here, "needs")),
+            (menus.next_record, partial(self.step, 1)),
+            (menus.previous_record, partial(self.step, -1)),
+            (menus.save_and_next, self.save_and_next),
+            (menus.delete_record, self.on_delete_record),
+            *((action, partial(self.open_office, name)) for name, action in menus.office.items()),
+            (menus.export_package, self.on_export_package_requested),
+            (menus.import_packages, self.on_import_packages_requested),
+            (menus.packages, self.on_packages_requested),
+        ]
+        for action, slot in slots:
+            action.triggered.connect(lambda _=False, slot=slot: slot())
 
     # -- loading -------------------------------------------------------------------------------
 
