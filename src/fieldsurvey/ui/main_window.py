@@ -1,7 +1,8 @@
 """The main window: one workspace open, its sites' and cameras' lists on the left
-(``ui/record_lists.py``), the map (``ui/map_panel.py``) over the record editor on the right,
-the menus above (``ui/window_menus.py``). The window ties them together: a record
-chosen in a list or on the map opens in the editor, an edit shows in its list and on the map."""
+(``ui/record_lists.py``), the map (``ui/map_panel.py``) over the record editor (``ui/editor.py``)
+on the right, the menus above (``ui/window_menus.py``). The window ties them together: a record
+chosen in a list or on the map opens in the editor, an edit shows in its list and on the map,
+and the menus' items act here or on workspace files (``ui/workspace_actions.py``)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,6 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
-    QMainWindow,
     QMessageBox,
     QSplitter,
     QWidget,
@@ -28,9 +27,9 @@ from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.stats import workspace_stats
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
+from fieldsurvey.ui import workspace_actions
 from fieldsurvey.ui.dialogs import (
     NewSiteDialog,
-    NewWorkspaceDialog,
     SettingsDialog,
     ask_passphrase,
     show_warning,
@@ -39,10 +38,11 @@ from fieldsurvey.ui.editor import RecordEditor
 from fieldsurvey.ui.map_panel import MapPanel
 from fieldsurvey.ui.record_lists import ListsPanel, RecordList
 from fieldsurvey.ui.sync_dialogs import ExportDialog, ImportDialog, PackagesDialog
+from fieldsurvey.ui.window_base import WindowBase
 from fieldsurvey.ui.window_menus import WindowActions, build_menus
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowBase):
     """One workspace open: lists on the left, the map and the record editor on the right."""
 
     workspace_changed = Signal(str)
@@ -121,14 +121,16 @@ class MainWindow(QMainWindow):
 
     def _connect_menus(self, menus: WindowActions) -> None:
         self.recent_menu = menus.recent_menu
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.recent_menu.aboutToShow.connect(
+            lambda: workspace_actions.fill_recent(self, self.recent_menu)
+        )
         self.undo_action, self.redo_action = menus.undo, menus.redo
         self.new_site_action, self.new_camera_action = menus.new_site, menus.new_camera
         slots: list[tuple[QAction, Callable[[], object]]] = [
             (menus.new_workspace, self.on_new_workspace),
-            (menus.open_workspace, self.on_open_requested),
+            (menus.open_workspace, partial(workspace_actions.on_open_requested, self)),
             (menus.open_demo, self.open_demo),
-            (menus.reset_demo, self.on_reset_demo),
+            (menus.reset_demo, partial(workspace_actions.on_reset_demo, self)),
             (menus.settings, self.on_settings),
             (menus.quit, self.close),
             (menus.find, self.on_find_requested),
@@ -479,51 +481,13 @@ class MainWindow(QMainWindow):
     def on_packages_requested(self) -> None:
         PackagesDialog(self.workspace, self).exec()
 
-    # -- workspaces ----------------------------------------------------------------------------
-
-    def on_open_requested(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Mở workspace"),
-            str(self.workspace.path.parent),
-            self.tr("Workspace FieldSurvey (*.sqlite *.db);;Tất cả (*)"),
-        )
-        if name:
-            self.open_path(Path(name))
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for text in self.settings.recent_workspaces:
-            action = self.recent_menu.addAction(text)
-            action.triggered.connect(lambda _=False, p=text: self.open_path(Path(p)))
-            action.setEnabled(Path(text).is_file())
-        if not self.settings.recent_workspaces:
-            self.recent_menu.addAction(self.tr("(chưa có)")).setEnabled(False)
+    # -- workspaces and settings ---------------------------------------------------------------
 
     def open_path(self, path: Path) -> bool:
-        self.editor.flush()
-        try:
-            workspace = Workspace.open(path, user=self.workspace.user)
-        except FieldSurveyError as exc:
-            show_warning(self, self.tr("Không mở được workspace"), exc.text(self.lang))
-            return False
-        old = self.workspace
-        self.load_workspace(workspace)
-        if old is not workspace:
-            old.close()
-        return True
+        return workspace_actions.open_path(self, path)
 
     def on_new_workspace(self) -> None:
-        dialog = NewWorkspaceDialog(self.workspace.path.parent, self.settings.user_name or "", self)
-        if dialog.exec() != NewWorkspaceDialog.DialogCode.Accepted:
-            return
-        self.create_workspace(
-            Path(dialog.path.text()),
-            str(dialog.role.currentData()),
-            dialog.name.text().strip(),
-            protection=dialog.chosen_protection(),
-            passphrase=dialog.chosen_passphrase(),
-        )
+        workspace_actions.on_new_workspace(self)
 
     def create_workspace(
         self,
@@ -534,73 +498,20 @@ class MainWindow(QMainWindow):
         protection: str = "auto",
         passphrase: str | None = None,
     ) -> bool:
-        self.editor.flush()
-        try:
-            workspace = Workspace.create(
-                path,
-                role=role,
-                name=name or "FieldSurvey",
-                user=self.workspace.user,
-                protection=protection,
-                passphrase=passphrase,
-            )
-        except FieldSurveyError as exc:
-            show_warning(self, self.tr("Không tạo được workspace"), exc.text(self.lang))
-            return False
-        old = self.workspace
-        self.load_workspace(workspace)
-        old.close()
-        if workspace.key_warning:
-            self.statusBar().showMessage(workspace.key_warning.text(self.lang))
-        return True
+        return workspace_actions.create_workspace(
+            self, path, role, name, protection=protection, passphrase=passphrase
+        )
+
+    def open_demo(self) -> bool:
+        return workspace_actions.open_demo(self)
+
+    def reset_demo(self) -> bool:
+        """Rebuild the demo workspace as shipped and open it."""
+        return workspace_actions.reset_demo(self)
 
     def ask_passphrase(self) -> str:
         """The device keys' passphrase, asked when an export or import needs the keys."""
         return ask_passphrase(self)
-
-    def open_demo(self) -> bool:
-        from fieldsurvey.core.demo.generator import build_demo
-
-        path = user_settings.demo_workspace_path()
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            build_demo(path)
-        return self.open_path(path)
-
-    def on_reset_demo(self) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Khôi phục workspace mẫu"),
-            self.tr(
-                "Đưa workspace mẫu về trạng thái ban đầu? Mọi thay đổi trong workspace mẫu sẽ mất "
-                "(các workspace khác không bị ảnh hưởng)."
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.reset_demo()
-
-    def reset_demo(self) -> bool:
-        """Rebuild the demo workspace as shipped and open it."""
-        from fieldsurvey.core.demo.generator import build_demo
-
-        path = user_settings.demo_workspace_path()
-        self.editor.flush()
-        old, user = self.workspace, self.workspace.user
-        showing_demo = old.path.resolve() == path.resolve()
-        if showing_demo:
-            old.close()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            build_demo(path, force=True)  # the old file is replaced only once the new is whole
-        except FieldSurveyError as exc:
-            if showing_demo:
-                self.load_workspace(Workspace.open(path, user=user))
-            show_warning(self, self.tr("Không khôi phục được"), exc.text(self.lang))
-            return False
-        self.load_workspace(Workspace.open(path, user=user))
-        if not showing_demo:
-            old.close()
-        return True
 
     def on_settings(self) -> None:
         dialog = SettingsDialog(self.settings.user_name, self.settings.language, self)
