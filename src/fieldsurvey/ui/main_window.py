@@ -2,7 +2,8 @@
 (``ui/record_lists.py``), the map (``ui/map_panel.py``) over the record editor (``ui/editor.py``)
 on the right, the menus above (``ui/window_menus.py``). The window ties them together: a record
 chosen in a list or on the map opens in the editor, an edit shows in its list and on the map,
-and the menus' items act here or on workspace files (``ui/workspace_actions.py``)."""
+and the menus' items act here, on workspace files (``ui/workspace_actions.py``) or through the
+Office and Sync menus' dialogs (``ui/workspace_dialogs.py``)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,7 @@ from pathlib import Path
 import sqlite_utils
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QDialog,
-    QMessageBox,
-    QSplitter,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QWidget
 
 from fieldsurvey.core import settings as user_settings
 from fieldsurvey.core.errors import FieldSurveyError
@@ -27,17 +23,11 @@ from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.stats import workspace_stats
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
-from fieldsurvey.ui import workspace_actions
-from fieldsurvey.ui.dialogs import (
-    NewSiteDialog,
-    SettingsDialog,
-    ask_passphrase,
-    show_warning,
-)
+from fieldsurvey.ui import workspace_actions, workspace_dialogs
+from fieldsurvey.ui.dialogs import NewSiteDialog, SettingsDialog, ask_passphrase, show_warning
 from fieldsurvey.ui.editor import RecordEditor
 from fieldsurvey.ui.map_panel import MapPanel
 from fieldsurvey.ui.record_lists import ListsPanel, RecordList
-from fieldsurvey.ui.sync_dialogs import ExportDialog, ImportDialog, PackagesDialog
 from fieldsurvey.ui.window_base import WindowBase
 from fieldsurvey.ui.window_menus import WindowActions, build_menus
 
@@ -65,6 +55,7 @@ class MainWindow(WindowBase):
         self.resize(1366, 820)
         self.undo = QUndoStack(self)
         self.office_dialogs: list[QDialog] = []
+
         self.lists = ListsPanel(workspace, self.lang, self)
         self.lists.filters_changed.connect(lambda: self.apply_filters())
         self.lists.record_selected.connect(self.on_record_selected)
@@ -113,6 +104,7 @@ class MainWindow(WindowBase):
         self.splitter.addWidget(self.right)
         self.splitter.setSizes([560, 800])
         self.setCentralWidget(self.splitter)
+
         self._connect_menus(build_menus(self, self.undo))
         self._restore_layout()
         self.load_workspace(workspace)
@@ -143,9 +135,9 @@ class MainWindow(WindowBase):
             (menus.save_and_next, self.save_and_next),
             (menus.delete_record, self.on_delete_record),
             *((action, partial(self.open_office, name)) for name, action in menus.office.items()),
-            (menus.export_package, self.on_export_package_requested),
-            (menus.import_packages, self.on_import_packages_requested),
-            (menus.packages, self.on_packages_requested),
+            (menus.export_package, partial(workspace_dialogs.on_export_package_requested, self)),
+            (menus.import_packages, partial(workspace_dialogs.on_import_packages_requested, self)),
+            (menus.packages, partial(workspace_dialogs.on_packages_requested, self)),
         ]
         for action, slot in slots:
             action.triggered.connect(lambda _=False, slot=slot: slot())
@@ -154,8 +146,7 @@ class MainWindow(WindowBase):
 
     def load_workspace(self, workspace: Workspace) -> None:
         self.editor.flush()
-        for dialog in list(self.office_dialogs):  # they work on the workspace being left
-            dialog.close()
+        workspace_dialogs.close_office(self)  # they work on the workspace being left
         self.undo.clear()
         self.workspace = workspace
         workspace.on_wait = self.on_write_waiting
@@ -418,41 +409,7 @@ class MainWindow(WindowBase):
 
     def open_office(self, name: str) -> QDialog:
         """Open one of the supervisor's dialogs; what it changes shows in the lists and map."""
-        from fieldsurvey.ui.office import (
-            conflicts,
-            duplicates,
-            inbox,
-            inventory,
-            progress,
-            reports,
-            review,
-        )
-
-        self.editor.flush()
-        ws = self.workspace
-        dialogs: dict[str, Callable[[], QDialog]] = {
-            "inbox": lambda: inbox.InboxDialog(ws, self),
-            "review": lambda: review.ReviewDialog(ws, self, *(self.current or (None, None))),
-            "conflicts": lambda: conflicts.ConflictsDialog(ws, self),
-            "progress": lambda: progress.ProgressDialog(ws, self),
-            "dashboard": lambda: progress.DashboardDialog(ws, self),
-            "duplicates": lambda: duplicates.DuplicatesDialog(ws, self),
-            "inventory": lambda: inventory.InventoryDialog(ws, self),
-            "report": lambda: reports.ReportDialog(ws, self),
-        }
-        dialog = dialogs[name]()
-        dialog.changed.connect(self.refresh_after_office_change)  # type: ignore[attr-defined]
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # The inventory import writes for a while: nothing else is edited meanwhile.
-        dialog.setModal(name == "inventory")
-        self.office_dialogs.append(dialog)
-        dialog.finished.connect(lambda _result, d=dialog: self._forget_dialog(d))
-        dialog.show()
-        return dialog
-
-    def _forget_dialog(self, dialog: QDialog) -> None:
-        if dialog in self.office_dialogs:
-            self.office_dialogs.remove(dialog)
+        return workspace_dialogs.open_office(self, name)
 
     def refresh_after_office_change(self) -> None:
         self.recount()
@@ -464,22 +421,6 @@ class MainWindow(WindowBase):
             except FieldSurveyError:  # merged away or deleted
                 self.current = None
                 self.editor.show_nothing()
-
-    # -- sync ----------------------------------------------------------------------------------
-
-    def on_export_package_requested(self) -> None:
-        self.editor.flush()
-        ExportDialog(self.workspace, self).exec()
-
-    def on_import_packages_requested(self) -> None:
-        self.editor.flush()
-        dialog = ImportDialog(self.workspace, self)
-        dialog.exec()
-        if getattr(dialog, "outcomes", None):
-            self.load_workspace(self.workspace)  # show what arrived
-
-    def on_packages_requested(self) -> None:
-        PackagesDialog(self.workspace, self).exec()
 
     # -- workspaces and settings ---------------------------------------------------------------
 
