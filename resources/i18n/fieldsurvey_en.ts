@@ -856,6 +856,161 @@ At: {3}</translation>
     </message>
 </context>
 <context>
+    <name>GoTo</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="31"/>
+        <source>đường phố</source>
+        <translation>street</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="32"/>
+        <source>đường sắt</source>
+        <translation>railway</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="33"/>
+        <source>địa điểm khảo sát</source>
+        <translation>survey site</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="34"/>
+        <source>toạ độ</source>
+        <translation>coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="35"/>
+        <source>chợ</source>
+        <translation>market</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="36"/>
+        <source>bệnh viện</source>
+        <translation>hospital</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="37"/>
+        <source>phòng khám</source>
+        <translation>clinic</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="38"/>
+        <source>trường học</source>
+        <translation>school</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="39"/>
+        <source>trường đại học</source>
+        <translation>university</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="40"/>
+        <source>ngân hàng</source>
+        <translation>bank</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="41"/>
+        <source>khách sạn</source>
+        <translation>hotel</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="42"/>
+        <source>bến xe</source>
+        <translation>bus station</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="43"/>
+        <source>nhà ga</source>
+        <translation>railway station</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="44"/>
+        <source>công an</source>
+        <translation>police</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="45"/>
+        <source>trụ sở UBND</source>
+        <translation>People&apos;s Committee office</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="46"/>
+        <source>đình, chùa, nhà thờ</source>
+        <translation>place of worship</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="47"/>
+        <source>bảo tàng</source>
+        <translation>museum</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="48"/>
+        <source>công viên</source>
+        <translation>park</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="49"/>
+        <source>hồ</source>
+        <translation>lake</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="50"/>
+        <source>sông</source>
+        <translation>river</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="51"/>
+        <source>siêu thị</source>
+        <translation>supermarket</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="52"/>
+        <source>khu phố</source>
+        <translation>neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="53"/>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="54"/>
+        <source>khu vực</source>
+        <translation>area</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="55"/>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="56"/>
+        <source>làng, thôn</source>
+        <translation>village</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="57"/>
+        <source>địa danh</source>
+        <translation>place</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="58"/>
+        <source>thành phố</source>
+        <translation>city</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="80"/>
+        <source>Tới đường, địa danh, toạ độ… (Ctrl+G)</source>
+        <translation>Go to a street, place, coordinates… (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="82"/>
+        <source>Gõ tên đường, địa danh, nơi công cộng hoặc địa điểm khảo sát (không cần dấu), hoặc toạ độ; chọn một kết quả để bản đồ tới đó</source>
+        <translation>Type a street, a place, a public building or a survey site (accents optional), or coordinates; pick a result and the map goes there</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="126"/>
+        <source>Đã sẵn sàng tìm địa danh.</source>
+        <translation>Place search is ready.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="156"/>
+        <source>Không tìm thấy “{0}”.</source>
+        <translation>Nothing found for “{0}”.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="191"/>
@@ -1280,65 +1435,65 @@ At: {3}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="115"/>
         <source>Tìm địa điểm, camera… (không cần dấu)  Ctrl+F</source>
         <translation>Find sites, cameras… (accents optional)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="173"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="128"/>
         <source>Đơn vị của tôi: chỉ tính các phần việc giao cho đơn vị này</source>
         <translation>My unit: count only the work assigned to this unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="180"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="134"/>
         <source>Tên địa điểm</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="181"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="196"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="135"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="150"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="199"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="136"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="153"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="183"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="137"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="184"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="138"/>
         <source>Số camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="185"/>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="200"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="139"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="154"/>
         <source>Duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="194"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="148"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="195"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="149"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="197"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="151"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="198"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="152"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
@@ -1347,329 +1502,374 @@ At: {3}</translation>
         <translation type="vanished">Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="206"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="160"/>
         <source>Địa điểm</source>
         <comment>list tab</comment>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="207"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="161"/>
         <source>Camera</source>
         <comment>list tab</comment>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="259"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="179"/>
         <source>Mọi loại địa điểm</source>
         <translation>All site types</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="260"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="182"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="185"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="262"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="188"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="286"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="146"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="179"/>
         <source>Bản đồ</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="290"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="96"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="290"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="97"/>
         <source>Bấm vào camera để chọn nó</source>
         <translation>Click a camera to select it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="293"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="101"/>
         <source>Đặt vị trí</source>
         <translation>Set location</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="294"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="102"/>
         <source>Bấm lên bản đồ để đặt vị trí của bản ghi đang chọn</source>
         <translation>Click on the map to set the location of the selected record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="106"/>
         <source>Hướng nhìn</source>
         <translation>View direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="299"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="107"/>
         <source>Kéo trên bản đồ để đặt hướng nhìn của camera đang chọn</source>
         <translation>Drag on the map to set the view direction of the selected camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="312"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="120"/>
         <source>Màu theo tình trạng</source>
         <translation>Colour by condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="313"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="121"/>
         <source>Màu theo mục đích</source>
         <translation>Colour by purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="319"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="131"/>
+        <source>Tới địa danh</source>
+        <translation>Go to a place</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="136"/>
+        <source>Vị trí của tôi</source>
+        <translation>My position</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="141"/>
+        <source>Hiện vị trí của máy này trên bản đồ (Ctrl+L)</source>
+        <translation>Show this computer&apos;s position on the map (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="148"/>
+        <source>Dùng vị trí của tôi cho bản ghi đang chọn</source>
+        <translation>Use my position for the selected record</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="155"/>
         <source>Thêm bản đồ nền (MBTiles)…</source>
         <translation>Add basemap (MBTiles)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="157"/>
         <source>Xuất bản đồ HTML…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="324"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="159"/>
         <source>Lưu bản đồ các camera đang hiển thị thành một tệp HTML mở được không cần mạng</source>
         <translation>Save a map of the cameras shown as an HTML file that opens without a network connection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="328"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="166"/>
+        <source>Bản đồ trực tuyến (OSM, cần Internet; tên theo OSM)</source>
+        <translation>Online map (OSM, needs the Internet; OSM&apos;s names)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="170"/>
+        <source>Tải ảnh nền OpenStreetMap từ Internet; tên đường, địa giới trên đó là của OpenStreetMap, không phải tên chính thức</source>
+        <translation>Load OpenStreetMap tiles from the Internet; the street names and boundaries on them are OpenStreetMap&apos;s, not the official ones</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="191"/>
+        <source>Phóng to tới mức đường phố (17) rồi bấm để đặt vị trí.</source>
+        <translation>Zoom in to street level (17), then click to place.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="203"/>
+        <source>Bấm lên bản đồ ở mức đường phố, kéo dấu tới đúng chỗ rồi bấm “Lưu vị trí”; Esc để thôi.</source>
+        <translation>Click on the map at street level, drag the marker to the right spot, then press “Save the position”; Esc to stop.</translation>
+    </message>
+    <message>
         <source>Bản đồ trực tuyến (OSM)</source>
-        <translation>Online map (OSM)</translation>
+        <translation type="vanished">Online map (OSM)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="330"/>
         <source>Tải ảnh nền OpenStreetMap từ Internet</source>
-        <translation>Download OpenStreetMap basemap tiles from the internet</translation>
+        <translation type="vanished">Download OpenStreetMap basemap tiles from the internet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="351"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="73"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="74"/>
         <source>Workspace &amp;mới…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="355"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="76"/>
         <source>&amp;Mở workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="358"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="78"/>
         <source>Mở &amp;gần đây</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="361"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="80"/>
         <source>Mở workspace &amp;mẫu (demo)</source>
         <translation>Open &amp;demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="363"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="81"/>
         <source>&amp;Khôi phục workspace mẫu…</source>
         <translation>R&amp;eset demo workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="366"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="83"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="368"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="84"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="371"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="86"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="372"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="87"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="374"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="89"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="381"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="94"/>
         <source>&amp;Tìm</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="384"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="96"/>
         <source>&amp;Bản ghi</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="386"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="97"/>
         <source>Địa điểm &amp;mới…</source>
         <translation>New &amp;site…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="389"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="98"/>
         <source>&amp;Camera mới tại địa điểm</source>
         <translation>New &amp;camera at site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="100"/>
         <source>&amp;Tồn tại, hạn chế mới</source>
         <translation>New s&amp;hortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="402"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="102"/>
         <source>&amp;Nhu cầu lắp mới</source>
         <translation>New &amp;need for cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="407"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="104"/>
         <source>Bản ghi &amp;tiếp theo</source>
         <translation>Ne&amp;xt record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="410"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="105"/>
         <source>Bản ghi t&amp;rước</source>
         <translation>&amp;Previous record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="413"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="107"/>
         <source>&amp;Lưu và sang bản ghi tiếp</source>
         <translation>Save &amp;and go to next</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="416"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="110"/>
         <source>&amp;Xoá bản ghi…</source>
         <translation>&amp;Delete record…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="418"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="112"/>
         <source>&amp;Văn phòng</source>
         <translation>&amp;Office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="420"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="115"/>
         <source>&amp;Hộp thư gói đã nhập…</source>
         <translation>Package &amp;inbox…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="421"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="116"/>
         <source>&amp;Duyệt hồ sơ…</source>
         <translation>&amp;Review records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="422"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="117"/>
         <source>&amp;Xung đột cần giải quyết…</source>
         <translation>&amp;Conflicts to resolve…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="423"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="118"/>
         <source>Camera &amp;trùng lặp…</source>
         <translation>&amp;Duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="424"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="119"/>
         <source>Nhập danh sách camera &amp;có sẵn…</source>
         <translation>Import existing camera &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="425"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="120"/>
         <source>Tiến độ &amp;khảo sát…</source>
         <translation>Survey &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="426"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="121"/>
         <source>&amp;Biểu đồ tổng hợp…</source>
         <translation>Summary c&amp;harts…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="427"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="122"/>
         <source>Xuất &amp;báo cáo…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="431"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="126"/>
         <source>Đồ&amp;ng bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="433"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="127"/>
         <source>&amp;Xuất gói…</source>
         <translation>&amp;Export package…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="436"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="128"/>
         <source>&amp;Nhập gói…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="439"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="129"/>
         <source>&amp;Các gói đã trao đổi…</source>
         <translation>Exchanged &amp;packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="455"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="216"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="462"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="162"/>
         <source>văn phòng</source>
         <translation>office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="462"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="162"/>
         <source>khảo sát</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="472"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="172"/>
         <source>Đang chờ lần nhập gói (hoặc duyệt hàng loạt) đang chạy kết thúc để lưu…</source>
         <translation>Waiting for the running import (or bulk review) to end before saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="495"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="394"/>
+        <source>Hãy chọn một địa điểm, camera hoặc nhu cầu trước.</source>
+        <translation>Select a site, a camera or a need first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="235"/>
         <source>Mọi đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="503"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="243"/>
         <source>Chưa có địa bàn được giao.</source>
         <translation>No assigned area yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="514"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="253"/>
         <source> và {0} nơi khác</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="516"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="257"/>
         <source>Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm</source>
         <translation>Area: {area} · due {due} · {done}/{expected} sites surveyed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="519"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="262"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="607"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="208"/>
         <source>{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · hiển thị {shown_sites} địa điểm, {shown_cameras} camera</source>
         <translation>{sites} sites · {cameras} cameras · {shortcomings} shortcomings · {needs} needs · showing {shown_sites} sites, {shown_cameras} cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="685"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="293"/>
         <source>Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới).</source>
         <translation>Select a site first (or add a new site).</translation>
     </message>
@@ -1678,112 +1878,142 @@ At: {3}</translation>
         <translation type="vanished">{site} – camera {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="746"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="354"/>
         <source>Xoá bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="747"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="355"/>
         <source>Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="774"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="379"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="782"/>
         <source>Hãy chọn một địa điểm hoặc camera trước.</source>
-        <translation>Select a site or camera first.</translation>
+        <translation type="vanished">Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="792"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="405"/>
+        <source>Di chuyển địa điểm</source>
+        <translation>Move the site</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="407"/>
+        <source>Di chuyển cả {0} camera của địa điểm này theo (giữ nguyên vị trí tương đối của chúng)?</source>
+        <translation>Move this site&apos;s {0} cameras with it (keeping where they stand around it)?</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="440"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="803"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="225"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="321"/>
         <source>Bản đồ: {0}</source>
         <translation>Map: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="809"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="235"/>
+        <source>Đang chờ vị trí…</source>
+        <translation>Waiting for a position…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="244"/>
+        <source>Vị trí của tôi: sai số khoảng {0:.0f} m.</source>
+        <translation>My position: accurate to about {0:.0f} m.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="246"/>
+        <source>Vị trí của tôi đã hiện trên bản đồ.</source>
+        <translation>My position is shown on the map.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="258"/>
+        <source>Chưa có vị trí của máy này: bật “Vị trí của tôi” (Ctrl+L) và chờ tín hiệu.</source>
+        <translation>No position for this computer yet: turn on “My position” (Ctrl+L) and wait for a signal.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="334"/>
         <source>Thêm bản đồ nền</source>
         <translation>Add basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="809"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="336"/>
         <source>MBTiles (*.mbtiles);;Tất cả (*)</source>
         <translation>MBTiles (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="818"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="346"/>
         <source>Không dùng được bản đồ nền</source>
         <translation>Cannot use the basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="821"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="350"/>
         <source>Đã thêm bản đồ nền {0} (mức thu phóng {1}–{2}).</source>
         <translation>Added basemap {0} (zoom levels {1}–{2}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="831"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="360"/>
         <source>Xuất bản đồ HTML</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="833"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="362"/>
         <source>Trang HTML (*.html)</source>
         <translation>HTML page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="844"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="373"/>
         <source>Không xuất được bản đồ</source>
         <translation>Could not export the map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="847"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="376"/>
         <source>Đã xuất {0} camera vào {1}.</source>
         <translation>Exported {0} camera(s) to {1}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="923"/>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="29"/>
         <source>Mở workspace</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="925"/>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="31"/>
         <source>Workspace FieldSurvey (*.sqlite *.db);;Tất cả (*)</source>
         <translation>FieldSurvey workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="937"/>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="45"/>
         <source>(chưa có)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="944"/>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="54"/>
         <source>Không mở được workspace</source>
         <translation>Could not open the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="984"/>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="101"/>
         <source>Không tạo được workspace</source>
         <translation>Could not create the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1009"/>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="125"/>
         <source>Khôi phục workspace mẫu</source>
         <translation>Reset demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1011"/>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="126"/>
         <source>Đưa workspace mẫu về trạng thái ban đầu? Mọi thay đổi trong workspace mẫu sẽ mất (các workspace khác không bị ảnh hưởng).</source>
         <translation>Reset the demo workspace to its original state? All changes in the demo workspace will be lost (other workspaces are not affected).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="1034"/>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="152"/>
         <source>Không khôi phục được</source>
         <translation>Could not reset</translation>
     </message>

@@ -4,12 +4,12 @@ passphrase dialog an export opens when the keys are sealed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +20,7 @@ from fieldsurvey.ui.dialogs import NewWorkspaceDialog, PassphraseDialog
 from fieldsurvey.ui.i18n import install_language
 from fieldsurvey.ui.main_window import MainWindow
 from fieldsurvey.ui.sync_dialogs import ExportDialog
+from tests.helpers.modal import when_modal
 
 PASSPHRASE = "mat khau van phong 2026"  # typed with QTest, which knows ASCII keys only
 AT = "2026-03-01T08:00:00.000Z"
@@ -33,20 +34,6 @@ def window(qtbot: QtBot, demo: Workspace) -> Iterator[MainWindow]:
     qtbot.waitExposed(win)
     yield win
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def when_modal(kind: type[QWidget], act: Callable[[Any], None], *, tries: int = 500) -> None:
-    """Act on the next modal dialog of this kind once it is up (it runs its own event loop);
-    give up after ``tries`` looks, 20 ms apart."""
-
-    def attempt(left: int) -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind):
-            act(dialog)
-        elif left > 0:
-            QTimer.singleShot(20, lambda: attempt(left - 1))
-
-    QTimer.singleShot(20, lambda: attempt(tries))
 
 
 def ok_button(dialog: NewWorkspaceDialog) -> QWidget:

@@ -10,16 +10,20 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QUrl
+from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from fieldsurvey.core.geo import distance_m
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.main_window import MainWindow
 from fieldsurvey.ui.map_view import ExternalRequestBlocker
 from fieldsurvey.ui.tables import ID_ROLE
+from tests.helpers import DATA
+from tests.helpers.basemap import cut_basemap
+from tests.helpers.modal import when_modal
 from tests.helpers.page import js
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">${window.__pwned=2}`\\`'
@@ -45,18 +49,106 @@ def test_clicking_a_camera_on_the_map_selects_it_in_the_list(
     assert window.cameras.selected_id() == camera_id
 
 
+def answer(button: QMessageBox.StandardButton) -> None:
+    """Answer the next question box with ``button``."""
+    when_modal(QMessageBox, lambda box: box.button(button).click())
+
+
+def site_with_cameras(window: MainWindow) -> tuple[str, list[str]]:
+    site_id = str(window.sites.model.index(0, 0).data(ID_ROLE))
+    cameras = [
+        row[0]
+        for row in window.workspace.db.execute(
+            "SELECT id FROM cameras WHERE site_id = ? AND deleted = 0 AND lat IS NOT NULL",
+            [site_id],
+        )
+    ]
+    assert cameras
+    window.sites.select_record(site_id)
+    assert window.current == ("sites", site_id)
+    return site_id, cameras
+
+
 def test_place_mode_moves_the_selected_site_and_records_it(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    site_id = str(window.sites.model.index(0, 0).data(ID_ROLE))
-    window.sites.select_record(site_id)
-    assert window.current == ("sites", site_id)
-    window.map.location_picked.emit(21.0288, 105.8524)  # Hoàn Kiếm Lake
+    site_id, cameras = site_with_cameras(window)
+    before = [window.workspace.get("cameras", c)["lat"] for c in cameras]
+    window.map_panel.set_mode("place")
+    answer(QMessageBox.StandardButton.No)  # the site alone
+    window.map.location_picked.emit(21.0288, 105.8524)  # Hoàn Kiếm Lake, as confirmed
     site = window.workspace.get("sites", site_id)
     assert (site["lat"], site["lon"], site["commune_code"]) == (21.0288, 105.8524, "00070")
     assert site["location_source"] == "map_pick"
     last = window.workspace.history("sites", site_id)[-1]
     assert last["op"] == "update" and last["fields"]["lat"][1] == 21.0288
+    assert [window.workspace.get("cameras", c)["lat"] for c in cameras] == before
+    assert window.mode_actions["select"].isChecked()  # placing ends once saved
+
+
+def test_a_site_moved_with_its_cameras_takes_them_along(qtbot: QtBot, window: MainWindow) -> None:
+    site_id, cameras = site_with_cameras(window)
+    site = window.workspace.get("sites", site_id)
+    first = window.workspace.get("cameras", cameras[0])
+    answer(QMessageBox.StandardButton.Yes)
+    window.map.location_picked.emit(site["lat"] + 0.001, site["lon"])
+    moved = window.workspace.get("cameras", cameras[0])
+    assert moved["lat"] == pytest.approx(first["lat"] + 0.001, abs=1e-7)
+    assert moved["lon"] == pytest.approx(first["lon"], abs=1e-7)
+
+
+def test_escape_leaves_place_mode(qtbot: QtBot, window: MainWindow) -> None:
+    window.map_panel.set_mode("place")
+    window.map.setFocus()
+    qtbot.keyClick(window.map, Qt.Key.Key_Escape)
+    assert window.mode_actions["select"].isChecked()
+    qtbot.waitUntil(
+        lambda: js(qtbot, window.map, "JSON.parse(FS.stats()).mode") == "select", timeout=5000
+    )
+
+
+def test_go_to_finds_a_street_typed_without_accents_and_flies_there(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    box = window.map_panel.go_to
+    box.basemap = cut_basemap(tmp_path / "cut.mbtiles")
+    qtbot.keyClicks(box, "hang bai")
+    # the place index is built once, off the window's thread, then the hits come as typed
+    qtbot.waitUntil(lambda: any(h.name == "Phố Hàng Bài" for h in box.hits), timeout=60_000)
+    row = next(i for i, h in enumerate(box.hits) if h.name == "Phố Hàng Bài")
+    with qtbot.waitSignal(box.chosen, timeout=5000):
+        box.go(row)
+
+    def there() -> bool:
+        view = json.loads(
+            js(
+                qtbot,
+                window.map,
+                "JSON.stringify({c: FSBoot.map.getCenter(), z: FSBoot.map.getZoom()})",
+            )
+        )
+        return (
+            view["z"] >= 17
+            and distance_m(view["c"]["lat"], view["c"]["lng"], 21.0226, 105.8526) < 300
+        )
+
+    qtbot.waitUntil(there, timeout=10_000)
+
+
+def test_use_my_position_puts_the_camera_where_the_laptop_is(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    camera_id = window.map.layer.ids[5]
+    window.open_record("cameras", camera_id)
+    panel = window.map_panel
+    assert panel.my_position.start(log=DATA / "gps" / "hoan_kiem_walk.nmea")
+    qtbot.waitUntil(lambda: panel.my_position.last is not None, timeout=10_000)
+    lat, lon, _ = panel.my_position.last
+    panel.use_position_action.trigger()
+    panel.my_position.stop()
+    camera = window.workspace.get("cameras", camera_id)
+    assert (camera["lat"], camera["lon"]) == (round(lat, 7), round(lon, 7))
+    assert camera["location_source"] == "gps_device"
 
 
 def test_dragging_a_direction_sets_the_cameras_view(qtbot: QtBot, window: MainWindow) -> None:

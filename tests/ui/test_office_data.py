@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, QUrl, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
@@ -25,6 +24,7 @@ from fieldsurvey.ui.office.duplicates import DuplicatesDialog, MergeDialog
 from fieldsurvey.ui.office.inventory import InventoryDialog
 from fieldsurvey.ui.office.reports import ReportDialog
 from tests.helpers import DATA
+from tests.helpers.modal import when_modal
 
 INVENTORY = DATA / "inventory"
 # The rows of osm_cameras.csv that lie outside Hà Nội (see tests/core/test_inventory.py):
@@ -66,19 +66,6 @@ def opened(qtbot: QtBot, ws: Workspace) -> DuplicatesDialog:
     dialog.show()
     qtbot.waitUntil(lambda: not dialog.loading, timeout=20_000)
     return dialog
-
-
-def when_modal(kind: type, act: Callable[[object], None]) -> None:
-    """Run ``act`` on the next modal dialog of ``kind`` once it is open."""
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind):
-            act(dialog)
-        else:
-            QTimer.singleShot(20, look)
-
-    QTimer.singleShot(20, look)
 
 
 def test_planted_duplicates_are_listed_best_first(qtbot: QtBot, demo: Workspace) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QWidget
 
 from fieldsurvey.core import settings as user_settings
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.store import listing
+from fieldsurvey.core.store import listing, placing
 from fieldsurvey.core.store.stats import workspace_stats
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
@@ -80,6 +80,9 @@ class MainWindow(WindowBase):
         self.map = self.map_panel.map
         self.map.camera_selected.connect(self.on_map_camera_selected)
         self.map.location_picked.connect(self.on_map_location_picked)
+        self.map_panel.position_used.connect(
+            lambda lat, lon: self.place_current(lat, lon, "gps_device")
+        )
         self.map.direction_set.connect(self.on_map_direction_set)
         # The map's toolbar and timers, reachable as the window's own.
         self.map_tools = self.map_panel.tools
@@ -228,6 +231,12 @@ class MainWindow(WindowBase):
         if table == "cameras":
             self.map.select_camera(record_id, centre=True)
             self.map.show_info(self.editor.record.get("name") or "")
+        elif table == "sites":
+            self.map.select_camera(None)
+            where = placing.position(self.workspace.db, table, record_id)
+            if where is not None:
+                self.map.fly_to(*where, 17)
+            self.map.show_info(self.editor.record.get("name") or "")
 
     def open_record(self, table: str, record_id: str) -> None:
         """Show a record: in its list when it has one, always in the editor."""
@@ -313,7 +322,7 @@ class MainWindow(WindowBase):
         if table == "cameras":
             self.cameras.model.refresh()
             self.sites.model.refresh()
-            self.map_panel.reload_soon()
+            self.map_panel.reload_cameras()  # a new camera with a position is seen at once
         self.open_record(table, record_id)
         self.update_status()
         return record_id
@@ -374,14 +383,57 @@ class MainWindow(WindowBase):
         show_warning(self, "FieldSurvey", message)
 
     def on_map_location_picked(self, lat: float, lon: float) -> None:
-        if self.current is None:
-            self.statusBar().showMessage(self.tr("Hãy chọn một địa điểm hoặc camera trước."), 5000)
-            return
-        if self.editor.table is not None and "location" in self.editor.widgets:
-            self.editor.save_values(
-                {"lat": round(lat, 7), "lon": round(lon, 7), "location_source": "map_pick"}
+        """The place marker was confirmed: put the record there, then leave placing."""
+        self.place_current(lat, lon, "map_pick")
+        self.map_panel.leave_mode()
+
+    def place_current(self, lat: float, lon: float, source: str) -> bool:
+        """Put the record on screen at (lat, lon); a site asks whether its cameras move too."""
+        if self.current is None or not placing.has_position(self.current[0]):
+            self.statusBar().showMessage(
+                self.tr("Hãy chọn một địa điểm, camera hoặc nhu cầu trước."), 5000
             )
-            self.editor.show_record(self.workspace, *self.current)
+            return False
+        table, record_id = self.current
+        try:
+            if table == "sites":
+                with_cameras = False
+                count = placing.cameras_with_position(self.workspace.db, record_id)
+                if count:
+                    answer = QMessageBox.question(
+                        self,
+                        self.tr("Di chuyển địa điểm"),
+                        self.tr(
+                            "Di chuyển cả {0} camera của địa điểm này theo (giữ nguyên vị trí "
+                            "tương đối của chúng)?"
+                        ).format(count),
+                        QMessageBox.StandardButton.Yes
+                        | QMessageBox.StandardButton.No
+                        | QMessageBox.StandardButton.Cancel,
+                    )
+                    if answer == QMessageBox.StandardButton.Cancel:
+                        return False
+                    with_cameras = answer == QMessageBox.StandardButton.Yes
+                moved = placing.move_site(
+                    self.workspace,
+                    record_id,
+                    round(lat, 7),
+                    round(lon, 7),
+                    with_cameras=with_cameras,
+                    source=source,
+                )
+                if moved:
+                    self.cameras.model.refresh()
+            else:
+                self.editor.flush()
+                placing.place_record(self.workspace, table, record_id, lat, lon, source)
+        except FieldSurveyError as exc:
+            self.show_problem(exc.text(self.lang))
+            return False
+        self.editor.show_record(self.workspace, table, record_id)
+        self.on_record_saved(table, record_id)
+        self.map_panel.reload_cameras()  # seen at once where it was put
+        return True
 
     def on_map_direction_set(self, camera_id: str, bearing: float, final: bool) -> None:
         if not final:
@@ -455,10 +507,18 @@ class MainWindow(WindowBase):
         return ask_passphrase(self)
 
     def on_settings(self) -> None:
-        dialog = SettingsDialog(self.settings.user_name, self.settings.language, self)
+        dialog = SettingsDialog(
+            self.settings.user_name,
+            self.settings.language,
+            self,
+            gps_port=self.settings.gps_port,
+            gps_baud=self.settings.gps_baud,
+        )
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         self.settings.user_name = dialog.name.text().strip()
+        self.settings.gps_port = str(dialog.gps_port.currentData() or "")
+        self.settings.gps_baud = int(dialog.gps_baud.currentData())
         self.workspace.user = self.settings.user_name or None
         user_settings.save_settings(self.settings)
         language = str(dialog.language.currentData())

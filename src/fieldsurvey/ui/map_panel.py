@@ -11,18 +11,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QComboBox, QFileDialog, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QMenu,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.map.export import export_map_html
+from fieldsurvey.core.settings import load_settings
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background
 from fieldsurvey.ui.dialogs import show_warning
+from fieldsurvey.ui.go_to import GoToBox
 from fieldsurvey.ui.map_view import MapView
 from fieldsurvey.ui.models import RecordListModel
+from fieldsurvey.ui.position import MyPosition
 
 MAP_RELOAD_MS = 1500
 MAP_FILTER_MS = 300
@@ -36,6 +47,8 @@ class MapPanel(QWidget):
 
     status = Signal(str, int)
     """A message for the window's status bar, with how long to show it (ms; 0: until the next)."""
+    position_used = Signal(float, float)
+    """(lat, lon) of this computer, asked for the record on screen ("use my position")."""
 
     def __init__(
         self,
@@ -63,6 +76,10 @@ class MapPanel(QWidget):
         self.map = MapView(self, lang=lang)
         self.map.setMinimumHeight(240)
         self.map.problem.connect(self.on_problem)
+        self.my_position = MyPosition(self)
+        self.my_position.moved.connect(self.on_position)
+        self.my_position.failed.connect(self.on_position_failed)
+        self.first_fix = True
         self.tools = self._make_tools()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +110,7 @@ class MapPanel(QWidget):
             action = QAction(label, self)
             action.setCheckable(True)
             action.setToolTip(tip)
-            action.triggered.connect(lambda _=False, m=mode: self.map.set_mode(m))
+            action.triggered.connect(lambda _=False, m=mode: self.set_mode(m))
             group.addAction(action)
             tools.addAction(action)
             self.mode_actions[mode] = action
@@ -107,10 +124,37 @@ class MapPanel(QWidget):
         )
         tools.addWidget(self.colour_box)
         tools.addSeparator()
-        mbtiles = QAction(translate("MainWindow", "Thêm bản đồ nền (MBTiles)…"), self)
+        self.go_to = GoToBox(self.workspace, self)
+        self.go_to.chosen.connect(self.on_go_to)
+        self.go_to.status.connect(self.status)
+        tools.addWidget(self.go_to)
+        go_to = QAction(translate("MainWindow", "Tới địa danh"), self)
+        go_to.setShortcut(QKeySequence("Ctrl+G"))
+        go_to.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        go_to.triggered.connect(self.focus_go_to)
+        self.addAction(go_to)
+        self.position_action = QAction(translate("MainWindow", "Vị trí của tôi"), self)
+        self.position_action.setCheckable(True)
+        self.position_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.position_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.position_action.setToolTip(
+            translate("MainWindow", "Hiện vị trí của máy này trên bản đồ (Ctrl+L)")
+        )
+        self.position_action.toggled.connect(self.on_position_toggled)
+        tools.addAction(self.position_action)
+        # What is used less often waits in one menu, so the bar fits a 1366 px screen.
+        more = QMenu(translate("MainWindow", "Bản đồ"), self)
+        self.use_position_action = more.addAction(
+            translate("MainWindow", "Dùng vị trí của tôi cho bản ghi đang chọn")
+        )
+        self.use_position_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.use_position_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.use_position_action.triggered.connect(self.on_use_position)
+        self.addAction(self.use_position_action)
+        more.addSeparator()
+        mbtiles = more.addAction(translate("MainWindow", "Thêm bản đồ nền (MBTiles)…"))
         mbtiles.triggered.connect(self.on_add_mbtiles_requested)
-        tools.addAction(mbtiles)
-        export = QAction(translate("MainWindow", "Xuất bản đồ HTML…"), self)
+        export = more.addAction(translate("MainWindow", "Xuất bản đồ HTML…"))
         export.setToolTip(
             translate(
                 "MainWindow",
@@ -118,21 +162,116 @@ class MapPanel(QWidget):
             )
         )
         export.triggered.connect(self.on_export_requested)
-        tools.addAction(export)
-        self.online_action = QAction(translate("MainWindow", "Bản đồ trực tuyến (OSM)"), self)
+        self.online_action = more.addAction(
+            translate("MainWindow", "Bản đồ trực tuyến (OSM, cần Internet; tên theo OSM)")
+        )
         self.online_action.setCheckable(True)
         self.online_action.setToolTip(
-            translate("MainWindow", "Tải ảnh nền OpenStreetMap từ Internet")
+            translate(
+                "MainWindow",
+                "Tải ảnh nền OpenStreetMap từ Internet; tên đường, địa giới trên đó là của "
+                "OpenStreetMap, không phải tên chính thức",
+            )
         )
         self.online_action.toggled.connect(self.map.set_online_tiles)
-        tools.addAction(self.online_action)
+        more.setToolTipsVisible(True)
+        button = QToolButton(self)
+        button.setText(translate("MainWindow", "Bản đồ"))
+        button.setMenu(more)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        tools.addWidget(button)
+        self.more_menu = more
+        leave = QAction(self)
+        leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        leave.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        leave.triggered.connect(self.leave_mode)
+        self.map.addAction(leave)
+        self.map.place_too_coarse.connect(
+            lambda _zoom: self.status.emit(
+                translate("MainWindow", "Phóng to tới mức đường phố (17) rồi bấm để đặt vị trí."),
+                5000,
+            )
+        )
+        self.map.place_cancelled.connect(self.leave_mode)
         return tools
+
+    def set_mode(self, mode: str) -> None:
+        self.mode_actions[mode].setChecked(True)
+        self.map.set_mode(mode)
+        if mode == "place":
+            self.status.emit(
+                translate(
+                    "MainWindow",
+                    "Bấm lên bản đồ ở mức đường phố, kéo dấu tới đúng chỗ rồi bấm “Lưu vị trí”; "
+                    "Esc để thôi.",
+                ),
+                0,
+            )
+
+    def leave_mode(self) -> None:
+        """Back to selecting (Esc, a cancelled or a saved placing)."""
+        if not self.mode_actions["select"].isChecked():
+            self.set_mode("select")
+            self.status.emit("", 1)
+
+    # -- where things are ----------------------------------------------------------------------
+
+    def focus_go_to(self) -> None:
+        self.go_to.setFocus()
+        self.go_to.selectAll()
+
+    def on_go_to(self, lat: float, lon: float, name: str) -> None:
+        self.map.fly_to(lat, lon, 17)
+        self.status.emit(translate("MainWindow", "Bản đồ: {0}").format(name), 5000)
+
+    def on_position_toggled(self, on: bool) -> None:
+        if not on:
+            self.my_position.stop()
+            self.map.hide_position()
+            return
+        self.first_fix = True
+        settings = load_settings()
+        if self.my_position.start(settings.gps_port, settings.gps_baud):
+            self.status.emit(translate("MainWindow", "Đang chờ vị trí…"), 0)
+        else:
+            self.position_action.setChecked(False)
+
+    def on_position(self, lat: float, lon: float, accuracy: float) -> None:
+        self.map.show_position(lat, lon, accuracy, centre=self.first_fix)
+        if self.first_fix:
+            self.first_fix = False
+            self.status.emit(
+                translate("MainWindow", "Vị trí của tôi: sai số khoảng {0:.0f} m.").format(accuracy)
+                if accuracy
+                else translate("MainWindow", "Vị trí của tôi đã hiện trên bản đồ."),
+                5000,
+            )
+
+    def on_position_failed(self, message: str) -> None:
+        self.status.emit(message, 10000)
+        self.position_action.setChecked(False)
+
+    def on_use_position(self) -> None:
+        last = self.my_position.last
+        if last is None:
+            self.status.emit(
+                translate(
+                    "MainWindow",
+                    "Chưa có vị trí của máy này: bật “Vị trí của tôi” (Ctrl+L) và chờ tín hiệu.",
+                ),
+                8000,
+            )
+            if not self.position_action.isChecked():
+                self.position_action.setChecked(True)
+            return
+        self.position_used.emit(last[0], last[1])
 
     # -- the workspace's cameras ---------------------------------------------------------------
 
     def show_workspace(self, workspace: Workspace) -> None:
         """Draw a newly opened workspace."""
         self.workspace = workspace
+        self.go_to.workspace = workspace
         self.map.show_workspace(workspace)
 
     def reload_cameras(self) -> None:
@@ -185,6 +324,7 @@ class MapPanel(QWidget):
         """Drop a reload or a filter still waiting to run (the window is closing)."""
         self.reload_timer.stop()
         self.filter_timer.stop()
+        self.my_position.stop()
 
     # -- map files -----------------------------------------------------------------------------
 

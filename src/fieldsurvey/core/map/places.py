@@ -286,13 +286,7 @@ def search(
     a prefix), whole-name matches first, then streets and places, then the nearest to ``near``
     (the map's centre); coordinates in ``query`` become a hit of their own."""
     query = query.strip()[:_MAX_NAME]
-    hits: list[Place] = []
-    try:
-        lat, lon = parse_coordinates(query)
-    except ValidationError:
-        pass
-    else:
-        hits.append(Place(f"{lat:.6f}, {lon:.6f}", "coordinates", lat, lon))
+    hits = search_coordinates(query)
     tokens = words(query)[:8]
     if not tokens:
         return hits
@@ -303,6 +297,15 @@ def search(
             (" ".join(f'"{token}"*' for token in tokens),),
         ).fetchall()
     return (hits + _ordered([Place(*row) for row in rows], " ".join(tokens), near))[:limit]
+
+
+def search_coordinates(query: str) -> list[Place]:
+    """Coordinates typed in any form the editor accepts, as one hit (none if it is not)."""
+    try:
+        lat, lon = parse_coordinates(query.strip())
+    except ValidationError:
+        return []
+    return [Place(f"{lat:.6f}, {lon:.6f}", "coordinates", lat, lon)]
 
 
 def _ordered(found: list[Place], folded: str, near: tuple[float, float] | None) -> list[Place]:
