@@ -580,7 +580,7 @@
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/i18n.py" line="44"/>
+        <location filename="../../src/fieldsurvey/ui/i18n.py" line="38"/>
         <source>Lỗi ngoài dự kiến ({0}); chi tiết có trong tệp nhật ký.</source>
         <translation>Unexpected error ({0}); the details are in the log file.</translation>
     </message>
@@ -932,153 +932,153 @@ At: {3}</translation>
 <context>
     <name>InboxDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="53"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="54"/>
         <source>Hộp thư gói đã nhập</source>
         <translation>Inbox of imported packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="57"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="58"/>
         <source>Người gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="58"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="59"/>
         <source>Tạo lúc</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="59"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="60"/>
         <source>Nhập lúc</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="60"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="61"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="61"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="62"/>
         <source>Mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="62"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="63"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="63"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="64"/>
         <source>Xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="64"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="65"/>
         <source>Xung đột (còn mở)</source>
         <translation>Conflicts (open)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="65"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="66"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="66"/>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="67"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="85"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="72"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="73"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="74"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="74"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="75"/>
         <source>Kết quả</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="75"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="76"/>
         <source>Trường đã đổi</source>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="76"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="77"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="78"/>
         <source>Xung đột mở</source>
         <translation>Open conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="85"/>
         <source>Kích thước</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="85"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="85"/>
         <source>Đường dẫn</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="93"/>
         <source>Các gói đã nhập, mới nhất trước</source>
         <translation>Imported packages, newest first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="135"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="136"/>
         <source>Gói bị giữ lại (cách ly): {0}</source>
         <translation>Packages held back (quarantined): {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="137"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="138"/>
         <source>Không có gói nào bị giữ lại.</source>
         <translation>No packages held back.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="149"/>
         <source>Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó (xem nhật ký)</source>
         <translation>Held back on import: clock set in the future or an earlier package missing (see the log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="159"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="160"/>
         <source>Chưa nhập gói nào.</source>
         <translation>No packages imported yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="165"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="166"/>
         <source>mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="165"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="166"/>
         <source>cập nhật</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="165"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="166"/>
         <source>xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="172"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="173"/>
         <source>Gói của {0}: {1} bản ghi</source>
         <translation>Package from {0}: {1} record(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="180"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="181"/>
         <source> (đã xoá)</source>
         <translation> (deleted)</translation>
     </message>
@@ -2654,17 +2654,17 @@ Click “Copy report” and send it to support; details are in the log file.</tr
 <context>
     <name>basemap</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="243"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="264"/>
         <source>Tệp MBTiles {path} bị hỏng (SQLite: {detail}). Hãy chép lại tệp từ nguồn.</source>
         <translation>The MBTiles file {path} is damaged (SQLite: {detail}); copy it again from its source.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="247"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="268"/>
         <source>Không mở được {path}: tệp ở chế độ WAL và SQLite không tạo được tệp phụ bên cạnh. Hãy chép tệp vào một thư mục có quyền ghi.</source>
         <translation>Cannot open {path}: it is a WAL-mode file and SQLite cannot create its side files there. Copy it to a folder you can write to.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="253"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="274"/>
         <source>Không đọc được tệp MBTiles {path} (SQLite: {detail}).</source>
         <translation>Cannot read the MBTiles file {path} (SQLite: {detail}).</translation>
     </message>
@@ -2700,89 +2700,114 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <translation>Cannot write {path}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="152"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="173"/>
         <source>Không tìm thấy tệp bản đồ nền {path}.</source>
         <translation>The basemap file {path} was not found.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="160"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="181"/>
         <source>{path} là một thư mục, không phải tệp MBTiles.</source>
         <translation>{path} is a folder, not an MBTiles file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="169"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="190"/>
         <source>{path} không phải là tệp thông thường.</source>
         <translation>{path} is not a regular file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="181"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="202"/>
         <source>Không đọc được tệp {path} ({reason}).</source>
         <translation>Cannot read {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="189"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="210"/>
         <source>Tệp {path} trống (0 byte), không phải MBTiles.</source>
         <translation>{path} is empty (0 bytes), not an MBTiles file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="198"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="219"/>
         <source>{path} không phải là tệp MBTiles (không phải cơ sở dữ liệu SQLite).</source>
         <translation>{path} is not an MBTiles file (not an SQLite database).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="280"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="301"/>
         <source>Tệp MBTiles {path} không chứa ô bản đồ nào (tệp rỗng).</source>
         <translation>The MBTiles file {path} contains no tiles.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="294"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="313"/>
+        <source>{path} là bản đồ ảnh ({kind}), không phải bản đồ đường phố dạng vector (pbf).</source>
+        <translation>{path} is an image map ({kind}), not a vector (pbf) street map.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="327"/>
+        <source>Các ô trong {path} có định dạng không nhận ra{said}, bắt đầu bằng {head}; bản đồ đường phố cần ô vector (pbf).</source>
+        <translation>The tiles in {path} have an unrecognised format{said}, starting with {head}; a street map needs vector (pbf) tiles.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="333"/>
         <source>Các ô trong {path} có định dạng không nhận ra{said}, bắt đầu bằng {head}; FieldSurvey chỉ hiển thị ảnh PNG/JPEG/WebP.</source>
         <translation>Unknown tile format{said} in {path}, starting with {head}; only PNG, JPEG and WebP tiles are supported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="306"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="345"/>
         <source>Metadata ghi định dạng {declared} nhưng các ô là {kind}; dùng {kind}.</source>
         <translation>The metadata says {declared} but the tiles are {kind}; using {kind}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="320"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="359"/>
         <source>Metadata ghi mức zoom {said_min}–{said_max} nhưng các ô có mức {min_zoom}–{max_zoom}; dùng mức của các ô.</source>
         <translation>The metadata zoom range differs from the tiles&apos; ({said_min}–{said_max} against {min_zoom}–{max_zoom}); using the tiles&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="354"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="393"/>
         <source>{path} là bản đồ vector (pbf); FieldSurvey chỉ hiển thị MBTiles ảnh raster (PNG/JPEG/WebP).</source>
         <translation>{path} holds vector (pbf) tiles: vector tiles are not supported, only raster PNG/JPEG/WebP MBTiles.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="377"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="416"/>
         <source>{path} là cơ sở dữ liệu SQLite nhưng không phải MBTiles (không có bảng tiles).</source>
         <translation>{path} is an SQLite database but not an MBTiles file (no tiles table).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="381"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="420"/>
         <source>{path} là cơ sở dữ liệu SQLite nhưng không phải MBTiles (bảng tiles thiếu cột {columns}).</source>
         <translation>{path} is an SQLite database but not an MBTiles file (its tiles table lacks {columns}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="405"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="444"/>
         <source>Tệp không có bảng metadata; định dạng và mức zoom lấy từ các ô.</source>
         <translation>No metadata table; format and zoom range come from the tiles.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="436"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="475"/>
         <source>Tệp MBTiles {path} có mức zoom không hợp lệ (cột zoom_level).</source>
         <translation>The MBTiles file {path} has invalid zoom levels.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="494"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="533"/>
         <source>Bỏ qua bounds không hợp lệ {value} (cần tây,nam,đông,bắc).</source>
         <translation>Ignored malformed bounds {value} (expected west,south,east,north).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="516"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="555"/>
         <source>Bỏ qua center không hợp lệ {value} (cần kinh độ,vĩ độ,zoom).</source>
         <translation>Ignored malformed center {value} (expected lon,lat,zoom).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/streets.py" line="165"/>
+        <source>Một ô của {path} giải nén ra hơn {limit} MB; không dùng ô này.</source>
+        <translation>A tile of {path} inflates to more than {limit} MB; it is not used.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/streets.py" line="242"/>
+        <source>{path} không phải bản đồ đường phố theo lược đồ OpenMapTiles: các ô không có lớp đường (transportation), chỉ có {layers}.</source>
+        <translation>{path} is not an OpenMapTiles street map: its tiles have no road layer (transportation), only {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/streets.py" line="258"/>
+        <source>Một ô bản đồ trong {path} bị hỏng ({detail}). Hãy chép lại tệp từ nguồn.</source>
+        <translation>A map tile in {path} is damaged ({detail}). Copy the file again from its source.</translation>
     </message>
 </context>
 <context>
