@@ -327,7 +327,12 @@ class MainWindow(QMainWindow):
         tools.addAction(export)
         self.online_action = QAction(self.tr("Bản đồ trực tuyến (OSM)"), self)
         self.online_action.setCheckable(True)
-        self.online_action.setToolTip(self.tr("Tải ảnh nền OpenStreetMap từ Internet"))
+        self.online_action.setToolTip(
+            self.tr(
+                "Tải ảnh nền OpenStreetMap từ Internet. Tên đường, tên khu vực trên đó là của "
+                "OSM, không phải tên chính thức."
+            )
+        )
         self.online_action.toggled.connect(self.map.set_online_tiles)
         tools.addAction(self.online_action)
         return tools
