@@ -17,6 +17,9 @@ Measured:
   same rows as stored. Then the page's own ``fetch`` of the tiles a z16 view of Hoàn Kiếm uses,
   and of all z14 tiles, against fetching an address the file has no tile for (an empty answer:
   the scheme's round trip with no data).
+- memory: the page's renderer process once drawn, at the app's start view (the city at zoom 12)
+  and at zoom 16 over Hoàn Kiếm, with and without the streets, on the demo workspace or on
+  ``--db`` (the city workspace of bench_demo_build.py, for the map's < 400 MB target).
 Targets: first paint ≤ 1 s after the page starts; a tile served in ≤ 2 ms (median).
 """
 
@@ -74,12 +77,15 @@ def run_js(view: MapView, script: str, timeout_s: float = 30) -> Any:
     return box[0] if box else None
 
 
-def open_page(ws: Workspace, variant: str) -> dict[str, Any]:
-    """One page load at zoom 16 over Hoàn Kiếm: "streets", "floor" (empty style) or "none"."""
+def open_page(
+    ws: Workspace, variant: str, view_at: tuple[float, float, int] | None = (*HOAN_KIEM, ZOOM)
+) -> dict[str, Any]:
+    """One page load (at zoom 16 over Hoàn Kiếm unless told): "streets", "floor" (MapLibre
+    with an empty style) or "none" (no street layer)."""
     view = MapView()
     view.resize(*SIZE)
     view.show()
-    view.start_view = (*HOAN_KIEM, ZOOM)
+    view.start_view = view_at
     if variant == "none":
         view.set_street_basemap(None)
     else:
@@ -142,6 +148,20 @@ def first_paint(ws: Workspace, runs: int) -> dict[str, Any]:
         "external_requests": sum(s["external_requests"] for v in samples.values() for s in v),
         "samples": samples,
     }
+
+
+def memory(ws: Workspace) -> dict[str, Any]:
+    """The renderer's resident memory (MB) once drawn, 1 s after, with and without streets."""
+    out: dict[str, Any] = {}
+    for where, view_at in (("start_view", None), ("hoan_kiem_z16", (*HOAN_KIEM, ZOOM))):
+        for variant in ("none", "streets"):
+            result = open_page(ws, variant, view_at)
+            view = result.pop("view")
+            wait_for(lambda: False, 1.0)
+            out[f"{where}_{variant}_mb"] = view.renderer_memory_mb()
+            view.shutdown()
+            QApplication.processEvents()
+    return out
 
 
 def tile_addresses(path: Path) -> list[tuple[int, int, int, int]]:
@@ -232,6 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="page loads of each kind (default 5)")
     parser.add_argument("--out", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--db", type=Path, help="workspace for the memory figures (default: the small demo)"
+    )
     args = parser.parse_args(argv)
     machine = machine_info()
     say(f"machine: {machine_line(machine)}")
@@ -254,12 +277,22 @@ def main(argv: list[str] | None = None) -> int:
             f"(bare SQLite {in_process['bare_sqlite_median_ms']:.3f} ms)"
         )
         page = served_to_the_page(ws, path)
+        if args.db is not None:
+            ws.db.close()
+            ws = Workspace.open(args.db)
+        renderer = memory(ws)
+        say(
+            "renderer memory at the start view: "
+            f"{renderer['start_view_streets_mb']:.0f} MB with the streets, "
+            f"{renderer['start_view_none_mb']:.0f} MB without"
+        )
         ws.db.close()
     app.processEvents()
     results = {
         "first_paint": paint,
         "served_in_process": in_process,
         "served_to_the_page": page,
+        "renderer_memory": {"workspace": str(args.db or "demo"), **renderer},
         "targets": {
             "first_paint_ms_at_most": 1000,
             "first_paint_met": (paint["streets_first_paint_ms"] or 1e9) <= 1000,
@@ -270,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         },
     }
     rows: list[list[object]] = []
-    for section in ("first_paint", "served_in_process", "served_to_the_page"):
+    for section in ("first_paint", "served_in_process", "served_to_the_page", "renderer_memory"):
         for key, value in results[section].items():
             if not isinstance(value, dict):
                 rows.append([f"{section}.{key}", value if value is not None else "—"])
