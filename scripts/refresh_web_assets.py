@@ -75,6 +75,37 @@ PACKAGES = [
             "LICENSE.txt": "LICENSE.txt",
         },
     },
+    {
+        # The street basemap's renderer (vector tiles drawn with WebGL). The 5.x line, still
+        # maintained, ships the classic-script builds the page and the Leaflet binding need (6.x
+        # is ES modules only). The CSP build loads its worker from our own scheme, so the page
+        # needs no blob: workers.
+        "name": "maplibre-gl",
+        "version": "5.24.1",
+        "integrity": "sha512-HyiYBwtsbk3L1n1EPLJHWqdoyMiF80n7tEYXFZyu2m1TjvaNx6KMLiFeDdms"
+        "zt1/mq2zvsR1TJuX/NMu5BonXQ==",
+        "license": "BSD-3-Clause",
+        "dir": "maplibre-gl",
+        "files": {
+            "dist/maplibre-gl-csp.js": "maplibre-gl-csp.js",
+            "dist/maplibre-gl-csp-worker.js": "maplibre-gl-csp-worker.js",
+            "dist/maplibre-gl.css": "maplibre-gl.css",
+            "LICENSE.txt": "LICENSE.txt",
+        },
+    },
+    {
+        # Puts a MapLibre map inside the Leaflet page as one layer, following Leaflet's view.
+        "name": "@maplibre/maplibre-gl-leaflet",
+        "version": "0.1.4",
+        "integrity": "sha512-k57wcndZIvq3m08g2je4pjUPGr43ffNW3j+gXbymt8Vi2l1lUERUi1UmdTZcT"
+        "PN8LuDDYOMWRNBaSLwpAu02ew==",
+        "license": "ISC",
+        "dir": "maplibre-gl-leaflet",
+        "files": {
+            "leaflet-maplibre-gl.js": "leaflet-maplibre-gl.js",
+            "LICENSE": "LICENSE",
+        },
+    },
 ]
 
 # folium 0.20 default asset key -> (local file relative to resources/web/, or None, note).
@@ -214,6 +245,13 @@ def top_sources_md() -> bytes:
         "after Leaflet: append it to the same list after `jquery`, e.g.",
         '`("fs_camera_layer", ".../camera_layer.js")` (a `JavascriptLink` added to the header',
         "lands before folium's own links).",
+        "",
+        "`maplibre-gl` (its CSP build) and `@maplibre/maplibre-gl-leaflet` draw the street basemap",
+        "under the cameras. The page loads them itself, in that order, once Leaflet's map exists",
+        "(`STREET_SCRIPTS` in `core/map/page.py`), and points MapLibre at",
+        "`vendor/maplibre-gl/maplibre-gl-csp-worker.js` with `maplibregl.setWorkerUrl`, so no",
+        "worker is made from a `blob:` address. `maplibre-gl.css` is added to the page's",
+        "stylesheets beside Leaflet's.",
     ]
     return ("\n".join(lines) + "\n").encode()
 

@@ -5,15 +5,17 @@
 
 Builds the demo workspace in a temporary folder (the same seed gives the same content), opens
 the window offscreen (no screen needed; QtWebEngine draws the map in software), selects a
-camera that has photos, waits for the map, and saves ``main_vi.png`` and ``main_en.png``; then
-an office that has received the demo surveyors' packages, for ``office_review_vi.png`` and
-``office_dashboard_vi.png``.
+camera that has photos, waits for the map and its streets, and saves ``main_vi.png`` and
+``main_en.png``; then the window at 1366×768 with the map at zoom 17 over Hoàn Kiếm Lake,
+``map_streets_vi.png``; then an office that has received the demo surveyors' packages, for
+``office_review_vi.png`` and ``office_dashboard_vi.png``.
 Settings and logs go to the temporary folder too, so the user's own are never touched.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -57,6 +59,20 @@ def main() -> int:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
+    def wait_streets(window: object, seconds: float = 60) -> None:
+        """Until the map's street layer has drawn everything in view."""
+        page = window.map.page()  # type: ignore[attr-defined]
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            box: list[str] = []
+            page.runJavaScript("FSBoot.streetsState()", 0, box.append)
+            while not box and time.monotonic() < deadline:
+                wait(50)
+            state = json.loads(box[0]) if box and box[0] else {}
+            if state.get("present") is False or (state.get("loaded") and state.get("tilesLoaded")):
+                return
+            wait(200)
+
     for language in ("vi", "en"):
         workspace = Workspace.open(path, user="demo")
         camera_id = workspace.db.execute(
@@ -73,11 +89,34 @@ def main() -> int:
             wait(100)
         window.open_record("cameras", camera_id)
         wait(1500)  # the map centres on the camera and draws its cone
+        wait_streets(window)
         target = args.out / f"main_{language}.png"
         window.grab().save(str(target))
         print(f"wrote {target}")
         window.close()
         app.processEvents()
+    # The streets under the cameras, at zoom 17 over Hoàn Kiếm Lake.
+    workspace = Workspace.open(path, user="demo")
+    window = make_window(workspace, user_settings.Settings(language="vi"))
+    window.resize(QSize(1366, 768))
+    # the map given most of the window, as a user does who reads the map
+    window.splitter.setSizes([330, 1036])
+    window.right.setSizes([640, 60])
+    ready = []
+    window.map.ready.connect(lambda *_, seen=ready: seen.append(True))
+    window.show()
+    deadline = time.monotonic() + 60
+    while not ready and time.monotonic() < deadline:
+        wait(100)
+    window.map.run("FSBoot.map.setView([21.0287, 105.8524], 17, {animate: false})")
+    wait(500)
+    wait_streets(window)
+    wait(300)
+    target = args.out / "map_streets_vi.png"
+    window.grab().save(str(target))
+    print(f"wrote {target}")
+    window.close()
+    app.processEvents()
     # The office, after two surveyors' packages arrived.
     from fieldsurvey.core.sync.export import export_package
     from fieldsurvey.core.sync.importing import import_package

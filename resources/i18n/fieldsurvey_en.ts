@@ -2021,44 +2021,79 @@ At: {3}</translation>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="392"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="482"/>
         <source>Xã, phường (2025)</source>
         <translation>Communes (2025)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="393"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="483"/>
         <source>Quận, huyện (trước 2025)</source>
         <translation>Former districts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="394"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="484"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="485"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="486"/>
         <source>Đặt ở đây:</source>
         <translation>Place here:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="397"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="487"/>
         <source>Lưu vị trí</source>
         <translation>Save the position</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="398"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="488"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="399"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="489"/>
         <source>Kéo để chỉnh vị trí</source>
         <translation>Drag to adjust the position</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="490"/>
+        <source>Đường phố (OpenStreetMap 2021)</source>
+        <translation>Streets (OpenStreetMap 2021)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="494"/>
+        <source>Quần đảo Hoàng Sa (TP. Đà Nẵng)</source>
+        <translation>Hoàng Sa Archipelago (Đà Nẵng City)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="495"/>
+        <source>Quần đảo Trường Sa (tỉnh Khánh Hòa)</source>
+        <translation>Trường Sa Archipelago (Khánh Hòa Province)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="496"/>
+        <source>Biển Đông</source>
+        <translation>East Sea</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="622"/>
+        <source>tên trên ảnh nền trực tuyến là của OSM, không phải tên chính thức</source>
+        <translation>names on the online tiles are OSM&apos;s, not the official ones</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="674"/>
+        <source>Máy này không vẽ được bản đồ đường phố (trình duyệt của ứng dụng không có WebGL); bản đồ vẫn hiện ranh giới xã, phường và camera.</source>
+        <translation>This computer cannot draw the street map (the app&apos;s browser has no WebGL); the map still shows the commune boundaries and the cameras.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="679"/>
+        <source>Không tải được phần vẽ bản đồ đường phố.</source>
+        <translation>The street map&apos;s renderer could not be loaded.</translation>
     </message>
 </context>
 <context>
@@ -2957,17 +2992,17 @@ Click “Copy report” and send it to support; details are in the log file.</tr
 <context>
     <name>basemap</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="243"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="264"/>
         <source>Tệp MBTiles {path} bị hỏng (SQLite: {detail}). Hãy chép lại tệp từ nguồn.</source>
         <translation>The MBTiles file {path} is damaged (SQLite: {detail}); copy it again from its source.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="247"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="268"/>
         <source>Không mở được {path}: tệp ở chế độ WAL và SQLite không tạo được tệp phụ bên cạnh. Hãy chép tệp vào một thư mục có quyền ghi.</source>
         <translation>Cannot open {path}: it is a WAL-mode file and SQLite cannot create its side files there. Copy it to a folder you can write to.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="253"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="274"/>
         <source>Không đọc được tệp MBTiles {path} (SQLite: {detail}).</source>
         <translation>Cannot read the MBTiles file {path} (SQLite: {detail}).</translation>
     </message>
@@ -3003,87 +3038,97 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <translation>Cannot write {path}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="152"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="173"/>
         <source>Không tìm thấy tệp bản đồ nền {path}.</source>
         <translation>The basemap file {path} was not found.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="160"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="181"/>
         <source>{path} là một thư mục, không phải tệp MBTiles.</source>
         <translation>{path} is a folder, not an MBTiles file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="169"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="190"/>
         <source>{path} không phải là tệp thông thường.</source>
         <translation>{path} is not a regular file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="181"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="202"/>
         <source>Không đọc được tệp {path} ({reason}).</source>
         <translation>Cannot read {path} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="189"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="210"/>
         <source>Tệp {path} trống (0 byte), không phải MBTiles.</source>
         <translation>{path} is empty (0 bytes), not an MBTiles file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="198"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="219"/>
         <source>{path} không phải là tệp MBTiles (không phải cơ sở dữ liệu SQLite).</source>
         <translation>{path} is not an MBTiles file (not an SQLite database).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="280"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="301"/>
         <source>Tệp MBTiles {path} không chứa ô bản đồ nào (tệp rỗng).</source>
         <translation>The MBTiles file {path} contains no tiles.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="294"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="313"/>
+        <source>{path} là bản đồ ảnh ({kind}), không phải bản đồ đường phố dạng vector (pbf).</source>
+        <translation>{path} is an image map ({kind}), not a vector (pbf) street map.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="327"/>
+        <source>Các ô trong {path} có định dạng không nhận ra{said}, bắt đầu bằng {head}; bản đồ đường phố cần ô vector (pbf).</source>
+        <translation>The tiles in {path} have an unrecognised format{said}, starting with {head}; a street map needs vector (pbf) tiles.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="333"/>
         <source>Các ô trong {path} có định dạng không nhận ra{said}, bắt đầu bằng {head}; FieldSurvey chỉ hiển thị ảnh PNG/JPEG/WebP.</source>
         <translation>Unknown tile format{said} in {path}, starting with {head}; only PNG, JPEG and WebP tiles are supported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="306"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="345"/>
         <source>Metadata ghi định dạng {declared} nhưng các ô là {kind}; dùng {kind}.</source>
         <translation>The metadata says {declared} but the tiles are {kind}; using {kind}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="320"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="359"/>
         <source>Metadata ghi mức zoom {said_min}–{said_max} nhưng các ô có mức {min_zoom}–{max_zoom}; dùng mức của các ô.</source>
         <translation>The metadata zoom range differs from the tiles&apos; ({said_min}–{said_max} against {min_zoom}–{max_zoom}); using the tiles&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="354"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="393"/>
         <source>{path} là bản đồ vector (pbf); FieldSurvey chỉ hiển thị MBTiles ảnh raster (PNG/JPEG/WebP).</source>
         <translation>{path} holds vector (pbf) tiles: vector tiles are not supported, only raster PNG/JPEG/WebP MBTiles.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="377"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="416"/>
         <source>{path} là cơ sở dữ liệu SQLite nhưng không phải MBTiles (không có bảng tiles).</source>
         <translation>{path} is an SQLite database but not an MBTiles file (no tiles table).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="381"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="420"/>
         <source>{path} là cơ sở dữ liệu SQLite nhưng không phải MBTiles (bảng tiles thiếu cột {columns}).</source>
         <translation>{path} is an SQLite database but not an MBTiles file (its tiles table lacks {columns}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="405"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="444"/>
         <source>Tệp không có bảng metadata; định dạng và mức zoom lấy từ các ô.</source>
         <translation>No metadata table; format and zoom range come from the tiles.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="436"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="475"/>
         <source>Tệp MBTiles {path} có mức zoom không hợp lệ (cột zoom_level).</source>
         <translation>The MBTiles file {path} has invalid zoom levels.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="494"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="533"/>
         <source>Bỏ qua bounds không hợp lệ {value} (cần tây,nam,đông,bắc).</source>
         <translation>Ignored malformed bounds {value} (expected west,south,east,north).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="516"/>
+        <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="555"/>
         <source>Bỏ qua center không hợp lệ {value} (cần kinh độ,vĩ độ,zoom).</source>
         <translation>Ignored malformed center {value} (expected lon,lat,zoom).</translation>
     </message>
@@ -3096,6 +3141,21 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <location filename="../../src/fieldsurvey/core/map/places.py" line="250"/>
         <source>Không đọc được bản đồ nền {name}: {reason}</source>
         <translation>Cannot read the basemap {name}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/streets.py" line="165"/>
+        <source>Một ô của {path} giải nén ra hơn {limit} MB; không dùng ô này.</source>
+        <translation>A tile of {path} inflates to more than {limit} MB; it is not used.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/streets.py" line="242"/>
+        <source>{path} không phải bản đồ đường phố theo lược đồ OpenMapTiles: các ô không có lớp đường (transportation), chỉ có {layers}.</source>
+        <translation>{path} is not an OpenMapTiles street map: its tiles have no road layer (transportation), only {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/streets.py" line="258"/>
+        <source>Một ô bản đồ trong {path} bị hỏng ({detail}). Hãy chép lại tệp từ nguồn.</source>
+        <translation>A map tile in {path} is damaged ({detail}). Copy the file again from its source.</translation>
     </message>
 </context>
 <context>

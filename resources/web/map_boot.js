@@ -1,7 +1,8 @@
-// Wires the folium map to FieldSurvey: offline base layers from the app's own data, the camera
-// layer (camera_layer.js), MBTiles and (only when switched on) online tiles, and the one
-// QWebChannel object that carries events to Python. User-visible text is only ever set with
-// textContent or escaped first.
+// Wires the folium map to FieldSurvey: offline base layers from the app's own data, the street
+// basemap (MapLibre, from the app's own tiles, style and glyphs), the camera layer
+// (camera_layer.js), MBTiles and (only when switched on) online tiles, and the one QWebChannel
+// object that carries events to Python. User-visible text is only ever set with textContent or
+// escaped first.
 (function () {
   "use strict";
 
@@ -25,6 +26,7 @@
     control: null,
     online: null,
     tileLayers: {},
+    streets: null,
 
     start: function (map, config) {
       this.map = map;
@@ -32,11 +34,22 @@
       const self = this;
       map.getContainer().style.background = "#cfe3f3";
       map.attributionControl.setPrefix(false);
-      // Land under the basemap tiles, boundaries over them, cameras (overlay pane) on top.
+      // Land, then the streets, then tiles, boundaries over them, cameras (overlay pane) on top.
       map.createPane("fsLand").style.zIndex = 150;
+      map.createPane("fsStreets").style.zIndex = 180;
+      map.getPane("fsStreets").style.pointerEvents = "none";
       map.createPane("fsBoundaries").style.zIndex = 350;
       map.getPane("fsBoundaries").style.pointerEvents = "none";
       this.control = L.control.layers({}, {}, { collapsed: true }).addTo(map);
+      if (config.streets) {
+        // First, so the renderer's script is read while the rest of the page gets its data.
+        this.loadScripts(config.streets.scripts).then(function () {
+          self.addStreets(config.streets);
+        }).catch(function (error) {
+          console.warn("streets: " + error);
+          FS.send({ cmd: "streets-failed", reason: "script" });
+        });
+      }
 
       fetchJson(config.provincesUrl).then(function (data) {
         const land = L.geoJSON(data, {
@@ -96,7 +109,8 @@
       document.addEventListener("securitypolicyviolation", function (event) {
         FS.send({ cmd: "blocked", url: String(event.blockedURI || "") });
       });
-      this.addLabelStyle();
+      this.addLabelStyle(config.fontUrl);
+      this.addSeaLabels(config.seaLabels || []);
       FS.init(map);
       FS.setLegend(config.legend);
       this.connect();
@@ -120,12 +134,158 @@
       return group;
     },
 
-    addLabelStyle: function () {
+    loadScripts: function (urls) {
+      // In order: the Leaflet binding needs the renderer's global.
+      return urls.reduce(function (chain, url) {
+        return chain.then(function () {
+          return new Promise(function (resolve, reject) {
+            const script = document.createElement("script");
+            script.src = url;
+            script.onload = resolve;
+            script.onerror = function () { reject(new Error(url)); };
+            document.head.appendChild(script);
+          });
+        });
+      }, Promise.resolve());
+    },
+
+    webglAvailable: function () {
+      try {
+        const canvas = document.createElement("canvas");
+        return !!(canvas.getContext("webgl2") || canvas.getContext("webgl"));
+      } catch (error) {
+        return false;
+      }
+    },
+
+    // spec: {styleUrl, workerUrl, scripts}. The style, tiles and glyphs all come from the app.
+    addStreets: function (spec) {
+      const self = this;
+      if (!window.maplibregl || !L.maplibreGL) {
+        FS.send({ cmd: "streets-failed", reason: "script" });
+        return;
+      }
+      if (!this.webglAvailable()) {
+        FS.send({ cmd: "streets-failed", reason: "webgl" });
+        return;
+      }
+      maplibregl.setWorkerUrl(spec.workerUrl);
+      const layer = L.maplibreGL({
+        style: spec.styleUrl,
+        pane: "fsStreets",
+        interactive: false,
+        fadeDuration: 0,
+        localIdeographFontFamily: false,  // every letter from the app's glyphs, none from the system
+        refreshExpiredTiles: false,
+        validateStyle: false,  // the app's own style, checked by its tests
+      });
+      layer.on("add", function () {
+        const gl = layer.getMaplibreMap();
+        gl.on("error", function (event) {
+          console.warn("streets: " + String(event && event.error && event.error.message || event));
+        });
+      });
+      layer.addTo(this.map);
+      this.streets = layer;
+      this.control.addOverlay(layer, esc(this.config.labels.streets));
+      // Times since the page started: the first frame with any street drawn, and the first
+      // moment everything in view is drawn (labels included).
+      const gl = layer.getMaplibreMap();
+      let first = null;
+      const painted = function () {
+        if (first === null && self.streetTiles() > 0) {
+          first = performance.now();
+          gl.off("render", painted);
+        }
+      };
+      gl.on("render", painted);
+      gl.once("idle", function () {
+        const now = performance.now();
+        FS.send({
+          cmd: "streets", tiles: self.streetTiles(), ms: now, first: first === null ? now : first,
+        });
+      });
+    },
+
+    streetMap: function () {
+      return this.streets && this.map.hasLayer(this.streets) ? this.streets.getMaplibreMap() : null;
+    },
+
+    // How many of the file's tiles the street layer draws now (over-zoomed ones counted once).
+    streetTiles: function () {
+      const gl = this.streetMap();
+      if (!gl || !gl.style) return 0;
+      const managers = gl.style.tileManagers || gl.style.sourceCaches || {};
+      const manager = managers.openmaptiles;
+      if (!manager) return 0;
+      const seen = {};
+      manager.getVisibleCoordinates().forEach(function (id) {
+        const c = id.canonical;
+        seen[c.z + "/" + c.x + "/" + c.y] = true;
+      });
+      return Object.keys(seen).length;
+    },
+
+    // For tests and the benchmark: is the street layer done drawing, and at which zoom.
+    streetsState: function () {
+      const gl = this.streetMap();
+      if (!gl) return JSON.stringify({ present: false });
+      return JSON.stringify({
+        present: true,
+        loaded: gl.loaded(),
+        tilesLoaded: gl.areTilesLoaded(),
+        zoom: gl.getZoom(),
+        tiles: this.streetTiles(),
+      });
+    },
+
+    // What the street layer draws near a point of the map (container pixels): its style layer
+    // and name, for tests. No layers given: every layer.
+    streetFeatures: function (x, y, radius, layers) {
+      const gl = this.streetMap();
+      if (!gl) return "[]";
+      // The GL canvas is larger than the map by the binding's padding on each side.
+      const pad = this.streets.options.padding;
+      const size = this.map.getSize();
+      const px = x + size.x * pad;
+      const py = y + size.y * pad;
+      const box = [[px - radius, py - radius], [px + radius, py + radius]];
+      const found = gl.queryRenderedFeatures(box, layers && layers.length ? { layers: layers } : {});
+      return JSON.stringify(found.map(function (f) {
+        return { layer: f.layer.id, name: f.properties["name:latin"] || f.properties.name || null };
+      }));
+    },
+
+    addSeaLabels: function (labels) {
+      const map = this.map;
+      const group = L.layerGroup();
+      labels.forEach(function (label) {
+        group.addLayer(L.tooltip({
+          permanent: true, direction: "center", className: "fs-sea-label", interactive: false,
+        }).setLatLng([label.lat, label.lon]).setContent(esc(label.text)));
+      });
+      const update = function () {
+        if (map.getZoom() <= 9) group.addTo(map); else map.removeLayer(group);
+      };
+      map.on("zoomend", update);
+      update();
+      this.layers.seaLabels = group;
+    },
+
+    addLabelStyle: function (fontUrl) {
       const style = document.createElement("style");
-      style.textContent =
+      // The page's own labels in the app's DejaVu Sans: every Vietnamese letter, on any system.
+      const face = fontUrl
+        ? "@font-face{font-family:'FS DejaVu Sans';src:url('" + encodeURI(fontUrl) + "')}"
+        : "";
+      style.textContent = face +
         ".fs-commune-label{background:transparent;border:none;box-shadow:none;" +
-        "color:#4a3a7a;font:11px sans-serif;text-shadow:0 0 2px #fff,0 0 2px #fff}" +
+        "color:#4a3a7a;font:11px 'FS DejaVu Sans',sans-serif;" +
+        "text-shadow:0 0 2px #fff,0 0 2px #fff}" +
         ".fs-commune-label::before{display:none}" +
+        ".fs-sea-label{background:transparent;border:none;box-shadow:none;color:#3d6f99;" +
+        "font:italic 13px 'FS DejaVu Sans',sans-serif;text-shadow:0 0 3px #fff}" +
+        ".fs-sea-label::before{display:none}" +
         ".fs-info{background:#fff;padding:4px 8px;border-radius:4px;font:13px sans-serif;" +
         "box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:320px}";
       document.head.appendChild(style);

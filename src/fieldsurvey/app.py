@@ -168,8 +168,9 @@ def run_app(argv: list[str], workspace_path: Path | None = None) -> int:
 
 
 def run_selftest(timeout_s: float = 120.0) -> dict[str, object]:
-    """Start the app headless on a temporary copy of the demo workspace and use it: load the map,
-    create a camera with a photo through the window, close, reopen and find them again.
+    """Start the app headless on a temporary copy of the demo workspace and use it: load the map
+    and its street basemap, create a camera with a photo through the window, close, reopen and
+    find them again.
 
     Returns what was checked and how long each step took; ``ok`` is True only if all passed.
     """
@@ -230,6 +231,13 @@ def run_selftest(timeout_s: float = 120.0) -> dict[str, object]:
         timed("window_and_map_ms", start)
         loaded = len(window.map.layer.ids)
         checks["map_loaded"] = bool(ready) and loaded == cameras
+        # The street basemap under the cameras, at the window's start view.
+        start = time.perf_counter()
+        if window.map.streets_tiles is None:
+            wait_for(window.map.streets_ready, min(timeout_s, 60.0))
+        timed("streets_ms", start)
+        street_tiles = window.map.streets_tiles or 0
+        checks["basemap_drawn"] = street_tiles > 0
         checks["no_external_requests"] = not window.map.blocker.blocked
 
         # A camera with a photo, made the way a surveyor makes it: at a site, through the editor.
@@ -271,6 +279,10 @@ def run_selftest(timeout_s: float = 120.0) -> dict[str, object]:
                 "map_ready_ms": round(ready[0][1], 1) if ready else None,
                 "cameras_drawn": loaded if ready else 0,
                 "cameras_in_workspace": cameras,
+                "basemap_tiles_drawn": street_tiles,
+                "basemap_ready_ms": (
+                    round(window.map.streets_ms, 1) if window.map.streets_ms is not None else None
+                ),
                 "external_requests": len(window.map.blocker.blocked),
                 "checks": checks,
                 "steps": steps,

@@ -244,6 +244,7 @@ def test_selftest_command_reports_the_map(tmp_path: Path) -> None:
     assert report["ok"] is True
     assert all(report["checks"].values()) and set(report["checks"]) == {
         "map_loaded",
+        "basemap_drawn",
         "no_external_requests",
         "camera_reopened",
         "photo_added",
@@ -252,3 +253,5 @@ def test_selftest_command_reports_the_map(tmp_path: Path) -> None:
     assert report["external_requests"] == 0
     assert report["cameras_drawn"] == report["cameras_in_workspace"] > 1000
     assert isinstance(report["map_ready_ms"], float)
+    assert isinstance(report["basemap_tiles_drawn"], int) and report["basemap_tiles_drawn"] > 0
+    assert isinstance(report["basemap_ready_ms"], float)

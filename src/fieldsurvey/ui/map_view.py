@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldsurvey.core import reference
 from fieldsurvey.core.map import layers as mapdata
-from fieldsurvey.core.map.mbtiles import TileReader, TileSet
-from fieldsurvey.core.map.page import ORIGIN, SCHEME, build_map_page, script_json
+from fieldsurvey.core.map import streets
+from fieldsurvey.core.map.mbtiles import MBTilesError, TileReader, TileSet
+from fieldsurvey.core.map.page import (
+    ORIGIN,
+    SCHEME,
+    STREET_SCRIPTS,
+    STREET_WORKER,
+    build_map_page,
+    script_json,
+)
 from fieldsurvey.core.resources import resource_path
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background
@@ -48,7 +57,14 @@ _MODES = ("select", "place", "direction")
 
 
 def register_scheme() -> None:
-    """Declare the ``fieldsurvey:`` scheme; must run before the QApplication is created."""
+    """Declare the ``fieldsurvey:`` scheme; must run before the QApplication is created.
+
+    Also lets the page draw with WebGL where Chromium's list of GPUs would refuse it: the street
+    basemap needs it, and a laptop without a GPU driver Chromium trusts (software rendering,
+    virtual machines, offscreen) is drawn by Mesa's llvmpipe instead of showing no streets."""
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if "--ignore-gpu-blocklist" not in flags.split():
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --ignore-gpu-blocklist".strip()
     if QWebEngineUrlScheme.schemeByName(SCHEME.encode()).name():
         return
     scheme = QWebEngineUrlScheme(SCHEME.encode())
@@ -93,7 +109,10 @@ class MapContent(QWebEngineUrlSchemeHandler):
         # path -> (mime, bytes, or a function making them on the first request)
         self.files: dict[str, tuple[bytes, bytes | Callable[[], bytes]]] = {}
         self.tiles: dict[str, tuple[TileReader, TileSet]] = {}
+        self.streets: streets.StreetBasemap | None = None
+        self.street_style = b""
         self.web_root = resource_path("web").resolve()
+        self.font_root = resource_path("fonts").resolve()
 
     def set_file(self, path: str, mime: bytes, data: bytes | Callable[[], bytes]) -> None:
         self.files[path] = (mime, data)
@@ -130,13 +149,33 @@ class MapContent(QWebEngineUrlSchemeHandler):
             return mime, data
         if path.startswith("/web/"):
             return self._web_file(path[len("/web/") :])
+        if path.startswith("/fonts/") and path.endswith(".ttf"):
+            return self._web_file(path[len("/fonts/") :], self.font_root)
         if path.startswith("/tiles/"):
             return self._tile(path)
+        if path.startswith("/basemap/"):
+            return self._street(path[len("/basemap/") :].split("/"))
         return None
 
-    def _web_file(self, relative: str) -> tuple[bytes, bytes] | None:
-        target = (self.web_root / relative).resolve()
-        if not target.is_relative_to(self.web_root) or not target.is_file():
+    def _street(self, parts: list[str]) -> tuple[bytes, bytes] | None:
+        """The street basemap's style, tiles and glyphs. A tile or glyph range the app does not
+        have is an empty answer: the renderer draws nothing there and goes on."""
+        if parts == ["style.json"] and self.street_style:
+            return b"application/json", self.street_style
+        if len(parts) == 3 and parts[0] == "glyphs" and parts[2].endswith(".pbf"):
+            return b"application/x-protobuf", streets.glyphs(parts[1], parts[2][: -len(".pbf")])
+        if len(parts) == 4 and parts[0] == "tiles" and parts[3].endswith(".pbf"):
+            numbers = [parts[1], parts[2], parts[3][: -len(".pbf")]]
+            if not all(n.isdigit() and len(n) <= 9 for n in numbers) or self.streets is None:
+                return None
+            z, x, y = (int(n) for n in numbers)
+            return b"application/x-protobuf", self.streets.tile(z, x, y)
+        return None
+
+    def _web_file(self, relative: str, root: Path | None = None) -> tuple[bytes, bytes] | None:
+        root = root or self.web_root
+        target = (root / relative).resolve()
+        if not target.is_relative_to(root) or not target.is_file():
             return None
         types = {
             ".js": b"application/javascript",
@@ -217,6 +256,11 @@ class MapBridge(QObject):
     """Emitted with (table, id) of a need or shortcoming clicked on the map."""
     map_ready = Signal(int, float)
     """Emitted with (cameras drawn, milliseconds from data request to first draw)."""
+    streets_drawn = Signal(int, float, float)
+    """Emitted with (street basemap tiles drawn, milliseconds from the page's start to the
+    first street drawn, and to everything in view drawn) once the street basemap is complete."""
+    streets_failed = Signal(str)
+    """Emitted with why the page cannot draw the street basemap ("webgl": no WebGL)."""
     page_error = Signal(str)
     """Emitted with a message the page reported (a failed fetch, bad data)."""
     request_blocked = Signal(str)
@@ -291,6 +335,18 @@ class MapBridge(QObject):
             if not isinstance(drawn, int) or isinstance(drawn, bool) or ms is None:
                 return False
             self.map_ready.emit(drawn, ms)
+        elif cmd == "streets":
+            tiles = message.get("tiles")
+            first = _finite(message.get("first"), 0, 1e9)
+            ms = _finite(message.get("ms"), 0, 1e9)
+            if not isinstance(tiles, int) or isinstance(tiles, bool) or first is None or ms is None:
+                return False
+            self.streets_drawn.emit(tiles, first, ms)
+        elif cmd == "streets-failed":
+            reason = message.get("reason")
+            if reason not in ("webgl", "script"):
+                return False
+            self.streets_failed.emit(reason)
         elif cmd == "blocked":
             self.request_blocked.emit(str(message.get("url", ""))[:500])
         elif cmd == "error":
@@ -317,6 +373,10 @@ class MapView(QWebEngineView):
     """Emitted with (table, id) of a need or shortcoming clicked on the map."""
     ready = Signal(int, float)
     """Emitted when the cameras are drawn: (cameras drawn, milliseconds)."""
+    streets_ready = Signal(int, float)
+    """Emitted when the street basemap first drew all it has in view: (tiles drawn,
+    milliseconds since the page started); ``streets_first_ms`` says when its first street was
+    drawn."""
     problem = Signal(str)
     """Emitted with a message for the user (a page error, a refused basemap file)."""
 
@@ -350,6 +410,12 @@ class MapView(QWebEngineView):
         self._waiting: list[str] = []
         self._version = 0
         self._tileset_count = 0
+        self._streets_chosen = False
+        self.streets_tiles: int | None = None
+        self.streets_ms: float | None = None
+        self.streets_first_ms: float | None = None
+        self.start_view: tuple[float, float, int] | None = None
+        """(lat, lon, zoom) the next page opens on; None: the city at zoom 12."""
         self.bridge.camera_clicked.connect(self.on_camera_clicked)
         self.bridge.direction_dragged.connect(self.on_direction_dragged)
         self.bridge.place_picked.connect(self.location_picked)
@@ -359,11 +425,20 @@ class MapView(QWebEngineView):
         self.bridge.map_ready.connect(self.on_map_ready)
         self.bridge.page_error.connect(self.problem)
         self.bridge.request_blocked.connect(self.blocker.blocked.append)
+        self.bridge.streets_drawn.connect(self.on_streets_drawn)
+        self.bridge.streets_failed.connect(self.on_streets_failed)
 
     # -- loading -------------------------------------------------------------------------------
 
     def show_workspace(self, workspace: Workspace) -> None:
         """Load the map page with this workspace's cameras, needs and shortcomings."""
+        if not self._streets_chosen:
+            try:
+                self.set_street_basemap(streets.bundled_path())
+            except MBTilesError as exc:  # the bundled file damaged or replaced: no streets
+                log.warning("street basemap refused: %s", exc)
+                self._streets_chosen = True  # said once, not at every reload
+                self.problem.emit(exc.text(self.lang))
         db = workspace.db
         self.content.set_file(
             "/data/communes.geojson",
@@ -387,6 +462,21 @@ class MapView(QWebEngineView):
         self.layer = mapdata.CameraLayer((), b"")
         self._read_cameras(workspace, lambda url: self._load_page(url))
 
+    def set_street_basemap(self, path: Path | None) -> streets.StreetBasemap | None:
+        """Draw the streets of this basemap file (OpenMapTiles vector MBTiles; None: no streets)
+        from the next page load. Raises ``MBTilesError`` with a message for the user when the
+        file cannot be used; the basemap in use then stays."""
+        basemap = streets.StreetBasemap.open(path) if path is not None else None
+        old = self.content.streets
+        self.content.streets = basemap
+        self.content.street_style = (
+            json.dumps(basemap.style(ORIGIN), ensure_ascii=False).encode() if basemap else b""
+        )
+        self._streets_chosen = True
+        if old is not None:
+            old.close()
+        return basemap
+
     def _load_page(self, cameras_url: str) -> None:
         labels = {
             "communes": self.tr("Xã, phường (2025)"),
@@ -397,8 +487,24 @@ class MapView(QWebEngineView):
             "placeSave": self.tr("Lưu vị trí"),
             "placeCancel": self.tr("Huỷ"),
             "placeDrag": self.tr("Kéo để chỉnh vị trí"),
+            "streets": self.tr("Đường phố (OpenStreetMap 2021)"),
         }
-        config = {
+        # Drawn at the national view over the bundled provinces.
+        sea_labels = [
+            {"text": self.tr("Quần đảo Hoàng Sa (TP. Đà Nẵng)"), "lat": 17.3, "lon": 112.1},
+            {"text": self.tr("Quần đảo Trường Sa (tỉnh Khánh Hòa)"), "lat": 9.6, "lon": 114.3},
+            {"text": self.tr("Biển Đông"), "lat": 13.6, "lon": 113.6},
+        ]
+        street_config = (
+            {
+                "styleUrl": f"{ORIGIN}/basemap/style.json",
+                "scripts": list(STREET_SCRIPTS),
+                "workerUrl": STREET_WORKER,
+            }
+            if self.content.streets is not None
+            else None
+        )
+        config: dict[str, Any] = {
             "camerasUrl": cameras_url,
             "communesUrl": f"{ORIGIN}/data/communes.geojson",
             "districtsUrl": f"{ORIGIN}/data/districts.geojson",
@@ -407,10 +513,18 @@ class MapView(QWebEngineView):
             "shortcomingsUrl": f"{ORIGIN}/data/shortcomings.geojson",
             "legend": mapdata.legend(self.lang),
             "labels": labels,
+            "seaLabels": sea_labels,
+            "streets": street_config,
+            "fontUrl": f"{ORIGIN}/fonts/DejaVuSans.ttf",
         }
+        if self.start_view is not None:
+            config["view"] = list(self.start_view)
         self.content.page_html = build_map_page(config).encode()
         self.drawn = 0
         self.ready_ms = None
+        self.streets_tiles = None
+        self.streets_ms = None
+        self.streets_first_ms = None
         self._waiting = []
         self.load(QUrl(f"{ORIGIN}/map.html"))
 
@@ -502,9 +616,12 @@ class MapView(QWebEngineView):
         self.run(f"FSBoot.flyTo({float(lat)!r}, {float(lon)!r}, {int(zoom)})")
 
     def set_online_tiles(self, on: bool) -> None:
-        """OpenStreetMap tiles from the internet: only when the user switches them on."""
+        """OpenStreetMap tiles from the internet: only when the user switches them on. Their
+        names are OpenStreetMap's, not the official ones: the attribution says so."""
         self.blocker.allow_online_tiles = on
-        self.run(f"FSBoot.setOnline({'true' if on else 'false'}, {script_json(OSM_ATTRIBUTION)})")
+        note = self.tr("tên trên ảnh nền trực tuyến là của OSM, không phải tên chính thức")
+        attribution = f"{OSM_ATTRIBUTION} — {note}"
+        self.run(f"FSBoot.setOnline({'true' if on else 'false'}, {script_json(attribution)})")
 
     def add_mbtiles(self, path: Path) -> TileSet:
         """Add a raster MBTiles basemap; raises MBTilesError with a message for the user."""
@@ -543,8 +660,29 @@ class MapView(QWebEngineView):
                 self.page().runJavaScript(script, 0)
         self.ready.emit(drawn, ms)
 
+    def on_streets_drawn(self, tiles: int, first_ms: float, ms: float) -> None:
+        self.streets_tiles = tiles
+        self.streets_first_ms = first_ms
+        self.streets_ms = ms
+        self.streets_ready.emit(tiles, ms)
+
+    def on_streets_failed(self, reason: str) -> None:
+        log.warning("street basemap not drawn: %s", reason)
+        if reason == "webgl":
+            self.problem.emit(
+                self.tr(
+                    "Máy này không vẽ được bản đồ đường phố (trình duyệt của ứng dụng không có "
+                    "WebGL); bản đồ vẫn hiện ranh giới xã, phường và camera."
+                )
+            )
+        else:
+            self.problem.emit(self.tr("Không tải được phần vẽ bản đồ đường phố."))
+
     def shutdown(self) -> None:
-        """Release the page, then its profile (a profile must outlive its pages)."""
+        """Release the page, then its profile (a profile must outlive its pages), and the
+        street basemap's file (requests still in flight then get empty tiles)."""
+        if self.content.streets is not None:
+            self.content.streets.close()
         page = self.page()
         if page is not None and page.profile() is self.profile:
             page.destroyed.connect(self.profile.deleteLater)

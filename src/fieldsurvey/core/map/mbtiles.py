@@ -1,4 +1,8 @@
-"""Offline raster basemaps: check an MBTiles file read-only and serve its tiles in XYZ order."""
+"""Offline basemaps: check an MBTiles file read-only and serve its tiles in XYZ order.
+
+Raster files (PNG/JPEG/WebP) are the basemaps a user adds; vector files (Mapbox Vector Tiles,
+asked for with ``vector=True``) are the street basemap, checked further in ``streets.py``.
+"""
 
 from __future__ import annotations
 
@@ -31,7 +35,8 @@ class MBTilesError(FieldSurveyError):
 class TileSet:
     """What an MBTiles file holds, as checked by :func:`open_tileset`.
 
-    ``format`` is what the tiles really are (sniffed from a tile, not taken from the metadata).
+    ``format`` is what the tiles really are (sniffed from a tile, not taken from the metadata):
+    "png", "jpg", "webp", or "pbf" for vector tiles (compressed or not).
     ``min_zoom``/``max_zoom`` are the zoom levels that have tiles. ``bounds`` is (west, south,
     east, north) in degrees and ``center`` (lon, lat, zoom), both from the metadata, ``None`` when
     absent or malformed. ``attribution`` and ``description`` are the file's own text and may hold
@@ -52,16 +57,17 @@ class TileSet:
     warnings: tuple[Message, ...] = ()
 
 
-def open_tileset(path: Path) -> TileSet:
-    """Check that ``path`` is a raster MBTiles file FieldSurvey can show and describe it.
+def open_tileset(path: Path, *, vector: bool = False) -> TileSet:
+    """Check that ``path`` is an MBTiles file FieldSurvey can show and describe it.
 
     The file is opened read-only and never changed. Raises ``MBTilesError`` when it is missing,
-    a folder, not SQLite, damaged, not MBTiles, empty, vector tiles or an unknown tile format.
+    a folder, not SQLite, damaged, not MBTiles, empty, or of an unknown tile format; and when its
+    tiles are vector tiles (raster images with ``vector=True``).
     """
     path = Path(path).absolute()
     conn = _connect(path)
     try:
-        return _inspect(conn, path)
+        return _inspect(conn, path, vector=vector)
     finally:
         conn.close()
 
@@ -96,12 +102,12 @@ class TileReader:
         self.tileset = tileset
 
     @classmethod
-    def open(cls, path: Path) -> TileReader:
+    def open(cls, path: Path, *, vector: bool = False) -> TileReader:
         """Check ``path`` like :func:`open_tileset` and keep it open; raises ``MBTilesError``."""
         path = Path(path).absolute()
         conn = _connect(path)
         try:
-            tileset = _inspect(conn, path)
+            tileset = _inspect(conn, path, vector=vector)
         except BaseException:
             conn.close()
             raise
@@ -120,6 +126,21 @@ class TileReader:
             if self._conn is None:
                 return None
             return _lookup(self._conn, self.tileset.path, z, x, y)
+
+    def sample(self, limit: int) -> list[bytes]:
+        """Up to ``limit`` non-empty tiles of the highest zoom, as stored (to check contents)."""
+        with self._lock:
+            if self._conn is None:
+                return []
+            try:
+                rows = self._conn.execute(
+                    "SELECT tile_data FROM tiles WHERE zoom_level = ? AND length(tile_data) > 0 "
+                    "LIMIT ?",
+                    (self.tileset.max_zoom, limit),
+                ).fetchall()
+            except sqlite3.Error as exc:
+                raise _explain(exc, self.tileset.path) from None
+        return [row[0] for row in rows if isinstance(row[0], bytes)]
 
     def close(self) -> None:
         """Release the file; further ``tile`` calls return ``None``. Safe to call twice."""
@@ -256,20 +277,20 @@ def _explain(exc: sqlite3.Error, path: Path, *, wal: bool = False) -> MBTilesErr
     return MBTilesError(Message(_CONTEXT, template, params), code=kind or "unreadable")
 
 
-def _inspect(conn: sqlite3.Connection, path: Path) -> TileSet:
+def _inspect(conn: sqlite3.Connection, path: Path, *, vector: bool = False) -> TileSet:
     try:
-        return _describe(conn, path)
+        return _describe(conn, path, vector=vector)
     except sqlite3.Error as exc:
         raise _explain(exc, path) from None
 
 
-def _describe(conn: sqlite3.Connection, path: Path) -> TileSet:
+def _describe(conn: sqlite3.Connection, path: Path, *, vector: bool) -> TileSet:
     _check_tiles_table(conn, path)
     warnings: list[Message] = []
     meta = _read_metadata(conn, warnings)
 
     declared = meta.get("format", "").strip().lower()
-    if declared in _VECTOR_FORMATS:
+    if declared in _VECTOR_FORMATS and not vector:
         raise _vector_error(path)
     # One non-empty tile decides: the metadata "format" is optional and sometimes wrong.
     row = conn.execute("SELECT tile_data FROM tiles WHERE length(tile_data) > 0 LIMIT 1").fetchone()
@@ -283,23 +304,41 @@ def _describe(conn: sqlite3.Connection, path: Path) -> TileSet:
         )
     data = row[0]
     kind = _sniff(data) if isinstance(data, bytes) else None
-    if kind == "vector":
+    if kind == "vector" and not vector:
         raise _vector_error(path)
-    if kind is None:
-        head = data[:8].hex(" ") if isinstance(data, bytes) else type(data).__name__
-        said = f" ({declared})" if declared else ""
+    if vector and kind is not None and kind != "vector":
         raise MBTilesError(
             Message(
                 _MAP,
                 QT_TRANSLATE_NOOP(
                     "map",
-                    "Các ô trong {path} có định dạng không nhận ra{said}, bắt đầu bằng {head}; "
-                    "FieldSurvey chỉ hiển thị ảnh PNG/JPEG/WebP.",
+                    "{path} là bản đồ ảnh ({kind}), không phải bản đồ đường phố dạng vector (pbf).",
                 ),
-                {"path": path, "said": said, "head": head},
+                {"path": path, "kind": kind},
+            ),
+            code="not-vector",
+        )
+    if kind == "vector":
+        kind = "pbf"
+    if kind is None:
+        head = data[:8].hex(" ") if isinstance(data, bytes) else type(data).__name__
+        said = f" ({declared})" if declared else ""
+        template = (
+            QT_TRANSLATE_NOOP(
+                "map",
+                "Các ô trong {path} có định dạng không nhận ra{said}, bắt đầu bằng {head}; "
+                "bản đồ đường phố cần ô vector (pbf).",
+            )
+            if vector
+            else QT_TRANSLATE_NOOP(
+                "map",
+                "Các ô trong {path} có định dạng không nhận ra{said}, bắt đầu bằng {head}; "
+                "FieldSurvey chỉ hiển thị ảnh PNG/JPEG/WebP.",
             )
         )
-    if declared and _FORMAT_ALIASES.get(declared) != kind:
+        raise MBTilesError(Message(_MAP, template, {"path": path, "said": said, "head": head}))
+    said_kind = "pbf" if declared in _VECTOR_FORMATS else _FORMAT_ALIASES.get(declared)
+    if declared and said_kind != kind:
         warnings.append(
             Message(
                 _MAP,

@@ -22,8 +22,18 @@ VENDOR_JS = [
     ("leaflet", f"{ORIGIN}/web/vendor/leaflet/leaflet.js"),
     ("jquery", f"{ORIGIN}/web/vendor/jquery/jquery.min.js"),
 ]
-VENDOR_CSS = [("leaflet_css", f"{ORIGIN}/web/vendor/leaflet/leaflet.css")]
+VENDOR_CSS = [
+    ("leaflet_css", f"{ORIGIN}/web/vendor/leaflet/leaflet.css"),
+    ("maplibre_css", f"{ORIGIN}/web/vendor/maplibre-gl/maplibre-gl.css"),
+]
 OUR_SCRIPTS = ("qwebchannel.js", "web/camera_layer.js", "web/map_boot.js")
+# The street basemap's renderer and its Leaflet binding, in this order. The page loads them once
+# the Leaflet map is up (the cameras do not wait for them); the head asks for them early.
+STREET_SCRIPTS = (
+    f"{ORIGIN}/web/vendor/maplibre-gl/maplibre-gl-csp.js",
+    f"{ORIGIN}/web/vendor/maplibre-gl-leaflet/leaflet-maplibre-gl.js",
+)
+STREET_WORKER = f"{ORIGIN}/web/vendor/maplibre-gl/maplibre-gl-csp-worker.js"
 
 
 def script_json(value: Any) -> str:
@@ -36,10 +46,12 @@ def script_json(value: Any) -> str:
 
 
 def build_map_page(config: dict[str, Any], *, title: str = "FieldSurvey") -> str:
-    """The HTML of the app's map page. ``config`` goes to ``FSBoot.start`` as JSON."""
+    """The HTML of the app's map page. ``config`` goes to ``FSBoot.start`` as JSON; its
+    ``view`` ([lat, lon, zoom]), when present, is where the map opens."""
+    lat, lon, zoom = config.get("view") or (*HANOI_CENTRE, 12)
     fmap = folium.Map(
-        location=HANOI_CENTRE,
-        zoom_start=12,
+        location=(lat, lon),
+        zoom_start=zoom,
         tiles=None,
         control_scale=True,
         prefer_canvas=True,
@@ -61,6 +73,11 @@ def build_map_page(config: dict[str, Any], *, title: str = "FieldSurvey") -> str
         ),
         name="csp",
     )
+    if config.get("streets"):
+        for number, url in enumerate(STREET_SCRIPTS):
+            root.header.add_child(
+                Element(f'<link rel="preload" as="script" href="{url}">'), name=f"preload{number}"
+            )
     for path in OUR_SCRIPTS:
         root.html.add_child(Element(f'<script src="{ORIGIN}/{path}"></script>'), name=path)
     fmap.add_child(_Boot(config))
