@@ -17,7 +17,6 @@ from fieldsurvey.core.map.streets import (
     MAX_TILE_BYTES,
     OPENMAPTILES_LAYERS,
     StreetBasemap,
-    _fields,
     bundled_path,
     glyphs,
     inflate,
@@ -42,6 +41,43 @@ def stored(path: Path, z: int, column: int, tms_row: int) -> bytes | None:
             (z, column, tms_row),
         ).fetchone()
     return None if row is None else bytes(row[0])
+
+
+def _fields(data: memoryview) -> list[tuple[int, int | memoryview]]:
+    """The (field number, value) pairs of one protobuf message (varints and byte strings)."""
+    out: list[tuple[int, int | memoryview]] = []
+    pos = 0
+    while pos < len(data):
+        key, pos = _varint(data, pos)
+        field, wire = key >> 3, key & 7
+        if wire == 0:
+            value, pos = _varint(data, pos)
+            out.append((field, value))
+        elif wire == 2:
+            length, pos = _varint(data, pos)
+            if pos + length > len(data):
+                raise ValueError("field runs past the end")
+            out.append((field, data[pos : pos + length]))
+            pos += length
+        elif wire in (1, 5):
+            pos += 8 if wire == 1 else 4
+        else:
+            raise ValueError(f"wire type {wire}")
+    if pos != len(data):
+        raise ValueError("message runs past the end")
+    return out
+
+
+def _varint(data: memoryview, pos: int) -> tuple[int, int]:
+    value = shift = 0
+    while pos < len(data) and shift < 64:
+        byte = data[pos]
+        pos += 1
+        value |= (byte & 0x7F) << shift
+        if not byte & 0x80:
+            return value, pos
+        shift += 7
+    raise ValueError("bad varint")
 
 
 def glyph_ids(data: bytes) -> set[int]:

@@ -17,6 +17,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+import mapbox_vector_tile
+
 from fieldsurvey.core.map.mbtiles import MBTilesError, TileReader, TileSet
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.resources import resource_path
@@ -177,54 +179,10 @@ def inflate(data: bytes, path: Path) -> bytes:
 def layer_names(tile: bytes) -> set[str]:
     """The names of the layers of a raw Mapbox vector tile; raises ``ValueError`` when the bytes
     are not one."""
-    names: set[str] = set()
-    for field, value in _fields(memoryview(tile)):
-        if field == 3:  # Tile.layers
-            if not isinstance(value, memoryview):
-                raise ValueError("layer is not a message")
-            for inner, name in _fields(value):
-                if inner == 1:  # Layer.name
-                    if not isinstance(name, memoryview):
-                        raise ValueError("layer name is not text")
-                    names.add(bytes(name).decode("utf-8"))
-    return names
-
-
-def _fields(data: memoryview) -> list[tuple[int, int | memoryview]]:
-    """The (field number, value) pairs of one protobuf message (varints and byte strings)."""
-    out: list[tuple[int, int | memoryview]] = []
-    pos = 0
-    while pos < len(data):
-        key, pos = _varint(data, pos)
-        field, wire = key >> 3, key & 7
-        if wire == 0:
-            value, pos = _varint(data, pos)
-            out.append((field, value))
-        elif wire == 2:
-            length, pos = _varint(data, pos)
-            if pos + length > len(data):
-                raise ValueError("field runs past the end")
-            out.append((field, data[pos : pos + length]))
-            pos += length
-        elif wire in (1, 5):
-            pos += 8 if wire == 1 else 4
-        else:
-            raise ValueError(f"wire type {wire}")
-    if pos != len(data):
-        raise ValueError("message runs past the end")
-    return out
-
-
-def _varint(data: memoryview, pos: int) -> tuple[int, int]:
-    value = shift = 0
-    while pos < len(data) and shift < 64:
-        byte = data[pos]
-        pos += 1
-        value |= (byte & 0x7F) << shift
-        if not byte & 0x80:
-            return value, pos
-        shift += 7
-    raise ValueError("bad varint")
+    try:
+        return set(mapbox_vector_tile.decode(tile))
+    except Exception as exc:  # the decoder's protobuf and geometry errors alike
+        raise ValueError(str(exc) or type(exc).__name__) from None
 
 
 def _check_schema(reader: TileReader) -> frozenset[str]:
