@@ -1819,22 +1819,22 @@ At: {3}</translation>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="162"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="163"/>
         <source>văn phòng</source>
         <translation>office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="162"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="163"/>
         <source>khảo sát</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="172"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="173"/>
         <source>Đang chờ lần nhập gói (hoặc duyệt hàng loạt) đang chạy kết thúc để lưu…</source>
         <translation>Waiting for the running import (or bulk review) to end before saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="394"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="395"/>
         <source>Hãy chọn một địa điểm, camera hoặc nhu cầu trước.</source>
         <translation>Select a site, a camera or a need first.</translation>
     </message>
@@ -1864,12 +1864,12 @@ At: {3}</translation>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="208"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="209"/>
         <source>{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · hiển thị {shown_sites} địa điểm, {shown_cameras} camera</source>
         <translation>{sites} sites · {cameras} cameras · {shortcomings} shortcomings · {needs} needs · showing {shown_sites} sites, {shown_cameras} cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="293"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="294"/>
         <source>Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới).</source>
         <translation>Select a site first (or add a new site).</translation>
     </message>
@@ -1878,17 +1878,17 @@ At: {3}</translation>
         <translation type="vanished">{site} – camera {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="354"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="355"/>
         <source>Xoá bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="355"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="356"/>
         <source>Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="379"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="380"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
@@ -1897,17 +1897,17 @@ At: {3}</translation>
         <translation type="vanished">Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="405"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="406"/>
         <source>Di chuyển địa điểm</source>
         <translation>Move the site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="407"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="408"/>
         <source>Di chuyển cả {0} camera của địa điểm này theo (giữ nguyên vị trí tương đối của chúng)?</source>
         <translation>Move this site&apos;s {0} cameras with it (keeping where they stand around it)?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="440"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="441"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
@@ -2021,77 +2021,82 @@ At: {3}</translation>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="482"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="487"/>
         <source>Xã, phường (2025)</source>
         <translation>Communes (2025)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="483"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="488"/>
         <source>Quận, huyện (trước 2025)</source>
         <translation>Former districts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="484"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="489"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="485"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="490"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="486"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="491"/>
+        <source>Địa điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="492"/>
         <source>Đặt ở đây:</source>
         <translation>Place here:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="487"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="493"/>
         <source>Lưu vị trí</source>
         <translation>Save the position</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="488"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="494"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="489"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="495"/>
         <source>Kéo để chỉnh vị trí</source>
         <translation>Drag to adjust the position</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="490"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="496"/>
         <source>Đường phố (OpenStreetMap 2021)</source>
         <translation>Streets (OpenStreetMap 2021)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="494"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="500"/>
         <source>Quần đảo Hoàng Sa (TP. Đà Nẵng)</source>
         <translation>Hoàng Sa Archipelago (Đà Nẵng City)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="495"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="501"/>
         <source>Quần đảo Trường Sa (tỉnh Khánh Hòa)</source>
         <translation>Trường Sa Archipelago (Khánh Hòa Province)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="496"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="502"/>
         <source>Biển Đông</source>
         <translation>East Sea</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="622"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="629"/>
         <source>tên trên ảnh nền trực tuyến là của OSM, không phải tên chính thức</source>
         <translation>names on the online tiles are OSM&apos;s, not the official ones</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="674"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="681"/>
         <source>Máy này không vẽ được bản đồ đường phố (trình duyệt của ứng dụng không có WebGL); bản đồ vẫn hiện ranh giới xã, phường và camera.</source>
         <translation>This computer cannot draw the street map (the app&apos;s browser has no WebGL); the map still shows the commune boundaries and the cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="679"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="686"/>
         <source>Không tải được phần vẽ bản đồ đường phố.</source>
         <translation>The street map&apos;s renderer could not be loaded.</translation>
     </message>
@@ -3143,17 +3148,17 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <translation>Cannot read the basemap {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/streets.py" line="165"/>
+        <location filename="../../src/fieldsurvey/core/map/streets.py" line="167"/>
         <source>Một ô của {path} giải nén ra hơn {limit} MB; không dùng ô này.</source>
         <translation>A tile of {path} inflates to more than {limit} MB; it is not used.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/streets.py" line="242"/>
+        <location filename="../../src/fieldsurvey/core/map/streets.py" line="200"/>
         <source>{path} không phải bản đồ đường phố theo lược đồ OpenMapTiles: các ô không có lớp đường (transportation), chỉ có {layers}.</source>
         <translation>{path} is not an OpenMapTiles street map: its tiles have no road layer (transportation), only {layers}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/streets.py" line="258"/>
+        <location filename="../../src/fieldsurvey/core/map/streets.py" line="216"/>
         <source>Một ô bản đồ trong {path} bị hỏng ({detail}). Hãy chép lại tệp từ nguồn.</source>
         <translation>A map tile in {path} is damaged ({detail}). Copy the file again from its source.</translation>
     </message>

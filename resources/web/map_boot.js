@@ -6,6 +6,8 @@
 (function () {
   "use strict";
 
+  const SITE_LABELS = 300;
+
   function esc(text) {
     const div = document.createElement("div");
     div.textContent = String(text);
@@ -105,6 +107,8 @@
         }, pair[0]);
       });
 
+      this.sitesLayer(config.sitesUrl, config.labels.sites);
+
       // A request the page's policy stops never reaches Python's interceptor: report it too.
       document.addEventListener("securitypolicyviolation", function (event) {
         FS.send({ cmd: "blocked", url: String(event.blockedURI || "") });
@@ -115,6 +119,54 @@
       FS.setLegend(config.legend);
       this.connect();
       FS.loadCameras(config.camerasUrl);
+    },
+
+    // The sites: a white disc in a thick violet ring (cameras are filled dots), named from
+    // zoom 16 (the names of at most SITE_LABELS sites in view, as text, never as HTML).
+    sitesLayer: function (url, label) {
+      const self = this;
+      const map = this.map;
+      const renderer = L.canvas({ padding: 0.2 });
+      const group = L.layerGroup().addTo(map);
+      const names = L.layerGroup().addTo(map);
+      let features = [];
+      this.layers.sites = group;
+      this.layers.siteNames = names;
+      this.control.addOverlay(group, esc(label));
+      function update() {
+        names.clearLayers();
+        if (map.getZoom() < 16 || !map.hasLayer(group)) return;
+        const bounds = map.getBounds();
+        let shown = 0;
+        for (let i = 0; i < features.length && shown < SITE_LABELS; i++) {
+          const c = features[i].geometry.coordinates;
+          const at = L.latLng(c[1], c[0]);
+          if (!bounds.contains(at)) continue;
+          shown++;
+          names.addLayer(L.tooltip({
+            permanent: true, direction: "right", offset: [8, 0], className: "fs-site-label",
+            interactive: false,
+          }).setLatLng(at).setContent(esc(features[i].properties.name)));
+        }
+      }
+      fetchJson(url).then(function (data) {
+        features = data.features || [];
+        L.geoJSON(data, {
+          pointToLayer: function (feature, latlng) {
+            return L.circleMarker(latlng, {
+              renderer: renderer, radius: 6, color: "#5b2a86", weight: 3,
+              fillColor: "#ffffff", fillOpacity: 1,
+            });
+          },
+          onEachFeature: function (feature, layer) {
+            layer.on("click", function () {
+              FS.send({ cmd: "record", table: "sites", id: String(feature.properties.id) });
+            });
+          },
+        }).addTo(group);
+        update();
+      }).catch(function (error) { self.fail(error); });
+      map.on("moveend overlayadd overlayremove", update);
     },
 
     lazyOverlay: function (url, label, build, key) {
@@ -286,6 +338,11 @@
         ".fs-sea-label{background:transparent;border:none;box-shadow:none;color:#3d6f99;" +
         "font:italic 13px 'FS DejaVu Sans',sans-serif;text-shadow:0 0 3px #fff}" +
         ".fs-sea-label::before{display:none}" +
+        ".fs-site-label{background:rgba(255,255,255,.85);border:1px solid #5b2a86;" +
+        "color:#3b1a5a;font:bold 11px 'FS DejaVu Sans',sans-serif;padding:0 3px;" +
+        "box-shadow:none}" +
+        ".fs-site-label::before{display:none}" +
+        ".fs-place button{margin:4px 4px 0 0;font:12px 'FS DejaVu Sans',sans-serif}" +
         ".fs-info{background:#fff;padding:4px 8px;border-radius:4px;font:13px sans-serif;" +
         "box-shadow:0 1px 4px rgba(0,0,0,.3);max-width:320px}";
       document.head.appendChild(style);

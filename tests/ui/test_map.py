@@ -328,3 +328,37 @@ def test_online_tiles_only_when_switched_on(qtbot: QtBot, map_view: MapView) -> 
     assert all("openstreetmap" not in u for u in map_view.blocker.blocked[before:])
     map_view.set_online_tiles(False)
     assert js(qtbot, map_view, "FSBoot.online === null")
+
+
+def test_sites_are_drawn_named_from_street_zoom_and_clickable(
+    qtbot: QtBot, map_view: MapView, demo: Workspace
+) -> None:
+    with_position = demo.db.execute(
+        "SELECT count(*) FROM sites WHERE deleted = 0 AND lat IS NOT NULL"
+    ).fetchone()[0]
+    count = "(function () { var n = 0; FSBoot.layers.sites.eachLayer(function (g) { "
+    count += "g.eachLayer(function () { n++; }); }); return n; })()"
+    qtbot.waitUntil(lambda: js(qtbot, map_view, count) == with_position, timeout=10_000)
+    site_id, lat, lon, name = demo.db.execute(
+        "SELECT id, lat, lon, name FROM sites WHERE deleted = 0 AND lat IS NOT NULL LIMIT 1"
+    ).fetchone()
+    labels = "FSBoot.layers.siteNames.getLayers().length"
+    js(qtbot, map_view, f"FSBoot.map.setView([{lat}, {lon}], 14, {{animate: false}}); 1")
+    qtbot.waitUntil(lambda: js(qtbot, map_view, labels) == 0, timeout=5000)  # no names below 16
+    js(qtbot, map_view, f"FSBoot.map.setView([{lat}, {lon}], 17, {{animate: false}}); 1")
+    qtbot.waitUntil(lambda: js(qtbot, map_view, labels) > 0, timeout=5000)
+    shown = js(
+        qtbot,
+        map_view,
+        "JSON.stringify(FSBoot.layers.siteNames.getLayers().map(function (t) { "
+        "return t.getElement() ? t.getElement().textContent : ''; }))",
+    )
+    assert name in json.loads(shown)
+    click = (
+        "(function () { var hit = null; FSBoot.layers.sites.eachLayer(function (g) { "
+        "g.eachLayer(function (m) { if (m.feature.properties.id === "
+        f"{json.dumps(site_id)}) hit = m; }}); }}); hit.fire('click'); return 1; }})()"
+    )
+    with qtbot.waitSignal(map_view.record_selected, timeout=5000) as signal:
+        js(qtbot, map_view, click)
+    assert signal.args == ["sites", site_id]

@@ -80,6 +80,7 @@ class MainWindow(WindowBase):
         self.map = self.map_panel.map
         self.map.camera_selected.connect(self.on_map_camera_selected)
         self.map.location_picked.connect(self.on_map_location_picked)
+        self.map.record_selected.connect(self.open_record)
         self.map_panel.position_used.connect(
             lambda lat, lon: self.place_current(lat, lon, "gps_device")
         )

@@ -323,7 +323,7 @@ class MapBridge(QObject):
         elif cmd == "record":
             table, record_id = message.get("table"), message.get("id")
             if (
-                table not in ("needs", "shortcomings")
+                table not in ("sites", "needs", "shortcomings")
                 or not isinstance(record_id, str)
                 or len(record_id) > 64
             ):
@@ -453,6 +453,11 @@ class MapView(QWebEngineView):
         self.content.set_file(
             "/data/provinces.geojson", b"application/json", json.dumps(mapdata.provinces()).encode()
         )
+        self.content.set_file(
+            "/data/sites.geojson",
+            b"application/json",
+            lambda: json.dumps(mapdata.sites_layer(db)).encode(),
+        )
         for table in ("needs", "shortcomings"):
             self.content.set_file(
                 f"/data/{table}.geojson",
@@ -483,6 +488,7 @@ class MapView(QWebEngineView):
             "districts": self.tr("Quận, huyện (trước 2025)"),
             "needs": self.tr("Nhu cầu lắp đặt"),
             "shortcomings": self.tr("Tồn tại, hạn chế"),
+            "sites": self.tr("Địa điểm"),
             "placeHere": self.tr("Đặt ở đây:"),
             "placeSave": self.tr("Lưu vị trí"),
             "placeCancel": self.tr("Huỷ"),
@@ -509,6 +515,7 @@ class MapView(QWebEngineView):
             "communesUrl": f"{ORIGIN}/data/communes.geojson",
             "districtsUrl": f"{ORIGIN}/data/districts.geojson",
             "provincesUrl": f"{ORIGIN}/data/provinces.geojson",
+            "sitesUrl": f"{ORIGIN}/data/sites.geojson",
             "needsUrl": f"{ORIGIN}/data/needs.geojson",
             "shortcomingsUrl": f"{ORIGIN}/data/shortcomings.geojson",
             "legend": mapdata.legend(self.lang),

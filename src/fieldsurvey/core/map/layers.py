@@ -172,3 +172,20 @@ def point_layer(db: sqlite_utils.Database, table: str) -> dict[str, Any]:
         if lat is not None and lon is not None
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+def sites_layer(db: sqlite_utils.Database) -> dict[str, Any]:
+    """The sites with a position as GeoJSON points, with their name and category."""
+    rows = db.execute(
+        "SELECT id, lat, lon, name, category FROM sites WHERE deleted = 0 "
+        "AND lat IS NOT NULL AND lon IS NOT NULL"
+    )
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {"id": record_id, "name": name or "", "code": category},
+        }
+        for record_id, lat, lon, name, category in rows
+    ]
+    return {"type": "FeatureCollection", "features": features}
