@@ -2043,7 +2043,7 @@ At: {3}</translation>
     <message>
         <location filename="../../src/fieldsurvey/ui/map_view.py" line="491"/>
         <source>Địa điểm</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/map_view.py" line="492"/>
