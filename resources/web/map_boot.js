@@ -126,7 +126,10 @@
     sitesLayer: function (url, label) {
       const self = this;
       const map = this.map;
-      const renderer = L.canvas({ padding: 0.2 });
+      // Sites from zoom 14: below it the city's cameras say more than hundreds of rings.
+      const pane = map.createPane("fsSites");
+      pane.style.zIndex = 390;
+      const renderer = L.canvas({ padding: 0.2, pane: "fsSites" });
       const group = L.layerGroup().addTo(map);
       const names = L.layerGroup().addTo(map);
       let features = [];
@@ -134,6 +137,7 @@
       this.layers.siteNames = names;
       this.control.addOverlay(group, esc(label));
       function update() {
+        pane.style.display = map.getZoom() < 14 ? "none" : "";
         names.clearLayers();
         if (map.getZoom() < 16 || !map.hasLayer(group)) return;
         const bounds = map.getBounds();
@@ -166,7 +170,8 @@
         }).addTo(group);
         update();
       }).catch(function (error) { self.fail(error); });
-      map.on("moveend overlayadd overlayremove", update);
+      map.on("moveend zoomend overlayadd overlayremove", update);
+      update();
     },
 
     lazyOverlay: function (url, label, build, key) {

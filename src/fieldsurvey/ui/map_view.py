@@ -61,10 +61,15 @@ def register_scheme() -> None:
 
     Also lets the page draw with WebGL where Chromium's list of GPUs would refuse it: the street
     basemap needs it, and a laptop without a GPU driver Chromium trusts (software rendering,
-    virtual machines, offscreen) is drawn by Mesa's llvmpipe instead of showing no streets."""
-    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-    if "--ignore-gpu-blocklist" not in flags.split():
-        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --ignore-gpu-blocklist".strip()
+    virtual machines, offscreen) is drawn by Mesa's llvmpipe instead of showing no streets
+    (checked under Xvfb and offscreen)."""
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    # Compositing stays in software: with Mesa's llvmpipe under X the GPU compositor hands back
+    # no texture and the whole page stays blank; WebGL itself still uses the GPU process.
+    for flag in ("--ignore-gpu-blocklist", "--disable-gpu-compositing"):
+        if flag not in flags:
+            flags.append(flag)
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
     if QWebEngineUrlScheme.schemeByName(SCHEME.encode()).name():
         return
     scheme = QWebEngineUrlScheme(SCHEME.encode())
