@@ -1534,104 +1534,109 @@ At: {3}</translation>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="90"/>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="146"/>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="179"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="185"/>
         <source>Bản đồ</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="96"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="98"/>
         <source>Chọn</source>
         <translation>Select</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="97"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="99"/>
         <source>Bấm vào camera để chọn nó</source>
         <translation>Click a camera to select it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="101"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="103"/>
         <source>Đặt vị trí</source>
         <translation>Set location</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="102"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="104"/>
         <source>Bấm lên bản đồ để đặt vị trí của bản ghi đang chọn</source>
         <translation>Click on the map to set the location of the selected record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="106"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="108"/>
         <source>Hướng nhìn</source>
         <translation>View direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="109"/>
         <source>Kéo trên bản đồ để đặt hướng nhìn của camera đang chọn</source>
         <translation>Drag on the map to set the view direction of the selected camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="120"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="122"/>
         <source>Màu theo tình trạng</source>
         <translation>Colour by condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="121"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="123"/>
         <source>Màu theo mục đích</source>
         <translation>Colour by purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="131"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="133"/>
         <source>Tới địa danh</source>
         <translation>Go to a place</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="136"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="138"/>
         <source>Vị trí của tôi</source>
         <translation>My position</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="141"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="143"/>
         <source>Hiện vị trí của máy này trên bản đồ (Ctrl+L)</source>
         <translation>Show this computer&apos;s position on the map (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="150"/>
         <source>Dùng vị trí của tôi cho bản ghi đang chọn</source>
         <translation>Use my position for the selected record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="155"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="158"/>
+        <source>Cài bản đồ đường phố mới (MBTiles vector)…</source>
+        <translation>Install a newer street basemap (vector MBTiles)…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="161"/>
         <source>Thêm bản đồ nền (MBTiles)…</source>
         <translation>Add basemap (MBTiles)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="157"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="163"/>
         <source>Xuất bản đồ HTML…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="159"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="165"/>
         <source>Lưu bản đồ các camera đang hiển thị thành một tệp HTML mở được không cần mạng</source>
         <translation>Save a map of the cameras shown as an HTML file that opens without a network connection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="172"/>
         <source>Bản đồ trực tuyến (OSM, cần Internet; tên theo OSM)</source>
         <translation>Online map (OSM, needs the Internet; OSM&apos;s names)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="170"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="176"/>
         <source>Tải ảnh nền OpenStreetMap từ Internet; tên đường, địa giới trên đó là của OpenStreetMap, không phải tên chính thức</source>
         <translation>Load OpenStreetMap tiles from the Internet; the street names and boundaries on them are OpenStreetMap&apos;s, not the official ones</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="191"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="197"/>
         <source>Phóng to tới mức đường phố (17) rồi bấm để đặt vị trí.</source>
         <translation>Zoom in to street level (17), then click to place.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="203"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="209"/>
         <source>Bấm lên bản đồ ở mức đường phố, kéo dấu tới đúng chỗ rồi bấm “Lưu vị trí”; Esc để thôi.</source>
         <translation>Click on the map at street level, drag the marker to the right spot, then press “Save the position”; Esc to stop.</translation>
     </message>
@@ -1912,68 +1917,89 @@ At: {3}</translation>
         <translation>View direction: {0:.0f}°</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="225"/>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="321"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="231"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="327"/>
         <source>Bản đồ: {0}</source>
         <translation>Map: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="235"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="241"/>
         <source>Đang chờ vị trí…</source>
         <translation>Waiting for a position…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="244"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="250"/>
         <source>Vị trí của tôi: sai số khoảng {0:.0f} m.</source>
         <translation>My position: accurate to about {0:.0f} m.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="246"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="252"/>
         <source>Vị trí của tôi đã hiện trên bản đồ.</source>
         <translation>My position is shown on the map.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="258"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="264"/>
         <source>Chưa có vị trí của máy này: bật “Vị trí của tôi” (Ctrl+L) và chờ tín hiệu.</source>
         <translation>No position for this computer yet: turn on “My position” (Ctrl+L) and wait for a signal.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="334"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="340"/>
         <source>Thêm bản đồ nền</source>
         <translation>Add basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="336"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="342"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="352"/>
         <source>MBTiles (*.mbtiles);;Tất cả (*)</source>
         <translation>MBTiles (*.mbtiles);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="346"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="350"/>
+        <source>Cài bản đồ đường phố mới</source>
+        <translation>Install a newer street basemap</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="360"/>
+        <source>Đang kiểm tra và cài bản đồ {0}…</source>
+        <translation>Checking and installing the basemap {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="372"/>
+        <source>Đã cài bản đồ đường phố {0} ({1}).</source>
+        <translation>Street basemap {0} ({1}) installed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="384"/>
+        <source>Không cài được bản đồ đường phố</source>
+        <translation>Cannot install the street basemap</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="393"/>
         <source>Không dùng được bản đồ nền</source>
         <translation>Cannot use the basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="350"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="397"/>
         <source>Đã thêm bản đồ nền {0} (mức thu phóng {1}–{2}).</source>
         <translation>Added basemap {0} (zoom levels {1}–{2}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="360"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="407"/>
         <source>Xuất bản đồ HTML</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="362"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="409"/>
         <source>Trang HTML (*.html)</source>
         <translation>HTML page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="373"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="420"/>
         <source>Không xuất được bản đồ</source>
         <translation>Could not export the map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="376"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="423"/>
         <source>Đã xuất {0} camera vào {1}.</source>
         <translation>Exported {0} camera(s) to {1}.</translation>
     </message>
@@ -2021,82 +2047,91 @@ At: {3}</translation>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="487"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="479"/>
+        <source>Đường phố</source>
+        <translation>Streets</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="482"/>
+        <source>Đường phố: {0} ({1:.1f} MB, mức {2}–{3})</source>
+        <translation>Streets: {0} ({1:.1f} MB, zoom {2}–{3})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="503"/>
         <source>Xã, phường (2025)</source>
         <translation>Communes (2025)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="488"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="504"/>
         <source>Quận, huyện (trước 2025)</source>
         <translation>Former districts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="489"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="505"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="490"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="506"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="491"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="507"/>
         <source>Địa điểm</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="492"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="508"/>
         <source>Đặt ở đây:</source>
         <translation>Place here:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="493"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="509"/>
         <source>Lưu vị trí</source>
         <translation>Save the position</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="494"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="510"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="495"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="511"/>
         <source>Kéo để chỉnh vị trí</source>
         <translation>Drag to adjust the position</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="496"/>
         <source>Đường phố (OpenStreetMap 2021)</source>
-        <translation>Streets (OpenStreetMap 2021)</translation>
+        <translation type="vanished">Streets (OpenStreetMap 2021)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="500"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="516"/>
         <source>Quần đảo Hoàng Sa (TP. Đà Nẵng)</source>
         <translation>Hoàng Sa Archipelago (Đà Nẵng City)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="501"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="517"/>
         <source>Quần đảo Trường Sa (tỉnh Khánh Hòa)</source>
         <translation>Trường Sa Archipelago (Khánh Hòa Province)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="502"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="518"/>
         <source>Biển Đông</source>
         <translation>East Sea</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="629"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="645"/>
         <source>tên trên ảnh nền trực tuyến là của OSM, không phải tên chính thức</source>
         <translation>names on the online tiles are OSM&apos;s, not the official ones</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="681"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="697"/>
         <source>Máy này không vẽ được bản đồ đường phố (trình duyệt của ứng dụng không có WebGL); bản đồ vẫn hiện ranh giới xã, phường và camera.</source>
         <translation>This computer cannot draw the street map (the app&apos;s browser has no WebGL); the map still shows the commune boundaries and the cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="686"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="702"/>
         <source>Không tải được phần vẽ bản đồ đường phố.</source>
         <translation>The street map&apos;s renderer could not be loaded.</translation>
     </message>
@@ -3138,12 +3173,12 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <translation>Ignored malformed center {value} (expected lon,lat,zoom).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/places.py" line="45"/>
+        <location filename="../../src/fieldsurvey/core/map/places.py" line="43"/>
         <source>Đang lập chỉ mục địa danh</source>
         <translation>Building the place index</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/places.py" line="250"/>
+        <location filename="../../src/fieldsurvey/core/map/places.py" line="248"/>
         <source>Không đọc được bản đồ nền {name}: {reason}</source>
         <translation>Cannot read the basemap {name}: {reason}</translation>
     </message>
@@ -3161,6 +3196,16 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <location filename="../../src/fieldsurvey/core/map/streets.py" line="216"/>
         <source>Một ô bản đồ trong {path} bị hỏng ({detail}). Hãy chép lại tệp từ nguồn.</source>
         <translation>A map tile in {path} is damaged ({detail}). Copy the file again from its source.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/basemaps.py" line="107"/>
+        <source>{path} chỉ có tới mức thu phóng {zoom}; bản đồ đường phố cần tới mức {need}.</source>
+        <translation>{path} only goes to zoom {zoom}; a street basemap needs zoom {need}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/map/basemaps.py" line="119"/>
+        <source>{path} không phủ Hà Nội (phạm vi {bounds}); chọn bản đồ của cả thành phố.</source>
+        <translation>{path} does not cover Hà Nội (its extent is {bounds}); choose a basemap of the whole city.</translation>
     </message>
 </context>
 <context>

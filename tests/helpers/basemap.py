@@ -7,7 +7,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from fieldsurvey.core.map import places
+from fieldsurvey.core.map import streets
 
 # z14 tiles around the old quarter and Hoàn Kiếm lake (XYZ columns and rows).
 COLUMNS, ROWS = range(13009, 13013), range(7212, 7216)
@@ -15,7 +15,7 @@ COLUMNS, ROWS = range(13009, 13013), range(7212, 7216)
 
 def cut_basemap(target: Path, *, extra: tuple[tuple[int, int, bytes], ...] = ()) -> Path:
     with (
-        closing(sqlite3.connect(places.default_basemap())) as source,
+        closing(sqlite3.connect(streets.bundled_path())) as source,
         closing(sqlite3.connect(target)) as out,
     ):
         out.executescript(

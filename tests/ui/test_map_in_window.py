@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -255,3 +257,21 @@ def test_selftest_command_reports_the_map(tmp_path: Path) -> None:
     assert isinstance(report["map_ready_ms"], float)
     assert isinstance(report["basemap_tiles_drawn"], int) and report["basemap_tiles_drawn"] > 0
     assert isinstance(report["basemap_ready_ms"], float)
+
+
+def test_a_newer_street_basemap_is_installed_and_drawn(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FIELDSURVEY_HOME", str(tmp_path / "home"))
+    newer = cut_basemap(tmp_path / "newer.mbtiles")
+    with closing(sqlite3.connect(newer)) as db:
+        db.execute("UPDATE metadata SET value = 'Hà Nội OSM 2026-11' WHERE name = 'name'")
+        db.commit()
+    messages: list[str] = []
+    window.map_panel.status.connect(lambda text, _ms: messages.append(text))
+    window.map_panel.install_basemap(newer)
+    qtbot.waitUntil(lambda: any("Đã cài bản đồ đường phố" in m for m in messages), timeout=60_000)
+    assert window.map.content.streets is not None
+    assert window.map.content.streets.tileset.name == "Hà Nội OSM 2026-11"
+    assert "Hà Nội OSM 2026-11" in window.map.streets_label()
+    assert window.map_panel.go_to.basemap == window.map.content.streets.tileset.path

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QStringListModel, Qt, 
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from fieldsurvey.core.map import places
+from fieldsurvey.core.map import basemaps, places
 from fieldsurvey.core.settings import cache_dir
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import Task, run_in_background
@@ -71,7 +71,7 @@ class GoToBox(QLineEdit):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.basemap: Path = places.default_basemap()
+        self.basemap: Path = basemaps.active()
         self.index: Path | None = None
         self.building = False
         self.hits: list[places.Place] = []

@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.map import basemaps
 from fieldsurvey.core.map.export import export_map_html
 from fieldsurvey.core.settings import load_settings
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.ui.background import read_in_background
+from fieldsurvey.ui.background import read_in_background, run_in_background
 from fieldsurvey.ui.dialogs import show_warning
 from fieldsurvey.ui.go_to import GoToBox
+from fieldsurvey.ui.i18n import error_text
 from fieldsurvey.ui.map_view import MapView
 from fieldsurvey.ui.models import RecordListModel
 from fieldsurvey.ui.position import MyPosition
@@ -152,6 +154,10 @@ class MapPanel(QWidget):
         self.use_position_action.triggered.connect(self.on_use_position)
         self.addAction(self.use_position_action)
         more.addSeparator()
+        install = more.addAction(
+            translate("MainWindow", "Cài bản đồ đường phố mới (MBTiles vector)…")
+        )
+        install.triggered.connect(self.on_install_basemap_requested)
         mbtiles = more.addAction(translate("MainWindow", "Thêm bản đồ nền (MBTiles)…"))
         mbtiles.triggered.connect(self.on_add_mbtiles_requested)
         export = more.addAction(translate("MainWindow", "Xuất bản đồ HTML…"))
@@ -337,6 +343,47 @@ class MapPanel(QWidget):
         )
         if name:
             self.add_mbtiles(Path(name))
+
+    def on_install_basemap_requested(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.window(),
+            translate("MainWindow", "Cài bản đồ đường phố mới"),
+            "",
+            translate("MainWindow", "MBTiles (*.mbtiles);;Tất cả (*)"),
+        )
+        if name:
+            self.install_basemap(Path(name))
+
+    def install_basemap(self, source: Path) -> None:
+        """Check and copy a newer street basemap on a worker thread, then draw it."""
+        self.status.emit(
+            translate("MainWindow", "Đang kiểm tra và cài bản đồ {0}…").format(source.name), 0
+        )
+
+        def done(installed: basemaps.Basemap) -> None:
+            try:
+                self.map.set_street_basemap(installed.path)
+            except FieldSurveyError as exc:
+                self.on_basemap_failed(exc)
+                return
+            self.go_to.basemap, self.go_to.index = installed.path, None
+            self.map.show_workspace(self.workspace)
+            self.status.emit(
+                translate("MainWindow", "Đã cài bản đồ đường phố {0} ({1}).").format(
+                    installed.name, installed.date or "—"
+                ),
+                8000,
+            )
+
+        run_in_background(self, lambda: basemaps.install(source), done, self.on_basemap_failed)
+
+    def on_basemap_failed(self, error: BaseException) -> None:
+        self.status.emit("", 1)
+        show_warning(
+            self.window(),
+            translate("MainWindow", "Không cài được bản đồ đường phố"),
+            error_text(error),
+        )
 
     def add_mbtiles(self, path: Path) -> bool:
         try:

@@ -28,8 +28,8 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldsurvey.core import reference
+from fieldsurvey.core.map import basemaps, streets
 from fieldsurvey.core.map import layers as mapdata
-from fieldsurvey.core.map import streets
 from fieldsurvey.core.map.mbtiles import MBTilesError, TileReader, TileSet
 from fieldsurvey.core.map.page import (
     ORIGIN,
@@ -439,7 +439,7 @@ class MapView(QWebEngineView):
         """Load the map page with this workspace's cameras, needs and shortcomings."""
         if not self._streets_chosen:
             try:
-                self.set_street_basemap(streets.bundled_path())
+                self.set_street_basemap(basemaps.active())
             except MBTilesError as exc:  # the bundled file damaged or replaced: no streets
                 log.warning("street basemap refused: %s", exc)
                 self._streets_chosen = True  # said once, not at every reload
@@ -472,6 +472,17 @@ class MapView(QWebEngineView):
         self.layer = mapdata.CameraLayer((), b"")
         self._read_cameras(workspace, lambda url: self._load_page(url))
 
+    def streets_label(self) -> str:
+        """The street layer's name in the layer menu: what the file is, its date and size."""
+        basemap = self.content.streets
+        if basemap is None:
+            return self.tr("Đường phố")
+        tileset = basemap.tileset
+        size_mb = tileset.path.stat().st_size / (1024 * 1024)
+        return self.tr("Đường phố: {0} ({1:.1f} MB, mức {2}–{3})").format(
+            tileset.name or tileset.path.name, size_mb, tileset.min_zoom, tileset.max_zoom
+        )
+
     def set_street_basemap(self, path: Path | None) -> streets.StreetBasemap | None:
         """Draw the streets of this basemap file (OpenMapTiles vector MBTiles; None: no streets)
         from the next page load. Raises ``MBTilesError`` with a message for the user when the
@@ -498,7 +509,7 @@ class MapView(QWebEngineView):
             "placeSave": self.tr("Lưu vị trí"),
             "placeCancel": self.tr("Huỷ"),
             "placeDrag": self.tr("Kéo để chỉnh vị trí"),
-            "streets": self.tr("Đường phố (OpenStreetMap 2021)"),
+            "streets": self.streets_label(),
         }
         # Drawn at the national view over the bundled provinces.
         sea_labels = [

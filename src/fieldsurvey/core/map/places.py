@@ -29,7 +29,6 @@ from fieldsurvey.core.files import replace_durably
 from fieldsurvey.core.geo import distance_m
 from fieldsurvey.core.location import parse_coordinates
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
-from fieldsurvey.core.resources import resource_path
 from fieldsurvey.core.store import search as store_search
 from fieldsurvey.core.store.records import SEARCH_KINDS
 from fieldsurvey.core.tasks import Cancel, Cancelled, Progress, never_cancelled, no_progress
@@ -37,7 +36,6 @@ from fieldsurvey.core.text import fold, words
 
 log = logging.getLogger(__name__)
 
-BUNDLED_BASEMAP: Final = "hanoi-osm-2021-08.mbtiles"
 INDEX_VERSION: Final = 1
 STREET_GAP_M: Final = 1500.0
 # The layers whose names a person looks for, and the kind each hit is given.
@@ -335,8 +333,3 @@ def workspace_places(
     ).fetchall()
     found = [Place(name, "site", lat, lon) for _id, name, lat, lon in rows]
     return _ordered(found, " ".join(words(query)), near)
-
-
-def default_basemap() -> Path:
-    """The street basemap bundled with the app."""
-    return resource_path("basemap", BUNDLED_BASEMAP)
