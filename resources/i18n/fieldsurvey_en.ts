@@ -2901,77 +2901,82 @@ At: {3}</translation>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="257"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="262"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="277"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="282"/>
         <source>{0} bản ghi khớp bộ lọc</source>
         <translation>{0} record(s) match the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="279"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="284"/>
         <source>{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)</source>
         <translation>{0} record(s) match the filter (showing the first {1})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="281"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="286"/>
         <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
         <translation>Apply to all {0} record(s) matching the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="317"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="312"/>
+        <source>Chọn một bản ghi trong danh sách.</source>
+        <translation>Choose a record in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="333"/>
         <source> — đã xoá</source>
         <translation> — deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="364"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="380"/>
         <source>{0} thay đổi không khớp nhật ký: đã bị sửa ngoài ứng dụng</source>
         <translation>{0} changes do not match the log: edited outside the app</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="369"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="385"/>
         <source>{0} thay đổi có chữ ký của tác giả</source>
         <translation>{0} changes signed by their author</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="373"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="389"/>
         <source>{0} thay đổi cũ được máy này chứng thực khi nâng cấp (không chứng minh được tác giả)</source>
         <translation>{0} older changes attested by this computer at the upgrade (their author cannot be proven)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="379"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="395"/>
         <source>{0} thay đổi mới của máy này, ký khi xuất gói</source>
         <translation>{0} new changes of this computer, signed at the next export</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="381"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="397"/>
         <source>Nhật ký: </source>
         <translation>Log: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="397"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="419"/>
         <source>Duyệt hàng loạt</source>
         <translation>Bulk review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="398"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="420"/>
         <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
         <translation>Record the decision “{0}” for all {1} record(s) matching the filter?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="422"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="444"/>
         <source>Đang ghi kết quả…</source>
         <translation>Writing the results…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="425"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="447"/>
         <source>Đã ghi kết quả cho {0} bản ghi.</source>
         <translation>Recorded the decision for {0} record(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="409"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="431"/>
         <source>Đã ghi kết quả duyệt.</source>
         <translation>Review recorded.</translation>
     </message>

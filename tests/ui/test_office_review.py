@@ -23,7 +23,7 @@ from fieldsurvey.ui.office.conflicts import ConflictsDialog
 from fieldsurvey.ui.office.inbox import InboxDialog
 from fieldsurvey.ui.office.progress import DashboardDialog, ProgressDialog
 from fieldsurvey.ui.office.review import ReviewDialog
-from fieldsurvey.ui.tables import LATE_BACKGROUND
+from fieldsurvey.ui.tables import LATE_BACKGROUND, selected_id
 from tests.helpers.office import OfficeDemos, everything, send
 
 
@@ -119,10 +119,49 @@ def test_approve_a_record_by_clicking(qtbot: QtBot, workspaces: dict[str, Worksp
         "user-office",
     )
     assert office.get("cameras", camera)["review_state"] == "approved"
+    loaded(qtbot, dialog)
+    # on to the next record of the list
+    assert dialog.current is not None and dialog.current[1] != camera
+    assert dialog.current[1] in dialog.ids and dialog.approve_button.isEnabled()
+    # back on the approved one, its review is beside its history
+    dialog.show_record("cameras", camera)
     assert column(dialog.reviews, 1) == ["Đã duyệt"]
     assert column(dialog.reviews, 2) == ["Đạt yêu cầu, đủ ảnh"]
+
+
+def test_a_decision_after_a_filter_change_reaches_only_the_record_shown(
+    qtbot: QtBot, workspaces: dict[str, Workspace]
+) -> None:
+    office = workspaces["office"]
+    dialog = ReviewDialog(office, table="cameras")
+    qtbot.addWidget(dialog)
     loaded(qtbot, dialog)
-    assert dialog.current == ("cameras", camera)  # still shown after the list reloaded
+    first = dialog.current
+    assert first is not None and dialog.approve_button.isEnabled()
+    first_commune = office.db.execute(
+        "SELECT s.commune_code FROM cameras c JOIN sites s ON s.id = c.site_id WHERE c.id = ?",
+        [first[1]],
+    ).fetchone()[0]
+    other = office.db.execute(
+        "SELECT s.commune_code FROM cameras c JOIN sites s ON s.id = c.site_id "
+        "WHERE c.deleted = 0 AND s.commune_code != ? GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
+        [first_commune],
+    ).fetchone()[0]
+    before = everything(office)
+    dialog.commune_box.setCurrentIndex(dialog.commune_box.findData(other))
+    # while the new list loads, nothing is current and a click decides nothing
+    assert dialog.current is None and not dialog.approve_button.isEnabled()
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert everything(office) == before
+    loaded(qtbot, dialog)
+    shown = dialog.current
+    assert shown is not None and shown != first and shown[1] in dialog.ids
+    assert shown[1] == selected_id(dialog.list)  # the record shown is the one selected
+    with qtbot.waitSignal(dialog.changed):
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert office.get("cameras", shown[1])["review_state"] == "approved"
+    assert reviews_of(office, "cameras", first[1]) == []  # the earlier record untouched
+    loaded(qtbot, dialog)
 
 
 def test_the_history_says_whether_its_changes_are_proven(

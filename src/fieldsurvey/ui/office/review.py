@@ -251,8 +251,13 @@ class ReviewDialog(QDialog):
         )
 
     def reload(self) -> None:
-        """Read the records the filter picks, off the UI thread."""
+        """Read the records the filter picks, off the UI thread. Until they are in, no record is
+        current and the decisions are off: a decision only ever reaches a record of the list
+        on screen (the one shown comes back if the new list still holds it)."""
         flt = self.current_filter()
+        if self.current is not None and self.wanted is None:
+            self.wanted = self.current[1]
+        self.show_nothing()
         self.loading = True
         self.count.setText(self.tr("Đang tải…"))
         lang = self.lang
@@ -280,11 +285,13 @@ class ReviewDialog(QDialog):
         )
         self.bulk.setText(self.tr("Áp dụng cho tất cả {0} bản ghi khớp bộ lọc").format(total))
         self.bulk.setChecked(False)
-        wanted = self.wanted or (self.current[1] if self.current else None)
-        self.wanted = None
+        wanted, self.wanted = self.wanted, None
+        self.list.clearSelection()
         if wanted in shown:
             self.list.selectRow(shown.index(wanted))
-        elif shown and self.current is None:  # the first record, ready to review
+        elif wanted is not None and wanted in self.ids:  # in the filter, past the rows listed
+            self.show_record(str(self.table_box.currentData()), wanted)
+        elif shown:  # the first record, ready to review
             self.list.selectRow(0)
         self.update_buttons()
         self.loaded.emit()
@@ -296,8 +303,17 @@ class ReviewDialog(QDialog):
 
     def on_list_selection(self) -> None:
         record_id = selected_id(self.list)
-        if record_id is not None:
+        if record_id is not None and not self.loading:
             self.show_record(str(self.table_box.currentData()), str(record_id))
+
+    def show_nothing(self) -> None:
+        """No record current: its pane empty and the decisions off."""
+        self.current = None
+        self.heading.setText(self.tr("Chọn một bản ghi trong danh sách."))
+        for table in (self.values, self.history, self.reviews):
+            fill_table(table, [])
+        self.proof.clear()
+        self.update_buttons()
 
     def show_record(self, table: str, record_id: str) -> None:
         """The record's values, its history (field by field) and its reviews."""
@@ -381,7 +397,13 @@ class ReviewDialog(QDialog):
         return self.tr("Nhật ký: ") + "; ".join(parts) + "." if parts else ""
 
     def update_buttons(self) -> None:
-        ready = self.office and (self.bulk.isChecked() or self.current is not None)
+        ready = (
+            self.office
+            and not self.loading
+            and (
+                self.bulk.isChecked() or (self.current is not None and self.current[1] in self.ids)
+            )
+        )
         for button in (self.approve_button, self.revise_button, self.reject_button):
             button.setEnabled(ready)
 
@@ -402,7 +424,7 @@ class ReviewDialog(QDialog):
                     return
                 self.write_many(flt, state, comment)
                 return
-            elif self.current is not None:
+            elif self.current is not None and self.current[1] in self.ids and not self.loading:
                 table, record_id = self.current
                 with busy():
                     review(self.workspace, table, record_id, state, comment)
@@ -438,8 +460,11 @@ class ReviewDialog(QDialog):
         )
 
     def after_review(self) -> None:
+        """On to the next record of the list (the decided one may leave it)."""
         self.comment.clear()
         self.changed.emit()
-        if self.current is not None:
-            self.show_record(*self.current)
+        if self.current is not None and self.current[1] in self.ids:
+            at = self.ids.index(self.current[1])
+            following = self.ids[at + 1 : at + 2] or self.ids[at - 1 : at]
+            self.wanted = following[0] if following else None
         self.reload()
