@@ -1883,7 +1883,7 @@ At: {3}</translation>
         <translation>Location (optional)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="76"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="84"/>
         <source>Hãy nhập tên địa điểm.</source>
         <translation>Please enter a site name.</translation>
     </message>
@@ -1891,99 +1891,99 @@ At: {3}</translation>
 <context>
     <name>NewWorkspaceDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="108"/>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="208"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="210"/>
         <source>Workspace mới</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="112"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="116"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="118"/>
         <source>Cán bộ khảo sát (máy xách tay)</source>
         <translation>Field surveyor (laptop)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="117"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="119"/>
         <source>Văn phòng tổng hợp (thành phố)</source>
         <translation>Consolidating office (city)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="121"/>
         <source>ví dụ: Nguyễn Văn A – Phường Hoàn Kiếm</source>
         <translation>e.g. Nguyễn Văn A – Hoàn Kiếm Ward</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="121"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="123"/>
         <source>Kho khoá của hệ điều hành</source>
         <translation>The system&apos;s credential store</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="122"/>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="149"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="124"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="151"/>
         <source>Mật khẩu</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="123"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="125"/>
         <source>Tệp khoá trên máy này (kém an toàn)</source>
         <translation>A key file on this computer (less safe)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="127"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="129"/>
         <source>Máy này không có kho khoá dùng được.</source>
         <translation>This computer has no usable credential store.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="145"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="147"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="146"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="148"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="147"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="149"/>
         <source>Tên máy / người dùng</source>
         <translation>Computer / user name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="150"/>
         <source>Bảo vệ khoá thiết bị</source>
         <translation>Device key protection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="150"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="152"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="172"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="174"/>
         <source>Cảnh báo: khoá riêng sẽ nằm không mã hoá trong một tệp của tài khoản này (ngoài thư mục workspace). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khoá hoặc mật khẩu.</source>
         <translation>Warning: the private keys will be kept unencrypted in a file of this account (outside the workspace folder). Anyone who copies that file (a thief, malware, a whole-disk backup) can sign packages as you. Prefer the credential store or a passphrase.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="182"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="184"/>
         <source>Mật khẩu được hỏi khi xuất hoặc nhập gói. Quên mật khẩu thì phải tạo khoá mới và đăng ký lại với văn phòng; dữ liệu không mất.</source>
         <translation>The passphrase is asked for when a package is exported or imported. If it is forgotten, new keys must be made and enrolled again at the office; no data is lost.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="190"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="192"/>
         <source>Khoá riêng được giữ trong kho khoá của hệ điều hành, gắn với tài khoản này.</source>
         <translation>The private keys are kept in the system&apos;s credential store, tied to this account.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="198"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="200"/>
         <source>Mật khẩu phải dài ít nhất {0} ký tự.</source>
         <translation>The passphrase must be at least {0} characters long.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="202"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="204"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passphrases do not match.</translation>
     </message>
@@ -2044,12 +2044,12 @@ At: {3}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="241"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="243"/>
         <source>Mật khẩu khoá thiết bị</source>
         <translation>Device keys&apos; passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="243"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="245"/>
         <source>Nhập mật khẩu bảo vệ khoá của thiết bị này (để ký và mở gói đồng bộ):</source>
         <translation>Type the passphrase that protects this device&apos;s keys (to sign and open sync packages):</translation>
     </message>
@@ -2621,17 +2621,17 @@ At: {3}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="219"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="221"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="231"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="233"/>
         <source>Tên người khảo sát</source>
         <translation>Surveyor name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="232"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="234"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
@@ -3229,6 +3229,19 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Start the app headless, load the map, report.
 
 Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exits 0 only if every check passed.</translation>
+    </message>
+</context>
+<context>
+    <name>demo</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="510"/>
+        <source>Kích thước demo {size} không có; chọn small hoặc city.</source>
+        <translation>There is no demo size {size}; choose small or city.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="519"/>
+        <source>Vai trò {role} không có; chọn surveyor hoặc office.</source>
+        <translation>There is no role {role}; choose surveyor or office.</translation>
     </message>
 </context>
 <context>
@@ -5365,7 +5378,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>The device keys&apos; passphrase is needed: set FIELDSURVEY_PASSPHRASE, use --passphrase-file, or run in a terminal to be asked</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="498"/>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="493"/>
+        <source>Chưa nhập mật khẩu khoá thiết bị; không làm gì cả.</source>
+        <translation>The device keys&apos; passphrase was not given; nothing was done.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="508"/>
         <source>Cách bảo vệ khoá {protection} không có (chọn {choices})</source>
         <translation>No key protection {protection} (choose {choices})</translation>
     </message>
