@@ -4073,22 +4073,22 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>The file {name} is empty (0 bytes).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="388"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="381"/>
         <source>Lỗi khi xử lý tệp: {error}.</source>
         <translation>Unexpected error: {error}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="459"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="452"/>
         <source>Không xử lý được {name}.</source>
         <translation>The file {name} could not be processed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="468"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="461"/>
         <source>{name}: xử lý quá {seconds} giây nên đã dừng.</source>
         <translation>{name} took more than {seconds} s and was stopped.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="616"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="609"/>
         <source>Đã huỷ.</source>
         <translation>Cancelled.</translation>
     </message>
@@ -4419,67 +4419,67 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="111"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="110"/>
         <source>Một lần nhập gói khác vào workspace này đang chạy quá lâu; hãy thử lại sau.</source>
         <translation>Another import into this workspace is still running; try again later.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="163"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="162"/>
         <source>Gói thiếu phần {name}.</source>
         <translation>The package has no {name} entry.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="188"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="187"/>
         <source>Ảnh trong gói không khớp mã băm của nó.</source>
         <translation>A photo does not match its hash.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="239"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="238"/>
         <source>Phần {name} của gói không đọc được.</source>
         <translation>The package&apos;s {name} is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="322"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="321"/>
         <source>{reason} Gói đã được chép vào {folder}.</source>
         <translation>{reason} The package was held back in the quarantine folder: {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="343"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="342"/>
         <source>Dữ liệu trong gói không nhất quán ({detail}).</source>
         <translation>The package&apos;s records are inconsistent ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="415"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="414"/>
         <source>Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?).</source>
         <translation>The package&apos;s clock is far in the future (is the sender&apos;s clock wrong?).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="419"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="418"/>
         <source>Thiếu các thay đổi {first}–{last} của thiết bị {device}: hãy nhập các gói trước đó.</source>
         <translation>A gap in the changes of device {device} ({first}–{last}): import the earlier packages first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="453"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="452"/>
         <source>Gói có ảnh không thuộc bản ghi nào</source>
         <translation>The package carries a photo no record refers to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="461"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="460"/>
         <source>Bản ghi ảnh {sha}… đến mà không có tệp ảnh</source>
         <translation>A photo record {sha}… arrived without its file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="476"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="473"/>
         <source>là {found}, không phải {declared} như bản ghi của nó</source>
         <translation>the file is {found}, not {declared} as its record declares</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="484"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="481"/>
         <source>Ảnh {sha}… trong gói không hợp lệ: {why}</source>
         <translation>A photo {sha}… in the package is not acceptable: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="537"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="534"/>
         <source>Phần xác nhận của gói không đọc được.</source>
         <translation>The package&apos;s acknowledgements are not valid.</translation>
     </message>
