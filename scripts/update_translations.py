@@ -3,8 +3,8 @@
 
 Vietnamese is the language the strings are written in; English is a translation. The steps:
 
-1. ``pyside6-lupdate`` reads ``src/fieldsurvey/ui/``, ``src/fieldsurvey/app.py`` and the core's
-   messages (``core/messages.py``) and
+1. ``pyside6-lupdate`` reads ``src/fieldsurvey/ui/``, ``src/fieldsurvey/app.py`` and the
+   messages of the core and the command line (``core/messages.py``) and
    updates ``resources/i18n/fieldsurvey_en.ts`` (new strings are added as "unfinished",
    translations already made are kept, strings no longer used are marked "vanished");
 2. translate the unfinished entries, in Qt Linguist (``pyside6-linguist``) or any XML editor;
@@ -33,14 +33,15 @@ TS = ROOT / "resources" / "i18n" / "fieldsurvey_en.ts"
 # Qt's own words (OK, Cancel, Close, Undo…) in Vietnamese, which Qt does not ship: written by
 # hand (contexts QPlatformTheme, QLineEdit, …), compiled with the rest.
 QT_VI = ROOT / "resources" / "i18n" / "qt_vi.ts"
-# The widgets' tr() strings, and the core's messages (marked with QT_TRANSLATE_NOOP, read back
-# by core/messages.py without Qt).
+# The widgets' tr() strings, and the messages of the core and the command line (marked with
+# QT_TRANSLATE_NOOP, read back by core/messages.py without Qt).
 SOURCES = [
     *sorted((ROOT / "src" / "fieldsurvey" / "ui").rglob("*.py")),
     ROOT / "src" / "fieldsurvey" / "app.py",
     *sorted(
         path
-        for path in (ROOT / "src" / "fieldsurvey" / "core").rglob("*.py")
+        for room in ("core", "cli")
+        for path in (ROOT / "src" / "fieldsurvey" / room).rglob("*.py")
         if "QT_TRANSLATE_NOOP(" in path.read_text(encoding="utf-8")
     ),
 ]

@@ -2241,7 +2241,7 @@ At: {3}</translation>
         <translation>Location (optional)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="78"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="86"/>
         <source>Hãy nhập tên địa điểm.</source>
         <translation>Please enter a site name.</translation>
     </message>
@@ -2249,99 +2249,99 @@ At: {3}</translation>
 <context>
     <name>NewWorkspaceDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="110"/>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="210"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="112"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="212"/>
         <source>Workspace mới</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="112"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="114"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="120"/>
         <source>Cán bộ khảo sát (máy xách tay)</source>
         <translation>Field surveyor (laptop)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="121"/>
         <source>Văn phòng tổng hợp (thành phố)</source>
         <translation>Consolidating office (city)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="121"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="123"/>
         <source>ví dụ: Nguyễn Văn A – Phường Hoàn Kiếm</source>
         <translation>e.g. Nguyễn Văn A – Hoàn Kiếm Ward</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="123"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="125"/>
         <source>Kho khoá của hệ điều hành</source>
         <translation>The system&apos;s credential store</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="124"/>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="153"/>
         <source>Mật khẩu</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="125"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="127"/>
         <source>Tệp khoá trên máy này (kém an toàn)</source>
         <translation>A key file on this computer (less safe)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="129"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="131"/>
         <source>Máy này không có kho khoá dùng được.</source>
         <translation>This computer has no usable credential store.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="147"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="149"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="150"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="149"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="151"/>
         <source>Tên máy / người dùng</source>
         <translation>Computer / user name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="150"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="152"/>
         <source>Bảo vệ khoá thiết bị</source>
         <translation>Device key protection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="154"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="174"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="176"/>
         <source>Cảnh báo: khoá riêng sẽ nằm không mã hoá trong một tệp của tài khoản này (ngoài thư mục workspace). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khoá hoặc mật khẩu.</source>
         <translation>Warning: the private keys will be kept unencrypted in a file of this account (outside the workspace folder). Anyone who copies that file (a thief, malware, a whole-disk backup) can sign packages as you. Prefer the credential store or a passphrase.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="184"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="186"/>
         <source>Mật khẩu được hỏi khi xuất hoặc nhập gói. Quên mật khẩu thì phải tạo khoá mới và đăng ký lại với văn phòng; dữ liệu không mất.</source>
         <translation>The passphrase is asked for when a package is exported or imported. If it is forgotten, new keys must be made and enrolled again at the office; no data is lost.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="192"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="194"/>
         <source>Khoá riêng được giữ trong kho khoá của hệ điều hành, gắn với tài khoản này.</source>
         <translation>The private keys are kept in the system&apos;s credential store, tied to this account.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="200"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="202"/>
         <source>Mật khẩu phải dài ít nhất {0} ký tự.</source>
         <translation>The passphrase must be at least {0} characters long.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="204"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="206"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passphrases do not match.</translation>
     </message>
@@ -2402,12 +2402,12 @@ At: {3}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="268"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="270"/>
         <source>Mật khẩu khoá thiết bị</source>
         <translation>Device keys&apos; passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="270"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="272"/>
         <source>Nhập mật khẩu bảo vệ khoá của thiết bị này (để ký và mở gói đồng bộ):</source>
         <translation>Type the passphrase that protects this device&apos;s keys (to sign and open sync packages):</translation>
     </message>
@@ -2984,37 +2984,37 @@ At: {3}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="229"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="231"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="236"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="238"/>
         <source>Dịch vụ vị trí của hệ điều hành</source>
         <translation>The operating system&apos;s location service</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="240"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="242"/>
         <source>{0} (không thấy)</source>
         <translation>{0} (not found)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="256"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="258"/>
         <source>Tên người khảo sát</source>
         <translation>Surveyor name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="257"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="259"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="258"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="260"/>
         <source>Nguồn vị trí</source>
         <translation>Position source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="259"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="261"/>
         <source>Tốc độ cổng GPS (baud)</source>
         <translation>GPS port speed (baud)</translation>
     </message>
@@ -3050,6 +3050,632 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <location filename="../../src/fieldsurvey/core/map/mbtiles.py" line="274"/>
         <source>Không đọc được tệp MBTiles {path} (SQLite: {detail}).</source>
         <translation>Cannot read the MBTiles file {path} (SQLite: {detail}).</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/common.py" line="32"/>
+        <source>Tệp workspace (.sqlite).</source>
+        <translation>The workspace file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/common.py" line="44"/>
+        <source>Đã huỷ.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/common.py" line="78"/>
+        <source>Tệp chứa mật khẩu khoá thiết bị (dòng đầu).</source>
+        <translation>A file whose first line is the device keys&apos; passphrase (else FIELDSURVEY_PASSPHRASE, else asked on the terminal).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/common.py" line="87"/>
+        <source>Không đọc được tệp mật khẩu {path}.</source>
+        <translation>Cannot read the passphrase file {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/common.py" line="107"/>
+        <source>Mật khẩu mới cho khoá thiết bị</source>
+        <translation>New passphrase for the device keys</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/common.py" line="109"/>
+        <source>Mật khẩu khoá thiết bị</source>
+        <translation>Device keys&apos; passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/common.py" line="111"/>
+        <source>Nhập lại</source>
+        <translation>Repeat it</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="24"/>
+        <source>Khoá thiết bị, đăng ký, thu hồi.</source>
+        <translation>Device keys, enrolment and revocation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="39"/>
+        <source>Thiết bị này và dấu vân tay khoá.</source>
+        <translation>This device and its key fingerprint.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="70"/>
+        <source>Workspace này không phải của văn phòng.</source>
+        <translation>This is not an office workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="90"/>
+        <source>Hồ sơ này không phải của văn phòng.</source>
+        <translation>This profile is not an office&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="120"/>
+        <source>Xuất hồ sơ khoá công khai của thiết bị.</source>
+        <translation>Write this device&apos;s public profile.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="130"/>
+        <source>Xuất hồ sơ văn phòng cho cán bộ khảo sát.</source>
+        <translation>Write the office profile for surveyors.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="140"/>
+        <source>Nhận hồ sơ văn phòng (máy khảo sát).</source>
+        <translation>Trust the office&apos;s profile (on a surveyor).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="151"/>
+        <source>Đăng ký một thiết bị từ hồ sơ của nó.</source>
+        <translation>Enrol a device from its profile.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="162"/>
+        <source>Thiết bị đã đăng ký mất khoá và tạo khoá mới: thay khoá cũ (cần --fingerprint).</source>
+        <translation>The enrolled device lost its keys and made new ones: replace them (needs --fingerprint).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="185"/>
+        <source>Tệp chứa mật khẩu mới (dòng đầu).</source>
+        <translation>A file whose first line is the new passphrase (else FIELDSURVEY_NEW_PASSPHRASE, else asked twice on the terminal).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="196"/>
+        <source>Đổi cách bảo vệ khoá riêng.</source>
+        <translation>Keep the device&apos;s private keys another way.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="206"/>
+        <source>keyring: kho khoá của hệ điều hành; passphrase: mật khẩu; file: tệp khoá (kém an toàn).</source>
+        <translation>keyring: the OS credential store; passphrase; file: a plain key file (weakest).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="230"/>
+        <source>Khoá riêng được bảo vệ bằng: {protection}</source>
+        <translation>Private keys kept by: {protection}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="238"/>
+        <source>Tạo khoá mới cho thiết bị.</source>
+        <translation>Make new keys for this device.
+
+The next packages carry a statement signed by the old and the new key; the office takes the new keys from it. With --lost there is no old key to sign: read the new fingerprint to the office.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="247"/>
+        <source>Khoá cũ đã mất (quên mật khẩu, workspace chép sang máy khác): tạo khoá mới; văn phòng phải đăng ký lại bằng dấu vân tay.</source>
+        <translation>The old keys are lost: make new ones; the office enrols them again by fingerprint (keys enrol --replace).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="261"/>
+        <source>Với --lost: cách bảo vệ khoá mới (mặc định: như trước).</source>
+        <translation>With --lost: how to keep the new keys (default: as before).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="285"/>
+        <source>--to chỉ dùng với --lost.</source>
+        <translation>--to goes with --lost.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="293"/>
+        <source>Khoá mới: {fingerprint}. Hãy đọc dấu vân tay này cho văn phòng để đăng ký lại.</source>
+        <translation>New keys: {fingerprint}. Read this fingerprint to the office to enrol again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="304"/>
+        <source>Khoá mới: {fingerprint}; gói tiếp theo sẽ báo cho văn phòng.</source>
+        <translation>New keys: {fingerprint}; the next package tells the office.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="314"/>
+        <source>Thu hồi một thiết bị: gói của nó bị từ chối.</source>
+        <translation>Revoke a device: its packages are refused.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="329"/>
+        <source>Đơn vị của một thiết bị khảo sát, quyền xem mục tiêu ANQG.</source>
+        <translation>The unit a surveyor&apos;s device works for and whether it may see national-security sites: what the office sends it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="345"/>
+        <source>đơn vị</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="347"/>
+        <source>được xem mục tiêu ANQG</source>
+        <translation>cleared for national-security sites</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="349"/>
+        <source>không được xem mục tiêu ANQG</source>
+        <translation>not cleared for national-security sites</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="356"/>
+        <source>Các thiết bị đã đăng ký.</source>
+        <translation>Enrolled devices.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/main.py" line="17"/>
+        <source>FieldSurvey: khảo sát camera giám sát của Hà Nội.</source>
+        <translation>Survey Hà Nội&apos;s surveillance cameras.
+
+Run without a command to open the app on the last workspace (or the demo workspace).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="36"/>
+        <source>Camera (hoặc địa điểm) có thể trùng lắp.</source>
+        <translation>Candidate duplicate cameras (or sites), best first; pairs decided &quot;not a duplicate&quot; are never listed again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="50"/>
+        <source>Địa điểm trùng thay vì camera.</source>
+        <translation>Duplicate sites instead.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="70"/>
+        <source>cặp có thể trùng.</source>
+        <translation>candidate pairs.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="76"/>
+        <source>Nhập danh sách camera hiện có (CSV, GeoJSON).</source>
+        <translation>Import an owner unit&apos;s existing camera list (CSV or GeoJSON, OpenStreetMap tags understood); rows it cannot read are reported with their line numbers, new cameras that may duplicate existing ones are flagged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="83"/>
+        <source>Đơn vị sở hữu (mã hoặc tên).</source>
+        <translation>Owner unit (id or name).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="91"/>
+        <source>Gán cột cho trường (lặp lại được), thay cho đoán tự động.</source>
+        <translation>Map a column to a field (repeatable), instead of the automatic guess.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="100"/>
+        <source>Chỉ kiểm tra, không ghi.</source>
+        <translation>Check, write nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="134"/>
+        <source>dòng {line}</source>
+        <translation>line {line}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="137"/>
+        <source>dòng {line} (cảnh báo)</source>
+        <translation>line {line} (warning)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="140"/>
+        <source>Sẽ nhập</source>
+        <translation>would import</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="142"/>
+        <source>Đã nhập</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="144"/>
+        <source>có thể trùng</source>
+        <translation>flagged as possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="145"/>
+        <source>dòng bị từ chối</source>
+        <translation>rows refused</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="151"/>
+        <source>Không nhập được dòng nào.</source>
+        <translation>No row could be imported.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="157"/>
+        <source>Nhu cầu đã có camera quan sát, địa điểm chưa có camera.</source>
+        <translation>For each need, the existing cameras that already see its place (reuse or connect instead of a new camera); then the sites of each category with no camera at all.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="173"/>
+        <source>nhu cầu</source>
+        <translation>need</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="179"/>
+        <source>địa điểm chưa có camera</source>
+        <translation>sites without cameras</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="183"/>
+        <source>nhu cầu đã có camera quan sát.</source>
+        <translation>needs already seen by existing cameras.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="16"/>
+        <source>Đọc thông tin ảnh (GPS, thời gian, hướng…).</source>
+        <translation>Metadata read from photos, one per file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="41"/>
+        <source>tệp lỗi.</source>
+        <translation>files with errors.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="46"/>
+        <source>Ảnh trong workspace: thêm, gắn vị trí từ GPX.</source>
+        <translation>Photos in a workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="54"/>
+        <source>Thêm ảnh vào workspace.</source>
+        <translation>Ingest photos: store, thumbnails, metadata, history.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="111"/>
+        <source>{stored} ảnh đã thêm, {failed} lỗi.</source>
+        <translation>{stored} stored, {failed} failed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="123"/>
+        <source>Gắn vị trí cho ảnh không có GPS từ tệp GPX.</source>
+        <translation>Place photos without GPS from a GPX track.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="187"/>
+        <source>ảnh được gắn vị trí.</source>
+        <translation>photos placed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="19"/>
+        <source>Lọc</source>
+        <translation>filter</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="19"/>
+        <source>lặp lại được</source>
+        <translation>repeatable</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="27"/>
+        <source>Ngôn ngữ tiêu đề và nhãn.</source>
+        <translation>Language of headers and labels.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="33"/>
+        <source>Lập báo cáo toàn thành phố.</source>
+        <translation>Write the city-wide report (xlsx, pdf, gpkg, geojson, csv).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="42"/>
+        <source>bảng tính</source>
+        <translation>workbook</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="43"/>
+        <source>báo cáo tóm tắt</source>
+        <translation>summary</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="44"/>
+        <source>camera với thẻ OpenStreetMap</source>
+        <translation>cameras with OSM tags</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="52"/>
+        <source>Tệp kết quả (ghi đè khi xong).</source>
+        <translation>The file to write (replaced once complete).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="60"/>
+        <source>Lược bỏ liên hệ, ảnh; làm tròn vị trí mục tiêu an ninh.</source>
+        <translation>Leave out contacts and photos; round positions at national-security sites.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="68"/>
+        <source>Kèm bản sao ảnh đã xoá siêu dữ liệu (geojson, csv) vào thư mục &lt;tên&gt;_photos.</source>
+        <translation>Add clean photo copies (geojson, csv) in a &lt;name&gt;_photos folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="106"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="135"/>
+        <source>Đã ghi</source>
+        <translation>written</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="114"/>
+        <source>Xuất bản đồ camera ra một tệp HTML, mở được khi không có mạng.</source>
+        <translation>Write the cameras&apos; map as one HTML file that opens offline (as &quot;Xuất bản đồ HTML&quot; in the app).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="126"/>
+        <source>Tệp HTML (ghi đè khi xong).</source>
+        <translation>The HTML file to write (replaced once complete).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="19"/>
+        <source>Tên người duyệt (mặc định: tên trong cài đặt).</source>
+        <translation>Who is writing (default: the name in the settings).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="39"/>
+        <source>--where {condition}: cần dạng KHOÁ=GIÁ TRỊ với khoá là {keys}.</source>
+        <translation>--where {condition}: use KEY=VALUE with one of these keys: {keys}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="53"/>
+        <source>Duyệt bản ghi.</source>
+        <translation>Review a record, or every record a filter picks (office only).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="89"/>
+        <source>Cho --id (một bản ghi) hoặc --where (nhiều bản ghi), không cả hai.</source>
+        <translation>Give --id (one record) or --where (several), not both.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="103"/>
+        <source>Đã duyệt {count} bản ghi ({state}).</source>
+        <translation>{count} records reviewed ({state}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="114"/>
+        <source>Lịch sử một bản ghi, hoặc kiểm tra toàn bộ lịch sử (--verify).</source>
+        <translation>A record&apos;s history: who changed which field, when, from where; or check the whole history (--verify).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="140"/>
+        <source>Cần --table và --id (hoặc --verify).</source>
+        <translation>Give --table and --id.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="154"/>
+        <source>Duyệt</source>
+        <translation>review</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="174"/>
+        <source>HỎNG</source>
+        <translation>BROKEN</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="179"/>
+        <source>nguyên vẹn, {count} mục được workspace này chứng thực khi nâng cấp (tác giả không chứng minh được)</source>
+        <translation>intact, {count} entries attested by this workspace at upgrade (the author cannot prove them)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="190"/>
+        <source>nguyên vẹn, tác giả ký đến mục {entry}</source>
+        <translation>intact, signed by the author up to entry {entry}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="195"/>
+        <source>nguyên vẹn</source>
+        <translation>intact</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="197"/>
+        <source>mục chưa ký (thiết bị ký khi xuất gói)</source>
+        <translation>not yet signed (signed at the next export)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="199"/>
+        <source>mục</source>
+        <translation>entries</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="205"/>
+        <source>Lịch sử bị sửa ngoài ứng dụng ở {count} nhật ký.</source>
+        <translation>The history was changed outside the app in {count} logs.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="214"/>
+        <source>Lịch sử nguyên vẹn: {count} nhật ký.</source>
+        <translation>The history is intact: {count} logs.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="226"/>
+        <source>Hàng đợi xung đột.</source>
+        <translation>Conflicts: both values side by side, with who and when.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="236"/>
+        <source>đã xử lý</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="247"/>
+        <source>xung đột.</source>
+        <translation>conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="253"/>
+        <source>Xử lý một xung đột.</source>
+        <translation>Resolve a conflict; the choice is a new change (office only).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="269"/>
+        <source>Đã xử lý: {table}/{record} {field} = {value}.</source>
+        <translation>Resolved: {table}/{record} {field} = {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="280"/>
+        <source>Tiến độ so với hạn.</source>
+        <translation>Progress against the assignments&apos; due dates; late work flagged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="318"/>
+        <source>Gói đã nhận.</source>
+        <translation>Imported packages and what each brought (or one package&apos;s records).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="343"/>
+        <source>Giữ lại</source>
+        <translation>held back</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="351"/>
+        <source>Số liệu cho biểu đồ.</source>
+        <translation>The dashboard&apos;s figures: cameras by commune, purpose, condition, owner and connectivity; shortcomings by kind; needs by priority.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="24"/>
+        <source>Xuất gói đồng bộ.</source>
+        <translation>Write a signed, encrypted sync package.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="55"/>
+        <source>Nơi nhận</source>
+        <translation>recipient</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="59"/>
+        <source>chỉ mã băm</source>
+        <translation>digest only</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="61"/>
+        <source>ảnh</source>
+        <translation>photos</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="67"/>
+        <source>Cần --out (hoặc --dry-run).</source>
+        <translation>Give --out.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="78"/>
+        <source>Kiểm tra gói mà không nhập.</source>
+        <translation>Check a package without importing it (all checks).
+
+--db is the receiving workspace: only it holds the key that opens the package.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="90"/>
+        <source>Gói hợp lệ: {changes} thay đổi từ {sender}.</source>
+        <translation>The package is valid: {changes} changes from {sender}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="99"/>
+        <source>Nhập gói đồng bộ.</source>
+        <translation>Import packages, each checked whole before anything is written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="14"/>
+        <source>Tạo workspace demo.</source>
+        <translation>Build the demo workspace (the same seed gives the same content).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="61"/>
+        <source>Mở ứng dụng với workspace PATH.</source>
+        <translation>Open the app on the workspace PATH.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="70"/>
+        <source>Đếm bản ghi trong workspace.</source>
+        <translation>Counts of everything in a workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="86"/>
+        <source>Tìm không dấu.</source>
+        <translation>Accent-insensitive search (&quot;hoan kiem&quot; finds &quot;Hoàn Kiếm&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="17"/>
+        <source>Tìm đường phố, địa danh, toạ độ trên bản đồ nền (không cần dấu: “hang bai”); chỉ mục địa danh được lập lần đầu (vài giây) rồi giữ lại.</source>
+        <translation>Find streets, places and coordinates on the basemap (accents optional: “hang bai”); the place index is built on first use (a few seconds) and kept.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="30"/>
+        <source>Mỗi kết quả một đối tượng JSON.</source>
+        <translation>One JSON object per hit.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="37"/>
+        <source>Nhiều nhất bấy nhiêu kết quả.</source>
+        <translation>At most this many hits.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="43"/>
+        <source>Tìm cả các địa điểm của workspace này.</source>
+        <translation>Also the sites of this workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="49"/>
+        <source>Một bản đồ nền khác (.mbtiles) thay cho bản đang dùng.</source>
+        <translation>Another basemap (.mbtiles) instead of the one in use.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="74"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="108"/>
+        <source>Không tìm thấy.</source>
+        <translation>Nothing found.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="80"/>
+        <source>Bản đồ đường phố: cài bản mới hơn, xem các bản đã có.</source>
+        <translation>Street basemaps: install a newer one, list those installed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="91"/>
+        <source>Kiểm tra một tệp MBTiles vector của thành phố và cài nó; bản đồ dùng nó thay bản kèm theo từ lần mở sau.</source>
+        <translation>Check a vector MBTiles of the city and install it; the map draws it instead of the bundled one from its next start.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="104"/>
+        <source>Một đối tượng JSON.</source>
+        <translation>One JSON object.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="120"/>
+        <source>Các bản đồ đường phố của máy này, bản đang dùng trước.</source>
+        <translation>The street basemaps of this computer, the one in use first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="127"/>
+        <source>Mỗi bản đồ một đối tượng JSON.</source>
+        <translation>One JSON object per basemap.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="112"/>
+        <source>Kiểm tra ứng dụng không cần màn hình.</source>
+        <translation>Start the app headless, load the map, report.
+
+Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exits 0 only if every check passed.</translation>
+    </message>
+</context>
+<context>
+    <name>demo</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="510"/>
+        <source>Kích thước demo {size} không có; chọn small hoặc city.</source>
+        <translation>There is no demo size {size}; choose small or city.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="519"/>
+        <source>Vai trò {role} không có; chọn surveyor hoặc office.</source>
+        <translation>There is no role {role}; choose surveyor or office.</translation>
     </message>
 </context>
 <context>
@@ -3936,22 +4562,22 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <translation>The file {name} is empty (0 bytes).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="388"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="381"/>
         <source>Lỗi khi xử lý tệp: {error}.</source>
         <translation>Unexpected error: {error}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="459"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="452"/>
         <source>Không xử lý được {name}.</source>
         <translation>The file {name} could not be processed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="468"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="461"/>
         <source>{name}: xử lý quá {seconds} giây nên đã dừng.</source>
         <translation>{name} took more than {seconds} s and was stopped.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="616"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="609"/>
         <source>Đã huỷ.</source>
         <translation>Cancelled.</translation>
     </message>
@@ -4282,67 +4908,67 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="111"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="110"/>
         <source>Một lần nhập gói khác vào workspace này đang chạy quá lâu; hãy thử lại sau.</source>
         <translation>Another import into this workspace is still running; try again later.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="163"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="162"/>
         <source>Gói thiếu phần {name}.</source>
         <translation>The package has no {name} entry.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="188"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="187"/>
         <source>Ảnh trong gói không khớp mã băm của nó.</source>
         <translation>A photo does not match its hash.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="239"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="238"/>
         <source>Phần {name} của gói không đọc được.</source>
         <translation>The package&apos;s {name} is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="322"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="321"/>
         <source>{reason} Gói đã được chép vào {folder}.</source>
         <translation>{reason} The package was held back in the quarantine folder: {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="343"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="342"/>
         <source>Dữ liệu trong gói không nhất quán ({detail}).</source>
         <translation>The package&apos;s records are inconsistent ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="415"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="414"/>
         <source>Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?).</source>
         <translation>The package&apos;s clock is far in the future (is the sender&apos;s clock wrong?).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="419"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="418"/>
         <source>Thiếu các thay đổi {first}–{last} của thiết bị {device}: hãy nhập các gói trước đó.</source>
         <translation>A gap in the changes of device {device} ({first}–{last}): import the earlier packages first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="453"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="452"/>
         <source>Gói có ảnh không thuộc bản ghi nào</source>
         <translation>The package carries a photo no record refers to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="461"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="460"/>
         <source>Bản ghi ảnh {sha}… đến mà không có tệp ảnh</source>
         <translation>A photo record {sha}… arrived without its file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="476"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="473"/>
         <source>là {found}, không phải {declared} như bản ghi của nó</source>
         <translation>the file is {found}, not {declared} as its record declares</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="484"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="481"/>
         <source>Ảnh {sha}… trong gói không hợp lệ: {why}</source>
         <translation>A photo {sha}… in the package is not acceptable: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="537"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="534"/>
         <source>Phần xác nhận của gói không đọc được.</source>
         <translation>The package&apos;s acknowledgements are not valid.</translation>
     </message>
@@ -5249,7 +5875,12 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <translation>The device keys&apos; passphrase is needed: set FIELDSURVEY_PASSPHRASE, use --passphrase-file, or run in a terminal to be asked</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="498"/>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="493"/>
+        <source>Chưa nhập mật khẩu khoá thiết bị; không làm gì cả.</source>
+        <translation>The device keys&apos; passphrase was not given; nothing was done.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="508"/>
         <source>Cách bảo vệ khoá {protection} không có (chọn {choices})</source>
         <translation>No key protection {protection} (choose {choices})</translation>
     </message>

@@ -24,6 +24,8 @@ def commands(group: click.Group) -> list[str]:
 def test_every_command_has_help(name: str) -> None:
     command = main.commands[name]
     assert command.help and len(command.help) > 10
+    vietnamese, _, english = command.help.partition(" / ")  # the English from the .ts file
+    assert vietnamese and english and english != vietnamese, command.help
     result = CliRunner().invoke(main, [name, "--help"])
     assert result.exit_code == 0
     for param in command.params:
@@ -91,4 +93,4 @@ def test_bad_input_gives_one_clear_line_and_non_zero_exit(
 def test_search_without_hits_says_so(demo_file: Path) -> None:
     result = CliRunner().invoke(main, ["search", "--db", str(demo_file), "zzqx"])
     assert result.exit_code == 0
-    assert "Không tìm thấy" in result.output
+    assert "Không tìm thấy. / Nothing found." in result.output

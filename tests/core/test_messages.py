@@ -17,13 +17,14 @@ from fieldsurvey.core.sqlite_errors import Trouble, trouble
 from fieldsurvey.core.store.db import explain
 from fieldsurvey.core.store.workspace import Workspace
 
-CORE = Path(fieldsurvey.__file__).parent / "core"
+PACKAGE = Path(fieldsurvey.__file__).parent
 
 
-def _marked_templates() -> list[tuple[str, str, str]]:
-    """(file, context, template) of every QT_TRANSLATE_NOOP in the core."""
+def _marked_templates(room: str) -> list[tuple[str, str, str]]:
+    """(file, context, template) of every QT_TRANSLATE_NOOP in a room of the package (the core,
+    the command line)."""
     found = []
-    for path in sorted(CORE.rglob("*.py")):
+    for path in sorted((PACKAGE / room).rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
@@ -38,9 +39,10 @@ def _marked_templates() -> list[tuple[str, str, str]]:
     return found
 
 
-def test_every_core_message_has_its_english_with_the_same_fields() -> None:
-    templates = _marked_templates()
-    assert len(templates) >= 9
+@pytest.mark.parametrize(("room", "at_least"), [("core", 9), ("cli", 50)])
+def test_every_message_has_its_english_with_the_same_fields(room: str, at_least: int) -> None:
+    templates = _marked_templates(room)
+    assert len(templates) >= at_least
     english = _catalogue("en")
     for file, context, template in templates:
         assert (context, template) in english, f"{file}: no English for {template!r}"

@@ -1,4 +1,4 @@
-"""Basemap commands: find a place on the street basemap."""
+"""Basemap commands: find a place on the street basemap, install a newer basemap, list them."""
 
 from __future__ import annotations
 
@@ -6,38 +6,57 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli.common import open_workspace, print_json, user_errors
+from fieldsurvey.cli.common import open_workspace, print_json, say, user_errors
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP
 
 
-@click.command(name="places")
+@click.command(
+    name="places",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Tìm đường phố, địa danh, toạ độ trên bản đồ nền (không cần dấu: “hang bai”); "
+                "chỉ mục địa danh được lập lần đầu (vài giây) rồi giữ lại.",
+            )
+        )
+    ),
+)
 @click.argument("query")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
 @click.option(
-    "--limit", type=click.IntRange(1, 500), default=10, show_default=True, help="At most this many."
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi kết quả một đối tượng JSON."))),
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 500),
+    default=10,
+    show_default=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Nhiều nhất bấy nhiêu kết quả."))),
 )
 @click.option(
     "--db",
     "db_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also the sites of this workspace.",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tìm cả các địa điểm của workspace này."))),
 )
 @click.option(
     "--basemap",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Another basemap (.mbtiles) than the bundled one.",
+    help=str(
+        say(QT_TRANSLATE_NOOP("cli", "Một bản đồ nền khác (.mbtiles) thay cho bản đang dùng."))
+    ),
 )
 def places_command(
     query: str, as_json: bool, limit: int, db_path: Path | None, basemap: Path | None
 ) -> None:
-    """Tìm đường phố, địa danh, toạ độ. / Find streets, places and coordinates ("hang bai").
-
-    The place index of a basemap is built on first use (a few seconds) and kept in the cache.
-    """
     from fieldsurvey.core.map import basemaps, places
     from fieldsurvey.core.settings import cache_dir
 
-    basemap = basemap or basemaps.active()
     with user_errors():
+        basemap = basemap or basemaps.active()
         if not places.index_path(basemap, cache_dir()).is_file():
             click.echo(f"{places.BUILDING}…", err=True)
         index = places.build_index(basemap, cache_dir())
@@ -52,22 +71,39 @@ def places_command(
         else:
             click.echo(f"{hit.kind:<14} {hit.lat:.6f}, {hit.lon:.6f}  {hit.name}")
     if not hits and not as_json:
-        click.echo("Không tìm thấy. / Nothing found.", err=True)
+        click.echo(say(QT_TRANSLATE_NOOP("cli", "Không tìm thấy.")), err=True)
 
 
-@click.group(name="basemap")
+@click.group(
+    name="basemap",
+    help=str(
+        say(QT_TRANSLATE_NOOP("cli", "Bản đồ đường phố: cài bản mới hơn, xem các bản đã có."))
+    ),
+)
 def basemap_group() -> None:
-    """Bản đồ đường phố. / The street basemaps: install a newer one, list them."""
+    pass
 
 
-@basemap_group.command(name="install")
+@basemap_group.command(
+    name="install",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Kiểm tra một tệp MBTiles vector của thành phố và cài nó; bản đồ dùng nó thay "
+                "bản kèm theo từ lần mở sau.",
+            )
+        )
+    ),
+)
 @click.argument("source", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Một đối tượng JSON."))),
+)
 def install_command(source: Path, as_json: bool) -> None:
-    """Cài bản đồ đường phố mới. / Check a vector MBTiles of the city and install it.
-
-    It is drawn from the next start of the map, in place of the bundled one.
-    """
     from fieldsurvey.core.map import basemaps
 
     with user_errors():
@@ -78,10 +114,19 @@ def install_command(source: Path, as_json: bool) -> None:
         click.echo(f"{installed.path}  {installed.name}  {installed.date}  {installed.size} B")
 
 
-@basemap_group.command(name="list")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per basemap.")
+@basemap_group.command(
+    name="list",
+    help=str(
+        say(QT_TRANSLATE_NOOP("cli", "Các bản đồ đường phố của máy này, bản đang dùng trước."))
+    ),
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi bản đồ một đối tượng JSON."))),
+)
 def list_command(as_json: bool) -> None:
-    """Các bản đồ đường phố. / The street basemaps of this computer, the one drawn first."""
     from fieldsurvey.core.map import basemaps
 
     with user_errors():

@@ -14,15 +14,22 @@ from typing import Any
 import click
 
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.messages import Message
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store.workspace import Workspace
+
+
+def say(template: str, **params: Any) -> Message:
+    """A sentence of the command line (a template marked with ``QT_TRANSLATE_NOOP("cli", …)``,
+    its fields); ``str()`` of it is what the command line prints: Vietnamese, then English."""
+    return Message("cli", template, params)
+
 
 DB_OPTION = click.option(
     "--db",
     "db_path",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Tệp workspace (.sqlite). / The workspace file.",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tệp workspace (.sqlite)."))),
 )
 
 
@@ -34,7 +41,7 @@ def user_errors() -> Iterator[None]:
     except FieldSurveyError as exc:
         raise click.ClickException(str(exc)) from exc
     except KeyboardInterrupt:
-        raise click.ClickException("Đã huỷ. / Cancelled.") from None
+        raise click.ClickException(str(say(QT_TRANSLATE_NOOP("cli", "Đã huỷ.")))) from None
 
 
 def print_json(obj: Any) -> None:
@@ -68,8 +75,7 @@ NEW_PASSPHRASE_VARIABLE = "FIELDSURVEY_NEW_PASSPHRASE"
 PASSPHRASE_FILE = click.option(
     "--passphrase-file",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Tệp chứa mật khẩu khoá thiết bị (dòng đầu). / A file whose first line is the device "
-    "keys' passphrase (else FIELDSURVEY_PASSPHRASE, else asked on the terminal).",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tệp chứa mật khẩu khoá thiết bị (dòng đầu)."))),
 )
 
 
@@ -78,7 +84,8 @@ def _first_line(path: Path) -> str:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise FieldSurveyError(
-            f"Không đọc được tệp mật khẩu {path}. / Cannot read the passphrase file {path}."
+            say(QT_TRANSLATE_NOOP("cli", "Không đọc được tệp mật khẩu {path}."), path=path),
+            code="passphrase-file-unreadable",
         ) from exc
     return text.splitlines()[0] if text else ""
 
@@ -97,15 +104,16 @@ def passphrase_reader(
             return from_environment
         if sys.stdin.isatty():
             prompt = (
-                "Mật khẩu mới cho khoá thiết bị / New passphrase for the device keys"
+                say(QT_TRANSLATE_NOOP("cli", "Mật khẩu mới cho khoá thiết bị"))
                 if confirm
-                else "Mật khẩu khoá thiết bị / Device keys' passphrase"
+                else say(QT_TRANSLATE_NOOP("cli", "Mật khẩu khoá thiết bị"))
             )
+            repeat = say(QT_TRANSLATE_NOOP("cli", "Nhập lại"))
             return str(
                 click.prompt(
-                    prompt,
+                    str(prompt),
                     hide_input=True,
-                    confirmation_prompt=("Nhập lại / Repeat it" if confirm else False),
+                    confirmation_prompt=str(repeat) if confirm else False,
                     err=True,
                 )
             )

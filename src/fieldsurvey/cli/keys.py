@@ -13,14 +13,18 @@ from fieldsurvey.cli.common import (
     open_workspace,
     passphrase_reader,
     print_json,
+    say,
     user_errors,
 )
-from fieldsurvey.core.messages import Message
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 
-@click.group(name="keys")
+@click.group(
+    name="keys",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Khoá thiết bị, đăng ký, thu hồi."))),
+)
 def keys_group() -> None:
-    """Khoá thiết bị, đăng ký, thu hồi. / Device keys, enrolment and revocation."""
+    pass
 
 
 def _now_iso() -> str:
@@ -30,11 +34,13 @@ def _now_iso() -> str:
     return iso_from_ms(wall_ms())
 
 
-@keys_group.command(name="show")
+@keys_group.command(
+    name="show",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Thiết bị này và dấu vân tay khoá."))),
+)
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object.")
 def keys_show(db_path: Path, as_json: bool) -> None:
-    """Thiết bị này và dấu vân tay khoá. / This device and its key fingerprint."""
     from fieldsurvey.core.trust import keys
 
     with user_errors(), open_workspace(db_path) as ws:
@@ -61,7 +67,7 @@ def _write_profile(db_path: Path, out: Path, *, office_only: bool) -> None:
         me = ws.public_identity()
         if office_only and me.role != "office":
             raise click.ClickException(
-                "Workspace này không phải của văn phòng. / This is not an office workspace."
+                str(say(QT_TRANSLATE_NOOP("cli", "Workspace này không phải của văn phòng.")))
             )
         out.write_bytes(keys.profile_bytes(me))
     click.echo(f"{out}  {me.fingerprint}")
@@ -81,7 +87,7 @@ def _enrol_profile(
         peer = keys.read_profile(profile.read_bytes())
         if office_only and peer.role != "office":
             raise click.ClickException(
-                "Hồ sơ này không phải của văn phòng. / This profile is not an office's."
+                str(say(QT_TRANSLATE_NOOP("cli", "Hồ sơ này không phải của văn phòng.")))
             )
         with ws.transaction():
             keys.enrol(
@@ -109,32 +115,41 @@ FINGERPRINT = click.option(
 )
 
 
-@keys_group.command(name="export-profile")
+@keys_group.command(
+    name="export-profile",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Xuất hồ sơ khoá công khai của thiết bị."))),
+)
 @DB_OPTION
 @OUT_PROFILE
 def keys_export_profile(db_path: Path, out: Path) -> None:
-    """Xuất hồ sơ khoá công khai của thiết bị. / Write this device's public profile."""
     _write_profile(db_path, out, office_only=False)
 
 
-@keys_group.command(name="export-office-profile")
+@keys_group.command(
+    name="export-office-profile",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Xuất hồ sơ văn phòng cho cán bộ khảo sát."))),
+)
 @DB_OPTION
 @OUT_PROFILE
 def keys_export_office_profile(db_path: Path, out: Path) -> None:
-    """Xuất hồ sơ văn phòng cho cán bộ khảo sát. / Write the office profile for surveyors."""
     _write_profile(db_path, out, office_only=True)
 
 
-@keys_group.command(name="import-office-profile")
+@keys_group.command(
+    name="import-office-profile",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Nhận hồ sơ văn phòng (máy khảo sát)."))),
+)
 @DB_OPTION
 @PROFILE_ARG
 @FINGERPRINT
 def keys_import_office_profile(db_path: Path, profile: Path, fingerprint: str | None) -> None:
-    """Nhận hồ sơ văn phòng (máy khảo sát). / Trust the office's profile (on a surveyor)."""
     _enrol_profile(db_path, profile, fingerprint, office_only=True)
 
 
-@keys_group.command(name="enrol")
+@keys_group.command(
+    name="enrol",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Đăng ký một thiết bị từ hồ sơ của nó."))),
+)
 @DB_OPTION
 @PROFILE_ARG
 @FINGERPRINT
@@ -142,11 +157,16 @@ def keys_import_office_profile(db_path: Path, profile: Path, fingerprint: str | 
     "--replace",
     "replace_keys",
     is_flag=True,
-    help="Thiết bị đã đăng ký mất khoá và tạo khoá mới: thay khoá cũ (cần --fingerprint). / "
-    "The enrolled device lost its keys and made new ones: replace them (needs --fingerprint).",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Thiết bị đã đăng ký mất khoá và tạo khoá mới: thay khoá cũ (cần --fingerprint).",
+            )
+        )
+    ),
 )
 def keys_enrol(db_path: Path, profile: Path, fingerprint: str | None, replace_keys: bool) -> None:
-    """Đăng ký một thiết bị từ hồ sơ của nó. / Enrol a device from its profile."""
     _enrol_profile(db_path, profile, fingerprint, office_only=False, replace_keys=replace_keys)
 
 
@@ -162,8 +182,7 @@ def _new_passphrase(protection: str, new_passphrase_file: Path | None) -> str | 
 NEW_PASSPHRASE_FILE = click.option(
     "--new-passphrase-file",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="Tệp chứa mật khẩu mới (dòng đầu). / A file whose first line is the new passphrase "
-    "(else FIELDSURVEY_NEW_PASSPHRASE, else asked twice on the terminal).",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tệp chứa mật khẩu mới (dòng đầu)."))),
 )
 
 
@@ -172,15 +191,25 @@ def _warn(warning: Message | None) -> None:
         click.echo(str(warning), err=True)
 
 
-@keys_group.command(name="protect")
+@keys_group.command(
+    name="protect",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Đổi cách bảo vệ khoá riêng."))),
+)
 @DB_OPTION
 @click.option(
     "--to",
     "protection",
     required=True,
     type=PROTECTION_CHOICE,
-    help="keyring: kho khoá của hệ điều hành; passphrase: mật khẩu; file: tệp khoá (kém an "
-    "toàn). / keyring: the OS credential store; passphrase; file: a plain key file (weakest).",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "keyring: kho khoá của hệ điều hành; passphrase: mật khẩu; file: tệp khoá (kém an "
+                "toàn).",
+            )
+        )
+    ),
 )
 @PASSPHRASE_FILE
 @NEW_PASSPHRASE_FILE
@@ -190,33 +219,47 @@ def keys_protect(
     passphrase_file: Path | None,
     new_passphrase_file: Path | None,
 ) -> None:
-    """Đổi cách bảo vệ khoá riêng. / Keep the device's private keys another way."""
     with user_errors(), open_workspace(db_path, passphrase_file=passphrase_file) as ws:
         ws.identity()  # unlocked with the current passphrase before asking for a new one
         warning = ws.protect_keys(
             protection, passphrase=_new_passphrase(protection, new_passphrase_file)
         )
     _warn(warning)
-    click.echo(f"Khoá riêng được bảo vệ bằng: {protection} / Private keys kept by: {protection}")
+    click.echo(
+        say(
+            QT_TRANSLATE_NOOP("cli", "Khoá riêng được bảo vệ bằng: {protection}"),
+            protection=protection,
+        )
+    )
 
 
-@keys_group.command(name="rotate")
+@keys_group.command(
+    name="rotate",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tạo khoá mới cho thiết bị."))),
+)
 @DB_OPTION
 @PASSPHRASE_FILE
 @click.option(
     "--lost",
     is_flag=True,
-    help="Khoá cũ đã mất (quên mật khẩu, workspace chép sang máy khác): tạo khoá mới; văn "
-    "phòng phải đăng ký lại bằng dấu vân tay. / The old keys are lost: make new ones; the "
-    "office enrols them again by fingerprint (keys enrol --replace).",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Khoá cũ đã mất (quên mật khẩu, workspace chép sang máy khác): tạo khoá mới; văn "
+                "phòng phải đăng ký lại bằng dấu vân tay.",
+            )
+        )
+    ),
 )
 @click.option(
     "--to",
     "protection",
     type=PROTECTION_CHOICE,
     default=None,
-    help="Với --lost: cách bảo vệ khoá mới (mặc định: như trước). / With --lost: how to keep "
-    "the new keys (default: as before).",
+    help=str(
+        say(QT_TRANSLATE_NOOP("cli", "Với --lost: cách bảo vệ khoá mới (mặc định: như trước)."))
+    ),
 )
 @NEW_PASSPHRASE_FILE
 def keys_rotate(
@@ -226,12 +269,6 @@ def keys_rotate(
     protection: str | None,
     new_passphrase_file: Path | None,
 ) -> None:
-    """Tạo khoá mới cho thiết bị. / Make new keys for this device.
-
-    The next packages carry a statement signed by the old and the new key; the office takes
-    the new keys from it. With --lost there is no old key to sign: read the new fingerprint to
-    the office.
-    """
     from fieldsurvey.core.trust import keys
 
     with user_errors(), open_workspace(db_path, passphrase_file=passphrase_file) as ws:
@@ -244,27 +281,41 @@ def keys_rotate(
             )
         else:
             if protection is not None:
-                raise click.UsageError("--to chỉ dùng với --lost. / --to goes with --lost.")
+                raise click.UsageError(
+                    str(say(QT_TRANSLATE_NOOP("cli", "--to chỉ dùng với --lost.")))
+                )
             made = ws.rotate_keys()
     _warn(made.warning)
     fingerprint = made.public().fingerprint
     if lost:
         click.echo(
-            f"Khoá mới: {fingerprint}. Hãy đọc dấu vân tay này cho văn phòng để đăng ký lại. / "
-            f"New keys: {fingerprint}. Read this fingerprint to the office to enrol again."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "Khoá mới: {fingerprint}. Hãy đọc dấu vân tay này cho văn phòng để đăng ký "
+                    "lại.",
+                ),
+                fingerprint=fingerprint,
+            )
         )
     else:
         click.echo(
-            f"Khoá mới: {fingerprint}; gói tiếp theo sẽ báo cho văn phòng. / New keys: "
-            f"{fingerprint}; the next package tells the office."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "cli", "Khoá mới: {fingerprint}; gói tiếp theo sẽ báo cho văn phòng."
+                ),
+                fingerprint=fingerprint,
+            )
         )
 
 
-@keys_group.command(name="revoke")
+@keys_group.command(
+    name="revoke",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Thu hồi một thiết bị: gói của nó bị từ chối."))),
+)
 @DB_OPTION
 @click.argument("device_id")
 def keys_revoke(db_path: Path, device_id: str) -> None:
-    """Thu hồi một thiết bị: gói của nó bị từ chối. / Revoke a device: its packages are refused."""
     from fieldsurvey.core.trust import keys
 
     with user_errors(), open_workspace(db_path) as ws, ws.transaction():
@@ -272,7 +323,12 @@ def keys_revoke(db_path: Path, device_id: str) -> None:
     click.echo(f"Đã thu hồi {device_id}")
 
 
-@keys_group.command(name="assign")
+@keys_group.command(
+    name="assign",
+    help=str(
+        say(QT_TRANSLATE_NOOP("cli", "Đơn vị của một thiết bị khảo sát, quyền xem mục tiêu ANQG."))
+    ),
+)
 @DB_OPTION
 @click.argument("device_id")
 @click.option("--unit", "unit_id", help="The unit the surveyor works for (its assigned area).")
@@ -282,24 +338,26 @@ def keys_revoke(db_path: Path, device_id: str) -> None:
     help="May see national-security sites (default: no).",
 )
 def keys_assign(db_path: Path, device_id: str, unit_id: str | None, clearance: bool) -> None:
-    """Đơn vị của một thiết bị khảo sát, quyền xem mục tiêu ANQG. / The unit a surveyor's device
-    works for and whether it may see national-security sites: what the office sends it."""
     from fieldsurvey.core.sync.scope import set_peer_scope
 
     with user_errors(), open_workspace(db_path) as ws, ws.transaction():
         set_peer_scope(ws.db, device_id, unit_id, clearance)
-    click.echo(
-        f"{device_id}: đơn vị / unit {unit_id or '-'}, "
-        f"{'được' if clearance else 'không được'} xem mục tiêu ANQG / "
-        f"{'cleared' if clearance else 'not cleared'} for national-security sites"
+    unit = say(QT_TRANSLATE_NOOP("cli", "đơn vị"))
+    sees = (
+        say(QT_TRANSLATE_NOOP("cli", "được xem mục tiêu ANQG"))
+        if clearance
+        else say(QT_TRANSLATE_NOOP("cli", "không được xem mục tiêu ANQG"))
     )
+    click.echo(f"{device_id}: {unit} {unit_id or '-'}, {sees}")
 
 
-@keys_group.command(name="list")
+@keys_group.command(
+    name="list",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Các thiết bị đã đăng ký."))),
+)
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per device.")
 def keys_list(db_path: Path, as_json: bool) -> None:
-    """Các thiết bị đã đăng ký. / Enrolled devices."""
     from fieldsurvey.core.trust import keys
 
     with user_errors(), open_workspace(db_path) as ws:

@@ -8,16 +8,17 @@ import sys
 import click
 
 from fieldsurvey import __version__
+from fieldsurvey.cli.common import say
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP
 
 
-@click.group(invoke_without_command=True)
+@click.group(
+    invoke_without_command=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "FieldSurvey: khảo sát camera giám sát của Hà Nội."))),
+)
 @click.version_option(__version__, prog_name="fieldsurvey")
 @click.pass_context
 def main(ctx: click.Context) -> None:
-    """FieldSurvey: khảo sát camera giám sát của Hà Nội. / Survey Hà Nội's surveillance cameras.
-
-    Run without a command to open the app on the last workspace (or the demo workspace).
-    """
     from fieldsurvey.app import setup_logging
 
     setup_logging()

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, user_errors
+from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, say, user_errors
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP
 
 # The fields a column can be mapped to (core/office/inventory.py TARGETS), listed in --help without
 # importing the core at start-up.
@@ -30,7 +31,10 @@ TARGET_NAMES = (
 )
 
 
-@click.command(name="duplicates")
+@click.command(
+    name="duplicates",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Camera (hoặc địa điểm) có thể trùng lắp."))),
+)
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per candidate pair.")
 @click.option(
@@ -41,11 +45,11 @@ TARGET_NAMES = (
     help="Lowest score to list (sites: 0.7 is a good start).",
 )
 @click.option(
-    "--sites", is_flag=True, help="Địa điểm trùng thay vì camera. / Duplicate sites instead."
+    "--sites",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Địa điểm trùng thay vì camera."))),
 )
 def duplicates_command(db_path: Path, as_json: bool, threshold: float, sites: bool) -> None:
-    """Camera (hoặc địa điểm) có thể trùng lắp. / Candidate duplicate cameras (or sites), best
-    first; pairs decided "not a duplicate" are never listed again."""
     from fieldsurvey.core.office.duplicates import find_duplicate_sites, find_workspace_duplicates
 
     with user_errors(), open_workspace(db_path) as ws:
@@ -63,24 +67,38 @@ def duplicates_command(db_path: Path, as_json: bool, threshold: float, sites: bo
                 f"{'; '.join(map(str, pair['reasons']))}"
             )
     if not as_json:
-        click.echo(f"{len(pairs)} cặp có thể trùng. / candidate pairs.", err=True)
+        candidates = say(QT_TRANSLATE_NOOP("cli", "cặp có thể trùng."))
+        click.echo(f"{len(pairs)} {candidates}", err=True)
 
 
-@click.command(name="import-inventory")
+@click.command(
+    name="import-inventory",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Nhập danh sách camera hiện có (CSV, GeoJSON)."))),
+)
 @DB_OPTION
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option(
-    "--owner", default=None, help="Đơn vị sở hữu (mã hoặc tên). / Owner unit (id or name)."
+    "--owner",
+    default=None,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Đơn vị sở hữu (mã hoặc tên)."))),
 )
 @click.option(
     "--map",
     "mapping",
     multiple=True,
     metavar="FIELD=COLUMN",
-    help="Gán cột cho trường (lặp lại được), thay cho đoán tự động. / Map a column to a field "
-    "(repeatable), instead of the automatic guess. Fields: " + ", ".join(TARGET_NAMES) + ".",
+    help=str(
+        say(QT_TRANSLATE_NOOP("cli", "Gán cột cho trường (lặp lại được), thay cho đoán tự động."))
+    )
+    + " Fields: "
+    + ", ".join(TARGET_NAMES)
+    + ".",
 )
-@click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra, không ghi. / Check, write nothing.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Chỉ kiểm tra, không ghi."))),
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def import_inventory_command(
     db_path: Path,
@@ -90,9 +108,6 @@ def import_inventory_command(
     dry_run: bool,
     as_json: bool,
 ) -> None:
-    """Nhập danh sách camera hiện có (CSV, GeoJSON). / Import an owner unit's existing camera
-    list (CSV or GeoJSON, OpenStreetMap tags understood); rows it cannot read are reported with
-    their line numbers, new cameras that may duplicate existing ones are flagged."""
     from fieldsurvey.core.office.inventory import guess_mapping, import_inventory, read_inventory
 
     explicit: dict[str, str] = {}
@@ -116,25 +131,35 @@ def import_inventory_command(
         print_json({"kind": "summary", "dry_run": dry_run, **summary})
     else:
         for row in report.refused:
-            click.echo(f"dòng {row['line']} / line {row['line']}: {row['reason']}")
+            line = say(QT_TRANSLATE_NOOP("cli", "dòng {line}"), line=row["line"])
+            click.echo(f"{line}: {row['reason']}")
         for row in report.warnings:
-            click.echo(f"dòng {row['line']} / line {row['line']} (cảnh báo): {row['message']}")
-        verb = "Sẽ nhập / would import" if dry_run else "Đã nhập / imported"
+            line = say(QT_TRANSLATE_NOOP("cli", "dòng {line} (cảnh báo)"), line=row["line"])
+            click.echo(f"{line}: {row['message']}")
+        verb = (
+            say(QT_TRANSLATE_NOOP("cli", "Sẽ nhập"))
+            if dry_run
+            else say(QT_TRANSLATE_NOOP("cli", "Đã nhập"))
+        )
+        flagged = say(QT_TRANSLATE_NOOP("cli", "có thể trùng"))
+        refused = say(QT_TRANSLATE_NOOP("cli", "dòng bị từ chối"))
         click.echo(
-            f"{verb} {summary['imported']} camera; {summary['flagged']} có thể trùng / flagged "
-            f"as possible duplicates; {summary['refused']} dòng bị từ chối / rows refused."
+            f"{verb} {summary['imported']} camera; {summary['flagged']} {flagged}; "
+            f"{summary['refused']} {refused}."
         )
     if not summary["imported"]:
-        raise click.ClickException("Không nhập được dòng nào. / No row could be imported.")
+        raise click.ClickException(str(say(QT_TRANSLATE_NOOP("cli", "Không nhập được dòng nào."))))
 
 
-@click.command(name="coverage")
+@click.command(
+    name="coverage",
+    help=str(
+        say(QT_TRANSLATE_NOOP("cli", "Nhu cầu đã có camera quan sát, địa điểm chưa có camera."))
+    ),
+)
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def coverage_command(db_path: Path, as_json: bool) -> None:
-    """Nhu cầu đã có camera quan sát, địa điểm chưa có camera. / For each need, the existing
-    cameras that already see its place (reuse or connect instead of a new camera); then the
-    sites of each category with no camera at all."""
     from fieldsurvey.core.office.coverage import need_coverage, sites_without_cameras
 
     with user_errors(), open_workspace(db_path) as ws:
@@ -145,19 +170,18 @@ def coverage_command(db_path: Path, as_json: bool) -> None:
             print_json({"kind": "need", **need})
         elif need["cameras"]:
             ids = ", ".join(c["id"] for c in need["cameras"])
-            click.echo(f"nhu cầu / need {need['need']}: {len(need['cameras'])} camera ({ids})")
+            label = say(QT_TRANSLATE_NOOP("cli", "nhu cầu"))
+            click.echo(f"{label} {need['need']}: {len(need['cameras'])} camera ({ids})")
     for category, sites in empty.items():
         if as_json:
             print_json({"kind": "sites_without_cameras", "category": category, "sites": sites})
         else:
-            click.echo(f"{category}: {len(sites)} địa điểm chưa có camera / sites without cameras")
+            without = say(QT_TRANSLATE_NOOP("cli", "địa điểm chưa có camera"))
+            click.echo(f"{category}: {len(sites)} {without}")
     if not as_json:
         covered = sum(1 for n in needs if n["cameras"])
-        click.echo(
-            f"{covered}/{len(needs)} nhu cầu đã có camera quan sát. / needs already seen by "
-            "existing cameras.",
-            err=True,
-        )
+        seen = say(QT_TRANSLATE_NOOP("cli", "nhu cầu đã có camera quan sát."))
+        click.echo(f"{covered}/{len(needs)} {seen}", err=True)
 
 
 COMMANDS = (duplicates_command, import_inventory_command, coverage_command)

@@ -7,11 +7,14 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, user_errors
-from fieldsurvey.core.messages import Message
+from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, say, user_errors
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 
-@click.command(name="photo-info")
+@click.command(
+    name="photo-info",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Đọc thông tin ảnh (GPS, thời gian, hướng…)."))),
+)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file.")
 @click.option(
@@ -22,7 +25,6 @@ from fieldsurvey.core.messages import Message
     help="Seconds allowed for each file before it is given up.",
 )
 def photo_info(files: tuple[Path, ...], as_json: bool, time_limit: float) -> None:
-    """Đọc thông tin ảnh (GPS, thời gian, hướng…). / Metadata read from photos, one per file."""
     from fieldsurvey.core.photos.store import photo_infos
 
     with user_errors():
@@ -36,17 +38,21 @@ def photo_info(files: tuple[Path, ...], as_json: bool, time_limit: float) -> Non
             if key != "file" and value is not None:
                 click.echo(f"  {key:<15} {value}")
     if not as_json and any(info["error"] for info in infos):
-        click.echo(
-            f"{sum(bool(i['error']) for i in infos)} tệp lỗi. / files with errors.", err=True
-        )
+        with_errors = say(QT_TRANSLATE_NOOP("cli", "tệp lỗi."))
+        click.echo(f"{sum(bool(i['error']) for i in infos)} {with_errors}", err=True)
 
 
-@click.group()
+@click.group(
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Ảnh trong workspace: thêm, gắn vị trí từ GPX."))),
+)
 def photos() -> None:
-    """Ảnh trong workspace: thêm, gắn vị trí từ GPX. / Photos in a workspace."""
+    pass
 
 
-@photos.command(name="add")
+@photos.command(
+    name="add",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Thêm ảnh vào workspace."))),
+)
 @DB_OPTION
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -70,7 +76,6 @@ def photos_add(
     workers: int | None,
     as_json: bool,
 ) -> None:
-    """Thêm ảnh vào workspace. / Ingest photos: store, thumbnails, metadata, history."""
     from fieldsurvey.core.photos.store import ingest_photos
 
     def progress(done: int, total: int, name: Message | str) -> None:
@@ -102,15 +107,21 @@ def photos_add(
             click.echo(f"{result.photo_id}  {state:6}  {result.source}")
     if not as_json:
         click.echo(
-            f"{len(results) - failed} ảnh đã thêm, {failed} lỗi. / "
-            f"{len(results) - failed} stored, {failed} failed.",
+            say(
+                QT_TRANSLATE_NOOP("cli", "{stored} ảnh đã thêm, {failed} lỗi."),
+                stored=len(results) - failed,
+                failed=failed,
+            ),
             err=True,
         )
     if failed == len(results):
         sys.exit(1)
 
 
-@photos.command(name="geotag")
+@photos.command(
+    name="geotag",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Gắn vị trí cho ảnh không có GPS từ tệp GPX."))),
+)
 @DB_OPTION
 @click.option(
     "--gpx",
@@ -148,7 +159,6 @@ def photos_geotag(
     utc_offset: str,
     as_json: bool,
 ) -> None:
-    """Gắn vị trí cho ảnh không có GPS từ tệp GPX. / Place photos without GPS from a GPX track."""
     from fieldsurvey.core.photos.geotag import geotag_workspace
 
     with user_errors(), open_workspace(db_path) as ws:
@@ -174,7 +184,8 @@ def photos_geotag(
             )
     if not as_json:
         placed = sum(o["placed"] for o in outcomes)
-        click.echo(f"{placed}/{len(outcomes)} ảnh được gắn vị trí. / photos placed.", err=True)
+        placed_label = say(QT_TRANSLATE_NOOP("cli", "ảnh được gắn vị trí."))
+        click.echo(f"{placed}/{len(outcomes)} {placed_label}", err=True)
 
 
 COMMANDS = (photo_info, photos)

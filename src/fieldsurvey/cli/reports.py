@@ -6,56 +6,71 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli.common import DB_OPTION, open_workspace, user_errors
-from fieldsurvey.core.messages import Message
+from fieldsurvey.cli.common import DB_OPTION, open_workspace, say, user_errors
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 WHERE_OPTION = click.option(
     "--where",
     "where",
     multiple=True,
     metavar="KEY=VALUE",
-    help="Lọc / filter: commune=, purpose=, condition=, owner=, review= (lặp lại được / "
-    "repeatable; same key: either value, different keys: all).",
+    help="{}: commune=, purpose=, condition=, owner=, review= ({}; same key: either value, "
+    "different keys: all).".format(
+        say(QT_TRANSLATE_NOOP("cli", "Lọc")), say(QT_TRANSLATE_NOOP("cli", "lặp lại được"))
+    ),
 )
 LANG_OPTION = click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
     default="vi",
     show_default=True,
-    help="Ngôn ngữ tiêu đề và nhãn. / Language of headers and labels.",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Ngôn ngữ tiêu đề và nhãn."))),
 )
 
 
-@click.command(name="report")
+@click.command(
+    name="report",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Lập báo cáo toàn thành phố."))),
+)
 @DB_OPTION
 @click.option(
     "--format",
     "fmt",
     required=True,
     type=click.Choice(["xlsx", "pdf", "gpkg", "geojson", "csv"], case_sensitive=False),
-    help="xlsx: bảng tính / workbook; pdf: báo cáo tóm tắt / summary; gpkg: GeoPackage "
-    "(QGIS); geojson, csv: camera với thẻ OpenStreetMap / cameras with OSM tags.",
+    help="xlsx: {}; pdf: {}; gpkg: GeoPackage (QGIS); geojson, csv: {}.".format(
+        say(QT_TRANSLATE_NOOP("cli", "bảng tính")),
+        say(QT_TRANSLATE_NOOP("cli", "báo cáo tóm tắt")),
+        say(QT_TRANSLATE_NOOP("cli", "camera với thẻ OpenStreetMap")),
+    ),
 )
 @click.option(
     "--out",
     "out",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Tệp kết quả (ghi đè khi xong). / The file to write (replaced once complete).",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tệp kết quả (ghi đè khi xong)."))),
 )
 @WHERE_OPTION
 @LANG_OPTION
 @click.option(
     "--omit-sensitive",
     is_flag=True,
-    help="Lược bỏ liên hệ, ảnh; làm tròn vị trí mục tiêu an ninh. / Leave out contacts and "
-    "photos; round positions at national-security sites.",
+    help=str(
+        say(QT_TRANSLATE_NOOP("cli", "Lược bỏ liên hệ, ảnh; làm tròn vị trí mục tiêu an ninh."))
+    ),
 )
 @click.option(
     "--photos",
     is_flag=True,
-    help="Kèm bản sao ảnh đã xoá siêu dữ liệu (geojson, csv) vào thư mục <tên>_photos. / "
-    "Add clean photo copies (geojson, csv) in a <name>_photos folder.",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Kèm bản sao ảnh đã xoá siêu dữ liệu (geojson, csv) vào thư mục <tên>_photos.",
+            )
+        )
+    ),
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress output.")
 def report_command(
@@ -68,7 +83,6 @@ def report_command(
     photos: bool,
     quiet: bool,
 ) -> None:
-    """Lập báo cáo toàn thành phố. / Write the city-wide report (xlsx, pdf, gpkg, geojson, csv)."""
     from fieldsurvey.core.reports.writing import write_report
 
     def progress(done: int, total: int, message: Message | str) -> None:
@@ -89,28 +103,37 @@ def report_command(
         )
     if not quiet:
         summary = ", ".join(f"{name}: {n}" for name, n in counts.items())
-        click.echo(f"Đã ghi / written {out} ({summary})", err=True)
+        written = say(QT_TRANSLATE_NOOP("cli", "Đã ghi"))
+        click.echo(f"{written} {out} ({summary})", err=True)
 
 
-@click.command(name="map-html")
+@click.command(
+    name="map-html",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli", "Xuất bản đồ camera ra một tệp HTML, mở được khi không có mạng."
+            )
+        )
+    ),
+)
 @DB_OPTION
 @click.option(
     "--out",
     "out",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Tệp HTML (ghi đè khi xong). / The HTML file to write (replaced once complete).",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tệp HTML (ghi đè khi xong)."))),
 )
 @WHERE_OPTION
 @LANG_OPTION
 def map_html_command(db_path: Path, out: Path, where: tuple[str, ...], lang: str) -> None:
-    """Xuất bản đồ camera ra một tệp HTML, mở được khi không có mạng. / Write the cameras' map
-    as one HTML file that opens offline (as "Xuất bản đồ HTML" in the app)."""
     from fieldsurvey.core.map.export import export_map_html
 
     with user_errors(), open_workspace(db_path) as ws:
         count = export_map_html(ws.db, out, where=where, lang=lang)
-    click.echo(f"Đã ghi / written {out} ({count} camera)", err=True)
+    written = say(QT_TRANSLATE_NOOP("cli", "Đã ghi"))
+    click.echo(f"{written} {out} ({count} camera)", err=True)
 
 
 COMMANDS = (report_command, map_html_command)

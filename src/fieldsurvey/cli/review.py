@@ -8,15 +8,15 @@ from typing import Any
 
 import click
 
-from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, user_errors
+from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, say, user_errors
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP
 from fieldsurvey.core.store.workspace import Workspace
 
 USER_OPTION = click.option(
     "--user",
     default=None,
-    help="Tên người duyệt (mặc định: tên trong cài đặt). / Who is writing (default: the name "
-    "in the settings).",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tên người duyệt (mặc định: tên trong cài đặt)."))),
 )
 _WHERE_KEYS = {
     "commune": "commune_code",
@@ -35,14 +35,23 @@ def _where(table: str, conditions: tuple[str, ...]) -> Any:
         key, sep, value = condition.partition("=")
         if not sep or key.strip() not in _WHERE_KEYS or not value.strip():
             raise ValidationError(
-                f"--where {condition!r}: cần dạng KHOÁ=GIÁ TRỊ với khoá là "
-                f"{', '.join(_WHERE_KEYS)}. / Use KEY=VALUE with one of these keys."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "cli", "--where {condition}: cần dạng KHOÁ=GIÁ TRỊ với khoá là {keys}."
+                    ),
+                    condition=repr(condition),
+                    keys=", ".join(_WHERE_KEYS),
+                ),
+                code="bad-where",
             )
         values[_WHERE_KEYS[key.strip()]] = value.strip()
     return ReviewFilter(table, **values)
 
 
-@click.command(name="review")
+@click.command(
+    name="review",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Duyệt bản ghi."))),
+)
 @DB_OPTION
 @click.option("--table", required=True, help="sites, cameras, shortcomings or needs.")
 @click.option("--id", "record_id", help="One record to review.")
@@ -71,14 +80,17 @@ def review_command(
     comment: str | None,
     user: str | None,
 ) -> None:
-    """Duyệt bản ghi. / Review a record, or every record a filter picks (office only)."""
     from fieldsurvey.core.office.review import review, review_many
 
     with user_errors():
         if (record_id is None) == (not conditions):
             raise ValidationError(
-                "Cho --id (một bản ghi) hoặc --where (nhiều bản ghi), không cả hai. / "
-                "Give --id (one record) or --where (several), not both."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "cli", "Cho --id (một bản ghi) hoặc --where (nhiều bản ghi), không cả hai."
+                    )
+                ),
+                code="id-or-where",
             )
         with open_workspace(db_path, user) as ws:
             if record_id is not None:
@@ -86,10 +98,25 @@ def review_command(
                 count = 1
             else:
                 count = review_many(ws, _where(table, conditions), state, comment)
-    click.echo(f"Đã duyệt {count} bản ghi ({state}). / {count} records reviewed.")
+    click.echo(
+        say(
+            QT_TRANSLATE_NOOP("cli", "Đã duyệt {count} bản ghi ({state})."),
+            count=count,
+            state=state,
+        )
+    )
 
 
-@click.command(name="history")
+@click.command(
+    name="history",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli", "Lịch sử một bản ghi, hoặc kiểm tra toàn bộ lịch sử (--verify)."
+            )
+        )
+    ),
+)
 @DB_OPTION
 @click.option("--table", help="The record's table (sites, cameras, …).")
 @click.option("--id", "record_id", help="The record.")
@@ -103,15 +130,15 @@ def review_command(
 def history_command(
     db_path: Path, table: str | None, record_id: str | None, as_json: bool, verify: bool
 ) -> None:
-    """Lịch sử một bản ghi, hoặc kiểm tra toàn bộ lịch sử (--verify). / A record's history:
-    who changed which field, when, from where; or check the whole history (--verify)."""
     from fieldsurvey.core.office.review import REVIEWABLE, record_history, reviews_of
 
     if verify:
         _verify_history(db_path, as_json)
         return
     if table is None or record_id is None:
-        raise click.UsageError("Cần --table và --id (hoặc --verify). / Give --table and --id.")
+        raise click.UsageError(
+            str(say(QT_TRANSLATE_NOOP("cli", "Cần --table và --id (hoặc --verify).")))
+        )
     with user_errors(), Workspace.open(db_path) as ws:
         rows = record_history(ws, table, record_id)
         reviews = reviews_of(ws, table, record_id) if table in REVIEWABLE else []
@@ -124,9 +151,10 @@ def history_command(
                 f"{row['field']}: {row['old']!r} → {row['new']!r}"
             )
     if not as_json:
+        reviewed = say(QT_TRANSLATE_NOOP("cli", "Duyệt"))
         for item in reviews:
             click.echo(
-                f"Duyệt / review {item['reviewed_at']}: {item['state_vi']}"
+                f"{reviewed} {item['reviewed_at']}: {item['state_vi']}"
                 + (f" — {item['comment']}" if item["comment"] else "")
             )
 
@@ -143,34 +171,49 @@ def _verify_history(db_path: Path, as_json: bool) -> None:
             print_json(asdict(finding))
             continue
         if finding.broken:
-            state = f"HỎNG / BROKEN: {finding.broken}"
+            broken_label = say(QT_TRANSLATE_NOOP("cli", "HỎNG"))
+            state = f"{broken_label}: {finding.broken}"
         elif finding.attested:
-            state = (
-                f"nguyên vẹn, {finding.signed_up_to} mục được workspace này chứng thực khi nâng "
-                "cấp (tác giả không chứng minh được) / intact, attested at upgrade"
+            state = str(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "cli",
+                        "nguyên vẹn, {count} mục được workspace này chứng thực khi nâng cấp (tác "
+                        "giả không chứng minh được)",
+                    ),
+                    count=finding.signed_up_to,
+                )
             )
         elif finding.signed_up_to:
-            state = f"nguyên vẹn, tác giả ký đến mục {finding.signed_up_to} / intact, signed"
-        else:
-            state = "nguyên vẹn / intact"
-        if finding.unsigned and not finding.broken:
-            state += (
-                f"; {finding.unsigned} mục chưa ký (thiết bị ký khi xuất gói) / not yet signed "
-                "(signed at the next export)"
+            state = str(
+                say(
+                    QT_TRANSLATE_NOOP("cli", "nguyên vẹn, tác giả ký đến mục {entry}"),
+                    entry=finding.signed_up_to,
+                )
             )
-        click.echo(f"{finding.device_id}  {finding.entries:>8} mục / entries  {state}")
+        else:
+            state = str(say(QT_TRANSLATE_NOOP("cli", "nguyên vẹn")))
+        if finding.unsigned and not finding.broken:
+            not_signed = say(QT_TRANSLATE_NOOP("cli", "mục chưa ký (thiết bị ký khi xuất gói)"))
+            state += f"; {finding.unsigned} {not_signed}"
+        entries = say(QT_TRANSLATE_NOOP("cli", "mục"))
+        click.echo(f"{finding.device_id}  {finding.entries:>8} {entries}  {state}")
     broken = [f for f in findings if f.broken]
     if broken:
         click.echo(
-            f"Lịch sử bị sửa ngoài ứng dụng ở {len(broken)} nhật ký. / The history was changed "
-            f"outside the app in {len(broken)} logs.",
+            say(
+                QT_TRANSLATE_NOOP("cli", "Lịch sử bị sửa ngoài ứng dụng ở {count} nhật ký."),
+                count=len(broken),
+            ),
             err=True,
         )
         raise SystemExit(1)
     if not as_json:
         click.echo(
-            f"Lịch sử nguyên vẹn: {len(findings)} nhật ký. / The history is intact: "
-            f"{len(findings)} logs."
+            say(
+                QT_TRANSLATE_NOOP("cli", "Lịch sử nguyên vẹn: {count} nhật ký."),
+                count=len(findings),
+            )
         )
 
 
@@ -178,16 +221,19 @@ def _side(side: dict[str, Any]) -> str:
     return f"{side['value']!r} ({side['device']}, {side['user'] or '-'}, {side['at']})"
 
 
-@click.command(name="conflicts")
+@click.command(
+    name="conflicts",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Hàng đợi xung đột."))),
+)
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per conflict.")
 @click.option("--all", "show_all", is_flag=True, help="Resolved conflicts too.")
 def conflicts_command(db_path: Path, as_json: bool, show_all: bool) -> None:
-    """Hàng đợi xung đột. / Conflicts: both values side by side, with who and when."""
     from fieldsurvey.core.office.conflicts import list_conflicts
 
     with user_errors(), Workspace.open(db_path) as ws:
         found = list_conflicts(ws, status="all" if show_all else "open")
+    resolved = say(QT_TRANSLATE_NOOP("cli", "đã xử lý"))
     for item in found:
         if as_json:
             print_json(item)
@@ -195,13 +241,17 @@ def conflicts_command(db_path: Path, as_json: bool, show_all: bool) -> None:
             click.echo(
                 f"{item['id']}  {item['table']}/{item['record_id']} {item['title'] or ''} "
                 f"[{item['field']}]  a: {_side(item['a'])}  b: {_side(item['b'])}"
-                + ("" if item["status"] == "open" else "  (đã xử lý / resolved)")
+                + ("" if item["status"] == "open" else f"  ({resolved})")
             )
     if not as_json:
-        click.echo(f"{len(found)} xung đột. / conflicts.", err=True)
+        conflicts = say(QT_TRANSLATE_NOOP("cli", "xung đột."))
+        click.echo(f"{len(found)} {conflicts}", err=True)
 
 
-@click.command(name="resolve")
+@click.command(
+    name="resolve",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Xử lý một xung đột."))),
+)
 @DB_OPTION
 @click.argument("conflict_id")
 @click.option("--take", type=click.Choice(["a", "b"]), help="Keep value a or value b.")
@@ -210,18 +260,25 @@ def conflicts_command(db_path: Path, as_json: bool, show_all: bool) -> None:
 def resolve_command(
     db_path: Path, conflict_id: str, take: str | None, value: str | None, user: str | None
 ) -> None:
-    """Xử lý một xung đột. / Resolve a conflict; the choice is a new change (office only)."""
     from fieldsurvey.core.office.conflicts import resolve
 
     with user_errors(), open_workspace(db_path, user) as ws:
         outcome = resolve(ws, conflict_id, take=take, value=value)
     click.echo(
-        f"Đã xử lý: {outcome['table']}/{outcome['record_id']} {outcome['field']} = "
-        f"{outcome['value']!r}. / Resolved."
+        say(
+            QT_TRANSLATE_NOOP("cli", "Đã xử lý: {table}/{record} {field} = {value}."),
+            table=outcome["table"],
+            record=outcome["record_id"],
+            field=outcome["field"],
+            value=repr(outcome["value"]),
+        )
     )
 
 
-@click.command(name="progress")
+@click.command(
+    name="progress",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tiến độ so với hạn."))),
+)
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.option(
@@ -238,7 +295,6 @@ def resolve_command(
     help="One line per unit, commune or assignment, or the list to chase.",
 )
 def progress_command(db_path: Path, as_json: bool, today: dt.datetime | None, by: str) -> None:
-    """Tiến độ so với hạn. / Progress against the assignments' due dates; late work flagged."""
     from fieldsurvey.core.office.progress import progress
 
     day = today.date() if today is not None else dt.date.today()
@@ -257,12 +313,14 @@ def progress_command(db_path: Path, as_json: bool, today: dt.datetime | None, by
         )
 
 
-@click.command(name="inbox")
+@click.command(
+    name="inbox",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Gói đã nhận."))),
+)
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per package or record.")
 @click.option("--package", "package_id", default=None, help="The records one package brought.")
 def inbox_command(db_path: Path, as_json: bool, package_id: str | None) -> None:
-    """Gói đã nhận. / Imported packages and what each brought (or one package's records)."""
     from fieldsurvey.core.office.inbox import held_back, inbox, package_records
 
     with user_errors(), Workspace.open(db_path) as ws:
@@ -282,12 +340,16 @@ def inbox_command(db_path: Path, as_json: bool, package_id: str | None) -> None:
                 f"{row['new']} mới, {row['updated']} cập nhật, {row['deleted']} xoá, "
                 f"{row['conflicts']} xung đột, {row['photos']} ảnh"
             )
+    held_back_label = say(QT_TRANSLATE_NOOP("cli", "Giữ lại"))
     for item in waiting:
         if not as_json:
-            click.echo(f"Giữ lại / held back: {item['path']}", err=True)
+            click.echo(f"{held_back_label}: {item['path']}", err=True)
 
 
-@click.command(name="dashboard")
+@click.command(
+    name="dashboard",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Số liệu cho biểu đồ."))),
+)
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object with every chart.")
 @click.option(
@@ -298,8 +360,6 @@ def inbox_command(db_path: Path, as_json: bool, package_id: str | None) -> None:
     help="Language of the labels.",
 )
 def dashboard_command(db_path: Path, as_json: bool, lang: str) -> None:
-    """Số liệu cho biểu đồ. / The dashboard's figures: cameras by commune, purpose, condition,
-    owner and connectivity; shortcomings by kind; needs by priority."""
     from fieldsurvey.core.office.dashboard import dashboard
 
     with user_errors(), Workspace.open(db_path) as ws:

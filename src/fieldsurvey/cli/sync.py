@@ -12,12 +12,17 @@ from fieldsurvey.cli.common import (
     PASSPHRASE_FILE,
     open_workspace,
     print_json,
+    say,
     user_errors,
 )
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP
 
 
-@click.command(name="export")
+@click.command(
+    name="export",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Xuất gói đồng bộ."))),
+)
 @DB_OPTION
 @click.option(
     "--out",
@@ -42,22 +47,24 @@ def export_command(
     dry_run: bool,
     passphrase_file: Path | None,
 ) -> None:
-    """Xuất gói đồng bộ. / Write a signed, encrypted sync package."""
     from fieldsurvey.core.sync.export import export_package, pending_export
 
     if dry_run:
         with user_errors(), open_workspace(db_path) as ws:
             pending = pending_export(ws, recipient_id=recipient, full=full)
-        click.echo(f"Nơi nhận / recipient: {pending['recipient_name']} ({pending['recipient']})")
+        recipient_label = say(QT_TRANSLATE_NOOP("cli", "Nơi nhận"))
+        click.echo(f"{recipient_label}: {pending['recipient_name']} ({pending['recipient']})")
         for table, count in pending["by_table"].items():
             click.echo(f"  {table:<16} {count:>8}")
+        digest_only = say(QT_TRANSLATE_NOOP("cli", "chỉ mã băm"))
+        withheld = f"({digest_only})"
+        photos = str(say(QT_TRANSLATE_NOOP("cli", "ảnh")))
         click.echo(
-            f"  {'(chỉ mã băm / digest only)':<16} {pending['withheld']:>8}\n"
-            f"  ảnh / photos     {pending['photos']:>8}"
+            f"  {withheld:<16} {pending['withheld']:>8}\n  {photos:<16} {pending['photos']:>8}"
         )
         return
     if out is None:
-        raise click.UsageError("Cần --out (hoặc --dry-run). / Give --out.")
+        raise click.UsageError(str(say(QT_TRANSLATE_NOOP("cli", "Cần --out (hoặc --dry-run)."))))
     with user_errors(), open_workspace(db_path, passphrase_file=passphrase_file) as ws:
         manifest = export_package(ws, out, recipient_id=recipient, full=full)
     click.echo(
@@ -66,26 +73,31 @@ def export_command(
     )
 
 
-@click.command(name="verify")
+@click.command(
+    name="verify",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Kiểm tra gói mà không nhập."))),
+)
 @click.argument("package", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @DB_OPTION
 @PASSPHRASE_FILE
 def verify_command(package: Path, db_path: Path, passphrase_file: Path | None) -> None:
-    """Kiểm tra gói mà không nhập. / Check a package without importing it (all checks).
-
-    --db is the receiving workspace: only it holds the key that opens the package.
-    """
     from fieldsurvey.core.sync.importing import verify
 
     with user_errors(), open_workspace(db_path, passphrase_file=passphrase_file) as ws:
         manifest = verify(ws, package)
     click.echo(
-        f"Gói hợp lệ: {manifest['changes']} thay đổi từ {manifest['sender']}. / "
-        "The package is valid."
+        say(
+            QT_TRANSLATE_NOOP("cli", "Gói hợp lệ: {changes} thay đổi từ {sender}."),
+            changes=manifest["changes"],
+            sender=manifest["sender"],
+        )
     )
 
 
-@click.command(name="import")
+@click.command(
+    name="import",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Nhập gói đồng bộ."))),
+)
 @DB_OPTION
 @click.argument(
     "packages",
@@ -108,7 +120,6 @@ def import_command(
     dry_run: bool,
     passphrase_file: Path | None,
 ) -> None:
-    """Nhập gói đồng bộ. / Import packages, each checked whole before anything is written."""
     from fieldsurvey.core.sync.importing import import_package
 
     refused = 0

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, user_errors
-from fieldsurvey.core.messages import Message
+from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, say, user_errors
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 
-@click.command()
+@click.command(help=str(say(QT_TRANSLATE_NOOP("cli", "Tạo workspace demo."))))
 @DB_OPTION
 @click.option(
     "--size",
@@ -39,7 +39,6 @@ from fieldsurvey.core.messages import Message
 def demo(
     db_path: Path, size: str, seed: int, role: str, device: str | None, force: bool, quiet: bool
 ) -> None:
-    """Tạo workspace demo. / Build the demo workspace (the same seed gives the same content)."""
     from fieldsurvey.core.demo.generator import build_demo
 
     def progress(done: int, total: int, message: Message | str) -> None:
@@ -57,20 +56,21 @@ def demo(
         )
 
 
-@click.command(name="open")
+@click.command(
+    name="open",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mở ứng dụng với workspace PATH."))),
+)
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 def open_command(path: Path) -> None:
-    """Mở ứng dụng với workspace PATH. / Open the app on the workspace PATH."""
     from fieldsurvey.app import run_app
 
     sys.exit(run_app([], path))
 
 
-@click.command()
+@click.command(help=str(say(QT_TRANSLATE_NOOP("cli", "Đếm bản ghi trong workspace."))))
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object.")
 def stats(db_path: Path, as_json: bool) -> None:
-    """Đếm bản ghi trong workspace. / Counts of everything in a workspace."""
     from fieldsurvey.core.store.stats import workspace_stats
 
     with user_errors(), open_workspace(db_path) as ws:
@@ -83,7 +83,7 @@ def stats(db_path: Path, as_json: bool) -> None:
         click.echo(f"{key:<{width}}  {value}")
 
 
-@click.command()
+@click.command(help=str(say(QT_TRANSLATE_NOOP("cli", "Tìm không dấu."))))
 @DB_OPTION
 @click.argument("text")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
@@ -95,7 +95,6 @@ def stats(db_path: Path, as_json: bool) -> None:
     help="At most this many hits.",
 )
 def search(db_path: Path, text: str, as_json: bool, limit: int) -> None:
-    """Tìm không dấu. / Accent-insensitive search ("hoan kiem" finds "Hoàn Kiếm")."""
     from fieldsurvey.core.store.search import search as run_search
 
     with user_errors(), open_workspace(db_path) as ws:
@@ -106,10 +105,12 @@ def search(db_path: Path, text: str, as_json: bool, limit: int) -> None:
         else:
             click.echo(f"{hit['kind']:<12} {hit['id']}  {hit['name']}")
     if not hits and not as_json:
-        click.echo("Không tìm thấy. / Nothing found.", err=True)
+        click.echo(say(QT_TRANSLATE_NOOP("cli", "Không tìm thấy.")), err=True)
 
 
-@click.command()
+@click.command(
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Kiểm tra ứng dụng không cần màn hình."))),
+)
 @click.option(
     "--timeout",
     type=click.FloatRange(5, 3600),
@@ -118,11 +119,6 @@ def search(db_path: Path, text: str, as_json: bool, limit: int) -> None:
     help="Seconds to wait for the map before giving up.",
 )
 def selftest(timeout: float) -> None:
-    """Kiểm tra ứng dụng không cần màn hình. / Start the app headless, load the map, report.
-
-    Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exits 0 only if
-    every check passed.
-    """
     from fieldsurvey.app import run_selftest
 
     with user_errors():

@@ -7,29 +7,27 @@ Anything else that escapes is a bug of ours.
 
 from __future__ import annotations
 
-from fieldsurvey.core.messages import Message, in_language
+from fieldsurvey.core.messages import Message
 
 
 class FieldSurveyError(Exception):
     """A problem the user can fix; ``text(lang)`` says what happened and what to do.
 
     Raised with a ``Message`` (a template from the translation files, its parameters) and a
-    ``code`` naming the trouble; older call sites still pass one "tiếng Việt / English"
-    string, read by ``text`` the same way until each becomes a message."""
+    ``code`` naming the trouble; ``str()`` of it is the message's "tiếng Việt / English" text,
+    what the command line prints."""
 
     code: str = ""
 
-    def __init__(self, message: str | Message = "", *, code: str | None = None) -> None:
-        self.message = message if isinstance(message, Message) else None
+    def __init__(self, message: Message, *, code: str | None = None) -> None:
+        self.message = message
         if code is not None:
             self.code = code
         super().__init__(str(message))
 
     def text(self, lang: str = "vi") -> str:
         """What happened and what to do, in ``lang``."""
-        if self.message is not None:
-            return self.message.text(lang)
-        return in_language(str(self), lang)
+        return self.message.text(lang)
 
 
 class WorkspaceError(FieldSurveyError):

@@ -21,8 +21,9 @@ from fieldsurvey.core.resources import resource_path
 
 
 def in_language(text: str, lang: str) -> str:
-    """The ``lang`` half of an older "tiếng Việt / English" string (the whole of it when it has
-    no English half); read this way until each such string becomes a Message."""
+    """The ``lang`` half of a sentence kept on disk as ``str(message)``, "tiếng Việt / English"
+    (the reason written beside a package held back in quarantine); the whole of it when it has
+    no English half."""
     vi, sep, en = text.partition(" / ")
     return en.strip() if sep and lang == "en" else vi.strip()
 

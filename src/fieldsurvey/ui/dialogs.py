@@ -72,10 +72,9 @@ class NewSiteDialog(QDialog):
         form.addRow(buttons)
 
     def values(self) -> dict[str, object]:
-        """The new site's values; raises ValidationError with a message for the user."""
+        """The new site's values; raises ValidationError with a message for the user when the
+        position cannot be read."""
         name = self.name.text().strip()
-        if not name:
-            raise ValidationError(self.tr("Hãy nhập tên địa điểm."))
         values: dict[str, object] = {"name": name, "category": self.category.currentData()}
         if self.location.text().strip():
             lat, lon = parse_coordinates(self.location.text())
@@ -83,6 +82,9 @@ class NewSiteDialog(QDialog):
         return values
 
     def accept(self) -> None:
+        if not self.name.text().strip():
+            self.error.setText(self.tr("Hãy nhập tên địa điểm."))
+            return
         try:
             self.values()
         except ValidationError as exc:
@@ -279,10 +281,7 @@ def ask_passphrase(parent: QWidget | None) -> str:
     dialog = PassphraseDialog(parent)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            raise keystore.PassphraseError(
-                "Chưa nhập mật khẩu khoá thiết bị; không làm gì cả. / The device keys' "
-                "passphrase was not given; nothing was done."
-            )
+            raise keystore.passphrase_not_given()
         return dialog.textValue()
     finally:
         dialog.setTextValue("")

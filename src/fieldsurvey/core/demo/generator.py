@@ -34,6 +34,7 @@ from fieldsurvey.core.demo.data import (
 )
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.geo import destination
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.photos.store import (
     PreparedPhoto,
     prepare_many,
@@ -503,9 +504,23 @@ def build_demo(
     replaced only with ``force=True`` and never left half-written.
     """
     if size not in SIZES:
-        raise ValidationError(f"Kích thước demo {size!r} không có; chọn small hoặc city.")
+        raise ValidationError(
+            Message(
+                "demo",
+                QT_TRANSLATE_NOOP("demo", "Kích thước demo {size} không có; chọn small hoặc city."),
+                {"size": repr(size)},
+            ),
+            code="unknown-demo-size",
+        )
     if role not in ROLES:
-        raise ValidationError(f"Vai trò {role!r} không có; chọn surveyor hoặc office.")
+        raise ValidationError(
+            Message(
+                "demo",
+                QT_TRANSLATE_NOOP("demo", "Vai trò {role} không có; chọn surveyor hoặc office."),
+                {"role": repr(role)},
+            ),
+            code="unknown-role",
+        )
     report = progress or no_progress
     path = Path(path)
     device = device or ("office" if role == "office" else "demo")

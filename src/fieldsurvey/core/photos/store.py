@@ -340,7 +340,7 @@ def prepare(source: str, store_root: str) -> PreparedPhoto:
         except PhotoError as exc:
             if metadata.format != "HEIF":
                 raise
-            thumbnail, notes = False, [*notes, _message_of(exc)]
+            thumbnail, notes = False, [*notes, exc.message]
         final = store.original(sha256, metadata.format)
         final.parent.mkdir(parents=True, exist_ok=True)
         if final.exists():
@@ -362,13 +362,6 @@ class Failure:
     message: Message
 
 
-def _message_of(exc: PhotoError) -> Message:
-    """The message a PhotoError was raised with (its text when it was raised with a string)."""
-    if exc.message is not None:
-        return exc.message
-    return Message("photos", "{text}", {"text": str(exc)})
-
-
 def _worker(conn: Connection) -> None:
     """A worker process: run tasks one at a time until told to stop."""
     while True:
@@ -382,7 +375,7 @@ def _worker(conn: Connection) -> None:
         try:
             conn.send((index, func(*args)))
         except PhotoError as exc:
-            conn.send((index, Failure(_message_of(exc))))
+            conn.send((index, Failure(exc.message)))
         except Exception as exc:  # an odd file tripped a library: report it for this file only
             failure = _says(
                 QT_TRANSLATE_NOOP("photos", "Lỗi khi xử lý tệp: {error}."), error=repr(exc)

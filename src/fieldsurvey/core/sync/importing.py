@@ -20,7 +20,6 @@ from typing import Any
 from filelock import Timeout
 
 from fieldsurvey.core.clock import COUNTER_BITS, wall_ms
-from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.files import private_folder
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.photos.store import (
@@ -466,11 +465,9 @@ def _check_photos(ws: Workspace, photos: _PhotoReading, formats: dict[str, str |
     for sha, result in sorted(photos.results().items()):
         declared = formats[sha]
         if isinstance(result, Failure) or result is None or result != (declared or result):
-            why: Message | FieldSurveyError | str
+            why: Message | str
             if isinstance(result, Failure) or result is None:
-                # The photo room's reason, still one "tiếng Việt / English" string: an error
-                # says its half in each language.
-                why = FieldSurveyError(result.message) if result is not None else "?"
+                why = result.message if result is not None else "?"
             else:
                 why = _say(
                     QT_TRANSLATE_NOOP(

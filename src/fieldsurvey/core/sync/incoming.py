@@ -394,7 +394,7 @@ def _is_time(value: Any) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
-def _stored_form_fault(table: str, name: str, value_type: str, value: Any) -> Message | str | None:
+def _stored_form_fault(table: str, name: str, value_type: str, value: Any) -> Message | None:
     """What is wrong with a field's value as a package states it (it must already be in the
     form the write path stores), or None. Remembered for short plain values: a package repeats
     its codes, communes, sites and view directions thousands of times. ``value_type`` keeps 1,
@@ -403,7 +403,7 @@ def _stored_form_fault(table: str, name: str, value_type: str, value: Any) -> Me
     try:
         stored = clean_value(kind, kind.field(name), value)
     except FieldSurveyError as exc:
-        return exc.message or str(exc)
+        return exc.message
     if stored != value:
         return _say(QT_TRANSLATE_NOOP("sync", "giá trị không ở dạng lưu trữ"))
     return None

@@ -37,7 +37,7 @@ class SyncError(FieldSurveyError):
     def __init__(self, message: Message | FieldSurveyError, reason: Refusal) -> None:
         """``message`` says which check failed; an error of another check (a key, a profile) is
         passed on with its own message."""
-        said = message.message or str(message) if isinstance(message, FieldSurveyError) else message
+        said = message.message if isinstance(message, FieldSurveyError) else message
         super().__init__(said, code=reason)
         self.reason = reason
 

@@ -486,6 +486,16 @@ def passphrase_needed() -> PassphraseError:
     return error
 
 
+def passphrase_not_given() -> PassphraseError:
+    """The person asked for the passphrase gave none (closed the dialog): nothing was done."""
+    error = _error(
+        PassphraseError,
+        QT_TRANSLATE_NOOP("trust", "Chưa nhập mật khẩu khoá thiết bị; không làm gì cả."),
+    )
+    assert isinstance(error, PassphraseError)
+    return error
+
+
 # -- choosing -------------------------------------------------------------------------------------
 
 
