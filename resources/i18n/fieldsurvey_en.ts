@@ -2402,12 +2402,12 @@ At: {3}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="270"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="288"/>
         <source>Mật khẩu khoá thiết bị</source>
         <translation>Device keys&apos; passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="272"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="290"/>
         <source>Nhập mật khẩu bảo vệ khoá của thiết bị này (để ký và mở gói đồng bộ):</source>
         <translation>Type the passphrase that protects this device&apos;s keys (to sign and open sync packages):</translation>
     </message>
@@ -2984,37 +2984,57 @@ At: {3}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="231"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="233"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="238"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="236"/>
+        <source>Họ và tên, như trong báo cáo</source>
+        <translation>Full name, as in the reports</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="239"/>
+        <source>Ví dụ: Công an phường Hoàn Kiếm</source>
+        <translation>For example: Hoàn Kiếm ward police</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="245"/>
         <source>Dịch vụ vị trí của hệ điều hành</source>
         <translation>The operating system&apos;s location service</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="242"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="249"/>
         <source>{0} (không thấy)</source>
         <translation>{0} (not found)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="258"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="268"/>
+        <source>Chào mừng đến FieldSurvey. Mỗi thay đổi và mỗi kết quả duyệt ghi tên người làm: hãy nhập tên và đơn vị của bạn.</source>
+        <translation>Welcome to FieldSurvey. Every change and every review records who made it: please enter your name and unit.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="275"/>
         <source>Tên người khảo sát</source>
         <translation>Surveyor name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="259"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="276"/>
+        <source>Đơn vị công tác</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="277"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="260"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="278"/>
         <source>Nguồn vị trí</source>
         <translation>Position source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="279"/>
         <source>Tốc độ cổng GPS (baud)</source>
         <translation>GPS port speed (baud)</translation>
     </message>

@@ -145,6 +145,7 @@ def run_app(argv: list[str], workspace_path: Path | None = None) -> int:
     log.info("FieldSurvey %s starting", __version__)
     settings = user_settings.load_settings()
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from fieldsurvey.ui.i18n import ensure_vietnamese_font
@@ -156,6 +157,7 @@ def run_app(argv: list[str], workspace_path: Path | None = None) -> int:
     app.setApplicationName("FieldSurvey")
     app.setOrganizationName("FieldSurvey")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("fieldsurvey")  # the location service asks which app wants it
     ensure_vietnamese_font(app)
     try:
         workspace = open_start_workspace(settings, workspace_path)
@@ -164,6 +166,7 @@ def run_app(argv: list[str], workspace_path: Path | None = None) -> int:
         return 1
     window = make_window(workspace, settings)
     window.show()
+    QTimer.singleShot(0, window.ask_who_on_first_start)
     return app.exec()
 
 

@@ -15,7 +15,9 @@ from fieldsurvey.app import open_start_workspace
 from fieldsurvey.core import settings as user_settings
 from fieldsurvey.core.store.stats import workspace_stats
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.ui.dialogs import SettingsDialog
 from fieldsurvey.ui.main_window import MainWindow
+from tests.helpers.modal import when_modal
 
 
 @pytest.fixture
@@ -171,3 +173,27 @@ def test_the_surveyor_picks_their_unit_and_sees_its_assignments(
     assert f"{done}/{expected} " in mine
     window.load_workspace(window.workspace)  # reopened: still that unit
     assert window.unit_box.currentData() == unit_id and window.assignment.text() == mine
+
+
+def test_the_first_start_asks_who_works_here(
+    qtbot: QtBot, demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(user_settings.HOME_VARIABLE, str(tmp_path / "home"))
+    win = MainWindow(demo, settings=user_settings.Settings())
+    qtbot.addWidget(win)
+
+    def fill(dialog: SettingsDialog) -> None:
+        dialog.name.setText("Nguyễn Thị Lan")
+        dialog.unit.setText("Công an phường Hoàn Kiếm")
+        dialog.accept()
+
+    when_modal(SettingsDialog, fill)
+    win.ask_who_on_first_start()
+    saved = user_settings.load_settings()
+    assert (saved.user_name, saved.user_unit) == ("Nguyễn Thị Lan", "Công an phường Hoàn Kiếm")
+    site = demo.insert("sites", {"name": "Chợ Hàng Da", "category": "market"})
+    assert demo.history("sites", site)[-1]["user"] == "Nguyễn Thị Lan"
+    asked: list[object] = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: asked.append(dialog) or 0)
+    win.ask_who_on_first_start()  # a name is known: nothing is asked
+    assert asked == []

@@ -52,6 +52,7 @@ class Settings:
     """User options. Window geometry is Qt's business and lives apart (QSettings)."""
 
     user_name: str = ""
+    user_unit: str = ""
     language: str = "vi"
     recent_workspaces: list[str] = field(default_factory=list)
     # Where "my position" comes from: "" is the operating system's location service; else the
@@ -93,6 +94,9 @@ def load_settings() -> Settings:
     if not isinstance(settings.recent_workspaces, list):
         settings.recent_workspaces = []
     settings.recent_workspaces = [str(p) for p in settings.recent_workspaces]
+    for name in ("user_name", "user_unit"):
+        if not isinstance(getattr(settings, name), str):
+            setattr(settings, name, "")
     if not isinstance(settings.gps_port, str) or len(settings.gps_port) > 200:
         settings.gps_port = ""
     if settings.gps_baud not in GPS_BAUDS:

@@ -226,10 +226,17 @@ class SettingsDialog(QDialog):
         *,
         gps_port: str = "",
         gps_baud: int = 9600,
+        unit: str = "",
+        first_start: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cài đặt"))
         self.name = QLineEdit(user_name, self)
+        self.name.setMaxLength(200)
+        self.name.setPlaceholderText(self.tr("Họ và tên, như trong báo cáo"))
+        self.unit = QLineEdit(unit, self)
+        self.unit.setMaxLength(200)
+        self.unit.setPlaceholderText(self.tr("Ví dụ: Công an phường Hoàn Kiếm"))
         self.language = QComboBox(self)
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
@@ -255,7 +262,18 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
+        if first_start:
+            welcome = QLabel(
+                self.tr(
+                    "Chào mừng đến FieldSurvey. Mỗi thay đổi và mỗi kết quả duyệt ghi tên người "
+                    "làm: hãy nhập tên và đơn vị của bạn."
+                ),
+                self,
+            )
+            welcome.setWordWrap(True)
+            form.addRow(welcome)
         form.addRow(self.tr("Tên người khảo sát"), self.name)
+        form.addRow(self.tr("Đơn vị công tác"), self.unit)
         form.addRow(self.tr("Ngôn ngữ"), self.language)
         form.addRow(self.tr("Nguồn vị trí"), self.gps_port)
         form.addRow(self.tr("Tốc độ cổng GPS (baud)"), self.gps_baud)

@@ -507,17 +507,22 @@ class MainWindow(WindowBase):
         """The device keys' passphrase, asked when an export or import needs the keys."""
         return ask_passphrase(self)
 
-    def on_settings(self) -> None:
+    def on_settings(self, *, first_start: bool = False) -> None:
+        """The options; on a first start (no name yet) the name is asked before anything is
+        written, so every change and review says who made it."""
         dialog = SettingsDialog(
             self.settings.user_name,
             self.settings.language,
             self,
             gps_port=self.settings.gps_port,
             gps_baud=self.settings.gps_baud,
+            unit=self.settings.user_unit,
+            first_start=first_start,
         )
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         self.settings.user_name = dialog.name.text().strip()
+        self.settings.user_unit = dialog.unit.text().strip()
         self.settings.gps_port = str(dialog.gps_port.currentData() or "")
         self.settings.gps_baud = int(dialog.gps_baud.currentData())
         self.workspace.user = self.settings.user_name or None
@@ -527,6 +532,11 @@ class MainWindow(WindowBase):
             self.settings.language = language
             user_settings.save_settings(self.settings)
             self.language_change_requested.emit(language)
+
+    def ask_who_on_first_start(self) -> None:
+        """No name in the settings yet: ask it (and the unit) once the window is up."""
+        if not self.settings.user_name:
+            self.on_settings(first_start=True)
 
     # -- layout and closing --------------------------------------------------------------------
 
