@@ -6,10 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The city's units as they are since Hà Nội's departments were reorganised on 1 March 2025
+# (resolution of the city People's Council, 21st session, 25 February 2025, under Decree
+# 45/2025/NĐ-CP): the Department of Transport went into the Department of Construction (Sở Xây
+# dựng), the Department of Information and Communications into the Department of Science and
+# Technology (Sở Khoa học và Công nghệ). The city police and the office of the city People's
+# Committee kept their names. The first two are the demo's surveying units (police, then the
+# department that surveys the traffic junctions).
 CITY_UNITS = (
     ("Công an Thành phố Hà Nội", "police"),
-    ("Sở Giao thông vận tải Hà Nội", "department"),
-    ("Sở Thông tin và Truyền thông Hà Nội", "department"),
+    ("Sở Xây dựng Hà Nội", "department"),
+    ("Sở Khoa học và Công nghệ Hà Nội", "department"),
     ("Văn phòng UBND Thành phố Hà Nội", "department"),
 )
 PRIVATE_OWNERS = (

@@ -399,7 +399,7 @@ class _Recipe:
         rng = self.rng
         rows: list[dict[str, Any]] = []
         police = self.unit_by_name[CITY_UNITS[0][0]]
-        transport = self.unit_by_name[CITY_UNITS[1][0]]
+        construction = self.unit_by_name[CITY_UNITS[1][0]]  # in charge of transport since 2025
         security = [s["id"] for s in sites if s["category"] == "national_security"]
         traffic = [s for s in sites if s["category"] == "traffic_route"]
         rows.append(
@@ -422,7 +422,7 @@ class _Recipe:
         rows.append(
             {
                 "id": self.ws_id(),
-                "unit_id": transport,
+                "unit_id": construction,
                 "site_ids": [s["id"] for s in traffic],
                 "commune_codes": sorted({s["commune_code"] for s in traffic if s["commune_code"]}),
                 "due_date": "2025-03-31",
