@@ -309,7 +309,9 @@ class _Recipe:
         unit recorded them, for duplicate-finding exercises."""
         rng = self.rng
         out = []
-        for original in rng.sample(list(cameras), pairs):
+        # A removed camera is no candidate for the duplicate finder: only cameras in place.
+        in_place = [camera for camera in cameras if camera["condition"] != "removed"]
+        for original in rng.sample(in_place, pairs):
             copy = dict(original)
             copy["id"] = self.ws_id()
             copy["lon"], copy["lat"] = _offset(
