@@ -104,7 +104,7 @@ def test_sites_and_cameras_lie_in_their_communes(demo: Workspace) -> None:
         "SELECT c.lat, c.lon, s.lat, s.lon, c.views FROM cameras c JOIN sites s ON s.id = c.site_id"
     ).fetchall()
     for lat, lon, site_lat, site_lon, views in cameras:
-        assert _metres(lat, lon, site_lat, site_lon) < 100
+        assert _metres(lat, lon, site_lat, site_lon) < 60
         assert json.loads(views), "every camera has a view direction"
 
 
