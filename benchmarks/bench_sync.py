@@ -124,7 +124,7 @@ def fill_surveyor(ws: Workspace, cameras: int, seed: int) -> list[dict[str, Any]
     recipe = _Recipe(ws, random.Random(seed), "small")
     recipe.units()  # the recipe's unit ids, already here
     with ws.transaction():
-        sites = recipe.sites(max(1, cameras // CAMERAS_PER_SITE), with_landmarks=False)
+        sites = recipe.sites(max(1, cameras // CAMERAS_PER_SITE), featured=False)
         ws.insert_many("sites", sites, index=False)
         rows = recipe.cameras(sites, cameras)
         ws.insert_many("cameras", rows, index=False)

@@ -3688,12 +3688,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>demo</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="510"/>
+        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="580"/>
         <source>Kích thước demo {size} không có; chọn small hoặc city.</source>
         <translation>There is no demo size {size}; choose small or city.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="519"/>
+        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="589"/>
         <source>Vai trò {role} không có; chọn surveyor hoặc office.</source>
         <translation>There is no role {role}; choose surveyor or office.</translation>
     </message>
@@ -3829,7 +3829,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Building the place index</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/places.py" line="248"/>
+        <location filename="../../src/fieldsurvey/core/map/places.py" line="309"/>
         <source>Không đọc được bản đồ nền {name}: {reason}</source>
         <translation>Cannot read the basemap {name}: {reason}</translation>
     </message>
@@ -3887,117 +3887,117 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>A delete conflict is settled by taking a or b (keep or delete the record).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="171"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="182"/>
         <source>cách nhau {distance} m (sai số GPS {accuracy_a} m và {accuracy_b} m)</source>
         <translation>distance {distance} m (GPS accuracy {accuracy_a} m and {accuracy_b} m)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="188"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="199"/>
         <source>vùng nhìn chồng {overlap}</source>
         <translation>view cones overlap {overlap}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="194"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="205"/>
         <source>vùng nhìn không chồng nhau</source>
         <translation>view cones do not overlap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="199"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="210"/>
         <source>cùng loại {type}</source>
         <translation>same type {type}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="205"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="216"/>
         <source>khác loại {type_a}/{type_b}</source>
         <translation>different types {type_a}/{type_b}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="215"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="226"/>
         <source>cùng kiểu lắp {mount} (cùng cột)</source>
         <translation>same mount {mount} (same pole)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="217"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="228"/>
         <source>cùng kiểu lắp {mount}</source>
         <translation>same mount {mount}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="225"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="236"/>
         <source>khác kiểu lắp {mount_a}/{mount_b}</source>
         <translation>different mounts {mount_a}/{mount_b}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="237"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="248"/>
         <source>cùng chủ quản, cùng mã hiệu {ref}</source>
         <translation>same owner and reference {ref}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="244"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="255"/>
         <source>cùng chủ quản nhưng khác mã hiệu</source>
         <translation>same owner lists them under different references</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="248"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="259"/>
         <source>cùng chủ quản nhưng khác tên</source>
         <translation>same owner lists them under different names</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="250"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="261"/>
         <source>cùng chủ quản</source>
         <translation>same owner</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="252"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="263"/>
         <source>khác chủ quản</source>
         <translation>recorded with different owners</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="254"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="265"/>
         <source>cùng địa điểm</source>
         <translation>same site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="368"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="379"/>
         <source>ảnh giống nhau (khác {bits}/64 bit)</source>
         <translation>photos look alike ({bits}/64 bits differ)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="450"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="461"/>
         <source>tên giống {similar}</source>
         <translation>names {similar} alike</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="453"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="464"/>
         <source>cách nhau {distance} m</source>
         <translation>distance {distance} m</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="459"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="470"/>
         <source>cùng loại {category}</source>
         <translation>same category {category}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="465"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="476"/>
         <source>khác loại {category_a}/{category_b}</source>
         <translation>different categories {category_a}/{category_b}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="494"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="505"/>
         <source>Chỉ camera hoặc địa điểm mới có trùng lắp, không phải {table}.</source>
         <translation>Only cameras and sites have duplicates, not {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="501"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="512"/>
         <source>Hai bản ghi phải khác nhau.</source>
         <translation>The two records must differ.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="598"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="609"/>
         <source>Không thể gộp camera với chính nó.</source>
         <translation>Cannot merge a camera into itself.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="607"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="618"/>
         <source>{field}: chọn &apos;keep&apos; hoặc &apos;other&apos;.</source>
         <translation>{field}: choose &apos;keep&apos; or &apos;other&apos;.</translation>
     </message>

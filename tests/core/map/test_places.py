@@ -20,7 +20,7 @@ from fieldsurvey.core.geo import distance_m
 from fieldsurvey.core.map import places
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.tasks import Cancelled
-from tests.helpers.basemap import cut_basemap
+from tests.helpers.basemap import COLUMNS, ROWS, cut_basemap
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +50,22 @@ def test_streets_places_and_points_are_found_without_accents(index: Path) -> Non
 def test_a_street_is_one_hit_not_one_per_tile(index: Path) -> None:
     hits = [h for h in places.search(index, "pho hang bai", limit=50) if h.name == "Phố Hàng Bài"]
     assert len(hits) == 1
+
+
+def test_features_of_chosen_tiles_come_with_their_real_positions(tmp_path: Path) -> None:
+    basemap = cut_basemap(tmp_path / "cut.mbtiles")
+    lake_tile = places.tile_of(105.8524, 21.0288, 14)  # Hoàn Kiếm lake
+    assert lake_tile[0] in COLUMNS and lake_tile[1] in ROWS
+    found = list(places.tile_features(basemap, ["water_name", "poi"], tiles={lake_tile}))
+    assert found and {f.tile for f in found} == {lake_tile}
+    assert {f.layer for f in found} == {"water_name", "poi"}
+    lake = next(f for f in found if places.feature_name(f.properties) == "Hồ Hoàn Kiếm")
+    lon, lat = lake.parts[0][0]
+    assert distance_m(lat, lon, 21.0288, 105.8524) < 200
+    assert places.tile_of(lon, lat, 14) == lake_tile
+    named = list(places.tile_features(basemap, ["poi"], tiles={lake_tile}, named_only=True))
+    assert named and all(places.feature_name(f.properties) for f in named)
+    assert len(named) < sum(f.layer == "poi" for f in found)
 
 
 def test_coordinates_in_the_editors_forms_are_a_hit(index: Path) -> None:

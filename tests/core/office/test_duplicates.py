@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import shutil
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,9 @@ import pytest
 from PIL import Image
 
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.geo import METRES_PER_DEGREE
 from fieldsurvey.core.office.duplicates import (
+    MAX_RADIUS_M,
     PHOTO_HASH_DISTANCE,
     compare_cameras,
     cone_overlap,
@@ -67,6 +70,34 @@ def test_distance_and_direction_decide(workspace: Workspace) -> None:
     pair = pairs[0]
     refs = {pair["a"]["id"]: pair["a"]["ref"], pair["b"]["id"]: pair["b"]["ref"]}
     assert refs == {original: "INV-7", copy: None}
+
+
+def test_pairs_involving_a_camera_are_found_across_a_cell_border(workspace: Workspace) -> None:
+    """The involved camera has the larger id and lies in the next cell of the grid: its pair
+    with the camera across the border is still found."""
+    site = workspace.insert("sites", {"name": "Chợ Đồng Xuân", "category": "market"})
+    cell = MAX_RADIUS_M / METRES_PER_DEGREE
+    border = (math.floor(21.0380 / cell) + 1) * cell
+    ids = []
+    for record_id, lat in (
+        ("00000000-0000-4000-8000-000000000001", border - 0.00001),  # 1.1 m south of it
+        ("ffffffff-ffff-4fff-bfff-ffffffffffff", border + 0.00001),  # 1.1 m north of it
+    ):
+        values = {
+            "site_id": site,
+            "lat": lat,
+            "lon": 105.8497,
+            "camera_type": "dome",
+            "mount": "wall",
+            "location_accuracy_m": 5,
+            "views": [{"direction": 180, "angle": 90}],
+        }
+        ids.append(workspace.insert("cameras", values, record_id=record_id))
+    everything = find_duplicates(workspace.db)
+    assert [(p["a"]["id"], p["b"]["id"]) for p in everything] == [tuple(ids)]
+    for one in ids:
+        involving = find_duplicates(workspace.db, involving={one})
+        assert [(p["a"]["id"], p["b"]["id"]) for p in involving] == [tuple(ids)], one
 
 
 def test_duplicates_command_prints_one_object_per_pair(run_cli: Any, demo_file: Any) -> None:

@@ -118,12 +118,20 @@ def test_the_office_round(run_cli: RunCli, tmp_path: Path) -> None:
     ok(run_cli("resolve", "--db", str(office), str(on_condition[0]["id"]), "--take", "b"))
     assert json_lines(ok(run_cli("conflicts", "--db", str(office), "--json"))) == []
 
-    # A planted duplicate, found by the finder and merged keeping both cameras' photos.
+    # A planted duplicate in the surveyors' area (so the merge goes back to them), found by the
+    # finder and merged keeping both cameras' photos.
     pairs = json_lines(ok(run_cli("duplicates", "--db", str(office), "--json")))
     with Workspace.open(office, user="office") as ws:
         planted = json.loads(ws.setting("demo_planted_duplicates") or "[]")
         found = {frozenset((p["a"]["id"], p["b"]["id"])) for p in pairs}
-        copy_id, original_id = next(p for p in planted if frozenset(p) in found)
+        in_area = {
+            row[0]
+            for row in ws.db.execute(
+                "SELECT c.id FROM cameras c JOIN sites s ON s.id = c.site_id "
+                f"WHERE s.commune_code IN ({area})"
+            )
+        }
+        copy_id, original_id = next(p for p in planted if frozenset(p) in found and p[0] in in_area)
         photos_before = ws.db.execute(
             "SELECT count(*) FROM photo_links WHERE record_table = 'cameras' AND deleted = 0 "
             "AND record_id IN (?, ?)",

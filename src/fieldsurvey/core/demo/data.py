@@ -1,15 +1,27 @@
-"""What the demo is made of: the city's real unit names, private owners, landmarks, streets,
-place words, and for each site category the cameras, shortcomings and needs it tends to have.
-The generator (generator.py) combines them with one seeded random generator."""
+"""What the demo is made of: the city's real unit names, private owners, the real places of Hà
+Nội the sites stand at (resources/demo/places.csv, made from the bundled basemap by
+scripts/extract_demo_places.py), and for each site category the cameras, shortcomings and needs
+it tends to have. The generator (generator.py) combines them with one seeded random generator."""
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
+from functools import lru_cache
 
+from fieldsurvey.core.resources import resource_path
+
+# The city's units as they are since Hà Nội's departments were reorganised on 1 March 2025
+# (resolution of the city People's Council, 21st session, 25 February 2025, under Decree
+# 45/2025/NĐ-CP): the Department of Transport went into the Department of Construction (Sở Xây
+# dựng), the Department of Information and Communications into the Department of Science and
+# Technology (Sở Khoa học và Công nghệ). The city police and the office of the city People's
+# Committee kept their names. The first two are the demo's surveying units (police, then the
+# department that surveys the traffic junctions).
 CITY_UNITS = (
     ("Công an Thành phố Hà Nội", "police"),
-    ("Sở Giao thông vận tải Hà Nội", "department"),
-    ("Sở Thông tin và Truyền thông Hà Nội", "department"),
+    ("Sở Xây dựng Hà Nội", "department"),
+    ("Sở Khoa học và Công nghệ Hà Nội", "department"),
     ("Văn phòng UBND Thành phố Hà Nội", "department"),
 )
 PRIVATE_OWNERS = (
@@ -20,100 +32,80 @@ PRIVATE_OWNERS = (
     "Trung tâm thương mại (mẫu)",
 )
 
-# Real places with approximate coordinates (lon, lat), so the demo looks like Hà Nội.
-LANDMARKS = (
-    ("Lăng Chủ tịch Hồ Chí Minh", "national_security", 105.8346, 21.0368, "Hùng Vương"),
-    ("Phủ Chủ tịch", "national_security", 105.8336, 21.0396, "Hoàng Hoa Thám"),
-    ("Hồ Hoàn Kiếm", "scenic_spot", 105.8524, 21.0288, "Đinh Tiên Hoàng"),
-    ("Nhà hát Lớn Hà Nội", "iconic_building", 105.8575, 21.0243, "Tràng Tiền"),
-    ("Văn Miếu – Quốc Tử Giám", "heritage", 105.8361, 21.0283, "Quốc Tử Giám"),
-    ("Hoàng thành Thăng Long", "heritage", 105.8403, 21.0352, "Hoàng Diệu"),
-    ("Chùa Một Cột", "heritage", 105.8336, 21.0358, "Chùa Một Cột"),
-    ("Chùa Trấn Quốc", "heritage", 105.8365, 21.0480, "Thanh Niên"),
-    ("Chợ Đồng Xuân", "market", 105.8497, 21.0382, "Đồng Xuân"),
-    ("Ga Hà Nội", "train_station", 105.8412, 21.0245, "Lê Duẩn"),
-    ("Bến xe Mỹ Đình", "bus_station", 105.7781, 21.0285, "Phạm Hùng"),
-    ("Bến xe Giáp Bát", "bus_station", 105.8413, 20.9805, "Giải Phóng"),
-    ("Bến xe Nước Ngầm", "bus_station", 105.8418, 20.9646, "Ngọc Hồi"),
-    ("Sân bay quốc tế Nội Bài", "airport", 105.8070, 21.2187, "Võ Văn Kiệt"),
-    ("Cầu Long Biên", "traffic_route", 105.8575, 21.0430, "Trần Nhật Duật"),
-    ("Nút giao Ngã Tư Sở", "traffic_route", 105.8205, 21.0030, "Trường Chinh"),
-    (
-        "Nút giao Trần Duy Hưng – Đại lộ Thăng Long",
-        "traffic_route",
-        105.7990,
-        21.0070,
-        "Trần Duy Hưng",
-    ),
-    ("Quảng trường Ba Đình", "public_place", 105.8362, 21.0369, "Hùng Vương"),
-    ("Công viên Thống Nhất", "public_place", 105.8440, 21.0150, "Trần Nhân Tông"),
-    ("Phố đi bộ Tạ Hiện", "entertainment", 105.8520, 21.0350, "Tạ Hiện"),
-    ("Khu công nghiệp Thăng Long", "industrial_park", 105.7860, 21.1230, "Võ Văn Kiệt"),
-    ("Khu công nghiệp Quang Minh", "industrial_park", 105.7620, 21.1880, "Quang Minh"),
-    ("Tràng Tiền Plaza", "supermarket", 105.8535, 21.0250, "Tràng Tiền"),
-    ("Ngân hàng Nhà nước Việt Nam", "bank", 105.8555, 21.0270, "Lý Thái Tổ"),
-    ("Lotte Center Hà Nội", "iconic_building", 105.8120, 21.0320, "Liễu Giai"),
-    ("Keangnam Landmark 72", "iconic_building", 105.7838, 21.0170, "Phạm Hùng"),
-)
-
-STREETS = (
-    "Phố Huế",
-    "Hàng Bài",
-    "Bà Triệu",
-    "Lê Duẩn",
-    "Giải Phóng",
-    "Nguyễn Trãi",
-    "Láng",
-    "Kim Mã",
-    "Cầu Giấy",
-    "Xuân Thủy",
-    "Trần Duy Hưng",
-    "Phạm Văn Đồng",
-    "Nguyễn Văn Cừ",
-    "Ngọc Lâm",
-    "Tôn Đức Thắng",
-    "Xã Đàn",
-    "Trường Chinh",
-    "Minh Khai",
-    "Tam Trinh",
-    "Lĩnh Nam",
-    "Nguyễn Chí Thanh",
-    "Đê La Thành",
-    "Hoàng Quốc Việt",
-    "Lạc Long Quân",
-    "Âu Cơ",
-    "Nghi Tàm",
-    "Thụy Khuê",
-    "Quang Trung",
-    "Lê Văn Lương",
-    "Tố Hữu",
-    "Nguyễn Xiển",
-    "Kim Giang",
-    "Đội Cấn",
-    "Hoàng Hoa Thám",
-    "Văn Cao",
-    "Hai Bà Trưng",
-    "Lý Thường Kiệt",
-    "Đinh Tiên Hoàng",
-)
-PLACE_WORDS = (
-    "Hoa Sen",
-    "Sông Hồng",
-    "Thăng Long",
-    "Hồ Tây",
-    "Hòa Bình",
-    "Bình Minh",
-    "Đoàn Kết",
-    "Thống Nhất",
-    "Văn Hóa",
-    "Hữu Nghị",
+PLACES_FILE = ("demo", "places.csv")
+# The file's ``land`` column: per compass direction, how many of 10, 25 and 50 m out are dry.
+DRY_METRES = (0.0, 10.0, 25.0, 50.0)
+# Every small demo holds these places, the ones a trainer from Hà Nội points at first; the rest
+# are drawn from the file by the seed.
+FEATURED = (
+    "Hồ Hoàn Kiếm",
+    "Lăng Chủ tịch Hồ Chí Minh",
+    "Phủ Chủ tịch",
+    "Nhà hát Lớn Hà Nội",
+    "Văn Miếu – Quốc Tử Giám",
+    "Hoàng thành Thăng Long",
+    "Chùa Một Cột",
+    "Chùa Trấn Quốc",
+    "Chợ Đồng Xuân",
+    "Ga Hà Nội",
+    "Bến xe Mỹ Đình",
+    "Bến xe Giáp Bát",
+    "Nhà ga Quốc tế T2 – Sân bay Quốc tế Nội Bài",
+    "Cầu Long Biên",
+    "Keangnam Hanoi Landmark Tower",
+    "Lotte Center Hà Nội",
+    "Tràng Tiền Plaza",
+    "Ngân hàng Nhà nước Việt Nam",
+    "Khu công nghiệp Quang Minh",
+    "Phố Tạ Hiện",
+    "Công viên Thống Nhất",
+    "Nút giao Giải Phóng – Trường Chinh",
 )
 
 
-# For each site category: name pattern, camera purposes, camera types, mounts, owner kind.
+@dataclass(frozen=True)
+class RealPlace:
+    """One row of the places file: a real place of Hà Nội and the commune it lies in."""
+
+    name: str
+    category: str
+    lon: float
+    lat: float
+    commune_code: str
+    street: str
+    cross_street: str
+    # Where a camera may stand: (bearing in degrees, metres of dry ground that way), for each
+    # compass direction (N, NE … NW) dry at least DRY_METRES[2] out.
+    dry_ground: tuple[tuple[float, float], ...]
+
+
+@lru_cache(maxsize=1)
+def real_places() -> tuple[RealPlace, ...]:
+    """The places file, in its order."""
+    with resource_path(*PLACES_FILE).open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            RealPlace(
+                name=row["name"],
+                category=row["category"],
+                lon=float(row["lon"]),
+                lat=float(row["lat"]),
+                commune_code=row["commune_code"],
+                street=row["street"],
+                cross_street=row["cross_street"],
+                dry_ground=tuple(
+                    (45.0 * i, DRY_METRES[int(mark)])
+                    for i, mark in enumerate(row["land"])
+                    if int(mark) >= 2
+                ),
+            )
+            for row in csv.DictReader(handle)
+        )
+
+
+# For each site category: camera purposes, camera types, mounts, owner kind, and how often the
+# small demo draws it.
 @dataclass(frozen=True)
 class CategoryRecipe:
-    pattern: str
     purposes: tuple[str, ...]
     types: tuple[str, ...]
     mounts: tuple[str, ...]
@@ -123,7 +115,6 @@ class CategoryRecipe:
 
 RECIPES: dict[str, CategoryRecipe] = {
     "national_security": CategoryRecipe(
-        "Mục tiêu bảo vệ số {n}",
         ("defence_security", "public_order"),
         ("fixed", "ptz", "thermal"),
         ("wall", "pole", "roof"),
@@ -131,7 +122,6 @@ RECIPES: dict[str, CategoryRecipe] = {
         2,
     ),
     "iconic_building": CategoryRecipe(
-        "Tòa nhà {place} {street}",
         ("public_order",),
         ("fixed", "dome", "ptz"),
         ("wall", "roof"),
@@ -139,7 +129,6 @@ RECIPES: dict[str, CategoryRecipe] = {
         3,
     ),
     "heritage": CategoryRecipe(
-        "Đình {place}",
         ("public_order", "urban_order"),
         ("fixed", "dome"),
         ("wall", "pole"),
@@ -147,7 +136,6 @@ RECIPES: dict[str, CategoryRecipe] = {
         4,
     ),
     "scenic_spot": CategoryRecipe(
-        "Hồ {place}",
         ("public_order", "environment"),
         ("ptz", "fixed", "panoramic"),
         ("pole", "street_lamp"),
@@ -155,7 +143,6 @@ RECIPES: dict[str, CategoryRecipe] = {
         3,
     ),
     "traffic_route": CategoryRecipe(
-        "Nút giao {street} – {street2}",
         ("traffic_management", "administrative_violation"),
         ("alpr", "fixed", "ptz"),
         ("pole", "gantry", "traffic_signals"),
@@ -163,7 +150,6 @@ RECIPES: dict[str, CategoryRecipe] = {
         10,
     ),
     "public_place": CategoryRecipe(
-        "Vườn hoa {place}",
         ("public_order", "urban_order"),
         ("fixed", "ptz", "dome"),
         ("pole", "street_lamp", "wall"),
@@ -171,7 +157,6 @@ RECIPES: dict[str, CategoryRecipe] = {
         8,
     ),
     "entertainment": CategoryRecipe(
-        "Khu vui chơi {place}",
         ("public_order",),
         ("dome", "fixed"),
         ("wall", "ceiling"),
@@ -179,7 +164,6 @@ RECIPES: dict[str, CategoryRecipe] = {
         3,
     ),
     "train_station": CategoryRecipe(
-        "Ga {place}",
         ("public_order", "defence_security"),
         ("dome", "fixed", "ptz"),
         ("ceiling", "wall", "pole"),
@@ -187,7 +171,6 @@ RECIPES: dict[str, CategoryRecipe] = {
         1,
     ),
     "bus_station": CategoryRecipe(
-        "Điểm trung chuyển xe buýt {street}",
         ("public_order", "traffic_management"),
         ("fixed", "dome"),
         ("pole", "wall"),
@@ -195,7 +178,6 @@ RECIPES: dict[str, CategoryRecipe] = {
         4,
     ),
     "airport": CategoryRecipe(
-        "Nhà ga hàng hóa {place}",
         ("defence_security", "public_order"),
         ("fixed", "dome", "ptz"),
         ("ceiling", "pole"),
@@ -203,7 +185,6 @@ RECIPES: dict[str, CategoryRecipe] = {
         0,
     ),
     "market": CategoryRecipe(
-        "Chợ {commune}",
         ("public_order", "urban_order"),
         ("fixed", "dome"),
         ("wall", "pole", "ceiling"),
@@ -211,7 +192,6 @@ RECIPES: dict[str, CategoryRecipe] = {
         6,
     ),
     "supermarket": CategoryRecipe(
-        "Trung tâm thương mại {place} {street}",
         ("public_order",),
         ("dome", "fixed"),
         ("ceiling", "wall"),
@@ -219,10 +199,9 @@ RECIPES: dict[str, CategoryRecipe] = {
         4,
     ),
     "hotel": CategoryRecipe(
-        "Khách sạn {place}", ("public_order",), ("dome", "fixed"), ("ceiling", "wall"), "private", 4
+        ("public_order",), ("dome", "fixed"), ("ceiling", "wall"), "private", 4
     ),
     "industrial_park": CategoryRecipe(
-        "Cụm công nghiệp {commune}",
         ("public_order", "environment"),
         ("fixed", "ptz", "thermal"),
         ("pole", "wall"),
@@ -230,16 +209,13 @@ RECIPES: dict[str, CategoryRecipe] = {
         2,
     ),
     "bank": CategoryRecipe(
-        "Phòng giao dịch ngân hàng {street}",
         ("public_order",),
         ("dome", "fixed"),
         ("ceiling", "wall"),
         "private",
         5,
     ),
-    "other": CategoryRecipe(
-        "Trường THCS {commune}", ("public_order",), ("fixed", "dome"), ("wall",), "commune", 3
-    ),
+    "other": CategoryRecipe(("public_order",), ("fixed", "dome"), ("wall",), "commune", 3),
 }
 OWNER_FOR_CATEGORY = {
     "market": PRIVATE_OWNERS[0],

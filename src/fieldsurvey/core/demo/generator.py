@@ -1,7 +1,9 @@
 """The deterministic demo workspace: trainers' data, test fixtures and benchmark data, one recipe.
 
 Everything random comes from one seeded generator, the clock and the UUIDs are derived from it,
-so the same seed gives the same content in every table. The sites, cameras and the rest are
+so the same seed gives the same content in every table. The sites are real places of Hà Nội at
+their real positions, in their real communes (the small demo draws 300 of the places file; the
+city demo repeats them, see ``_Recipe.places``); the cameras, shortcomings, needs and reviews are
 invented for training; the administrative units and the city's unit names are the real ones.
 What it is made of is in data.py. Longer than most modules on purpose: the recipe is one
 sequence of random draws, and the same-seed guarantee depends on their order, which is read in
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import random
 import tempfile
 import uuid
@@ -24,16 +27,21 @@ from fieldsurvey.core import reference
 from fieldsurvey.core.clock import physical_ms
 from fieldsurvey.core.demo.data import (
     CITY_UNITS,
-    LANDMARKS,
+    FEATURED,
     OWNER_FOR_CATEGORY,
-    PLACE_WORDS,
     PRIVATE_OWNERS,
     RECIPES,
     SHORTCOMING_REMEDY,
-    STREETS,
+    RealPlace,
+    real_places,
 )
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.geo import destination
+from fieldsurvey.core.geo import (
+    METRES_PER_DEGREE,
+    bearing_and_distance,
+    destination,
+    metres_per_degree_lon,
+)
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.photos.store import (
     PreparedPhoto,
@@ -57,6 +65,11 @@ DEMO_START_MS = 1_740_963_600_000
 # Unit UUIDs are fixed names in this namespace, so every demo workspace (office or surveyor)
 # agrees on them and sync packages between demo workspaces refer to the same units.
 DEMO_NAMESPACE = uuid.UUID("6f1c2b4e-6a0e-4d55-9a3e-2f5d0c9b7a10")
+# Cameras stand this far from their site's point (metres), on dry ground (the places file says
+# where), and this far from each other where they can.
+CAMERA_NEAREST_M, CAMERA_FURTHEST_M = 5.0, 50.0
+CAMERA_APART_M = 15.0
+ALL_GROUND = tuple((45.0 * i, CAMERA_FURTHEST_M) for i in range(8))
 
 
 class DemoClock:
@@ -71,20 +84,19 @@ class DemoClock:
         return self._now
 
 
-def _commune_boxes() -> dict[str, tuple[str, tuple[float, ...]]]:
-    """Commune code -> (name, bounding box) from the bundled boundaries."""
-    out: dict[str, tuple[str, tuple[float, ...]]] = {}
+def _commune_boxes() -> dict[str, tuple[float, float, float, float]]:
+    """Commune code -> bounding box, from the bundled boundaries."""
+    out: dict[str, tuple[float, float, float, float]] = {}
     for feature in reference.boundary_geojson(reference.COMMUNE)["features"]:
         outer_rings = [polygon[0] for polygon in feature["geometry"]["coordinates"]]
         xs = [pt[0] for ring in outer_rings for pt in ring]
         ys = [pt[1] for ring in outer_rings for pt in ring]
-        box = (min(xs), min(ys), max(xs), max(ys))
-        out[feature["properties"]["code"]] = (feature["properties"]["name"], box)
+        out[feature["properties"]["code"]] = (min(xs), min(ys), max(xs), max(ys))
     return out
 
 
 def _point_in_commune(
-    rng: random.Random, db: Any, code: str, bbox: tuple[float, ...]
+    rng: random.Random, db: Any, code: str, bbox: tuple[float, float, float, float]
 ) -> tuple[float, float]:
     """A random point that the commune lookup places in commune ``code``."""
     min_x, min_y, max_x, max_y = bbox
@@ -101,6 +113,11 @@ def _offset(lon: float, lat: float, metres: float, bearing: float) -> tuple[floa
     return round(to_lon, 7), round(to_lat, 7)
 
 
+def _compass(degrees: float) -> float:
+    """A direction rounded to 5 degrees, in 0–355."""
+    return float(round(degrees / 5) * 5 % 360)
+
+
 def _unit_id(name: str) -> str:
     return str(uuid.uuid5(DEMO_NAMESPACE, "unit:" + name))
 
@@ -112,13 +129,16 @@ class _Recipe:
         self.ws = ws
         self.rng = rng
         self.size = size
-        self.communes = _commune_boxes()
-        self.codes = sorted(self.communes)
-        # Dense urban wards hold more sites than rural communes.
-        types = {c["code"]: c["type"] for c in reference.communes(ws.db)}
-        self.weights = [3 if types[c] == "phường" else 1 for c in self.codes]
+        communes = reference.communes(ws.db)
+        self.commune_names = {c["code"]: c["name"] for c in communes}
+        # Dense urban wards hold more of the city demo's repeated sites than rural communes.
+        self.commune_weight = {c["code"]: 3 if c["type"] == "phường" else 1 for c in communes}
         self.unit_by_name: dict[str, str] = {}
         self.committee_by_commune: dict[str, str] = {}
+        # Where a site's cameras may stand: (bearing, metres of dry ground that way).
+        self.dry_ground: dict[str, tuple[tuple[float, float], ...]] = {}
+        self.camera_spots: dict[str, list[tuple[float, float]]] = {}
+        self.boxes: dict[str, tuple[float, float, float, float]] | None = None
 
     # -- units ---------------------------------------------------------------------------------
 
@@ -162,57 +182,84 @@ class _Recipe:
 
     # -- sites ---------------------------------------------------------------------------------
 
-    def site_name(self, category: str, commune: str, n: int) -> tuple[str, str]:
+    def places(self, count: int, *, featured: bool) -> list[tuple[RealPlace, int]]:
+        """Which real place each of ``count`` sites stands at, and how many times that place
+        came before (0 the first time). The featured places first; then draws by category
+        weight, each from the places of a commune not yet drawn when there is one, until every
+        place is used (the small demo stops long before); then, for the city demo, repeats:
+        a commune drawn by weight, one of its places."""
         rng = self.rng
-        street, street2 = rng.sample(STREETS, 2)
-        short = reference_short_name(self.communes[commune][0])
-        name = RECIPES[category].pattern.format(
-            n=n, street=street, street2=street2, place=rng.choice(PLACE_WORDS), commune=short
-        )
-        address = f"{rng.randint(1, 300)} {street}, {self.communes[commune][0]}"
-        return name, address
+        places = real_places()
+        by_name = {place.name: place for place in places}
+        chosen = [by_name[name] for name in FEATURED] if featured else []
+        taken = {place.name for place in chosen}
+        pools: dict[str, list[RealPlace]] = {}
+        for place in places:
+            if place.name not in taken:
+                pools.setdefault(place.category, []).append(place)
+        communes = {place.commune_code for place in chosen}
+        while len(chosen) < count:
+            categories = [c for c in RECIPES if pools.get(c)]
+            if not categories:
+                break
+            weights = [max(RECIPES[c].weight, 1) for c in categories]
+            pool = pools[rng.choices(categories, weights)[0]]
+            fresh = [place for place in pool if place.commune_code not in communes]
+            place = rng.choice(fresh or pool)
+            pool.remove(place)
+            chosen.append(place)
+            communes.add(place.commune_code)
+        out = [(place, 0) for place in chosen[:count]]
+        if len(out) < count:
+            by_commune: dict[str, list[RealPlace]] = {}
+            for place in places:
+                by_commune.setdefault(place.commune_code, []).append(place)
+            codes = sorted(by_commune)
+            weights = [self.commune_weight[code] for code in codes]
+            times: dict[str, int] = {}
+            while len(out) < count:
+                place = rng.choice(by_commune[rng.choices(codes, weights)[0]])
+                times[place.name] = times.get(place.name, 0) + 1
+                out.append((place, times[place.name]))
+        return out
 
-    def sites(self, count: int, *, with_landmarks: bool) -> list[dict[str, Any]]:
+    def repeat_point(self, place: RealPlace) -> tuple[float, float]:
+        """Where a repeat of ``place`` stands in the city demo: anywhere in its commune, so the
+        repeats spread over the city like a city's sites instead of piling on the place."""
+        if self.boxes is None:
+            self.boxes = _commune_boxes()
+        code = place.commune_code
+        return _point_in_commune(self.rng, self.ws.db, code, self.boxes[code])
+
+    def sites(self, count: int, *, featured: bool) -> list[dict[str, Any]]:
         rng = self.rng
         rows: list[dict[str, Any]] = []
-        surveyors = [self.unit_by_name[CITY_UNITS[0][0]], self.unit_by_name[CITY_UNITS[1][0]]]
-        if with_landmarks:
-            for name, category, lon, lat, street in LANDMARKS:
-                commune = reference.commune_at(self.ws.db, lon, lat)
-                commune_name = self.communes[commune][0] if commune else "Hà Nội"
-                rows.append(
-                    {
-                        "id": self.ws_id(),
-                        "name": name,
-                        "category": category,
-                        "address": f"{street}, {commune_name}",
-                        "lat": lat,
-                        "lon": lon,
-                        "commune_code": commune,
-                        "location_accuracy_m": 5.0,
-                        "location_source": "gps_device",
-                        "unit_id": surveyors[0] if category == "national_security" else None,
-                    }
-                )
-        categories = [c for c in RECIPES if RECIPES[c].weight]
-        category_weights = [RECIPES[c].weight for c in categories]
-        while len(rows) < count:
-            commune = rng.choices(self.codes, self.weights)[0]
-            category = rng.choices(categories, category_weights)[0]
-            lon, lat = _point_in_commune(rng, self.ws.db, commune, self.communes[commune][1])
-            name, address = self.site_name(category, commune, len(rows) + 1)
+        police = self.unit_by_name[CITY_UNITS[0][0]]
+        surveyors = [police, self.unit_by_name[CITY_UNITS[1][0]]]
+        for place, repeat in self.places(count, featured=featured):
+            site_id = self.ws_id()
+            if repeat:
+                name = f"{place.name} (điểm {repeat + 1})"
+                lon, lat = self.repeat_point(place)
+                self.dry_ground[site_id] = ALL_GROUND
+            else:
+                name, lon, lat = place.name, place.lon, place.lat
+                self.dry_ground[site_id] = place.dry_ground
+            commune_name = self.commune_names[place.commune_code]
             rows.append(
                 {
-                    "id": self.ws_id(),
+                    "id": site_id,
                     "name": name,
-                    "category": category,
-                    "address": address,
+                    "category": place.category,
+                    "address": f"{place.street}, {commune_name}" if place.street else commune_name,
                     "lat": lat,
                     "lon": lon,
-                    "commune_code": commune,
+                    "commune_code": place.commune_code,
                     "location_accuracy_m": round(rng.uniform(3, 15), 1),
                     "location_source": rng.choice(("gps_device", "gps_device", "map_pick")),
-                    "unit_id": rng.choice([*surveyors, self.committee_by_commune[commune]]),
+                    "unit_id": police
+                    if place.category == "national_security"
+                    else rng.choice([*surveyors, self.committee_by_commune[place.commune_code]]),
                     "notes": rng.choice(
                         (
                             None,
@@ -223,28 +270,56 @@ class _Recipe:
                     ),
                 }
             )
-        return rows[:count]
+        return rows
 
     def ws_id(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
     # -- cameras -------------------------------------------------------------------------------
 
+    def camera_spot(self, site: dict[str, Any]) -> tuple[float, float]:
+        """Where a camera of ``site`` stands: on dry ground a few to tens of metres from the
+        site's point, and CAMERA_APART_M from the site's other cameras when a few tries allow
+        (two cameras a step apart would look like one camera recorded twice)."""
+        rng = self.rng
+        ground = self.dry_ground.get(site["id"]) or ALL_GROUND
+        taken = self.camera_spots.setdefault(site["id"], [])
+        kx, ky = metres_per_degree_lon(site["lat"]), METRES_PER_DEGREE
+        best: tuple[float, tuple[float, float]] | None = None
+        for _ in range(8):
+            bearing, reach = rng.choice(ground)
+            metres = rng.uniform(CAMERA_NEAREST_M, min(reach, CAMERA_FURTHEST_M))
+            spot = _offset(site["lon"], site["lat"], metres, bearing + rng.uniform(-20, 20))
+            apart2 = min(
+                (((spot[0] - lon) * kx) ** 2 + ((spot[1] - lat) * ky) ** 2 for lon, lat in taken),
+                default=math.inf,
+            )
+            if best is None or apart2 > best[0]:
+                best = (apart2, spot)
+            if apart2 >= CAMERA_APART_M**2:
+                break
+        assert best is not None
+        taken.append(best[1])
+        return best[1]
+
     def camera(self, site: dict[str, Any], index: int) -> dict[str, Any]:
         rng = self.rng
         recipe = RECIPES[site["category"]]
         camera_type = rng.choice(recipe.types)
-        lon, lat = _offset(site["lon"], site["lat"], rng.uniform(5, 80), rng.uniform(0, 360))
+        lon, lat = self.camera_spot(site)
+        towards, _ = bearing_and_distance(lat, lon, site["lat"], site["lon"])
         views: list[dict[str, Any]]
         if camera_type in ("ptz", "panoramic"):
+            first = towards + rng.uniform(-20, 20)
             views = [
-                {"direction": float(d), "angle": 90.0, "tilt": -20.0}
-                for d in rng.sample(range(0, 360, 45), 2)
+                {"direction": _compass(d), "angle": 90.0, "tilt": -20.0}
+                for d in (first, first + rng.choice((-1, 1)) * rng.uniform(90, 180))
             ]
         else:
+            turn = rng.choices((0.0, -90.0, 90.0, 180.0), (4, 2, 2, 2))[0]
             views = [
                 {
-                    "direction": float(rng.randrange(0, 360, 5)),
+                    "direction": _compass(towards + turn + rng.uniform(-25, 25)),
                     "angle": float(rng.choice((40, 60, 75, 90))),
                     "tilt": float(-rng.randint(5, 35)),
                 }
@@ -310,7 +385,9 @@ class _Recipe:
         unit recorded them, for duplicate-finding exercises."""
         rng = self.rng
         out = []
-        for original in rng.sample(list(cameras), pairs):
+        # A removed camera is no candidate for the duplicate finder: only cameras in place.
+        in_place = [camera for camera in cameras if camera["condition"] != "removed"]
+        for original in rng.sample(in_place, pairs):
             copy = dict(original)
             copy["id"] = self.ws_id()
             copy["lon"], copy["lat"] = _offset(
@@ -400,7 +477,7 @@ class _Recipe:
         rng = self.rng
         rows: list[dict[str, Any]] = []
         police = self.unit_by_name[CITY_UNITS[0][0]]
-        transport = self.unit_by_name[CITY_UNITS[1][0]]
+        construction = self.unit_by_name[CITY_UNITS[1][0]]  # in charge of transport since 2025
         security = [s["id"] for s in sites if s["category"] == "national_security"]
         traffic = [s for s in sites if s["category"] == "traffic_route"]
         rows.append(
@@ -423,7 +500,7 @@ class _Recipe:
         rows.append(
             {
                 "id": self.ws_id(),
-                "unit_id": transport,
+                "unit_id": construction,
                 "site_ids": [s["id"] for s in traffic],
                 "commune_codes": sorted({s["commune_code"] for s in traffic if s["commune_code"]}),
                 "due_date": "2025-03-31",
@@ -479,13 +556,6 @@ def _demo_keys(db: Any, seed: int, role: str, device: str) -> None:
             demo_seed=seed,
         )
         keys.enrol(db, peer.public(), at=at)
-
-
-def reference_short_name(name: str) -> str:
-    for prefix in ("Phường ", "Xã "):
-        if name.startswith(prefix):
-            return name[len(prefix) :]
-    return name
 
 
 def build_demo(
@@ -588,7 +658,7 @@ def _fill(ws: Workspace, recipe: _Recipe, size: str, report: Progress) -> None:
     with ws.transaction():
         recipe.units()  # written by the office already (_office_reference_data)
         report(1, steps, "Địa điểm")
-        sites = recipe.sites(n_sites, with_landmarks=small)
+        sites = recipe.sites(n_sites, featured=small)
         ws.insert_many("sites", sites, index=False, check_refs=small)
         report(2, steps, "Camera")
         cameras = recipe.cameras(sites, n_cameras)

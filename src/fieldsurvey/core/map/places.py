@@ -14,8 +14,7 @@ import hashlib
 import logging
 import math
 import sqlite3
-import zlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from fieldsurvey.core.errors import FieldSurveyError, ValidationError
 from fieldsurvey.core.files import replace_durably
 from fieldsurvey.core.geo import distance_m
 from fieldsurvey.core.location import parse_coordinates
+from fieldsurvey.core.map import streets
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store import search as store_search
 from fieldsurvey.core.store.records import SEARCH_KINDS
@@ -42,7 +42,6 @@ STREET_GAP_M: Final = 1500.0
 _LAYERS: Final = ("transportation_name", "poi", "place", "water_name", "park", "aerodrome_label")
 BUILDING: Final = Message("map", QT_TRANSLATE_NOOP("map", "Đang lập chỉ mục địa danh"))
 _MAX_NAME: Final = 200
-_MAX_TILE_BYTES: Final = 8 * 1024 * 1024  # a z14 tile of a city is well under 1 MB unpacked
 
 
 @dataclass(frozen=True)
@@ -70,19 +69,114 @@ def _tile_to_lonlat(
     return lon, lat
 
 
-def _points(geometry: dict[str, Any]) -> list[tuple[float, float]]:
-    """Every vertex of a decoded geometry, in tile units."""
+def tile_of(lon: float, lat: float, zoom: int) -> tuple[int, int]:
+    """The (x, y) of the tile holding (lon, lat) at ``zoom``, y counted from the north (XYZ)."""
+    n = 2**zoom
+    x = (lon + 180.0) / 360.0 * n
+    y = (1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n
+    return min(max(int(x), 0), n - 1), min(max(int(y), 0), n - 1)
+
+
+def _parts(geometry: dict[str, Any]) -> list[list[tuple[float, float]]]:
+    """A decoded geometry's points, lines or rings, each a list of vertices in tile units."""
     coords: Any = geometry.get("coordinates") or []
-    depth = {"Point": 0, "MultiPoint": 1, "LineString": 1, "MultiLineString": 2, "Polygon": 2}
-    level = depth.get(
-        str(geometry.get("type")), 3 if geometry.get("type") == "MultiPolygon" else -1
-    )
-    if level < 0:
+    kind = geometry.get("type")
+    if kind == "Point":
+        parts: list[Any] = [[coords]]
+    elif kind in ("MultiPoint", "LineString"):
+        parts = [coords]
+    elif kind in ("MultiLineString", "Polygon"):
+        parts = list(coords)
+    elif kind == "MultiPolygon":
+        parts = [ring for polygon in coords for ring in polygon]
+    else:
         return []
-    parts: list[Any] = [coords]
-    for _ in range(level):
-        parts = [item for part in parts for item in part]
-    return [(float(p[0]), float(p[1])) for p in parts]
+    return [[(float(p[0]), float(p[1])) for p in part] for part in parts]
+
+
+def feature_name(properties: dict[str, Any]) -> str | None:
+    """A feature's name, Latin script first (the basemap's names carry their diacritics there),
+    spaces collapsed; None when it has none."""
+    value = properties.get("name:latin") or properties.get("name")
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value[:_MAX_NAME] if value else None
+
+
+@dataclass(frozen=True)
+class TileFeature:
+    """One feature of one tile: its layer, its properties, and its points, lines or rings as
+    lists of (lon, lat)."""
+
+    layer: str
+    properties: dict[str, Any]
+    parts: list[list[tuple[float, float]]]
+    tile: tuple[int, int]
+
+
+def tile_features(
+    basemap: Path,
+    layers: Sequence[str],
+    *,
+    tiles: Collection[tuple[int, int]] | None = None,
+    named_only: bool = False,
+    progress: Progress = no_progress,
+    cancel: Cancel = never_cancelled,
+) -> Iterator[TileFeature]:
+    """Every feature of ``layers`` in the basemap's deepest zoom, tile by tile and in the order
+    of ``layers`` within a tile: only the tiles ``tiles`` (XYZ x, y at that zoom) when given,
+    only the features with a name when ``named_only``. A tile that cannot be unpacked or
+    decoded is skipped, like a missing one."""
+    with closing(sqlite3.connect(f"file:{basemap}?mode=ro", uri=True)) as db:
+        (zoom,) = db.execute("SELECT max(zoom_level) FROM tiles").fetchone()
+        rows: Iterable[tuple[int, int, bytes | None]]
+        if tiles is None:
+            (total,) = db.execute(
+                "SELECT count(*) FROM tiles WHERE zoom_level = ?", (zoom,)
+            ).fetchone()
+            rows = db.execute(
+                "SELECT tile_column, tile_row, tile_data FROM tiles WHERE zoom_level = ?", (zoom,)
+            )
+        else:
+            wanted = sorted({(x, 2**zoom - 1 - y) for x, y in tiles})
+            total = len(wanted)
+            rows = (
+                (x, row, found[0])
+                for x, row in wanted
+                for found in db.execute(
+                    "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? "
+                    "AND tile_row = ?",
+                    (zoom, x, row),
+                )
+            )
+        for number, (x, row, data) in enumerate(rows):
+            if number % 50 == 0:
+                if cancel():
+                    raise Cancelled
+                progress(number, total, BUILDING)
+            y_xyz = 2**zoom - 1 - row
+            if not data:
+                continue
+            try:
+                decoded = mapbox_vector_tile.decode(streets.inflate(data, basemap))
+            except Exception:  # a damaged, oversized or foreign tile: skipped, like a missing one
+                log.warning("Tile %s/%s/%s of %s cannot be decoded", zoom, x, row, basemap)
+                continue
+            for layer in layers:
+                content = decoded.get(layer)
+                if not content:
+                    continue
+                extent = int(content.get("extent") or 4096)
+                for feature in content["features"]:
+                    properties = feature.get("properties") or {}
+                    if named_only and feature_name(properties) is None:
+                        continue
+                    parts = [
+                        [_tile_to_lonlat(zoom, x, y_xyz, gx, gy, extent) for gx, gy in part]
+                        for part in _parts(feature.get("geometry") or {})
+                    ]
+                    yield TileFeature(layer, properties, parts, (x, y_xyz))
 
 
 def _kind(layer: str, properties: dict[str, Any]) -> str:
@@ -99,67 +193,19 @@ def _kind(layer: str, properties: dict[str, Any]) -> str:
     return str(properties.get("subclass") or properties.get("class") or "poi")
 
 
-def _name(properties: dict[str, Any]) -> str | None:
-    value = properties.get("name:latin") or properties.get("name")
-    if not isinstance(value, str):
-        return None
-    value = " ".join(value.split())
-    return value[:_MAX_NAME] if value else None
-
-
 def _features(
     basemap: Path, progress: Progress, cancel: Cancel
 ) -> Iterator[tuple[str, str, list[tuple[float, float]]]]:
     """(name, kind, [(lon, lat)…]) of every named feature of the basemap's deepest zoom."""
-    with closing(sqlite3.connect(f"file:{basemap}?mode=ro", uri=True)) as db:
-        (zoom,) = db.execute("SELECT max(zoom_level) FROM tiles").fetchone()
-        (total,) = db.execute("SELECT count(*) FROM tiles WHERE zoom_level = ?", (zoom,)).fetchone()
-        rows = db.execute(
-            "SELECT tile_column, tile_row, tile_data FROM tiles WHERE zoom_level = ?", (zoom,)
-        )
-        for number, (x, row, data) in enumerate(rows):
-            if number % 50 == 0:
-                if cancel():
-                    raise Cancelled
-                progress(number, total, BUILDING)
-            tile = _unpack(data)
-            if tile is None:
-                continue
-            y_xyz = 2**zoom - 1 - row
-            try:
-                layers = mapbox_vector_tile.decode(tile)
-            except Exception:  # a tile that is not a vector tile: skipped, like a missing one
-                log.warning("Tile %s/%s/%s of %s cannot be decoded", zoom, x, row, basemap)
-                continue
-            for layer in _LAYERS:
-                content = layers.get(layer)
-                if not content:
-                    continue
-                extent = int(content.get("extent") or 4096)
-                for feature in content["features"]:
-                    properties = feature.get("properties") or {}
-                    name = _name(properties)
-                    if name is None:
-                        continue
-                    points = [
-                        _tile_to_lonlat(zoom, x, y_xyz, gx, gy, extent)
-                        for gx, gy in _points(feature.get("geometry") or {})
-                    ]
-                    if points:
-                        yield name, _kind(layer, properties), points
-
-
-def _unpack(data: bytes | None) -> bytes | None:
-    if not data:
-        return None
-    if data[:2] != b"\x1f\x8b":
-        return data
-    try:
-        out = zlib.decompressobj(wbits=31)
-        tile = out.decompress(data, _MAX_TILE_BYTES)
-    except zlib.error:
-        return None
-    return None if out.unconsumed_tail else tile
+    for feature in tile_features(
+        basemap, _LAYERS, named_only=True, progress=progress, cancel=cancel
+    ):
+        name = feature_name(feature.properties)
+        if name is None:
+            continue
+        points = [point for part in feature.parts for point in part]
+        if points:
+            yield name, _kind(feature.layer, feature.properties), points
 
 
 class _Cluster:

@@ -136,8 +136,19 @@ def _neighbour_pairs(
 ) -> Iterator[tuple[_T, _T]]:
     """Every pair of items in the same or neighbouring cells, each pair once (the smaller key
     first). With ``involving``, only pairs of which at least one item is named there."""
+    # A pair is made from the cell of its smaller key, which may be the neighbour of the cell
+    # holding the involved item: every cell next to an involved item is visited.
+    near_involved: set[tuple[int, int]] | None = None
+    if involving is not None:
+        near_involved = {
+            (row + dr, col + dc)
+            for (row, col), members in grid.items()
+            if any(key(m) in involving for m in members)
+            for dr in (-1, 0, 1)
+            for dc in (-1, 0, 1)
+        }
     for (row, col), members in grid.items():
-        if involving is not None and not any(key(m) in involving for m in members):
+        if near_involved is not None and (row, col) not in near_involved:
             continue
         neighbours = [
             c for dr in (-1, 0, 1) for dc in (-1, 0, 1) for c in grid.get((row + dr, col + dc), ())
