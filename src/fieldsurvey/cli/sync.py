@@ -28,15 +28,30 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP
     "--out",
     "out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The package file to write (e.g. on a USB stick).",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tệp gói sẽ ghi (ví dụ trên USB)."))),
 )
-@click.option("--to", "recipient", help="Recipient device id (default: the enrolled office).")
-@click.option("--full", is_flag=True, help="Everything, not only what the recipient lacks.")
+@click.option(
+    "--to",
+    "recipient",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mã thiết bị nhận (mặc định: văn phòng đã đăng ký)."))),
+)
+@click.option(
+    "--full",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tất cả, không chỉ những gì nơi nhận còn thiếu."))),
+)
 @click.option(
     "--dry-run",
     is_flag=True,
-    help="Write nothing: list what would go, by table and count (and how many changes go as "
-    "their place in the log only).",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Không ghi gì: liệt kê những gì sẽ gửi, theo bảng và số lượng (và bao "
+                "nhiêu thay đổi chỉ gửi vị trí của chúng trong nhật ký).",
+            )
+        )
+    ),
 )
 @PASSPHRASE_FILE
 def export_command(
@@ -105,12 +120,24 @@ def verify_command(package: Path, db_path: Path, passphrase_file: Path | None) -
     required=True,
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
 )
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per package.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi gói một đối tượng JSON."))),
+)
 @click.option(
     "--dry-run",
     is_flag=True,
-    help="Check and count what would change (new, updated, conflicting, deleted, "
-    "already imported) without writing anything.",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Kiểm tra và đếm những gì sẽ thay đổi (mới, cập nhật, xung đột, xoá, "
+                "đã nhập trước đây) mà không ghi gì.",
+            )
+        )
+    ),
 )
 @PASSPHRASE_FILE
 def import_command(
