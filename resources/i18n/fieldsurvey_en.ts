@@ -795,62 +795,62 @@ At: {3}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="60"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="61"/>
         <source>Xuất gói đồng bộ</source>
         <translation>Export sync package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="74"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="75"/>
         <source>Chọn thư mục…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="79"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="80"/>
         <source>Gửi toàn bộ (kể cả những gì nơi nhận đã có)</source>
         <translation>Send everything (including what the recipient already has)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="87"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="93"/>
         <source>Gửi cho</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="94"/>
         <source>Thư mục</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="111"/>
         <source>Chưa có nơi nhận nào được đăng ký.</source>
         <translation>No recipients have been registered yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="112"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="113"/>
         <source>Đang đếm những gì sẽ gửi…</source>
         <translation>Counting what would be sent…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="120"/>
         <source>Sẽ gửi {0} thay đổi và {1} ảnh.</source>
         <translation>Will send {0} change(s) and {1} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="139"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="140"/>
         <source>Thư mục lưu gói</source>
         <translation>Folder to save the package in</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="152"/>
         <source>Thư mục {0} không tồn tại.</source>
         <translation>The folder {0} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="171"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="172"/>
         <source>Đã ghi {0}: {1} thay đổi, {2} ảnh.</source>
         <translation>Wrote {0}: {1} change(s), {2} photo(s).</translation>
     </message>
@@ -1013,78 +1013,78 @@ At: {3}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="191"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="192"/>
         <source>Nhập gói đồng bộ</source>
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="200"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="201"/>
         <source>Thêm gói…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="209"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="210"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="224"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="225"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="224"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="225"/>
         <source>Gói FieldSurvey (*.fspkg);;Tất cả (*)</source>
         <translation>FieldSurvey packages (*.fspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="280"/>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="370"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="281"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="372"/>
         <source>đã nhập trước đây</source>
         <translation>imported previously</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="282"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="283"/>
         <source>xem trước</source>
         <translation>preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="284"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="285"/>
         <source>đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="296"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="297"/>
         <source>đang kiểm tra…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="299"/>
         <source>TỪ CHỐI: {0}</source>
         <translation>REFUSED: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="351"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="352"/>
         <source>Đã tạo ảnh thu nhỏ cho {0} ảnh.</source>
         <translation>Created thumbnails for {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="368"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="370"/>
         <source>không nhập (đã huỷ)</source>
         <translation>not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="376"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="378"/>
         <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xoá, {5} ảnh (gói {6})</source>
         <translation>{0}: {1} new, {2} updated, {3} conflicts, {4} deleted, {5} photos (package {6})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="388"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="390"/>
         <source>{0}: TỪ CHỐI — {1}</source>
         <translation>{0}: REFUSED — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="393"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -2349,52 +2349,52 @@ At: {3}</translation>
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="407"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="409"/>
         <source>Các gói đã trao đổi</source>
         <translation>Exchanged packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="411"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="413"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="412"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="414"/>
         <source>Chiều</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="413"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="415"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="414"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="416"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="415"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="417"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="416"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="418"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="417"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="419"/>
         <source>Mã gói</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="424"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="426"/>
         <source>nhận</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="424"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="426"/>
         <source>gửi</source>
         <translation>sent</translation>
     </message>
@@ -3110,134 +3110,144 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <translation>This profile is not an office&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="113"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="107"/>
+        <source>Đã đăng ký {name} ({role}) {fingerprint}</source>
+        <translation>Enrolled {name} ({role}) {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="120"/>
         <source>Tệp hồ sơ sẽ ghi.</source>
         <translation>The profile file to write.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="120"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="127"/>
         <source>Dấu vân tay do chủ hồ sơ đọc cho; phải khớp.</source>
         <translation>The fingerprint read out by the profile&apos;s owner; must match.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="126"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="133"/>
         <source>Xuất hồ sơ khoá công khai của thiết bị.</source>
         <translation>Write this device&apos;s public profile.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="136"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="143"/>
         <source>Xuất hồ sơ văn phòng cho cán bộ khảo sát.</source>
         <translation>Write the office profile for surveyors.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="146"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="153"/>
         <source>Nhận hồ sơ văn phòng (máy khảo sát).</source>
         <translation>Trust the office&apos;s profile (on a surveyor).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="157"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="164"/>
         <source>Đăng ký một thiết bị từ hồ sơ của nó.</source>
         <translation>Enrol a device from its profile.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="168"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="175"/>
         <source>Thiết bị đã đăng ký mất khoá và tạo khoá mới: thay khoá cũ (cần --fingerprint).</source>
         <translation>The enrolled device lost its keys and made new ones: replace them (needs --fingerprint).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="191"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="198"/>
         <source>Tệp chứa mật khẩu mới (dòng đầu).</source>
         <translation>A file whose first line is the new passphrase (else FIELDSURVEY_NEW_PASSPHRASE, else asked twice on the terminal).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="202"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="209"/>
         <source>Đổi cách bảo vệ khoá riêng.</source>
         <translation>Keep the device&apos;s private keys another way.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="212"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="219"/>
         <source>keyring: kho khoá của hệ điều hành; passphrase: mật khẩu; file: tệp khoá (kém an toàn).</source>
         <translation>keyring: the OS credential store; passphrase; file: a plain key file (weakest).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="236"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="243"/>
         <source>Khoá riêng được bảo vệ bằng: {protection}</source>
         <translation>Private keys kept by: {protection}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="244"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="251"/>
         <source>Tạo khoá mới cho thiết bị.</source>
         <translation>Make new keys for this device.
 
 The next packages carry a statement signed by the old and the new key; the office takes the new keys from it. With --lost there is no old key to sign: read the new fingerprint to the office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="253"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="260"/>
         <source>Khoá cũ đã mất (quên mật khẩu, workspace chép sang máy khác): tạo khoá mới; văn phòng phải đăng ký lại bằng dấu vân tay.</source>
         <translation>The old keys are lost: make new ones; the office enrols them again by fingerprint (keys enrol --replace).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="267"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="274"/>
         <source>Với --lost: cách bảo vệ khoá mới (mặc định: như trước).</source>
         <translation>With --lost: how to keep the new keys (default: as before).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="291"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="298"/>
         <source>--to chỉ dùng với --lost.</source>
         <translation>--to goes with --lost.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="299"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="306"/>
         <source>Khoá mới: {fingerprint}. Hãy đọc dấu vân tay này cho văn phòng để đăng ký lại.</source>
         <translation>New keys: {fingerprint}. Read this fingerprint to the office to enrol again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="310"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="317"/>
         <source>Khoá mới: {fingerprint}; gói tiếp theo sẽ báo cho văn phòng.</source>
         <translation>New keys: {fingerprint}; the next package tells the office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="320"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="327"/>
         <source>Thu hồi một thiết bị: gói của nó bị từ chối.</source>
         <translation>Revoke a device: its packages are refused.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="335"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="336"/>
+        <source>Đã thu hồi {device}</source>
+        <translation>Revoked {device}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="342"/>
         <source>Đơn vị của một thiết bị khảo sát, quyền xem mục tiêu ANQG.</source>
         <translation>The unit a surveyor&apos;s device works for and whether it may see national-security sites: what the office sends it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="343"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="350"/>
         <source>Đơn vị của cán bộ khảo sát (địa bàn được giao).</source>
         <translation>The unit the surveyor works for (its assigned area).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="348"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="355"/>
         <source>Được xem mục tiêu ANQG (mặc định: không).</source>
         <translation>May see national-security sites (default: no).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="355"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="362"/>
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="357"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="364"/>
         <source>được xem mục tiêu ANQG</source>
         <translation>cleared for national-security sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="359"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="366"/>
         <source>không được xem mục tiêu ANQG</source>
         <translation>not cleared for national-security sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="366"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="373"/>
         <source>Các thiết bị đã đăng ký.</source>
         <translation>Enrolled devices.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="373"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="380"/>
         <source>Mỗi thiết bị một đối tượng JSON.</source>
         <translation>One JSON object per device.</translation>
     </message>
@@ -3299,63 +3309,68 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/office.py" line="116"/>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="180"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="183"/>
         <location filename="../../src/fieldsurvey/cli/review.py" line="344"/>
         <source>Mỗi dòng một đối tượng JSON.</source>
         <translation>One JSON object per line.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="149"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="133"/>
+        <source>{item}: cần FIELD=COLUMN.</source>
+        <translation>{item}: expected FIELD=COLUMN.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="152"/>
         <source>dòng {line}</source>
         <translation>line {line}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="152"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="155"/>
         <source>dòng {line} (cảnh báo)</source>
         <translation>line {line} (warning)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="155"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="158"/>
         <source>Sẽ nhập</source>
         <translation>would import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="157"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="160"/>
         <source>Đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="159"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="162"/>
         <source>có thể trùng</source>
         <translation>flagged as possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="160"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="163"/>
         <source>dòng bị từ chối</source>
         <translation>rows refused</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="166"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="169"/>
         <source>Không nhập được dòng nào.</source>
         <translation>No row could be imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="172"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="175"/>
         <source>Nhu cầu đã có camera quan sát, địa điểm chưa có camera.</source>
         <translation>For each need, the existing cameras that already see its place (reuse or connect instead of a new camera); then the sites of each category with no camera at all.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="193"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="196"/>
         <source>nhu cầu</source>
         <translation>need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="199"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="202"/>
         <source>địa điểm chưa có camera</source>
         <translation>sites without cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="203"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="206"/>
         <source>nhu cầu đã có camera quan sát.</source>
         <translation>needs already seen by existing cameras.</translation>
     </message>
@@ -3401,42 +3416,67 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Worker processes (default: one per core).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="123"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="101"/>
+        <source>mới</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="102"/>
+        <source>đã có</source>
+        <translation>already stored</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="121"/>
+        <source>LỖI {file}: {error}</source>
+        <translation>ERROR {file}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="133"/>
         <source>{stored} ảnh đã thêm, {failed} lỗi.</source>
         <translation>{stored} stored, {failed} failed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="135"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="145"/>
         <source>Gắn vị trí cho ảnh không có GPS từ tệp GPX.</source>
         <translation>Place photos without GPS from a GPX track.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="143"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="153"/>
         <source>Vết GPX từ máy ghi GPS.</source>
         <translation>GPX track from a GPS logger.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="152"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="162"/>
         <source>Số giây tối đa giữa ảnh và điểm GPS gần nhất để vẫn tính là khớp.</source>
         <translation>Seconds between a photo and the nearest fix that still count as a match.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="163"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="173"/>
         <source>Số giây cộng vào đồng hồ máy ảnh để ra giờ đúng.</source>
         <translation>Seconds to add to the camera&apos;s clock to get the true time.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="170"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="180"/>
         <source>Múi giờ của đồng hồ máy ảnh khi ảnh không ghi múi giờ.</source>
         <translation>The camera clock&apos;s time zone when the photo does not say.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="177"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="187"/>
         <source>Mỗi ảnh một đối tượng JSON.</source>
         <translation>One JSON object per photo.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/photos.py" line="212"/>
+        <source>cách điểm GPS {seconds} s</source>
+        <translation>{seconds} s from the GPS fix</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="221"/>
+        <source>không gắn được: {reason}</source>
+        <translation>not placed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="226"/>
         <source>ảnh được gắn vị trí.</source>
         <translation>photos placed.</translation>
     </message>
@@ -3703,37 +3743,52 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>One line per unit, commune or assignment, or the list to chase.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="387"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="373"/>
+        <source>TRỄ</source>
+        <translation>LATE</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="380"/>
+        <source>{surveyed}/{expected} địa điểm, {reviewed}/{records} bản ghi đã duyệt, hạn {due}</source>
+        <translation>{surveyed}/{expected} sites, {reviewed}/{records} records reviewed, due {due}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="395"/>
         <source>Gói đã nhận.</source>
         <translation>Imported packages and what each brought (or one package&apos;s records).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="394"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="402"/>
         <source>Mỗi gói hoặc bản ghi một đối tượng JSON.</source>
         <translation>One JSON object per package or record.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="400"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="408"/>
         <source>Các bản ghi một gói mang đến.</source>
         <translation>The records one package brought.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="422"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="426"/>
+        <source>{new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, {photos} ảnh</source>
+        <translation>{new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="436"/>
         <source>Giữ lại</source>
         <translation>held back</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="430"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="444"/>
         <source>Số liệu cho biểu đồ.</source>
         <translation>The dashboard&apos;s figures: cameras by commune, purpose, condition, owner and connectivity; shortcomings by kind; needs by priority.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="437"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="451"/>
         <source>Một đối tượng JSON chứa mọi biểu đồ.</source>
         <translation>One JSON object with every chart.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="444"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="458"/>
         <source>Ngôn ngữ của nhãn.</source>
         <translation>Language of the labels.</translation>
     </message>
@@ -3783,31 +3838,66 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Give --out.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="93"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="87"/>
+        <source>{file}: {changes} thay đổi, {photos} ảnh (gói {package})</source>
+        <translation>{file}: {changes} changes, {photos} photos (package {package})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="98"/>
         <source>Kiểm tra gói mà không nhập.</source>
         <translation>Check a package without importing it (all checks).
 
 --db is the receiving workspace: only it holds the key that opens the package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="105"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="110"/>
         <source>Gói hợp lệ: {changes} thay đổi từ {sender}.</source>
         <translation>The package is valid: {changes} changes from {sender}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="114"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="119"/>
         <source>Nhập gói đồng bộ.</source>
         <translation>Import packages, each checked whole before anything is written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="127"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="132"/>
         <source>Mỗi gói một đối tượng JSON.</source>
         <translation>One JSON object per package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="134"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="139"/>
         <source>Kiểm tra và đếm những gì sẽ thay đổi (mới, cập nhật, xung đột, xoá, đã nhập trước đây) mà không ghi gì.</source>
         <translation>Check and count what would change (new, updated, conflicting, deleted, already imported) without writing anything.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="173"/>
+        <source>TỪ CHỐI {file}: {reason}</source>
+        <translation>REFUSED {file}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="203"/>
+        <source>{file}: đã nhập trước đây, không thay đổi gì.</source>
+        <translation>{file}: imported before, nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="209"/>
+        <source>(thử) {file}: {new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, {photos} ảnh.</source>
+        <translation>(dry run) {file}: {new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="215"/>
+        <source>{file}: {new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, {photos} ảnh.</source>
+        <translation>{file}: {new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="229"/>
+        <source>Đã tạo ảnh thu nhỏ cho {count} ảnh mới.</source>
+        <translation>Made thumbnails for {count} new photos.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="235"/>
+        <source>Ảnh: {problem}</source>
+        <translation>Photo: {problem}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/workspace.py" line="14"/>
@@ -3840,22 +3930,27 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Replace the file if it exists.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="90"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="84"/>
+        <source>Đã tạo {file}: {sites} địa điểm, {cameras} camera, {shortcomings} tồn tại, {needs} nhu cầu.</source>
+        <translation>Created {file}: {sites} sites, {cameras} cameras, {shortcomings} shortcomings, {needs} needs.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="97"/>
         <source>Mở ứng dụng với workspace PATH.</source>
         <translation>Open the app on the workspace PATH.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="99"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="106"/>
         <source>Đếm bản ghi trong workspace.</source>
         <translation>Counts of everything in a workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="120"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="127"/>
         <source>Tìm không dấu.</source>
         <translation>Accent-insensitive search (&quot;hoan kiem&quot; finds &quot;Hoàn Kiếm&quot;).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="158"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="165"/>
         <source>Số giây chờ bản đồ trước khi bỏ cuộc.</source>
         <translation>Seconds to wait for the map before giving up.</translation>
     </message>
@@ -3866,13 +3961,13 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="30"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="127"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="134"/>
         <source>Mỗi kết quả một đối tượng JSON.</source>
         <translation>One JSON object per hit.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="37"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="134"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="141"/>
         <source>Nhiều nhất bấy nhiêu kết quả.</source>
         <translation>At most this many hits.</translation>
     </message>
@@ -3888,7 +3983,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="74"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="147"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="154"/>
         <source>Không tìm thấy.</source>
         <translation>Nothing found.</translation>
     </message>
@@ -3905,7 +4000,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="104"/>
         <location filename="../../src/fieldsurvey/cli/keys.py" line="46"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="105"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="112"/>
         <source>Một đối tượng JSON.</source>
         <translation>One JSON object.</translation>
     </message>
@@ -3920,7 +4015,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>One JSON object per basemap.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="151"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="158"/>
         <source>Kiểm tra ứng dụng không cần màn hình.</source>
         <translation>Start the app headless, load the map, report.
 

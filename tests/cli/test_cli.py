@@ -120,3 +120,51 @@ def test_search_without_hits_says_so(demo_file: Path) -> None:
     result = CliRunner().invoke(main, ["search", "--db", str(demo_file), "zzqx"])
     assert result.exit_code == 0
     assert "Không tìm thấy. / Nothing found." in result.output
+
+
+def test_no_vietnamese_string_in_the_command_line_outside_the_translation_files() -> None:
+    """What a command prints in Vietnamese is a template marked for the translation files, so it
+    is printed with its English: no Vietnamese literal or f-string is echoed as it is."""
+    import ast
+
+    import fieldsurvey.cli
+
+    vietnamese = re.compile(r"[À-ỹĐđ]")
+    left = []
+    for path in sorted(Path(fieldsurvey.cli.__file__).parent.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        marked = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "QT_TRANSLATE_NOOP"
+            for inner in ast.walk(node)
+        }
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.FunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        left += [
+            f"{path.name}:{node.lineno}: {node.value!r}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in marked | docstrings
+            and vietnamese.search(node.value)
+        ]
+    assert left == []
+
+
+def test_a_bad_mapping_is_said_in_both_languages(tmp_path: Path) -> None:
+    inventory = tmp_path / "cameras.csv"
+    inventory.write_text("lat,lon\n21.03,105.85\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["import-inventory", "--db", str(tmp_path / "w.sqlite"), str(inventory), "--map", "lat"],
+    )
+    assert result.exit_code != 0
+    assert "'lat': cần FIELD=COLUMN. / 'lat': expected FIELD=COLUMN." in result.output

@@ -102,7 +102,14 @@ def _enrol_profile(
                 at=_now_iso(),
                 replace_keys=replace_keys,
             )
-    click.echo(f"Đã đăng ký {peer.name} ({peer.role}) {peer.fingerprint}")
+    click.echo(
+        say(
+            QT_TRANSLATE_NOOP("cli", "Đã đăng ký {name} ({role}) {fingerprint}"),
+            name=peer.name,
+            role=peer.role,
+            fingerprint=peer.fingerprint,
+        )
+    )
 
 
 OUT_PROFILE = click.option(
@@ -326,7 +333,7 @@ def keys_revoke(db_path: Path, device_id: str) -> None:
 
     with user_errors(), open_workspace(db_path) as ws, ws.transaction():
         keys.revoke(ws.db, device_id, at=_now_iso())
-    click.echo(f"Đã thu hồi {device_id}")
+    click.echo(say(QT_TRANSLATE_NOOP("cli", "Đã thu hồi {device}"), device=device_id))
 
 
 @keys_group.command(

@@ -129,7 +129,10 @@ def import_inventory_command(
     for item in mapping:
         target, sep, column = item.partition("=")
         if not sep:
-            raise click.BadParameter(f"{item!r}: cần FIELD=COLUMN.", param_hint="--map")
+            raise click.BadParameter(
+                str(say(QT_TRANSLATE_NOOP("cli", "{item}: cần FIELD=COLUMN."), item=repr(item))),
+                param_hint="--map",
+            )
         explicit[target.strip()] = column.strip()
     with user_errors(), open_workspace(db_path) as ws:
         inventory = read_inventory(file)

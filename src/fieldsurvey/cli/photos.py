@@ -98,6 +98,9 @@ def photos_add(
         results = ingest_photos(
             ws, [str(f) for f in files], link=link, workers=workers, progress=progress
         )
+    new = str(say(QT_TRANSLATE_NOOP("cli", "mới")))
+    kept = str(say(QT_TRANSLATE_NOOP("cli", "đã có")))
+    width = max(len(new), len(kept))
     failed = 0
     for result in results:
         failed += result.error is not None
@@ -113,10 +116,17 @@ def photos_add(
                 }
             )
         elif result.error:
-            click.echo(f"LỖI {result.source}: {result.error}", err=True)
+            click.echo(
+                say(
+                    QT_TRANSLATE_NOOP("cli", "LỖI {file}: {error}"),
+                    file=result.source,
+                    error=result.error,
+                ),
+                err=True,
+            )
         else:
-            state = "mới" if result.created else "đã có"
-            click.echo(f"{result.photo_id}  {state:6}  {result.source}")
+            state = new if result.created else kept
+            click.echo(f"{result.photo_id}  {state:{width}}  {result.source}")
     if not as_json:
         click.echo(
             say(
@@ -198,15 +208,19 @@ def photos_geotag(
         if as_json:
             print_json(outcome)
         elif outcome["placed"]:
+            gap = say(
+                QT_TRANSLATE_NOOP("cli", "cách điểm GPS {seconds} s"),
+                seconds=f"{outcome['gap_s']:.0f}",
+            )
             click.echo(
                 f"{outcome['photo_id']}  {outcome['lat']:.6f}, {outcome['lon']:.6f}  "
-                f"cách điểm GPS {outcome['gap_s']:.0f} s  {outcome['file_name']}"
+                f"{gap}  {outcome['file_name']}"
             )
         else:
-            click.echo(
-                f"{outcome['photo_id']}  không gắn được: {outcome['reason']}  "
-                f"{outcome['file_name']}"
+            not_placed = say(
+                QT_TRANSLATE_NOOP("cli", "không gắn được: {reason}"), reason=outcome["reason"]
             )
+            click.echo(f"{outcome['photo_id']}  {not_placed}  {outcome['file_name']}")
     if not as_json:
         placed = sum(o["placed"] for o in outcomes)
         placed_label = say(QT_TRANSLATE_NOOP("cli", "ảnh được gắn vị trí."))

@@ -370,16 +370,24 @@ def progress_command(db_path: Path, as_json: bool, today: dt.datetime | None, by
     with user_errors(), Workspace.open(db_path) as ws:
         result = progress(ws, day)
     key = {"unit": "units", "commune": "communes", "assignment": "assignments", "chase": "chase"}
+    late = str(say(QT_TRANSLATE_NOOP("cli", "TRỄ"))) + " "
     for row in result[key[by]]:
         if as_json:
             print_json(row)
             continue
         name = row.get("unit_name") or row.get("name") or row.get("code")
-        expected = "?" if row["expected"] is None else row["expected"]
-        click.echo(
-            f"{'TRỄ ' if row['late'] else '    '}{name}: {row['surveyed']}/{expected} địa điểm, "
-            f"{row['reviewed']}/{row['records']} bản ghi đã duyệt, hạn {row['due_date'] or '-'}"
+        counts = say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "{surveyed}/{expected} địa điểm, {reviewed}/{records} bản ghi đã duyệt, hạn {due}",
+            ),
+            surveyed=row["surveyed"],
+            expected="?" if row["expected"] is None else row["expected"],
+            reviewed=row["reviewed"],
+            records=row["records"],
+            due=row["due_date"] or "-",
         )
+        click.echo(f"{late if row['late'] else ' ' * len(late)}{name}: {counts}")
 
 
 @click.command(
@@ -414,10 +422,16 @@ def inbox_command(db_path: Path, as_json: bool, package_id: str | None) -> None:
                 f"[{', '.join(row['fields'])}]"
             )
         else:
+            brought = say(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "{new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, "
+                    "{photos} ảnh",
+                ),
+                **{k: row[k] for k in ("new", "updated", "deleted", "conflicts", "photos")},
+            )
             click.echo(
-                f"{row['imported_at']}  {row['sender_name']:<10} {row['package_id']}  "
-                f"{row['new']} mới, {row['updated']} cập nhật, {row['deleted']} xoá, "
-                f"{row['conflicts']} xung đột, {row['photos']} ảnh"
+                f"{row['imported_at']}  {row['sender_name']:<10} {row['package_id']}  {brought}"
             )
     held_back_label = say(QT_TRANSLATE_NOOP("cli", "Giữ lại"))
     for item in waiting:

@@ -83,8 +83,13 @@ def export_command(
     with user_errors(), open_workspace(db_path, passphrase_file=passphrase_file) as ws:
         manifest = export_package(ws, out, recipient_id=recipient, full=full)
     click.echo(
-        f"{out}: {manifest['changes']} thay đổi, {manifest['photos']} ảnh "
-        f"(gói {manifest['package_id']})"
+        say(
+            QT_TRANSLATE_NOOP("cli", "{file}: {changes} thay đổi, {photos} ảnh (gói {package})"),
+            file=out,
+            changes=manifest["changes"],
+            photos=manifest["photos"],
+            package=manifest["package_id"],
+        )
     )
 
 
@@ -163,7 +168,14 @@ def import_command(
                         {"file": str(package), "ok": False, "reason": reason, "error": str(exc)}
                     )
                 else:
-                    click.echo(f"TỪ CHỐI {package}: {exc}", err=True)
+                    click.echo(
+                        say(
+                            QT_TRANSLATE_NOOP("cli", "TỪ CHỐI {file}: {reason}"),
+                            file=package,
+                            reason=exc,
+                        ),
+                        err=True,
+                    )
                 continue
             counts = {
                 "new": report.new,
@@ -186,22 +198,42 @@ def import_command(
                     }
                 )
             elif report.already_imported:
-                click.echo(f"{package}: đã nhập trước đây, không thay đổi gì.")
-            else:
-                prefix = "(thử) " if dry_run else ""
                 click.echo(
-                    f"{prefix}{package}: {report.new} mới, {report.updated} cập nhật, "
-                    f"{report.deleted} xoá, {report.conflicts} xung đột, "
-                    f"{report.photos} ảnh."
+                    say(
+                        QT_TRANSLATE_NOOP("cli", "{file}: đã nhập trước đây, không thay đổi gì."),
+                        file=package,
+                    )
                 )
+            else:
+                template = (
+                    QT_TRANSLATE_NOOP(
+                        "cli",
+                        "(thử) {file}: {new} mới, {updated} cập nhật, {deleted} xoá, "
+                        "{conflicts} xung đột, {photos} ảnh.",
+                    )
+                    if dry_run
+                    else QT_TRANSLATE_NOOP(
+                        "cli",
+                        "{file}: {new} mới, {updated} cập nhật, {deleted} xoá, "
+                        "{conflicts} xung đột, {photos} ảnh.",
+                    )
+                )
+                click.echo(say(template, file=package, photos=report.photos, **counts))
         if not dry_run:
             from fieldsurvey.core.photos.store import make_missing_copies
 
             made, problems = make_missing_copies(ws)
             if made and not as_json:
-                click.echo(f"Đã tạo ảnh thu nhỏ cho {made} ảnh mới.")
+                click.echo(
+                    say(
+                        QT_TRANSLATE_NOOP("cli", "Đã tạo ảnh thu nhỏ cho {count} ảnh mới."),
+                        count=made,
+                    )
+                )
             for problem in problems:
-                click.echo(f"Ảnh: {problem}", err=True)
+                click.echo(
+                    say(QT_TRANSLATE_NOOP("cli", "Ảnh: {problem}"), problem=problem), err=True
+                )
     if refused:
         sys.exit(1)
 

@@ -80,8 +80,15 @@ def demo(
         )
     if not quiet:
         click.echo(
-            f"Đã tạo {db_path}: {counts['sites']} địa điểm, {counts['cameras']} camera, "
-            f"{counts['shortcomings']} tồn tại, {counts['needs']} nhu cầu."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "Đã tạo {file}: {sites} địa điểm, {cameras} camera, {shortcomings} tồn tại, "
+                    "{needs} nhu cầu.",
+                ),
+                file=db_path,
+                **{k: counts[k] for k in ("sites", "cameras", "shortcomings", "needs")},
+            )
         )
 
 
