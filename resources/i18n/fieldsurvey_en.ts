@@ -1208,37 +1208,37 @@ At: {3}</translation>
         <translation>No packages held back.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="149"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="163"/>
         <source>Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó (xem nhật ký)</source>
         <translation>Held back on import: clock set in the future or an earlier package missing (see the log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="160"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="155"/>
         <source>Chưa nhập gói nào.</source>
         <translation>No packages imported yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="170"/>
         <source>mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="170"/>
         <source>cập nhật</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="170"/>
         <source>xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="173"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="177"/>
         <source>Gói của {0}: {1} bản ghi</source>
         <translation>Package from {0}: {1} record(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="181"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="185"/>
         <source> (đã xoá)</source>
         <translation> (deleted)</translation>
     </message>
@@ -4339,7 +4339,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>{field}: choose &apos;keep&apos; or &apos;other&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inbox.py" line="125"/>
+        <location filename="../../src/fieldsurvey/core/office/inbox.py" line="130"/>
         <source>Không có gói nhập {package}.</source>
         <translation>No imported package with the id {package}.</translation>
     </message>
@@ -5305,27 +5305,27 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>A gap in the changes of device {device} ({first}–{last}): import the earlier packages first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="452"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="457"/>
         <source>Gói có ảnh không thuộc bản ghi nào</source>
         <translation>The package carries a photo no record refers to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="460"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="465"/>
         <source>Bản ghi ảnh {sha}… đến mà không có tệp ảnh</source>
         <translation>A photo record {sha}… arrived without its file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="473"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="478"/>
         <source>là {found}, không phải {declared} như bản ghi của nó</source>
         <translation>the file is {found}, not {declared} as its record declares</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="481"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="486"/>
         <source>Ảnh {sha}… trong gói không hợp lệ: {why}</source>
         <translation>A photo {sha}… in the package is not acceptable: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="534"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="539"/>
         <source>Phần xác nhận của gói không đọc được.</source>
         <translation>The package&apos;s acknowledgements are not valid.</translation>
     </message>
