@@ -795,62 +795,62 @@ At: {3}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="60"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="61"/>
         <source>Xuất gói đồng bộ</source>
         <translation>Export sync package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="74"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="75"/>
         <source>Chọn thư mục…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="79"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="80"/>
         <source>Gửi toàn bộ (kể cả những gì nơi nhận đã có)</source>
         <translation>Send everything (including what the recipient already has)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="87"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="93"/>
         <source>Gửi cho</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="94"/>
         <source>Thư mục</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="111"/>
         <source>Chưa có nơi nhận nào được đăng ký.</source>
         <translation>No recipients have been registered yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="112"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="113"/>
         <source>Đang đếm những gì sẽ gửi…</source>
         <translation>Counting what would be sent…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="120"/>
         <source>Sẽ gửi {0} thay đổi và {1} ảnh.</source>
         <translation>Will send {0} change(s) and {1} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="139"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="140"/>
         <source>Thư mục lưu gói</source>
         <translation>Folder to save the package in</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="152"/>
         <source>Thư mục {0} không tồn tại.</source>
         <translation>The folder {0} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="171"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="172"/>
         <source>Đã ghi {0}: {1} thay đổi, {2} ảnh.</source>
         <translation>Wrote {0}: {1} change(s), {2} photo(s).</translation>
     </message>
@@ -1013,78 +1013,78 @@ At: {3}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="191"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="192"/>
         <source>Nhập gói đồng bộ</source>
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="200"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="201"/>
         <source>Thêm gói…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="209"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="210"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="224"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="225"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="224"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="225"/>
         <source>Gói FieldSurvey (*.fspkg);;Tất cả (*)</source>
         <translation>FieldSurvey packages (*.fspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="280"/>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="370"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="281"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="372"/>
         <source>đã nhập trước đây</source>
         <translation>imported previously</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="282"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="283"/>
         <source>xem trước</source>
         <translation>preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="284"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="285"/>
         <source>đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="296"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="297"/>
         <source>đang kiểm tra…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="299"/>
         <source>TỪ CHỐI: {0}</source>
         <translation>REFUSED: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="351"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="352"/>
         <source>Đã tạo ảnh thu nhỏ cho {0} ảnh.</source>
         <translation>Created thumbnails for {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="368"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="370"/>
         <source>không nhập (đã huỷ)</source>
         <translation>not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="376"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="378"/>
         <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xoá, {5} ảnh (gói {6})</source>
         <translation>{0}: {1} new, {2} updated, {3} conflicts, {4} deleted, {5} photos (package {6})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="388"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="390"/>
         <source>{0}: TỪ CHỐI — {1}</source>
         <translation>{0}: REFUSED — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="391"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="393"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1208,37 +1208,37 @@ At: {3}</translation>
         <translation>No packages held back.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="149"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="163"/>
         <source>Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó (xem nhật ký)</source>
         <translation>Held back on import: clock set in the future or an earlier package missing (see the log)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="160"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="155"/>
         <source>Chưa nhập gói nào.</source>
         <translation>No packages imported yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="170"/>
         <source>mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="170"/>
         <source>cập nhật</source>
         <translation>updated</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="170"/>
         <source>xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="173"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="177"/>
         <source>Gói của {0}: {1} bản ghi</source>
         <translation>Package from {0}: {1} record(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="181"/>
+        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="185"/>
         <source> (đã xoá)</source>
         <translation> (deleted)</translation>
     </message>
@@ -2349,52 +2349,52 @@ At: {3}</translation>
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="407"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="409"/>
         <source>Các gói đã trao đổi</source>
         <translation>Exchanged packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="411"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="413"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="412"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="414"/>
         <source>Chiều</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="413"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="415"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="414"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="416"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="415"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="417"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="416"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="418"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="417"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="419"/>
         <source>Mã gói</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="424"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="426"/>
         <source>nhận</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="424"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="426"/>
         <source>gửi</source>
         <translation>sent</translation>
     </message>
@@ -3120,121 +3120,156 @@ Click “Copy report” and send it to support; details are in the log file.</tr
         <translation>This device and its key fingerprint.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="70"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="75"/>
         <source>Workspace này không phải của văn phòng.</source>
         <translation>This is not an office workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="90"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="95"/>
         <source>Hồ sơ này không phải của văn phòng.</source>
         <translation>This profile is not an office&apos;s.</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="107"/>
+        <source>Đã đăng ký {name} ({role}) {fingerprint}</source>
+        <translation>Enrolled {name} ({role}) {fingerprint}</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldsurvey/cli/keys.py" line="120"/>
+        <source>Tệp hồ sơ sẽ ghi.</source>
+        <translation>The profile file to write.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="127"/>
+        <source>Dấu vân tay do chủ hồ sơ đọc cho; phải khớp.</source>
+        <translation>The fingerprint read out by the profile&apos;s owner; must match.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="133"/>
         <source>Xuất hồ sơ khoá công khai của thiết bị.</source>
         <translation>Write this device&apos;s public profile.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="130"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="143"/>
         <source>Xuất hồ sơ văn phòng cho cán bộ khảo sát.</source>
         <translation>Write the office profile for surveyors.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="140"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="153"/>
         <source>Nhận hồ sơ văn phòng (máy khảo sát).</source>
         <translation>Trust the office&apos;s profile (on a surveyor).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="151"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="164"/>
         <source>Đăng ký một thiết bị từ hồ sơ của nó.</source>
         <translation>Enrol a device from its profile.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="162"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="175"/>
         <source>Thiết bị đã đăng ký mất khoá và tạo khoá mới: thay khoá cũ (cần --fingerprint).</source>
         <translation>The enrolled device lost its keys and made new ones: replace them (needs --fingerprint).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="185"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="198"/>
         <source>Tệp chứa mật khẩu mới (dòng đầu).</source>
         <translation>A file whose first line is the new passphrase (else FIELDSURVEY_NEW_PASSPHRASE, else asked twice on the terminal).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="196"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="209"/>
         <source>Đổi cách bảo vệ khoá riêng.</source>
         <translation>Keep the device&apos;s private keys another way.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="206"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="219"/>
         <source>keyring: kho khoá của hệ điều hành; passphrase: mật khẩu; file: tệp khoá (kém an toàn).</source>
         <translation>keyring: the OS credential store; passphrase; file: a plain key file (weakest).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="230"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="243"/>
         <source>Khoá riêng được bảo vệ bằng: {protection}</source>
         <translation>Private keys kept by: {protection}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="238"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="251"/>
         <source>Tạo khoá mới cho thiết bị.</source>
         <translation>Make new keys for this device.
 
 The next packages carry a statement signed by the old and the new key; the office takes the new keys from it. With --lost there is no old key to sign: read the new fingerprint to the office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="247"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="260"/>
         <source>Khoá cũ đã mất (quên mật khẩu, workspace chép sang máy khác): tạo khoá mới; văn phòng phải đăng ký lại bằng dấu vân tay.</source>
         <translation>The old keys are lost: make new ones; the office enrols them again by fingerprint (keys enrol --replace).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="261"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="274"/>
         <source>Với --lost: cách bảo vệ khoá mới (mặc định: như trước).</source>
         <translation>With --lost: how to keep the new keys (default: as before).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="285"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="298"/>
         <source>--to chỉ dùng với --lost.</source>
         <translation>--to goes with --lost.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="293"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="306"/>
         <source>Khoá mới: {fingerprint}. Hãy đọc dấu vân tay này cho văn phòng để đăng ký lại.</source>
         <translation>New keys: {fingerprint}. Read this fingerprint to the office to enrol again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="304"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="317"/>
         <source>Khoá mới: {fingerprint}; gói tiếp theo sẽ báo cho văn phòng.</source>
         <translation>New keys: {fingerprint}; the next package tells the office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="314"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="327"/>
         <source>Thu hồi một thiết bị: gói của nó bị từ chối.</source>
         <translation>Revoke a device: its packages are refused.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="329"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="336"/>
+        <source>Đã thu hồi {device}</source>
+        <translation>Revoked {device}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="342"/>
         <source>Đơn vị của một thiết bị khảo sát, quyền xem mục tiêu ANQG.</source>
         <translation>The unit a surveyor&apos;s device works for and whether it may see national-security sites: what the office sends it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="345"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="350"/>
+        <source>Đơn vị của cán bộ khảo sát (địa bàn được giao).</source>
+        <translation>The unit the surveyor works for (its assigned area).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="355"/>
+        <source>Được xem mục tiêu ANQG (mặc định: không).</source>
+        <translation>May see national-security sites (default: no).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="362"/>
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="347"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="364"/>
         <source>được xem mục tiêu ANQG</source>
         <translation>cleared for national-security sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="349"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="366"/>
         <source>không được xem mục tiêu ANQG</source>
         <translation>not cleared for national-security sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="356"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="373"/>
         <source>Các thiết bị đã đăng ký.</source>
         <translation>Enrolled devices.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="380"/>
+        <source>Mỗi thiết bị một đối tượng JSON.</source>
+        <translation>One JSON object per device.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/main.py" line="17"/>
@@ -3249,87 +3284,113 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Candidate duplicate cameras (or sites), best first; pairs decided &quot;not a duplicate&quot; are never listed again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="50"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="43"/>
+        <source>Mỗi cặp có thể trùng một đối tượng JSON.</source>
+        <translation>One JSON object per candidate pair.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="51"/>
+        <source>Điểm thấp nhất được liệt kê (địa điểm: nên bắt đầu từ 0.7).</source>
+        <translation>Lowest score to list (sites: 0.7 is a good start).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="57"/>
         <source>Địa điểm trùng thay vì camera.</source>
         <translation>Duplicate sites instead.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="70"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="77"/>
         <source>cặp có thể trùng.</source>
         <translation>candidate pairs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="76"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="83"/>
         <source>Nhập danh sách camera hiện có (CSV, GeoJSON).</source>
         <translation>Import an owner unit&apos;s existing camera list (CSV or GeoJSON, OpenStreetMap tags understood); rows it cannot read are reported with their line numbers, new cameras that may duplicate existing ones are flagged.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="83"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="90"/>
         <source>Đơn vị sở hữu (mã hoặc tên).</source>
         <translation>Owner unit (id or name).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="91"/>
         <source>Gán cột cho trường (lặp lại được), thay cho đoán tự động.</source>
-        <translation>Map a column to a field (repeatable), instead of the automatic guess.</translation>
+        <translation type="vanished">Map a column to a field (repeatable), instead of the automatic guess.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="100"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="99"/>
+        <source>Gán cột cho trường (lặp lại được), thay cho đoán tự động. Các trường: {fields}.</source>
+        <translation>Map a column to a field (repeatable), instead of the automatic guess. Fields: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="110"/>
         <source>Chỉ kiểm tra, không ghi.</source>
         <translation>Check, write nothing.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="134"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="116"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="183"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="344"/>
+        <source>Mỗi dòng một đối tượng JSON.</source>
+        <translation>One JSON object per line.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="133"/>
+        <source>{item}: cần FIELD=COLUMN.</source>
+        <translation>{item}: expected FIELD=COLUMN.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="152"/>
         <source>dòng {line}</source>
         <translation>line {line}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="137"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="155"/>
         <source>dòng {line} (cảnh báo)</source>
         <translation>line {line} (warning)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="140"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="158"/>
         <source>Sẽ nhập</source>
         <translation>would import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="142"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="160"/>
         <source>Đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="144"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="162"/>
         <source>có thể trùng</source>
         <translation>flagged as possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="145"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="163"/>
         <source>dòng bị từ chối</source>
         <translation>rows refused</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="151"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="169"/>
         <source>Không nhập được dòng nào.</source>
         <translation>No row could be imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="157"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="175"/>
         <source>Nhu cầu đã có camera quan sát, địa điểm chưa có camera.</source>
         <translation>For each need, the existing cameras that already see its place (reuse or connect instead of a new camera); then the sites of each category with no camera at all.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="173"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="196"/>
         <source>nhu cầu</source>
         <translation>need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="179"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="202"/>
         <source>địa điểm chưa có camera</source>
         <translation>sites without cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="183"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="206"/>
         <source>nhu cầu đã có camera quan sát.</source>
         <translation>needs already seen by existing cameras.</translation>
     </message>
@@ -3339,98 +3400,180 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Metadata read from photos, one per file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="41"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="23"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="82"/>
+        <source>Mỗi tệp một đối tượng JSON.</source>
+        <translation>One JSON object per file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="30"/>
+        <source>Số giây dành cho mỗi tệp trước khi bỏ tệp đó.</source>
+        <translation>Seconds allowed for each file before it is given up.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="46"/>
         <source>tệp lỗi.</source>
         <translation>files with errors.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="46"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="51"/>
         <source>Ảnh trong workspace: thêm, gắn vị trí từ GPX.</source>
         <translation>Photos in a workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="54"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="59"/>
         <source>Thêm ảnh vào workspace.</source>
         <translation>Ingest photos: store, thumbnails, metadata, history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="111"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="68"/>
+        <source>Gắn ảnh vào một bản ghi, ví dụ --to cameras 3f2a…</source>
+        <translation>Link the photos to a record, e.g. --to cameras 3f2a…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="75"/>
+        <source>Số tiến trình xử lý (mặc định: mỗi lõi một tiến trình).</source>
+        <translation>Worker processes (default: one per core).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="101"/>
+        <source>mới</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="102"/>
+        <source>đã có</source>
+        <translation>already stored</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="121"/>
+        <source>LỖI {file}: {error}</source>
+        <translation>ERROR {file}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="133"/>
         <source>{stored} ảnh đã thêm, {failed} lỗi.</source>
         <translation>{stored} stored, {failed} failed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="123"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="145"/>
         <source>Gắn vị trí cho ảnh không có GPS từ tệp GPX.</source>
         <translation>Place photos without GPS from a GPX track.</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="153"/>
+        <source>Vết GPX từ máy ghi GPS.</source>
+        <translation>GPX track from a GPS logger.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="162"/>
+        <source>Số giây tối đa giữa ảnh và điểm GPS gần nhất để vẫn tính là khớp.</source>
+        <translation>Seconds between a photo and the nearest fix that still count as a match.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="173"/>
+        <source>Số giây cộng vào đồng hồ máy ảnh để ra giờ đúng.</source>
+        <translation>Seconds to add to the camera&apos;s clock to get the true time.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="180"/>
+        <source>Múi giờ của đồng hồ máy ảnh khi ảnh không ghi múi giờ.</source>
+        <translation>The camera clock&apos;s time zone when the photo does not say.</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldsurvey/cli/photos.py" line="187"/>
+        <source>Mỗi ảnh một đối tượng JSON.</source>
+        <translation>One JSON object per photo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="212"/>
+        <source>cách điểm GPS {seconds} s</source>
+        <translation>{seconds} s from the GPS fix</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="221"/>
+        <source>không gắn được: {reason}</source>
+        <translation>not placed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="226"/>
         <source>ảnh được gắn vị trí.</source>
         <translation>photos placed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="19"/>
         <source>Lọc</source>
-        <translation>filter</translation>
+        <translation type="vanished">filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="19"/>
         <source>lặp lại được</source>
-        <translation>repeatable</translation>
+        <translation type="vanished">repeatable</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="27"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="32"/>
         <source>Ngôn ngữ tiêu đề và nhãn.</source>
         <translation>Language of headers and labels.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="33"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="38"/>
         <source>Lập báo cáo toàn thành phố.</source>
         <translation>Write the city-wide report (xlsx, pdf, gpkg, geojson, csv).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="42"/>
         <source>bảng tính</source>
-        <translation>workbook</translation>
+        <translation type="vanished">workbook</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="43"/>
         <source>báo cáo tóm tắt</source>
-        <translation>summary</translation>
+        <translation type="vanished">summary</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="44"/>
         <source>camera với thẻ OpenStreetMap</source>
-        <translation>cameras with OSM tags</translation>
+        <translation type="vanished">cameras with OSM tags</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="52"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="19"/>
+        <source>Lọc: commune=, purpose=, condition=, owner=, review= (lặp lại được; cùng khoá: một trong các giá trị, khác khoá: tất cả).</source>
+        <translation>Filter: commune=, purpose=, condition=, owner=, review= (repeatable; same key: either value, different keys: all).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="48"/>
+        <source>xlsx: bảng tính; pdf: báo cáo tóm tắt; gpkg: GeoPackage (QGIS); geojson, csv: camera với thẻ OpenStreetMap.</source>
+        <translation>xlsx: workbook; pdf: summary; gpkg: GeoPackage (QGIS); geojson, csv: cameras with OSM tags.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="61"/>
         <source>Tệp kết quả (ghi đè khi xong).</source>
         <translation>The file to write (replaced once complete).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="60"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="69"/>
         <source>Lược bỏ liên hệ, ảnh; làm tròn vị trí mục tiêu an ninh.</source>
         <translation>Leave out contacts and photos; round positions at national-security sites.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="68"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="77"/>
         <source>Kèm bản sao ảnh đã xoá siêu dữ liệu (geojson, csv) vào thư mục &lt;tên&gt;_photos.</source>
         <translation>Add clean photo copies (geojson, csv) in a &lt;name&gt;_photos folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="106"/>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="135"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="85"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="66"/>
+        <source>Không in tiến độ.</source>
+        <translation>No progress output.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="117"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="146"/>
         <source>Đã ghi</source>
         <translation>written</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="114"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="125"/>
         <source>Xuất bản đồ camera ra một tệp HTML, mở được khi không có mạng.</source>
         <translation>Write the cameras&apos; map as one HTML file that opens offline (as &quot;Xuất bản đồ HTML&quot; in the app).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="126"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="137"/>
         <source>Tệp HTML (ghi đè khi xong).</source>
         <translation>The HTML file to write (replaced once complete).</translation>
     </message>
@@ -3450,114 +3593,224 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Review a record, or every record a filter picks (office only).</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="59"/>
+        <source>sites, cameras, shortcomings hoặc needs.</source>
+        <translation>sites, cameras, shortcomings or needs.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="62"/>
+        <source>Một bản ghi cần duyệt.</source>
+        <translation>One record to review.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="70"/>
+        <source>Duyệt mọi bản ghi khớp KHOÁ=GIÁ TRỊ (lặp lại được, phải khớp tất cả): commune=MÃ, site=ID, unit=ID, device=ID-hoặc-tên, state=received|approved|needs_revision|rejected|none (none: chưa duyệt lần nào).</source>
+        <translation>Review every record matching KEY=VALUE (repeatable, all must hold): commune=CODE, site=ID, unit=ID, device=ID-or-name, state=received|approved|needs_revision|rejected|none (none: never reviewed).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="84"/>
+        <source>Kết quả duyệt.</source>
+        <translation>The review result.</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldsurvey/cli/review.py" line="89"/>
+        <source>Bắt buộc với needs_revision và rejected.</source>
+        <translation>Required for needs_revision and rejected.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="107"/>
         <source>Cho --id (một bản ghi) hoặc --where (nhiều bản ghi), không cả hai.</source>
         <translation>Give --id (one record) or --where (several), not both.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="103"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="121"/>
         <source>Đã duyệt {count} bản ghi ({state}).</source>
         <translation>{count} records reviewed ({state}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="114"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="132"/>
         <source>Lịch sử một bản ghi, hoặc kiểm tra toàn bộ lịch sử (--verify).</source>
         <translation>A record&apos;s history: who changed which field, when, from where; or check the whole history (--verify).</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/review.py" line="140"/>
+        <source>Bảng của bản ghi (sites, cameras, …).</source>
+        <translation>The record&apos;s table (sites, cameras, …).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="142"/>
+        <source>Bản ghi.</source>
+        <translation>The record.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="147"/>
+        <source>Mỗi trường thay đổi một đối tượng JSON.</source>
+        <translation>One JSON object per changed field.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="154"/>
+        <source>Kiểm tra nhật ký của mọi tác giả trong workspace (chuỗi băm và đầu nhật ký đã ký); thoát với mã 1 và nêu mắt xích hỏng đầu tiên khi một dòng bị sửa ngoài ứng dụng.</source>
+        <translation>Check every author&apos;s log in the workspace (hash chain and signed head); exit 1 and name the first broken link when a row was changed outside the app.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="173"/>
         <source>Cần --table và --id (hoặc --verify).</source>
         <translation>Give --table and --id.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="154"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="187"/>
         <source>Duyệt</source>
         <translation>review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="174"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="207"/>
         <source>HỎNG</source>
         <translation>BROKEN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="179"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="212"/>
         <source>nguyên vẹn, {count} mục được workspace này chứng thực khi nâng cấp (tác giả không chứng minh được)</source>
         <translation>intact, {count} entries attested by this workspace at upgrade (the author cannot prove them)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="190"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="223"/>
         <source>nguyên vẹn, tác giả ký đến mục {entry}</source>
         <translation>intact, signed by the author up to entry {entry}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="195"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="228"/>
         <source>nguyên vẹn</source>
         <translation>intact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="197"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="230"/>
         <source>mục chưa ký (thiết bị ký khi xuất gói)</source>
         <translation>not yet signed (signed at the next export)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="199"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="232"/>
         <source>mục</source>
         <translation>entries</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="205"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="238"/>
         <source>Lịch sử bị sửa ngoài ứng dụng ở {count} nhật ký.</source>
         <translation>The history was changed outside the app in {count} logs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="214"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="247"/>
         <source>Lịch sử nguyên vẹn: {count} nhật ký.</source>
         <translation>The history is intact: {count} logs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="226"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="259"/>
         <source>Hàng đợi xung đột.</source>
         <translation>Conflicts: both values side by side, with who and when.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="236"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="266"/>
+        <source>Mỗi xung đột một đối tượng JSON.</source>
+        <translation>One JSON object per conflict.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="272"/>
+        <source>Cả các xung đột đã xử lý.</source>
+        <translation>Resolved conflicts too.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="279"/>
         <source>đã xử lý</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="247"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="290"/>
         <source>xung đột.</source>
         <translation>conflicts.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="253"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="296"/>
         <source>Xử lý một xung đột.</source>
         <translation>Resolve a conflict; the choice is a new change (office only).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="269"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="303"/>
+        <source>Giữ giá trị a hoặc giá trị b.</source>
+        <translation>Keep value a or value b.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="310"/>
+        <source>Thay bằng một giá trị thứ ba (được kiểm tra như mọi giá trị).</source>
+        <translation>A third value instead (checked like any value).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="326"/>
         <source>Đã xử lý: {table}/{record} {field} = {value}.</source>
         <translation>Resolved: {table}/{record} {field} = {value}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="280"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="337"/>
         <source>Tiến độ so với hạn.</source>
         <translation>Progress against the assignments&apos; due dates; late work flagged.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="318"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="350"/>
+        <source>Tính đến ngày này (YYYY-MM-DD; mặc định: hôm nay).</source>
+        <translation>Measure against this day (YYYY-MM-DD; default: today).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="359"/>
+        <source>Mỗi dòng một đơn vị, xã phường hoặc việc được giao, hoặc danh sách cần đôn đốc.</source>
+        <translation>One line per unit, commune or assignment, or the list to chase.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="373"/>
+        <source>TRỄ</source>
+        <translation>LATE</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="380"/>
+        <source>{surveyed}/{expected} địa điểm, {reviewed}/{records} bản ghi đã duyệt, hạn {due}</source>
+        <translation>{surveyed}/{expected} sites, {reviewed}/{records} records reviewed, due {due}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="395"/>
         <source>Gói đã nhận.</source>
         <translation>Imported packages and what each brought (or one package&apos;s records).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="343"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="402"/>
+        <source>Mỗi gói hoặc bản ghi một đối tượng JSON.</source>
+        <translation>One JSON object per package or record.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="408"/>
+        <source>Các bản ghi một gói mang đến.</source>
+        <translation>The records one package brought.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="426"/>
+        <source>{new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, {photos} ảnh</source>
+        <translation>{new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="436"/>
         <source>Giữ lại</source>
         <translation>held back</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="351"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="444"/>
         <source>Số liệu cho biểu đồ.</source>
         <translation>The dashboard&apos;s figures: cameras by commune, purpose, condition, owner and connectivity; shortcomings by kind; needs by priority.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="451"/>
+        <source>Một đối tượng JSON chứa mọi biểu đồ.</source>
+        <translation>One JSON object with every chart.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="458"/>
+        <source>Ngôn ngữ của nhãn.</source>
+        <translation>Language of the labels.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/sync.py" line="24"/>
@@ -3565,41 +3818,106 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Write a signed, encrypted sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="55"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="31"/>
+        <source>Tệp gói sẽ ghi (ví dụ trên USB).</source>
+        <translation>The package file to write (e.g. on a USB stick).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="36"/>
+        <source>Mã thiết bị nhận (mặc định: văn phòng đã đăng ký).</source>
+        <translation>Recipient device id (default: the enrolled office).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="41"/>
+        <source>Tất cả, không chỉ những gì nơi nhận còn thiếu.</source>
+        <translation>Everything, not only what the recipient lacks.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="48"/>
+        <source>Không ghi gì: liệt kê những gì sẽ gửi, theo bảng và số lượng (và bao nhiêu thay đổi chỉ gửi vị trí của chúng trong nhật ký).</source>
+        <translation>Write nothing: list what would go, by table and count (and how many changes go as their place in the log only).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="70"/>
         <source>Nơi nhận</source>
         <translation>recipient</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="59"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="74"/>
         <source>chỉ mã băm</source>
         <translation>digest only</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="61"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="76"/>
         <source>ảnh</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="67"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="82"/>
         <source>Cần --out (hoặc --dry-run).</source>
         <translation>Give --out.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="78"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="87"/>
+        <source>{file}: {changes} thay đổi, {photos} ảnh (gói {package})</source>
+        <translation>{file}: {changes} changes, {photos} photos (package {package})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="98"/>
         <source>Kiểm tra gói mà không nhập.</source>
         <translation>Check a package without importing it (all checks).
 
 --db is the receiving workspace: only it holds the key that opens the package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="90"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="110"/>
         <source>Gói hợp lệ: {changes} thay đổi từ {sender}.</source>
         <translation>The package is valid: {changes} changes from {sender}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="99"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="119"/>
         <source>Nhập gói đồng bộ.</source>
         <translation>Import packages, each checked whole before anything is written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="132"/>
+        <source>Mỗi gói một đối tượng JSON.</source>
+        <translation>One JSON object per package.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="139"/>
+        <source>Kiểm tra và đếm những gì sẽ thay đổi (mới, cập nhật, xung đột, xoá, đã nhập trước đây) mà không ghi gì.</source>
+        <translation>Check and count what would change (new, updated, conflicting, deleted, already imported) without writing anything.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="173"/>
+        <source>TỪ CHỐI {file}: {reason}</source>
+        <translation>REFUSED {file}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="203"/>
+        <source>{file}: đã nhập trước đây, không thay đổi gì.</source>
+        <translation>{file}: imported before, nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="209"/>
+        <source>(thử) {file}: {new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, {photos} ảnh.</source>
+        <translation>(dry run) {file}: {new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="215"/>
+        <source>{file}: {new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, {photos} ảnh.</source>
+        <translation>{file}: {new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="229"/>
+        <source>Đã tạo ảnh thu nhỏ cho {count} ảnh mới.</source>
+        <translation>Made thumbnails for {count} new photos.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="235"/>
+        <source>Ảnh: {problem}</source>
+        <translation>Photo: {problem}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/workspace.py" line="14"/>
@@ -3607,19 +3925,54 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Build the demo workspace (the same seed gives the same content).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="61"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="23"/>
+        <source>small: để tập huấn (~300 địa điểm, ~1.000 camera); city: 50.000 địa điểm và 200.000 camera để đo tốc độ.</source>
+        <translation>small: for training (~300 sites, ~1,000 cameras); city: 50,000 sites and 200,000 cameras for benchmarks.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="36"/>
+        <source>Cùng hạt giống, cùng nội dung.</source>
+        <translation>Same seed, same content.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="45"/>
+        <source>Workspace của ai: máy của cán bộ khảo sát hay văn phòng thành phố.</source>
+        <translation>Whose workspace: a surveyor&apos;s laptop or the city office.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="56"/>
+        <source>Tên thiết bị của workspace (mặc định: demo, hoặc office với --role office).</source>
+        <translation>Device name of the workspace (default: demo, or office for --role office).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="63"/>
+        <source>Thay tệp nếu đã có.</source>
+        <translation>Replace the file if it exists.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="84"/>
+        <source>Đã tạo {file}: {sites} địa điểm, {cameras} camera, {shortcomings} tồn tại, {needs} nhu cầu.</source>
+        <translation>Created {file}: {sites} sites, {cameras} cameras, {shortcomings} shortcomings, {needs} needs.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="97"/>
         <source>Mở ứng dụng với workspace PATH.</source>
         <translation>Open the app on the workspace PATH.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="70"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="106"/>
         <source>Đếm bản ghi trong workspace.</source>
         <translation>Counts of everything in a workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="86"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="127"/>
         <source>Tìm không dấu.</source>
         <translation>Accent-insensitive search (&quot;hoan kiem&quot; finds &quot;Hoàn Kiếm&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="165"/>
+        <source>Số giây chờ bản đồ trước khi bỏ cuộc.</source>
+        <translation>Seconds to wait for the map before giving up.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="17"/>
@@ -3628,11 +3981,13 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="30"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="134"/>
         <source>Mỗi kết quả một đối tượng JSON.</source>
         <translation>One JSON object per hit.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="37"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="141"/>
         <source>Nhiều nhất bấy nhiêu kết quả.</source>
         <translation>At most this many hits.</translation>
     </message>
@@ -3648,7 +4003,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="74"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="108"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="154"/>
         <source>Không tìm thấy.</source>
         <translation>Nothing found.</translation>
     </message>
@@ -3664,6 +4019,8 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="104"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="46"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="112"/>
         <source>Một đối tượng JSON.</source>
         <translation>One JSON object.</translation>
     </message>
@@ -3678,7 +4035,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>One JSON object per basemap.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="112"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="158"/>
         <source>Kiểm tra ứng dụng không cần màn hình.</source>
         <translation>Start the app headless, load the map, report.
 
@@ -3829,7 +4186,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Building the place index</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/places.py" line="309"/>
+        <location filename="../../src/fieldsurvey/core/map/places.py" line="294"/>
         <source>Không đọc được bản đồ nền {name}: {reason}</source>
         <translation>Cannot read the basemap {name}: {reason}</translation>
     </message>
@@ -4002,7 +4359,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>{field}: choose &apos;keep&apos; or &apos;other&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inbox.py" line="125"/>
+        <location filename="../../src/fieldsurvey/core/office/inbox.py" line="130"/>
         <source>Không có gói nhập {package}.</source>
         <translation>No imported package with the id {package}.</translation>
     </message>
@@ -4968,27 +5325,27 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>A gap in the changes of device {device} ({first}–{last}): import the earlier packages first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="452"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="457"/>
         <source>Gói có ảnh không thuộc bản ghi nào</source>
         <translation>The package carries a photo no record refers to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="460"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="465"/>
         <source>Bản ghi ảnh {sha}… đến mà không có tệp ảnh</source>
         <translation>A photo record {sha}… arrived without its file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="473"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="478"/>
         <source>là {found}, không phải {declared} như bản ghi của nó</source>
         <translation>the file is {found}, not {declared} as its record declares</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="481"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="486"/>
         <source>Ảnh {sha}… trong gói không hợp lệ: {why}</source>
         <translation>A photo {sha}… in the package is not acceptable: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="534"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="539"/>
         <source>Phần xác nhận của gói không đọc được.</source>
         <translation>The package&apos;s acknowledgements are not valid.</translation>
     </message>

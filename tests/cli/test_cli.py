@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -12,25 +13,50 @@ import pytest
 from click.testing import CliRunner
 
 from fieldsurvey.cli.main import main
+from fieldsurvey.core.messages import _catalogue
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]
 
 
-def commands(group: click.Group) -> list[str]:
-    return sorted(group.commands)
+def commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command's path under ``group``, the commands of its groups included."""
+    found = []
+    for name, command in sorted(group.commands.items()):
+        found.append((*prefix, name))
+        if isinstance(command, click.Group):
+            found += commands(command, (*prefix, name))
+    return found
 
 
-@pytest.mark.parametrize("name", commands(main))
-def test_every_command_has_help(name: str) -> None:
-    command = main.commands[name]
+def _pattern(template: str) -> re.Pattern[str]:
+    """A template with its {fields} matching any value."""
+    return re.compile(".+".join(map(re.escape, re.split(r"{\w+}", template))), re.DOTALL)
+
+
+def _in_both_languages(text: str | None) -> bool:
+    """A help text is one message of the translation files, nothing added: "tiếng Việt /
+    English", each half a whole template of the "cli" context and its translation."""
+    vietnamese, _, english = (text or "").partition(" / ")
+    return any(
+        _pattern(template).fullmatch(vietnamese) and _pattern(translation).fullmatch(english)
+        for (context, template), translation in _catalogue("en").items()
+        if context == "cli" and translation != template
+    )
+
+
+@pytest.mark.parametrize("path", commands(main), ids=" ".join)
+def test_every_command_and_option_has_help_in_both_languages(path: tuple[str, ...]) -> None:
+    command: click.Command = main
+    for name in path:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
     assert command.help and len(command.help) > 10
-    vietnamese, _, english = command.help.partition(" / ")  # the English from the .ts file
-    assert vietnamese and english and english != vietnamese, command.help
-    result = CliRunner().invoke(main, [name, "--help"])
+    assert _in_both_languages(command.help), command.help
+    result = CliRunner().invoke(main, [*path, "--help"])
     assert result.exit_code == 0
     for param in command.params:
         if isinstance(param, click.Option):
-            assert param.help, f"{name} {param.name} has no help"
+            assert _in_both_languages(param.help), f"{' '.join(path)} {param.name}: {param.help!r}"
 
 
 def test_demo_then_stats_and_search(run_cli: RunCli, tmp_path: Path) -> None:
@@ -94,3 +120,51 @@ def test_search_without_hits_says_so(demo_file: Path) -> None:
     result = CliRunner().invoke(main, ["search", "--db", str(demo_file), "zzqx"])
     assert result.exit_code == 0
     assert "Không tìm thấy. / Nothing found." in result.output
+
+
+def test_no_vietnamese_string_in_the_command_line_outside_the_translation_files() -> None:
+    """What a command prints in Vietnamese is a template marked for the translation files, so it
+    is printed with its English: no Vietnamese literal or f-string is echoed as it is."""
+    import ast
+
+    import fieldsurvey.cli
+
+    vietnamese = re.compile(r"[À-ỹĐđ]")
+    left = []
+    for path in sorted(Path(fieldsurvey.cli.__file__).parent.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        marked = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "QT_TRANSLATE_NOOP"
+            for inner in ast.walk(node)
+        }
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.FunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        left += [
+            f"{path.name}:{node.lineno}: {node.value!r}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in marked | docstrings
+            and vietnamese.search(node.value)
+        ]
+    assert left == []
+
+
+def test_a_bad_mapping_is_said_in_both_languages(tmp_path: Path) -> None:
+    inventory = tmp_path / "cameras.csv"
+    inventory.write_text("lat,lon\n21.03,105.85\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["import-inventory", "--db", str(tmp_path / "w.sqlite"), str(inventory), "--map", "lat"],
+    )
+    assert result.exit_code != 0
+    assert "'lat': cần FIELD=COLUMN. / 'lat': expected FIELD=COLUMN." in result.output

@@ -127,6 +127,8 @@ def test_photos_add_reports_bad_files_and_fails_when_none_stored(
     result = run_cli("photos", "add", "--db", str(db), str(bad))
     assert result.returncode == 1
     assert "không phải" in result.stderr and "Traceback" not in result.stderr
+    [said] = [line for line in result.stderr.splitlines() if line.startswith("LỖI")]
+    assert said.startswith(f"LỖI {bad}: ") and f" / ERROR {bad}: " in said
 
 
 @pytest.mark.skipif(photos.HEIC_DECODING, reason="the HEIC extra is installed")

@@ -4,6 +4,7 @@ by their result codes: what the machine or the file caused is a message, anythin
 from __future__ import annotations
 
 import ast
+import json
 import re
 import sqlite3
 from pathlib import Path
@@ -75,6 +76,24 @@ def test_a_detail_is_said_in_the_language_of_its_sentence() -> None:
 def test_a_message_without_translation_stays_vietnamese() -> None:
     message = Message("workspace", "Câu chưa dịch {n}.", {"n": 3})
     assert message.text("en") == message.text("vi") == "Câu chưa dịch 3." == str(message)
+
+
+def test_a_message_kept_as_json_is_read_back_whole() -> None:
+    detail = Message("sync", "khối {chunk} thiếu", {"chunk": 3})
+    message = Message(
+        "sync", "Gói bị hỏng hoặc đã bị sửa: {detail}.", {"detail": detail, "at": Path("/a")}
+    )
+    kept = json.loads(json.dumps(message.as_plain()))
+    read = Message.from_plain(kept)
+    assert read is not None and read.params["detail"] == detail and read.params["at"] == "/a"
+    assert read.text("en") == "The package is damaged or was altered: chunk 3 is short."
+    for not_one in (
+        [],
+        {"context": "sync"},
+        {**kept, "params": {"x": [1]}},
+        {**kept, "template": 1},
+    ):
+        assert Message.from_plain(not_one) is None
 
 
 def test_sqlite_errors_are_told_apart_by_their_codes(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ filter), the conflict queue, progress against the due dates and the dashboard.""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
+from fieldsurvey.core.messages import Message
 from fieldsurvey.core.office.conflicts import list_conflicts
 from fieldsurvey.core.office.dashboard import dashboard
 from fieldsurvey.core.office.inbox import inbox, package_records
 from fieldsurvey.core.office.review import ReviewFilter, reviews_of, select_records
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.ui.i18n import install_language
 from fieldsurvey.ui.office.conflicts import ConflictsDialog
 from fieldsurvey.ui.office.inbox import InboxDialog
 from fieldsurvey.ui.office.progress import DashboardDialog, ProgressDialog
@@ -95,6 +98,30 @@ def test_the_inbox_lists_both_surveyors_packages(
     assert rows(dialog.records) == len(package_records(office, other["package_id"]))
     assert other["sender_name"] in dialog.records_title.text()
     assert "Không có gói nào bị giữ lại" in dialog.held_title.text()
+
+
+def test_the_inbox_says_why_a_package_was_held_back_in_the_apps_language(
+    qtbot: QtBot, workspaces: dict[str, Workspace]
+) -> None:
+    office = workspaces["office"]
+    folder = office.path.with_name(office.path.stem + ".quarantine")
+    folder.mkdir()
+    for name in ("a-new.fspkg", "b-older.fspkg"):
+        (folder / name).write_bytes(b"package")
+    reason = Message("sync", "Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?).", {})
+    (folder / "a-new.fspkg.reason.json").write_text(json.dumps(reason.as_plain()), "utf-8")
+    older = "Lý do cũ. / An older reason."
+    (folder / "b-older.fspkg.reason.txt").write_text(older, encoding="utf-8")
+    try:
+        for lang in ("vi", "en"):
+            install_language(QApplication.instance(), lang)
+            dialog = InboxDialog(office)
+            qtbot.addWidget(dialog)
+            assert column(dialog.held, 0) == ["a-new.fspkg", "b-older.fspkg"]
+            assert column(dialog.held, 2) == [reason.text(lang), older]
+        assert reason.text("en") != reason.text("vi")
+    finally:
+        install_language(QApplication.instance(), "vi")
 
 
 def test_approve_a_record_by_clicking(qtbot: QtBot, workspaces: dict[str, Workspace]) -> None:

@@ -39,7 +39,12 @@ def _now_iso() -> str:
     help=str(say(QT_TRANSLATE_NOOP("cli", "Thiết bị này và dấu vân tay khoá."))),
 )
 @DB_OPTION
-@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Một đối tượng JSON."))),
+)
 def keys_show(db_path: Path, as_json: bool) -> None:
     from fieldsurvey.core.trust import keys
 
@@ -97,7 +102,14 @@ def _enrol_profile(
                 at=_now_iso(),
                 replace_keys=replace_keys,
             )
-    click.echo(f"Đã đăng ký {peer.name} ({peer.role}) {peer.fingerprint}")
+    click.echo(
+        say(
+            QT_TRANSLATE_NOOP("cli", "Đã đăng ký {name} ({role}) {fingerprint}"),
+            name=peer.name,
+            role=peer.role,
+            fingerprint=peer.fingerprint,
+        )
+    )
 
 
 OUT_PROFILE = click.option(
@@ -105,13 +117,14 @@ OUT_PROFILE = click.option(
     "out",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The profile file to write.",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tệp hồ sơ sẽ ghi."))),
 )
 PROFILE_ARG = click.argument(
     "profile", type=click.Path(dir_okay=False, exists=True, path_type=Path)
 )
 FINGERPRINT = click.option(
-    "--fingerprint", help="The fingerprint read out by the profile's owner; must match."
+    "--fingerprint",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Dấu vân tay do chủ hồ sơ đọc cho; phải khớp."))),
 )
 
 
@@ -320,7 +333,7 @@ def keys_revoke(db_path: Path, device_id: str) -> None:
 
     with user_errors(), open_workspace(db_path) as ws, ws.transaction():
         keys.revoke(ws.db, device_id, at=_now_iso())
-    click.echo(f"Đã thu hồi {device_id}")
+    click.echo(say(QT_TRANSLATE_NOOP("cli", "Đã thu hồi {device}"), device=device_id))
 
 
 @keys_group.command(
@@ -331,11 +344,15 @@ def keys_revoke(db_path: Path, device_id: str) -> None:
 )
 @DB_OPTION
 @click.argument("device_id")
-@click.option("--unit", "unit_id", help="The unit the surveyor works for (its assigned area).")
+@click.option(
+    "--unit",
+    "unit_id",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Đơn vị của cán bộ khảo sát (địa bàn được giao)."))),
+)
 @click.option(
     "--clearance/--no-clearance",
     default=False,
-    help="May see national-security sites (default: no).",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Được xem mục tiêu ANQG (mặc định: không)."))),
 )
 def keys_assign(db_path: Path, device_id: str, unit_id: str | None, clearance: bool) -> None:
     from fieldsurvey.core.sync.scope import set_peer_scope
@@ -356,7 +373,12 @@ def keys_assign(db_path: Path, device_id: str, unit_id: str | None, clearance: b
     help=str(say(QT_TRANSLATE_NOOP("cli", "Các thiết bị đã đăng ký."))),
 )
 @DB_OPTION
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per device.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi thiết bị một đối tượng JSON."))),
+)
 def keys_list(db_path: Path, as_json: bool) -> None:
     from fieldsurvey.core.trust import keys
 

@@ -36,13 +36,20 @@ TARGET_NAMES = (
     help=str(say(QT_TRANSLATE_NOOP("cli", "Camera (hoặc địa điểm) có thể trùng lắp."))),
 )
 @DB_OPTION
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per candidate pair.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi cặp có thể trùng một đối tượng JSON."))),
+)
 @click.option(
     "--threshold",
     type=click.FloatRange(0, 1),
     default=0.5,
     show_default=True,
-    help="Lowest score to list (sites: 0.7 is a good start).",
+    help=str(
+        say(QT_TRANSLATE_NOOP("cli", "Điểm thấp nhất được liệt kê (địa điểm: nên bắt đầu từ 0.7)."))
+    ),
 )
 @click.option(
     "--sites",
@@ -88,18 +95,26 @@ def duplicates_command(db_path: Path, as_json: bool, threshold: float, sites: bo
     multiple=True,
     metavar="FIELD=COLUMN",
     help=str(
-        say(QT_TRANSLATE_NOOP("cli", "Gán cột cho trường (lặp lại được), thay cho đoán tự động."))
-    )
-    + " Fields: "
-    + ", ".join(TARGET_NAMES)
-    + ".",
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Gán cột cho trường (lặp lại được), thay cho đoán tự động. Các trường: {fields}.",
+            ),
+            fields=", ".join(TARGET_NAMES),
+        )
+    ),
 )
 @click.option(
     "--dry-run",
     is_flag=True,
     help=str(say(QT_TRANSLATE_NOOP("cli", "Chỉ kiểm tra, không ghi."))),
 )
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi dòng một đối tượng JSON."))),
+)
 def import_inventory_command(
     db_path: Path,
     file: Path,
@@ -114,7 +129,10 @@ def import_inventory_command(
     for item in mapping:
         target, sep, column = item.partition("=")
         if not sep:
-            raise click.BadParameter(f"{item!r}: cần FIELD=COLUMN.", param_hint="--map")
+            raise click.BadParameter(
+                str(say(QT_TRANSLATE_NOOP("cli", "{item}: cần FIELD=COLUMN."), item=repr(item))),
+                param_hint="--map",
+            )
         explicit[target.strip()] = column.strip()
     with user_errors(), open_workspace(db_path) as ws:
         inventory = read_inventory(file)
@@ -158,7 +176,12 @@ def import_inventory_command(
     ),
 )
 @DB_OPTION
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi dòng một đối tượng JSON."))),
+)
 def coverage_command(db_path: Path, as_json: bool) -> None:
     from fieldsurvey.core.office.coverage import need_coverage, sites_without_cameras
 

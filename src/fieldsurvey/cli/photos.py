@@ -16,13 +16,18 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
     help=str(say(QT_TRANSLATE_NOOP("cli", "Đọc thông tin ảnh (GPS, thời gian, hướng…)."))),
 )
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per file.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi tệp một đối tượng JSON."))),
+)
 @click.option(
     "--time-limit",
     type=click.FloatRange(1, 3600),
     default=60,
     show_default=True,
-    help="Seconds allowed for each file before it is given up.",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Số giây dành cho mỗi tệp trước khi bỏ tệp đó."))),
 )
 def photo_info(files: tuple[Path, ...], as_json: bool, time_limit: float) -> None:
     from fieldsurvey.core.photos.store import photo_infos
@@ -60,15 +65,22 @@ def photos() -> None:
     "link",
     nargs=2,
     metavar="TABLE ID",
-    help="Link the photos to a record, e.g. --to cameras 3f2a…",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Gắn ảnh vào một bản ghi, ví dụ --to cameras 3f2a…"))),
 )
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
     default=None,
-    help="Worker processes (default: one per core).",
+    help=str(
+        say(QT_TRANSLATE_NOOP("cli", "Số tiến trình xử lý (mặc định: mỗi lõi một tiến trình)."))
+    ),
 )
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per file.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi tệp một đối tượng JSON."))),
+)
 def photos_add(
     db_path: Path,
     files: tuple[Path, ...],
@@ -86,6 +98,9 @@ def photos_add(
         results = ingest_photos(
             ws, [str(f) for f in files], link=link, workers=workers, progress=progress
         )
+    new = str(say(QT_TRANSLATE_NOOP("cli", "mới")))
+    kept = str(say(QT_TRANSLATE_NOOP("cli", "đã có")))
+    width = max(len(new), len(kept))
     failed = 0
     for result in results:
         failed += result.error is not None
@@ -101,10 +116,17 @@ def photos_add(
                 }
             )
         elif result.error:
-            click.echo(f"LỖI {result.source}: {result.error}", err=True)
+            click.echo(
+                say(
+                    QT_TRANSLATE_NOOP("cli", "LỖI {file}: {error}"),
+                    file=result.source,
+                    error=result.error,
+                ),
+                err=True,
+            )
         else:
-            state = "mới" if result.created else "đã có"
-            click.echo(f"{result.photo_id}  {state:6}  {result.source}")
+            state = new if result.created else kept
+            click.echo(f"{result.photo_id}  {state:{width}}  {result.source}")
     if not as_json:
         click.echo(
             say(
@@ -128,29 +150,42 @@ def photos_add(
     "gpx_path",
     required=True,
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="GPX track from a GPS logger.",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Vết GPX từ máy ghi GPS."))),
 )
 @click.option(
     "--tolerance",
     type=click.FloatRange(0, 86400),
     default=60,
     show_default=True,
-    help="Seconds between a photo and the nearest fix that still count as a match.",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli", "Số giây tối đa giữa ảnh và điểm GPS gần nhất để vẫn tính là khớp."
+            )
+        )
+    ),
 )
 @click.option(
     "--camera-offset",
     type=float,
     default=0,
     show_default=True,
-    help="Seconds to add to the camera's clock to get the true time.",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Số giây cộng vào đồng hồ máy ảnh để ra giờ đúng."))),
 )
 @click.option(
     "--utc-offset",
     default="+07:00",
     show_default=True,
-    help="The camera clock's time zone when the photo does not say.",
+    help=str(
+        say(QT_TRANSLATE_NOOP("cli", "Múi giờ của đồng hồ máy ảnh khi ảnh không ghi múi giờ."))
+    ),
 )
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per photo.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi ảnh một đối tượng JSON."))),
+)
 def photos_geotag(
     db_path: Path,
     gpx_path: Path,
@@ -173,15 +208,19 @@ def photos_geotag(
         if as_json:
             print_json(outcome)
         elif outcome["placed"]:
+            gap = say(
+                QT_TRANSLATE_NOOP("cli", "cách điểm GPS {seconds} s"),
+                seconds=f"{outcome['gap_s']:.0f}",
+            )
             click.echo(
                 f"{outcome['photo_id']}  {outcome['lat']:.6f}, {outcome['lon']:.6f}  "
-                f"cách điểm GPS {outcome['gap_s']:.0f} s  {outcome['file_name']}"
+                f"{gap}  {outcome['file_name']}"
             )
         else:
-            click.echo(
-                f"{outcome['photo_id']}  không gắn được: {outcome['reason']}  "
-                f"{outcome['file_name']}"
+            not_placed = say(
+                QT_TRANSLATE_NOOP("cli", "không gắn được: {reason}"), reason=outcome["reason"]
             )
+            click.echo(f"{outcome['photo_id']}  {not_placed}  {outcome['file_name']}")
     if not as_json:
         placed = sum(o["placed"] for o in outcomes)
         placed_label = say(QT_TRANSLATE_NOOP("cli", "ảnh được gắn vị trí."))

@@ -14,9 +14,14 @@ WHERE_OPTION = click.option(
     "where",
     multiple=True,
     metavar="KEY=VALUE",
-    help="{}: commune=, purpose=, condition=, owner=, review= ({}; same key: either value, "
-    "different keys: all).".format(
-        say(QT_TRANSLATE_NOOP("cli", "Lọc")), say(QT_TRANSLATE_NOOP("cli", "lặp lại được"))
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Lọc: commune=, purpose=, condition=, owner=, review= (lặp lại được; cùng khoá: "
+                "một trong các giá trị, khác khoá: tất cả).",
+            )
+        )
     ),
 )
 LANG_OPTION = click.option(
@@ -38,10 +43,14 @@ LANG_OPTION = click.option(
     "fmt",
     required=True,
     type=click.Choice(["xlsx", "pdf", "gpkg", "geojson", "csv"], case_sensitive=False),
-    help="xlsx: {}; pdf: {}; gpkg: GeoPackage (QGIS); geojson, csv: {}.".format(
-        say(QT_TRANSLATE_NOOP("cli", "bảng tính")),
-        say(QT_TRANSLATE_NOOP("cli", "báo cáo tóm tắt")),
-        say(QT_TRANSLATE_NOOP("cli", "camera với thẻ OpenStreetMap")),
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "xlsx: bảng tính; pdf: báo cáo tóm tắt; gpkg: GeoPackage (QGIS); geojson, csv: "
+                "camera với thẻ OpenStreetMap.",
+            )
+        )
     ),
 )
 @click.option(
@@ -72,7 +81,9 @@ LANG_OPTION = click.option(
         )
     ),
 )
-@click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+@click.option(
+    "--quiet", "-q", is_flag=True, help=str(say(QT_TRANSLATE_NOOP("cli", "Không in tiến độ.")))
+)
 def report_command(
     db_path: Path,
     fmt: str,

@@ -53,23 +53,41 @@ def _where(table: str, conditions: tuple[str, ...]) -> Any:
     help=str(say(QT_TRANSLATE_NOOP("cli", "Duyệt bản ghi."))),
 )
 @DB_OPTION
-@click.option("--table", required=True, help="sites, cameras, shortcomings or needs.")
-@click.option("--id", "record_id", help="One record to review.")
+@click.option(
+    "--table",
+    required=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "sites, cameras, shortcomings hoặc needs."))),
+)
+@click.option(
+    "--id", "record_id", help=str(say(QT_TRANSLATE_NOOP("cli", "Một bản ghi cần duyệt.")))
+)
 @click.option(
     "--where",
     "conditions",
     multiple=True,
-    help="Review every record matching KEY=VALUE (repeatable, all must hold): commune=CODE, "
-    "site=ID, unit=ID, device=ID-or-name, state=received|approved|needs_revision|rejected|"
-    "none (none: never reviewed).",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Duyệt mọi bản ghi khớp KHOÁ=GIÁ TRỊ (lặp lại được, phải khớp tất cả): "
+                "commune=MÃ, site=ID, unit=ID, device=ID-hoặc-tên, "
+                "state=received|approved|needs_revision|rejected|none (none: chưa "
+                "duyệt lần nào).",
+            )
+        )
+    ),
 )
 @click.option(
     "--state",
     required=True,
     type=click.Choice(["received", "approved", "needs_revision", "rejected"]),
-    help="The review result.",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Kết quả duyệt."))),
 )
-@click.option("--comment", default=None, help="Required for needs_revision and rejected.")
+@click.option(
+    "--comment",
+    default=None,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Bắt buộc với needs_revision và rejected."))),
+)
 @USER_OPTION
 def review_command(
     db_path: Path,
@@ -118,14 +136,29 @@ def review_command(
     ),
 )
 @DB_OPTION
-@click.option("--table", help="The record's table (sites, cameras, …).")
-@click.option("--id", "record_id", help="The record.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per changed field.")
+@click.option(
+    "--table", help=str(say(QT_TRANSLATE_NOOP("cli", "Bảng của bản ghi (sites, cameras, …).")))
+)
+@click.option("--id", "record_id", help=str(say(QT_TRANSLATE_NOOP("cli", "Bản ghi."))))
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi trường thay đổi một đối tượng JSON."))),
+)
 @click.option(
     "--verify",
     is_flag=True,
-    help="Check every author's log in the workspace (hash chain and signed head); exit 1 and "
-    "name the first broken link when a row was changed outside the app.",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Kiểm tra nhật ký của mọi tác giả trong workspace (chuỗi băm và đầu "
+                "nhật ký đã ký); thoát với mã 1 và nêu mắt xích hỏng đầu tiên khi một "
+                "dòng bị sửa ngoài ứng dụng.",
+            )
+        )
+    ),
 )
 def history_command(
     db_path: Path, table: str | None, record_id: str | None, as_json: bool, verify: bool
@@ -226,8 +259,18 @@ def _side(side: dict[str, Any]) -> str:
     help=str(say(QT_TRANSLATE_NOOP("cli", "Hàng đợi xung đột."))),
 )
 @DB_OPTION
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per conflict.")
-@click.option("--all", "show_all", is_flag=True, help="Resolved conflicts too.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi xung đột một đối tượng JSON."))),
+)
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Cả các xung đột đã xử lý."))),
+)
 def conflicts_command(db_path: Path, as_json: bool, show_all: bool) -> None:
     from fieldsurvey.core.office.conflicts import list_conflicts
 
@@ -254,8 +297,22 @@ def conflicts_command(db_path: Path, as_json: bool, show_all: bool) -> None:
 )
 @DB_OPTION
 @click.argument("conflict_id")
-@click.option("--take", type=click.Choice(["a", "b"]), help="Keep value a or value b.")
-@click.option("--value", default=None, help="A third value instead (checked like any value).")
+@click.option(
+    "--take",
+    type=click.Choice(["a", "b"]),
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Giữ giá trị a hoặc giá trị b."))),
+)
+@click.option(
+    "--value",
+    default=None,
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli", "Thay bằng một giá trị thứ ba (được kiểm tra như mọi giá trị)."
+            )
+        )
+    ),
+)
 @USER_OPTION
 def resolve_command(
     db_path: Path, conflict_id: str, take: str | None, value: str | None, user: str | None
@@ -280,19 +337,31 @@ def resolve_command(
     help=str(say(QT_TRANSLATE_NOOP("cli", "Tiến độ so với hạn."))),
 )
 @DB_OPTION
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi dòng một đối tượng JSON."))),
+)
 @click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="Measure against this day (YYYY-MM-DD; default: today).",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tính đến ngày này (YYYY-MM-DD; mặc định: hôm nay)."))),
 )
 @click.option(
     "--by",
     type=click.Choice(["unit", "commune", "assignment", "chase"]),
     default="unit",
     show_default=True,
-    help="One line per unit, commune or assignment, or the list to chase.",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Mỗi dòng một đơn vị, xã phường hoặc việc được giao, hoặc danh sách cần đôn đốc.",
+            )
+        )
+    ),
 )
 def progress_command(db_path: Path, as_json: bool, today: dt.datetime | None, by: str) -> None:
     from fieldsurvey.core.office.progress import progress
@@ -301,16 +370,24 @@ def progress_command(db_path: Path, as_json: bool, today: dt.datetime | None, by
     with user_errors(), Workspace.open(db_path) as ws:
         result = progress(ws, day)
     key = {"unit": "units", "commune": "communes", "assignment": "assignments", "chase": "chase"}
+    late = str(say(QT_TRANSLATE_NOOP("cli", "TRỄ"))) + " "
     for row in result[key[by]]:
         if as_json:
             print_json(row)
             continue
         name = row.get("unit_name") or row.get("name") or row.get("code")
-        expected = "?" if row["expected"] is None else row["expected"]
-        click.echo(
-            f"{'TRỄ ' if row['late'] else '    '}{name}: {row['surveyed']}/{expected} địa điểm, "
-            f"{row['reviewed']}/{row['records']} bản ghi đã duyệt, hạn {row['due_date'] or '-'}"
+        counts = say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "{surveyed}/{expected} địa điểm, {reviewed}/{records} bản ghi đã duyệt, hạn {due}",
+            ),
+            surveyed=row["surveyed"],
+            expected="?" if row["expected"] is None else row["expected"],
+            reviewed=row["reviewed"],
+            records=row["records"],
+            due=row["due_date"] or "-",
         )
+        click.echo(f"{late if row['late'] else ' ' * len(late)}{name}: {counts}")
 
 
 @click.command(
@@ -318,8 +395,18 @@ def progress_command(db_path: Path, as_json: bool, today: dt.datetime | None, by
     help=str(say(QT_TRANSLATE_NOOP("cli", "Gói đã nhận."))),
 )
 @DB_OPTION
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per package or record.")
-@click.option("--package", "package_id", default=None, help="The records one package brought.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi gói hoặc bản ghi một đối tượng JSON."))),
+)
+@click.option(
+    "--package",
+    "package_id",
+    default=None,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Các bản ghi một gói mang đến."))),
+)
 def inbox_command(db_path: Path, as_json: bool, package_id: str | None) -> None:
     from fieldsurvey.core.office.inbox import held_back, inbox, package_records
 
@@ -335,10 +422,16 @@ def inbox_command(db_path: Path, as_json: bool, package_id: str | None) -> None:
                 f"[{', '.join(row['fields'])}]"
             )
         else:
+            brought = say(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "{new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, "
+                    "{photos} ảnh",
+                ),
+                **{k: row[k] for k in ("new", "updated", "deleted", "conflicts", "photos")},
+            )
             click.echo(
-                f"{row['imported_at']}  {row['sender_name']:<10} {row['package_id']}  "
-                f"{row['new']} mới, {row['updated']} cập nhật, {row['deleted']} xoá, "
-                f"{row['conflicts']} xung đột, {row['photos']} ảnh"
+                f"{row['imported_at']}  {row['sender_name']:<10} {row['package_id']}  {brought}"
             )
     held_back_label = say(QT_TRANSLATE_NOOP("cli", "Giữ lại"))
     for item in waiting:
@@ -351,13 +444,18 @@ def inbox_command(db_path: Path, as_json: bool, package_id: str | None) -> None:
     help=str(say(QT_TRANSLATE_NOOP("cli", "Số liệu cho biểu đồ."))),
 )
 @DB_OPTION
-@click.option("--json", "as_json", is_flag=True, help="One JSON object with every chart.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Một đối tượng JSON chứa mọi biểu đồ."))),
+)
 @click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),
     default="vi",
     show_default=True,
-    help="Language of the labels.",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Ngôn ngữ của nhãn."))),
 )
 def dashboard_command(db_path: Path, as_json: bool, lang: str) -> None:
     from fieldsurvey.core.office.dashboard import dashboard

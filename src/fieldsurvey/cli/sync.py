@@ -28,15 +28,30 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP
     "--out",
     "out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The package file to write (e.g. on a USB stick).",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tệp gói sẽ ghi (ví dụ trên USB)."))),
 )
-@click.option("--to", "recipient", help="Recipient device id (default: the enrolled office).")
-@click.option("--full", is_flag=True, help="Everything, not only what the recipient lacks.")
+@click.option(
+    "--to",
+    "recipient",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mã thiết bị nhận (mặc định: văn phòng đã đăng ký)."))),
+)
+@click.option(
+    "--full",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tất cả, không chỉ những gì nơi nhận còn thiếu."))),
+)
 @click.option(
     "--dry-run",
     is_flag=True,
-    help="Write nothing: list what would go, by table and count (and how many changes go as "
-    "their place in the log only).",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Không ghi gì: liệt kê những gì sẽ gửi, theo bảng và số lượng (và bao "
+                "nhiêu thay đổi chỉ gửi vị trí của chúng trong nhật ký).",
+            )
+        )
+    ),
 )
 @PASSPHRASE_FILE
 def export_command(
@@ -68,8 +83,13 @@ def export_command(
     with user_errors(), open_workspace(db_path, passphrase_file=passphrase_file) as ws:
         manifest = export_package(ws, out, recipient_id=recipient, full=full)
     click.echo(
-        f"{out}: {manifest['changes']} thay đổi, {manifest['photos']} ảnh "
-        f"(gói {manifest['package_id']})"
+        say(
+            QT_TRANSLATE_NOOP("cli", "{file}: {changes} thay đổi, {photos} ảnh (gói {package})"),
+            file=out,
+            changes=manifest["changes"],
+            photos=manifest["photos"],
+            package=manifest["package_id"],
+        )
     )
 
 
@@ -105,12 +125,24 @@ def verify_command(package: Path, db_path: Path, passphrase_file: Path | None) -
     required=True,
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
 )
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per package.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi gói một đối tượng JSON."))),
+)
 @click.option(
     "--dry-run",
     is_flag=True,
-    help="Check and count what would change (new, updated, conflicting, deleted, "
-    "already imported) without writing anything.",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Kiểm tra và đếm những gì sẽ thay đổi (mới, cập nhật, xung đột, xoá, "
+                "đã nhập trước đây) mà không ghi gì.",
+            )
+        )
+    ),
 )
 @PASSPHRASE_FILE
 def import_command(
@@ -136,7 +168,14 @@ def import_command(
                         {"file": str(package), "ok": False, "reason": reason, "error": str(exc)}
                     )
                 else:
-                    click.echo(f"TỪ CHỐI {package}: {exc}", err=True)
+                    click.echo(
+                        say(
+                            QT_TRANSLATE_NOOP("cli", "TỪ CHỐI {file}: {reason}"),
+                            file=package,
+                            reason=exc,
+                        ),
+                        err=True,
+                    )
                 continue
             counts = {
                 "new": report.new,
@@ -159,22 +198,42 @@ def import_command(
                     }
                 )
             elif report.already_imported:
-                click.echo(f"{package}: đã nhập trước đây, không thay đổi gì.")
-            else:
-                prefix = "(thử) " if dry_run else ""
                 click.echo(
-                    f"{prefix}{package}: {report.new} mới, {report.updated} cập nhật, "
-                    f"{report.deleted} xoá, {report.conflicts} xung đột, "
-                    f"{report.photos} ảnh."
+                    say(
+                        QT_TRANSLATE_NOOP("cli", "{file}: đã nhập trước đây, không thay đổi gì."),
+                        file=package,
+                    )
                 )
+            else:
+                template = (
+                    QT_TRANSLATE_NOOP(
+                        "cli",
+                        "(thử) {file}: {new} mới, {updated} cập nhật, {deleted} xoá, "
+                        "{conflicts} xung đột, {photos} ảnh.",
+                    )
+                    if dry_run
+                    else QT_TRANSLATE_NOOP(
+                        "cli",
+                        "{file}: {new} mới, {updated} cập nhật, {deleted} xoá, "
+                        "{conflicts} xung đột, {photos} ảnh.",
+                    )
+                )
+                click.echo(say(template, file=package, photos=report.photos, **counts))
         if not dry_run:
             from fieldsurvey.core.photos.store import make_missing_copies
 
             made, problems = make_missing_copies(ws)
             if made and not as_json:
-                click.echo(f"Đã tạo ảnh thu nhỏ cho {made} ảnh mới.")
+                click.echo(
+                    say(
+                        QT_TRANSLATE_NOOP("cli", "Đã tạo ảnh thu nhỏ cho {count} ảnh mới."),
+                        count=made,
+                    )
+                )
             for problem in problems:
-                click.echo(f"Ảnh: {problem}", err=True)
+                click.echo(
+                    say(QT_TRANSLATE_NOOP("cli", "Ảnh: {problem}"), problem=problem), err=True
+                )
     if refused:
         sys.exit(1)
 

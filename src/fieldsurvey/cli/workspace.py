@@ -18,24 +18,53 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
     type=click.Choice(["small", "city"]),
     default="small",
     show_default=True,
-    help="small: for training (~300 sites, ~1,000 cameras); city: 50,000 sites and "
-    "200,000 cameras for benchmarks.",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "small: để tập huấn (~300 địa điểm, ~1.000 camera); city: 50.000 địa "
+                "điểm và 200.000 camera để đo tốc độ.",
+            )
+        )
+    ),
 )
-@click.option("--seed", type=int, default=42, show_default=True, help="Same seed, same content.")
+@click.option(
+    "--seed",
+    type=int,
+    default=42,
+    show_default=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Cùng hạt giống, cùng nội dung."))),
+)
 @click.option(
     "--role",
     type=click.Choice(["surveyor", "office"]),
     default="office",
     show_default=True,
-    help="Whose workspace: a surveyor's laptop or the city office.",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli", "Workspace của ai: máy của cán bộ khảo sát hay văn phòng thành phố."
+            )
+        )
+    ),
 )
 @click.option(
     "--device",
     default=None,
-    help="Device name of the workspace (default: demo, or office for --role office).",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli", "Tên thiết bị của workspace (mặc định: demo, hoặc office với --role office)."
+            )
+        )
+    ),
 )
-@click.option("--force", is_flag=True, help="Replace the file if it exists.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress output.")
+@click.option(
+    "--force", is_flag=True, help=str(say(QT_TRANSLATE_NOOP("cli", "Thay tệp nếu đã có.")))
+)
+@click.option(
+    "--quiet", "-q", is_flag=True, help=str(say(QT_TRANSLATE_NOOP("cli", "Không in tiến độ.")))
+)
 def demo(
     db_path: Path, size: str, seed: int, role: str, device: str | None, force: bool, quiet: bool
 ) -> None:
@@ -51,8 +80,15 @@ def demo(
         )
     if not quiet:
         click.echo(
-            f"Đã tạo {db_path}: {counts['sites']} địa điểm, {counts['cameras']} camera, "
-            f"{counts['shortcomings']} tồn tại, {counts['needs']} nhu cầu."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "Đã tạo {file}: {sites} địa điểm, {cameras} camera, {shortcomings} tồn tại, "
+                    "{needs} nhu cầu.",
+                ),
+                file=db_path,
+                **{k: counts[k] for k in ("sites", "cameras", "shortcomings", "needs")},
+            )
         )
 
 
@@ -69,7 +105,12 @@ def open_command(path: Path) -> None:
 
 @click.command(help=str(say(QT_TRANSLATE_NOOP("cli", "Đếm bản ghi trong workspace."))))
 @DB_OPTION
-@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Một đối tượng JSON."))),
+)
 def stats(db_path: Path, as_json: bool) -> None:
     from fieldsurvey.core.store.stats import workspace_stats
 
@@ -86,13 +127,18 @@ def stats(db_path: Path, as_json: bool) -> None:
 @click.command(help=str(say(QT_TRANSLATE_NOOP("cli", "Tìm không dấu."))))
 @DB_OPTION
 @click.argument("text")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi kết quả một đối tượng JSON."))),
+)
 @click.option(
     "--limit",
     type=click.IntRange(1, 10_000),
     default=50,
     show_default=True,
-    help="At most this many hits.",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Nhiều nhất bấy nhiêu kết quả."))),
 )
 def search(db_path: Path, text: str, as_json: bool, limit: int) -> None:
     from fieldsurvey.core.store.search import search as run_search
@@ -116,7 +162,7 @@ def search(db_path: Path, text: str, as_json: bool, limit: int) -> None:
     type=click.FloatRange(5, 3600),
     default=120,
     show_default=True,
-    help="Seconds to wait for the map before giving up.",
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Số giây chờ bản đồ trước khi bỏ cuộc."))),
 )
 def selftest(timeout: float) -> None:
     from fieldsurvey.app import run_selftest

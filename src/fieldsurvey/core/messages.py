@@ -20,14 +20,6 @@ from typing import Any
 from fieldsurvey.core.resources import resource_path
 
 
-def in_language(text: str, lang: str) -> str:
-    """The ``lang`` half of a sentence kept on disk as ``str(message)``, "tiếng Việt / English"
-    (the reason written beside a package held back in quarantine); the whole of it when it has
-    no English half."""
-    vi, sep, en = text.partition(" / ")
-    return en.strip() if sep and lang == "en" else vi.strip()
-
-
 def QT_TRANSLATE_NOOP(context: str, template: str) -> str:
     """Mark a template for the translation files; returns it unchanged."""
     return template
@@ -77,3 +69,38 @@ class Message:
         """Vietnamese, then English when it differs: what the command line prints."""
         vi, en = self.text("vi"), self.text("en")
         return vi if en == vi else f"{vi} / {en}"
+
+    def as_plain(self) -> dict[str, Any]:
+        """The message as JSON data, kept to be said later in whichever language reads it:
+        context, template and parameters (a message among them likewise; any other value that
+        is not a JSON scalar as its text)."""
+        return {
+            "context": self.context,
+            "template": self.template,
+            "params": {name: _plain_param(value) for name, value in self.params.items()},
+        }
+
+    @classmethod
+    def from_plain(cls, data: Any) -> Message | None:
+        """A message written by ``as_plain``; None when ``data`` is not one."""
+        if not isinstance(data, dict) or not isinstance(data.get("params"), dict):
+            return None
+        context, template = data.get("context"), data.get("template")
+        if not isinstance(context, str) or not isinstance(template, str):
+            return None
+        params: dict[str, Any] = {}
+        for name, value in data["params"].items():
+            if isinstance(value, dict):
+                value = cls.from_plain(value)
+            if not isinstance(value, str | int | float | bool | Message) and value is not None:
+                return None
+            params[str(name)] = value
+        return cls(context, template, params)
+
+
+def _plain_param(value: Any) -> Any:
+    if isinstance(value, Message):
+        return value.as_plain()
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.messages import Message
 from fieldsurvey.core.photos.store import make_missing_copies
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.sync import export, importing
@@ -344,12 +345,13 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
 
-        def done(result: tuple[int, list[str]]) -> None:
+        def done(result: tuple[int, list[Message]]) -> None:
             self.progress.hide()
             made, problems = result
             text = self.receipt.toPlainText()
             extra = [self.tr("Đã tạo ảnh thu nhỏ cho {0} ảnh.").format(made)] if made else []
-            self.receipt.setPlainText("\n".join([text, *extra, *problems]).strip())
+            said = [problem.text(current_language()) for problem in problems]
+            self.receipt.setPlainText("\n".join([text, *extra, *said]).strip())
 
         write_in_background(
             self, self.workspace, make_missing_copies, done, lambda error: self.progress.hide()

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
+from fieldsurvey.core.messages import Message
 from fieldsurvey.core.office.inbox import held_back, inbox, package_records
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.sync.export import export_package
@@ -137,6 +138,32 @@ def test_held_back_packages_are_listed(workspaces: dict[str, Workspace], usb: Pa
     [item] = held_back(office)
     assert item["file_name"] == "late.fspkg" and item["bytes"] > 0
     assert item["reason"] is None  # put there by hand: no reason was written
+
+
+def test_a_held_back_reason_is_read_in_each_language(workspaces: dict[str, Workspace]) -> None:
+    office = workspaces["office"]
+    folder = office.path.with_name(office.path.stem + ".quarantine")
+    folder.mkdir()
+    for name in ("new.fspkg", "older.fspkg", "damaged.fspkg"):
+        shutil.copy(Path(__file__), folder / name)
+    gap = Message(
+        "sync",
+        "Thiếu các thay đổi {first}–{last} của thiết bị {device}: hãy nhập các gói trước đó.",
+        {"first": 4, "last": 6, "device": "3f2a9c01"},
+    )
+    (folder / "new.fspkg.reason.json").write_text(
+        json.dumps(gap.as_plain(), ensure_ascii=False), encoding="utf-8"
+    )
+    older = "Đồng hồ của gói ở tương lai quá xa. / The package's clock is too far ahead."
+    (folder / "older.fspkg.reason.txt").write_text(older, encoding="utf-8")
+    (folder / "damaged.fspkg.reason.json").write_text('{"context": 3}', encoding="utf-8")
+    reasons = {item["file_name"]: item["reason"] for item in held_back(office)}
+    assert set(reasons) == {"new.fspkg", "older.fspkg", "damaged.fspkg"}
+    assert reasons["new.fspkg"] == gap  # each language from the translation files
+    assert reasons["new.fspkg"].text("vi").startswith("Thiếu các thay đổi 4–6 của thiết bị")
+    assert reasons["new.fspkg"].text("en") == gap.text("en") != gap.text("vi")
+    assert reasons["older.fspkg"] == older  # written by an earlier version: shown as written
+    assert reasons["damaged.fspkg"] == '{"context": 3}'
 
 
 def test_inbox_command(built: dict[str, Path], tmp_path: Path, run_cli: Callable[..., Any]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from fieldsurvey.core import vocabulary
@@ -19,7 +20,11 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.office.review import device_names
 from fieldsurvey.core.store.records import record_kind
 from fieldsurvey.core.store.workspace import Workspace, iso_from_ms
-from fieldsurvey.core.sync.importing import QUARANTINE_REASON, quarantine_folder
+from fieldsurvey.core.sync.importing import (
+    QUARANTINE_REASON,
+    QUARANTINE_REASON_TEXT,
+    quarantine_folder,
+)
 
 
 @dataclass(frozen=True)
@@ -175,21 +180,35 @@ def _field_names(text: str) -> list[str]:
 
 def held_back(ws: Workspace) -> list[dict[str, Any]]:
     """Packages held back in the quarantine folder, with why (a clock far in the future, a gap
-    in a device's changes), for the supervisor."""
+    in a device's changes), for the supervisor: ``reason`` is a ``Message``, or the text an
+    earlier version wrote (or a reason file that is not a message) as written, or None."""
     folder = quarantine_folder(ws)
     if not folder.is_dir():
         return []
     out = []
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name.endswith(QUARANTINE_REASON):
+        if not path.is_file() or path.name.endswith((QUARANTINE_REASON, QUARANTINE_REASON_TEXT)):
             continue
-        reason = path.with_name(path.name + QUARANTINE_REASON)
         out.append(
             {
                 "file_name": path.name,
                 "path": str(path),
                 "bytes": path.stat().st_size,
-                "reason": reason.read_text(encoding="utf-8") if reason.is_file() else None,
+                "reason": _reason(path),
             }
         )
     return out
+
+
+def _reason(package: Path) -> Message | str | None:
+    """Why a package was held back, from the file written beside it."""
+    written = package.with_name(package.name + QUARANTINE_REASON)
+    if written.is_file():
+        text = written.read_text(encoding="utf-8", errors="replace")
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return text
+        return Message.from_plain(data) or text
+    older = package.with_name(package.name + QUARANTINE_REASON_TEXT)
+    return older.read_text(encoding="utf-8", errors="replace") if older.is_file() else None

@@ -637,7 +637,7 @@ def _make_copies(original: str, store_root: str) -> str:
 
 def make_missing_copies(
     ws: Workspace, *, workers: int | None = None, progress: Progress | None = None
-) -> tuple[int, list[str]]:
+) -> tuple[int, list[Message]]:
     """Thumbnails and display copies for stored originals that have none yet (photos that came
     in a sync package), made in the bounded workers. Returns (made, problems)."""
     store = PhotoStore(photo_folder(ws.path))
@@ -655,7 +655,7 @@ def make_missing_copies(
         workers=workers,
         progress=progress,
     )
-    problems = [str(o.message) for o in outcomes if isinstance(o, Failure)]
+    problems = [o.message for o in outcomes if isinstance(o, Failure)]
     return sum(isinstance(o, str) for o in outcomes), problems
 
 

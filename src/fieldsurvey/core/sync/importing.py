@@ -427,16 +427,21 @@ def _hold_back_reason(
     return None
 
 
-QUARANTINE_REASON = ".reason.txt"
+QUARANTINE_REASON = ".reason.json"
+# Written by earlier versions: the reason as one "tiếng Việt / English" line, shown as written.
+QUARANTINE_REASON_TEXT = ".reason.txt"
 
 
 def _quarantine(ws: Workspace, staged: Path, name: str, reason: Message) -> Path:
     """Keep a held-back package for the supervisor (from the staged copy: the USB stick may be
-    gone by now), with why it was held back beside it (``<name>.reason.txt``)."""
+    gone by now), with why it was held back beside it (``<name>.reason.json``: the message's
+    context, template and parameters, said in the language of whoever reads it)."""
     folder = private_folder(quarantine_folder(ws))
     target = folder / name
     shutil.copyfile(staged, target)
-    target.with_name(target.name + QUARANTINE_REASON).write_text(str(reason), encoding="utf-8")
+    target.with_name(target.name + QUARANTINE_REASON).write_text(
+        json.dumps(reason.as_plain(), ensure_ascii=False), encoding="utf-8"
+    )
     return target
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldsurvey.core import vocabulary
-from fieldsurvey.core.messages import in_language
+from fieldsurvey.core.messages import Message
 from fieldsurvey.core.office.inbox import held_back, inbox, package_records
 from fieldsurvey.core.office.review import (
     REVIEWABLE,
@@ -143,12 +143,7 @@ class InboxDialog(QDialog):
                 [
                     h["file_name"],
                     QLocale().formattedDataSize(h["bytes"]),
-                    in_language(h["reason"], current_language())
-                    if h["reason"]
-                    else self.tr(
-                        "Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó "
-                        "(xem nhật ký)"
-                    ),
+                    self.reason_shown(h["reason"]),
                     h["path"],
                 ]
                 for h in held
@@ -158,6 +153,15 @@ class InboxDialog(QDialog):
             self.packages.selectRow(0)
         else:
             self.records_title.setText(self.tr("Chưa nhập gói nào."))
+
+    def reason_shown(self, reason: Message | str | None) -> str:
+        """Why a package was held back, in the app's language (a reason an earlier version
+        wrote as one line, as written)."""
+        if isinstance(reason, Message):
+            return reason.text(current_language())
+        return reason or self.tr(
+            "Giữ lại khi nhập: đồng hồ ở tương lai hoặc thiếu gói trước đó (xem nhật ký)"
+        )
 
     def show_package(self) -> None:
         package_id = selected_id(self.packages)
