@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -12,8 +13,10 @@ import pytest
 from PIL import Image
 
 from fieldsurvey.core.photos.store import (
+    INCOMING_PER_TASK,
     Failure,
     PhotoStore,
+    check_incoming_photos,
     clean_copy,
     ingest_photos,
     metadata_segments,
@@ -193,6 +196,37 @@ def test_a_file_that_hangs_is_stopped_at_the_time_limit() -> None:
     assert results[0] == 0.0 and results[2] == 0.0
     assert isinstance(results[1], Failure) and "quá 2 giây" in results[1].message.text("vi")
     assert elapsed < 60  # the hung worker was killed, not waited for
+
+
+def test_a_packages_photos_are_read_a_few_per_task_each_with_its_own_verdict(
+    tmp_path: Path,
+) -> None:
+    files = {}
+    for n in range(INCOMING_PER_TASK + 3):
+        path = make_jpeg(tmp_path / f"p{n}.jpg", seed=n)
+        files[hashlib.sha256(path.read_bytes()).hexdigest()] = path
+    bad = sorted(files)[INCOMING_PER_TASK // 2]  # inside the first task
+    files[bad].write_bytes(b"not a photo")
+    results = check_incoming_photos(files)
+    assert set(results) == set(files)
+    assert isinstance(results[bad], Failure)
+    assert all(results[sha] == "JPEG" for sha in files if sha != bad)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
+def test_a_packages_photo_that_hangs_is_the_one_named(tmp_path: Path) -> None:
+    files = {}
+    for n in range(4):
+        path = make_jpeg(tmp_path / f"p{n}.jpg", seed=n)
+        files[hashlib.sha256(path.read_bytes()).hexdigest()] = path
+    stuck = sorted(files)[1]
+    hanging = tmp_path / "stuck.jpg"
+    os.mkfifo(hanging)  # opening it for reading waits for a writer that never comes
+    files[stuck] = hanging
+    results = check_incoming_photos(files, time_limit_s=2)
+    assert isinstance(results[stuck], Failure)
+    assert stuck[:12] in results[stuck].message.text("vi")
+    assert all(results[sha] == "JPEG" for sha in files if sha != stuck)
 
 
 def test_cancelled_batch_leaves_only_whole_photos(workspace: Workspace, tmp_path: Path) -> None:

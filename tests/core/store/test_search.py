@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fieldsurvey.core.store.search import search
+from fieldsurvey.core.store.search import index_records, search
 from fieldsurvey.core.store.workspace import Workspace
 
 
@@ -91,3 +91,19 @@ def test_empty_and_odd_queries(ws: Workspace) -> None:
 
 def test_limit(demo: Workspace) -> None:
     assert len(search(demo.db, "camera", limit=7)) == 7
+
+
+def test_many_records_indexed_at_once_are_each_found_once(workspace: Workspace) -> None:
+    # more than one chunk of ids, given out of rowid order, some already indexed
+    ids = workspace.insert_many(
+        "sites", [{"name": f"Trạm số {n}", "category": "other"} for n in range(1300)], index=False
+    )
+    index_records(workspace.db, "sites", ids[:10])
+    with workspace.transaction():
+        workspace.db.execute("UPDATE sites SET deleted = 1 WHERE id = ?", [ids[5]])
+        index_records(workspace.db, "sites", list(reversed(ids)))
+    entries = workspace.db.execute("SELECT record_id FROM search_index").fetchall()
+    assert sorted(r[0] for r in entries) == sorted(ids[:5] + ids[6:])
+    assert names(workspace, "tram so 1299") == ["Trạm số 1299"]
+    assert "Trạm số 5" not in names(workspace, "tram so 5")  # deleted
+    assert "Trạm số 6" in names(workspace, "tram so 6")

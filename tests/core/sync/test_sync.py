@@ -730,3 +730,49 @@ def test_the_packages_exchanged_newest_first_with_the_peers_name(tmp_path: Path)
     assert [p["package_id"] for p in gone] == [p["package_id"] for p in received]
     office.close()
     surveyor.close()
+
+
+def _applied_state(ws: Workspace) -> dict[str, Any]:
+    """What an import writes, apart from when it ran: the records, the history with the
+    package each change came in, the logs and the search index."""
+    state: dict[str, Any] = dict(content(ws))
+    for table in ("changes", "log_entries", "log_heads"):
+        state[table] = sorted(ws.db.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+    state["search_index"] = sorted(
+        ws.db.execute("SELECT rowid, terms, kind, record_id, title FROM search_index").fetchall()
+    )
+    return state
+
+
+@pytest.mark.parametrize("batch", [1, 3])
+def test_changes_applied_in_batches_write_what_one_batch_writes(
+    trio: dict[str, Workspace], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    from fieldsurvey.core.sync import merge
+
+    office, s1 = trio["office"], trio["s1"]
+    first = send(s1, office, tmp_path)
+    # new records edited after their insert, in a package that also brings the first one's
+    # changes again (s1 has no acknowledgement yet): those are skipped
+    site = s1.insert("sites", {"name": "Ga Cát Linh", "category": "train_station"})
+    s1.update("sites", site, {"address": "Số 1 Cát Linh"})
+    camera = s1.insert("cameras", {"site_id": site, "name": "Cổng ga"})
+    s1.update("cameras", camera, {"name": "Cổng ga phía Bắc"})
+    gone = s1.insert("cameras", {"site_id": site, "name": "Sân ga"})
+    s1.delete("cameras", gone)
+    second = send(s1, office, tmp_path)
+    office.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    other = tmp_path / "office-batched.sqlite"
+    shutil.copy(office.path, other)
+    whole = [import_package(office, package) for package in (first, second)]
+    monkeypatch.setattr(merge, "_BATCH", batch)
+    with Workspace.open(other) as copy:
+        batched = [import_package(copy, package) for package in (first, second)]
+        assert _applied_state(copy) == _applied_state(office)
+    counts = [(r.applied, r.skipped, r.new, r.updated, r.deleted, r.conflicts) for r in whole]
+    assert [(r.applied, r.skipped, r.new, r.updated, r.deleted, r.conflicts) for r in batched] == (
+        counts
+    )
+    assert whole[1].applied == 6 and whole[1].skipped == whole[0].applied
+    assert office.get("cameras", camera)["name"] == "Cổng ga phía Bắc"
+    assert office.get("cameras", gone, include_deleted=True)["deleted"] == 1

@@ -16,7 +16,8 @@ import shutil
 import time
 import uuid
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -85,11 +86,15 @@ class PhotoStore:
         return self.root / "staging"
 
     def find_original(self, sha256: str) -> Path | None:
+        """The stored original named by this hash, whatever its extension."""
         folder = self.root / "originals" / sha256[:2]
-        if not folder.is_dir():
-            return None
-        for candidate in folder.glob(sha256 + "*"):
-            return candidate
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.startswith(sha256):
+                        return folder / entry.name
+        except (FileNotFoundError, NotADirectoryError):
+            pass
         return None
 
 
@@ -136,18 +141,21 @@ def _write_copy(target: Path, data: bytes) -> None:
     atomic_write(target, data, sync_folder=False)
 
 
-def claim_original(store: PhotoStore, sha256: str, fmt: str | None, source: Path) -> Path | None:
+def claim_original(
+    store: PhotoStore, sha256: str, fmt: str | None, source: Path, *, flushed: bool = False
+) -> Path | None:
     """Put a file whose hash is already checked into the store under its final name (flushed
-    first, so a crash never leaves half a file there). Returns the stored path when this call
-    created it, None when the photo was already there (someone else's: never to be removed by
-    us). The final name is taken with a hard link, which fails when the name exists, so two
-    imports storing the same photo at once cannot both believe they created it."""
+    first, so a crash never leaves half a file there; ``flushed``: the caller flushed it with
+    ``flush_files``). Returns the stored path when this call created it, None when the photo was
+    already there (someone else's: never to be removed by us). The final name is taken with a
+    hard link, which fails when the name exists, so two imports storing the same photo at once
+    cannot both believe they created it."""
     final = store.original(sha256, fmt)
     if final.exists():
         return None
     final.parent.mkdir(parents=True, exist_ok=True)
-    with source.open("rb+") as fh:
-        os.fsync(fh.fileno())
+    if not flushed:
+        _flush(source)
     try:
         os.link(source, final)
     except FileExistsError:
@@ -157,6 +165,22 @@ def claim_original(store: PhotoStore, sha256: str, fmt: str | None, source: Path
             return None
         atomic_write(final, source.read_bytes())
     return final
+
+
+def _flush(path: Path) -> None:
+    with path.open("rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+FLUSH_THREADS = 8
+
+
+def flush_files(paths: Iterable[Path]) -> None:
+    """Make these files' content durable (fsync), several at a time: the disk commits flushes
+    that wait together at once."""
+    with ThreadPoolExecutor(FLUSH_THREADS, thread_name_prefix="flush") as pool:
+        for _ in pool.map(_flush, paths):
+            pass
 
 
 def check_incoming_photo(source: str, sha256: str, declared_format: str | None) -> str | None:
@@ -362,6 +386,18 @@ class Failure:
     message: Message
 
 
+def _outcome(func: Callable[..., Any], args: Sequence[Any]) -> Any:
+    """``func(*args)``, or the Failure that says why it did not give a result."""
+    try:
+        return func(*args)
+    except PhotoError as exc:
+        return Failure(exc.message)
+    except Exception as exc:  # an odd file tripped a library: report it for this file only
+        return Failure(
+            _says(QT_TRANSLATE_NOOP("photos", "Lỗi khi xử lý tệp: {error}."), error=repr(exc))
+        )
+
+
 def _worker(conn: Connection) -> None:
     """A worker process: run tasks one at a time until told to stop."""
     while True:
@@ -372,15 +408,51 @@ def _worker(conn: Connection) -> None:
         if task is None:
             return
         index, func, args = task
-        try:
-            conn.send((index, func(*args)))
-        except PhotoError as exc:
-            conn.send((index, Failure(exc.message)))
-        except Exception as exc:  # an odd file tripped a library: report it for this file only
-            failure = _says(
-                QT_TRANSLATE_NOOP("photos", "Lỗi khi xử lý tệp: {error}."), error=repr(exc)
-            )
-            conn.send((index, Failure(failure)))
+        conn.send((index, _outcome(func, args)))
+
+
+def _check_incoming_group(tasks: Sequence[tuple[str, str, str | None]]) -> list[Any]:
+    """``check_incoming_photo`` for several files in one task: each file's format or Failure."""
+    return [_outcome(check_incoming_photo, task) for task in tasks]
+
+
+# Photos of a package read per task: a task is a round trip between this process and a worker,
+# which waits for whatever else this process is busy with (checking the package's log).
+INCOMING_PER_TASK = 25
+
+
+def check_incoming_photos(
+    files: Mapping[str, Path], *, time_limit_s: float = TIME_LIMIT_S
+) -> dict[str, Any]:
+    """``check_incoming_photo`` for a package's photos ({sha256: staged file}), in the bounded
+    workers, a few files per task. A task that runs out of time or loses its worker is done
+    again one file per task, so the file at fault is the one named. Per photo: its format, or
+    the Failure that refused it."""
+    shas = sorted(files)
+    groups = [shas[i : i + INCOMING_PER_TASK] for i in range(0, len(shas), INCOMING_PER_TASK)]
+    # This process checks the package's log meanwhile: the workers leave it a core.
+    workers = max(1, (os.cpu_count() or 1) - 1)
+    results: dict[str, Any] = {}
+    outcomes = run_in_workers(
+        _check_incoming_group,
+        [([(str(files[sha]), sha, None) for sha in group],) for group in groups],
+        names=[group[0][:12] for group in groups],
+        workers=workers,
+        time_limit_s=time_limit_s,
+    )
+    for group, outcome in zip(groups, outcomes, strict=True):
+        if isinstance(outcome, list):
+            results.update(zip(group, outcome, strict=True))
+            continue
+        alone = run_in_workers(
+            check_incoming_photo,
+            [(str(files[sha]), sha, None) for sha in group],
+            names=[sha[:12] for sha in group],
+            workers=workers,
+            time_limit_s=time_limit_s,
+        )
+        results.update(zip(group, alone, strict=True))
+    return results
 
 
 class _Worker:

@@ -80,20 +80,25 @@ class RecordKind:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+        object.__setattr__(self, "_names", tuple(f.name for f in self.fields))
 
     def field(self, name: str) -> Field:
-        try:
-            return self._by_name[name]  # type: ignore[attr-defined,no-any-return]
-        except KeyError:
+        found = self.find(name)
+        if found is None:
             raise _invalid(
                 QT_TRANSLATE_NOOP("store", "Bảng {table} không có trường {name}."),
                 table=self.table,
                 name=repr(name),
-            ) from None
+            )
+        return found
+
+    def find(self, name: str) -> Field | None:
+        """The field called ``name``, or None when this kind has none."""
+        return self._by_name.get(name)  # type: ignore[attr-defined,no-any-return]
 
     @property
     def field_names(self) -> tuple[str, ...]:
-        return tuple(self._by_name)  # type: ignore[attr-defined]
+        return self._names  # type: ignore[attr-defined,no-any-return]
 
 
 RECORD_KINDS: dict[str, RecordKind] = {

@@ -109,12 +109,24 @@ def _entries(table: str, rows: Iterable[Sequence[Any]]) -> tuple[list[int], list
 
 
 def _write(db: sqlite_utils.Database, table: str, rows: Iterable[Sequence[Any]]) -> None:
+    """Write the entries of these rows, in increasing rowid order: FTS5 keeps what it is given
+    in memory only while the rowids increase, and writes it out as a segment of its own (merged
+    again later) at each one that goes back. A record still indexed loses its old entry (REPLACE
+    deletes it); a deleted one's is dropped."""
     drop, keep = _entries(table, rows)
-    db.conn.executemany("DELETE FROM search_index WHERE rowid = ?", [(r,) for r in drop])
+    kept = {entry[0] for entry in keep}
     db.conn.executemany(
-        "INSERT INTO search_index (rowid, terms, kind, record_id, title) VALUES (?, ?, ?, ?, ?)",
+        "DELETE FROM search_index WHERE rowid = ?", [(r,) for r in sorted(drop) if r not in kept]
+    )
+    keep.sort(key=lambda entry: int(entry[0]))
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO search_index (rowid, terms, kind, record_id, title) "
+        "VALUES (?, ?, ?, ?, ?)",
         keep,
     )
+
+
+_CHUNK = 500
 
 
 def index_records(db: sqlite_utils.Database, table: str, ids: Sequence[str]) -> None:
@@ -122,9 +134,21 @@ def index_records(db: sqlite_utils.Database, table: str, ids: Sequence[str]) -> 
     if table not in _SOURCES:
         return
     alias, source = _SOURCES[table]
-    for start in range(0, len(ids), 500):
-        chunk = list(ids[start : start + 500])
-        sql = f"{source} WHERE {alias}.id IN ({', '.join('?' * len(chunk))})"
+    column, keys = "id", list[Any](ids)
+    if len(keys) > _CHUNK:  # several chunks: taken in rowid order, so the entries come in order
+        rowids: list[int] = []
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            rowids += (
+                int(row[0])
+                for row in db.execute(
+                    f"SELECT rowid FROM {table} WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+                )
+            )
+        column, keys = "rowid", sorted(rowids)
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        sql = f"{source} WHERE {alias}.{column} IN ({', '.join('?' * len(chunk))})"
         _write(db, table, db.execute(sql, chunk).fetchall())
 
 

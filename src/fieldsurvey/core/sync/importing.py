@@ -25,9 +25,9 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.photos.store import (
     Failure,
     PhotoStore,
-    check_incoming_photo,
+    check_incoming_photos,
     claim_original,
-    run_in_workers,
+    flush_files,
 )
 from fieldsurvey.core.store.db import import_lock, photo_folder, staging_folder
 from fieldsurvey.core.store.workspace import (
@@ -191,7 +191,7 @@ def _check_opened(
 
 
 class _PhotoReading:
-    """A package's photo files read in the bounded worker processes (``check_incoming_photo``)
+    """A package's photo files read in the bounded worker processes (``check_incoming_photos``)
     on a thread of their own, so that the workers start and read while the log is checked."""
 
     def __init__(self, opened: OpenedPackage) -> None:
@@ -207,13 +207,7 @@ class _PhotoReading:
             pool.shutdown(wait=False)  # the thread ends with its one task
 
     def _read(self) -> dict[str, Any]:
-        shas = sorted(self.files)
-        results = run_in_workers(
-            check_incoming_photo,
-            [(str(self.files[sha]), sha, None) for sha in shas],
-            names=[sha[:12] for sha in shas],
-        )
-        return dict(zip(shas, results, strict=True))
+        return check_incoming_photos(self.files)
 
     def results(self) -> dict[str, Any]:
         """Per photo: its format, or the Failure that refused it."""
@@ -500,9 +494,11 @@ def _store_photos(
     store = PhotoStore(photo_folder(ws.path))
     stored: list[Path] = []
     try:
+        new = {sha: path for sha, path in files.items() if store.find_original(sha) is None}
+        flush_files(new.values())
         for sha, path in files.items():
-            if store.find_original(sha) is None:
-                claimed = claim_original(store, sha, formats[sha], path)
+            if sha in new:
+                claimed = claim_original(store, sha, formats[sha], path, flushed=True)
                 if claimed is not None:
                     stored.append(claimed)
             report.photos += 1

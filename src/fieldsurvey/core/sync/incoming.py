@@ -409,6 +409,13 @@ def _stored_form_fault(table: str, name: str, value_type: str, value: Any) -> Me
     return None
 
 
+_CHANGE_KEYS = frozenset(CHANGE_COLUMNS)
+_OPS = tuple(Op)
+# Values whose verdict is remembered (``_stored_form_fault``), besides text of up to 100 chars.
+_REMEMBERED = frozenset({int, float, bool})
+_COMMUNE_KINDS = frozenset({"commune", "communes"})
+
+
 def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str, Any]:
     """Check one change as strictly as the local write path checks a typed value: its keys,
     table, operation, ids, counters and time, and every field's old and new value in the form
@@ -425,14 +432,14 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
             Refusal.BAD_RECORD,
         )
 
-    if not isinstance(change, dict) or set(change) != set(CHANGE_COLUMNS):
+    if not isinstance(change, dict) or change.keys() != _CHANGE_KEYS:
         raise bad(_say(QT_TRANSLATE_NOOP("sync", "thiếu hoặc thừa trường")))
     table = change["table_name"]
     kind = RECORD_KINDS.get(table) if isinstance(table, str) else None
     if kind is None:
         raise bad(_say(QT_TRANSLATE_NOOP("sync", "bảng lạ {table}"), table=shown(table)))
     op = change["op"]
-    if op not in tuple(Op):  # a tuple: a hostile op may be unhashable
+    if op not in _OPS:  # a tuple: a hostile op may be unhashable
         raise bad("op")
     for key in ("id", "device_id", "record_id"):
         if not is_record_id(change[key]):
@@ -450,13 +457,14 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
         raise bad("fields")
     if op == "delete" and set(fields) != {"deleted"}:
         raise bad(_say(QT_TRANSLATE_NOOP("sync", "delete: chỉ có trường deleted")))
+    inserting = op == "insert"
     for name, triple in fields.items():
         if not (isinstance(triple, list) and len(triple) == 3):
             raise bad(shown(name))
         old, new, old_clock = triple
         if old_clock is not None and not _is_count(old_clock, 0, MAX_CLOCK):
             raise bad(_say(QT_TRANSLATE_NOOP("sync", "{name}: đồng hồ cũ"), name=shown(name)))
-        if op == "insert" and (old is not None or old_clock is not None):
+        if inserting and (old is not None or old_clock is not None):
             raise bad(
                 _say(
                     QT_TRANSLATE_NOOP("sync", "{name}: bản ghi mới không có giá trị cũ"),
@@ -469,18 +477,21 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
             if (old, new) not in wanted or type(old) is not int or type(new) is not int:
                 raise bad("deleted")
             continue
-        if name not in kind.field_names:
+        field_ = kind.find(name)
+        if field_ is None:
             raise bad(_say(QT_TRANSLATE_NOOP("sync", "trường lạ {name}"), name=shown(name)))
-        field_ = kind.field(name)
-        for value in (new,) if op == "insert" else (old, new):
+        for value in (new,) if inserting else (old, new):
             if value is None and value is old:
                 continue
-            if isinstance(value, (int, float)) or (isinstance(value, str) and len(value) <= 100):
-                why = _stored_form_fault(table, name, type(value).__name__, value)
+            value_type = type(value)
+            if value_type in _REMEMBERED or (value_type is str and len(value) <= 100):
+                why = _stored_form_fault(table, name, value_type.__name__, value)
             else:
-                why = _stored_form_fault.__wrapped__(table, name, type(value).__name__, value)
+                why = _stored_form_fault.__wrapped__(table, name, value_type.__name__, value)
             if why:
                 raise bad(_say(QT_TRANSLATE_NOOP("sync", "{name}: {why}"), name=name, why=why))
+            if field_.kind not in _COMMUNE_KINDS:
+                continue
             if field_.kind == "commune" and value is not None and value not in communes:
                 raise bad(
                     _say(

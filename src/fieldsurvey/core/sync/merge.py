@@ -41,36 +41,114 @@ _INSERT_RECEIVED = (
     f"INSERT INTO changes ({', '.join(CHANGE_COLUMNS)}, package_id) "
     f"VALUES ({', '.join('?' * (len(CHANGE_COLUMNS) + 1))}) ON CONFLICT (id) DO NOTHING"
 )
+# Changes are added to the history and new records written this many at a time (a batch is
+# held in memory); an IN (...) asks about at most this many values.
+_BATCH = 500
+_IN_LIMIT = 500
 
 
-def _insert_change(ws: Workspace, change: dict[str, Any], package_id: str | None) -> bool:
-    """Add one change to the history, with the package it came in; False when it was already
-    there.
+def _held(ws: Workspace, sql: str, values: list[Any], *params: Any) -> set[Any]:
+    """The first column of ``sql`` (which ends in ``IN``) for ``values``, asked in chunks."""
+    found: set[Any] = set()
+    for start in range(0, len(values), _IN_LIMIT):
+        chunk = values[start : start + _IN_LIMIT]
+        query = f"{sql} ({', '.join('?' * len(chunk))})"
+        found.update(row[0] for row in ws.db.execute(query, [*params, *chunk]))
+    return found
 
-    A different change claiming a (device, sequence) we hold is a forgery or a bug: the import
-    fails whole.
-    """
-    try:
-        cursor = ws.db.execute(
-            _INSERT_RECEIVED,
-            [
-                *(change[c] for c in CHANGE_COLUMNS[:-1]),
-                fields_json(change["fields"]),
-                package_id,
-            ],
-        )
-    except sqlite3.IntegrityError:
-        raise SyncError(
-            _say(
-                QT_TRANSLATE_NOOP(
-                    "sync", "Thay đổi số {seq} của thiết bị {device} đã có, với nội dung khác."
+
+def _sequence_reused(ws: Workspace, changes: list[dict[str, Any]]) -> SyncError | None:
+    """A different change claiming a (device, sequence) we hold is a forgery or a bug: the
+    import fails whole. The error naming the first such change, or None."""
+    for change in changes:
+        held = ws.db.execute(
+            "SELECT id FROM changes WHERE device_id = ? AND seq = ?",
+            [change["device_id"], change["seq"]],
+        ).fetchone()
+        if held is not None and held[0] != change["id"]:
+            return SyncError(
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "sync", "Thay đổi số {seq} của thiết bị {device} đã có, với nội dung khác."
+                    ),
+                    seq=change["seq"],
+                    device=change["device_id"][:8],
                 ),
-                seq=change["seq"],
-                device=change["device_id"][:8],
-            ),
-            Refusal.BAD_RECORD,
-        ) from None
-    return bool(cursor.rowcount)
+                Refusal.BAD_RECORD,
+            )
+    return None
+
+
+class _Applying:
+    """Changes added to the history in batches: each batch's new changes in one statement, and
+    the records whose whole history is the insert a batch brings written from it, per table in
+    one statement (``_write_inserted``); every other record they touch is left for
+    ``_materialise``. What earlier batches added is in the history by then, so a batch asks the
+    history alone what came before it."""
+
+    def __init__(self, ws: Workspace, package_id: str | None) -> None:
+        self.ws, self.package_id = ws, package_id
+        self.applied = self.skipped = 0
+        self.affected: set[tuple[str, str]] = set()
+        self.fresh: set[tuple[str, str]] = set()  # written whole from their one insert
+
+    def add(self, batch: list[dict[str, Any]]) -> None:
+        ws = self.ws
+        held = _held(ws, "SELECT id FROM changes WHERE id IN", [c["id"] for c in batch])
+        new: list[dict[str, Any]] = []
+        for change in batch:
+            if change["id"] in held:
+                self.skipped += 1
+            else:
+                held.add(change["id"])  # the same change twice in a batch: added once
+                new.append(change)
+        # The records inserts of this batch create, unless the history holds a change of theirs
+        # already (then the record is decided from its whole history): asked before the batch
+        # joins it.
+        inserted: dict[str, list[str]] = defaultdict(list)
+        for change in new:
+            if change["op"] == "insert":
+                inserted[change["table_name"]].append(change["record_id"])
+        touched = {
+            (table, record_id)
+            for table, record_ids in inserted.items()
+            for record_id in _held(
+                ws,
+                "SELECT record_id FROM changes WHERE table_name = ? AND record_id IN",
+                record_ids,
+                table,
+            )
+        }
+        try:
+            ws.db.conn.executemany(
+                _INSERT_RECEIVED,
+                [
+                    (
+                        *(change[c] for c in CHANGE_COLUMNS[:-1]),
+                        fields_json(change["fields"]),
+                        self.package_id,
+                    )
+                    for change in new
+                ],
+            )
+        except sqlite3.IntegrityError:
+            reused = _sequence_reused(ws, new)
+            if reused is None:
+                raise  # the import refuses the package as inconsistent
+            raise reused from None
+        rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for change in new:
+            ws.clock.observe(int(change["clock"]))
+            key = (change["table_name"], change["record_id"])
+            if change["op"] == "insert" and key not in touched:
+                rows[key[0]].append(change)
+                self.fresh.add(key)
+            else:
+                self.affected.add(key)
+            touched.add(key)
+        self.applied += len(new)
+        for table, inserts in rows.items():
+            _write_inserted(ws, table, inserts)
 
 
 def apply_changes(
@@ -88,21 +166,16 @@ def apply_changes(
     The result depends only on the set of changes, never on the order they arrived in: that is
     what makes packages imported twice, out of order or late converge.
     """
-    applied = skipped = 0
-    affected: set[tuple[str, str]] = set()
-    fresh: set[tuple[str, str]] = set()  # records written whole from their one insert, below
+    applying = _Applying(ws, package_id)
+    batch: list[dict[str, Any]] = []
     for change in incoming:
-        if not _insert_change(ws, change, package_id):
-            skipped += 1
-            continue
-        ws.clock.observe(int(change["clock"]))
-        key = (change["table_name"], change["record_id"])
-        if change["op"] == "insert" and key not in affected and _history_length(ws, *key) == 1:
-            _write_inserted(ws, *key, change)
-            fresh.add(key)
-        else:
-            affected.add(key)
-        applied += 1
+        batch.append(change)
+        if len(batch) >= _BATCH:
+            applying.add(batch)
+            batch = []
+    if batch:
+        applying.add(batch)
+    affected, fresh = applying.affected, applying.fresh
     before = ws.db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
     outcomes: dict[str, int] = defaultdict(int)
     outcomes["new"] = len(fresh)
@@ -117,8 +190,8 @@ def apply_changes(
         search.index_records(ws.db, table, [r for t, r in affected if t == table])
     after = ws.db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
     return {
-        "applied": applied,
-        "skipped": skipped,
+        "applied": applying.applied,
+        "skipped": applying.skipped,
         "conflicts": int(after - before),
         "new": outcomes["new"],
         "updated": outcomes["updated"],
@@ -149,25 +222,25 @@ def _check_links(ws: Workspace, link_ids: Iterable[str]) -> None:
             )
 
 
-def _history_length(ws: Workspace, table: str, record_id: str) -> int:
-    """How many changes the history holds for a record."""
-    return int(
-        ws.db.execute(
-            "SELECT count(*) FROM changes WHERE table_name = ? AND record_id = ?",
-            [table, record_id],
-        ).fetchone()[0]
-    )
-
-
-def _write_inserted(ws: Workspace, table: str, record_id: str, insert: dict[str, Any]) -> None:
-    """A record whose whole history is its insert: what ``_materialise`` decides for it, without
-    reading it back (no other version to weigh, no conflict, no delete, no later edit)."""
+def _write_inserted(ws: Workspace, table: str, inserts: list[dict[str, Any]]) -> None:
+    """Records whose whole history is their insert: what ``_materialise`` decides for each,
+    without reading it back (no other version to weigh, no conflict, no delete, no later edit),
+    written in one statement."""
     kind = RECORD_KINDS[table]
-    values = {f.name: empty_value(f) for f in kind.fields}
-    for name, (_, new, _) in insert["fields"].items():
-        values[name] = new
-    values["deleted"] = 0  # an insert never carries "deleted" (checked by _validated)
-    _write_row(ws, table, record_id, values, exists=False)
+    columns = ["deleted", *kind.field_names]
+    empty = {f.name: empty_value(f) for f in kind.fields}
+    rows = []
+    for insert in inserts:
+        values = dict(empty)
+        for name, (_, new, _) in insert["fields"].items():
+            values[name] = new
+        values["deleted"] = 0  # an insert never carries "deleted" (checked by _validated)
+        rows.append([insert["record_id"], *(values[c] for c in columns)])
+    ws.db.conn.executemany(
+        f"INSERT INTO {table} (id, {', '.join(columns)}) VALUES "
+        f"(?, {', '.join('?' * len(columns))})",
+        rows,
+    )
 
 
 def _write_row(
