@@ -9,5 +9,6 @@ import multiprocessing
 
 from fieldsurvey.cli.main import main
 
-multiprocessing.freeze_support()
-main()
+if __name__ == "__main__":
+    multiprocessing.freeze_support()
+    main()
