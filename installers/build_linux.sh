@@ -48,6 +48,7 @@ mkdir -p "$pkg/DEBIAN" "$pkg/opt" "$pkg/usr/bin" "$pkg/usr/share/applications" \
     "$pkg/usr/share/doc/fieldsurvey" "$pkg/usr/share/icons/hicolor/scalable/apps"
 cp -a "$out/fieldsurvey" "$pkg/opt/fieldsurvey"
 install -m 0755 "$linux/fieldsurvey.sh" "$pkg/usr/bin/fieldsurvey"
+install -m 0755 "$linux/postrm" "$pkg/DEBIAN/postrm"
 install -m 0644 "$linux/fieldsurvey.desktop" "$pkg/usr/share/applications/fieldsurvey.desktop"
 install -m 0644 "$linux/fieldsurvey.svg" "$pkg/usr/share/icons/hicolor/scalable/apps/fieldsurvey.svg"
 for png in "$linux"/fieldsurvey-*.png; do
