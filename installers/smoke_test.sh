@@ -15,8 +15,18 @@
 set -euo pipefail
 
 target=${1:?usage: smoke_test.sh BUILD_DIR_OR_BINARY}
+# Windows (Git Bash on the Windows CI runner): the same test of fieldsurvey.exe; a Windows
+# process needs a few of the system's variables even in a clean environment.
+windows_env=()
+case "$(uname -s)" in
+    MINGW* | MSYS* | CYGWIN*)
+        exe=.exe
+        windows_env=(SYSTEMROOT="$SYSTEMROOT" WINDIR="$WINDIR" TEMP="$TEMP" TMP="$TMP")
+        ;;
+    *) exe= ;;
+esac
 if [ -d "$target" ]; then
-    target=$target/fieldsurvey
+    target=$target/fieldsurvey$exe
 fi
 binary=$(realpath "$target")
 [ -x "$binary" ] || { echo "smoke test: $binary is not an executable" >&2; exit 2; }
@@ -53,7 +63,7 @@ run() {  # run NAME COMMAND...: the frozen app in the clean environment, stderr 
     local started=$SECONDS status=0
     env -i PATH=/usr/bin:/bin HOME="$work/home" FIELDSURVEY_HOME="$work/home/fieldsurvey" \
         QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox \
-        PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring \
+        PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring "${windows_env[@]}" \
         "$binary" "$@" >"$work/$name.out" 2>"$work/$name.err" || status=$?
     local unexpected
     unexpected=$(grep -Ev "$pattern" "$work/$name.err" || true)
