@@ -80,6 +80,7 @@ mkdir -p "$work/tree"
 cp -a "$root/pyproject.toml" "$root/README.md" "$root/LICENSE" "$root/src" "$root/resources" \
     "$work/tree/"
 rm -rf "$work/tree/src/"*.egg-info
+find "$work/tree" -name __pycache__ -prune -exec rm -rf {} +
 "$work/venv/bin/pip" wheel -q --no-deps -w "$work/wheels" "$work/tree"
 echo "wheels: $(find "$work/wheels" -name '*.whl' | wc -l), $(du -sh "$work/wheels" | cut -f1) ($((SECONDS - started)) s)"
 "$work/venv/bin/pip" install -q --no-deps --no-index --no-compile --only-binary=:all: \
