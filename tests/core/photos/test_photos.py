@@ -311,3 +311,22 @@ def test_phone_sized_photos_pass_the_pixel_check_and_bombs_do_not() -> None:
         check_pixels("huge.jpg", 20_000, 20_000, 200_000_000)  # 400 MP: no camera makes it
     with pytest.raises(PhotoError, match="MP"):
         check_pixels("thin.jpg", 8_000, 8_000, 20_000)  # 64 MP in 20 kB
+
+
+def test_a_worker_that_died_while_idle_is_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fieldsurvey.core.photos import store
+
+    made: list[object] = []
+
+    class DiesFirst(store._Worker):
+        def __init__(self, context: object) -> None:
+            super().__init__(context)
+            made.append(self)
+            if len(made) == 1:  # the first worker is gone before it gets a task
+                self.process.kill()
+                self.process.join()
+
+    monkeypatch.setattr(store, "_Worker", DiesFirst)
+    results = store.run_in_workers(abs, [(-1,), (-2,), (-3,)], names=["a", "b", "c"], workers=1)
+    assert results == [1, 2, 3]
+    assert len(made) == 2

@@ -504,11 +504,17 @@ def run_in_workers(
     done = 0
     try:
         while done < len(tasks) and not cancel():
-            for worker in pool:
+            for slot, worker in enumerate(pool):
                 if worker.task is None and pending:
-                    worker.task = pending.pop()
+                    task = pending.pop()
+                    try:
+                        worker.conn.send((task, func, tasks[task]))
+                    except OSError:  # the idle worker died (a crash, the OS ended it): a new one
+                        worker.stop(kill=True)
+                        worker = pool[slot] = _Worker(context)
+                        worker.conn.send((task, func, tasks[task]))
+                    worker.task = task
                     worker.started = time.monotonic()
-                    worker.conn.send((worker.task, func, tasks[worker.task]))
             busy = [w for w in pool if w.task is not None]
             ready = wait([w.conn for w in busy], timeout=0.1)
             for slot, worker in enumerate(pool):
