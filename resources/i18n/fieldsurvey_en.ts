@@ -3075,199 +3075,199 @@ Click “Copy report” and send it to support; details are in the log file.</tr
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../src/fieldsurvey/cli/common.py" line="32"/>
+        <location filename="../../src/fieldsurvey/cli/common.py" line="38"/>
         <source>Tệp workspace (.sqlite).</source>
         <translation>The workspace file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/common.py" line="44"/>
+        <location filename="../../src/fieldsurvey/cli/common.py" line="50"/>
         <source>Đã huỷ.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/common.py" line="78"/>
+        <location filename="../../src/fieldsurvey/cli/common.py" line="84"/>
         <source>Tệp chứa mật khẩu khoá thiết bị (dòng đầu).</source>
         <translation>A file whose first line is the device keys&apos; passphrase (else FIELDSURVEY_PASSPHRASE, else asked on the terminal).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/common.py" line="87"/>
+        <location filename="../../src/fieldsurvey/cli/common.py" line="93"/>
         <source>Không đọc được tệp mật khẩu {path}.</source>
         <translation>Cannot read the passphrase file {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/common.py" line="107"/>
+        <location filename="../../src/fieldsurvey/cli/common.py" line="113"/>
         <source>Mật khẩu mới cho khoá thiết bị</source>
         <translation>New passphrase for the device keys</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/common.py" line="109"/>
+        <location filename="../../src/fieldsurvey/cli/common.py" line="115"/>
         <source>Mật khẩu khoá thiết bị</source>
         <translation>Device keys&apos; passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/common.py" line="111"/>
+        <location filename="../../src/fieldsurvey/cli/common.py" line="117"/>
         <source>Nhập lại</source>
         <translation>Repeat it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="24"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="25"/>
         <source>Khoá thiết bị, đăng ký, thu hồi.</source>
         <translation>Device keys, enrolment and revocation.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="39"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="40"/>
         <source>Thiết bị này và dấu vân tay khoá.</source>
         <translation>This device and its key fingerprint.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="75"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="71"/>
         <source>Workspace này không phải của văn phòng.</source>
         <translation>This is not an office workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="95"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="91"/>
         <source>Hồ sơ này không phải của văn phòng.</source>
         <translation>This profile is not an office&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="107"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="103"/>
         <source>Đã đăng ký {name} ({role}) {fingerprint}</source>
         <translation>Enrolled {name} ({role}) {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="120"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="116"/>
         <source>Tệp hồ sơ sẽ ghi.</source>
         <translation>The profile file to write.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="127"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="123"/>
         <source>Dấu vân tay do chủ hồ sơ đọc cho; phải khớp.</source>
         <translation>The fingerprint read out by the profile&apos;s owner; must match.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="133"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="129"/>
         <source>Xuất hồ sơ khoá công khai của thiết bị.</source>
         <translation>Write this device&apos;s public profile.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="143"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="139"/>
         <source>Xuất hồ sơ văn phòng cho cán bộ khảo sát.</source>
         <translation>Write the office profile for surveyors.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="153"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="149"/>
         <source>Nhận hồ sơ văn phòng (máy khảo sát).</source>
         <translation>Trust the office&apos;s profile (on a surveyor).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="164"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="160"/>
         <source>Đăng ký một thiết bị từ hồ sơ của nó.</source>
         <translation>Enrol a device from its profile.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="175"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="171"/>
         <source>Thiết bị đã đăng ký mất khoá và tạo khoá mới: thay khoá cũ (cần --fingerprint).</source>
         <translation>The enrolled device lost its keys and made new ones: replace them (needs --fingerprint).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="198"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="194"/>
         <source>Tệp chứa mật khẩu mới (dòng đầu).</source>
         <translation>A file whose first line is the new passphrase (else FIELDSURVEY_NEW_PASSPHRASE, else asked twice on the terminal).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="209"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="205"/>
         <source>Đổi cách bảo vệ khoá riêng.</source>
         <translation>Keep the device&apos;s private keys another way.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="219"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="215"/>
         <source>keyring: kho khoá của hệ điều hành; passphrase: mật khẩu; file: tệp khoá (kém an toàn).</source>
         <translation>keyring: the OS credential store; passphrase; file: a plain key file (weakest).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="243"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="239"/>
         <source>Khoá riêng được bảo vệ bằng: {protection}</source>
         <translation>Private keys kept by: {protection}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="251"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="247"/>
         <source>Tạo khoá mới cho thiết bị.</source>
         <translation>Make new keys for this device.
 
 The next packages carry a statement signed by the old and the new key; the office takes the new keys from it. With --lost there is no old key to sign: read the new fingerprint to the office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="260"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="256"/>
         <source>Khoá cũ đã mất (quên mật khẩu, workspace chép sang máy khác): tạo khoá mới; văn phòng phải đăng ký lại bằng dấu vân tay.</source>
         <translation>The old keys are lost: make new ones; the office enrols them again by fingerprint (keys enrol --replace).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="274"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="270"/>
         <source>Với --lost: cách bảo vệ khoá mới (mặc định: như trước).</source>
         <translation>With --lost: how to keep the new keys (default: as before).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="298"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="294"/>
         <source>--to chỉ dùng với --lost.</source>
         <translation>--to goes with --lost.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="306"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="302"/>
         <source>Khoá mới: {fingerprint}. Hãy đọc dấu vân tay này cho văn phòng để đăng ký lại.</source>
         <translation>New keys: {fingerprint}. Read this fingerprint to the office to enrol again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="317"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="313"/>
         <source>Khoá mới: {fingerprint}; gói tiếp theo sẽ báo cho văn phòng.</source>
         <translation>New keys: {fingerprint}; the next package tells the office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="327"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="323"/>
         <source>Thu hồi một thiết bị: gói của nó bị từ chối.</source>
         <translation>Revoke a device: its packages are refused.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="336"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="332"/>
         <source>Đã thu hồi {device}</source>
         <translation>Revoked {device}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="342"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="338"/>
         <source>Đơn vị của một thiết bị khảo sát, quyền xem mục tiêu ANQG.</source>
         <translation>The unit a surveyor&apos;s device works for and whether it may see national-security sites: what the office sends it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="350"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="346"/>
         <source>Đơn vị của cán bộ khảo sát (địa bàn được giao).</source>
         <translation>The unit the surveyor works for (its assigned area).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="355"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="351"/>
         <source>Được xem mục tiêu ANQG (mặc định: không).</source>
         <translation>May see national-security sites (default: no).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="362"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="358"/>
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="364"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="360"/>
         <source>được xem mục tiêu ANQG</source>
         <translation>cleared for national-security sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="366"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="362"/>
         <source>không được xem mục tiêu ANQG</source>
         <translation>not cleared for national-security sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="373"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="369"/>
         <source>Các thiết bị đã đăng ký.</source>
         <translation>Enrolled devices.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="380"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="372"/>
         <source>Mỗi thiết bị một đối tượng JSON.</source>
         <translation>One JSON object per device.</translation>
     </message>
@@ -3279,37 +3279,37 @@ The next packages carry a statement signed by the old and the new key; the offic
 Run without a command to open the app on the last workspace (or the demo workspace).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="36"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="43"/>
         <source>Camera (hoặc địa điểm) có thể trùng lắp.</source>
         <translation>Candidate duplicate cameras (or sites), best first; pairs decided &quot;not a duplicate&quot; are never listed again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="43"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="46"/>
         <source>Mỗi cặp có thể trùng một đối tượng JSON.</source>
         <translation>One JSON object per candidate pair.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="51"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="53"/>
         <source>Điểm thấp nhất được liệt kê (địa điểm: nên bắt đầu từ 0.7).</source>
         <translation>Lowest score to list (sites: 0.7 is a good start).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="57"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="59"/>
         <source>Địa điểm trùng thay vì camera.</source>
         <translation>Duplicate sites instead.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="77"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="79"/>
         <source>cặp có thể trùng.</source>
         <translation>candidate pairs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="83"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="85"/>
         <source>Nhập danh sách camera hiện có (CSV, GeoJSON).</source>
         <translation>Import an owner unit&apos;s existing camera list (CSV or GeoJSON, OpenStreetMap tags understood); rows it cannot read are reported with their line numbers, new cameras that may duplicate existing ones are flagged.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="90"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="92"/>
         <source>Đơn vị sở hữu (mã hoặc tên).</source>
         <translation>Owner unit (id or name).</translation>
     </message>
@@ -3318,185 +3318,185 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation type="vanished">Map a column to a field (repeatable), instead of the automatic guess.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="99"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="101"/>
         <source>Gán cột cho trường (lặp lại được), thay cho đoán tự động. Các trường: {fields}.</source>
         <translation>Map a column to a field (repeatable), instead of the automatic guess. Fields: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="110"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="112"/>
         <source>Chỉ kiểm tra, không ghi.</source>
         <translation>Check, write nothing.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="116"/>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="183"/>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="344"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="114"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="176"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="337"/>
         <source>Mỗi dòng một đối tượng JSON.</source>
         <translation>One JSON object per line.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="133"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="130"/>
         <source>{item}: cần FIELD=COLUMN.</source>
         <translation>{item}: expected FIELD=COLUMN.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="152"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="149"/>
         <source>dòng {line}</source>
         <translation>line {line}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="155"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="152"/>
         <source>dòng {line} (cảnh báo)</source>
         <translation>line {line} (warning)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="158"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="155"/>
         <source>Sẽ nhập</source>
         <translation>would import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="160"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="157"/>
         <source>Đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="162"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="159"/>
         <source>có thể trùng</source>
         <translation>flagged as possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="163"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="160"/>
         <source>dòng bị từ chối</source>
         <translation>rows refused</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="169"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="166"/>
         <source>Không nhập được dòng nào.</source>
         <translation>No row could be imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="175"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="172"/>
         <source>Nhu cầu đã có camera quan sát, địa điểm chưa có camera.</source>
         <translation>For each need, the existing cameras that already see its place (reuse or connect instead of a new camera); then the sites of each category with no camera at all.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="196"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="188"/>
         <source>nhu cầu</source>
         <translation>need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="202"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="194"/>
         <source>địa điểm chưa có camera</source>
         <translation>sites without cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="206"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="198"/>
         <source>nhu cầu đã có camera quan sát.</source>
         <translation>needs already seen by existing cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="16"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="23"/>
         <source>Đọc thông tin ảnh (GPS, thời gian, hướng…).</source>
         <translation>Metadata read from photos, one per file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="23"/>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="82"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="26"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="80"/>
         <source>Mỗi tệp một đối tượng JSON.</source>
         <translation>One JSON object per file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="30"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="32"/>
         <source>Số giây dành cho mỗi tệp trước khi bỏ tệp đó.</source>
         <translation>Seconds allowed for each file before it is given up.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="46"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="48"/>
         <source>tệp lỗi.</source>
         <translation>files with errors.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="51"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="53"/>
         <source>Ảnh trong workspace: thêm, gắn vị trí từ GPX.</source>
         <translation>Photos in a workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="59"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="61"/>
         <source>Thêm ảnh vào workspace.</source>
         <translation>Ingest photos: store, thumbnails, metadata, history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="68"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="70"/>
         <source>Gắn ảnh vào một bản ghi, ví dụ --to cameras 3f2a…</source>
         <translation>Link the photos to a record, e.g. --to cameras 3f2a…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="75"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="77"/>
         <source>Số tiến trình xử lý (mặc định: mỗi lõi một tiến trình).</source>
         <translation>Worker processes (default: one per core).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="101"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="98"/>
         <source>mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="102"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="99"/>
         <source>đã có</source>
         <translation>already stored</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="121"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="118"/>
         <source>LỖI {file}: {error}</source>
         <translation>ERROR {file}: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="133"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="130"/>
         <source>{stored} ảnh đã thêm, {failed} lỗi.</source>
         <translation>{stored} stored, {failed} failed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="145"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="142"/>
         <source>Gắn vị trí cho ảnh không có GPS từ tệp GPX.</source>
         <translation>Place photos without GPS from a GPX track.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="153"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="150"/>
         <source>Vết GPX từ máy ghi GPS.</source>
         <translation>GPX track from a GPS logger.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="162"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="159"/>
         <source>Số giây tối đa giữa ảnh và điểm GPS gần nhất để vẫn tính là khớp.</source>
         <translation>Seconds between a photo and the nearest fix that still count as a match.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="173"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="170"/>
         <source>Số giây cộng vào đồng hồ máy ảnh để ra giờ đúng.</source>
         <translation>Seconds to add to the camera&apos;s clock to get the true time.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="180"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="177"/>
         <source>Múi giờ của đồng hồ máy ảnh khi ảnh không ghi múi giờ.</source>
         <translation>The camera clock&apos;s time zone when the photo does not say.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="187"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="180"/>
         <source>Mỗi ảnh một đối tượng JSON.</source>
         <translation>One JSON object per photo.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="212"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="204"/>
         <source>cách điểm GPS {seconds} s</source>
         <translation>{seconds} s from the GPS fix</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="221"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="213"/>
         <source>không gắn được: {reason}</source>
         <translation>not placed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="226"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="218"/>
         <source>ảnh được gắn vị trí.</source>
         <translation>photos placed.</translation>
     </message>
@@ -3557,7 +3557,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/reports.py" line="85"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="66"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="73"/>
         <source>Không in tiến độ.</source>
         <translation>No progress output.</translation>
     </message>
@@ -3578,399 +3578,399 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>The HTML file to write (replaced once complete).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="19"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="26"/>
         <source>Tên người duyệt (mặc định: tên trong cài đặt).</source>
         <translation>Who is writing (default: the name in the settings).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="39"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="46"/>
         <source>--where {condition}: cần dạng KHOÁ=GIÁ TRỊ với khoá là {keys}.</source>
         <translation>--where {condition}: use KEY=VALUE with one of these keys: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="53"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="60"/>
         <source>Duyệt bản ghi.</source>
         <translation>Review a record, or every record a filter picks (office only).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="59"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="66"/>
         <source>sites, cameras, shortcomings hoặc needs.</source>
         <translation>sites, cameras, shortcomings or needs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="62"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="69"/>
         <source>Một bản ghi cần duyệt.</source>
         <translation>One record to review.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="70"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="77"/>
         <source>Duyệt mọi bản ghi khớp KHOÁ=GIÁ TRỊ (lặp lại được, phải khớp tất cả): commune=MÃ, site=ID, unit=ID, device=ID-hoặc-tên, state=received|approved|needs_revision|rejected|none (none: chưa duyệt lần nào).</source>
         <translation>Review every record matching KEY=VALUE (repeatable, all must hold): commune=CODE, site=ID, unit=ID, device=ID-or-name, state=received|approved|needs_revision|rejected|none (none: never reviewed).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="84"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="91"/>
         <source>Kết quả duyệt.</source>
         <translation>The review result.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="89"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="96"/>
         <source>Bắt buộc với needs_revision và rejected.</source>
         <translation>Required for needs_revision and rejected.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="107"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="114"/>
         <source>Cho --id (một bản ghi) hoặc --where (nhiều bản ghi), không cả hai.</source>
         <translation>Give --id (one record) or --where (several), not both.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="121"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="128"/>
         <source>Đã duyệt {count} bản ghi ({state}).</source>
         <translation>{count} records reviewed ({state}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="132"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="139"/>
         <source>Lịch sử một bản ghi, hoặc kiểm tra toàn bộ lịch sử (--verify).</source>
         <translation>A record&apos;s history: who changed which field, when, from where; or check the whole history (--verify).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="140"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="147"/>
         <source>Bảng của bản ghi (sites, cameras, …).</source>
         <translation>The record&apos;s table (sites, cameras, …).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="142"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="149"/>
         <source>Bản ghi.</source>
         <translation>The record.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="147"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="150"/>
         <source>Mỗi trường thay đổi một đối tượng JSON.</source>
         <translation>One JSON object per changed field.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="154"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="156"/>
         <source>Kiểm tra nhật ký của mọi tác giả trong workspace (chuỗi băm và đầu nhật ký đã ký); thoát với mã 1 và nêu mắt xích hỏng đầu tiên khi một dòng bị sửa ngoài ứng dụng.</source>
         <translation>Check every author&apos;s log in the workspace (hash chain and signed head); exit 1 and name the first broken link when a row was changed outside the app.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="173"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="175"/>
         <source>Cần --table và --id (hoặc --verify).</source>
         <translation>Give --table and --id.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="187"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="189"/>
         <source>Duyệt</source>
         <translation>review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="207"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="209"/>
         <source>HỎNG</source>
         <translation>BROKEN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="212"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="214"/>
         <source>nguyên vẹn, {count} mục được workspace này chứng thực khi nâng cấp (tác giả không chứng minh được)</source>
         <translation>intact, {count} entries attested by this workspace at upgrade (the author cannot prove them)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="223"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="225"/>
         <source>nguyên vẹn, tác giả ký đến mục {entry}</source>
         <translation>intact, signed by the author up to entry {entry}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="228"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="230"/>
         <source>nguyên vẹn</source>
         <translation>intact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="230"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="232"/>
         <source>mục chưa ký (thiết bị ký khi xuất gói)</source>
         <translation>not yet signed (signed at the next export)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="232"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="234"/>
         <source>mục</source>
         <translation>entries</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="238"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="240"/>
         <source>Lịch sử bị sửa ngoài ứng dụng ở {count} nhật ký.</source>
         <translation>The history was changed outside the app in {count} logs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="247"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="249"/>
         <source>Lịch sử nguyên vẹn: {count} nhật ký.</source>
         <translation>The history is intact: {count} logs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="259"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="261"/>
         <source>Hàng đợi xung đột.</source>
         <translation>Conflicts: both values side by side, with who and when.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="266"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="264"/>
         <source>Mỗi xung đột một đối tượng JSON.</source>
         <translation>One JSON object per conflict.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="272"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="269"/>
         <source>Cả các xung đột đã xử lý.</source>
         <translation>Resolved conflicts too.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="279"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="276"/>
         <source>đã xử lý</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="290"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="287"/>
         <source>xung đột.</source>
         <translation>conflicts.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="296"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="293"/>
         <source>Xử lý một xung đột.</source>
         <translation>Resolve a conflict; the choice is a new change (office only).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="303"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="300"/>
         <source>Giữ giá trị a hoặc giá trị b.</source>
         <translation>Keep value a or value b.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="310"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="307"/>
         <source>Thay bằng một giá trị thứ ba (được kiểm tra như mọi giá trị).</source>
         <translation>A third value instead (checked like any value).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="326"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="323"/>
         <source>Đã xử lý: {table}/{record} {field} = {value}.</source>
         <translation>Resolved: {table}/{record} {field} = {value}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="337"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="334"/>
         <source>Tiến độ so với hạn.</source>
         <translation>Progress against the assignments&apos; due dates; late work flagged.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="350"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="342"/>
         <source>Tính đến ngày này (YYYY-MM-DD; mặc định: hôm nay).</source>
         <translation>Measure against this day (YYYY-MM-DD; default: today).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="359"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="351"/>
         <source>Mỗi dòng một đơn vị, xã phường hoặc việc được giao, hoặc danh sách cần đôn đốc.</source>
         <translation>One line per unit, commune or assignment, or the list to chase.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="373"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="365"/>
         <source>TRỄ</source>
         <translation>LATE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="380"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="372"/>
         <source>{surveyed}/{expected} địa điểm, {reviewed}/{records} bản ghi đã duyệt, hạn {due}</source>
         <translation>{surveyed}/{expected} sites, {reviewed}/{records} records reviewed, due {due}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="395"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="387"/>
         <source>Gói đã nhận.</source>
         <translation>Imported packages and what each brought (or one package&apos;s records).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="402"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="390"/>
         <source>Mỗi gói hoặc bản ghi một đối tượng JSON.</source>
         <translation>One JSON object per package or record.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="408"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="395"/>
         <source>Các bản ghi một gói mang đến.</source>
         <translation>The records one package brought.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="426"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="413"/>
         <source>{new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, {photos} ảnh</source>
         <translation>{new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="436"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="423"/>
         <source>Giữ lại</source>
         <translation>held back</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="444"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="431"/>
         <source>Số liệu cho biểu đồ.</source>
         <translation>The dashboard&apos;s figures: cameras by commune, purpose, condition, owner and connectivity; shortcomings by kind; needs by priority.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="451"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="434"/>
         <source>Một đối tượng JSON chứa mọi biểu đồ.</source>
         <translation>One JSON object with every chart.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="458"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="440"/>
         <source>Ngôn ngữ của nhãn.</source>
         <translation>Language of the labels.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="24"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="25"/>
         <source>Xuất gói đồng bộ.</source>
         <translation>Write a signed, encrypted sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="31"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="32"/>
         <source>Tệp gói sẽ ghi (ví dụ trên USB).</source>
         <translation>The package file to write (e.g. on a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="36"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="37"/>
         <source>Mã thiết bị nhận (mặc định: văn phòng đã đăng ký).</source>
         <translation>Recipient device id (default: the enrolled office).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="41"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="42"/>
         <source>Tất cả, không chỉ những gì nơi nhận còn thiếu.</source>
         <translation>Everything, not only what the recipient lacks.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="48"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="49"/>
         <source>Không ghi gì: liệt kê những gì sẽ gửi, theo bảng và số lượng (và bao nhiêu thay đổi chỉ gửi vị trí của chúng trong nhật ký).</source>
         <translation>Write nothing: list what would go, by table and count (and how many changes go as their place in the log only).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="70"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="71"/>
         <source>Nơi nhận</source>
         <translation>recipient</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="74"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="75"/>
         <source>chỉ mã băm</source>
         <translation>digest only</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="76"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="77"/>
         <source>ảnh</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="82"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="83"/>
         <source>Cần --out (hoặc --dry-run).</source>
         <translation>Give --out.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="87"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="88"/>
         <source>{file}: {changes} thay đổi, {photos} ảnh (gói {package})</source>
         <translation>{file}: {changes} changes, {photos} photos (package {package})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="98"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="99"/>
         <source>Kiểm tra gói mà không nhập.</source>
         <translation>Check a package without importing it (all checks).
 
 --db is the receiving workspace: only it holds the key that opens the package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="110"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="111"/>
         <source>Gói hợp lệ: {changes} thay đổi từ {sender}.</source>
         <translation>The package is valid: {changes} changes from {sender}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="119"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="120"/>
         <source>Nhập gói đồng bộ.</source>
         <translation>Import packages, each checked whole before anything is written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="132"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="129"/>
         <source>Mỗi gói một đối tượng JSON.</source>
         <translation>One JSON object per package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="139"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="135"/>
         <source>Kiểm tra và đếm những gì sẽ thay đổi (mới, cập nhật, xung đột, xoá, đã nhập trước đây) mà không ghi gì.</source>
         <translation>Check and count what would change (new, updated, conflicting, deleted, already imported) without writing anything.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="173"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="169"/>
         <source>TỪ CHỐI {file}: {reason}</source>
         <translation>REFUSED {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="203"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="199"/>
         <source>{file}: đã nhập trước đây, không thay đổi gì.</source>
         <translation>{file}: imported before, nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="209"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="205"/>
         <source>(thử) {file}: {new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, {photos} ảnh.</source>
         <translation>(dry run) {file}: {new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="215"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="211"/>
         <source>{file}: {new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, {photos} ảnh.</source>
         <translation>{file}: {new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="229"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="225"/>
         <source>Đã tạo ảnh thu nhỏ cho {count} ảnh mới.</source>
         <translation>Made thumbnails for {count} new photos.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="235"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="231"/>
         <source>Ảnh: {problem}</source>
         <translation>Photo: {problem}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="14"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="21"/>
         <source>Tạo workspace demo.</source>
         <translation>Build the demo workspace (the same seed gives the same content).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="23"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="30"/>
         <source>small: để tập huấn (~300 địa điểm, ~1.000 camera); city: 50.000 địa điểm và 200.000 camera để đo tốc độ.</source>
         <translation>small: for training (~300 sites, ~1,000 cameras); city: 50,000 sites and 200,000 cameras for benchmarks.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="36"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="43"/>
         <source>Cùng hạt giống, cùng nội dung.</source>
         <translation>Same seed, same content.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="45"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="52"/>
         <source>Workspace của ai: máy của cán bộ khảo sát hay văn phòng thành phố.</source>
         <translation>Whose workspace: a surveyor&apos;s laptop or the city office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="56"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="63"/>
         <source>Tên thiết bị của workspace (mặc định: demo, hoặc office với --role office).</source>
         <translation>Device name of the workspace (default: demo, or office for --role office).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="63"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="70"/>
         <source>Thay tệp nếu đã có.</source>
         <translation>Replace the file if it exists.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="84"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="91"/>
         <source>Đã tạo {file}: {sites} địa điểm, {cameras} camera, {shortcomings} tồn tại, {needs} nhu cầu.</source>
         <translation>Created {file}: {sites} sites, {cameras} cameras, {shortcomings} shortcomings, {needs} needs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="97"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="104"/>
         <source>Mở ứng dụng với workspace PATH.</source>
         <translation>Open the app on the workspace PATH.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="106"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="113"/>
         <source>Đếm bản ghi trong workspace.</source>
         <translation>Counts of everything in a workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="127"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="129"/>
         <source>Tìm không dấu.</source>
         <translation>Accent-insensitive search (&quot;hoan kiem&quot; finds &quot;Hoàn Kiếm&quot;).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="165"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="162"/>
         <source>Số giây chờ bản đồ trước khi bỏ cuộc.</source>
         <translation>Seconds to wait for the map before giving up.</translation>
     </message>
@@ -3980,62 +3980,62 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Find streets, places and coordinates on the basemap (accents optional: “hang bai”); the place index is built on first use (a few seconds) and kept.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/basemap.py" line="30"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="134"/>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="26"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="132"/>
         <source>Mỗi kết quả một đối tượng JSON.</source>
         <translation>One JSON object per hit.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/basemap.py" line="37"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="141"/>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="32"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="138"/>
         <source>Nhiều nhất bấy nhiêu kết quả.</source>
         <translation>At most this many hits.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/basemap.py" line="43"/>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="38"/>
         <source>Tìm cả các địa điểm của workspace này.</source>
         <translation>Also the sites of this workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/basemap.py" line="49"/>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="44"/>
         <source>Một bản đồ nền khác (.mbtiles) thay cho bản đang dùng.</source>
         <translation>Another basemap (.mbtiles) instead of the one in use.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/basemap.py" line="74"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="154"/>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="69"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="151"/>
         <source>Không tìm thấy.</source>
         <translation>Nothing found.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/basemap.py" line="80"/>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="75"/>
         <source>Bản đồ đường phố: cài bản mới hơn, xem các bản đã có.</source>
         <translation>Street basemaps: install a newer one, list those installed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/basemap.py" line="91"/>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="86"/>
         <source>Kiểm tra một tệp MBTiles vector của thành phố và cài nó; bản đồ dùng nó thay bản kèm theo từ lần mở sau.</source>
         <translation>Check a vector MBTiles of the city and install it; the map draws it instead of the bundled one from its next start.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/basemap.py" line="104"/>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="46"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="112"/>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="95"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="43"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="115"/>
         <source>Một đối tượng JSON.</source>
         <translation>One JSON object.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/basemap.py" line="120"/>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="110"/>
         <source>Các bản đồ đường phố của máy này, bản đang dùng trước.</source>
         <translation>The street basemaps of this computer, the one in use first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/basemap.py" line="127"/>
+        <location filename="../../src/fieldsurvey/cli/basemap.py" line="113"/>
         <source>Mỗi bản đồ một đối tượng JSON.</source>
         <translation>One JSON object per basemap.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="158"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="155"/>
         <source>Kiểm tra ứng dụng không cần màn hình.</source>
         <translation>Start the app headless, load the map, report.
 
@@ -4894,67 +4894,67 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Unknown EXIF orientation {orientation}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="102"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="107"/>
         <source>Không tìm thấy tệp {path}.</source>
         <translation>No such file: {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="172"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="196"/>
         <source>Ảnh {photo}… là {format}, không phải {declared} như bản ghi của nó.</source>
         <translation>The file {photo}… is {format}, not the {declared} its record declares.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="198"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="222"/>
         <source>Tệp {name} lớn hơn {limit} MB, không phải ảnh chụp.</source>
         <translation>{name} is larger than {limit} MB: too large to be a photo.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="223"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="247"/>
         <source>Ảnh {name} khai báo {width}×{height} điểm ảnh ({megapixels} MP) trong tệp {megabytes} MB: không phải ảnh thật, có thể là tệp độc hại.</source>
         <translation>Refused: {name} declares {width}×{height} pixels ({megapixels} MP) in a {megabytes} MB file, a pixel count absurd for the file (a decompression bomb).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="244"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="268"/>
         <source>Ảnh HEIC {name}: cần cài gói mở rộng HEIC để tạo ảnh thu nhỏ (pip install &apos;fieldsurvey[heic]&apos;).</source>
         <translation>HEIC photo {name}: install the HEIC extra for thumbnails (pip install &apos;fieldsurvey[heic]&apos;).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="253"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="277"/>
         <source>Không đọc được ảnh {name}.</source>
         <translation>Cannot read the image {name}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="304"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="328"/>
         <source>Ảnh {name} quá lớn để giải mã an toàn.</source>
         <translation>{name}: too many pixels to decode safely.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="310"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="334"/>
         <source>Ảnh {name} bị hỏng hoặc không đầy đủ ({error}).</source>
         <translation>The image {name} is damaged or cut short ({error}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="329"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="353"/>
         <source>Tệp {name} rỗng (0 byte).</source>
         <translation>The file {name} is empty (0 bytes).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="381"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="397"/>
         <source>Lỗi khi xử lý tệp: {error}.</source>
         <translation>Unexpected error: {error}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="452"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="530"/>
         <source>Không xử lý được {name}.</source>
         <translation>The file {name} could not be processed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="461"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="539"/>
         <source>{name}: xử lý quá {seconds} giây nên đã dừng.</source>
         <translation>{name} took more than {seconds} s and was stopped.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="609"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="687"/>
         <source>Đã huỷ.</source>
         <translation>Cancelled.</translation>
     </message>
@@ -5131,103 +5131,103 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>No field {name} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="280"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="285"/>
         <source>Không có loại bản ghi {table}.</source>
         <translation>Unknown record table {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="286"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="291"/>
         <source>{field}: cần một số.</source>
         <translation>{field}: a number is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="291"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="296"/>
         <source>{field}: {value} không phải là số.</source>
         <translation>{field}: {value} is not a number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="296"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="301"/>
         <source>{field}: số không hợp lệ.</source>
         <translation>{field}: not a finite number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="299"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="304"/>
         <source>{field}: cần số nguyên.</source>
         <translation>{field}: a whole number is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="305"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="310"/>
         <source>{field}: {value} nằm ngoài khoảng {low}–{high}.</source>
         <translation>{field}: {value} is out of range {low}–{high}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="320"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="325"/>
         <source>{field}: danh sách không đọc được.</source>
         <translation>{field}: the list cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="323"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="328"/>
         <source>{field}: cần một danh sách.</source>
         <translation>{field}: a list is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="333"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="338"/>
         <source>views: mỗi hướng nhìn gồm direction, angle, tilt.</source>
         <translation>views: each view has direction, angle and tilt.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="360"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="365"/>
         <source>{field}: bắt buộc phải có.</source>
         <translation>{field} is required.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="366"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="371"/>
         <source>{field}: cần chữ.</source>
         <translation>{field}: text is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="370"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="375"/>
         <source>{field}: dài quá {limit} ký tự.</source>
         <translation>{field}: too long (more than {limit} characters).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="376"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="381"/>
         <source>{field}: có ký tự không hợp lệ.</source>
         <translation>{field}: invalid character.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="380"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="385"/>
         <source>{field}: không có bảng {table}.</source>
         <translation>{field}: no table {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="394"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="399"/>
         <source>{field}: cần có/không.</source>
         <translation>{field}: yes or no is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="399"/>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="411"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="404"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="416"/>
         <source>{field}: {value} không có trong danh mục {codes}.</source>
         <translation>{field}: {value} is not in the code list {codes}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="421"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="426"/>
         <source>{field}: cần một mã.</source>
         <translation>{field}: an id is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="427"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="432"/>
         <source>{field}: cần danh sách mã.</source>
         <translation>{field}: a list of ids is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="438"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="443"/>
         <source>{field}: {value} không phải ngày (YYYY-MM-DD).</source>
         <translation>{field}: {value} is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="446"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="451"/>
         <source>{field}: không phải SHA-256.</source>
         <translation>{field}: not a SHA-256.</translation>
     </message>
@@ -5300,52 +5300,52 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>A photo does not match its hash.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="238"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="232"/>
         <source>Phần {name} của gói không đọc được.</source>
         <translation>The package&apos;s {name} is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="321"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="315"/>
         <source>{reason} Gói đã được chép vào {folder}.</source>
         <translation>{reason} The package was held back in the quarantine folder: {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="342"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="336"/>
         <source>Dữ liệu trong gói không nhất quán ({detail}).</source>
         <translation>The package&apos;s records are inconsistent ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="414"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="408"/>
         <source>Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?).</source>
         <translation>The package&apos;s clock is far in the future (is the sender&apos;s clock wrong?).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="418"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="412"/>
         <source>Thiếu các thay đổi {first}–{last} của thiết bị {device}: hãy nhập các gói trước đó.</source>
         <translation>A gap in the changes of device {device} ({first}–{last}): import the earlier packages first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="457"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="451"/>
         <source>Gói có ảnh không thuộc bản ghi nào</source>
         <translation>The package carries a photo no record refers to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="465"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="459"/>
         <source>Bản ghi ảnh {sha}… đến mà không có tệp ảnh</source>
         <translation>A photo record {sha}… arrived without its file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="478"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="472"/>
         <source>là {found}, không phải {declared} như bản ghi của nó</source>
         <translation>the file is {found}, not {declared} as its record declares</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="486"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="480"/>
         <source>Ảnh {sha}… trong gói không hợp lệ: {why}</source>
         <translation>A photo {sha}… in the package is not acceptable: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="539"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="535"/>
         <source>Phần xác nhận của gói không đọc được.</source>
         <translation>The package&apos;s acknowledgements are not valid.</translation>
     </message>
@@ -5430,97 +5430,97 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>not in stored form</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="421"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="428"/>
         <source>Bản ghi thay đổi số {number} không hợp lệ: {why}.</source>
         <translation>Change {number} is invalid: {why}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="429"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="436"/>
         <source>thiếu hoặc thừa trường</source>
         <translation>wrong keys</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="433"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="440"/>
         <source>bảng lạ {table}</source>
         <translation>unknown table {table}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="452"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="459"/>
         <source>delete: chỉ có trường deleted</source>
         <translation>a delete changes only &apos;deleted&apos;</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="458"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="466"/>
         <source>{name}: đồng hồ cũ</source>
         <translation>{name}: base clock</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="462"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="470"/>
         <source>{name}: bản ghi mới không có giá trị cũ</source>
         <translation>{name}: an insert has no old value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="473"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="482"/>
         <source>trường lạ {name}</source>
         <translation>unknown field {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="483"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="492"/>
         <source>{name}: {why}</source>
         <translation>{name}: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="487"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="498"/>
         <source>{name}: mã xã/phường {code} không có</source>
         <translation>{name}: unknown commune {code}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="494"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="505"/>
         <source>{name}: mã xã/phường không có</source>
         <translation>{name}: unknown commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="499"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="510"/>
         <source>thiếu {fields}</source>
         <translation>{fields} missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="506"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="517"/>
         <source>Không phải gói đồng bộ FieldSurvey.</source>
         <translation>Not a FieldSurvey package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="513"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="524"/>
         <source>Gói được tạo bởi phiên bản FieldSurvey mới hơn; hãy cập nhật.</source>
         <translation>The package is from a newer FieldSurvey; update it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="522"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="533"/>
         <source>Gói được tạo bởi phiên bản FieldSurvey cũ, không chứng minh được tác giả của từng thay đổi; hãy cập nhật máy gửi rồi xuất lại.</source>
         <translation>The package is from an older FieldSurvey whose changes carry no proof of authorship: update the sender and export again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="532"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="543"/>
         <source>Gói này không gửi cho workspace này.</source>
         <translation>The package is for another device.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="539"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="550"/>
         <source>Bản kê của gói thiếu mã gói hoặc đồng hồ hợp lệ.</source>
         <translation>The manifest has no valid package id or clock.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="547"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="558"/>
         <source>Số thay đổi trong gói không khớp với bản kê.</source>
         <translation>The change count does not match the manifest.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="65"/>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="71"/>
         <source>Thay đổi số {seq} của thiết bị {device} đã có, với nội dung khác.</source>
         <translation>A different change already holds sequence number {seq} of device {device}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="142"/>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="215"/>
         <source>Ảnh được gắn vào bản ghi {record} không có trong {table}.</source>
         <translation>A photo is linked to the record {record}, which does not exist in {table}.</translation>
     </message>

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli.common import open_workspace, print_json, say, user_errors
+from fieldsurvey.cli.common import json_option, open_workspace, print_json, say, user_errors
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP
 
 
@@ -23,12 +23,7 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP
     ),
 )
 @click.argument("query")
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi kết quả một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi kết quả một đối tượng JSON."))
 @click.option(
     "--limit",
     type=click.IntRange(1, 500),
@@ -97,12 +92,7 @@ def basemap_group() -> None:
     ),
 )
 @click.argument("source", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Một đối tượng JSON."))
 def install_command(source: Path, as_json: bool) -> None:
     from fieldsurvey.core.map import basemaps
 
@@ -120,12 +110,7 @@ def install_command(source: Path, as_json: bool) -> None:
         say(QT_TRANSLATE_NOOP("cli", "Các bản đồ đường phố của máy này, bản đang dùng trước."))
     ),
 )
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi bản đồ một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi bản đồ một đối tượng JSON."))
 def list_command(as_json: bool) -> None:
     from fieldsurvey.core.map import basemaps
 

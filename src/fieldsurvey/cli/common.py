@@ -24,6 +24,12 @@ def say(template: str, **params: Any) -> Message:
     return Message("cli", template, params)
 
 
+def json_option(template: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The ``--json`` flag (``as_json``), its help the ``template`` (marked with
+    ``QT_TRANSLATE_NOOP("cli", …)`` where it is written, so the translation files have it)."""
+    return click.option("--json", "as_json", is_flag=True, help=str(say(template)))
+
+
 DB_OPTION = click.option(
     "--db",
     "db_path",

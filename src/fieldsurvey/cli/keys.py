@@ -10,6 +10,7 @@ from fieldsurvey.cli.common import (
     DB_OPTION,
     NEW_PASSPHRASE_VARIABLE,
     PASSPHRASE_FILE,
+    json_option,
     open_workspace,
     passphrase_reader,
     print_json,
@@ -39,12 +40,7 @@ def _now_iso() -> str:
     help=str(say(QT_TRANSLATE_NOOP("cli", "Thiết bị này và dấu vân tay khoá."))),
 )
 @DB_OPTION
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Một đối tượng JSON."))
 def keys_show(db_path: Path, as_json: bool) -> None:
     from fieldsurvey.core.trust import keys
 
@@ -373,12 +369,7 @@ def keys_assign(db_path: Path, device_id: str, unit_id: str | None, clearance: b
     help=str(say(QT_TRANSLATE_NOOP("cli", "Các thiết bị đã đăng ký."))),
 )
 @DB_OPTION
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi thiết bị một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi thiết bị một đối tượng JSON."))
 def keys_list(db_path: Path, as_json: bool) -> None:
     from fieldsurvey.core.trust import keys
 

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, say, user_errors
+from fieldsurvey.cli.common import (
+    DB_OPTION,
+    json_option,
+    open_workspace,
+    print_json,
+    say,
+    user_errors,
+)
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP
 
 # The fields a column can be mapped to (core/office/inventory.py TARGETS), listed in --help without
@@ -36,12 +43,7 @@ TARGET_NAMES = (
     help=str(say(QT_TRANSLATE_NOOP("cli", "Camera (hoặc địa điểm) có thể trùng lắp."))),
 )
 @DB_OPTION
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi cặp có thể trùng một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi cặp có thể trùng một đối tượng JSON."))
 @click.option(
     "--threshold",
     type=click.FloatRange(0, 1),
@@ -109,12 +111,7 @@ def duplicates_command(db_path: Path, as_json: bool, threshold: float, sites: bo
     is_flag=True,
     help=str(say(QT_TRANSLATE_NOOP("cli", "Chỉ kiểm tra, không ghi."))),
 )
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi dòng một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi dòng một đối tượng JSON."))
 def import_inventory_command(
     db_path: Path,
     file: Path,
@@ -176,12 +173,7 @@ def import_inventory_command(
     ),
 )
 @DB_OPTION
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi dòng một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi dòng một đối tượng JSON."))
 def coverage_command(db_path: Path, as_json: bool) -> None:
     from fieldsurvey.core.office.coverage import need_coverage, sites_without_cameras
 

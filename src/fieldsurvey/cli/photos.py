@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, say, user_errors
+from fieldsurvey.cli.common import (
+    DB_OPTION,
+    json_option,
+    open_workspace,
+    print_json,
+    say,
+    user_errors,
+)
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 
@@ -16,12 +23,7 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
     help=str(say(QT_TRANSLATE_NOOP("cli", "Đọc thông tin ảnh (GPS, thời gian, hướng…)."))),
 )
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi tệp một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi tệp một đối tượng JSON."))
 @click.option(
     "--time-limit",
     type=click.FloatRange(1, 3600),
@@ -75,12 +77,7 @@ def photos() -> None:
         say(QT_TRANSLATE_NOOP("cli", "Số tiến trình xử lý (mặc định: mỗi lõi một tiến trình)."))
     ),
 )
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi tệp một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi tệp một đối tượng JSON."))
 def photos_add(
     db_path: Path,
     files: tuple[Path, ...],
@@ -180,12 +177,7 @@ def photos_add(
         say(QT_TRANSLATE_NOOP("cli", "Múi giờ của đồng hồ máy ảnh khi ảnh không ghi múi giờ."))
     ),
 )
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi ảnh một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi ảnh một đối tượng JSON."))
 def photos_geotag(
     db_path: Path,
     gpx_path: Path,

@@ -8,7 +8,14 @@ from typing import Any
 
 import click
 
-from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, say, user_errors
+from fieldsurvey.cli.common import (
+    DB_OPTION,
+    json_option,
+    open_workspace,
+    print_json,
+    say,
+    user_errors,
+)
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP
 from fieldsurvey.core.store.workspace import Workspace
@@ -140,12 +147,7 @@ def review_command(
     "--table", help=str(say(QT_TRANSLATE_NOOP("cli", "Bảng của bản ghi (sites, cameras, …).")))
 )
 @click.option("--id", "record_id", help=str(say(QT_TRANSLATE_NOOP("cli", "Bản ghi."))))
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi trường thay đổi một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi trường thay đổi một đối tượng JSON."))
 @click.option(
     "--verify",
     is_flag=True,
@@ -259,12 +261,7 @@ def _side(side: dict[str, Any]) -> str:
     help=str(say(QT_TRANSLATE_NOOP("cli", "Hàng đợi xung đột."))),
 )
 @DB_OPTION
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi xung đột một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi xung đột một đối tượng JSON."))
 @click.option(
     "--all",
     "show_all",
@@ -337,12 +334,7 @@ def resolve_command(
     help=str(say(QT_TRANSLATE_NOOP("cli", "Tiến độ so với hạn."))),
 )
 @DB_OPTION
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi dòng một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi dòng một đối tượng JSON."))
 @click.option(
     "--today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -395,12 +387,7 @@ def progress_command(db_path: Path, as_json: bool, today: dt.datetime | None, by
     help=str(say(QT_TRANSLATE_NOOP("cli", "Gói đã nhận."))),
 )
 @DB_OPTION
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi gói hoặc bản ghi một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi gói hoặc bản ghi một đối tượng JSON."))
 @click.option(
     "--package",
     "package_id",
@@ -444,12 +431,7 @@ def inbox_command(db_path: Path, as_json: bool, package_id: str | None) -> None:
     help=str(say(QT_TRANSLATE_NOOP("cli", "Số liệu cho biểu đồ."))),
 )
 @DB_OPTION
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Một đối tượng JSON chứa mọi biểu đồ."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Một đối tượng JSON chứa mọi biểu đồ."))
 @click.option(
     "--lang",
     type=click.Choice(["vi", "en"]),

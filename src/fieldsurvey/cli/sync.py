@@ -10,6 +10,7 @@ import click
 from fieldsurvey.cli.common import (
     DB_OPTION,
     PASSPHRASE_FILE,
+    json_option,
     open_workspace,
     print_json,
     say,
@@ -125,12 +126,7 @@ def verify_command(package: Path, db_path: Path, passphrase_file: Path | None) -
     required=True,
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
 )
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi gói một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi gói một đối tượng JSON."))
 @click.option(
     "--dry-run",
     is_flag=True,

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from fieldsurvey.cli.common import DB_OPTION, open_workspace, print_json, say, user_errors
+from fieldsurvey.cli.common import (
+    DB_OPTION,
+    json_option,
+    open_workspace,
+    print_json,
+    say,
+    user_errors,
+)
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 
@@ -105,12 +112,7 @@ def open_command(path: Path) -> None:
 
 @click.command(help=str(say(QT_TRANSLATE_NOOP("cli", "Đếm bản ghi trong workspace."))))
 @DB_OPTION
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Một đối tượng JSON."))
 def stats(db_path: Path, as_json: bool) -> None:
     from fieldsurvey.core.store.stats import workspace_stats
 
@@ -127,12 +129,7 @@ def stats(db_path: Path, as_json: bool) -> None:
 @click.command(help=str(say(QT_TRANSLATE_NOOP("cli", "Tìm không dấu."))))
 @DB_OPTION
 @click.argument("text")
-@click.option(
-    "--json",
-    "as_json",
-    is_flag=True,
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mỗi kết quả một đối tượng JSON."))),
-)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi kết quả một đối tượng JSON."))
 @click.option(
     "--limit",
     type=click.IntRange(1, 10_000),
