@@ -41,10 +41,10 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
 import PySide6.QtWebEngineWidgets  # noqa: F401
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from _common import machine_info, machine_line, median, percentile, say, table, write_json
+from _qt import run_js, wait_for
 from fieldsurvey.core.demo.generator import build_demo
 from fieldsurvey.core.map import streets
 from fieldsurvey.core.store.workspace import Workspace
@@ -55,26 +55,6 @@ HOAN_KIEM = (21.0287, 105.8524)
 ZOOM = 16
 SIZE = (1366, 768)
 EMPTY_STYLE = json.dumps({"version": 8, "sources": {}, "layers": []}).encode()
-
-
-def wait_for(condition: Any, timeout_s: float) -> bool:
-    loop = QEventLoop()
-    deadline = time.perf_counter() + timeout_s
-    timer = QTimer()
-    timer.timeout.connect(
-        lambda: loop.quit() if condition() or time.perf_counter() > deadline else None
-    )
-    timer.start(2)
-    loop.exec()
-    timer.stop()
-    return bool(condition())
-
-
-def run_js(view: MapView, script: str, timeout_s: float = 30) -> Any:
-    box: list[Any] = []
-    view.page().runJavaScript(script, 0, box.append)
-    wait_for(lambda: bool(box), timeout_s)
-    return box[0] if box else None
 
 
 def open_page(

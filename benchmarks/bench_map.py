@@ -32,7 +32,7 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
 import folium
 import PySide6.QtWebEngineWidgets  # noqa: F401
 from folium.plugins import MarkerCluster
-from PySide6.QtCore import QEventLoop, QTimer, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication
 
 from _common import (
@@ -44,25 +44,13 @@ from _common import (
     table,
     write_json,
 )
+from _qt import wait_for
 from fieldsurvey.core.map.page import ORIGIN, VENDOR_CSS, VENDOR_JS
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.map_view import MapView, register_scheme
 
 NAME = "bench_map"
 VENDOR = Path(__file__).resolve().parent / "vendor" / "leaflet.markercluster"
-
-
-def wait_for(condition: Any, timeout_s: float) -> bool:
-    loop = QEventLoop()
-    deadline = time.perf_counter() + timeout_s
-    timer = QTimer()
-    timer.timeout.connect(
-        lambda: loop.quit() if condition() or time.perf_counter() > deadline else None
-    )
-    timer.start(5)
-    loop.exec()
-    timer.stop()
-    return bool(condition())
 
 
 def main(argv: list[str] | None = None) -> int:
