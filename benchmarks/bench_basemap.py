@@ -48,7 +48,8 @@ from _qt import run_js, wait_for
 from fieldsurvey.core.demo.generator import build_demo
 from fieldsurvey.core.map import streets
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.ui.map_view import MapContent, MapView, register_scheme
+from fieldsurvey.ui.map_scheme import MapContent, register_scheme
+from fieldsurvey.ui.map_view import MapView
 
 NAME = "bench_basemap"
 HOAN_KIEM = (21.0287, 105.8524)

@@ -47,7 +47,8 @@ from _common import (
 from _qt import wait_for
 from fieldsurvey.core.map.page import ORIGIN, VENDOR_CSS, VENDOR_JS
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.ui.map_view import MapView, register_scheme
+from fieldsurvey.ui.map_scheme import register_scheme
+from fieldsurvey.ui.map_view import MapView
 
 NAME = "bench_map"
 VENDOR = Path(__file__).resolve().parent / "vendor" / "leaflet.markercluster"

@@ -65,7 +65,7 @@ def main() -> int:
     from fieldsurvey.core.store import listing
     from fieldsurvey.core.store.workspace import Workspace
     from fieldsurvey.ui.main_window import MainWindow
-    from fieldsurvey.ui.map_view import register_scheme
+    from fieldsurvey.ui.map_scheme import register_scheme
 
     register_scheme()
     app = QApplication([sys.argv[0]])

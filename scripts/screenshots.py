@@ -43,7 +43,7 @@ def main() -> int:
     from fieldsurvey.core.demo.generator import build_demo
     from fieldsurvey.core.store.workspace import Workspace
     from fieldsurvey.ui.i18n import ensure_vietnamese_font
-    from fieldsurvey.ui.map_view import register_scheme
+    from fieldsurvey.ui.map_scheme import register_scheme
 
     register_scheme()
     app = QApplication([sys.argv[0]])

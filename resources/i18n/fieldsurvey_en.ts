@@ -2047,57 +2047,57 @@ At: {3}</translation>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="479"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="288"/>
         <source>Đường phố</source>
         <translation>Streets</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="482"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="291"/>
         <source>Đường phố: {0} ({1:.1f} MB, mức {2}–{3})</source>
         <translation>Streets: {0} ({1:.1f} MB, zoom {2}–{3})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="503"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="312"/>
         <source>Xã, phường (2025)</source>
         <translation>Communes (2025)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="504"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="313"/>
         <source>Quận, huyện (trước 2025)</source>
         <translation>Former districts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="505"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="314"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="506"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="315"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="507"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="316"/>
         <source>Địa điểm</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="508"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="317"/>
         <source>Đặt ở đây:</source>
         <translation>Place here:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="509"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="318"/>
         <source>Lưu vị trí</source>
         <translation>Save the position</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="510"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="319"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="511"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="320"/>
         <source>Kéo để chỉnh vị trí</source>
         <translation>Drag to adjust the position</translation>
     </message>
@@ -2106,32 +2106,32 @@ At: {3}</translation>
         <translation type="vanished">Streets (OpenStreetMap 2021)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="516"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="325"/>
         <source>Quần đảo Hoàng Sa (TP. Đà Nẵng)</source>
         <translation>Hoàng Sa Archipelago (Đà Nẵng City)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="517"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="326"/>
         <source>Quần đảo Trường Sa (tỉnh Khánh Hòa)</source>
         <translation>Trường Sa Archipelago (Khánh Hòa Province)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="518"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="327"/>
         <source>Biển Đông</source>
         <translation>East Sea</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="645"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="454"/>
         <source>tên trên ảnh nền trực tuyến là của OSM, không phải tên chính thức</source>
         <translation>names on the online tiles are OSM&apos;s, not the official ones</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="697"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="506"/>
         <source>Máy này không vẽ được bản đồ đường phố (trình duyệt của ứng dụng không có WebGL); bản đồ vẫn hiện ranh giới xã, phường và camera.</source>
         <translation>This computer cannot draw the street map (the app&apos;s browser has no WebGL); the map still shows the commune boundaries and the cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="702"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="511"/>
         <source>Không tải được phần vẽ bản đồ đường phố.</source>
         <translation>The street map&apos;s renderer could not be loaded.</translation>
     </message>

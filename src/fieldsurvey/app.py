@@ -149,7 +149,7 @@ def run_app(argv: list[str], workspace_path: Path | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from fieldsurvey.ui.i18n import ensure_vietnamese_font
-    from fieldsurvey.ui.map_view import register_scheme
+    from fieldsurvey.ui.map_scheme import register_scheme
 
     prepare_web_engine()
     register_scheme()
@@ -187,7 +187,7 @@ def run_selftest(timeout_s: float = 120.0) -> dict[str, object]:
 
     from fieldsurvey.core.photos.store import PhotoStore, linked_photos
     from fieldsurvey.core.store.db import photo_folder
-    from fieldsurvey.ui.map_view import register_scheme
+    from fieldsurvey.ui.map_scheme import register_scheme
 
     register_scheme()
     app = QApplication.instance() or QApplication([sys.argv[0]])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import PySide6.QtWebEngineWidgets  # noqa: F401
 import pytest
 
-from fieldsurvey.ui.map_view import register_scheme
+from fieldsurvey.ui.map_scheme import register_scheme
 
 register_scheme()
 

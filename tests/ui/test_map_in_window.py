@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from fieldsurvey.core.geo import distance_m
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.main_window import MainWindow
-from fieldsurvey.ui.map_view import ExternalRequestBlocker
+from fieldsurvey.ui.map_scheme import ExternalRequestBlocker
 from fieldsurvey.ui.tables import ID_ROLE
 from tests.helpers import DATA
 from tests.helpers.basemap import cut_basemap
