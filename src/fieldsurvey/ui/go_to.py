@@ -71,7 +71,7 @@ class GoToBox(QLineEdit):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.basemap: Path = basemaps.active()
+        self.basemap: Path | None = None  # the one the map draws, looked up on first use
         self.index: Path | None = None
         self.building = False
         self.hits: list[places.Place] = []
@@ -118,7 +118,7 @@ class GoToBox(QLineEdit):
         task.progress.connect(
             lambda done, total, what: self.status.emit(f"{what}… {done}/{total}", 2000)
         )
-        basemap = self.basemap
+        basemap = self.basemap = self.basemap or basemaps.active()
 
         def done(index: Path) -> None:
             self.building = False

@@ -152,20 +152,39 @@ def install(source: Path) -> Basemap:
     return _describe(target, bundled=False)
 
 
+def _installed() -> list[Path]:
+    """The installed basemap files, newest data first (then newest installed)."""
+    paths = sorted(folder().glob("basemap-*.mbtiles")) if folder().is_dir() else []
+
+    def newest(path: Path) -> tuple[str, float]:
+        try:
+            return (_metadata_date(path) or "", path.stat().st_mtime)
+        except (OSError, sqlite3.Error):
+            return ("", 0.0)
+
+    return sorted(paths, key=newest, reverse=True)
+
+
 def available() -> list[Basemap]:
-    """The bundled basemap, then the installed ones, newest data first; a file that no longer
+    """The installed basemaps (newest data first), then the bundled one; a file that no longer
     passes its checks is left out (and logged)."""
-    found = [_describe(streets.bundled_path(), bundled=True)]
     installed = []
-    for path in sorted(folder().glob("basemap-*.mbtiles")) if folder().is_dir() else []:
+    for path in _installed():
         try:
             installed.append(_describe(path, bundled=False))
         except MBTilesError as exc:
             log.warning("Installed basemap %s left out: %s", path, exc)
-    installed.sort(key=lambda b: (b.date, b.path.stat().st_mtime), reverse=True)
-    return installed + found
+    return [*installed, _describe(streets.bundled_path(), bundled=True)]
 
 
 def active() -> Path:
-    """The street basemap to draw: the newest installed one, else the bundled one."""
-    return available()[0].path
+    """The street basemap to draw: the newest installed one that still opens, else the bundled
+    one (which the map checks as it opens it, so it is not described here)."""
+    for path in _installed():
+        try:
+            streets.StreetBasemap.open(path).close()
+        except MBTilesError as exc:
+            log.warning("Installed basemap %s left out: %s", path, exc)
+            continue
+        return path
+    return streets.bundled_path()
