@@ -748,7 +748,7 @@ def _applied_state(ws: Workspace) -> dict[str, Any]:
 def test_changes_applied_in_batches_write_what_one_batch_writes(
     trio: dict[str, Workspace], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int
 ) -> None:
-    from fieldsurvey.core.sync import merge
+    from fieldsurvey.core.sync import spool
 
     office, s1 = trio["office"], trio["s1"]
     first = send(s1, office, tmp_path)
@@ -765,7 +765,7 @@ def test_changes_applied_in_batches_write_what_one_batch_writes(
     other = tmp_path / "office-batched.sqlite"
     shutil.copy(office.path, other)
     whole = [import_package(office, package) for package in (first, second)]
-    monkeypatch.setattr(merge, "_BATCH", batch)
+    monkeypatch.setattr(spool, "BATCH", batch)
     with Workspace.open(other) as copy:
         batched = [import_package(copy, package) for package in (first, second)]
         assert _applied_state(copy) == _applied_state(office)
@@ -776,3 +776,60 @@ def test_changes_applied_in_batches_write_what_one_batch_writes(
     assert whole[1].applied == 6 and whole[1].skipped == whole[0].applied
     assert office.get("cameras", camera)["name"] == "Cổng ga phía Bắc"
     assert office.get("cameras", gone, include_deleted=True)["deleted"] == 1
+
+
+def test_the_checked_changes_wait_outside_the_workspace_and_are_gone_after(
+    trio: dict[str, Workspace], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldsurvey.core.sync import spool
+
+    monkeypatch.setattr(spool, "BATCH", 7)  # written to the temporary tables as they come
+    office, s1 = trio["office"], trio["s1"]
+    package = send(s1, office, tmp_path)
+
+    def left_over() -> list[Any]:
+        assert not office.db.conn.in_transaction
+        return office.db.execute("SELECT name FROM temp.sqlite_master").fetchall()
+
+    verify(office, package)
+    assert left_over() == []
+    damaged = tmp_path / "damaged.fspkg"
+    data = package.read_bytes()
+    damaged.write_bytes(data[: len(data) // 2])
+    with pytest.raises(FieldSurveyError):
+        import_package(office, damaged)
+    assert left_over() == []
+    import_package(office, package, dry_run=True)
+    assert left_over() == []
+    assert import_package(office, package).applied > 1000
+    assert left_over() == []
+    # refused once its whole log was checked and waiting: nothing of it stays anywhere
+    s1.clock.observe(4_102_444_800_000 << COUNTER_BITS)  # 2100
+    s1.insert("sites", {"name": "Trạm tương lai", "category": "other"})
+    office.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = everything(office.path)
+    with pytest.raises(FieldSurveyError):
+        import_package(office, send(s1, office, tmp_path))
+    assert left_over() == []
+    assert everything(office.path) == before
+
+
+def test_the_same_change_twice_is_added_once(trio: dict[str, Workspace]) -> None:
+    from fieldsurvey.core.sync.merge import apply_changes
+
+    office, s1 = trio["office"], trio["s1"]
+    rows = s1.db.execute(
+        f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes WHERE device_id = ? ORDER BY seq LIMIT 2",
+        [s1.device_id],
+    ).fetchall()
+    first, second = (
+        {**dict(zip(CHANGE_COLUMNS, row, strict=True)), "fields": json.loads(row[-1])}
+        for row in rows
+    )
+    with office.transaction():
+        counts = apply_changes(office, [first, second, first])
+    assert (counts["applied"], counts["skipped"]) == (2, 1)
+    held = office.db.execute(
+        "SELECT count(*) FROM changes WHERE id IN (?, ?)", [first["id"], second["id"]]
+    ).fetchone()[0]
+    assert held == 2

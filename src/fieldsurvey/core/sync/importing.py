@@ -42,8 +42,8 @@ from fieldsurvey.core.sync.incoming import (
     _check_format,
     _check_manifest,
     _is_count,
-    _log_then_changes,
     _LogCheck,
+    add_log,
     json_depth_ok,
 )
 from fieldsurvey.core.sync.merge import apply_changes
@@ -56,6 +56,7 @@ from fieldsurvey.core.sync.package_format import (
     identity,
 )
 from fieldsurvey.core.sync.rotation import _apply_key_changes, _open_with_known_keys, _rotations_in
+from fieldsurvey.core.sync.spool import Spool
 from fieldsurvey.core.text import is_record_id
 from fieldsurvey.core.trust import authorship, keys, ledger
 
@@ -130,16 +131,17 @@ def quarantine_folder(ws: Workspace) -> Path:
 
 
 def _open_checked(
-    ws: Workspace, source: Path, staging: Path
+    ws: Workspace, source: Path, staging: Path, spool: Spool
 ) -> tuple[OpenedPackage, ChangeSummary, Any, _PhotoReading]:
     """Open a package into ``staging`` and run every check that needs no writing: the file,
     the signature, the manifest, every change against the schema, every log against its
-    author's signed head and every change against its author's role, the acknowledgements."""
+    author's signed head and every change against its author's role, the acknowledgements.
+    The checked changes and new log entries wait in ``spool``."""
     me = identity(ws)
     opened = _open_with_known_keys(ws, me, source, staging)
     photos = _PhotoReading(opened)  # in the workers, while the log is checked here
     try:
-        summary, acks = _check_opened(ws, me, opened)
+        summary, acks = _check_opened(ws, me, opened, spool)
     except BaseException:
         photos.wait()  # its workers read from staging, which goes next
         raise
@@ -147,7 +149,7 @@ def _open_checked(
 
 
 def _check_opened(
-    ws: Workspace, me: keys.DeviceIdentity, opened: OpenedPackage
+    ws: Workspace, me: keys.DeviceIdentity, opened: OpenedPackage, spool: Spool
 ) -> tuple[ChangeSummary, dict[str, int]]:
     sender = keys.trusted_peer(ws.db, str(opened.manifest["sender"]))
     assert sender is not None  # open_package refused the package otherwise
@@ -175,7 +177,7 @@ def _check_opened(
         author.retired.append((author.signing_public, rotation.at))
         author.signing_public = rotation.new_signing_public
     heads = _read_json_entry(opened.entry_paths[HEADS_ENTRY], _read_heads)
-    check = _LogCheck(ws, me, known, heads)
+    check = _LogCheck(ws, me, known, heads, spool)
     summary = check.scan(opened.entry_paths["changes.jsonl"])
     summary.cards = cards
     _check_manifest(opened.manifest, summary)
@@ -276,8 +278,8 @@ def _read_heads(data: Any) -> dict[str, ledger.Head] | None:
 
 def verify(ws: Workspace, source: Path) -> dict[str, Any]:
     """Every check of an import without writing anything; returns the manifest."""
-    with _one_import_at_a_time(ws) as staging:
-        opened, summary, _, photos = _open_checked(ws, source, staging)
+    with _one_import_at_a_time(ws) as staging, Spool(ws.db) as spool:
+        opened, summary, _, photos = _open_checked(ws, source, staging, spool)
         _check_photos(ws, photos, summary.photo_formats)
         return dict(opened.manifest)
 
@@ -293,13 +295,15 @@ def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> Imp
     With ``dry_run`` everything is checked and applied inside a transaction that is then rolled
     back: the report says what the import would do (new, updated, deleted records, conflicts).
     """
-    with _one_import_at_a_time(ws) as staging:
-        return _import_checked(ws, source, staging, dry_run)
+    with _one_import_at_a_time(ws) as staging, Spool(ws.db) as spool:
+        return _import_checked(ws, source, staging, spool, dry_run)
 
 
-def _import_checked(ws: Workspace, source: Path, staging: Path, dry_run: bool) -> ImportReport:
+def _import_checked(
+    ws: Workspace, source: Path, staging: Path, spool: Spool, dry_run: bool
+) -> ImportReport:
     try:
-        opened, summary, acks, photos = _open_checked(ws, source, staging)
+        opened, summary, acks, photos = _open_checked(ws, source, staging, spool)
         manifest = opened.manifest
         report = ImportReport(str(manifest["package_id"]), str(manifest["sender"]), dry_run=dry_run)
         if ws.db.execute(
@@ -326,9 +330,8 @@ def _import_checked(ws: Workspace, source: Path, staging: Path, dry_run: bool) -
             stored = _store_photos(ws, photo_files, summary.photo_formats, report)
         try:
             with contextlib.suppress(_RollBack):  # the end of a dry run
-                changes = _log_then_changes(ws, opened.entry_paths["changes.jsonl"], summary)
                 rotations = _rotations_in(ws, opened, check=False)
-                _apply_package(ws, manifest, changes, acks, report, source.name, rotations, summary)
+                _apply_package(ws, manifest, spool, acks, report, source.name, rotations, summary)
         except sqlite3.IntegrityError as exc:  # e.g. a record pointing at one that never came
             _unstore(ws, stored)
             raise SyncError(
@@ -363,7 +366,7 @@ def _import_checked(ws: Workspace, source: Path, staging: Path, dry_run: bool) -
 def _apply_package(
     ws: Workspace,
     manifest: dict[str, Any],
-    changes: Iterable[dict[str, Any]],
+    spool: Spool,
     acks: Any,
     report: ImportReport,
     file_name: str,
@@ -376,7 +379,8 @@ def _apply_package(
         _apply_key_changes(ws, report.sender or "", rotations)
         authorship.remember(ws.db, summary.cards, report.sender or "")
         ws.db.execute("PRAGMA defer_foreign_keys = ON")
-        stats = apply_changes(ws, changes, package_id=report.package_id)
+        add_log(ws, spool, summary)
+        stats = apply_changes(ws, spool, package_id=report.package_id)
         report.applied, report.skipped = stats["applied"], stats["skipped"]
         report.conflicts = stats["conflicts"]
         report.new, report.updated = stats["new"], stats["updated"]

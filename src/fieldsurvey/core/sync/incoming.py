@@ -25,6 +25,7 @@ from fieldsurvey.core.store.workspace import (
 )
 from fieldsurvey.core.sync.package import Refusal
 from fieldsurvey.core.sync.package_format import FORMAT_VERSION, SyncError
+from fieldsurvey.core.sync.spool import LOG, Spool
 from fieldsurvey.core.text import is_record_id, storable_text
 from fieldsurvey.core.trust import authorship, keys, ledger, permissions
 
@@ -38,7 +39,8 @@ def _say(template: str, **params: Any) -> Message:
 @dataclass
 class ChangeSummary:
     """What the import needs to know of a package's log before applying it, gathered in one
-    streaming pass (a package can hold millions of changes; none is kept in memory)."""
+    streaming pass (a package can hold millions of changes; none is kept in memory: the checked
+    changes and new log entries wait in the import's spool)."""
 
     count: int = 0
     max_clock: int = 0
@@ -50,9 +52,6 @@ class ChangeSummary:
     # Per author whose log continues past a gap: (held, first entry in the package).
     gaps: dict[str, tuple[int, int]] = field(default_factory=dict)
     cards: list[authorship.Author] = field(default_factory=list)
-    # The new entries' digests and hashes (32 + 32 bytes each, in the package's order), so the
-    # second pass need not compute them again: 23 MB for the whole city's 355,000 changes.
-    new_entries: bytearray = field(default_factory=bytearray)
 
 
 # Bounds on what a package may claim, far inside SQLite's 64-bit integers: a sequence number
@@ -127,7 +126,8 @@ def _lines(path: Path) -> Iterator[tuple[int, Any]]:
 class _LogCheck:
     """The first pass of an import: every line of the package's log checked against the schema
     (``_validated``), its author's chain from what this workspace holds of it, its author's
-    signed head, and its author's role (permissions.py). Writes nothing."""
+    signed head, and its author's role (permissions.py). Writes nothing to the workspace: the
+    checked changes and the new log entries go to ``spool``, for the import's transaction."""
 
     def __init__(
         self,
@@ -135,8 +135,10 @@ class _LogCheck:
         me: keys.DeviceIdentity,
         known: dict[str, authorship.Author],
         heads: dict[str, ledger.Head],
+        spool: Spool,
     ) -> None:
         self.ws, self.me, self.known, self.heads = ws, me, known, heads
+        self.spool = spool
         self.roles = {device: author.role for device, author in known.items()}
         self.summary = ChangeSummary()
 
@@ -146,7 +148,7 @@ class _LogCheck:
         held, hash_ = 0, b""
         done: set[str] = set()
         for number, raw in _lines(path):
-            entry, change = _entry(raw, number, self.ws.commune_codes)
+            entry, change, fields_text = _entry(raw, number, self.ws.commune_codes)
             if entry[0] != device:
                 if device is not None:
                     self._end_of_log(device, expected - 1, held, hash_)
@@ -169,6 +171,7 @@ class _LogCheck:
             self.summary.count += 1
             if change is not None:
                 self._permitted(change, number)
+                self.spool.add(change, fields_text)
                 self.summary.max_clock = max(self.summary.max_clock, change["clock"])
                 fields = change["fields"]
                 if change["table_name"] == "photos" and change["op"] == "insert":
@@ -192,7 +195,7 @@ class _LogCheck:
                     )
             else:
                 hash_ = ledger.link(hash_, digest)
-                self.summary.new_entries += digest + hash_
+                self.spool.add_entry(device, seq, digest, hash_)
         if device is not None:
             self._end_of_log(device, expected - 1, held, hash_)
         return self.summary
@@ -326,9 +329,9 @@ _REDACTED = frozenset({"device_id", "seq", "digest"})
 
 def _entry(
     raw: Any, number: int, communes: Collection[str]
-) -> tuple[tuple[str, int, bytes], dict[str, Any] | None]:
-    """One line of a package's log: (author, number, digest) and the change itself, or None
-    when only its place in the log travels."""
+) -> tuple[tuple[str, int, bytes], dict[str, Any] | None, str]:
+    """One line of a package's log: (author, number, digest), and the change itself with its
+    fields' canonical text, or None and "" when only its place in the log travels."""
     if isinstance(raw, dict) and set(raw) == _REDACTED:
         device, seq, digest = raw["device_id"], raw["seq"], raw["digest"]
         if not (
@@ -339,39 +342,23 @@ def _entry(
             and all(c in "0123456789abcdef" for c in digest)
         ):
             raise _refused_line(number, _say(QT_TRANSLATE_NOOP("sync", "mục nhật ký")))
-        return (device, seq, bytes.fromhex(digest)), None
+        return (device, seq, bytes.fromhex(digest)), None, ""
     change = _validated(raw, number, communes)
-    digest_ = ledger.change_digest(change, fields_json(change["fields"]))
-    return (change["device_id"], change["seq"], digest_), change
+    fields_text = fields_json(change["fields"])
+    digest_ = ledger.change_digest(change, fields_text)
+    return (change["device_id"], change["seq"], digest_), change, fields_text
 
 
-def _log_then_changes(
-    ws: Workspace, path: Path, summary: ChangeSummary
-) -> Iterator[dict[str, Any]]:
-    """The second pass, inside the import's transaction: each new entry joins its author's log
-    (the chain was proven by the first pass) and every change that came whole is yielded to be
-    applied (a change held here only as its digest gets its content now)."""
-    batch: list[tuple[str, int, bytes, bytes]] = []
-    proven = memoryview(summary.new_entries)
-    at = 0
-    for _, raw in _lines(path):  # checked line by line in the first pass
-        device, seq = raw["device_id"], raw["seq"]
-        if device in summary.heads and seq > summary.held[device][0]:
-            batch.append(
-                (device, seq, bytes(proven[at : at + 32]), bytes(proven[at + 32 : at + 64]))
-            )
-            at += 64
-            if len(batch) >= 5000:
-                ws.db.conn.executemany(_ADD_ENTRY, batch)
-                batch.clear()
-        if set(raw) != _REDACTED:
-            yield raw
-    ws.db.conn.executemany(_ADD_ENTRY, batch)
+def add_log(ws: Workspace, spool: Spool, summary: ChangeSummary) -> None:
+    """Inside the import's transaction: the new entries the first pass proved join their
+    authors' logs, and each author's signed head is kept."""
+    spool.flush()
+    ws.db.execute(
+        "INSERT INTO main.log_entries (device_id, seq, digest, hash) "
+        f"SELECT device_id, seq, digest, hash FROM {LOG} ORDER BY rowid"
+    )
     for head in summary.heads.values():
         ledger.store_head(ws.db, head)
-
-
-_ADD_ENTRY = "INSERT INTO log_entries (device_id, seq, digest, hash) VALUES (?, ?, ?, ?)"
 
 
 def _is_count(value: Any, low: int, high: int) -> bool:

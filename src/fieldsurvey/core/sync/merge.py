@@ -20,6 +20,7 @@ from fieldsurvey.core.store.workspace import (
     Workspace,
     fields_json,
 )
+from fieldsurvey.core.sync import spool
 from fieldsurvey.core.sync.incoming import shown
 from fieldsurvey.core.sync.package import Refusal
 from fieldsurvey.core.sync.package_format import CHANGED_AFTER_APPROVAL, SyncError
@@ -37,163 +38,96 @@ def _order(change: dict[str, Any]) -> tuple[int, str, str]:
     return (int(change["clock"]), str(change["device_id"]), str(change["id"]))
 
 
-_INSERT_RECEIVED = (
-    f"INSERT INTO changes ({', '.join(CHANGE_COLUMNS)}, package_id) "
-    f"VALUES ({', '.join('?' * (len(CHANGE_COLUMNS) + 1))}) ON CONFLICT (id) DO NOTHING"
+_ADD_RECEIVED = (
+    f"INSERT INTO main.changes ({', '.join(CHANGE_COLUMNS)}, package_id) "
+    f"SELECT {', '.join(CHANGE_COLUMNS)}, ? FROM {spool.CHANGES} WHERE held = 0 ORDER BY n"
 )
-# Changes are added to the history and new records written this many at a time (a batch is
-# held in memory); an IN (...) asks about at most this many values.
-_BATCH = 500
-_IN_LIMIT = 500
 
 
-def _held(ws: Workspace, sql: str, values: list[Any], *params: Any) -> set[Any]:
-    """The first column of ``sql`` (which ends in ``IN``) for ``values``, asked in chunks."""
-    found: set[Any] = set()
-    for start in range(0, len(values), _IN_LIMIT):
-        chunk = values[start : start + _IN_LIMIT]
-        query = f"{sql} ({', '.join('?' * len(chunk))})"
-        found.update(row[0] for row in ws.db.execute(query, [*params, *chunk]))
-    return found
-
-
-def _sequence_reused(ws: Workspace, changes: list[dict[str, Any]]) -> SyncError | None:
+def _sequence_reused(ws: Workspace) -> SyncError | None:
     """A different change claiming a (device, sequence) we hold is a forgery or a bug: the
     import fails whole. The error naming the first such change, or None."""
-    for change in changes:
-        held = ws.db.execute(
-            "SELECT id FROM changes WHERE device_id = ? AND seq = ?",
-            [change["device_id"], change["seq"]],
-        ).fetchone()
-        if held is not None and held[0] != change["id"]:
-            return SyncError(
-                _say(
-                    QT_TRANSLATE_NOOP(
-                        "sync", "Thay đổi số {seq} của thiết bị {device} đã có, với nội dung khác."
-                    ),
-                    seq=change["seq"],
-                    device=change["device_id"][:8],
-                ),
-                Refusal.BAD_RECORD,
-            )
-    return None
-
-
-class _Applying:
-    """Changes added to the history in batches: each batch's new changes in one statement, and
-    the records whose whole history is the insert a batch brings written from it, per table in
-    one statement (``_write_inserted``); every other record they touch is left for
-    ``_materialise``. What earlier batches added is in the history by then, so a batch asks the
-    history alone what came before it."""
-
-    def __init__(self, ws: Workspace, package_id: str | None) -> None:
-        self.ws, self.package_id = ws, package_id
-        self.applied = self.skipped = 0
-        self.affected: set[tuple[str, str]] = set()
-        self.fresh: set[tuple[str, str]] = set()  # written whole from their one insert
-
-    def add(self, batch: list[dict[str, Any]]) -> None:
-        ws = self.ws
-        held = _held(ws, "SELECT id FROM changes WHERE id IN", [c["id"] for c in batch])
-        new: list[dict[str, Any]] = []
-        for change in batch:
-            if change["id"] in held:
-                self.skipped += 1
-            else:
-                held.add(change["id"])  # the same change twice in a batch: added once
-                new.append(change)
-        # The records inserts of this batch create, unless the history holds a change of theirs
-        # already (then the record is decided from its whole history): asked before the batch
-        # joins it.
-        inserted: dict[str, list[str]] = defaultdict(list)
-        for change in new:
-            if change["op"] == "insert":
-                inserted[change["table_name"]].append(change["record_id"])
-        touched = {
-            (table, record_id)
-            for table, record_ids in inserted.items()
-            for record_id in _held(
-                ws,
-                "SELECT record_id FROM changes WHERE table_name = ? AND record_id IN",
-                record_ids,
-                table,
-            )
-        }
-        try:
-            ws.db.conn.executemany(
-                _INSERT_RECEIVED,
-                [
-                    (
-                        *(change[c] for c in CHANGE_COLUMNS[:-1]),
-                        fields_json(change["fields"]),
-                        self.package_id,
-                    )
-                    for change in new
-                ],
-            )
-        except sqlite3.IntegrityError:
-            reused = _sequence_reused(ws, new)
-            if reused is None:
-                raise  # the import refuses the package as inconsistent
-            raise reused from None
-        rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for change in new:
-            ws.clock.observe(int(change["clock"]))
-            key = (change["table_name"], change["record_id"])
-            if change["op"] == "insert" and key not in touched:
-                rows[key[0]].append(change)
-                self.fresh.add(key)
-            else:
-                self.affected.add(key)
-            touched.add(key)
-        self.applied += len(new)
-        for table, inserts in rows.items():
-            _write_inserted(ws, table, inserts)
+    row = ws.db.execute(
+        f"SELECT s.seq, s.device_id FROM {spool.CHANGES} s JOIN main.changes c ON "
+        "c.device_id = s.device_id AND c.seq = s.seq AND c.id != s.id WHERE s.held = 0 "
+        "ORDER BY s.n LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    return SyncError(
+        _say(
+            QT_TRANSLATE_NOOP(
+                "sync", "Thay đổi số {seq} của thiết bị {device} đã có, với nội dung khác."
+            ),
+            seq=row[0],
+            device=str(row[1])[:8],
+        ),
+        Refusal.BAD_RECORD,
+    )
 
 
 def apply_changes(
     ws: Workspace,
-    incoming: Iterable[dict[str, Any]],
+    incoming: Iterable[dict[str, Any]] | spool.Spool,
     *,
     package_id: str | None = None,
     roles: dict[str, str] | None = None,
 ) -> dict[str, int]:
     """Add changes to the history and bring every affected record to the state its whole
     history decides. Returns counts: applied, skipped (already known), conflicts (new), and
-    records new, updated and deleted. Must run in a transaction. ``package_id``: the package
-    they came in, kept with each change it added.
+    records new, updated and deleted. Must run in a transaction. ``incoming``: the changes, or
+    the spool an import's first pass filled with them; ``package_id``: the package they came
+    in, kept with each change it added.
 
     The result depends only on the set of changes, never on the order they arrived in: that is
     what makes packages imported twice, out of order or late converge.
     """
-    applying = _Applying(ws, package_id)
-    batch: list[dict[str, Any]] = []
-    for change in incoming:
-        batch.append(change)
-        if len(batch) >= _BATCH:
-            applying.add(batch)
-            batch = []
-    if batch:
-        applying.add(batch)
-    affected, fresh = applying.affected, applying.fresh
-    before = ws.db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
+    if isinstance(incoming, spool.Spool):
+        return _apply_spooled(ws, incoming, package_id, roles)
+    with spool.Spool(ws.db) as spooled:
+        for change in incoming:
+            spooled.add(change, fields_json(change["fields"]))
+        return _apply_spooled(ws, spooled, package_id, roles)
+
+
+def _apply_spooled(
+    ws: Workspace, spooled: spool.Spool, package_id: str | None, roles: dict[str, str] | None
+) -> dict[str, int]:
+    spooled.flush()
+    db = ws.db
+    db.execute(
+        f"UPDATE {spool.CHANGES} SET held = 1 WHERE EXISTS "
+        f"(SELECT 1 FROM main.changes c WHERE c.id = {spool.CHANGES}.id)"
+    )
+    applied, newest = db.execute(
+        f"SELECT count(*), max(clock) FROM {spool.CHANGES} WHERE held = 0"
+    ).fetchone()
+    try:
+        db.execute(_ADD_RECEIVED, [package_id])
+    except sqlite3.IntegrityError:
+        reused = _sequence_reused(ws)
+        if reused is None:
+            raise  # the import refuses the package as inconsistent
+        raise reused from None
+    if newest is not None:
+        ws.clock.observe(int(newest))
+    fresh = _write_inserted(ws)
+    affected = set(spooled.keys()) - fresh
+    before = db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
     outcomes: dict[str, int] = defaultdict(int)
-    outcomes["new"] = len(fresh)
-    roles = authorship.roles(ws.db) if roles is None else roles
+    roles = authorship.roles(db) if roles is None else roles
     for table, record_id in sorted(affected):
-        outcome = _materialise(ws, table, record_id, roles)
-        if (table, record_id) not in fresh:  # a record inserted above is new whatever follows
-            outcomes[outcome] += 1
+        outcomes[_materialise(ws, table, record_id, roles)] += 1
     affected |= fresh
     _check_links(ws, [r for t, r in affected if t == "photo_links"])
     for table in {t for t, _ in affected}:
-        search.index_records(ws.db, table, [r for t, r in affected if t == table])
-    after = ws.db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
+        search.index_records(db, table, [r for t, r in affected if t == table])
+    after = db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
     return {
-        "applied": applying.applied,
-        "skipped": applying.skipped,
+        "applied": int(applied),
+        "skipped": spooled.count - int(applied),
         "conflicts": int(after - before),
-        "new": outcomes["new"],
+        "new": len(fresh) + outcomes["new"],
         "updated": outcomes["updated"],
         "deleted": outcomes["deleted"],
     }
@@ -222,25 +156,28 @@ def _check_links(ws: Workspace, link_ids: Iterable[str]) -> None:
             )
 
 
-def _write_inserted(ws: Workspace, table: str, inserts: list[dict[str, Any]]) -> None:
-    """Records whose whole history is their insert: what ``_materialise`` decides for each,
-    without reading it back (no other version to weigh, no conflict, no delete, no later edit),
-    written in one statement."""
-    kind = RECORD_KINDS[table]
-    columns = ["deleted", *kind.field_names]
-    empty = {f.name: empty_value(f) for f in kind.fields}
-    rows = []
-    for insert in inserts:
-        values = dict(empty)
-        for name, (_, new, _) in insert["fields"].items():
-            values[name] = new
-        values["deleted"] = 0  # an insert never carries "deleted" (checked by _validated)
-        rows.append([insert["record_id"], *(values[c] for c in columns)])
-    ws.db.conn.executemany(
-        f"INSERT INTO {table} (id, {', '.join(columns)}) VALUES "
-        f"(?, {', '.join('?' * len(columns))})",
-        rows,
-    )
+def _write_inserted(ws: Workspace) -> set[tuple[str, str]]:
+    """Records whose whole history is the insert just added (no other version to weigh, no
+    conflict, no delete, no later edit): what ``_materialise`` decides for each, written
+    straight from the row the spool made of the insert, one statement per table, in the
+    order the inserts came. Returns their (table, id)."""
+    written: set[tuple[str, str]] = set()
+    for table in RECORD_KINDS:
+        columns = spool.record_columns(table)
+        rows = (
+            f"FROM {spool.rows_table(table)} r JOIN {spool.CHANGES} c ON c.id = r.change_id "
+            f"WHERE c.held = 0 AND c.op = 'insert' AND c.table_name = '{table}' "
+            "AND c.record_id = r.id AND (SELECT count(*) FROM main.changes h "
+            f"WHERE h.table_name = '{table}' AND h.record_id = r.id) = 1"
+        )
+        ids = [str(row[0]) for row in ws.db.execute(f"SELECT r.id {rows}")]
+        if ids:
+            ws.db.execute(
+                f"INSERT INTO main.{table} ({', '.join(columns)}) "
+                f"SELECT {', '.join('r.' + c for c in columns)} {rows} ORDER BY r.rowid"
+            )
+            written.update((table, record_id) for record_id in ids)
+    return written
 
 
 def _write_row(
