@@ -1,4 +1,4 @@
-#!/bin/sh
-# /usr/bin/fieldsurvey: the app installed in /opt/fieldsurvey (the frozen build finds its own
-# files from its real location, so this runs it rather than linking to it).
+#!/bin/bash
+# /usr/bin/fieldsurvey: runs the app installed in /opt/fieldsurvey, with its arguments.
+set -euo pipefail
 exec /opt/fieldsurvey/fieldsurvey "$@"

@@ -6,7 +6,7 @@
 ; users' workspaces, settings, keys and logs (%LOCALAPPDATA%\FieldSurvey) stay.
 ; Built by build_windows.sh: makensis -DVERSION=… -DSTAGE=… -DOUTFILE=… -DSIZE_KB=… \
 ;   -DCOMPRESSOR="/SOLID lzma" fieldsurvey.nsi
-Unicode true
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor ${COMPRESSOR}
@@ -101,6 +101,7 @@ Section "Uninstall"
     RMDir /r "$INSTDIR\app"
     Delete "$INSTDIR\FieldSurvey.exe"
     Delete "$INSTDIR\fieldsurvey.cmd"
+    Delete "$INSTDIR\LICENSE.txt"
     Delete "$INSTDIR\uninstall.exe"
     RMDir "$INSTDIR"
     Delete "$SMPROGRAMS\${APP}\*.lnk"

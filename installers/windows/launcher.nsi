@@ -2,7 +2,7 @@
 ; starts the bundled Python without a console window on the app (`pythonw.exe -m fieldsurvey`,
 ; passing its own arguments on) and ends. Built by build_windows.sh:
 ;   makensis -DOUTFILE=…\FieldSurvey.exe -DVERSION=0.1.0 launcher.nsi
-Unicode true
+Target amd64-unicode
 SilentInstall silent
 RequestExecutionLevel user
 Name "FieldSurvey"
