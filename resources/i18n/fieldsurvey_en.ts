@@ -2693,79 +2693,122 @@ At: {3}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="117"/>
+        <source>Mẫu văn bản…</source>
+        <translation>Document form…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="119"/>
+        <source>Cơ quan ban hành, số và ký hiệu, nơi nhận, người ký của báo cáo PDF</source>
+        <translation>Issuing body, number and symbol, recipients and signer of the PDF report</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="126"/>
         <source>Định dạng</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="127"/>
         <source>Tệp kết quả</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="120"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="128"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="121"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="129"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="122"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="130"/>
         <source>Mục đích</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="123"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="131"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="124"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="132"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="125"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="133"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="164"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="179"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="189"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="204"/>
         <source>Chọn tệp kết quả.</source>
         <translation>Choose an output file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="223"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="238"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="242"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="257"/>
         <source>Đã ghi báo cáo {0} ({1}).</source>
         <translation>Wrote the report {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="248"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="263"/>
         <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="250"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="265"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>Could not create the report: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="256"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="271"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFormDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="34"/>
+        <source>Mẫu văn bản báo cáo</source>
+        <translation>Report document form</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="47"/>
+        <source>Để trống: văn thư ghi số khi đăng ký</source>
+        <translation>Leave empty: the clerk writes the number when registering it</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="48"/>
+        <source>Ví dụ: KT. GIÁM ĐỐC</source>
+        <translation>For example: KT. GIÁM ĐỐC</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="50"/>
+        <source>Mỗi dòng một nơi nhận</source>
+        <translation>One recipient per line</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="58"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="59"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3509,12 +3552,12 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation type="vanished">repeatable</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="32"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="41"/>
         <source>Ngôn ngữ tiêu đề và nhãn.</source>
         <translation>Language of headers and labels.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="38"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="47"/>
         <source>Lập báo cáo toàn thành phố.</source>
         <translation>Write the city-wide report (xlsx, pdf, gpkg, geojson, csv).</translation>
     </message>
@@ -3531,51 +3574,111 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation type="vanished">cameras with OSM tags</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="19"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="28"/>
         <source>Lọc: commune=, purpose=, condition=, owner=, review= (lặp lại được; cùng khoá: một trong các giá trị, khác khoá: tất cả).</source>
         <translation>Filter: commune=, purpose=, condition=, owner=, review= (repeatable; same key: either value, different keys: all).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="48"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="57"/>
         <source>xlsx: bảng tính; pdf: báo cáo tóm tắt; gpkg: GeoPackage (QGIS); geojson, csv: camera với thẻ OpenStreetMap.</source>
         <translation>xlsx: workbook; pdf: summary; gpkg: GeoPackage (QGIS); geojson, csv: cameras with OSM tags.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="61"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="70"/>
         <source>Tệp kết quả (ghi đè khi xong).</source>
         <translation>The file to write (replaced once complete).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="69"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="78"/>
         <source>Lược bỏ liên hệ, ảnh; làm tròn vị trí mục tiêu an ninh.</source>
         <translation>Leave out contacts and photos; round positions at national-security sites.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="77"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="86"/>
         <source>Kèm bản sao ảnh đã xoá siêu dữ liệu (geojson, csv) vào thư mục &lt;tên&gt;_photos.</source>
         <translation>Add clean photo copies (geojson, csv) in a &lt;name&gt;_photos folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="85"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="94"/>
         <location filename="../../src/fieldsurvey/cli/workspace.py" line="73"/>
         <source>Không in tiến độ.</source>
         <translation>No progress output.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="117"/>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="146"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="126"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="155"/>
         <source>Đã ghi</source>
         <translation>written</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="125"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="134"/>
         <source>Xuất bản đồ camera ra một tệp HTML, mở được khi không có mạng.</source>
         <translation>Write the cameras&apos; map as one HTML file that opens offline (as &quot;Xuất bản đồ HTML&quot; in the app).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="137"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="146"/>
         <source>Tệp HTML (ghi đè khi xong).</source>
         <translation>The HTML file to write (replaced once complete).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="167"/>
+        <source>Xem hoặc đặt mẫu văn bản của báo cáo PDF: cơ quan ban hành, số và ký hiệu, nơi nhận, người ký (lưu trong tệp dữ liệu, mọi báo cáo dùng chung).</source>
+        <translation>Show or set the document form of the PDF report: issuing body, number and symbol, recipients, signer (kept in the workspace file, shared by every report).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="176"/>
+        <source>Cơ quan chủ quản.</source>
+        <translation>Parent body.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="177"/>
+        <source>Cơ quan ban hành.</source>
+        <translation>Issuing body.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="178"/>
+        <source>Ký hiệu văn bản, ví dụ BC-CAHN.</source>
+        <translation>Document symbol, for example BC-CAHN.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="180"/>
+        <source>Số văn bản (để trống: văn thư ghi tay).</source>
+        <translation>Document number (empty: the clerk writes it by hand).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="182"/>
+        <source>Địa danh ghi trước ngày tháng.</source>
+        <translation>Place written before the date.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="183"/>
+        <source>Trích yếu nội dung.</source>
+        <translation>Subject line.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="186"/>
+        <source>Thẩm quyền ký, ví dụ KT. GIÁM ĐỐC (có thể để trống).</source>
+        <translation>Signing authority, for example KT. GIÁM ĐỐC (may be empty).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="188"/>
+        <source>Chức vụ người ký.</source>
+        <translation>Signer&apos;s title.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="189"/>
+        <source>Họ tên người ký.</source>
+        <translation>Signer&apos;s full name.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="196"/>
+        <source>Một dòng &quot;Nơi nhận&quot; (lặp lại được; thay cả danh sách).</source>
+        <translation>One &quot;Nơi nhận&quot; (recipients) line (repeatable; replaces the whole list).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="199"/>
+        <source>In mẫu văn bản dạng JSON.</source>
+        <translation>Print the document form as JSON.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/review.py" line="26"/>
@@ -4997,34 +5100,99 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>{count} units are called {value}; give its id.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="74"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="76"/>
         <source>Định dạng không hỗ trợ: {format} (dùng {formats}).</source>
         <translation>Unknown format {format} (use {formats}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="82"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="84"/>
         <source>Ngôn ngữ không hỗ trợ: {lang} (vi, en).</source>
         <translation>Unknown language {lang} (vi, en).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="90"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="92"/>
         <source>Chỉ xuất ảnh kèm GeoJSON/CSV và khi không lược bỏ thông tin nhạy cảm.</source>
         <translation>Photos go only with GeoJSON/CSV, and not with --omit-sensitive.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="100"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="102"/>
         <source>{path} là một thư mục.</source>
         <translation>{path} is a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="106"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="108"/>
         <source>Không có thư mục {folder}.</source>
         <translation>No folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="122"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="125"/>
         <source>Không ghi được vào {folder}: {detail}.</source>
         <translation>Cannot write to {folder}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="31"/>
+        <source>Cơ quan chủ quản</source>
+        <translation>Parent body</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="32"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="33"/>
+        <source>Ký hiệu</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="34"/>
+        <source>Số</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="35"/>
+        <source>Địa danh</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="36"/>
+        <source>Trích yếu</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="37"/>
+        <source>Thẩm quyền ký</source>
+        <translation>Signing authority</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="38"/>
+        <source>Chức vụ người ký</source>
+        <translation>Signer&apos;s title</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="39"/>
+        <source>Họ tên người ký</source>
+        <translation>Signer&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="40"/>
+        <source>Nơi nhận</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="99"/>
+        <source>Nơi nhận: nhiều nhất {limit} dòng.</source>
+        <translation>Recipients: at most {limit} lines.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="112"/>
+        <source>{field}: dài quá {limit} ký tự.</source>
+        <translation>{field}: longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="120"/>
+        <source>{field}: có ký tự điều khiển.</source>
+        <translation>{field}: contains a control character.</translation>
     </message>
 </context>
 <context>
@@ -5232,37 +5400,37 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>{field}: not a SHA-256.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="148"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="154"/>
         <source>Vai trò {role} không có.</source>
         <translation>Unknown role {role}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="282"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="287"/>
         <source>Không có bản ghi {record} trong {table}.</source>
         <translation>No record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="292"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="297"/>
         <source>Bản ghi {record} đã bị xoá.</source>
         <translation>The record {record} was deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="457"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="462"/>
         <source>{table}: không có trường {fields}.</source>
         <translation>{table}: unknown fields {fields}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="479"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="484"/>
         <source>{field}: {value} không phải mã xã/phường hiện hành của Hà Nội.</source>
         <translation>{field}: {value} is not a current Hà Nội commune code.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="519"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="524"/>
         <source>{field}: không có bản ghi {record} trong {table}.</source>
         <translation>{field}: no record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="563"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="568"/>
         <source>Nhật ký thay đổi của thiết bị này đã đầy.</source>
         <translation>This device&apos;s change log is full.</translation>
     </message>
@@ -5285,242 +5453,242 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="110"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="111"/>
         <source>Một lần nhập gói khác vào workspace này đang chạy quá lâu; hãy thử lại sau.</source>
         <translation>Another import into this workspace is still running; try again later.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="162"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="164"/>
         <source>Gói thiếu phần {name}.</source>
         <translation>The package has no {name} entry.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="187"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="189"/>
         <source>Ảnh trong gói không khớp mã băm của nó.</source>
         <translation>A photo does not match its hash.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="232"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="234"/>
         <source>Phần {name} của gói không đọc được.</source>
         <translation>The package&apos;s {name} is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="315"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="319"/>
         <source>{reason} Gói đã được chép vào {folder}.</source>
         <translation>{reason} The package was held back in the quarantine folder: {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="336"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="339"/>
         <source>Dữ liệu trong gói không nhất quán ({detail}).</source>
         <translation>The package&apos;s records are inconsistent ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="408"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="412"/>
         <source>Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?).</source>
         <translation>The package&apos;s clock is far in the future (is the sender&apos;s clock wrong?).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="412"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="416"/>
         <source>Thiếu các thay đổi {first}–{last} của thiết bị {device}: hãy nhập các gói trước đó.</source>
         <translation>A gap in the changes of device {device} ({first}–{last}): import the earlier packages first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="451"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="455"/>
         <source>Gói có ảnh không thuộc bản ghi nào</source>
         <translation>The package carries a photo no record refers to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="459"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="463"/>
         <source>Bản ghi ảnh {sha}… đến mà không có tệp ảnh</source>
         <translation>A photo record {sha}… arrived without its file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="472"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="476"/>
         <source>là {found}, không phải {declared} như bản ghi của nó</source>
         <translation>the file is {found}, not {declared} as its record declares</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="480"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="484"/>
         <source>Ảnh {sha}… trong gói không hợp lệ: {why}</source>
         <translation>A photo {sha}… in the package is not acceptable: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="535"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="539"/>
         <source>Phần xác nhận của gói không đọc được.</source>
         <translation>The package&apos;s acknowledgements are not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="105"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="104"/>
         <source>Dòng {number} của danh sách thay đổi quá dài hoặc lồng quá sâu.</source>
         <translation>Line {number} of the changes is too long or nested too deeply.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="118"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="117"/>
         <source>Dòng {number} của changes.jsonl không đọc được.</source>
         <translation>Line {number} of the changes is not JSON.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="156"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="158"/>
         <source>nhật ký không theo thứ tự</source>
         <translation>log out of order</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="166"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="168"/>
         <source>số thứ tự không liên tiếp</source>
         <translation>sequence not contiguous</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="186"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="189"/>
         <source>thay đổi số {seq} của thiết bị {device} khác với bản đã có</source>
         <translation>change {seq} of device {device} differs from the one held here</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="206"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="209"/>
         <source>gói chứa thay đổi mang tên thiết bị này mà thiết bị này chưa từng ghi</source>
         <translation>the package holds changes in this device&apos;s name that it never made</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="216"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="219"/>
         <source>nhật ký của thiết bị {device} không khớp chữ ký của tác giả</source>
         <translation>the log of device {device} does not match its author&apos;s signed head</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="226"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="229"/>
         <source>Gói chứa thay đổi của thiết bị {device} chưa đăng ký, không kiểm tra được tác giả.</source>
         <translation>The package holds changes of device {device}, which is not enrolled here.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="243"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="246"/>
         <source>không có chữ ký của tác giả</source>
         <translation>not signed by its author</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="249"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="252"/>
         <source>Gói bị từ chối: {why}. Không có gì được ghi.</source>
         <translation>The package was refused: {why}; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="262"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="265"/>
         <source>Thay đổi số {number} là của thiết bị {device} chưa đăng ký.</source>
         <translation>Change {number} comes from device {device}, which is not enrolled here.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="276"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="279"/>
         <source>Gói bị từ chối ở thay đổi số {seq} của {author}: {why}. Không có gì được ghi.</source>
         <translation>The package was refused at change {seq} of {author}: {why}; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="303"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="306"/>
         <source>Dòng {number} của nhật ký trong gói không hợp lệ: {why}.</source>
         <translation>Line {number} of the log is invalid: {why}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="314"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="317"/>
         <source>Gói bị từ chối: {detail}; có thể đã bị sửa hoặc giả mạo. Không có gì được ghi.</source>
         <translation>The package was refused: {detail}; it may have been altered or forged. Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="341"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="344"/>
         <source>mục nhật ký</source>
         <translation>log entry</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="408"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="395"/>
         <source>giá trị không ở dạng lưu trữ</source>
         <translation>not in stored form</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="428"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="415"/>
         <source>Bản ghi thay đổi số {number} không hợp lệ: {why}.</source>
         <translation>Change {number} is invalid: {why}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="436"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="423"/>
         <source>thiếu hoặc thừa trường</source>
         <translation>wrong keys</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="440"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="427"/>
         <source>bảng lạ {table}</source>
         <translation>unknown table {table}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="459"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="446"/>
         <source>delete: chỉ có trường deleted</source>
         <translation>a delete changes only &apos;deleted&apos;</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="466"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="453"/>
         <source>{name}: đồng hồ cũ</source>
         <translation>{name}: base clock</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="470"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="457"/>
         <source>{name}: bản ghi mới không có giá trị cũ</source>
         <translation>{name}: an insert has no old value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="482"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="469"/>
         <source>trường lạ {name}</source>
         <translation>unknown field {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="492"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="479"/>
         <source>{name}: {why}</source>
         <translation>{name}: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="498"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="485"/>
         <source>{name}: mã xã/phường {code} không có</source>
         <translation>{name}: unknown commune {code}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="505"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="492"/>
         <source>{name}: mã xã/phường không có</source>
         <translation>{name}: unknown commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="510"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="497"/>
         <source>thiếu {fields}</source>
         <translation>{fields} missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="517"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="504"/>
         <source>Không phải gói đồng bộ FieldSurvey.</source>
         <translation>Not a FieldSurvey package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="524"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="511"/>
         <source>Gói được tạo bởi phiên bản FieldSurvey mới hơn; hãy cập nhật.</source>
         <translation>The package is from a newer FieldSurvey; update it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="533"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="520"/>
         <source>Gói được tạo bởi phiên bản FieldSurvey cũ, không chứng minh được tác giả của từng thay đổi; hãy cập nhật máy gửi rồi xuất lại.</source>
         <translation>The package is from an older FieldSurvey whose changes carry no proof of authorship: update the sender and export again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="543"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="530"/>
         <source>Gói này không gửi cho workspace này.</source>
         <translation>The package is for another device.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="550"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="537"/>
         <source>Bản kê của gói thiếu mã gói hoặc đồng hồ hợp lệ.</source>
         <translation>The manifest has no valid package id or clock.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="558"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="545"/>
         <source>Số thay đổi trong gói không khớp với bản kê.</source>
         <translation>The change count does not match the manifest.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="71"/>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="59"/>
         <source>Thay đổi số {seq} của thiết bị {device} đã có, với nội dung khác.</source>
         <translation>A different change already holds sequence number {seq} of device {device}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="215"/>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="149"/>
         <source>Ảnh được gắn vào bản ghi {record} không có trong {table}.</source>
         <translation>A photo is linked to the record {record}, which does not exist in {table}.</translation>
     </message>

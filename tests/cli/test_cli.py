@@ -168,3 +168,22 @@ def test_a_bad_mapping_is_said_in_both_languages(tmp_path: Path) -> None:
     )
     assert result.exit_code != 0
     assert "'lat': cần FIELD=COLUMN. / 'lat': expected FIELD=COLUMN." in result.output
+
+
+def test_report_form_is_set_shown_and_refused(tmp_path: Path, demo_file: Path) -> None:
+    db = tmp_path / "office.sqlite"
+    db.write_bytes(demo_file.read_bytes())
+    runner = CliRunner()
+    form = ["--symbol", "BC-CAHK", "--signer-name", "Lê Văn C"]
+    recipients = ["--recipient", "Như trên", "--recipient", "Lưu: VT"]
+    done = runner.invoke(main, ["report-form", "--db", str(db), *form, *recipients])
+    assert done.exit_code == 0, done.output
+    lines = done.output.splitlines()
+    assert any(line.startswith("Ký hiệu") and line.endswith(": BC-CAHK") for line in lines)
+    shown = json.loads(runner.invoke(main, ["report-form", "--db", str(db), "--json"]).output)
+    assert shown["symbol"] == "BC-CAHK" and shown["recipients"] == ["Như trên", "Lưu: VT"]
+    assert shown["signer_name"] == "Lê Văn C"
+    refused = runner.invoke(main, ["report-form", "--db", str(db), "--place", "Hà\x07Nội"])
+    assert refused.exit_code != 0 and "Địa danh: có ký tự điều khiển." in refused.output
+    again = json.loads(runner.invoke(main, ["report-form", "--db", str(db), "--json"]).output)
+    assert again == shown

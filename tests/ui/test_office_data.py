@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QRadioButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from fieldsurvey.core.messages import Message
@@ -22,6 +22,7 @@ from fieldsurvey.core.reports import writing
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.office.duplicates import DuplicatesDialog, MergeDialog
 from fieldsurvey.ui.office.inventory import InventoryDialog
+from fieldsurvey.ui.office.report_form import ReportFormDialog
 from fieldsurvey.ui.office.reports import ReportDialog
 from tests.helpers import DATA
 from tests.helpers.modal import when_modal
@@ -436,3 +437,45 @@ def test_a_cancelled_report_leaves_no_file(
     assert "Đã huỷ" in dialog.status.text()
     assert dialog.written is None and not out.exists()
     assert not list(tmp_path.glob("*report*"))  # nor a half-written temporary file
+
+
+def test_the_report_form_is_set_from_the_report_dialog(qtbot: QtBot, demo: Workspace) -> None:
+    dialog = ReportDialog(demo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.form_button.isEnabled()  # the form is the PDF's
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    assert dialog.form_button.isEnabled()
+
+    def fill(form: ReportFormDialog) -> None:
+        form.fields["issuing_body"].setText("Công an phường Ba Đình")
+        form.fields["number"].setText("7")
+        form.recipients.setPlainText("Như trên\n\nLưu: VT")
+        qtbot.mouseClick(
+            form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save),
+            Qt.MouseButton.LeftButton,
+        )
+
+    when_modal(ReportFormDialog, fill)
+    qtbot.mouseClick(dialog.form_button, Qt.MouseButton.LeftButton)
+    kept = writing.report_form(demo.db)
+    assert (kept.issuing_body, kept.number, kept.recipients) == (
+        "Công an phường Ba Đình",
+        "7",
+        ("Như trên", "Lưu: VT"),
+    )
+
+
+def test_a_refused_report_form_says_why_and_keeps_nothing(qtbot: QtBot, demo: Workspace) -> None:
+    before = writing.report_form(demo.db)
+    form = ReportFormDialog(demo)
+    qtbot.addWidget(form)
+    form.show()
+    form.fields["signer_name"].setText("Trần Thị B")
+    form.recipients.setPlainText("\n".join(f"Nơi {i}" for i in range(16)))
+    qtbot.mouseClick(
+        form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save),
+        Qt.MouseButton.LeftButton,
+    )
+    assert form.isVisible() and "Nơi nhận" in form.status.text()
+    assert writing.report_form(demo.db) == before

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
-from fieldsurvey.cli.common import DB_OPTION, open_workspace, say, user_errors
+from fieldsurvey.cli.common import (
+    DB_OPTION,
+    json_option,
+    open_workspace,
+    print_json,
+    say,
+    user_errors,
+)
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 WHERE_OPTION = click.option(
@@ -147,4 +156,69 @@ def map_html_command(db_path: Path, out: Path, where: tuple[str, ...], lang: str
     click.echo(f"{written} {out} ({count} camera)", err=True)
 
 
-COMMANDS = (report_command, map_html_command)
+def _form_option(name: str, template: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(f"--{name.replace('_', '-')}", name, metavar="TEXT", help=template)
+
+
+@click.command(
+    name="report-form",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Xem hoặc đặt mẫu văn bản của báo cáo PDF: cơ quan ban hành, số và ký hiệu, "
+                "nơi nhận, người ký (lưu trong tệp dữ liệu, mọi báo cáo dùng chung).",
+            )
+        )
+    ),
+)
+@DB_OPTION
+@_form_option("parent_body", str(say(QT_TRANSLATE_NOOP("cli", "Cơ quan chủ quản."))))
+@_form_option("issuing_body", str(say(QT_TRANSLATE_NOOP("cli", "Cơ quan ban hành."))))
+@_form_option("symbol", str(say(QT_TRANSLATE_NOOP("cli", "Ký hiệu văn bản, ví dụ BC-CAHN."))))
+@_form_option(
+    "number", str(say(QT_TRANSLATE_NOOP("cli", "Số văn bản (để trống: văn thư ghi tay).")))
+)
+@_form_option("place", str(say(QT_TRANSLATE_NOOP("cli", "Địa danh ghi trước ngày tháng."))))
+@_form_option("subject", str(say(QT_TRANSLATE_NOOP("cli", "Trích yếu nội dung."))))
+@_form_option(
+    "signer_authority",
+    str(say(QT_TRANSLATE_NOOP("cli", "Thẩm quyền ký, ví dụ KT. GIÁM ĐỐC (có thể để trống)."))),
+)
+@_form_option("signer_title", str(say(QT_TRANSLATE_NOOP("cli", "Chức vụ người ký."))))
+@_form_option("signer_name", str(say(QT_TRANSLATE_NOOP("cli", "Họ tên người ký."))))
+@click.option(
+    "--recipient",
+    "recipients",
+    multiple=True,
+    metavar="TEXT",
+    help=str(
+        say(QT_TRANSLATE_NOOP("cli", 'Một dòng "Nơi nhận" (lặp lại được; thay cả danh sách).'))
+    ),
+)
+@json_option(QT_TRANSLATE_NOOP("cli", "In mẫu văn bản dạng JSON."))
+def report_form_command(
+    db_path: Path, recipients: tuple[str, ...], as_json: bool, **fields: str | None
+) -> None:
+    import dataclasses
+
+    from fieldsurvey.core.reports.letterhead import FIELD_LABELS
+    from fieldsurvey.core.reports.writing import report_form, save_report_form
+
+    changes: dict[str, Any] = {k: v for k, v in fields.items() if v is not None}
+    if recipients:
+        changes["recipients"] = recipients
+    with user_errors(), open_workspace(db_path) as ws:
+        form = report_form(ws.db)
+        if changes:
+            form = save_report_form(ws, dataclasses.replace(form, **changes))
+    if as_json:
+        print_json(dataclasses.asdict(form))
+        return
+    for name, label in FIELD_LABELS.items():
+        value = getattr(form, name)
+        shown = "; ".join(value) if isinstance(value, tuple) else value
+        click.echo(f"{Message('reports', label)}: {shown}")
+
+
+COMMANDS = (report_command, map_html_command, report_form_command)

@@ -5,6 +5,8 @@ PDF, and the standard library for CSV/GeoJSON. Counts are checked against SQL co
 from __future__ import annotations
 
 import csv
+import dataclasses
+import datetime as dt
 import itertools
 import json
 import re
@@ -22,7 +24,8 @@ from fieldsurvey.core.photos.store import metadata_segments
 from fieldsurvey.core.reports import filters
 from fieldsurvey.core.reports.filters import ReportCancelled, ReportError
 from fieldsurvey.core.reports.gpkg import cone_ring
-from fieldsurvey.core.reports.writing import write_report
+from fieldsurvey.core.reports.letterhead import ReportForm, place_and_date
+from fieldsurvey.core.reports.writing import report_form, save_report_form, write_report
 from fieldsurvey.core.store.workspace import Workspace
 
 CONTACT = "Liên hệ: 024"  # every demo unit's contact starts so
@@ -223,7 +226,8 @@ def test_pdf_renders_and_prints_vietnamese(demo: Workspace, tmp_path: Path) -> N
         check=True,
     ).stdout
     for phrase in (
-        "BÁO CÁO KHẢO SÁT HỆ THỐNG CAMERA GIÁM SÁT",
+        "BÁO CÁO",
+        "Kết quả khảo sát hệ thống camera giám sát",
         "Phường Hoàn Kiếm",
         "Hoạt động kém, xuống cấp",
         "Nhu cầu lắp mới theo mức ưu tiên",
@@ -233,8 +237,110 @@ def test_pdf_renders_and_prints_vietnamese(demo: Workspace, tmp_path: Path) -> N
     fonts = subprocess.run(
         [needs_binary("pdffonts"), str(out)], capture_output=True, text=True, check=True
     ).stdout
-    assert "DejaVuSans" in fonts
-    assert all(line.split()[-5] == "yes" for line in fonts.splitlines() if "DejaVu" in line)
+    # Liberation Serif (Times New Roman's metrics) in its four styles, every one embedded.
+    serif = [line for line in fonts.splitlines() if "LiberationSerif" in line]
+    assert {line.split()[0].split("+")[-1] for line in serif} == {
+        "LiberationSerif",
+        "LiberationSerif-Bold",
+        "LiberationSerif-Italic",
+        "LiberationSerif-BoldItalic",
+    }
+    assert all(line.split()[-5] == "yes" for line in serif)
+    assert len(serif) == len(fonts.splitlines()) - 2  # no other font (two header lines)
+
+
+def pdf_text(path: Path, *pages: str) -> str:
+    return subprocess.run(
+        [needs_binary("pdftotext"), "-enc", "UTF-8", *pages, str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def test_pdf_is_in_the_administrative_form(demo: Workspace, tmp_path: Path) -> None:
+    form = save_report_form(
+        demo,
+        dataclasses.replace(
+            report_form(demo.db),
+            issuing_body="Công an phường Hoàn Kiếm",
+            parent_body="Công an thành phố Hà Nội",
+            number=" 12 ",
+            symbol="BC-CAP",
+            signer_authority="KT. Trưởng Công an phường",
+            signer_title="Phó Trưởng Công an phường",
+            signer_name="Nguyễn Văn An",
+            recipients=("Công an thành phố (để báo cáo)", "", "Lưu: VT"),
+        ),
+    )
+    assert form.number == "12" and form.recipients == ("Công an thành phố (để báo cáo)", "Lưu: VT")
+    out = tmp_path / "official.pdf"
+    write_report(demo.db, "pdf", out, today=dt.date(2026, 1, 5))
+    first = " ".join(pdf_text(out, "-f", "1", "-l", "1").split())  # lines wrap in the box
+    for phrase in (
+        "CÔNG AN THÀNH PHỐ HÀ NỘI",
+        "CÔNG AN PHƯỜNG HOÀN KIẾM",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: 12/BC-CAP",
+        "Hà Nội, ngày 05 tháng 01 năm 2026",
+        "BÁO CÁO",
+    ):
+        assert phrase in first, phrase
+    assert "Nơi nhận" not in first  # the recipients and signature close the document
+    last = " ".join(pdf_text(out).split("\f")[-2].split())
+    for phrase in (
+        "Nơi nhận:",
+        "- Công an thành phố (để báo cáo);",
+        "- Lưu: VT.",
+        "KT. TRƯỞNG CÔNG AN PHƯỜNG",
+        "PHÓ TRƯỞNG CÔNG AN PHƯỜNG",
+        "Nguyễn Văn An",
+    ):
+        assert phrase in last, phrase
+    # Page numbers at the top centre from page 2 on, none on the first page.
+    pages = pdf_text(out).split("\f")[:-1]
+    assert all(page.lstrip().startswith(f"{n}\n") for n, page in enumerate(pages[1:], 2))
+    assert not first.startswith("1 ")
+
+
+@pytest.mark.parametrize(
+    ("day", "words"),
+    [
+        (dt.date(2026, 1, 5), "Hà Nội, ngày 05 tháng 01 năm 2026"),
+        (dt.date(2026, 2, 28), "Hà Nội, ngày 28 tháng 02 năm 2026"),
+        (dt.date(2026, 3, 9), "Hà Nội, ngày 09 tháng 3 năm 2026"),
+        (dt.date(2026, 12, 15), "Hà Nội, ngày 15 tháng 12 năm 2026"),
+    ],
+)
+def test_place_and_date_in_words(day: dt.date, words: str) -> None:
+    assert place_and_date("Hà Nội", day) == words
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"issuing_body": "x" * 201}, "Cơ quan ban hành"),
+        ({"signer_name": "Nguyễn\x00Văn"}, "Họ tên người ký"),
+        ({"recipients": ("ok", "Lưu:\x1bVT")}, "Nơi nhận"),
+        ({"recipients": tuple(f"nơi {i}" for i in range(16))}, "Nơi nhận"),
+    ],
+)
+def test_a_bad_form_is_refused_and_nothing_kept(
+    demo: Workspace, change: dict[str, Any], named: str
+) -> None:
+    before = demo.setting("report_form")
+    with pytest.raises(ReportError) as refused:
+        save_report_form(demo, dataclasses.replace(report_form(demo.db), **change))
+    assert named in refused.value.text("vi")
+    assert demo.setting("report_form") == before
+
+
+def test_a_damaged_form_setting_prints_the_defaults(demo: Workspace) -> None:
+    demo.set_setting("report_form", '{"number": 7, "symbol": "BC-X", "recipients": "Lưu"')
+    assert report_form(demo.db) == ReportForm()
+    demo.set_setting("report_form", '{"number": 7, "symbol": "BC-X", "recipients": "Lưu"}')
+    assert report_form(demo.db) == ReportForm(symbol="BC-X")
 
 
 # -- GeoJSON and CSV -------------------------------------------------------------------------------

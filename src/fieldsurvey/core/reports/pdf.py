@@ -1,9 +1,16 @@
-"""The PDF summary a city official prints: totals, a map, bar charts and the key tables.
+"""The PDF report a city official signs: totals, a map, bar charts and the key tables, in the
+form of a Vietnamese administrative document (Nghị định 30/2020/NĐ-CP, Appendix I).
+
+The form: issuing body under its parent and the number at top left, the national name and motto
+with the place and date in words at top right, the title and subject, the body, then the
+recipients ("Nơi nhận") and the signature block; margins of 20/20/30/15 mm, page numbers at the
+top centre from page 2. What the office fills in is letterhead.ReportForm (``job.form``).
 
 Drawn with reportlab alone (no Qt, no network): the map is the bundled commune boundaries with
 every kept camera as a dot coloured by condition (dots falling on the same spot of the page are
 drawn once, so 200,000 cameras stay a small file); the charts are reportlab bar charts. The
-bundled DejaVu Sans is embedded, so every Vietnamese letter prints.
+bundled Liberation Serif (metric-compatible with Times New Roman, every Vietnamese letter) is
+embedded; the body is 13 pt as the decree asks, the tables smaller.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Flowable,
+    HRFlowable,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -36,12 +44,15 @@ from reportlab.platypus import (
 )
 
 from fieldsurvey.core import reference, vocabulary
-from fieldsurvey.core.reports import filters, labels, tables
+from fieldsurvey.core.reports import filters, tables
+from fieldsurvey.core.reports.letterhead import MOTTO, NATION, ReportForm, place_and_date
 from fieldsurvey.core.reports.tables import Job
 from fieldsurvey.core.resources import resource_path
 
-FONT: Final = "FieldSurveySans"
-FONT_BOLD: Final = "FieldSurveySans-Bold"
+FONT: Final = "FieldSurveySerif"
+FONT_BOLD: Final = "FieldSurveySerif-Bold"
+FONT_ITALIC: Final = "FieldSurveySerif-Italic"
+FONT_BOLD_ITALIC: Final = "FieldSurveySerif-BoldItalic"
 TOP_COMMUNES: Final = 20
 TOP_UNITS: Final = 30
 CONDITION_COLOURS: Final = {
@@ -53,7 +64,9 @@ CONDITION_COLOURS: Final = {
 }
 _DRAW_ORDER: Final = ("removed", None, "working", "degraded", "not_working")
 _BAR: Final = colors.HexColor("#1F5F8B")
-_WIDTH: Final = A4[0] - 30 * mm
+# Nghị định 30/2020/NĐ-CP: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
+_MARGINS: Final = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
+_WIDTH: Final = A4[0] - _MARGINS["left"] - _MARGINS["right"]
 
 
 def _t(lang: str, vi: str, en: str) -> str:
@@ -62,33 +75,55 @@ def _t(lang: str, vi: str, en: str) -> str:
 
 @cache
 def register_fonts() -> None:
-    """Register the bundled DejaVu Sans (regular and bold) with reportlab, once."""
-    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    """Register the bundled Liberation Serif (its four styles) with reportlab, once."""
+    for name, style in (
+        (FONT, "Regular"),
+        (FONT_BOLD, "Bold"),
+        (FONT_ITALIC, "Italic"),
+        (FONT_BOLD_ITALIC, "BoldItalic"),
+    ):
+        path = resource_path("fonts", f"LiberationSerif-{style}.ttf")
+        pdfmetrics.registerFont(TTFont(name, str(path)))
     pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
     )
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("base", fontName=FONT, fontSize=9, leading=12)
+    base = ParagraphStyle("base", fontName=FONT, fontSize=13, leading=17)
+    centred = ParagraphStyle("centred", parent=base, alignment=TA_CENTER)
     return {
         "base": base,
         "title": ParagraphStyle(
-            "title", parent=base, fontName=FONT_BOLD, fontSize=16, leading=21, alignment=TA_CENTER
+            "title", parent=centred, fontName=FONT_BOLD, fontSize=14, leading=18, spaceBefore=10
         ),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=10.5, alignment=TA_CENTER),
+        "subtitle": ParagraphStyle("subtitle", parent=centred, fontName=FONT_BOLD, fontSize=14),
+        "head": ParagraphStyle("head", parent=centred, fontSize=12.5, leading=15),
+        "head_bold": ParagraphStyle(
+            "head_bold", parent=centred, fontName=FONT_BOLD, fontSize=12.5, leading=15
+        ),
+        "motto": ParagraphStyle(
+            "motto", parent=centred, fontName=FONT_BOLD, fontSize=13.5, leading=16
+        ),
+        "date": ParagraphStyle("date", parent=centred, fontName=FONT_ITALIC, fontSize=13.5),
         "h2": ParagraphStyle(
             "h2",
             parent=base,
             fontName=FONT_BOLD,
-            fontSize=12,
-            leading=16,
+            fontSize=13,
+            leading=17,
             spaceBefore=8,
             spaceAfter=4,
         ),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9),
-        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=10.5),
+        "small": ParagraphStyle("small", parent=base, fontSize=10, leading=12),
+        "recipients_head": ParagraphStyle(
+            "recipients_head", parent=base, fontName=FONT_BOLD_ITALIC, fontSize=12, leading=14
+        ),
+        "recipients": ParagraphStyle("recipients", parent=base, fontSize=11, leading=13),
+        "signer": ParagraphStyle(
+            "signer", parent=centred, fontName=FONT_BOLD, fontSize=13.5, leading=17
+        ),
     }
 
 
@@ -185,7 +220,8 @@ def bar_chart(title: str, items: Sequence[tuple[str, int]], width: float = _WIDT
     bar_height = 13
     label_width = min(210.0, max(pdfmetrics.stringWidth(s, FONT, 7.5) for s, _ in items) + 8)
     height = 24 + bar_height * len(items) + 14
-    drawing = Drawing(width, height)
+    # The drawing's own starting font too, or the page names Helvetica, which the file lacks.
+    drawing = Drawing(width, height, initialFontName=FONT)
     drawing.add(String(0, height - 12, title, fontName=FONT_BOLD, fontSize=9.5))
     chart = HorizontalBarChart()
     chart.x = label_width
@@ -234,11 +270,13 @@ def data_table(
         ]
         for row in rows
     ]
-    table = Table([head, *body], colWidths=widths, repeatRows=1)
+    # Narrowed in proportion when the columns are wider than the text block.
+    shrink = min(1.0, _WIDTH / sum(widths))
+    table = Table([head, *body], colWidths=[w * shrink for w in widths], repeatRows=1)
     table.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), FONT, 7.5),
+                ("FONT", (0, 0), (-1, -1), FONT, 9),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE7F0")),
                 ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#9AA5B1")),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -246,6 +284,8 @@ def data_table(
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F6F8FA")]),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ]
         )
     )
@@ -307,6 +347,80 @@ def _map_points(job: Job) -> list[tuple[float, float, str | None]]:
     return points
 
 
+def _heading(
+    form: ReportForm, lang: str, today: dt.date, styles: dict[str, ParagraphStyle]
+) -> list[Flowable]:
+    """The top of the first page: issuing body and number | national name, motto, place and
+    date; then the document's kind and subject."""
+
+    def rule(width: str) -> HRFlowable:
+        return HRFlowable(
+            width=width, thickness=0.6, color=colors.black, spaceBefore=5, spaceAfter=2
+        )
+
+    left: list[Flowable] = []
+    if form.parent_body:
+        left.append(Paragraph(_esc(form.parent_body.upper()), styles["head"]))
+    left += [
+        Paragraph(_esc(form.issuing_body.upper()), styles["head_bold"]),
+        rule("35%"),
+        Spacer(1, 2 * mm),
+        Paragraph(_esc(form.number_line()), styles["head"]),
+    ]
+    if lang == "en":
+        nation, motto = "SOCIALIST REPUBLIC OF VIETNAM", "Independence - Freedom - Happiness"
+        dated = f"{form.place}, {today.day} {today:%B %Y}" if form.place else f"{today:%d %B %Y}"
+    else:
+        nation, motto, dated = NATION, MOTTO, place_and_date(form.place, today)
+    right: list[Flowable] = [
+        Paragraph(nation, styles["head_bold"]),
+        Paragraph(motto, styles["motto"]),
+        rule("62%"),
+        Spacer(1, 2 * mm),
+        Paragraph(_esc(dated), styles["date"]),
+    ]
+    return [
+        _side_by_side(left, right, 0.4),
+        Paragraph(_t(lang, "BÁO CÁO", "REPORT"), styles["title"]),
+        Paragraph(_esc(form.subject), styles["subtitle"]),
+        rule("25%"),
+    ]
+
+
+def _closing(form: ReportForm, lang: str, styles: dict[str, ParagraphStyle]) -> Flowable:
+    """The end of the document: the recipients at left, the signature block at right."""
+    recipients: list[Flowable] = [
+        Paragraph(_t(lang, "Nơi nhận:", "Recipients:"), styles["recipients_head"])
+    ]
+    for i, name in enumerate(form.recipients):
+        end = "." if i == len(form.recipients) - 1 else ";"
+        recipients.append(Paragraph(_esc(f"- {name}{end}"), styles["recipients"]))
+    signer: list[Flowable] = [
+        Paragraph(_esc(line.upper()), styles["signer"])
+        for line in (form.signer_authority, form.signer_title)
+        if line
+    ]
+    signer += [Spacer(1, 28 * mm), Paragraph(_esc(form.signer_name), styles["signer"])]
+    return KeepTogether([_side_by_side(recipients, signer, 0.5)])
+
+
+def _side_by_side(left: list[Flowable], right: list[Flowable], share: float) -> Table:
+    """Two columns of the text block's width, ``share`` of it at left, without borders."""
+    table = Table([[left, right]], colWidths=[_WIDTH * share, _WIDTH * (1 - share)])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT),  # else the page names Helvetica
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),  # the short rules under the names
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
 def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
     register_fonts()
     styles = _styles()
@@ -321,29 +435,7 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
     tallies = _tallies(job)
     job.step("PDF", stage=True)
 
-    story: list[Flowable] = [
-        Paragraph(
-            _t(
-                lang,
-                "BÁO CÁO KHẢO SÁT HỆ THỐNG CAMERA GIÁM SÁT",
-                "SURVEILLANCE CAMERA SURVEY REPORT",
-            ),
-            styles["title"],
-        ),
-        Paragraph(
-            _t(
-                lang,
-                "Thành phố Hà Nội – thực hiện Kế hoạch 67/KH-UBND",
-                "Hà Nội – under Plan 67/KH-UBND",
-            ),
-            styles["subtitle"],
-        ),
-        Paragraph(
-            f"{_t(lang, 'Ngày lập', 'Date')}: {labels.report_date(lang, today)}",
-            styles["subtitle"],
-        ),
-        Spacer(1, 4 * mm),
-    ]
+    story: list[Flowable] = [*_heading(job.form, lang, today, styles), Spacer(1, 4 * mm)]
     described = where.describe(db, lang)
     if described:
         story.append(
@@ -394,14 +486,21 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
         for code, colour in CONDITION_COLOURS.items()
     )
     story += [
-        Paragraph(
-            _t(lang, "2. Bản đồ camera theo tình trạng", "2. Map of cameras by condition"),
-            styles["h2"],
+        KeepTogether(
+            [
+                Paragraph(
+                    _t(lang, "2. Bản đồ camera theo tình trạng", "2. Map of cameras by condition"),
+                    styles["h2"],
+                ),
+                MapFlowable(
+                    reference.boundary_geojson(reference.COMMUNE),
+                    _map_points(job),
+                    _WIDTH,
+                    150 * mm,
+                ),
+                Paragraph(legend, styles["small"]),
+            ]
         ),
-        MapFlowable(
-            reference.boundary_geojson(reference.COMMUNE), _map_points(job), _WIDTH, 150 * mm
-        ),
-        Paragraph(legend, styles["small"]),
         PageBreak(),
     ]
     job.step("PDF", stage=True)
@@ -509,32 +608,34 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
                 ),
             ]
         ),
-        data_table(unit_header, unit_rows, [60 * mm] + [15 * mm] * 6 + [30 * mm], styles, 1),
+        data_table(unit_header, unit_rows, [51 * mm] + [14 * mm] * 6 + [30 * mm], styles, 1),
+        Spacer(1, 8 * mm),
+        _closing(job.form, lang, styles),
     ]
     job.step("PDF", stage=True)
     job.check()
-    title = _t(lang, "Báo cáo khảo sát camera giám sát", "Surveillance camera survey report")
 
-    def footer(canvas: Any, doc: Any) -> None:
+    def page_number(canvas: Any, doc: Any) -> None:
+        # At the top centre, from the second page on (Nghị định 30/2020/NĐ-CP).
         canvas.saveState()
-        canvas.setFont(FONT, 7)
-        canvas.drawString(
-            15 * mm, 10 * mm, f"FieldSurvey – {title} – {labels.report_date(lang, today)}"
+        canvas.setFont(FONT, 13)
+        canvas.drawCentredString(
+            _MARGINS["left"] + _WIDTH / 2, A4[1] - _MARGINS["top"] / 2 - 2 * mm, str(doc.page)
         )
-        canvas.drawRightString(A4[0] - 15 * mm, 10 * mm, f"{_t(lang, 'Trang', 'Page')} {doc.page}")
         canvas.restoreState()
 
     doc = SimpleDocTemplate(
         str(path),
         pagesize=A4,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=16 * mm,
-        title=title,
-        author="FieldSurvey",
+        leftMargin=_MARGINS["left"],
+        rightMargin=_MARGINS["right"],
+        topMargin=_MARGINS["top"],
+        bottomMargin=_MARGINS["bottom"],
+        title=f"{job.form.number_line()} – {job.form.subject}",
+        author=job.form.issuing_body or "FieldSurvey",
         lang=lang,
+        initialFontName=FONT,  # else every page names Helvetica, a font the file does not hold
     )
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    doc.build(story, onLaterPages=page_number)
     job.step("PDF", stage=True)
     return {"cameras": totals["cameras"], "communes": len(communes), "units": len(units)}

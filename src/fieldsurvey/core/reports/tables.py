@@ -28,6 +28,7 @@ from fieldsurvey.core.reports.labels import (
     views_text,
     yes_no,
 )
+from fieldsurvey.core.reports.letterhead import ReportForm
 from fieldsurvey.core.tasks import Cancel, Progress
 from fieldsurvey.core.text import fold
 from fieldsurvey.core.views import parse_views
@@ -628,6 +629,8 @@ class Job:
         self.total = 0
         # The photo folder's final name, as the report refers to it.
         self.photos_name = ""
+        # The administrative form an official report prints (writing.report_form).
+        self.form = ReportForm()
 
     def step(self, message: str, *, stage: bool = False) -> None:
         """Count a row written (or a ``stage`` done); every STEP rows and after every stage,

@@ -33,9 +33,11 @@ from fieldsurvey.core import vocabulary
 from fieldsurvey.core.files import replace_durably
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.reports.filters import FORMATS, ReportError, Where, parse_where
+from fieldsurvey.core.reports.letterhead import SETTING_KEY, ReportForm, checked
 from fieldsurvey.core.reports.osm import _write_csv, _write_geojson, photos_folder
 from fieldsurvey.core.reports.tables import Job
 from fieldsurvey.core.store.db import photo_folder
+from fieldsurvey.core.store.workspace import Workspace, read_setting
 from fieldsurvey.core.tasks import Cancel, Progress
 
 # Where the reports' messages are filed in the translation files.
@@ -109,6 +111,7 @@ def write_report(
         )
     photos_from = photo_folder(workspace_path) if workspace_path is not None else None
     job = Job(db, parsed, lang, omit_sensitive, progress, cancel, photos_from)
+    job.form = report_form(db)
     job.check()
     # Created like any new file (the user's umask decides its mode), under a name no one else
     # uses, then renamed over ``out``.
@@ -146,6 +149,20 @@ def write_report(
     if progress is not None:
         progress(job.done, max(job.total, job.done), "OK")
     return counts
+
+
+def report_form(db: sqlite_utils.Database) -> ReportForm:
+    """The administrative form this workspace's reports print (the defaults until the office
+    sets it)."""
+    return ReportForm.from_json(read_setting(db, SETTING_KEY))
+
+
+def save_report_form(ws: Workspace, form: ReportForm) -> ReportForm:
+    """Check and keep the form in the workspace file; return it as kept (text trimmed).
+    ReportError, naming the field, for a text that cannot go on a document."""
+    form = checked(form)
+    ws.set_setting(SETTING_KEY, form.to_json())
+    return form
 
 
 def _replace_folder(new: Path, final: Path) -> None:

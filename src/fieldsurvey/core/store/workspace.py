@@ -26,6 +26,12 @@ from fieldsurvey.core.trust import authorship, keys, keystore, ledger, permissio
 from fieldsurvey.core.trust.keys import ROLES
 
 
+def read_setting(db: sqlite_utils.Database, key: str) -> str | None:
+    """A setting of this workspace file (local, never synced); None when it is not set."""
+    row = db.execute("SELECT value FROM workspace WHERE key = ?", [key]).fetchone()
+    return None if row is None else str(row[0])
+
+
 def random_id() -> str:
     return str(uuid.uuid4())
 
@@ -256,8 +262,7 @@ class Workspace:
     # -- workspace settings (local to this file, not synced) -------------------------------------
 
     def setting(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM workspace WHERE key = ?", [key]).fetchone()
-        return None if row is None else str(row[0])
+        return read_setting(self.db, key)
 
     def set_setting(self, key: str, value: str) -> None:
         self.db.execute(

@@ -114,8 +114,16 @@ class ReportDialog(QDialog):
         )
         self.run_button.clicked.connect(self.on_run_clicked)
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
+        self.form_button = QPushButton(self.tr("Mẫu văn bản…"), self)
+        self.form_button.setToolTip(
+            self.tr("Cơ quan ban hành, số và ký hiệu, nơi nhận, người ký của báo cáo PDF")
+        )
+        self.form_button.clicked.connect(self.on_form_clicked)
+        format_row = QHBoxLayout()
+        format_row.addWidget(self.format, 1)
+        format_row.addWidget(self.form_button)
         form = QFormLayout()
-        form.addRow(self.tr("Định dạng"), self.format)
+        form.addRow(self.tr("Định dạng"), format_row)
         form.addRow(self.tr("Tệp kết quả"), out_row)
         form.addRow(self.tr("Ngôn ngữ"), self.language)
         form.addRow(self.tr("Xã/phường"), self.commune)
@@ -134,6 +142,7 @@ class ReportDialog(QDialog):
         self.format.currentIndexChanged.connect(lambda _i: self.on_format_changed())
         self.omit_sensitive.toggled.connect(lambda _on: self.update_photos())
         self.update_photos()
+        self.form_button.setEnabled(self.fmt() == "pdf")
 
     def _code_box(self, code_list: str, everything: str) -> QComboBox:
         box = QComboBox(self)
@@ -151,6 +160,12 @@ class ReportDialog(QDialog):
         if text:
             self.out.setText(str(Path(text).with_suffix("." + self.fmt())))
         self.update_photos()
+        self.form_button.setEnabled(self.fmt() == "pdf")
+
+    def on_form_clicked(self) -> None:
+        from fieldsurvey.ui.office.report_form import ReportFormDialog
+
+        ReportFormDialog(self.workspace, self).exec()
 
     def update_photos(self) -> None:
         allowed = self.fmt() in ("csv", "geojson") and not self.omit_sensitive.isChecked()
