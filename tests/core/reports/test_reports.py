@@ -93,24 +93,39 @@ def test_xlsx_has_a_sheet_per_table_with_the_sql_counts(demo: Workspace, tmp_pat
         "Tồn tại - khắc phục",
         "Nhu cầu lắp mới",
     ]
+    # Every sheet: the header, a row per record numbered from 1 (STT), the totals row.
+    for name, rows in sheets.items():
+        assert rows[0][0] == "STT" and rows[-1][1] == "Tổng cộng", name
+        assert [row[0] for row in rows[1:-1]] == list(range(1, len(rows) - 1)), name
     cameras = sheets["Camera hiện có"]
-    assert len(cameras) - 1 == live(demo, "cameras") == counts["cameras"]
-    assert len(sheets["Tồn tại - khắc phục"]) - 1 == live(demo, "shortcomings")
-    assert len(sheets["Nhu cầu lắp mới"]) - 1 == live(demo, "needs")
+    assert len(cameras) - 2 == live(demo, "cameras") == counts["cameras"]
+    assert len(sheets["Tồn tại - khắc phục"]) - 2 == live(demo, "shortcomings")
+    assert len(sheets["Nhu cầu lắp mới"]) - 2 == live(demo, "needs")
     communes = sql_count(
         demo,
         "SELECT count(DISTINCT code) FROM (SELECT commune_code AS code FROM cameras "
         "WHERE deleted = 0 UNION SELECT commune_code FROM sites WHERE deleted = 0)",
     )
-    assert len(sheets["Tổng hợp theo xã"]) - 1 == communes
-    # The commune summary adds up to the whole.
-    header = sheets["Tổng hợp theo xã"][0]
-    column = header.index("Camera hiện có")
-    assert sum(row[column] for row in sheets["Tổng hợp theo xã"][1:]) == live(demo, "cameras")
+    assert len(sheets["Tổng hợp theo xã"]) - 2 == communes
+    # The summaries add up to the whole, and so does their totals row; the conditions, "not
+    # known" included, add up to the cameras.
+    for name in ("Tổng hợp theo xã", "Tổng hợp theo đơn vị"):
+        header, *rows, total = sheets[name]
+        column = header.index("Camera hiện có")
+        assert sum(row[column] for row in rows) == total[column] == live(demo, "cameras")
+        conditions = [header.index(h) for h in header[column + 1 : column + 6]]
+        assert header[column + 5] == "Chưa rõ tình trạng"
+        for row in (*rows, total):
+            assert sum(row[i] for i in conditions) == row[column]
+    needs = sheets["Nhu cầu lắp mới"]
+    wanted = needs[0].index("Số camera")
+    assert needs[-1][wanted] == sql_count(
+        demo, "SELECT sum(camera_count) FROM needs WHERE deleted = 0"
+    )
 
     # Vietnamese headers and labels round-trip; numbers are numbers.
     head = cameras[0]
-    assert head[:3] == ("Mã camera", "Tên camera", "Địa điểm")
+    assert head[:3] == ("STT", "Tên camera", "Địa điểm") and head[-1] == "Mã camera"
     first = dict(zip(head, cameras[1], strict=True))
     assert isinstance(first["Vĩ độ"], float)
     assert isinstance(first["Năm lắp đặt"], int)
@@ -126,12 +141,69 @@ def test_xlsx_has_a_sheet_per_table_with_the_sql_counts(demo: Workspace, tmp_pat
     book.close()
 
 
+def test_xlsx_prints_every_column_on_landscape_pages_with_the_header_repeated(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    """LibreOffice prints the workbook to PDF as it would on paper: A4 landscape pages, each
+    with the header row (STT is the first column, so a page of columns split off would lack
+    it), and few pages (the cameras' 30-odd columns used to spread over hundreds)."""
+    out = tmp_path / "report.xlsx"
+    write_report(demo.db, "xlsx", out)
+    subprocess.run(
+        [
+            needs_binary("soffice"),
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "printed"),
+            str(out),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    printed = tmp_path / "printed" / "report.pdf"
+    info = subprocess.run(
+        [needs_binary("pdfinfo"), str(printed)], capture_output=True, text=True, check=True
+    ).stdout
+    assert re.search(r"Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)", info), info
+    pages = pdf_text(printed).split("\f")[:-1]
+    assert 5 <= len(pages) <= 40
+    for number, page in enumerate(pages, 1):
+        assert page.split()[0] == "STT", number
+    text = " ".join(" ".join(pages).split())
+    assert "Mã camera" in text  # the last column of the cameras, on the same pages
+
+
+def test_records_without_a_commune_have_their_row(demo: Workspace, tmp_path: Path) -> None:
+    site = demo.db.execute(
+        "SELECT s.id FROM sites s WHERE s.deleted = 0 AND EXISTS (SELECT 1 FROM cameras c "
+        "WHERE c.site_id = s.id AND c.deleted = 0) LIMIT 1"
+    ).fetchone()[0]
+    cameras = [r[0] for r in demo.db.execute("SELECT id FROM cameras WHERE site_id = ?", [site])]
+    demo.db.execute("UPDATE sites SET commune_code = NULL WHERE id = ?", [site])
+    demo.db.execute(
+        f"UPDATE cameras SET commune_code = NULL WHERE id IN ({','.join('?' * len(cameras))})",
+        cameras,
+    )
+    demo.db.conn.commit()
+    out = tmp_path / "report.xlsx"
+    write_report(demo.db, "xlsx", out)
+    header, *rows, total = xlsx_sheets(out)["Tổng hợp theo xã"]
+    column = header.index("Camera hiện có")
+    assert rows[-1][2] == "Chưa xác định" and rows[-1][column] == len(cameras)
+    assert sum(row[column] for row in rows) == total[column] == live(demo, "cameras")
+
+
 def test_xlsx_in_english(demo: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "report.xlsx"
     write_report(demo.db, "xlsx", out, lang="en")
     sheets = xlsx_sheets(out)
     head = sheets["Existing cameras"][0]
-    assert head[:3] == ("Camera id", "Camera name", "Site")
+    assert head[:3] == ("No.", "Camera name", "Site") and head[-1] == "Camera id"
+    assert sheets["Existing cameras"][-1][1] == "Total"
     conditions = {dict(zip(head, r, strict=True))["Condition"] for r in sheets["Existing cameras"]}
     assert {"Working", "Degraded", "Not working", "Removed"} <= conditions
     assert "Tổng hợp theo xã" not in sheets
@@ -302,6 +374,34 @@ def test_pdf_is_in_the_administrative_form(demo: Workspace, tmp_path: Path) -> N
     pages = pdf_text(out).split("\f")[:-1]
     assert all(page.lstrip().startswith(f"{n}\n") for n, page in enumerate(pages[1:], 2))
     assert not first.startswith("1 ")
+
+
+def test_pdf_summary_tables_add_up(demo: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    write_report(demo.db, "pdf", out)
+    text = pdf_text(out, "-layout")
+
+    def figures(line: str) -> list[int]:
+        return [int(n.replace(".", "")) for n in re.findall(r"\b\d[\d.]*\b", line)]
+
+    totals = [figures(line) for line in text.splitlines() if line.strip().startswith("Tổng cộng")]
+    others = [line for line in text.splitlines() if line.strip().startswith("Các đơn vị khác")]
+    by_commune, by_unit = totals
+    cameras, cost = (
+        live(demo, "cameras"),
+        sql_count(demo, "SELECT sum(estimated_cost_vnd) FROM shortcomings WHERE deleted = 0"),
+    )
+    # sites, cameras, the four conditions and "not known", connected, shortcomings, needs, wanted
+    assert by_commune[:2] == [live(demo, "sites"), cameras]
+    assert sum(by_commune[2:7]) == cameras
+    assert by_commune[8:] == [
+        live(demo, "shortcomings"),
+        live(demo, "needs"),
+        sql_count(demo, "SELECT sum(camera_count) FROM needs WHERE deleted = 0"),
+    ]
+    assert by_unit[0] == cameras and sum(by_unit[1:6]) == cameras and by_unit[-1] == cost
+    units = sql_count(demo, "SELECT count(DISTINCT owner_unit_id) FROM cameras WHERE deleted = 0")
+    assert len(others) == 1 and f"({units - 30})" in others[0]
 
 
 @pytest.mark.parametrize(
@@ -563,15 +663,15 @@ def test_where_filters_every_format_like_sql(demo: Workspace, tmp_path: Path) ->
     xlsx = tmp_path / "hk.xlsx"
     write_report(demo.db, "xlsx", xlsx, where=where)
     sheets = xlsx_sheets(xlsx)
-    assert len(sheets["Camera hiện có"]) - 1 == expected
-    assert {r[1] for r in sheets["Tổng hợp theo xã"][1:]} == {"Phường Hoàn Kiếm"}
+    assert len(sheets["Camera hiện có"]) - 2 == expected
+    assert {r[2] for r in sheets["Tổng hợp theo xã"][1:-1]} == {"Phường Hoàn Kiếm"}
     shortcomings = sql_count(
         demo,
         "SELECT count(*) FROM shortcomings sh JOIN cameras c ON c.id = sh.camera_id "
         "WHERE sh.deleted = 0 AND c.commune_code = ? AND c.condition IN ('working', 'degraded')",
         (code,),
     )
-    assert len(sheets["Tồn tại - khắc phục"]) - 1 == shortcomings
+    assert len(sheets["Tồn tại - khắc phục"]) - 2 == shortcomings
     gpkg = tmp_path / "hk.gpkg"
     write_report(demo.db, "gpkg", gpkg, where=where)
     assert ogr_counts(gpkg)[0]["cameras"] == expected

@@ -70,7 +70,7 @@ def test_text_from_the_workspace_round_trips_in_the_report(demo: Workspace, tmp_
     rows = list(sheet.iter_rows(values_only=True))
     book.close()
     head = rows[0]
-    found = [dict(zip(head, row, strict=True)) for row in rows[1:] if row[0] == camera]
+    found = [dict(zip(head, row, strict=True)) for row in rows[1:] if row[-1] == camera]
     assert len(found) == 1
     stored = demo.get("cameras", camera)
     assert excel_text(found[0]["Ghi chú"]) == stored["notes"]
@@ -147,8 +147,43 @@ def test_numbers_formats_header_and_widths(tmp_path: Path) -> None:
     ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
     names = workbook.findall("m:definedNames/m:definedName", ns)
     assert [(n.get("name"), n.get("localSheetId"), n.get("hidden"), n.text) for n in names] == [
-        ("_xlnm._FilterDatabase", "0", "1", "'Trang 1'!$A$1:$D$4")
+        ("_xlnm._FilterDatabase", "0", "1", "'Trang 1'!$A$1:$D$4"),
+        ("_xlnm.Print_Titles", "0", None, "'Trang 1'!$1:$1"),
     ]
+
+
+def test_totals_row_and_page_setup(tmp_path: Path) -> None:
+    out = tmp_path / "totals.xlsx"
+    columns = [
+        xlsx.Column("STT", 6, "int"),
+        xlsx.Column("Tên", 20),
+        xlsx.Column("Số camera", 10, "int", total=True),
+        xlsx.Column("Kinh phí", 18, "money", total=True),
+        xlsx.Column("Vĩ độ", 12, "real"),
+    ]
+    with xlsx.Workbook(out, ["Trang 1"]) as book:
+        rows = [
+            [1, "a", 2, 1_500_000, 21.0],
+            [2, "b", None, 250_000, 21.1],
+            [3, "c", 5, None, None],
+        ]
+        assert book.write_sheet(columns, rows, total_label="Tổng cộng") == 3
+    book_read = openpyxl.load_workbook(out)
+    sheet = book_read.active
+    assert sheet is not None
+    assert [c.value for c in sheet[5]] == [None, "Tổng cộng", 7, 1_750_000, None]
+    assert sheet["B5"].font.b and sheet["D5"].number_format == "#,##0"
+    assert sheet.auto_filter.ref == "A1:E4"  # the totals stay last when sorted
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
+    assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$1:$1"
+    book_read.close()
+    with (
+        pytest.raises(ValueError, match="number columns"),
+        xlsx.Workbook(tmp_path / "bad.xlsx", ["x"]) as book,
+    ):
+        book.write_sheet([xlsx.Column("Tên", total=True)], [["a"]], total_label="T")
 
 
 def test_readers_see_each_sheets_size_and_a_large_sheet_spools_to_disk(
@@ -208,7 +243,7 @@ def test_the_report_has_exactly_the_expected_parts(demo: Workspace, tmp_path: Pa
     }
     book = openpyxl.load_workbook(out, read_only=True)
     assert [s.max_row for s in book.worksheets] == [
-        counts[key] + 1
+        counts[key] + 2  # the header and the totals row
         for key in ("summary_commune", "summary_unit", "cameras", "shortcomings", "needs")
     ]
     assert book.properties.title == "Báo cáo khảo sát camera giám sát"

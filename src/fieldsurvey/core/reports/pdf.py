@@ -116,6 +116,7 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceAfter=4,
         ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=10.5),
+        "cell_head": ParagraphStyle("cell_head", parent=base, fontSize=7.5, leading=9),
         "small": ParagraphStyle("small", parent=base, fontSize=10, leading=12),
         "recipients_head": ParagraphStyle(
             "recipients_head", parent=base, fontName=FONT_BOLD_ITALIC, fontSize=12, leading=14
@@ -261,8 +262,12 @@ def data_table(
     widths: Sequence[float],
     styles: dict[str, ParagraphStyle],
     numeric_from: int,
+    *,
+    total_last: bool = False,
 ) -> Table:
-    head = [Paragraph(f"<b>{_esc(h)}</b>", styles["cell"]) for h in header]
+    """A table with a filled header row repeated on each page; with ``total_last`` its last row
+    is a totals row, in bold."""
+    head = [Paragraph(f"<b>{_esc(h)}</b>", styles["cell_head"]) for h in header]
     body = [
         [
             cell if i >= numeric_from else Paragraph(_esc(cell), styles["cell"])
@@ -270,6 +275,11 @@ def data_table(
         ]
         for row in rows
     ]
+    if total_last and body:
+        body[-1] = [
+            cell if i >= numeric_from else Paragraph(f"<b>{_esc(rows[-1][i])}</b>", styles["cell"])
+            for i, cell in enumerate(body[-1])
+        ]
     # Narrowed in proportion when the columns are wider than the text block.
     shrink = min(1.0, _WIDTH / sum(widths))
     table = Table([head, *body], colWidths=[w * shrink for w in widths], repeatRows=1)
@@ -286,10 +296,73 @@ def data_table(
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                *([("FONT", (numeric_from, -1), (-1, -1), FONT_BOLD, 9)] if total_last else []),
             ]
         )
     )
     return table
+
+
+# The counts of the summary tables, headed as in the workbook (tables.py: one vocabulary).
+_COMMUNE_COUNTS: Final = (
+    "sites",
+    "cameras",
+    "working",
+    "degraded",
+    "not_working",
+    "removed",
+    "condition_unknown",
+    "connected",
+    "shortcomings",
+    "needs",
+    "cameras_needed",
+)
+_UNIT_COUNTS: Final = (
+    "cameras",
+    "working",
+    "degraded",
+    "not_working",
+    "removed",
+    "condition_unknown",
+    "connected",
+    "shortcomings",
+    "remedy_cost_vnd",
+)
+
+
+def _summary_table(
+    rows: Sequence[dict[str, Any]],
+    name: str,
+    counts: Sequence[str],
+    lang: str,
+    styles: dict[str, ParagraphStyle],
+    *,
+    shown: int | None = None,
+) -> Table:
+    """STT, the name and the ``counts`` of each row (the first ``shown`` of them, the rest added
+    up in one row), then "Tổng cộng": every column adds up to its total."""
+    columns = {c.key: c for c in (*tables.COMMUNE_SUMMARY_COLUMNS, *tables.UNIT_SUMMARY_COLUMNS)}
+    header = [_t(lang, "STT", "No."), columns[name].header(lang)]
+    header += [columns[k].header(lang) for k in counts]
+
+    def added(group: Sequence[dict[str, Any]]) -> list[str]:
+        return [_number(sum(int(r[k]) for r in group), lang) for k in counts]
+
+    listed = rows if shown is None else rows[:shown]
+    body: list[list[Any]] = [
+        [str(i), r[name], *(_number(r[k], lang) for k in counts)] for i, r in enumerate(listed, 1)
+    ]
+    rest = rows[len(listed) :]
+    if rest:
+        others = _t(lang, f"Các đơn vị khác ({len(rest)})", f"Other units ({len(rest)})")
+        body.append(["", others, *added(rest)])
+    body.append(["", _t(lang, "Tổng cộng", "Total"), *added(rows)])
+    money = counts[-1] == "remedy_cost_vnd"
+    name_width = (40 if money else 27) * mm
+    number_width = (_WIDTH - 9 * mm - name_width) / (len(counts) + money)
+    widths = [9 * mm, name_width]
+    widths += [number_width] * (len(counts) - money) + [2 * number_width] * money
+    return data_table(header, body, widths, styles, 2, total_last=True)
 
 
 # -- the document ----------------------------------------------------------------------------------
@@ -426,7 +499,9 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
     styles = _styles()
     db, where, lang = job.db, job.where, job.lang
     job.total = 6
-    communes = tables.commune_summary(db, where)
+    communes = tables.commune_summary(db, where, lang)
+    # The last row may hold the records without a commune ("Chưa xác định").
+    named_communes = [r for r in communes if r["commune_code"]]
     units = tables.unit_summary(db, where, lang)
     job.step("PDF", stage=True)
     totals = {t: tables.count(db, t, where) for t in ("sites", "cameras", "shortcomings", "needs")}
@@ -464,7 +539,7 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
         (_t(lang, "Kinh phí khắc phục dự kiến (đồng)", "Estimated remedy cost (VND)"), remedy_cost),
         (_t(lang, "Nhu cầu lắp đặt mới", "Needs for new cameras"), totals["needs"]),
         (_t(lang, "Số camera cần lắp mới", "New cameras needed"), cameras_needed),
-        (_t(lang, "Xã, phường có dữ liệu", "Communes with records"), len(communes)),
+        (_t(lang, "Xã, phường có dữ liệu", "Communes with records"), len(named_communes)),
     ]
     story += [
         Paragraph(_t(lang, "1. Tổng hợp chung", "1. Totals"), styles["h2"]),
@@ -504,7 +579,7 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
         PageBreak(),
     ]
     job.step("PDF", stage=True)
-    top = sorted(communes, key=lambda r: (-int(r["cameras"]), str(r["commune_code"])))
+    top = sorted(named_communes, key=lambda r: (-int(r["cameras"]), str(r["commune_code"])))
     story += [
         Paragraph(_t(lang, "3. Biểu đồ", "3. Charts"), styles["h2"]),
         bar_chart(
@@ -530,85 +605,25 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
         PageBreak(),
     ]
     job.step("PDF", stage=True)
-    commune_header = [
-        _t(lang, "Xã, phường", "Commune"),
-        _t(lang, "Địa điểm", "Sites"),
-        _t(lang, "Camera", "Cameras"),
-        _t(lang, "Tốt", "Working"),
-        _t(lang, "Kém", "Degraded"),
-        _t(lang, "Hỏng", "Broken"),
-        _t(lang, "Đã kết nối", "Connected"),
-        _t(lang, "Tồn tại", "Shortc."),
-        _t(lang, "Nhu cầu", "Needs"),
-        _t(lang, "Camera cần lắp", "Cameras needed"),
-    ]
-    commune_rows = [
-        (
-            r["commune"],
-            *(
-                _number(r[k], lang)
-                for k in (
-                    "sites",
-                    "cameras",
-                    "working",
-                    "degraded",
-                    "not_working",
-                    "connected",
-                    "shortcomings",
-                    "needs",
-                    "cameras_needed",
-                )
-            ),
-        )
-        for r in communes
-    ]
     story += [
         Paragraph(_t(lang, "4. Tổng hợp theo xã, phường", "4. Summary by commune"), styles["h2"]),
-        data_table(commune_header, commune_rows, [44 * mm] + [15.6 * mm] * 9, styles, 1),
+        _summary_table(communes, "commune", _COMMUNE_COUNTS, lang, styles),
         PageBreak(),
-    ]
-    unit_header = [
-        _t(lang, "Đơn vị quản lý", "Owner unit"),
-        _t(lang, "Camera", "Cameras"),
-        _t(lang, "Tốt", "Working"),
-        _t(lang, "Kém", "Degraded"),
-        _t(lang, "Hỏng", "Broken"),
-        _t(lang, "Đã kết nối", "Connected"),
-        _t(lang, "Tồn tại", "Shortc."),
-        _t(lang, "Kinh phí khắc phục (đồng)", "Remedy cost (VND)"),
-    ]
-    unit_rows = [
-        (
-            r["unit"],
-            *(
-                _number(r[k], lang)
-                for k in (
-                    "cameras",
-                    "working",
-                    "degraded",
-                    "not_working",
-                    "connected",
-                    "shortcomings",
-                    "remedy_cost_vnd",
-                )
-            ),
-        )
-        for r in units[:TOP_UNITS]
-    ]
-    story += [
         KeepTogether(
             [
                 Paragraph(
                     _t(
                         lang,
-                        f"5. Đơn vị quản lý nhiều camera nhất ({len(unit_rows)}/{len(units)})",
-                        f"5. Owner units with most cameras ({len(unit_rows)}/{len(units)})",
+                        f"5. Tổng hợp theo đơn vị quản lý ({min(TOP_UNITS, len(units))} đơn vị "
+                        "nhiều camera nhất, các đơn vị khác gộp một dòng)",
+                        f"5. Summary by owner unit (the {min(TOP_UNITS, len(units))} with most "
+                        "cameras, the others in one row)",
                     ),
                     styles["h2"],
                 ),
             ]
         ),
-        data_table(unit_header, unit_rows, [51 * mm] + [14 * mm] * 6 + [30 * mm], styles, 1),
+        _summary_table(units, "unit", _UNIT_COUNTS, lang, styles, shown=TOP_UNITS),
         Spacer(1, 8 * mm),
         _closing(job.form, lang, styles),
     ]
@@ -638,4 +653,4 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
     )
     doc.build(story, onLaterPages=page_number)
     job.step("PDF", stage=True)
-    return {"cameras": totals["cameras"], "communes": len(communes), "units": len(units)}
+    return {"cameras": totals["cameras"], "communes": len(named_communes), "units": len(units)}

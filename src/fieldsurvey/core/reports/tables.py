@@ -46,6 +46,7 @@ class Column:
     kind: str = "text"  # text | int | real | money
     width: int = 14
     sensitive: bool = False
+    total: bool = False  # summed in a table's "Tổng cộng" row
 
     def header(self, lang: str) -> str:
         return self.en if lang == "en" else self.vi
@@ -88,7 +89,7 @@ CAMERA_COLUMNS: Final = (
     _col("ref", "Mã nguồn", "Source ref", width=14),
     _col("notes", "Ghi chú", "Notes", width=30),
     _col("review_state", "Trạng thái duyệt", "Review state", width=16),
-    _col("photos", "Số ảnh", "Photos", "int", 8, sensitive=True),
+    _col("photos", "Số ảnh", "Photos", "int", 8, sensitive=True, total=True),
 )
 
 SHORTCOMING_COLUMNS: Final = (
@@ -101,7 +102,14 @@ SHORTCOMING_COLUMNS: Final = (
     _col("description", "Mô tả", "Description", width=40),
     _col("remedy_kind", "Phương án khắc phục", "Remedy", width=28),
     _col("remedy", "Chi tiết phương án", "Remedy details", width=40),
-    _col("estimated_cost_vnd", "Kinh phí dự kiến (đồng)", "Estimated cost (VND)", "money", 18),
+    _col(
+        "estimated_cost_vnd",
+        "Kinh phí dự kiến (đồng)",
+        "Estimated cost (VND)",
+        "money",
+        18,
+        total=True,
+    ),
     _col("review_state", "Trạng thái duyệt", "Review state", width=16),
 )
 
@@ -111,12 +119,12 @@ NEED_COLUMNS: Final = (
     _col("site_category", "Loại địa điểm", "Site category", width=24),
     _col("commune", "Xã, phường", "Commune", width=22),
     _col("purposes", "Mục đích", "Purposes", width=30),
-    _col("camera_count", "Số camera", "Cameras", "int", 10),
+    _col("camera_count", "Số camera", "Cameras", "int", 10, total=True),
     _col("camera_type", "Loại camera", "Camera type", width=18),
     _col("ai_functions", "Chức năng AI", "AI functions", width=30),
     _col("priority", "Mức ưu tiên", "Priority", width=12),
     _col("justification", "Lý do", "Justification", width=40),
-    _col("reuse_cameras", "Camera có thể tận dụng", "Cameras to reuse", "int", 12),
+    _col("reuse_cameras", "Camera có thể tận dụng", "Cameras to reuse", "int", 12, total=True),
     _col("lat", "Vĩ độ", "Latitude", "real", 12),
     _col("lon", "Kinh độ", "Longitude", "real", 12),
     _col("review_state", "Trạng thái duyệt", "Review state", width=16),
@@ -137,22 +145,27 @@ SITE_COLUMNS: Final = (
 )
 
 _SUMMARY_COUNTS: Final = (
-    _col("cameras", "Camera hiện có", "Existing cameras", "int", 12),
-    _col("working", "Hoạt động tốt", "Working", "int", 12),
-    _col("degraded", "Xuống cấp", "Degraded", "int", 12),
-    _col("not_working", "Không hoạt động", "Not working", "int", 12),
-    _col("removed", "Đã tháo dỡ", "Removed", "int", 12),
-    _col("connected", "Đã kết nối Trung tâm/Công an", "Connected to a centre", "int", 14),
-    _col("shortcomings", "Tồn tại, hạn chế", "Shortcomings", "int", 12),
-    _col("remedy_cost_vnd", "Kinh phí khắc phục (đồng)", "Remedy cost (VND)", "money", 20),
+    _col("cameras", "Camera hiện có", "Existing cameras", "int", 12, total=True),
+    _col("working", "Hoạt động tốt", "Working", "int", 12, total=True),
+    _col("degraded", "Xuống cấp", "Degraded", "int", 12, total=True),
+    _col("not_working", "Không hoạt động", "Not working", "int", 12, total=True),
+    _col("removed", "Đã tháo dỡ", "Removed", "int", 12, total=True),
+    _col("condition_unknown", "Chưa rõ tình trạng", "Condition not known", "int", 12, total=True),
+    _col(
+        "connected", "Đã kết nối Trung tâm/Công an", "Connected to a centre", "int", 14, total=True
+    ),
+    _col("shortcomings", "Tồn tại, hạn chế", "Shortcomings", "int", 12, total=True),
+    _col(
+        "remedy_cost_vnd", "Kinh phí khắc phục (đồng)", "Remedy cost (VND)", "money", 20, total=True
+    ),
 )
 COMMUNE_SUMMARY_COLUMNS: Final = (
     _col("commune_code", "Mã xã", "Commune code", width=8),
     _col("commune", "Xã, phường", "Commune", width=26),
-    _col("sites", "Địa điểm", "Sites", "int", 10),
+    _col("sites", "Địa điểm", "Sites", "int", 10, total=True),
     *_SUMMARY_COUNTS,
-    _col("needs", "Nhu cầu", "Needs", "int", 10),
-    _col("cameras_needed", "Camera cần lắp mới", "New cameras needed", "int", 14),
+    _col("needs", "Nhu cầu", "Needs", "int", 10, total=True),
+    _col("cameras_needed", "Camera cần lắp mới", "New cameras needed", "int", 14, total=True),
 )
 UNIT_SUMMARY_COLUMNS: Final = (
     _col("unit", "Đơn vị quản lý", "Owner unit", width=40),
@@ -485,6 +498,8 @@ def _camera_tallies(
             "degraded": degraded or 0,
             "not_working": broken or 0,
             "removed": removed or 0,
+            # so that the conditions add up to the cameras
+            "condition_unknown": total - sum(n or 0 for n in (working, degraded, broken, removed)),
             "connected": conn or 0,
         }
     return out
@@ -508,9 +523,12 @@ def _shortcoming_tallies(
     }
 
 
-def commune_summary(db: sqlite_utils.Database, where: Where) -> list[dict[str, Any]]:
+def commune_summary(
+    db: sqlite_utils.Database, where: Where, lang: str = "vi"
+) -> list[dict[str, Any]]:
     """One row per commune with anything in the report, in code order (communes without any
-    record are left out), counts as numbers."""
+    record are left out), counts as numbers; records without a commune last, in a row "Chưa
+    xác định" (commune_code None), so the rows add up to the whole."""
     cams = _camera_tallies(db, where, "c.commune_code")
     shorts = _shortcoming_tallies(db, where, "coalesce(c.commune_code, s.commune_code)")
     scond, sparams = site_filter(where)
@@ -529,17 +547,19 @@ def commune_summary(db: sqlite_utils.Database, where: Where) -> list[dict[str, A
         )
     }
     names = _commune_names(db)
-    codes = sorted(
+    codes: list[str | None] = sorted(
         {*cams, *shorts, *sites, *needs} - {None},
         key=lambda c: (c not in names, str(c)),
     )
+    if None in {*cams, *shorts, *sites, *needs}:
+        codes.append(None)
     out = []
     for code in codes:
         tally = cams.get(code, {})
         out.append(
             {
                 "commune_code": code,
-                "commune": names.get(code, code),
+                "commune": names.get(code, code) if code else _UNDETERMINED[lang == "en"],
                 "sites": sites.get(code, 0),
                 **{k: tally.get(k, 0) for k in _TALLY_KEYS},
                 "shortcomings": shorts.get(code, (0, 0))[0],
@@ -551,7 +571,16 @@ def commune_summary(db: sqlite_utils.Database, where: Where) -> list[dict[str, A
     return out
 
 
-_TALLY_KEYS: Final = ("cameras", "working", "degraded", "not_working", "removed", "connected")
+_UNDETERMINED: Final = ("Chưa xác định", "Not determined")
+_TALLY_KEYS: Final = (
+    "cameras",
+    "working",
+    "degraded",
+    "not_working",
+    "removed",
+    "condition_unknown",
+    "connected",
+)
 
 
 def unit_summary(db: sqlite_utils.Database, where: Where, lang: str) -> list[dict[str, Any]]:

@@ -1,8 +1,10 @@
 """The XLSX workbook: one sheet per table of the plan, streamed row by row.
 
 ``core.xlsx`` writes each sheet's rows straight into the zip as they come, so 200,000 cameras
-never sit in memory. Every sheet has a bold frozen header row, an autofilter over its columns
-and widths chosen per column; numbers are numbers.
+never sit in memory. Every sheet starts with STT (the row's number) and the record's name,
+keeps its ids in the last column, ends with a "Tổng cộng" row, and has a bold frozen header
+row repeated on every printed page, an autofilter over its columns and widths chosen per column;
+it prints landscape on A4 with every column on the page's width. Numbers are numbers.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ _SHEETS = {
     "needs": ("Nhu cầu lắp mới", "Needs"),
 }
 _TITLE = ("Báo cáo khảo sát camera giám sát", "Surveillance camera survey report")
+_TOTAL = ("Tổng cộng", "Total")
+_NUMBER = tables.Column("stt", "STT", "No.", "int", 6)
 _DATE = ("Ngày lập", "Date")
 
 
@@ -45,7 +49,7 @@ def write_xlsx(job: Job, path: Path, today: dt.date) -> dict[str, int]:
         counts["summary_commune"] = _sheet(
             book,
             tables.COMMUNE_SUMMARY_COLUMNS,
-            tables.commune_summary(db, where),
+            tables.commune_summary(db, where, lang),
             job,
             None,
         )
@@ -87,17 +91,21 @@ def _sheet(
     job: Job,
     step: str | None,
 ) -> int:
-    """Write the next sheet: header, rows, frozen header, autofilter; return the rows written.
-    With ``step``, each row counts towards the job's progress (and its cancel) under that name."""
-    columns = [xlsx.Column(c.header(job.lang), c.width, c.kind) for c in cols]
-    return book.write_sheet(columns, _values(cols, rows, job, step))
+    """Write the next sheet: header, STT and the rows (the id column last), the totals row;
+    return the rows written. With ``step``, each row counts towards the job's progress (and its
+    cancel) under that name."""
+    ids = [c for c in cols if c.key == "id" or c.key.endswith("_id")]
+    cols = [c for c in cols if c not in ids] + ids
+    columns = [xlsx.Column(c.header(job.lang), c.width, c.kind, c.total) for c in [_NUMBER, *cols]]
+    total = _TOTAL[job.lang == "en"]
+    return book.write_sheet(columns, _values(cols, rows, job, step), total_label=total)
 
 
 def _values(
     cols: Sequence[Column], rows: Iterable[Mapping[str, Any]], job: Job, step: str | None
 ) -> Iterator[list[Any]]:
     keys = [c.key for c in cols]
-    for row in rows:
-        yield [row[key] for key in keys]
+    for number, row in enumerate(rows, start=1):
+        yield [number, *(row[key] for key in keys)]
         if step is not None:
             job.step(step)

@@ -5,8 +5,10 @@ spool (a temporary file beside the workbook once past a few MB), then, once the 
 is known for the sheet's <dimension>, compressed into the sheet's zip entry after its head.
 
 What it writes is what the reports need and no more: one bold, filled, bordered, wrapped
-header row, frozen; an autofilter over the columns; a width per column; text as
-inline strings; numbers as numbers in one of three formats; empty cells left out.
+header row, frozen and repeated on every printed page; an autofilter over the columns; a width
+per column; text as inline strings; numbers as numbers in one of three formats; empty cells left
+out; optionally a bold totals row under the rows (outside the autofilter, so sorting leaves it
+last); every sheet printed landscape on A4, all its columns fitted to the page's width.
 
     with Workbook(path, ["Cameras", "Needs"], title="…", created=now) as book:
         book.write_sheet(columns, rows)  # one call per sheet, in the order of the names
@@ -32,9 +34,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Final
 
-# Style ids in styles.xml's cellXfs, by column kind; the header row has its own.
+# Style ids in styles.xml's cellXfs, by column kind; the header row has its own, and the totals
+# row the same formats in bold with a rule above.
 _HEADER_STYLE: Final = 1
 _KIND_STYLES: Final = {"text": 0, "real": 2, "int": 3, "money": 4}
+_TOTAL_STYLES: Final = {"text": 5, "real": 6, "int": 7, "money": 8}
 
 # Excel's limit on the characters of one cell, in UTF-16 units.
 MAX_CELL_CHARS: Final = 32767
@@ -85,6 +89,7 @@ class Column:
     header: str
     width: float = 14
     kind: str = "text"
+    total: bool = False  # summed in the totals row (a number column)
 
 
 def column_letters(index: int) -> str:
@@ -225,10 +230,17 @@ class Workbook:
     def _part(self, name: str, xml: str) -> None:
         self._zip.writestr(name, (_DECLARATION + xml).encode("utf-8"))
 
-    def write_sheet(self, columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> int:
+    def write_sheet(
+        self,
+        columns: Sequence[Column],
+        rows: Iterable[Sequence[Any]],
+        *,
+        total_label: str | None = None,
+    ) -> int:
         """Write the next sheet: the header row from ``columns``, then ``rows`` (a value per
         column: str for text, int/float for numbers, None or "" for an empty cell); return
-        the number of rows written below the header."""
+        the number of rows written below the header. With ``total_label``, a last row holds it
+        in the first text column and the sum of each ``total`` column."""
         index = len(self._sheets)
         if index >= len(self._names):
             raise ValueError("Every named sheet is already written.")
@@ -241,6 +253,12 @@ class Workbook:
                 raise ValueError(f"Unknown column kind {col.kind!r}")
             styles.append(_KIND_STYLES[col.kind])
         numeric = [col.kind != "text" for col in columns]
+        summed = [i for i, col in enumerate(columns) if col.total]
+        if any(not numeric[i] for i in summed):
+            raise ValueError("Only number columns have a total.")
+        if total_label is not None and all(numeric):
+            raise ValueError("A totals row needs a text column for its label.")
+        sums: list[int | float] = [0] * len(summed)
         # Per column, the start of a cell up to its row number, and for numbers what follows
         # the row number up to the value (None for text).
         heads = [f'<c r="{letter}' for letter in letters]
@@ -260,6 +278,9 @@ class Workbook:
         for values in rows:
             if len(values) != width:
                 raise ValueError(f"A row of {len(values)} values for {width} columns.")
+            for k, i in enumerate(summed):
+                if values[i] is not None and values[i] != "":
+                    sums[k] += values[i]
             n += 1
             r = str(n + 1)
             cells = [f'<row r="{r}">']
@@ -306,11 +327,31 @@ class Workbook:
                 spool.write("".join(batch).encode("utf-8"))
                 batch.clear()
                 size = 0
+        last_row = max(n, 1) + 1  # the autofilter's: the header and the rows
+        if total_label is not None:
+            total_row = str(n + 2)
+            totals: list[Any] = [None] * width
+            totals[numeric.index(False)] = total_label
+            for k, i in enumerate(summed):
+                totals[i] = sums[k]
+            batch.append(
+                f'<row r="{total_row}">'
+                + "".join(
+                    _cell(f"{letter}{total_row}", _TOTAL_STYLES[col.kind], value, num)
+                    for letter, col, num, value in zip(
+                        letters, columns, numeric, totals, strict=True
+                    )
+                    if value is not None
+                )
+                + "</row>"
+            )
         spool.write("".join(batch).encode("utf-8"))
+        used_rows = n + 1 + (total_label is not None)
         head = [
             _DECLARATION,
             f'<worksheet xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}">',
-            f'<dimension ref="A1:{letters[-1]}{n + 1}"/>',
+            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+            f'<dimension ref="A1:{letters[-1]}{used_rows}"/>',
             '<sheetViews><sheetView workbookViewId="0"',
             ' tabSelected="1"' if index == 0 else "",
             '><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>',
@@ -328,11 +369,13 @@ class Workbook:
             for letter, col in zip(letters, columns, strict=True)
         )
         head.append("</row>")
-        last_row = max(n, 1) + 1
+        # Landscape A4 (paperSize 9), every column on the page's width, as many pages down as
+        # the rows need; the header row repeats on each (the workbook's Print_Titles).
         foot = (
             f'</sheetData><autoFilter ref="A1:{letters[-1]}{last_row}"/>'
-            '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3"'
-            ' footer="0.3"/></worksheet>'
+            '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3"'
+            ' footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1"'
+            ' fitToHeight="0"/></worksheet>'
         )
         entry = self._zip.open(f"xl/worksheets/sheet{index + 1}.xml", "w", force_zip64=True)
         self._entry = entry
@@ -457,6 +500,13 @@ def _workbook(sheets: Sequence[_SheetInfo]) -> str:
             f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
             f"{escape_text(where)}</definedName>"
         )
+    for i, s in enumerate(sheets):
+        quoted = s.name.replace("'", "''")
+        titles = f"'{quoted}'!$1:$1"
+        filters.append(
+            f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">'
+            f"{escape_text(titles)}</definedName>"
+        )
     return (
         f'<workbook xmlns="{_MAIN_NS}" xmlns:r="{_REL_NS}"><workbookPr/>'
         '<bookViews><workbookView activeTab="0"/></bookViews>'
@@ -486,18 +536,29 @@ _STYLES: Final = (
     '<fill><patternFill patternType="gray125"/></fill>'
     '<fill><patternFill patternType="solid"><fgColor rgb="FFDDE7F0"/><bgColor indexed="64"/>'
     "</patternFill></fill></fills>"
-    '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
+    '<borders count="3"><border><left/><right/><top/><bottom/><diagonal/></border>'
     '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/>'
     '</right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/>'
-    "</bottom><diagonal/></border></borders>"
+    "</bottom><diagonal/></border>"
+    '<border><left/><right/><top style="thin"><color auto="1"/></top><bottom/><diagonal/>'
+    "</border></borders>"
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
     "</cellStyleXfs>"
-    '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<cellXfs count="9"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1"'
     ' applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
     '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    # the totals row: text, real, int, money, bold with a rule above
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="2" xfId="0" applyFont="1"'
+    ' applyBorder="1"/>'
+    '<xf numFmtId="164" fontId="1" fillId="0" borderId="2" xfId="0" applyNumberFormat="1"'
+    ' applyFont="1" applyBorder="1"/>'
+    '<xf numFmtId="1" fontId="1" fillId="0" borderId="2" xfId="0" applyNumberFormat="1"'
+    ' applyFont="1" applyBorder="1"/>'
+    '<xf numFmtId="3" fontId="1" fillId="0" borderId="2" xfId="0" applyNumberFormat="1"'
+    ' applyFont="1" applyBorder="1"/>'
     "</cellXfs>"
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium9"'
