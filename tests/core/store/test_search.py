@@ -107,3 +107,28 @@ def test_many_records_indexed_at_once_are_each_found_once(workspace: Workspace) 
     assert names(workspace, "tram so 1299") == ["Trạm số 1299"]
     assert "Trạm số 5" not in names(workspace, "tram so 5")  # deleted
     assert "Trạm số 6" in names(workspace, "tram so 6")
+
+
+def test_reindexing_starts_from_the_records_whatever_the_statistics(demo: Workspace) -> None:
+    """Statistics from when the office held a few hundred sites made SQLite scan every site for
+    each chunk of cameras it re-indexed; the queries now start from the records' list."""
+    from fieldsurvey.core.store.search import _SOURCES, source_sql
+
+    demo.db.execute("ANALYZE")
+    demo.db.execute("UPDATE sqlite_stat1 SET stat = '300' || substr(stat, instr(stat, ' '))")
+    demo.db.execute("ANALYZE sqlite_schema")  # the planner reads the statistics again
+    for table in _SOURCES:
+        for by in ("id", "rowid"):
+            plan = [
+                row[3]
+                for row in demo.db.execute(
+                    f"EXPLAIN QUERY PLAN {source_sql(table, by)}", ["[1, 2, 3]"]
+                )
+            ]
+            assert plan[0].startswith("SCAN k") and not any(
+                step.startswith("SCAN") for step in plan[1:]
+            ), (table, by, plan)
+    # and the index still holds what it should after a re-index through them
+    camera, name = demo.db.execute("SELECT id, name FROM cameras LIMIT 1").fetchone()
+    index_records(demo.db, "cameras", [camera])
+    assert any(hit["id"] == camera for hit in search(demo.db, name, limit=200))

@@ -833,3 +833,24 @@ def test_the_same_change_twice_is_added_once(trio: dict[str, Workspace]) -> None
         "SELECT count(*) FROM changes WHERE id IN (?, ?)", [first["id"], second["id"]]
     ).fetchone()[0]
     assert held == 2
+
+
+def test_an_import_refreshes_the_statistics(trio: dict[str, Workspace], tmp_path: Path) -> None:
+    """The planner sees the tables as they are after an import, not as they were when the
+    office was last analysed (issue of stale plans: a full scan per chunk of cameras)."""
+    office, s1 = trio["office"], trio["s1"]
+    office.db.execute("ANALYZE")
+
+    def counted() -> int:
+        stat = office.db.execute(
+            "SELECT stat FROM sqlite_stat1 WHERE idx = 'sqlite_autoindex_cameras_1'"
+        ).fetchone()[0]
+        return int(stat.split()[0])
+
+    before = counted()
+    out = tmp_path / "usb"
+    out.mkdir()
+    import_package(office, send(s1, office, out))
+    cameras = office.db.execute("SELECT count(*) FROM cameras").fetchone()[0]
+    # ANALYZE with analysis_limit estimates a table's size from a sample: near, not exact.
+    assert before < cameras * 0.6 and abs(counted() - cameras) < cameras * 0.1

@@ -49,7 +49,7 @@ from fieldsurvey.core.photos.store import (
     record_photo,
 )
 from fieldsurvey.core.store import listing, search
-from fieldsurvey.core.store.db import build_then_replace, photo_folder
+from fieldsurvey.core.store.db import build_then_replace, photo_folder, refresh_statistics
 from fieldsurvey.core.store.stats import workspace_stats
 from fieldsurvey.core.store.workspace import Workspace, iso_from_ms
 from fieldsurvey.core.tasks import Progress, no_progress
@@ -681,6 +681,7 @@ def _fill(ws: Workspace, recipe: _Recipe, size: str, report: Progress) -> None:
             _photos(ws, recipe, cameras[:DEMO_PHOTOS])
         report(6, steps, "Chỉ mục tìm kiếm")
         search.rebuild(ws.db)
+        refresh_statistics(ws.db)
     report(steps, steps, "Xong")
 
 

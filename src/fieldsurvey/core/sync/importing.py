@@ -29,7 +29,12 @@ from fieldsurvey.core.photos.store import (
     claim_original,
     flush_files,
 )
-from fieldsurvey.core.store.db import import_lock, photo_folder, staging_folder
+from fieldsurvey.core.store.db import (
+    import_lock,
+    photo_folder,
+    refresh_statistics,
+    staging_folder,
+)
 from fieldsurvey.core.store.workspace import (
     MAX_SEQ,
     Workspace,
@@ -345,6 +350,7 @@ def _import_checked(
             _unstore(ws, stored)
             raise
         if not dry_run:
+            refresh_statistics(ws.db)
             log.info(
                 "package %s (%s) from %s imported: %d new, %d updated, %d deleted, %d conflicts, "
                 "%d photos",
