@@ -22,6 +22,7 @@ from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.dialogs import NewSiteDialog
+from fieldsurvey.ui.editor import SAVE_DELAY_MS
 from fieldsurvey.ui.main_window import MainWindow
 from tests.helpers import DATA
 
@@ -212,6 +213,67 @@ def test_what_was_typed_survives_closing_the_window(qtbot: QtBot, demo: Workspac
         assert again.get("cameras", camera_id)["name"] == "Dong ngay"
 
 
+def history_length(ws: Workspace, table: str, record_id: str) -> int:
+    return len(ws.history(table, record_id))
+
+
+def activate(qtbot: QtBot, window: MainWindow) -> None:
+    """The window has the keyboard, as when a person works in it (focus changes are seen)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_a_sentence_typed_with_short_pauses_is_one_change(qtbot: QtBot, window: MainWindow) -> None:
+    ws = window.workspace
+    camera_id = ws.db.execute("SELECT id FROM cameras LIMIT 1").fetchone()[0]
+    window.open_record("cameras", camera_id)
+    activate(qtbot, window)
+    before = history_length(ws, "cameras", camera_id)
+    old = ws.get("cameras", camera_id)["notes"]
+    notes = window.editor.widgets["notes"].edit
+    notes.setFocus()
+    notes.clear()
+    timer = window.editor.timer
+    for word in ("Cong ", "phia ", "B", "ac bi ", "cay che"):
+        qtbot.keyClicks(notes, word)
+        assert timer.isActive()
+        # a pause of half the save delay, then the next word: nothing reached the history
+        qtbot.waitUntil(lambda: timer.remainingTime() < SAVE_DELAY_MS // 2)
+        assert history_length(ws, "cameras", camera_id) == before
+    # the pause after the sentence saves it: one change, from the old text to the whole sentence
+    qtbot.waitUntil(lambda: history_length(ws, "cameras", camera_id) == before + 1, timeout=5000)
+    assert not timer.isActive() and not window.editor.pending
+    last = ws.history("cameras", camera_id)[-1]
+    assert last["fields"]["notes"][1] == "Cong phia Bac bi cay che"
+    assert last["fields"]["notes"][0] == old
+    assert history_length(ws, "cameras", camera_id) == before + 1
+
+
+def test_leaving_a_field_saves_it_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    ws = window.workspace
+    camera_id = ws.db.execute("SELECT id FROM cameras LIMIT 1").fetchone()[0]
+    window.open_record("cameras", camera_id)
+    activate(qtbot, window)
+    before = history_length(ws, "cameras", camera_id)
+    name = window.editor.widgets["name"].edit
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "Cong sau")
+    assert history_length(ws, "cameras", camera_id) == before  # still typing
+    window.editor.widgets["height_m"].edit.setFocus()  # Tab, or a click on the next field
+    assert history_length(ws, "cameras", camera_id) == before + 1
+    assert stored(ws.path, "cameras", camera_id, "name") == "Cong sau"
+    assert not window.editor.timer.isActive()
+    # an edit of another field saves the one before it first: one field per change
+    notes = window.editor.widgets["notes"]
+    qtbot.keyClicks(window.editor.widgets["height_m"].edit, "6")
+    notes.edit.setPlainText("Dat o goc")  # pasted without the focus moving
+    assert history_length(ws, "cameras", camera_id) == before + 2
+    assert list(ws.history("cameras", camera_id)[-1]["fields"]) == ["height_m"]
+    window.editor.flush()
+    assert list(ws.history("cameras", camera_id)[-1]["fields"]) == ["notes"]
+
+
 def test_undo_and_redo_of_edits(qtbot: QtBot, window: MainWindow) -> None:
     camera_id = window.workspace.db.execute("SELECT id FROM cameras LIMIT 1").fetchone()[0]
     window.open_record("cameras", camera_id)
@@ -233,6 +295,39 @@ def test_undo_and_redo_of_edits(qtbot: QtBot, window: MainWindow) -> None:
         for c in window.workspace.history("cameras", camera_id)
     ]
     assert names[-3:] == ["Ten moi", old, "Ten moi"]
+    # the status bar says what was redone, and of which record
+    assert window.statusBar().currentMessage() == "Đã làm lại: Sửa Tên (Camera: Ten moi)"
+
+
+def test_undo_of_an_edit_on_another_record_brings_it_on_screen_first(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    ws = window.workspace
+    first, second = (r[0] for r in ws.db.execute("SELECT id FROM cameras LIMIT 2"))
+    window.open_record("cameras", first)
+    old = ws.get("cameras", first)["name"]
+    name = window.editor.widgets["name"].edit
+    name.clear()
+    qtbot.keyClicks(name, "Cong moi")
+    window.open_record("cameras", second)  # leaving the record saves it
+    assert ws.get("cameras", first)["name"] == "Cong moi"
+    second_history = history_length(ws, "cameras", second)
+    assert window.editor.record_id == second
+    window.cameras.view.setFocus()
+    qtbot.keyClick(window.cameras.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # the edited camera is on screen, in the form and the list, with the edit undone
+    assert window.current == ("cameras", first)
+    assert window.editor.record_id == first and window.cameras.selected_id() == first
+    assert ws.get("cameras", first)["name"] == old
+    assert window.editor.widgets["name"].value() == old
+    assert window.statusBar().currentMessage() == f"Đã mở Camera: {old} và hoàn tác: Sửa Tên"
+    assert history_length(ws, "cameras", second) == second_history  # untouched
+    window.open_record("cameras", second)
+    window.redo_action.trigger()
+    assert window.editor.record_id == first
+    assert ws.get("cameras", first)["name"] == "Cong moi"
+    assert window.statusBar().currentMessage() == "Đã mở Camera: Cong moi và làm lại: Sửa Tên"
+    assert window.undo_action.text() == "Hoàn tác Sửa Tên"
 
 
 def close_next_message() -> list[str]:

@@ -1,6 +1,7 @@
-"""The record editor: a form per kind of record, saved as the surveyor types (within half a
-second, through the workspace's write path), with undo, problems shown beside the fields, how
-complete the record is, what it contains, and its photos."""
+"""The record editor: a form per kind of record, saved through the workspace's write path when
+the surveyor pauses (a second without typing), leaves the field or the record, or closes the
+window, so one continuous edit of one field is one change in the history; with undo, problems
+shown beside the fields, how complete the record is, what it contains, and its photos."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -35,7 +37,8 @@ from fieldsurvey.ui.i18n import tr
 from fieldsurvey.ui.photo_strip import PhotoStrip
 from fieldsurvey.ui.values import commune_name
 
-SAVE_DELAY_MS = 500
+# A pause this long in typing saves the field: never in the middle of a word typed at speed.
+SAVE_DELAY_MS = 1000
 FAR_FROM_PHOTO_M = 30.0
 # The fields of each form, in order. "location" stands for lat/lon (and where they came from).
 FORMS: dict[str, tuple[str, ...]] = {
@@ -140,6 +143,9 @@ class RecordEditor(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(SAVE_DELAY_MS)
         self.timer.timeout.connect(self.flush)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._on_focus_changed)
 
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # the record's name, as written
@@ -307,9 +313,11 @@ class RecordEditor(QWidget):
         self._show_header()
         self._show_problems({})
 
-    def _show_header(self) -> None:
-        assert self.table is not None and self.workspace is not None
-        record = self.record
+    def record_label(self, table: str, record: dict[str, Any] | str) -> str:
+        """A record as the header names it: "Camera: Cổng chính" (given the record or its id)."""
+        if isinstance(record, str):
+            assert self.workspace is not None
+            record = self.workspace.get(table, record)
         kinds = {
             "sites": tr("Địa điểm"),
             "cameras": tr("Camera"),
@@ -317,10 +325,15 @@ class RecordEditor(QWidget):
             "needs": tr("Nhu cầu lắp mới"),
         }
         name = record.get("name")
-        if not name and self.table == "shortcomings" and record.get("kind"):
+        if not name and table == "shortcomings" and record.get("kind"):
             name = vocabulary.label("shortcoming_kind", record["kind"], self.lang)
         unnamed = tr("(chưa đặt tên)")
-        self.title.setText(f"{kinds[self.table]}: {name or unnamed}")
+        return f"{kinds[table]}: {name or unnamed}"
+
+    def _show_header(self) -> None:
+        assert self.table is not None and self.workspace is not None
+        record = self.record
+        self.title.setText(self.record_label(self.table, self.record))
         state = record.get("review_state")
         self.state.setText(
             vocabulary.label("review_state", state, self.lang) if state else tr("Nháp")
@@ -484,9 +497,31 @@ class RecordEditor(QWidget):
     # -- saving --------------------------------------------------------------------------------
 
     def on_edited(self, name: str) -> None:
+        """A keystroke or choice in a field: saved once the typing pauses (each edit starts the
+        delay again). An edit of another field first saves the one before, so that every
+        change in the history is one field's edit."""
+        if self.pending and name not in self.pending:
+            self.flush()
         self.pending.add(name)
-        if not self.timer.isActive():  # not restarted by each keystroke: saved within 0.5 s
-            self.timer.start()
+        self.timer.start()
+
+    def field_of(self, widget: QWidget | None) -> str | None:
+        """The name of the form's field that ``widget`` is part of (None when none)."""
+        fields = {id(w): name for name, w in self.widgets.items()}
+        while widget is not None:
+            if (name := fields.get(id(widget))) is not None:
+                return name
+            widget = widget.parentWidget()
+        return None
+
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Leaving a field with unsaved typing saves it (to another field, another widget,
+        another window)."""
+        if not self.pending or old is None:
+            return
+        left = self.field_of(old)
+        if left is not None and left != self.field_of(new):
+            self.flush()
 
     def flush(self) -> bool:
         """Write what was typed now; True when nothing is left unsaved."""
