@@ -6,6 +6,7 @@ shown beside the fields, how complete the record is, what it contains, and its p
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -25,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
-from fieldsurvey.core.geo import distance_m
 from fieldsurvey.core.office.coverage import need_coverage
+from fieldsurvey.core.photos.positions import PhotoPosition, positions_to_decide
 from fieldsurvey.core.photos.store import IngestResult
 from fieldsurvey.core.store import checks, listing
 from fieldsurvey.core.store.records import clean_value, record_kind
@@ -34,12 +35,12 @@ from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
 from fieldsurvey.ui import fields as fw
 from fieldsurvey.ui.i18n import tr
+from fieldsurvey.ui.photo_positions import PhotoPositionsDialog, position_offer
 from fieldsurvey.ui.photo_strip import PhotoStrip
-from fieldsurvey.ui.values import commune_name
+from fieldsurvey.ui.values import commune_name, shown_distance
 
 # A pause this long in typing saves the field: never in the middle of a word typed at speed.
 SAVE_DELAY_MS = 1000
-FAR_FROM_PHOTO_M = 30.0
 # The fields of each form, in order. "location" stands for lat/lon (and where they came from).
 FORMS: dict[str, tuple[str, ...]] = {
     "sites": ("name", "category", "address", "location", "unit_id", "notes"),
@@ -85,6 +86,18 @@ FORMS: dict[str, tuple[str, ...]] = {
     ),
 }
 LONG_TEXT = {"notes", "description", "remedy", "justification"}
+
+
+@dataclass
+class Offer:
+    """A value a new photo suggests for the open record, asked in the banner."""
+
+    text: str
+    values: list[tuple[str, Any]]
+    accept: str
+    """The accepting button's label."""
+    warn: bool = False
+    """Shown as a warning (a position outside Hà Nội)."""
 
 
 class EditCommand(QUndoCommand):
@@ -176,7 +189,8 @@ class RecordEditor(QWidget):
         banner_layout.addWidget(self.banner_text, 1)
         banner_layout.addLayout(self.banner_buttons)
         self.banner.hide()
-        self._offers: list[tuple[str, list[tuple[str, Any]]]] = []
+        self._offers: list[Offer] = []
+        self.position_dialog: PhotoPositionsDialog | None = None
 
         self.form_host = QWidget(self)
         self.form = QFormLayout(self.form_host)
@@ -439,7 +453,9 @@ class RecordEditor(QWidget):
         names = listing.camera_titles(self.workspace.db, [c["id"] for c in cameras])
         for camera in cameras[:20]:
             row = QHBoxLayout()
-            text = f"{names.get(camera['id'], camera['id'])} · {camera['distance_m']:.0f} m"
+            text = (
+                f"{names.get(camera['id'], camera['id'])} · {shown_distance(camera['distance_m'])}"
+            )
             if not camera["direction_known"]:
                 text += " · " + tr("chưa rõ hướng")
             link = QPushButton("→ " + text, self.children_box)
@@ -590,56 +606,56 @@ class RecordEditor(QWidget):
     # -- offers from photos --------------------------------------------------------------------
 
     def on_photos_ingested(self, table: str, record_id: str, results: list[IngestResult]) -> None:
-        """Offer a new photo's position and heading to the record it was added to."""
+        """Offer new photos' position and heading to the record they were added to: one
+        photo's position in the banner, several in one dialog (``ui/photo_positions.py``); a
+        position outside Hà Nội is said so, and taken only when chosen."""
         if self.workspace is None or (table, record_id) != (self.table, self.record_id):
             return
+        if "location" in self.widgets:
+            lat, lon = self.record.get("lat"), self.record.get("lon")
+            recorded = (lat, lon) if lat is not None and lon is not None else None
+            choices = positions_to_decide(self.workspace.db, recorded, results)
+            if len(choices) == 1:
+                text, accept = position_offer(choices[0])
+                values = list(choices[0].values().items())
+                self._offers.append(Offer(text, values, accept, warn=not choices[0].in_hanoi))
+            elif choices:
+                self.ask_positions(choices, recorded is not None)
         for result in results:
             meta = result.metadata
             if result.photo_id is None or meta is None:
                 continue
-            if meta.lat is not None and meta.lon is not None and "location" in self.widgets:
-                lat, lon = self.record.get("lat"), self.record.get("lon")
-                position: list[tuple[str, Any]] = [
-                    ("lat", round(meta.lat, 7)),
-                    ("lon", round(meta.lon, 7)),
-                ]
-                position.append(("location_source", "photo_exif"))
-                if meta.gps_accuracy_m is not None:
-                    position.append(("location_accuracy_m", meta.gps_accuracy_m))
-                if lat is None or lon is None:
-                    self._offers.append(
-                        (
-                            tr("Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}). Dùng làm vị trí?").format(
-                                meta.lat, meta.lon
-                            ),
-                            position,
-                        )
-                    )
-                else:
-                    gap = distance_m(lat, lon, meta.lat, meta.lon)
-                    if gap > FAR_FROM_PHOTO_M:
-                        self._offers.append(
-                            (
-                                tr(
-                                    "Ảnh được chụp cách vị trí đã ghi {0:.0f} m. "
-                                    "Giữ vị trí đã ghi hay dùng vị trí của ảnh?"
-                                ).format(gap),
-                                position,
-                            )
-                        )
             if table == "cameras" and meta.heading is not None:
                 views = json.loads(self.record.get("views") or "[]")
                 first = dict(views[0]) if views else {"angle": DEFAULT_FIELD_OF_VIEW, "tilt": None}
                 first["direction"] = round(meta.heading, 1)
+                text = tr("Ảnh có hướng la bàn {0:.0f}°. Dùng làm hướng nhìn của camera?")
                 self._offers.append(
-                    (
-                        tr("Ảnh có hướng la bàn {0:.0f}°. Dùng làm hướng nhìn của camera?").format(
-                            meta.heading
-                        ),
+                    Offer(
+                        text.format(meta.heading),
                         [("views", [first, *views[1:]])],
+                        tr("Dùng giá trị của ảnh"),
                     )
                 )
         self._show_offer()
+
+    def ask_positions(self, choices: list[PhotoPosition], recorded: bool) -> None:
+        """Several photos with positions of their own: one dialog decides which (if any)
+        places the record on screen."""
+        dialog = PhotoPositionsDialog(choices, recorded, self)
+        self.position_dialog = dialog
+        where = (self.table, self.record_id)
+
+        def decided() -> None:
+            self.position_dialog = None
+            chosen = dialog.chosen()
+            if chosen is not None and where == (self.table, self.record_id):
+                self.save_values(chosen.values())
+                self._fill()
+            dialog.deleteLater()
+
+        dialog.finished.connect(decided)
+        dialog.open()
 
     def _show_offer(self) -> None:
         while self.banner_buttons.count():
@@ -649,9 +665,11 @@ class RecordEditor(QWidget):
         if not self._offers or self.table is None:
             self.banner.hide()
             return
-        text, _values = self._offers[0]
-        self.banner_text.setText(text)
-        accept = QPushButton(tr("Dùng giá trị của ảnh"), self.banner)
+        offer = self._offers[0]
+        self.banner_text.setText(offer.text)
+        colour = "#fde2e1" if offer.warn else "#fff6d5"  # a position outside Hà Nội: said so
+        self.banner.setStyleSheet(f"QFrame {{ background: {colour}; }}")
+        accept = QPushButton(offer.accept, self.banner)
         accept.clicked.connect(lambda: self.answer_offer(True))
         keep = QPushButton(tr("Giữ nguyên"), self.banner)
         keep.clicked.connect(lambda: self.answer_offer(False))
@@ -666,8 +684,8 @@ class RecordEditor(QWidget):
         """Take (or leave) the first offered value; then show the next offer, if any."""
         if not self._offers:
             return
-        _text, values = self._offers.pop(0)
+        offer = self._offers.pop(0)
         if accept:
-            self.save_values(dict(values))
+            self.save_values(dict(offer.values))
             self._fill()
         self._show_offer()
