@@ -6,7 +6,6 @@ shown beside the fields, how complete the record is, what it contains, and its p
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,10 +31,10 @@ from fieldsurvey.core.photos.store import IngestResult
 from fieldsurvey.core.store import checks, listing
 from fieldsurvey.core.store.records import clean_value, record_kind
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
 from fieldsurvey.ui import fields as fw
 from fieldsurvey.ui.i18n import tr
-from fieldsurvey.ui.photo_positions import PhotoPositionsDialog, position_offer
+from fieldsurvey.ui.photo_offers import OfferBanner, heading_offer, position_offer
+from fieldsurvey.ui.photo_positions import PhotoPositionsDialog
 from fieldsurvey.ui.photo_strip import PhotoStrip
 from fieldsurvey.ui.values import commune_name, shown_distance
 
@@ -86,18 +85,6 @@ FORMS: dict[str, tuple[str, ...]] = {
     ),
 }
 LONG_TEXT = {"notes", "description", "remedy", "justification"}
-
-
-@dataclass
-class Offer:
-    """A value a new photo suggests for the open record, asked in the banner."""
-
-    text: str
-    values: list[tuple[str, Any]]
-    accept: str
-    """The accepting button's label."""
-    warn: bool = False
-    """Shown as a warning (a position outside Hà Nội)."""
 
 
 class EditCommand(QUndoCommand):
@@ -179,17 +166,8 @@ class RecordEditor(QWidget):
         header.addWidget(self.state)
         header.addWidget(self.complete)
 
-        self.banner = QFrame(self)
-        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.banner.setStyleSheet("QFrame { background: #fff6d5; }")
-        self.banner_text = QLabel(self.banner)
-        self.banner_text.setWordWrap(True)
-        self.banner_buttons = QHBoxLayout()
-        banner_layout = QHBoxLayout(self.banner)
-        banner_layout.addWidget(self.banner_text, 1)
-        banner_layout.addLayout(self.banner_buttons)
-        self.banner.hide()
-        self._offers: list[Offer] = []
+        self.banner = OfferBanner(self)
+        self.banner.taken.connect(self._take_offer)
         self.position_dialog: PhotoPositionsDialog | None = None
 
         self.form_host = QWidget(self)
@@ -245,7 +223,7 @@ class RecordEditor(QWidget):
         self.flush()
         self.pending.clear()
         if (table, record_id) != (self.table, self.record_id):
-            self._offers.clear()
+            self.banner.clear()
         self.workspace, self.table, self.record_id = workspace, table, record_id
         self.record = workspace.get(table, record_id)
         self._build_form(table)
@@ -255,7 +233,7 @@ class RecordEditor(QWidget):
         for widget in self._content:
             widget.show()
         self.empty.hide()
-        self._show_offer()
+        self.banner.show_next()
 
     def _build_form(self, table: str) -> None:
         while self.form.rowCount():
@@ -616,28 +594,15 @@ class RecordEditor(QWidget):
             recorded = (lat, lon) if lat is not None and lon is not None else None
             choices = positions_to_decide(self.workspace.db, recorded, results)
             if len(choices) == 1:
-                text, accept = position_offer(choices[0])
-                values = list(choices[0].values().items())
-                self._offers.append(Offer(text, values, accept, warn=not choices[0].in_hanoi))
+                self.banner.add(position_offer(choices[0]))
             elif choices:
                 self.ask_positions(choices, recorded is not None)
-        for result in results:
-            meta = result.metadata
-            if result.photo_id is None or meta is None:
-                continue
-            if table == "cameras" and meta.heading is not None:
-                views = json.loads(self.record.get("views") or "[]")
-                first = dict(views[0]) if views else {"angle": DEFAULT_FIELD_OF_VIEW, "tilt": None}
-                first["direction"] = round(meta.heading, 1)
-                text = tr("Ảnh có hướng la bàn {0:.0f}°. Dùng làm hướng nhìn của camera?")
-                self._offers.append(
-                    Offer(
-                        text.format(meta.heading),
-                        [("views", [first, *views[1:]])],
-                        tr("Dùng giá trị của ảnh"),
-                    )
-                )
-        self._show_offer()
+        if table == "cameras":
+            for result in results:
+                meta = result.metadata
+                if result.photo_id is not None and meta is not None and meta.heading is not None:
+                    self.banner.add(heading_offer(self.record.get("views"), meta.heading))
+        self.banner.show_next()
 
     def ask_positions(self, choices: list[PhotoPosition], recorded: bool) -> None:
         """Several photos with positions of their own: one dialog decides which (if any)
@@ -657,35 +622,14 @@ class RecordEditor(QWidget):
         dialog.finished.connect(decided)
         dialog.open()
 
-    def _show_offer(self) -> None:
-        while self.banner_buttons.count():
-            item = self.banner_buttons.takeAt(0)
-            if item is not None and (widget := item.widget()) is not None:
-                widget.deleteLater()
-        if not self._offers or self.table is None:
-            self.banner.hide()
-            return
-        offer = self._offers[0]
-        self.banner_text.setText(offer.text)
-        colour = "#fde2e1" if offer.warn else "#fff6d5"  # a position outside Hà Nội: said so
-        self.banner.setStyleSheet(f"QFrame {{ background: {colour}; }}")
-        accept = QPushButton(offer.accept, self.banner)
-        accept.clicked.connect(lambda: self.answer_offer(True))
-        keep = QPushButton(tr("Giữ nguyên"), self.banner)
-        keep.clicked.connect(lambda: self.answer_offer(False))
-        self.banner_buttons.addWidget(accept)
-        self.banner_buttons.addWidget(keep)
-        self.banner.show()
-
     def offer_text(self) -> str:
-        return self.banner_text.text() if not self.banner.isHidden() else ""
+        """The photo's offer shown above the form ("" when none)."""
+        return self.banner.text()
 
     def answer_offer(self, accept: bool) -> None:
-        """Take (or leave) the first offered value; then show the next offer, if any."""
-        if not self._offers:
-            return
-        offer = self._offers.pop(0)
-        if accept:
-            self.save_values(dict(offer.values))
-            self._fill()
-        self._show_offer()
+        """Take (or leave) the offer shown; then show the next one, if any."""
+        self.banner.answer(accept)
+
+    def _take_offer(self, values: list[tuple[str, Any]]) -> None:
+        self.save_values(dict(values))
+        self._fill()

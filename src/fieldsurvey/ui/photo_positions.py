@@ -1,7 +1,7 @@
-"""What new photos' positions mean for the record they were added to. One photo's position is
-offered in the editor's banner, in a sentence with its distance in readable units and a warning
-when it lies outside Hà Nội; several are decided in one dialog, a table of photo, distance and
-place with a "use" choice on each row, the recorded position kept unless one is chosen."""
+"""Several new photos with positions of their own, decided in one dialog: a table of photo,
+distance from the recorded position (in readable units) and place (Hà Nội, or flagged outside
+it), with a "use" choice on each row; the recorded position is kept unless one is chosen. One
+photo's position is offered in the editor's banner instead (``ui/photo_offers.py``)."""
 
 from __future__ import annotations
 
@@ -21,37 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldsurvey.core.photos.positions import PhotoPosition
-from fieldsurvey.ui.i18n import tr
 from fieldsurvey.ui.values import shown_distance
 
 OUTSIDE_COLOUR = "#b00020"
-
-
-def position_offer(choice: PhotoPosition) -> tuple[str, str]:
-    """The banner's sentence about one photo's position, and its accepting button's label
-    (which says so when the position is outside Hà Nội)."""
-    if choice.distance_m is None:
-        if choice.in_hanoi:
-            text = tr("Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}). Dùng làm vị trí?")
-        else:
-            text = tr(
-                "Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}) nằm ngoài Hà Nội. Chỉ dùng làm vị trí "
-                "nếu chắc chắn bản ghi ở đó."
-            )
-        text = text.format(choice.lat, choice.lon)
-    else:
-        if choice.in_hanoi:
-            text = tr(
-                "Ảnh được chụp cách vị trí đã ghi {0}. Giữ vị trí đã ghi hay dùng vị trí của ảnh?"
-            )
-        else:
-            text = tr(
-                "Ảnh được chụp ngoài Hà Nội, cách vị trí đã ghi {0}. "
-                "Giữ vị trí đã ghi hay dùng vị trí của ảnh?"
-            )
-        text = text.format(shown_distance(choice.distance_m))
-    accept = tr("Dùng giá trị của ảnh") if choice.in_hanoi else tr("Vẫn dùng vị trí ngoài Hà Nội")
-    return text, accept
 
 
 class PhotoPositionsDialog(QDialog):
