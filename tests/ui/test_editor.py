@@ -4,6 +4,7 @@ validation beside the fields, autosave, undo/redo, photos dropped on a camera.""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 import warnings
@@ -13,15 +14,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from fieldsurvey.core import settings as user_settings
-from fieldsurvey.core.photos.store import PhotoStore
+from fieldsurvey.core.photos.store import HEIC_DECODING, PhotoStore
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.dialogs import NewSiteDialog
+from fieldsurvey.ui.editor import SAVE_DELAY_MS
+from fieldsurvey.ui.i18n import install_language
 from fieldsurvey.ui.main_window import MainWindow
 from tests.helpers import DATA
 
@@ -36,6 +39,12 @@ def window(qtbot: QtBot, demo: Workspace) -> Iterator[MainWindow]:
     qtbot.waitExposed(win)
     yield win
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def vietnamese() -> None:
+    """The app's language as a Vietnamese session installs it (numbers: 8.724, 1,2)."""
+    install_language(QApplication.instance(), "vi")
 
 
 def stored(path: Path, table: str, record_id: str, field: str) -> object:
@@ -212,6 +221,67 @@ def test_what_was_typed_survives_closing_the_window(qtbot: QtBot, demo: Workspac
         assert again.get("cameras", camera_id)["name"] == "Dong ngay"
 
 
+def history_length(ws: Workspace, table: str, record_id: str) -> int:
+    return len(ws.history(table, record_id))
+
+
+def activate(qtbot: QtBot, window: MainWindow) -> None:
+    """The window has the keyboard, as when a person works in it (focus changes are seen)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_a_sentence_typed_with_short_pauses_is_one_change(qtbot: QtBot, window: MainWindow) -> None:
+    ws = window.workspace
+    camera_id = ws.db.execute("SELECT id FROM cameras LIMIT 1").fetchone()[0]
+    window.open_record("cameras", camera_id)
+    activate(qtbot, window)
+    before = history_length(ws, "cameras", camera_id)
+    old = ws.get("cameras", camera_id)["notes"]
+    notes = window.editor.widgets["notes"].edit
+    notes.setFocus()
+    notes.clear()
+    timer = window.editor.timer
+    for word in ("Cong ", "phia ", "B", "ac bi ", "cay che"):
+        qtbot.keyClicks(notes, word)
+        assert timer.isActive()
+        # a pause of half the save delay, then the next word: nothing reached the history
+        qtbot.waitUntil(lambda: timer.remainingTime() < SAVE_DELAY_MS // 2)
+        assert history_length(ws, "cameras", camera_id) == before
+    # the pause after the sentence saves it: one change, from the old text to the whole sentence
+    qtbot.waitUntil(lambda: history_length(ws, "cameras", camera_id) == before + 1, timeout=5000)
+    assert not timer.isActive() and not window.editor.pending
+    last = ws.history("cameras", camera_id)[-1]
+    assert last["fields"]["notes"][1] == "Cong phia Bac bi cay che"
+    assert last["fields"]["notes"][0] == old
+    assert history_length(ws, "cameras", camera_id) == before + 1
+
+
+def test_leaving_a_field_saves_it_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    ws = window.workspace
+    camera_id = ws.db.execute("SELECT id FROM cameras LIMIT 1").fetchone()[0]
+    window.open_record("cameras", camera_id)
+    activate(qtbot, window)
+    before = history_length(ws, "cameras", camera_id)
+    name = window.editor.widgets["name"].edit
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "Cong sau")
+    assert history_length(ws, "cameras", camera_id) == before  # still typing
+    window.editor.widgets["height_m"].edit.setFocus()  # Tab, or a click on the next field
+    assert history_length(ws, "cameras", camera_id) == before + 1
+    assert stored(ws.path, "cameras", camera_id, "name") == "Cong sau"
+    assert not window.editor.timer.isActive()
+    # an edit of another field saves the one before it first: one field per change
+    notes = window.editor.widgets["notes"]
+    qtbot.keyClicks(window.editor.widgets["height_m"].edit, "6")
+    notes.edit.setPlainText("Dat o goc")  # pasted without the focus moving
+    assert history_length(ws, "cameras", camera_id) == before + 2
+    assert list(ws.history("cameras", camera_id)[-1]["fields"]) == ["height_m"]
+    window.editor.flush()
+    assert list(ws.history("cameras", camera_id)[-1]["fields"]) == ["notes"]
+
+
 def test_undo_and_redo_of_edits(qtbot: QtBot, window: MainWindow) -> None:
     camera_id = window.workspace.db.execute("SELECT id FROM cameras LIMIT 1").fetchone()[0]
     window.open_record("cameras", camera_id)
@@ -233,6 +303,39 @@ def test_undo_and_redo_of_edits(qtbot: QtBot, window: MainWindow) -> None:
         for c in window.workspace.history("cameras", camera_id)
     ]
     assert names[-3:] == ["Ten moi", old, "Ten moi"]
+    # the status bar says what was redone, and of which record
+    assert window.statusBar().currentMessage() == "Đã làm lại: Sửa Tên (Camera: Ten moi)"
+
+
+def test_undo_of_an_edit_on_another_record_brings_it_on_screen_first(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    ws = window.workspace
+    first, second = (r[0] for r in ws.db.execute("SELECT id FROM cameras LIMIT 2"))
+    window.open_record("cameras", first)
+    old = ws.get("cameras", first)["name"]
+    name = window.editor.widgets["name"].edit
+    name.clear()
+    qtbot.keyClicks(name, "Cong moi")
+    window.open_record("cameras", second)  # leaving the record saves it
+    assert ws.get("cameras", first)["name"] == "Cong moi"
+    second_history = history_length(ws, "cameras", second)
+    assert window.editor.record_id == second
+    window.cameras.view.setFocus()
+    qtbot.keyClick(window.cameras.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # the edited camera is on screen, in the form and the list, with the edit undone
+    assert window.current == ("cameras", first)
+    assert window.editor.record_id == first and window.cameras.selected_id() == first
+    assert ws.get("cameras", first)["name"] == old
+    assert window.editor.widgets["name"].value() == old
+    assert window.statusBar().currentMessage() == f"Đã mở Camera: {old} và hoàn tác: Sửa Tên"
+    assert history_length(ws, "cameras", second) == second_history  # untouched
+    window.open_record("cameras", second)
+    window.redo_action.trigger()
+    assert window.editor.record_id == first
+    assert ws.get("cameras", first)["name"] == "Cong moi"
+    assert window.statusBar().currentMessage() == "Đã mở Camera: Cong moi và làm lại: Sửa Tên"
+    assert window.undo_action.text() == "Hoàn tác Sửa Tên"
 
 
 def close_next_message() -> list[str]:
@@ -268,7 +371,7 @@ def drop_files(widget: QWidget, files: list[Path]) -> None:
 
 
 def test_a_photo_dropped_on_a_camera_is_ingested_and_its_gps_offered(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, vietnamese: None
 ) -> None:
     photo = tmp_path / "DSCN0010.jpg"
     shutil.copy(PHOTOS / "DSCN0010.jpg", photo)
@@ -281,8 +384,17 @@ def test_a_photo_dropped_on_a_camera_is_ingested_and_its_gps_offered(
         assert strip.progress.isVisible() and strip.cancel_button.isVisible()
     assert strip.count() == before + 1
     assert not strip.progress.isVisible()
-    # The photo was taken in Italy, thousands of kilometres from the camera: asked, not applied.
-    assert "Giữ vị trí đã ghi" in window.editor.offer_text()
+    # The photo was taken in Italy, thousands of kilometres from the camera: asked, not applied,
+    # the distance in kilometres and the place flagged, and taking it is said to be outside.
+    assert re.fullmatch(
+        r"Ảnh được chụp ngoài Hà Nội, cách vị trí đã ghi 8\.7\d\d km\. "
+        r"Giữ vị trí đã ghi hay dùng vị trí của ảnh\?",
+        window.editor.offer_text(),
+    )
+    assert [b.text() for b in window.editor.banner.findChildren(QPushButton)] == [
+        "Vẫn dùng vị trí ngoài Hà Nội",
+        "Giữ nguyên",
+    ]
     assert 20.5 < window.workspace.get("cameras", camera_id)["lat"] < 21.5  # still in Hà Nội
     window.editor.answer_offer(True)
     camera = window.workspace.get("cameras", camera_id)
@@ -294,6 +406,103 @@ def test_a_photo_dropped_on_a_camera_is_ingested_and_its_gps_offered(
         [camera_id],
     ).fetchone()[0]
     assert linked == before + 1
+
+
+def test_several_far_photos_are_decided_in_one_dialog(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, vietnamese: None
+) -> None:
+    photos = []
+    for source in ("DSCN0010.jpg", "DSCN0025.jpg", "DSCN0042.jpg"):
+        shutil.copy(PHOTOS / source, tmp_path / source)
+        photos.append(tmp_path / source)
+    ws = window.workspace
+    camera_id = ws.db.execute("SELECT id FROM cameras WHERE lat IS NOT NULL LIMIT 1").fetchone()[0]
+    window.open_record("cameras", camera_id)
+    before = ws.get("cameras", camera_id)
+    editor = window.editor
+    with qtbot.waitSignal(editor.photos.ingested, timeout=60_000):
+        drop_files(editor.photos, photos)
+    qtbot.waitUntil(
+        lambda: editor.position_dialog is not None and editor.position_dialog.isVisible()
+    )
+    dialog = editor.position_dialog
+    assert dialog is not None
+    assert not editor.offer_text().startswith("Ảnh được chụp")  # not asked three times over
+    assert dialog.table.rowCount() == 3
+    rows = [dialog.row_text(row) for row in range(3)]
+    assert [r[0] for r in rows] == ["DSCN0010.jpg", "DSCN0025.jpg", "DSCN0042.jpg"]
+    assert all(re.fullmatch(r"8\.7\d\d km", r[1]) for r in rows)  # readable, not 8723864 m
+    assert all(r[2:] == ["Ngoài Hà Nội", "Dùng"] for r in rows)
+    assert dialog.keep.isChecked() and dialog.keep.text() == "Giữ vị trí đã ghi"
+    # the second photo's position, chosen explicitly
+    dialog.use_buttons[1].click()
+    assert not dialog.keep.isChecked()
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    camera = ws.get("cameras", camera_id)
+    assert (round(camera["lat"], 6), round(camera["lon"], 6)) == (43.468365, 11.881635)
+    assert camera["location_source"] == "photo_exif"
+    assert editor.widgets["location"].value() == (camera["lat"], camera["lon"])
+    assert editor.position_dialog is None
+    window.undo_action.trigger()  # one edit, undone like any other
+    camera = ws.get("cameras", camera_id)
+    assert (camera["lat"], camera["lon"]) == (before["lat"], before["lon"])
+
+
+def test_several_photos_kept_leave_the_position_alone(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    photos = []
+    for source in ("DSCN0012.jpg", "DSCN0027.jpg"):
+        shutil.copy(PHOTOS / source, tmp_path / source)
+        photos.append(tmp_path / source)
+    ws = window.workspace
+    site_id = ws.db.execute("SELECT id FROM sites LIMIT 1").fetchone()[0]
+    window.open_record("sites", site_id)
+    before = ws.get("sites", site_id)
+    history = history_length(ws, "sites", site_id)
+    with qtbot.waitSignal(window.editor.photos.ingested, timeout=60_000):
+        assert window.editor.photos.add_files(photos)
+    qtbot.waitUntil(lambda: window.editor.position_dialog is not None)
+    dialog = window.editor.position_dialog
+    assert dialog is not None
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # "Xong" with "keep" as it starts
+    assert (ws.get("sites", site_id)["lat"], ws.get("sites", site_id)["lon"]) == (
+        before["lat"],
+        before["lon"],
+    )
+    assert history_length(ws, "sites", site_id) == history
+
+
+@pytest.mark.skipif(HEIC_DECODING, reason="the HEIC extra is installed")
+def test_a_heic_photo_without_the_extra_shows_a_placeholder_saying_why(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, vietnamese: None
+) -> None:
+    from fieldsurvey.ui.photo_strip import PhotoDialog
+
+    photo = tmp_path / "IMG_5195.HEIC"
+    shutil.copy(DATA / "photos" / "exif-samples" / "heic" / "IMG_5195.HEIC", photo)
+    camera_id = window.workspace.db.execute("SELECT id FROM cameras LIMIT 1").fetchone()[0]
+    window.open_record("cameras", camera_id)
+    strip = window.editor.photos
+    with qtbot.waitSignal(strip.ingested, timeout=60_000):
+        assert strip.add_files([photo])
+    item = next(
+        strip.list.item(i)
+        for i in range(strip.count())
+        if strip.list.item(i).text() == "IMG_5195.HEIC"
+    )
+    assert not item.icon().isNull()  # a placeholder, not an empty slot
+    assert "cần cài gói mở rộng HEIC" in item.toolTip()
+    assert "11/04/2021 15:47" in item.toolTip()  # when it was taken, as its clock said
+    # taken in Kansas: flagged, never taken without a choice
+    assert "ngoài Hà Nội" in window.editor.offer_text()
+    photo_id = item.data(Qt.ItemDataRole.UserRole)
+    dialog = PhotoDialog(window.workspace, photo_id, window)
+    qtbot.addWidget(dialog)
+    assert "cần cài gói mở rộng HEIC" in dialog.image.text()
+    assert dialog.details.text().startswith("11/04/2021 15:47 · 39.051344, -94.288772")
 
 
 def test_a_photo_heading_is_offered_as_the_view_direction(
@@ -516,8 +725,12 @@ def test_a_new_users_first_camera(qtbot: QtBot, demo: Workspace, tmp_path: Path)
     with qtbot.waitSignal(win.editor.photos.ingested, timeout=60_000):
         drop_files(win.editor.photos, photos)
     assert win.editor.photos.count() == 2
-    while win.editor.offer_text():  # keep the site's position
+    dialog = win.editor.position_dialog  # two photos taken far away: one question for both
+    assert dialog is not None and dialog.table.rowCount() == 2
+    dialog.reject()  # keep the site's position
+    while win.editor.offer_text():
         win.editor.answer_offer(False)
+    activate(qtbot, win)  # back from the dialog
     qtbot.keyClick(
         win, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )

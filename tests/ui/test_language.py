@@ -70,6 +70,21 @@ def test_vietnamese_numbers_and_every_diacritic_has_a_glyph(app_language: None) 
     assert all(metrics.inFontUcs4(ord(c)) for c in VIETNAMESE_LETTERS)
 
 
+def test_distances_read_in_each_language(app_language: None) -> None:
+    from fieldsurvey.ui.values import shown_distance
+
+    install_language(QApplication.instance(), "vi")
+    assert [shown_distance(m) for m in (35.4, 999.4, 1249, 9_940, 8_723_864)] == [
+        "35 m",
+        "999 m",
+        "1,2 km",
+        "9,9 km",
+        "8.724 km",
+    ]
+    install_language(QApplication.instance(), "en")
+    assert [shown_distance(m) for m in (35.4, 1249, 8_723_864)] == ["35 m", "1.2 km", "8,724 km"]
+
+
 def test_qts_own_words_are_vietnamese_too(app_language: None) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 

@@ -141,7 +141,8 @@ def test_a_photos_metadata(qtbot: QtBot, demo: Workspace) -> None:
     qtbot.addWidget(strip)
     strip.show_record(demo, "cameras", camera)
     tooltips = [strip.list.item(i).toolTip() for i in range(strip.count())]
-    assert taken in [shown_tooltip(qtbot, tip) for tip in tooltips]
+    # as written, then why there is no thumbnail (this copy of the demo has no photo files)
+    assert any(shown_tooltip(qtbot, tip).startswith(taken + " · ") for tip in tooltips)
     dialog = PhotoDialog(demo, photo)
     qtbot.addWidget(dialog)
     assert shown(dialog.details).startswith(taken)

@@ -1,6 +1,7 @@
-"""The record editor: a form per kind of record, saved as the surveyor types (within half a
-second, through the workspace's write path), with undo, problems shown beside the fields, how
-complete the record is, what it contains, and its photos."""
+"""The record editor: a form per kind of record, saved through the workspace's write path when
+the surveyor pauses (a second without typing), leaves the field or the record, or closes the
+window, so one continuous edit of one field is one change in the history; with undo, problems
+shown beside the fields, how complete the record is, what it contains, and its photos."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -23,20 +25,21 @@ from PySide6.QtWidgets import (
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
-from fieldsurvey.core.geo import distance_m
 from fieldsurvey.core.office.coverage import need_coverage
+from fieldsurvey.core.photos.positions import PhotoPosition, positions_to_decide
 from fieldsurvey.core.photos.store import IngestResult
 from fieldsurvey.core.store import checks, listing
 from fieldsurvey.core.store.records import clean_value, record_kind
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
 from fieldsurvey.ui import fields as fw
 from fieldsurvey.ui.i18n import tr
+from fieldsurvey.ui.photo_offers import OfferBanner, heading_offer, position_offer
+from fieldsurvey.ui.photo_positions import PhotoPositionsDialog
 from fieldsurvey.ui.photo_strip import PhotoStrip
-from fieldsurvey.ui.values import commune_name
+from fieldsurvey.ui.values import commune_name, shown_distance
 
-SAVE_DELAY_MS = 500
-FAR_FROM_PHOTO_M = 30.0
+# A pause this long in typing saves the field: never in the middle of a word typed at speed.
+SAVE_DELAY_MS = 1000
 # The fields of each form, in order. "location" stands for lat/lon (and where they came from).
 FORMS: dict[str, tuple[str, ...]] = {
     "sites": ("name", "category", "address", "location", "unit_id", "notes"),
@@ -140,6 +143,9 @@ class RecordEditor(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(SAVE_DELAY_MS)
         self.timer.timeout.connect(self.flush)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._on_focus_changed)
 
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # the record's name, as written
@@ -160,17 +166,9 @@ class RecordEditor(QWidget):
         header.addWidget(self.state)
         header.addWidget(self.complete)
 
-        self.banner = QFrame(self)
-        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.banner.setStyleSheet("QFrame { background: #fff6d5; }")
-        self.banner_text = QLabel(self.banner)
-        self.banner_text.setWordWrap(True)
-        self.banner_buttons = QHBoxLayout()
-        banner_layout = QHBoxLayout(self.banner)
-        banner_layout.addWidget(self.banner_text, 1)
-        banner_layout.addLayout(self.banner_buttons)
-        self.banner.hide()
-        self._offers: list[tuple[str, list[tuple[str, Any]]]] = []
+        self.banner = OfferBanner(self)
+        self.banner.taken.connect(self._take_offer)
+        self.position_dialog: PhotoPositionsDialog | None = None
 
         self.form_host = QWidget(self)
         self.form = QFormLayout(self.form_host)
@@ -225,7 +223,7 @@ class RecordEditor(QWidget):
         self.flush()
         self.pending.clear()
         if (table, record_id) != (self.table, self.record_id):
-            self._offers.clear()
+            self.banner.clear()
         self.workspace, self.table, self.record_id = workspace, table, record_id
         self.record = workspace.get(table, record_id)
         self._build_form(table)
@@ -235,7 +233,7 @@ class RecordEditor(QWidget):
         for widget in self._content:
             widget.show()
         self.empty.hide()
-        self._show_offer()
+        self.banner.show_next()
 
     def _build_form(self, table: str) -> None:
         while self.form.rowCount():
@@ -307,9 +305,11 @@ class RecordEditor(QWidget):
         self._show_header()
         self._show_problems({})
 
-    def _show_header(self) -> None:
-        assert self.table is not None and self.workspace is not None
-        record = self.record
+    def record_label(self, table: str, record: dict[str, Any] | str) -> str:
+        """A record as the header names it: "Camera: Cổng chính" (given the record or its id)."""
+        if isinstance(record, str):
+            assert self.workspace is not None
+            record = self.workspace.get(table, record)
         kinds = {
             "sites": tr("Địa điểm"),
             "cameras": tr("Camera"),
@@ -317,10 +317,15 @@ class RecordEditor(QWidget):
             "needs": tr("Nhu cầu lắp mới"),
         }
         name = record.get("name")
-        if not name and self.table == "shortcomings" and record.get("kind"):
+        if not name and table == "shortcomings" and record.get("kind"):
             name = vocabulary.label("shortcoming_kind", record["kind"], self.lang)
         unnamed = tr("(chưa đặt tên)")
-        self.title.setText(f"{kinds[self.table]}: {name or unnamed}")
+        return f"{kinds[table]}: {name or unnamed}"
+
+    def _show_header(self) -> None:
+        assert self.table is not None and self.workspace is not None
+        record = self.record
+        self.title.setText(self.record_label(self.table, self.record))
         state = record.get("review_state")
         self.state.setText(
             vocabulary.label("review_state", state, self.lang) if state else tr("Nháp")
@@ -426,7 +431,9 @@ class RecordEditor(QWidget):
         names = listing.camera_titles(self.workspace.db, [c["id"] for c in cameras])
         for camera in cameras[:20]:
             row = QHBoxLayout()
-            text = f"{names.get(camera['id'], camera['id'])} · {camera['distance_m']:.0f} m"
+            text = (
+                f"{names.get(camera['id'], camera['id'])} · {shown_distance(camera['distance_m'])}"
+            )
             if not camera["direction_known"]:
                 text += " · " + tr("chưa rõ hướng")
             link = QPushButton("→ " + text, self.children_box)
@@ -484,9 +491,31 @@ class RecordEditor(QWidget):
     # -- saving --------------------------------------------------------------------------------
 
     def on_edited(self, name: str) -> None:
+        """A keystroke or choice in a field: saved once the typing pauses (each edit starts the
+        delay again). An edit of another field first saves the one before, so that every
+        change in the history is one field's edit."""
+        if self.pending and name not in self.pending:
+            self.flush()
         self.pending.add(name)
-        if not self.timer.isActive():  # not restarted by each keystroke: saved within 0.5 s
-            self.timer.start()
+        self.timer.start()
+
+    def field_of(self, widget: QWidget | None) -> str | None:
+        """The name of the form's field that ``widget`` is part of (None when none)."""
+        fields = {id(w): name for name, w in self.widgets.items()}
+        while widget is not None:
+            if (name := fields.get(id(widget))) is not None:
+                return name
+            widget = widget.parentWidget()
+        return None
+
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Leaving a field with unsaved typing saves it (to another field, another widget,
+        another window)."""
+        if not self.pending or old is None:
+            return
+        left = self.field_of(old)
+        if left is not None and left != self.field_of(new):
+            self.flush()
 
     def flush(self) -> bool:
         """Write what was typed now; True when nothing is left unsaved."""
@@ -555,84 +584,52 @@ class RecordEditor(QWidget):
     # -- offers from photos --------------------------------------------------------------------
 
     def on_photos_ingested(self, table: str, record_id: str, results: list[IngestResult]) -> None:
-        """Offer a new photo's position and heading to the record it was added to."""
+        """Offer new photos' position and heading to the record they were added to: one
+        photo's position in the banner, several in one dialog (``ui/photo_positions.py``); a
+        position outside Hà Nội is said so, and taken only when chosen."""
         if self.workspace is None or (table, record_id) != (self.table, self.record_id):
             return
-        for result in results:
-            meta = result.metadata
-            if result.photo_id is None or meta is None:
-                continue
-            if meta.lat is not None and meta.lon is not None and "location" in self.widgets:
-                lat, lon = self.record.get("lat"), self.record.get("lon")
-                position: list[tuple[str, Any]] = [
-                    ("lat", round(meta.lat, 7)),
-                    ("lon", round(meta.lon, 7)),
-                ]
-                position.append(("location_source", "photo_exif"))
-                if meta.gps_accuracy_m is not None:
-                    position.append(("location_accuracy_m", meta.gps_accuracy_m))
-                if lat is None or lon is None:
-                    self._offers.append(
-                        (
-                            tr("Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}). Dùng làm vị trí?").format(
-                                meta.lat, meta.lon
-                            ),
-                            position,
-                        )
-                    )
-                else:
-                    gap = distance_m(lat, lon, meta.lat, meta.lon)
-                    if gap > FAR_FROM_PHOTO_M:
-                        self._offers.append(
-                            (
-                                tr(
-                                    "Ảnh được chụp cách vị trí đã ghi {0:.0f} m. "
-                                    "Giữ vị trí đã ghi hay dùng vị trí của ảnh?"
-                                ).format(gap),
-                                position,
-                            )
-                        )
-            if table == "cameras" and meta.heading is not None:
-                views = json.loads(self.record.get("views") or "[]")
-                first = dict(views[0]) if views else {"angle": DEFAULT_FIELD_OF_VIEW, "tilt": None}
-                first["direction"] = round(meta.heading, 1)
-                self._offers.append(
-                    (
-                        tr("Ảnh có hướng la bàn {0:.0f}°. Dùng làm hướng nhìn của camera?").format(
-                            meta.heading
-                        ),
-                        [("views", [first, *views[1:]])],
-                    )
-                )
-        self._show_offer()
+        if "location" in self.widgets:
+            lat, lon = self.record.get("lat"), self.record.get("lon")
+            recorded = (lat, lon) if lat is not None and lon is not None else None
+            choices = positions_to_decide(self.workspace.db, recorded, results)
+            if len(choices) == 1:
+                self.banner.add(position_offer(choices[0]))
+            elif choices:
+                self.ask_positions(choices, recorded is not None)
+        if table == "cameras":
+            for result in results:
+                meta = result.metadata
+                if result.photo_id is not None and meta is not None and meta.heading is not None:
+                    self.banner.add(heading_offer(self.record.get("views"), meta.heading))
+        self.banner.show_next()
 
-    def _show_offer(self) -> None:
-        while self.banner_buttons.count():
-            item = self.banner_buttons.takeAt(0)
-            if item is not None and (widget := item.widget()) is not None:
-                widget.deleteLater()
-        if not self._offers or self.table is None:
-            self.banner.hide()
-            return
-        text, _values = self._offers[0]
-        self.banner_text.setText(text)
-        accept = QPushButton(tr("Dùng giá trị của ảnh"), self.banner)
-        accept.clicked.connect(lambda: self.answer_offer(True))
-        keep = QPushButton(tr("Giữ nguyên"), self.banner)
-        keep.clicked.connect(lambda: self.answer_offer(False))
-        self.banner_buttons.addWidget(accept)
-        self.banner_buttons.addWidget(keep)
-        self.banner.show()
+    def ask_positions(self, choices: list[PhotoPosition], recorded: bool) -> None:
+        """Several photos with positions of their own: one dialog decides which (if any)
+        places the record on screen."""
+        dialog = PhotoPositionsDialog(choices, recorded, self)
+        self.position_dialog = dialog
+        where = (self.table, self.record_id)
+
+        def decided() -> None:
+            self.position_dialog = None
+            chosen = dialog.chosen()
+            if chosen is not None and where == (self.table, self.record_id):
+                self.save_values(chosen.values())
+                self._fill()
+            dialog.deleteLater()
+
+        dialog.finished.connect(decided)
+        dialog.open()
 
     def offer_text(self) -> str:
-        return self.banner_text.text() if not self.banner.isHidden() else ""
+        """The photo's offer shown above the form ("" when none)."""
+        return self.banner.text()
 
     def answer_offer(self, accept: bool) -> None:
-        """Take (or leave) the first offered value; then show the next offer, if any."""
-        if not self._offers:
-            return
-        _text, values = self._offers.pop(0)
-        if accept:
-            self.save_values(dict(values))
-            self._fill()
-        self._show_offer()
+        """Take (or leave) the offer shown; then show the next one, if any."""
+        self.banner.answer(accept)
+
+    def _take_offer(self, values: list[tuple[str, Any]]) -> None:
+        self.save_values(dict(values))
+        self._fill()

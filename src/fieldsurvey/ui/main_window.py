@@ -25,7 +25,7 @@ from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.views import DEFAULT_FIELD_OF_VIEW
 from fieldsurvey.ui import workspace_actions, workspace_dialogs
 from fieldsurvey.ui.dialogs import NewSiteDialog, SettingsDialog, ask_passphrase, show_warning
-from fieldsurvey.ui.editor import RecordEditor
+from fieldsurvey.ui.editor import EditCommand, RecordEditor
 from fieldsurvey.ui.map_panel import MapPanel
 from fieldsurvey.ui.record_lists import ListsPanel, RecordList
 from fieldsurvey.ui.window_base import WindowBase
@@ -143,6 +143,7 @@ class MainWindow(WindowBase):
             (menus.import_packages, partial(workspace_dialogs.on_import_packages_requested, self)),
             (menus.packages, partial(workspace_dialogs.on_packages_requested, self)),
         ]
+        slots += [(menus.undo, self.undo_edit), (menus.redo, self.redo_edit)]
         for action, slot in slots:
             action.triggered.connect(lambda _=False, slot=slot: slot())
 
@@ -274,6 +275,47 @@ class MainWindow(WindowBase):
 
     def on_map_camera_selected(self, camera_id: str) -> None:
         self.open_record("cameras", camera_id)
+
+    # -- undo and redo -------------------------------------------------------------------------
+
+    def undo_edit(self) -> bool:
+        """Undo the last saved edit (what is being typed is saved first, so it is what is
+        undone); an edit of another record brings that record on screen first. The status bar
+        says what was undone, and of which record."""
+        return self._step_edit(undo=True)
+
+    def redo_edit(self) -> bool:
+        """Redo the last undone edit, on screen like ``undo_edit``."""
+        return self._step_edit(undo=False)
+
+    def _step_edit(self, *, undo: bool) -> bool:
+        self.editor.flush()
+        index = self.undo.index() - (1 if undo else 0)
+        if not 0 <= index < self.undo.count():
+            return False
+        command = self.undo.command(index)
+        if not isinstance(command, EditCommand):
+            return False
+        where = (command.table, command.record_id)
+        brought = where != self.current
+        if brought:
+            self.open_record(*where)
+        (self.undo.undo if undo else self.undo.redo)()
+        record = self.editor.record_label(*where)
+        if undo:
+            text = (
+                self.tr("Đã mở {record} và hoàn tác: {edit}")
+                if brought
+                else self.tr("Đã hoàn tác: {edit} ({record})")
+            )
+        else:
+            text = (
+                self.tr("Đã mở {record} và làm lại: {edit}")
+                if brought
+                else self.tr("Đã làm lại: {edit} ({record})")
+            )
+        self.statusBar().showMessage(text.format(edit=command.text(), record=record), 10000)
+        return True
 
     # -- adding and deleting -------------------------------------------------------------------
 

@@ -1,12 +1,14 @@
-"""A record's photos: a strip of thumbnails, drop or pick files to add them (read in worker
-processes, with a progress bar and a cancel button), double-click to see one large."""
+"""A record's photos: a strip of thumbnails (a placeholder saying why for a photo without one,
+such as HEIC without the HEIC extra), drop or pick files to add them (read in worker processes,
+with a progress bar and a cancel button), double-click to see one large with the date and time
+it was taken."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -26,6 +28,7 @@ from fieldsurvey.core.photos.store import (
     IngestResult,
     PreparedPhoto,
     linked_photos,
+    missing_preview,
     photo_paths,
     prepare_many,
     record_prepared,
@@ -34,10 +37,26 @@ from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import Task, run_in_background
 from fieldsurvey.ui.i18n import current_language, error_text
-from fieldsurvey.ui.values import plain_tooltip
+from fieldsurvey.ui.values import plain_tooltip, shown_date
 
 PHOTO_FILTER = "*.jpg *.jpeg *.heic *.heif *.png *.tif *.tiff *.webp *.avif"
 THUMB = 96
+
+
+def placeholder(fmt: str | None) -> QPixmap:
+    """A thumbnail-sized grey square naming the photo's format, for a photo without a preview."""
+    pixmap = QPixmap(THUMB, THUMB)
+    pixmap.fill(QColor("#d9d9d9"))
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("#555555"))
+    painter.drawRect(0, 0, THUMB - 1, THUMB - 1)
+    font = painter.font()
+    font.setBold(True)
+    painter.setFont(font)
+    label = {"HEIF": "HEIC"}.get(fmt or "", fmt or "?")
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, label)
+    painter.end()
+    return pixmap
 
 
 class PhotoStrip(QWidget):
@@ -91,12 +110,18 @@ class PhotoStrip(QWidget):
         self.list.clear()
         if self.workspace is None or self.record is None:
             return
+        lang = current_language()
         for photo in linked_photos(self.workspace, *self.record):
             item = QListWidgetItem(photo["file_name"] or photo["sha256"][:12])
+            taken = shown_date(photo["taken_at"], as_written=True)
             if photo["thumbnail"] is not None:
                 item.setIcon(QIcon(QPixmap(str(photo["thumbnail"]))))
+                item.setToolTip(plain_tooltip(taken))
+            else:  # a HEIC photo without the HEIC extra: a placeholder that says why
+                reason = photo["no_preview"].text(lang)
+                item.setIcon(QIcon(placeholder(photo["format"])))
+                item.setToolTip(plain_tooltip(" · ".join(t for t in (taken, reason) if t)))
             item.setData(Qt.ItemDataRole.UserRole, photo["id"])
-            item.setToolTip(plain_tooltip(photo["taken_at"] or ""))
             self.list.addItem(item)
 
     def count(self) -> int:
@@ -219,14 +244,16 @@ class PhotoDialog(QDialog):
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         if source is not None:
             self.image.setPixmap(QPixmap(str(source)))
-        else:
-            self.image.setText(self.tr("Chưa có bản xem của ảnh này."))
+        else:  # why: a HEIC photo without the HEIC extra, or copies not made yet
+            name = row["file_name"] or photo_id
+            self.image.setText(missing_preview(name, row["format"]).text(current_language()))
+            self.image.setWordWrap(True)
         scroll = QScrollArea(self)
         scroll.setWidget(self.image)
         scroll.setWidgetResizable(True)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
-        details = [row["taken_at"] or ""]
+        details = [shown_date(row["taken_at"], as_written=True)]  # the camera's clock
         if row["lat"] is not None:
             details.append(f"{row['lat']:.6f}, {row['lon']:.6f}")
         if row["heading_deg"] is not None:

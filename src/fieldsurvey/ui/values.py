@@ -1,5 +1,5 @@
 """Stored values as people read them in the office screens: dates, code labels, names of the
-records a value refers to, numbers in the interface's language."""
+records a value refers to, numbers and distances in the interface's language."""
 
 from __future__ import annotations
 
@@ -24,8 +24,10 @@ def plain_tooltip(text: str) -> str:
     return f"<p>{html.escape(text)}</p>" if text else ""
 
 
-def shown_date(text: str | None) -> str:
-    """An ISO date as dd/MM/yyyy, an ISO time (UTC) as dd/MM/yyyy HH:mm in local time."""
+def shown_date(text: str | None, *, as_written: bool = False) -> str:
+    """An ISO date as dd/MM/yyyy, an ISO time (UTC) as dd/MM/yyyy HH:mm in local time; with
+    ``as_written``, the clock time the text gives (a photo's, as its camera's clock showed it,
+    whatever offset it names)."""
     if not text:
         return ""
     try:
@@ -34,9 +36,21 @@ def shown_date(text: str | None) -> str:
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return text
-    if moment.tzinfo is not None:
+    if moment.tzinfo is not None and not as_written:
         moment = moment.astimezone()
     return moment.strftime("%d/%m/%Y %H:%M")
+
+
+def shown_distance(metres: float) -> str:
+    """A distance as people read it, in the interface's language: "35 m", "1,2 km" (one
+    decimal under 10 km), "8.724 km" (thousands grouped the Vietnamese way)."""
+    locale = QLocale()
+    if metres < 999.5:
+        return f"{locale.toString(round(metres))} m"
+    km = metres / 1000
+    if km < 9.95:
+        return f"{locale.toString(km, 'f', 1)} km"
+    return f"{locale.toString(round(km))} km"
 
 
 def shown_value(ws: Workspace, table: str, name: str, value: Any, lang: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -20,7 +20,8 @@ translate = QCoreApplication.translate
 
 @dataclass
 class WindowActions:
-    """The menus' actions by what they do (undo and redo already work on the undo stack)."""
+    """The menus' actions by what they do (undo and redo follow the undo stack's state and
+    text; the window says what they do, so that they act on the record on screen)."""
 
     new_workspace: QAction
     open_workspace: QAction
@@ -61,8 +62,25 @@ def window_action(
     return action
 
 
+def stack_action(
+    window: QMainWindow,
+    label: str,
+    enabled: bool,
+    can_changed: SignalInstance,
+    text_changed: SignalInstance,
+) -> QAction:
+    """An undo or redo item: enabled while the stack can step, named by the step ("Hoàn tác
+    Sửa Tên"); triggering it does nothing until the window connects it."""
+    action = QAction(label, window)
+    action.setEnabled(enabled)
+    can_changed.connect(action.setEnabled)
+    text_changed.connect(lambda text: action.setText(f"{label} {text}".strip()))
+    return action
+
+
 def build_menus(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
-    """Fill the window's menu bar; the undo and redo items work on ``undo_stack``."""
+    """Fill the window's menu bar; the undo and redo items are enabled and named as
+    ``undo_stack`` says, and what they do is the window's (``MainWindow.undo_edit``)."""
     bar = window.menuBar()
 
     def add(menu: QMenu, label: str, shortcut: QKeySequence.StandardKey | str | None) -> QAction:
@@ -84,9 +102,21 @@ def build_menus(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
     quit_app = add(file_menu, translate("MainWindow", "&Thoát"), QKeySequence.StandardKey.Quit)
 
     edit_menu = bar.addMenu(translate("MainWindow", "&Sửa"))
-    undo = undo_stack.createUndoAction(window, translate("MainWindow", "Hoàn tác"))
+    undo = stack_action(
+        window,
+        translate("MainWindow", "Hoàn tác"),
+        undo_stack.canUndo(),
+        undo_stack.canUndoChanged,
+        undo_stack.undoTextChanged,
+    )
     undo.setShortcut(QKeySequence("Ctrl+Z"))
-    redo = undo_stack.createRedoAction(window, translate("MainWindow", "Làm lại"))
+    redo = stack_action(
+        window,
+        translate("MainWindow", "Làm lại"),
+        undo_stack.canRedo(),
+        undo_stack.canRedoChanged,
+        undo_stack.redoTextChanged,
+    )
     redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)

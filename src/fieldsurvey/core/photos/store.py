@@ -258,21 +258,31 @@ def check_pixels(name: str, width: int, height: int, byte_size: int) -> None:
         )
 
 
+def _heic_needs_extra(name: str) -> Message:
+    return _says(
+        QT_TRANSLATE_NOOP(
+            "photos",
+            "Ảnh HEIC {name}: cần cài gói mở rộng HEIC để tạo ảnh thu nhỏ "
+            "(pip install 'fieldsurvey[heic]').",
+        ),
+        name=name,
+    )
+
+
+def missing_preview(name: str, fmt: str | None) -> Message:
+    """Why a stored photo has no thumbnail or display copy: a HEIC photo without the HEIC
+    extra, or copies not made yet (a photo that came in a package)."""
+    if fmt == "HEIF" and not HEIC_DECODING:
+        return _heic_needs_extra(name)
+    return _says(QT_TRANSLATE_NOOP("photos", "Chưa có bản xem của ảnh {name}."), name=name)
+
+
 def _open_image(path: Path, name: str) -> Image.Image:
     try:
         return Image.open(path)
     except UnidentifiedImageError as exc:
         if path.read_bytes()[4:12].startswith(b"ftyp"):
-            raise PhotoError(
-                _says(
-                    QT_TRANSLATE_NOOP(
-                        "photos",
-                        "Ảnh HEIC {name}: cần cài gói mở rộng HEIC để tạo ảnh thu nhỏ "
-                        "(pip install 'fieldsurvey[heic]').",
-                    ),
-                    name=name,
-                )
-            ) from exc
+            raise PhotoError(_heic_needs_extra(name)) from exc
         raise PhotoError(
             _says(QT_TRANSLATE_NOOP("photos", "Không đọc được ảnh {name}."), name=name)
         ) from exc
@@ -739,20 +749,36 @@ def make_missing_copies(
 
 def linked_photos(ws: Workspace, table: str, record_id: str) -> list[dict[str, Any]]:
     """The live photos linked to a record, oldest link first, with what the editor offers from
-    them (position, heading) and their thumbnail path (None until it is made)."""
+    them (position, heading), their thumbnail path (None until it is made) and, without one,
+    why (``no_preview``, a message)."""
     store = PhotoStore(photo_folder(ws.path))
     rows = ws.db.execute(
         "SELECT p.id, p.sha256, p.file_name, p.lat, p.lon, p.heading_deg, p.taken_at, "
-        "p.gps_accuracy_m FROM photo_links l JOIN photos p ON p.id = l.photo_id "
+        "p.gps_accuracy_m, p.format FROM photo_links l JOIN photos p ON p.id = l.photo_id "
         "WHERE l.record_table = ? AND l.record_id = ? AND l.deleted = 0 AND p.deleted = 0 "
         "ORDER BY l.rowid",
         [table, record_id],
     ).fetchall()
-    keys = ("id", "sha256", "file_name", "lat", "lon", "heading_deg", "taken_at", "accuracy_m")
+    keys = (
+        "id",
+        "sha256",
+        "file_name",
+        "lat",
+        "lon",
+        "heading_deg",
+        "taken_at",
+        "accuracy_m",
+        "format",
+    )
     photos = [dict(zip(keys, row, strict=True)) for row in rows]
     for photo in photos:
         thumb = store.thumbnail(photo["sha256"])
         photo["thumbnail"] = thumb if thumb.exists() else None
+        photo["no_preview"] = (
+            None
+            if thumb.exists()
+            else missing_preview(photo["file_name"] or photo["sha256"][:12], photo["format"])
+        )
     return photos
 
 
