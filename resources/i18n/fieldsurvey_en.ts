@@ -4,17 +4,17 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="100"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="103"/>
         <source>Sửa {0}</source>
         <translation>Edit {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="155"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="161"/>
         <source>Đầy đủ %p%</source>
         <translation>Complete %p%</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="194"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="192"/>
         <source>Chọn một địa điểm hoặc camera trong danh sách, hoặc thêm mới (Ctrl+N).</source>
         <translation>Select a site or camera in the list, or add a new one (Ctrl+N).</translation>
     </message>
@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="41"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="268"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="266"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="40"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
@@ -92,14 +92,14 @@
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="290"/>
-        <location filename="../../src/fieldsurvey/ui/values.py" line="64"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="288"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="78"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="290"/>
-        <location filename="../../src/fieldsurvey/ui/values.py" line="64"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="288"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="78"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
@@ -112,22 +112,22 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="315"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="381"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="386"/>
         <location filename="../../src/fieldsurvey/ui/office/common.py" line="31"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="316"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="382"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
         <location filename="../../src/fieldsurvey/ui/office/common.py" line="32"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="317"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="383"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="388"/>
         <source>Nhu cầu lắp mới</source>
         <translation>Need for new cameras</translation>
     </message>
@@ -137,83 +137,103 @@
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="326"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="331"/>
         <source>Nháp</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="332"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="337"/>
         <source>Địa điểm: {0}</source>
         <translation>Site: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="339"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="344"/>
         <source>(chưa xác định)</source>
         <translation>(not determined)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="381"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="386"/>
         <source>+ Camera (Ctrl+N)</source>
         <translation>+ Camera (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="382"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
         <source>+ Tồn tại</source>
         <translation>+ Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="383"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="388"/>
         <source>+ Nhu cầu</source>
         <translation>+ Need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="420"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="425"/>
         <source>Camera hiện có đã quan sát vị trí này: {0}</source>
         <translation>Existing cameras that already see this place: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="431"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="438"/>
         <source>chưa rõ hướng</source>
         <translation>direction unknown</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="439"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="446"/>
         <source>Bỏ dùng lại</source>
         <translation>Stop reusing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="439"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="446"/>
         <source>Dùng lại</source>
         <translation>Reuse</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="472"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="479"/>
         <source>{0} camera</source>
         <translation>{0} camera(s)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="577"/>
+        <location filename="../../src/fieldsurvey/ui/photo_offers.py" line="41"/>
         <source>Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}). Dùng làm vị trí?</source>
         <translation>The photo has GPS coordinates ({0:.6f}, {1:.6f}). Use them as the location?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="589"/>
         <source>Ảnh được chụp cách vị trí đã ghi {0:.0f} m. Giữ vị trí đã ghi hay dùng vị trí của ảnh?</source>
-        <translation>The photo was taken {0:.0f} m from the recorded location. Keep the recorded location or use the photo&apos;s location?</translation>
+        <translation type="vanished">The photo was taken {0:.0f} m from the recorded location. Keep the recorded location or use the photo&apos;s location?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="601"/>
+        <location filename="../../src/fieldsurvey/ui/photo_offers.py" line="68"/>
         <source>Ảnh có hướng la bàn {0:.0f}°. Dùng làm hướng nhìn của camera?</source>
         <translation>The photo has a compass heading of {0:.0f}°. Use it as the camera&apos;s view direction?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="619"/>
+        <location filename="../../src/fieldsurvey/ui/photo_offers.py" line="59"/>
+        <location filename="../../src/fieldsurvey/ui/photo_offers.py" line="69"/>
         <source>Dùng giá trị của ảnh</source>
         <translation>Use the photo&apos;s value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="621"/>
+        <location filename="../../src/fieldsurvey/ui/photo_offers.py" line="44"/>
+        <source>Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}) nằm ngoài Hà Nội. Chỉ dùng làm vị trí nếu chắc chắn bản ghi ở đó.</source>
+        <translation>The photo&apos;s GPS position ({0:.6f}, {1:.6f}) is outside Hà Nội. Use it as the position only if you are sure the record is there.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_offers.py" line="51"/>
+        <source>Ảnh được chụp cách vị trí đã ghi {0}. Giữ vị trí đã ghi hay dùng vị trí của ảnh?</source>
+        <translation>The photo was taken {0} from the recorded position. Keep the recorded position or use the photo&apos;s?</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_offers.py" line="55"/>
+        <source>Ảnh được chụp ngoài Hà Nội, cách vị trí đã ghi {0}. Giữ vị trí đã ghi hay dùng vị trí của ảnh?</source>
+        <translation>The photo was taken outside Hà Nội, {0} from the recorded position. Keep the recorded position or use the photo&apos;s?</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_offers.py" line="59"/>
+        <source>Vẫn dùng vị trí ngoài Hà Nội</source>
+        <translation>Use the position outside Hà Nội anyway</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_offers.py" line="86"/>
         <source>Giữ nguyên</source>
         <translation>Keep as is</translation>
     </message>
@@ -565,12 +585,12 @@
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/values.py" line="47"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="61"/>
         <source>đã xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/values.py" line="47"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="61"/>
         <source>còn</source>
         <translation>not deleted</translation>
     </message>
@@ -1649,172 +1669,172 @@ At: {3}</translation>
         <translation type="vanished">Download OpenStreetMap basemap tiles from the internet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="91"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="74"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="92"/>
         <source>Workspace &amp;mới…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="76"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="94"/>
         <source>&amp;Mở workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="78"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="96"/>
         <source>Mở &amp;gần đây</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="80"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="98"/>
         <source>Mở workspace &amp;mẫu (demo)</source>
         <translation>Open &amp;demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="81"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="99"/>
         <source>&amp;Khôi phục workspace mẫu…</source>
         <translation>R&amp;eset demo workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="83"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="101"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="102"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="104"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="107"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="115"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="124"/>
         <source>&amp;Tìm</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="96"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="126"/>
         <source>&amp;Bản ghi</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="97"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="127"/>
         <source>Địa điểm &amp;mới…</source>
         <translation>New &amp;site…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="98"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="128"/>
         <source>&amp;Camera mới tại địa điểm</source>
         <translation>New &amp;camera at site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="100"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="130"/>
         <source>&amp;Tồn tại, hạn chế mới</source>
         <translation>New s&amp;hortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="102"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="132"/>
         <source>&amp;Nhu cầu lắp mới</source>
         <translation>New &amp;need for cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="104"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="134"/>
         <source>Bản ghi &amp;tiếp theo</source>
         <translation>Ne&amp;xt record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="135"/>
         <source>Bản ghi t&amp;rước</source>
         <translation>&amp;Previous record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="137"/>
         <source>&amp;Lưu và sang bản ghi tiếp</source>
         <translation>Save &amp;and go to next</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="140"/>
         <source>&amp;Xoá bản ghi…</source>
         <translation>&amp;Delete record…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="112"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="142"/>
         <source>&amp;Văn phòng</source>
         <translation>&amp;Office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="115"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="145"/>
         <source>&amp;Hộp thư gói đã nhập…</source>
         <translation>Package &amp;inbox…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="116"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="146"/>
         <source>&amp;Duyệt hồ sơ…</source>
         <translation>&amp;Review records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="117"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="147"/>
         <source>&amp;Xung đột cần giải quyết…</source>
         <translation>&amp;Conflicts to resolve…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="148"/>
         <source>Camera &amp;trùng lặp…</source>
         <translation>&amp;Duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="149"/>
         <source>Nhập danh sách camera &amp;có sẵn…</source>
         <translation>Import existing camera &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="120"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="150"/>
         <source>Tiến độ &amp;khảo sát…</source>
         <translation>Survey &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="121"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="151"/>
         <source>&amp;Biểu đồ tổng hợp…</source>
         <translation>Summary c&amp;harts…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="122"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="152"/>
         <source>Xuất &amp;báo cáo…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="156"/>
         <source>Đồ&amp;ng bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="127"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="157"/>
         <source>&amp;Xuất gói…</source>
         <translation>&amp;Export package…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="128"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="158"/>
         <source>&amp;Nhập gói…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="129"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="159"/>
         <source>&amp;Các gói đã trao đổi…</source>
         <translation>Exchanged &amp;packages…</translation>
     </message>
@@ -1824,22 +1844,42 @@ At: {3}</translation>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="163"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="164"/>
         <source>văn phòng</source>
         <translation>office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="163"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="164"/>
         <source>khảo sát</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="173"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="174"/>
         <source>Đang chờ lần nhập gói (hoặc duyệt hàng loạt) đang chạy kết thúc để lưu…</source>
         <translation>Waiting for the running import (or bulk review) to end before saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="307"/>
+        <source>Đã mở {record} và hoàn tác: {edit}</source>
+        <translation>Opened {record} and undid: {edit}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="309"/>
+        <source>Đã hoàn tác: {edit} ({record})</source>
+        <translation>Undone: {edit} ({record})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="313"/>
+        <source>Đã mở {record} và làm lại: {edit}</source>
+        <translation>Opened {record} and redid: {edit}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="315"/>
+        <source>Đã làm lại: {edit} ({record})</source>
+        <translation>Redone: {edit} ({record})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="437"/>
         <source>Hãy chọn một địa điểm, camera hoặc nhu cầu trước.</source>
         <translation>Select a site, a camera or a need first.</translation>
     </message>
@@ -1869,12 +1909,12 @@ At: {3}</translation>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="209"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="210"/>
         <source>{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · hiển thị {shown_sites} địa điểm, {shown_cameras} camera</source>
         <translation>{sites} sites · {cameras} cameras · {shortcomings} shortcomings · {needs} needs · showing {shown_sites} sites, {shown_cameras} cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="294"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="336"/>
         <source>Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới).</source>
         <translation>Select a site first (or add a new site).</translation>
     </message>
@@ -1883,17 +1923,17 @@ At: {3}</translation>
         <translation type="vanished">{site} – camera {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="355"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="397"/>
         <source>Xoá bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="356"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="398"/>
         <source>Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="380"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="422"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
@@ -1902,17 +1942,17 @@ At: {3}</translation>
         <translation type="vanished">Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="406"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="448"/>
         <source>Di chuyển địa điểm</source>
         <translation>Move the site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="408"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="450"/>
         <source>Di chuyển cả {0} camera của địa điểm này theo (giữ nguyên vị trí tương đối của chúng)?</source>
         <translation>Move this site&apos;s {0} cameras with it (keeping where they stand around it)?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="441"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="483"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
@@ -2415,75 +2455,148 @@ At: {3}</translation>
 <context>
     <name>PhotoDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="223"/>
         <source>Chưa có bản xem của ảnh này.</source>
-        <translation>No preview of this photo yet.</translation>
+        <translation type="vanished">No preview of this photo yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="233"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="260"/>
         <source>hướng {0:.0f}°</source>
         <translation>heading {0:.0f}°</translation>
     </message>
 </context>
 <context>
+    <name>PhotoPositionsDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="38"/>
+        <source>Vị trí từ ảnh</source>
+        <translation>Position from photos</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="41"/>
+        <source>{0} ảnh được chụp xa vị trí đã ghi. Chọn ảnh có vị trí dùng cho bản ghi, hoặc giữ vị trí đã ghi.</source>
+        <translation>{0} photos were taken far from the recorded position. Choose the photo whose position the record takes, or keep the recorded position.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="46"/>
+        <source>{0} ảnh có toạ độ GPS. Chọn ảnh có vị trí dùng cho bản ghi, hoặc để trống.</source>
+        <translation>{0} photos have GPS positions. Choose the photo whose position the record takes, or leave it empty.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="53"/>
+        <source>Ảnh</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="53"/>
+        <source>Khoảng cách</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="53"/>
+        <source>Nơi chụp</source>
+        <translation>Taken in</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="53"/>
+        <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="80"/>
+        <source>Dùng</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="72"/>
+        <source>Hà Nội</source>
+        <translation>Hà Nội</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="72"/>
+        <source>Ngoài Hà Nội</source>
+        <translation>Outside Hà Nội</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="81"/>
+        <source>Dùng vị trí của ảnh {0}</source>
+        <translation>Use the position of photo {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="86"/>
+        <source>Giữ vị trí đã ghi</source>
+        <translation>Keep the recorded position</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="86"/>
+        <source>Chưa đặt vị trí</source>
+        <translation>No position set</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="94"/>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="95"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="65"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="84"/>
         <source>Kéo thả ảnh vào đây; nhấp đúp để xem ảnh lớn</source>
         <translation>Drag and drop photos here; double-click to view a larger image</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="66"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="85"/>
         <source>Thêm ảnh…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="70"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="89"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="135"/>
         <source>Thêm ảnh</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="112"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="137"/>
         <source>Ảnh ({0});;Tất cả (*)</source>
         <translation>Images ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="134"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="159"/>
         <source>Không có tệp ảnh nào để thêm.</source>
         <translation>No image files to add.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="147"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="172"/>
         <source>Đang đọc {0} ảnh…</source>
         <translation>Reading {0} photo(s)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="171"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="196"/>
         <source>Không thêm được ảnh: {0}</source>
         <translation>Could not add photos: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="179"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="204"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="195"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="220"/>
         <source>Đã thêm {0} ảnh.</source>
         <translation>Added {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="197"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="222"/>
         <source>{0} mục không phải tệp.</source>
         <translation>{0} item(s) skipped (not files).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="199"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="224"/>
         <source>Không thêm được: {0}</source>
         <translation>Could not add: {0}</translation>
     </message>
@@ -5017,47 +5130,52 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Refused: {name} declares {width}×{height} pixels ({megapixels} MP) in a {megabytes} MB file, a pixel count absurd for the file (a decompression bomb).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="268"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="263"/>
         <source>Ảnh HEIC {name}: cần cài gói mở rộng HEIC để tạo ảnh thu nhỏ (pip install &apos;fieldsurvey[heic]&apos;).</source>
         <translation>HEIC photo {name}: install the HEIC extra for thumbnails (pip install &apos;fieldsurvey[heic]&apos;).</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/photos/store.py" line="277"/>
+        <source>Chưa có bản xem của ảnh {name}.</source>
+        <translation>There is no preview of photo {name} yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="287"/>
         <source>Không đọc được ảnh {name}.</source>
         <translation>Cannot read the image {name}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="328"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="338"/>
         <source>Ảnh {name} quá lớn để giải mã an toàn.</source>
         <translation>{name}: too many pixels to decode safely.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="334"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="344"/>
         <source>Ảnh {name} bị hỏng hoặc không đầy đủ ({error}).</source>
         <translation>The image {name} is damaged or cut short ({error}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="353"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="363"/>
         <source>Tệp {name} rỗng (0 byte).</source>
         <translation>The file {name} is empty (0 bytes).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="397"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="407"/>
         <source>Lỗi khi xử lý tệp: {error}.</source>
         <translation>Unexpected error: {error}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="530"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="540"/>
         <source>Không xử lý được {name}.</source>
         <translation>The file {name} could not be processed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="539"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="549"/>
         <source>{name}: xử lý quá {seconds} giây nên đã dừng.</source>
         <translation>{name} took more than {seconds} s and was stopped.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/photos/store.py" line="687"/>
+        <location filename="../../src/fieldsurvey/core/photos/store.py" line="697"/>
         <source>Đã huỷ.</source>
         <translation>Cancelled.</translation>
     </message>
@@ -5198,73 +5316,73 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>store</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="66"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="78"/>
         <source>Không bật được chế độ WAL cho {path} (SQLite trả về {mode}). Hãy chép workspace vào một thư mục trên ổ đĩa của máy rồi mở lại.</source>
         <translation>Cannot switch {path} to WAL mode (SQLite answered {mode}). Copy the workspace to a folder on this computer&apos;s own disk and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="189"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="201"/>
         <source>{path} không phải là workspace FieldSurvey (không phải tệp SQLite). Hãy chọn tệp .sqlite do FieldSurvey tạo.</source>
         <translation>{path} is not a FieldSurvey workspace (not an SQLite file). Choose a .sqlite file made by FieldSurvey.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="233"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="245"/>
         <source>{path} là một cơ sở dữ liệu SQLite nhưng không phải workspace FieldSurvey; FieldSurvey không sửa tệp này.</source>
         <translation>{path} is an SQLite file, but not a FieldSurvey workspace; FieldSurvey leaves it untouched.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="250"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="262"/>
         <source>{path} được tạo bởi phiên bản FieldSurvey mới hơn (thay đổi cấu trúc {changes}). Hãy cập nhật FieldSurvey rồi mở lại; tệp không bị thay đổi.</source>
         <translation>{path} was written by a newer FieldSurvey (schema changes {changes}): update the app and open it again; the file was left untouched.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="289"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="301"/>
         <source>Bản sao lưu của {path} trước khi nâng cấp không khớp với bản gốc ({detail}); chưa nâng cấp gì. Hãy kiểm tra ổ đĩa rồi thử lại.</source>
         <translation>The backup of {path} made before the upgrade does not match the original ({detail}); nothing was upgraded. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="313"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="325"/>
         <source>{path} là một thư mục, không phải tệp workspace.</source>
         <translation>{path} is a folder, not a workspace file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="321"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="333"/>
         <source>Không tìm thấy workspace {path}.</source>
         <translation>No workspace at {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="329"/>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="411"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="341"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="423"/>
         <source>Thư mục {folder} không tồn tại.</source>
         <translation>No folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="339"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="351"/>
         <source>{path} là tệp rỗng, không phải workspace FieldSurvey.</source>
         <translation>{path} is an empty file, not a FieldSurvey workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="350"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="362"/>
         <source>Không ghi được vào {folder} ({detail}). Hãy tạo workspace trong một thư mục bạn có quyền ghi (ví dụ Documents).</source>
         <translation>FieldSurvey cannot write to {folder} ({detail}); create the workspace in a folder you can write to (Documents, for example).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="393"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="405"/>
         <source>{path} đã tồn tại; không ghi đè. Dùng --force để thay thế nó.</source>
         <translation>{path} exists; use --force to replace it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="403"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="415"/>
         <source>{path} là một thư mục.</source>
         <translation>{path} is a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="419"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="431"/>
         <source>Không có quyền ghi vào thư mục {folder}. Hãy chọn thư mục khác.</source>
         <translation>Cannot write to {folder}. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="469"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="481"/>
         <source>Không ghi được {path}: {detail}</source>
         <translation>Cannot write {path}: {detail}</translation>
     </message>
@@ -5453,67 +5571,67 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="111"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="116"/>
         <source>Một lần nhập gói khác vào workspace này đang chạy quá lâu; hãy thử lại sau.</source>
         <translation>Another import into this workspace is still running; try again later.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="164"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="169"/>
         <source>Gói thiếu phần {name}.</source>
         <translation>The package has no {name} entry.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="189"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="194"/>
         <source>Ảnh trong gói không khớp mã băm của nó.</source>
         <translation>A photo does not match its hash.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="234"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="239"/>
         <source>Phần {name} của gói không đọc được.</source>
         <translation>The package&apos;s {name} is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="319"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="324"/>
         <source>{reason} Gói đã được chép vào {folder}.</source>
         <translation>{reason} The package was held back in the quarantine folder: {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="339"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="344"/>
         <source>Dữ liệu trong gói không nhất quán ({detail}).</source>
         <translation>The package&apos;s records are inconsistent ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="412"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="418"/>
         <source>Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?).</source>
         <translation>The package&apos;s clock is far in the future (is the sender&apos;s clock wrong?).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="416"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="422"/>
         <source>Thiếu các thay đổi {first}–{last} của thiết bị {device}: hãy nhập các gói trước đó.</source>
         <translation>A gap in the changes of device {device} ({first}–{last}): import the earlier packages first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="455"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="461"/>
         <source>Gói có ảnh không thuộc bản ghi nào</source>
         <translation>The package carries a photo no record refers to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="463"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="469"/>
         <source>Bản ghi ảnh {sha}… đến mà không có tệp ảnh</source>
         <translation>A photo record {sha}… arrived without its file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="476"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="482"/>
         <source>là {found}, không phải {declared} như bản ghi của nó</source>
         <translation>the file is {found}, not {declared} as its record declares</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="484"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="490"/>
         <source>Ảnh {sha}… trong gói không hợp lệ: {why}</source>
         <translation>A photo {sha}… in the package is not acceptable: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="539"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="545"/>
         <source>Phần xác nhận của gói không đọc được.</source>
         <translation>The package&apos;s acknowledgements are not valid.</translation>
     </message>
@@ -6493,32 +6611,32 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>workspace</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="76"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="88"/>
         <source>Tệp workspace {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao lưu trong thư mục {backups} hoặc từ gói đồng bộ gần nhất.</source>
         <translation>The workspace file {path} is damaged (SQLite: {detail}). Restore it from a backup in {backups} or from the latest sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="87"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="99"/>
         <source>Không ghi được vào {folder} (SQLite: {detail}). Hãy chép workspace vào một thư mục bạn có quyền ghi (ví dụ Documents) rồi mở lại.</source>
         <translation>FieldSurvey cannot write to {folder} (SQLite: {detail}). Copy the workspace to a folder you can write to (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="95"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="107"/>
         <source>Không mở được {path} (SQLite: {detail}). Hãy kiểm tra thư mục còn đó và bạn có quyền ghi trong đó, hoặc chép workspace vào một thư mục khác (ví dụ Documents) rồi mở lại.</source>
         <translation>Cannot open {path} (SQLite: {detail}). Check that its folder is still there and that you may write in it, or copy the workspace to another folder (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="104"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="116"/>
         <source>Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk holding {path} is full. Free some space and try again; what was saved before is intact.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="112"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="124"/>
         <source>Workspace {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); thay đổi chưa lưu, hãy thử lại sau ít giây.</source>
         <translation>The workspace {name} is busy with another write (an import or a bulk review); nothing was saved, try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="120"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="132"/>
         <source>Ổ đĩa không đọc hoặc ghi được {path} (SQLite: {detail}). Hãy kiểm tra ổ đĩa (thẻ nhớ, ổ USB còn cắm chắc) rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk could not read or write {path} (SQLite: {detail}). Check the disk (is the memory card or USB drive firmly in?) and try again; what was saved before is intact.</translation>
     </message>
