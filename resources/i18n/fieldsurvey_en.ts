@@ -815,62 +815,87 @@ At: {3}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="61"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="79"/>
         <source>Xuất gói đồng bộ</source>
         <translation>Export sync package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="75"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="97"/>
         <source>Chọn thư mục…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="80"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="102"/>
         <source>Gửi toàn bộ (kể cả những gì nơi nhận đã có)</source>
         <translation>Send everything (including what the recipient already has)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="107"/>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="112"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="118"/>
         <source>Gửi cho</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="119"/>
         <source>Thư mục</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="111"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="120"/>
+        <source>Tên tệp</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="156"/>
         <source>Chưa có nơi nhận nào được đăng ký.</source>
         <translation>No recipients have been registered yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="113"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="158"/>
         <source>Đang đếm những gì sẽ gửi…</source>
         <translation>Counting what would be sent…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="120"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="165"/>
         <source>Sẽ gửi {0} thay đổi và {1} ảnh.</source>
         <translation>Will send {0} change(s) and {1} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="140"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="185"/>
         <source>Thư mục lưu gói</source>
         <translation>Folder to save the package in</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="200"/>
         <source>Thư mục {0} không tồn tại.</source>
         <translation>The folder {0} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="172"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="204"/>
+        <source>Tên tệp không hợp lệ: {0}</source>
+        <translation>Not a valid file name: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="210"/>
+        <source>Ghi đè?</source>
+        <translation>Replace?</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="211"/>
+        <source>Đã có tệp {0}. Ghi đè lên tệp đó?</source>
+        <translation>{0} already exists. Replace it?</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="241"/>
         <source>Đã ghi {0}: {1} thay đổi, {2} ảnh.</source>
         <translation>Wrote {0}: {1} change(s), {2} photo(s).</translation>
     </message>
@@ -1033,78 +1058,78 @@ At: {3}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="192"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="265"/>
         <source>Nhập gói đồng bộ</source>
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="201"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="274"/>
         <source>Thêm gói…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="210"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="283"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="225"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="298"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="225"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="298"/>
         <source>Gói FieldSurvey (*.fspkg);;Tất cả (*)</source>
         <translation>FieldSurvey packages (*.fspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="281"/>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="372"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="354"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="445"/>
         <source>đã nhập trước đây</source>
         <translation>imported previously</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="283"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="356"/>
         <source>xem trước</source>
         <translation>preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="285"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="358"/>
         <source>đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="297"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="370"/>
         <source>đang kiểm tra…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="299"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="372"/>
         <source>TỪ CHỐI: {0}</source>
         <translation>REFUSED: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="425"/>
         <source>Đã tạo ảnh thu nhỏ cho {0} ảnh.</source>
         <translation>Created thumbnails for {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="370"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="443"/>
         <source>không nhập (đã huỷ)</source>
         <translation>not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="378"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="451"/>
         <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xoá, {5} ảnh (gói {6})</source>
         <translation>{0}: {1} new, {2} updated, {3} conflicts, {4} deleted, {5} photos (package {6})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="390"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="463"/>
         <source>{0}: TỪ CHỐI — {1}</source>
         <translation>{0}: REFUSED — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="393"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="466"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -2389,52 +2414,52 @@ At: {3}</translation>
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="409"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="482"/>
         <source>Các gói đã trao đổi</source>
         <translation>Exchanged packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="413"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="486"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="414"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="487"/>
         <source>Chiều</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="415"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="488"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="416"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="489"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="417"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="490"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="418"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="491"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="419"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="492"/>
         <source>Mã gói</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="426"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="499"/>
         <source>nhận</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="426"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="499"/>
         <source>gửi</source>
         <translation>sent</translation>
     </message>
@@ -5556,17 +5581,17 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="56"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="74"/>
         <source>Hãy chọn nơi nhận gói (--to): workspace này không có đúng một văn phòng đã đăng ký.</source>
         <translation>Choose the recipient (--to): this workspace is not enrolled with exactly one office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="76"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="94"/>
         <source>Thiết bị {device} chưa đăng ký hoặc đã bị thu hồi.</source>
         <translation>The recipient {device} is not enrolled or was revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="223"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="241"/>
         <source>Không ghi được gói vào {folder}: {detail}. Hãy kiểm tra thẻ nhớ/USB và chỗ trống.</source>
         <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
     </message>

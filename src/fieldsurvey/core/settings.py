@@ -59,6 +59,8 @@ class Settings:
     # serial (USB) port of an NMEA GPS receiver ("COM3", "/dev/ttyUSB0") read at ``gps_baud``.
     gps_port: str = ""
     gps_baud: int = 9600
+    # The folder the last sync package was written to (the export dialog offers it again).
+    export_folder: str = ""
 
     def remember(self, path: Path) -> None:
         text = str(Path(path).resolve())
@@ -97,6 +99,8 @@ def load_settings() -> Settings:
     for name in ("user_name", "user_unit"):
         if not isinstance(getattr(settings, name), str):
             setattr(settings, name, "")
+    if not isinstance(settings.export_folder, str) or len(settings.export_folder) > 4096:
+        settings.export_folder = ""
     if not isinstance(settings.gps_port, str) or len(settings.gps_port) > 200:
         settings.gps_port = ""
     if settings.gps_baud not in GPS_BAUDS:

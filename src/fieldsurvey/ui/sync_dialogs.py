@@ -3,12 +3,14 @@ receipt, and the list of packages exchanged."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.messages import Message
 from fieldsurvey.core.photos.store import make_missing_copies
+from fieldsurvey.core.settings import load_settings, save_settings
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.sync import export, importing
 from fieldsurvey.core.sync.history import exchanged_packages
@@ -52,8 +56,22 @@ def unlock_keys(workspace: Workspace, show: Callable[[str], None]) -> bool:
     return True
 
 
+def export_folder(workspace: Workspace) -> Path:
+    """Where a package is offered to go: the folder used last, else the Documents folder, else
+    the workspace's own."""
+    for candidate in (
+        load_settings().export_folder,
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation),
+    ):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return workspace.path.parent
+
+
 class ExportDialog(QDialog):
-    """Choose the recipient and the folder (a USB stick), see what will go, write the package."""
+    """Choose the recipient and the folder (a USB stick), see what will go, write the package
+    under a name that says who sent it to whom and when; an existing file is replaced only when
+    the person says so."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,17 +79,21 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Xuất gói đồng bộ"))
         self.written: Path | None = None
         self.recipient = QComboBox(self)
+        self.recipient_names: dict[str, str] = {}
         for peer in keys.list_peers(workspace.db):
             if peer["status"] == "enrolled":
                 self.recipient.addItem(
                     f"{peer['name']} ({peer['role']}) {peer['fingerprint']}", peer["device_id"]
                 )
+                self.recipient_names[peer["device_id"]] = str(peer["name"])
         offices = [
             i for i in range(self.recipient.count()) if "(office)" in self.recipient.itemText(i)
         ]
         if offices:
             self.recipient.setCurrentIndex(offices[0])
-        self.folder = QLineEdit(str(workspace.path.parent), self)
+        self.folder = QLineEdit(str(export_folder(workspace)), self)
+        self.file_name = QLineEdit(self)
+        self._suggested = ""
         browse = QPushButton(self.tr("Chọn thư mục…"), self)
         browse.clicked.connect(self.on_browse_clicked)
         folder_row = QHBoxLayout()
@@ -82,6 +104,9 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.hide()
+        self.open_folder_button = QPushButton(self.tr("Mở thư mục"), self)
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.open_folder_button.hide()
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(
             self.tr("Xuất gói"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -92,15 +117,35 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Gửi cho"), self.recipient)
         form.addRow(self.tr("Thư mục"), folder_row)
+        form.addRow(self.tr("Tên tệp"), self.file_name)
         form.addRow("", self.full)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.progress)
+        layout.addWidget(self.open_folder_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
         self.recipient.currentIndexChanged.connect(self.update_summary)
+        self.recipient.currentIndexChanged.connect(lambda _i: self.suggest_name())
+        self.folder.editingFinished.connect(self.suggest_name)
         self.full.toggled.connect(self.update_summary)
+        self.suggest_name()
         self.update_summary()
+
+    def suggest_name(self) -> None:
+        """Offer a name with sender, recipient, date and the day's sequence, free in the folder;
+        a name the person typed is left as it is."""
+        if self.file_name.text() not in ("", self._suggested):
+            return
+        recipient = self.recipient_names.get(self.recipient.currentData() or "", "")
+        folder = Path(self.folder.text())
+        self._suggested = export.package_name(
+            self.workspace.public_identity().name,
+            recipient,
+            dt.date.today(),
+            folder if folder.is_dir() else self.workspace.path.parent,
+        )
+        self.file_name.setText(self._suggested)
 
     def update_summary(self) -> None:
         """Count what would go, on a worker thread (a large log takes a while); the count of the
@@ -141,9 +186,12 @@ class ExportDialog(QDialog):
         )
         if folder:
             self.folder.setText(folder)
+            self.suggest_name()
 
     def target_path(self) -> Path:
-        name = f"{self.workspace.path.stem}-{self.workspace.public_identity().name}.fspkg"
+        name = self.file_name.text().strip()
+        if not name.lower().endswith(".fspkg"):
+            name += ".fspkg"
         return Path(self.folder.text()) / name
 
     def on_export_clicked(self) -> None:
@@ -151,9 +199,24 @@ class ExportDialog(QDialog):
         if not folder.is_dir():
             self.summary.setText(self.tr("Thư mục {0} không tồn tại.").format(folder))
             return
-        if not unlock_keys(self.workspace, self.summary.setText):
+        name = self.file_name.text().strip()
+        if not name or Path(name).name != name or name in (".", ".."):
+            self.summary.setText(self.tr("Tên tệp không hợp lệ: {0}").format(name))
             return
         target = self.target_path()
+        if target.exists() and (
+            QMessageBox.question(
+                self,
+                self.tr("Ghi đè?"),
+                self.tr("Đã có tệp {0}. Ghi đè lên tệp đó?").format(target),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        if not unlock_keys(self.workspace, self.summary.setText):
+            return
         recipient, full = self.recipient.currentData(), self.full.isChecked()
         self.export_button.setEnabled(False)
         self.progress.show()
@@ -168,6 +231,12 @@ class ExportDialog(QDialog):
     def on_exported(self, target: Path, manifest: dict[str, Any]) -> None:
         self.progress.hide()
         self.written = target
+        settings = load_settings()
+        settings.export_folder = str(target.parent)
+        save_settings(settings)
+        self.open_folder_button.show()
+        self.file_name.clear()
+        self.suggest_name()  # the next one, should another package go to the same folder
         self.summary.setText(
             self.tr("Đã ghi {0}: {1} thay đổi, {2} ảnh.").format(
                 target, manifest["changes"], manifest["photos"]
@@ -178,6 +247,10 @@ class ExportDialog(QDialog):
         self.progress.hide()
         self.export_button.setEnabled(True)
         self.summary.setText(error_text(error))
+
+    def open_folder(self) -> None:
+        if self.written is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
 
 
 class ImportDialog(QDialog):

@@ -3,6 +3,7 @@ keep conflicts, and every refused package leaves the workspace exactly as it was
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import random
@@ -854,3 +855,16 @@ def test_an_import_refreshes_the_statistics(trio: dict[str, Workspace], tmp_path
     cameras = office.db.execute("SELECT count(*) FROM cameras").fetchone()[0]
     # ANALYZE with analysis_limit estimates a table's size from a sample: near, not exact.
     assert before < cameras * 0.6 and abs(counted() - cameras) < cameras * 0.1
+
+
+def test_package_names_are_plain_and_never_taken(tmp_path: Path) -> None:
+    from fieldsurvey.core.sync.export import package_name
+
+    day = dt.date(2026, 12, 5)
+    assert package_name("Tổ khảo sát 1", "Văn phòng Công an", day, tmp_path) == (
+        "tokhaosat1-vanphongcongan-2026-12-05-01.fspkg"
+    )
+    (tmp_path / "s1-vanphong-2026-12-05-01.fspkg").touch()
+    (tmp_path / "s1-vanphong-2026-12-05-02.fspkg").touch()
+    assert package_name("s1", "Văn phòng", day, tmp_path) == "s1-vanphong-2026-12-05-03.fspkg"
+    assert package_name("../..", "\\\\", day, tmp_path) == "thietbi-thietbi-2026-12-05-01.fspkg"

@@ -3,8 +3,10 @@ its signed head, written as one signed, encrypted package."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
+import re
 import tempfile
 import uuid
 from collections import defaultdict
@@ -35,6 +37,7 @@ from fieldsurvey.core.sync.package_format import (
     identity,
 )
 from fieldsurvey.core.sync.rotation import _rotation_out
+from fieldsurvey.core.text import fold
 from fieldsurvey.core.trust import authorship, keys, ledger
 
 log = logging.getLogger(__name__)
@@ -45,6 +48,21 @@ def _say(template: str, **params: Any) -> Message:
 
 
 # -- export ----------------------------------------------------------------------------------------
+
+
+def package_name(sender: str, recipient: str, day: dt.date, folder: Path) -> str:
+    """The name a package is offered under: sender, recipient, date and the day's sequence, the
+    first one free in ``folder`` ("s1-vanphong-2026-12-05-03.fspkg"); names folded to plain
+    letters and digits, so any file system and any USB stick takes them."""
+
+    def plain(name: str) -> str:
+        return re.sub(r"[^a-z0-9]+", "", fold(name))[:24] or "thietbi"
+
+    stem = f"{plain(sender)}-{plain(recipient)}-{day.isoformat()}"
+    number = 1
+    while (folder / f"{stem}-{number:02d}.fspkg").exists():
+        number += 1
+    return f"{stem}-{number:02d}.fspkg"
 
 
 def default_recipient(ws: Workspace) -> keys.PublicIdentity:
