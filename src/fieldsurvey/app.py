@@ -12,7 +12,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fieldsurvey import __version__
 from fieldsurvey.core import settings as user_settings
@@ -24,6 +24,9 @@ from fieldsurvey.core.store.workspace import Workspace
 if TYPE_CHECKING:
     from fieldsurvey.ui.main_window import MainWindow
 
+# Qt's and Chromium's chatter, kept in the log file (at debug level) for whoever investigates.
+qt_log = logging.getLogger("fieldsurvey.qt")
+qt_log.setLevel(logging.DEBUG)
 log = logging.getLogger("fieldsurvey")
 
 
@@ -98,12 +101,32 @@ def open_start_workspace(
 
 
 def prepare_web_engine() -> None:
-    """QtWebEngine's sandbox cannot run as root; it must be told before it starts."""
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    """Before QtWebEngine starts: no sandbox as root (it cannot run there); Chromium's own
+    logging only for fatal errors (its GPU, Vulkan and D-Bus complaints on machines without a
+    GPU driver or a system bus are not the user's business; a ``--log-level`` given in
+    QTWEBENGINE_CHROMIUM_FLAGS wins); Qt's messages into the log file."""
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--no-sandbox" not in flags:
+        flags.append("--no-sandbox")
+    if not any(flag.startswith("--log-level") for flag in flags):
+        flags.append("--log-level=3")
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(_qt_message)
     import PySide6.QtWebEngineWidgets  # noqa: F401  (must be loaded before the QApplication)
+
+
+def _qt_message(kind: Any, context: Any, message: str) -> None:
+    """Qt's warnings (no Vulkan, no window-manager hints, software rendering) to the log file at
+    debug level; its critical and fatal messages at warning and error."""
+    from PySide6.QtCore import QtMsgType
+
+    level = {
+        QtMsgType.QtCriticalMsg: logging.WARNING,
+        QtMsgType.QtFatalMsg: logging.ERROR,
+    }.get(kind, logging.DEBUG)
+    qt_log.log(level, "%s", message)
 
 
 def make_window(workspace: Workspace, settings: user_settings.Settings) -> MainWindow:
