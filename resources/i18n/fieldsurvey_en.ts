@@ -1056,6 +1056,87 @@ At: {3}</translation>
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/help.py" line="75"/>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/help.py" line="83"/>
+        <source>Bản đồ đường phố Hà Nội (tháng 8/2021)</source>
+        <translation>Hà Nội street map (August 2021)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/help.py" line="88"/>
+        <source>Địa điểm thật của tệp demo</source>
+        <translation>The demo&apos;s real places</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/help.py" line="93"/>
+        <source>Đơn vị hành chính, ranh giới xã, phường (2025)</source>
+        <translation>Administrative units, commune boundaries (2025)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/help.py" line="98"/>
+        <source>Phông chữ giao diện, bản đồ</source>
+        <translation>Interface and map font</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/help.py" line="102"/>
+        <source>Phông chữ báo cáo PDF</source>
+        <translation>PDF report font</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/help.py" line="104"/>
+        <source>Vẽ bản đồ</source>
+        <translation>Map drawing</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/help.py" line="108"/>
+        <source>Giao diện</source>
+        <translation>User interface</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/help.py" line="116"/>
+        <source>Thành phần</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/help.py" line="117"/>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/help.py" line="118"/>
+        <source>Giấy phép</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/help.py" line="120"/>
+        <source>Khảo sát hệ thống camera giám sát của Hà Nội theo Kế hoạch 67/KH-UBND, làm việc không cần mạng.</source>
+        <translation>Surveys Hà Nội&apos;s surveillance cameras under Plan 67/KH-UBND, working offline.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/help.py" line="125"/>
+        <source>Mã nguồn theo giấy phép MIT.</source>
+        <translation>Source code under the MIT licence.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/help.py" line="126"/>
+        <source>Dữ liệu và thư viện đi kèm</source>
+        <translation>Bundled data and libraries</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/help.py" line="43"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="265"/>
@@ -1694,174 +1775,194 @@ At: {3}</translation>
         <translation type="vanished">Download OpenStreetMap basemap tiles from the internet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="94"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="95"/>
         <source>Workspace &amp;mới…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="97"/>
         <source>&amp;Mở workspace…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="96"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="99"/>
         <source>Mở &amp;gần đây</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="98"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="101"/>
         <source>Mở workspace &amp;mẫu (demo)</source>
         <translation>Open &amp;demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="99"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="102"/>
         <source>&amp;Khôi phục workspace mẫu…</source>
         <translation>R&amp;eset demo workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="101"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="104"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="102"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="105"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="104"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="107"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="110"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="115"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="118"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="124"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="127"/>
         <source>&amp;Tìm</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="129"/>
         <source>&amp;Bản ghi</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="127"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="130"/>
         <source>Địa điểm &amp;mới…</source>
         <translation>New &amp;site…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="128"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="131"/>
         <source>&amp;Camera mới tại địa điểm</source>
         <translation>New &amp;camera at site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="130"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="133"/>
         <source>&amp;Tồn tại, hạn chế mới</source>
         <translation>New s&amp;hortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="132"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="135"/>
         <source>&amp;Nhu cầu lắp mới</source>
         <translation>New &amp;need for cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="134"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="137"/>
         <source>Bản ghi &amp;tiếp theo</source>
         <translation>Ne&amp;xt record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="135"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="138"/>
         <source>Bản ghi t&amp;rước</source>
         <translation>&amp;Previous record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="137"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="140"/>
         <source>&amp;Lưu và sang bản ghi tiếp</source>
         <translation>Save &amp;and go to next</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="140"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="143"/>
         <source>&amp;Xoá bản ghi…</source>
         <translation>&amp;Delete record…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="142"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="145"/>
         <source>&amp;Văn phòng</source>
         <translation>&amp;Office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="145"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="148"/>
         <source>&amp;Hộp thư gói đã nhập…</source>
         <translation>Package &amp;inbox…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="146"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="149"/>
         <source>&amp;Duyệt hồ sơ…</source>
         <translation>&amp;Review records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="147"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="150"/>
         <source>&amp;Xung đột cần giải quyết…</source>
         <translation>&amp;Conflicts to resolve…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="151"/>
         <source>Camera &amp;trùng lặp…</source>
         <translation>&amp;Duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="149"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="152"/>
         <source>Nhập danh sách camera &amp;có sẵn…</source>
         <translation>Import existing camera &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="150"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="153"/>
         <source>Tiến độ &amp;khảo sát…</source>
         <translation>Survey &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="154"/>
         <source>&amp;Biểu đồ tổng hợp…</source>
         <translation>Summary c&amp;harts…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="155"/>
         <source>Xuất &amp;báo cáo…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="156"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="159"/>
         <source>Đồ&amp;ng bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="157"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="160"/>
         <source>&amp;Xuất gói…</source>
         <translation>&amp;Export package…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="158"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="161"/>
         <source>&amp;Nhập gói…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="159"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="162"/>
         <source>&amp;Các gói đã trao đổi…</source>
         <translation>Exchanged &amp;packages…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="164"/>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="165"/>
+        <source>&amp;Hướng dẫn sử dụng</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="166"/>
+        <source>&amp;Phím tắt</source>
+        <translation>Keyboard &amp;shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="167"/>
+        <source>&amp;Giới thiệu FieldSurvey</source>
+        <translation>&amp;About FieldSurvey</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/record_lists.py" line="216"/>
@@ -1869,42 +1970,57 @@ At: {3}</translation>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="164"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="159"/>
+        <source>Hướng dẫn sử dụng</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="160"/>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="161"/>
+        <source>Giới thiệu FieldSurvey</source>
+        <translation>About FieldSurvey</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
         <source>văn phòng</source>
         <translation>office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="164"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
         <source>khảo sát</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="174"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="192"/>
         <source>Đang chờ lần nhập gói (hoặc duyệt hàng loạt) đang chạy kết thúc để lưu…</source>
         <translation>Waiting for the running import (or bulk review) to end before saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="307"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="325"/>
         <source>Đã mở {record} và hoàn tác: {edit}</source>
         <translation>Opened {record} and undid: {edit}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="309"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="327"/>
         <source>Đã hoàn tác: {edit} ({record})</source>
         <translation>Undone: {edit} ({record})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="313"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="331"/>
         <source>Đã mở {record} và làm lại: {edit}</source>
         <translation>Opened {record} and redid: {edit}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="315"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="333"/>
         <source>Đã làm lại: {edit} ({record})</source>
         <translation>Redone: {edit} ({record})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="437"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="455"/>
         <source>Hãy chọn một địa điểm, camera hoặc nhu cầu trước.</source>
         <translation>Select a site, a camera or a need first.</translation>
     </message>
@@ -1934,12 +2050,12 @@ At: {3}</translation>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="210"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="228"/>
         <source>{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · hiển thị {shown_sites} địa điểm, {shown_cameras} camera</source>
         <translation>{sites} sites · {cameras} cameras · {shortcomings} shortcomings · {needs} needs · showing {shown_sites} sites, {shown_cameras} cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="336"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="354"/>
         <source>Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới).</source>
         <translation>Select a site first (or add a new site).</translation>
     </message>
@@ -1948,17 +2064,17 @@ At: {3}</translation>
         <translation type="vanished">{site} – camera {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="397"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="415"/>
         <source>Xoá bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="398"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="416"/>
         <source>Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="422"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="440"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
@@ -1967,17 +2083,17 @@ At: {3}</translation>
         <translation type="vanished">Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="448"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="466"/>
         <source>Di chuyển địa điểm</source>
         <translation>Move the site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="450"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="468"/>
         <source>Di chuyển cả {0} camera của địa điểm này theo (giữ nguyên vị trí tương đối của chúng)?</source>
         <translation>Move this site&apos;s {0} cameras with it (keeping where they stand around it)?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="483"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="501"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
@@ -3223,14 +3339,14 @@ At: {3}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/fieldsurvey/app.py" line="46"/>
+        <location filename="../../src/fieldsurvey/app.py" line="49"/>
         <source>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng.
 Hãy bấm “Sao chép báo cáo” và gửi cho bộ phận hỗ trợ; chi tiết có trong tệp nhật ký.</source>
         <translation>An unexpected error occurred. Saved data is not affected.
 Click “Copy report” and send it to support; details are in the log file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/app.py" line="54"/>
+        <location filename="../../src/fieldsurvey/app.py" line="57"/>
         <source>Sao chép báo cáo</source>
         <translation>Copy report</translation>
     </message>

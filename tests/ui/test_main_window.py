@@ -197,3 +197,32 @@ def test_the_first_start_asks_who_works_here(
     monkeypatch.setattr(SettingsDialog, "exec", lambda dialog: asked.append(dialog) or 0)
     win.ask_who_on_first_start()  # a name is known: nothing is asked
     assert asked == []
+
+
+def test_help_menu_guide_shortcuts_and_about(qtbot: QtBot, window: MainWindow) -> None:
+    from fieldsurvey import __version__
+    from fieldsurvey.ui.help import HelpDialog
+
+    def shown(page: str) -> HelpDialog:
+        found = window.findChild(HelpDialog, f"help-{page}")
+        assert found is not None
+        return found
+
+    window.sites.view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F1)  # F1: the shortcut list, read from the menus
+    qtbot.waitUntil(lambda: window.findChild(HelpDialog, "help-shortcuts") is not None)
+    keys = shown("shortcuts").browser.toPlainText()
+    for label, key in (("Camera mới tại địa điểm", "Ctrl+N"), ("Xuất gói", "Ctrl+E")):
+        assert label in keys and key in keys
+    assert "F1" in keys and "Trợ giúp" in keys
+
+    help_menu = next(a.menu() for a in window.menuBar().actions() if "giúp" in a.text())
+    guide, _, about = help_menu.actions()
+    guide.trigger()
+    text = shown("guide").browser.toPlainText()
+    assert "Hướng dẫn sử dụng FieldSurvey" in text and "Ctrl+Shift+N" in text
+    about.trigger()
+    text = shown("about").browser.toPlainText()
+    assert f"FieldSurvey {__version__}" in text
+    assert "OpenStreetMap" in text and "ODbL 1.0, © OpenStreetMap contributors" in text
+    assert "SIL OFL 1.1" in text and "MIT" in text

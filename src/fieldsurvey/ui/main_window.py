@@ -142,10 +142,28 @@ class MainWindow(WindowBase):
             (menus.export_package, partial(workspace_dialogs.on_export_package_requested, self)),
             (menus.import_packages, partial(workspace_dialogs.on_import_packages_requested, self)),
             (menus.packages, partial(workspace_dialogs.on_packages_requested, self)),
+            (menus.guide, partial(self.show_help, "guide")),
+            (menus.shortcuts, partial(self.show_help, "shortcuts")),
+            (menus.about, partial(self.show_help, "about")),
         ]
         slots += [(menus.undo, self.undo_edit), (menus.redo, self.redo_edit)]
         for action, slot in slots:
             action.triggered.connect(lambda _=False, slot=slot: slot())
+
+    def show_help(self, page: str) -> None:
+        """The guide, the shortcut list or About, in a window of their own (not modal: the
+        guide can stay open beside the work)."""
+        from fieldsurvey.ui import help as app_help
+
+        titles = {
+            "guide": (self.tr("Hướng dẫn sử dụng"), app_help.guide_page),
+            "shortcuts": (self.tr("Phím tắt"), lambda: app_help.shortcuts_page(self)),
+            "about": (self.tr("Giới thiệu FieldSurvey"), app_help.about_page),
+        }
+        title, make = titles[page]
+        dialog = app_help.HelpDialog(title, make(), self)
+        dialog.setObjectName(f"help-{page}")
+        dialog.show()
 
     # -- loading -------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The main window's menu bar: the File, Edit, Records, Office and Sync menus, their items in
+"""The main window's menu bar: the File, Edit, Records, Office, Sync and Help menus, their items in
 order and their keyboard shortcuts. Every item with a shortcut is also an action of the window
 itself, so the shortcut works wherever the focus is in the window. What an item does is the
 window's business: the actions come back by name (``WindowActions``) for it to connect.
@@ -46,6 +46,9 @@ class WindowActions:
     export_package: QAction
     import_packages: QAction
     packages: QAction
+    guide: QAction
+    shortcuts: QAction
+    about: QAction
 
 
 def window_action(
@@ -158,6 +161,11 @@ def build_menus(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
     import_packages = add(sync_menu, translate("MainWindow", "&Nhập gói…"), "Ctrl+I")
     packages = add(sync_menu, translate("MainWindow", "&Các gói đã trao đổi…"), None)
 
+    help_menu = bar.addMenu(translate("MainWindow", "Trợ &giúp"))
+    guide = add(help_menu, translate("MainWindow", "&Hướng dẫn sử dụng"), None)
+    shortcuts = add(help_menu, translate("MainWindow", "&Phím tắt"), "F1")
+    about = add(help_menu, translate("MainWindow", "&Giới thiệu FieldSurvey"), None)
+
     return WindowActions(
         new_workspace=new_workspace,
         open_workspace=open_workspace,
@@ -181,4 +189,7 @@ def build_menus(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
         export_package=export_package,
         import_packages=import_packages,
         packages=packages,
+        guide=guide,
+        shortcuts=shortcuts,
+        about=about,
     )
