@@ -48,7 +48,7 @@ def test_switching_to_english_changes_visible_labels(
     qtbot.addWidget(english)
     assert settings.language == "en"
     assert user_settings.load_settings().language == "en"  # remembered for the next start
-    assert menu_titles(english) == ["&File", "&Edit", "&Records", "&Office", "&Sync"]
+    assert menu_titles(english) == ["&File", "&Edit", "&Records", "&Office", "&Sync", "&Help"]
     assert english.tabs.tabText(0) == "Sites"
     assert field_labels()["camera_type"] == "Camera type"
     assert english.category_filter.itemText(english.category_filter.findData("scenic_spot")) == (
