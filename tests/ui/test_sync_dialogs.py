@@ -93,8 +93,17 @@ def test_export_names_the_package_and_never_overwrites_unasked(
         export.file_name.setText(first)
         before = (usb / first).read_bytes()
         export.written = None
-        when_modal(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.No).click())
+        asked: list[str] = []
+
+        def answer_no(box: QMessageBox) -> None:
+            asked.append(box.text())
+            box.button(QMessageBox.StandardButton.No).click()
+
+        when_modal(QMessageBox, answer_no)
+        assert export.export_button.isEnabled()
         qtbot.mouseClick(export.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: asked != [])
+        assert first in asked[0] and "Ghi đè" in asked[0]
         assert export.written is None and (usb / first).read_bytes() == before
         assert sorted(p.name for p in usb.iterdir()) == [first]
 

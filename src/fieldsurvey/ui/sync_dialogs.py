@@ -235,6 +235,7 @@ class ExportDialog(QDialog):
         settings.export_folder = str(target.parent)
         save_settings(settings)
         self.open_folder_button.show()
+        self.export_button.setEnabled(True)  # another package may go, to another folder
         self.file_name.clear()
         self.suggest_name()  # the next one, should another package go to the same folder
         self.summary.setText(
