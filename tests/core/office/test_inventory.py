@@ -525,3 +525,33 @@ def test_the_owner_is_named_as_people_type_it(demo: Workspace) -> None:
     owners = {demo.get("cameras", i)["owner_unit_id"] for i in report.camera_ids}
     assert owners == {police}
     assert demo.get("inventory_imports", str(report.import_id))["owner_unit_id"] == police
+
+
+def test_the_command_sends_a_list_again_and_dry_runs_it_faithfully(
+    run_cli: Any, demo_file: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "office.sqlite"
+    db.write_bytes(demo_file.read_bytes())
+
+    def summary(*extra: str) -> dict[str, Any]:
+        result = run_cli("import-inventory", "--db", str(db), str(CSV_FILE), "--json", *extra)
+        assert result.returncode == 0, result.stderr
+        return dict(json.loads(result.stdout.splitlines()[-1]))
+
+    dry = summary("--dry-run", "--owner", "Cong an TP")
+    real = summary("--owner", "Cong an TP")
+    assert dry["flagged"] == real["flagged"] > 0 and dry["new"] == real["new"] == 691
+    again = summary("--owner", "Cong an TP")
+    assert (again["new"], again["unchanged"], again["updated"], again["gone"]) == (0, 691, 0, 0)
+    assert again["flagged"] == 0
+    result = run_cli("import-inventory", "--db", str(db), str(CSV_FILE), "--owner", "Cong an TP")
+    assert "691 không đổi, 0 cập nhật, 0 mới, 0 không còn trong danh sách" in result.stdout
+    with Workspace.open(db) as ws:
+        imports = ws.db.execute(
+            "SELECT count(*), count(DISTINCT owner_unit_id) FROM inventory_imports"
+        ).fetchone()
+        assert imports == (3, 1)
+        refs = ws.db.execute(
+            "SELECT count(*) FROM cameras WHERE ref LIKE 'node/%' AND deleted = 0"
+        ).fetchone()
+        assert refs[0] == 691
