@@ -1,6 +1,8 @@
 """Existing inventories, read: camera lists an owner unit already keeps (CSV, GeoJSON or an
 OpenStreetMap Overpass answer, often with OpenStreetMap tags), their columns mapped to our
-fields, and each row read as the camera it would become, or why it cannot be.
+fields, and each row read as the camera it would become, or why it cannot be. Longer than most
+modules on purpose: the three formats' readers and the parsers of messy values (directions,
+coordinates, codes) share one row model and are one step of the mapping dialog.
 
 Steps, as the column-mapping dialog uses them: ``read_inventory`` (columns and rows),
 ``guess_mapping`` (from OSM and common column names; DESIGN §8: ``angle`` is a direction),
