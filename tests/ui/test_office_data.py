@@ -220,7 +220,9 @@ def test_import_the_real_osm_inventory(qtbot: QtBot, demo: Workspace) -> None:
     assert dialog.combos["camera:direction"].currentData() == "direction"
     assert dialog.combos["id"].currentData() == "ref"
     row = [dialog.mapping_table.item(r, 0).text() for r in range(dialog.mapping_table.rowCount())]
-    assert "node/" in dialog.mapping_table.item(row.index("id"), 2).text()  # samples shown
+    assert "node/" in dialog.mapping_table.item(row.index("id"), 3).text()  # samples shown
+    assert dialog.range_text("id") == ""  # not numbers
+    assert dialog.range_text("camera:direction").startswith("-140 – 360")  # a bearing's range
 
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.busy and "691 dòng" in dialog.status.text(), timeout=20_000)
@@ -246,6 +248,22 @@ def test_import_the_real_osm_inventory(qtbot: QtBot, demo: Workspace) -> None:
     new = set(dialog.report.camera_ids)
     assert any(pair & new for pair in listed(duplicates))
     duplicates.close()
+    assert "691 mới" in dialog.status.text()
+
+
+def test_the_same_list_imported_again_adds_nothing(qtbot: QtBot, demo: Workspace) -> None:
+    inventory.import_inventory(demo, INVENTORY / "osm_cameras.csv")
+    before = live_cameras(demo)
+    dialog = InventoryDialog(demo, path=INVENTORY / "osm_cameras.csv")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy and "691 dòng" in dialog.status.text(), timeout=20_000)
+    assert "691 không đổi, 0 cập nhật, 0 mới" in dialog.status.text()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=30_000)
+    assert "0 mới, 0 không còn trong danh sách" in dialog.status.text()
+    assert live_cameras(demo) == before
 
 
 def test_mapping_chosen_by_hand_and_an_owner(qtbot: QtBot, demo: Workspace, tmp_path: Path) -> None:

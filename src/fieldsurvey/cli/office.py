@@ -89,6 +89,7 @@ def duplicates_command(db_path: Path, as_json: bool, threshold: float, sites: bo
 @click.option(
     "--owner",
     default=None,
+    # A name may be written without accents and abbreviated ("Cong an TP"): find_owner.
     help=str(say(QT_TRANSLATE_NOOP("cli", "Đơn vị sở hữu (mã hoặc tên)."))),
 )
 @click.option(
@@ -143,14 +144,27 @@ def import_inventory_command(
             print_json({"kind": "warning", **row})
         for pair in report.duplicates:
             print_json({"kind": "duplicate", **pair})
+        for camera in report.gone:
+            print_json({"kind": "gone", **camera})
         print_json({"kind": "summary", "dry_run": dry_run, **summary})
     else:
         for row in report.refused:
-            line = say(QT_TRANSLATE_NOOP("cli", "dòng {line}"), line=row["line"])
-            click.echo(f"{line}: {row['reason']}")
+            place = (
+                row["place"]
+                if "feature" in row
+                else say(QT_TRANSLATE_NOOP("cli", "dòng {line}"), line=row["line"])
+            )
+            click.echo(f"{place}: {row['reason']}")
         for row in report.warnings:
-            line = say(QT_TRANSLATE_NOOP("cli", "dòng {line} (cảnh báo)"), line=row["line"])
-            click.echo(f"{line}: {row['message']}")
+            warning = (
+                say(QT_TRANSLATE_NOOP("cli", "{place} (cảnh báo)"), place=row["place"])
+                if "feature" in row
+                else say(QT_TRANSLATE_NOOP("cli", "dòng {line} (cảnh báo)"), line=row["line"])
+            )
+            click.echo(f"{warning}: {row['message']}")
+        for camera in report.gone:
+            gone = say(QT_TRANSLATE_NOOP("cli", "không còn trong danh sách"))
+            click.echo(f"{gone}: {camera['ref']} ({camera['id']})")
         verb = (
             say(QT_TRANSLATE_NOOP("cli", "Sẽ nhập"))
             if dry_run
@@ -159,8 +173,8 @@ def import_inventory_command(
         flagged = say(QT_TRANSLATE_NOOP("cli", "có thể trùng"))
         refused = say(QT_TRANSLATE_NOOP("cli", "dòng bị từ chối"))
         click.echo(
-            f"{verb} {summary['imported']} camera; {summary['flagged']} {flagged}; "
-            f"{summary['refused']} {refused}."
+            f"{verb} {summary['imported']} camera ({report.counts()}); "
+            f"{summary['flagged']} {flagged}; {summary['refused']} {refused}."
         )
     if not summary["imported"]:
         raise click.ClickException(str(say(QT_TRANSLATE_NOOP("cli", "Không nhập được dòng nào."))))

@@ -20,6 +20,7 @@ class Table(enum.StrEnum):
     PHOTO_LINKS = "photo_links"
     REVIEWS = "reviews"
     NOT_DUPLICATES = "not_duplicates"
+    INVENTORY_IMPORTS = "inventory_imports"
 
 
 class Role(enum.StrEnum):

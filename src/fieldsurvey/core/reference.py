@@ -275,6 +275,27 @@ def commune_at(
     return None if best is None else best[1]
 
 
+def distance_outside_m(db: sqlite_utils.Database, lon: float, lat: float, within_m: float) -> float:
+    """How far (lon, lat) is from Hà Nội: 0 inside a commune (as ``commune_at`` finds it), else
+    the distance in metres to the nearest commune's edge when one lies within ``within_m``, else
+    ``math.inf`` (flat earth, good to a fraction of a percent over the ten kilometres or so it
+    is asked about)."""
+    if commune_at(db, lon, lat) is not None:
+        return 0.0
+    margin_lat = within_m / METRES_PER_DEGREE
+    params: dict[str, object] = {
+        "lon": lon,
+        "lat": lat,
+        "level": COMMUNE,
+        "margin_lat": margin_lat,
+        "margin_lon": margin_lat / max(math.cos(math.radians(lat)), 0.01),
+    }
+    best = math.inf
+    for _code, text in db.conn.execute(_CANDIDATES_SQL, params):
+        best = min(best, distance_to_rings_m(lon, lat, _parse_polygon(text)))
+    return best if best <= within_m else math.inf
+
+
 def distance_to_rings_m(lon: float, lat: float, rings: Sequence[Ring]) -> float:
     """Shortest distance in metres from (lon, lat) to the edges of ``rings`` (flat-earth
     approximation, good to a fraction of a percent over the few hundred metres it is used for)."""

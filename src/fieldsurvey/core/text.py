@@ -71,3 +71,32 @@ def storable_text(text: str) -> bool:
 def is_record_id(value: object) -> bool:
     """A record id or code: short storable text."""
     return isinstance(value, str) and 0 < len(value) <= MAX_ID_CHARS and storable_text(value)
+
+
+def words_match(query: str | None, text: str | None) -> bool:
+    """Whether ``query`` names ``text`` the way people type it: folded as search folds (accents,
+    case, đ), each word of the query, in order, either starts a word of the text or stands for
+    the initials of as many words in a row ("TP" for "Thành phố", "UBND" for "Ủy ban nhân
+    dân"), so "Cong an TP" names "Công an Thành phố Hà Nội"."""
+    wanted, have = words(query), words(text)
+    if not wanted:
+        return False
+
+    def match(i: int, j: int) -> bool:
+        if i == len(wanted):
+            return True
+        word = wanted[i]
+        for start in range(j, len(have)):
+            if have[start].startswith(word) and match(i + 1, start + 1):
+                return True
+            span = have[start : start + len(word)]
+            if (
+                len(word) > 1
+                and len(span) == len(word)
+                and "".join(w[0] for w in span) == word
+                and match(i + 1, start + len(word))
+            ):
+                return True
+        return False
+
+    return match(0, 0)

@@ -51,6 +51,10 @@ def field_labels(table: str | None = None) -> dict[str, str]:
         "target_count": tr("Số địa điểm cần khảo sát"),
         "due_date": tr("Hạn hoàn thành"),
         "status": tr("Trạng thái"),
+        "import_id": tr("Nhập từ danh sách"),
+        "file_name": tr("Tệp"),
+        "imported_at": tr("Thời điểm nhập"),
+        "row_count": tr("Số dòng"),
         **_form_labels(),
     }
     if table == "units":

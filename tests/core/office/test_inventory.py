@@ -15,11 +15,13 @@ from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.messages import Message
 from fieldsurvey.core.office.inventory import (
     InventoryError,
+    find_owner,
     guess_mapping,
     import_inventory,
     parse_directions,
     preview,
     read_inventory,
+    value_range,
 )
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.tasks import Cancelled
@@ -357,3 +359,199 @@ def test_import_inventory_command(run_cli: Any, demo_file: Path, tmp_path: Path)
     result = run_cli("import-inventory", "--db", str(db), str(empty))
     assert result.returncode != 0
     assert "line 2" in result.stdout and "No row" in result.stderr
+
+
+# -- lists sent again ---------------------------------------------------------------------------
+
+
+def _live_cameras(ws: Workspace) -> int:
+    return int(ws.db.execute("SELECT count(*) FROM cameras WHERE deleted = 0").fetchone()[0])
+
+
+def test_a_list_sent_again_updates_its_cameras_and_never_adds_them_twice(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    before = _live_cameras(demo)
+    first = import_inventory(demo, CSV_FILE)
+    assert (len(first.camera_ids), len(first.updated_ids), first.unchanged) == (691, 0, 0)
+    assert _live_cameras(demo) == before + 691
+    source = demo.get("inventory_imports", str(first.import_id))
+    assert (source["file_name"], source["row_count"], source["new_count"]) == (
+        "osm_cameras.csv",
+        691,
+        691,
+    )
+    assert source["imported_at"] and source["format"] == "csv"
+    assert {demo.get("cameras", i)["import_id"] for i in first.camera_ids} == {first.import_id}
+
+    again = import_inventory(demo, CSV_FILE)
+    assert (
+        again.counts().text("vi") == "691 không đổi, 0 cập nhật, 0 mới, 0 không còn trong danh sách"
+    )
+    assert again.camera_ids == [] and again.imported == 691 and again.flagged == 0
+    assert _live_cameras(demo) == before + 691
+    history = demo.db.execute(
+        "SELECT count(*) FROM changes WHERE table_name = 'cameras'"
+    ).fetchone()[0]
+
+    # The owner moves one camera, turns another, drops a third; a new one appears.
+    rows = [dict(row) for _, row in _real_rows()]
+    moved, turned, dropped = rows[1], rows[3], rows[5]
+    moved["lat"] = f"{float(moved['lat']) + 0.0001:.7f}"
+    turned["camera:direction"] = "200"
+    rows.remove(dropped)
+    rows.append({**rows[0], "id": "node/999000001", "lat": "21.0301", "lon": "105.8501"})
+    changed = tmp_path / "osm_cameras.csv"  # the same list, sent again with changes
+    with changed.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    dry = import_inventory(demo, changed, dry_run=True)
+    third = import_inventory(demo, changed)
+    assert (
+        third.counts().text("vi") == "688 không đổi, 2 cập nhật, 1 mới, 1 không còn trong danh sách"
+    )
+    assert dry.counts().text("vi") == third.counts().text("vi")
+    assert [g["ref"] for g in third.gone] == [dropped["id"]]
+    refs = {demo.get("cameras", i)["ref"] for i in third.updated_ids}
+    assert refs == {moved["id"], turned["id"]}
+    by_ref = {
+        ref: (lat, json.loads(views))
+        for ref, lat, views in demo.db.execute(
+            "SELECT ref, lat, views FROM cameras WHERE deleted = 0 AND ref IN (?, ?)",
+            [moved["id"], turned["id"]],
+        )
+    }
+    assert by_ref[moved["id"]][0] == float(moved["lat"])
+    assert by_ref[turned["id"]][1][0]["direction"] == 200.0
+    assert _live_cameras(demo) == before + 692  # the dropped camera is reported, not deleted
+    # Only the two changed cameras and the new one were written.
+    assert (
+        demo.db.execute("SELECT count(*) FROM changes WHERE table_name = 'cameras'").fetchone()[0]
+        == history + 3
+    )
+
+
+def test_the_dry_run_flags_exactly_what_the_import_flags(demo: Workspace) -> None:
+    before = _counts(demo)
+    dry = import_inventory(demo, CSV_FILE, dry_run=True)
+    assert _counts(demo) == before and dry.import_id is None
+    real = import_inventory(demo, CSV_FILE)
+    assert dry.flagged == real.flagged > 0
+    assert len(dry.duplicates) == len(real.duplicates)
+
+    def refs(report: Any) -> list[tuple[Any, ...]]:
+        return sorted(  # a pair's order follows the ids, new in each run
+            (round(p["score"], 6), *sorted((str(p["a"]["ref"]), str(p["b"]["ref"]))))
+            for p in report.duplicates
+        )
+
+    assert refs(dry) == refs(real)
+    assert dry.summary() | {"import_id": None} == real.summary() | {"import_id": None}
+
+
+def test_a_row_far_outside_ha_noi_is_refused_with_its_line(demo: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "far.csv"
+    path.write_text(
+        "ref,lat,lon\n"
+        "near,20.975223,105.9679963\n"  # 460 m outside the city's edge: imported, with a warning
+        "far,21.03,106.45\n"  # Hải Dương, some 50 km east: refused
+        "inside,21.0285,105.8542\n",
+        encoding="utf-8",
+    )
+    report = import_inventory(demo, path)
+    assert report.imported == 2
+    assert [r["line"] for r in report.refused] == [3]
+    assert "cách Hà Nội hơn 10 km" in report.refused[0]["reason"].text("vi")
+    assert [w["line"] for w in report.warnings] == [2]
+
+
+def test_geojson_warnings_name_the_feature_not_the_line(demo: Workspace, tmp_path: Path) -> None:
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": lon_lat},
+            "properties": {"id": f"f{n}", "camera:mount": mount},
+        }
+        for n, (lon_lat, mount) in enumerate(
+            [([105.85, 21.03], "wall"), ([105.86, 21.03], "chimney"), ([106.45, 21.03], "wall")],
+            start=1,
+        )
+    ]
+    path = tmp_path / "one_line.geojson"  # written on one line, as most tools write it
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
+    report = import_inventory(demo, path)
+    assert [(w.get("feature"), w["place"].text("vi")) for w in report.warnings] == [
+        (2, "điểm thứ 2")
+    ]
+    assert [(r["feature"], r["place"].text("vi")) for r in report.refused] == [(3, "điểm thứ 3")]
+
+
+def test_angle_is_the_bearing_and_its_range_is_shown(demo: Workspace, tmp_path: Path) -> None:
+    # A city list's "angle" column holds the compass bearing (DESIGN §8).
+    path = tmp_path / "city.csv"
+    path.write_text(
+        "ma,lat,lon,angle,goc nhin\nA1,21.0285,105.8542,355,90°\nA2,21.029,105.855,15,\n"
+        "A3,21.0295,105.856,,60\n",
+        encoding="utf-8",
+    )
+    inventory = read_inventory(path)
+    mapping = guess_mapping(inventory.columns)
+    assert mapping["direction"] == "angle" and mapping["field_of_view"] == "goc nhin"
+    assert value_range(inventory, "angle") == (15.0, 355.0, 2)  # a bearing: up to 360
+    assert value_range(inventory, "goc nhin") == (60.0, 90.0, 2)
+    assert value_range(inventory, "ma") is None
+    report = import_inventory(demo, inventory)
+    views = {
+        demo.get("cameras", i)["ref"]: json.loads(demo.get("cameras", i)["views"])
+        for i in report.camera_ids
+    }
+    assert views["A1"] == [{"direction": 355.0, "angle": 90.0, "tilt": None}]
+    assert views["A2"] == [{"direction": 15.0, "angle": None, "tilt": None}]
+
+
+def test_the_owner_is_named_as_people_type_it(demo: Workspace) -> None:
+    police = demo.db.execute(
+        "SELECT id FROM units WHERE name = 'Công an Thành phố Hà Nội'"
+    ).fetchone()[0]
+    assert find_owner(demo, "Cong an TP") == police
+    assert find_owner(demo, "công an thành phố hà nội") == police
+    assert find_owner(demo, police) == police and find_owner(demo, police[:8]) == police
+    with pytest.raises(ValidationError, match="UBND"):
+        find_owner(demo, "UBND Phuong")  # many units fit: say which
+    with pytest.raises(ValidationError):
+        find_owner(demo, "Không có đơn vị này")
+    report = import_inventory(demo, CSV_FILE, owner="Cong an TP")
+    owners = {demo.get("cameras", i)["owner_unit_id"] for i in report.camera_ids}
+    assert owners == {police}
+    assert demo.get("inventory_imports", str(report.import_id))["owner_unit_id"] == police
+
+
+def test_the_command_sends_a_list_again_and_dry_runs_it_faithfully(
+    run_cli: Any, demo_file: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "office.sqlite"
+    db.write_bytes(demo_file.read_bytes())
+
+    def summary(*extra: str) -> dict[str, Any]:
+        result = run_cli("import-inventory", "--db", str(db), str(CSV_FILE), "--json", *extra)
+        assert result.returncode == 0, result.stderr
+        return dict(json.loads(result.stdout.splitlines()[-1]))
+
+    dry = summary("--dry-run", "--owner", "Cong an TP")
+    real = summary("--owner", "Cong an TP")
+    assert dry["flagged"] == real["flagged"] > 0 and dry["new"] == real["new"] == 691
+    again = summary("--owner", "Cong an TP")
+    assert (again["new"], again["unchanged"], again["updated"], again["gone"]) == (0, 691, 0, 0)
+    assert again["flagged"] == 0
+    result = run_cli("import-inventory", "--db", str(db), str(CSV_FILE), "--owner", "Cong an TP")
+    assert "691 không đổi, 0 cập nhật, 0 mới, 0 không còn trong danh sách" in result.stdout
+    with Workspace.open(db) as ws:
+        imports = ws.db.execute(
+            "SELECT count(*), count(DISTINCT owner_unit_id) FROM inventory_imports"
+        ).fetchone()
+        assert imports == (3, 1)
+        refs = ws.db.execute(
+            "SELECT count(*) FROM cameras WHERE ref LIKE 'node/%' AND deleted = 0"
+        ).fetchone()
+        assert refs[0] == 691

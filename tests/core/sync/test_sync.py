@@ -868,3 +868,22 @@ def test_package_names_are_plain_and_never_taken(tmp_path: Path) -> None:
     (tmp_path / "s1-vanphong-2026-12-05-02.fspkg").touch()
     assert package_name("s1", "Văn phòng", day, tmp_path) == "s1-vanphong-2026-12-05-03.fspkg"
     assert package_name("../..", "\\\\", day, tmp_path) == "thietbi-thietbi-2026-12-05-01.fspkg"
+
+
+def test_an_imported_owner_list_travels_with_its_cameras(
+    trio: dict[str, Workspace], tmp_path: Path
+) -> None:
+    from fieldsurvey.core.office.inventory import import_inventory
+
+    office, s1 = trio["office"], trio["s1"]
+    path = tmp_path / "owner.csv"
+    path.write_text("ref,lat,lon\nOWN-1,21.0285,105.8542\nOWN-2,21.0290,105.8550\n", "utf-8")
+    report = import_inventory(office, path)
+    assert report.import_id is not None and len(report.camera_ids) == 2
+    import_package(s1, send(office, s1, tmp_path))
+    source = s1.get("inventory_imports", report.import_id)
+    assert (source["file_name"], source["row_count"], source["new_count"]) == ("owner.csv", 2, 2)
+    assert {s1.get("cameras", i)["import_id"] for i in report.camera_ids} == {report.import_id}
+    # a surveyor may not record an import of its own
+    with pytest.raises(FieldSurveyError):
+        s1.insert("inventory_imports", {"file_name": "mine.csv"})

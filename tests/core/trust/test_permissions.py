@@ -9,7 +9,7 @@ from fieldsurvey.core.store.records import RECORD_KINDS
 from fieldsurvey.core.trust.permissions import MATRIX, OPERATIONS, refusal
 
 SURVEY = ("sites", "cameras", "shortcomings", "needs", "photos", "photo_links")
-DECISIONS = ("units", "assignments", "reviews", "not_duplicates")
+DECISIONS = ("units", "assignments", "reviews", "not_duplicates", "inventory_imports")
 
 EXPECTED = {
     **{("surveyor", t, op): True for t in SURVEY for op in OPERATIONS},
@@ -38,6 +38,13 @@ def test_a_review_state_is_the_offices(table: str) -> None:
     why = refusal("surveyor", table, "update", ["name", "review_state"])
     assert why is not None and "review_state" in str(why)
     assert refusal("office", table, "update", ["review_state"]) is None
+
+
+def test_only_the_office_says_which_owner_list_a_camera_came_from() -> None:
+    for op in ("insert", "update"):
+        why = refusal("surveyor", "cameras", op, ["name", "import_id"])
+        assert why is not None and "import_id" in str(why)
+        assert refusal("office", "cameras", op, ["import_id"]) is None
 
 
 @pytest.mark.parametrize("table", ["keys", "peers", "log_entries", "sync_acks", "device_keys"])

@@ -553,3 +553,33 @@ CREATE TABLE known_authors (
 def m011_peer_scope_and_known_authors(db: sqlite_utils.Database) -> None:
     for statement in _split(_AUTHORS_SCHEMA):
         db.execute(statement)
+
+
+# Owners' camera lists the office imported (core/office/inventory.py), and for each camera the
+# import it came in with, so a list sent again updates its cameras instead of adding them twice.
+# A record kind like any other (history, sync to the other office workspaces).
+_INVENTORY_IMPORTS_SCHEMA = f"""
+CREATE TABLE inventory_imports (
+    {_RECORD},
+    file_name TEXT NOT NULL,
+    format TEXT,
+    owner_unit_id TEXT REFERENCES units(id),
+    imported_at TEXT,
+    row_count INTEGER,
+    new_count INTEGER,
+    updated_count INTEGER,
+    unchanged_count INTEGER,
+    gone_count INTEGER,
+    refused_count INTEGER,
+    imported_by TEXT
+);
+ALTER TABLE cameras ADD COLUMN import_id TEXT REFERENCES inventory_imports(id);
+CREATE INDEX cameras_import ON cameras(import_id) WHERE import_id IS NOT NULL;
+CREATE INDEX cameras_ref ON cameras(ref) WHERE ref IS NOT NULL
+"""
+
+
+@MIGRATIONS(name="m012_inventory_imports")
+def m012_inventory_imports(db: sqlite_utils.Database) -> None:
+    for statement in _split(_INVENTORY_IMPORTS_SCHEMA):
+        db.execute(statement)

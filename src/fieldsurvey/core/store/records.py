@@ -158,6 +158,8 @@ RECORD_KINDS: dict[str, RecordKind] = {
                 _text("ref", max_length=200),
                 _text("notes"),
                 _REVIEW,
+                # The owner's list this camera came in with (an inventory import), if any.
+                _ref("import_id", "inventory_imports"),
             ),
             title_field="name",
         ),
@@ -263,6 +265,27 @@ RECORD_KINDS: dict[str, RecordKind] = {
                 _text("note"),
                 _text("decided_by", max_length=200),
             ),
+        ),
+        # One import of an owner unit's camera list: where it came from and what it did
+        # (core/office/inventory.py). Sending the list again matches its rows by the owner's
+        # reference; the counts say how many were unchanged, updated, new, no longer listed.
+        RecordKind(
+            "inventory_imports",
+            11,
+            (
+                _text("file_name", required=True, max_length=500),
+                _text("format", max_length=20),
+                _ref("owner_unit_id", "units"),
+                _text("imported_at", max_length=40),
+                _int("row_count", 0, 10_000_000),
+                _int("new_count", 0, 10_000_000),
+                _int("updated_count", 0, 10_000_000),
+                _int("unchanged_count", 0, 10_000_000),
+                _int("gone_count", 0, 10_000_000),
+                _int("refused_count", 0, 10_000_000),
+                _text("imported_by", max_length=200),
+            ),
+            title_field="file_name",
         ),
     )
 }

@@ -2,7 +2,8 @@
 
 The office sends a surveyor the records inside the area its unit is assigned (communes and named
 sites) and the records the device made itself, the office's decisions about those records
-(reviews, not-a-duplicate decisions), the unit's assignments, and reference data (units).
+(reviews, not-a-duplicate decisions), the unit's assignments, reference data (units), and the
+owners' lists (inventory imports) the cameras it sees came from.
 National-security sites, and everything at them, go only to devices enrolled with the
 clearance to see them (or to the device that recorded them). Everything else travels as its
 place in its author's log only (a digest), which keeps every chain verifiable and tells the
@@ -107,6 +108,14 @@ def scope_of(
             "SELECT id, record_table, record_a, record_b FROM not_duplicates"
         )
         if scope.allows(record_table, a) and scope.allows(record_table, b)
+    }
+    # Where a camera it may see came from (the owner's list), so the camera's reference holds.
+    scope.ids["inventory_imports"] = {
+        str(import_id)
+        for camera_id, import_id in db.execute(
+            "SELECT id, import_id FROM cameras WHERE import_id IS NOT NULL"
+        )
+        if camera_id in scope.ids["cameras"]
     }
     return scope
 

@@ -2,8 +2,9 @@
 and on every change that arrives in a package (by the role of the change's author).
 
 A surveyor records survey records (sites, cameras, shortcomings, needs, photos and their
-links); the office also decides (reviews, assignments, units, not-a-duplicate decisions) and may
-change survey records (merges, conflict resolutions, owners' camera lists). Keys, enrolments and
+links); the office also decides (reviews, assignments, units, not-a-duplicate decisions), keeps
+the owners' camera lists it imported (inventory imports), and may change survey records
+(merges, conflict resolutions, owners' camera lists). Keys, enrolments and
 the sync ledgers are not records at all: no change can name them (the schema check refuses an
 unknown table before this table is asked).
 """
@@ -23,10 +24,11 @@ SURVEY_TABLES: Final = frozenset(
     {Table.SITES, Table.CAMERAS, Table.SHORTCOMINGS, Table.NEEDS, Table.PHOTOS, Table.PHOTO_LINKS}
 )
 OFFICE_TABLES: Final = frozenset(
-    {Table.UNITS, Table.ASSIGNMENTS, Table.REVIEWS, Table.NOT_DUPLICATES}
+    {Table.UNITS, Table.ASSIGNMENTS, Table.REVIEWS, Table.NOT_DUPLICATES, Table.INVENTORY_IMPORTS}
 )
-# Fields of survey records that hold an office decision.
-OFFICE_FIELDS: Final = frozenset({"review_state"})
+# Fields of survey records that hold an office decision (or the office's own bookkeeping: the
+# owner's list a camera came in with).
+OFFICE_FIELDS: Final = frozenset({"review_state", "import_id"})
 OPERATIONS: Final = tuple(Op)
 
 # (role, table) → the operations allowed.

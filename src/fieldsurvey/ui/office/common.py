@@ -36,6 +36,7 @@ def table_labels() -> dict[str, str]:
         "photo_links": tr("Ảnh gắn bản ghi"),
         "reviews": tr("Kết quả duyệt"),
         "not_duplicates": tr("Không trùng lặp"),
+        "inventory_imports": tr("Lần nhập danh sách camera"),
     }
 
 

@@ -96,9 +96,14 @@ class InventoryDialog(QDialog):
         self.owner.addItem(self.tr("Theo cột đơn vị trong tệp (tạo đơn vị mới nếu chưa có)"), None)
         for unit_id, name in listing.unit_choices(workspace.db):
             self.owner.addItem(name, unit_id)
-        self.mapping_table = QTableWidget(0, 3, self)
+        self.mapping_table = QTableWidget(0, 4, self)
         self.mapping_table.setHorizontalHeaderLabels(
-            [self.tr("Cột trong tệp"), self.tr("Trường FieldSurvey"), self.tr("Giá trị mẫu")]
+            [
+                self.tr("Cột trong tệp"),
+                self.tr("Trường FieldSurvey"),
+                self.tr("Khoảng giá trị số"),
+                self.tr("Giá trị mẫu"),
+            ]
         )
         self.mapping_table.verticalHeader().hide()
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -213,7 +218,8 @@ class InventoryDialog(QDialog):
                 if len(samples) >= self.SAMPLES:
                     break
             self.mapping_table.setItem(row, 0, QTableWidgetItem(column))
-            self.mapping_table.setItem(row, 2, QTableWidgetItem(" | ".join(samples)))
+            self.mapping_table.setItem(row, 2, self._range_item(inv, column))
+            self.mapping_table.setItem(row, 3, QTableWidgetItem(" | ".join(samples)))
             combo = QComboBox(self.mapping_table)
             combo.addItem(self.tr("— bỏ qua —"), None)
             for target, label in labels.items():
@@ -224,7 +230,31 @@ class InventoryDialog(QDialog):
             self.combos[column] = combo
         self.mapping_table.resizeColumnToContents(0)
         self.mapping_table.resizeColumnToContents(1)
+        self.mapping_table.resizeColumnToContents(2)
         self.geometry_note.setVisible(inv.format == "geojson")
+
+    def _range_item(self, inv: inventory.InventoryFile, column: str) -> QTableWidgetItem:
+        """The lowest and highest number the column holds: a bearing goes up to 360, a field
+        of view seldom past 120, so a person can tell which an "angle" column is."""
+        found = inventory.value_range(inv, column)
+        if found is None:
+            return QTableWidgetItem("")
+        low, high, count = found
+        item = QTableWidgetItem(
+            self.tr("{0} – {1} ({2} giá trị)").format(f"{low:g}", f"{high:g}", count)
+        )
+        item.setToolTip(
+            self.tr("Hướng nhìn (phương vị) nằm trong 0–360°; góc nhìn (độ rộng) thường dưới 120°.")
+        )
+        return item
+
+    def range_text(self, column: str) -> str:
+        """The value range shown for a column of the file."""
+        for row in range(self.mapping_table.rowCount()):
+            name, found = self.mapping_table.item(row, 0), self.mapping_table.item(row, 2)
+            if name is not None and name.text() == column and found is not None:
+                return found.text()
+        return ""
 
     def set_target(self, column: str, target: str | None) -> None:
         """Map a column of the file to a field (None: ignore it), as the combo box does."""
@@ -301,25 +331,31 @@ class InventoryDialog(QDialog):
 
         def done(result: tuple[inventory.ImportReport, list[inventory.RowOutcome]]) -> None:
             checked, first = result
+            lang = current_language()
             self.status.setText(
                 self.tr("Đã đọc {0} dòng: {1} dòng nhập được, {2} dòng không đọc được.").format(
                     len(inv.rows), checked.imported, len(checked.refused)
                 )
+                + " "
+                + self.tr("Nếu nhập: {0}; {1} camera có thể trùng.").format(
+                    checked.counts().text(lang), checked.flagged
+                )
             )
             lines = [self.tr("Các dòng đầu:")]
             for outcome in first:
+                place = inv.place(outcome.number, outcome.line).text(current_language())
                 if outcome.camera is None:
                     lines.append(
-                        self.tr("  dòng {0}: không đọc được — {1}").format(
-                            outcome.line,
+                        self.tr("  {0}: không đọc được — {1}").format(
+                            place,
                             outcome.error.text(current_language()) if outcome.error else "",
                         )
                     )
                     continue
                 camera = outcome.camera
                 lines.append(
-                    self.tr("  dòng {0}: {1} ({2:.6f}, {3:.6f}) {4}").format(
-                        outcome.line,
+                    self.tr("  {0}: {1} ({2:.6f}, {3:.6f}) {4}").format(
+                        place,
                         camera.get("ref") or camera.get("name") or "",
                         camera["lat"],
                         camera["lon"],
@@ -341,15 +377,18 @@ class InventoryDialog(QDialog):
         if report.refused:
             lines.append(self.tr("Dòng không đọc được ({0}):").format(len(report.refused)))
             lines += [
-                self.tr("  dòng {0}: {1}").format(r["line"], r["reason"].text(lang))
+                self.tr("  {0}: {1}").format(r["place"].text(lang), r["reason"].text(lang))
                 for r in report.refused
             ]
         if report.warnings:
             lines.append(self.tr("Lưu ý ({0}):").format(len(report.warnings)))
             lines += [
-                self.tr("  dòng {0}: {1}").format(w["line"], w["message"].text(lang))
+                self.tr("  {0}: {1}").format(w["place"].text(lang), w["message"].text(lang))
                 for w in report.warnings
             ]
+        if report.gone:
+            lines.append(self.tr("Không còn trong danh sách ({0}):").format(len(report.gone)))
+            lines += [f"  {camera['ref']}" for camera in report.gone]
         return lines
 
     def on_import_clicked(self) -> None:
@@ -404,6 +443,9 @@ class InventoryDialog(QDialog):
                     len(report.refused),
                     report.flagged,
                 )
+                + " "
+                + report.counts().text(current_language())
+                + "."
             )
         lines = self._refused_lines(report)
         if report.duplicates:
