@@ -238,127 +238,127 @@
         <translation>Keep as is</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="65"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="69"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="66"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="70"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="58"/>
         <source>Loại địa điểm</source>
         <translation>Site type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="67"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="57"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="68"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="72"/>
         <source>Vị trí (vĩ độ, kinh độ)</source>
         <translation>Location (latitude, longitude)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="69"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
         <source>Đơn vị quản lý</source>
         <translation>Managing unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="70"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="56"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="59"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="72"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
         <source>Mục đích sử dụng</source>
         <translation>Purpose of use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="77"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="52"/>
         <source>Loại camera</source>
         <translation>Camera type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="78"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="54"/>
         <source>Kiểu lắp đặt</source>
         <translation>Mounting type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="79"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="55"/>
         <source>Độ cao lắp (m)</source>
         <translation>Mounting height (m)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="80"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="49"/>
         <source>Hướng nhìn</source>
         <translation>View directions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="81"/>
         <source>Độ phân giải (MP)</source>
         <translation>Resolution (MP)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="78"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="82"/>
         <source>Quan sát ban đêm</source>
         <translation>Night vision</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="45"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="79"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="83"/>
         <source>Kết nối</source>
         <translation>Connectivity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="80"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="84"/>
         <source>Đường truyền</source>
         <translation>Transmission link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="81"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="85"/>
         <source>Thời gian lưu trữ (ngày)</source>
         <translation>Storage period (days)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="82"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="86"/>
         <source>Chuẩn kết nối</source>
         <translation>Connection standards</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="83"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="87"/>
         <source>Nguồn điện</source>
         <translation>Power source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="88"/>
         <source>Năm lắp đặt</source>
         <translation>Year installed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="89"/>
         <source>Nguồn kinh phí</source>
         <translation>Funding source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="90"/>
         <source>Chức năng AI</source>
         <translation>AI functions</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="43"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="91"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
@@ -403,92 +403,112 @@
         <translation>Status</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="54"/>
+        <source>Nhập từ danh sách</source>
+        <translation>Imported from list</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="55"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="56"/>
+        <source>Thời điểm nhập</source>
+        <translation>Imported at</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="57"/>
+        <source>Số dòng</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="61"/>
         <source>Loại đơn vị</source>
         <translation>Unit type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="57"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="61"/>
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="59"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="63"/>
         <source>Đơn vị được giao</source>
         <translation>Assigned unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="92"/>
         <source>Mã hiệu</source>
         <translation>Reference code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="93"/>
         <source>Camera liên quan</source>
         <translation>Related camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="94"/>
         <source>Loại tồn tại, hạn chế</source>
         <translation>Shortcoming type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="95"/>
         <source>Mô tả</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="96"/>
         <source>Hướng khắc phục</source>
         <translation>Type of remedy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="97"/>
         <source>Giải pháp khắc phục</source>
         <translation>Proposed remedy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="98"/>
         <source>Kinh phí dự kiến (đồng)</source>
         <translation>Estimated cost (VND)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="95"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="99"/>
         <source>Số camera cần lắp</source>
         <translation>Number of cameras needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="96"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="100"/>
         <source>Mức ưu tiên</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="97"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="101"/>
         <source>Lý do, căn cứ</source>
         <translation>Reasons and justification</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="259"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="263"/>
         <source>Hướng (°, 0 = Bắc)</source>
         <translation>Direction (°, 0 = north)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="259"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="263"/>
         <source>Góc nhìn (°)</source>
         <translation>Field of view (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="259"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="263"/>
         <source>Góc nghiêng (°)</source>
         <translation>Tilt (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="265"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="269"/>
         <source>Thêm hướng</source>
         <translation>Add direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="267"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="271"/>
         <source>Xoá hướng</source>
         <translation>Remove direction</translation>
     </message>
@@ -563,6 +583,11 @@
         <location filename="../../src/fieldsurvey/ui/office/common.py" line="38"/>
         <source>Không trùng lặp</source>
         <translation>Not a duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="39"/>
+        <source>Lần nhập danh sách camera</source>
+        <translation>Camera list import</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="38"/>
@@ -895,7 +920,7 @@ At: {3}</translation>
         <translation>{0} already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="241"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="242"/>
         <source>Đã ghi {0}: {1} thay đổi, {2} ảnh.</source>
         <translation>Wrote {0}: {1} change(s), {2} photo(s).</translation>
     </message>
@@ -1139,78 +1164,78 @@ At: {3}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="265"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="266"/>
         <source>Nhập gói đồng bộ</source>
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="274"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="275"/>
         <source>Thêm gói…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="283"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="284"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="299"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="299"/>
         <source>Gói FieldSurvey (*.fspkg);;Tất cả (*)</source>
         <translation>FieldSurvey packages (*.fspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="354"/>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="445"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="355"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="446"/>
         <source>đã nhập trước đây</source>
         <translation>imported previously</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="356"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="357"/>
         <source>xem trước</source>
         <translation>preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="358"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="359"/>
         <source>đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="370"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="371"/>
         <source>đang kiểm tra…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="372"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="373"/>
         <source>TỪ CHỐI: {0}</source>
         <translation>REFUSED: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="425"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="426"/>
         <source>Đã tạo ảnh thu nhỏ cho {0} ảnh.</source>
         <translation>Created thumbnails for {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="443"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="444"/>
         <source>không nhập (đã huỷ)</source>
         <translation>not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="451"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="452"/>
         <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xoá, {5} ảnh (gói {6})</source>
         <translation>{0}: {1} new, {2} updated, {3} conflicts, {4} deleted, {5} photos (package {6})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="463"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="464"/>
         <source>{0}: TỪ CHỐI — {1}</source>
         <translation>{0}: REFUSED — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="466"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="467"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1397,163 +1422,200 @@ At: {3}</translation>
         <translation>From the file&apos;s unit column (new units are created if missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="101"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="102"/>
         <source>Cột trong tệp</source>
         <translation>Column in file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="101"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="103"/>
         <source>Trường FieldSurvey</source>
         <translation>FieldSurvey field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="101"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="104"/>
+        <source>Khoảng giá trị số</source>
+        <translation>Range of numbers</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="105"/>
         <source>Giá trị mẫu</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="108"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="113"/>
         <source>Vị trí lấy từ hình học (geometry) của từng điểm trong tệp GeoJSON.</source>
         <translation>Locations are taken from the geometry of each point in the GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="123"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="120"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="125"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="122"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="127"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="125"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="130"/>
         <source>Xem camera trùng lắp…</source>
         <translation>View duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="142"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="147"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="143"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="148"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="165"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="170"/>
         <source>Chọn danh sách camera</source>
         <translation>Choose a camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="167"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="172"/>
         <source>Danh sách camera (*.csv *.geojson *.json);;Tất cả (*)</source>
         <translation>Camera lists (*.csv *.geojson *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="184"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="189"/>
         <source>Chọn một tệp CSV hoặc GeoJSON.</source>
         <translation>Choose a CSV or GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="190"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="195"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="195"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="200"/>
         <source>{0}: {1} dòng, {2} cột. Kiểm tra cách ghép cột rồi bấm Xem trước.</source>
         <translation>{0}: {1} row(s), {2} column(s). Check how the columns are mapped, then click Preview.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="218"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="224"/>
         <source>— bỏ qua —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="243"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="244"/>
+        <source>{0} – {1} ({2} giá trị)</source>
+        <translation>{0} – {1} ({2} values)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="247"/>
+        <source>Hướng nhìn (phương vị) nằm trong 0–360°; góc nhìn (độ rộng) thường dưới 120°.</source>
+        <translation>A view direction (bearing) lies within 0–360°; a field of view (width) is usually under 120°.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="273"/>
         <source>Trường «{0}» được chọn cho hai cột: {1} và {2}.</source>
         <translation>The field “{0}” is chosen for two columns: {1} and {2}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="282"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="312"/>
         <source>Đã huỷ, không nhập camera nào.</source>
         <translation>Cancelled; no cameras were imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="284"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="314"/>
         <source>Không nhập được: {0}</source>
         <translation>Could not import: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="296"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="326"/>
         <source>Đang đọc từng dòng…</source>
         <translation>Reading the rows…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="305"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="336"/>
         <source>Đã đọc {0} dòng: {1} dòng nhập được, {2} dòng không đọc được.</source>
         <translation>Read {0} row(s): {1} can be imported, {2} could not be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="309"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="340"/>
+        <source>Nếu nhập: {0}; {1} camera có thể trùng.</source>
+        <translation>If imported: {0}; {1} cameras may be duplicates.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="344"/>
         <source>Các dòng đầu:</source>
         <translation>First rows:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="313"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="349"/>
+        <source>  {0}: không đọc được — {1}</source>
+        <translation>  {0}: not readable — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="357"/>
+        <source>  {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
+        <translation>  {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="380"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="386"/>
+        <source>  {0}: {1}</source>
+        <translation>  {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="390"/>
+        <source>Không còn trong danh sách ({0}):</source>
+        <translation>No longer listed ({0}):</translation>
+    </message>
+    <message>
         <source>  dòng {0}: không đọc được — {1}</source>
-        <translation>  row {0}: could not be read — {1}</translation>
+        <translation type="vanished">  row {0}: could not be read — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="321"/>
         <source>  dòng {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
-        <translation>  row {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
+        <translation type="vanished">  row {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="342"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="378"/>
         <source>Dòng không đọc được ({0}):</source>
         <translation>Rows that could not be read ({0}):</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="344"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="350"/>
         <source>  dòng {0}: {1}</source>
-        <translation>  row {0}: {1}</translation>
+        <translation type="vanished">  row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="361"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="400"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="381"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="420"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="392"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="431"/>
         <source>Không có dòng nào nhập được; không ghi gì.</source>
         <translation>No row could be imported; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="397"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="436"/>
         <source>Đã nhập {0} camera: {1} địa điểm mới, {2} camera vào địa điểm có sẵn, {3} đơn vị mới; {4} dòng không đọc được; {5} camera mới có thể trùng.</source>
         <translation>Imported {0} camera(s): {1} new site(s), {2} camera(s) added to existing sites, {3} new unit(s); {4} row(s) could not be read; {5} new camera(s) may be duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="417"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="459"/>
         <source>Có thể trùng: {0} cặp, {1} cặp với camera đã có:</source>
         <translation>Possible duplicates: {0} pair(s), {1} with existing cameras:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="348"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="384"/>
         <source>Lưu ý ({0}):</source>
         <translation>Warnings ({0}):</translation>
     </message>
@@ -2530,52 +2592,52 @@ At: {3}</translation>
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="482"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="483"/>
         <source>Các gói đã trao đổi</source>
         <translation>Exchanged packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="486"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="487"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="487"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="488"/>
         <source>Chiều</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="488"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="489"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="489"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="490"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="490"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="491"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="491"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="492"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="492"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="493"/>
         <source>Mã gói</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="499"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="500"/>
         <source>nhận</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="499"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="500"/>
         <source>gửi</source>
         <translation>sent</translation>
     </message>
@@ -3606,7 +3668,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Import an owner unit&apos;s existing camera list (CSV or GeoJSON, OpenStreetMap tags understood); rows it cannot read are reported with their line numbers, new cameras that may duplicate existing ones are flagged.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="92"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="93"/>
         <source>Đơn vị sở hữu (mã hoặc tên).</source>
         <translation>Owner unit (id or name).</translation>
     </message>
@@ -3615,79 +3677,89 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation type="vanished">Map a column to a field (repeatable), instead of the automatic guess.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="101"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="102"/>
         <source>Gán cột cho trường (lặp lại được), thay cho đoán tự động. Các trường: {fields}.</source>
         <translation>Map a column to a field (repeatable), instead of the automatic guess. Fields: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="112"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="113"/>
         <source>Chỉ kiểm tra, không ghi.</source>
         <translation>Check, write nothing.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="114"/>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="176"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="115"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="190"/>
         <location filename="../../src/fieldsurvey/cli/review.py" line="337"/>
         <source>Mỗi dòng một đối tượng JSON.</source>
         <translation>One JSON object per line.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="130"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="131"/>
         <source>{item}: cần FIELD=COLUMN.</source>
         <translation>{item}: expected FIELD=COLUMN.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="149"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="155"/>
         <source>dòng {line}</source>
         <translation>line {line}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="152"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="160"/>
+        <source>{place} (cảnh báo)</source>
+        <translation>{place} (warning)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="162"/>
         <source>dòng {line} (cảnh báo)</source>
         <translation>line {line} (warning)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="155"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="166"/>
+        <source>không còn trong danh sách</source>
+        <translation>no longer listed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="169"/>
         <source>Sẽ nhập</source>
         <translation>would import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="157"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="171"/>
         <source>Đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="159"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="173"/>
         <source>có thể trùng</source>
         <translation>flagged as possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="160"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="174"/>
         <source>dòng bị từ chối</source>
         <translation>rows refused</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="166"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="180"/>
         <source>Không nhập được dòng nào.</source>
         <translation>No row could be imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="172"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="186"/>
         <source>Nhu cầu đã có camera quan sát, địa điểm chưa có camera.</source>
         <translation>For each need, the existing cameras that already see its place (reuse or connect instead of a new camera); then the sites of each category with no camera at all.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="188"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="202"/>
         <source>nhu cầu</source>
         <translation>need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="194"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="208"/>
         <source>địa điểm chưa có camera</source>
         <translation>sites without cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="198"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="212"/>
         <source>nhu cầu đã có camera quan sát.</source>
         <translation>needs already seen by existing cameras.</translation>
     </message>
@@ -4721,188 +4793,223 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>No imported package with the id {package}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="168"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="121"/>
+        <source>điểm thứ {number}</source>
+        <translation>feature {number}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="122"/>
+        <source>dòng {line}</source>
+        <translation>line {line}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="157"/>
         <source>Tệp {name} quá lớn ({size} MB).</source>
         <translation>The file {name} is too large ({size} MB).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="178"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="167"/>
         <source>Tệp {name} không phải UTF-8 (dòng {line}); hãy lưu lại dạng CSV UTF-8.</source>
         <translation>The file {name} is not UTF-8 (line {line}); save it as CSV UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="191"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="180"/>
         <source>Không đọc được tệp {path}: {detail}.</source>
         <translation>Cannot read the file {path}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="213"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="202"/>
         <source>{name}: dòng đầu không có tên cột phân cách bằng dấu phẩy hoặc chấm phẩy.</source>
         <translation>{name}: the first line has no column names separated by commas or semicolons.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="232"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="221"/>
         <source>{name}: quá {most} dòng.</source>
         <translation>{name}: too many rows (more than {most}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="243"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="232"/>
         <source>{name}, dòng {line}: CSV không đọc được ({detail}).</source>
         <translation>{name}, line {line}: unreadable CSV ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="250"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="239"/>
         <source>{name}: tên cột trống hoặc trùng nhau.</source>
         <translation>{name}: empty or repeated column names.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="287"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="276"/>
         <source>{name}, dòng {line}: JSON không đọc được ({detail}).</source>
         <translation>{name}, line {line}: unreadable JSON ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="305"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="294"/>
         <source>{name}: không phải GeoJSON FeatureCollection.</source>
         <translation>{name}: not a GeoJSON FeatureCollection.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="312"/>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="345"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="301"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="334"/>
         <source>{name}: quá {most} điểm.</source>
         <translation>{name}: too many features (more than {most}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="324"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="313"/>
         <source>không phải một Feature</source>
         <translation>not a Feature</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="357"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="346"/>
         <source>không phải một điểm OSM</source>
         <translation>not an OSM element</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="400"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="389"/>
         <source>Không có trường đích {fields}.</source>
         <translation>Unknown target fields: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="408"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="397"/>
         <source>Tệp không có cột {columns}.</source>
         <translation>The file has no such columns: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="414"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="403"/>
         <source>Cần chọn cột vĩ độ (lat) và kinh độ (lon).</source>
         <translation>Choose the latitude and longitude columns.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="478"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="488"/>
         <source>hướng nhìn {value} ngoài khoảng ±360°</source>
         <translation>direction {value} out of range</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="488"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="498"/>
         <source>khoảng hướng {value} ngoài 0–360°</source>
         <translation>direction range {value} out of range</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="502"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="512"/>
         <source>hướng nhìn {value} không đọc được</source>
         <translation>unreadable direction {value}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="524"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="534"/>
         <source>{name} {value} không phải số</source>
         <translation>{name} {value} is not a number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="530"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="540"/>
         <source>{name} không hợp lệ</source>
         <translation>invalid {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="535"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="545"/>
         <source>thiếu {name}</source>
         <translation>no {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="591"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="601"/>
         <source>hình học không đọc được</source>
         <translation>unreadable geometry</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="597"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="607"/>
         <source>hình học {kind} không phải một điểm</source>
         <translation>geometry {kind} is not a point</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="604"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="614"/>
         <source>tọa độ điểm không đọc được</source>
         <translation>unreadable point coordinates</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="638"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="650"/>
         <source>nhiều ô hơn số cột</source>
         <translation>more cells than columns</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="654"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="667"/>
         <source>tọa độ ngoài khoảng ({lat}, {lon}) (lat/lon đổi chỗ?)</source>
         <translation>coordinates out of range ({lat}, {lon}) (swapped?)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="658"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="671"/>
         <source>tọa độ ngoài khoảng ({lat}, {lon})</source>
         <translation>coordinates out of range ({lat}, {lon})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="664"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="678"/>
+        <source>({lat}, {lon}) cách Hà Nội hơn {limit} km (lat/lon đổi chỗ?), không nhập</source>
+        <translation>({lat}, {lon}) is more than {limit} km from Hà Nội (lat/lon swapped?), not imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="683"/>
+        <source>({lat}, {lon}) cách Hà Nội hơn {limit} km, không nhập</source>
+        <translation>({lat}, {lon}) is more than {limit} km from Hà Nội, not imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="691"/>
         <source>({lat}, {lon}) nằm ngoài Hà Nội (lat/lon đổi chỗ?), vẫn được nhập</source>
         <translation>({lat}, {lon}) outside Hà Nội (swapped?), imported all the same</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="668"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="695"/>
         <source>({lat}, {lon}) nằm ngoài Hà Nội, vẫn được nhập</source>
         <translation>({lat}, {lon}) outside Hà Nội, imported all the same</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="679"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="706"/>
         <source>góc nhìn {value} bị bỏ qua</source>
         <translation>field of view {value} ignored</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="688"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="715"/>
         <source>camera:angle {value} bị bỏ qua (cần 0–90°)</source>
         <translation>tilt {value} ignored (camera:angle must be 0–90°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="706"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="733"/>
         <source>loại camera {value} không có trong danh mục</source>
         <translation>unknown camera type {value}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="715"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="742"/>
         <source>vị trí gắn {value} không có trong danh mục</source>
         <translation>unknown mount {value}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="724"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory_rows.py" line="751"/>
         <source>chiều cao {value} bị bỏ qua</source>
         <translation>height {value} ignored</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="847"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="118"/>
+        <source>{unchanged} không đổi, {updated} cập nhật, {new} mới, {gone} không còn trong danh sách</source>
+        <translation>{unchanged} unchanged, {updated} updated, {new} new, {gone} no longer listed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="186"/>
         <source>Không có đơn vị {owner}.</source>
         <translation>No unit with that id or name: {owner}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="863"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="190"/>
+        <source>{owner} khớp {count} đơn vị: {names}; hãy ghi rõ hơn.</source>
+        <translation>{owner} matches {count} units: {names}; be more precise.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="357"/>
         <source>Đang đọc danh sách</source>
         <translation>Reading the list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="912"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="412"/>
+        <source>mã {ref} đã có ở {place} của danh sách</source>
+        <translation>reference {ref} already at {place} of the list</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="499"/>
         <source>Đang ghi camera</source>
         <translation>Writing the cameras</translation>
     </message>
@@ -5558,103 +5665,103 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>No field {name} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="285"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="308"/>
         <source>Không có loại bản ghi {table}.</source>
         <translation>Unknown record table {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="291"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="314"/>
         <source>{field}: cần một số.</source>
         <translation>{field}: a number is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="296"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="319"/>
         <source>{field}: {value} không phải là số.</source>
         <translation>{field}: {value} is not a number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="301"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="324"/>
         <source>{field}: số không hợp lệ.</source>
         <translation>{field}: not a finite number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="304"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="327"/>
         <source>{field}: cần số nguyên.</source>
         <translation>{field}: a whole number is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="310"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="333"/>
         <source>{field}: {value} nằm ngoài khoảng {low}–{high}.</source>
         <translation>{field}: {value} is out of range {low}–{high}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="325"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="348"/>
         <source>{field}: danh sách không đọc được.</source>
         <translation>{field}: the list cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="328"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="351"/>
         <source>{field}: cần một danh sách.</source>
         <translation>{field}: a list is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="338"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="361"/>
         <source>views: mỗi hướng nhìn gồm direction, angle, tilt.</source>
         <translation>views: each view has direction, angle and tilt.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="365"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="388"/>
         <source>{field}: bắt buộc phải có.</source>
         <translation>{field} is required.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="371"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="394"/>
         <source>{field}: cần chữ.</source>
         <translation>{field}: text is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="375"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="398"/>
         <source>{field}: dài quá {limit} ký tự.</source>
         <translation>{field}: too long (more than {limit} characters).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="381"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="404"/>
         <source>{field}: có ký tự không hợp lệ.</source>
         <translation>{field}: invalid character.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="385"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="408"/>
         <source>{field}: không có bảng {table}.</source>
         <translation>{field}: no table {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="399"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="422"/>
         <source>{field}: cần có/không.</source>
         <translation>{field}: yes or no is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="404"/>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="416"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="427"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="439"/>
         <source>{field}: {value} không có trong danh mục {codes}.</source>
         <translation>{field}: {value} is not in the code list {codes}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="426"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="449"/>
         <source>{field}: cần một mã.</source>
         <translation>{field}: an id is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="432"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="455"/>
         <source>{field}: cần danh sách mã.</source>
         <translation>{field}: a list of ids is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="443"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="466"/>
         <source>{field}: {value} không phải ngày (YYYY-MM-DD).</source>
         <translation>{field}: {value} is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="451"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="474"/>
         <source>{field}: không phải SHA-256.</source>
         <translation>{field}: not a SHA-256.</translation>
     </message>
@@ -6286,17 +6393,17 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>another device&apos;s</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/scope.py" line="124"/>
+        <location filename="../../src/fieldsurvey/core/sync/scope.py" line="133"/>
         <source>Không có thiết bị {device} đã đăng ký.</source>
         <translation>No enrolled device {device}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/scope.py" line="132"/>
+        <location filename="../../src/fieldsurvey/core/sync/scope.py" line="141"/>
         <source>Chỉ thiết bị khảo sát mới được giới hạn theo đơn vị; văn phòng nhận toàn bộ.</source>
         <translation>Only a surveyor&apos;s device is limited to a unit; an office receives everything.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/scope.py" line="145"/>
+        <location filename="../../src/fieldsurvey/core/sync/scope.py" line="154"/>
         <source>Không có đơn vị {unit}.</source>
         <translation>No unit {unit}.</translation>
     </message>
@@ -6714,37 +6821,37 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>the signed head (entry {seq}) does not verify</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="49"/>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="51"/>
         <source>vai trò {role} không được ghi bảng {table}</source>
         <translation>{role} may not write {table}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="59"/>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="61"/>
         <source>chỉ văn phòng được ghi {table}.{fields}</source>
         <translation>only the office may set {table}.{fields}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="69"/>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="71"/>
         <source>Không được phép: {why}.</source>
         <translation>Not permitted: {why}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="91"/>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="93"/>
         <source>văn phòng đã xoá bản ghi này của {table}, chỉ văn phòng được khôi phục</source>
         <translation>the office deleted this {table} record; only the office may restore it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="102"/>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="104"/>
         <source>chỉ văn phòng được tạo {table}</source>
         <translation>only the office may insert in {table}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="103"/>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="105"/>
         <source>chỉ văn phòng được sửa {table}</source>
         <translation>only the office may update in {table}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="104"/>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="106"/>
         <source>chỉ văn phòng được xoá {table}</source>
         <translation>only the office may delete in {table}</translation>
     </message>
