@@ -553,3 +553,21 @@ CREATE TABLE known_authors (
 def m011_peer_scope_and_known_authors(db: sqlite_utils.Database) -> None:
     for statement in _split(_AUTHORS_SCHEMA):
         db.execute(statement)
+
+
+# The lists' name order is the Vietnamese alphabet (core/collation.py): "Đống Đa" after "Dương"
+# and before "Giảng Võ", not after "Yên" as code points put it. Every connection to a workspace
+# registers the collation (core/store/db.py).
+_LIST_INDEXES_VIETNAMESE = """
+DROP INDEX sites_list_name;
+DROP INDEX cameras_list_name;
+CREATE INDEX sites_list_name ON sites(coalesce(name, '') COLLATE vietnamese, id);
+CREATE INDEX cameras_list_name ON cameras(coalesce(name, '') COLLATE vietnamese, id, deleted,
+    purposes);
+"""
+
+
+@MIGRATIONS(name="m012_lists_in_vietnamese_order")
+def m012_lists_in_vietnamese_order(db: sqlite_utils.Database) -> None:
+    for statement in _split(_LIST_INDEXES_VIETNAMESE):
+        db.execute(statement)
