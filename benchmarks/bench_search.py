@@ -90,20 +90,20 @@ def _like_word(word: str) -> str:
 
 def like_expressions(text: str) -> list[tuple[str, list[str]]]:
     """What search() asks FTS for, asked of a LIKE scan instead: the words as a phrase (the
-    last one a prefix), then every word anywhere as a word prefix. The baseline's terms are the
-    folded words joined by single spaces with a space before the first, so ``% word%`` is
-    exactly FTS's "a word starting with word"."""
+    last one a prefix), then every word anywhere, whole but the last (a prefix), then every
+    word anywhere as a word prefix. The baseline's terms are the folded words joined by single
+    spaces with a space before the first and after the last, so ``% word%`` is exactly FTS's
+    "a word starting with word" and ``% word %`` its "the word"."""
     tokens = [_like_word(t) for t in words(text)]
     if not tokens:
         return []
     phrase = ("terms LIKE ? ESCAPE '\\'", ["% " + " ".join(tokens) + "%"])
     if len(tokens) == 1:
         return [phrase]
-    every = (
-        " AND ".join(["terms LIKE ? ESCAPE '\\'"] * len(tokens)),
-        ["% " + t + "%" for t in tokens],
-    )
-    return [phrase, every]
+    clause = " AND ".join(["terms LIKE ? ESCAPE '\\'"] * len(tokens))
+    whole = (clause, ["% " + t + " %" for t in tokens[:-1]] + ["% " + tokens[-1] + "%"])
+    every = (clause, ["% " + t + "%" for t in tokens])
+    return [phrase, whole, every]
 
 
 def like_search(conn: Any, text: str) -> list[tuple[str, str, str]]:

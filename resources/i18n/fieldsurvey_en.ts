@@ -1623,65 +1623,65 @@ At: {3}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="115"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="116"/>
         <source>Tìm địa điểm, camera… (không cần dấu)  Ctrl+F</source>
         <translation>Find sites, cameras… (accents optional)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="128"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="129"/>
         <source>Đơn vị của tôi: chỉ tính các phần việc giao cho đơn vị này</source>
         <translation>My unit: count only the work assigned to this unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="134"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="135"/>
         <source>Tên địa điểm</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="135"/>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="150"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="136"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="151"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="136"/>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="153"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="137"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="154"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="137"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="138"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="138"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="139"/>
         <source>Số camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="139"/>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="154"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="140"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="155"/>
         <source>Duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="149"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="149"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="150"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="152"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="153"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
@@ -1690,34 +1690,34 @@ At: {3}</translation>
         <translation type="vanished">Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="160"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="161"/>
         <source>Địa điểm</source>
         <comment>list tab</comment>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="162"/>
         <source>Camera</source>
         <comment>list tab</comment>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="179"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="180"/>
         <source>Mọi loại địa điểm</source>
         <translation>All site types</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="182"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="183"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="185"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="186"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="188"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="189"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
@@ -2027,7 +2027,7 @@ At: {3}</translation>
         <translation>&amp;About FieldSurvey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="216"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="217"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
@@ -2087,27 +2087,27 @@ At: {3}</translation>
         <translation>Select a site, a camera or a need first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="235"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="239"/>
         <source>Mọi đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="243"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="247"/>
         <source>Chưa có địa bàn được giao.</source>
         <translation>No assigned area yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="253"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="257"/>
         <source> và {0} nơi khác</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="257"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="261"/>
         <source>Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm</source>
         <translation>Area: {area} · due {due} · {done}/{expected} sites surveyed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="262"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="266"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
@@ -3130,212 +3130,212 @@ At: {3}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="88"/>
         <source>Duyệt kết quả khảo sát</source>
         <translation>Review survey results</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="104"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="105"/>
         <source>Tất cả xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="112"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="113"/>
         <source>Tất cả thiết bị</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="117"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="118"/>
         <source>Mọi trạng thái</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="119"/>
         <source>Chưa duyệt</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="125"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="126"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="126"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="139"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="127"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="140"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="127"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="128"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="152"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="128"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="140"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="129"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="141"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="137"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="138"/>
         <source>Tên / loại</source>
         <translation>Name / type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="138"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="139"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="147"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="153"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="154"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="147"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="148"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="150"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="160"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="161"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="153"/>
         <source>Người sửa</source>
         <translation>Edited by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="154"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="155"/>
         <source>Cũ → mới</source>
         <translation>Old → new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="162"/>
         <source>Kết quả</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="162"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="163"/>
         <source>Nhận xét</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="163"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="164"/>
         <source>Người duyệt</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="177"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="178"/>
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="178"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="179"/>
         <source>Các lần duyệt</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="202"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="203"/>
         <source>Nhận xét (bắt buộc khi yêu cầu chỉnh sửa hoặc không duyệt)</source>
         <translation>Comment (required when asking for revision or rejecting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="206"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="207"/>
         <source>Duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="207"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="208"/>
         <source>Cần sửa</source>
         <translation>Needs revision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="208"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="209"/>
         <source>Không duyệt</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="262"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="263"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="282"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="283"/>
         <source>{0} bản ghi khớp bộ lọc</source>
         <translation>{0} record(s) match the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="284"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="285"/>
         <source>{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)</source>
         <translation>{0} record(s) match the filter (showing the first {1})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="286"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="287"/>
         <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
         <translation>Apply to all {0} record(s) matching the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="312"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="313"/>
         <source>Chọn một bản ghi trong danh sách.</source>
         <translation>Choose a record in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="333"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="334"/>
         <source> — đã xoá</source>
         <translation> — deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="380"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="381"/>
         <source>{0} thay đổi không khớp nhật ký: đã bị sửa ngoài ứng dụng</source>
         <translation>{0} changes do not match the log: edited outside the app</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="385"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="386"/>
         <source>{0} thay đổi có chữ ký của tác giả</source>
         <translation>{0} changes signed by their author</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="389"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="390"/>
         <source>{0} thay đổi cũ được máy này chứng thực khi nâng cấp (không chứng minh được tác giả)</source>
         <translation>{0} older changes attested by this computer at the upgrade (their author cannot be proven)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="396"/>
         <source>{0} thay đổi mới của máy này, ký khi xuất gói</source>
         <translation>{0} new changes of this computer, signed at the next export</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="397"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="398"/>
         <source>Nhật ký: </source>
         <translation>Log: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="419"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="420"/>
         <source>Duyệt hàng loạt</source>
         <translation>Bulk review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="420"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="421"/>
         <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
         <translation>Record the decision “{0}” for all {1} record(s) matching the filter?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="444"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="445"/>
         <source>Đang ghi kết quả…</source>
         <translation>Writing the results…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="447"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="448"/>
         <source>Đã ghi kết quả cho {0} bản ghi.</source>
         <translation>Recorded the decision for {0} record(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="431"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="432"/>
         <source>Đã ghi kết quả duyệt.</source>
         <translation>Review recorded.</translation>
     </message>
@@ -4410,6 +4410,8 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="26"/>
+        <location filename="../../src/fieldsurvey/cli/names.py" line="33"/>
+        <location filename="../../src/fieldsurvey/cli/names.py" line="58"/>
         <location filename="../../src/fieldsurvey/cli/workspace.py" line="132"/>
         <source>Mỗi kết quả một đối tượng JSON.</source>
         <translation>One JSON object per hit.</translation>
@@ -4469,6 +4471,16 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Start the app headless, load the map, report.
 
 Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exits 0 only if every check passed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/names.py" line="25"/>
+        <source>Các xã, phường của Hà Nội (mã, tên, loại) theo thứ tự chữ cái tiếng Việt: tên hoặc mã dùng được cho --where commune=.</source>
+        <translation>Hà Nội&apos;s communes (code, name, kind) in Vietnamese alphabetical order: the name or code is what --where commune= takes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/names.py" line="49"/>
+        <source>Các đơn vị của workspace (mã, tên) theo thứ tự chữ cái tiếng Việt: tên hoặc mã dùng được cho --owner và --where owner=.</source>
+        <translation>The workspace&apos;s units (id, name) in Vietnamese alphabetical order: the name or id is what --owner and --where owner= take.</translation>
     </message>
 </context>
 <context>
@@ -5564,98 +5576,98 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>store</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="78"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="80"/>
         <source>Không bật được chế độ WAL cho {path} (SQLite trả về {mode}). Hãy chép workspace vào một thư mục trên ổ đĩa của máy rồi mở lại.</source>
         <translation>Cannot switch {path} to WAL mode (SQLite answered {mode}). Copy the workspace to a folder on this computer&apos;s own disk and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="201"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="204"/>
         <source>{path} không phải là workspace FieldSurvey (không phải tệp SQLite). Hãy chọn tệp .sqlite do FieldSurvey tạo.</source>
         <translation>{path} is not a FieldSurvey workspace (not an SQLite file). Choose a .sqlite file made by FieldSurvey.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="245"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="248"/>
         <source>{path} là một cơ sở dữ liệu SQLite nhưng không phải workspace FieldSurvey; FieldSurvey không sửa tệp này.</source>
         <translation>{path} is an SQLite file, but not a FieldSurvey workspace; FieldSurvey leaves it untouched.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="262"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="265"/>
         <source>{path} được tạo bởi phiên bản FieldSurvey mới hơn (thay đổi cấu trúc {changes}). Hãy cập nhật FieldSurvey rồi mở lại; tệp không bị thay đổi.</source>
         <translation>{path} was written by a newer FieldSurvey (schema changes {changes}): update the app and open it again; the file was left untouched.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="301"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="305"/>
         <source>Bản sao lưu của {path} trước khi nâng cấp không khớp với bản gốc ({detail}); chưa nâng cấp gì. Hãy kiểm tra ổ đĩa rồi thử lại.</source>
         <translation>The backup of {path} made before the upgrade does not match the original ({detail}); nothing was upgraded. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="325"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="329"/>
         <source>{path} là một thư mục, không phải tệp workspace.</source>
         <translation>{path} is a folder, not a workspace file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="333"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="337"/>
         <source>Không tìm thấy workspace {path}.</source>
         <translation>No workspace at {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="341"/>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="423"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="345"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="427"/>
         <source>Thư mục {folder} không tồn tại.</source>
         <translation>No folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="351"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="355"/>
         <source>{path} là tệp rỗng, không phải workspace FieldSurvey.</source>
         <translation>{path} is an empty file, not a FieldSurvey workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="362"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="366"/>
         <source>Không ghi được vào {folder} ({detail}). Hãy tạo workspace trong một thư mục bạn có quyền ghi (ví dụ Documents).</source>
         <translation>FieldSurvey cannot write to {folder} ({detail}); create the workspace in a folder you can write to (Documents, for example).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="405"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="409"/>
         <source>{path} đã tồn tại; không ghi đè. Dùng --force để thay thế nó.</source>
         <translation>{path} exists; use --force to replace it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="415"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="419"/>
         <source>{path} là một thư mục.</source>
         <translation>{path} is a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="431"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="435"/>
         <source>Không có quyền ghi vào thư mục {folder}. Hãy chọn thư mục khác.</source>
         <translation>Cannot write to {folder}. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="481"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="485"/>
         <source>Không ghi được {path}: {detail}</source>
         <translation>Cannot write {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="79"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="81"/>
         <source>Không có danh sách {table}.</source>
         <translation>No list {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="87"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="89"/>
         <source>Không sắp xếp được theo {column}.</source>
         <translation>Cannot sort by {column}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="102"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="104"/>
         <source>{field}: {value} không có trong danh mục.</source>
         <translation>{field}: {value} is not in the code list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="344"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="347"/>
         <source>Không có địa điểm {site}.</source>
         <translation>No such site: {site}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="385"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="388"/>
         <source>Trường {field} của {table} không trỏ tới bản ghi khác.</source>
         <translation>The field {field} of {table} does not refer to another record.</translation>
     </message>
@@ -6859,32 +6871,32 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>workspace</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="88"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="90"/>
         <source>Tệp workspace {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao lưu trong thư mục {backups} hoặc từ gói đồng bộ gần nhất.</source>
         <translation>The workspace file {path} is damaged (SQLite: {detail}). Restore it from a backup in {backups} or from the latest sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="99"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="101"/>
         <source>Không ghi được vào {folder} (SQLite: {detail}). Hãy chép workspace vào một thư mục bạn có quyền ghi (ví dụ Documents) rồi mở lại.</source>
         <translation>FieldSurvey cannot write to {folder} (SQLite: {detail}). Copy the workspace to a folder you can write to (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="107"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="109"/>
         <source>Không mở được {path} (SQLite: {detail}). Hãy kiểm tra thư mục còn đó và bạn có quyền ghi trong đó, hoặc chép workspace vào một thư mục khác (ví dụ Documents) rồi mở lại.</source>
         <translation>Cannot open {path} (SQLite: {detail}). Check that its folder is still there and that you may write in it, or copy the workspace to another folder (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="116"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="118"/>
         <source>Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk holding {path} is full. Free some space and try again; what was saved before is intact.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="124"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="126"/>
         <source>Workspace {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); thay đổi chưa lưu, hãy thử lại sau ít giây.</source>
         <translation>The workspace {name} is busy with another write (an import or a bulk review); nothing was saved, try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="132"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="134"/>
         <source>Ổ đĩa không đọc hoặc ghi được {path} (SQLite: {detail}). Hãy kiểm tra ổ đĩa (thẻ nhớ, ổ USB còn cắm chắc) rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk could not read or write {path} (SQLite: {detail}). Check the disk (is the memory card or USB drive firmly in?) and try again; what was saved before is intact.</translation>
     </message>

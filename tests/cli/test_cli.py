@@ -187,3 +187,50 @@ def test_report_form_is_set_shown_and_refused(tmp_path: Path, demo_file: Path) -
     assert refused.exit_code != 0 and "Địa danh: có ký tự điều khiển." in refused.output
     again = json.loads(runner.invoke(main, ["report-form", "--db", str(db), "--json"]).output)
     assert again == shown
+
+
+def test_communes_in_vietnamese_order_are_the_names_where_accepts(demo_file: Path) -> None:
+    result = CliRunner().invoke(main, ["communes", "--json"])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert len(rows) == 126 and set(rows[0]) == {"code", "name", "kind"}
+    names = [r["name"] for r in rows]
+    start = names.index("Phường Dương Nội")
+    assert names[start : start + 6] == [
+        "Phường Dương Nội",
+        "Phường Đại Mỗ",
+        "Phường Định Công",
+        "Phường Đông Ngạc",
+        "Phường Đống Đa",
+        "Phường Giảng Võ",
+    ]
+    assert names.index("Phường Ngọc Hà") < names.index("Phường Ô Chợ Dừa")
+    assert names.index("Phường Ô Chợ Dừa") < names.index("Phường Phú Diễn")
+    assert names.index("Xã Ứng Thiên") < names.index("Xã Yên Xuân")
+    text = CliRunner().invoke(main, ["communes"]).output.splitlines()
+    assert text[len(text) - 1].startswith(rows[-1]["code"]) and "Xã Yên Xuân" in text[-1]
+    # each name is what the report's filter takes
+    ward = next(r for r in rows if r["name"] == "Phường Ô Chợ Dừa")
+    from fieldsurvey.core.reports.filters import parse_where
+    from fieldsurvey.core.store.workspace import Workspace
+
+    with Workspace.open(demo_file) as ws:
+        assert parse_where(ws.db, [f"commune={ward['name']}"]).communes == (ward["code"],)
+
+
+def test_units_in_vietnamese_order_are_the_names_owner_accepts(demo_file: Path) -> None:
+    result = CliRunner().invoke(main, ["units", "--db", str(demo_file), "--json"])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert len(rows) > 10 and set(rows[0]) == {"id", "name"}
+    from fieldsurvey.core.collation import sort_key
+    from fieldsurvey.core.reports.filters import parse_where
+    from fieldsurvey.core.store.workspace import Workspace
+
+    names = [r["name"] for r in rows]
+    assert names == sorted(names, key=sort_key) and names != sorted(names)
+    with Workspace.open(demo_file) as ws:
+        for row in rows[:3]:
+            assert parse_where(ws.db, [f"owner={row['name']}"]).owners == (row["id"],)
+    text = CliRunner().invoke(main, ["units", "--db", str(demo_file)]).output.splitlines()
+    assert [line.split("  ", 1)[1] for line in text] == names

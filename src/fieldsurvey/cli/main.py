@@ -31,6 +31,7 @@ def main(ctx: click.Context) -> None:
 from fieldsurvey.cli import (  # noqa: E402
     basemap,
     keys,
+    names,
     office,
     photos,
     reports,
@@ -39,7 +40,7 @@ from fieldsurvey.cli import (  # noqa: E402
     workspace,
 )
 
-for _group in (workspace, keys, sync, photos, review, office, reports, basemap):
+for _group in (workspace, keys, sync, photos, review, office, reports, names, basemap):
     for _command in _group.COMMANDS:
         main.add_command(_command)
 

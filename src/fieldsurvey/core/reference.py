@@ -11,6 +11,7 @@ from typing import Any, Final, TypedDict
 
 import sqlite_utils
 
+from fieldsurvey.core import collation
 from fieldsurvey.core.geo import METRES_PER_DEGREE, metres_per_degree_lon
 from fieldsurvey.core.resources import resource_path
 from fieldsurvey.core.text import fold
@@ -317,15 +318,31 @@ def distance_to_rings_m(lon: float, lat: float, rings: Sequence[Ring]) -> float:
 
 
 def communes(db: sqlite_utils.Database) -> list[Commune]:
-    """The 126 current commune-level units, ordered by code."""
+    """The 126 current commune-level units, in Vietnamese alphabetical order of their names."""
     rows = db.conn.execute(
-        "SELECT code, name, short_name, type FROM admin_units "
-        "WHERE level = ? AND current = 1 ORDER BY code",
+        "SELECT code, name, short_name, type FROM admin_units WHERE level = ? AND current = 1",
         (COMMUNE,),
     )
     return [
         Commune(code=code, name=name, short_name=short_name, type=unit_type)
-        for code, name, short_name, unit_type in rows
+        for code, name, short_name, unit_type in sorted(
+            rows, key=lambda row: collation.sort_key(row[1])
+        )
+    ]
+
+
+def bundled_communes() -> list[Commune]:
+    """The 126 current commune-level units as bundled (no workspace needed), in Vietnamese
+    alphabetical order of their names."""
+    units = [u for u in _units() if u["level"] == COMMUNE]
+    return [
+        Commune(
+            code=str(u["code"]),
+            name=str(u["name"]),
+            short_name=str(u["short_name"]),
+            type=str(u["type"]),
+        )
+        for u in sorted(units, key=lambda u: collation.sort_key(str(u["name"])))
     ]
 
 

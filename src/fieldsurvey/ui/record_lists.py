@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldsurvey.core import vocabulary
+from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.office.progress import progress
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.workspace import Workspace
@@ -228,7 +229,10 @@ class ListsPanel(QWidget):
             for a in progress(workspace, today)["assignments"]
             if a["status"] not in ("done", "cancelled")
         ]
-        units = sorted({(a["unit_name"] or "", a["unit_id"]) for a in open_work})
+        units = sorted(
+            {(a["unit_name"] or "", a["unit_id"]) for a in open_work},
+            key=lambda unit: (sort_key(unit[0]), unit[1]),
+        )
         mine = workspace.setting("my_unit") or None
         self.unit_box.blockSignals(True)
         self.unit_box.clear()
@@ -248,7 +252,7 @@ class ListsPanel(QWidget):
         surveyed = sum(a["surveyed"] for a in work)
         dues = sorted(a["due_date"] for a in work if a["due_date"])
         due = dt.date.fromisoformat(dues[0]).strftime("%d/%m/%Y") if dues else "—"
-        names = sorted(communes.values())
+        names = sorted(communes.values(), key=sort_key)
         area = ", ".join(names[:3]) + (
             translate("MainWindow", " và {0} nơi khác").format(len(names) - 3)
             if len(names) > 3

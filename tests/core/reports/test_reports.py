@@ -889,3 +889,24 @@ def test_report_command(
     assert "Không tìm thấy xã, phường 'Gotham'" in done.stderr
     assert "Traceback" not in done.stderr
     assert nothing_left(tmp_path, bad.name)
+
+
+def test_report_rows_in_vietnamese_order_of_commune_then_site(demo: Workspace) -> None:
+    from fieldsurvey.core.collation import sort_key
+    from fieldsurvey.core.reports import tables
+    from fieldsurvey.core.reports.filters import Where
+
+    def in_order(pairs: list[tuple[str, str]]) -> bool:
+        keys = [(sort_key(commune), sort_key(site)) for commune, site in pairs]
+        return keys == sorted(keys)
+
+    sites = [(r["commune"], r["name"]) for r in tables.site_records(demo.db, Where(), "vi", False)]
+    assert in_order(sites) and [c for c, _ in sites] != sorted(c for c, _ in sites)
+    cameras = [
+        (r.values["commune"], r.values["site"])
+        for r in tables.camera_records(demo.db, Where(), "vi", False)
+    ]
+    assert in_order(cameras)
+    communes = [r["commune"] for r in tables.commune_summary(demo.db, Where())]
+    assert communes == sorted(communes, key=sort_key)
+    assert communes.index("Phường Đống Đa") < communes.index("Phường Giảng Võ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.listing import ListQuery
@@ -143,7 +144,41 @@ def test_code_columns_sort_in_their_lists_order_and_communes_by_name(demo: Works
     assert shown == sorted(shown, key=order.index)
     communes = [r[6] for r in all_rows(demo, ListQuery("cameras", sort="commune"), size=500)]
     named = [c for c in communes if c]
-    assert len(set(named)) > 10 and named == sorted(named)  # by the name shown, not its code
+    # by the name shown, not its code, in Vietnamese order
+    assert len(set(named)) > 10 and named == sorted(named, key=sort_key)
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "position"),
+    [
+        ("sites", "name", 1),
+        ("sites", "address", 4),
+        ("sites", "commune", 3),
+        ("cameras", "name", 1),
+        ("cameras", "site", 2),
+        ("cameras", "owner", 5),
+        ("cameras", "commune", 6),
+    ],
+)
+@pytest.mark.parametrize("descending", [False, True])
+def test_names_sort_in_vietnamese_order(
+    demo: Workspace, table: str, column: str, position: int, descending: bool
+) -> None:
+    query = ListQuery(table, sort=column, descending=descending)
+    shown = [str(r[position]) for r in all_rows(demo, query, size=97)]
+    assert shown == sorted(shown, key=sort_key, reverse=descending)
+    # not the code points' order, which puts Đ, Ô, Ư… after Y
+    assert shown != sorted(shown, reverse=descending)
+
+
+def test_a_new_name_pages_into_its_vietnamese_place(demo: Workspace) -> None:
+    for name in ("Ô Chợ Dừa – trạm", "Ông Ích Khiêm", "Ứng Thiên", "Đống Đa số 2", "Dương Nội"):
+        demo.insert("sites", {"name": name, "category": "other"})
+    names = [str(r[1]) for r in all_rows(demo, ListQuery("sites"), size=41)]
+    assert names == sorted(names, key=sort_key)
+    assert names.index("Dương Nội") < names.index("Đống Đa số 2") < names.index("Ô Chợ Dừa – trạm")
+    assert names.index("Ứng Thiên") < len(names) - 1  # before the sites starting with V, X, Y
+    assert names[-1][0] in "VWXYZ"
 
 
 # -- short lists for forms and dialogs ----------------------------------------------------------
@@ -155,8 +190,10 @@ def test_units_to_choose_from_and_the_units_that_own_cameras(workspace: Workspac
     idle = workspace.insert("units", {"name": "Đội trật tự", "kind": "other"})
     gone = workspace.insert("units", {"name": "Ban cũ", "kind": "other"})
     site = workspace.insert("sites", {"name": "Chợ Hôm", "category": "market"})
+    ward = workspace.insert("units", {"name": "UBND phường Ô Chợ Dừa", "kind": "other"})
     workspace.insert("cameras", {"site_id": site, "owner_unit_id": board})
     workspace.insert("cameras", {"site_id": site, "owner_unit_id": gone})
+    workspace.insert("cameras", {"site_id": site, "owner_unit_id": ward})
     removed = workspace.insert("cameras", {"site_id": site, "owner_unit_id": police})
     workspace.delete("cameras", removed)
     workspace.delete("units", gone)
@@ -164,10 +201,14 @@ def test_units_to_choose_from_and_the_units_that_own_cameras(workspace: Workspac
     assert listing.unit_choices(workspace.db) == [
         (board, "Ban quản lý chợ"),
         (police, "Công an phường Hoàn Kiếm"),
-        (idle, "Đội trật tự"),
+        (idle, "Đội trật tự"),  # Đ after C, not after U as code points put it
+        (ward, "UBND phường Ô Chợ Dừa"),
     ]
     # A deleted unit, a unit whose only camera was deleted and a unit without cameras: none.
-    assert listing.owner_unit_choices(workspace.db) == [(board, "Ban quản lý chợ")]
+    assert listing.owner_unit_choices(workspace.db) == [
+        (board, "Ban quản lý chợ"),
+        (ward, "UBND phường Ô Chợ Dừa"),
+    ]
 
 
 def test_a_camera_is_titled_by_its_name_else_its_reference_else_its_id(

@@ -132,3 +132,44 @@ def test_reindexing_starts_from_the_records_whatever_the_statistics(demo: Worksp
     camera, name = demo.db.execute("SELECT id, name FROM cameras LIMIT 1").fetchone()
     index_records(demo.db, "cameras", [camera])
     assert any(hit["id"] == camera for hit in search(demo.db, name, limit=200))
+
+
+def test_every_word_whole_comes_before_words_that_only_begin_a_word(ws: Workspace) -> None:
+    lake = ws.insert("sites", {"name": "Đền Hồ Xuân Hương", "category": "scenic_spot"})
+    street = ws.insert("sites", {"name": "Phố Hoàng Xuân Hãn", "category": "other"})
+    ws.insert(
+        "needs",
+        {
+            "site_id": lake,
+            "priority": "low",
+            "justification": "Ven hồ đông người, thêm camera cho phường Xuân Phương.",
+        },
+    )
+    hits = [(h["kind"], h["name"]) for h in search(ws.db, "ho xuan")]
+    assert hits[0] == ("site", "Đền Hồ Xuân Hương")  # the words together
+    # a need with "hồ" and "Xuân" apart, before a site where "ho" only begins "Hoàng"
+    assert hits.index(("need", "Nhu cầu — Đền Hồ Xuân Hương")) < hits.index(
+        ("site", "Phố Hoàng Xuân Hãn")
+    )
+    assert ws.get("sites", street)["name"] == "Phố Hoàng Xuân Hãn"
+
+
+def test_dong_xuan_finds_the_market_first_not_a_need_with_dong_and_xuan_phuong(
+    demo: Workspace,
+) -> None:
+    market = search(demo.db, "Chợ Đồng Xuân", kinds=["site"])[0]
+    demo.insert(
+        "needs",
+        {
+            "site_id": market["id"],
+            "priority": "high",
+            "justification": "Khu vực đông người, nối với tuyến Xuân Phương.",
+        },
+    )
+    for typed in ("dong xuan", "Đồng Xuân", "DONG XUAN"):
+        hits = search(demo.db, typed)
+        assert hits[0]["name"] == "Chợ Đồng Xuân"
+        names = [h["name"] for h in hits]
+        need = names.index("Nhu cầu — Chợ Đồng Xuân") if "Nhu cầu — Chợ Đồng Xuân" in names else 99
+        together = [n for n in names if "Đồng Xuân" in n]
+        assert all(names.index(n) < need for n in together if not n.startswith("Nhu cầu"))

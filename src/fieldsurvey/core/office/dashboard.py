@@ -9,6 +9,7 @@ from typing import Any
 import sqlite_utils
 
 from fieldsurvey.core import reference, vocabulary
+from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.store.stats import workspace_stats
 
 UNKNOWN = {"vi": "Chưa rõ", "en": "Unknown"}
@@ -51,7 +52,9 @@ def _labels(db: sqlite_utils.Database, names: str) -> list[tuple[str, dict[str, 
     if names == "unit":
         return [
             (unit_id, {"vi": name, "en": name})
-            for unit_id, name in db.execute("SELECT id, name FROM units ORDER BY name, id")
+            for unit_id, name in db.execute(
+                "SELECT id, name FROM units ORDER BY name COLLATE vietnamese, id"
+            )
         ]
     return [
         (
@@ -92,7 +95,7 @@ def chart(
         if code is not None and code not in seen
     ]
     if many:
-        rows.sort(key=lambda row: (-row["count"], row["label_vi"]))
+        rows.sort(key=lambda row: (-row["count"], sort_key(str(row["label_vi"]))))
     if counts.get(None):
         rows.append(
             {

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldsurvey.core import reference
+from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.kinds import ReviewState
 from fieldsurvey.core.store.workspace import Workspace
 
@@ -156,7 +157,9 @@ def progress(ws: Workspace, today: dt.date) -> dict[str, list[dict[str, Any]]]:
         "units": _by_unit(assignments),
         "communes": [
             _commune_row(code, entry, commune_names, sites, today)
-            for code, entry in sorted(per_commune.items())
+            for code, entry in sorted(
+                per_commune.items(), key=lambda item: sort_key(commune_names.get(item[0], item[0]))
+            )
         ],
         "chase": _chase(assignments),
     }
@@ -208,7 +211,10 @@ def _by_unit(assignments: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "late_assignments": sum(a["late"] for a in items),
             }
         )
-    return sorted(out, key=lambda u: (not u["late"], u["due_date"] or "9999", u["unit_name"] or ""))
+    return sorted(
+        out,
+        key=lambda u: (not u["late"], u["due_date"] or "9999", sort_key(u["unit_name"] or "")),
+    )
 
 
 def _chase(assignments: list[dict[str, Any]]) -> list[dict[str, Any]]:

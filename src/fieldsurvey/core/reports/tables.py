@@ -10,6 +10,7 @@ from typing import Any, Final
 
 import sqlite_utils
 
+from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.reports.filters import (
     ROUND_DECIMALS,
     SENSITIVE_CATEGORY,
@@ -30,7 +31,6 @@ from fieldsurvey.core.reports.labels import (
 )
 from fieldsurvey.core.reports.letterhead import ReportForm
 from fieldsurvey.core.tasks import Cancel, Progress
-from fieldsurvey.core.text import fold
 from fieldsurvey.core.views import parse_views
 
 # -- the rows every format reads -------------------------------------------------------------------
@@ -259,7 +259,8 @@ def camera_records(
         LEFT JOIN units u ON u.id = c.owner_unit_id
         LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = c.commune_code
         WHERE {cond}
-        ORDER BY c.commune_code, s.name, c.name, c.id
+        ORDER BY a.name COLLATE vietnamese, s.name COLLATE vietnamese,
+                 c.name COLLATE vietnamese, c.id
         """,
         params,
     )
@@ -365,7 +366,8 @@ def shortcoming_records(
         LEFT JOIN admin_units a ON a.level = 'commune'
              AND a.code = coalesce(c.commune_code, s.commune_code)
         WHERE {cond}
-        ORDER BY coalesce(c.commune_code, s.commune_code), s.name, c.name, sh.id
+        ORDER BY a.name COLLATE vietnamese, s.name COLLATE vietnamese,
+                 c.name COLLATE vietnamese, sh.id
         """,
         params,
     )
@@ -399,7 +401,7 @@ def need_records(
         JOIN sites s ON s.id = n.site_id
         LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = s.commune_code
         WHERE {cond}
-        ORDER BY s.commune_code, s.name, n.id
+        ORDER BY a.name COLLATE vietnamese, s.name COLLATE vietnamese, n.id
         """,
         params,
     )
@@ -452,7 +454,7 @@ def site_records(
         LEFT JOIN units u ON u.id = s.unit_id
         LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = s.commune_code
         WHERE {cond}
-        ORDER BY s.commune_code, s.name, s.id
+        ORDER BY a.name COLLATE vietnamese, s.name COLLATE vietnamese, s.id
         """,
         params,
     )
@@ -547,10 +549,11 @@ def commune_summary(
         )
     }
     names = _commune_names(db)
-    codes: list[str | None] = sorted(
+    named: list[str] = sorted(
         {*cams, *shorts, *sites, *needs} - {None},
-        key=lambda c: (c not in names, str(c)),
+        key=lambda c: (c not in names, sort_key(names.get(c, str(c)))),
     )
+    codes: list[str | None] = [*named]
     if None in {*cams, *shorts, *sites, *needs}:
         codes.append(None)
     out = []
@@ -603,7 +606,7 @@ def unit_summary(db: sqlite_utils.Database, where: Where, lang: str) -> list[dic
                 "remedy_cost_vnd": shorts.get(uid, (0, 0))[1],
             }
         )
-    out.sort(key=lambda r: (-int(r["cameras"]), fold(str(r["unit"]))))
+    out.sort(key=lambda r: (-int(r["cameras"]), sort_key(str(r["unit"]))))
     return out
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlite_utils
 from filelock import FileLock, Timeout
 
+from fieldsurvey.core import collation
 from fieldsurvey.core.errors import (
     BusyWorkspaceError,
     CorruptWorkspaceError,
@@ -54,6 +55,7 @@ def _connect(path: Path) -> sqlite_utils.Database:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
         raise explain(exc, path) from exc
+    collation.register(conn)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA trusted_schema = OFF")
@@ -160,6 +162,7 @@ def open_read_only(path: Path | str) -> sqlite_utils.Database:
     app's own connection writes (WAL gives the reader a consistent snapshot). Close it after."""
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    collation.register(conn)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA trusted_schema = OFF")
     return sqlite_utils.Database(conn)
@@ -287,6 +290,7 @@ def make_verified_backup(db: sqlite_utils.Database, path: Path, label: str) -> P
     target = folder / f"{path.stem}.{stamp}.before-{label}.sqlite"
     partial = target.with_name(target.name + ".partial")
     dest = sqlite3.connect(str(partial))
+    collation.register(dest)  # the check reads the list indexes, which are in this order
     try:
         db.conn.backup(dest)
         ok = dest.execute("PRAGMA integrity_check").fetchone()[0]

@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
-from fieldsurvey.core import vocabulary
+from fieldsurvey.core import collation, vocabulary
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store.records import record_kind
@@ -39,19 +39,21 @@ def _in_list_order(column: str, code_list: str) -> str:
     return f"CASE {column} {cases} ELSE 999 END"
 
 
+# Names sort in Vietnamese alphabetical order (core/collation.py); the name columns' order has
+# an index (store/migrations.py), the others are sorted when asked.
+_VI = f"COLLATE {collation.NAME}"
 _SORT_SQL = {
-    "name": "coalesce(r.name, '') COLLATE NOCASE",
+    "name": f"coalesce(r.name, '') {_VI}",
     "category": _in_list_order("r.category", "site_category"),
     "commune": "coalesce((SELECT a.name FROM admin_units a WHERE a.level = 'commune' "
-    "AND a.code = r.commune_code), '')",
-    "address": "coalesce(r.address, '') COLLATE NOCASE",
+    f"AND a.code = r.commune_code), '') {_VI}",
+    "address": f"coalesce(r.address, '') {_VI}",
     "cameras": "(SELECT count(*) FROM cameras c WHERE c.site_id = r.id AND c.deleted = 0)",
     "review_state": _in_list_order("r.review_state", "review_state"),
-    "site": "coalesce((SELECT s.name FROM sites s WHERE s.id = r.site_id), '') COLLATE NOCASE",
+    "site": f"coalesce((SELECT s.name FROM sites s WHERE s.id = r.site_id), '') {_VI}",
     "camera_type": _in_list_order("r.camera_type", "camera_type"),
     "condition": _in_list_order("r.condition", "camera_condition"),
-    "owner": "coalesce((SELECT u.name FROM units u WHERE u.id = r.owner_unit_id), '')"
-    " COLLATE NOCASE",
+    "owner": f"coalesce((SELECT u.name FROM units u WHERE u.id = r.owner_unit_id), '') {_VI}",
 }
 _SEARCH_KIND = {"sites": "site", "cameras": "camera"}
 
@@ -295,7 +297,8 @@ def commune_choices(db: sqlite_utils.Database) -> Sequence[tuple[str, str]]:
         (str(code), str(name))
         for code, name in db.execute(
             "SELECT a.code, a.name FROM admin_units a WHERE a.level = 'commune' AND a.code IN "
-            "(SELECT DISTINCT commune_code FROM sites WHERE deleted = 0) ORDER BY a.name"
+            "(SELECT DISTINCT commune_code FROM sites WHERE deleted = 0) "
+            f"ORDER BY a.name {_VI}, a.code"
         )
     ]
 
@@ -308,7 +311,7 @@ def unit_choices(db: sqlite_utils.Database) -> list[tuple[str, str]]:
     return [
         (str(unit_id), str(name))
         for unit_id, name in db.execute(
-            "SELECT id, name FROM units WHERE deleted = 0 ORDER BY name, rowid"
+            f"SELECT id, name FROM units WHERE deleted = 0 ORDER BY name {_VI}, rowid"
         )
     ]
 
@@ -320,7 +323,7 @@ def owner_unit_choices(db: sqlite_utils.Database) -> list[tuple[str, str]]:
         (str(unit_id), str(name))
         for unit_id, name in db.execute(
             "SELECT id, name FROM units WHERE deleted = 0 AND id IN (SELECT owner_unit_id FROM "
-            "cameras WHERE deleted = 0) ORDER BY name, rowid"
+            f"cameras WHERE deleted = 0) ORDER BY name {_VI}, rowid"
         )
     ]
 
@@ -369,7 +372,7 @@ def site_camera_choices(db: sqlite_utils.Database, site_id: str | None) -> list[
         (str(camera_id), camera_title(name, ref, str(camera_id)))
         for camera_id, name, ref in db.execute(
             "SELECT id, name, ref FROM cameras WHERE deleted = 0 AND site_id = ? "
-            "ORDER BY name, rowid",
+            f"ORDER BY name {_VI}, rowid",
             [site_id],
         )
     ]

@@ -195,14 +195,21 @@ def rebuild(db: sqlite_utils.Database) -> None:
 
 def match_expressions(text: str) -> list[str]:
     """FTS5 queries for what the user typed, best first: the words as a phrase (the last one as
-    a prefix), then every word anywhere, each as a prefix. Accents and case are folded."""
+    a prefix); then every word anywhere, whole, the last one as a prefix ("dong xuan": a record
+    with "đông" and "Xuân Phương"); then every word anywhere as a prefix ("ho" in "Hoàng"). The
+    last is the broadest: it finds everything the others find. Accents and case are folded."""
     tokens = words(text)
     if not tokens:
         return []
     phrase = '"' + " ".join(tokens) + '"*'
     if len(tokens) == 1:
         return [phrase]
-    return [phrase, " ".join(f'"{token}"*' for token in tokens)]
+    *whole, last = (f'"{token}"' for token in tokens)
+    return [
+        phrase,
+        " ".join([*whole, last + "*"]),
+        " ".join(f'"{token}"*' for token in tokens),
+    ]
 
 
 def search(
@@ -210,9 +217,10 @@ def search(
 ) -> list[dict[str, Any]]:
     """Records whose folded text contains the words of ``text`` (as word prefixes).
 
-    Hits where the words stand together come first, then the rest; within that, grouped by kind
-    (sites, cameras, units, shortcomings, needs). Ranking every match by relevance would cost
-    hundreds of milliseconds for a common word at city scale, so it is not done.
+    Hits where the words stand together come first, then those holding every word whole (the
+    last one as a prefix), then those where each word only begins a word; within each, grouped
+    by kind (sites, cameras, units, shortcomings, needs). Ranking every match by relevance
+    would cost hundreds of milliseconds for a common word at city scale, so it is not done.
     """
     hits: list[dict[str, Any]] = []
     seen: set[str] = set()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldsurvey.core import reference, vocabulary
+from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.office.review import (
     REVIEWABLE,
@@ -110,7 +111,7 @@ class ReviewDialog(QDialog):
             combo_model(
                 self.device_box,
                 self.tr("Tất cả thiết bị"),
-                sorted(device_names(workspace).items(), key=lambda i: i[1]),
+                sorted(device_names(workspace).items(), key=lambda i: sort_key(i[1])),
             )
         )
         self.state_box = QComboBox(self)
