@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from fieldsurvey.core import collation
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
 from fieldsurvey.core.messages import Message
 from fieldsurvey.core.office.inbox import held_back, inbox, package_records
@@ -203,7 +202,6 @@ def test_packages_imported_before_changes_kept_their_package_are_assigned_on_upg
     office.close()
     # The workspace as an earlier FieldSurvey left it: no package kept with the changes.
     with sqlite3.connect(path) as conn:
-        collation.register(conn)  # the list indexes are in its order: a schema change reads them
         conn.execute("DROP INDEX changes_package")
         conn.execute("ALTER TABLE changes DROP COLUMN package_id")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_package_changes'")

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from fieldsurvey.core import collation
 from fieldsurvey.core.photos.store import PhotoStore
 from fieldsurvey.core.store.db import photo_folder, staging_folder
 from fieldsurvey.core.store.workspace import Workspace
@@ -102,7 +101,6 @@ def test_concurrent_double_imports_lose_no_photo(built: dict[str, Path], tmp_pat
             assert not errors
         assert assert_every_photo_whole(office) == 40 + photos_of(built["office"])
         conn = sqlite3.connect(office)
-        collation.register(conn)  # the check reads the list indexes, which are in its order
         assert conn.execute("SELECT count(*) FROM packages WHERE direction = 'in'").fetchone() == (
             1,
         )

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 
-from fieldsurvey.core import collation
 from fieldsurvey.core.clock import COUNTER_BITS
 from fieldsurvey.core.demo.generator import build_demo
 from fieldsurvey.core.errors import FieldSurveyError
@@ -478,7 +477,6 @@ def test_an_import_killed_at_any_moment_leaves_all_or_nothing(
     process.wait()
     process.stdout.close()
     conn = sqlite3.connect(office_path)
-    collation.register(conn)  # the check reads the list indexes, which are in its order
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     present = conn.execute(
         f"SELECT count(*) FROM changes WHERE id IN ({', '.join('?' * len(ids))})", ids

@@ -290,7 +290,6 @@ def make_verified_backup(db: sqlite_utils.Database, path: Path, label: str) -> P
     target = folder / f"{path.stem}.{stamp}.before-{label}.sqlite"
     partial = target.with_name(target.name + ".partial")
     dest = sqlite3.connect(str(partial))
-    collation.register(dest)  # the check reads the list indexes, which are in this order
     try:
         db.conn.backup(dest)
         ok = dest.execute("PRAGMA integrity_check").fetchone()[0]

@@ -39,21 +39,25 @@ def _in_list_order(column: str, code_list: str) -> str:
     return f"CASE {column} {cases} ELSE 999 END"
 
 
-# Names sort in Vietnamese alphabetical order (core/collation.py); the name columns' order has
-# an index (store/migrations.py), the others are sorted when asked.
+# The pickers (a few hundred names at most) sort in Vietnamese alphabetical order
+# (core/collation.py). The lists' sort columns do not yet: their order must come from an index
+# to stay fast on the city's 200,000 cameras, and an index in a collation of our own would make
+# the workspace unreadable to other SQLite tools (no integrity check, no write without it); that
+# needs a stored sort key instead.
 _VI = f"COLLATE {collation.NAME}"
 _SORT_SQL = {
-    "name": f"coalesce(r.name, '') {_VI}",
+    "name": "coalesce(r.name, '') COLLATE NOCASE",
     "category": _in_list_order("r.category", "site_category"),
     "commune": "coalesce((SELECT a.name FROM admin_units a WHERE a.level = 'commune' "
-    f"AND a.code = r.commune_code), '') {_VI}",
-    "address": f"coalesce(r.address, '') {_VI}",
+    "AND a.code = r.commune_code), '')",
+    "address": "coalesce(r.address, '') COLLATE NOCASE",
     "cameras": "(SELECT count(*) FROM cameras c WHERE c.site_id = r.id AND c.deleted = 0)",
     "review_state": _in_list_order("r.review_state", "review_state"),
-    "site": f"coalesce((SELECT s.name FROM sites s WHERE s.id = r.site_id), '') {_VI}",
+    "site": "coalesce((SELECT s.name FROM sites s WHERE s.id = r.site_id), '') COLLATE NOCASE",
     "camera_type": _in_list_order("r.camera_type", "camera_type"),
     "condition": _in_list_order("r.condition", "camera_condition"),
-    "owner": f"coalesce((SELECT u.name FROM units u WHERE u.id = r.owner_unit_id), '') {_VI}",
+    "owner": "coalesce((SELECT u.name FROM units u WHERE u.id = r.owner_unit_id), '')"
+    " COLLATE NOCASE",
 }
 _SEARCH_KIND = {"sites": "site", "cameras": "camera"}
 

@@ -583,21 +583,3 @@ CREATE INDEX cameras_ref ON cameras(ref) WHERE ref IS NOT NULL
 def m012_inventory_imports(db: sqlite_utils.Database) -> None:
     for statement in _split(_INVENTORY_IMPORTS_SCHEMA):
         db.execute(statement)
-
-
-# The lists' name order is the Vietnamese alphabet (core/collation.py): "Đống Đa" after "Dương"
-# and before "Giảng Võ", not after "Yên" as code points put it. Every connection to a workspace
-# registers the collation (core/store/db.py).
-_LIST_INDEXES_VIETNAMESE = """
-DROP INDEX sites_list_name;
-DROP INDEX cameras_list_name;
-CREATE INDEX sites_list_name ON sites(coalesce(name, '') COLLATE vietnamese, id);
-CREATE INDEX cameras_list_name ON cameras(coalesce(name, '') COLLATE vietnamese, id, deleted,
-    purposes);
-"""
-
-
-@MIGRATIONS(name="m013_lists_in_vietnamese_order")
-def m013_lists_in_vietnamese_order(db: sqlite_utils.Database) -> None:
-    for statement in _split(_LIST_INDEXES_VIETNAMESE):
-        db.execute(statement)
