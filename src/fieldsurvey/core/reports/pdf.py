@@ -303,31 +303,12 @@ def data_table(
     return table
 
 
-# The counts of the summary tables, headed as in the workbook (tables.py: one vocabulary).
-_COMMUNE_COUNTS: Final = (
-    "sites",
-    "cameras",
-    "working",
-    "degraded",
-    "not_working",
-    "removed",
-    "condition_unknown",
-    "connected",
-    "shortcomings",
-    "needs",
-    "cameras_needed",
+# The counts of the summary tables: the workbook's summed columns (tables.py: one vocabulary),
+# the commune table without the remedy cost, which the unit table carries.
+_COMMUNE_COUNTS: Final = tuple(
+    c.key for c in tables.COMMUNE_SUMMARY_COLUMNS if c.total and c.kind == "int"
 )
-_UNIT_COUNTS: Final = (
-    "cameras",
-    "working",
-    "degraded",
-    "not_working",
-    "removed",
-    "condition_unknown",
-    "connected",
-    "shortcomings",
-    "remedy_cost_vnd",
-)
+_UNIT_COUNTS: Final = tuple(c.key for c in tables.UNIT_SUMMARY_COLUMNS if c.total)
 
 
 def _summary_table(
