@@ -4,17 +4,17 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="103"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="104"/>
         <source>Sửa {0}</source>
         <translation>Edit {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="162"/>
         <source>Đầy đủ %p%</source>
         <translation>Complete %p%</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="192"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="193"/>
         <source>Chọn một địa điểm hoặc camera trong danh sách, hoặc thêm mới (Ctrl+N).</source>
         <translation>Select a site or camera in the list, or add a new one (Ctrl+N).</translation>
     </message>
@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="41"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="266"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="267"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="40"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
@@ -92,103 +92,103 @@
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="288"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="289"/>
         <location filename="../../src/fieldsurvey/ui/values.py" line="78"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="288"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="289"/>
         <location filename="../../src/fieldsurvey/ui/values.py" line="78"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="314"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="315"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="39"/>
         <location filename="../../src/fieldsurvey/ui/office/common.py" line="30"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="315"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="386"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="316"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
         <location filename="../../src/fieldsurvey/ui/office/common.py" line="31"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="316"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="317"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="388"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="393"/>
         <location filename="../../src/fieldsurvey/ui/office/common.py" line="32"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="317"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="388"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="318"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="389"/>
         <source>Nhu cầu lắp mới</source>
         <translation>Need for new cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="323"/>
         <source>(chưa đặt tên)</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="331"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="332"/>
         <source>Nháp</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="337"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="338"/>
         <source>Địa điểm: {0}</source>
         <translation>Site: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="344"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="345"/>
         <source>(chưa xác định)</source>
         <translation>(not determined)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="386"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
         <source>+ Camera (Ctrl+N)</source>
         <translation>+ Camera (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="392"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="388"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="393"/>
         <source>+ Tồn tại</source>
         <translation>+ Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="388"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="389"/>
         <source>+ Nhu cầu</source>
         <translation>+ Need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="425"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="426"/>
         <source>Camera hiện có đã quan sát vị trí này: {0}</source>
         <translation>Existing cameras that already see this place: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="438"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="439"/>
         <source>chưa rõ hướng</source>
         <translation>direction unknown</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="446"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="447"/>
         <source>Bỏ dùng lại</source>
         <translation>Stop reusing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="446"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="447"/>
         <source>Dùng lại</source>
         <translation>Reuse</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="479"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="480"/>
         <source>{0} camera</source>
         <translation>{0} camera(s)</translation>
     </message>
@@ -488,27 +488,72 @@
         <translation>Reasons and justification</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="263"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="102"/>
+        <source>Mức chi tiết hình ảnh cần</source>
+        <translation>Image detail needed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="103"/>
+        <source>Phương án</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="104"/>
+        <source>Nhu cầu được phục vụ</source>
+        <translation>Needs served</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="105"/>
+        <source>Hướng nhìn (độ)</source>
+        <translation>Direction (degrees)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="107"/>
+        <source>Nội dung nâng cấp</source>
+        <translation>Upgrades</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="108"/>
+        <source>Căn cứ đề xuất</source>
+        <translation>Why proposed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="109"/>
+        <source>Đơn vị thực hiện</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="110"/>
+        <source>Giai đoạn</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="111"/>
+        <source>Người quyết định</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="273"/>
         <source>Hướng (°, 0 = Bắc)</source>
         <translation>Direction (°, 0 = north)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="263"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="273"/>
         <source>Góc nhìn (°)</source>
         <translation>Field of view (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="263"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="273"/>
         <source>Góc nghiêng (°)</source>
         <translation>Tilt (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="269"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="279"/>
         <source>Thêm hướng</source>
         <translation>Add direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="271"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="281"/>
         <source>Xoá hướng</source>
         <translation>Remove direction</translation>
     </message>
@@ -535,6 +580,7 @@
         <translation>Camera name</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="106"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="50"/>
         <source>Góc nhìn (độ)</source>
         <translation>Field of view (degrees)</translation>
@@ -581,8 +627,17 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/common.py" line="38"/>
+        <source>Không trùng lắp</source>
+        <translation>Not duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="40"/>
+        <source>Mục phương án tổng thể</source>
+        <translation>City plan items</translation>
+    </message>
+    <message>
         <source>Không trùng lặp</source>
-        <translation>Not a duplicate</translation>
+        <translation type="vanished">Not a duplicate</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/common.py" line="39"/>
@@ -3925,10 +3980,66 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Add clean photo copies (geojson, csv) in a &lt;name&gt;_photos folder.</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/cli/plan.py" line="28"/>
+        <source>Phương án tổng thể: đề xuất tận dụng, kết nối, nâng cấp camera hiện có hoặc lắp mới cho các nhu cầu; xem, chấp thuận, không chấp thuận.</source>
+        <translation>The city camera plan: propose reusing, connecting or upgrading existing cameras or installing new ones for the needs; list, accept, reject.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/plan.py" line="44"/>
+        <source>Đề xuất phương án cho mọi nhu cầu chưa có phương án: camera hiện có trước, rồi camera mới phục vụ được nhiều nhu cầu.</source>
+        <translation>Propose plan items for every need not yet decided: existing cameras first, then new cameras that each serve as many needs as they can.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/plan.py" line="54"/>
+        <source>Kết quả là một đối tượng JSON.</source>
+        <translation>The result as one JSON object.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/plan.py" line="56"/>
         <location filename="../../src/fieldsurvey/cli/reports.py" line="94"/>
         <location filename="../../src/fieldsurvey/cli/workspace.py" line="73"/>
         <source>Không in tiến độ.</source>
         <translation>No progress output.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/plan.py" line="81"/>
+        <source>Đã đề xuất: {reuse} tận dụng, {connect} kết nối, {upgrade} nâng cấp, {new} camera mới; {extended} phương án có sẵn thêm nhu cầu; {served} nhu cầu được phục vụ, {left} nhu cầu cần bố trí thủ công.</source>
+        <translation>Proposed: {reuse} reuse, {connect} connect, {upgrade} upgrade, {new} new cameras; {extended} existing items gained needs; {served} needs served, {left} needs to be placed by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/plan.py" line="97"/>
+        <source>Các mục của phương án, theo giai đoạn.</source>
+        <translation>The plan&apos;s items, by phase.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/plan.py" line="105"/>
+        <source>Chỉ các mục ở trạng thái này (lặp lại được).</source>
+        <translation>Only items in this state (repeatable).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/plan.py" line="107"/>
+        <source>Mỗi mục một đối tượng JSON.</source>
+        <translation>One JSON object per item.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/plan.py" line="123"/>
+        <source>{count} mục.</source>
+        <translation>{count} items.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/plan.py" line="135"/>
+        <source>Đã cập nhật {count} mục.</source>
+        <translation>{count} items updated.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/plan.py" line="141"/>
+        <source>Chấp thuận các mục (theo mã).</source>
+        <translation>Accept the items (by id).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/plan.py" line="146"/>
+        <source>Không chấp thuận các mục (theo mã).</source>
+        <translation>Reject the items (by id).</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/reports.py" line="126"/>
@@ -5441,6 +5552,44 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
 </context>
 <context>
+    <name>plan</name>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/plan.py" line="264"/>
+        <source>camera cách {distance} m, nơi cần nằm trong góc nhìn</source>
+        <translation>camera {distance} m away, the place inside its view</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/plan.py" line="271"/>
+        <source>độ phân giải chưa ghi, coi là {mp} MP</source>
+        <translation>resolution not recorded, taken as {mp} MP</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/plan.py" line="281"/>
+        <source>cần {wanted}, hiện {band}: nâng lên {mp} MP</source>
+        <translation>needs {wanted}, gives {band}: raise to {mp} MP</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/plan.py" line="289"/>
+        <source>đạt mức {band}</source>
+        <translation>gives {band}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/plan.py" line="363"/>
+        <source>Xét camera hiện có…</source>
+        <translation>Looking at existing cameras…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/plan.py" line="364"/>
+        <source>Bố trí camera mới…</source>
+        <translation>Placing new cameras…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/plan.py" line="543"/>
+        <source>chưa camera nào thấy nơi cần ở mức {band}; một camera mới phục vụ {count} nhu cầu, xa nhất {distance} m</source>
+        <translation>no camera sees the place at {band}; one new camera serves {count} needs, the farthest {distance} m away</translation>
+    </message>
+</context>
+<context>
     <name>reports</name>
     <message>
         <location filename="../../src/fieldsurvey/core/reports/filters.py" line="53"/>
@@ -5596,78 +5745,78 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>{path} was written by a newer FieldSurvey (schema changes {changes}): update the app and open it again; the file was left untouched.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="305"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="304"/>
         <source>Bản sao lưu của {path} trước khi nâng cấp không khớp với bản gốc ({detail}); chưa nâng cấp gì. Hãy kiểm tra ổ đĩa rồi thử lại.</source>
         <translation>The backup of {path} made before the upgrade does not match the original ({detail}); nothing was upgraded. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="329"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="328"/>
         <source>{path} là một thư mục, không phải tệp workspace.</source>
         <translation>{path} is a folder, not a workspace file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="337"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="336"/>
         <source>Không tìm thấy workspace {path}.</source>
         <translation>No workspace at {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="345"/>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="427"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="344"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="426"/>
         <source>Thư mục {folder} không tồn tại.</source>
         <translation>No folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="355"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="354"/>
         <source>{path} là tệp rỗng, không phải workspace FieldSurvey.</source>
         <translation>{path} is an empty file, not a FieldSurvey workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="366"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="365"/>
         <source>Không ghi được vào {folder} ({detail}). Hãy tạo workspace trong một thư mục bạn có quyền ghi (ví dụ Documents).</source>
         <translation>FieldSurvey cannot write to {folder} ({detail}); create the workspace in a folder you can write to (Documents, for example).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="409"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="408"/>
         <source>{path} đã tồn tại; không ghi đè. Dùng --force để thay thế nó.</source>
         <translation>{path} exists; use --force to replace it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="419"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="418"/>
         <source>{path} là một thư mục.</source>
         <translation>{path} is a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="435"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="434"/>
         <source>Không có quyền ghi vào thư mục {folder}. Hãy chọn thư mục khác.</source>
         <translation>Cannot write to {folder}. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="485"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="484"/>
         <source>Không ghi được {path}: {detail}</source>
         <translation>Cannot write {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="81"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="85"/>
         <source>Không có danh sách {table}.</source>
         <translation>No list {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="89"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="93"/>
         <source>Không sắp xếp được theo {column}.</source>
         <translation>Cannot sort by {column}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="104"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="108"/>
         <source>{field}: {value} không có trong danh mục.</source>
         <translation>{field}: {value} is not in the code list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="347"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="351"/>
         <source>Không có địa điểm {site}.</source>
         <translation>No such site: {site}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="388"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="392"/>
         <source>Trường {field} của {table} không trỏ tới bản ghi khác.</source>
         <translation>The field {field} of {table} does not refer to another record.</translation>
     </message>
@@ -5677,103 +5826,103 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>No field {name} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="308"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="342"/>
         <source>Không có loại bản ghi {table}.</source>
         <translation>Unknown record table {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="314"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="348"/>
         <source>{field}: cần một số.</source>
         <translation>{field}: a number is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="319"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="353"/>
         <source>{field}: {value} không phải là số.</source>
         <translation>{field}: {value} is not a number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="324"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="358"/>
         <source>{field}: số không hợp lệ.</source>
         <translation>{field}: not a finite number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="327"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="361"/>
         <source>{field}: cần số nguyên.</source>
         <translation>{field}: a whole number is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="333"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="367"/>
         <source>{field}: {value} nằm ngoài khoảng {low}–{high}.</source>
         <translation>{field}: {value} is out of range {low}–{high}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="348"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="382"/>
         <source>{field}: danh sách không đọc được.</source>
         <translation>{field}: the list cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="351"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="385"/>
         <source>{field}: cần một danh sách.</source>
         <translation>{field}: a list is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="361"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="395"/>
         <source>views: mỗi hướng nhìn gồm direction, angle, tilt.</source>
         <translation>views: each view has direction, angle and tilt.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="388"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="422"/>
         <source>{field}: bắt buộc phải có.</source>
         <translation>{field} is required.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="394"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="428"/>
         <source>{field}: cần chữ.</source>
         <translation>{field}: text is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="398"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="432"/>
         <source>{field}: dài quá {limit} ký tự.</source>
         <translation>{field}: too long (more than {limit} characters).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="404"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="438"/>
         <source>{field}: có ký tự không hợp lệ.</source>
         <translation>{field}: invalid character.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="408"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="442"/>
         <source>{field}: không có bảng {table}.</source>
         <translation>{field}: no table {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="422"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="456"/>
         <source>{field}: cần có/không.</source>
         <translation>{field}: yes or no is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="427"/>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="439"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="461"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="473"/>
         <source>{field}: {value} không có trong danh mục {codes}.</source>
         <translation>{field}: {value} is not in the code list {codes}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="449"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="483"/>
         <source>{field}: cần một mã.</source>
         <translation>{field}: an id is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="455"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="489"/>
         <source>{field}: cần danh sách mã.</source>
         <translation>{field}: a list of ids is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="466"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="500"/>
         <source>{field}: {value} không phải ngày (YYYY-MM-DD).</source>
         <translation>{field}: {value} is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="474"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="508"/>
         <source>{field}: không phải SHA-256.</source>
         <translation>{field}: not a SHA-256.</translation>
     </message>
@@ -6833,37 +6982,37 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>the signed head (entry {seq}) does not verify</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="51"/>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="58"/>
         <source>vai trò {role} không được ghi bảng {table}</source>
         <translation>{role} may not write {table}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="61"/>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="68"/>
         <source>chỉ văn phòng được ghi {table}.{fields}</source>
         <translation>only the office may set {table}.{fields}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="71"/>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="78"/>
         <source>Không được phép: {why}.</source>
         <translation>Not permitted: {why}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="93"/>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="100"/>
         <source>văn phòng đã xoá bản ghi này của {table}, chỉ văn phòng được khôi phục</source>
         <translation>the office deleted this {table} record; only the office may restore it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="104"/>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="111"/>
         <source>chỉ văn phòng được tạo {table}</source>
         <translation>only the office may insert in {table}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="105"/>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="112"/>
         <source>chỉ văn phòng được sửa {table}</source>
         <translation>only the office may update in {table}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="106"/>
+        <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="113"/>
         <source>chỉ văn phòng được xoá {table}</source>
         <translation>only the office may delete in {table}</translation>
     </message>

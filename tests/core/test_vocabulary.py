@@ -34,7 +34,7 @@ REQUIRED_LISTS = {
     "assignment_status",
 }
 
-MULTIPLE_LISTS = {"camera_purpose", "camera_standard", "ai_function"}
+MULTIPLE_LISTS = {"camera_purpose", "camera_standard", "ai_function", "plan_upgrade"}
 
 CODE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 

@@ -34,13 +34,25 @@ from fieldsurvey.cli import (  # noqa: E402
     names,
     office,
     photos,
+    plan,
     reports,
     review,
     sync,
     workspace,
 )
 
-for _group in (workspace, keys, sync, photos, review, office, reports, names, basemap):
+for _group in (
+    workspace,
+    keys,
+    sync,
+    photos,
+    review,
+    office,
+    plan,
+    reports,
+    names,
+    basemap,
+):
     for _command in _group.COMMANDS:
         main.add_command(_command)
 

@@ -21,6 +21,7 @@ class Table(enum.StrEnum):
     REVIEWS = "reviews"
     NOT_DUPLICATES = "not_duplicates"
     INVENTORY_IMPORTS = "inventory_imports"
+    PLAN_ITEMS = "plan_items"
 
 
 class Role(enum.StrEnum):

@@ -80,6 +80,7 @@ FORMS: dict[str, tuple[str, ...]] = {
         "camera_type",
         "ai_functions",
         "priority",
+        "detail_band",
         "location",
         "justification",
     ),

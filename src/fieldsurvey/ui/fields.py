@@ -99,6 +99,16 @@ def _form_labels() -> dict[str, str]:
         "camera_count": tr("Số camera cần lắp"),
         "priority": tr("Mức ưu tiên"),
         "justification": tr("Lý do, căn cứ"),
+        "detail_band": tr("Mức chi tiết hình ảnh cần"),
+        "decision": tr("Phương án"),
+        "need_ids": tr("Nhu cầu được phục vụ"),
+        "direction": tr("Hướng nhìn (độ)"),
+        "field_of_view": tr("Góc nhìn (độ)"),
+        "upgrades": tr("Nội dung nâng cấp"),
+        "reason": tr("Căn cứ đề xuất"),
+        "responsible_unit_id": tr("Đơn vị thực hiện"),
+        "phase": tr("Giai đoạn"),
+        "decided_by": tr("Người quyết định"),
     }
 
 

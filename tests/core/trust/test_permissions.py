@@ -9,7 +9,14 @@ from fieldsurvey.core.store.records import RECORD_KINDS
 from fieldsurvey.core.trust.permissions import MATRIX, OPERATIONS, refusal
 
 SURVEY = ("sites", "cameras", "shortcomings", "needs", "photos", "photo_links")
-DECISIONS = ("units", "assignments", "reviews", "not_duplicates", "inventory_imports")
+DECISIONS = (
+    "units",
+    "assignments",
+    "reviews",
+    "not_duplicates",
+    "inventory_imports",
+    "plan_items",
+)
 
 EXPECTED = {
     **{("surveyor", t, op): True for t in SURVEY for op in OPERATIONS},

@@ -28,7 +28,7 @@ _CELL_M = LONGEST_RANGE_M
 
 
 @dataclass(frozen=True)
-class _Camera:
+class Camera:
     id: str
     ref: str | None
     site_id: str
@@ -39,11 +39,14 @@ class _Camera:
     connectivity: str | None
     owner: str | None
     views: tuple[tuple[float, float], ...]
+    resolution_mp: float | None = None
+    ai_functions: frozenset[str] = frozenset()
+    night_vision: bool | None = None
 
 
-def _cameras(
+def cameras_with_position(
     db: sqlite_utils.Database, box: tuple[float, float, float, float] | None = None
-) -> Iterator[_Camera]:
+) -> Iterator[Camera]:
     """Live, not removed cameras with a position; within (south, west, north, east) if given."""
     where, params = "", []
     if box is not None:
@@ -51,18 +54,45 @@ def _cameras(
             " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
             [box[0], box[2], box[1], box[3]],
         )
-    for cid, ref, site, lat, lon, ctype, condition, connectivity, owner, views in db.execute(
+    for (
+        cid,
+        ref,
+        site,
+        lat,
+        lon,
+        ctype,
+        condition,
+        connectivity,
+        owner,
+        views,
+        resolution,
+        ai,
+        night,
+    ) in db.execute(
         "SELECT id, ref, site_id, lat, lon, camera_type, condition, connectivity, "
-        "owner_unit_id, views FROM cameras WHERE deleted = 0 AND lat IS NOT NULL AND "
+        "owner_unit_id, views, resolution_mp, ai_functions, night_vision FROM cameras "
+        "WHERE deleted = 0 AND lat IS NOT NULL AND "
         "lon IS NOT NULL AND coalesce(condition, '') != 'removed'" + where,
         params,
     ):
-        yield _Camera(
-            cid, ref, site, lat, lon, ctype, condition, connectivity, owner, view_cones(views)
+        yield Camera(
+            cid,
+            ref,
+            site,
+            lat,
+            lon,
+            ctype,
+            condition,
+            connectivity,
+            owner,
+            view_cones(views),
+            resolution,
+            frozenset(json.loads(ai or "[]")),
+            None if night is None else bool(night),
         )
 
 
-def covers(camera: _Camera, bearing: float, distance: float) -> bool | None:
+def covers(camera: Camera, bearing: float, distance: float) -> bool | None:
     """Whether the camera sees a point at this bearing and distance from it; None when it has no
     recorded direction (then only nearness can be said)."""
     reach = view_range_m(camera.camera_type)
@@ -97,8 +127,8 @@ def need_coverage(db: sqlite_utils.Database, need_id: str | None = None) -> list
         lat, lon = needs[0][2], needs[0][3]
         reach_lon = 2 * cell / max(0.1, math.cos(math.radians(lat)))
         box = (lat - 2 * cell, lon - reach_lon, lat + 2 * cell, lon + reach_lon)
-    grid: dict[tuple[int, int], list[_Camera]] = defaultdict(list)
-    for camera in _cameras(db, box):
+    grid: dict[tuple[int, int], list[Camera]] = defaultdict(list)
+    for camera in cameras_with_position(db, box):
         grid[(int(camera.lat // cell), int(camera.lon // cell))].append(camera)
     out = []
     for need_id_, site_id, lat, lon, reuse in needs:

@@ -583,3 +583,43 @@ CREATE INDEX cameras_ref ON cameras(ref) WHERE ref IS NOT NULL
 def m012_inventory_imports(db: sqlite_utils.Database) -> None:
     for statement in _split(_INVENTORY_IMPORTS_SCHEMA):
         db.execute(statement)
+
+
+# The city camera plan (core/office/plan.py): one row per decision (reuse, connect, upgrade an
+# existing camera, or a new one) with the needs it serves; and the image detail a need asks for.
+_PLAN_SCHEMA = f"""
+CREATE TABLE plan_items (
+    {_RECORD},
+    decision TEXT NOT NULL,
+    need_ids TEXT NOT NULL DEFAULT '[]',
+    camera_id TEXT REFERENCES cameras(id),
+    lat REAL CHECK (lat BETWEEN -90 AND 90),
+    lon REAL CHECK (lon BETWEEN -180 AND 180),
+    commune_code TEXT,
+    direction REAL,
+    field_of_view REAL,
+    camera_type TEXT,
+    mount TEXT,
+    resolution_mp REAL,
+    night_vision INTEGER,
+    ai_functions TEXT NOT NULL DEFAULT '[]',
+    purposes TEXT NOT NULL DEFAULT '[]',
+    upgrades TEXT NOT NULL DEFAULT '[]',
+    detail_band TEXT,
+    reason TEXT,
+    responsible_unit_id TEXT REFERENCES units(id),
+    estimated_cost_vnd INTEGER,
+    phase INTEGER,
+    state TEXT NOT NULL,
+    decided_by TEXT,
+    notes TEXT
+);
+CREATE INDEX plan_items_camera ON plan_items(camera_id) WHERE camera_id IS NOT NULL;
+ALTER TABLE needs ADD COLUMN detail_band TEXT
+"""
+
+
+@MIGRATIONS(name="m013_plan_items")
+def m013_plan_items(db: sqlite_utils.Database) -> None:
+    for statement in _split(_PLAN_SCHEMA):
+        db.execute(statement)

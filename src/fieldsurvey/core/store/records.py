@@ -192,6 +192,9 @@ RECORD_KINDS: dict[str, RecordKind] = {
                 _real("lat", -90, 90),
                 _real("lon", -180, 180),
                 _REVIEW,
+                # The image detail the need asks for (core/office/plan.py: when not given, it
+                # follows from the purposes and AI functions).
+                _code("detail_band", "detail_band"),
             ),
         ),
         RecordKind(
@@ -286,6 +289,37 @@ RECORD_KINDS: dict[str, RecordKind] = {
                 _text("imported_by", max_length=200),
             ),
             title_field="file_name",
+        ),
+        # One decision of the city camera plan (core/office/plan.py): reuse, connect or upgrade
+        # an existing camera, or install a new one, for the needs it serves.
+        RecordKind(
+            "plan_items",
+            12,
+            (
+                _code("decision", "plan_decision", required=True),
+                Field("need_ids", "refs", ref="needs"),
+                _ref("camera_id", "cameras"),
+                _real("lat", -90, 90),
+                _real("lon", -180, 180),
+                Field("commune_code", "commune"),
+                _real("direction", 0, 360),
+                _real("field_of_view", 1, 360),
+                _code("camera_type", "camera_type"),
+                _code("mount", "camera_mount"),
+                _real("resolution_mp", 0.01, 1000),
+                Field("night_vision", "bool"),
+                _codes("ai_functions", "ai_function"),
+                _codes("purposes", "camera_purpose"),
+                _codes("upgrades", "plan_upgrade"),
+                _code("detail_band", "detail_band"),
+                _text("reason", max_length=2000),
+                _ref("responsible_unit_id", "units"),
+                _int("estimated_cost_vnd", 0, 1e13),
+                _int("phase", 1, 10),
+                _code("state", "plan_state", required=True),
+                _text("decided_by", max_length=200),
+                _text("notes"),
+            ),
         ),
     )
 }

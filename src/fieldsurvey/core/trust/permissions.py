@@ -24,7 +24,14 @@ SURVEY_TABLES: Final = frozenset(
     {Table.SITES, Table.CAMERAS, Table.SHORTCOMINGS, Table.NEEDS, Table.PHOTOS, Table.PHOTO_LINKS}
 )
 OFFICE_TABLES: Final = frozenset(
-    {Table.UNITS, Table.ASSIGNMENTS, Table.REVIEWS, Table.NOT_DUPLICATES, Table.INVENTORY_IMPORTS}
+    {
+        Table.UNITS,
+        Table.ASSIGNMENTS,
+        Table.REVIEWS,
+        Table.NOT_DUPLICATES,
+        Table.INVENTORY_IMPORTS,
+        Table.PLAN_ITEMS,
+    }
 )
 # Fields of survey records that hold an office decision (or the office's own bookkeeping: the
 # owner's list a camera came in with).

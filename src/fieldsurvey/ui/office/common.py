@@ -35,8 +35,9 @@ def table_labels() -> dict[str, str]:
         "photos": tr("Ảnh"),
         "photo_links": tr("Ảnh gắn bản ghi"),
         "reviews": tr("Kết quả duyệt"),
-        "not_duplicates": tr("Không trùng lặp"),
+        "not_duplicates": tr("Không trùng lắp"),
         "inventory_imports": tr("Lần nhập danh sách camera"),
+        "plan_items": tr("Mục phương án tổng thể"),
     }
 
 
