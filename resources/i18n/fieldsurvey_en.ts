@@ -2018,8 +2018,12 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/window_menus.py" line="151"/>
-        <source>Camera &amp;trùng lặp…</source>
+        <source>Camera &amp;trùng lắp…</source>
         <translation>&amp;Duplicate cameras…</translation>
+    </message>
+    <message>
+        <source>Camera &amp;trùng lặp…</source>
+        <translation type="vanished">&amp;Duplicate cameras…</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/window_menus.py" line="152"/>
@@ -2028,56 +2032,61 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/window_menus.py" line="153"/>
+        <source>&amp;Phương án tổng thể…</source>
+        <translation>City camera &amp;plan…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="154"/>
         <source>Tiến độ &amp;khảo sát…</source>
         <translation>Survey &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="154"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="155"/>
         <source>&amp;Biểu đồ tổng hợp…</source>
         <translation>Summary c&amp;harts…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="155"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="156"/>
         <source>Xuất &amp;báo cáo…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="159"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="160"/>
         <source>Đồ&amp;ng bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="160"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="161"/>
         <source>&amp;Xuất gói…</source>
         <translation>&amp;Export package…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="162"/>
         <source>&amp;Nhập gói…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="162"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="163"/>
         <source>&amp;Các gói đã trao đổi…</source>
         <translation>Exchanged &amp;packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="164"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="165"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="165"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="166"/>
         <source>&amp;Hướng dẫn sử dụng</source>
         <translation>User &amp;guide</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="167"/>
         <source>&amp;Phím tắt</source>
         <translation>Keyboard &amp;shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="167"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="168"/>
         <source>&amp;Giới thiệu FieldSurvey</source>
         <translation>&amp;About FieldSurvey</translation>
     </message>
@@ -2345,57 +2354,62 @@ At: {3}</translation>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="288"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="289"/>
         <source>Đường phố</source>
         <translation>Streets</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="291"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="292"/>
         <source>Đường phố: {0} ({1:.1f} MB, mức {2}–{3})</source>
         <translation>Streets: {0} ({1:.1f} MB, zoom {2}–{3})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="312"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="313"/>
         <source>Xã, phường (2025)</source>
         <translation>Communes (2025)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="313"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="314"/>
         <source>Quận, huyện (trước 2025)</source>
         <translation>Former districts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="314"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="315"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="315"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="316"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="316"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="317"/>
+        <source>Phương án tổng thể</source>
+        <translation>City camera plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="318"/>
         <source>Địa điểm</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="317"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="319"/>
         <source>Đặt ở đây:</source>
         <translation>Place here:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="318"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="320"/>
         <source>Lưu vị trí</source>
         <translation>Save the position</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="319"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="321"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="320"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="322"/>
         <source>Kéo để chỉnh vị trí</source>
         <translation>Drag to adjust the position</translation>
     </message>
@@ -2404,32 +2418,32 @@ At: {3}</translation>
         <translation type="vanished">Streets (OpenStreetMap 2021)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="325"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="327"/>
         <source>Quần đảo Hoàng Sa (TP. Đà Nẵng)</source>
         <translation>Hoàng Sa Archipelago (Đà Nẵng City)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="326"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="328"/>
         <source>Quần đảo Trường Sa (tỉnh Khánh Hòa)</source>
         <translation>Trường Sa Archipelago (Khánh Hòa Province)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="327"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="329"/>
         <source>Biển Đông</source>
         <translation>East Sea</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="454"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="468"/>
         <source>tên trên ảnh nền trực tuyến là của OSM, không phải tên chính thức</source>
         <translation>names on the online tiles are OSM&apos;s, not the official ones</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="506"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="520"/>
         <source>Máy này không vẽ được bản đồ đường phố (trình duyệt của ứng dụng không có WebGL); bản đồ vẫn hiện ranh giới xã, phường và camera.</source>
         <translation>This computer cannot draw the street map (the app&apos;s browser has no WebGL); the map still shows the commune boundaries and the cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="511"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="525"/>
         <source>Không tải được phần vẽ bản đồ đường phố.</source>
         <translation>The street map&apos;s renderer could not be loaded.</translation>
     </message>
@@ -2857,6 +2871,207 @@ At: {3}</translation>
         <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="224"/>
         <source>Không thêm được: {0}</source>
         <translation>Could not add: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="50"/>
+        <source>Phương án tổng thể</source>
+        <translation>City camera plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="52"/>
+        <source>Đang đọc phương án…</source>
+        <translation>Reading the plan…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="57"/>
+        <source>Mọi phương án</source>
+        <translation>Every decision</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="61"/>
+        <source>Mọi trạng thái</source>
+        <translation>Every state</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="68"/>
+        <source>Phương án:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="69"/>
+        <source>Trạng thái:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="77"/>
+        <source>Phương án</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="78"/>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="79"/>
+        <source>Số nhu cầu</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="80"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="92"/>
+        <source>Xã/phường</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="81"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="93"/>
+        <source>Đơn vị thực hiện</source>
+        <translation>Responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="82"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="95"/>
+        <source>Giai đoạn</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="83"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="91"/>
+        <source>Kinh phí (đồng)</source>
+        <translation>Cost (VND)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="84"/>
+        <source>Căn cứ đề xuất</source>
+        <translation>Why proposed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="90"/>
+        <source>Mới / tận dụng / kết nối / nâng cấp</source>
+        <translation>New / reuse / connect / upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="95"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="96"/>
+        <source>Số mục</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="94"/>
+        <source>Mục đích</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="102"/>
+        <source>Các mục</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="103"/>
+        <source>Theo phương án</source>
+        <translation>By decision</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="104"/>
+        <source>Theo xã/phường</source>
+        <translation>By commune</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="105"/>
+        <source>Theo đơn vị</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="106"/>
+        <source>Theo mục đích</source>
+        <translation>By purpose</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="107"/>
+        <source>Theo giai đoạn</source>
+        <translation>By phase</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="110"/>
+        <source>&amp;Lập phương án</source>
+        <translation>&amp;Propose</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="113"/>
+        <source>Đề xuất cho mọi nhu cầu chưa có phương án: tận dụng, kết nối, nâng cấp camera hiện có trước, rồi camera mới phục vụ được nhiều nhu cầu.</source>
+        <translation>Propose for every need not yet decided: reuse, connect or upgrade existing cameras first, then new cameras that each serve as many needs as they can.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="117"/>
+        <source>&amp;Chấp thuận</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="118"/>
+        <source>&amp;Không chấp thuận</source>
+        <translation>&amp;Reject</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="119"/>
+        <source>Xem trên &amp;bản đồ</source>
+        <translation>Show on the &amp;map</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="128"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="161"/>
+        <source>Đã huỷ; không ghi gì.</source>
+        <translation>Cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="176"/>
+        <source>Phương án (đề xuất và đã chấp thuận): {0} camera lắp mới, {1} tận dụng, {2} kết nối, {3} nâng cấp; phục vụ {4} nhu cầu; kinh phí dự kiến {5} đồng.</source>
+        <translation>Plan (proposed and accepted): {0} new cameras, {1} reused, {2} connected, {3} upgraded; serving {4} needs; estimated cost {5} VND.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="221"/>
+        <source>Chưa xác định</source>
+        <translation>Not known</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="225"/>
+        <source>Giai đoạn {0}</source>
+        <translation>Phase {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="288"/>
+        <source>Đã ghi: {0}.</source>
+        <translation>Recorded: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="309"/>
+        <source>Đang lập phương án…</source>
+        <translation>Proposing the plan…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="335"/>
+        <source>Đang huỷ…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="341"/>
+        <source>Đã đề xuất {0} camera lắp mới, {1} tận dụng, {2} kết nối, {3} nâng cấp cho {4} nhu cầu.</source>
+        <translation>Proposed {0} new cameras, {1} reused, {2} connected, {3} upgraded for {4} needs.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="352"/>
+        <source>{0} nhu cầu chưa bố trí được camera mới không trùng góc nhìn với camera đã đề xuất: cần bố trí thủ công.</source>
+        <translation>{0} needs could not be given a new camera outside the cones of those already proposed: place them by hand.</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,31 @@
         }, pair[0]);
       });
 
+      // The city plan: proposed (dashed) and accepted items coloured by decision, new cameras
+      // with their cones. Read again each time it is shown and after office changes.
+      const planColours = {
+        reuse: "#1a9850", connect: "#2c7bb6", upgrade: "#f46d43", new: "#7b3294",
+      };
+      this.lazyOverlay(config.planUrl, config.labels.plan, function (data) {
+        return L.geoJSON(data, {
+          style: function (feature) {
+            const colour = planColours[feature.properties.code] || "#333333";
+            return {
+              color: colour, weight: 1, fillColor: colour, fillOpacity: 0.2,
+              dashArray: feature.properties.state === "proposed" ? "4 3" : null,
+            };
+          },
+          pointToLayer: function (feature, latlng) {
+            const colour = planColours[feature.properties.code] || "#333333";
+            return L.circleMarker(latlng, {
+              radius: 6, color: colour, weight: 3, fillColor: "#ffffff", fillOpacity: 0.9,
+              dashArray: feature.properties.state === "proposed" ? "3 2" : null,
+            });
+          },
+          interactive: false,
+        });
+      }, "plan", true);
+
       this.sitesLayer(config.sitesUrl, config.labels.sites);
 
       // A request the page's policy stops never reaches Python's interceptor: report it too.
@@ -174,21 +199,33 @@
       update();
     },
 
-    lazyOverlay: function (url, label, build, key) {
+    // An overlay read when first shown; ``fresh``: read again each time it is shown, and by
+    // refreshOverlay(key) while it is.
+    lazyOverlay: function (url, label, build, key, fresh) {
       const self = this;
       const group = L.layerGroup();
       let state = "empty";
-      group.on("add", function () {
-        if (state !== "empty") return;
+      group.reload = function () {
+        if (state === "loading") return;
         state = "loading";
-        fetchJson(url).then(function (data) {
+        // A fresh overlay asks past the browser's cache (the app answers by path alone).
+        fetchJson(fresh ? url + "?read=" + Date.now() : url).then(function (data) {
+          group.clearLayers();
           build(data).addTo(group);
           state = "loaded";
         }).catch(function (error) { state = "empty"; self.fail(error); });
+      };
+      group.on("add", function () {
+        if (state === "empty" || (fresh && state === "loaded")) group.reload();
       });
       if (key) this.layers[key] = group;
       this.control.addOverlay(group, esc(label));
       return group;
+    },
+
+    refreshOverlay: function (key) {
+      const group = this.layers[key];
+      if (group && this.map.hasLayer(group)) group.reload();
     },
 
     loadScripts: function (urls) {

@@ -524,6 +524,9 @@ class MainWindow(WindowBase):
         """Open one of the supervisor's dialogs; what it changes shows in the lists and map."""
         return workspace_dialogs.open_office(self, name)
 
+    def show_on_map(self, lat: float, lon: float) -> None:
+        self.map_panel.map.fly_to(lat, lon, 18)
+
     def refresh_after_office_change(self) -> None:
         self.recount()
         self.apply_filters(force=True)

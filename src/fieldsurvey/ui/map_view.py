@@ -272,6 +272,7 @@ class MapView(QWebEngineView):
             b"application/json",
             lambda: json.dumps(mapdata.sites_layer(db)).encode(),
         )
+        self._set_plan_file(workspace)
         for table in ("needs", "shortcomings"):
             self.content.set_file(
                 f"/data/{table}.geojson",
@@ -313,6 +314,7 @@ class MapView(QWebEngineView):
             "districts": self.tr("Quận, huyện (trước 2025)"),
             "needs": self.tr("Nhu cầu lắp đặt"),
             "shortcomings": self.tr("Tồn tại, hạn chế"),
+            "plan": self.tr("Phương án tổng thể"),
             "sites": self.tr("Địa điểm"),
             "placeHere": self.tr("Đặt ở đây:"),
             "placeSave": self.tr("Lưu vị trí"),
@@ -343,6 +345,7 @@ class MapView(QWebEngineView):
             "sitesUrl": f"{ORIGIN}/data/sites.geojson",
             "needsUrl": f"{ORIGIN}/data/needs.geojson",
             "shortcomingsUrl": f"{ORIGIN}/data/shortcomings.geojson",
+            "planUrl": f"{ORIGIN}/data/plan.geojson",
             "legend": mapdata.legend(self.lang),
             "labels": labels,
             "seaLabels": sea_labels,
@@ -385,8 +388,19 @@ class MapView(QWebEngineView):
         )
 
     def reload_cameras(self, workspace: Workspace) -> None:
-        """Redraw the cameras after the workspace changed (the page stays, with its view)."""
+        """Redraw the cameras after the workspace changed (the page stays, with its view), and
+        the plan's layer if it is shown."""
         self._read_cameras(workspace, lambda url: self.run(f"FS.loadCameras({script_json(url)})"))
+        self._set_plan_file(workspace)
+        self.run('FSBoot.refreshOverlay("plan")')
+
+    def _set_plan_file(self, workspace: Workspace) -> None:
+        """The plan's layer, read when the page asks for it (again after each change)."""
+        self.content.set_file(
+            "/data/plan.geojson",
+            b"application/json",
+            lambda: json.dumps(mapdata.plan_layer(workspace.db)).encode(),
+        )
 
     def run(self, script: str) -> None:
         """Run a command in the page; held until the page's layer is ready if it is not yet."""

@@ -29,6 +29,10 @@ class WindowBase(QMainWindow):
         """Show another workspace (the caller closes the one shown before)."""
         raise NotImplementedError
 
+    def show_on_map(self, lat: float, lon: float) -> None:
+        """Bring a place into view on the window's map (an office screen's item)."""
+        raise NotImplementedError
+
     def refresh_after_office_change(self) -> None:
         """Show again what an office screen changed: lists, map, the record in the editor."""
         raise NotImplementedError

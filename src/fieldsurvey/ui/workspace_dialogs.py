@@ -23,6 +23,7 @@ def open_office(window: WindowBase, name: str) -> QDialog:
         duplicates,
         inbox,
         inventory,
+        plan,
         progress,
         reports,
         review,
@@ -39,8 +40,11 @@ def open_office(window: WindowBase, name: str) -> QDialog:
         "duplicates": lambda: duplicates.DuplicatesDialog(ws, window),
         "inventory": lambda: inventory.InventoryDialog(ws, window),
         "report": lambda: reports.ReportDialog(ws, window),
+        "plan": lambda: plan.PlanDialog(ws, window),
     }
     dialog = dialogs[name]()
+    if isinstance(dialog, plan.PlanDialog):
+        dialog.locate.connect(window.show_on_map)
     dialog.changed.connect(window.refresh_after_office_change)  # type: ignore[attr-defined]
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     # The inventory import writes for a while: nothing else is edited meanwhile.

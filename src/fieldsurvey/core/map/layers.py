@@ -189,3 +189,40 @@ def sites_layer(db: sqlite_utils.Database) -> dict[str, Any]:
         for record_id, lat, lon, name, category in rows
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+def plan_layer(db: sqlite_utils.Database) -> dict[str, Any]:
+    """The plan's proposed and accepted items as GeoJSON: a point for each, and for a new camera
+    its cone as the map draws existing ones; each with its decision and state."""
+    from fieldsurvey.core.office.plan import plan_items
+    from fieldsurvey.core.reports.gpkg import cone_ring
+    from fieldsurvey.core.views import view_range_m
+
+    features: list[dict[str, Any]] = []
+    for item in plan_items(db, states=("proposed", "accepted")):
+        if item["lat"] is None or item["lon"] is None:
+            continue
+        properties = {"id": item["id"], "code": item["decision"], "state": item["state"]}
+        if item["decision"] == "new" and item["direction"] is not None:
+            ring = cone_ring(
+                item["lon"],
+                item["lat"],
+                item["direction"],
+                item["field_of_view"] or DEFAULT_FIELD_OF_VIEW,
+                view_range_m(item["camera_type"]),
+            )
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Polygon", "coordinates": [ring]},
+                    "properties": properties,
+                }
+            )
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [item["lon"], item["lat"]]},
+                "properties": properties,
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}

@@ -49,7 +49,7 @@ from typing import Any, Final
 
 import sqlite_utils
 
-from fieldsurvey.core import vocabulary
+from fieldsurvey.core import reference, vocabulary
 from fieldsurvey.core.geo import METRES_PER_DEGREE, bearing_and_distance, destination
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.office.coverage import Camera, cameras_with_position, covers
@@ -811,3 +811,18 @@ def totals(
         "needs_served": len(needs),
         **{key: dict(values) for key, values in breakdown.items()},
     }
+
+
+def overview(db: sqlite_utils.Database) -> dict[str, Any]:
+    """What the plan screen shows: every live item, the totals of the proposed and accepted ones,
+    and the names of the communes and units they name."""
+    items = plan_items(db)
+    communes = {
+        code: reference.commune_name(db, code) or code
+        for code in {i["commune_code"] for i in items if i["commune_code"]}
+    }
+    units = {
+        str(unit_id): str(name)
+        for unit_id, name in db.execute("SELECT id, name FROM units WHERE deleted = 0")
+    }
+    return {"items": items, "totals": totals(db), "communes": communes, "units": units}
