@@ -95,6 +95,7 @@ class PerReportCancelled(Cancelled):
             )
         )
         self.written = tuple(written)
+        self.total = total
 
 
 def plan_reports(
