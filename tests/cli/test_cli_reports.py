@@ -57,7 +57,8 @@ def test_one_pdf_per_unit_names_its_unit_and_the_counts_add_up(db: Path, run_cli
         sql(
             db,
             "SELECT id, name FROM units WHERE id IN "
-            "(SELECT owner_unit_id FROM cameras WHERE deleted = 0)",
+            "(SELECT owner_unit_id FROM cameras WHERE deleted = 0 UNION "
+            "SELECT s.unit_id FROM needs n JOIN sites s ON s.id = n.site_id WHERE n.deleted = 0)",
         )
     )
     written = [Path(line) for line in done.stdout.splitlines()]

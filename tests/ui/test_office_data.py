@@ -483,7 +483,8 @@ def test_one_report_per_unit_from_the_dialog(qtbot: QtBot, demo: Workspace, tmp_
     units = dict(
         demo.db.execute(
             "SELECT id, name FROM units WHERE id IN (SELECT owner_unit_id FROM cameras "
-            "WHERE deleted = 0 AND commune_code = '00004')"
+            "WHERE deleted = 0 AND commune_code = '00004' UNION SELECT s.unit_id FROM needs n "
+            "JOIN sites s ON s.id = n.site_id WHERE n.deleted = 0 AND s.commune_code = '00004')"
         ).fetchall()
     )
     names = whole_pdfs(folder)
@@ -545,7 +546,8 @@ def test_a_per_unit_run_cancelled_after_its_first_document(
         gate.released.set()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
     total = demo.db.execute(
-        "SELECT count(DISTINCT owner_unit_id) FROM cameras WHERE deleted = 0"
+        "SELECT count(*) FROM (SELECT owner_unit_id FROM cameras WHERE deleted = 0 UNION "
+        "SELECT s.unit_id FROM needs n JOIN sites s ON s.id = n.site_id WHERE n.deleted = 0)"
     ).fetchone()[0]
     assert f"Đã huỷ: đã ghi 1 trong {total} báo cáo" in dialog.status.text()
     assert len(whole_pdfs(folder)) == 1  # that document whole, and no temporary file

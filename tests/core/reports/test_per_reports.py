@@ -93,12 +93,58 @@ def test_one_workbook_per_commune_adds_up_to_the_whole(demo: Workspace, tmp_path
     assert total + written.left_out == live_cameras(demo)
 
 
+def test_a_units_workbook_holds_its_cameras_and_the_needs_at_its_sites(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    written = write_reports(demo.db, "unit", "xlsx", tmp_path / "units")
+    owners = {r[0] for r in demo.db.execute("SELECT owner_unit_id FROM cameras WHERE deleted = 0")}
+    managing = {
+        r[0]
+        for r in demo.db.execute(
+            "SELECT s.unit_id FROM needs n JOIN sites s ON s.id = n.site_id "
+            "WHERE n.deleted = 0 AND s.unit_id IS NOT NULL"
+        )
+    }
+    assert managing - owners  # units with needs at their sites and no camera get one too
+    assert len(written.paths) == len(owners | managing)
+    all_units = {r[0] for r in demo.db.execute("SELECT id FROM units WHERE deleted = 0")}
+    assert written.skipped == len(all_units - owners - managing)
+    needs_total = 0
+    for path in written.paths:
+        (unit,) = [u for u in owners | managing if path.stem.endswith(f"-{u[:8]}")]
+        book = openpyxl.load_workbook(path, read_only=True)
+        try:
+            cameras = book["Camera hiện có"].max_row - 2
+            needs = book["Nhu cầu lắp mới"].max_row - 2
+        finally:
+            book.close()
+        assert cameras == live_cameras(demo, "owner_unit_id = ?", (unit,)), path.name
+        assert (
+            needs
+            == demo.db.execute(
+                "SELECT count(*) FROM needs n JOIN sites s ON s.id = n.site_id "
+                "WHERE n.deleted = 0 AND s.unit_id = ?",
+                [unit],
+            ).fetchone()[0]
+        ), path.name
+        needs_total += needs
+    assert (
+        needs_total
+        == demo.db.execute(
+            "SELECT count(*) FROM needs n JOIN sites s ON s.id = n.site_id "
+            "WHERE n.deleted = 0 AND s.unit_id IS NOT NULL"
+        ).fetchone()[0]
+    )
+
+
 def test_a_unit_filter_and_the_per_unit_run_agree(demo: Workspace, tmp_path: Path) -> None:
     written = write_reports(demo.db, "unit", "xlsx", tmp_path, where=["commune=Phường Ba Đình"])
-    owners = demo.db.execute(
-        "SELECT DISTINCT owner_unit_id FROM cameras WHERE deleted = 0 AND commune_code = '00004'"
+    units = demo.db.execute(
+        "SELECT owner_unit_id FROM cameras WHERE deleted = 0 AND commune_code = '00004' UNION "
+        "SELECT s.unit_id FROM needs n JOIN sites s ON s.id = n.site_id "
+        "WHERE n.deleted = 0 AND s.commune_code = '00004' AND s.unit_id IS NOT NULL"
     ).fetchall()
-    assert len(written.paths) == len(owners) > 1
+    assert len(written.paths) == len(units) > 1
     total = 0
     for path in written.paths:
         book = openpyxl.load_workbook(path, read_only=True)

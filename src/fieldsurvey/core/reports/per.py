@@ -2,14 +2,15 @@
 report dialog's "Mỗi … một báo cáo").
 
 Each document is the one report (``writing.write_report``) restricted by the filter's own keys:
-a unit's report is the report with ``owner=<unit>`` added (its cameras, their sites and
-shortcomings; needs carry no owner, so, as with ``--where owner=``, they stay the filter's),
-a commune's report the one with ``commune=<code>``. The PDF's subject and the workbook's title
-end with the unit's or commune's name as stored.
+a unit's report is the report with ``owner=<unit>`` added (the cameras it owns, their sites and
+shortcomings) and, as needs carry no owner, the needs at the sites the unit manages
+(``Where.site_units``); a commune's report the one with ``commune=<code>``. The PDF's subject
+and the workbook's title end with the unit's or commune's name as stored.
 
-Only units and communes with at least one record in the filter get a document; the others are
-counted as skipped, and the cameras without an owner unit (or a commune) in the filter, which no
-document holds, are counted too, so the documents and that count add up to the whole.
+Only units (owning a camera or managing a site with a need) and communes with at least one
+record in the filter get a document; the others are counted as skipped, and the cameras without
+an owner unit (or a commune) in the filter, which no document holds, are counted too, so the
+documents and that count add up to the whole.
 
 File names are ``bao-cao-<name>-<code>.<fmt>``: the name and the code folded to plain ASCII
 letters and digits (``text.slug``), so a name typed by anyone never reaches another folder.
@@ -134,6 +135,12 @@ def plan_reports(
         candidates = {str(uid) for (uid,) in db.execute("SELECT id FROM units WHERE deleted = 0")}
         if parsed.owners:
             candidates &= set(parsed.owners)
+        owning = {key for key, _name, _n in found}
+        found += [
+            (uid, name, 0)
+            for uid, (name, _needs) in tables.needs_by_site_unit(db, parsed).items()
+            if uid not in owning and (not parsed.owners or uid in parsed.owners)
+        ]
     else:
         left_out = 0
         for row in tables.commune_summary(db, parsed):
@@ -219,7 +226,7 @@ def write_reports(
         if progress is not None:
             progress(number * _STEPS, total, part.file_name)
         restricted = (
-            dataclasses.replace(parsed, owners=(part.key,))
+            dataclasses.replace(parsed, owners=(part.key,), site_units=(part.key,))
             if plan.per == "unit"
             else dataclasses.replace(parsed, communes=(part.key,))
         )

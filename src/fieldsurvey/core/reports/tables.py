@@ -612,6 +612,19 @@ def unit_summary(db: sqlite_utils.Database, where: Where, lang: str) -> list[dic
     return out
 
 
+def needs_by_site_unit(db: sqlite_utils.Database, where: Where) -> dict[str, tuple[str, int]]:
+    """For each unit managing a site with kept needs: its name and how many needs."""
+    cond, params = need_filter(where)
+    return {
+        str(uid): (str(name), int(n))
+        for uid, name, n in db.execute(
+            f"SELECT s.unit_id, u.name, count(*) FROM needs n JOIN sites s ON s.id = n.site_id "
+            f"JOIN units u ON u.id = s.unit_id WHERE {cond} GROUP BY 1, 2",
+            params,
+        )
+    }
+
+
 def tally(
     db: sqlite_utils.Database, sql_from: str, code_sql: str, where_sql: str, params: list[Any]
 ) -> list[tuple[str, int]]:
