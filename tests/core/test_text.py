@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fieldsurvey.core.text import FORMULA_STARTS, fold, spreadsheet_text, words
+from fieldsurvey.core.text import FORMULA_STARTS, fold, slug, spreadsheet_text, words
 
 VOWELS = {
     "a": "aàáảãạăằắẳẵặâầấẩẫậ",
@@ -76,3 +76,10 @@ def test_spreadsheet_text_never_starts_a_formula(text: str) -> None:
     safe = spreadsheet_text(text)
     assert not safe.startswith(FORMULA_STARTS)
     assert safe in (text, "'" + text)
+
+
+def test_slug_is_plain_ascii_a_file_name_can_hold() -> None:
+    assert slug("UBND Phường Ba Đình") == "ubnd-phuong-ba-dinh"
+    assert slug("../../Ðống  Đa/..\\x") == "dong-da-x"
+    assert slug("Tổ khảo sát 1", "") == "tokhaosat1"
+    assert slug("⁄ …") == "" and slug(None) == ""

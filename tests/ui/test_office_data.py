@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QRadioButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from fieldsurvey.core.messages import Message
@@ -455,6 +455,103 @@ def test_a_cancelled_report_leaves_no_file(
     assert "Đã huỷ" in dialog.status.text()
     assert dialog.written is None and not out.exists()
     assert not list(tmp_path.glob("*report*"))  # nor a half-written temporary file
+
+
+def whole_pdfs(folder: Path) -> list[str]:
+    """The names in ``folder``, each checked to be a PDF written to its end."""
+    names = sorted(p.name for p in folder.iterdir())
+    for name in names:
+        data = (folder / name).read_bytes()
+        assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"), name
+    return names
+
+
+def test_one_report_per_unit_from_the_dialog(qtbot: QtBot, demo: Workspace, tmp_path: Path) -> None:
+    dialog = ReportDialog(demo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.per.setCurrentIndex(dialog.per.findData("unit"))
+    assert dialog.out_label.text() == "Thư mục kết quả" and not dialog.out.text().endswith(".xlsx")
+    model = dialog.format.model()
+    assert not model.item(dialog.format.findData("gpkg")).isEnabled()  # PDF or XLSX only
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    dialog.commune.setCurrentIndex(dialog.commune.findData("00004"))
+    folder = tmp_path / "theo đơn vị"
+    dialog.out.setText(str(folder))
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.written_per is not None, timeout=120_000)
+    units = dict(
+        demo.db.execute(
+            "SELECT id, name FROM units WHERE id IN (SELECT owner_unit_id FROM cameras "
+            "WHERE deleted = 0 AND commune_code = '00004' UNION SELECT s.unit_id FROM needs n "
+            "JOIN sites s ON s.id = n.site_id WHERE n.deleted = 0 AND s.commune_code = '00004')"
+        ).fetchall()
+    )
+    names = whole_pdfs(folder)
+    assert len(names) == len(units) > 1
+    assert all(any(n.endswith(f"-{uid[:8]}.pdf") for n in names) for uid in units)
+    assert f"Đã ghi {len(units)} báo cáo vào {folder}" in dialog.status.text()
+    assert dialog.open_folder_button.isVisible() and not dialog.busy
+
+    # Again into the same folder: asked first; "No" keeps every file as it was.
+    before = {n: (folder / n).stat().st_mtime_ns for n in names}
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> Any:
+        def act(box: QMessageBox) -> None:
+            asked.append(box.text())
+            box.button(button).click()
+
+        return act
+
+    when_modal(QMessageBox, answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
+    assert asked and f"đã có {len(units)} tệp cùng tên" in asked[0]
+    assert "Chưa ghi báo cáo nào" in dialog.status.text()
+    assert {n: (folder / n).stat().st_mtime_ns for n in names} == before
+    when_modal(QMessageBox, answer(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(asked) == 2 and not dialog.busy, timeout=120_000)
+    assert whole_pdfs(folder) == names and "Đã ghi" in dialog.status.text()
+    assert any((folder / n).stat().st_mtime_ns != before[n] for n in names)
+
+
+def test_a_per_unit_run_cancelled_after_its_first_document(
+    qtbot: QtBot, demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = Gate()
+    write_report = writing.write_report
+
+    def held_report(*args: Any, **kwargs: Any) -> Any:
+        counts = write_report(*args, **kwargs)
+        if not gate.reached.is_set():  # the first document is written whole
+            gate.hold()
+        return counts
+
+    monkeypatch.setattr(writing, "write_report", held_report)
+    dialog = ReportDialog(demo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.per.setCurrentIndex(dialog.per.findData("unit"))
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    folder = tmp_path / "out"
+    dialog.out.setText(str(folder))
+    try:
+        qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(gate.reached.is_set, timeout=60_000)
+        assert dialog.busy and dialog.progress.isVisible()
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    finally:
+        gate.released.set()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
+    total = demo.db.execute(
+        "SELECT count(*) FROM (SELECT owner_unit_id FROM cameras WHERE deleted = 0 UNION "
+        "SELECT s.unit_id FROM needs n JOIN sites s ON s.id = n.site_id WHERE n.deleted = 0)"
+    ).fetchone()[0]
+    assert f"Đã huỷ: đã ghi 1 trong {total} báo cáo" in dialog.status.text()
+    assert len(whole_pdfs(folder)) == 1  # that document whole, and no temporary file
+    assert dialog.written_per is None and dialog.open_folder_button.isVisible()
 
 
 def test_the_report_form_is_set_from_the_report_dialog(qtbot: QtBot, demo: Workspace) -> None:

@@ -66,8 +66,35 @@ LANG_OPTION = click.option(
     "--out",
     "out",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Tệp kết quả (ghi đè khi xong)."))),
+    type=click.Path(path_type=Path),
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli", "Tệp kết quả (ghi đè khi xong); với --per: thư mục (tạo nếu chưa có)."
+            )
+        )
+    ),
+)
+@click.option(
+    "--per",
+    "per",
+    metavar="unit|commune",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Mỗi đơn vị chủ quản (unit) hoặc mỗi xã, phường (commune) một báo cáo pdf/xlsx "
+                "trong thư mục --out; nơi không có dữ liệu được bỏ qua.",
+            )
+        )
+    ),
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help=str(
+        say(QT_TRANSLATE_NOOP("cli", "Với --per: thay các tệp cùng tên đã có trong thư mục."))
+    ),
 )
 @WHERE_OPTION
 @LANG_OPTION
@@ -97,6 +124,8 @@ def report_command(
     db_path: Path,
     fmt: str,
     out: Path,
+    per: str | None,
+    force: bool,
     where: tuple[str, ...],
     lang: str,
     omit_sensitive: bool,
@@ -109,6 +138,9 @@ def report_command(
         if not quiet:
             click.echo(f"[{done}/{total}] {message}", err=True)
 
+    if per is not None:
+        _report_per(db_path, per, fmt, out, force, where, lang, omit_sensitive, photos, quiet)
+        return
     with user_errors(), open_workspace(db_path) as ws:
         counts = write_report(
             ws.db,
@@ -125,6 +157,97 @@ def report_command(
         summary = ", ".join(f"{name}: {n}" for name, n in counts.items())
         written = say(QT_TRANSLATE_NOOP("cli", "Đã ghi"))
         click.echo(f"{written} {out} ({summary})", err=True)
+
+
+def _report_per(
+    db_path: Path,
+    per: str,
+    fmt: str,
+    folder: Path,
+    force: bool,
+    where: tuple[str, ...],
+    lang: str,
+    omit_sensitive: bool,
+    photos: bool,
+    quiet: bool,
+) -> None:
+    """``report --per``: one document per unit or commune in ``folder``; the files written on
+    stdout, one a line, and what was skipped on stderr."""
+    from fieldsurvey.core.reports.per import existing_files, plan_reports, write_reports
+
+    if photos:
+        raise click.ClickException(
+            str(say(QT_TRANSLATE_NOOP("cli", "--photos không dùng được cùng --per.")))
+        )
+
+    begun: list[str] = []
+
+    def progress(done: int, total: int, message: Message | str) -> None:
+        # One line as each document begins: "[3/112] bao-cao-phuong-ba-dinh-00004.pdf".
+        if not quiet and message != "OK" and str(message) not in begun[-1:]:
+            begun.append(str(message))
+            click.echo(f"[{len(begun)}/{len(plan.parts)}] {message}", err=True)
+
+    with user_errors(), open_workspace(db_path) as ws:
+        plan = plan_reports(ws.db, per, fmt, where)
+        taken = [] if force or not folder.is_dir() else existing_files(folder, plan)
+        if taken:
+            raise click.ClickException(
+                str(
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "cli",
+                            "{folder} đã có {count} tệp báo cáo cùng tên, ví dụ {name}; dùng "
+                            "--force để thay, hoặc chọn thư mục khác.",
+                        ),
+                        folder=folder,
+                        count=len(taken),
+                        name=taken[0].name,
+                    )
+                )
+            )
+        written = write_reports(
+            ws.db,
+            per,
+            fmt,
+            folder,
+            where=where,
+            lang=lang,
+            omit_sensitive=omit_sensitive,
+            overwrite=force,
+            plan=plan,
+            progress=progress,
+        )
+    for path in written.paths:
+        click.echo(str(path))
+    if quiet:
+        return
+    summary = (
+        QT_TRANSLATE_NOOP(
+            "cli",
+            "Đã ghi {written} báo cáo vào {folder}; bỏ qua {skipped} đơn vị không có dữ liệu.",
+        )
+        if plan.per == "unit"
+        else QT_TRANSLATE_NOOP(
+            "cli",
+            "Đã ghi {written} báo cáo vào {folder}; bỏ qua {skipped} xã, phường không có dữ liệu.",
+        )
+    )
+    click.echo(
+        str(say(summary, written=len(written.paths), folder=folder, skipped=written.skipped)),
+        err=True,
+    )
+    if written.left_out:
+        left_out = (
+            QT_TRANSLATE_NOOP(
+                "cli", "{count} camera không có đơn vị chủ quản, không thuộc báo cáo nào."
+            )
+            if plan.per == "unit"
+            else QT_TRANSLATE_NOOP(
+                "cli", "{count} camera chưa xác định xã, phường, không thuộc báo cáo nào."
+            )
+        )
+        click.echo(str(say(left_out, count=written.left_out)), err=True)
 
 
 @click.command(

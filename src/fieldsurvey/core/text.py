@@ -37,6 +37,14 @@ def _fold(text: str) -> str:
     return _MARKS.sub("", decomposed).casefold()
 
 
+def slug(text: str | None, sep: str = "-") -> str:
+    """``text`` as plain lower-case ASCII letters and digits for a file name: accents and đ
+    folded, every run of anything else one ``sep`` (none with ``sep=""``), none at either end;
+    so a name typed by anyone ("../Phường Ba Đình") can never name another folder."""
+    plain = re.sub(r"[^a-z0-9]+", sep, fold(text))
+    return plain.strip(sep) if sep else plain
+
+
 def words(text: str | None) -> list[str]:
     """The folded words of ``text``, in order."""
     return _WORD.findall(fold(text))

@@ -14,7 +14,9 @@ review     review_state code/label     each record's own review state (or review
 ========== =========================== ===================================================
 
 A site is kept when it matches ``commune``/``review`` and, when a camera key is given, has at
-least one kept camera. Needs carry no owner or condition: those keys leave needs unfiltered."""
+least one kept camera. Needs carry no owner or condition: those keys leave needs unfiltered.
+One report per unit (per.py) also keeps only the needs at the unit's own sites
+(``Where.site_units``, the sites' ``unit_id``); no ``--where`` key sets that."""
 
 from __future__ import annotations
 
@@ -66,6 +68,8 @@ class Where:
     conditions: tuple[str, ...] = ()
     owners: tuple[str, ...] = ()
     reviews: tuple[str, ...] = ()
+    # Needs at sites managed by one of these units (a unit's own report; not a --where key).
+    site_units: tuple[str, ...] = ()
 
     @property
     def camera_keys(self) -> bool:
@@ -280,6 +284,8 @@ def need_filter(where: Where) -> tuple[str, list[Any]]:
     parts = ["n.deleted = 0"]
     if where.communes:
         parts.append(_in("s.commune_code", where.communes, params))
+    if where.site_units:
+        parts.append(_in("s.unit_id", where.site_units, params))
     if where.purposes:
         parts.append(_has_any("n.purposes", where.purposes, params))
     if where.reviews:

@@ -587,7 +587,8 @@ _TALLY_KEYS: Final = (
 
 
 def unit_summary(db: sqlite_utils.Database, where: Where, lang: str) -> list[dict[str, Any]]:
-    """One row per owner unit with cameras in the report, most cameras first."""
+    """One row per owner unit with cameras in the report, most cameras first; ``unit_id`` is
+    None in the row of the cameras without an owner unit."""
     cams = _camera_tallies(db, where, "c.owner_unit_id")
     shorts = _shortcoming_tallies(db, where, "c.owner_unit_id")
     units = {
@@ -599,6 +600,7 @@ def unit_summary(db: sqlite_utils.Database, where: Where, lang: str) -> list[dic
         tally = cams.get(uid, {})
         out.append(
             {
+                "unit_id": uid,
                 "unit": name or ("(không rõ)" if lang != "en" else "(unknown)"),
                 "unit_kind": code_label("unit_kind", kind, lang),
                 **{k: tally.get(k, 0) for k in _TALLY_KEYS},
@@ -608,6 +610,19 @@ def unit_summary(db: sqlite_utils.Database, where: Where, lang: str) -> list[dic
         )
     out.sort(key=lambda r: (-int(r["cameras"]), sort_key(str(r["unit"]))))
     return out
+
+
+def needs_by_site_unit(db: sqlite_utils.Database, where: Where) -> dict[str, tuple[str, int]]:
+    """For each unit managing a site with kept needs: its name and how many needs."""
+    cond, params = need_filter(where)
+    return {
+        str(uid): (str(name), int(n))
+        for uid, name, n in db.execute(
+            f"SELECT s.unit_id, u.name, count(*) FROM needs n JOIN sites s ON s.id = n.site_id "
+            f"JOIN units u ON u.id = s.unit_id WHERE {cond} GROUP BY 1, 2",
+            params,
+        )
+    }
 
 
 def tally(
@@ -663,6 +678,8 @@ class Job:
         self.photos_name = ""
         # The administrative form an official report prints (writing.report_form).
         self.form = ReportForm()
+        # The unit or commune a report of one of them is about ("" for the whole filter).
+        self.scope_name = ""
 
     def step(self, message: str, *, stage: bool = False) -> None:
         """Count a row written (or a ``stage`` done); every STEP rows and after every stage,

@@ -41,7 +41,7 @@ def write_xlsx(job: Job, path: Path, today: dt.date) -> dict[str, int]:
     with xlsx.Workbook(
         path,
         names,
-        title=_TITLE[pick],
+        title=f"{_TITLE[pick]} — {job.scope_name}" if job.scope_name else _TITLE[pick],
         description=f"{_DATE[pick]}: {labels.report_date(lang, today)}; "
         + "; ".join(where.describe(db, lang)),
         created=dt.datetime.combine(today, dt.time()),

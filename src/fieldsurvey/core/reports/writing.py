@@ -20,6 +20,7 @@ starting with = + - @, a tab or a carriage return gets a leading apostrophe
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 import tempfile
@@ -59,6 +60,7 @@ def write_report(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     today: dt.date | None = None,
+    scope_name: str = "",
 ) -> dict[str, int]:
     """Write the ``fmt`` report of the workspace to ``out``; return the rows written per table.
 
@@ -66,7 +68,9 @@ def write_report(
     copies of the cameras' photos in a folder beside a GeoJSON/CSV file (needs
     ``workspace_path``; refused together with ``omit_sensitive``). ``progress(done, total,
     message)`` is called now and then; ``cancel()`` returning True stops the report. Nothing
-    is left at ``out`` unless the whole report was written.
+    is left at ``out`` unless the whole report was written. ``scope_name`` names the unit or
+    commune a report of one of them is about: the PDF's subject and the workbook's title end
+    with it ("… — Phường Ba Đình").
     """
     fmt = fmt.lower()
     if fmt not in FORMATS:
@@ -112,6 +116,9 @@ def write_report(
     photos_from = photo_folder(workspace_path) if workspace_path is not None else None
     job = Job(db, parsed, lang, omit_sensitive, progress, cancel, photos_from)
     job.form = report_form(db)
+    if scope_name:
+        job.scope_name = scope_name
+        job.form = dataclasses.replace(job.form, subject=f"{job.form.subject} — {scope_name}")
     job.check()
     # Created like any new file (the user's umask decides its mode), under a name no one else
     # uses, then renamed over ``out``.

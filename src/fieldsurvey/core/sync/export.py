@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import re
 import tempfile
 import uuid
 from collections import defaultdict
@@ -37,7 +36,7 @@ from fieldsurvey.core.sync.package_format import (
     identity,
 )
 from fieldsurvey.core.sync.rotation import _rotation_out
-from fieldsurvey.core.text import fold
+from fieldsurvey.core.text import slug
 from fieldsurvey.core.trust import authorship, keys, ledger
 
 log = logging.getLogger(__name__)
@@ -56,7 +55,7 @@ def package_name(sender: str, recipient: str, day: dt.date, folder: Path) -> str
     letters and digits, so any file system and any USB stick takes them."""
 
     def plain(name: str) -> str:
-        return re.sub(r"[^a-z0-9]+", "", fold(name))[:24] or "thietbi"
+        return slug(name, "")[:24] or "thietbi"
 
     stem = f"{plain(sender)}-{plain(recipient)}-{day.isoformat()}"
     number = 1

@@ -1,4 +1,5 @@
-"""The city-wide report dialog: format, filter, language, sensitive fields, progress and cancel."""
+"""The city-wide report dialog: format, filter, language, sensitive fields, progress and cancel;
+one report, or one per owner unit or commune into a folder."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.reports import filters, writing
+from fieldsurvey.core.reports import filters, per, writing
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import Task, read_in_background
@@ -55,6 +57,9 @@ class ReportDialog(QDialog):
         self.lang = current_language()
         self.written: Path | None = None
         self.report_counts: dict[str, int] | None = None
+        # The folder of the documents a per-unit or per-commune run wrote, and what it wrote.
+        self.written_folder: Path | None = None
+        self.written_per: per.Written | None = None
         self.busy = False
         self.task = Task()
         self.setWindowTitle(self.tr("Báo cáo"))
@@ -65,6 +70,17 @@ class ReportDialog(QDialog):
         self.out = QLineEdit(
             str(workspace.path.parent / f"{workspace.path.stem}-bao-cao.xlsx"), self
         )
+        self.per = QComboBox(self)
+        self.per.addItem(self.tr("Một báo cáo"), None)
+        self.per.addItem(self.tr("Mỗi đơn vị chủ quản một báo cáo"), "unit")
+        self.per.addItem(self.tr("Mỗi xã, phường một báo cáo"), "commune")
+        self.per.setToolTip(
+            self.tr(
+                "Một tệp PDF hoặc XLSX cho mỗi đơn vị chủ quản hoặc xã, phường có dữ liệu, "
+                "vào một thư mục"
+            )
+        )
+        self.out_label = QLabel(self.tr("Tệp kết quả"), self)
         browse = QPushButton(self.tr("Chọn…"), self)
         browse.clicked.connect(self.on_browse_clicked)
         out_row = QHBoxLayout()
@@ -124,7 +140,8 @@ class ReportDialog(QDialog):
         format_row.addWidget(self.form_button)
         form = QFormLayout()
         form.addRow(self.tr("Định dạng"), format_row)
-        form.addRow(self.tr("Tệp kết quả"), out_row)
+        form.addRow(self.tr("Lập"), self.per)
+        form.addRow(self.out_label, out_row)
         form.addRow(self.tr("Ngôn ngữ"), self.language)
         form.addRow(self.tr("Xã/phường"), self.commune)
         form.addRow(self.tr("Mục đích"), self.purpose)
@@ -140,6 +157,7 @@ class ReportDialog(QDialog):
         layout.addWidget(self.open_folder_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.buttons)
         self.format.currentIndexChanged.connect(lambda _i: self.on_format_changed())
+        self.per.currentIndexChanged.connect(lambda _i: self.on_per_changed())
         self.omit_sensitive.toggled.connect(lambda _on: self.update_photos())
         self.update_photos()
         self.form_button.setEnabled(self.fmt() == "pdf")
@@ -154,10 +172,33 @@ class ReportDialog(QDialog):
     def fmt(self) -> str:
         return str(self.format.currentData())
 
-    def on_format_changed(self) -> None:
-        """The output name follows the format's extension."""
+    def per_choice(self) -> str | None:
+        """ "unit" or "commune" for one report each, None for one report."""
+        data = self.per.currentData()
+        return None if data is None else str(data)
+
+    def on_per_changed(self) -> None:
+        """One report each goes to a folder, in PDF or XLSX only; one report to a file."""
+        each = self.per_choice() is not None
+        model = self.format.model()
+        for row, (code, _label, _pattern) in enumerate(FORMATS):
+            item = model.item(row)  # type: ignore[attr-defined]
+            item.setEnabled(not each or code in per.PER_FORMATS)
+        if each and self.fmt() not in per.PER_FORMATS:
+            self.format.setCurrentIndex(self.format.findData("pdf"))
+        self.out_label.setText(self.tr("Thư mục kết quả") if each else self.tr("Tệp kết quả"))
         text = self.out.text().strip()
         if text:
+            path = Path(text)
+            if each and path.suffix:
+                self.out.setText(str(path.with_suffix("")))
+            elif not each:
+                self.out.setText(str(path.with_name(path.name + "." + self.fmt())))
+
+    def on_format_changed(self) -> None:
+        """The output name follows the format's extension (a folder keeps its name)."""
+        text = self.out.text().strip()
+        if text and self.per_choice() is None:
             self.out.setText(str(Path(text).with_suffix("." + self.fmt())))
         self.update_photos()
         self.form_button.setEnabled(self.fmt() == "pdf")
@@ -174,6 +215,13 @@ class ReportDialog(QDialog):
             self.photos.setChecked(False)
 
     def on_browse_clicked(self) -> None:
+        if self.per_choice() is not None:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Thư mục lưu các báo cáo"), self.out.text()
+            )
+            if folder:
+                self.out.setText(folder)
+            return
         _code, label, pattern = FORMATS[self.format.currentIndex()]
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Lưu báo cáo"), self.out.text(), f"{label} ({pattern})"
@@ -209,6 +257,10 @@ class ReportDialog(QDialog):
         except FieldSurveyError as exc:
             self.status.setText(error_text(exc))
             return
+        each = self.per_choice()
+        if each is not None:
+            self.plan_each(each, out, where)
+            return
         fmt, lang = self.fmt(), str(self.language.currentData())
         omit, photos = self.omit_sensitive.isChecked(), self.photos.isChecked()
         path = self.workspace.path
@@ -229,20 +281,112 @@ class ReportDialog(QDialog):
                 cancel=task.cancelled,
             )
 
+        self._start()
+        read_in_background(
+            self, path, work, lambda counts: self.on_done(out, counts), self.on_failed
+        )
+
+    def _start(self) -> None:
         self.busy = True
         self.written, self.report_counts = None, None
+        self.written_folder, self.written_per = None, None
         self.run_button.setEnabled(False)
         self.open_folder_button.hide()
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText(self.tr("Đang tạo báo cáo…"))
+
+    def plan_each(self, each: str, folder: Path, where: filters.Where) -> None:
+        """Find the units or communes with records (in the background), then ask before
+        replacing any file, then write their reports."""
+        fmt = self.fmt()
+        self.task = Task()
+        self._start()
         read_in_background(
-            self, path, work, lambda counts: self.on_done(out, counts), self.on_failed
+            self,
+            self.workspace.path,
+            lambda db: per.plan_reports(db, each, fmt, where),
+            lambda plan: self.on_planned(plan, folder, where),
+            self.on_failed,
         )
 
-    def _on_progress(self, done: int, total: int, _text: str) -> None:
+    def on_planned(self, plan: per.Plan, folder: Path, where: filters.Where) -> None:
+        if self.task.cancelled():
+            self._finish()
+            self.status.setText(self.tr("Đã huỷ báo cáo, không ghi tệp nào."))
+            return
+        if not plan.parts:
+            self._finish()
+            self.status.setText(
+                self.tr("Không đơn vị chủ quản nào có dữ liệu trong phạm vi đã chọn.")
+                if plan.per == "unit"
+                else self.tr("Không xã, phường nào có dữ liệu trong phạm vi đã chọn.")
+            )
+            return
+        taken = per.existing_files(folder, plan) if folder.is_dir() else []
+        if taken and (
+            QMessageBox.question(
+                self,
+                self.tr("Thay các tệp đã có?"),
+                self.tr("Thư mục {0} đã có {1} tệp cùng tên, ví dụ {2}. Thay các tệp đó?").format(
+                    folder, len(taken), taken[0].name
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            self._finish()
+            self.status.setText(self.tr("Chưa ghi báo cáo nào: các tệp đã có được giữ nguyên."))
+            return
+        lang, omit = str(self.language.currentData()), self.omit_sensitive.isChecked()
+        task = self.task
+        task.progress.connect(self._on_progress)
+
+        def work(db: sqlite_utils.Database) -> per.Written:
+            return per.write_reports(
+                db,
+                plan.per,
+                plan.fmt,
+                folder,
+                where=where,
+                lang=lang,
+                omit_sensitive=omit,
+                overwrite=True,  # asked above
+                plan=plan,
+                progress=task.report,
+                cancel=task.cancelled,
+            )
+
+        self.status.setText(self.tr("Đang tạo {0} báo cáo…").format(len(plan.parts)))
+        read_in_background(
+            self,
+            self.workspace.path,
+            work,
+            lambda written: self.on_each_done(folder, plan, written),
+            self.on_failed,
+        )
+
+    def on_each_done(self, folder: Path, plan: per.Plan, written: per.Written) -> None:
+        self._finish()
+        self.written_folder, self.written_per = folder, written
+        if plan.per == "unit":
+            text = self.tr("Đã ghi {0} báo cáo vào {1}; bỏ qua {2} đơn vị không có dữ liệu.")
+            left = self.tr("{0} camera không có đơn vị chủ quản, không thuộc báo cáo nào.")
+        else:
+            text = self.tr("Đã ghi {0} báo cáo vào {1}; bỏ qua {2} xã, phường không có dữ liệu.")
+            left = self.tr("{0} camera chưa xác định xã, phường, không thuộc báo cáo nào.")
+        lines = [text.format(len(written.paths), folder, written.skipped)]
+        if written.left_out:
+            lines.append(left.format(written.left_out))
+        self.status.setText("\n".join(lines))
+        self.open_folder_button.show()
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, max(total, 1)))
+        if self.per_choice() is not None and text and text != "OK" and not self.task.cancelled():
+            self.status.setText(self.tr("Đang ghi {0}…").format(text))
 
     def _finish(self) -> None:
         self.busy = False
@@ -259,7 +403,16 @@ class ReportDialog(QDialog):
 
     def on_failed(self, error: BaseException) -> None:
         self._finish()
-        if isinstance(error, filters.ReportCancelled):
+        if isinstance(error, per.PerReportCancelled):
+            self.written_folder = error.written[0].parent if error.written else None
+            self.status.setText(
+                self.tr("Đã huỷ: đã ghi {0} trong {1} báo cáo, không còn tệp ghi dở.").format(
+                    len(error.written), error.total
+                )
+            )
+            if error.written:
+                self.open_folder_button.show()
+        elif isinstance(error, filters.ReportCancelled):
             self.status.setText(self.tr("Đã huỷ báo cáo, không ghi tệp nào."))
         else:
             self.status.setText(self.tr("Không tạo được báo cáo: {0}").format(error_text(error)))
@@ -273,8 +426,9 @@ class ReportDialog(QDialog):
             self.reject()
 
     def open_folder(self) -> None:
-        if self.written is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
+        folder = self.written.parent if self.written is not None else self.written_folder
+        if folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def reject(self) -> None:
         if self.busy:  # the worker still writes; cancel it rather than leave it running
