@@ -3209,157 +3209,254 @@ At: {3}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="60"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="65"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="68"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="74"/>
+        <source>Một báo cáo</source>
+        <translation>One report</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="75"/>
+        <source>Mỗi đơn vị chủ quản một báo cáo</source>
+        <translation>One report per owner unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="76"/>
+        <source>Mỗi xã, phường một báo cáo</source>
+        <translation>One report per commune</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="79"/>
+        <source>Một tệp PDF hoặc XLSX cho mỗi đơn vị chủ quản hoặc xã, phường có dữ liệu, vào một thư mục</source>
+        <translation>One PDF or XLSX file for each owner unit or commune with data, into one folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="84"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="79"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="95"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="82"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="98"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="83"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="99"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="101"/>
         <source>Mọi đơn vị chủ quản</source>
         <translation>All owner units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="104"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="105"/>
         <source>Bỏ trường nhạy cảm</source>
         <translation>Leave out sensitive fields</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="108"/>
         <source>Bỏ thông tin liên hệ của chủ quản, làm tròn toạ độ các điểm an ninh quốc gia, không kèm ảnh</source>
         <translation>Leave out owners&apos; contact details, round the coordinates of national security sites, include no photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="96"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="112"/>
         <source>Kèm ảnh (bản sạch)</source>
         <translation>Include photos (clean copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="98"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="114"/>
         <source>Bản sao ảnh đã bỏ siêu dữ liệu, trong thư mục bên cạnh tệp GeoJSON/CSV</source>
         <translation>Copies of the photos with their metadata removed, in a folder next to the GeoJSON/CSV file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="121"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="126"/>
         <source>Tạo báo cáo</source>
         <translation>Create report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="113"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="129"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="117"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="133"/>
         <source>Mẫu văn bản…</source>
         <translation>Document form…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="135"/>
         <source>Cơ quan ban hành, số và ký hiệu, nơi nhận, người ký của báo cáo PDF</source>
         <translation>Issuing body, number and symbol, recipients and signer of the PDF report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="142"/>
         <source>Định dạng</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="127"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="83"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="189"/>
         <source>Tệp kết quả</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="128"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="143"/>
+        <source>Lập</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="145"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="129"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="146"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="130"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="147"/>
         <source>Mục đích</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="131"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="148"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="132"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="149"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="133"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="150"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="179"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="189"/>
+        <source>Thư mục kết quả</source>
+        <translation>Output folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="220"/>
+        <source>Thư mục lưu các báo cáo</source>
+        <translation>Folder for the reports</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="227"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="204"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="252"/>
         <source>Chọn tệp kết quả.</source>
         <translation>Choose an output file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="238"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="297"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="257"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="321"/>
+        <source>Không đơn vị chủ quản nào có dữ liệu trong phạm vi đã chọn.</source>
+        <translation>No owner unit has data in the chosen scope.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="323"/>
+        <source>Không xã, phường nào có dữ liệu trong phạm vi đã chọn.</source>
+        <translation>No commune has data in the chosen scope.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="330"/>
+        <source>Thay các tệp đã có?</source>
+        <translation>Replace the existing files?</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="331"/>
+        <source>Thư mục {0} đã có {1} tệp cùng tên, ví dụ {2}. Thay các tệp đó?</source>
+        <translation>The folder {0} already has {1} files of the same names, for example {2}. Replace them?</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="340"/>
+        <source>Chưa ghi báo cáo nào: các tệp đã có được giữ nguyên.</source>
+        <translation>No report written: the existing files are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="361"/>
+        <source>Đang tạo {0} báo cáo…</source>
+        <translation>Making {0} reports…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="374"/>
+        <source>Đã ghi {0} báo cáo vào {1}; bỏ qua {2} đơn vị không có dữ liệu.</source>
+        <translation>Wrote {0} reports into {1}; skipped {2} units without data.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="375"/>
+        <source>{0} camera không có đơn vị chủ quản, không thuộc báo cáo nào.</source>
+        <translation>{0} cameras have no owner unit and are in no report.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="377"/>
+        <source>Đã ghi {0} báo cáo vào {1}; bỏ qua {2} xã, phường không có dữ liệu.</source>
+        <translation>Wrote {0} reports into {1}; skipped {2} communes without data.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="378"/>
+        <source>{0} camera chưa xác định xã, phường, không thuộc báo cáo nào.</source>
+        <translation>{0} cameras have no known commune and are in no report.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="389"/>
+        <source>Đang ghi {0}…</source>
+        <translation>Writing {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="401"/>
         <source>Đã ghi báo cáo {0} ({1}).</source>
         <translation>Wrote the report {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="263"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="316"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="416"/>
         <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="265"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="409"/>
+        <source>Đã huỷ: đã ghi {0} trong {1} báo cáo, không còn tệp ghi dở.</source>
+        <translation>Cancelled: {0} of {1} reports written, no half-written file left.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="418"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>Could not create the report: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="271"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="424"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -4180,17 +4277,16 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>xlsx: workbook; pdf: summary; gpkg: GeoPackage (QGIS); geojson, csv: cameras with OSM tags.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="70"/>
         <source>Tệp kết quả (ghi đè khi xong).</source>
-        <translation>The file to write (replaced once complete).</translation>
+        <translation type="vanished">The file to write (replaced once complete).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="78"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="105"/>
         <source>Lược bỏ liên hệ, ảnh; làm tròn vị trí mục tiêu an ninh.</source>
         <translation>Leave out contacts and photos; round positions at national-security sites.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="86"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="113"/>
         <source>Kèm bản sao ảnh đã xoá siêu dữ liệu (geojson, csv) vào thư mục &lt;tên&gt;_photos.</source>
         <translation>Add clean photo copies (geojson, csv) in a &lt;name&gt;_photos folder.</translation>
     </message>
@@ -4211,7 +4307,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/plan.py" line="56"/>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="94"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="121"/>
         <location filename="../../src/fieldsurvey/cli/workspace.py" line="73"/>
         <source>Không in tiến độ.</source>
         <translation>No progress output.</translation>
@@ -4257,78 +4353,123 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Reject the items (by id).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="126"/>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="155"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="72"/>
+        <source>Tệp kết quả (ghi đè khi xong); với --per: thư mục (tạo nếu chưa có).</source>
+        <translation>Output file (replaced when done); with --per: a folder (created if missing).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="84"/>
+        <source>Mỗi đơn vị chủ quản (unit) hoặc mỗi xã, phường (commune) một báo cáo pdf/xlsx trong thư mục --out; nơi không có dữ liệu được bỏ qua.</source>
+        <translation>One pdf/xlsx report per owner unit (unit) or per commune (commune) in the --out folder; those without data are skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="96"/>
+        <source>Với --per: thay các tệp cùng tên đã có trong thư mục.</source>
+        <translation>With --per: replace files of the same names in the folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="158"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="278"/>
         <source>Đã ghi</source>
         <translation>written</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="134"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="180"/>
+        <source>--photos không dùng được cùng --per.</source>
+        <translation>--photos cannot be used with --per.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="198"/>
+        <source>{folder} đã có {count} tệp báo cáo cùng tên, ví dụ {name}; dùng --force để thay, hoặc chọn thư mục khác.</source>
+        <translation>{folder} already has {count} report files of the same names, for example {name}; use --force to replace them, or choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="226"/>
+        <source>Đã ghi {written} báo cáo vào {folder}; bỏ qua {skipped} đơn vị không có dữ liệu.</source>
+        <translation>Wrote {written} reports into {folder}; skipped {skipped} units without data.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="231"/>
+        <source>Đã ghi {written} báo cáo vào {folder}; bỏ qua {skipped} xã, phường không có dữ liệu.</source>
+        <translation>Wrote {written} reports into {folder}; skipped {skipped} communes without data.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="242"/>
+        <source>{count} camera không có đơn vị chủ quản, không thuộc báo cáo nào.</source>
+        <translation>{count} cameras have no owner unit and are in no report.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="246"/>
+        <source>{count} camera chưa xác định xã, phường, không thuộc báo cáo nào.</source>
+        <translation>{count} cameras have no known commune and are in no report.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="257"/>
         <source>Xuất bản đồ camera ra một tệp HTML, mở được khi không có mạng.</source>
         <translation>Write the cameras&apos; map as one HTML file that opens offline (as &quot;Xuất bản đồ HTML&quot; in the app).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="146"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="269"/>
         <source>Tệp HTML (ghi đè khi xong).</source>
         <translation>The HTML file to write (replaced once complete).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="167"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="290"/>
         <source>Xem hoặc đặt mẫu văn bản của báo cáo PDF: cơ quan ban hành, số và ký hiệu, nơi nhận, người ký (lưu trong tệp dữ liệu, mọi báo cáo dùng chung).</source>
         <translation>Show or set the document form of the PDF report: issuing body, number and symbol, recipients, signer (kept in the workspace file, shared by every report).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="176"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="299"/>
         <source>Cơ quan chủ quản.</source>
         <translation>Parent body.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="177"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="300"/>
         <source>Cơ quan ban hành.</source>
         <translation>Issuing body.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="178"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="301"/>
         <source>Ký hiệu văn bản, ví dụ BC-CAHN.</source>
         <translation>Document symbol, for example BC-CAHN.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="180"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="303"/>
         <source>Số văn bản (để trống: văn thư ghi tay).</source>
         <translation>Document number (empty: the clerk writes it by hand).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="182"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="305"/>
         <source>Địa danh ghi trước ngày tháng.</source>
         <translation>Place written before the date.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="183"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="306"/>
         <source>Trích yếu nội dung.</source>
         <translation>Subject line.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="186"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="309"/>
         <source>Thẩm quyền ký, ví dụ KT. GIÁM ĐỐC (có thể để trống).</source>
         <translation>Signing authority, for example KT. GIÁM ĐỐC (may be empty).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="188"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="311"/>
         <source>Chức vụ người ký.</source>
         <translation>Signer&apos;s title.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="189"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="312"/>
         <source>Họ tên người ký.</source>
         <translation>Signer&apos;s full name.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="196"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="319"/>
         <source>Một dòng &quot;Nơi nhận&quot; (lặp lại được; thay cả danh sách).</source>
         <translation>One &quot;Nơi nhận&quot; (recipients) line (repeatable; replaces the whole list).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="199"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="322"/>
         <source>In mẫu văn bản dạng JSON.</source>
         <translation>Print the document form as JSON.</translation>
     </message>
@@ -5807,67 +5948,67 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="53"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="55"/>
         <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="125"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="129"/>
         <source>Bộ lọc phải có dạng khoá=giá trị: {item}.</source>
         <translation>A filter must be key=value: {item}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="133"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="137"/>
         <source>Khoá lọc không hợp lệ: {key} (dùng {keys}).</source>
         <translation>Unknown filter key {key} (use {keys}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="161"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="165"/>
         <source>Giá trị không hợp lệ cho {key}: {value} (dùng {codes}).</source>
         <translation>Unknown value for {key}: {value} (use {codes}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="187"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="191"/>
         <source>Không tìm thấy xã, phường {value}.</source>
         <translation>No commune called {value} in the workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="188"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="192"/>
         <source>Không tìm thấy đơn vị {value}.</source>
         <translation>No owner called {value} in the workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="206"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="210"/>
         <source>Có {count} đơn vị tên {value}, hãy dùng mã (id).</source>
         <translation>{count} units are called {value}; give its id.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="76"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="80"/>
         <source>Định dạng không hỗ trợ: {format} (dùng {formats}).</source>
         <translation>Unknown format {format} (use {formats}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="84"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="88"/>
         <source>Ngôn ngữ không hỗ trợ: {lang} (vi, en).</source>
         <translation>Unknown language {lang} (vi, en).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="92"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="96"/>
         <source>Chỉ xuất ảnh kèm GeoJSON/CSV và khi không lược bỏ thông tin nhạy cảm.</source>
         <translation>Photos go only with GeoJSON/CSV, and not with --omit-sensitive.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="102"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="106"/>
         <source>{path} là một thư mục.</source>
         <translation>{path} is a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="108"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="112"/>
         <source>Không có thư mục {folder}.</source>
         <translation>No folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="125"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="132"/>
         <source>Không ghi được vào {folder}: {detail}.</source>
         <translation>Cannot write to {folder}: {detail}.</translation>
     </message>
@@ -5935,6 +6076,41 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="120"/>
         <source>{field}: có ký tự điều khiển.</source>
         <translation>{field}: contains a control character.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="91"/>
+        <source>Đã huỷ: đã ghi {written} trong {total} báo cáo, không còn tệp ghi dở.</source>
+        <translation>Cancelled: {written} of {total} reports written, no half-written file left.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="111"/>
+        <source>Không lập được báo cáo theo {per} (dùng {choices}).</source>
+        <translation>Cannot make reports per {per} (use {choices}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="119"/>
+        <source>Báo cáo theo từng đơn vị, xã chỉ lập dạng {formats}, không {format}.</source>
+        <translation>Reports per unit or commune are made as {formats} only, not {format}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="213"/>
+        <source>Thư mục {folder} đã có {count} tệp cùng tên, ví dụ {name}: hãy chọn thư mục khác hoặc cho phép thay.</source>
+        <translation>The folder {folder} already has {count} files of the same names, for example {name}: choose another folder or allow replacing them.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="277"/>
+        <source>{path} không phải là thư mục.</source>
+        <translation>{path} is not a folder.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="287"/>
+        <source>Không tạo được thư mục {folder}: {detail}.</source>
+        <translation>Could not create the folder {folder}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="295"/>
+        <source>Không ghi được vào thư mục {folder}.</source>
+        <translation>Cannot write into the folder {folder}.</translation>
     </message>
 </context>
 <context>
@@ -6180,17 +6356,17 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="74"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="73"/>
         <source>Hãy chọn nơi nhận gói (--to): workspace này không có đúng một văn phòng đã đăng ký.</source>
         <translation>Choose the recipient (--to): this workspace is not enrolled with exactly one office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="94"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="93"/>
         <source>Thiết bị {device} chưa đăng ký hoặc đã bị thu hồi.</source>
         <translation>The recipient {device} is not enrolled or was revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="241"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="240"/>
         <source>Không ghi được gói vào {folder}: {detail}. Hãy kiểm tra thẻ nhớ/USB và chỗ trống.</source>
         <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
     </message>
