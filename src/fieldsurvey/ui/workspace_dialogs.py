@@ -42,6 +42,8 @@ def open_office(window: WindowBase, name: str) -> QDialog:
     }
     dialog = dialogs[name]()
     dialog.changed.connect(window.refresh_after_office_change)  # type: ignore[attr-defined]
+    if isinstance(dialog, review.ReviewDialog):  # "show on map": the record in the window
+        dialog.locate_requested.connect(window.open_record)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     # The inventory import writes for a while: nothing else is edited meanwhile.
     dialog.setModal(name == "inventory")
