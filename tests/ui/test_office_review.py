@@ -591,3 +591,48 @@ def test_the_record_under_review_shows_its_photos_and_its_place_on_the_map(
     with qtbot.waitSignal(dialog.locate_requested) as asked:
         qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
     assert asked.args == ["cameras", camera]
+
+
+def test_a_decision_carries_the_name_given_at_the_first_start(
+    qtbot: QtBot,
+    workspaces: dict[str, Workspace],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from fieldsurvey.core import settings as user_settings
+    from fieldsurvey.ui import workspace_dialogs
+    from fieldsurvey.ui.dialogs import SettingsDialog
+    from fieldsurvey.ui.main_window import MainWindow
+    from tests.helpers.modal import when_modal
+
+    monkeypatch.setenv(user_settings.HOME_VARIABLE, str(tmp_path / "home"))
+    office = workspaces["office"]
+    window = MainWindow(office, settings=user_settings.Settings())
+    qtbot.addWidget(window)
+
+    def fill(dialog: SettingsDialog) -> None:
+        dialog.name.insert("Trần Văn Bình")
+        dialog.unit.insert("Văn phòng Công an thành phố")
+        dialog.role.setCurrentIndex(dialog.role.findData("office"))
+        dialog.accept()
+
+    when_modal(SettingsDialog, fill)
+    window.ask_who_on_first_start()
+    dialog = workspace_dialogs.open_office(window, "review")
+    assert isinstance(dialog, ReviewDialog)
+    loaded(qtbot, dialog)
+    shown = dialog.current
+    assert shown is not None
+    with qtbot.waitSignal(dialog.changed):
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    [written] = reviews_of(office, *shown)
+    assert written["reviewer"] == "Trần Văn Bình"
+    assert office.history(*shown)[-1]["user"] == "Trần Văn Bình"  # the state's change too
+    loaded(qtbot, dialog)
+    dialog.show_record(*shown)
+    assert column(dialog.reviews, 3) == ["Trần Văn Bình"]
+    # "show on map" selects it in the window (its list, map and form)
+    assert dialog.map_button.isEnabled()
+    qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
+    assert window.current == shown
+    dialog.close()
