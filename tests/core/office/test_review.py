@@ -393,7 +393,7 @@ def test_the_review_list_says_which_device_and_unit_each_record_came_from(
 
 
 def test_the_review_list_searches_without_accents_and_pages_past_a_thousand(
-    workspaces: dict[str, Workspace],
+    workspaces: dict[str, Workspace], run_cli: Callable[..., Any]
 ) -> None:
     office = workspaces["office"]
     everything_ = select_records(office, ReviewFilter("cameras"))
@@ -413,6 +413,24 @@ def test_the_review_list_searches_without_accents_and_pages_past_a_thousand(
     assert camera not in approved  # every criterion holds together
     assert select_records(office, ReviewFilter("cameras", text="?!")) == []
     assert select_records(office, ReviewFilter("cameras", text="  ")) == [*everything_, camera]
+    # the command line's --where search= finds the same records
+    picked = select_records(office, ReviewFilter("cameras", text="cong cho phia bac"))
+    done = run_cli(
+        "review",
+        "--db",
+        str(office.path),
+        "--table",
+        "cameras",
+        "--where",
+        "search=cong cho phia bac",
+        "--state",
+        "needs_revision",
+        "--comment",
+        "Thiếu ảnh",
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"{len(picked)} " in done.stdout
+    assert office.get("cameras", camera)["review_state"] == "needs_revision"
     # a bulk review covers exactly what the search shows
     assert review_many(office, ReviewFilter("cameras", text="dong xuan"), "approved") == len(
         select_records(office, ReviewFilter("cameras", text="dong xuan"))
@@ -421,7 +439,7 @@ def test_the_review_list_searches_without_accents_and_pages_past_a_thousand(
 
 
 def test_an_office_edit_after_the_approval_puts_the_record_back_in_the_queue(
-    workspaces: dict[str, Workspace],
+    workspaces: dict[str, Workspace], run_cli: Callable[..., Any]
 ) -> None:
     office = workspaces["office"]
     camera = _camera(office, "review_state IS NULL")
@@ -434,6 +452,16 @@ def test_an_office_edit_after_the_approval_puts_the_record_back_in_the_queue(
     rows = record_history(office, "cameras", camera)
     flagged = {row["field"] for row in rows if row["after_approval"]}
     assert flagged == {"storage_days", "notes"}  # the approval's own change is not flagged
+    json_rows = [
+        json.loads(line)
+        for line in run_cli(
+            "history", "--db", str(office.path), "--table", "cameras", "--id", camera, "--json"
+        ).stdout.splitlines()
+    ]
+    assert {r["field"] for r in json_rows if r["after_approval"]} == flagged
+    shown = run_cli("history", "--db", str(office.path), "--table", "cameras", "--id", camera)
+    marked = [line for line in shown.stdout.splitlines() if line.startswith("* ")]
+    assert len(marked) == 2 and "thay đổi sau lần duyệt trước" in shown.stdout
     assert all(not row["after_approval"] for row in rows if row["field"] == "review_state")
     # approved again: its decision holds, nothing is highlighted any more
     review(office, "cameras", camera, "approved")
