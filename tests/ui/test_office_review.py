@@ -636,3 +636,18 @@ def test_a_decision_carries_the_name_given_at_the_first_start(
     qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
     assert window.current == shown
     dialog.close()
+
+
+def test_without_a_reviewer_name_no_decision_is_written(
+    qtbot: QtBot, workspaces: dict[str, Workspace]
+) -> None:
+    office = workspaces["office"]
+    office.user = None
+    dialog = ReviewDialog(office, table="cameras")
+    qtbot.addWidget(dialog)
+    loaded(qtbot, dialog)
+    assert dialog.current is not None and dialog.approve_button.isEnabled()
+    before = everything(office)
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert "Chưa có tên người duyệt" in dialog.message.text()
+    assert everything(office) == before

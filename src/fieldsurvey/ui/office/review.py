@@ -87,15 +87,17 @@ class ReviewListModel(RowsModel):
         self,
         headers: list[str],
         parent: QWidget | None,
-        read_rows: Callable[[list[str]], list[list[str]]],
+        read_rows: Callable[[str, list[str]], list[list[str]]],
     ) -> None:
         super().__init__(headers, parent)
         self.read_rows = read_rows
+        self.table = ""
         self.all_ids: list[str] = []
 
-    def show(self, all_ids: list[str], first_rows: list[list[str]]) -> None:
-        """A new list: every id, and the rows of the first of them (read with the ids)."""
-        self.all_ids = all_ids
+    def show(self, table: str, all_ids: list[str], first_rows: list[list[str]]) -> None:
+        """A new list: the records' table, every id, and the rows of the first of them (read
+        with the ids); the next pages are read from the same table."""
+        self.table, self.all_ids = table, all_ids
         self.set_rows(
             self._aligned(all_ids[: len(first_rows)], first_rows), all_ids[: len(first_rows)]
         )
@@ -118,7 +120,7 @@ class ReviewListModel(RowsModel):
             return
         first = len(self.rows)
         ids = self.all_ids[first : first + PAGE_SIZE]
-        rows = self._aligned(ids, self.read_rows(ids))
+        rows = self._aligned(ids, self.read_rows(self.table, ids))
         self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
         self.rows += rows
         self.ids += ids
@@ -230,9 +232,7 @@ class ReviewDialog(QDialog):
                 self.tr("Nguồn (thiết bị · đơn vị)"),
             ],
             self.list,
-            lambda ids: review_rows(
-                self.workspace, str(self.table_box.currentData()), ids, self.lang
-            ),
+            lambda table, ids: review_rows(self.workspace, table, ids, self.lang),
         )
         self.list.setModel(self.model)
         self.list.selectionModel().selectionChanged.connect(self.on_list_selection)
@@ -403,7 +403,7 @@ class ReviewDialog(QDialog):
         self.loading = False
         self.listed = flt
         self.ids = listed["ids"]
-        self.model.show(self.ids, listed["rows"])
+        self.model.show(flt.table, self.ids, listed["rows"])
         self.list.resizeColumnsToContents()
         total = len(self.ids)
         self.count.setText(self.tr("{0} bản ghi khớp bộ lọc").format(total))
@@ -581,6 +581,15 @@ class ReviewDialog(QDialog):
         """Write the review of the record shown, or of every record the filter picks."""
         comment = self.comment.toPlainText()
         self.message.clear()
+        if not (self.workspace.user or "").strip():
+            # Every decision says who made it: without a name there is no decision.
+            self.message.setText(
+                self.tr(
+                    "Chưa có tên người duyệt: hãy nhập họ và tên trong Cài đặt (menu Tệp) rồi "
+                    "duyệt lại."
+                )
+            )
+            return
         try:
             if self.bulk.isChecked():
                 flt = self.listed
