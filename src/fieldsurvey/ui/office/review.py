@@ -405,6 +405,9 @@ class ReviewDialog(QDialog):
         self.ids = listed["ids"]
         self.model.show(flt.table, self.ids, listed["rows"])
         self.list.resizeColumnsToContents()
+        header = self.list.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):  # every column in sight, the source too
+            header.resizeSection(column, min(header.sectionSize(column), 180))
         total = len(self.ids)
         self.count.setText(self.tr("{0} bản ghi khớp bộ lọc").format(total))
         self.bulk.setText(self.tr("Áp dụng cho tất cả {0} bản ghi khớp bộ lọc").format(total))
