@@ -17,7 +17,13 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_options_survive_a_save_and_a_load() -> None:
-    saved = settings.Settings(user_name="Nguyễn Văn An", gps_port="COM3", gps_baud=4800)
+    saved = settings.Settings(
+        user_name="Nguyễn Văn An",
+        user_unit="Công an phường Hoàn Kiếm",
+        user_role="office",
+        gps_port="COM3",
+        gps_baud=4800,
+    )
     settings.save_settings(saved)
     assert settings.load_settings() == saved
 
@@ -40,3 +46,12 @@ def test_a_hand_edited_gps_setting_falls_back_to_the_defaults(raw: dict[str, obj
 
 def test_the_cache_lives_under_the_portable_home(home: Path) -> None:
     assert settings.cache_dir() == home / "cache"
+
+
+@pytest.mark.parametrize("role", ["admin", 3, None])
+def test_a_hand_edited_role_is_forgotten(role: object) -> None:
+    path = settings.settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"user_name": "An", "user_role": role}), encoding="utf-8")
+    loaded = settings.load_settings()
+    assert (loaded.user_name, loaded.user_role) == ("An", "")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -182,15 +182,32 @@ def test_the_first_start_asks_who_works_here(
     win = MainWindow(demo, settings=user_settings.Settings())
     qtbot.addWidget(win)
 
+    seen: dict[str, object] = {}
+
     def fill(dialog: SettingsDialog) -> None:
-        dialog.name.setText("Nguyễn Thị Lan")
-        dialog.unit.setText("Công an phường Hoàn Kiếm")
-        dialog.accept()
+        seen["title"], seen["modal"] = dialog.windowTitle(), dialog.isModal()
+        seen["focus"] = dialog.focusWidget() is dialog.name
+        seen["texts"] = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        # an empty name (spaces only) is refused with a message; the dialog stays open
+        qtbot.keyClicks(dialog.name, "   ")
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+        seen["refused"] = dialog.isVisible() and dialog.error.text()
+        dialog.name.clear()
+        dialog.name.insert("Nguyễn Thị Lan")  # typed (key clicks take ASCII only)
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
+        dialog.unit.insert("Công an phường Hoàn Kiếm")
+        dialog.role.setCurrentIndex(dialog.role.findData("office"))
+        qtbot.keyClick(dialog.unit, Qt.Key.Key_Return)  # Enter is OK
 
     when_modal(SettingsDialog, fill)
     win.ask_who_on_first_start()
+    assert seen["title"] == "Bắt đầu sử dụng" and seen["modal"] is True and seen["focus"]
+    assert "Hãy nhập họ và tên" in str(seen["refused"])
+    assert "áp dụng ngay" in str(seen["texts"])  # when the chosen language takes effect
     saved = user_settings.load_settings()
     assert (saved.user_name, saved.user_unit) == ("Nguyễn Thị Lan", "Công an phường Hoàn Kiếm")
+    assert saved.user_role == "office"
+    assert win.workspace.user == "Nguyễn Thị Lan"
     site = demo.insert("sites", {"name": "Chợ Hàng Da", "category": "market"})
     assert demo.history("sites", site)[-1]["user"] == "Nguyễn Thị Lan"
     asked: list[object] = []

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
@@ -26,7 +26,7 @@ from fieldsurvey.ui.office.conflicts import ConflictsDialog
 from fieldsurvey.ui.office.inbox import InboxDialog
 from fieldsurvey.ui.office.progress import DashboardDialog, ProgressDialog
 from fieldsurvey.ui.office.review import ReviewDialog
-from fieldsurvey.ui.tables import LATE_BACKGROUND, selected_id
+from fieldsurvey.ui.tables import ID_ROLE, LATE_BACKGROUND, selected_id
 from tests.helpers.office import OfficeDemos, everything, send
 
 
@@ -436,3 +436,218 @@ def test_dashboard_draws_the_core_figures(
     picture = QImage(str(target))
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert picture.width() > 100 and picture.height() > 100
+
+
+def test_filter_then_approve_reaches_only_the_record_shown_and_an_empty_list_decides_nothing(
+    qtbot: QtBot, workspaces: dict[str, Workspace]
+) -> None:
+    office = workspaces["office"]
+    dialog = ReviewDialog(office, table="cameras")
+    qtbot.addWidget(dialog)
+    loaded(qtbot, dialog)
+    first = dialog.current
+    assert first is not None
+    # the filter: only what s2 recorded and nobody reviewed yet
+    s2 = office.db.execute("SELECT device_id FROM peers WHERE name = 's2'").fetchone()[0]
+    dialog.state_box.setCurrentIndex(dialog.state_box.findData("none"))
+    loaded(qtbot, dialog)
+    dialog.device_box.setCurrentIndex(dialog.device_box.findData(s2))
+    assert dialog.current is None and not dialog.approve_button.isEnabled()
+    loaded(qtbot, dialog)
+    shown = dialog.current
+    assert shown is not None and shown[1] == selected_id(dialog.list) and shown[1] in dialog.ids
+    assert set(dialog.ids) == set(select_records(office, dialog.current_filter()))
+    assert dialog.heading.text().endswith(office.title("cameras", shown[1]))
+    before = {c: office.get("cameras", c)["review_state"] for c in [*dialog.ids, first[1]]}
+    with qtbot.waitSignal(dialog.changed):
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    after = {c: office.get("cameras", c)["review_state"] for c in before}
+    assert {c for c in before if before[c] != after[c]} == {shown[1]}
+    assert after[shown[1]] == "approved"
+    [written] = reviews_of(office, "cameras", shown[1])
+    assert written["reviewer"] == "user-office"
+    loaded(qtbot, dialog)
+    assert shown[1] not in dialog.ids  # no longer unreviewed: on to the next one
+    assert dialog.current is not None and dialog.current[1] == selected_id(dialog.list)
+    # a search nothing matches: no record, every decision off, a click writes nothing
+    dialog.search.setText("khong co ban ghi nao ten nhu the nay")
+    assert not dialog.approve_button.isEnabled()  # off as soon as typing starts
+    loaded(qtbot, dialog)
+    assert dialog.ids == [] and rows(dialog.list) == 0 and dialog.current is None
+    assert "Không có bản ghi nào" in dialog.heading.text()
+    dialog.bulk.setChecked(True)
+    buttons = (dialog.approve_button, dialog.revise_button, dialog.reject_button)
+    assert not dialog.bulk.isEnabled() and not any(b.isEnabled() for b in buttons)
+    dialog.comment.insertPlainText("Không có gì")
+    before_all = everything(office)
+    for button in buttons:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert everything(office) == before_all
+
+
+def test_the_review_list_searches_without_accents_and_shows_where_records_came_from(
+    qtbot: QtBot, workspaces: dict[str, Workspace]
+) -> None:
+    office = workspaces["office"]
+    site = office.insert("sites", {"name": "Chợ Đồng Xuân mới", "category": "market"})
+    camera = office.insert("cameras", {"site_id": site, "name": "Cổng phía Bắc chợ"})
+    dialog = ReviewDialog(office, table="cameras")
+    qtbot.addWidget(dialog)
+    loaded(qtbot, dialog)
+    everywhere = len(dialog.ids)
+    qtbot.keyClicks(dialog.search, "cong phia bac cho")
+    qtbot.waitUntil(lambda: not dialog.loading and dialog.listed is not None, timeout=10_000)
+    assert dialog.listed is not None and dialog.listed.text == "cong phia bac cho"
+    assert camera in dialog.ids and len(dialog.ids) < everywhere
+    assert "Cổng phía Bắc chợ" in column(dialog.list, 0)
+    here = office.setting("device_name") or office.device_id[:8]
+    assert column(dialog.list, 4)[column(dialog.list, 0).index("Cổng phía Bắc chợ")] == here
+    # the surveyors' records name their device and the unit it works for
+    dialog.search.clear()
+    loaded(qtbot, dialog)
+    sources = set(column(dialog.list, 4))
+    assert any(s.startswith("s1 · Tổ khảo sát") for s in sources), sources
+
+
+def test_the_review_list_pages_past_a_thousand_records(
+    qtbot: QtBot, workspaces: dict[str, Workspace]
+) -> None:
+    office = workspaces["office"]
+    every = select_records(office, ReviewFilter("cameras"))
+    assert len(every) > 1500
+    far = every[1500]
+    dialog = ReviewDialog(office, table="cameras", record_id=far)
+    qtbot.addWidget(dialog)
+    loaded(qtbot, dialog)
+    assert str(len(every)) in dialog.count.text()
+    # the record asked for, far down the list: its row is read and selected
+    assert dialog.current == ("cameras", far) and selected_id(dialog.list) == far
+    assert 1500 < rows(dialog.list) < len(every)
+    model = dialog.list.model()
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert rows(dialog.list) == len(every) > 1000
+    assert cell(dialog.list, len(every) - 1, 0, ID_ROLE) == every[-1]
+    dialog.list.selectRow(len(every) - 1)
+    assert dialog.current == ("cameras", every[-1]) and dialog.approve_button.isEnabled()
+
+
+def test_an_edit_after_the_approval_puts_the_record_back_in_the_queue_highlighted(
+    qtbot: QtBot, workspaces: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office, s1 = workspaces["office"], workspaces["s1"]
+    camera = select_records(office, ReviewFilter("cameras", device="s1", state="none"))[0]
+    dialog = ReviewDialog(office, table="cameras", record_id=camera)
+    qtbot.addWidget(dialog)
+    loaded(qtbot, dialog)
+    assert dialog.current == ("cameras", camera) and not dialog.changed_note.isVisibleTo(dialog)
+    with qtbot.waitSignal(dialog.changed):
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    loaded(qtbot, dialog)
+    assert office.get("cameras", camera)["review_state"] == "approved"
+    # the surveyor, who got the approval back, changes the storage days; the office imports it
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    send(office, s1, usb)
+    s1.update("cameras", camera, {"storage_days": 61})
+    send(s1, office, usb)
+    assert office.get("cameras", camera)["review_state"] == "changed_after_approval"
+    dialog.state_box.setCurrentIndex(dialog.state_box.findData("changed_after_approval"))
+    loaded(qtbot, dialog)
+    assert dialog.ids == [camera] and dialog.current == ("cameras", camera)
+    assert column(dialog.list, 3) == ["Đã sửa sau khi duyệt"]
+    assert dialog.changed_note.isVisibleTo(dialog)
+    assert "Thời gian lưu trữ" in dialog.changed_note.text()
+    noted = [
+        r
+        for r in range(rows(dialog.history))
+        if cell(dialog.history, r, 0, Qt.ItemDataRole.ToolTipRole) == "Thay đổi sau khi đã duyệt"
+    ]
+    assert [cell(dialog.history, r, 1) for r in noted] == ["s1"]
+    assert cell(dialog.history, noted[0], 4).endswith("→ 61")
+    assert cell(dialog.history, noted[0], 0, Qt.ItemDataRole.BackgroundRole) is not None
+    # approved again, it leaves that queue
+    with qtbot.waitSignal(dialog.changed):
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    loaded(qtbot, dialog)
+    assert dialog.ids == [] and office.get("cameras", camera)["review_state"] == "approved"
+
+
+def test_the_record_under_review_shows_its_photos_and_its_place_on_the_map(
+    qtbot: QtBot, workspaces: dict[str, Workspace]
+) -> None:
+    office = workspaces["office"]
+    camera = office.db.execute(
+        "SELECT c.id FROM cameras c JOIN photo_links l ON l.record_id = c.id "
+        "WHERE c.deleted = 0 AND l.deleted = 0 AND c.lat IS NOT NULL LIMIT 1"
+    ).fetchone()[0]
+    dialog = ReviewDialog(office, table="cameras", record_id=camera)
+    qtbot.addWidget(dialog)
+    loaded(qtbot, dialog)
+    assert dialog.current == ("cameras", camera)
+    assert dialog.photos.count() > 0 and not dialog.photos.add_button.isVisibleTo(dialog)
+    lat, lon = office.db.execute("SELECT lat, lon FROM cameras WHERE id = ?", [camera]).fetchone()
+    assert f"{lat:.6f}" in dialog.place.text() and f"{lon:.6f}" in dialog.place.text()
+    with qtbot.waitSignal(dialog.locate_requested) as asked:
+        qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
+    assert asked.args == ["cameras", camera]
+
+
+def test_a_decision_carries_the_name_given_at_the_first_start(
+    qtbot: QtBot,
+    workspaces: dict[str, Workspace],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from fieldsurvey.core import settings as user_settings
+    from fieldsurvey.ui import workspace_dialogs
+    from fieldsurvey.ui.dialogs import SettingsDialog
+    from fieldsurvey.ui.main_window import MainWindow
+    from tests.helpers.modal import when_modal
+
+    monkeypatch.setenv(user_settings.HOME_VARIABLE, str(tmp_path / "home"))
+    office = workspaces["office"]
+    window = MainWindow(office, settings=user_settings.Settings())
+    qtbot.addWidget(window)
+
+    def fill(dialog: SettingsDialog) -> None:
+        dialog.name.insert("Trần Văn Bình")
+        dialog.unit.insert("Văn phòng Công an thành phố")
+        dialog.role.setCurrentIndex(dialog.role.findData("office"))
+        dialog.accept()
+
+    when_modal(SettingsDialog, fill)
+    window.ask_who_on_first_start()
+    dialog = workspace_dialogs.open_office(window, "review")
+    assert isinstance(dialog, ReviewDialog)
+    loaded(qtbot, dialog)
+    shown = dialog.current
+    assert shown is not None
+    with qtbot.waitSignal(dialog.changed):
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    [written] = reviews_of(office, *shown)
+    assert written["reviewer"] == "Trần Văn Bình"
+    assert office.history(*shown)[-1]["user"] == "Trần Văn Bình"  # the state's change too
+    loaded(qtbot, dialog)
+    dialog.show_record(*shown)
+    assert column(dialog.reviews, 3) == ["Trần Văn Bình"]
+    # "show on map" selects it in the window (its list, map and form)
+    assert dialog.map_button.isEnabled()
+    qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
+    assert window.current == shown
+    dialog.close()
+
+
+def test_without_a_reviewer_name_no_decision_is_written(
+    qtbot: QtBot, workspaces: dict[str, Workspace]
+) -> None:
+    office = workspaces["office"]
+    office.user = None
+    dialog = ReviewDialog(office, table="cameras")
+    qtbot.addWidget(dialog)
+    loaded(qtbot, dialog)
+    assert dialog.current is not None and dialog.approve_button.isEnabled()
+    before = everything(office)
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert "Chưa có tên người duyệt" in dialog.message.text()
+    assert everything(office) == before

@@ -31,6 +31,7 @@ _WHERE_KEYS = {
     "unit": "unit_id",
     "device": "device",
     "state": "state",
+    "search": "text",
 }
 
 
@@ -78,8 +79,9 @@ def _where(table: str, conditions: tuple[str, ...]) -> Any:
                 "cli",
                 "Duyệt mọi bản ghi khớp KHOÁ=GIÁ TRỊ (lặp lại được, phải khớp tất cả): "
                 "commune=MÃ, site=ID, unit=ID, device=ID-hoặc-tên, "
-                "state=received|approved|needs_revision|rejected|none (none: chưa "
-                "duyệt lần nào).",
+                "state=received|approved|needs_revision|rejected|changed_after_approval|none "
+                "(none: chưa duyệt lần nào), search=CHỮ (tìm như danh sách, có dấu hay "
+                "không đều được).",
             )
         )
     ),
@@ -182,10 +184,13 @@ def history_command(
             print_json(row)
         else:
             click.echo(
+                f"{'*' if row['after_approval'] else ' '} "
                 f"{row['at']}  {row['device']:<10} {row['user'] or '-':<12} {row['op']:<6} "
                 f"{row['field']}: {row['old']!r} → {row['new']!r}"
             )
     if not as_json:
+        if any(row["after_approval"] for row in rows):
+            click.echo(say(QT_TRANSLATE_NOOP("cli", "*: thay đổi sau lần duyệt trước.")))
         reviewed = say(QT_TRANSLATE_NOOP("cli", "Duyệt"))
         for item in reviews:
             click.echo(

@@ -18,6 +18,7 @@ from fieldsurvey.core.files import atomic_write
 APP_NAME = "FieldSurvey"
 HOME_VARIABLE = "FIELDSURVEY_HOME"
 MAX_RECENT = 10
+USER_ROLES = ("", "surveyor", "office")
 GPS_BAUDS = (4800, 9600, 19200, 38400, 57600, 115200)
 
 
@@ -53,6 +54,9 @@ class Settings:
 
     user_name: str = ""
     user_unit: str = ""
+    # The person's role, asked on the first start: "surveyor" or "office" ("" not said yet); a
+    # new workspace is offered with it (a workspace's own role is set when it is created).
+    user_role: str = ""
     language: str = "vi"
     recent_workspaces: list[str] = field(default_factory=list)
     # Where "my position" comes from: "" is the operating system's location service; else the
@@ -99,6 +103,8 @@ def load_settings() -> Settings:
     for name in ("user_name", "user_unit"):
         if not isinstance(getattr(settings, name), str):
             setattr(settings, name, "")
+    if settings.user_role not in USER_ROLES:
+        settings.user_role = ""
     if not isinstance(settings.export_folder, str) or len(settings.export_folder) > 4096:
         settings.export_folder = ""
     if not isinstance(settings.gps_port, str) or len(settings.gps_port) > 200:

@@ -105,6 +105,7 @@ class NewWorkspaceDialog(QDialog):
         parent: QWidget | None = None,
         *,
         keyring_available: bool | None = None,
+        role: str = "",
     ) -> None:
         super().__init__(parent)
         if keyring_available is None:
@@ -119,6 +120,7 @@ class NewWorkspaceDialog(QDialog):
         self.role = QComboBox(self)
         self.role.addItem(self.tr("Cán bộ khảo sát (máy xách tay)"), "surveyor")
         self.role.addItem(self.tr("Văn phòng tổng hợp (thành phố)"), "office")
+        self.role.setCurrentIndex(max(0, self.role.findData(role)))
         self.name = QLineEdit(user_name, self)
         self.name.setPlaceholderText(self.tr("ví dụ: Nguyễn Văn A – Phường Hoàn Kiếm"))
         self.protection = QComboBox(self)
@@ -216,7 +218,9 @@ class NewWorkspaceDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
-    """The user's name, the language of the app, and where "my position" comes from."""
+    """The user's name, unit and role, the language of the app, and where "my position" comes
+    from. On the first start it is who works here: a name is required (every change and review
+    carries it), and the window waits for it (modal)."""
 
     def __init__(
         self,
@@ -227,20 +231,39 @@ class SettingsDialog(QDialog):
         gps_port: str = "",
         gps_baud: int = 9600,
         unit: str = "",
+        role: str = "",
         first_start: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Cài đặt"))
+        self.setWindowTitle(self.tr("Bắt đầu sử dụng") if first_start else self.tr("Cài đặt"))
+        self.setModal(True)
         self.name = QLineEdit(user_name, self)
         self.name.setMaxLength(200)
         self.name.setPlaceholderText(self.tr("Họ và tên, như trong báo cáo"))
         self.unit = QLineEdit(unit, self)
         self.unit.setMaxLength(200)
         self.unit.setPlaceholderText(self.tr("Ví dụ: Công an phường Hoàn Kiếm"))
+        self.role = QComboBox(self)
+        self.role.addItem(self.tr("Cán bộ khảo sát (thu thập tại hiện trường)"), "surveyor")
+        self.role.addItem(self.tr("Văn phòng (nhập gói, duyệt kết quả)"), "office")
+        self.role.setCurrentIndex(max(0, self.role.findData(role)))
+        role_note = QLabel(
+            self.tr(
+                "Workspace mới được tạo với vai trò này; vai trò của một workspace đã có không đổi."
+            ),
+            self,
+        )
+        role_note.setWordWrap(True)
         self.language = QComboBox(self)
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        language_note = QLabel(self.tr("Ngôn ngữ mới được áp dụng ngay khi bấm OK."), self)
+        language_note.setWordWrap(True)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.gps_port = QComboBox(self)
         self.gps_port.addItem(self.tr("Dịch vụ vị trí của hệ điều hành"), "")
         for port, description in serial_ports():
@@ -272,12 +295,27 @@ class SettingsDialog(QDialog):
             )
             welcome.setWordWrap(True)
             form.addRow(welcome)
-        form.addRow(self.tr("Tên người khảo sát"), self.name)
-        form.addRow(self.tr("Đơn vị công tác"), self.unit)
-        form.addRow(self.tr("Ngôn ngữ"), self.language)
+        form.addRow(self.tr("&Họ và tên"), self.name)
+        form.addRow(self.tr("Đơn vị &công tác"), self.unit)
+        form.addRow(self.tr("&Vai trò"), self.role)
+        form.addRow(role_note)
+        form.addRow(self.tr("&Ngôn ngữ"), self.language)
+        form.addRow(language_note)
         form.addRow(self.tr("Nguồn vị trí"), self.gps_port)
         form.addRow(self.tr("Tốc độ cổng GPS (baud)"), self.gps_baud)
+        form.addRow(self.error)
         form.addRow(buttons)
+        self.name.setFocus()
+
+    def accept(self) -> None:
+        """Refuse an empty name: it is what every change and review will say about who."""
+        if not self.name.text().strip():
+            self.error.setText(
+                self.tr("Hãy nhập họ và tên: mỗi thay đổi và mỗi kết quả duyệt ghi tên người làm.")
+            )
+            self.name.setFocus()
+            return
+        super().accept()
 
 
 class PassphraseDialog(QInputDialog):

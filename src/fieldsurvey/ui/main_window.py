@@ -580,12 +580,14 @@ class MainWindow(WindowBase):
             gps_port=self.settings.gps_port,
             gps_baud=self.settings.gps_baud,
             unit=self.settings.user_unit,
+            role=self.settings.user_role,
             first_start=first_start,
         )
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         self.settings.user_name = dialog.name.text().strip()
         self.settings.user_unit = dialog.unit.text().strip()
+        self.settings.user_role = str(dialog.role.currentData())
         self.settings.gps_port = str(dialog.gps_port.currentData() or "")
         self.settings.gps_baud = int(dialog.gps_baud.currentData())
         self.workspace.user = self.settings.user_name or None

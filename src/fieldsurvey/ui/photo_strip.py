@@ -65,13 +65,13 @@ class PhotoStrip(QWidget):
     ingested = Signal(str, str, list)
     """(table, record id, [IngestResult]) after a batch of files was added to that record."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, editable: bool = True) -> None:
         super().__init__(parent)
         self.workspace: Workspace | None = None
         self.record: tuple[str, str] | None = None
         self.busy = False
         self.task = Task()
-        self.setAcceptDrops(True)
+        self.setAcceptDrops(editable)
 
         self.list = QListWidget(self)
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
@@ -81,9 +81,14 @@ class PhotoStrip(QWidget):
         self.list.setFixedHeight(THUMB + 40)
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.itemActivated.connect(self.on_item_activated)
-        self.list.setToolTip(self.tr("Kéo thả ảnh vào đây; nhấp đúp để xem ảnh lớn"))
+        self.list.setToolTip(
+            self.tr("Kéo thả ảnh vào đây; nhấp đúp để xem ảnh lớn")
+            if editable
+            else self.tr("Nhấp đúp để xem ảnh lớn")
+        )
         self.add_button = QPushButton(self.tr("Thêm ảnh…"), self)
         self.add_button.clicked.connect(self.on_add_clicked)
+        self.add_button.setVisible(editable)  # read-only: the photos of a record under review
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.cancel_button = QPushButton(self.tr("Huỷ"), self)

@@ -19,6 +19,8 @@ from fieldsurvey.ui.i18n import tr
 
 LATE_BACKGROUND = QColor("#f8d7da")
 LATE_FOREGROUND = QColor("#842029")
+# A row to look at again (a change made after the record's approval), its note as tooltip.
+NOTED_BACKGROUND = QColor("#fff3cd")
 
 # UserRole, the role QComboBox.currentData() reads: these models also fill the filter boxes.
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -34,14 +36,20 @@ class RowsModel(QAbstractTableModel):
         self.rows: list[list[str]] = []
         self.ids: list[Any] = []
         self.late: list[bool] = []
+        self.notes: list[str] = []
 
     def set_rows(
-        self, rows: list[list[str]], ids: list[Any] | None = None, late: list[bool] | None = None
+        self,
+        rows: list[list[str]],
+        ids: list[Any] | None = None,
+        late: list[bool] | None = None,
+        notes: list[str] | None = None,
     ) -> None:
         self.beginResetModel()
         self.rows = rows
         self.ids = ids if ids is not None else [None] * len(rows)
         self.late = late if late is not None else [False] * len(rows)
+        self.notes = notes if notes is not None else [""] * len(rows)
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -67,6 +75,11 @@ class RowsModel(QAbstractTableModel):
                 return QBrush(LATE_FOREGROUND)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return tr("Trễ hạn")
+        elif row < len(self.notes) and self.notes[row]:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(NOTED_BACKGROUND)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.notes[row]
         return None
 
     def headerData(
@@ -102,9 +115,11 @@ def fill_table(
     rows: list[list[str]],
     ids: list[Any] | None = None,
     late: list[bool] | None = None,
+    notes: list[str] | None = None,
 ) -> None:
-    """Replace a table's rows; ``ids`` are kept on each row (``ID_ROLE``)."""
-    rows_of(table).set_rows(rows, ids, late)
+    """Replace a table's rows; ``ids`` are kept on each row (``ID_ROLE``); a row with a ``late``
+    flag is red, one with a note is highlighted, the note its tooltip."""
+    rows_of(table).set_rows(rows, ids, late, notes)
     table.resizeColumnsToContents()
 
 

@@ -36,3 +36,7 @@ class WindowBase(QMainWindow):
     def refresh_after_office_change(self) -> None:
         """Show again what an office screen changed: lists, map, the record in the editor."""
         raise NotImplementedError
+
+    def open_record(self, table: str, record_id: str) -> None:
+        """Show a record: in its list when it has one, in the editor, and on the map."""
+        raise NotImplementedError

@@ -63,7 +63,10 @@ def open_path(window: WindowBase, path: Path) -> bool:
 
 def on_new_workspace(window: WindowBase) -> None:
     dialog = NewWorkspaceDialog(
-        window.workspace.path.parent, window.settings.user_name or "", window
+        window.workspace.path.parent,
+        window.settings.user_name or "",
+        window,
+        role=window.settings.user_role,
     )
     if dialog.exec() != NewWorkspaceDialog.DialogCode.Accepted:
         return

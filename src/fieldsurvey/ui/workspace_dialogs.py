@@ -46,6 +46,8 @@ def open_office(window: WindowBase, name: str) -> QDialog:
     if isinstance(dialog, plan.PlanDialog):
         dialog.locate.connect(window.show_on_map)
     dialog.changed.connect(window.refresh_after_office_change)  # type: ignore[attr-defined]
+    if isinstance(dialog, review.ReviewDialog):  # "show on map": the record in the window
+        dialog.locate_requested.connect(window.open_record)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     # The inventory import writes for a while: nothing else is edited meanwhile.
     dialog.setModal(name == "inventory")

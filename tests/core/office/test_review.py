@@ -20,6 +20,7 @@ from fieldsurvey.core.office.review import (
     review,
     review_list,
     review_many,
+    review_rows,
     reviews_of,
     select_records,
 )
@@ -348,15 +349,17 @@ def test_the_review_list_names_each_record_its_site_commune_and_state(
             bare,
         ]
     )
+    here = workspace.setting("device_name") or workspace.device_id[:8]  # who recorded them
     assert cameras["rows"] == [
-        ["Tháp Rùa", "Hồ Hoàn Kiếm", "Phường Hoàn Kiếm", ""],  # a name before the type
+        ["Tháp Rùa", "Hồ Hoàn Kiếm", "Phường Hoàn Kiếm", "", here],  # a name before the type
         [
             vocabulary.label("camera_type", "alpr", "vi"),
             "Hồ Hoàn Kiếm",
             "Phường Hoàn Kiếm",
             "Đã duyệt",
+            here,
         ],
-        ["", "Hồ Hoàn Kiếm", "Phường Hoàn Kiếm", ""],
+        ["", "Hồ Hoàn Kiếm", "Phường Hoàn Kiếm", "", here],
     ]
     english = review_list(workspace, ReviewFilter("cameras"), "en", limit=2)
     assert english["ids"] == cameras["ids"]  # every id, however few rows are shown
@@ -365,7 +368,7 @@ def test_the_review_list_names_each_record_its_site_commune_and_state(
     assert len(english["rows"]) == 2
 
     assert review_list(workspace, ReviewFilter("sites"))["rows"] == [
-        ["Hồ Hoàn Kiếm", "Hồ Hoàn Kiếm", "Phường Hoàn Kiếm", ""]
+        ["Hồ Hoàn Kiếm", "Hồ Hoàn Kiếm", "Phường Hoàn Kiếm", "", here]
     ]
     shortcomings = review_list(workspace, ReviewFilter("shortcomings"))
     assert shortcomings["ids"] == [fault]
@@ -374,3 +377,114 @@ def test_the_review_list_names_each_record_its_site_commune_and_state(
     assert needs == {"ids": [need], "rows": []}
     with pytest.raises(ValidationError):
         review_list(workspace, ReviewFilter("units"))
+
+
+def test_the_review_list_says_which_device_and_unit_each_record_came_from(
+    workspaces: dict[str, Workspace],
+) -> None:
+    office = workspaces["office"]
+    from_s1 = select_records(office, ReviewFilter("cameras", device="s1"))[:3]
+    unit = office.db.execute(
+        "SELECT u.name FROM peers p JOIN units u ON u.id = p.unit_id WHERE p.name = 's1'"
+    ).fetchone()[0]
+    rows = review_rows(office, "cameras", from_s1)
+    assert [row[4] for row in rows] == [f"s1 · {unit}"] * 3
+    assert review_rows(office, "cameras", [*from_s1[1:2], "no-such-id"]) == rows[1:2]
+
+
+def test_the_review_list_searches_without_accents_and_pages_past_a_thousand(
+    workspaces: dict[str, Workspace], run_cli: Callable[..., Any]
+) -> None:
+    office = workspaces["office"]
+    everything_ = select_records(office, ReviewFilter("cameras"))
+    assert len(everything_) > 1000  # all of them, no cap: the dialog reads rows page by page
+    assert len(review_list(office, ReviewFilter("cameras"), limit=200)["rows"]) == 200
+    page = review_rows(office, "cameras", everything_[1000:1200])
+    assert len(page) == 200
+    site = office.insert("sites", {"name": "Chợ Đồng Xuân", "category": "market"})
+    camera = office.insert("cameras", {"site_id": site, "name": "Cổng chợ phía Bắc"})
+    for typed in ("dong xuan", "ĐỒNG XUÂN", "cong cho phia bac", "Cổng chợ"):
+        found = select_records(office, ReviewFilter("cameras", text=typed))
+        assert camera in found, typed
+        assert len(found) < len(everything_)
+    sites = select_records(office, ReviewFilter("sites", text="cho dong xuan"))
+    assert site in sites and len(sites) < 10
+    approved = select_records(office, ReviewFilter("cameras", text="dong xuan", state="approved"))
+    assert camera not in approved  # every criterion holds together
+    assert select_records(office, ReviewFilter("cameras", text="?!")) == []
+    assert select_records(office, ReviewFilter("cameras", text="  ")) == [*everything_, camera]
+    # the command line's --where search= finds the same records
+    picked = select_records(office, ReviewFilter("cameras", text="cong cho phia bac"))
+    done = run_cli(
+        "review",
+        "--db",
+        str(office.path),
+        "--table",
+        "cameras",
+        "--where",
+        "search=cong cho phia bac",
+        "--state",
+        "needs_revision",
+        "--comment",
+        "Thiếu ảnh",
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"{len(picked)} " in done.stdout
+    assert office.get("cameras", camera)["review_state"] == "needs_revision"
+    # a bulk review covers exactly what the search shows
+    assert review_many(office, ReviewFilter("cameras", text="dong xuan"), "approved") == len(
+        select_records(office, ReviewFilter("cameras", text="dong xuan"))
+    )
+    assert office.get("cameras", camera)["review_state"] == "approved"
+
+
+def test_an_office_edit_after_the_approval_puts_the_record_back_in_the_queue(
+    workspaces: dict[str, Workspace], run_cli: Callable[..., Any]
+) -> None:
+    office = workspaces["office"]
+    camera = _camera(office, "review_state IS NULL")
+    review(office, "cameras", camera, "approved")
+    assert record_history(office, "cameras", camera)[-1]["after_approval"] is False
+    office.update("cameras", camera, {"storage_days": 45, "notes": "Đổi đầu ghi"})
+    assert office.get("cameras", camera)["review_state"] == "changed_after_approval"
+    queue = select_records(office, ReviewFilter("cameras", state="changed_after_approval"))
+    assert queue == [camera]
+    rows = record_history(office, "cameras", camera)
+    flagged = {row["field"] for row in rows if row["after_approval"]}
+    assert flagged == {"storage_days", "notes"}  # the approval's own change is not flagged
+    json_rows = [
+        json.loads(line)
+        for line in run_cli(
+            "history", "--db", str(office.path), "--table", "cameras", "--id", camera, "--json"
+        ).stdout.splitlines()
+    ]
+    assert {r["field"] for r in json_rows if r["after_approval"]} == flagged
+    shown = run_cli("history", "--db", str(office.path), "--table", "cameras", "--id", camera)
+    marked = [line for line in shown.stdout.splitlines() if line.startswith("* ")]
+    assert len(marked) == 2 and "thay đổi sau lần duyệt trước" in shown.stdout
+    assert all(not row["after_approval"] for row in rows if row["field"] == "review_state")
+    # approved again: its decision holds, nothing is highlighted any more
+    review(office, "cameras", camera, "approved")
+    assert office.get("cameras", camera)["review_state"] == "approved"
+    assert not any(row["after_approval"] for row in record_history(office, "cameras", camera))
+    # a review itself, or a record never approved, is not "changed after approval"
+    other = _camera(office, "review_state IS NULL")
+    office.update("cameras", other, {"notes": "Chưa duyệt"})
+    assert office.get("cameras", other)["review_state"] is None
+    review(office, "cameras", other, "needs_revision", "Bổ sung ảnh")
+    office.update("cameras", other, {"notes": "Đã bổ sung"})
+    assert office.get("cameras", other)["review_state"] == "needs_revision"
+
+
+def test_an_imported_edit_after_the_approval_is_highlighted_for_the_reviewer(
+    workspaces: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office, s1 = workspaces["office"], workspaces["s1"]
+    camera = select_records(office, ReviewFilter("cameras", device="s1", state="none"))[0]
+    review(office, "cameras", camera, "approved", "Đạt")
+    send(office, s1, tmp_path)
+    s1.update("cameras", camera, {"storage_days": 60})
+    send(s1, office, tmp_path)
+    assert office.get("cameras", camera)["review_state"] == "changed_after_approval"
+    [flagged] = [row for row in record_history(office, "cameras", camera) if row["after_approval"]]
+    assert (flagged["field"], flagged["new"], flagged["device"]) == ("storage_days", 60, "s1")

@@ -18,6 +18,7 @@ from fieldsurvey.core.clock import physical_ms
 from fieldsurvey.core.errors import FieldSurveyError, ValidationError
 from fieldsurvey.core.kinds import ReviewState
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
+from fieldsurvey.core.store import search
 from fieldsurvey.core.store.records import RECORD_KINDS, clean_value, record_kind
 from fieldsurvey.core.store.workspace import Workspace, iso_from_ms
 from fieldsurvey.core.trust.keys import list_peers
@@ -127,7 +128,9 @@ class ReviewFilter:
 
     ``unit_id`` is the unit responsible for the site (the record's own site for cameras,
     shortcomings and needs); ``device`` is the device (id or enrolled name) that created the
-    record; ``state`` is the current review state, ``"none"`` for records never reviewed.
+    record; ``state`` is the current review state, ``"none"`` for records never reviewed;
+    ``text`` what the reviewer searched for, found as the main lists find it (accents and case
+    aside, in names, addresses, units and notes).
     """
 
     table: str
@@ -136,6 +139,7 @@ class ReviewFilter:
     unit_id: str | None = None
     device: str | None = None
     state: str | None = None
+    text: str = ""
 
 
 def _device_id(ws: Workspace, device: str) -> str:
@@ -207,6 +211,10 @@ def select_records(ws: Workspace, flt: ReviewFilter) -> list[str]:
             "AND device_id = ?)"
         )
         params += [table, _device_id(ws, flt.device)]
+    found, found_params = search.matching(table, flt.text)
+    if found:
+        where.append(found)
+        params += found_params
     rows = ws.db.execute(
         f"SELECT r.id FROM {table} AS r{joins} WHERE {' AND '.join(where)} ORDER BY r.rowid",
         params,
@@ -226,12 +234,21 @@ def review_list(
     ws: Workspace, flt: ReviewFilter, lang: str = "vi", *, limit: int | None = None
 ) -> dict[str, Any]:
     """The review list of a filter: ``ids``, every record it picks (as select_records), and
-    ``rows``, the cells of the first ``limit`` of them (all when None): the record's name (else
-    its type, kind or priority, in words), its site's name, its commune's name and its review
-    state in words ("" where there is none)."""
+    ``rows``, the cells of the first ``limit`` of them (all when None), as ``review_rows``."""
     ids = select_records(ws, flt)
     shown = ids if limit is None else ids[:limit]
-    table = flt.table
+    return {"ids": ids, "rows": review_rows(ws, flt.table, shown, lang)}
+
+
+def review_rows(
+    ws: Workspace, table: str, record_ids: list[str], lang: str = "vi"
+) -> list[list[str]]:
+    """The review list's cells of some records, in the order given (missing ones left out):
+    the record's name (else its type, kind or priority, in words), its site's name, its
+    commune's name, its review state in words ("" where there is none) and where it came from:
+    the device that recorded it, with the unit that device works for when the office said so.
+    A page of the list at a time: the view asks for the rows it is about to show."""
+    _reviewable(table)
     title = record_kind(table).title_field
     if table == "sites":
         sql = "SELECT r.id, r.name, r.name, r.commune_code, r.review_state FROM sites AS r"
@@ -244,9 +261,10 @@ def review_list(
             "LEFT JOIN sites AS s ON s.id = r.site_id"
         )
     communes = {c["code"]: c["name"] for c in reference.communes(ws.db)}
+    origins = record_origins(ws, table, record_ids)
     by_id: dict[str, list[str]] = {}
-    for start in range(0, len(shown), 500):
-        chunk = shown[start : start + 500]
+    for start in range(0, len(record_ids), 500):
+        chunk = record_ids[start : start + 500]
         marks = ", ".join("?" * len(chunk))
         for rid, name, site, commune, state in ws.db.execute(
             f"{sql} WHERE r.id IN ({marks})", chunk
@@ -259,8 +277,32 @@ def review_list(
                 site or "",
                 communes.get(commune, commune or ""),
                 "" if state is None else vocabulary.label("review_state", state, lang),
+                origins.get(rid, ""),
             ]
-    return {"ids": ids, "rows": [by_id[i] for i in shown if i in by_id]}
+    return [by_id[i] for i in record_ids if i in by_id]
+
+
+def record_origins(ws: Workspace, table: str, record_ids: list[str]) -> dict[str, str]:
+    """Record id -> where it came from: the name of the device that recorded it (its insert in
+    the history), then " · " and the unit that device works for, when the office set one."""
+    names = device_names(ws)
+    units = dict(
+        ws.db.execute(
+            "SELECT p.device_id, u.name FROM peers AS p JOIN units AS u ON u.id = p.unit_id"
+        ).fetchall()
+    )
+    found: dict[str, str] = {}
+    for start in range(0, len(record_ids), 500):
+        chunk = record_ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for rid, device in ws.db.execute(
+            "SELECT record_id, device_id FROM changes WHERE table_name = ? AND op = 'insert' "
+            f"AND record_id IN ({marks})",
+            [table, *chunk],
+        ):
+            name = names.get(device, device[:8])
+            found[rid] = f"{name} · {units[device]}" if units.get(device) else name
+    return found
 
 
 def review_many(ws: Workspace, flt: ReviewFilter, state: str, comment: str | None = None) -> int:
@@ -307,13 +349,35 @@ def _shown(value: Any) -> Any:
     return value
 
 
+def _approved_at(
+    ws: Workspace, table: str, record_id: str, history: list[dict[str, Any]]
+) -> int | None:
+    """The clock of the approval a record was changed after, when it is now "changed after
+    approval": the newest change that set its review state to approved."""
+    if "review_state" not in record_kind(table).field_names:
+        return None
+    row = ws.db.execute(f"SELECT review_state FROM {table} WHERE id = ?", [record_id]).fetchone()
+    if row is None or row[0] != ReviewState.CHANGED_AFTER_APPROVAL:
+        return None
+    approvals = [
+        int(c["clock"])
+        for c in history
+        if "review_state" in c["fields"] and c["fields"]["review_state"][1] == ReviewState.APPROVED
+    ]
+    return max(approvals, default=None)
+
+
 def record_history(ws: Workspace, table: str, record_id: str) -> list[dict[str, Any]]:
     """A record's history as one row per changed field, oldest first: when, which device and
-    user, the operation, the field, its old and new value (for a side-by-side view)."""
+    user, the operation, the field, its old and new value (for a side-by-side view), and
+    ``after_approval``: the record is "changed after approval" and this is one of the changes
+    made after that approval (what the reviewer has to look at again)."""
     record_kind(table)
     names = device_names(ws)
     rows: list[dict[str, Any]] = []
-    for change in ws.history(table, record_id):
+    history = ws.history(table, record_id)
+    approved_at = _approved_at(ws, table, record_id, history)
+    for change in history:
         fields: Mapping[str, list[Any]] = change["fields"]
         for name in sorted(fields):
             old, new, _ = fields[name]
@@ -329,6 +393,9 @@ def record_history(ws: Workspace, table: str, record_id: str) -> list[dict[str, 
                     "field": name,
                     "old": _shown(old),
                     "new": _shown(new),
+                    "after_approval": approved_at is not None
+                    and change["clock"] > approved_at
+                    and name != "review_state",
                 }
             )
     return rows

@@ -17,7 +17,7 @@ from fieldsurvey.core import collation, vocabulary
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store.records import record_kind
-from fieldsurvey.core.store.search import ROWID_FACTOR, match_expressions
+from fieldsurvey.core.store.search import match_expressions, matching
 
 PAGE_SIZE = 200
 FEW_ROWS = 5000  # fewer matches than this are sorted after finding them, not found in order
@@ -122,17 +122,10 @@ def _where(query: ListQuery, few: bool = False) -> tuple[str, list[Any]]:
         return f"likelihood({clause}, 0.001)" if few else clause
 
     clauses, params = ["r.deleted = 0"], []
-    expressions = match_expressions(query.text)
-    if query.text.strip() and not expressions:
-        clauses.append("0")  # only punctuation: nothing can match
-    elif expressions:
-        # An index entry's rowid is its record's rowid times 16 plus the kind: integers, so
-        # tens of thousands of hits join without reading their ids (see search._search_rowid).
-        clauses.append(
-            f"r.rowid IN (SELECT rowid / {ROWID_FACTOR} FROM search_index "
-            "WHERE search_index MATCH ?)"
-        )
-        params.append(f"kind : {_SEARCH_KIND[query.table]} AND terms : ({expressions[-1]})")
+    found, found_params = matching(query.table, query.text)
+    if found:
+        clauses.append(found)
+        params += found_params
     if query.commune:
         clauses.append("r.commune_code = ?")
         params.append(query.commune)

@@ -17,6 +17,7 @@ import sqlite_utils
 from fieldsurvey.core import reference
 from fieldsurvey.core.clock import HybridClock, wall_ms
 from fieldsurvey.core.errors import ValidationError
+from fieldsurvey.core.kinds import ReviewState, Role
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store import db as workspace_db
 from fieldsurvey.core.store import search
@@ -363,6 +364,14 @@ class Workspace:
             changed = {k: v for k, v in new.items() if current.get(k) != v}
             if not changed:
                 return False
+            if (
+                self.role == Role.OFFICE
+                and current.get("review_state") == ReviewState.APPROVED
+                and "review_state" not in changed
+            ):
+                # An edit after the approval sends the record back to the review queue, as an
+                # imported one does (sync/merge.py): the decision was about other values.
+                changed["review_state"] = ReviewState.CHANGED_AFTER_APPROVAL
             self._check_refs(kind, changed)
             assignments = ", ".join(f"{name} = ?" for name in changed)
             self.db.execute(

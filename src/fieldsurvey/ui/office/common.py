@@ -20,9 +20,6 @@ from PySide6.QtWidgets import (
 
 from fieldsurvey.ui.i18n import tr
 
-# The review list shows this many rows; a bulk review covers every record the filter picks.
-MAX_SHOWN = 1000
-
 
 def table_labels() -> dict[str, str]:
     return {

@@ -4,10 +4,14 @@ log proves, and approving, asking for revision or rejecting one record or a whol
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -39,8 +44,11 @@ from fieldsurvey.core.office.review import (
     review,
     review_list,
     review_many,
+    review_rows,
     reviews_of,
 )
+from fieldsurvey.core.store import placing
+from fieldsurvey.core.store.listing import PAGE_SIZE
 from fieldsurvey.core.store.records import record_kind
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.trust.ledger import RecordProof, record_proof
@@ -48,14 +56,15 @@ from fieldsurvey.ui.background import read_workspace_in_background, write_in_bac
 from fieldsurvey.ui.fields import field_labels
 from fieldsurvey.ui.i18n import current_language, error_text
 from fieldsurvey.ui.office.common import (
-    MAX_SHOWN,
     busy,
     close_row,
     confirm,
     message_label,
     table_labels,
 )
+from fieldsurvey.ui.photo_strip import PhotoStrip
 from fieldsurvey.ui.tables import (
+    RowsModel,
     combo_model,
     fill_table,
     make_table,
@@ -64,6 +73,69 @@ from fieldsurvey.ui.tables import (
 from fieldsurvey.ui.values import shown_date, shown_value
 
 # -- review ----------------------------------------------------------------------------------
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+# How long typing in the search box pauses before the list is read again.
+SEARCH_PAUSE_MS = 300
+
+
+class ReviewListModel(RowsModel):
+    """Every record a filter picks, its rows read a page at a time as the view scrolls
+    (canFetchMore/fetchMore), like the main lists: no cap on how many can be reviewed."""
+
+    def __init__(
+        self,
+        headers: list[str],
+        parent: QWidget | None,
+        read_rows: Callable[[str, list[str]], list[list[str]]],
+    ) -> None:
+        super().__init__(headers, parent)
+        self.read_rows = read_rows
+        self.table = ""
+        self.all_ids: list[str] = []
+
+    def show(self, table: str, all_ids: list[str], first_rows: list[list[str]]) -> None:
+        """A new list: the records' table, every id, and the rows of the first of them (read
+        with the ids); the next pages are read from the same table."""
+        self.table, self.all_ids = table, all_ids
+        self.set_rows(
+            self._aligned(all_ids[: len(first_rows)], first_rows), all_ids[: len(first_rows)]
+        )
+
+    def _aligned(self, ids: list[str], rows: list[list[str]]) -> list[list[str]]:
+        # A record missing from the rows read (never expected: records are not purged) keeps
+        # its place, so a row's id is always the record it shows.
+        width = len(self.headers)
+        return (
+            rows
+            if len(rows) == len(ids)
+            else [[record_id, *[""] * (width - 1)] for record_id in ids]
+        )
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < len(self.all_ids)
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        first = len(self.rows)
+        ids = self.all_ids[first : first + PAGE_SIZE]
+        rows = self._aligned(ids, self.read_rows(self.table, ids))
+        self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
+        self.rows += rows
+        self.ids += ids
+        self.late += [False] * len(ids)
+        self.notes += [""] * len(ids)
+        self.endInsertRows()
+
+    def load_until(self, record_id: str) -> int:
+        """Read pages until the record's row is loaded; its row, or -1 if not in the list."""
+        if record_id not in self.all_ids:
+            return -1
+        at = self.all_ids.index(record_id)
+        while len(self.rows) <= at and self.canFetchMore():
+            self.fetchMore()
+        return at if at < len(self.rows) else -1
 
 
 class ReviewDialog(QDialog):
@@ -74,6 +146,8 @@ class ReviewDialog(QDialog):
     """Emitted after a review was written."""
     loaded = Signal()
     """Emitted when the list of records has been (re)loaded."""
+    locate_requested = Signal(str, str)
+    """(table, record id): show this record in the main window (its list, map and form)."""
 
     def __init__(
         self,
@@ -88,6 +162,8 @@ class ReviewDialog(QDialog):
         self.setWindowTitle(self.tr("Duyệt kết quả khảo sát"))
         self.resize(1200, 760)
         self.ids: list[str] = []
+        self.listed: ReviewFilter | None = None
+        """The filter of the list on screen (a bulk decision covers exactly that list)."""
         self.current: tuple[str, str] | None = None
         self.wanted = record_id
         self.loading = False
@@ -121,6 +197,16 @@ class ReviewDialog(QDialog):
             self.state_box.addItem(label, code)
         for box in (self.table_box, self.commune_box, self.device_box, self.state_box):
             box.currentIndexChanged.connect(self.reload)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Tìm theo tên, địa chỉ, đơn vị (gõ có dấu hoặc không)")
+        )
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_PAUSE_MS)
+        self.search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(self.on_search_typed)
         bar = QHBoxLayout()
         for text, box in (
             (self.tr("Loại"), self.table_box),
@@ -130,18 +216,25 @@ class ReviewDialog(QDialog):
         ):
             bar.addWidget(QLabel(text, self))
             bar.addWidget(box, 1)
+        search_row = QHBoxLayout()
+        search_row.addWidget(QLabel(self.tr("Tìm"), self))
+        search_row.addWidget(self.search, 1)
 
         # the list and the record
         self.count = QLabel(self)
-        self.list = make_table(
+        self.list = make_table([], self)
+        self.model = ReviewListModel(
             [
                 self.tr("Tên / loại"),
                 self.tr("Địa điểm"),
                 self.tr("Xã/phường"),
                 self.tr("Trạng thái"),
+                self.tr("Nguồn (thiết bị · đơn vị)"),
             ],
-            self,
+            self.list,
+            lambda table, ids: review_rows(self.workspace, table, ids, self.lang),
         )
+        self.list.setModel(self.model)
         self.list.selectionModel().selectionChanged.connect(self.on_list_selection)
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
@@ -168,6 +261,23 @@ class ReviewDialog(QDialog):
         self.proof = QLabel(self)
         self.proof.setWordWrap(True)
         self.proof.setTextFormat(Qt.TextFormat.PlainText)
+        self.changed_note = QLabel(self)
+        self.changed_note.setWordWrap(True)
+        self.changed_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.changed_note.setStyleSheet("background: #fff3cd; color: #664d03; padding: 4px;")
+        self.changed_note.hide()
+        self.photos = PhotoStrip(self, editable=False)
+        self.place = QLabel(self)
+        self.place.setTextFormat(Qt.TextFormat.PlainText)
+        self.place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.map_button = QPushButton(self.tr("Xem trên bản đồ"), self)
+        self.map_button.setToolTip(
+            self.tr("Chọn bản ghi này trong cửa sổ chính: danh sách, bản đồ và biểu mẫu")
+        )
+        self.map_button.clicked.connect(self.on_map_clicked)
+        place_row = QHBoxLayout()
+        place_row.addWidget(self.place, 1)
+        place_row.addWidget(self.map_button)
         history = QWidget(self)
         history_layout = QVBoxLayout(history)
         history_layout.setContentsMargins(0, 0, 0, 0)
@@ -184,7 +294,10 @@ class ReviewDialog(QDialog):
         record_layout = QVBoxLayout(record)
         record_layout.setContentsMargins(0, 0, 0, 0)
         record_layout.addWidget(self.heading)
+        record_layout.addWidget(self.changed_note)
+        record_layout.addLayout(place_row)
         record_layout.addWidget(self.values, 2)
+        record_layout.addWidget(self.photos)
         record_layout.addWidget(sides, 3)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -194,7 +307,7 @@ class ReviewDialog(QDialog):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
         split.addWidget(record)
-        split.setSizes([420, 780])
+        split.setSizes([480, 720])
 
         # the decision
         self.refusal = message_label(self)
@@ -225,6 +338,7 @@ class ReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.refusal)
         layout.addLayout(bar)
+        layout.addLayout(search_row)
         layout.addWidget(split, 1)
         layout.addLayout(decision)
         layout.addWidget(close_row(self))
@@ -249,51 +363,65 @@ class ReviewDialog(QDialog):
             commune_code=self.commune_box.currentData(),
             device=self.device_box.currentData(),
             state=self.state_box.currentData(),
+            text=self.search.text(),
         )
+
+    def on_search_typed(self) -> None:
+        """Typing in the search box: the list on screen no longer answers it, so nothing is
+        current and the decisions are off until the new list is read (after a pause)."""
+        self.loading_state()
+        self.search_timer.start()
+
+    def loading_state(self) -> None:
+        if self.current is not None and self.wanted is None:
+            self.wanted = self.current[1]
+        self.loading = True
+        self.listed = None
+        self.show_nothing()
+        self.count.setText(self.tr("Đang tải…"))
 
     def reload(self) -> None:
         """Read the records the filter picks, off the UI thread. Until they are in, no record is
         current and the decisions are off: a decision only ever reaches a record of the list
         on screen (the one shown comes back if the new list still holds it)."""
+        self.search_timer.stop()
         flt = self.current_filter()
-        if self.current is not None and self.wanted is None:
-            self.wanted = self.current[1]
-        self.show_nothing()
-        self.loading = True
-        self.count.setText(self.tr("Đang tải…"))
+        self.loading_state()
         lang = self.lang
         read_workspace_in_background(
             self,
             self.workspace,
-            lambda ws: (flt, review_list(ws, flt, lang, limit=MAX_SHOWN)),
+            lambda ws: (flt, review_list(ws, flt, lang, limit=PAGE_SIZE)),
             self.on_loaded,
             self.on_load_failed,
         )
 
     def on_loaded(self, result: tuple[ReviewFilter, dict[str, Any]]) -> None:
         flt, listed = result
-        if flt != self.current_filter():
+        if flt != self.current_filter() or self.search_timer.isActive():
             return  # the filter changed meanwhile; its own load is on its way
         self.loading = False
+        self.listed = flt
         self.ids = listed["ids"]
-        shown = self.ids[:MAX_SHOWN]
-        fill_table(self.list, listed["rows"], shown)
+        self.model.show(flt.table, self.ids, listed["rows"])
+        self.list.resizeColumnsToContents()
+        header = self.list.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):  # every column in sight, the source too
+            header.resizeSection(column, min(header.sectionSize(column), 180))
         total = len(self.ids)
-        self.count.setText(
-            self.tr("{0} bản ghi khớp bộ lọc").format(total)
-            if total <= MAX_SHOWN
-            else self.tr("{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)").format(total, MAX_SHOWN)
-        )
+        self.count.setText(self.tr("{0} bản ghi khớp bộ lọc").format(total))
         self.bulk.setText(self.tr("Áp dụng cho tất cả {0} bản ghi khớp bộ lọc").format(total))
         self.bulk.setChecked(False)
+        self.bulk.setEnabled(self.office and total > 0)
         wanted, self.wanted = self.wanted, None
         self.list.clearSelection()
-        if wanted in shown:
-            self.list.selectRow(shown.index(wanted))
-        elif wanted is not None and wanted in self.ids:  # in the filter, past the rows listed
-            self.show_record(str(self.table_box.currentData()), wanted)
-        elif shown:  # the first record, ready to review
+        row = self.model.load_until(wanted) if wanted is not None else -1
+        if row >= 0:  # the record shown before, still in the list (read up to its row)
+            self.list.selectRow(row)
+        elif self.ids:  # the first record, ready to review
             self.list.selectRow(0)
+        else:
+            self.show_nothing()  # says the filter matches nothing
         self.update_buttons()
         self.loaded.emit()
 
@@ -310,10 +438,19 @@ class ReviewDialog(QDialog):
     def show_nothing(self) -> None:
         """No record current: its pane empty and the decisions off."""
         self.current = None
-        self.heading.setText(self.tr("Chọn một bản ghi trong danh sách."))
+        self.heading.setText(
+            self.tr("Chọn một bản ghi trong danh sách.")
+            if self.ids or self.loading
+            else self.tr("Không có bản ghi nào khớp bộ lọc.")
+        )
         for table in (self.values, self.history, self.reviews):
             fill_table(table, [])
         self.proof.clear()
+        self.changed_note.hide()
+        self.place.clear()
+        self.map_button.setEnabled(False)
+        self.photos.workspace, self.photos.record = None, None
+        self.photos.refresh()
         self.update_buttons()
 
     def show_record(self, table: str, record_id: str) -> None:
@@ -333,6 +470,9 @@ class ReviewDialog(QDialog):
             f"<b>{table_labels().get(table, table)}</b>: {html.escape(title or record_id)}"
             + (self.tr(" — đã xoá") if values.get("deleted") else "")
         )
+        history = record_history(ws, table, record_id)
+        since = self.tr("Thay đổi sau khi đã duyệt")
+        after = {h["field"] for h in history if h["after_approval"]}
         names = [n for n in record_kind(table).field_names if n not in ("review_state",)]
         fill_table(
             self.values,
@@ -343,6 +483,7 @@ class ReviewDialog(QDialog):
                     shown_value(ws, table, "review_state", values.get("review_state"), lang),
                 ]
             ],
+            notes=[since if n in after else "" for n in names] + [""],
         )
         fill_table(
             self.history,
@@ -355,9 +496,20 @@ class ReviewDialog(QDialog):
                     f"{shown_value(ws, table, h['field'], h['old'], lang)} → "
                     f"{shown_value(ws, table, h['field'], h['new'], lang)}",
                 ]
-                for h in record_history(ws, table, record_id)
+                for h in history
             ],
+            notes=[since if h["after_approval"] else "" for h in history],
         )
+        if after:
+            self.changed_note.setText(
+                self.tr(
+                    "Đã sửa sau khi duyệt: {0}. Các thay đổi từ lần duyệt trước được tô vàng "
+                    "trong lịch sử; hãy xem lại rồi quyết định."
+                ).format(", ".join(labels.get(n, n) for n in sorted(after)))
+            )
+        self.changed_note.setVisible(bool(after))
+        self.photos.show_record(ws, table, record_id)
+        self.show_place(table, record_id, values)
         self.proof.setText(self.proof_line(record_proof(ws.db, table, record_id)))
         fill_table(
             self.reviews,
@@ -372,6 +524,24 @@ class ReviewDialog(QDialog):
             ],
         )
         self.update_buttons()
+
+    def show_place(self, table: str, record_id: str, values: dict[str, Any]) -> None:
+        """Where the record is (its site's place for a shortcoming), and the button that shows
+        it in the main window's map."""
+        db = self.workspace.db
+        where = placing.position(db, table, record_id)
+        if where is None and values.get("site_id"):
+            where = placing.position(db, "sites", str(values["site_id"]))
+        self.place.setText(
+            self.tr("Vị trí: {0:.6f}, {1:.6f}").format(*where)
+            if where is not None
+            else self.tr("Chưa có vị trí trên bản đồ.")
+        )
+        self.map_button.setEnabled(where is not None and not values.get("deleted"))
+
+    def on_map_clicked(self) -> None:
+        if self.current is not None:
+            self.locate_requested.emit(*self.current)
 
     def proof_line(self, proof: RecordProof) -> str:
         """One line under the history: whether its changes are proven to be their authors'."""
@@ -401,6 +571,8 @@ class ReviewDialog(QDialog):
         ready = (
             self.office
             and not self.loading
+            and self.listed is not None
+            and bool(self.ids)
             and (
                 self.bulk.isChecked() or (self.current is not None and self.current[1] in self.ids)
             )
@@ -412,9 +584,20 @@ class ReviewDialog(QDialog):
         """Write the review of the record shown, or of every record the filter picks."""
         comment = self.comment.toPlainText()
         self.message.clear()
+        if not (self.workspace.user or "").strip():
+            # Every decision says who made it: without a name there is no decision.
+            self.message.setText(
+                self.tr(
+                    "Chưa có tên người duyệt: hãy nhập họ và tên trong Cài đặt (menu Tệp) rồi "
+                    "duyệt lại."
+                )
+            )
+            return
         try:
             if self.bulk.isChecked():
-                flt = self.current_filter()
+                flt = self.listed
+                if flt is None or self.loading or not self.ids:
+                    return
                 if not confirm(
                     self,
                     self.tr("Duyệt hàng loạt"),
