@@ -106,14 +106,14 @@
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="315"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="39"/>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="30"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="27"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="316"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="31"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="28"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
@@ -121,7 +121,7 @@
         <location filename="../../src/fieldsurvey/ui/editor.py" line="317"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="388"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="393"/>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="32"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="29"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
@@ -596,42 +596,42 @@
         <translation>Surveillance type (surveillance:type)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="29"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="26"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="33"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="30"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Installation need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="34"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="31"/>
         <source>Giao việc</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="35"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="32"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="36"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="33"/>
         <source>Ảnh gắn bản ghi</source>
         <translation>Photo link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="37"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="34"/>
         <source>Kết quả duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="38"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="35"/>
         <source>Không trùng lắp</source>
         <translation>Not duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="40"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="37"/>
         <source>Mục phương án tổng thể</source>
         <translation>City plan items</translation>
     </message>
@@ -640,7 +640,7 @@
         <translation type="vanished">Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="39"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="36"/>
         <source>Lần nhập danh sách camera</source>
         <translation>Camera list import</translation>
     </message>
@@ -675,7 +675,7 @@
         <translation>not deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/tables.py" line="69"/>
+        <location filename="../../src/fieldsurvey/ui/tables.py" line="77"/>
         <source>Trễ hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -2331,22 +2331,22 @@ At: {3}</translation>
         <translation>Could not open the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="101"/>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="104"/>
         <source>Không tạo được workspace</source>
         <translation>Could not create the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="125"/>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="128"/>
         <source>Khôi phục workspace mẫu</source>
         <translation>Reset demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="129"/>
         <source>Đưa workspace mẫu về trạng thái ban đầu? Mọi thay đổi trong workspace mẫu sẽ mất (các workspace khác không bị ảnh hưởng).</source>
         <translation>Reset the demo workspace to its original state? All changes in the demo workspace will be lost (other workspaces are not affected).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="155"/>
         <source>Không khôi phục được</source>
         <translation>Could not reset</translation>
     </message>
@@ -2561,99 +2561,99 @@ At: {3}</translation>
 <context>
     <name>NewWorkspaceDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="112"/>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="212"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="113"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="214"/>
         <source>Workspace mới</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="114"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="115"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="120"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="121"/>
         <source>Cán bộ khảo sát (máy xách tay)</source>
         <translation>Field surveyor (laptop)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="121"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="122"/>
         <source>Văn phòng tổng hợp (thành phố)</source>
         <translation>Consolidating office (city)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="123"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="125"/>
         <source>ví dụ: Nguyễn Văn A – Phường Hoàn Kiếm</source>
         <translation>e.g. Nguyễn Văn A – Hoàn Kiếm Ward</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="125"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="127"/>
         <source>Kho khoá của hệ điều hành</source>
         <translation>The system&apos;s credential store</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="126"/>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="153"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="128"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="155"/>
         <source>Mật khẩu</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="127"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="129"/>
         <source>Tệp khoá trên máy này (kém an toàn)</source>
         <translation>A key file on this computer (less safe)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="131"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="133"/>
         <source>Máy này không có kho khoá dùng được.</source>
         <translation>This computer has no usable credential store.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="149"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="151"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="150"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="152"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="153"/>
         <source>Tên máy / người dùng</source>
         <translation>Computer / user name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="154"/>
         <source>Bảo vệ khoá thiết bị</source>
         <translation>Device key protection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="154"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="156"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="176"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="178"/>
         <source>Cảnh báo: khoá riêng sẽ nằm không mã hoá trong một tệp của tài khoản này (ngoài thư mục workspace). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khoá hoặc mật khẩu.</source>
         <translation>Warning: the private keys will be kept unencrypted in a file of this account (outside the workspace folder). Anyone who copies that file (a thief, malware, a whole-disk backup) can sign packages as you. Prefer the credential store or a passphrase.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="186"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="188"/>
         <source>Mật khẩu được hỏi khi xuất hoặc nhập gói. Quên mật khẩu thì phải tạo khoá mới và đăng ký lại với văn phòng; dữ liệu không mất.</source>
         <translation>The passphrase is asked for when a package is exported or imported. If it is forgotten, new keys must be made and enrolled again at the office; no data is lost.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="194"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="196"/>
         <source>Khoá riêng được giữ trong kho khoá của hệ điều hành, gắn với tài khoản này.</source>
         <translation>The private keys are kept in the system&apos;s credential store, tied to this account.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="202"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="204"/>
         <source>Mật khẩu phải dài ít nhất {0} ký tự.</source>
         <translation>The passphrase must be at least {0} characters long.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="206"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="208"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passphrases do not match.</translation>
     </message>
@@ -2714,12 +2714,12 @@ At: {3}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="288"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="326"/>
         <source>Mật khẩu khoá thiết bị</source>
         <translation>Device keys&apos; passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="290"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="328"/>
         <source>Nhập mật khẩu bảo vệ khoá của thiết bị này (để ký và mở gói đồng bộ):</source>
         <translation>Type the passphrase that protects this device&apos;s keys (to sign and open sync packages):</translation>
     </message>
@@ -2731,7 +2731,7 @@ At: {3}</translation>
         <translation type="vanished">No preview of this photo yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="260"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="265"/>
         <source>hướng {0:.0f}°</source>
         <translation>heading {0:.0f}°</translation>
     </message>
@@ -2813,62 +2813,67 @@ At: {3}</translation>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="85"/>
         <source>Kéo thả ảnh vào đây; nhấp đúp để xem ảnh lớn</source>
         <translation>Drag and drop photos here; double-click to view a larger image</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="87"/>
+        <source>Nhấp đúp để xem ảnh lớn</source>
+        <translation>Double-click to see the photo large</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="89"/>
         <source>Thêm ảnh…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="94"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="135"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="140"/>
         <source>Thêm ảnh</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="137"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="142"/>
         <source>Ảnh ({0});;Tất cả (*)</source>
         <translation>Images ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="159"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="164"/>
         <source>Không có tệp ảnh nào để thêm.</source>
         <translation>No image files to add.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="172"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="177"/>
         <source>Đang đọc {0} ảnh…</source>
         <translation>Reading {0} photo(s)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="196"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="201"/>
         <source>Không thêm được ảnh: {0}</source>
         <translation>Could not add photos: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="204"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="209"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="220"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="225"/>
         <source>Đã thêm {0} ảnh.</source>
         <translation>Added {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="222"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="227"/>
         <source>{0} mục không phải tệp.</source>
         <translation>{0} item(s) skipped (not files).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="224"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="229"/>
         <source>Không thêm được: {0}</source>
         <translation>Could not add: {0}</translation>
     </message>
@@ -3497,212 +3502,266 @@ At: {3}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="162"/>
         <source>Duyệt kết quả khảo sát</source>
         <translation>Review survey results</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="181"/>
         <source>Tất cả xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="113"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="189"/>
         <source>Tất cả thiết bị</source>
         <translation>All devices</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="194"/>
         <source>Mọi trạng thái</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="195"/>
         <source>Chưa duyệt</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="203"/>
+        <source>Tìm theo tên, địa chỉ, đơn vị (gõ có dấu hoặc không)</source>
+        <translation>Search by name, address, unit (with or without accents)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="212"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="127"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="140"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="213"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="230"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="128"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="214"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="245"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="129"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="141"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="215"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="231"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="138"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="220"/>
+        <source>Tìm</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="228"/>
         <source>Tên / loại</source>
         <translation>Name / type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="139"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="229"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="148"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="154"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="232"/>
+        <source>Nguồn (thiết bị · đơn vị)</source>
+        <translation>Source (device · unit)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="241"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="247"/>
         <source>Trường</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="241"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="151"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="244"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="254"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="153"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="246"/>
         <source>Người sửa</source>
         <translation>Edited by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="155"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="248"/>
         <source>Cũ → mới</source>
         <translation>Old → new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="162"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="255"/>
         <source>Kết quả</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="163"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="256"/>
         <source>Nhận xét</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="164"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="257"/>
         <source>Người duyệt</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="178"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="273"/>
+        <source>Xem trên bản đồ</source>
+        <translation>Show on the map</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="275"/>
+        <source>Chọn bản ghi này trong cửa sổ chính: danh sách, bản đồ và biểu mẫu</source>
+        <translation>Select this record in the main window: list, map and form</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="288"/>
         <source>Lịch sử thay đổi</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="179"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="289"/>
         <source>Các lần duyệt</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="203"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="316"/>
         <source>Nhận xét (bắt buộc khi yêu cầu chỉnh sửa hoặc không duyệt)</source>
         <translation>Comment (required when asking for revision or rejecting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="207"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="320"/>
         <source>Duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="208"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="321"/>
         <source>Cần sửa</source>
         <translation>Needs revision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="209"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="322"/>
         <source>Không duyệt</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="263"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="381"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="283"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="412"/>
         <source>{0} bản ghi khớp bộ lọc</source>
         <translation>{0} record(s) match the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="285"/>
         <source>{0} bản ghi khớp bộ lọc (hiện {1} bản ghi đầu)</source>
-        <translation>{0} record(s) match the filter (showing the first {1})</translation>
+        <translation type="vanished">{0} record(s) match the filter (showing the first {1})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="287"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="413"/>
         <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
         <translation>Apply to all {0} record(s) matching the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="313"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="442"/>
         <source>Chọn một bản ghi trong danh sách.</source>
         <translation>Choose a record in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="334"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="444"/>
+        <source>Không có bản ghi nào khớp bộ lọc.</source>
+        <translation>No record matches the filter.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="471"/>
         <source> — đã xoá</source>
         <translation> — deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="381"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="474"/>
+        <source>Thay đổi sau khi đã duyệt</source>
+        <translation>Changed after approval</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="506"/>
+        <source>Đã sửa sau khi duyệt: {0}. Các thay đổi từ lần duyệt trước được tô vàng trong lịch sử; hãy xem lại rồi quyết định.</source>
+        <translation>Changed after approval: {0}. The changes since the last review are highlighted in yellow in the history; look at them, then decide.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="536"/>
+        <source>Vị trí: {0:.6f}, {1:.6f}</source>
+        <translation>Position: {0:.6f}, {1:.6f}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="538"/>
+        <source>Chưa có vị trí trên bản đồ.</source>
+        <translation>No position on the map yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="551"/>
         <source>{0} thay đổi không khớp nhật ký: đã bị sửa ngoài ứng dụng</source>
         <translation>{0} changes do not match the log: edited outside the app</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="386"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="556"/>
         <source>{0} thay đổi có chữ ký của tác giả</source>
         <translation>{0} changes signed by their author</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="390"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="560"/>
         <source>{0} thay đổi cũ được máy này chứng thực khi nâng cấp (không chứng minh được tác giả)</source>
         <translation>{0} older changes attested by this computer at the upgrade (their author cannot be proven)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="566"/>
         <source>{0} thay đổi mới của máy này, ký khi xuất gói</source>
         <translation>{0} new changes of this computer, signed at the next export</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="398"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="568"/>
         <source>Nhật ký: </source>
         <translation>Log: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="420"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="591"/>
+        <source>Chưa có tên người duyệt: hãy nhập họ và tên trong Cài đặt (menu Tệp) rồi duyệt lại.</source>
+        <translation>No reviewer name yet: enter your full name in Settings (File menu), then decide again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="603"/>
         <source>Duyệt hàng loạt</source>
         <translation>Bulk review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="421"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="604"/>
         <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
         <translation>Record the decision “{0}” for all {1} record(s) matching the filter?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="445"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="628"/>
         <source>Đang ghi kết quả…</source>
         <translation>Writing the results…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="448"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="631"/>
         <source>Đã ghi kết quả cho {0} bản ghi.</source>
         <translation>Recorded the decision for {0} record(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="432"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="615"/>
         <source>Đã ghi kết quả duyệt.</source>
         <translation>Review recorded.</translation>
     </message>
@@ -3710,57 +3769,104 @@ At: {3}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="233"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="238"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="236"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="238"/>
+        <source>Bắt đầu sử dụng</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="242"/>
         <source>Họ và tên, như trong báo cáo</source>
         <translation>Full name, as in the reports</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="239"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="245"/>
         <source>Ví dụ: Công an phường Hoàn Kiếm</source>
         <translation>For example: Hoàn Kiếm ward police</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="245"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="247"/>
+        <source>Cán bộ khảo sát (thu thập tại hiện trường)</source>
+        <translation>Surveyor (collecting in the field)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="248"/>
+        <source>Văn phòng (nhập gói, duyệt kết quả)</source>
+        <translation>Office (importing packages, reviewing)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="252"/>
+        <source>Workspace mới được tạo với vai trò này; vai trò của một workspace đã có không đổi.</source>
+        <translation>New workspaces are created with this role; an existing workspace keeps its role.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="261"/>
+        <source>Ngôn ngữ mới được áp dụng ngay khi bấm OK.</source>
+        <translation>The new language applies as soon as you press OK.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="268"/>
         <source>Dịch vụ vị trí của hệ điều hành</source>
         <translation>The operating system&apos;s location service</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="249"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="272"/>
         <source>{0} (không thấy)</source>
         <translation>{0} (not found)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="268"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="291"/>
         <source>Chào mừng đến FieldSurvey. Mỗi thay đổi và mỗi kết quả duyệt ghi tên người làm: hãy nhập tên và đơn vị của bạn.</source>
         <translation>Welcome to FieldSurvey. Every change and every review records who made it: please enter your name and unit.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="275"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="298"/>
+        <source>&amp;Họ và tên</source>
+        <translation>Full &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="299"/>
+        <source>Đơn vị &amp;công tác</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="300"/>
+        <source>&amp;Vai trò</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="302"/>
+        <source>&amp;Ngôn ngữ</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="314"/>
+        <source>Hãy nhập họ và tên: mỗi thay đổi và mỗi kết quả duyệt ghi tên người làm.</source>
+        <translation>Enter your full name: every change and every review records who made it.</translation>
+    </message>
+    <message>
         <source>Tên người khảo sát</source>
-        <translation>Surveyor name</translation>
+        <translation type="vanished">Surveyor name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="276"/>
         <source>Đơn vị công tác</source>
-        <translation>Unit</translation>
+        <translation type="vanished">Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="277"/>
         <source>Ngôn ngữ</source>
-        <translation>Language</translation>
+        <translation type="vanished">Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="278"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="304"/>
         <source>Nguồn vị trí</source>
         <translation>Position source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="279"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="305"/>
         <source>Tốc độ cổng GPS (baud)</source>
         <translation>GPS port speed (baud)</translation>
     </message>
@@ -4056,7 +4162,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     <message>
         <location filename="../../src/fieldsurvey/cli/office.py" line="115"/>
         <location filename="../../src/fieldsurvey/cli/office.py" line="190"/>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="337"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="342"/>
         <source>Mỗi dòng một đối tượng JSON.</source>
         <translation>One JSON object per line.</translation>
     </message>
@@ -4479,232 +4585,241 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Who is writing (default: the name in the settings).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="46"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="47"/>
         <source>--where {condition}: cần dạng KHOÁ=GIÁ TRỊ với khoá là {keys}.</source>
         <translation>--where {condition}: use KEY=VALUE with one of these keys: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="60"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="61"/>
         <source>Duyệt bản ghi.</source>
         <translation>Review a record, or every record a filter picks (office only).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="66"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="67"/>
         <source>sites, cameras, shortcomings hoặc needs.</source>
         <translation>sites, cameras, shortcomings or needs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="69"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="70"/>
         <source>Một bản ghi cần duyệt.</source>
         <translation>One record to review.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="77"/>
         <source>Duyệt mọi bản ghi khớp KHOÁ=GIÁ TRỊ (lặp lại được, phải khớp tất cả): commune=MÃ, site=ID, unit=ID, device=ID-hoặc-tên, state=received|approved|needs_revision|rejected|none (none: chưa duyệt lần nào).</source>
-        <translation>Review every record matching KEY=VALUE (repeatable, all must hold): commune=CODE, site=ID, unit=ID, device=ID-or-name, state=received|approved|needs_revision|rejected|none (none: never reviewed).</translation>
+        <translation type="vanished">Review every record matching KEY=VALUE (repeatable, all must hold): commune=CODE, site=ID, unit=ID, device=ID-or-name, state=received|approved|needs_revision|rejected|none (none: never reviewed).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="91"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="78"/>
+        <source>Duyệt mọi bản ghi khớp KHOÁ=GIÁ TRỊ (lặp lại được, phải khớp tất cả): commune=MÃ, site=ID, unit=ID, device=ID-hoặc-tên, state=received|approved|needs_revision|rejected|changed_after_approval|none (none: chưa duyệt lần nào), search=CHỮ (tìm như danh sách, có dấu hay không đều được).</source>
+        <translation>Review every record matching KEY=VALUE (repeatable, all must match): commune=CODE, site=ID, unit=ID, device=ID-or-name, state=received|approved|needs_revision|rejected|changed_after_approval|none (none: never reviewed), search=TEXT (searched as the lists are, with or without accents).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="93"/>
         <source>Kết quả duyệt.</source>
         <translation>The review result.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="96"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="98"/>
         <source>Bắt buộc với needs_revision và rejected.</source>
         <translation>Required for needs_revision and rejected.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="114"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="116"/>
         <source>Cho --id (một bản ghi) hoặc --where (nhiều bản ghi), không cả hai.</source>
         <translation>Give --id (one record) or --where (several), not both.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="128"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="130"/>
         <source>Đã duyệt {count} bản ghi ({state}).</source>
         <translation>{count} records reviewed ({state}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="139"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="141"/>
         <source>Lịch sử một bản ghi, hoặc kiểm tra toàn bộ lịch sử (--verify).</source>
         <translation>A record&apos;s history: who changed which field, when, from where; or check the whole history (--verify).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="147"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="149"/>
         <source>Bảng của bản ghi (sites, cameras, …).</source>
         <translation>The record&apos;s table (sites, cameras, …).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="149"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="151"/>
         <source>Bản ghi.</source>
         <translation>The record.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="150"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="152"/>
         <source>Mỗi trường thay đổi một đối tượng JSON.</source>
         <translation>One JSON object per changed field.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="156"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="158"/>
         <source>Kiểm tra nhật ký của mọi tác giả trong workspace (chuỗi băm và đầu nhật ký đã ký); thoát với mã 1 và nêu mắt xích hỏng đầu tiên khi một dòng bị sửa ngoài ứng dụng.</source>
         <translation>Check every author&apos;s log in the workspace (hash chain and signed head); exit 1 and name the first broken link when a row was changed outside the app.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="175"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="177"/>
         <source>Cần --table và --id (hoặc --verify).</source>
         <translation>Give --table and --id.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="189"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="193"/>
+        <source>*: thay đổi sau lần duyệt trước.</source>
+        <translation>*: changed since the previous review.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="194"/>
         <source>Duyệt</source>
         <translation>review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="209"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="214"/>
         <source>HỎNG</source>
         <translation>BROKEN</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="214"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="219"/>
         <source>nguyên vẹn, {count} mục được workspace này chứng thực khi nâng cấp (tác giả không chứng minh được)</source>
         <translation>intact, {count} entries attested by this workspace at upgrade (the author cannot prove them)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="225"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="230"/>
         <source>nguyên vẹn, tác giả ký đến mục {entry}</source>
         <translation>intact, signed by the author up to entry {entry}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="230"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="235"/>
         <source>nguyên vẹn</source>
         <translation>intact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="232"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="237"/>
         <source>mục chưa ký (thiết bị ký khi xuất gói)</source>
         <translation>not yet signed (signed at the next export)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="234"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="239"/>
         <source>mục</source>
         <translation>entries</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="240"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="245"/>
         <source>Lịch sử bị sửa ngoài ứng dụng ở {count} nhật ký.</source>
         <translation>The history was changed outside the app in {count} logs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="249"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="254"/>
         <source>Lịch sử nguyên vẹn: {count} nhật ký.</source>
         <translation>The history is intact: {count} logs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="261"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="266"/>
         <source>Hàng đợi xung đột.</source>
         <translation>Conflicts: both values side by side, with who and when.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="264"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="269"/>
         <source>Mỗi xung đột một đối tượng JSON.</source>
         <translation>One JSON object per conflict.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="269"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="274"/>
         <source>Cả các xung đột đã xử lý.</source>
         <translation>Resolved conflicts too.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="276"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="281"/>
         <source>đã xử lý</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="287"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="292"/>
         <source>xung đột.</source>
         <translation>conflicts.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="293"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="298"/>
         <source>Xử lý một xung đột.</source>
         <translation>Resolve a conflict; the choice is a new change (office only).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="300"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="305"/>
         <source>Giữ giá trị a hoặc giá trị b.</source>
         <translation>Keep value a or value b.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="307"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="312"/>
         <source>Thay bằng một giá trị thứ ba (được kiểm tra như mọi giá trị).</source>
         <translation>A third value instead (checked like any value).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="323"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="328"/>
         <source>Đã xử lý: {table}/{record} {field} = {value}.</source>
         <translation>Resolved: {table}/{record} {field} = {value}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="334"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="339"/>
         <source>Tiến độ so với hạn.</source>
         <translation>Progress against the assignments&apos; due dates; late work flagged.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="342"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="347"/>
         <source>Tính đến ngày này (YYYY-MM-DD; mặc định: hôm nay).</source>
         <translation>Measure against this day (YYYY-MM-DD; default: today).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="351"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="356"/>
         <source>Mỗi dòng một đơn vị, xã phường hoặc việc được giao, hoặc danh sách cần đôn đốc.</source>
         <translation>One line per unit, commune or assignment, or the list to chase.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="365"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="370"/>
         <source>TRỄ</source>
         <translation>LATE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="372"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="377"/>
         <source>{surveyed}/{expected} địa điểm, {reviewed}/{records} bản ghi đã duyệt, hạn {due}</source>
         <translation>{surveyed}/{expected} sites, {reviewed}/{records} records reviewed, due {due}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="387"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="392"/>
         <source>Gói đã nhận.</source>
         <translation>Imported packages and what each brought (or one package&apos;s records).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="390"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="395"/>
         <source>Mỗi gói hoặc bản ghi một đối tượng JSON.</source>
         <translation>One JSON object per package or record.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="395"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="400"/>
         <source>Các bản ghi một gói mang đến.</source>
         <translation>The records one package brought.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="413"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="418"/>
         <source>{new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, {photos} ảnh</source>
         <translation>{new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="423"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="428"/>
         <source>Giữ lại</source>
         <translation>held back</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="431"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="436"/>
         <source>Số liệu cho biểu đồ.</source>
         <translation>The dashboard&apos;s figures: cameras by commune, purpose, condition, owner and connectivity; shortcomings by kind; needs by priority.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="434"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="439"/>
         <source>Một đối tượng JSON chứa mọi biểu đồ.</source>
         <translation>One JSON object with every chart.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="440"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="445"/>
         <source>Ngôn ngữ của nhãn.</source>
         <translation>Language of the labels.</translation>
     </message>
@@ -5493,42 +5608,42 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Writing the cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/review.py" line="44"/>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="45"/>
         <source>Chỉ workspace của văn phòng (vai trò office) mới được duyệt và xử lý xung đột; workspace này có vai trò {role}.</source>
         <translation>Only an office workspace may review or resolve conflicts; this workspace&apos;s role is {role}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/review.py" line="66"/>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="67"/>
         <source>Bảng {table} không duyệt được; chọn {tables}.</source>
         <translation>Records of {table} are not reviewed; choose {tables}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/review.py" line="78"/>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="79"/>
         <source>Trạng thái duyệt {state} không có; chọn {states}.</source>
         <translation>Unknown review state {state}; choose {states}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/review.py" line="87"/>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="88"/>
         <source>Cần ghi nhận xét khi yêu cầu bổ sung hoặc từ chối.</source>
         <translation>A comment is needed to ask for a revision or to reject.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/review.py" line="148"/>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="152"/>
         <source>Không có thiết bị {device}.</source>
         <translation>No device with that id or name: {device}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/review.py" line="150"/>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="154"/>
         <source>Nhiều thiết bị tên {device}; hãy dùng mã thiết bị.</source>
         <translation>Several devices are called {device}; use the device id.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/review.py" line="169"/>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="173"/>
         <source>{code} không phải mã xã/phường hiện hành của Hà Nội.</source>
         <translation>{code} is not a current Hà Nội commune code.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/review.py" line="194"/>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="198"/>
         <source>Trạng thái duyệt {state} không có; chọn {states} hoặc {none}.</source>
         <translation>Unknown review state {state}; choose {states} or {none}.</translation>
     </message>
@@ -6202,12 +6317,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>{field}: {value} is not in the code list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="351"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="344"/>
         <source>Không có địa điểm {site}.</source>
         <translation>No such site: {site}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="392"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="385"/>
         <source>Trường {field} của {table} không trỏ tới bản ghi khác.</source>
         <translation>The field {field} of {table} does not refer to another record.</translation>
     </message>
@@ -6318,37 +6433,37 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>{field}: not a SHA-256.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="154"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="155"/>
         <source>Vai trò {role} không có.</source>
         <translation>Unknown role {role}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="287"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="288"/>
         <source>Không có bản ghi {record} trong {table}.</source>
         <translation>No record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="297"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="298"/>
         <source>Bản ghi {record} đã bị xoá.</source>
         <translation>The record {record} was deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="462"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="471"/>
         <source>{table}: không có trường {fields}.</source>
         <translation>{table}: unknown fields {fields}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="484"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="493"/>
         <source>{field}: {value} không phải mã xã/phường hiện hành của Hà Nội.</source>
         <translation>{field}: {value} is not a current Hà Nội commune code.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="524"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="533"/>
         <source>{field}: không có bản ghi {record} trong {table}.</source>
         <translation>{field}: no record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="568"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="577"/>
         <source>Nhật ký thay đổi của thiết bị này đã đầy.</source>
         <translation>This device&apos;s change log is full.</translation>
     </message>
