@@ -92,6 +92,7 @@ def test_xlsx_has_a_sheet_per_table_with_the_sql_counts(demo: Workspace, tmp_pat
         "Camera hiện có",
         "Tồn tại - khắc phục",
         "Nhu cầu lắp mới",
+        "Phương án tổng thể",
     ]
     # Every sheet: the header, a row per record numbered from 1 (STT), the totals row.
     for name, rows in sheets.items():
@@ -386,7 +387,8 @@ def test_pdf_summary_tables_add_up(demo: Workspace, tmp_path: Path) -> None:
 
     totals = [figures(line) for line in text.splitlines() if line.strip().startswith("Tổng cộng")]
     others = [line for line in text.splitlines() if line.strip().startswith("Các đơn vị khác")]
-    by_commune, by_unit = totals
+    plan_totals, by_commune, by_unit = totals
+    assert plan_totals == [0, 0, 0]  # no plan proposed in this workspace
     cameras, cost = (
         live(demo, "cameras"),
         sql_count(demo, "SELECT sum(estimated_cost_vnd) FROM shortcomings WHERE deleted = 0"),
@@ -398,6 +400,7 @@ def test_pdf_summary_tables_add_up(demo: Workspace, tmp_path: Path) -> None:
         live(demo, "shortcomings"),
         live(demo, "needs"),
         sql_count(demo, "SELECT sum(camera_count) FROM needs WHERE deleted = 0"),
+        0,  # new cameras in the plan
     ]
     assert by_unit[0] == cameras and sum(by_unit[1:6]) == cameras and by_unit[-1] == cost
     units = sql_count(demo, "SELECT count(DISTINCT owner_unit_id) FROM cameras WHERE deleted = 0")
@@ -910,3 +913,47 @@ def test_report_rows_in_vietnamese_order_of_commune_then_site(demo: Workspace) -
     communes = [r["commune"] for r in tables.commune_summary(demo.db, Where())]
     assert communes == sorted(communes, key=sort_key)
     assert communes.index("Phường Đống Đa") < communes.index("Phường Giảng Võ")
+
+
+def test_the_plan_reaches_the_workbook_and_the_pdf(demo: Workspace, tmp_path: Path) -> None:
+    from fieldsurvey.core.office import plan
+    from fieldsurvey.core.office.coverage import need_coverage
+
+    plan.propose(demo)
+    items = plan.plan_items(demo.db)
+    rejected = items[0]
+    plan.decide(demo, [rejected["id"]], "rejected")
+    live_items = [i for i in items if i["id"] != rejected["id"]]
+    out = tmp_path / "report.xlsx"
+    write_report(demo.db, "xlsx", out)
+    sheets = xlsx_sheets(out)
+    rows = sheets["Phương án tổng thể"]
+    header = rows[0]
+    assert len(rows) - 2 == len(live_items)  # rejected items are not in the plan
+    cost = header.index("Kinh phí dự kiến (đồng)")
+    assert rows[-1][cost] == sum(i["cost"] for i in live_items)
+    assert rows[1][header.index("Phương án")] in {
+        "Tận dụng camera hiện có",
+        "Kết nối camera hiện có",
+        "Nâng cấp camera hiện có",
+        "Lắp đặt mới",
+    }
+    # A need shows the cameras that already see it, as coverage finds them, and its decision.
+    needs = sheets["Nhu cầu lắp mới"]
+    seen = needs[0].index("Camera hiện có đã thấy")
+    covered = sum(any(c["direction_known"] for c in n["cameras"]) for n in need_coverage(demo.db))
+    assert sum(1 for row in needs[1:-1] if row[seen]) == covered > 0
+    decided = needs[0].index("Phương án")
+    assert sum(1 for row in needs[1:-1] if row[decided]) >= len(needs) - 2 - len(rejected["needs"])
+    # The commune sheet's new cameras add up to the plan's.
+    communes = sheets["Tổng hợp theo xã"]
+    new_column = communes[0].index("Camera mới theo phương án")
+    assert communes[-1][new_column] == sum(i["decision"] == "new" for i in live_items)
+    pdf = tmp_path / "report.pdf"
+    write_report(demo.db, "pdf", pdf)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    new = sum(i["decision"] == "new" for i in live_items)
+    assert re.search(rf"Camera lắp mới theo phương án\s+{new}\b", text)
+    assert "4. Phương án tổng thể" in text

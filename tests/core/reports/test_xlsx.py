@@ -231,7 +231,7 @@ def test_the_report_has_exactly_the_expected_parts(demo: Workspace, tmp_path: Pa
         assert z.testzip() is None
         names = z.namelist()
         parts = {name: z.read(name) for name in names}
-    sheets = [f"xl/worksheets/sheet{i}.xml" for i in range(1, 6)]
+    sheets = [f"xl/worksheets/sheet{i}.xml" for i in range(1, 7)]
     assert names == [*xlsx.PARTS[:4], *sheets, *xlsx.PARTS[4:]]
     # Every part is well-formed XML, and the content types name each one that needs it.
     for data in parts.values():
@@ -244,7 +244,7 @@ def test_the_report_has_exactly_the_expected_parts(demo: Workspace, tmp_path: Pa
     book = openpyxl.load_workbook(out, read_only=True)
     assert [s.max_row for s in book.worksheets] == [
         counts[key] + 2  # the header and the totals row
-        for key in ("summary_commune", "summary_unit", "cameras", "shortcomings", "needs")
+        for key in ("summary_commune", "summary_unit", "cameras", "shortcomings", "needs", "plan")
     ]
     assert book.properties.title == "Báo cáo khảo sát camera giám sát"
     assert book.properties.description is not None

@@ -291,3 +291,17 @@ def need_filter(where: Where) -> tuple[str, list[Any]]:
     if where.reviews:
         parts.append(_in("n.review_state", where.reviews, params))
     return " AND ".join(parts), params
+
+
+def plan_filter(where: Where) -> tuple[str, list[Any]]:
+    """On plan item ``p``: live and not rejected; its commune, the purposes it serves, and its
+    responsible unit for ``owner`` (the camera's owner when it reuses one)."""
+    params: list[Any] = []
+    parts = ["p.deleted = 0", "p.state != 'rejected'"]
+    if where.communes:
+        parts.append(_in("p.commune_code", where.communes, params))
+    if where.purposes:
+        parts.append(_has_any("p.purposes", where.purposes, params))
+    if where.owners:
+        parts.append(_in("p.responsible_unit_id", where.owners, params))
+    return " AND ".join(parts), params

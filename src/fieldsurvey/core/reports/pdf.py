@@ -116,7 +116,7 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceAfter=4,
         ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=10.5),
-        "cell_head": ParagraphStyle("cell_head", parent=base, fontSize=7.5, leading=9),
+        "cell_head": ParagraphStyle("cell_head", parent=base, fontSize=7, leading=8.5),
         "small": ParagraphStyle("small", parent=base, fontSize=10, leading=12),
         "recipients_head": ParagraphStyle(
             "recipients_head", parent=base, fontName=FONT_BOLD_ITALIC, fontSize=12, leading=14
@@ -294,8 +294,8 @@ def data_table(
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F6F8FA")]),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                 *([("FONT", (numeric_from, -1), (-1, -1), FONT_BOLD, 9)] if total_last else []),
             ]
         )
@@ -308,6 +308,7 @@ def data_table(
 _COMMUNE_COUNTS: Final = tuple(
     c.key for c in tables.COMMUNE_SUMMARY_COLUMNS if c.total and c.kind == "int"
 )
+_EXISTING: Final = ("reuse", "connect", "upgrade")
 _UNIT_COUNTS: Final = tuple(c.key for c in tables.UNIT_SUMMARY_COLUMNS if c.total)
 
 
@@ -488,6 +489,7 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
     totals = {t: tables.count(db, t, where) for t in ("sites", "cameras", "shortcomings", "needs")}
     cameras_needed = sum(int(r["cameras_needed"]) for r in communes)
     remedy_cost = sum(int(r["remedy_cost_vnd"]) for r in communes)
+    plan = tables.plan_by_decision(db, where)
     tallies = _tallies(job)
     job.step("PDF", stage=True)
 
@@ -519,7 +521,23 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
         (_t(lang, "Tồn tại, hạn chế", "Shortcomings"), totals["shortcomings"]),
         (_t(lang, "Kinh phí khắc phục dự kiến (đồng)", "Estimated remedy cost (VND)"), remedy_cost),
         (_t(lang, "Nhu cầu lắp đặt mới", "Needs for new cameras"), totals["needs"]),
-        (_t(lang, "Số camera cần lắp mới", "New cameras needed"), cameras_needed),
+        (_t(lang, "Số camera các đơn vị đề nghị", "Cameras the units asked for"), cameras_needed),
+        (
+            _t(lang, "Camera lắp mới theo phương án", "New cameras in the plan"),
+            plan["new"]["proposed"] + plan["new"]["accepted"],
+        ),
+        (
+            _t(
+                lang,
+                "Camera hiện có tận dụng, kết nối, nâng cấp theo phương án",
+                "Existing cameras reused, connected, upgraded in the plan",
+            ),
+            sum(plan[d]["proposed"] + plan[d]["accepted"] for d in _EXISTING),
+        ),
+        (
+            _t(lang, "Kinh phí phương án dự kiến (đồng)", "Estimated plan cost (VND)"),
+            sum(v["cost"] for v in plan.values()),
+        ),
         (_t(lang, "Xã, phường có dữ liệu", "Communes with records"), len(named_communes)),
     ]
     story += [
@@ -587,7 +605,38 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
     ]
     job.step("PDF", stage=True)
     story += [
-        Paragraph(_t(lang, "4. Tổng hợp theo xã, phường", "4. Summary by commune"), styles["h2"]),
+        Paragraph(_t(lang, "4. Phương án tổng thể", "4. The city camera plan"), styles["h2"]),
+        data_table(
+            [
+                _t(lang, "Phương án", "Decision"),
+                _t(lang, "Đề xuất", "Proposed"),
+                _t(lang, "Đã chấp thuận", "Accepted"),
+                _t(lang, "Kinh phí dự kiến (đồng)", "Estimated cost (VND)"),
+            ],
+            [
+                (
+                    vocabulary.label("plan_decision", decision, lang),
+                    _number(v["proposed"], lang),
+                    _number(v["accepted"], lang),
+                    _number(v["cost"], lang),
+                )
+                for decision, v in plan.items()
+            ]
+            + [
+                (
+                    _t(lang, "Tổng cộng", "Total"),
+                    _number(sum(v["proposed"] for v in plan.values()), lang),
+                    _number(sum(v["accepted"] for v in plan.values()), lang),
+                    _number(sum(v["cost"] for v in plan.values()), lang),
+                )
+            ],
+            [70 * mm, 25 * mm, 30 * mm, 45 * mm],
+            styles,
+            1,
+            total_last=True,
+        ),
+        Spacer(1, 6 * mm),
+        Paragraph(_t(lang, "5. Tổng hợp theo xã, phường", "5. Summary by commune"), styles["h2"]),
         _summary_table(communes, "commune", _COMMUNE_COUNTS, lang, styles),
         PageBreak(),
         KeepTogether(
@@ -595,9 +644,9 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
                 Paragraph(
                     _t(
                         lang,
-                        f"5. Tổng hợp theo đơn vị quản lý ({min(TOP_UNITS, len(units))} đơn vị "
+                        f"6. Tổng hợp theo đơn vị quản lý ({min(TOP_UNITS, len(units))} đơn vị "
                         "nhiều camera nhất, các đơn vị khác gộp một dòng)",
-                        f"5. Summary by owner unit (the {min(TOP_UNITS, len(units))} with most "
+                        f"6. Summary by owner unit (the {min(TOP_UNITS, len(units))} with most "
                         "cameras, the others in one row)",
                     ),
                     styles["h2"],

@@ -3,6 +3,7 @@ columns they print, and the job a writer is handed."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any, Final
 
 import sqlite_utils
 
+from fieldsurvey.core import vocabulary
 from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.reports.filters import (
     ROUND_DECIMALS,
@@ -19,6 +21,7 @@ from fieldsurvey.core.reports.filters import (
     Where,
     camera_filter,
     need_filter,
+    plan_filter,
     shortcoming_filter,
     site_filter,
 )
@@ -124,10 +127,32 @@ NEED_COLUMNS: Final = (
     _col("ai_functions", "Chức năng AI", "AI functions", width=30),
     _col("priority", "Mức ưu tiên", "Priority", width=12),
     _col("justification", "Lý do", "Justification", width=40),
-    _col("reuse_cameras", "Camera có thể tận dụng", "Cameras to reuse", "int", 12, total=True),
+    _col("reuse_cameras", "Camera hiện có đã thấy", "Existing cameras seeing it", "int", 12),
+    _col("plan", "Phương án", "Plan", width=28),
     _col("lat", "Vĩ độ", "Latitude", "real", 12),
     _col("lon", "Kinh độ", "Longitude", "real", 12),
     _col("review_state", "Trạng thái duyệt", "Review state", width=16),
+)
+
+PLAN_COLUMNS: Final = (
+    _col("decision", "Phương án", "Decision", width=26),
+    _col("state", "Trạng thái", "State", width=14),
+    _col("commune", "Xã, phường", "Commune", width=22),
+    _col("unit", "Đơn vị thực hiện", "Responsible unit", width=30),
+    _col("needs", "Số nhu cầu phục vụ", "Needs served", "int", 10, total=True),
+    _col("phase", "Giai đoạn", "Phase", "int", 8),
+    _col("camera_type", "Loại camera", "Camera type", width=18),
+    _col("direction", "Hướng nhìn (độ)", "Direction (°)", "real", 10),
+    _col("field_of_view", "Góc nhìn (độ)", "Field of view (°)", "real", 10),
+    _col("resolution_mp", "Độ phân giải (MP)", "Resolution (MP)", "real", 10),
+    _col("upgrades", "Nội dung nâng cấp", "Upgrades", width=26),
+    _col("detail_band", "Mức chi tiết", "Image detail", width=22),
+    _col("cost", "Kinh phí dự kiến (đồng)", "Estimated cost (VND)", "money", 18, total=True),
+    _col("reason", "Căn cứ đề xuất", "Why proposed", width=50),
+    _col("lat", "Vĩ độ", "Latitude", "real", 12),
+    _col("lon", "Kinh độ", "Longitude", "real", 12),
+    _col("camera_id", "Mã camera hiện có", "Existing camera id", width=38),
+    _col("id", "Mã mục", "Item id", width=38),
 )
 
 SITE_COLUMNS: Final = (
@@ -165,7 +190,8 @@ COMMUNE_SUMMARY_COLUMNS: Final = (
     _col("sites", "Địa điểm", "Sites", "int", 10, total=True),
     *_SUMMARY_COUNTS,
     _col("needs", "Nhu cầu", "Needs", "int", 10, total=True),
-    _col("cameras_needed", "Camera cần lắp mới", "New cameras needed", "int", 14, total=True),
+    _col("cameras_needed", "Camera đơn vị đề nghị", "Cameras asked for", "int", 14, total=True),
+    _col("plan_new", "Camera mới theo phương án", "New cameras in the plan", "int", 14, total=True),
 )
 UNIT_SUMMARY_COLUMNS: Final = (
     _col("unit", "Đơn vị quản lý", "Owner unit", width=40),
@@ -390,12 +416,23 @@ def shortcoming_records(
 def need_records(
     db: sqlite_utils.Database, where: Where, lang: str, omit_sensitive: bool
 ) -> Iterator[dict[str, Any]]:
-    """Kept needs; a need without its own position takes its site's."""
+    """Kept needs; a need without its own position takes its site's; with the existing cameras
+    that already see its place (core/office/coverage.py) and the plan's decisions for it."""
+    from fieldsurvey.core.office.coverage import need_coverage
+
+    seen = {n["need"]: sum(c["direction_known"] for c in n["cameras"]) for n in need_coverage(db)}
+    decided: dict[str, list[str]] = {}
+    for decision, needs in db.execute(
+        "SELECT p.decision, p.need_ids FROM plan_items p WHERE p.deleted = 0 "
+        "AND p.state != 'rejected' ORDER BY p.decision"
+    ):
+        for need_id in json.loads(needs or "[]"):
+            decided.setdefault(need_id, []).append(code_label("plan_decision", decision, lang))
     cond, params = need_filter(where)
     rows = db.execute(
         f"""
         SELECT n.id, s.name, s.category, a.name, n.purposes, n.camera_count, n.camera_type,
-               n.ai_functions, n.priority, n.justification, json_array_length(n.reuse_camera_ids),
+               n.ai_functions, n.priority, n.justification,
                coalesce(n.lat, s.lat), coalesce(n.lon, s.lon), n.review_state
         FROM needs n
         JOIN sites s ON s.id = n.site_id
@@ -416,7 +453,6 @@ def need_records(
         ai,
         prio,
         why,
-        reuse,
         lat,
         lon,
         rs,
@@ -434,7 +470,8 @@ def need_records(
             "priority": code_label("priority", prio, lang),
             "priority_code": prio,
             "justification": why or "",
-            "reuse_cameras": reuse,
+            "reuse_cameras": seen.get(nid, 0),
+            "plan": "; ".join(dict.fromkeys(decided.get(nid, []))),
             "lat": lat,
             "lon": lon,
             "review_state": code_label("review_state", rs, lang),
@@ -548,13 +585,21 @@ def commune_summary(
             nparams,
         )
     }
+    pcond, pparams = plan_filter(where)
+    planned = dict(
+        db.execute(
+            f"SELECT p.commune_code, count(*) FROM plan_items p WHERE {pcond} "
+            "AND p.decision = 'new' GROUP BY 1",
+            pparams,
+        ).fetchall()
+    )
     names = _commune_names(db)
     named: list[str] = sorted(
-        {*cams, *shorts, *sites, *needs} - {None},
+        {*cams, *shorts, *sites, *needs, *planned} - {None},
         key=lambda c: (c not in names, sort_key(names.get(c, str(c)))),
     )
     codes: list[str | None] = [*named]
-    if None in {*cams, *shorts, *sites, *needs}:
+    if None in {*cams, *shorts, *sites, *needs, *planned}:
         codes.append(None)
     out = []
     for code in codes:
@@ -569,6 +614,7 @@ def commune_summary(
                 "remedy_cost_vnd": shorts.get(code, (0, 0))[1],
                 "needs": needs.get(code, (0, 0))[0],
                 "cameras_needed": needs.get(code, (0, 0))[1],
+                "plan_new": planned.get(code, 0),
             }
         )
     return out
@@ -700,3 +746,78 @@ class Job:
             if with_photos and row.values["photos"]:
                 row.photo_ids = _photo_ids(self.db, row.values["id"])
             yield row
+
+
+def plan_records(db: sqlite_utils.Database, where: Where, lang: str) -> Iterator[dict[str, Any]]:
+    """The plan's items in the report's scope (proposed and accepted), phase by phase."""
+    cond, params = plan_filter(where)
+    names = _commune_names(db)
+    units = dict(db.execute("SELECT id, name FROM units").fetchall())
+    rows = db.execute(
+        f"""
+        SELECT p.id, p.decision, p.state, p.commune_code, p.responsible_unit_id,
+               json_array_length(p.need_ids), p.phase, p.camera_type, p.direction,
+               p.field_of_view, p.resolution_mp, p.upgrades, p.detail_band,
+               p.estimated_cost_vnd, p.reason, p.lat, p.lon, p.camera_id
+        FROM plan_items p WHERE {cond}
+        ORDER BY p.phase, p.decision, p.commune_code, p.id
+        """,
+        params,
+    )
+    for (
+        item_id,
+        decision,
+        state,
+        commune,
+        unit,
+        needs,
+        phase,
+        ctype,
+        direction,
+        fov,
+        resolution,
+        upgrades,
+        band,
+        cost,
+        reason,
+        lat,
+        lon,
+        camera_id,
+    ) in rows:
+        yield {
+            "id": item_id,
+            "decision": code_label("plan_decision", decision, lang),
+            "decision_code": decision,
+            "state": code_label("plan_state", state, lang),
+            "state_code": state,
+            "commune": names.get(commune, commune or ""),
+            "unit": units.get(unit, ""),
+            "needs": needs or 0,
+            "phase": phase,
+            "camera_type": code_label("camera_type", ctype, lang),
+            "direction": direction,
+            "field_of_view": fov,
+            "resolution_mp": resolution,
+            "upgrades": code_labels("plan_upgrade", upgrades, lang),
+            "detail_band": code_label("detail_band", band, lang),
+            "cost": cost or 0,
+            "reason": reason or "",
+            "lat": lat,
+            "lon": lon,
+            "camera_id": camera_id or "",
+        }
+
+
+def plan_by_decision(db: sqlite_utils.Database, where: Where) -> dict[str, dict[str, int]]:
+    """For each decision: items proposed, items accepted, and their estimated cost."""
+    cond, params = plan_filter(where)
+    out = {d: {"proposed": 0, "accepted": 0, "cost": 0} for d in vocabulary.codes("plan_decision")}
+    for decision, state, n, cost in db.execute(
+        f"SELECT p.decision, p.state, count(*), sum(p.estimated_cost_vnd) FROM plan_items p "
+        f"WHERE {cond} GROUP BY 1, 2",
+        params,
+    ):
+        if decision in out and state in ("proposed", "accepted"):
+            out[decision][state] += n
+            out[decision]["cost"] += cost or 0
+    return out

@@ -23,6 +23,7 @@ _SHEETS = {
     "cameras": ("Camera hiện có", "Existing cameras"),
     "shortcomings": ("Tồn tại - khắc phục", "Shortcomings, remedies"),
     "needs": ("Nhu cầu lắp mới", "Needs"),
+    "plan": ("Phương án tổng thể", "City camera plan"),
 }
 _TITLE = ("Báo cáo khảo sát camera giám sát", "Surveillance camera survey report")
 _TOTAL = ("Tổng cộng", "Total")
@@ -80,6 +81,13 @@ def write_xlsx(job: Job, path: Path, today: dt.date) -> dict[str, int]:
             tables.need_records(db, where, lang, job.omit_sensitive),
             job,
             _SHEETS["needs"][pick],
+        )
+        counts["plan"] = _sheet(
+            book,
+            tables.PLAN_COLUMNS,
+            tables.plan_records(db, where, lang),
+            job,
+            None,
         )
     return counts
 
