@@ -772,6 +772,102 @@ At: {3}</translation>
     </message>
 </context>
 <context>
+    <name>CoverageDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="47"/>
+        <source>Độ phủ camera</source>
+        <translation>Camera coverage</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="49"/>
+        <source>Đang tính độ phủ…</source>
+        <translation>Working out the coverage…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="52"/>
+        <source>Mọi nhu cầu</source>
+        <translation>Every need</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="53"/>
+        <source>Đã có camera thấy</source>
+        <translation>Seen by a camera</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="54"/>
+        <source>Chưa camera nào thấy</source>
+        <translation>Seen by no camera</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="58"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="80"/>
+        <source>Địa điểm</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="59"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="80"/>
+        <source>Xã/phường</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="60"/>
+        <source>Số camera thấy</source>
+        <translation>Cameras seeing it</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="61"/>
+        <source>Gần nhất</source>
+        <translation>Nearest</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="62"/>
+        <source>Camera đã thấy nơi cần</source>
+        <translation>Cameras that see the place</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="67"/>
+        <source>Xem trên &amp;bản đồ</source>
+        <translation>Show on the &amp;map</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="70"/>
+        <source>Hiện:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="78"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="80"/>
+        <source>Loại địa điểm</source>
+        <translation>Site category</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="78"/>
+        <source>Số địa điểm</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="87"/>
+        <source>Nhu cầu và camera đã thấy</source>
+        <translation>Needs and the cameras that see them</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="88"/>
+        <source>Địa điểm chưa có camera</source>
+        <translation>Sites without cameras</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="109"/>
+        <source>{0} trong {1} nhu cầu đã có camera hiện có nhìn thấy nơi cần (hướng nhìn đã ghi); {2} địa điểm chưa có camera nào.</source>
+        <translation>{0} of {1} needs are already seen by an existing camera (direction recorded); {2} sites have no camera at all.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="156"/>
+        <source>{0} (chưa ghi hướng)</source>
+        <translation>{0} (direction not recorded)</translation>
+    </message>
+</context>
+<context>
     <name>DashboardDialog</name>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/progress.py" line="267"/>
@@ -2037,56 +2133,61 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/window_menus.py" line="154"/>
+        <source>Độ phủ ca&amp;mera…</source>
+        <translation>Ca&amp;mera coverage…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="155"/>
         <source>Tiến độ &amp;khảo sát…</source>
         <translation>Survey &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="155"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="156"/>
         <source>&amp;Biểu đồ tổng hợp…</source>
         <translation>Summary c&amp;harts…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="156"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="157"/>
         <source>Xuất &amp;báo cáo…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="160"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="161"/>
         <source>Đồ&amp;ng bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="162"/>
         <source>&amp;Xuất gói…</source>
         <translation>&amp;Export package…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="162"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="163"/>
         <source>&amp;Nhập gói…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="163"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="164"/>
         <source>&amp;Các gói đã trao đổi…</source>
         <translation>Exchanged &amp;packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="165"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="166"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="167"/>
         <source>&amp;Hướng dẫn sử dụng</source>
         <translation>User &amp;guide</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="167"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="168"/>
         <source>&amp;Phím tắt</source>
         <translation>Keyboard &amp;shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="168"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="169"/>
         <source>&amp;Giới thiệu FieldSurvey</source>
         <translation>&amp;About FieldSurvey</translation>
     </message>
@@ -6045,17 +6146,17 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>gives {band}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/plan.py" line="363"/>
+        <location filename="../../src/fieldsurvey/core/office/plan.py" line="374"/>
         <source>Xét camera hiện có…</source>
         <translation>Looking at existing cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/plan.py" line="364"/>
+        <location filename="../../src/fieldsurvey/core/office/plan.py" line="375"/>
         <source>Bố trí camera mới…</source>
         <translation>Placing new cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/plan.py" line="543"/>
+        <location filename="../../src/fieldsurvey/core/office/plan.py" line="554"/>
         <source>chưa camera nào thấy nơi cần ở mức {band}; một camera mới phục vụ {count} nhu cầu, xa nhất {distance} m</source>
         <translation>no camera sees the place at {band}; one new camera serves {count} needs, the farthest {distance} m away</translation>
     </message>

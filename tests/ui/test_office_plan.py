@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from fieldsurvey.core import vocabulary
@@ -20,6 +20,11 @@ from fieldsurvey.ui.tables import rows_of, selected_id
 from tests.helpers.page import js
 
 
+def _column_of(table: QTableView, column: int) -> list[str]:
+    model = rows_of(table)
+    return [str(model.index(r, column).data()) for r in range(model.rowCount())]
+
+
 @pytest.fixture
 def dialog(qtbot: QtBot, demo: Workspace) -> Iterator[PlanDialog]:
     shown = PlanDialog(demo)
@@ -27,11 +32,6 @@ def dialog(qtbot: QtBot, demo: Workspace) -> Iterator[PlanDialog]:
     with qtbot.waitSignal(shown.loaded, timeout=10_000):
         shown.show()
     yield shown
-
-
-def _column(dialog: PlanDialog, column: int) -> list[str]:
-    model = rows_of(dialog.items)
-    return [str(model.index(r, column).data()) for r in range(model.rowCount())]
 
 
 def test_proposing_fills_the_plan_and_its_totals(
@@ -51,8 +51,8 @@ def test_proposing_fills_the_plan_and_its_totals(
     assert sum(int(phases.index(r, 1).data()) for r in range(phases.rowCount())) == len(items)
     # The filter keeps one decision; the labels are the plan's words, never codes.
     dialog.decision.setCurrentIndex(dialog.decision.findData("new"))
-    assert set(_column(dialog, 0)) == {vocabulary.label("plan_decision", "new")}
-    assert len(_column(dialog, 0)) == new
+    assert set(_column_of(dialog.items, 0)) == {vocabulary.label("plan_decision", "new")}
+    assert len(_column_of(dialog.items, 0)) == new
 
 
 def test_a_decision_acts_on_the_item_shown_and_moves_on(
@@ -112,3 +112,30 @@ def test_the_plan_layer_draws_proposed_cameras_and_cones(qtbot: QtBot, demo: Wor
     finally:
         view.shutdown()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_coverage_lists_needs_with_the_cameras_that_see_them(qtbot: QtBot, demo: Workspace) -> None:
+    from fieldsurvey.core.office.coverage import need_coverage, sites_without_cameras
+    from fieldsurvey.ui.office.coverage import CoverageDialog
+
+    dialog = CoverageDialog(demo)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=20_000):
+        dialog.show()
+    covered = need_coverage(demo.db)
+    seen = sum(any(c["direction_known"] for c in n["cameras"]) for n in covered)
+    assert rows_of(dialog.needs).rowCount() == len(covered)
+    dialog.seen.setCurrentIndex(dialog.seen.findData(False))
+    assert rows_of(dialog.needs).rowCount() == len(covered) - seen
+    assert set(_column_of(dialog.needs, 2)) == {"0"}
+    dialog.seen.setCurrentIndex(dialog.seen.findData(True))
+    assert rows_of(dialog.needs).rowCount() == seen > 0
+    without = sites_without_cameras(demo.db)
+    assert rows_of(dialog.sites).rowCount() == sum(len(v) for v in without.values())
+    assert f"{seen} trong {len(covered)} nhu cầu" in dialog.summary.text()
+    # A need is shown on the map on request.
+    dialog.needs.selectRow(0)
+    with qtbot.waitSignal(dialog.locate, timeout=1000) as located:
+        qtbot.mouseClick(dialog.locate_button, Qt.MouseButton.LeftButton)
+    need = next(n for n in covered if n["need"] == selected_id(dialog.needs))
+    assert located.args == [need["lat"], need["lon"]]

@@ -151,6 +151,7 @@ def build_menus(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
         (translate("MainWindow", "Camera &trùng lắp…"), None, "duplicates"),
         (translate("MainWindow", "Nhập danh sách camera &có sẵn…"), None, "inventory"),
         (translate("MainWindow", "&Phương án tổng thể…"), "Ctrl+Shift+P", "plan"),
+        (translate("MainWindow", "Độ phủ ca&mera…"), None, "coverage"),
         (translate("MainWindow", "Tiến độ &khảo sát…"), None, "progress"),
         (translate("MainWindow", "&Biểu đồ tổng hợp…"), None, "dashboard"),
         (translate("MainWindow", "Xuất &báo cáo…"), "Ctrl+Shift+E", "report"),

@@ -20,6 +20,7 @@ def open_office(window: WindowBase, name: str) -> QDialog:
     """Open one of the supervisor's dialogs; what it changes shows in the lists and map."""
     from fieldsurvey.ui.office import (
         conflicts,
+        coverage,
         duplicates,
         inbox,
         inventory,
@@ -41,9 +42,10 @@ def open_office(window: WindowBase, name: str) -> QDialog:
         "inventory": lambda: inventory.InventoryDialog(ws, window),
         "report": lambda: reports.ReportDialog(ws, window),
         "plan": lambda: plan.PlanDialog(ws, window),
+        "coverage": lambda: coverage.CoverageDialog(ws, window),
     }
     dialog = dialogs[name]()
-    if isinstance(dialog, plan.PlanDialog):
+    if isinstance(dialog, plan.PlanDialog | coverage.CoverageDialog):
         dialog.locate.connect(window.show_on_map)
     dialog.changed.connect(window.refresh_after_office_change)  # type: ignore[attr-defined]
     if isinstance(dialog, review.ReviewDialog):  # "show on map": the record in the window

@@ -172,3 +172,49 @@ def sites_without_cameras(db: sqlite_utils.Database) -> dict[str, list[str]]:
     ):
         by_category[category].append(site_id)
     return dict(by_category)
+
+
+def coverage_overview(db: sqlite_utils.Database) -> dict[str, Any]:
+    """What the coverage screen shows: each need with its site, commune and the cameras that
+    already see it (titled); and the sites with no camera, by category, with their names."""
+    from fieldsurvey.core import reference
+    from fieldsurvey.core.store.listing import camera_titles
+
+    covered = need_coverage(db)
+    titles = camera_titles(db, sorted({c["id"] for n in covered for c in n["cameras"]}))
+    sites = {
+        str(site_id): (name, commune)
+        for site_id, name, commune in db.execute(
+            "SELECT id, name, commune_code FROM sites WHERE deleted = 0"
+        )
+    }
+    communes = {c["code"]: c["name"] for c in reference.communes(db)}
+
+    def place(site_id: str) -> tuple[str, str]:
+        name, commune = sites.get(site_id, ("", None))
+        return name or "", communes.get(commune, "") if commune else ""
+
+    needs = []
+    for need in covered:
+        site_name, commune = place(need["site"])
+        needs.append(
+            {
+                "need": need["need"],
+                "site": site_name,
+                "commune": commune,
+                "lat": need["lat"],
+                "lon": need["lon"],
+                "cameras": [
+                    {**camera, "title": titles.get(camera["id"], camera["id"])}
+                    for camera in need["cameras"]
+                ],
+            }
+        )
+    without = {
+        category: [
+            {"id": site_id, "name": place(site_id)[0], "commune": place(site_id)[1]}
+            for site_id in ids
+        ]
+        for category, ids in sites_without_cameras(db).items()
+    }
+    return {"needs": needs, "sites_without": without}

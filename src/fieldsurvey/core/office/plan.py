@@ -43,7 +43,7 @@ import heapq
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -182,7 +182,7 @@ class _Item:
     existing_id: str | None = None
 
 
-def _needs(db: sqlite_utils.Database, where: tuple[str, Sequence[Any]] | None) -> list[_Need]:
+def read_needs(db: sqlite_utils.Database, where: tuple[str, Sequence[Any]] | None) -> list[_Need]:
     """Live needs with a place (their own, else their site's), ``where`` on ``n`` and ``s``."""
     sql, params = where or ("n.deleted = 0", [])
     rows = db.execute(
@@ -316,18 +316,32 @@ def _judge(camera: Camera, need: _Need) -> _Item | None:
     )
 
 
-def _existing_choices(
-    cameras: Iterable[Camera],
-    needs: Sequence[_Need],
-    refused: set[tuple[str, str]],
-    progress: Progress,
-    cancel: Cancel,
-) -> dict[str, _Item]:
-    """For each need an existing camera serves, the best such camera's item (by need id)."""
+def camera_grid(cameras: Iterable[Camera]) -> Callable[[_Need], Iterator[Camera]]:
+    """The cameras near a need (its grid cell and the eight around it, cells as wide as the
+    longest view range): a need is never judged against the whole city."""
     cell = LONGEST_RANGE_M / METRES_PER_DEGREE
     grid: dict[tuple[int, int], list[Camera]] = defaultdict(list)
     for camera in cameras:
         grid[(int(camera.lat // cell), int(camera.lon // cell))].append(camera)
+
+    def nearby(need: _Need) -> Iterator[Camera]:
+        row, col = int(need.lat // cell), int(need.lon // cell)
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                yield from grid.get((row + dr, col + dc), ())
+
+    return nearby
+
+
+def existing_choices(
+    nearby: Callable[[_Need], Iterable[Camera]],
+    needs: Sequence[_Need],
+    refused: Container[tuple[str, str]] = frozenset(),
+    progress: Progress = no_progress,
+    cancel: Cancel = never_cancelled,
+) -> dict[str, _Item]:
+    """For each need an existing camera serves, the best such camera's item (by need id);
+    ``nearby(need)``: the cameras to judge for it (``camera_grid``)."""
     chosen: dict[str, _Item] = {}
     used: set[str] = set()
     for number, need in enumerate(needs):
@@ -335,25 +349,22 @@ def _existing_choices(
             if cancel():
                 raise Cancelled()
             progress(number, len(needs), Message("plan", _STEP_EXISTING, {}))
-        row, col = int(need.lat // cell), int(need.lon // cell)
         best: tuple[Any, ...] | None = None
-        for dr in (-1, 0, 1):
-            for dc in (-1, 0, 1):
-                for camera in grid.get((row + dr, col + dc), ()):
-                    if (need.id, camera.id) in refused:
-                        continue
-                    item = _judge(camera, need)
-                    if item is None:
-                        continue
-                    key = (
-                        DECISIONS.index(item.decision),
-                        _cost(item),
-                        camera.id not in used,
-                        bearing_and_distance(camera.lat, camera.lon, need.lat, need.lon)[1],
-                        camera.id,
-                    )
-                    if best is None or key < best[0]:
-                        best = (key, item)
+        for camera in nearby(need):
+            if (need.id, camera.id) in refused:
+                continue
+            item = _judge(camera, need)
+            if item is None:
+                continue
+            key = (
+                DECISIONS.index(item.decision),
+                _cost(item),
+                camera.id not in used,
+                bearing_and_distance(camera.lat, camera.lon, need.lat, need.lon)[1],
+                camera.id,
+            )
+            if best is None or key < best[0]:
+                best = (key, item)
         if best is not None:
             chosen[need.id] = best[1]
             used.add(best[1].camera_id or "")
@@ -629,8 +640,9 @@ def propose(
         if item.state == "rejected" and item.camera_id
         for n in item.needs
     }
-    needs = [need for need in _needs(ws.db, where) if need.id not in decided]
-    chosen = _existing_choices(cameras_with_position(ws.db), needs, refused, progress, cancel)
+    needs = [need for need in read_needs(ws.db, where) if need.id not in decided]
+    nearby = camera_grid(cameras_with_position(ws.db))
+    chosen = existing_choices(nearby, needs, refused, progress, cancel)
     by_camera = _group_by_camera(chosen)
     live_by_camera = {
         item.camera_id: item for item in items if item.state != "rejected" and item.camera_id
