@@ -196,8 +196,8 @@ def read_needs(db: sqlite_utils.Database, where: tuple[str, Sequence[Any]] | Non
     for nid, lat, lon, band, purposes, ai, ctype, priority, unit in rows:
         if lat is None or lon is None:
             continue
-        purpose_list = tuple(json.loads(purposes or "[]"))
-        ai_set = frozenset(json.loads(ai or "[]"))
+        purpose_list = tuple(_list(purposes))
+        ai_set = frozenset(_list(ai))
         out.append(
             _Need(
                 nid,
@@ -699,6 +699,12 @@ def propose(
 STATES: Final = ("proposed", "accepted", "rejected")
 
 
+def _list(raw: str | None) -> list[Any]:
+    """A stored JSON list; most are empty, and read without the parser (a city plan has
+    80,000 of them)."""
+    return [] if not raw or raw == "[]" else list(json.loads(raw))
+
+
 def plan_items(db: sqlite_utils.Database, *, states: Sequence[str] = ()) -> list[dict[str, Any]]:
     """The live plan items (of ``states`` if given), as plain values: lists decoded."""
     sql = (
@@ -743,7 +749,7 @@ def plan_items(db: sqlite_utils.Database, *, states: Sequence[str] = ()) -> list
             {
                 "id": item_id,
                 "decision": decision,
-                "needs": json.loads(needs or "[]"),
+                "needs": _list(needs),
                 "camera_id": camera_id,
                 "lat": lat,
                 "lon": lon,
@@ -754,9 +760,9 @@ def plan_items(db: sqlite_utils.Database, *, states: Sequence[str] = ()) -> list
                 "mount": mount,
                 "resolution_mp": resolution,
                 "night_vision": None if night is None else bool(night),
-                "ai_functions": json.loads(ai or "[]"),
-                "purposes": json.loads(purposes or "[]"),
-                "upgrades": json.loads(upgrades or "[]"),
+                "ai_functions": _list(ai),
+                "purposes": _list(purposes),
+                "upgrades": _list(upgrades),
                 "detail_band": band,
                 "reason": reason,
                 "responsible_unit_id": unit,
@@ -790,45 +796,69 @@ def decide(ws: Workspace, item_ids: Iterable[str], state: str) -> int:
 def totals(
     db: sqlite_utils.Database, *, states: Sequence[str] = ("proposed", "accepted")
 ) -> dict[str, Any]:
-    """The plan's figures: items and cost by decision, and new cameras and cost by commune,
-    responsible unit, purpose and phase."""
-    items = plan_items(db, states=states)
-    by_decision = {d: {"items": 0, "cost": 0} for d in DECISIONS}
-    breakdown: dict[str, dict[Any, dict[str, int]]] = {
-        "commune": defaultdict(lambda: {"items": 0, "cost": 0}),
-        "unit": defaultdict(lambda: {"items": 0, "cost": 0}),
-        "purpose": defaultdict(lambda: {"items": 0, "cost": 0}),
-        "phase": defaultdict(lambda: {"items": 0, "cost": 0}),
-    }
-    needs: set[str] = set()
-    for item in items:
-        cost = item["cost"] or 0
-        by_decision[item["decision"]]["items"] += 1
-        by_decision[item["decision"]]["cost"] += cost
-        needs.update(item["needs"])
-        for key, value in (
-            ("commune", item["commune_code"]),
-            ("unit", item["responsible_unit_id"]),
-            ("phase", item["phase"]),
-        ):
-            breakdown[key][value]["items"] += 1
-            breakdown[key][value]["cost"] += cost
-        for purpose in item["purposes"] or [None]:
-            breakdown["purpose"][purpose]["items"] += 1
-            breakdown["purpose"][purpose]["cost"] += cost
+    """The plan's figures for the items in ``states``, added up in SQL: items and cost by
+    decision, and by commune, responsible unit, purpose and phase; the needs served."""
+    where = f"deleted = 0 AND state IN ({', '.join('?' * len(states))})"
+    params = list(states)
+
+    def grouped(column: str, source: str = "plan_items") -> dict[Any, dict[str, int]]:
+        return {
+            key: {"items": n, "cost": cost or 0}
+            for key, n, cost in db.execute(
+                f"SELECT {column}, count(*), sum(estimated_cost_vnd) FROM {source} "
+                f"WHERE {where} GROUP BY 1",
+                params,
+            )
+        }
+
+    found = grouped("decision")
+    by_decision = {d: found.get(d, {"items": 0, "cost": 0}) for d in DECISIONS}
+    purposes = grouped(
+        "j.value", "plan_items LEFT JOIN json_each(plan_items.purposes) AS j"
+    )  # an item without purposes counts under None
+    needs_served = db.execute(
+        f"SELECT count(DISTINCT j.value) FROM plan_items, json_each(plan_items.need_ids) AS j "
+        f"WHERE {where}",
+        params,
+    ).fetchone()[0]
     return {
         "by_decision": by_decision,
-        "items": len(items),
+        "items": sum(v["items"] for v in by_decision.values()),
         "cost": sum(v["cost"] for v in by_decision.values()),
-        "needs_served": len(needs),
-        **{key: dict(values) for key, values in breakdown.items()},
+        "needs_served": needs_served,
+        "commune": grouped("commune_code"),
+        "unit": grouped("responsible_unit_id"),
+        "purpose": purposes,
+        "phase": grouped("phase"),
     }
 
 
 def overview(db: sqlite_utils.Database) -> dict[str, Any]:
-    """What the plan screen shows: every live item, the totals of the proposed and accepted ones,
-    and the names of the communes and units they name."""
-    items = plan_items(db)
+    """What the plan screen shows: every live item (the columns of its table; ``needs`` is the
+    number served), the totals of the proposed and accepted ones, and the names of the communes
+    and units they name. Read without decoding the items' lists: a city plan has 20,000."""
+    items = [
+        {
+            "id": item_id,
+            "decision": decision,
+            "state": state,
+            "needs": needs,
+            "commune_code": commune,
+            "responsible_unit_id": unit,
+            "phase": phase,
+            "cost": cost,
+            "reason": reason,
+            "lat": lat,
+            "lon": lon,
+        }
+        for item_id, decision, state, needs, commune, unit, phase, cost, reason, lat, lon in (
+            db.execute(
+                "SELECT id, decision, state, json_array_length(need_ids), commune_code, "
+                "responsible_unit_id, phase, estimated_cost_vnd, reason, lat, lon "
+                "FROM plan_items WHERE deleted = 0 ORDER BY phase, decision, id"
+            )
+        )
+    ]
     communes = {
         code: reference.commune_name(db, code) or code
         for code in {i["commune_code"] for i in items if i["commune_code"]}

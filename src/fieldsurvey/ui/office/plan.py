@@ -248,7 +248,7 @@ class PlanDialog(QDialog):
                 [
                     self._label("plan_decision", item["decision"]),
                     self._label("plan_state", item["state"]),
-                    str(len(item["needs"])),
+                    str(item["needs"]),
                     communes.get(item["commune_code"] or "", "—"),
                     units.get(item["responsible_unit_id"] or "", "—"),
                     str(item["phase"] or "—"),
