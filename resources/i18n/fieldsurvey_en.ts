@@ -6827,306 +6827,331 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>A photo is linked to the record {record}, which does not exist in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="315"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="348"/>
         <source>Tệp {name} đã thay đổi trong lúc xuất gói; hãy xuất lại.</source>
         <translation>The file for {name} changed while the package was written; export again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="360"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="393"/>
         <source>Không đọc được tệp để xuất gói: {detail}.</source>
         <translation>Cannot read a file for the package: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="401"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="435"/>
         <source>Không ghi được gói {target}: {detail}.</source>
         <translation>Cannot write the package {target}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="457"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="492"/>
         <source>Gói bị hỏng hoặc đã bị sửa: {detail}.</source>
         <translation>The package is damaged or was altered: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="465"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="500"/>
         <source>Gói bị cắt ngắn ({detail}); hãy chép lại từ thiết bị gửi.</source>
         <translation>The package is truncated ({detail}); copy it again from the sending device.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="475"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="477"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="510"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="512"/>
         <source>trường {key} sai</source>
         <translation>header field {key} is invalid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="487"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="522"/>
         <source>chỉ còn phần đầu</source>
         <translation>only its first bytes are there</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="490"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="525"/>
         <source>Tệp này không phải là gói đồng bộ FieldSurvey.</source>
         <translation>This file is not a FieldSurvey sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="494"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="500"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="529"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="535"/>
         <source>thiếu phần tiêu đề</source>
         <translation>the header is incomplete</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="497"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="532"/>
         <source>độ dài tiêu đề không hợp lệ</source>
         <translation>the header length is impossible</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="504"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="506"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="539"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="541"/>
         <source>không đọc được tiêu đề</source>
         <translation>the header is not readable</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="509"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="544"/>
         <source>tiêu đề không có phiên bản</source>
         <translation>the header has no format version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="514"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="549"/>
         <source>Gói được tạo bởi phiên bản FieldSurvey mới hơn (định dạng {version}); hãy cập nhật FieldSurvey.</source>
         <translation>The package was made by a newer FieldSurvey (format {version}); update FieldSurvey to open it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="523"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="558"/>
         <source>phiên bản định dạng sai</source>
         <translation>the format version is invalid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="530"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="565"/>
         <source>Gói này được mã hoá cho nơi nhận khác ({shown}), không phải cho máy này.</source>
         <translation>This package is encrypted for another recipient ({shown}), not for this one.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="539"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="574"/>
         <source>kích thước khối sai</source>
         <translation>the chunk size is invalid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="546"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="581"/>
         <source>khoá trong tiêu đề sai</source>
         <translation>the header key is invalid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="581"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="613"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="622"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="654"/>
         <source>thiếu khối cuối</source>
         <translation>the final chunk is missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="585"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="626"/>
         <source>khối {chunk} sai</source>
         <translation>chunk {chunk} has an impossible length</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="589"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="630"/>
         <source>khối cuối bị cắt</source>
         <translation>the last chunk is cut off</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="595"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="636"/>
         <source>quá nhiều khối</source>
         <translation>it has too many chunks</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="608"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="649"/>
         <source>khối {chunk} không xác thực được</source>
         <translation>chunk {chunk} fails authentication</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="614"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="655"/>
         <source>có dữ liệu sau khối cuối</source>
         <translation>there is data after the final chunk</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="617"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="658"/>
         <source>khối {chunk} thiếu</source>
         <translation>chunk {chunk} is short</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="622"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="663"/>
         <source>nội dung giải mã</source>
         <translation>the decrypted contents</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="631"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="687"/>
+        <source>có dữ liệu sau phần nén</source>
+        <translation>data after the compressed content</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="693"/>
+        <source>phần nén bị cắt</source>
+        <translation>the compressed content is cut short</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="699"/>
+        <source>không giải nén được: {detail}</source>
+        <translation>cannot decompress: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="703"/>
+        <source>nội dung giải nén</source>
+        <translation>the decompressed content</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="706"/>
+        <source>tỉ lệ nén bất thường (bom giải nén)</source>
+        <translation>an abnormal compression ratio (a decompression bomb)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="716"/>
         <source>Gói bị từ chối: {what} vượt quá giới hạn kích thước.</source>
         <translation>The package is refused: {what} exceed the size limit.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="641"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="726"/>
         <source>Nội dung gói không phải là kho lưu trữ hợp lệ: {detail}.</source>
         <translation>The package contents are not a valid archive: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="651"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="736"/>
         <source>Bản kê khai của gói không hợp lệ: {detail}.</source>
         <translation>The package manifest is not valid: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="663"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="748"/>
         <source>phần mở rộng quá lớn</source>
         <translation>an extended header is too large</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="665"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="670"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="750"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="755"/>
         <source>tệp thưa</source>
         <translation>a sparse file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="678"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="763"/>
         <source>Gói chứa liên kết {name}; chỉ chấp nhận tệp thường.</source>
         <translation>The package contains a link {name}; only regular files are accepted.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="685"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="770"/>
         <source>{name} không phải là tệp thường</source>
         <translation>{name} is not a regular file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="694"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="910"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="779"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="995"/>
         <source>không đọc được tệp</source>
         <translation>a member cannot be read</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="697"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="917"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="782"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1002"/>
         <source>tệp bị cắt</source>
         <translation>a member is cut off</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="705"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="790"/>
         <source>không phải JSON</source>
         <translation>it is not JSON</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="707"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="792"/>
         <source>không phải đối tượng JSON</source>
         <translation>it is not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="710"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="795"/>
         <source>thiếu thiết bị gửi</source>
         <translation>it has no &quot;sender&quot;</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="719"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="804"/>
         <source>thiếu danh sách tệp</source>
         <translation>it has no &quot;entries&quot; object</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="726"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="811"/>
         <source>tên {name} không hợp lệ</source>
         <translation>it lists {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="738"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="823"/>
         <source>mục {name} thiếu kích thước/SHA-256</source>
         <translation>the entry {name} has no valid size and SHA-256</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="749"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="834"/>
         <source>Gói chứa quá nhiều tệp (giới hạn {limit}).</source>
         <translation>The package holds too many files (limit {limit}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="765"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="850"/>
         <source>Gói đến từ thiết bị {sender} chưa được đăng ký hoặc đã bị thu hồi.</source>
         <translation>The package comes from device {sender}, which is not enrolled or was revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="776"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="825"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="861"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="910"/>
         <source>Chữ ký của bản kê khai không hợp lệ.</source>
         <translation>The manifest signature is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="806"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="891"/>
         <source>tệp đầu tiên không phải manifest.json</source>
         <translation>it is not first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="810"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="895"/>
         <source>bản kê khai</source>
         <translation>the manifest</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="819"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="877"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="904"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="962"/>
         <source>Gói không có chữ ký cho bản kê khai.</source>
         <translation>The package has no manifest signature.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="837"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="922"/>
         <source>Gói chứa tên tệp không được phép: {name}.</source>
         <translation>The package contains a file name that is not allowed: {name}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="845"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="930"/>
         <source>Gói chứa hai tệp cùng tên {name}.</source>
         <translation>The package contains the name {name} twice.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="855"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="940"/>
         <source>tệp {name}</source>
         <translation>the file {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="857"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="942"/>
         <source>tổng các tệp</source>
         <translation>the files together</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="862"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="947"/>
         <source>Gói chứa tệp {name} không có trong bản kê khai.</source>
         <translation>The package contains {name}, which the manifest does not list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="873"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="958"/>
         <source>gói không có bản kê khai</source>
         <translation>the package has none</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="885"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="970"/>
         <source>Bản kê khai liệt kê {name} nhưng gói không chứa tệp này.</source>
         <translation>The manifest lists {name} but the package does not contain it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="898"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="983"/>
         <source>Nội dung tệp {name} không khớp với bản kê khai (kích thước hoặc SHA-256).</source>
         <translation>The contents of {name} do not match the manifest (size or SHA-256).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="933"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1018"/>
         <source>có dữ liệu sau phần cuối</source>
         <translation>there is data after its end</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="953"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1038"/>
         <source>Không mở được tệp {source}: {detail}.</source>
         <translation>Cannot open the file {source}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="964"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1049"/>
         <source>tệp gói</source>
         <translation>the package file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="970"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1055"/>
         <source>Không chép được gói vào thư mục tạm (thiết bị bị rút ra?): {detail}.</source>
         <translation>Cannot copy the package to the staging folder (was the device removed?): {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1025"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1113"/>
         <source>Không đọc/ghi được thư mục tạm: {detail}.</source>
         <translation>Cannot read or write the staging folder: {detail}.</translation>
     </message>

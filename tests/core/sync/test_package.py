@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import os
+import random
 import re
 import tarfile
 import tracemalloc
@@ -98,7 +99,11 @@ def refused(source: Path, staging: Path, keys: Keys, reasons: set[str], **kw: An
 def small(tmp_path: Path, keys: Keys) -> bytes:
     """A package of several chunks: the raw bytes of a valid file."""
     changes = b"".join(b'{"seq": %d, "value": "Ha Noi"}\n' % i for i in range(120))
-    path = write(tmp_path / "small.fspkg", keys, [("changes.jsonl", changes), (PHOTO, b"j" * 700)])
+    path = write(
+        tmp_path / "small.fspkg",
+        keys,
+        [("changes.jsonl", changes), (PHOTO, random.Random(1).randbytes(3000))],
+    )
     return path.read_bytes()
 
 
@@ -317,7 +322,7 @@ def rewrite_header(data: bytes, change: Callable[[dict[str, Any]], None]) -> byt
 def test_header_fields(tmp_path: Path, keys: Keys, small: bytes) -> None:
     path = tmp_path / "p.fspkg"
     cases: list[tuple[Callable[[dict[str, Any]], None], str]] = [
-        (lambda f: f.update(format=2), "newer-format"),
+        (lambda f: f.update(format=3), "newer-format"),
         (lambda f: f.update(format="1"), "tampered"),
         (lambda f: f.update(chunk_size=1 << 30), "tampered"),
         (lambda f: f.update(chunk_size=2048), "tampered"),
@@ -533,3 +538,86 @@ def test_source_changing_during_export_leaves_nothing(
         write(out / "p.fspkg", keys, [(PHOTO, photo)])
     assert caught.value.reason == "source-changed"
     assert list(out.iterdir()) == []
+
+
+# -- compression -----------------------------------------------------------------------------------
+
+
+def test_content_is_compressed_before_it_is_encrypted(tmp_path: Path, keys: Keys) -> None:
+    changes = b"".join(
+        b'{"seq": %d, "table": "cameras", "fields": {"condition": ["working", "degraded"]}}\n' % i
+        for i in range(20_000)
+    )
+    path = write(tmp_path / "p.fspkg", keys, [("changes.jsonl", changes)])
+    assert path.stat().st_size < len(changes) / 5
+    opened = open_(path, tmp_path / "staging", keys)
+    assert opened.entry_paths["changes.jsonl"].read_bytes() == changes
+
+
+def test_a_package_of_the_uncompressed_format_still_opens(tmp_path: Path, keys: Keys) -> None:
+    data = b'{"seq": 1}\n'
+    manifest = package.manifest_bytes(
+        {
+            "sender": "s1",
+            "entries": {
+                "changes.jsonl": {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+            },
+        }
+    )
+    plain = io.BytesIO()
+    with tarfile.open(fileobj=plain, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for info, content in (
+            member("manifest.json", manifest),
+            member("manifest.sig", keys.sender.sign(manifest)),
+            member("changes.jsonl", data),
+        ):
+            tar.addfile(info, io.BytesIO(content))
+    plain.seek(0)
+    path = tmp_path / "old.fspkg"
+    with open(path, "wb") as out:
+        package._encrypt_stream(
+            plain,
+            out,
+            recipient_key=keys.recipient.public_key(),
+            recipient_fingerprint=FP,
+            compress=False,
+        )
+    assert b'"format":1' in path.read_bytes()[:300]
+    opened = open_(path, tmp_path / "staging", keys)
+    assert opened.entry_paths["changes.jsonl"].read_bytes() == data
+
+
+def test_a_decompression_bomb_is_refused(tmp_path: Path, keys: Keys) -> None:
+    # 40 MB of zeros deflate to about 40 kB: far past any ratio survey data has.
+    path = write(tmp_path / "bomb.fspkg", keys, [("changes.jsonl", bytes(40 << 20))])
+    assert path.stat().st_size < 200_000
+    refused(path, tmp_path / "staging", keys, {"too-large"})
+    # The total is capped on the inflated side too.
+    small = write(tmp_path / "p.fspkg", keys, [("changes.jsonl", random.Random(2).randbytes(9000))])
+    refused(small, tmp_path / "staging", keys, {"too-large"}, max_total=4000)
+
+
+def test_bytes_after_the_compressed_stream_are_refused(tmp_path: Path, keys: Keys) -> None:
+    import zlib
+
+    source = write(tmp_path / "p.fspkg", keys, [("changes.jsonl", b'{"seq": 1}\n')])
+    opened = open_(source, tmp_path / "staging", keys)
+    # The same archive, deflated, with bytes after the end of the deflate stream.
+    plain = io.BytesIO()
+    with tarfile.open(fileobj=plain, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        manifest = package.manifest_bytes(opened.manifest)
+        tar.addfile(member("manifest.json", manifest)[0], io.BytesIO(manifest))
+        signature = keys.sender.sign(manifest)
+        tar.addfile(member("manifest.sig", signature)[0], io.BytesIO(signature))
+        data = opened.entry_paths["changes.jsonl"].read_bytes()
+        tar.addfile(member("changes.jsonl", data)[0], io.BytesIO(data))
+    deflate = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = deflate.compress(plain.getvalue()) + deflate.flush() + b"smuggled"
+    path = tmp_path / "tail.fspkg"
+    with open(path, "wb") as out:
+        writer = package._EncryptingWriter(
+            out, recipient_key=keys.recipient.public_key(), recipient_fingerprint=FP
+        )
+        writer.write(body)
+        writer.finish()
+    refused(path, tmp_path / "staging2", keys, {"bad-archive"})

@@ -7,7 +7,7 @@ side, so every bound the reader enforces stands next to what the writer writes."
 #
 #   magic        b"FSPKG1\n"
 #   header_len   4 bytes, 1..4096
-#   header       UTF-8 JSON object: {"format": 1, "recipient": <fingerprint string>,
+#   header       UTF-8 JSON object: {"format": 2, "recipient": <fingerprint string>,
 #                "ephemeral": <base64 X25519 public key, 32 bytes>, "salt": <base64, 32 bytes>,
 #                "nonce": <base64, 8 bytes>, "chunk_size": <256..16 MiB>}
 #   chunks       repeated: ct_len (4 bytes) + AES-256-GCM ciphertext with its 16-byte tag
@@ -19,8 +19,12 @@ side, so every bound the reader enforces stands next to what the writer writes."
 #
 # Every chunk but the last holds exactly chunk_size plaintext bytes; the last has flag 1 and may
 # be empty. So the header is authenticated by every chunk, and a cut, reordered, duplicated or
-# appended chunk fails authentication. The plaintext is an uncompressed tar stream:
-# manifest.json, then manifest.sig (Ed25519 over the exact manifest.json bytes), then the entries.
+# appended chunk fails authentication. The plaintext is a raw deflate stream (format 2; format 1,
+# still read, was not compressed) of a tar stream: manifest.json, then manifest.sig (Ed25519 over
+# the exact manifest.json bytes), then the entries. Deflate (zlib, level 6, in the standard
+# library): the changes of the city workspace shrink 9× at 53 MB/s and inflate at 185 MB/s on
+# the 2-core test machine (level 1: 7×, 160 MB/s). The reader caps the inflated content as it
+# caps the plaintext (every entry, the total) and its ratio to what it came from.
 # The manifest carries "sender" (device id) and "entries": {name: {"size": n, "sha256": hex}}.
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import re
 import shutil
 import tarfile
 import tempfile
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,7 +56,13 @@ from fieldsurvey.core.files import replace_durably
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 MAGIC = b"FSPKG1\n"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+UNCOMPRESSED_FORMAT = 1
+COMPRESSION_LEVEL = 6
+# Inflated content more than MAX_RATIO times what it came from, once past RATIO_FLOOR bytes, is a
+# decompression bomb, not survey data (changes shrink about 9×, photos not at all).
+MAX_RATIO = 200
+RATIO_FLOOR = 16 << 20
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
 DEFAULT_NAMES = (
@@ -197,6 +208,7 @@ class _EncryptingWriter:
         recipient_key: X25519PublicKey,
         recipient_fingerprint: str,
         chunk_size: int = DEFAULT_CHUNK,
+        format_version: int = FORMAT_VERSION,
     ) -> None:
         if not MIN_CHUNK <= chunk_size <= MAX_CHUNK:
             raise ValueError(f"chunk_size must be within {MIN_CHUNK}..{MAX_CHUNK}")
@@ -206,7 +218,7 @@ class _EncryptingWriter:
         self._prefix = os.urandom(8)
         header = json.dumps(
             {
-                "format": FORMAT_VERSION,
+                "format": format_version,
                 "recipient": recipient_fingerprint,
                 "ephemeral": base64.b64encode(ephemeral_raw).decode("ascii"),
                 "salt": base64.b64encode(salt).decode("ascii"),
@@ -251,6 +263,23 @@ class _EncryptingWriter:
         self._counter += 1
 
 
+class _DeflatingWriter:
+    """Compresses what tarfile writes (raw deflate) into the encrypting writer."""
+
+    def __init__(self, out: _EncryptingWriter) -> None:
+        self._out = out
+        self._deflate = zlib.compressobj(COMPRESSION_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+
+    def write(self, data: bytes) -> int:
+        if not self._out.aborted:
+            self._out.write(self._deflate.compress(data))
+        return len(data)
+
+    def finish(self) -> None:
+        self._out.write(self._deflate.flush())
+        self._out.finish()
+
+
 def _encrypt_stream(
     source: BinaryIO,
     target: BinaryIO,
@@ -258,17 +287,21 @@ def _encrypt_stream(
     recipient_key: X25519PublicKey,
     recipient_fingerprint: str,
     chunk_size: int = DEFAULT_CHUNK,
+    compress: bool = True,
 ) -> None:
-    """Encrypt any plaintext stream into the package framing (the tests build odd tars with it)."""
+    """Encrypt any plaintext stream into the package framing, compressed as packages are (the
+    tests build odd tars with it; ``compress=False`` writes the uncompressed format 1)."""
     writer = _EncryptingWriter(
         target,
         recipient_key=recipient_key,
         recipient_fingerprint=recipient_fingerprint,
         chunk_size=chunk_size,
+        format_version=FORMAT_VERSION if compress else UNCOMPRESSED_FORMAT,
     )
+    sink: _EncryptingWriter | _DeflatingWriter = _DeflatingWriter(writer) if compress else writer
     while block := source.read(_IO_BLOCK):
-        writer.write(block)
-    writer.finish()
+        sink.write(block)
+    sink.finish()
 
 
 class _HashingReader:
@@ -375,10 +408,11 @@ def write_package(
                 recipient_fingerprint=recipient_fingerprint,
                 chunk_size=chunk_size,
             )
+            deflating = _DeflatingWriter(writer)
             # tarfile's stream mode only ever calls write() on the object it is given.
             # Not a with-block: on failure the end of archive must not be written (see except).
             tar = tarfile.open(  # noqa: SIM115
-                fileobj=cast(IO[bytes], writer), mode="w|", format=tarfile.PAX_FORMAT
+                fileobj=cast(IO[bytes], deflating), mode="w|", format=tarfile.PAX_FORMAT
             )
             try:
                 _add_member(tar, MANIFEST_NAME, len(signed), _BytesSource(signed))
@@ -390,7 +424,7 @@ def write_package(
                 tar.close()
                 raise
             tar.close()
-            writer.finish()
+            deflating.finish()
             out.flush()
             os.fsync(out.fileno())
         replace_durably(temporary, target)
@@ -449,6 +483,7 @@ class _Header:
     chunk_size: int
     prefix: bytes
     aead: AESGCM
+    compressed: bool
 
 
 def _tampered(detail: Message) -> PackageError:
@@ -519,7 +554,7 @@ def _read_header(
                 version=version,
             ),
         )
-    if version != FORMAT_VERSION:
+    if version not in (UNCOMPRESSED_FORMAT, FORMAT_VERSION):
         raise _tampered(_say(QT_TRANSLATE_NOOP("sync", "phiên bản định dạng sai")))
     recipient = fields.get("recipient")
     if recipient != recipient_fingerprint:
@@ -546,7 +581,13 @@ def _read_header(
         raise _tampered(_say(QT_TRANSLATE_NOOP("sync", "khoá trong tiêu đề sai"))) from exc
     key = _derive_key(shared, salt, _raw(recipient_key.public_key()), ephemeral)
     digest = hashlib.sha256(MAGIC + length_bytes + header).digest()
-    return _Header(digest=digest, chunk_size=chunk_size, prefix=prefix, aead=AESGCM(key))
+    return _Header(
+        digest=digest,
+        chunk_size=chunk_size,
+        prefix=prefix,
+        aead=AESGCM(key),
+        compressed=version != UNCOMPRESSED_FORMAT,
+    )
 
 
 class _DecryptingReader:
@@ -622,6 +663,50 @@ class _DecryptingReader:
             raise _too_large(_say(QT_TRANSLATE_NOOP("sync", "nội dung giải mã")))
         self.finished = at_end
         return plain
+
+
+class _InflatingReader:
+    """``read()`` gives the inflated content of the decrypted stream, a block at a time, never
+    more in total than ``max_plain`` nor more than ``MAX_RATIO`` times its input (past
+    ``RATIO_FLOOR``); the deflate stream must end the plaintext exactly."""
+
+    def __init__(self, source: _DecryptingReader, max_plain: int) -> None:
+        self._source = source
+        self._max_plain = max_plain
+        self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+        self._buffer = b""
+        self._read_in = 0
+        self._given_out = 0
+
+    def read(self, size: int = -1) -> bytes:
+        wanted = _IO_BLOCK if size < 0 else size
+        while not self._buffer:
+            if self._inflate.eof:
+                # Nothing may follow the deflate stream (reading on also authenticates the end).
+                if self._inflate.unused_data or self._source.read(1):
+                    raise _bad_archive(_say(QT_TRANSLATE_NOOP("sync", "có dữ liệu sau phần nén")))
+                return b""
+            data = self._inflate.unconsumed_tail
+            if not data:
+                data = self._source.read(_IO_BLOCK)
+                if not data:
+                    raise _truncated(_say(QT_TRANSLATE_NOOP("sync", "phần nén bị cắt")))
+                self._read_in += len(data)
+            try:
+                self._buffer = self._inflate.decompress(data, max(wanted, 1 << 16))
+            except zlib.error as exc:
+                raise _bad_archive(
+                    _say(QT_TRANSLATE_NOOP("sync", "không giải nén được: {detail}"), detail=exc)
+                ) from exc
+            self._given_out += len(self._buffer)
+            if self._given_out > self._max_plain:
+                raise _too_large(_say(QT_TRANSLATE_NOOP("sync", "nội dung giải nén")))
+            if self._given_out > RATIO_FLOOR and self._given_out > MAX_RATIO * self._read_in:
+                raise _too_large(
+                    _say(QT_TRANSLATE_NOOP("sync", "tỉ lệ nén bất thường (bom giải nén)"))
+                )
+        out, self._buffer = self._buffer[:wanted], self._buffer[wanted:]
+        return out
 
 
 def _too_large(what: Message) -> PackageError:
@@ -778,7 +863,7 @@ def _verify_signature(
 
 
 def _read_archive(
-    plain: _DecryptingReader,
+    plain: _DecryptingReader | _InflatingReader,
     folder: Path,
     *,
     pattern: re.Pattern[str],
@@ -923,7 +1008,7 @@ def _stage_entry(tar: tarfile.TarFile, member: tarfile.TarInfo, path: Path, sha:
     return path
 
 
-def _drain(plain: _DecryptingReader) -> None:
+def _drain(plain: _DecryptingReader | _InflatingReader) -> None:
     # Reading to the end authenticates the final chunk. After the tar end marker only tar's
     # zero padding (at most one record, minus what tarfile already buffered) may follow.
     extra = 0
@@ -1005,7 +1090,10 @@ def open_package(
         try:
             with open(copy, "rb") as handle:
                 header = _read_header(handle, recipient_key, recipient_fingerprint)
-                plain = _DecryptingReader(handle, header, plain_limit)
+                decrypted = _DecryptingReader(handle, header, plain_limit)
+                plain: _DecryptingReader | _InflatingReader = (
+                    _InflatingReader(decrypted, plain_limit) if header.compressed else decrypted
+                )
                 try:
                     manifest, paths = _read_archive(
                         plain,
