@@ -3570,32 +3570,37 @@ At: {3}</translation>
 <context>
     <name>ReportFormDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="34"/>
+        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="39"/>
         <source>Mẫu văn bản báo cáo</source>
         <translation>Report document form</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="47"/>
+        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="52"/>
         <source>Để trống: văn thư ghi số khi đăng ký</source>
         <translation>Leave empty: the clerk writes the number when registering it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="48"/>
+        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="53"/>
         <source>Ví dụ: KT. GIÁM ĐỐC</source>
         <translation>For example: KT. GIÁM ĐỐC</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="50"/>
+        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="55"/>
         <source>Mỗi dòng một nơi nhận</source>
         <translation>One recipient per line</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="58"/>
+        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="62"/>
+        <source>Mỗi dòng một đoạn; để trống nếu không có</source>
+        <translation>One paragraph per line; leave empty if none</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="71"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="59"/>
+        <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="72"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
@@ -4671,12 +4676,22 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Signer&apos;s full name.</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="315"/>
+        <source>Mục khó khăn, vướng mắc của báo cáo (mỗi dòng một đoạn).</source>
+        <translation>The report&apos;s difficulties section (one paragraph per line).</translation>
+    </message>
+    <message>
         <location filename="../../src/fieldsurvey/cli/reports.py" line="319"/>
+        <source>Mục đề xuất, kiến nghị của báo cáo (mỗi dòng một đoạn).</source>
+        <translation>The report&apos;s proposals section (one paragraph per line).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="327"/>
         <source>Một dòng &quot;Nơi nhận&quot; (lặp lại được; thay cả danh sách).</source>
         <translation>One &quot;Nơi nhận&quot; (recipients) line (repeatable; replaces the whole list).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="322"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="330"/>
         <source>In mẫu văn bản dạng JSON.</source>
         <translation>Print the document form as JSON.</translation>
     </message>
@@ -6229,67 +6244,77 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Cannot write to {folder}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="31"/>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="35"/>
         <source>Cơ quan chủ quản</source>
         <translation>Parent body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="32"/>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="36"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="33"/>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="37"/>
         <source>Ký hiệu</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="34"/>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="38"/>
         <source>Số</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="35"/>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="39"/>
         <source>Địa danh</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="36"/>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="40"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="37"/>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="41"/>
         <source>Thẩm quyền ký</source>
         <translation>Signing authority</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="38"/>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="42"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="39"/>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="43"/>
         <source>Họ tên người ký</source>
         <translation>Signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="40"/>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="44"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="99"/>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="45"/>
+        <source>Khó khăn, vướng mắc</source>
+        <translation>Difficulties</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="46"/>
+        <source>Đề xuất, kiến nghị</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="107"/>
         <source>Nơi nhận: nhiều nhất {limit} dòng.</source>
         <translation>Recipients: at most {limit} lines.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="112"/>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="122"/>
         <source>{field}: dài quá {limit} ký tự.</source>
         <translation>{field}: longer than {limit} characters.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="120"/>
+        <location filename="../../src/fieldsurvey/core/reports/letterhead.py" line="130"/>
         <source>{field}: có ký tự điều khiển.</source>
         <translation>{field}: contains a control character.</translation>
     </message>

@@ -310,6 +310,14 @@ def _form_option(name: str, template: str) -> Callable[[Callable[..., Any]], Cal
 )
 @_form_option("signer_title", str(say(QT_TRANSLATE_NOOP("cli", "Chức vụ người ký."))))
 @_form_option("signer_name", str(say(QT_TRANSLATE_NOOP("cli", "Họ tên người ký."))))
+@_form_option(
+    "difficulties",
+    str(say(QT_TRANSLATE_NOOP("cli", "Mục khó khăn, vướng mắc của báo cáo (mỗi dòng một đoạn)."))),
+)
+@_form_option(
+    "proposals",
+    str(say(QT_TRANSLATE_NOOP("cli", "Mục đề xuất, kiến nghị của báo cáo (mỗi dòng một đoạn)."))),
+)
 @click.option(
     "--recipient",
     "recipients",

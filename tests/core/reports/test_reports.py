@@ -377,18 +377,53 @@ def test_pdf_is_in_the_administrative_form(demo: Workspace, tmp_path: Path) -> N
     assert not first.startswith("1 ")
 
 
+def _sections(text: str, headings: list[str]) -> dict[str, str]:
+    """The PDF's text between each heading and the next (headings in the order they appear)."""
+    found: dict[str, str] = {}
+    starts = [text.index(h) for h in headings]
+    assert starts == sorted(starts), "the sections are out of order"
+    for heading, start, end in zip(headings, starts, [*starts[1:], len(text)], strict=True):
+        found[heading] = text[start:end]
+    return found
+
+
+def _figures(line: str) -> list[int]:
+    return [int(n.replace(".", "")) for n in re.findall(r"\b\d[\d.]*\b", line)]
+
+
+def _total_rows(text: str) -> list[list[int]]:
+    return [_figures(line) for line in text.splitlines() if line.strip().startswith("Tổng cộng")]
+
+
+PLAN_67_SECTIONS = [
+    "I. HIỆN TRẠNG HỆ THỐNG CAMERA GIÁM SÁT",
+    "4.1. Theo mục đích sử dụng",
+    "4.2. Theo loại camera",
+    "4.3. Theo tình trạng",
+    "4.4. Theo kết nối với trung tâm",
+    "4.5. Theo thời gian lưu trữ",
+    "4.6. Theo chức năng thông minh (AI) đã có",
+    "5. Tổng hợp theo xã, phường",
+    "6. Tổng hợp theo đơn vị chủ quản",
+    "II. TỒN TẠI, HẠN CHẾ VÀ PHƯƠNG ÁN KHẮC PHỤC",
+    "2. Theo phương án khắc phục",
+    "III. NHU CẦU LẮP ĐẶT MỚI",
+    "2. Theo mục đích sử dụng",
+    "IV. NHU CẦU ỨNG DỤNG CÔNG NGHỆ THÔNG MINH, AI",
+    "V. PHƯƠNG ÁN TỔNG THỂ",
+    "2. Theo giai đoạn",
+    "VI. KHÓ KHĂN, VƯỚNG MẮC; ĐỀ XUẤT, KIẾN NGHỊ",
+]
+
+
 def test_pdf_summary_tables_add_up(demo: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
     write_report(demo.db, "pdf", out)
     text = pdf_text(out, "-layout")
-
-    def figures(line: str) -> list[int]:
-        return [int(n.replace(".", "")) for n in re.findall(r"\b\d[\d.]*\b", line)]
-
-    totals = [figures(line) for line in text.splitlines() if line.strip().startswith("Tổng cộng")]
+    sections = _sections(text, PLAN_67_SECTIONS)
     others = [line for line in text.splitlines() if line.strip().startswith("Các đơn vị khác")]
-    plan_totals, by_commune, by_unit = totals
-    assert plan_totals == [0, 0, 0]  # no plan proposed in this workspace
+    [by_commune] = _total_rows(sections["5. Tổng hợp theo xã, phường"])
+    [by_unit] = _total_rows(sections["6. Tổng hợp theo đơn vị chủ quản"])
     cameras, cost = (
         live(demo, "cameras"),
         sql_count(demo, "SELECT sum(estimated_cost_vnd) FROM shortcomings WHERE deleted = 0"),
@@ -405,6 +440,47 @@ def test_pdf_summary_tables_add_up(demo: Workspace, tmp_path: Path) -> None:
     assert by_unit[0] == cameras and sum(by_unit[1:6]) == cameras and by_unit[-1] == cost
     units = sql_count(demo, "SELECT count(DISTINCT owner_unit_id) FROM cameras WHERE deleted = 0")
     assert len(others) == 1 and f"({units - 30})" in others[0]
+    # Every breakdown of the cameras adds up to the cameras; purposes and AI say a camera counts
+    # in several rows and have no total.
+    for heading in PLAN_67_SECTIONS[2:6]:
+        assert _total_rows(sections[heading]) == [[cameras]], heading
+    for heading in ("4.1. Theo mục đích sử dụng", "4.6. Theo chức năng thông minh (AI) đã có"):
+        assert _total_rows(sections[heading]) == [] and "nhiều dòng" in sections[heading]
+    shortcomings = [live(demo, "shortcomings"), cost]
+    [by_kind] = _total_rows(sections["II. TỒN TẠI, HẠN CHẾ VÀ PHƯƠNG ÁN KHẮC PHỤC"])
+    [by_remedy] = _total_rows(sections["2. Theo phương án khắc phục"])
+    assert by_kind == by_remedy == shortcomings
+    [by_category] = _total_rows(sections["III. NHU CẦU LẮP ĐẶT MỚI"])
+    assert by_category == [
+        live(demo, "needs"),
+        sql_count(demo, "SELECT sum(camera_count) FROM needs WHERE deleted = 0"),
+    ]
+    # Each row of a breakdown is numbered, and the rows add up to the total row.
+    lines = sections["4.3. Theo tình trạng"].splitlines()
+    rows = [_figures(line) for line in lines if re.match(r"\s*\d+\s+\D", line)]
+    assert sum(row[-1] for row in rows) == cameras
+    assert "Không có." in sections["VI. KHÓ KHĂN, VƯỚNG MẮC; ĐỀ XUẤT, KIẾN NGHỊ"]
+
+
+def test_the_office_writes_the_reports_last_section(demo: Workspace, tmp_path: Path) -> None:
+    form = dataclasses.replace(
+        report_form(demo.db),
+        difficulties="Một số đơn vị chưa gửi danh sách camera.\nKinh phí chưa được bố trí.",
+        proposals="Đề nghị UBND Thành phố bố trí kinh phí năm 2027.",
+    )
+    save_report_form(demo, form)
+    out = tmp_path / "report.pdf"
+    write_report(demo.db, "pdf", out)
+    last = pdf_text(out).split("VI. KHÓ KHĂN, VƯỚNG MẮC; ĐỀ XUẤT, KIẾN NGHỊ")[1]
+    for line in (
+        "Một số đơn vị chưa gửi danh sách camera.",
+        "Kinh phí chưa được bố trí.",
+        "Đề nghị UBND Thành phố bố trí kinh phí năm 2027.",
+    ):
+        assert line in last
+    with pytest.raises(ReportError, match="Đề xuất, kiến nghị"):
+        save_report_form(demo, dataclasses.replace(form, proposals="x" * 4001))
+    assert report_form(demo.db).proposals == form.proposals  # the refused form kept nothing
 
 
 @pytest.mark.parametrize(
@@ -956,4 +1032,8 @@ def test_the_plan_reaches_the_workbook_and_the_pdf(demo: Workspace, tmp_path: Pa
     ).stdout
     new = sum(i["decision"] == "new" for i in live_items)
     assert re.search(rf"Camera lắp mới theo phương án\s+{new}\b", text)
-    assert "4. Phương án tổng thể" in text
+    plan_part = text.split("V. PHƯƠNG ÁN TỔNG THỂ")[1].split("VI. KHÓ KHĂN")[0]
+    by_decision, by_phase = _total_rows(plan_part)
+    cost = sum(i["cost"] for i in live_items)
+    assert by_decision == [len(live_items), 0, cost]  # proposed, accepted, cost
+    assert by_phase == [new, len(live_items) - new, cost]

@@ -22,6 +22,10 @@ from fieldsurvey.core.reports.filters import ReportError
 SETTING_KEY: Final = "report_form"
 MAX_TEXT: Final = 200
 MAX_RECIPIENTS: Final = 15
+# The sections the office writes itself ("khó khăn, vướng mắc; đề xuất, kiến nghị"): paragraphs,
+# one per line.
+LONG_FIELDS: Final = ("difficulties", "proposals")
+MAX_LONG_TEXT: Final = 4000
 
 NATION: Final = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO: Final = "Độc lập - Tự do - Hạnh phúc"
@@ -38,6 +42,8 @@ FIELD_LABELS: Final = {
     "signer_title": QT_TRANSLATE_NOOP("reports", "Chức vụ người ký"),
     "signer_name": QT_TRANSLATE_NOOP("reports", "Họ tên người ký"),
     "recipients": QT_TRANSLATE_NOOP("reports", "Nơi nhận"),
+    "difficulties": QT_TRANSLATE_NOOP("reports", "Khó khăn, vướng mắc"),
+    "proposals": QT_TRANSLATE_NOOP("reports", "Đề xuất, kiến nghị"),
 }
 
 
@@ -59,6 +65,8 @@ class ReportForm:
     signer_title: str = "GIÁM ĐỐC"
     signer_name: str = ""
     recipients: tuple[str, ...] = ("UBND Thành phố (để báo cáo)", "Lưu: VT")
+    difficulties: str = ""
+    proposals: str = ""
 
     def number_line(self) -> str:
         """ "Số: 12/BC-CAHN", or "Số:      /BC-CAHN" with the number left to the clerk."""
@@ -104,16 +112,18 @@ def checked(form: ReportForm) -> ReportForm:
     for item in dataclasses.fields(form):
         value = getattr(form, item.name)
         texts = list(value) if isinstance(value, tuple) else [value]
+        long = item.name in LONG_FIELDS
+        limit = MAX_LONG_TEXT if long else MAX_TEXT
         for text in texts:
-            if len(text) > MAX_TEXT:
+            if len(text) > limit:
                 raise ReportError(
                     Message(
                         "reports",
                         QT_TRANSLATE_NOOP("reports", "{field}: dài quá {limit} ký tự."),
-                        {"field": Message("reports", FIELD_LABELS[item.name]), "limit": MAX_TEXT},
+                        {"field": Message("reports", FIELD_LABELS[item.name]), "limit": limit},
                     )
                 )
-            if any(unicodedata.category(ch) == "Cc" for ch in text):
+            if any(unicodedata.category(ch) == "Cc" and not (long and ch == "\n") for ch in text):
                 raise ReportError(
                     Message(
                         "reports",

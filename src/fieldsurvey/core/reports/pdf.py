@@ -115,6 +115,27 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceBefore=8,
             spaceAfter=4,
         ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=13,
+            leading=17,
+            spaceBefore=12,
+            spaceAfter=6,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=base,
+            fontName=FONT_ITALIC,
+            fontSize=12,
+            leading=15,
+            spaceBefore=6,
+            spaceAfter=3,
+        ),
+        "body": ParagraphStyle(
+            "body", parent=base, fontSize=13, leading=17, firstLineIndent=10 * mm, spaceAfter=4
+        ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=10.5),
         "cell_head": ParagraphStyle("cell_head", parent=base, fontSize=7, leading=8.5),
         "small": ParagraphStyle("small", parent=base, fontSize=10, leading=12),
@@ -476,6 +497,213 @@ def _side_by_side(left: list[Flowable], right: list[Flowable], share: float) -> 
     return table
 
 
+def _breakdown(
+    title: str,
+    what: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    lang: str,
+    styles: dict[str, ParagraphStyle],
+    *,
+    note: str | None = None,
+) -> list[Flowable]:
+    """A numbered breakdown table: STT, ``what``, the ``columns``; "Tổng cộng" adds the rows up
+    unless a record counts in several rows, when ``note`` says so instead."""
+    body: list[list[Any]] = [
+        [str(i), label, *(_number(v, lang) for v in numbers)]
+        for i, (label, *numbers) in enumerate(rows, 1)
+    ]
+    if note is None:
+        sums = [sum(int(row[k] or 0) for row in rows) for k in range(1, len(columns) + 1)]
+        body.append(["", _t(lang, "Tổng cộng", "Total"), *(_number(v, lang) for v in sums)])
+    widths = [9 * mm, 95 * mm, *[(_WIDTH - 104 * mm) / len(columns)] * len(columns)]
+    out: list[Flowable] = [
+        Paragraph(_esc(title), styles["h3"]),
+        data_table(
+            [_t(lang, "STT", "No."), what, *columns],
+            body,
+            widths,
+            styles,
+            2,
+            total_last=note is None,
+        ),
+    ]
+    if note:
+        out.append(Paragraph(_esc(note), styles["small"]))
+    return out
+
+
+def _breakdowns_of_cameras(job: Job, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """Section I's tables: the cameras by purpose, type, condition, connection, storage and AI."""
+    db, where, lang = job.db, job.where, job.lang
+    cameras = [_t(lang, "Số camera", "Cameras")]
+    total = tables.count(db, "cameras", where)
+    several = _t(
+        lang,
+        f"Một camera có thể thuộc nhiều dòng; tổng số camera là {_number(total, lang)}.",
+        f"A camera can count in several rows; there are {_number(total, lang)} cameras.",
+    )
+    parts = [
+        (
+            _t(lang, "Theo mục đích sử dụng", "By purpose"),
+            _t(lang, "Mục đích", "Purpose"),
+            tables.camera_list_breakdown(db, where, "purposes", "camera_purpose", lang),
+            several,
+        ),
+        (
+            _t(lang, "Theo loại camera", "By type"),
+            _t(lang, "Loại camera", "Type"),
+            tables.camera_breakdown(db, where, "camera_type", lang),
+            None,
+        ),
+        (
+            _t(lang, "Theo tình trạng", "By condition"),
+            _t(lang, "Tình trạng", "Condition"),
+            tables.camera_breakdown(db, where, "condition", lang),
+            None,
+        ),
+        (
+            _t(lang, "Theo kết nối với trung tâm", "By connection to a centre"),
+            _t(lang, "Kết nối", "Connection"),
+            tables.camera_breakdown(db, where, "connectivity", lang),
+            None,
+        ),
+        (
+            _t(lang, "Theo thời gian lưu trữ", "By storage time"),
+            _t(lang, "Thời gian lưu trữ", "Storage"),
+            tables.storage_breakdown(db, where, lang),
+            None,
+        ),
+        (
+            _t(lang, "Theo chức năng thông minh (AI) đã có", "By AI functions present"),
+            _t(lang, "Chức năng AI", "AI function"),
+            tables.camera_list_breakdown(db, where, "ai_functions", "ai_function", lang),
+            several,
+        ),
+    ]
+    out: list[Flowable] = [
+        Paragraph(_t(lang, "4. Camera theo các tiêu chí", "4. Cameras by criterion"), styles["h2"])
+    ]
+    for number, (title, what, rows, note) in enumerate(parts, 1):
+        out += _breakdown(f"4.{number}. {title}", what, cameras, rows, lang, styles, note=note)
+    return out
+
+
+def _shortcomings_and_needs(job: Job, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """Sections II to IV: shortcomings and remedies, needs by site kind and purpose, AI needs."""
+    db, where, lang = job.db, job.where, job.lang
+    counted = [_t(lang, "Số lượng", "Count"), _t(lang, "Kinh phí (đồng)", "Cost (VND)")]
+    needed = [_t(lang, "Số nhu cầu", "Needs"), _t(lang, "Số camera đề nghị", "Cameras asked")]
+    several = _t(lang, "Một nhu cầu có thể thuộc nhiều dòng.", "A need can count in several rows.")
+    return [
+        Paragraph(
+            _t(
+                lang,
+                "II. TỒN TẠI, HẠN CHẾ VÀ PHƯƠNG ÁN KHẮC PHỤC",
+                "II. SHORTCOMINGS AND REMEDIES",
+            ),
+            styles["h1"],
+        ),
+        *_breakdown(
+            _t(lang, "1. Theo loại tồn tại, hạn chế", "1. By kind"),
+            _t(lang, "Tồn tại, hạn chế", "Shortcoming"),
+            counted,
+            tables.shortcoming_breakdown(db, where, "kind", lang),
+            lang,
+            styles,
+        ),
+        *_breakdown(
+            _t(lang, "2. Theo phương án khắc phục", "2. By remedy"),
+            _t(lang, "Phương án khắc phục", "Remedy"),
+            counted,
+            tables.shortcoming_breakdown(db, where, "remedy_kind", lang),
+            lang,
+            styles,
+        ),
+        Paragraph(_t(lang, "III. NHU CẦU LẮP ĐẶT MỚI", "III. NEEDS FOR NEW CAMERAS"), styles["h1"]),
+        *_breakdown(
+            _t(lang, "1. Theo loại địa điểm", "1. By site category"),
+            _t(lang, "Loại địa điểm", "Site category"),
+            needed,
+            tables.need_breakdown(db, where, "category", lang),
+            lang,
+            styles,
+        ),
+        *_breakdown(
+            _t(lang, "2. Theo mục đích sử dụng", "2. By purpose"),
+            _t(lang, "Mục đích", "Purpose"),
+            needed,
+            tables.need_breakdown(db, where, "purpose", lang),
+            lang,
+            styles,
+            note=several,
+        ),
+        Paragraph(
+            _t(
+                lang,
+                "IV. NHU CẦU ỨNG DỤNG CÔNG NGHỆ THÔNG MINH, AI",
+                "IV. NEEDS FOR SMART (AI) FUNCTIONS",
+            ),
+            styles["h1"],
+        ),
+        *_breakdown(
+            _t(lang, "Theo chức năng", "By function"),
+            _t(lang, "Chức năng AI", "AI function"),
+            needed,
+            tables.need_breakdown(db, where, "ai", lang),
+            lang,
+            styles,
+            note=several,
+        ),
+    ]
+
+
+def _plan_phases(job: Job, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    lang = job.lang
+    rows = [
+        (_t(lang, f"Giai đoạn {phase}", f"Phase {phase}") if phase else "—", new, other, cost)
+        for phase, new, other, cost in tables.plan_by_phase(job.db, job.where)
+    ]
+    return _breakdown(
+        _t(lang, "2. Theo giai đoạn", "2. By phase"),
+        _t(lang, "Giai đoạn", "Phase"),
+        [
+            _t(lang, "Camera lắp mới", "New cameras"),
+            _t(lang, "Tận dụng, kết nối, nâng cấp", "Reused, connected, upgraded"),
+            _t(lang, "Kinh phí (đồng)", "Cost (VND)"),
+        ],
+        rows,
+        lang,
+        styles,
+    )
+
+
+def _written_sections(
+    form: ReportForm, lang: str, styles: dict[str, ParagraphStyle]
+) -> list[Flowable]:
+    """Section VI, as the office wrote it in the report form (one paragraph per line)."""
+    out: list[Flowable] = [
+        Paragraph(
+            _t(
+                lang,
+                "VI. KHÓ KHĂN, VƯỚNG MẮC; ĐỀ XUẤT, KIẾN NGHỊ",
+                "VI. DIFFICULTIES; PROPOSALS",
+            ),
+            styles["h1"],
+        )
+    ]
+    sections = (
+        (_t(lang, "Khó khăn, vướng mắc", "Difficulties"), form.difficulties),
+        (_t(lang, "Đề xuất, kiến nghị", "Proposals"), form.proposals),
+    )
+    for number, (title, text) in enumerate(sections, 1):
+        out.append(Paragraph(f"{number}. {_esc(title)}", styles["h2"]))
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        for line in lines or [_t(lang, "Không có.", "None.")]:
+            out.append(Paragraph(_esc(line), styles["body"]))
+    return out
+
+
 def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
     register_fonts()
     styles = _styles()
@@ -541,6 +769,10 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
         (_t(lang, "Xã, phường có dữ liệu", "Communes with records"), len(named_communes)),
     ]
     story += [
+        Paragraph(
+            _t(lang, "I. HIỆN TRẠNG HỆ THỐNG CAMERA GIÁM SÁT", "I. THE CAMERAS AS THEY ARE"),
+            styles["h1"],
+        ),
         Paragraph(_t(lang, "1. Tổng hợp chung", "1. Totals"), styles["h2"]),
         data_table(
             [_t(lang, "Chỉ tiêu", "Item"), _t(lang, "Số lượng", "Count")],
@@ -605,7 +837,28 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
     ]
     job.step("PDF", stage=True)
     story += [
-        Paragraph(_t(lang, "4. Phương án tổng thể", "4. The city camera plan"), styles["h2"]),
+        *_breakdowns_of_cameras(job, styles),
+        Paragraph(_t(lang, "5. Tổng hợp theo xã, phường", "5. Summary by commune"), styles["h2"]),
+        _summary_table(communes, "commune", _COMMUNE_COUNTS, lang, styles),
+        PageBreak(),
+        KeepTogether(
+            [
+                Paragraph(
+                    _t(
+                        lang,
+                        f"6. Tổng hợp theo đơn vị chủ quản ({min(TOP_UNITS, len(units))} đơn vị "
+                        "nhiều camera nhất, các đơn vị khác gộp một dòng)",
+                        f"6. Summary by owner unit (the {min(TOP_UNITS, len(units))} with most "
+                        "cameras, the others in one row)",
+                    ),
+                    styles["h2"],
+                ),
+            ]
+        ),
+        _summary_table(units, "unit", _UNIT_COUNTS, lang, styles, shown=TOP_UNITS),
+        *_shortcomings_and_needs(job, styles),
+        Paragraph(_t(lang, "V. PHƯƠNG ÁN TỔNG THỂ", "V. THE CITY CAMERA PLAN"), styles["h1"]),
+        Paragraph(_t(lang, "1. Theo phương án", "1. By decision"), styles["h2"]),
         data_table(
             [
                 _t(lang, "Phương án", "Decision"),
@@ -636,24 +889,8 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
             total_last=True,
         ),
         Spacer(1, 6 * mm),
-        Paragraph(_t(lang, "5. Tổng hợp theo xã, phường", "5. Summary by commune"), styles["h2"]),
-        _summary_table(communes, "commune", _COMMUNE_COUNTS, lang, styles),
-        PageBreak(),
-        KeepTogether(
-            [
-                Paragraph(
-                    _t(
-                        lang,
-                        f"6. Tổng hợp theo đơn vị quản lý ({min(TOP_UNITS, len(units))} đơn vị "
-                        "nhiều camera nhất, các đơn vị khác gộp một dòng)",
-                        f"6. Summary by owner unit (the {min(TOP_UNITS, len(units))} with most "
-                        "cameras, the others in one row)",
-                    ),
-                    styles["h2"],
-                ),
-            ]
-        ),
-        _summary_table(units, "unit", _UNIT_COUNTS, lang, styles, shown=TOP_UNITS),
+        *_plan_phases(job, styles),
+        *_written_sections(job.form, lang, styles),
         Spacer(1, 8 * mm),
         _closing(job.form, lang, styles),
     ]

@@ -821,3 +821,147 @@ def plan_by_decision(db: sqlite_utils.Database, where: Where) -> dict[str, dict[
             out[decision][state] += n
             out[decision]["cost"] += cost or 0
     return out
+
+
+# -- breakdowns of the PDF's sections (Plan 67's structure) -------------------------------------
+
+_NOT_KNOWN: Final = ("Chưa rõ", "Not known")
+_NONE: Final = ("Không có", "None")
+# Storage on site, in days: the bands a breakdown uses (upper bounds, exclusive).
+STORAGE_BANDS: Final = ((30, "Dưới 30 ngày", "Under 30 days"), (90, "30–89 ngày", "30–89 days"))
+STORAGE_TOP: Final = ("Từ 90 ngày", "90 days or more")
+
+
+def _ordered(
+    list_name: str, found: dict[Any, list[int]], lang: str, width: int, empty: tuple[str, str]
+) -> list[tuple[Any, ...]]:
+    """(label, *numbers) in the code list's order, codes with nothing left out; the records
+    without a value last under ``empty``, so the rows add up to the whole."""
+    en = lang == "en"
+    rows: list[tuple[Any, ...]] = [
+        (label, *found[code]) for code, label in vocabulary.items(list_name, lang) if code in found
+    ]
+    rows += [
+        (code, *numbers)
+        for code, numbers in found.items()
+        if code is not None and not vocabulary.is_valid(list_name, str(code))
+    ]
+    if None in found:
+        rows.append((empty[en], *found[None]))
+    return [row + (0,) * (width + 1 - len(row)) for row in rows]
+
+
+def camera_breakdown(
+    db: sqlite_utils.Database, where: Where, field: str, lang: str
+) -> list[tuple[Any, ...]]:
+    """(label, cameras) by a coded field of the cameras (type, condition, connectivity, …)."""
+    list_name = {"camera_type": "camera_type", "condition": "camera_condition"}.get(field, field)
+    cond, params = camera_filter(where)
+    found = {
+        code: [n]
+        for code, n in db.execute(
+            f"SELECT c.{field}, count(*) FROM cameras c WHERE {cond} GROUP BY 1", params
+        )
+    }
+    return _ordered(list_name, found, lang, 1, _NOT_KNOWN)
+
+
+def camera_list_breakdown(
+    db: sqlite_utils.Database, where: Where, field: str, list_name: str, lang: str
+) -> list[tuple[Any, ...]]:
+    """(label, cameras) by a list field (purposes, AI functions): a camera counts under each of
+    its values; those with none last."""
+    cond, params = camera_filter(where)
+    found: dict[Any, list[int]] = {
+        code: [n]
+        for code, n in db.execute(
+            f"SELECT j.value, count(*) FROM cameras c, json_each(c.{field}) j WHERE {cond} "
+            "GROUP BY 1",
+            params,
+        )
+    }
+    empty = db.execute(
+        f"SELECT count(*) FROM cameras c WHERE {cond} AND json_array_length(c.{field}) = 0",
+        params,
+    ).fetchone()[0]
+    if empty:
+        found[None] = [empty]
+    return _ordered(list_name, found, lang, 1, _NONE if field == "ai_functions" else _NOT_KNOWN)
+
+
+def storage_breakdown(db: sqlite_utils.Database, where: Where, lang: str) -> list[tuple[Any, ...]]:
+    """(label, cameras) by how many days the recordings are kept on site."""
+    en = lang == "en"
+    cond, params = camera_filter(where)
+    cases = " ".join(
+        f"WHEN c.storage_days < {limit} THEN {number}"
+        for number, (limit, _, _) in enumerate(STORAGE_BANDS)
+    )
+    counts = dict(
+        db.execute(
+            f"SELECT CASE WHEN c.storage_days IS NULL THEN -1 {cases} ELSE {len(STORAGE_BANDS)} "
+            f"END, count(*) FROM cameras c WHERE {cond} GROUP BY 1",
+            params,
+        ).fetchall()
+    )
+    labels = [(vi, en_) for _, vi, en_ in STORAGE_BANDS] + [STORAGE_TOP]
+    rows: list[tuple[Any, ...]] = [
+        (label[en], counts.get(number, 0)) for number, label in enumerate(labels)
+    ]
+    if counts.get(-1):
+        rows.append((_NOT_KNOWN[en], counts[-1]))
+    return rows
+
+
+def shortcoming_breakdown(
+    db: sqlite_utils.Database, where: Where, field: str, lang: str
+) -> list[tuple[Any, ...]]:
+    """(label, shortcomings, estimated cost) by kind or by remedy kind."""
+    list_name = {"kind": "shortcoming_kind", "remedy_kind": "remedy_kind"}[field]
+    found = {
+        code: [n, cost]
+        for code, (n, cost) in _shortcoming_tallies(db, where, f"sh.{field}").items()
+    }
+    return _ordered(list_name, found, lang, 2, _NOT_KNOWN)
+
+
+def need_breakdown(
+    db: sqlite_utils.Database, where: Where, by: str, lang: str
+) -> list[tuple[Any, ...]]:
+    """(label, needs, cameras asked for) by the site's category, or by purpose or AI function
+    (a need counts under each of its values; those with none last)."""
+    cond, params = need_filter(where)
+    joined = "needs n JOIN sites s ON s.id = n.site_id"
+    if by == "category":
+        sql = (
+            f"SELECT s.category, count(*), sum(n.camera_count) FROM {joined} WHERE {cond} "
+            "GROUP BY 1"
+        )
+        list_name, empty_label = "site_category", _NOT_KNOWN
+    else:
+        field, list_name = {
+            "purpose": ("purposes", "camera_purpose"),
+            "ai": ("ai_functions", "ai_function"),
+        }[by]
+        sql = (
+            f"SELECT j.value, count(*), sum(n.camera_count) FROM {joined}, json_each(n.{field}) j "
+            f"WHERE {cond} GROUP BY 1 UNION ALL SELECT NULL, count(*), sum(n.camera_count) "
+            f"FROM {joined} WHERE {cond} AND json_array_length(n.{field}) = 0"
+        )
+        params = params + params
+        empty_label = _NONE if by == "ai" else _NOT_KNOWN
+    found = {code: [n, wanted or 0] for code, n, wanted in db.execute(sql, params) if n}
+    return _ordered(list_name, found, lang, 2, empty_label)
+
+
+def plan_by_phase(db: sqlite_utils.Database, where: Where) -> list[tuple[Any, int, int, int]]:
+    """(phase, new cameras, other items, estimated cost) of the plan's live items."""
+    cond, params = plan_filter(where)
+    return [
+        (phase, new, other, cost or 0)
+        for phase, new, other, cost in db.execute(
+            f"SELECT p.phase, sum(p.decision = 'new'), sum(p.decision != 'new'), "
+            f"sum(p.estimated_cost_vnd) FROM plan_items p WHERE {cond} GROUP BY 1 ORDER BY 1",
+            params,
+        )
+    ]

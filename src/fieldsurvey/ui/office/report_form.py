@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.messages import Message
 from fieldsurvey.core.reports import writing
-from fieldsurvey.core.reports.letterhead import FIELD_LABELS, MAX_TEXT, ReportForm
+from fieldsurvey.core.reports.letterhead import (
+    FIELD_LABELS,
+    LONG_FIELDS,
+    MAX_TEXT,
+    ReportForm,
+)
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.i18n import current_language, error_text
 
@@ -38,7 +43,7 @@ class ReportFormDialog(QDialog):
         layout = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
         for name, label in FIELD_LABELS.items():
-            if name == "recipients":
+            if name == "recipients" or name in LONG_FIELDS:
                 continue
             edit = QLineEdit(getattr(form, name), self)
             edit.setMaxLength(MAX_TEXT)
@@ -50,6 +55,14 @@ class ReportFormDialog(QDialog):
         self.recipients.setPlaceholderText(self.tr("Mỗi dòng một nơi nhận"))
         self.recipients.setFixedHeight(90)
         layout.addRow(Message("reports", FIELD_LABELS["recipients"]).text(lang), self.recipients)
+        # The report's last section, written by the office: one paragraph per line.
+        self.sections: dict[str, QPlainTextEdit] = {}
+        for name in LONG_FIELDS:
+            section = QPlainTextEdit(getattr(form, name), self)
+            section.setPlaceholderText(self.tr("Mỗi dòng một đoạn; để trống nếu không có"))
+            section.setFixedHeight(80)
+            self.sections[name] = section
+            layout.addRow(Message("reports", FIELD_LABELS[name]).text(lang), section)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -68,7 +81,8 @@ class ReportFormDialog(QDialog):
         """The form as typed (not yet checked)."""
         lines = tuple(self.recipients.toPlainText().splitlines())
         values = {name: edit.text() for name, edit in self.fields.items()}
-        return dataclasses.replace(ReportForm(), recipients=lines, **values)
+        sections = {name: edit.toPlainText() for name, edit in self.sections.items()}
+        return dataclasses.replace(ReportForm(), recipients=lines, **values, **sections)
 
     def accept(self) -> None:
         try:
