@@ -9,12 +9,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
+from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.messages import Message
 from fieldsurvey.core.office.conflicts import list_conflicts
 from fieldsurvey.core.office.dashboard import dashboard
@@ -651,3 +653,48 @@ def test_without_a_reviewer_name_no_decision_is_written(
     qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
     assert "Chưa có tên người duyệt" in dialog.message.text()
     assert everything(office) == before
+
+
+def test_the_chase_list_one_row_per_unit_sorted_reminded_and_exported(
+    qtbot: QtBot, workspaces: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office = workspaces["office"]
+    (last,) = office.db.execute(
+        "SELECT max(due_date) FROM assignments WHERE status NOT IN ('done', 'cancelled')"
+    ).fetchone()
+    today = dt.date.fromisoformat(last) + dt.timedelta(days=630)
+    dialog = ProgressDialog(office, today=today)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.figures is not None, timeout=10_000)
+    assert dialog.figures is not None
+    chase = dialog.figures["chase"]
+    names = column(dialog.chase, 0)
+    assert len(names) == len(set(names)) == len(chase) > 1  # one row per unit
+    assert all(
+        text.startswith("trễ ") and text.endswith(" ngày") for text in column(dialog.chase, 5)
+    )
+    assert f"trễ {630} ngày" in column(dialog.chase, 5)
+    # sorted by a click on a header: days late as numbers, most overdue last when ascending
+    dialog.chase.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    shown = [int(t.split()[1]) for t in column(dialog.chase, 5)]
+    assert shown == sorted(shown)
+    dialog.chase.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert column(dialog.chase, 0) == sorted(names, key=sort_key)
+    # "Đã nhắc hôm nay" on the first row shown: kept on the unit, shown once read again
+    assert not dialog.remind_button.isEnabled()
+    dialog.chase.selectRow(0)
+    unit_id = selected_id(dialog.chase)
+    assert dialog.remind_button.isEnabled()
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        qtbot.mouseClick(dialog.remind_button, Qt.MouseButton.LeftButton)
+    assert office.get("units", unit_id)["reminded_on"] == today.isoformat()
+    row = [cell(dialog.chase, r, 0, ID_ROLE) for r in range(rows(dialog.chase))].index(unit_id)
+    assert cell(dialog.chase, row, 7) == today.strftime("%d/%m/%Y")
+    # exported as XLSX, one row per unit and the totals
+    target = tmp_path / "don-doc.xlsx"
+    assert dialog.export_chase(target) == len(chase)
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][:2] == ("STT", "Đơn vị")
+    assert sorted(v[1] for v in values[1:-1]) == sorted(names)
+    assert values[-1][1] == "Tổng cộng"
