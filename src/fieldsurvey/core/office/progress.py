@@ -71,6 +71,34 @@ def _sites(ws: Workspace) -> dict[str, _Site]:
     return sites
 
 
+def _surveyed(
+    unit_id: str, communes: list[str], listed: list[str], sites: dict[str, _Site]
+) -> set[str]:
+    """The sites an assignment counts as surveyed (see the module's opening comment)."""
+    if listed:
+        return {s for s in listed if s in sites and sites[s].attached}
+    return {
+        s
+        for s, site in sites.items()
+        if site.unit == unit_id and (not communes or site.commune in communes)
+    }
+
+
+def unit_sites(ws: Workspace) -> dict[str, set[str]]:
+    """Each unit's surveyed sites over its assignments (cancelled ones aside), as progress counts
+    them: the sites whose records are the unit's work."""
+    sites = _sites(ws)
+    out: dict[str, set[str]] = defaultdict(set)
+    for unit_id, communes_text, sites_text in ws.db.execute(
+        "SELECT unit_id, commune_codes, site_ids FROM assignments "
+        "WHERE deleted = 0 AND coalesce(status, '') != 'cancelled'"
+    ).fetchall():
+        out[unit_id] |= _surveyed(
+            unit_id, json.loads(communes_text or "[]"), json.loads(sites_text or "[]"), sites
+        )
+    return dict(out)
+
+
 def _tally(site_ids: set[str], sites: dict[str, _Site]) -> dict[str, int]:
     return {
         "surveyed": len(site_ids),
@@ -115,16 +143,8 @@ def progress(ws: Workspace, today: dt.date) -> dict[str, list[dict[str, Any]]]:
         assignment_id, unit_id, communes_text, sites_text, target, due, status = row
         communes = json.loads(communes_text or "[]")
         listed = json.loads(sites_text or "[]")
-        if listed:
-            expected: int | None = len(listed)
-            surveyed = {s for s in listed if s in sites and sites[s].attached}
-        else:
-            expected = target
-            surveyed = {
-                s
-                for s, site in sites.items()
-                if site.unit == unit_id and (not communes or site.commune in communes)
-            }
+        expected: int | None = len(listed) if listed else target
+        surveyed = _surveyed(unit_id, communes, listed, sites)
         tally = _tally(surveyed, sites)
         name, contact = units.get(unit_id, (None, None))
         assignments.append(

@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from fieldsurvey.core.files import partial_name, replace_durably
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
+from fieldsurvey.core.office.grading import grade_label
 from fieldsurvey.core.office.progress import lateness
 from fieldsurvey.core.reports import xlsx
 
@@ -83,6 +84,94 @@ _CHASE: Final[Sequence[_Spec]] = (
 )
 
 
+def _grade(row: Row, lang: str) -> str:
+    label = grade_label(row["grade"])
+    return "" if label is None else label.text(lang)
+
+
+_SCORECARD: Final[Sequence[_Spec]] = (
+    (QT_TRANSLATE_NOOP("reports", "Đơn vị"), 32, "text", False, lambda r, _: r["unit_name"]),
+    (QT_TRANSLATE_NOOP("reports", "Xếp loại"), 12, "text", False, _grade),
+    (QT_TRANSLATE_NOOP("reports", "Điểm"), 8, "real", False, lambda r, _: r["score"]),
+    (
+        QT_TRANSLATE_NOOP("reports", "Đúng hạn (điểm)"),
+        10,
+        "real",
+        False,
+        lambda r, _: r["timeliness"],
+    ),
+    (
+        QT_TRANSLATE_NOOP("reports", "Đầy đủ (điểm)"),
+        10,
+        "real",
+        False,
+        lambda r, _: r["completeness"],
+    ),
+    (
+        QT_TRANSLATE_NOOP("reports", "Chất lượng (điểm)"),
+        10,
+        "real",
+        False,
+        lambda r, _: r["quality"],
+    ),
+    (
+        QT_TRANSLATE_NOOP("reports", "Số việc được giao"),
+        10,
+        "int",
+        True,
+        lambda r, _: r["assignments"],
+    ),
+    (QT_TRANSLATE_NOOP("reports", "Việc trễ hạn"), 10, "int", True, lambda r, _: r["late"]),
+    (
+        QT_TRANSLATE_NOOP("reports", "Số ngày trễ nhiều nhất"),
+        10,
+        "int",
+        False,
+        lambda r, _: r["days_late"],
+    ),
+    (QT_TRANSLATE_NOOP("reports", "Số bản ghi"), 10, "int", True, lambda r, _: r["records"]),
+    (
+        QT_TRANSLATE_NOOP("reports", "Thông tin đã điền (%)"),
+        10,
+        "real",
+        False,
+        lambda r, _: r["required_fields"],
+    ),
+    (QT_TRANSLATE_NOOP("reports", "Số camera"), 10, "int", True, lambda r, _: r["cameras"]),
+    (
+        QT_TRANSLATE_NOOP("reports", "Camera đủ ảnh"),
+        10,
+        "int",
+        True,
+        lambda r, _: r["photographed"],
+    ),
+    (
+        QT_TRANSLATE_NOOP("reports", "Có vị trí / cần vị trí"),
+        12,
+        "text",
+        False,
+        lambda r, _: f"{r['positioned']} / {r['placeable']}",
+    ),
+    (QT_TRANSLATE_NOOP("reports", "Đã duyệt"), 10, "int", True, lambda r, _: r["reviewed"]),
+    (
+        QT_TRANSLATE_NOOP("reports", "Duyệt ngay lần đầu"),
+        10,
+        "int",
+        True,
+        lambda r, _: r["approved_first_time"],
+    ),
+    (
+        QT_TRANSLATE_NOOP("reports", "Phải bổ sung, sửa"),
+        10,
+        "int",
+        True,
+        lambda r, _: r["needed_revision"],
+    ),
+    (QT_TRANSLATE_NOOP("reports", "Bị từ chối"), 10, "int", True, lambda r, _: r["rejected"]),
+    (QT_TRANSLATE_NOOP("reports", "Nghi trùng lặp"), 10, "int", True, lambda r, _: r["duplicates"]),
+)
+
+
 def _write(
     path: Path,
     sheet: str,
@@ -131,6 +220,20 @@ def write_chase_list(path: Path, rows: Sequence[Row], today: dt.date, lang: str 
         QT_TRANSLATE_NOOP("reports", "Cần đôn đốc"),
         QT_TRANSLATE_NOOP("reports", "Danh sách đơn vị cần đôn đốc"),
         _CHASE,
+        rows,
+        today,
+        lang,
+    )
+
+
+def write_scorecards(path: Path, rows: Sequence[Row], today: dt.date, lang: str = "vi") -> int:
+    """The units' scorecards (``grading.unit_scorecards``) as an XLSX workbook at ``path``;
+    returns the number of units written."""
+    return _write(
+        path,
+        QT_TRANSLATE_NOOP("reports", "Đánh giá đơn vị"),
+        QT_TRANSLATE_NOOP("reports", "Đánh giá, xếp loại đơn vị"),
+        _SCORECARD,
         rows,
         today,
         lang,
