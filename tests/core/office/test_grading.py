@@ -162,7 +162,7 @@ def test_bad_scales_are_refused_field_by_field_and_nothing_is_kept(
     assert "ít nhất một trọng số" in no_weight.value.text("vi")
     with pytest.raises(GradingScaleError) as not_a_number:
         with_values(GradingScale(), {"good": "tám mươi", "fair": "75,5"})
-    assert set(not_a_number.value.problems) == {"good"}
+    assert set(not_a_number.value.problems) == {"good"}  # 75.5 is a good "fair"
     with pytest.raises(GradingScaleError, match="Không có mục colour"):
         with_values(GradingScale(), {"colour": "1"})
     assert workspace.setting(SETTING_KEY) == kept

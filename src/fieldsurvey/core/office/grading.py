@@ -189,7 +189,8 @@ def checked(scale: GradingScale) -> GradingScale:
 
 def with_values(scale: GradingScale, values: Mapping[str, str]) -> GradingScale:
     """The scale with some fields given as text (``--set good=80``, a decimal comma allowed),
-    checked; GradingScaleError naming each unknown field or value that is not a number."""
+    checked; GradingScaleError naming an unknown field, or each value that is not a number
+    and each that does not check."""
     problems: dict[str, Message] = {}
     changes: dict[str, Any] = {}
     for name, text in values.items():
@@ -209,9 +210,14 @@ def with_values(scale: GradingScale, values: Mapping[str, str]) -> GradingScale:
             problems[name] = _problem(name, QT_TRANSLATE_NOOP("office", "{field}: phải là một số."))
             continue
         changes[name] = number
+    try:
+        result = checked(dataclasses.replace(scale, **changes))
+    except GradingScaleError as refused:
+        # the fields that are numbers are checked too, each said beside the others
+        problems.update({k: v for k, v in refused.problems.items() if k not in problems})
     if problems:
-        raise GradingScaleError(problems)
-    return checked(dataclasses.replace(scale, **changes))
+        raise GradingScaleError({name: problems[name] for name in FIELD_LABELS if name in problems})
+    return result
 
 
 def grading_scale(ws: Workspace) -> GradingScale:

@@ -34,6 +34,7 @@ from fieldsurvey.ui.background import read_workspace_in_background
 from fieldsurvey.ui.charts import ChartsView
 from fieldsurvey.ui.i18n import current_language, error_text
 from fieldsurvey.ui.office.common import close_row
+from fieldsurvey.ui.office.grades import GradesPage
 from fieldsurvey.ui.tables import (
     fill_table,
     make_table,
@@ -47,7 +48,8 @@ from fieldsurvey.ui.values import shown_date
 class ProgressDialog(QDialog):
     """Progress against the assignments, per unit, per commune and per assignment, with due
     dates and late work in red; the list of units to chase (one row per unit, sortable), ready
-    to copy or export to XLSX, where the office marks the units it reminded today."""
+    to copy or export to XLSX, where the office marks the units it reminded today; the units'
+    scorecards and grades (``GradesPage``)."""
 
     changed = Signal()
     """Emitted when a unit is marked reminded (a unit record changed)."""
@@ -125,6 +127,8 @@ class ProgressDialog(QDialog):
         self.tabs.addTab(self.communes, self.tr("Theo xã/phường"))
         self.tabs.addTab(self.assignments, self.tr("Giao việc"))
         self.tabs.addTab(chase_page, self.tr("Danh sách cần đôn đốc"))
+        self.grades = GradesPage(workspace, self.today, self)
+        self.tabs.addTab(self.grades, self.tr("Đánh giá đơn vị"))
         self.tabs.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
