@@ -83,7 +83,9 @@ def _pair(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep:
         raise click.BadParameter(
-            str(say(QT_TRANSLATE_NOOP("cli", "Cần dạng TÊN=GIÁ_TRỊ: {text}"), text=text))
+            str(
+                say(QT_TRANSLATE_NOOP("cli", "Cần dạng TÊN=GIÁ_TRỊ (KEY=VALUE): {text}"), text=text)
+            )
         )
     return name.strip(), value
 
@@ -105,7 +107,7 @@ def _pair(text: str) -> tuple[str, str]:
     "--set",
     "pairs",
     multiple=True,
-    metavar="TÊN=GIÁ_TRỊ",
+    metavar="KEY=VALUE",
     help=str(
         say(
             QT_TRANSLATE_NOOP(
