@@ -243,9 +243,15 @@ def test_demo_progress_adds_up(demo: Workspace) -> None:
 def test_progress_command(demo: Workspace, run_cli: Callable[..., Any]) -> None:
     path = demo.path
     expected = progress(demo, dt.date(2025, 3, 20))["units"]
+    expected_chase = progress(demo, dt.date(2025, 3, 20))["chase"]
     demo.close()
     out = run_cli("progress", "--db", str(path), "--json", "--today", "2025-03-20")
     assert out.returncode == 0, out.stderr
     assert [json.loads(line) for line in out.stdout.splitlines()] == expected
     bad = run_cli("progress", "--db", str(path), "--today", "20/03/2025")
     assert bad.returncode != 0
+    chase = run_cli("progress", "--db", str(path), "--by", "chase", "--today", "2025-03-20")
+    assert chase.returncode == 0, chase.stderr
+    lines = chase.stdout.splitlines()
+    assert len(lines) == len(expected_chase) and all("trễ " in x for x in lines)
+    assert all("liên hệ: " in x and "đã nhắc: -" in x for x in lines)
