@@ -12,10 +12,12 @@ from typing import Any
 import openpyxl
 import pytest
 
+from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.office.progress import lateness, mark_reminded, progress
 from fieldsurvey.core.office.review import record_history
 from fieldsurvey.core.reports.office_sheets import write_chase_list
 from fieldsurvey.core.store.workspace import Workspace
+from tests.helpers.office import OfficeDemos, send
 
 HOAN_KIEM, BA_DINH = "00070", "00004"
 
@@ -255,3 +257,24 @@ def test_progress_command(demo: Workspace, run_cli: Callable[..., Any]) -> None:
     lines = chase.stdout.splitlines()
     assert len(lines) == len(expected_chase) and all("trễ " in x for x in lines)
     assert all("liên hệ: " in x and "đã nhắc: -" in x for x in lines)
+
+
+@pytest.fixture(scope="module")
+def built(office_demos: OfficeDemos) -> dict[str, Path]:
+    return office_demos(("office", "s1"))
+
+
+def test_a_reminder_is_an_office_record_that_travels(
+    workspaces: dict[str, Workspace], usb: Path
+) -> None:
+    office, surveyor = workspaces["office"], workspaces["s1"]
+    [unit] = office.db.execute(
+        "SELECT unit_id FROM assignments WHERE due_date IS NOT NULL ORDER BY due_date LIMIT 1"
+    ).fetchone()
+    mark_reminded(office, unit, dt.date(2025, 3, 20))
+    send(office, surveyor, usb)
+    assert surveyor.get("units", unit)["reminded_on"] == "2025-03-20"
+    [change] = [r for r in record_history(surveyor, "units", unit) if r["field"] == "reminded_on"]
+    assert change["device_id"] == office.device_id and change["user"] == "user-office"
+    with pytest.raises(FieldSurveyError):  # not the surveyor's to keep
+        mark_reminded(surveyor, unit, dt.date(2025, 3, 21))
