@@ -9,20 +9,29 @@ import json
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
+from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.messages import Message
 from fieldsurvey.core.office.conflicts import list_conflicts
 from fieldsurvey.core.office.dashboard import dashboard
+from fieldsurvey.core.office.grading import (
+    SETTING_KEY,
+    GradingScale,
+    grading_scale,
+    unit_scorecards,
+)
 from fieldsurvey.core.office.inbox import inbox, package_records
 from fieldsurvey.core.office.review import ReviewFilter, reviews_of, select_records
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.i18n import install_language
 from fieldsurvey.ui.office.conflicts import ConflictsDialog
+from fieldsurvey.ui.office.grades import GradingScaleDialog
 from fieldsurvey.ui.office.inbox import InboxDialog
 from fieldsurvey.ui.office.progress import DashboardDialog, ProgressDialog
 from fieldsurvey.ui.office.review import ReviewDialog
@@ -651,3 +660,101 @@ def test_without_a_reviewer_name_no_decision_is_written(
     qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
     assert "Chưa có tên người duyệt" in dialog.message.text()
     assert everything(office) == before
+
+
+def test_the_chase_list_one_row_per_unit_sorted_reminded_and_exported(
+    qtbot: QtBot, workspaces: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office = workspaces["office"]
+    (last,) = office.db.execute(
+        "SELECT max(due_date) FROM assignments WHERE status NOT IN ('done', 'cancelled')"
+    ).fetchone()
+    today = dt.date.fromisoformat(last) + dt.timedelta(days=630)
+    dialog = ProgressDialog(office, today=today)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.figures is not None, timeout=10_000)
+    assert dialog.figures is not None
+    chase = dialog.figures["chase"]
+    names = column(dialog.chase, 0)
+    assert len(names) == len(set(names)) == len(chase) > 1  # one row per unit
+    assert all(
+        text.startswith("trễ ") and text.endswith(" ngày") for text in column(dialog.chase, 5)
+    )
+    assert f"trễ {630} ngày" in column(dialog.chase, 5)
+    # sorted by a click on a header: days late as numbers, most overdue last when ascending
+    dialog.chase.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    shown = [int(t.split()[1]) for t in column(dialog.chase, 5)]
+    assert shown == sorted(shown)
+    dialog.chase.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert column(dialog.chase, 0) == sorted(names, key=sort_key)
+    # "Đã nhắc hôm nay" on the first row shown: kept on the unit, shown once read again
+    assert not dialog.remind_button.isEnabled()
+    dialog.chase.selectRow(0)
+    unit_id = selected_id(dialog.chase)
+    assert dialog.remind_button.isEnabled()
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        qtbot.mouseClick(dialog.remind_button, Qt.MouseButton.LeftButton)
+    assert office.get("units", unit_id)["reminded_on"] == today.isoformat()
+    row = [cell(dialog.chase, r, 0, ID_ROLE) for r in range(rows(dialog.chase))].index(unit_id)
+    assert cell(dialog.chase, row, 7) == today.strftime("%d/%m/%Y")
+    # exported as XLSX, one row per unit and the totals
+    target = tmp_path / "don-doc.xlsx"
+    assert dialog.export_chase(target) == len(chase)
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][:2] == ("STT", "Đơn vị")
+    assert sorted(v[1] for v in values[1:-1]) == sorted(names)
+    assert values[-1][1] == "Tổng cộng"
+
+
+def test_the_units_grades_tab_scale_and_export(
+    qtbot: QtBot, workspaces: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office = workspaces["office"]
+    today = dt.date(2025, 3, 20)
+    dialog = ProgressDialog(office, today=today)
+    qtbot.addWidget(dialog)
+    page = dialog.grades
+    qtbot.waitUntil(lambda: page.cards is not None, timeout=60_000)
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(page)) == "Đánh giá đơn vị"
+    expected = unit_scorecards(office, today)
+    assert page.cards == expected
+    assert column(page.table, 0) == [c["unit_name"] for c in expected]
+    labels = {"good": "Tốt", "fair": "Khá", "average": "Trung bình", "weak": "Yếu"}
+    assert column(page.table, 1) == [labels.get(c["grade"], "chưa đủ dữ liệu") for c in expected]
+    # sorted by score, lowest first (units not graded at the top)
+    page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    ordered = sorted(expected, key=lambda c: -1 if c["score"] is None else c["score"])
+    assert [cell(page.table, r, 2) for r in range(rows(page.table))] == [
+        "—" if c["score"] is None else QLocale().toString(float(c["score"]), "f", 1)
+        for c in ordered
+    ]
+    # the scale: bad values are named beside their fields and nothing is kept
+    scale_dialog = GradingScaleDialog(office, page)
+    qtbot.addWidget(scale_dialog)
+    scale_dialog.fields["good"].setText("60")
+    scale_dialog.fields["fair"].setText("70")
+    scale_dialog.fields["quality_weight"].setText("nhiều")
+    scale_dialog.accept()
+    assert scale_dialog.result() != QDialog.DialogCode.Accepted
+    shown = {n for n, label in scale_dialog.problems.items() if not label.isHidden()}
+    assert shown == {"fair", "quality_weight"}
+    assert scale_dialog.problems["quality_weight"].text() == "Trọng số chất lượng: phải là một số."
+    assert office.setting(SETTING_KEY) is None
+    # a scale where every unit with a score is "Tốt": kept, and the page graded again with it
+    scale_dialog.fields["good"].setText("0,5")
+    scale_dialog.fields["fair"].setText("0,2")
+    scale_dialog.fields["average"].setText("0")
+    scale_dialog.fields["quality_weight"].setText("30")
+    scale_dialog.accept()
+    assert scale_dialog.result() == QDialog.DialogCode.Accepted
+    assert grading_scale(office) == GradingScale(good=0.5, fair=0.2, average=0)
+    with qtbot.waitSignal(page.loaded, timeout=60_000):
+        page.load()
+    regraded = {c["unit_id"]: c["grade"] for c in page.cards or []}
+    assert {g for g in regraded.values() if g is not None} <= {"good", "fair", "average"}
+    assert any(g == "good" for g in regraded.values())
+    target = tmp_path / "danh-gia.xlsx"
+    assert page.export(target) == len(expected)
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    assert sheet.cell(1, 3).value == "Xếp loại" and sheet.max_row == len(expected) + 2

@@ -48,3 +48,30 @@ def test_a_combo_model_has_no_value_first(qtbot: QtBot) -> None:
     model = combo_model(parent, "Tất cả", [("received", "Đã nhận"), ("approved", "Đã duyệt")])
     assert [model.index(r, 0).data(ID_ROLE) for r in range(3)] == [None, "received", "approved"]
     assert model.index(2, 0).data() == "Đã duyệt"
+
+
+def test_a_sortable_table_sorts_numbers_by_value_and_names_in_vietnamese_order(
+    qtbot: QtBot,
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    table = make_table(["Đơn vị", "Trễ"], parent, sortable=True)
+    names = ["Phường Ô Chợ Dừa", "Phường Đống Đa", "Phường Ba Đình"]
+    fill_table(
+        table,
+        [[n, f"trễ {d} ngày"] for n, d in zip(names, (9, 630, 10), strict=True)],
+        ids=["o", "d", "b"],
+        keys=[[None, d] for d in (9, 630, 10)],
+    )
+    model = table.model()
+
+    def shown(column: int) -> list[str]:
+        return [model.index(r, column).data() for r in range(model.rowCount())]
+
+    assert shown(0) == names  # in the order given until a header is clicked
+    table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert shown(1) == ["trễ 9 ngày", "trễ 10 ngày", "trễ 630 ngày"]  # not as text
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert shown(0) == ["Phường Ba Đình", "Phường Đống Đa", "Phường Ô Chợ Dừa"]
+    table.selectRow(1)
+    assert selected_id(table) == "d"  # the id of the row shown, through the sorting

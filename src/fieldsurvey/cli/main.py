@@ -30,6 +30,7 @@ def main(ctx: click.Context) -> None:
 
 from fieldsurvey.cli import (  # noqa: E402
     basemap,
+    grading,
     keys,
     names,
     office,
@@ -48,6 +49,7 @@ for _group in (
     photos,
     review,
     office,
+    grading,
     plan,
     reports,
     names,

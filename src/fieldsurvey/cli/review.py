@@ -361,7 +361,7 @@ def resolve_command(
     ),
 )
 def progress_command(db_path: Path, as_json: bool, today: dt.datetime | None, by: str) -> None:
-    from fieldsurvey.core.office.progress import progress
+    from fieldsurvey.core.office.progress import lateness, progress
 
     day = today.date() if today is not None else dt.date.today()
     with user_errors(), Workspace.open(db_path) as ws:
@@ -384,7 +384,16 @@ def progress_command(db_path: Path, as_json: bool, today: dt.datetime | None, by
             records=row["records"],
             due=row["due_date"] or "-",
         )
-        click.echo(f"{late if row['late'] else ' ' * len(late)}{name}: {counts}")
+        line = f"{late if row['late'] else ' ' * len(late)}{name}: {counts}"
+        if by == "chase":
+            reminded = say(
+                QT_TRANSLATE_NOOP("cli", "{lateness}; liên hệ: {contact}; đã nhắc: {reminded}"),
+                lateness=lateness(row["days_left"]) or "-",
+                contact=row["contact"] or "-",
+                reminded=row["reminded_on"] or "-",
+            )
+            line += f" — {reminded}"
+        click.echo(line)
 
 
 @click.command(

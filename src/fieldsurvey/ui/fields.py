@@ -45,6 +45,7 @@ def field_labels(table: str | None = None) -> dict[str, str]:
         "review_state": tr("Trạng thái duyệt"),
         "reuse_camera_ids": tr("Camera hiện có dùng lại"),
         "contact": tr("Liên hệ"),
+        "reminded_on": tr("Ngày nhắc gần nhất"),
         "parent_id": tr("Đơn vị cấp trên"),
         "commune_codes": tr("Xã/phường được giao"),
         "site_ids": tr("Địa điểm được giao"),

@@ -6,12 +6,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
-from fieldsurvey.core.office.progress import progress
+from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.office.progress import lateness, mark_reminded, progress
+from fieldsurvey.core.office.review import record_history
+from fieldsurvey.core.reports.office_sheets import write_chase_list
 from fieldsurvey.core.store.workspace import Workspace
+from tests.helpers.office import OfficeDemos, send
 
 HOAN_KIEM, BA_DINH = "00070", "00004"
 
@@ -127,6 +133,88 @@ def test_finished_work_is_not_late(workspace: Workspace, planned: dict[str, str]
     assert units[planned["ward"]]["surveyed"] == 4 and not units[planned["ward"]]["late"]
 
 
+def test_the_chase_list_has_one_row_per_unit_its_assignments_summed(
+    workspace: Workspace, planned: dict[str, str]
+) -> None:
+    ws = workspace
+    extra = [
+        ws.insert(
+            "sites",
+            {"name": f"Trường {n}", "category": "market", "commune_code": BA_DINH},
+        )
+        for n in range(2)
+    ]
+    ws.insert("cameras", {"site_id": extra[0]})
+    ws.insert(
+        "assignments",
+        {"unit_id": planned["police"], "site_ids": extra, "due_date": "2023-06-10"},
+    )
+    ws.insert(
+        "assignments",
+        {
+            "unit_id": planned["police"],
+            "site_ids": extra,
+            "due_date": "2025-01-01",
+            "status": "done",
+        },
+    )
+    chase = progress(ws, dt.date(2025, 4, 2))["chase"]
+    assert [u["unit_id"] for u in chase] == [planned["police"], planned["ward"]]
+    police = chase[0]
+    # two late assignments (the finished one is not chased): 3 listed sites + 2 listed sites
+    assert (police["assignments"], police["expected"], police["surveyed"]) == (2, 5, 2)
+    assert police["contact"] == "069 000"
+    assert police["due_date"] == "2023-06-10"
+    assert (police["days_left"], police["days_late"]) == (-662, 662)
+    assert police["late"] and police["reminded_on"] is None
+    assert lateness(police["days_left"]).text("vi") == "trễ 662 ngày"  # type: ignore[union-attr]
+
+
+def test_lateness_in_words() -> None:
+    assert lateness(-630).text("vi") == "trễ 630 ngày"  # type: ignore[union-attr]
+    assert lateness(0).text("vi") == "đến hạn hôm nay"  # type: ignore[union-attr]
+    assert lateness(3).text("vi") == "còn 3 ngày"  # type: ignore[union-attr]
+    assert lateness(None) is None
+
+
+def test_reminded_on_is_kept_in_the_units_history(
+    workspace: Workspace, planned: dict[str, str]
+) -> None:
+    mark_reminded(workspace, planned["ward"], dt.date(2025, 3, 18))
+    mark_reminded(workspace, planned["ward"], dt.date(2025, 3, 21))
+    assert workspace.get("units", planned["ward"])["reminded_on"] == "2025-03-21"
+    changes = [
+        (row["old"], row["new"])
+        for row in record_history(workspace, "units", planned["ward"])
+        if row["field"] == "reminded_on"
+    ]
+    assert changes == [(None, "2025-03-18"), ("2025-03-18", "2025-03-21")]
+    [ward] = progress(workspace, dt.date(2025, 3, 22))["chase"]
+    assert ward["reminded_on"] == "2025-03-21"
+
+
+def test_the_chase_list_as_xlsx(
+    workspace: Workspace, planned: dict[str, str], tmp_path: Path
+) -> None:
+    mark_reminded(workspace, planned["police"], dt.date(2025, 4, 1))
+    chase = progress(workspace, dt.date(2025, 4, 2))["chase"]
+    target = tmp_path / "don-doc.xlsx"
+    assert write_chase_list(target, chase, dt.date(2025, 4, 2)) == 2
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    header = rows[0]
+    assert header[:3] == ["STT", "Đơn vị", "Người liên hệ, điện thoại"]
+    by = {name: i for i, name in enumerate(header)}
+    ward, police, total = rows[1], rows[2], rows[3]
+    assert (ward[0], ward[1]) == (1, "UBND Phường Hoàn Kiếm")
+    assert ward[by["Trễ / còn"]] == "trễ 18 ngày" and ward[by["Số ngày trễ"]] == 18
+    assert police[by["Người liên hệ, điện thoại"]] == "069 000"
+    assert police[by["Đã nhắc ngày"]] == "01/04/2025"
+    assert (police[by["Đã khảo sát (địa điểm)"]], police[by["Cần khảo sát (địa điểm)"]]) == (1, 3)
+    assert total[1] == "Tổng cộng" and total[by["Cần khảo sát (địa điểm)"]] == 7
+    assert not list(tmp_path.glob(".*partial"))
+
+
 def test_per_commune(workspace: Workspace, planned: dict[str, str]) -> None:
     communes = _by(progress(workspace, dt.date(2025, 3, 20))["communes"], "code")
     assert set(communes) == {BA_DINH, HOAN_KIEM}
@@ -157,9 +245,36 @@ def test_demo_progress_adds_up(demo: Workspace) -> None:
 def test_progress_command(demo: Workspace, run_cli: Callable[..., Any]) -> None:
     path = demo.path
     expected = progress(demo, dt.date(2025, 3, 20))["units"]
+    expected_chase = progress(demo, dt.date(2025, 3, 20))["chase"]
     demo.close()
     out = run_cli("progress", "--db", str(path), "--json", "--today", "2025-03-20")
     assert out.returncode == 0, out.stderr
     assert [json.loads(line) for line in out.stdout.splitlines()] == expected
     bad = run_cli("progress", "--db", str(path), "--today", "20/03/2025")
     assert bad.returncode != 0
+    chase = run_cli("progress", "--db", str(path), "--by", "chase", "--today", "2025-03-20")
+    assert chase.returncode == 0, chase.stderr
+    lines = chase.stdout.splitlines()
+    assert len(lines) == len(expected_chase) and all("trễ " in x for x in lines)
+    assert all("liên hệ: " in x and "đã nhắc: -" in x for x in lines)
+
+
+@pytest.fixture(scope="module")
+def built(office_demos: OfficeDemos) -> dict[str, Path]:
+    return office_demos(("office", "s1"))
+
+
+def test_a_reminder_is_an_office_record_that_travels(
+    workspaces: dict[str, Workspace], usb: Path
+) -> None:
+    office, surveyor = workspaces["office"], workspaces["s1"]
+    [unit] = office.db.execute(
+        "SELECT unit_id FROM assignments WHERE due_date IS NOT NULL ORDER BY due_date LIMIT 1"
+    ).fetchone()
+    mark_reminded(office, unit, dt.date(2025, 3, 20))
+    send(office, surveyor, usb)
+    assert surveyor.get("units", unit)["reminded_on"] == "2025-03-20"
+    [change] = [r for r in record_history(surveyor, "units", unit) if r["field"] == "reminded_on"]
+    assert change["device_id"] == office.device_id and change["user"] == "user-office"
+    with pytest.raises(FieldSurveyError):  # not the surveyor's to keep
+        mark_reminded(surveyor, unit, dt.date(2025, 3, 21))

@@ -11,6 +11,12 @@ Records reviewed are those of the surveyed sites (the sites themselves and their
 shortcomings and needs) whose review state is approved, needs revision or rejected.
 Per commune, a target spread over several communes cannot be split, so only lists of sites and
 single-commune targets count there; every assignment counts for its unit.
+
+The list to chase has one row per unit: its late assignments and those due within a week,
+summed, with the unit's contact and the day the office last reminded it. That day is a field of
+the unit record (``reminded_on``), not a setting of this workspace: a reminder is the office's
+record like an assignment, so it is in the history (who marked it, when) and reaches the other
+office workspaces with the next package.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from typing import Any
 from fieldsurvey.core import reference
 from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.kinds import ReviewState
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store.workspace import Workspace
 
 # Review states that mean the office has looked at a record ("received" means it has not yet).
@@ -64,6 +71,34 @@ def _sites(ws: Workspace) -> dict[str, _Site]:
     return sites
 
 
+def _surveyed(
+    unit_id: str, communes: list[str], listed: list[str], sites: dict[str, _Site]
+) -> set[str]:
+    """The sites an assignment counts as surveyed (see the module's opening comment)."""
+    if listed:
+        return {s for s in listed if s in sites and sites[s].attached}
+    return {
+        s
+        for s, site in sites.items()
+        if site.unit == unit_id and (not communes or site.commune in communes)
+    }
+
+
+def unit_sites(ws: Workspace) -> dict[str, set[str]]:
+    """Each unit's surveyed sites over its assignments (cancelled ones aside), as progress counts
+    them: the sites whose records are the unit's work."""
+    sites = _sites(ws)
+    out: dict[str, set[str]] = defaultdict(set)
+    for unit_id, communes_text, sites_text in ws.db.execute(
+        "SELECT unit_id, commune_codes, site_ids FROM assignments "
+        "WHERE deleted = 0 AND coalesce(status, '') != 'cancelled'"
+    ).fetchall():
+        out[unit_id] |= _surveyed(
+            unit_id, json.loads(communes_text or "[]"), json.loads(sites_text or "[]"), sites
+        )
+    return dict(out)
+
+
 def _tally(site_ids: set[str], sites: dict[str, _Site]) -> dict[str, int]:
     return {
         "surveyed": len(site_ids),
@@ -95,6 +130,7 @@ def progress(ws: Workspace, today: dt.date) -> dict[str, list[dict[str, Any]]]:
         unit_id: (name, contact)
         for unit_id, name, contact in ws.db.execute("SELECT id, name, contact FROM units")
     }
+    reminded = dict(ws.db.execute("SELECT id, reminded_on FROM units").fetchall())
     assignments: list[dict[str, Any]] = []
     per_commune: dict[str, dict[str, Any]] = defaultdict(
         lambda: {"expected": 0, "sites": set(), "due_date": None, "open": False}
@@ -107,16 +143,8 @@ def progress(ws: Workspace, today: dt.date) -> dict[str, list[dict[str, Any]]]:
         assignment_id, unit_id, communes_text, sites_text, target, due, status = row
         communes = json.loads(communes_text or "[]")
         listed = json.loads(sites_text or "[]")
-        if listed:
-            expected: int | None = len(listed)
-            surveyed = {s for s in listed if s in sites and sites[s].attached}
-        else:
-            expected = target
-            surveyed = {
-                s
-                for s, site in sites.items()
-                if site.unit == unit_id and (not communes or site.commune in communes)
-            }
+        expected: int | None = len(listed) if listed else target
+        surveyed = _surveyed(unit_id, communes, listed, sites)
         tally = _tally(surveyed, sites)
         name, contact = units.get(unit_id, (None, None))
         assignments.append(
@@ -161,7 +189,7 @@ def progress(ws: Workspace, today: dt.date) -> dict[str, list[dict[str, Any]]]:
                 per_commune.items(), key=lambda item: sort_key(commune_names.get(item[0], item[0]))
             )
         ],
-        "chase": _chase(assignments),
+        "chase": _chase(assignments, reminded),
     }
 
 
@@ -217,7 +245,7 @@ def _by_unit(assignments: list[dict[str, Any]]) -> list[dict[str, Any]]:
     )
 
 
-def _chase(assignments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _chased(assignments: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Late assignments (most overdue first), then unfinished ones due within a week."""
     soon = [
         a
@@ -230,3 +258,64 @@ def _chase(assignments: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
     late = sorted((a for a in assignments if a["late"]), key=lambda a: a["days_left"])
     return [*late, *sorted(soon, key=lambda a: a["days_left"])]
+
+
+def _chase(
+    assignments: list[dict[str, Any]], reminded: dict[str, str | None]
+) -> list[dict[str, Any]]:
+    """One row per unit with work to chase, its chased assignments summed; units with late work
+    first, the most overdue first, then those with work due soonest."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for a in _chased(assignments):
+        grouped.setdefault(a["unit_id"], []).append(a)
+    out = []
+    for unit_id, items in grouped.items():
+        expected = [a["expected"] for a in items if a["expected"] is not None]
+        total = sum(expected) if expected else None
+        totals = {
+            key: sum(a[key] for a in items)
+            for key in ("surveyed", "records", "reviewed", "approved")
+        }
+        communes: dict[str, dict[str, str]] = {}
+        for a in items:
+            communes.update({c["code"]: c for c in a["communes"]})
+        days_left = min(a["days_left"] for a in items)
+        out.append(
+            {
+                "unit_id": unit_id,
+                "unit_name": items[0]["unit_name"],
+                "contact": items[0]["contact"],
+                "reminded_on": reminded.get(unit_id),
+                "assignments": len(items),
+                "assignment_ids": [a["id"] for a in items],
+                "communes": list(communes.values()),
+                "expected": total,
+                **totals,
+                "percent": _percent(totals["surveyed"], total),
+                "due_date": min(a["due_date"] for a in items),
+                "days_left": days_left,
+                "days_late": max(0, -days_left),
+                "late": any(a["late"] for a in items),
+            }
+        )
+    return out
+
+
+def lateness(days_left: int | None) -> Message | None:
+    """How late work is, in words: "trễ 630 ngày", "đến hạn hôm nay", "còn 3 ngày"."""
+    if days_left is None:
+        return None
+    if days_left < 0:
+        return Message(
+            "office", QT_TRANSLATE_NOOP("office", "trễ {days} ngày"), {"days": -days_left}
+        )
+    if days_left == 0:
+        return Message("office", QT_TRANSLATE_NOOP("office", "đến hạn hôm nay"))
+    return Message("office", QT_TRANSLATE_NOOP("office", "còn {days} ngày"), {"days": days_left})
+
+
+def mark_reminded(ws: Workspace, unit_id: str, day: dt.date) -> None:
+    """Keep ``day`` as the day the office reminded the unit of its work (the unit's
+    ``reminded_on``, written like any edit of the unit: in the history, synced)."""
+    with ws.transaction():
+        ws.update("units", unit_id, {"reminded_on": day.isoformat()})

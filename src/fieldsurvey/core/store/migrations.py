@@ -623,3 +623,16 @@ ALTER TABLE needs ADD COLUMN detail_band TEXT
 def m013_plan_items(db: sqlite_utils.Database) -> None:
     for statement in _split(_PLAN_SCHEMA):
         db.execute(statement)
+
+
+# The day the office last reminded a unit of its late work (core/office/progress.py): a field of
+# the unit record, so the reminder is in the history and reaches the other office workspaces.
+_UNIT_REMINDED_SCHEMA = """
+ALTER TABLE units ADD COLUMN reminded_on TEXT
+"""
+
+
+@MIGRATIONS(name="m014_unit_reminded_on")
+def m014_unit_reminded_on(db: sqlite_utils.Database) -> None:
+    for statement in _split(_UNIT_REMINDED_SCHEMA):
+        db.execute(statement)

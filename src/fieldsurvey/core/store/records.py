@@ -114,6 +114,8 @@ RECORD_KINDS: dict[str, RecordKind] = {
                 _ref("parent_id", "units"),
                 _text("contact", max_length=500),
                 _text("notes"),
+                # The day the office last reminded the unit of its late work (the chase list).
+                Field("reminded_on", "date"),
             ),
             title_field="name",
         ),

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QLocale,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -26,16 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from fieldsurvey.core import vocabulary
+from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.office.dashboard import dashboard
-from fieldsurvey.core.office.progress import progress
+from fieldsurvey.core.office.progress import lateness, mark_reminded, progress
+from fieldsurvey.core.reports.office_sheets import write_chase_list
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import read_workspace_in_background
 from fieldsurvey.ui.charts import ChartsView
 from fieldsurvey.ui.i18n import current_language, error_text
 from fieldsurvey.ui.office.common import close_row
+from fieldsurvey.ui.office.grades import GradesPage
 from fieldsurvey.ui.tables import (
     fill_table,
     make_table,
+    selected_id,
 )
 from fieldsurvey.ui.values import shown_date
 
@@ -44,10 +47,12 @@ from fieldsurvey.ui.values import shown_date
 
 class ProgressDialog(QDialog):
     """Progress against the assignments, per unit, per commune and per assignment, with due
-    dates and late work in red; the list of units to chase, ready to copy."""
+    dates and late work in red; the list of units to chase (one row per unit, sortable), ready
+    to copy or export to XLSX, where the office marks the units it reminded today; the units'
+    scorecards and grades (``GradesPage``)."""
 
     changed = Signal()
-    """Never emitted: this dialog only reads (kept so every office dialog is alike)."""
+    """Emitted when a unit is marked reminded (a unit record changed)."""
     loaded = Signal()
     """Emitted when the figures are shown."""
 
@@ -90,32 +95,57 @@ class ProgressDialog(QDialog):
                 self.tr("Đơn vị"),
                 self.tr("Liên hệ"),
                 self.tr("Khu vực"),
+                self.tr("Số việc"),
                 due,
                 self.tr("Trễ / còn"),
                 done,
+                self.tr("Đã nhắc ngày"),
             ],
             self,
+            sortable=True,
         )
+        self.chase.selectionModel().selectionChanged.connect(self.on_chase_selected)
+        self.remind_button = QPushButton(self.tr("Đã nhắc hôm nay"), self)
+        self.remind_button.setToolTip(
+            self.tr("Ghi hôm nay là ngày đã nhắc đơn vị đang chọn (lưu vào dữ liệu của đơn vị).")
+        )
+        self.remind_button.setEnabled(False)
+        self.remind_button.clicked.connect(self.remind_selected)
+        self.export_button = QPushButton(self.tr("Xuất XLSX…"), self)
+        self.export_button.clicked.connect(self.on_export_clicked)
         self.copy_button = QPushButton(self.tr("Sao chép"), self)
         self.copy_button.clicked.connect(self.copy_chase_list)
+        chase_buttons = QDialogButtonBox(self)
+        for button in (self.remind_button, self.export_button, self.copy_button):
+            chase_buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         chase_page = QWidget(self)
         chase_layout = QVBoxLayout(chase_page)
         chase_layout.addWidget(self.chase)
-        chase_layout.addWidget(self.copy_button, alignment=Qt.AlignmentFlag.AlignRight)
+        chase_layout.addWidget(chase_buttons)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.units, self.tr("Theo đơn vị"))
         self.tabs.addTab(self.communes, self.tr("Theo xã/phường"))
         self.tabs.addTab(self.assignments, self.tr("Giao việc"))
         self.tabs.addTab(chase_page, self.tr("Danh sách cần đôn đốc"))
+        self.grades = GradesPage(workspace, self.today, self)
+        self.tabs.addTab(self.grades, self.tr("Đánh giá đơn vị"))
         self.tabs.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.spinner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close_row(self))
+        self.load()
+
+    def load(self) -> None:
+        """Compute the figures again in the background (after a unit is marked reminded)."""
         today_value = self.today
         read_workspace_in_background(
-            self, workspace, lambda ws: progress(ws, today_value), self.show_figures, self.failed
+            self,
+            self.workspace,
+            lambda ws: progress(ws, today_value),
+            self.show_figures,
+            self.failed,
         )
 
     def failed(self, error: BaseException) -> None:
@@ -198,32 +228,48 @@ class ProgressDialog(QDialog):
             ],
             late=[a["late"] for a in figures["assignments"]],
         )
+        chase = figures["chase"]
         fill_table(
             self.chase,
             [
                 [
-                    a["unit_name"] or "",
-                    a["contact"] or "",
-                    ", ".join(c["name"] for c in a["communes"]),
-                    shown_date(a["due_date"]),
-                    self.lateness(a),
-                    self.done_text(a),
+                    u["unit_name"] or "",
+                    u["contact"] or "",
+                    ", ".join(c["name"] for c in u["communes"]),
+                    str(u["assignments"]),
+                    shown_date(u["due_date"]),
+                    self.lateness(u),
+                    self.done_text(u),
+                    shown_date(u["reminded_on"]),
                 ]
-                for a in figures["chase"]
+                for u in chase
             ],
-            late=[a["late"] for a in figures["chase"]],
+            ids=[u["unit_id"] for u in chase],
+            late=[u["late"] for u in chase],
+            keys=[
+                [
+                    None,
+                    None,
+                    None,
+                    u["assignments"],
+                    u["due_date"] or "",
+                    u["days_left"],
+                    u["surveyed"],
+                    u["reminded_on"] or "",
+                ]
+                for u in chase
+            ],
         )
-        self.copy_button.setEnabled(bool(figures["chase"]))
+        self.copy_button.setEnabled(bool(chase))
+        self.export_button.setEnabled(bool(chase))
+        self.on_chase_selected()
         self.tabs.setEnabled(True)
         self.loaded.emit()
 
     def lateness(self, row: dict[str, Any]) -> str:
-        days = row["days_left"]
-        if days is None:
-            return ""
-        if days < 0:
-            return self.tr("trễ {0} ngày").format(-days)
-        return self.tr("còn {0} ngày").format(days)
+        """How late, in words: "trễ 630 ngày", "còn 3 ngày"."""
+        words = lateness(row["days_left"])
+        return "" if words is None else words.text(self.lang)
 
     def chase_text(self) -> str:
         """The chase list as plain text, one unit a line, for a message or an e-mail."""
@@ -245,6 +291,48 @@ class ProgressDialog(QDialog):
     def copy_chase_list(self) -> None:
         QApplication.clipboard().setText(self.chase_text())
         self.status.setText(self.tr("Đã chép danh sách cần đôn đốc."))
+
+    def on_chase_selected(self, *_: Any) -> None:
+        self.remind_button.setEnabled(selected_id(self.chase) is not None)
+
+    def remind_selected(self) -> None:
+        """Keep today as the day the selected unit was reminded, then show the figures again."""
+        unit_id = selected_id(self.chase)
+        if unit_id is None:
+            return
+        try:
+            mark_reminded(self.workspace, unit_id, self.today)
+        except FieldSurveyError as error:
+            QMessageBox.warning(self, self.tr("Không ghi được"), error_text(error, self.lang))
+            return
+        self.changed.emit()
+        self.load()
+
+    def export_chase(self, path: Path) -> int:
+        """The list to chase as an XLSX workbook; returns the number of units written."""
+        assert self.figures is not None
+        return write_chase_list(path, self.figures["chase"], self.today, self.lang)
+
+    def on_export_clicked(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Xuất danh sách cần đôn đốc"),
+            str(self.workspace.path.parent / f"don-doc-{self.today.isoformat()}.xlsx"),
+            self.tr("Bảng tính XLSX (*.xlsx)"),
+        )
+        if not name:
+            return
+        path = Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
+        try:
+            count = self.export_chase(path)
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Không lưu được"),
+                self.tr("Không ghi được {0}: {1}").format(path, error),
+            )
+            return
+        self.status.setText(self.tr("Đã xuất {0} đơn vị vào {1}.").format(count, path))
 
 
 # -- dashboard -------------------------------------------------------------------------------
