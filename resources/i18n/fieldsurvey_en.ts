@@ -238,127 +238,127 @@
         <translation>Keep as is</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="69"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="70"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="70"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="58"/>
         <source>Loại địa điểm</source>
         <translation>Site type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="72"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="57"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="72"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
         <source>Vị trí (vĩ độ, kinh độ)</source>
         <translation>Location (latitude, longitude)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
         <source>Đơn vị quản lý</source>
         <translation>Managing unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="56"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="59"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="77"/>
         <source>Mục đích sử dụng</source>
         <translation>Purpose of use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="78"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="52"/>
         <source>Loại camera</source>
         <translation>Camera type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="78"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="79"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="54"/>
         <source>Kiểu lắp đặt</source>
         <translation>Mounting type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="79"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="80"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="55"/>
         <source>Độ cao lắp (m)</source>
         <translation>Mounting height (m)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="80"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="81"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="49"/>
         <source>Hướng nhìn</source>
         <translation>View directions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="81"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="82"/>
         <source>Độ phân giải (MP)</source>
         <translation>Resolution (MP)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="82"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="83"/>
         <source>Quan sát ban đêm</source>
         <translation>Night vision</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="45"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="83"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="84"/>
         <source>Kết nối</source>
         <translation>Connectivity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="85"/>
         <source>Đường truyền</source>
         <translation>Transmission link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="86"/>
         <source>Thời gian lưu trữ (ngày)</source>
         <translation>Storage period (days)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="87"/>
         <source>Chuẩn kết nối</source>
         <translation>Connection standards</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="88"/>
         <source>Nguồn điện</source>
         <translation>Power source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="89"/>
         <source>Năm lắp đặt</source>
         <translation>Year installed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="90"/>
         <source>Nguồn kinh phí</source>
         <translation>Funding source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="91"/>
         <source>Chức năng AI</source>
         <translation>AI functions</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="43"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="92"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
@@ -374,186 +374,191 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="48"/>
+        <source>Ngày nhắc gần nhất</source>
+        <translation>Last reminded on</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="49"/>
         <source>Đơn vị cấp trên</source>
         <translation>Parent unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="49"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="50"/>
         <source>Xã/phường được giao</source>
         <translation>Assigned communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="50"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="51"/>
         <source>Địa điểm được giao</source>
         <translation>Assigned sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="51"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="52"/>
         <source>Số địa điểm cần khảo sát</source>
         <translation>Sites to survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="52"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="53"/>
         <source>Hạn hoàn thành</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="53"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="54"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="54"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="55"/>
         <source>Nhập từ danh sách</source>
         <translation>Imported from list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="55"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="56"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="56"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="57"/>
         <source>Thời điểm nhập</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="57"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="58"/>
         <source>Số dòng</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="61"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="62"/>
         <source>Loại đơn vị</source>
         <translation>Unit type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="61"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="62"/>
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="63"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="64"/>
         <source>Đơn vị được giao</source>
         <translation>Assigned unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="93"/>
         <source>Mã hiệu</source>
         <translation>Reference code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="94"/>
         <source>Camera liên quan</source>
         <translation>Related camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="95"/>
         <source>Loại tồn tại, hạn chế</source>
         <translation>Shortcoming type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="95"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="96"/>
         <source>Mô tả</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="96"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="97"/>
         <source>Hướng khắc phục</source>
         <translation>Type of remedy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="97"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="98"/>
         <source>Giải pháp khắc phục</source>
         <translation>Proposed remedy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="98"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="99"/>
         <source>Kinh phí dự kiến (đồng)</source>
         <translation>Estimated cost (VND)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="99"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="100"/>
         <source>Số camera cần lắp</source>
         <translation>Number of cameras needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="100"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="101"/>
         <source>Mức ưu tiên</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="101"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="102"/>
         <source>Lý do, căn cứ</source>
         <translation>Reasons and justification</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="102"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="103"/>
         <source>Mức chi tiết hình ảnh cần</source>
         <translation>Image detail needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="103"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="104"/>
         <source>Phương án</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="104"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="105"/>
         <source>Nhu cầu được phục vụ</source>
         <translation>Needs served</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="106"/>
         <source>Hướng nhìn (độ)</source>
         <translation>Direction (degrees)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="108"/>
         <source>Nội dung nâng cấp</source>
         <translation>Upgrades</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="108"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="109"/>
         <source>Căn cứ đề xuất</source>
         <translation>Why proposed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="109"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="110"/>
         <source>Đơn vị thực hiện</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="111"/>
         <source>Giai đoạn</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="111"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="112"/>
         <source>Người quyết định</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="273"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="274"/>
         <source>Hướng (°, 0 = Bắc)</source>
         <translation>Direction (°, 0 = north)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="273"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="274"/>
         <source>Góc nhìn (°)</source>
         <translation>Field of view (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="273"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="274"/>
         <source>Góc nghiêng (°)</source>
         <translation>Tilt (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="279"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="280"/>
         <source>Thêm hướng</source>
         <translation>Add direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="281"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="282"/>
         <source>Xoá hướng</source>
         <translation>Remove direction</translation>
     </message>
@@ -580,7 +585,7 @@
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="106"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="107"/>
         <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="50"/>
         <source>Góc nhìn (độ)</source>
         <translation>Field of view (degrees)</translation>
@@ -675,7 +680,7 @@
         <translation>not deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/tables.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/tables.py" line="89"/>
         <source>Trễ hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -870,42 +875,42 @@ At: {3}</translation>
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="267"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="355"/>
         <source>Bảng tổng hợp</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="269"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="357"/>
         <source>Đang tổng hợp…</source>
         <translation>Compiling the figures…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="274"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="362"/>
         <source>Lưu ảnh…</source>
         <translation>Save image…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="300"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="388"/>
         <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
         <translation>Sites: {0} · Cameras: {1} · Shortcomings: {2} · Needs: {3} · Photos: {4} · Communes with data: {5}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="320"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="408"/>
         <source>Lưu biểu đồ</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="320"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="408"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="327"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="415"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="327"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="415"/>
         <source>Không ghi được {0}.</source>
         <translation>Could not write {0}.</translation>
     </message>
@@ -1229,6 +1234,162 @@ At: {3}</translation>
         <location filename="../../src/fieldsurvey/ui/go_to.py" line="156"/>
         <source>Không tìm thấy “{0}”.</source>
         <translation>Nothing found for “{0}”.</translation>
+    </message>
+</context>
+<context>
+    <name>GradesPage</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="59"/>
+        <source>Đang đánh giá các đơn vị…</source>
+        <translation>Grading the units…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="63"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="64"/>
+        <source>Xếp loại</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="65"/>
+        <source>Điểm</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="66"/>
+        <source>Đúng hạn</source>
+        <translation>Timeliness</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="67"/>
+        <source>Đầy đủ</source>
+        <translation>Completeness</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="68"/>
+        <source>Chất lượng</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="69"/>
+        <source>Việc trễ / được giao</source>
+        <translation>Late / assigned</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="70"/>
+        <source>Số ngày trễ</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="71"/>
+        <source>Thông tin đã điền</source>
+        <translation>Fields filled</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="72"/>
+        <source>Camera đủ ảnh</source>
+        <translation>Cameras with enough photos</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="73"/>
+        <source>Có vị trí</source>
+        <translation>With a position</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="74"/>
+        <source>Duyệt ngay lần đầu / đã duyệt</source>
+        <translation>Approved first time / reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="75"/>
+        <source>Phải sửa</source>
+        <translation>Needed revision</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="76"/>
+        <source>Bị từ chối</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="77"/>
+        <source>Nghi trùng lắp</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="82"/>
+        <source>Thang điểm…</source>
+        <translation>Scale…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="84"/>
+        <source>Xuất XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="119"/>
+        <source>chưa đủ dữ liệu</source>
+        <translation>not enough data</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="125"/>
+        <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị đã xếp loại.</source>
+        <translation>As of {0}: {1} units, {2} graded.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="184"/>
+        <source>Đang đánh giá lại theo thang điểm mới…</source>
+        <translation>Grading again on the new scale…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="195"/>
+        <source>Xuất bảng đánh giá đơn vị</source>
+        <translation>Export the units&apos; scorecards</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="197"/>
+        <source>Bảng tính XLSX (*.xlsx)</source>
+        <translation>XLSX workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="207"/>
+        <source>Không lưu được</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="208"/>
+        <source>Không ghi được {0}: {1}</source>
+        <translation>Could not write {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="211"/>
+        <source>Đã xuất {0} đơn vị vào {1}.</source>
+        <translation>Exported {0} units to {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>GradingScaleDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="222"/>
+        <source>Thang điểm đánh giá đơn vị</source>
+        <translation>Unit grading scale</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="243"/>
+        <source>Điểm mỗi tiêu chí từ 0 đến 100; điểm chung là trung bình có trọng số của các tiêu chí tính được. Xếp loại Tốt, Khá, Trung bình khi điểm chung đạt ngưỡng tương ứng, dưới ngưỡng Trung bình là Yếu.</source>
+        <translation>Each criterion scores 0 to 100; the overall score is the weighted mean of the criteria that can be worked out. The grade is Good, Fair or Average when the overall score reaches its threshold, Poor below Average&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="253"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="254"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3183,131 +3344,189 @@ At: {3}</translation>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="62"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="67"/>
         <source>Tiến độ khảo sát</source>
         <translation>Survey progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="64"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="69"/>
         <source>Đang tính tiến độ…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="67"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="72"/>
         <source>Đã khảo sát / cần</source>
         <translation>Surveyed / needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="68"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="73"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="69"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="74"/>
         <source>Đã duyệt / bản ghi</source>
         <translation>Reviewed / records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="70"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="75"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="70"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="75"/>
         <source>Còn (ngày)</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="72"/>
         <location filename="../../src/fieldsurvey/ui/office/progress.py" line="77"/>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="82"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="95"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="72"/>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="96"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="74"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="79"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="78"/>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="83"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="97"/>
         <source>Khu vực</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="79"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="84"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="98"/>
+        <source>Số việc</source>
+        <translation>Assignments</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="100"/>
         <source>Trễ / còn</source>
         <translation>Late / left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="99"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="102"/>
+        <source>Đã nhắc ngày</source>
+        <translation>Reminded on</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="108"/>
+        <source>Đã nhắc hôm nay</source>
+        <translation>Reminded today</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="110"/>
+        <source>Ghi hôm nay là ngày đã nhắc đơn vị đang chọn (lưu vào dữ liệu của đơn vị).</source>
+        <translation>Record today as the day the selected unit was reminded (kept in the unit&apos;s record).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="114"/>
+        <source>Xuất XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="116"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="106"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="126"/>
         <source>Theo đơn vị</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="127"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="108"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="128"/>
         <source>Giao việc</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="109"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="129"/>
         <source>Danh sách cần đôn đốc</source>
         <translation>Chase list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="147"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="131"/>
+        <source>Đánh giá đơn vị</source>
+        <translation>Unit grading</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="177"/>
         <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị trễ hạn.</source>
         <translation>As of {0}: {1} unit(s), {2} overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="225"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="306"/>
+        <source>Không ghi được</source>
+        <translation>Could not write</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="319"/>
+        <source>Xuất danh sách cần đôn đốc</source>
+        <translation>Export the list to chase</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="321"/>
+        <source>Bảng tính XLSX (*.xlsx)</source>
+        <translation>XLSX workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="331"/>
+        <source>Không lưu được</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="332"/>
+        <source>Không ghi được {0}: {1}</source>
+        <translation>Could not write {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="335"/>
+        <source>Đã xuất {0} đơn vị vào {1}.</source>
+        <translation>Exported {0} units to {1}.</translation>
+    </message>
+    <message>
         <source>trễ {0} ngày</source>
-        <translation>{0} day(s) late</translation>
+        <translation type="vanished">{0} day(s) late</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="226"/>
         <source>còn {0} ngày</source>
-        <translation>{0} day(s) left</translation>
+        <translation type="vanished">{0} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="232"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="278"/>
         <source>Danh sách cần đôn đốc ({0})</source>
         <translation>Chase list ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="235"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="281"/>
         <source>{0} — liên hệ: {1} — {2} (hạn {3}) — đã khảo sát {4}</source>
         <translation>{0} — contact: {1} — {2} (due {3}) — surveyed {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="237"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="283"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="247"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="293"/>
         <source>Đã chép danh sách cần đôn đốc.</source>
         <translation>Copied the chase list.</translation>
     </message>
@@ -4266,11 +4485,47 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Check, write nothing.</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/cli/grading.py" line="27"/>
+        <source>Đánh giá, xếp loại các đơn vị: đúng hạn, đầy đủ, chất lượng, theo thang điểm của văn phòng (grading-scale).</source>
+        <translation>Grade the units: timeliness, completeness, quality, on the office&apos;s scale (grading-scale).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/grading.py" line="36"/>
         <location filename="../../src/fieldsurvey/cli/office.py" line="115"/>
         <location filename="../../src/fieldsurvey/cli/office.py" line="190"/>
         <location filename="../../src/fieldsurvey/cli/review.py" line="342"/>
         <source>Mỗi dòng một đối tượng JSON.</source>
         <translation>One JSON object per line.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/grading.py" line="48"/>
+        <source>Ghi bảng đánh giá vào tệp XLSX này.</source>
+        <translation>Write the scorecards to this XLSX file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/grading.py" line="67"/>
+        <source>{unit}: {grade} ({score} điểm) — đúng hạn {timeliness}, đầy đủ {completeness}, chất lượng {quality}</source>
+        <translation>{unit}: {grade} ({score} points) — timeliness {timeliness}, completeness {completeness}, quality {quality}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/grading.py" line="87"/>
+        <source>Cần dạng TÊN=GIÁ_TRỊ (KEY=VALUE): {text}</source>
+        <translation>Needs the form KEY=VALUE: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/grading.py" line="97"/>
+        <source>Xem hoặc đặt thang điểm đánh giá đơn vị: trọng số từng tiêu chí, điểm tối thiểu của từng loại, điểm trừ mỗi ngày trễ, số ảnh mỗi camera (lưu trong tệp dữ liệu).</source>
+        <translation>Show or set the unit grading scale: each criterion&apos;s weight, each grade&apos;s minimum score, the points taken off per day late, the photos each camera needs (kept in the workspace file).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/grading.py" line="113"/>
+        <source>Đặt một mục, ví dụ good=80 hoặc quality_weight=25 (lặp lại được; không mục nào được lưu nếu có mục sai).</source>
+        <translation>Set one item, e.g. good=80 or quality_weight=25 (repeatable; nothing is kept if any item is wrong).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/grading.py" line="121"/>
+        <source>In thang điểm dạng JSON.</source>
+        <translation>Print the scale as JSON.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/office.py" line="131"/>
@@ -4880,6 +5135,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Progress against the assignments&apos; due dates; late work flagged.</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/cli/grading.py" line="41"/>
         <location filename="../../src/fieldsurvey/cli/review.py" line="347"/>
         <source>Tính đến ngày này (YYYY-MM-DD; mặc định: hôm nay).</source>
         <translation>Measure against this day (YYYY-MM-DD; default: today).</translation>
@@ -4900,42 +5156,47 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>{surveyed}/{expected} sites, {reviewed}/{records} records reviewed, due {due}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="392"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="390"/>
+        <source>{lateness}; liên hệ: {contact}; đã nhắc: {reminded}</source>
+        <translation>{lateness}; contact: {contact}; reminded: {reminded}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="401"/>
         <source>Gói đã nhận.</source>
         <translation>Imported packages and what each brought (or one package&apos;s records).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="395"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="404"/>
         <source>Mỗi gói hoặc bản ghi một đối tượng JSON.</source>
         <translation>One JSON object per package or record.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="400"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="409"/>
         <source>Các bản ghi một gói mang đến.</source>
         <translation>The records one package brought.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="418"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="427"/>
         <source>{new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, {photos} ảnh</source>
         <translation>{new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="428"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="437"/>
         <source>Giữ lại</source>
         <translation>held back</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="436"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="445"/>
         <source>Số liệu cho biểu đồ.</source>
         <translation>The dashboard&apos;s figures: cameras by commune, purpose, condition, owner and connectivity; shortcomings by kind; needs by priority.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="439"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="448"/>
         <source>Một đối tượng JSON chứa mọi biểu đồ.</source>
         <translation>One JSON object with every chart.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="445"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="454"/>
         <source>Ngôn ngữ của nhãn.</source>
         <translation>Language of the labels.</translation>
     </message>
@@ -5763,6 +6024,112 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <source>Trạng thái duyệt {state} không có; chọn {states} hoặc {none}.</source>
         <translation>Unknown review state {state}; choose {states} or {none}.</translation>
     </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="49"/>
+        <source>Tốt</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="50"/>
+        <source>Khá</source>
+        <translation>Fair</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="51"/>
+        <source>Trung bình</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="52"/>
+        <source>Yếu</source>
+        <translation>Poor</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="58"/>
+        <source>Trọng số đúng hạn</source>
+        <translation>Timeliness weight</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="59"/>
+        <source>Trọng số đầy đủ</source>
+        <translation>Completeness weight</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="60"/>
+        <source>Trọng số chất lượng</source>
+        <translation>Quality weight</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="61"/>
+        <source>Điểm tối thiểu xếp loại Tốt</source>
+        <translation>Minimum score for Good</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="62"/>
+        <source>Điểm tối thiểu xếp loại Khá</source>
+        <translation>Minimum score for Fair</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="63"/>
+        <source>Điểm tối thiểu xếp loại Trung bình</source>
+        <translation>Minimum score for Average</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="64"/>
+        <source>Điểm trừ mỗi ngày trễ hạn</source>
+        <translation>Points off per day late</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="65"/>
+        <source>Số ảnh cần có của mỗi camera</source>
+        <translation>Photos each camera needs</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="155"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="210"/>
+        <source>{field}: phải là một số.</source>
+        <translation>{field}: must be a number.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="159"/>
+        <source>{field}: phải từ {low} đến {high}.</source>
+        <translation>{field}: must be from {low} to {high}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="165"/>
+        <source>{field}: phải là số nguyên.</source>
+        <translation>{field}: must be a whole number.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="175"/>
+        <source>{field}: phải thấp hơn {other} ({value}).</source>
+        <translation>{field}: must be lower than {other} ({value}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="183"/>
+        <source>{field}: ít nhất một trọng số phải lớn hơn 0.</source>
+        <translation>{field}: at least one weight must be above 0.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="202"/>
+        <source>Không có mục {name} trong thang điểm.</source>
+        <translation>The scale has no item {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/progress.py" line="310"/>
+        <source>trễ {days} ngày</source>
+        <translation>{days} days late</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/progress.py" line="313"/>
+        <source>đến hạn hôm nay</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/progress.py" line="314"/>
+        <source>còn {days} ngày</source>
+        <translation>{days} days left</translation>
+    </message>
 </context>
 <context>
     <name>photos</name>
@@ -6353,6 +6720,178 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <source>Không ghi được vào thư mục {folder}.</source>
         <translation>Cannot write into the folder {folder}.</translation>
     </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="22"/>
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="43"/>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="93"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="45"/>
+        <source>Người liên hệ, điện thoại</source>
+        <translation>Contact, phone</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="51"/>
+        <source>Khu vực</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="53"/>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="118"/>
+        <source>Số việc được giao</source>
+        <translation>Assignments</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="59"/>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="60"/>
+        <source>Số ngày trễ</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="61"/>
+        <source>Trễ / còn</source>
+        <translation>Late / left</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="63"/>
+        <source>Đã khảo sát (địa điểm)</source>
+        <translation>Surveyed (sites)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="70"/>
+        <source>Cần khảo sát (địa điểm)</source>
+        <translation>To survey (sites)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="76"/>
+        <source>Tiến độ (%)</source>
+        <translation>Progress (%)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="78"/>
+        <source>Đã nhắc ngày</source>
+        <translation>Reminded on</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="94"/>
+        <source>Xếp loại</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="95"/>
+        <source>Điểm</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="97"/>
+        <source>Đúng hạn (điểm)</source>
+        <translation>Timeliness (points)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="104"/>
+        <source>Đầy đủ (điểm)</source>
+        <translation>Completeness (points)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="111"/>
+        <source>Chất lượng (điểm)</source>
+        <translation>Quality (points)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="124"/>
+        <source>Việc trễ hạn</source>
+        <translation>Late assignments</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="126"/>
+        <source>Số ngày trễ nhiều nhất</source>
+        <translation>Most days late</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="132"/>
+        <source>Số bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="134"/>
+        <source>Thông tin đã điền (%)</source>
+        <translation>Fields filled (%)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="140"/>
+        <source>Số camera</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="142"/>
+        <source>Camera đủ ảnh</source>
+        <translation>Cameras with enough photos</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="149"/>
+        <source>Có vị trí / cần vị trí</source>
+        <translation>With a position / needing one</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="155"/>
+        <source>Đã duyệt</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="157"/>
+        <source>Duyệt ngay lần đầu</source>
+        <translation>Approved first time</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="164"/>
+        <source>Phải bổ sung, sửa</source>
+        <translation>Needed revision</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="170"/>
+        <source>Bị từ chối</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="171"/>
+        <source>Nghi trùng lắp</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="188"/>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="220"/>
+        <source>Cần đôn đốc</source>
+        <translation>To chase</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="221"/>
+        <source>Danh sách đơn vị cần đôn đốc</source>
+        <translation>Units to chase</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="234"/>
+        <source>Đánh giá đơn vị</source>
+        <translation>Unit grading</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/office_sheets.py" line="235"/>
+        <source>Đánh giá, xếp loại đơn vị</source>
+        <translation>Unit grading</translation>
+    </message>
 </context>
 <context>
     <name>store</name>
@@ -6458,103 +6997,103 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>No field {name} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="342"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="344"/>
         <source>Không có loại bản ghi {table}.</source>
         <translation>Unknown record table {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="348"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="350"/>
         <source>{field}: cần một số.</source>
         <translation>{field}: a number is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="353"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="355"/>
         <source>{field}: {value} không phải là số.</source>
         <translation>{field}: {value} is not a number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="358"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="360"/>
         <source>{field}: số không hợp lệ.</source>
         <translation>{field}: not a finite number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="361"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="363"/>
         <source>{field}: cần số nguyên.</source>
         <translation>{field}: a whole number is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="367"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="369"/>
         <source>{field}: {value} nằm ngoài khoảng {low}–{high}.</source>
         <translation>{field}: {value} is out of range {low}–{high}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="382"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="384"/>
         <source>{field}: danh sách không đọc được.</source>
         <translation>{field}: the list cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="385"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="387"/>
         <source>{field}: cần một danh sách.</source>
         <translation>{field}: a list is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="395"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="397"/>
         <source>views: mỗi hướng nhìn gồm direction, angle, tilt.</source>
         <translation>views: each view has direction, angle and tilt.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="422"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="424"/>
         <source>{field}: bắt buộc phải có.</source>
         <translation>{field} is required.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="428"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="430"/>
         <source>{field}: cần chữ.</source>
         <translation>{field}: text is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="432"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="434"/>
         <source>{field}: dài quá {limit} ký tự.</source>
         <translation>{field}: too long (more than {limit} characters).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="438"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="440"/>
         <source>{field}: có ký tự không hợp lệ.</source>
         <translation>{field}: invalid character.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="442"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="444"/>
         <source>{field}: không có bảng {table}.</source>
         <translation>{field}: no table {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="456"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="458"/>
         <source>{field}: cần có/không.</source>
         <translation>{field}: yes or no is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="461"/>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="473"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="463"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="475"/>
         <source>{field}: {value} không có trong danh mục {codes}.</source>
         <translation>{field}: {value} is not in the code list {codes}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="483"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="485"/>
         <source>{field}: cần một mã.</source>
         <translation>{field}: an id is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="489"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="491"/>
         <source>{field}: cần danh sách mã.</source>
         <translation>{field}: a list of ids is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="500"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="502"/>
         <source>{field}: {value} không phải ngày (YYYY-MM-DD).</source>
         <translation>{field}: {value} is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="508"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="510"/>
         <source>{field}: không phải SHA-256.</source>
         <translation>{field}: not a SHA-256.</translation>
     </message>

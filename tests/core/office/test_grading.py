@@ -188,7 +188,7 @@ def test_scorecards_as_xlsx(workspace: Workspace, office: dict[str, str], tmp_pa
     a, b, total = rows[1:]
     assert (a[0], a[1], a[2], a[3]) == (1, "Công an phường Ba Đình", "Trung bình", 52.5)
     assert b[by["Xếp loại"]] == "Yếu" and b[by["Đúng hạn (điểm)"]] is None
-    assert (a[by["Duyệt ngay lần đầu"]], a[by["Bị từ chối"]], a[by["Nghi trùng lặp"]]) == (1, 1, 1)
+    assert (a[by["Duyệt ngay lần đầu"]], a[by["Bị từ chối"]], a[by["Nghi trùng lắp"]]) == (1, 1, 1)
     assert total[1] == "Tổng cộng" and total[by["Số bản ghi"]] == 5
 
 
@@ -213,7 +213,7 @@ def test_grades_and_grading_scale_commands(
     demo.close()
     out = run_cli("grading-scale", "--db", str(path), "--set", "good=80", "--set", "fair=65")
     assert out.returncode == 0, out.stderr
-    assert "good — Điểm tối thiểu xếp loại Tốt: 80" in out.stdout
+    assert "good — Điểm tối thiểu xếp loại Tốt / Minimum score for Good: 80" in out.stdout
     bad = run_cli("grading-scale", "--db", str(path), "--set", "good=60", "--set", "average=x")
     assert bad.returncode != 0 and "Điểm tối thiểu xếp loại Trung bình" in bad.stderr
     shown = run_cli("grading-scale", "--db", str(path), "--json")

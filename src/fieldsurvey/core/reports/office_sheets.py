@@ -168,7 +168,7 @@ _SCORECARD: Final[Sequence[_Spec]] = (
         lambda r, _: r["needed_revision"],
     ),
     (QT_TRANSLATE_NOOP("reports", "Bị từ chối"), 10, "int", True, lambda r, _: r["rejected"]),
-    (QT_TRANSLATE_NOOP("reports", "Nghi trùng lặp"), 10, "int", True, lambda r, _: r["duplicates"]),
+    (QT_TRANSLATE_NOOP("reports", "Nghi trùng lắp"), 10, "int", True, lambda r, _: r["duplicates"]),
 )
 
 

@@ -74,7 +74,7 @@ class GradesPage(QWidget):
                 self.tr("Duyệt ngay lần đầu / đã duyệt"),
                 self.tr("Phải sửa"),
                 self.tr("Bị từ chối"),
-                self.tr("Nghi trùng lặp"),
+                self.tr("Nghi trùng lắp"),
             ],
             self,
             sortable=True,
