@@ -1037,3 +1037,35 @@ def test_the_plan_reaches_the_workbook_and_the_pdf(demo: Workspace, tmp_path: Pa
     cost = sum(i["cost"] for i in live_items)
     assert by_decision == [len(live_items), 0, cost]  # proposed, accepted, cost
     assert by_phase == [new, len(live_items) - new, cost]
+
+
+def test_the_map_shows_what_the_report_covers() -> None:
+    from fieldsurvey.core import reference
+    from fieldsurvey.core.reports.pdf import MapFlowable, density_colour, feature_area_km2
+    from fieldsurvey.core.resources import resource_path
+
+    boundaries = reference.boundary_geojson(reference.COMMUNE)
+    by_code = {f["properties"]["code"]: f for f in boundaries["features"]}
+    # Areas from the polygons agree with the areas the boundary source publishes.
+    source = resource_path("reference", "hanoi_126_communes_2025_vietnam-3d-map.json")
+    published = json.loads(source.read_text(encoding="utf-8"))["wards"]
+    for ward in published[:20]:
+        assert feature_area_km2(by_code[ward["id"]]) == pytest.approx(ward["area"], rel=0.1)
+    # A commune's report: that commune's bounding box (with a small margin).
+    code = "00070"
+    rings = [
+        p for polygon in by_code[code]["geometry"]["coordinates"] for ring in polygon for p in ring
+    ]
+    lons, lats = [p[0] for p in rings], [p[1] for p in rings]
+    view = MapFlowable(boundaries, [(105.85, 21.03, "working")], 400, 300, focus=[code])
+    min_lon, min_lat, max_lon, max_lat = view.extent
+    assert min_lon < min(lons) < min_lon + 0.01 and max_lon - 0.01 < max(lons) < max_lon
+    assert min_lat < min(lats) < min_lat + 0.01 and max_lat - 0.01 < max(lats) < max_lat
+    assert max_lon - min_lon < 0.1  # street scale, not the city (about 1°)
+    # A unit's report: its cameras' extent.
+    dots = [(105.80, 21.00, "working"), (105.81, 21.01, "degraded")]
+    assert MapFlowable(boundaries, dots, 400, 300).extent[2] - 105.81 < 0.01
+    # The city: every commune, shaded by density.
+    city = MapFlowable(boundaries, dots, 400, 300, density={code: 10})
+    assert city.extent[2] - city.extent[0] > 0.8
+    assert density_colour(0.5) != density_colour(60)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
@@ -44,6 +44,7 @@ from reportlab.platypus import (
 )
 
 from fieldsurvey.core import reference, vocabulary
+from fieldsurvey.core.geo import METRES_PER_DEGREE
 from fieldsurvey.core.reports import filters, tables
 from fieldsurvey.core.reports.letterhead import MOTTO, NATION, ReportForm, place_and_date
 from fieldsurvey.core.reports.tables import Job
@@ -163,7 +164,15 @@ def _number(value: Any, lang: str) -> str:
 
 
 class MapFlowable(Flowable):  # type: ignore[misc]
-    """Commune boundaries and camera dots, drawn straight onto the page's canvas."""
+    """The report's map, drawn straight onto the page's canvas, at the extent of what the report
+    covers, with a scale bar and a north arrow.
+
+    - ``density`` given (the whole city): each commune shaded by its cameras per km² (the
+      classes of ``DENSITY_CLASSES``), not a dot per camera, which at city scale overdraw one
+      another until the page looks the colour drawn last.
+    - otherwise (a commune, a unit): camera dots coloured by condition over the commune
+      boundaries, the extent being the ``focus`` communes' or else the dots' own (with a margin).
+    """
 
     def __init__(
         self,
@@ -171,27 +180,49 @@ class MapFlowable(Flowable):  # type: ignore[misc]
         points: Sequence[tuple[float, float, str | None]],
         width: float,
         height: float,
+        *,
+        focus: Collection[str] = (),
+        density: dict[str, int] | None = None,
+        lang: str = "vi",
     ) -> None:
         super().__init__()
         self.boundaries = boundaries
         self.points = points
         self.width = width
         self.height = height
+        self.focus = set(focus)
+        self.density = density
+        self.lang = lang
+        self.extent = self._extent()
+
+    def _extent(self) -> tuple[float, float, float, float]:
+        """(min_lon, min_lat, max_lon, max_lat) the map shows."""
+        features = self.boundaries["features"]
+        chosen = [f for f in features if f["properties"]["code"] in self.focus]
+        if chosen or self.density is not None or not self.points:
+            shown = chosen or features
+            coords = [
+                p
+                for f in shown
+                for polygon in f["geometry"]["coordinates"]
+                for ring in polygon
+                for p in ring
+            ]
+        else:
+            coords = [(lon, lat) for lon, lat, _ in self.points]
+        lons, lats = [p[0] for p in coords], [p[1] for p in coords]
+        min_lon, max_lon, min_lat, max_lat = min(lons), max(lons), min(lats), max(lats)
+        # A little room around, and never narrower than about a kilometre.
+        pad_lat = max((max_lat - min_lat) * 0.08, 0.005)
+        pad_lon = max((max_lon - min_lon) * 0.08, 0.005)
+        return min_lon - pad_lon, min_lat - pad_lat, max_lon + pad_lon, max_lat + pad_lat
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
         canvas = self.canv
-        rings = [
-            ring
-            for feature in self.boundaries["features"]
-            for polygon in feature["geometry"]["coordinates"]
-            for ring in polygon
-        ]
-        lons = [p[0] for ring in rings for p in ring]
-        lats = [p[1] for ring in rings for p in ring]
-        min_lon, max_lon, min_lat, max_lat = min(lons), max(lons), min(lats), max(lats)
+        min_lon, min_lat, max_lon, max_lat = self.extent
         squash = math.cos(math.radians((min_lat + max_lat) / 2))
         scale = min(self.width / ((max_lon - min_lon) * squash), self.height / (max_lat - min_lat))
         off_x = (self.width - (max_lon - min_lon) * squash * scale) / 2
@@ -201,36 +232,132 @@ class MapFlowable(Flowable):  # type: ignore[misc]
             return off_x + (lon - min_lon) * squash * scale, off_y + (lat - min_lat) * scale
 
         canvas.saveState()
+        frame = canvas.beginPath()
+        frame.rect(0, 0, self.width, self.height)
+        canvas.clipPath(frame, stroke=0, fill=0)
         canvas.setStrokeColor(colors.HexColor("#8A8A8A"))
-        canvas.setFillColor(colors.HexColor("#F3F1EA"))
         canvas.setLineWidth(0.3)
-        path = canvas.beginPath()
-        for ring in rings:
-            x, y = xy(*ring[0])
-            path.moveTo(x, y)
-            for lon, lat in ring[1:]:
-                path.lineTo(*xy(lon, lat))
-            path.close()
-        canvas.drawPath(path, stroke=1, fill=1)
+        for feature in self.boundaries["features"]:
+            code = feature["properties"]["code"]
+            fill = colors.HexColor("#F3F1EA")
+            if self.density is not None:
+                fill = density_colour(
+                    self.density.get(code, 0) / max(feature_area_km2(feature), 0.01)
+                )
+            elif self.focus and code not in self.focus:
+                fill = colors.HexColor("#FBFAF7")
+            canvas.setFillColor(fill)
+            path = canvas.beginPath()
+            for polygon in feature["geometry"]["coordinates"]:
+                for ring in polygon:
+                    x, y = xy(*ring[0])
+                    path.moveTo(x, y)
+                    for lon, lat in ring[1:]:
+                        path.lineTo(*xy(lon, lat))
+                    path.close()
+            canvas.drawPath(path, stroke=1, fill=1)
+        if self.density is None:
+            self._dots(xy)
+        canvas.restoreState()
+        self._scale_bar(scale)
+        self._north_arrow()
+        canvas.setStrokeColor(colors.HexColor("#8A8A8A"))
+        canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+
+    def _dots(self, xy: Callable[[float, float], tuple[float, float]]) -> None:
+        canvas = self.canv
         # One dot per half point of the page and condition: the eye cannot tell more apart.
         seen: dict[str | None, set[tuple[int, int]]] = {}
         for lon, lat, condition in self.points:
             x, y = xy(lon, lat)
             key = condition if condition in CONDITION_COLOURS else None
             seen.setdefault(key, set()).add((round(x * 2), round(y * 2)))
-        size = 1.4
-        # Problems last, so they stay visible where dots crowd.
-        for condition in _DRAW_ORDER:
-            colour = CONDITION_COLOURS[condition]
+        size = 2.2 if self.focus else 1.4
+        for condition in _DRAW_ORDER:  # problems last, so they stay visible where dots crowd
             cells = seen.get(condition)
             if not cells:
                 continue
-            canvas.setFillColor(colour)
+            canvas.setFillColor(CONDITION_COLOURS[condition])
             dots = canvas.beginPath()
             for cx, cy in sorted(cells):
                 dots.rect(cx / 2 - size / 2, cy / 2 - size / 2, size, size)
             canvas.drawPath(dots, stroke=0, fill=1)
-        canvas.restoreState()
+
+    def _scale_bar(self, scale: float) -> None:
+        """A bar of a round length, about a fifth of the map's width, at the bottom left."""
+        metres_per_point = METRES_PER_DEGREE / scale
+        target = self.width / 5 * metres_per_point
+        length = max(
+            (f * 10**e for e in range(0, 6) for f in (1, 2, 5) if f * 10**e <= target),
+            default=1,
+        )
+        bar = length / metres_per_point
+        canvas = self.canv
+        x, y = 8, 8
+        canvas.setFillColor(colors.white)
+        canvas.rect(x - 3, y - 3, bar + 40, 16, stroke=0, fill=1)
+        canvas.setFillColor(colors.black)
+        canvas.setStrokeColor(colors.black)
+        canvas.setLineWidth(0.8)
+        canvas.line(x, y, x + bar, y)
+        canvas.line(x, y - 2, x, y + 3)
+        canvas.line(x + bar, y - 2, x + bar, y + 3)
+        text = f"{length // 1000:g} km" if length >= 1000 else f"{length:g} m"
+        canvas.setFont(FONT, 7)
+        canvas.drawString(x + bar + 4, y - 2, text)
+
+    def _north_arrow(self) -> None:
+        canvas = self.canv
+        x, y = self.width - 14, self.height - 26
+        canvas.setFillColor(colors.black)
+        arrow = canvas.beginPath()
+        arrow.moveTo(x, y + 16)
+        arrow.lineTo(x - 5, y)
+        arrow.lineTo(x, y + 4)
+        arrow.lineTo(x + 5, y)
+        arrow.close()
+        canvas.drawPath(arrow, stroke=0, fill=1)
+        canvas.setFont(FONT_BOLD, 8)
+        canvas.drawCentredString(x, y + 18, _t(self.lang, "B", "N"))
+
+
+# Cameras per km² of a commune: upper bounds (exclusive) of the classes and their colours.
+DENSITY_CLASSES: Final = (
+    (1.0, colors.HexColor("#F7FBFF")),
+    (5.0, colors.HexColor("#C6DBEF")),
+    (20.0, colors.HexColor("#6BAED6")),
+    (50.0, colors.HexColor("#2171B5")),
+    (math.inf, colors.HexColor("#08306B")),
+)
+
+
+def density_colour(per_km2: float) -> colors.Color:
+    return next(colour for bound, colour in DENSITY_CLASSES if per_km2 < bound)
+
+
+def feature_area_km2(feature: dict[str, Any]) -> float:
+    """Area of a (Multi)Polygon feature in km² (shoelace on a local flat projection)."""
+    total = 0.0
+    for polygon in feature["geometry"]["coordinates"]:
+        for number, ring in enumerate(polygon):
+            lat0 = math.radians(sum(p[1] for p in ring) / len(ring))
+            xs = [p[0] * METRES_PER_DEGREE * math.cos(lat0) for p in ring]
+            ys = [p[1] * METRES_PER_DEGREE for p in ring]
+            area = abs(sum(xs[i] * ys[i - 1] - xs[i - 1] * ys[i] for i in range(len(ring)))) / 2
+            total += area if number == 0 else -area  # holes after the outer ring
+    return total / 1e6
+
+
+def density_legend(lang: str) -> str:
+    """The density classes, as the line under the city map."""
+    parts = []
+    low = 0.0
+    for bound, colour in DENSITY_CLASSES:
+        text = f"≥ {low:g}" if bound == math.inf else f"{low:g}–{bound:g}"
+        parts.append(f'<font color="{colour.hexval().replace("0x", "#")}">■</font> {text}')
+        low = bound
+    title = _t(lang, "Camera/km² mỗi xã, phường:", "Cameras per km² of each commune:")
+    return f"{title} " + " &nbsp; ".join(parts)
 
 
 # -- charts and tables -----------------------------------------------------------------------------
@@ -495,6 +622,70 @@ def _side_by_side(left: list[Flowable], right: list[Flowable], share: float) -> 
         )
     )
     return table
+
+
+def _report_map(
+    job: Job, communes: Sequence[dict[str, Any]], cameras: int, styles: dict[str, ParagraphStyle]
+) -> list[Flowable]:
+    """The map at the extent of what the report covers: a commune's (or a unit's cameras') at
+    street scale with a dot per camera by condition; the whole city as density by commune, with
+    the conditions given as shares beneath."""
+    lang, where = job.lang, job.where
+    boundaries = reference.boundary_geojson(reference.COMMUNE)
+    points = _map_points(job)
+    zoomed = bool(where.communes or where.owners)
+    density = None if zoomed else {str(r["commune_code"]): int(r["cameras"]) for r in communes}
+    flowable = MapFlowable(
+        boundaries,
+        points,
+        _WIDTH,
+        150 * mm,
+        focus=where.communes,
+        density=density,
+        lang=lang,
+    )
+    shares = [
+        (code, sum(1 for _, _, condition in points if condition == code))
+        for code in CONDITION_COLOURS
+    ]
+    if zoomed:
+        legend = " &nbsp; ".join(
+            f'<font color="{CONDITION_COLOURS[code].hexval().replace("0x", "#")}">■</font> '
+            + _esc(_condition_label(code, lang))
+            for code, _ in shares
+        )
+    else:
+        legend = density_legend(lang)
+    on_map = len(points)
+    share_text = ", ".join(
+        f"{_esc(_condition_label(code, lang))} {100 * n / on_map:.0f} %"
+        for code, n in shares
+        if n and on_map
+    )
+    source = _t(
+        lang,
+        "Ranh giới xã, phường (2025): gis.vn, sapnhap.bando.com.vn, qua vietnam-3d-map.",
+        "Commune boundaries (2025): gis.vn, sapnhap.bando.com.vn, via vietnam-3d-map.",
+    )
+    placed = _t(
+        lang,
+        f"{_number(on_map, lang)} trong {_number(cameras, lang)} camera có vị trí",
+        f"{_number(on_map, lang)} of {_number(cameras, lang)} cameras have a position",
+    )
+    return [
+        flowable,
+        Paragraph(legend, styles["small"]),
+        Paragraph(
+            f"{_t(lang, 'Tình trạng', 'Condition')}: {share_text} ({placed}). {_esc(source)}",
+            styles["small"],
+        ),
+    ]
+
+
+def _condition_label(code: str | None, lang: str) -> str:
+    return (
+        vocabulary.label("camera_condition", code, lang) if code else _t(lang, "Chưa rõ", "Unknown")
+    )
 
 
 def _breakdown(
@@ -782,29 +973,20 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
             1,
         ),
     ]
-    legend = " &nbsp; ".join(
-        f'<font color="{colour.hexval().replace("0x", "#")}">■</font> '
-        + _esc(
-            vocabulary.label("camera_condition", code, lang)
-            if code
-            else _t(lang, "Chưa rõ", "Unknown")
-        )
-        for code, colour in CONDITION_COLOURS.items()
-    )
     story += [
         KeepTogether(
             [
                 Paragraph(
-                    _t(lang, "2. Bản đồ camera theo tình trạng", "2. Map of cameras by condition"),
+                    _t(lang, "2. Bản đồ camera theo tình trạng", "2. Map of cameras by condition")
+                    if where.communes or where.owners
+                    else _t(
+                        lang,
+                        "2. Bản đồ mật độ camera theo xã, phường",
+                        "2. Map of camera density by commune",
+                    ),
                     styles["h2"],
                 ),
-                MapFlowable(
-                    reference.boundary_geojson(reference.COMMUNE),
-                    _map_points(job),
-                    _WIDTH,
-                    150 * mm,
-                ),
-                Paragraph(legend, styles["small"]),
+                *_report_map(job, communes, totals["cameras"], styles),
             ]
         ),
         PageBreak(),
