@@ -16,6 +16,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import openpyxl
 import pytest
@@ -213,6 +214,9 @@ def test_xlsx_in_english(demo: Workspace, tmp_path: Path) -> None:
 # -- GeoPackage ------------------------------------------------------------------------------------
 
 
+BOX = ("105.84", "21.02", "105.86", "21.04")  # around Hoàn Kiếm Lake
+
+
 def test_gpkg_layers_and_counts_as_ogrinfo_reads_them(demo: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "report.gpkg"
     counts = write_report(demo.db, "gpkg", out)
@@ -228,8 +232,11 @@ def test_gpkg_layers_and_counts_as_ogrinfo_reads_them(demo: Workspace, tmp_path:
         "view_cones": views,
         "sites": live(demo, "sites"),
         "needs": live(demo, "needs"),
+        "plan_items": 0,
+        "communes": 126,
+        "layer_styles": 3,  # QGIS's default styles, a plain table GDAL lists too
     }
-    assert counts == found
+    assert counts == {k: v for k, v in found.items() if k != "layer_styles"}
     with sqlite3.connect(out) as conn:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x47504B47
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 10300
@@ -241,7 +248,24 @@ def test_gpkg_layers_and_counts_as_ogrinfo_reads_them(demo: Workspace, tmp_path:
             "view_cones": "POLYGON",
             "sites": "POINT",
             "needs": "POINT",
+            "plan_items": "POINT",
+            "communes": "MULTIPOLYGON",
         }
+        # Every layer has its R-tree, registered as the extension, holding every geometry.
+        for layer in geometry:
+            indexed = conn.execute(f"SELECT count(*) FROM rtree_{layer}_geom").fetchone()[0]
+            located = conn.execute(
+                f'SELECT count(*) FROM "{layer}" WHERE geom IS NOT NULL'
+            ).fetchone()[0]
+            assert indexed == located, layer
+        assert {t for (t,) in conn.execute("SELECT table_name FROM gpkg_extensions")} == set(
+            geometry
+        )
+        styles = dict(conn.execute("SELECT f_table_name, styleQML FROM layer_styles"))
+        assert set(styles) == {"cameras", "plan_items", "communes"}
+        for qml in styles.values():
+            ElementTree.fromstring(qml.split("'SYSTEM'>", 1)[1])
+        assert "Hoạt động tốt" in styles["cameras"] and "Lắp đặt mới" in styles["plan_items"]
         assert {srs for (srs,) in conn.execute("SELECT srs_id FROM gpkg_contents")} == {4326}
         name = conn.execute(
             "SELECT name FROM cameras WHERE commune = 'Phường Hoàn Kiếm' LIMIT 1"
@@ -257,6 +281,14 @@ def test_gpkg_layers_and_counts_as_ogrinfo_reads_them(demo: Workspace, tmp_path:
     )
     assert full.stderr.strip() == ""
     assert "POLYGON ((" in full.stdout and "POINT (" in full.stdout
+    # GDAL finds and uses the spatial index: a box around Hoàn Kiếm Lake holds few communes.
+    spatial = subprocess.run(
+        [needs_binary("ogrinfo"), "-ro", "-so", str(out), "communes", "-spat", *BOX],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert 0 < _figures(spatial.stdout.split("Feature Count:")[1].splitlines()[0])[0] < 20
 
 
 def test_view_cone_is_a_sector_around_the_direction() -> None:
