@@ -19,75 +19,89 @@
         <translation>Select a site or camera in the list, or add a new one (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="29"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="31"/>
         <source>Camera theo xã/phường (20 nơi nhiều nhất)</source>
         <translation>Cameras by commune (top 20)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="30"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="32"/>
         <source>Camera theo mục đích sử dụng</source>
         <translation>Cameras by purpose of use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="31"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="33"/>
         <source>Camera theo tình trạng</source>
         <translation>Cameras by condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="32"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="34"/>
         <source>Camera theo đơn vị chủ quản (15 đơn vị nhiều nhất)</source>
         <translation>Cameras by owner unit (top 15)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="33"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="35"/>
         <source>Camera theo kết nối</source>
         <translation>Cameras by connectivity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="34"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="36"/>
         <source>Tồn tại, hạn chế theo loại</source>
         <translation>Shortcomings by type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="35"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="37"/>
         <source>Nhu cầu lắp đặt theo mức ưu tiên</source>
         <translation>Installation needs by priority</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="41"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="43"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="267"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="40"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="42"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="44"/>
         <source>Mục đích</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="44"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="46"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="46"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="48"/>
         <source>Tồn tại</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="47"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="49"/>
         <source>Nhu cầu</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="60"/>
-        <source>Còn lại ({0} nơi)</source>
-        <translation>Others ({0})</translation>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="95"/>
+        <source>các nơi khác: {0} ({1} nơi)</source>
+        <translation>the others: {0} ({1} more)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="85"/>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="99"/>
+        <source>Số camera đề nghị</source>
+        <translation>Cameras asked for</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="116"/>
+        <source>Số nhu cầu</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>Còn lại ({0} nơi)</source>
+        <translation type="vanished">Others ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="116"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="159"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
@@ -316,7 +330,7 @@
         <translation>Night vision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="45"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="47"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="84"/>
         <source>Kết nối</source>
         <translation>Connectivity</translation>
@@ -357,7 +371,7 @@
         <translation>AI functions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="43"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="45"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="92"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>

@@ -428,13 +428,26 @@ def test_dashboard_draws_the_core_figures(
     for index, name in enumerate(dialog.charts.sets):
         view = dialog.charts.widget(index)
         [series] = view.chart().series()
-        [bar_set] = series.barSets()
+        bar_set = series.barSets()[0]
         values = [bar_set.at(i) for i in range(bar_set.count())]
-        assert sum(values) == sum(row["count"] for row in figures[name]), name
-    # long charts: the largest twenty communes, then one bar for the rest
+        title = view.chart().title()
+        # long charts: the largest groups as bars, the rest said in the title (a bar of their
+        # sum would squash the others)
+        rest = sum(r["count"] for r in figures[name]) - sum(values)
+        assert rest == 0 or f"các nơi khác: {rest:.0f}" in title, name
+        # ticks at round numbers
+        [axis] = view.chart().axes(Qt.Orientation.Horizontal)
+        assert axis.tickInterval() in {f * 10**e for e in range(6) for f in (1, 2, 5)}, name
+        assert axis.max() % axis.tickInterval() == 0 and axis.max() >= max(values), name
     communes = dialog.charts.labels["cameras_by_commune"]
-    assert len(communes) == 21 and communes[-1].startswith("Còn lại")
+    assert len(communes) == 20
     assert communes[0] == max(figures["cameras_by_commune"], key=lambda r: r["count"])["label_vi"]
+    # needs beside the cameras they ask for
+    [needs] = dialog.charts.widget(6).chart().series()
+    asked = needs.barSets()[1]
+    assert sum(asked.at(i) for i in range(asked.count())) == sql_sum(
+        office, "SELECT sum(camera_count) FROM needs WHERE deleted = 0"
+    )
     assert "Chưa rõ" not in dialog.charts.labels["cameras_by_purpose"]
     assert dialog.charts.labels["cameras_by_purpose"][0] == (
         "Quản lý, giám sát, điều hành giao thông"
@@ -758,3 +771,7 @@ def test_the_units_grades_tab_scale_and_export(
     assert page.export(target) == len(expected)
     sheet = openpyxl.load_workbook(target).worksheets[0]
     assert sheet.cell(1, 3).value == "Xếp loại" and sheet.max_row == len(expected) + 2
+
+
+def sql_sum(ws: Workspace, sql: str) -> int:
+    return int(ws.db.execute(sql).fetchone()[0] or 0)

@@ -26,6 +26,12 @@ CHARTS: dict[str, tuple[str, str, str, bool]] = {
 }
 
 
+def _cameras_asked(db: sqlite_utils.Database, column: str) -> dict[Any, int]:
+    """The cameras the needs ask for (their camera_count summed), by ``column``."""
+    sql = f"SELECT {column}, sum(camera_count) FROM needs WHERE deleted = 0 GROUP BY {column}"
+    return {code: int(n or 0) for code, n in db.execute(sql)}
+
+
 def _counts(db: sqlite_utils.Database, table: str, column: str, multiple: bool) -> dict[Any, int]:
     if not multiple:
         sql = f"SELECT {column}, count(*) FROM {table} WHERE deleted = 0 GROUP BY {column}"
@@ -68,7 +74,8 @@ def _labels(db: sqlite_utils.Database, names: str) -> list[tuple[str, dict[str, 
 def chart(
     db: sqlite_utils.Database, name: str, *, keep_empty: bool = False
 ) -> list[dict[str, Any]]:
-    """One chart's figures: ``{"code", "label_vi", "label_en", "count"}`` per group.
+    """One chart's figures: ``{"code", "label_vi", "label_en", "count"}`` per group (the needs'
+    charts also ``"cameras"``: the cameras those needs ask for).
 
     Code lists keep their display order (every code, zero counts included); communes and
     owners, which are many, are sorted by count, largest first, and only those with records
@@ -105,6 +112,10 @@ def chart(
                 "count": counts[None],
             }
         )
+    if table == "needs" and not multiple:
+        asked = _cameras_asked(db, column)
+        for row in rows:
+            row["cameras"] = asked.get(row["code"], 0)
     return rows
 
 
