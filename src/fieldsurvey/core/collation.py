@@ -102,7 +102,13 @@ def compare(left: str, right: str) -> int:
     return (a > b) - (a < b)
 
 
+SORT_KEY_FUNCTION = "fs_sort_key"
+
+
 def register(conn: sqlite3.Connection) -> None:
-    """Make ``COLLATE vietnamese`` known to this connection (needed by every connection that
-    reads or writes a workspace: its list indexes are in this order)."""
+    """Make ``COLLATE vietnamese`` and ``fs_sort_key(text)`` (``sort_key`` in SQL, for the
+    statements that fill the stored sort keys) known to this connection."""
     conn.create_collation(NAME, compare)
+    conn.create_function(
+        SORT_KEY_FUNCTION, 1, lambda text: sort_key(text or ""), deterministic=True
+    )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
+from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.listing import ListQuery
@@ -143,7 +146,63 @@ def test_code_columns_sort_in_their_lists_order_and_communes_by_name(demo: Works
     assert shown == sorted(shown, key=order.index)
     communes = [r[6] for r in all_rows(demo, ListQuery("cameras", sort="commune"), size=500)]
     named = [c for c in communes if c]
-    assert len(set(named)) > 10 and named == sorted(named)  # by the name shown, not its code
+    # by the name shown, not its code, in Vietnamese order
+    assert len(set(named)) > 10 and named == sorted(named, key=sort_key)
+    assert named.index("Phường Cầu Giấy") < named.index("Phường Chương Mỹ")
+
+
+VIETNAMESE_NAMES = [
+    "Chợ Đồng Xuân",
+    "Ô Chợ Dừa",
+    "Ứng Thiên",
+    "Đống Đa",
+    "Yên Hòa",
+    "Dương Nội",
+    "Đại Mỗ",
+    "Ba Đình",
+    "Ông Ích Khiêm",
+    "camera 10",
+    "camera 2",
+    "Ấp Bắc",
+]
+
+
+def test_lists_sort_names_in_vietnamese_order_from_their_index(workspace: Workspace) -> None:
+    unit = workspace.insert("units", {"name": "Đơn vị thử"})
+    sites = {
+        name: workspace.insert("sites", {"name": name, "category": "market", "unit_id": unit})
+        for name in VIETNAMESE_NAMES
+    }
+    for name, site in sites.items():
+        workspace.insert("cameras", {"site_id": site, "name": name})
+    expected = sorted(VIETNAMESE_NAMES, key=sort_key)
+    assert expected.index("Ấp Bắc") < expected.index("Ba Đình")  # A, Ă, Â before B
+    assert expected.index("Dương Nội") < expected.index("Đại Mỗ") < expected.index("Đống Đa")
+    assert expected.index("Ông Ích Khiêm") < expected.index("Ứng Thiên") < expected.index("Yên Hòa")
+    assert expected.index("camera 2") < expected.index("camera 10")
+    for table in ("sites", "cameras"):
+        shown = [r[1] for r in all_rows(workspace, ListQuery(table), size=5)]  # several pages
+        assert shown == expected, table
+        back = [r[1] for r in all_rows(workspace, ListQuery(table, descending=True), size=5)]
+        assert back == expected[::-1], table
+    by_site = [r[2] for r in all_rows(workspace, ListQuery("cameras", sort="site"), size=5)]
+    assert by_site == expected
+    # A renamed record takes its new place; the name order is read from the index.
+    workspace.update("sites", sites["Yên Hòa"], {"name": "An Khánh"})
+    assert all_rows(workspace, ListQuery("sites"), size=50)[0][1] == "An Khánh"
+    plan = " ".join(
+        str(row[-1])
+        for row in workspace.db.execute(
+            "EXPLAIN QUERY PLAN SELECT r.id FROM cameras r WHERE r.deleted = 0 "
+            "ORDER BY r.sort_name, r.id LIMIT 200"
+        )
+    )
+    assert "cameras_list_name" in plan and "TEMP B-TREE" not in plan
+    # The file stays readable and checkable without the app's functions.
+    workspace.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    plain = sqlite3.connect(workspace.path)
+    assert plain.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    plain.close()
 
 
 # -- short lists for forms and dialogs ----------------------------------------------------------

@@ -59,7 +59,7 @@ def _labels(db: sqlite_utils.Database, names: str) -> list[tuple[str, dict[str, 
         return [
             (unit_id, {"vi": name, "en": name})
             for unit_id, name in db.execute(
-                "SELECT id, name FROM units ORDER BY name COLLATE vietnamese, id"
+                "SELECT id, name FROM units ORDER BY sort_name, id"
             )
         ]
     return [

@@ -285,8 +285,8 @@ def camera_records(
         LEFT JOIN units u ON u.id = c.owner_unit_id
         LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = c.commune_code
         WHERE {cond}
-        ORDER BY a.name COLLATE vietnamese, s.name COLLATE vietnamese,
-                 c.name COLLATE vietnamese, c.id
+        ORDER BY a.sort_name, s.sort_name,
+                 c.sort_name, c.id
         """,
         params,
     )
@@ -392,8 +392,8 @@ def shortcoming_records(
         LEFT JOIN admin_units a ON a.level = 'commune'
              AND a.code = coalesce(c.commune_code, s.commune_code)
         WHERE {cond}
-        ORDER BY a.name COLLATE vietnamese, s.name COLLATE vietnamese,
-                 c.name COLLATE vietnamese, sh.id
+        ORDER BY a.sort_name, s.sort_name,
+                 c.sort_name, sh.id
         """,
         params,
     )
@@ -438,7 +438,7 @@ def need_records(
         JOIN sites s ON s.id = n.site_id
         LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = s.commune_code
         WHERE {cond}
-        ORDER BY a.name COLLATE vietnamese, s.name COLLATE vietnamese, n.id
+        ORDER BY a.sort_name, s.sort_name, n.id
         """,
         params,
     )
@@ -491,7 +491,7 @@ def site_records(
         LEFT JOIN units u ON u.id = s.unit_id
         LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = s.commune_code
         WHERE {cond}
-        ORDER BY a.name COLLATE vietnamese, s.name COLLATE vietnamese, s.id
+        ORDER BY a.sort_name, s.sort_name, s.id
         """,
         params,
     )

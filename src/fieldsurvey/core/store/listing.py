@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
-from fieldsurvey.core import collation, vocabulary
+from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store.records import record_kind
@@ -39,25 +39,22 @@ def _in_list_order(column: str, code_list: str) -> str:
     return f"CASE {column} {cases} ELSE 999 END"
 
 
-# The pickers (a few hundred names at most) sort in Vietnamese alphabetical order
-# (core/collation.py). The lists' sort columns do not yet: their order must come from an index
-# to stay fast on the city's 200,000 cameras, and an index in a collation of our own would make
-# the workspace unreadable to other SQLite tools (no integrity check, no write without it); that
-# needs a stored sort key instead.
-_VI = f"COLLATE {collation.NAME}"
+# Names sort in Vietnamese alphabetical order (core/collation.py) through the stored keys the
+# write path keeps beside them (``sort_name``, compared as plain text): the name order comes from
+# an index, so the first page of the city's 200,000 cameras is read without sorting them, and no
+# collation of ours is needed to read or check the file.
 _SORT_SQL = {
-    "name": "coalesce(r.name, '') COLLATE NOCASE",
+    "name": "r.sort_name",
     "category": _in_list_order("r.category", "site_category"),
-    "commune": "coalesce((SELECT a.name FROM admin_units a WHERE a.level = 'commune' "
+    "commune": "coalesce((SELECT a.sort_name FROM admin_units a WHERE a.level = 'commune' "
     "AND a.code = r.commune_code), '')",
     "address": "coalesce(r.address, '') COLLATE NOCASE",
     "cameras": "(SELECT count(*) FROM cameras c WHERE c.site_id = r.id AND c.deleted = 0)",
     "review_state": _in_list_order("r.review_state", "review_state"),
-    "site": "coalesce((SELECT s.name FROM sites s WHERE s.id = r.site_id), '') COLLATE NOCASE",
+    "site": "coalesce((SELECT s.sort_name FROM sites s WHERE s.id = r.site_id), '')",
     "camera_type": _in_list_order("r.camera_type", "camera_type"),
     "condition": _in_list_order("r.condition", "camera_condition"),
-    "owner": "coalesce((SELECT u.name FROM units u WHERE u.id = r.owner_unit_id), '')"
-    " COLLATE NOCASE",
+    "owner": "coalesce((SELECT u.sort_name FROM units u WHERE u.id = r.owner_unit_id), '')",
 }
 _SEARCH_KIND = {"sites": "site", "cameras": "camera"}
 
@@ -295,7 +292,7 @@ def commune_choices(db: sqlite_utils.Database) -> Sequence[tuple[str, str]]:
         for code, name in db.execute(
             "SELECT a.code, a.name FROM admin_units a WHERE a.level = 'commune' AND a.code IN "
             "(SELECT DISTINCT commune_code FROM sites WHERE deleted = 0) "
-            f"ORDER BY a.name {_VI}, a.code"
+            "ORDER BY a.sort_name, a.code"
         )
     ]
 
@@ -308,7 +305,7 @@ def unit_choices(db: sqlite_utils.Database) -> list[tuple[str, str]]:
     return [
         (str(unit_id), str(name))
         for unit_id, name in db.execute(
-            f"SELECT id, name FROM units WHERE deleted = 0 ORDER BY name {_VI}, rowid"
+            "SELECT id, name FROM units WHERE deleted = 0 ORDER BY sort_name, rowid"
         )
     ]
 
@@ -320,7 +317,7 @@ def owner_unit_choices(db: sqlite_utils.Database) -> list[tuple[str, str]]:
         (str(unit_id), str(name))
         for unit_id, name in db.execute(
             "SELECT id, name FROM units WHERE deleted = 0 AND id IN (SELECT owner_unit_id FROM "
-            f"cameras WHERE deleted = 0) ORDER BY name {_VI}, rowid"
+            "cameras WHERE deleted = 0) ORDER BY sort_name, rowid"
         )
     ]
 
@@ -369,7 +366,7 @@ def site_camera_choices(db: sqlite_utils.Database, site_id: str | None) -> list[
         (str(camera_id), camera_title(name, ref, str(camera_id)))
         for camera_id, name, ref in db.execute(
             "SELECT id, name, ref FROM cameras WHERE deleted = 0 AND site_id = ? "
-            f"ORDER BY name {_VI}, rowid",
+            "ORDER BY sort_name, rowid",
             [site_id],
         )
     ]

@@ -636,3 +636,29 @@ ALTER TABLE units ADD COLUMN reminded_on TEXT
 def m014_unit_reminded_on(db: sqlite_utils.Database) -> None:
     for statement in _split(_UNIT_REMINDED_SCHEMA):
         db.execute(statement)
+
+
+# The lists sort names in Vietnamese alphabetical order from an index (core/store/listing.py): a
+# stored key (core/collation.sort_key, compared as plain text) beside each name, kept by the
+# write path, so the index needs no collation of ours and other SQLite tools can still check the
+# file. Units and communes get one too, for the lists' owner and commune columns.
+_SORT_NAMES = """
+ALTER TABLE sites ADD COLUMN sort_name TEXT;
+ALTER TABLE cameras ADD COLUMN sort_name TEXT;
+ALTER TABLE units ADD COLUMN sort_name TEXT;
+ALTER TABLE admin_units ADD COLUMN sort_name TEXT;
+UPDATE sites SET sort_name = fs_sort_key(name);
+UPDATE cameras SET sort_name = fs_sort_key(name);
+UPDATE units SET sort_name = fs_sort_key(name);
+UPDATE admin_units SET sort_name = fs_sort_key(name);
+DROP INDEX sites_list_name;
+CREATE INDEX sites_list_name ON sites(sort_name, id);
+DROP INDEX cameras_list_name;
+CREATE INDEX cameras_list_name ON cameras(sort_name, id, deleted, purposes)
+"""
+
+
+@MIGRATIONS(name="m015_sort_names")
+def m015_sort_names(db: sqlite_utils.Database) -> None:
+    for statement in _split(_SORT_NAMES):
+        db.execute(statement)

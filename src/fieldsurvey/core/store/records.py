@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldsurvey.core import vocabulary
+from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.text import is_record_id, storable_text
@@ -325,6 +326,18 @@ RECORD_KINDS: dict[str, RecordKind] = {
         ),
     )
 }
+
+# Tables whose rows keep a stored Vietnamese sort key of their name (column ``sort_name``,
+# filled by the write path, never synced: it follows from the name).
+NAME_SORTED = frozenset({"sites", "cameras", "units"})
+
+
+def with_sort_name(table: str, row: dict[str, Value]) -> dict[str, Value]:
+    """``row`` with the sort key of its name added when its table keeps one and it names one."""
+    if table in NAME_SORTED and "name" in row:
+        return {**row, "sort_name": sort_key(str(row["name"] or ""))}
+    return row
+
 
 # Tables whose records appear in search, with how a hit is named.
 SEARCH_KINDS = {

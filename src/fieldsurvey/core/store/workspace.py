@@ -21,7 +21,13 @@ from fieldsurvey.core.kinds import ReviewState, Role
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store import db as workspace_db
 from fieldsurvey.core.store import search
-from fieldsurvey.core.store.records import RecordKind, Value, clean_value, record_kind
+from fieldsurvey.core.store.records import (
+    RecordKind,
+    Value,
+    clean_value,
+    record_kind,
+    with_sort_name,
+)
 from fieldsurvey.core.transaction import write_transaction
 from fieldsurvey.core.trust import authorship, keys, keystore, ledger, permissions
 from fieldsurvey.core.trust.keys import ROLES
@@ -347,9 +353,11 @@ class Workspace:
         row["id"] = new_id
         with self._atomic():
             self._check_refs(kind, row)
+            stored = with_sort_name(kind.table, row)
             self.db.execute(
-                f"INSERT INTO {kind.table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
+                f"INSERT INTO {kind.table} ({', '.join(stored)}) "
+                f"VALUES ({', '.join('?' * len(stored))})",
+                list(stored.values()),
             )
             self._write_change(kind.table, new_id, "insert", _insert_fields(row))
             search.index_records(self.db, kind.table, [new_id])
@@ -373,10 +381,11 @@ class Workspace:
                 # imported one does (sync/merge.py): the decision was about other values.
                 changed["review_state"] = ReviewState.CHANGED_AFTER_APPROVAL
             self._check_refs(kind, changed)
-            assignments = ", ".join(f"{name} = ?" for name in changed)
+            stored = with_sort_name(kind.table, changed)
+            assignments = ", ".join(f"{name} = ?" for name in stored)
             self.db.execute(
                 f"UPDATE {kind.table} SET {assignments} WHERE id = ?",
-                [*changed.values(), record_id],
+                [*stored.values(), record_id],
             )
             clocks = self._field_clocks(kind.table, record_id)
             fields = {
@@ -445,11 +454,14 @@ class Workspace:
         if not records:
             return ids
         with self._atomic():
-            columns = ("id", *kind.field_names)
+            columns = tuple(with_sort_name(kind.table, {"id": None, **records[0]}))
             self.db.conn.executemany(
                 f"INSERT INTO {kind.table} ({', '.join(columns)}) "
                 f"VALUES ({', '.join('?' * len(columns))})",
-                [[row.get(c) for c in columns] for row in records],
+                [
+                    [stored.get(c) for c in columns]
+                    for stored in (with_sort_name(kind.table, row) for row in records)
+                ],
             )
             self._write_changes(
                 (kind.table, str(row["id"]), "insert", _insert_fields(row)) for row in records

@@ -12,9 +12,16 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from fieldsurvey.core.collation import SORT_KEY_FUNCTION
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store import search
-from fieldsurvey.core.store.records import RECORD_KINDS, empty_value, record_kind
+from fieldsurvey.core.store.records import (
+    NAME_SORTED,
+    RECORD_KINDS,
+    empty_value,
+    record_kind,
+    with_sort_name,
+)
 from fieldsurvey.core.store.workspace import (
     CHANGE_COLUMNS,
     Workspace,
@@ -172,9 +179,14 @@ def _write_inserted(ws: Workspace) -> set[tuple[str, str]]:
         )
         ids = [str(row[0]) for row in ws.db.execute(f"SELECT r.id {rows}")]
         if ids:
+            # The stored sort key follows from the name (records.NAME_SORTED).
+            keyed = table in NAME_SORTED
             ws.db.execute(
-                f"INSERT INTO main.{table} ({', '.join(columns)}) "
-                f"SELECT {', '.join('r.' + c for c in columns)} {rows} ORDER BY r.rowid"
+                f"INSERT INTO main.{table} ({', '.join(columns)}"
+                + (", sort_name" if keyed else "")
+                + f") SELECT {', '.join('r.' + c for c in columns)}"
+                + (f", {SORT_KEY_FUNCTION}(r.name)" if keyed else "")
+                + f" {rows} ORDER BY r.rowid"
             )
             written.update((table, record_id) for record_id in ids)
     return written
@@ -183,17 +195,19 @@ def _write_inserted(ws: Workspace) -> set[tuple[str, str]]:
 def _write_row(
     ws: Workspace, table: str, record_id: str, values: dict[str, Any], *, exists: bool
 ) -> None:
-    columns = ["deleted", *RECORD_KINDS[table].field_names]
+    stored = with_sort_name(
+        table, {c: values[c] for c in ("deleted", *RECORD_KINDS[table].field_names)}
+    )
     if exists:
         ws.db.execute(
-            f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-            [*(values[c] for c in columns), record_id],
+            f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in stored)} WHERE id = ?",
+            [*stored.values(), record_id],
         )
     else:
         ws.db.execute(
-            f"INSERT INTO {table} (id, {', '.join(columns)}) VALUES "
-            f"(?, {', '.join('?' * len(columns))})",
-            [record_id, *(values[c] for c in columns)],
+            f"INSERT INTO {table} (id, {', '.join(stored)}) VALUES "
+            f"(?, {', '.join('?' * len(stored))})",
+            [record_id, *stored.values()],
         )
 
 
