@@ -273,6 +273,36 @@ class ListsPanel(QWidget):
         self.assignment_bar.show()
         return set(communes) or None
 
+    def _filter_boxes(self) -> dict[str, QComboBox]:
+        return {
+            "commune": self.commune_filter,
+            "category": self.category_filter,
+            "condition": self.condition_filter,
+            "purpose": self.purpose_filter,
+            "review_state": self.review_filter,
+        }
+
+    def filter_values(self) -> dict[str, str]:
+        """The search text and the filters chosen, by name (those not set left out)."""
+        values = {"text": self.search_box.text()}
+        for name, box in self._filter_boxes().items():
+            code = box.currentData()
+            if code is not None:
+                values[name] = str(code)
+        return {name: value for name, value in values.items() if value}
+
+    def set_filter_values(self, values: dict[str, str]) -> None:
+        """Put back a search text and filters (``filter_values``); a code no longer offered is
+        left unset. The lists are not run again: the caller does it once."""
+        widgets: list[QWidget] = [self.search_box, *self._filter_boxes().values()]
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search_box.setText(values.get("text", ""))
+        for name, box in self._filter_boxes().items():
+            box.setCurrentIndex(max(0, box.findData(values.get(name))))
+        for widget in widgets:
+            widget.blockSignals(False)
+
     def queries(self) -> tuple[listing.ListQuery, listing.ListQuery]:
         """The sites' and the cameras' queries as the search box and filters set them, each in
         its list's current order."""
