@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -77,6 +77,30 @@ def test_selecting_a_site_shows_it(qtbot: QtBot, window: MainWindow) -> None:
     assert category.box.currentText() == "Danh lam thắng cảnh"  # the label, not the code
     assert category.value() == "scenic_spot"
     assert editor.commune.text() == "Phường Hoàn Kiếm"  # the commune's name, not its code
+
+
+def test_with_nothing_open_the_hint_names_the_menus_own_shortcuts(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    hint = window.editor.empty
+    assert hint.isVisible()
+    keys = {
+        action.shortcut().toString()
+        for action in (window.new_site_action, window.new_camera_action)
+    }
+    assert keys == {"Ctrl+Shift+N", "Ctrl+N"}
+    assert all(f"({key})" in hint.text() for key in keys)
+    assert "Ctrl+F" in hint.text()
+    window.sites.view.selectRow(0)
+    add_camera = next(
+        b for b in window.editor.children_box.findChildren(QPushButton) if "+ Camera" in b.text()
+    )
+    assert add_camera.text() == "+ Camera (Ctrl+N)"
+    # the site is open; the camera's key adds a camera to it, as the hint said
+    before = window.cameras.visible_count()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.current is not None and window.current[0] == "cameras"
+    assert window.cameras.visible_count() == before + 1
 
 
 def test_ctrl_f_focuses_the_search_box(qtbot: QtBot, window: MainWindow) -> None:

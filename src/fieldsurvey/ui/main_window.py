@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QWidget
 
 from fieldsurvey.core import settings as user_settings
@@ -166,6 +166,16 @@ class MainWindow(WindowBase):
         slots += [(menus.undo, self.undo_edit), (menus.redo, self.redo_edit)]
         for action, slot in slots:
             action.triggered.connect(lambda _=False, slot=slot: slot())
+        self.editor.set_shortcuts(
+            **{
+                name: action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                for name, action in (
+                    ("find", menus.find),
+                    ("new_site", menus.new_site),
+                    ("new_camera", menus.new_camera),
+                )
+            }
+        )
 
     def show_help(self, page: str) -> None:
         """The guide, the shortcut list or About, in a window of their own (not modal: the
