@@ -615,6 +615,22 @@ def test_layout_is_remembered(qtbot: QtBot, demo: Workspace) -> None:
     second.map.shutdown()
 
 
+def test_a_new_sites_category_starts_empty_and_must_be_chosen(qtbot: QtBot) -> None:
+    dialog = NewSiteDialog("vi")
+    qtbot.addWidget(dialog)
+    assert dialog.category.currentIndex() == -1 and dialog.category.currentData() is None
+    assert dialog.category.placeholderText() == "— Chọn loại địa điểm —"
+    qtbot.keyClicks(dialog.name, "Cho Long Bien")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "Hãy chọn loại địa điểm" in dialog.error.text()
+    assert dialog.category.hasFocus() or not dialog.isVisible()
+    dialog.category.setCurrentIndex(dialog.category.findText("Chợ"))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.values()["category"] == "market"
+
+
 def test_dialog_refuses_a_site_without_a_name(qtbot: QtBot) -> None:
     dialog = NewSiteDialog("vi")
     qtbot.addWidget(dialog)
@@ -622,6 +638,7 @@ def test_dialog_refuses_a_site_without_a_name(qtbot: QtBot) -> None:
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "tên" in dialog.error.text()
     qtbot.keyClicks(dialog.name, "Ga Ha Noi")
+    dialog.category.setCurrentIndex(0)
     qtbot.keyClicks(dialog.location, "khong phai toa do")
     dialog.accept()
     assert "toạ độ" in dialog.error.text()
