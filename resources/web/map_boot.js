@@ -43,6 +43,7 @@
       map.createPane("fsBoundaries").style.zIndex = 350;
       map.getPane("fsBoundaries").style.pointerEvents = "none";
       this.control = L.control.layers({}, {}, { collapsed: true }).addTo(map);
+      L.control.scale({ imperial: false }).addTo(map);  // metres and kilometres only
       // Where the map is, told after each move, so the app opens it there next time.
       function tellView() {
         const centre = map.getCenter();

@@ -208,6 +208,9 @@ def test_exported_html_map_works_offline_and_escapes_names(
     with qtbot.waitSignal(view.loadFinished, timeout=30_000):
         view.load(QUrl.fromLocalFile(str(target)))
     assert js(qtbot, view, "typeof L.map") == "function"
+    scale = js(qtbot, view, "document.querySelector('.leaflet-control-scale').textContent")
+    assert scale.endswith(("m", "km")) and "ft" not in scale and "mi" not in scale
+    assert js(qtbot, view, "document.querySelectorAll('.leaflet-control-scale-line').length") == 1
     count = js(qtbot, view, "document.querySelectorAll('path.leaflet-interactive').length")
     assert count > 0
     # click the markers as a user would until the hostile camera's popup opens: its name
