@@ -267,3 +267,16 @@ def test_help_menu_guide_shortcuts_and_about(qtbot: QtBot, window: MainWindow) -
     assert f"FieldSurvey {__version__}" in text
     assert "OpenStreetMap" in text and "ODbL 1.0, © OpenStreetMap contributors" in text
     assert "SIL OFL 1.1" in text and "MIT" in text
+
+
+def test_going_back_to_a_record_still_selected_in_its_list_shows_it(window: MainWindow) -> None:
+    camera_id = window.cameras.model.record_id(0)
+    window.tabs.setCurrentWidget(window.cameras)
+    window.cameras.view.selectRow(0)
+    assert window.current == ("cameras", camera_id)
+    site_id = window.workspace.get("cameras", camera_id)["site_id"]
+    window.open_record("sites", site_id)  # the camera's site, as its link opens it
+    assert window.editor.table == "sites"
+    window.open_record("cameras", camera_id)  # and back: the row is still selected there
+    assert window.current == ("cameras", camera_id)
+    assert (window.editor.table, window.editor.record_id) == ("cameras", camera_id)

@@ -348,7 +348,8 @@ class MainWindow(WindowBase):
         record_list = self.lists.list_of(table)
         if record_list is not None:
             self.tabs.setCurrentWidget(record_list)
-            if record_list.select_record(record_id):
+            # A row already selected there (the record left for another) emits nothing.
+            if record_list.select_record(record_id) and self.current == (table, record_id):
                 return
         self.on_record_selected(table, record_id)
 
