@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldsurvey.core.geo import distance_m
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.ui.i18n import install_language
 from fieldsurvey.ui.main_window import MainWindow
 from fieldsurvey.ui.map_scheme import ExternalRequestBlocker
 from fieldsurvey.ui.tables import ID_ROLE
@@ -282,4 +284,6 @@ def test_a_newer_street_basemap_is_installed_and_drawn(
     assert window.map.content.streets is not None
     assert window.map.content.streets.tileset.name == "Hà Nội OSM 2026-11"
     assert "Hà Nội OSM 2026-11" in window.map.streets_label()
+    install_language(QApplication.instance(), "vi")  # as a Vietnamese session sets it
+    assert re.search(r"\(\d+,\d MB, mức", window.map.streets_label())  # a decimal comma
     assert window.map_panel.go_to.basemap == window.map.content.streets.tileset.path

@@ -39,6 +39,7 @@ from fieldsurvey.ui.map_scheme import (
     MapContent,
     MapPage,
 )
+from fieldsurvey.ui.values import shown_decimal
 
 log = logging.getLogger(__name__)
 
@@ -303,8 +304,11 @@ class MapView(QWebEngineView):
             return self.tr("Đường phố")
         tileset = basemap.tileset
         size_mb = tileset.path.stat().st_size / (1024 * 1024)
-        return self.tr("Đường phố: {0} ({1:.1f} MB, mức {2}–{3})").format(
-            tileset.name or tileset.path.name, size_mb, tileset.min_zoom, tileset.max_zoom
+        return self.tr("Đường phố: {0} ({1} MB, mức {2}–{3})").format(
+            tileset.name or tileset.path.name,
+            shown_decimal(size_mb, 1),
+            tileset.min_zoom,
+            tileset.max_zoom,
         )
 
     def set_street_basemap(self, path: Path | None) -> streets.StreetBasemap | None:

@@ -35,6 +35,7 @@ from fieldsurvey.core.tasks import Cancelled
 from fieldsurvey.ui.background import Task, write_in_background
 from fieldsurvey.ui.i18n import current_language, error_text, tr
 from fieldsurvey.ui.office.duplicates import DuplicatesDialog
+from fieldsurvey.ui.values import shown_decimal
 
 # -- inventories ----------------------------------------------------------------------------------
 
@@ -461,7 +462,7 @@ class InventoryDialog(QDialog):
                 )
             )
             lines += [
-                f"  {p['score']:.2f}  {titles.get(p['a']['id'], '')} ↔ "
+                f"  {shown_decimal(p['score'], 2)}  {titles.get(p['a']['id'], '')} ↔ "
                 f"{titles.get(p['b']['id'], '')}"
                 for p in report.duplicates
             ]
