@@ -144,7 +144,7 @@ def test_the_demo_put_back_as_shipped_starts_from_the_beginning(
         assert window.open_demo()
         site_id = str(window.sites.model.index(2, 0).data(ID_ROLE))
         window.sites.select_record(site_id)
-        window.save_place()
+        window.places.keep()
         assert window.reset_demo()
         assert window.current is None
         assert user_settings.load_place(user_settings.demo_workspace_path()) in (

@@ -8,13 +8,12 @@ Office and Sync menus' dialogs (``ui/workspace_dialogs.py``)."""
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 import sqlite_utils
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QWidget
 
@@ -28,14 +27,10 @@ from fieldsurvey.ui import workspace_actions, workspace_dialogs
 from fieldsurvey.ui.dialogs import NewSiteDialog, SettingsDialog, ask_passphrase, show_warning
 from fieldsurvey.ui.editor import EditCommand, RecordEditor
 from fieldsurvey.ui.map_panel import MapPanel
+from fieldsurvey.ui.places import PlaceKeeper
 from fieldsurvey.ui.record_lists import ListsPanel, RecordList
 from fieldsurvey.ui.window_base import WindowBase
 from fieldsurvey.ui.window_menus import WindowActions, build_menus
-
-log = logging.getLogger(__name__)
-
-PLACE_SAVE_MS = 2000
-"""Where the person is gets written this long after they last moved (a crash loses no more)."""
 
 
 class MainWindow(WindowBase):
@@ -61,13 +56,6 @@ class MainWindow(WindowBase):
         self.resize(1366, 820)
         self.undo = QUndoStack(self)
         self.office_dialogs: list[QDialog] = []
-        # Where the person is in the workspace shown (record, list, filters, map), kept for the
-        # next time it opens: shortly after each move, and when the window closes.
-        self.place_path: Path | None = None
-        self.place_timer = QTimer(self)
-        self.place_timer.setSingleShot(True)
-        self.place_timer.setInterval(PLACE_SAVE_MS)
-        self.place_timer.timeout.connect(self.save_place)
 
         self.lists = ListsPanel(workspace, self.lang, self)
         self.lists.filters_changed.connect(lambda: self.apply_filters())
@@ -87,8 +75,6 @@ class MainWindow(WindowBase):
         self.sites = self.lists.sites
         self.cameras = self.lists.cameras
         self.tabs = self.lists.tabs
-        self.lists.filters_changed.connect(self.place_timer.start)
-        self.tabs.currentChanged.connect(lambda _i: self.place_timer.start())
 
         self.map_panel = MapPanel(workspace, self.cameras.model, self.lang, self)
         self.map_panel.status.connect(self.show_status)
@@ -100,8 +86,9 @@ class MainWindow(WindowBase):
             lambda lat, lon: self.place_current(lat, lon, "gps_device")
         )
         self.map.direction_set.connect(self.on_map_direction_set)
-        self.map.view_changed.connect(self.place_timer.start)
         self.map.ready.connect(lambda _drawn, _ms: self.show_current_on_map())
+        # Where the person is (record, list, filters, map), for the next time it opens.
+        self.places = PlaceKeeper(self.lists, self.map, lambda: self.current, self)
         # The map's toolbar and timers, reachable as the window's own.
         self.map_tools = self.map_panel.tools
         self.mode_actions = self.map_panel.mode_actions
@@ -198,71 +185,27 @@ class MainWindow(WindowBase):
         """Show a workspace where the person left it: the record, list, filters and map view
         of the last time (``core.settings.Place``)."""
         self.editor.flush()
-        self.save_place()  # of the workspace being left
-        self.place_path = None
+        self.places.leave()  # the workspace being left
         workspace_dialogs.close_office(self)  # they work on the workspace being left
         self.undo.clear()
         self.workspace = workspace
         workspace.on_wait = self.on_write_waiting
         workspace.ask_passphrase = self.ask_passphrase
         db = workspace.db
-        place = user_settings.load_place(workspace.path) or user_settings.Place()
         self.lists.show_communes(db)
-        self.lists.set_filter_values(place.filters)
+        place = self.places.read(workspace.path)
         self.recount()
         self.current = None
         self.editor.show_nothing()
         role = self.tr("văn phòng") if workspace.role == "office" else self.tr("khảo sát")
         self.setWindowTitle(f"FieldSurvey — {workspace.path.name} ({role})")
         self.apply_filters(db)
-        self.map.start_view = self.map.view = place.map_view
         self.map_panel.show_workspace(workspace)
-        self._return_to(place)
-        self.place_path = workspace.path
-        self.place_timer.stop()
+        self.places.return_to(workspace, place, self.open_record)
         self.workspace_changed.emit(str(workspace.path))
 
-    def _return_to(self, place: user_settings.Place) -> None:
-        """The record and the list of a kept place, if the record is still there. The map opens
-        on the place's view (``start_view``), not on the record."""
-        if place.record is not None:
-            try:
-                self.workspace.get(*place.record)
-            except FieldSurveyError:  # deleted or merged away since, or another file now
-                pass
-            else:
-                self.open_record(*place.record)
-        self.tabs.setCurrentWidget(self.sites if place.tab == "sites" else self.cameras)
-        if place.map_view is not None:
-            self.map.set_view(*place.map_view)
-
-    def where_i_am(self) -> user_settings.Place:
-        """The record on screen, the list shown, its filters and the map's view."""
-        return user_settings.Place(
-            record=self.current,
-            tab="cameras" if self.tabs.currentWidget() is self.cameras else "sites",
-            filters=self.lists.filter_values(),
-            map_view=self.map.view,
-        )
-
-    def save_place(self) -> None:
-        """Keep where the person is in the workspace shown, for the next time it opens."""
-        self.place_timer.stop()
-        if self.place_path is None:
-            return
-        try:
-            user_settings.save_place(self.place_path, self.where_i_am())
-        except OSError as exc:  # a full or read-only disk: the work itself is not affected
-            log.warning("where the person was not kept: %s", exc)
-
     def forget_place(self, path: Path) -> None:
-        if self.place_path is not None and self.place_path.resolve() == path.resolve():
-            self.place_timer.stop()
-            self.place_path = None
-        try:
-            user_settings.forget_place(path)
-        except OSError as exc:
-            log.warning("where the person was not forgotten: %s", exc)
+        self.places.forget(path)
 
     def show_current_on_map(self) -> None:
         """The camera on screen marked on a map page that has just drawn its cameras."""
@@ -327,7 +270,7 @@ class MainWindow(WindowBase):
         if self.current == (table, record_id):
             return
         self.current = (table, record_id)
-        self.place_timer.start()
+        self.places.keep_soon()
         try:
             self.editor.show_record(self.workspace, table, record_id)
         except FieldSurveyError as exc:
@@ -510,7 +453,7 @@ class MainWindow(WindowBase):
             return
         self.recount()
         self.current = None
-        self.place_timer.start()
+        self.places.keep_soon()
         self.editor.show_nothing()
         self.apply_filters(force=True)
         self.map_panel.reload_soon()
@@ -714,8 +657,7 @@ class MainWindow(WindowBase):
         the workspace)."""
         self.editor.flush()
         self.map_panel.stop_timers()
-        self.save_place()
-        self.place_path = None
+        self.places.leave()
         self.save_layout()
         self.map.shutdown()
 
