@@ -219,6 +219,7 @@ def test_duplicate_sites_tab(qtbot: QtBot, demo: Workspace) -> None:
 
 
 def test_import_the_real_osm_inventory(qtbot: QtBot, demo: Workspace) -> None:
+    install_language(QApplication.instance(), "vi")
     before = live_cameras(demo)
     dialog = InventoryDialog(demo, path=INVENTORY / "osm_cameras.csv")
     qtbot.addWidget(dialog)
@@ -231,6 +232,8 @@ def test_import_the_real_osm_inventory(qtbot: QtBot, demo: Workspace) -> None:
     assert "node/" in dialog.mapping_table.item(row.index("id"), 3).text()  # samples shown
     assert dialog.range_text("id") == ""  # not numbers
     assert dialog.range_text("camera:direction").startswith("-140 – 360")  # a bearing's range
+    # decimals as a Vietnamese session writes them
+    assert re.fullmatch(r"2\d,\d+ – 2\d,\d+ \(\d+ giá trị\)", dialog.range_text("lat"))
 
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.busy and "691 dòng" in dialog.status.text(), timeout=20_000)

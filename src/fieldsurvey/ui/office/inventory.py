@@ -242,7 +242,9 @@ class InventoryDialog(QDialog):
             return QTableWidgetItem("")
         low, high, count = found
         item = QTableWidgetItem(
-            self.tr("{0} – {1} ({2} giá trị)").format(f"{low:g}", f"{high:g}", count)
+            self.tr("{0} – {1} ({2} giá trị)").format(
+                shown_decimal(low), shown_decimal(high), count
+            )
         )
         item.setToolTip(
             self.tr("Hướng nhìn (phương vị) nằm trong 0–360°; góc nhìn (độ rộng) thường dưới 120°.")
