@@ -91,6 +91,7 @@ def test_with_nothing_open_the_hint_names_the_menus_own_shortcuts(
     assert keys == {"Ctrl+Shift+N", "Ctrl+N"}
     assert all(f"({key})" in hint.text() for key in keys)
     assert "Ctrl+F" in hint.text()
+    assert window.search_box.placeholderText().endswith("  Ctrl+F")
     window.sites.view.selectRow(0)
     add_camera = next(
         b for b in window.editor.children_box.findChildren(QPushButton) if "+ Camera" in b.text()

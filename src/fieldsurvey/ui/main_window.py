@@ -153,16 +153,17 @@ class MainWindow(WindowBase):
         slots += [(menus.undo, self.undo_edit), (menus.redo, self.redo_edit)]
         for action, slot in slots:
             action.triggered.connect(lambda _=False, slot=slot: slot())
-        self.editor.set_shortcuts(
-            **{
-                name: action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                for name, action in (
-                    ("find", menus.find),
-                    ("new_site", menus.new_site),
-                    ("new_camera", menus.new_camera),
-                )
-            }
-        )
+        # The hints that name a key read it from the menu item itself, so they cannot drift.
+        keys = {
+            name: action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            for name, action in (
+                ("find", menus.find),
+                ("new_site", menus.new_site),
+                ("new_camera", menus.new_camera),
+            )
+        }
+        self.editor.set_shortcuts(**keys)
+        self.lists.set_find_shortcut(keys["find"])
 
     def show_help(self, page: str) -> None:
         """The guide, the shortcut list or About, in a window of their own (not modal: the

@@ -111,10 +111,7 @@ class ListsPanel(QWidget):
     def __init__(self, workspace: Workspace, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.search_box = QLineEdit(self)
-        self.search_box.setPlaceholderText(
-            translate("MainWindow", "Tìm địa điểm, camera… (không cần dấu)  Ctrl+F")
-        )
+        self.search_box = QLineEdit(self)  # its hint names the key the window gives it
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(lambda _t: self.filters_changed.emit())
         self.filters = self._make_filters()
@@ -172,6 +169,12 @@ class ListsPanel(QWidget):
         layout.addWidget(self.search_box)
         layout.addLayout(self.filters)
         layout.addWidget(self.tabs)
+
+    def set_find_shortcut(self, key: str) -> None:
+        """The search box's hint, with the key of the window's Find item."""
+        self.search_box.setPlaceholderText(
+            translate("MainWindow", "Tìm địa điểm, camera… (không cần dấu)  {0}").format(key)
+        )
 
     def _make_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
