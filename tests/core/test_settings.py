@@ -64,6 +64,7 @@ def test_where_the_person_was_is_kept_per_workspace_file(tmp_path: Path) -> None
         tab="cameras",
         filters={"text": "hồ gươm", "commune": "00070"},
         map_view=(21.03, 105.85, 16),
+        sorts={"sites": ("commune", True), "cameras": ("name", False)},
     )
     settings.save_place(first, place)
     settings.save_place(second, settings.Place())
@@ -90,10 +91,11 @@ def test_a_hand_edited_place_keeps_only_what_makes_sense(tmp_path: Path) -> None
         "tab": "needs",
         "filters": {"commune": "00070", "sql": "1; DROP", "text": 7},
         "map_view": [95, 105.8, 14],
+        "sorts": {"sites": ["commune", "yes"], "needs": ["name", False], "cameras": ["site", True]},
     }
     path.write_text(json.dumps({key: raw}), encoding="utf-8")
     assert settings.load_place(tmp_path / "a.sqlite") == settings.Place(
-        filters={"commune": "00070"}
+        filters={"commune": "00070"}, sorts={"cameras": ("site", True)}
     )
     path.write_text("not json", encoding="utf-8")
     assert settings.load_place(tmp_path / "a.sqlite") is None

@@ -1,6 +1,6 @@
 """Reopening a workspace puts the person back where they were: the record on screen, the list
-shown and its filters, the map's centre and zoom; kept shortly after each move as well as when
-the window closes, so a crash loses little."""
+shown, its filters and each list's order, the map's centre and zoom; kept shortly after each
+move as well as when the window closes, so a crash loses little."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -63,6 +63,7 @@ def test_reopening_shows_the_same_record_filters_list_and_map(
     qtbot.waitUntil(lambda: window.cameras.model.rowCount() > 0, timeout=10_000)
     camera_id = str(window.cameras.model.index(0, 0).data(ID_ROLE))
     window.tabs.setCurrentWidget(window.cameras)
+    window.sites.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # by commune, Z to A
     window.cameras.select_record(camera_id)
     assert window.current == ("cameras", camera_id)
     window.map.set_view(*VIEW)
@@ -79,6 +80,12 @@ def test_reopening_shows_the_same_record_filters_list_and_map(
         assert again.condition_filter.currentData() == "working"
         assert again.commune_filter.currentData() == commune
         assert again.category_filter.currentData() is None  # not chosen, not restored
+        sites_order = again.sites.model.query
+        assert (sites_order.sort, sites_order.descending) == ("commune", True)
+        header = again.sites.view.horizontalHeader()
+        assert header.sortIndicatorSection() == 2
+        assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        assert again.cameras.model.query.sort == "name"
         assert map_centre(qtbot, again) == pytest.approx(VIEW, abs=1e-4)
     finally:
         close(again)

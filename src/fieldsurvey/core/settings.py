@@ -139,13 +139,14 @@ FILTER_KEYS = ("text", "commune", "category", "condition", "purpose", "review_st
 @dataclass
 class Place:
     """Where someone was in one workspace: the record in the editor, the list shown, the lists'
-    search text and filters (code or text by name; absent: no filter), and the map's centre and
-    zoom."""
+    search text and filters (code or text by name; absent: no filter), each list's order (its
+    column and whether descending), and the map's centre and zoom."""
 
     record: tuple[str, str] | None = None
     tab: str = "sites"
     filters: dict[str, str] = field(default_factory=dict)
     map_view: tuple[float, float, int] | None = None
+    sorts: dict[str, tuple[str, bool]] = field(default_factory=dict)
 
 
 def places_path() -> Path:
@@ -193,6 +194,18 @@ def _place(raw: object) -> Place | None:
             key: value
             for key, value in filters.items()
             if key in FILTER_KEYS and isinstance(value, str) and 0 < len(value) <= 200
+        }
+    sorts = raw.get("sorts")
+    if isinstance(sorts, dict):
+        place.sorts = {
+            table: (order[0], order[1])
+            for table, order in sorts.items()
+            if table in LIST_TABS
+            and isinstance(order, list)
+            and len(order) == 2
+            and isinstance(order[0], str)
+            and 0 < len(order[0]) <= 64
+            and isinstance(order[1], bool)
         }
     view = raw.get("map_view")
     if isinstance(view, list) and len(view) == 3:

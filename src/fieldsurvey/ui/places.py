@@ -46,6 +46,9 @@ class PlaceKeeper(QObject):
         lists.filters_changed.connect(self.keep_soon)
         lists.tabs.currentChanged.connect(lambda _i: self.keep_soon())
         map_view.view_changed.connect(self.keep_soon)
+        for record_list in (lists.sites, lists.cameras):
+            header = record_list.view.horizontalHeader()
+            header.sortIndicatorChanged.connect(lambda _c, _o: self.keep_soon())
 
     def keep_soon(self) -> None:
         """Something moved: keep where the person is once they pause."""
@@ -59,6 +62,7 @@ class PlaceKeeper(QObject):
             tab="cameras" if self.lists.tabs.currentWidget() is self.lists.cameras else "sites",
             filters=self.lists.filter_values(),
             map_view=self.map.view,
+            sorts=self.lists.sort_values(),
         )
 
     def keep(self) -> None:
@@ -77,10 +81,11 @@ class PlaceKeeper(QObject):
         self.path = None
 
     def read(self, path: Path) -> user_settings.Place:
-        """The kept place of a workspace about to be shown: its filters set in the lists (not
-        run) and its view as where the next map page opens."""
+        """The kept place of a workspace about to be shown: its filters and orders set in the
+        lists (not run) and its view as where the next map page opens."""
         place = user_settings.load_place(path) or user_settings.Place()
         self.lists.set_filter_values(place.filters)
+        self.lists.set_sort_values(place.sorts)
         self.map.start_view = self.map.view = place.map_view
         return place
 

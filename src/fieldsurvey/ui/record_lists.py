@@ -306,6 +306,31 @@ class ListsPanel(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
 
+    def sort_values(self) -> dict[str, tuple[str, bool]]:
+        """Each list's order: its column's name and whether it is descending."""
+        return {
+            record_list.table: (record_list.model.query.sort, record_list.model.query.descending)
+            for record_list in (self.sites, self.cameras)
+        }
+
+    def set_sort_values(self, sorts: dict[str, tuple[str, bool]]) -> None:
+        """Put back each list's order (``sort_values``; a column no longer listed is left as
+        it is). The lists are not run again: the caller does it once."""
+        for record_list in (self.sites, self.cameras):
+            name, descending = sorts.get(record_list.table, ("name", False))
+            columns = listing.COLUMNS[record_list.table]
+            if name not in columns:
+                continue
+            model = record_list.model
+            model.query = model.query.sorted_by(name, descending)
+            header = record_list.view.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(
+                columns.index(name),
+                Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
+
     def queries(self) -> tuple[listing.ListQuery, listing.ListQuery]:
         """The sites' and the cameras' queries as the search box and filters set them, each in
         its list's current order."""
