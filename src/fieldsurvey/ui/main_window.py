@@ -88,7 +88,7 @@ class MainWindow(WindowBase):
         self.map.direction_set.connect(self.on_map_direction_set)
         self.map.ready.connect(lambda _drawn, _ms: self.show_current_on_map())
         # Where the person is (record, list, filters, map), for the next time it opens.
-        self.places = PlaceKeeper(self.lists, self.map, lambda: self.current, self)
+        self.places = PlaceKeeper(self.lists, self.map, self)
         # The map's toolbar and timers, reachable as the window's own.
         self.map_tools = self.map_panel.tools
         self.mode_actions = self.map_panel.mode_actions

@@ -16,6 +16,7 @@ from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.map_view import MapView
 from fieldsurvey.ui.record_lists import ListsPanel
+from fieldsurvey.ui.window_base import WindowBase
 
 log = logging.getLogger(__name__)
 
@@ -25,19 +26,14 @@ KEEP_AFTER_MS = 2000
 
 class PlaceKeeper(QObject):
     """Keeps where the person is in one workspace file at a time (``path``; None: nothing kept
-    while a workspace is being shown, so its loading is not taken for moves)."""
+    while a workspace is being shown, so its loading is not taken for moves). A child of the
+    window, whose record on screen it reads through ``parent()`` (a reference of its own would
+    keep the window's Python side alive after the window is deleted)."""
 
-    def __init__(
-        self,
-        lists: ListsPanel,
-        map_view: MapView,
-        current: Callable[[], tuple[str, str] | None],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
+    def __init__(self, lists: ListsPanel, map_view: MapView, window: WindowBase) -> None:
+        super().__init__(window)
         self.lists = lists
         self.map = map_view
-        self.current = current
         self.path: Path | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -58,12 +54,17 @@ class PlaceKeeper(QObject):
     def here(self) -> user_settings.Place:
         """The record on screen, the list shown, its filters and the map's view."""
         return user_settings.Place(
-            record=self.current(),
+            record=self._window().current,
             tab="cameras" if self.lists.tabs.currentWidget() is self.lists.cameras else "sites",
             filters=self.lists.filter_values(),
             map_view=self.map.view,
             sorts=self.lists.sort_values(),
         )
+
+    def _window(self) -> WindowBase:
+        window = self.parent()
+        assert isinstance(window, WindowBase)
+        return window
 
     def keep(self) -> None:
         """Write where the person is now, for the next time this workspace opens."""
