@@ -1,7 +1,7 @@
 """Where the person is in the workspace the main window shows (``core.settings.Place``): the
-record in the editor, the list shown, the search text and filters, the map's centre and zoom.
-Kept shortly after each move and when the window closes or shows another workspace, and put back
-when that workspace opens again."""
+record in the editor, the list shown, the search text and filters, each list's order, the map's
+centre and zoom. Kept shortly after each move and when the window closes or shows another
+workspace, and put back when that workspace opens again."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ class PlaceKeeper(QObject):
             self.timer.start()
 
     def here(self) -> user_settings.Place:
-        """The record on screen, the list shown, its filters and the map's view."""
+        """The record on screen, the list shown, the filters and orders, the map's view."""
         return user_settings.Place(
             record=self._window().current,
             tab="cameras" if self.lists.tabs.currentWidget() is self.lists.cameras else "sites",
