@@ -43,6 +43,14 @@
       map.createPane("fsBoundaries").style.zIndex = 350;
       map.getPane("fsBoundaries").style.pointerEvents = "none";
       this.control = L.control.layers({}, {}, { collapsed: true }).addTo(map);
+      L.control.scale({ imperial: false }).addTo(map);  // metres and kilometres only
+      // Where the map is, told after each move, so the app opens it there next time.
+      function tellView() {
+        const centre = map.getCenter();
+        FS.send({ cmd: "view", lat: centre.lat, lon: centre.lng, zoom: map.getZoom() });
+      }
+      map.on("moveend", tellView);
+      tellView();
       if (config.streets) {
         // First, so the renderer's script is read while the rest of the page gets its data.
         this.loadScripts(config.streets.scripts).then(function () {
@@ -488,6 +496,11 @@
         this.map.removeLayer(this.position.dot);
         this.position = null;
       }
+      return true;
+    },
+
+    setView: function (lat, lon, zoom) {
+      this.map.setView([lat, lon], zoom, { animate: false });
       return true;
     },
 

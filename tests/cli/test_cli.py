@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import subprocess
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import click
@@ -234,3 +236,12 @@ def test_units_in_vietnamese_order_are_the_names_owner_accepts(demo_file: Path) 
             assert parse_where(ws.db, [f"owner={row['name']}"]).owners == (row["id"],)
     text = CliRunner().invoke(main, ["units", "--db", str(demo_file)]).output.splitlines()
     assert [line.split("  ", 1)[1] for line in text] == names
+
+
+def test_demo_built_as_of_a_given_day(run_cli: RunCli, tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite"
+    made = run_cli("demo", "--db", str(db), "--quiet", "--today", "2030-01-10")
+    assert made.returncode == 0, made.stderr
+    with closing(sqlite3.connect(db)) as conn:
+        dues = {r[0] for r in conn.execute("SELECT due_date FROM assignments")}
+    assert dues == {"2030-01-17", "2030-01-31"}

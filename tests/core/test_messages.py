@@ -13,7 +13,7 @@ import pytest
 
 import fieldsurvey
 from fieldsurvey.core.errors import BusyWorkspaceError, FieldSurveyError, WorkspaceError
-from fieldsurvey.core.messages import Message, _catalogue
+from fieldsurvey.core.messages import Message, Moment, Number, _catalogue
 from fieldsurvey.core.sqlite_errors import Trouble, trouble
 from fieldsurvey.core.store.db import explain
 from fieldsurvey.core.store.workspace import Workspace
@@ -143,3 +143,22 @@ def test_a_message_inside_a_message_is_in_the_same_language() -> None:
     assert message.text("en") == (
         "The photo a.jpg is damaged or incomplete (the file is cut short); copy the original again."
     )
+
+
+def test_numbers_and_moments_in_a_message_follow_its_language() -> None:
+    too_large = Message(
+        "photos",
+        "Tệp {name} quá lớn ({size} MB, giới hạn {limit} MB).",
+        {"name": "a.gpx", "size": Number(12.34, 1), "limit": "10"},
+    )
+    assert too_large.text("vi") == "Tệp a.gpx quá lớn (12,3 MB, giới hạn 10 MB)."
+    assert too_large.text("en") == "a.gpx is too large (12.3 MB, the limit is 10 MB)."
+    replaced = Message(
+        "sync",
+        "Gói được ký bằng khoá mà thiết bị {sender} đã thay ngày {date}.",
+        {"sender": "ab12cd34", "date": Moment("2026-03-31")},
+    )
+    assert replaced.text("vi").endswith("đã thay ngày 31/03/2026.")
+    assert replaced.text("en").endswith("replaced on 31/03/2026.")
+    kept = Message.from_plain(json.loads(json.dumps(too_large.as_plain())))
+    assert kept.text("vi") == too_large.text("vi")  # kept as its Vietnamese text

@@ -3,12 +3,21 @@ text made safe for a CSV cell."""
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fieldsurvey.core.text import FORMULA_STARTS, fold, slug, spreadsheet_text, words
+from fieldsurvey.core.text import (
+    FORMULA_STARTS,
+    decimal_text,
+    fold,
+    moment_text,
+    slug,
+    spreadsheet_text,
+    words,
+)
 
 VOWELS = {
     "a": "aàáảãạăằắẳẵặâầấẩẫậ",
@@ -83,3 +92,22 @@ def test_slug_is_plain_ascii_a_file_name_can_hold() -> None:
     assert slug("../../Ðống  Đa/..\\x") == "dong-da-x"
     assert slug("Tổ khảo sát 1", "") == "tokhaosat1"
     assert slug("⁄ …") == "" and slug(None) == ""
+
+
+def test_numbers_with_decimals_are_written_the_readers_way() -> None:
+    assert decimal_text(7.5, "vi") == "7,5"
+    assert decimal_text(7.5, "en") == "7.5"
+    assert decimal_text(1234.5, "vi", 1) == "1.234,5"  # as QLocale writes it for vi_VN
+    assert decimal_text(1234.5, "en", 1) == "1,234.5"
+    assert decimal_text(0.8712, "vi", 2) == "0,87"
+    assert decimal_text(135.0, "vi") == "135"
+
+
+def test_moments_read_as_day_month_year_hours_minutes() -> None:
+    assert moment_text("2026-03-31") == "31/03/2026"
+    # a photo's own clock, as written, whatever offset it names
+    assert moment_text("2026-03-31T08:05:09+07:00", as_written=True) == "31/03/2026 08:05"
+    utc = moment_text("2026-03-31T01:05:09.123Z")
+    local = dt.datetime(2026, 3, 31, 1, 5, 9, tzinfo=dt.UTC).astimezone()
+    assert utc == local.strftime("%d/%m/%Y %H:%M")
+    assert moment_text("không phải ngày") == "không phải ngày" and moment_text(None) == ""

@@ -136,6 +136,34 @@ def test_a_validation_error_appears_beside_the_field_and_clears(
     assert window.workspace.get("cameras", camera_id)["height_m"] == 7.5
 
 
+def test_decimals_show_with_a_comma_and_a_dot_is_accepted_too(
+    qtbot: QtBot, window: MainWindow, vietnamese: None
+) -> None:
+    camera_id = window.workspace.db.execute("SELECT id FROM cameras LIMIT 1").fetchone()[0]
+    window.open_record("cameras", camera_id)
+    editor = window.editor
+    height = editor.widgets["height_m"].edit
+    for typed in ("7.5", "7,5"):
+        height.clear()
+        qtbot.keyClicks(height, typed)
+        editor.flush()
+        assert editor.field_note("height_m") == ""
+        assert window.workspace.get("cameras", camera_id)["height_m"] == 7.5
+    views = editor.widgets["views"]
+    views.set_value([{"direction": 0.0}])
+    views.table.item(0, 0).setText("252.5")
+    editor.flush()
+    saved = json.loads(window.workspace.get("cameras", camera_id)["views"])
+    assert saved[0]["direction"] == 252.5
+    window.open_record("sites", window.workspace.get("cameras", camera_id)["site_id"])
+    window.open_record("cameras", camera_id)  # shown again as read from the workspace
+    height, views = editor.widgets["height_m"].edit, editor.widgets["views"]
+    assert height.text() == "7,5"
+    assert views.table.item(0, 0).text() == "252,5"
+    views.table.item(0, 0).setText("252,5")  # what it shows is read back the same
+    assert views.value()[0]["direction"] == 252.5
+
+
 def test_camera_rules_show_what_a_draft_still_lacks(qtbot: QtBot, window: MainWindow) -> None:
     site_id = window.workspace.db.execute("SELECT id FROM sites LIMIT 1").fetchone()[0]
     window.open_record("sites", site_id)
@@ -615,6 +643,22 @@ def test_layout_is_remembered(qtbot: QtBot, demo: Workspace) -> None:
     second.map.shutdown()
 
 
+def test_a_new_sites_category_starts_empty_and_must_be_chosen(qtbot: QtBot) -> None:
+    dialog = NewSiteDialog("vi")
+    qtbot.addWidget(dialog)
+    assert dialog.category.currentIndex() == -1 and dialog.category.currentData() is None
+    assert dialog.category.placeholderText() == "— Chọn loại địa điểm —"
+    qtbot.keyClicks(dialog.name, "Cho Long Bien")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "Hãy chọn loại địa điểm" in dialog.error.text()
+    assert dialog.category.hasFocus() or not dialog.isVisible()
+    dialog.category.setCurrentIndex(dialog.category.findText("Chợ"))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.values()["category"] == "market"
+
+
 def test_dialog_refuses_a_site_without_a_name(qtbot: QtBot) -> None:
     dialog = NewSiteDialog("vi")
     qtbot.addWidget(dialog)
@@ -622,6 +666,7 @@ def test_dialog_refuses_a_site_without_a_name(qtbot: QtBot) -> None:
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "tên" in dialog.error.text()
     qtbot.keyClicks(dialog.name, "Ga Ha Noi")
+    dialog.category.setCurrentIndex(0)
     qtbot.keyClicks(dialog.location, "khong phai toa do")
     dialog.accept()
     assert "toạ độ" in dialog.error.text()

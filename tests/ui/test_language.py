@@ -94,3 +94,25 @@ def test_qts_own_words_are_vietnamese_too(app_language: None) -> None:
     install_language(QApplication.instance(), "en")
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     assert box.button(QDialogButtonBox.StandardButton.Close).text() == "Close"
+
+
+def test_decimals_and_dates_in_the_office_screens_values(
+    demo: Workspace, app_language: None
+) -> None:
+    from fieldsurvey.ui.values import shown_date, shown_decimal, shown_value
+
+    views = [{"direction": 252.5, "angle": 67.5}]
+    install_language(QApplication.instance(), "vi")
+    assert shown_value(demo, "cameras", "height_m", 7.5, "vi") == "7,5"
+    assert shown_value(demo, "cameras", "views", views, "vi") == "252,5° (67,5°)"
+    assert shown_decimal(0.8712, 2) == "0,87"
+    assert shown_date("2026-03-31") == "31/03/2026"
+    assert shown_date("2026-03-31T08:05:00+07:00", as_written=True) == "31/03/2026 08:05"
+    assert shown_value(demo, "assignments", "due_date", "2026-03-31", "vi") == "31/03/2026"
+    assert shown_value(demo, "reviews", "reviewed_at", "2026-03-31", "vi") == "31/03/2026"
+    taken = "2026-03-31T08:05:09+07:00"
+    assert shown_value(demo, "photos", "taken_at", taken, "vi") == "31/03/2026 08:05"
+    install_language(QApplication.instance(), "en")
+    assert shown_value(demo, "cameras", "height_m", 7.5, "en") == "7.5"
+    assert shown_value(demo, "cameras", "views", views, "en") == "252.5° (67.5°)"
+    assert shown_date("2026-03-31") == "31/03/2026"  # the same in both languages

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
@@ -77,6 +77,31 @@ def test_selecting_a_site_shows_it(qtbot: QtBot, window: MainWindow) -> None:
     assert category.box.currentText() == "Danh lam thắng cảnh"  # the label, not the code
     assert category.value() == "scenic_spot"
     assert editor.commune.text() == "Phường Hoàn Kiếm"  # the commune's name, not its code
+
+
+def test_with_nothing_open_the_hint_names_the_menus_own_shortcuts(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    hint = window.editor.empty
+    assert hint.isVisible()
+    keys = {
+        action.shortcut().toString()
+        for action in (window.new_site_action, window.new_camera_action)
+    }
+    assert keys == {"Ctrl+Shift+N", "Ctrl+N"}
+    assert all(f"({key})" in hint.text() for key in keys)
+    assert "Ctrl+F" in hint.text()
+    assert window.search_box.placeholderText().endswith("  Ctrl+F")
+    window.sites.view.selectRow(0)
+    add_camera = next(
+        b for b in window.editor.children_box.findChildren(QPushButton) if "+ Camera" in b.text()
+    )
+    assert add_camera.text() == "+ Camera (Ctrl+N)"
+    # the site is open; the camera's key adds a camera to it, as the hint said
+    before = window.cameras.visible_count()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.current is not None and window.current[0] == "cameras"
+    assert window.cameras.visible_count() == before + 1
 
 
 def test_ctrl_f_focuses_the_search_box(qtbot: QtBot, window: MainWindow) -> None:
@@ -243,3 +268,16 @@ def test_help_menu_guide_shortcuts_and_about(qtbot: QtBot, window: MainWindow) -
     assert f"FieldSurvey {__version__}" in text
     assert "OpenStreetMap" in text and "ODbL 1.0, © OpenStreetMap contributors" in text
     assert "SIL OFL 1.1" in text and "MIT" in text
+
+
+def test_going_back_to_a_record_still_selected_in_its_list_shows_it(window: MainWindow) -> None:
+    camera_id = window.cameras.model.record_id(0)
+    window.tabs.setCurrentWidget(window.cameras)
+    window.cameras.view.selectRow(0)
+    assert window.current == ("cameras", camera_id)
+    site_id = window.workspace.get("cameras", camera_id)["site_id"]
+    window.open_record("sites", site_id)  # the camera's site, as its link opens it
+    assert window.editor.table == "sites"
+    window.open_record("cameras", camera_id)  # and back: the row is still selected there
+    assert window.current == ("cameras", camera_id)
+    assert (window.editor.table, window.editor.record_id) == ("cameras", camera_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -67,6 +68,22 @@ def test_map_loads_offline_and_draws_every_camera(
         ),
         timeout=10_000,
     )
+
+
+SCALE_LINES = (
+    "JSON.stringify(Array.from(document.querySelectorAll('.leaflet-control-scale-line'),"
+    " function (line) { return line.textContent; }))"
+)
+
+
+def test_the_scale_bar_is_in_metres_only(qtbot: QtBot, map_view: MapView) -> None:
+    def lines() -> list[str]:
+        return list(json.loads(js(qtbot, map_view, SCALE_LINES)))
+
+    assert len(lines()) == 1 and re.fullmatch(r"\d+ km", lines()[0])  # the city at zoom 12
+    map_view.set_view(21.0285, 105.8542, 18)
+    qtbot.waitUntil(lambda: re.fullmatch(r"\d+ m", lines()[0]) is not None, timeout=5000)
+    assert len(lines()) == 1  # no line in feet or miles
 
 
 def test_requests_to_the_internet_are_blocked_and_counted(qtbot: QtBot, map_view: MapView) -> None:

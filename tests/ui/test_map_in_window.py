@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldsurvey.core.geo import distance_m
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.ui.i18n import install_language
 from fieldsurvey.ui.main_window import MainWindow
 from fieldsurvey.ui.map_scheme import ExternalRequestBlocker
 from fieldsurvey.ui.tables import ID_ROLE
@@ -208,6 +210,9 @@ def test_exported_html_map_works_offline_and_escapes_names(
     with qtbot.waitSignal(view.loadFinished, timeout=30_000):
         view.load(QUrl.fromLocalFile(str(target)))
     assert js(qtbot, view, "typeof L.map") == "function"
+    scale = js(qtbot, view, "document.querySelector('.leaflet-control-scale').textContent")
+    assert scale.endswith(("m", "km")) and "ft" not in scale and "mi" not in scale
+    assert js(qtbot, view, "document.querySelectorAll('.leaflet-control-scale-line').length") == 1
     count = js(qtbot, view, "document.querySelectorAll('path.leaflet-interactive').length")
     assert count > 0
     # click the markers as a user would until the hostile camera's popup opens: its name
@@ -279,4 +284,6 @@ def test_a_newer_street_basemap_is_installed_and_drawn(
     assert window.map.content.streets is not None
     assert window.map.content.streets.tileset.name == "Hà Nội OSM 2026-11"
     assert "Hà Nội OSM 2026-11" in window.map.streets_label()
+    install_language(QApplication.instance(), "vi")  # as a Vietnamese session sets it
+    assert re.search(r"\(\d+,\d MB, mức", window.map.streets_label())  # a decimal comma
     assert window.map_panel.go_to.basemap == window.map.content.streets.tileset.path

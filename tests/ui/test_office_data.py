@@ -5,6 +5,7 @@ cancelled."""
 from __future__ import annotations
 
 import json
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from fieldsurvey.core.messages import Message
 from fieldsurvey.core.office import inventory
 from fieldsurvey.core.reports import writing
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.ui.i18n import install_language
 from fieldsurvey.ui.office.duplicates import DuplicatesDialog, MergeDialog
 from fieldsurvey.ui.office.inventory import InventoryDialog
 from fieldsurvey.ui.office.report_form import ReportFormDialog
@@ -70,12 +72,18 @@ def opened(qtbot: QtBot, ws: Workspace) -> DuplicatesDialog:
 
 
 def test_planted_duplicates_are_listed_best_first(qtbot: QtBot, demo: Workspace) -> None:
+    install_language(QApplication.instance(), "vi")  # a Vietnamese session: decimal commas
     dialog = opened(qtbot, demo)
     shown = listed(dialog)
     assert planted(demo) <= set(shown)
-    scores = [float(dialog.cameras.item(r, 0).text()) for r in range(dialog.cameras.rowCount())]
+    texts = [dialog.cameras.item(r, 0).text() for r in range(dialog.cameras.rowCount())]
+    assert all(re.fullmatch(r"[01],\d\d", text) for text in texts)
+    scores = [float(text.replace(",", ".")) for text in texts]
     assert scores == sorted(scores, reverse=True) and len(scores) == len(shown)
-    assert all(dialog.cameras.item(r, 3).text() for r in range(len(scores)))  # the reasons
+    reasons = [dialog.cameras.item(r, 3).text() for r in range(len(scores))]
+    assert all(reasons)
+    distances = [m for text in reasons for m in re.findall(r"cách nhau (\S+) m", text)]
+    assert distances and all(re.fullmatch(r"\d+,\d", d) for d in distances)
     assert dialog.tabs.tabText(0) == f"Camera ({len(shown)})"
     assert not dialog.merge_button.isEnabled()  # nothing selected yet
 
@@ -211,6 +219,7 @@ def test_duplicate_sites_tab(qtbot: QtBot, demo: Workspace) -> None:
 
 
 def test_import_the_real_osm_inventory(qtbot: QtBot, demo: Workspace) -> None:
+    install_language(QApplication.instance(), "vi")
     before = live_cameras(demo)
     dialog = InventoryDialog(demo, path=INVENTORY / "osm_cameras.csv")
     qtbot.addWidget(dialog)
@@ -223,6 +232,8 @@ def test_import_the_real_osm_inventory(qtbot: QtBot, demo: Workspace) -> None:
     assert "node/" in dialog.mapping_table.item(row.index("id"), 3).text()  # samples shown
     assert dialog.range_text("id") == ""  # not numbers
     assert dialog.range_text("camera:direction").startswith("-140 – 360")  # a bearing's range
+    # decimals as a Vietnamese session writes them
+    assert re.fullmatch(r"2\d,\d+ – 2\d,\d+ \(\d+ giá trị\)", dialog.range_text("lat"))
 
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.busy and "691 dòng" in dialog.status.text(), timeout=20_000)

@@ -62,6 +62,7 @@ def test_export_then_import_through_the_dialogs(qtbot: QtBot, tmp_path: Path) ->
         qtbot.addWidget(packages)
         assert packages.table.rowCount() == 1
         assert packages.table.item(0, 1).text() == "nhận"
+        assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", packages.table.item(0, 0).text())
 
 
 def test_export_names_the_package_and_never_overwrites_unasked(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -67,13 +68,28 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
     ),
 )
 @click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    # The demo as of that day (its survey before it, its due dates after): the same words as
+    # the progress command's option, already in both languages.
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tính đến ngày này (YYYY-MM-DD; mặc định: hôm nay)."))),
+)
+@click.option(
     "--force", is_flag=True, help=str(say(QT_TRANSLATE_NOOP("cli", "Thay tệp nếu đã có.")))
 )
 @click.option(
     "--quiet", "-q", is_flag=True, help=str(say(QT_TRANSLATE_NOOP("cli", "Không in tiến độ.")))
 )
 def demo(
-    db_path: Path, size: str, seed: int, role: str, device: str | None, force: bool, quiet: bool
+    db_path: Path,
+    size: str,
+    seed: int,
+    role: str,
+    device: str | None,
+    today: dt.datetime | None,
+    force: bool,
+    quiet: bool,
 ) -> None:
     from fieldsurvey.core.demo.generator import build_demo
 
@@ -83,7 +99,14 @@ def demo(
 
     with user_errors():
         counts = build_demo(
-            db_path, size=size, seed=seed, role=role, device=device, force=force, progress=progress
+            db_path,
+            size=size,
+            seed=seed,
+            role=role,
+            device=device,
+            force=force,
+            progress=progress,
+            today=today.date() if today else None,
         )
     if not quiet:
         click.echo(

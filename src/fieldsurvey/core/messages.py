@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldsurvey.core.resources import resource_path
+from fieldsurvey.core.text import decimal_text, moment_text
 
 
 def QT_TRANSLATE_NOOP(context: str, template: str) -> str:
@@ -96,6 +97,34 @@ class Message:
                 return None
             params[str(name)] = value
         return cls(context, template, params)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A parameter that is a number with decimals, written as the reader's language writes it
+    ("3,5 m" in Vietnamese, "3.5 m" in English)."""
+
+    value: float
+    places: int = 1
+
+    def text(self, lang: str = "vi") -> str:
+        return decimal_text(self.value, lang, self.places)
+
+    def __str__(self) -> str:
+        return self.text("vi")
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A parameter that is an ISO date or time, read as dd/MM/yyyy (HH:mm) in every language."""
+
+    iso: str
+
+    def text(self, lang: str = "vi") -> str:
+        return moment_text(self.iso)
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 def _plain_param(value: Any) -> Any:

@@ -1,4 +1,5 @@
-"""The user's options (name, language, recent workspaces), kept in one JSON file per user.
+"""The user's options (name, language, recent workspaces), kept in one JSON file per user, and
+where the person was in each workspace (``Place``), in a second file beside it.
 
 Paths come from platformdirs; the environment variable FIELDSURVEY_HOME puts everything in one
 folder instead (portable use from a USB stick, and tests).
@@ -7,6 +8,7 @@ folder instead (portable use from a USB stick, and tests).
 from __future__ import annotations
 
 import json
+import math
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -119,3 +121,122 @@ def save_settings(settings: Settings) -> None:
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, json.dumps(asdict(settings), ensure_ascii=False, indent=2))
+
+
+# -- where the person was in each workspace -------------------------------------------------------
+#
+# Kept in a file of its own beside the options (not in settings.json, not in the workspace file):
+# it is written every few seconds while someone works, so it must neither overwrite the options
+# that other screens save (the export folder) with the window's older copy, nor wait behind an
+# import or a bulk review holding the workspace's write lock (nor touch a file being backed up).
+
+MAX_PLACES = 20
+PLACE_TABLES = ("sites", "cameras", "shortcomings", "needs")
+LIST_TABS = ("sites", "cameras")
+FILTER_KEYS = ("text", "commune", "category", "condition", "purpose", "review_state")
+
+
+@dataclass
+class Place:
+    """Where someone was in one workspace: the record in the editor, the list shown, the lists'
+    search text and filters (code or text by name; absent: no filter), each list's order (its
+    column and whether descending), and the map's centre and zoom."""
+
+    record: tuple[str, str] | None = None
+    tab: str = "sites"
+    filters: dict[str, str] = field(default_factory=dict)
+    map_view: tuple[float, float, int] | None = None
+    sorts: dict[str, tuple[str, bool]] = field(default_factory=dict)
+
+
+def places_path() -> Path:
+    return config_dir() / "places.json"
+
+
+def _workspace_key(workspace: Path) -> str:
+    return str(Path(workspace).resolve())
+
+
+def _read_places() -> dict[str, object]:
+    try:
+        raw = json.loads(places_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def _number(value: object, low: float, high: float) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) and low <= number <= high else None
+
+
+def _place(raw: object) -> Place | None:
+    """A stored place, with whatever part of it is damaged or hand-edited left out."""
+    if not isinstance(raw, dict):
+        return None
+    place = Place()
+    record = raw.get("record")
+    if (
+        isinstance(record, list)
+        and len(record) == 2
+        and record[0] in PLACE_TABLES
+        and isinstance(record[1], str)
+        and 0 < len(record[1]) <= 64
+    ):
+        place.record = (record[0], record[1])
+    if raw.get("tab") in LIST_TABS:
+        place.tab = str(raw["tab"])
+    filters = raw.get("filters")
+    if isinstance(filters, dict):
+        place.filters = {
+            key: value
+            for key, value in filters.items()
+            if key in FILTER_KEYS and isinstance(value, str) and 0 < len(value) <= 200
+        }
+    sorts = raw.get("sorts")
+    if isinstance(sorts, dict):
+        place.sorts = {
+            table: (order[0], order[1])
+            for table, order in sorts.items()
+            if table in LIST_TABS
+            and isinstance(order, list)
+            and len(order) == 2
+            and isinstance(order[0], str)
+            and 0 < len(order[0]) <= 64
+            and isinstance(order[1], bool)
+        }
+    view = raw.get("map_view")
+    if isinstance(view, list) and len(view) == 3:
+        lat, lon, zoom = _number(view[0], -90, 90), _number(view[1], -180, 180), view[2]
+        if lat is not None and lon is not None and _number(zoom, 0, 30) is not None:
+            place.map_view = (lat, lon, int(zoom))
+    return place
+
+
+def load_place(workspace: Path) -> Place | None:
+    """Where the person was in this workspace file when it was last shown; None: never shown
+    (or nothing readable kept)."""
+    return _place(_read_places().get(_workspace_key(workspace)))
+
+
+def save_place(workspace: Path, place: Place) -> None:
+    """Keep where the person is in this workspace file (the latest ``MAX_PLACES`` files are
+    kept). The file is read again first: another window's workspaces stay."""
+    places = _read_places()
+    key = _workspace_key(workspace)
+    places.pop(key, None)
+    places[key] = asdict(place)
+    kept = dict(list(places.items())[-MAX_PLACES:])
+    path = places_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, json.dumps(kept, ensure_ascii=False, indent=1))
+
+
+def forget_place(workspace: Path) -> None:
+    """Start this workspace file afresh next time (the demo put back as shipped)."""
+    places = _read_places()
+    if places.pop(_workspace_key(workspace), None) is not None:
+        path = places_path()
+        atomic_write(path, json.dumps(places, ensure_ascii=False, indent=1))

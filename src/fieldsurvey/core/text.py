@@ -1,8 +1,10 @@
-"""Vietnamese-aware text folding for search (accents, case and đ/Đ all fold away), and text
-made safe for a spreadsheet cell, and the text a record id may be."""
+"""Vietnamese-aware text folding for search (accents, case and đ/Đ all fold away), text made
+safe for a spreadsheet cell, the text a record id may be, and numbers and moments as people
+read them (``decimal_text``, ``moment_text``: the widgets' QLocale says the same)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from functools import lru_cache
@@ -108,3 +110,32 @@ def words_match(query: str | None, text: str | None) -> bool:
         return False
 
     return match(0, 0)
+
+
+# Vietnamese writes a decimal comma and groups thousands with dots: 1.234,5.
+_VIETNAMESE_NUMBER = str.maketrans(",.", ".,")
+
+
+def decimal_text(value: float, lang: str, places: int | None = None) -> str:
+    """A number as ``lang`` writes it: "1.234,5" in Vietnamese, "1,234.5" in English; with
+    ``places`` decimals, or as few as it needs (up to ten significant digits)."""
+    text = f"{value:,.10g}" if places is None else f"{value:,.{places}f}"
+    return text.translate(_VIETNAMESE_NUMBER) if lang == "vi" else text
+
+
+def moment_text(text: str | None, *, as_written: bool = False) -> str:
+    """An ISO date as dd/MM/yyyy, an ISO time as dd/MM/yyyy HH:mm in this computer's time zone
+    (Hà Nội's for a surveyor); with ``as_written``, the clock time the text gives (a photo's,
+    as its camera's clock showed it, whatever offset it names). Text that is not ISO is given
+    back as it is."""
+    if not text:
+        return ""
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text).strftime("%d/%m/%Y")
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    if moment.tzinfo is not None and not as_written:
+        moment = moment.astimezone()
+    return moment.strftime("%d/%m/%Y %H:%M")

@@ -49,9 +49,13 @@ class NewSiteDialog(QDialog):
         self.setWindowTitle(self.tr("Địa điểm mới"))
         self.name = QLineEdit(self)
         self.name.setMaxLength(300)
+        # No category chosen at first: the surveyor picks one (a default would be kept
+        # unnoticed, and a wrong category misfiles the site in every report).
         self.category = QComboBox(self)
         for code, label in vocabulary.items("site_category", lang):
             self.category.addItem(label, code)
+        self.category.setPlaceholderText(self.tr("— Chọn loại địa điểm —"))
+        self.category.setCurrentIndex(-1)
         self.location = QLineEdit(self)
         self.location.setPlaceholderText("21.028500, 105.854200")
         if position is not None:
@@ -84,6 +88,13 @@ class NewSiteDialog(QDialog):
     def accept(self) -> None:
         if not self.name.text().strip():
             self.error.setText(self.tr("Hãy nhập tên địa điểm."))
+            self.name.setFocus()
+            return
+        if self.category.currentIndex() < 0:
+            self.error.setText(
+                self.tr("Hãy chọn loại địa điểm (mục tiêu an ninh, trường học, chợ…).")
+            )
+            self.category.setFocus()
             return
         try:
             self.values()

@@ -189,9 +189,9 @@ class RecordEditor(QWidget):
 
         self.photos = PhotoStrip(self)
         self.photos.ingested.connect(self.on_photos_ingested)
-        self.empty = QLabel(
-            tr("Chọn một địa điểm hoặc camera trong danh sách, hoặc thêm mới (Ctrl+N)."), self
-        )
+        # What to do with nothing open, naming the window's own shortcuts (``set_shortcuts``).
+        self.shortcuts: dict[str, str] = {}
+        self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
 
@@ -205,6 +205,18 @@ class RecordEditor(QWidget):
         layout.addWidget(self.photos)
         self._content = (scroll, self.photos, self.complete, self.state)
         self.show_nothing()
+
+    def set_shortcuts(self, *, find: str, new_site: str, new_camera: str) -> None:
+        """The keys of the window's Find, New site and New camera items, as the menus show
+        them: the hint with nothing open and the "+ Camera" button name them."""
+        self.shortcuts = {"find": find, "new_site": new_site, "new_camera": new_camera}
+        self.empty.setText(
+            tr(
+                "Chọn một địa điểm hoặc camera trong danh sách (tìm: {find}), hoặc thêm địa "
+                "điểm mới ({new_site}). Camera mới được thêm vào địa điểm đang mở "
+                "({new_camera})."
+            ).format(**self.shortcuts)
+        )
 
     # -- showing a record ----------------------------------------------------------------------
 
@@ -384,7 +396,7 @@ class RecordEditor(QWidget):
         if self.table == "sites":
             site_id = self.record_id
             groups = [
-                ("cameras", tr("Camera"), tr("+ Camera (Ctrl+N)")),
+                ("cameras", tr("Camera"), self._with_key(tr("+ Camera"), "new_camera")),
                 ("shortcomings", tr("Tồn tại, hạn chế"), tr("+ Tồn tại")),
                 ("needs", tr("Nhu cầu lắp mới"), tr("+ Nhu cầu")),
             ]
@@ -415,6 +427,10 @@ class RecordEditor(QWidget):
                     lambda _=False, t=table, i=child_id: self.open_requested.emit(t, i)
                 )
                 self.children_layout.addWidget(link)
+
+    def _with_key(self, label: str, action: str) -> str:
+        key = self.shortcuts.get(action)
+        return f"{label} ({key})" if key else label
 
     def _show_covering_cameras(self) -> None:
         """A need's place may already be seen by existing cameras: reuse or connect them

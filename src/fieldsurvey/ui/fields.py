@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.location import format_coordinates, parse_coordinates
 from fieldsurvey.ui.i18n import tr
+from fieldsurvey.ui.values import shown_decimal
 
 
 def field_labels(table: str | None = None) -> dict[str, str]:
@@ -202,7 +203,7 @@ class NumberField(FieldWidget):
         elif self.integer:
             self.edit.setText(str(int(value)))
         else:
-            self.edit.setText(QLocale().toString(float(value), "g", 10))
+            self.edit.setText(shown_decimal(float(value)))
 
 
 class ChoiceField(FieldWidget):
@@ -332,7 +333,7 @@ class ViewsField(FieldWidget):
             for column, key in enumerate(("direction", "angle", "tilt")):
                 number = view.get(key)
                 self.table.setItem(
-                    row, column, QTableWidgetItem("" if number is None else f"{number:g}")
+                    row, column, QTableWidgetItem("" if number is None else shown_decimal(number))
                 )
 
 

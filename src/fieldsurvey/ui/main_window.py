@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QWidget
 
 from fieldsurvey.core import settings as user_settings
@@ -27,6 +27,7 @@ from fieldsurvey.ui import workspace_actions, workspace_dialogs
 from fieldsurvey.ui.dialogs import NewSiteDialog, SettingsDialog, ask_passphrase, show_warning
 from fieldsurvey.ui.editor import EditCommand, RecordEditor
 from fieldsurvey.ui.map_panel import MapPanel
+from fieldsurvey.ui.places import PlaceKeeper
 from fieldsurvey.ui.record_lists import ListsPanel, RecordList
 from fieldsurvey.ui.window_base import WindowBase
 from fieldsurvey.ui.window_menus import WindowActions, build_menus
@@ -85,6 +86,9 @@ class MainWindow(WindowBase):
             lambda lat, lon: self.place_current(lat, lon, "gps_device")
         )
         self.map.direction_set.connect(self.on_map_direction_set)
+        self.map.ready.connect(lambda _drawn, _ms: self.show_current_on_map())
+        # Where the person is (record, list, filters, map), for the next time it opens.
+        self.places = PlaceKeeper(self.lists, self.map, self)
         # The map's toolbar and timers, reachable as the window's own.
         self.map_tools = self.map_panel.tools
         self.mode_actions = self.map_panel.mode_actions
@@ -149,6 +153,17 @@ class MainWindow(WindowBase):
         slots += [(menus.undo, self.undo_edit), (menus.redo, self.redo_edit)]
         for action, slot in slots:
             action.triggered.connect(lambda _=False, slot=slot: slot())
+        # The hints that name a key read it from the menu item itself, so they cannot drift.
+        keys = {
+            name: action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            for name, action in (
+                ("find", menus.find),
+                ("new_site", menus.new_site),
+                ("new_camera", menus.new_camera),
+            )
+        }
+        self.editor.set_shortcuts(**keys)
+        self.lists.set_find_shortcut(keys["find"])
 
     def show_help(self, page: str) -> None:
         """The guide, the shortcut list or About, in a window of their own (not modal: the
@@ -168,7 +183,10 @@ class MainWindow(WindowBase):
     # -- loading -------------------------------------------------------------------------------
 
     def load_workspace(self, workspace: Workspace) -> None:
+        """Show a workspace where the person left it: the record, list, filters and map view
+        of the last time (``core.settings.Place``)."""
         self.editor.flush()
+        self.places.leave()  # the workspace being left
         workspace_dialogs.close_office(self)  # they work on the workspace being left
         self.undo.clear()
         self.workspace = workspace
@@ -176,6 +194,7 @@ class MainWindow(WindowBase):
         workspace.ask_passphrase = self.ask_passphrase
         db = workspace.db
         self.lists.show_communes(db)
+        place = self.places.read(workspace.path)
         self.recount()
         self.current = None
         self.editor.show_nothing()
@@ -183,7 +202,16 @@ class MainWindow(WindowBase):
         self.setWindowTitle(f"FieldSurvey — {workspace.path.name} ({role})")
         self.apply_filters(db)
         self.map_panel.show_workspace(workspace)
+        self.places.return_to(workspace, place, self.open_record)
         self.workspace_changed.emit(str(workspace.path))
+
+    def forget_place(self, path: Path) -> None:
+        self.places.forget(path)
+
+    def show_current_on_map(self) -> None:
+        """The camera on screen marked on a map page that has just drawn its cameras."""
+        if self.current is not None and self.current[0] == "cameras":
+            self.map.select_camera(self.current[1])
 
     def on_write_waiting(self) -> None:
         """A save waits for another write (an import, a bulk review) to finish: say so now,
@@ -243,6 +271,7 @@ class MainWindow(WindowBase):
         if self.current == (table, record_id):
             return
         self.current = (table, record_id)
+        self.places.keep_soon()
         try:
             self.editor.show_record(self.workspace, table, record_id)
         except FieldSurveyError as exc:
@@ -263,7 +292,8 @@ class MainWindow(WindowBase):
         record_list = self.lists.list_of(table)
         if record_list is not None:
             self.tabs.setCurrentWidget(record_list)
-            if record_list.select_record(record_id):
+            # A row already selected there (the record left for another) emits nothing.
+            if record_list.select_record(record_id) and self.current == (table, record_id):
                 return
         self.on_record_selected(table, record_id)
 
@@ -424,6 +454,7 @@ class MainWindow(WindowBase):
             return
         self.recount()
         self.current = None
+        self.places.keep_soon()
         self.editor.show_nothing()
         self.apply_filters(force=True)
         self.map_panel.reload_soon()
@@ -623,9 +654,11 @@ class MainWindow(WindowBase):
         stored.setValue("window/right", self.right.saveState())
 
     def release(self) -> None:
-        """Save what was typed and the layout; let go of the map (not of the workspace)."""
+        """Save what was typed, where the person is and the layout; let go of the map (not of
+        the workspace)."""
         self.editor.flush()
         self.map_panel.stop_timers()
+        self.places.leave()
         self.save_layout()
         self.map.shutdown()
 

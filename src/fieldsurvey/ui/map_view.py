@@ -39,6 +39,7 @@ from fieldsurvey.ui.map_scheme import (
     MapContent,
     MapPage,
 )
+from fieldsurvey.ui.values import shown_decimal
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,8 @@ class MapBridge(QObject):
     """Emitted with a message the page reported (a failed fetch, bad data)."""
     request_blocked = Signal(str)
     """Emitted with the address of a request the page's security policy stopped."""
+    view_moved = Signal(float, float, int)
+    """Emitted with (lat, lon, zoom) of the map's centre after each move of the view."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +146,13 @@ class MapBridge(QObject):
             ):
                 return False
             self.record_clicked.emit(table, record_id)
+        elif cmd == "view":
+            lat = _finite(message.get("lat"), -90, 90)
+            lon = _finite(message.get("lon"), -180, 180)
+            zoom = _finite(message.get("zoom"), 0, 30)
+            if lat is None or lon is None or zoom is None:
+                return False
+            self.view_moved.emit(lat, lon, round(zoom))
         elif cmd == "ready":
             drawn = message.get("drawn")
             ms = _finite(message.get("ms"), 0, 1e9)
@@ -193,6 +203,8 @@ class MapView(QWebEngineView):
     drawn."""
     problem = Signal(str)
     """Emitted with a message for the user (a page error, a refused basemap file)."""
+    view_changed = Signal()
+    """The map was moved or zoomed: ``view`` says where it is now."""
 
     def __init__(self, parent: QWidget | None = None, lang: str = "vi") -> None:
         super().__init__(parent)
@@ -230,6 +242,8 @@ class MapView(QWebEngineView):
         self.streets_first_ms: float | None = None
         self.start_view: tuple[float, float, int] | None = None
         """(lat, lon, zoom) the next page opens on; None: the city at zoom 12."""
+        self.view: tuple[float, float, int] | None = None
+        """(lat, lon, zoom) of the map's centre as the page last told it; None: not yet."""
         self.bridge.camera_clicked.connect(self.on_camera_clicked)
         self.bridge.direction_dragged.connect(self.on_direction_dragged)
         self.bridge.place_picked.connect(self.location_picked)
@@ -241,6 +255,7 @@ class MapView(QWebEngineView):
         self.bridge.request_blocked.connect(self.blocker.blocked.append)
         self.bridge.streets_drawn.connect(self.on_streets_drawn)
         self.bridge.streets_failed.connect(self.on_streets_failed)
+        self.bridge.view_moved.connect(self.on_view_moved)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -289,8 +304,11 @@ class MapView(QWebEngineView):
             return self.tr("Đường phố")
         tileset = basemap.tileset
         size_mb = tileset.path.stat().st_size / (1024 * 1024)
-        return self.tr("Đường phố: {0} ({1:.1f} MB, mức {2}–{3})").format(
-            tileset.name or tileset.path.name, size_mb, tileset.min_zoom, tileset.max_zoom
+        return self.tr("Đường phố: {0} ({1} MB, mức {2}–{3})").format(
+            tileset.name or tileset.path.name,
+            shown_decimal(size_mb, 1),
+            tileset.min_zoom,
+            tileset.max_zoom,
         )
 
     def set_street_basemap(self, path: Path | None) -> streets.StreetBasemap | None:
@@ -457,6 +475,10 @@ class MapView(QWebEngineView):
     def hide_position(self) -> None:
         self.run("FSBoot.hidePosition()")
 
+    def set_view(self, lat: float, lon: float, zoom: int) -> None:
+        """Centre the map on a point at exactly this zoom (where it was left last time)."""
+        self.run(f"FSBoot.setView({float(lat)!r}, {float(lon)!r}, {int(zoom)})")
+
     def fly_to(self, lat: float, lon: float, zoom: int = 17) -> None:
         """Centre the map on a point, at ``zoom`` at least."""
         self.run(f"FSBoot.flyTo({float(lat)!r}, {float(lon)!r}, {int(zoom)})")
@@ -495,6 +517,10 @@ class MapView(QWebEngineView):
 
     def on_direction_dragged(self, index: int, bearing: float, final: bool) -> None:
         self.direction_set.emit(self.layer.ids[index], bearing, final)
+
+    def on_view_moved(self, lat: float, lon: float, zoom: int) -> None:
+        self.view = (lat, lon, zoom)
+        self.view_changed.emit()
 
     def on_map_ready(self, drawn: int, ms: float) -> None:
         self.drawn = drawn

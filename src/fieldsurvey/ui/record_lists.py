@@ -111,10 +111,7 @@ class ListsPanel(QWidget):
     def __init__(self, workspace: Workspace, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.search_box = QLineEdit(self)
-        self.search_box.setPlaceholderText(
-            translate("MainWindow", "Tìm địa điểm, camera… (không cần dấu)  Ctrl+F")
-        )
+        self.search_box = QLineEdit(self)  # its hint names the key the window gives it
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(lambda _t: self.filters_changed.emit())
         self.filters = self._make_filters()
@@ -172,6 +169,12 @@ class ListsPanel(QWidget):
         layout.addWidget(self.search_box)
         layout.addLayout(self.filters)
         layout.addWidget(self.tabs)
+
+    def set_find_shortcut(self, key: str) -> None:
+        """The search box's hint, with the key of the window's Find item."""
+        self.search_box.setPlaceholderText(
+            translate("MainWindow", "Tìm địa điểm, camera… (không cần dấu)  {0}").format(key)
+        )
 
     def _make_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -272,6 +275,61 @@ class ListsPanel(QWidget):
         self.assignment_bar.setValue(min(surveyed, expected))
         self.assignment_bar.show()
         return set(communes) or None
+
+    def _filter_boxes(self) -> dict[str, QComboBox]:
+        return {
+            "commune": self.commune_filter,
+            "category": self.category_filter,
+            "condition": self.condition_filter,
+            "purpose": self.purpose_filter,
+            "review_state": self.review_filter,
+        }
+
+    def filter_values(self) -> dict[str, str]:
+        """The search text and the filters chosen, by name (those not set left out)."""
+        values = {"text": self.search_box.text()}
+        for name, box in self._filter_boxes().items():
+            code = box.currentData()
+            if code is not None:
+                values[name] = str(code)
+        return {name: value for name, value in values.items() if value}
+
+    def set_filter_values(self, values: dict[str, str]) -> None:
+        """Put back a search text and filters (``filter_values``); a code no longer offered is
+        left unset. The lists are not run again: the caller does it once."""
+        widgets: list[QWidget] = [self.search_box, *self._filter_boxes().values()]
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search_box.setText(values.get("text", ""))
+        for name, box in self._filter_boxes().items():
+            box.setCurrentIndex(max(0, box.findData(values.get(name))))
+        for widget in widgets:
+            widget.blockSignals(False)
+
+    def sort_values(self) -> dict[str, tuple[str, bool]]:
+        """Each list's order: its column's name and whether it is descending."""
+        return {
+            record_list.table: (record_list.model.query.sort, record_list.model.query.descending)
+            for record_list in (self.sites, self.cameras)
+        }
+
+    def set_sort_values(self, sorts: dict[str, tuple[str, bool]]) -> None:
+        """Put back each list's order (``sort_values``; a column no longer listed is left as
+        it is). The lists are not run again: the caller does it once."""
+        for record_list in (self.sites, self.cameras):
+            name, descending = sorts.get(record_list.table, ("name", False))
+            columns = listing.COLUMNS[record_list.table]
+            if name not in columns:
+                continue
+            model = record_list.model
+            model.query = model.query.sorted_by(name, descending)
+            header = record_list.view.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(
+                columns.index(name),
+                Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
 
     def queries(self) -> tuple[listing.ListQuery, listing.ListQuery]:
         """The sites' and the cameras' queries as the search box and filters set them, each in

@@ -41,6 +41,7 @@ from fieldsurvey.core.sync.history import exchanged_packages
 from fieldsurvey.core.trust import keys
 from fieldsurvey.ui.background import Task, read_workspace_in_background, write_in_background
 from fieldsurvey.ui.i18n import current_language, error_text
+from fieldsurvey.ui.values import shown_date
 
 log = logging.getLogger("fieldsurvey.sync")
 
@@ -496,7 +497,7 @@ class PackagesDialog(QDialog):
         self.table.setHorizontalHeaderLabels(headers)
         for r, row in enumerate(rows):
             cells = [
-                row["at"],
+                shown_date(row["at"]),
                 self.tr("nhận") if row["direction"] == "in" else self.tr("gửi"),
                 row["peer_name"],
                 str(row["changes"]),

@@ -3,7 +3,6 @@ records a value refers to, numbers and distances in the interface's language."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 from typing import Any
@@ -15,6 +14,7 @@ from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.reports import labels
 from fieldsurvey.core.store.records import record_kind
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.text import moment_text
 from fieldsurvey.ui.i18n import tr
 
 
@@ -26,19 +26,16 @@ def plain_tooltip(text: str) -> str:
 
 def shown_date(text: str | None, *, as_written: bool = False) -> str:
     """An ISO date as dd/MM/yyyy, an ISO time (UTC) as dd/MM/yyyy HH:mm in local time; with
-    ``as_written``, the clock time the text gives (a photo's, as its camera's clock showed it,
-    whatever offset it names)."""
-    if not text:
-        return ""
-    try:
-        if len(text) == 10:
-            return dt.date.fromisoformat(text).strftime("%d/%m/%Y")
-        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return text
-    if moment.tzinfo is not None and not as_written:
-        moment = moment.astimezone()
-    return moment.strftime("%d/%m/%Y %H:%M")
+    ``as_written``, the clock time the text gives (``core.text.moment_text``)."""
+    return moment_text(text, as_written=as_written)
+
+
+def shown_decimal(value: float, places: int | None = None) -> str:
+    """A number with decimals in the interface's language ("7,5" in Vietnamese, "7.5" in
+    English): ``places`` decimals, or as few as it needs."""
+    if places is None:
+        return QLocale().toString(float(value), "g", 10)
+    return QLocale().toString(float(value), "f", places)
 
 
 def shown_distance(metres: float) -> str:
@@ -63,8 +60,11 @@ def shown_value(ws: Workspace, table: str, name: str, value: Any, lang: str) -> 
         field = record_kind(table).field(name)
     except ValidationError:
         return str(value)
+    if field.kind == "date" or name.endswith("_at") or name == "taken_at_utc":
+        # a photo's taken_at is its camera's clock, as written
+        return shown_date(str(value), as_written=name == "taken_at")
     if field.kind == "views":
-        return labels.views_text(value if isinstance(value, str) else json.dumps(value))
+        return labels.views_text(value if isinstance(value, str) else json.dumps(value), lang)
     if isinstance(value, str) and field.kind in ("codes", "refs", "communes"):
         try:
             value = json.loads(value)
@@ -83,7 +83,7 @@ def shown_value(ws: Workspace, table: str, name: str, value: Any, lang: str) -> 
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, float):
-        return QLocale().toString(value, "g", 12)  # 7,5 in Vietnamese, 7.5 in English
+        return shown_decimal(value)  # 7,5 in Vietnamese, 7.5 in English
     return str(value)
 
 

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from fieldsurvey.core import settings as user_settings
@@ -27,6 +29,10 @@ class WindowBase(QMainWindow):
 
     def load_workspace(self, workspace: Workspace) -> None:
         """Show another workspace (the caller closes the one shown before)."""
+        raise NotImplementedError
+
+    def forget_place(self, path: Path) -> None:
+        """Open this workspace file next time as if never opened (not where the person was)."""
         raise NotImplementedError
 
     def show_on_map(self, lat: float, lon: float) -> None:

@@ -142,6 +142,7 @@ def reset_demo(window: WindowBase) -> bool:
 
     path = user_settings.demo_workspace_path()
     window.editor.flush()
+    window.forget_place(path)  # as shipped: from the start, not where the trainee left it
     old, user = window.workspace, window.workspace.user
     showing_demo = old.path.resolve() == path.resolve()
     if showing_demo:

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import math
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlite_utils
 
 from fieldsurvey.core import reference, vocabulary
-from fieldsurvey.core.demo.generator import build_demo
+from fieldsurvey.core.demo.generator import build_demo, season_start_ms
 from fieldsurvey.core.errors import ValidationError, WorkspaceExistsError
-from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.office.progress import progress
+from fieldsurvey.core.store.workspace import Workspace, read_setting
 
 
 def content(path: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -35,9 +39,14 @@ def content(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     return out
 
 
+def built_on(path: Path) -> dt.date:
+    with closing(sqlite3.connect(path)) as conn:
+        return dt.date.fromisoformat(read_setting(sqlite_utils.Database(conn), "demo_today") or "")
+
+
 def test_same_seed_same_content_in_every_table(demo_file: Path, tmp_path: Path) -> None:
     again = tmp_path / "again.sqlite"
-    build_demo(again)
+    build_demo(again, today=built_on(demo_file))  # the same day, even past midnight
     first, second = content(demo_file), content(again)
     assert first.keys() == second.keys()
     assert {"sites", "cameras", "changes", "search_index", "workspace"} <= first.keys()
@@ -172,3 +181,33 @@ def test_office_role_is_recorded(tmp_path: Path) -> None:
     build_demo(tmp_path / "office.sqlite", role="office")
     with Workspace.open(tmp_path / "office.sqlite") as ws:
         assert ws.role == "office"
+
+
+def test_a_demo_built_today_is_dated_from_today_and_nothing_is_overdue(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    today = dt.date(2031, 7, 14)
+    path = tmp_path / "later.sqlite"
+    build_demo(path, today=today)
+    assert built_on(path) == today
+    with closing(Workspace.open(path, user="tester")) as ws:
+        dues = [r[0] for r in ws.db.execute("SELECT due_date FROM assignments")]
+        assert dues and all(d > today.isoformat() for d in dues)
+        result = progress(ws, today)
+        assert not any(a["late"] for a in result["assignments"])
+        assert not any(a["late"] for a in result["chase"])  # only work due within a week
+        # the survey happened before that day (not in 2025, not in the future)
+        first, last = ws.db.execute("SELECT min(at), max(at) FROM changes").fetchone()
+        season = dt.datetime.fromtimestamp(season_start_ms(today, "small") / 1000, dt.UTC)
+        assert season.date() == dt.date(2031, 6, 30)
+        units_at = ws.db.execute(
+            "SELECT max(at) FROM changes WHERE table_name = 'units'"
+        ).fetchone()[0]
+        assert units_at < "2025-04"  # the units are the same in every demo of the seed
+        assert first < "2025-04" and season.isoformat()[:10] <= last[:10] < today.isoformat()
+        reviewed = {r[0] for r in ws.db.execute("SELECT reviewed_at FROM reviews")}
+        assert reviewed == {"2031-07-13"}
+    # Demo workspaces of a seed built on other days share the office's first log entries.
+    units = "SELECT * FROM changes WHERE table_name = 'units' ORDER BY seq"
+    with closing(sqlite3.connect(path)) as later, closing(sqlite3.connect(demo_file)) as first:
+        assert later.execute(units).fetchall() == first.execute(units).fetchall()

@@ -4,6 +4,7 @@ city demo repeats them without stacking them on one point."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import random
@@ -142,7 +143,7 @@ def test_cameras_stand_near_their_site_on_dry_ground_and_look_about_it(
 def test_the_city_demo_repeats_places_in_their_commune_without_stacking_them(
     workspace: Workspace,
 ) -> None:
-    recipe = _Recipe(workspace, random.Random(3), "city")
+    recipe = _Recipe(workspace, random.Random(3), "city", dt.date(2026, 3, 2))
     recipe.units()
     count = len(real_places()) + 200
     sites = recipe.sites(count, featured=False)

@@ -60,8 +60,16 @@ from fieldsurvey.core.trust.keys import ROLES
 
 SIZES = {"small": (300, 1000), "city": (50_000, 200_000)}
 DEMO_PHOTOS = 40
-# 2025-03-03 08:00 in Hà Nội: the survey season of Plan 67/KH-UBND.
+# 2025-03-03 08:00 in Hà Nội: the survey season of Plan 67/KH-UBND. The units and the device
+# keys are dated from here in every demo workspace, whatever day it was built, so workspaces of
+# a seed built on different days hold the same first entries of the office's log.
 DEMO_START_MS = 1_740_963_600_000
+# The surveying itself (the records' clocks, photos, reviews, due dates) is dated from the day
+# the demo is built: the season began this many days before it (long enough for the city
+# demo's changes, seven seconds apart, to end before that day) and what is due falls after it,
+# so a fresh demo is never already overdue.
+SEASON_BEGAN_DAYS_AGO = {"small": 14, "city": 60}
+HANOI_TIME = dt.timezone(dt.timedelta(hours=7))
 # Unit UUIDs are fixed names in this namespace, so every demo workspace (office or surveyor)
 # agrees on them and sync packages between demo workspaces refer to the same units.
 DEMO_NAMESPACE = uuid.UUID("6f1c2b4e-6a0e-4d55-9a3e-2f5d0c9b7a10")
@@ -82,6 +90,12 @@ class DemoClock:
     def __call__(self) -> int:
         self._now += self._step
         return self._now
+
+
+def season_start_ms(today: dt.date, size: str) -> int:
+    """08:00 in Hà Nội on the day the demo's survey season began (before ``today``)."""
+    day = today - dt.timedelta(days=SEASON_BEGAN_DAYS_AGO[size])
+    return int(dt.datetime.combine(day, dt.time(8), tzinfo=HANOI_TIME).timestamp() * 1000)
 
 
 def _commune_boxes() -> dict[str, tuple[float, float, float, float]]:
@@ -125,10 +139,11 @@ def _unit_id(name: str) -> str:
 class _Recipe:
     """Generates the demo's records from one seeded random generator."""
 
-    def __init__(self, ws: Workspace, rng: random.Random, size: str) -> None:
+    def __init__(self, ws: Workspace, rng: random.Random, size: str, today: dt.date) -> None:
         self.ws = ws
         self.rng = rng
         self.size = size
+        self.today = today
         communes = reference.communes(ws.db)
         self.commune_names = {c["code"]: c["name"] for c in communes}
         # Dense urban wards hold more of the city demo's repeated sites than rural communes.
@@ -473,6 +488,10 @@ class _Recipe:
             )
         return rows
 
+    def due(self, days: int) -> str:
+        """The date ``days`` after the day the demo is built."""
+        return (self.today + dt.timedelta(days=days)).isoformat()
+
     def assignments(self, sites: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         rng = self.rng
         rows: list[dict[str, Any]] = []
@@ -492,7 +511,7 @@ class _Recipe:
                         if s["id"] in set(security) and s["commune_code"]
                     }
                 ),
-                "due_date": "2025-03-31",
+                "due_date": self.due(21),
                 "status": "in_progress",
                 "notes": "Khảo sát mục tiêu an ninh quốc gia theo KH 67/KH-UBND.",
             }
@@ -503,7 +522,7 @@ class _Recipe:
                 "unit_id": construction,
                 "site_ids": [s["id"] for s in traffic],
                 "commune_codes": sorted({s["commune_code"] for s in traffic if s["commune_code"]}),
-                "due_date": "2025-03-31",
+                "due_date": self.due(21),
                 "status": "in_progress",
                 "notes": "Khảo sát camera giao thông trên các tuyến chính.",
             }
@@ -517,7 +536,7 @@ class _Recipe:
                     "unit_id": self.committee_by_commune[code],
                     "commune_codes": [code],
                     "target_count": in_commune + rng.randint(0, 4),
-                    "due_date": rng.choice(("2025-03-15", "2025-03-31", "2025-03-31")),
+                    "due_date": self.due(rng.choice((7, 21, 21))),
                     "status": rng.choice(("assigned", "in_progress", "submitted")),
                 }
             )
@@ -567,12 +586,16 @@ def build_demo(
     device: str | None = None,
     force: bool = False,
     progress: Progress | None = None,
+    today: dt.date | None = None,
 ) -> dict[str, int]:
     """Write a demo workspace at ``path`` and return its counts.
 
+    Its survey is dated from ``today`` (default: the computer's date): the season began some
+    days before, assignments fall due after it. The same seed and day give the same content.
     Built under a temporary name and moved into place only when complete, so an existing file is
     replaced only with ``force=True`` and never left half-written.
     """
+    today = today or dt.date.today()
     if size not in SIZES:
         raise ValidationError(
             Message(
@@ -605,6 +628,7 @@ def build_demo(
                 ("role", "office"),  # the office's reference data first, as the office
                 ("demo_seed", str(seed)),
                 ("demo_size", size),
+                ("demo_today", today.isoformat()),
             ):
                 db.execute("INSERT INTO workspace (key, value) VALUES (?, ?)", [key, value])
         _office_reference_data(db, partial, seed, own=(role, device) == ("office", "office"))
@@ -615,10 +639,10 @@ def build_demo(
             db,
             partial,
             user="demo",
-            now=DemoClock(),
+            now=DemoClock(season_start_ms(today, size)),
             new_id=lambda: str(uuid.UUID(int=rng.getrandbits(128), version=4)),
         )
-        _fill(ws, _Recipe(ws, rng, size), size, report)
+        _fill(ws, _Recipe(ws, rng, size, today), size, report)
         counts = workspace_stats(db)
     return counts
 
@@ -638,7 +662,8 @@ def _office_reference_data(db: Any, path: Path, seed: int, *, own: bool) -> None
     )
     office.device_id = office_id
     with office.transaction():
-        office.insert_many("units", _Recipe(office, rng, "small").units(), index=False)
+        units = _Recipe(office, rng, "small", dt.date(2025, 3, 3)).units()  # DEMO_START_MS
+        office.insert_many("units", units, index=False)
         if not own:
             seq, hash_ = ledger.tip(db, office_id)
             key = keys.make_identity(
@@ -768,7 +793,7 @@ def _reviews(
                     "state": state,
                     "comment": comments[state],
                     "reviewer": "Công an TP (demo)",
-                    "reviewed_at": "2025-04-02",
+                    "reviewed_at": (recipe.today - dt.timedelta(days=1)).isoformat(),
                 },
             )
             ws.update(table, row["id"], {"review_state": state})

@@ -53,7 +53,7 @@ def build_map_page(config: dict[str, Any], *, title: str = "FieldSurvey") -> str
         location=(lat, lon),
         zoom_start=zoom,
         tiles=None,
-        control_scale=True,
+        control_scale=False,  # map_boot.js adds it, in metres only (folium's has miles)
         prefer_canvas=True,
         # With no tile layer, folium drops max_zoom: the limits go to Leaflet directly.
         maxZoom=20,

@@ -23,7 +23,7 @@ from PIL import Image
 
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.geo import METRES_PER_DEGREE, offset_m
-from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message, Number
 from fieldsurvey.core.photos.store import PhotoStore
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.records import record_kind
@@ -183,7 +183,7 @@ def _score(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
                 "office", "cách nhau {distance} m (sai số GPS {accuracy_a} m và {accuracy_b} m)"
             ),
             {
-                "distance": f"{distance:.1f}",
+                "distance": Number(distance, 1),
                 "accuracy_a": f"{a.accuracy:.0f}",
                 "accuracy_b": f"{b.accuracy:.0f}",
             },

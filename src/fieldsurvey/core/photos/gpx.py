@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message, Number
 
 # A day of logging at one fix per second is ~15 MB of GPX; 50 MB leaves room for chatty loggers
 # while keeping a mistaken pick (a video, a disk image) from being read into memory.
@@ -359,7 +359,7 @@ def _too_large(name: str, size: int, limit: int) -> TrackError:
         Message(
             "photos",
             QT_TRANSLATE_NOOP("photos", "Tệp {name} quá lớn ({size} MB, giới hạn {limit} MB)."),
-            {"name": name, "size": f"{size_mb:.1f}", "limit": f"{limit_mb:.0f}"},
+            {"name": name, "size": Number(size_mb, 1), "limit": f"{limit_mb:.0f}"},
         )
     )
 

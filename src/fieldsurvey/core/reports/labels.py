@@ -10,6 +10,7 @@ from typing import Any, Final
 import sqlite_utils
 
 from fieldsurvey.core import reference, vocabulary
+from fieldsurvey.core.text import decimal_text
 from fieldsurvey.core.views import parse_views
 
 # -- labels ----------------------------------------------------------------------------------------
@@ -53,10 +54,11 @@ def report_date(lang: str, today: dt.date | None = None) -> str:
 
 
 @lru_cache(maxsize=4096)
-def views_text(raw: str | None) -> str:
-    """Views as "70° (60°); 250°": direction, and the field of view when known."""
+def views_text(raw: str | None, lang: str = "vi") -> str:
+    """Views as "70° (60°); 252,5°": direction, and the field of view when known."""
     return "; ".join(
-        f"{d:g}°" + (f" ({a:g}°)" if a is not None else "") for d, a in parse_views(raw)
+        f"{decimal_text(d, lang)}°" + (f" ({decimal_text(a, lang)}°)" if a is not None else "")
+        for d, a in parse_views(raw)
     )
 
 

@@ -342,7 +342,7 @@ def camera_records(
             "camera_type": code_label("camera_type", ctype, lang),
             "mount": code_label("camera_mount", mount, lang),
             "height_m": height,
-            "views": views_text(views),
+            "views": views_text(views, lang),
             "resolution_mp": resolution,
             "night_vision": yes_no(night, lang),
             "connectivity": code_label("connectivity", connectivity, lang),

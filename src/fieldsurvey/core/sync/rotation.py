@@ -12,7 +12,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from fieldsurvey.core.clock import COUNTER_BITS, wall_ms
-from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
+from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message, Moment
 from fieldsurvey.core.store.workspace import (
     Workspace,
     iso_from_ms,
@@ -103,7 +103,7 @@ def _open_with_known_keys(
                     "sync", "Gói được ký bằng khoá mà thiết bị {sender} đã thay ngày {date}."
                 ),
                 sender=sender[:8],
-                date=valid_until,
+                date=Moment(valid_until),
             ),
             Refusal.RETIRED_KEY,
         )

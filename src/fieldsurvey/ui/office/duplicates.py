@@ -37,7 +37,7 @@ from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background
 from fieldsurvey.ui.fields import field_labels
 from fieldsurvey.ui.i18n import current_language, error_text
-from fieldsurvey.ui.values import plain_tooltip, shown_value
+from fieldsurvey.ui.values import plain_tooltip, shown_decimal, shown_value
 
 # Position fields are chosen together: a latitude from one record and a longitude from the
 # other is no place at all. The commune follows the chosen position (merge_cameras).
@@ -377,7 +377,7 @@ class DuplicatesDialog(QDialog):
         table.clearSelection()
         table.setRowCount(len(pairs))
         for r, pair in enumerate(pairs):
-            cells = [f"{pair['score']:.2f}", name(pair["a"]), name(pair["b"])]
+            cells = [shown_decimal(pair["score"], 2), name(pair["a"]), name(pair["b"])]
             cells.append("; ".join(r.text(current_language()) for r in pair["reasons"]))
             for c, text in enumerate(cells):
                 table.setItem(r, c, QTableWidgetItem(text))

@@ -35,6 +35,7 @@ from fieldsurvey.core.tasks import Cancelled
 from fieldsurvey.ui.background import Task, write_in_background
 from fieldsurvey.ui.i18n import current_language, error_text, tr
 from fieldsurvey.ui.office.duplicates import DuplicatesDialog
+from fieldsurvey.ui.values import shown_decimal
 
 # -- inventories ----------------------------------------------------------------------------------
 
@@ -241,7 +242,9 @@ class InventoryDialog(QDialog):
             return QTableWidgetItem("")
         low, high, count = found
         item = QTableWidgetItem(
-            self.tr("{0} – {1} ({2} giá trị)").format(f"{low:g}", f"{high:g}", count)
+            self.tr("{0} – {1} ({2} giá trị)").format(
+                shown_decimal(low), shown_decimal(high), count
+            )
         )
         item.setToolTip(
             self.tr("Hướng nhìn (phương vị) nằm trong 0–360°; góc nhìn (độ rộng) thường dưới 120°.")
@@ -461,7 +464,7 @@ class InventoryDialog(QDialog):
                 )
             )
             lines += [
-                f"  {p['score']:.2f}  {titles.get(p['a']['id'], '')} ↔ "
+                f"  {shown_decimal(p['score'], 2)}  {titles.get(p['a']['id'], '')} ↔ "
                 f"{titles.get(p['b']['id'], '')}"
                 for p in report.duplicates
             ]
