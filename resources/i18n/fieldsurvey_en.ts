@@ -14,9 +14,8 @@
         <translation>Complete %p%</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="193"/>
         <source>Chọn một địa điểm hoặc camera trong danh sách, hoặc thêm mới (Ctrl+N).</source>
-        <translation>Select a site or camera in the list, or add a new one (Ctrl+N).</translation>
+        <translation type="vanished">Select a site or camera in the list, or add a new one (Ctrl+N).</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="31"/>
@@ -55,8 +54,8 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="43"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="267"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="40"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="279"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="41"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
@@ -106,103 +105,112 @@
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="289"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="215"/>
+        <source>Chọn một địa điểm hoặc camera trong danh sách (tìm: {find}), hoặc thêm địa điểm mới ({new_site}). Camera mới được thêm vào địa điểm đang mở ({new_camera}).</source>
+        <translation>Choose a site or camera in the list (find: {find}), or add a new site ({new_site}). A new camera is added to the open site ({new_camera}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="301"/>
         <location filename="../../src/fieldsurvey/ui/values.py" line="78"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="289"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="301"/>
         <location filename="../../src/fieldsurvey/ui/values.py" line="78"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="315"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="39"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="327"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="40"/>
         <location filename="../../src/fieldsurvey/ui/office/common.py" line="27"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="316"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="328"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="399"/>
         <location filename="../../src/fieldsurvey/ui/office/common.py" line="28"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="317"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="388"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="393"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="329"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="400"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="405"/>
         <location filename="../../src/fieldsurvey/ui/office/common.py" line="29"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="318"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="389"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="330"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="401"/>
         <source>Nhu cầu lắp mới</source>
         <translation>Need for new cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="323"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="335"/>
         <source>(chưa đặt tên)</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="332"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="344"/>
         <source>Nháp</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="338"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="350"/>
         <source>Địa điểm: {0}</source>
         <translation>Site: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="345"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="357"/>
         <source>(chưa xác định)</source>
         <translation>(not determined)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="387"/>
-        <source>+ Camera (Ctrl+N)</source>
-        <translation>+ Camera (Ctrl+N)</translation>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="399"/>
+        <source>+ Camera</source>
+        <translation>+ Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="388"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="393"/>
+        <source>+ Camera (Ctrl+N)</source>
+        <translation type="vanished">+ Camera (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="400"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="405"/>
         <source>+ Tồn tại</source>
         <translation>+ Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="389"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="401"/>
         <source>+ Nhu cầu</source>
         <translation>+ Need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="426"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="442"/>
         <source>Camera hiện có đã quan sát vị trí này: {0}</source>
         <translation>Existing cameras that already see this place: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="439"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="455"/>
         <source>chưa rõ hướng</source>
         <translation>direction unknown</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="447"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="463"/>
         <source>Bỏ dùng lại</source>
         <translation>Stop reusing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="447"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="463"/>
         <source>Dùng lại</source>
         <translation>Reuse</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="480"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="496"/>
         <source>{0} camera</source>
         <translation>{0} camera(s)</translation>
     </message>
@@ -252,365 +260,365 @@
         <translation>Keep as is</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="70"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="58"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="72"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="59"/>
         <source>Loại địa điểm</source>
         <translation>Site type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="72"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="57"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="58"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
         <source>Vị trí (vĩ độ, kinh độ)</source>
         <translation>Location (latitude, longitude)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
         <source>Đơn vị quản lý</source>
         <translation>Managing unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="56"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="57"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="59"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="60"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="78"/>
         <source>Mục đích sử dụng</source>
         <translation>Purpose of use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="78"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="52"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="79"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="53"/>
         <source>Loại camera</source>
         <translation>Camera type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="79"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="54"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="80"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="55"/>
         <source>Kiểu lắp đặt</source>
         <translation>Mounting type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="80"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="55"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="81"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="56"/>
         <source>Độ cao lắp (m)</source>
         <translation>Mounting height (m)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="81"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="49"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="82"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="50"/>
         <source>Hướng nhìn</source>
         <translation>View directions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="82"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="83"/>
         <source>Độ phân giải (MP)</source>
         <translation>Resolution (MP)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="83"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="84"/>
         <source>Quan sát ban đêm</source>
         <translation>Night vision</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="47"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="85"/>
         <source>Kết nối</source>
         <translation>Connectivity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="86"/>
         <source>Đường truyền</source>
         <translation>Transmission link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="87"/>
         <source>Thời gian lưu trữ (ngày)</source>
         <translation>Storage period (days)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="88"/>
         <source>Chuẩn kết nối</source>
         <translation>Connection standards</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="89"/>
         <source>Nguồn điện</source>
         <translation>Power source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="90"/>
         <source>Năm lắp đặt</source>
         <translation>Year installed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="91"/>
         <source>Nguồn kinh phí</source>
         <translation>Funding source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="92"/>
         <source>Chức năng AI</source>
         <translation>AI functions</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="45"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="92"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="93"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="46"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="47"/>
         <source>Camera hiện có dùng lại</source>
         <translation>Existing cameras reused</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="47"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="48"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="48"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="49"/>
         <source>Ngày nhắc gần nhất</source>
         <translation>Last reminded on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="49"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="50"/>
         <source>Đơn vị cấp trên</source>
         <translation>Parent unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="50"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="51"/>
         <source>Xã/phường được giao</source>
         <translation>Assigned communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="51"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="52"/>
         <source>Địa điểm được giao</source>
         <translation>Assigned sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="52"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="53"/>
         <source>Số địa điểm cần khảo sát</source>
         <translation>Sites to survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="53"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="54"/>
         <source>Hạn hoàn thành</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="54"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="55"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="55"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="56"/>
         <source>Nhập từ danh sách</source>
         <translation>Imported from list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="56"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="57"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="57"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="58"/>
         <source>Thời điểm nhập</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="58"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="59"/>
         <source>Số dòng</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="62"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="63"/>
         <source>Loại đơn vị</source>
         <translation>Unit type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="62"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="63"/>
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="64"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="65"/>
         <source>Đơn vị được giao</source>
         <translation>Assigned unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="93"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="94"/>
         <source>Mã hiệu</source>
         <translation>Reference code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="95"/>
         <source>Camera liên quan</source>
         <translation>Related camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="95"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="96"/>
         <source>Loại tồn tại, hạn chế</source>
         <translation>Shortcoming type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="96"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="97"/>
         <source>Mô tả</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="97"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="98"/>
         <source>Hướng khắc phục</source>
         <translation>Type of remedy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="98"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="99"/>
         <source>Giải pháp khắc phục</source>
         <translation>Proposed remedy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="99"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="100"/>
         <source>Kinh phí dự kiến (đồng)</source>
         <translation>Estimated cost (VND)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="100"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="101"/>
         <source>Số camera cần lắp</source>
         <translation>Number of cameras needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="101"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="102"/>
         <source>Mức ưu tiên</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="102"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="103"/>
         <source>Lý do, căn cứ</source>
         <translation>Reasons and justification</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="103"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="104"/>
         <source>Mức chi tiết hình ảnh cần</source>
         <translation>Image detail needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="104"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="105"/>
         <source>Phương án</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="106"/>
         <source>Nhu cầu được phục vụ</source>
         <translation>Needs served</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="106"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="107"/>
         <source>Hướng nhìn (độ)</source>
         <translation>Direction (degrees)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="108"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="109"/>
         <source>Nội dung nâng cấp</source>
         <translation>Upgrades</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="109"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="110"/>
         <source>Căn cứ đề xuất</source>
         <translation>Why proposed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="111"/>
         <source>Đơn vị thực hiện</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="111"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="112"/>
         <source>Giai đoạn</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="112"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="113"/>
         <source>Người quyết định</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="274"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="275"/>
         <source>Hướng (°, 0 = Bắc)</source>
         <translation>Direction (°, 0 = north)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="274"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="275"/>
         <source>Góc nhìn (°)</source>
         <translation>Field of view (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="274"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="275"/>
         <source>Góc nghiêng (°)</source>
         <translation>Tilt (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="280"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="281"/>
         <source>Thêm hướng</source>
         <translation>Add direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="282"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="283"/>
         <source>Xoá hướng</source>
         <translation>Remove direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="41"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="45"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="46"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="46"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="43"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="47"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="47"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="48"/>
         <source>Mã hiệu của nguồn</source>
         <translation>Reference code in the source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="48"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="49"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="107"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="50"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="108"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="51"/>
         <source>Góc nhìn (độ)</source>
         <translation>Field of view (degrees)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="51"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="52"/>
         <source>Góc nghiêng (camera:angle)</source>
         <translation>Tilt (camera:angle)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="53"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="54"/>
         <source>Loại giám sát (surveillance:type)</source>
         <translation>Surveillance type (surveillance:type)</translation>
     </message>
@@ -664,32 +672,32 @@
         <translation>Camera list import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="38"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="39"/>
         <source>Đã xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="43"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="44"/>
         <source>Sai số vị trí (m)</source>
         <translation>Location accuracy (m)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="44"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="45"/>
         <source>Nguồn vị trí</source>
         <translation>Location source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="45"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="46"/>
         <source>Trạng thái duyệt</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/values.py" line="61"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="58"/>
         <source>đã xoá</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/values.py" line="61"/>
+        <location filename="../../src/fieldsurvey/ui/values.py" line="58"/>
         <source>còn</source>
         <translation>not deleted</translation>
     </message>
@@ -1010,87 +1018,87 @@ At: {3}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="79"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="80"/>
         <source>Xuất gói đồng bộ</source>
         <translation>Export sync package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="97"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="98"/>
         <source>Chọn thư mục…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="102"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="103"/>
         <source>Gửi toàn bộ (kể cả những gì nơi nhận đã có)</source>
         <translation>Send everything (including what the recipient already has)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="108"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="112"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="113"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="119"/>
         <source>Gửi cho</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="120"/>
         <source>Thư mục</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="120"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="121"/>
         <source>Tên tệp</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="156"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="157"/>
         <source>Chưa có nơi nhận nào được đăng ký.</source>
         <translation>No recipients have been registered yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="158"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="159"/>
         <source>Đang đếm những gì sẽ gửi…</source>
         <translation>Counting what would be sent…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="165"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="166"/>
         <source>Sẽ gửi {0} thay đổi và {1} ảnh.</source>
         <translation>Will send {0} change(s) and {1} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="185"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="186"/>
         <source>Thư mục lưu gói</source>
         <translation>Folder to save the package in</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="200"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="201"/>
         <source>Thư mục {0} không tồn tại.</source>
         <translation>The folder {0} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="204"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="205"/>
         <source>Tên tệp không hợp lệ: {0}</source>
         <translation>Not a valid file name: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="210"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="211"/>
         <source>Ghi đè?</source>
         <translation>Replace?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="211"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="212"/>
         <source>Đã có tệp {0}. Ghi đè lên tệp đó?</source>
         <translation>{0} already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="242"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="243"/>
         <source>Đã ghi {0}: {1} thay đổi, {2} ảnh.</source>
         <translation>Wrote {0}: {1} change(s), {2} photo(s).</translation>
     </message>
@@ -1490,78 +1498,78 @@ At: {3}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="266"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="267"/>
         <source>Nhập gói đồng bộ</source>
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="275"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="276"/>
         <source>Thêm gói…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="284"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="285"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="299"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="300"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="299"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="300"/>
         <source>Gói FieldSurvey (*.fspkg);;Tất cả (*)</source>
         <translation>FieldSurvey packages (*.fspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="355"/>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="446"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="356"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="447"/>
         <source>đã nhập trước đây</source>
         <translation>imported previously</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="357"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="358"/>
         <source>xem trước</source>
         <translation>preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="359"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="360"/>
         <source>đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="371"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="372"/>
         <source>đang kiểm tra…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="373"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="374"/>
         <source>TỪ CHỐI: {0}</source>
         <translation>REFUSED: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="426"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="427"/>
         <source>Đã tạo ảnh thu nhỏ cho {0} ảnh.</source>
         <translation>Created thumbnails for {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="444"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="445"/>
         <source>không nhập (đã huỷ)</source>
         <translation>not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="452"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="453"/>
         <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xoá, {5} ảnh (gói {6})</source>
         <translation>{0}: {1} new, {2} updated, {3} conflicts, {4} deleted, {5} photos (package {6})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="464"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="465"/>
         <source>{0}: TỪ CHỐI — {1}</source>
         <translation>{0}: REFUSED — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="467"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="468"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1723,178 +1731,178 @@ At: {3}</translation>
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="82"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="83"/>
         <source>Nhập danh sách camera hiện có</source>
         <translation>Import an existing camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="86"/>
         <source>Tệp CSV hoặc GeoJSON</source>
         <translation>CSV or GeoJSON file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="88"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="90"/>
         <source>Đọc tệp</source>
         <translation>Read file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="96"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="97"/>
         <source>Theo cột đơn vị trong tệp (tạo đơn vị mới nếu chưa có)</source>
         <translation>From the file&apos;s unit column (new units are created if missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="102"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="103"/>
         <source>Cột trong tệp</source>
         <translation>Column in file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="103"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="104"/>
         <source>Trường FieldSurvey</source>
         <translation>FieldSurvey field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="104"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="105"/>
         <source>Khoảng giá trị số</source>
         <translation>Range of numbers</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="106"/>
         <source>Giá trị mẫu</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="113"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="114"/>
         <source>Vị trí lấy từ hình học (geometry) của từng điểm trong tệp GeoJSON.</source>
         <translation>Locations are taken from the geometry of each point in the GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="123"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="124"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="125"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="126"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="127"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="128"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="130"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="131"/>
         <source>Xem camera trùng lắp…</source>
         <translation>View duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="147"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="148"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="149"/>
         <source>Đơn vị chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="170"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="171"/>
         <source>Chọn danh sách camera</source>
         <translation>Choose a camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="172"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="173"/>
         <source>Danh sách camera (*.csv *.geojson *.json);;Tất cả (*)</source>
         <translation>Camera lists (*.csv *.geojson *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="189"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="190"/>
         <source>Chọn một tệp CSV hoặc GeoJSON.</source>
         <translation>Choose a CSV or GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="195"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="196"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="200"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="201"/>
         <source>{0}: {1} dòng, {2} cột. Kiểm tra cách ghép cột rồi bấm Xem trước.</source>
         <translation>{0}: {1} row(s), {2} column(s). Check how the columns are mapped, then click Preview.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="224"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="225"/>
         <source>— bỏ qua —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="244"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="245"/>
         <source>{0} – {1} ({2} giá trị)</source>
         <translation>{0} – {1} ({2} values)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="247"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="250"/>
         <source>Hướng nhìn (phương vị) nằm trong 0–360°; góc nhìn (độ rộng) thường dưới 120°.</source>
         <translation>A view direction (bearing) lies within 0–360°; a field of view (width) is usually under 120°.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="273"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="276"/>
         <source>Trường «{0}» được chọn cho hai cột: {1} và {2}.</source>
         <translation>The field “{0}” is chosen for two columns: {1} and {2}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="312"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="315"/>
         <source>Đã huỷ, không nhập camera nào.</source>
         <translation>Cancelled; no cameras were imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="314"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="317"/>
         <source>Không nhập được: {0}</source>
         <translation>Could not import: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="326"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="329"/>
         <source>Đang đọc từng dòng…</source>
         <translation>Reading the rows…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="336"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="339"/>
         <source>Đã đọc {0} dòng: {1} dòng nhập được, {2} dòng không đọc được.</source>
         <translation>Read {0} row(s): {1} can be imported, {2} could not be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="340"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="343"/>
         <source>Nếu nhập: {0}; {1} camera có thể trùng.</source>
         <translation>If imported: {0}; {1} cameras may be duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="344"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="347"/>
         <source>Các dòng đầu:</source>
         <translation>First rows:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="349"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="352"/>
         <source>  {0}: không đọc được — {1}</source>
         <translation>  {0}: not readable — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="357"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="360"/>
         <source>  {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
         <translation>  {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="380"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="386"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="383"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="389"/>
         <source>  {0}: {1}</source>
         <translation>  {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="390"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="393"/>
         <source>Không còn trong danh sách ({0}):</source>
         <translation>No longer listed ({0}):</translation>
     </message>
@@ -1907,7 +1915,7 @@ At: {3}</translation>
         <translation type="vanished">  row {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="378"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="381"/>
         <source>Dòng không đọc được ({0}):</source>
         <translation>Rows that could not be read ({0}):</translation>
     </message>
@@ -1916,32 +1924,32 @@ At: {3}</translation>
         <translation type="vanished">  row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="400"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="403"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="420"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="423"/>
         <source>Đang huỷ…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="431"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="434"/>
         <source>Không có dòng nào nhập được; không ghi gì.</source>
         <translation>No row could be imported; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="436"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="439"/>
         <source>Đã nhập {0} camera: {1} địa điểm mới, {2} camera vào địa điểm có sẵn, {3} đơn vị mới; {4} dòng không đọc được; {5} camera mới có thể trùng.</source>
         <translation>Imported {0} camera(s): {1} new site(s), {2} camera(s) added to existing sites, {3} new unit(s); {4} row(s) could not be read; {5} new camera(s) may be duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="459"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="462"/>
         <source>Có thể trùng: {0} cặp, {1} cặp với camera đã có:</source>
         <translation>Possible duplicates: {0} pair(s), {1} with existing cameras:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="384"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="387"/>
         <source>Lưu ý ({0}):</source>
         <translation>Warnings ({0}):</translation>
     </message>
@@ -1949,65 +1957,64 @@ At: {3}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="116"/>
         <source>Tìm địa điểm, camera… (không cần dấu)  Ctrl+F</source>
-        <translation>Find sites, cameras… (accents optional)  Ctrl+F</translation>
+        <translation type="vanished">Find sites, cameras… (accents optional)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="129"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="126"/>
         <source>Đơn vị của tôi: chỉ tính các phần việc giao cho đơn vị này</source>
         <translation>My unit: count only the work assigned to this unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="135"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="132"/>
         <source>Tên địa điểm</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="136"/>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="133"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="148"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="137"/>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="154"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="134"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="151"/>
         <source>Xã/phường</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="138"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="135"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="139"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="136"/>
         <source>Số camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="140"/>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="155"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="137"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="152"/>
         <source>Duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="149"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="146"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="150"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="147"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="149"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="153"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="150"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
@@ -2016,34 +2023,39 @@ At: {3}</translation>
         <translation type="vanished">Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="158"/>
         <source>Địa điểm</source>
         <comment>list tab</comment>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="162"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="159"/>
         <source>Camera</source>
         <comment>list tab</comment>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="180"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="176"/>
+        <source>Tìm địa điểm, camera… (không cần dấu)  {0}</source>
+        <translation>Find sites, cameras… (accents optional)  {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="183"/>
         <source>Mọi loại địa điểm</source>
         <translation>All site types</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="183"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="186"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="186"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="189"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="189"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="192"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
@@ -2367,97 +2379,97 @@ At: {3}</translation>
         <translation>&amp;About FieldSurvey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="217"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="220"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="159"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="174"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="160"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="175"/>
         <source>Phím tắt</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="176"/>
         <source>Giới thiệu FieldSurvey</source>
         <translation>About FieldSurvey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="201"/>
         <source>văn phòng</source>
         <translation>office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="182"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="201"/>
         <source>khảo sát</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="192"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="220"/>
         <source>Đang chờ lần nhập gói (hoặc duyệt hàng loạt) đang chạy kết thúc để lưu…</source>
         <translation>Waiting for the running import (or bulk review) to end before saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="325"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="355"/>
         <source>Đã mở {record} và hoàn tác: {edit}</source>
         <translation>Opened {record} and undid: {edit}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="327"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="357"/>
         <source>Đã hoàn tác: {edit} ({record})</source>
         <translation>Undone: {edit} ({record})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="331"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="361"/>
         <source>Đã mở {record} và làm lại: {edit}</source>
         <translation>Opened {record} and redid: {edit}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="333"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="363"/>
         <source>Đã làm lại: {edit} ({record})</source>
         <translation>Redone: {edit} ({record})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="455"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="486"/>
         <source>Hãy chọn một địa điểm, camera hoặc nhu cầu trước.</source>
         <translation>Select a site, a camera or a need first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="239"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="242"/>
         <source>Mọi đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="247"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="250"/>
         <source>Chưa có địa bàn được giao.</source>
         <translation>No assigned area yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="257"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="260"/>
         <source> và {0} nơi khác</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="264"/>
         <source>Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm</source>
         <translation>Area: {area} · due {due} · {done}/{expected} sites surveyed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="266"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="269"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="228"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="256"/>
         <source>{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · hiển thị {shown_sites} địa điểm, {shown_cameras} camera</source>
         <translation>{sites} sites · {cameras} cameras · {shortcomings} shortcomings · {needs} needs · showing {shown_sites} sites, {shown_cameras} cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="354"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="384"/>
         <source>Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới).</source>
         <translation>Select a site first (or add a new site).</translation>
     </message>
@@ -2466,17 +2478,17 @@ At: {3}</translation>
         <translation type="vanished">{site} – camera {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="415"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="445"/>
         <source>Xoá bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="416"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="446"/>
         <source>Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="440"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="471"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
@@ -2485,17 +2497,17 @@ At: {3}</translation>
         <translation type="vanished">Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="466"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="497"/>
         <source>Di chuyển địa điểm</source>
         <translation>Move the site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="468"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="499"/>
         <source>Di chuyển cả {0} camera của địa điểm này theo (giữ nguyên vị trí tương đối của chúng)?</source>
         <translation>Move this site&apos;s {0} cameras with it (keeping where they stand around it)?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="501"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="532"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
@@ -2622,7 +2634,7 @@ At: {3}</translation>
         <translation>Reset the demo workspace to its original state? All changes in the demo workspace will be lost (other workspaces are not affected).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="155"/>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="156"/>
         <source>Không khôi phục được</source>
         <translation>Could not reset</translation>
     </message>
@@ -2630,62 +2642,66 @@ At: {3}</translation>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="289"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="304"/>
         <source>Đường phố</source>
         <translation>Streets</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="292"/>
         <source>Đường phố: {0} ({1:.1f} MB, mức {2}–{3})</source>
-        <translation>Streets: {0} ({1:.1f} MB, zoom {2}–{3})</translation>
+        <translation type="vanished">Streets: {0} ({1:.1f} MB, zoom {2}–{3})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="313"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="307"/>
+        <source>Đường phố: {0} ({1} MB, mức {2}–{3})</source>
+        <translation>Streets: {0} ({1} MB, zoom {2}–{3})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="331"/>
         <source>Xã, phường (2025)</source>
         <translation>Communes (2025)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="314"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="332"/>
         <source>Quận, huyện (trước 2025)</source>
         <translation>Former districts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="315"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="333"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="316"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="334"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="317"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="335"/>
         <source>Phương án tổng thể</source>
         <translation>City camera plan</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="318"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="336"/>
         <source>Địa điểm</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="319"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="337"/>
         <source>Đặt ở đây:</source>
         <translation>Place here:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="320"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="338"/>
         <source>Lưu vị trí</source>
         <translation>Save the position</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="321"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="339"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="340"/>
         <source>Kéo để chỉnh vị trí</source>
         <translation>Drag to adjust the position</translation>
     </message>
@@ -2694,32 +2710,32 @@ At: {3}</translation>
         <translation type="vanished">Streets (OpenStreetMap 2021)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="327"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="345"/>
         <source>Quần đảo Hoàng Sa (TP. Đà Nẵng)</source>
         <translation>Hoàng Sa Archipelago (Đà Nẵng City)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="328"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="346"/>
         <source>Quần đảo Trường Sa (tỉnh Khánh Hòa)</source>
         <translation>Trường Sa Archipelago (Khánh Hòa Province)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="329"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="347"/>
         <source>Biển Đông</source>
         <translation>East Sea</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="468"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="490"/>
         <source>tên trên ảnh nền trực tuyến là của OSM, không phải tên chính thức</source>
         <translation>names on the online tiles are OSM&apos;s, not the official ones</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="520"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="546"/>
         <source>Máy này không vẽ được bản đồ đường phố (trình duyệt của ứng dụng không có WebGL); bản đồ vẫn hiện ranh giới xã, phường và camera.</source>
         <translation>This computer cannot draw the street map (the app&apos;s browser has no WebGL); the map still shows the commune boundaries and the cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="525"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="551"/>
         <source>Không tải được phần vẽ bản đồ đường phố.</source>
         <translation>The street map&apos;s renderer could not be loaded.</translation>
     </message>
@@ -2814,122 +2830,132 @@ At: {3}</translation>
         <translation>New site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="68"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="57"/>
+        <source>— Chọn loại địa điểm —</source>
+        <translation>— Choose the site category —</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="72"/>
         <source>Tên địa điểm *</source>
         <translation>Site name *</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="69"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="73"/>
         <source>Loại địa điểm *</source>
         <translation>Site type *</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="70"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="74"/>
         <source>Vị trí (không bắt buộc)</source>
         <translation>Location (optional)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="90"/>
         <source>Hãy nhập tên địa điểm.</source>
         <translation>Please enter a site name.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="95"/>
+        <source>Hãy chọn loại địa điểm (mục tiêu an ninh, trường học, chợ…).</source>
+        <translation>Choose the site&apos;s category (security target, school, market…).</translation>
     </message>
 </context>
 <context>
     <name>NewWorkspaceDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="113"/>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="214"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="124"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="225"/>
         <source>Workspace mới</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="115"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="126"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="121"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="132"/>
         <source>Cán bộ khảo sát (máy xách tay)</source>
         <translation>Field surveyor (laptop)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="122"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="133"/>
         <source>Văn phòng tổng hợp (thành phố)</source>
         <translation>Consolidating office (city)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="125"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="136"/>
         <source>ví dụ: Nguyễn Văn A – Phường Hoàn Kiếm</source>
         <translation>e.g. Nguyễn Văn A – Hoàn Kiếm Ward</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="127"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="138"/>
         <source>Kho khoá của hệ điều hành</source>
         <translation>The system&apos;s credential store</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="128"/>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="155"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="139"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="166"/>
         <source>Mật khẩu</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="129"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="140"/>
         <source>Tệp khoá trên máy này (kém an toàn)</source>
         <translation>A key file on this computer (less safe)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="133"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="144"/>
         <source>Máy này không có kho khoá dùng được.</source>
         <translation>This computer has no usable credential store.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="162"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="163"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="153"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="164"/>
         <source>Tên máy / người dùng</source>
         <translation>Computer / user name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="154"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="165"/>
         <source>Bảo vệ khoá thiết bị</source>
         <translation>Device key protection</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="156"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="167"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="178"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="189"/>
         <source>Cảnh báo: khoá riêng sẽ nằm không mã hoá trong một tệp của tài khoản này (ngoài thư mục workspace). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khoá hoặc mật khẩu.</source>
         <translation>Warning: the private keys will be kept unencrypted in a file of this account (outside the workspace folder). Anyone who copies that file (a thief, malware, a whole-disk backup) can sign packages as you. Prefer the credential store or a passphrase.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="188"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="199"/>
         <source>Mật khẩu được hỏi khi xuất hoặc nhập gói. Quên mật khẩu thì phải tạo khoá mới và đăng ký lại với văn phòng; dữ liệu không mất.</source>
         <translation>The passphrase is asked for when a package is exported or imported. If it is forgotten, new keys must be made and enrolled again at the office; no data is lost.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="196"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="207"/>
         <source>Khoá riêng được giữ trong kho khoá của hệ điều hành, gắn với tài khoản này.</source>
         <translation>The private keys are kept in the system&apos;s credential store, tied to this account.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="204"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="215"/>
         <source>Mật khẩu phải dài ít nhất {0} ký tự.</source>
         <translation>The passphrase must be at least {0} characters long.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="208"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="219"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passphrases do not match.</translation>
     </message>
@@ -2937,52 +2963,52 @@ At: {3}</translation>
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="483"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="484"/>
         <source>Các gói đã trao đổi</source>
         <translation>Exchanged packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="487"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="488"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="488"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="489"/>
         <source>Chiều</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="489"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="490"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="490"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="491"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="491"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="492"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="492"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="493"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="493"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="494"/>
         <source>Mã gói</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="500"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="501"/>
         <source>nhận</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="500"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="501"/>
         <source>gửi</source>
         <translation>sent</translation>
     </message>
@@ -2990,12 +3016,12 @@ At: {3}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="326"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="337"/>
         <source>Mật khẩu khoá thiết bị</source>
         <translation>Device keys&apos; passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="328"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="339"/>
         <source>Nhập mật khẩu bảo vệ khoá của thiết bị này (để ký và mở gói đồng bộ):</source>
         <translation>Type the passphrase that protects this device&apos;s keys (to sign and open sync packages):</translation>
     </message>
@@ -4108,82 +4134,82 @@ At: {3}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="238"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="249"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="238"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="249"/>
         <source>Bắt đầu sử dụng</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="242"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="253"/>
         <source>Họ và tên, như trong báo cáo</source>
         <translation>Full name, as in the reports</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="245"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="256"/>
         <source>Ví dụ: Công an phường Hoàn Kiếm</source>
         <translation>For example: Hoàn Kiếm ward police</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="247"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="258"/>
         <source>Cán bộ khảo sát (thu thập tại hiện trường)</source>
         <translation>Surveyor (collecting in the field)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="248"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="259"/>
         <source>Văn phòng (nhập gói, duyệt kết quả)</source>
         <translation>Office (importing packages, reviewing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="252"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="263"/>
         <source>Workspace mới được tạo với vai trò này; vai trò của một workspace đã có không đổi.</source>
         <translation>New workspaces are created with this role; an existing workspace keeps its role.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="272"/>
         <source>Ngôn ngữ mới được áp dụng ngay khi bấm OK.</source>
         <translation>The new language applies as soon as you press OK.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="268"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="279"/>
         <source>Dịch vụ vị trí của hệ điều hành</source>
         <translation>The operating system&apos;s location service</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="272"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="283"/>
         <source>{0} (không thấy)</source>
         <translation>{0} (not found)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="291"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="302"/>
         <source>Chào mừng đến FieldSurvey. Mỗi thay đổi và mỗi kết quả duyệt ghi tên người làm: hãy nhập tên và đơn vị của bạn.</source>
         <translation>Welcome to FieldSurvey. Every change and every review records who made it: please enter your name and unit.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="298"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="309"/>
         <source>&amp;Họ và tên</source>
         <translation>Full &amp;name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="299"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="310"/>
         <source>Đơn vị &amp;công tác</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="300"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="311"/>
         <source>&amp;Vai trò</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="302"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="313"/>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="314"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="325"/>
         <source>Hãy nhập họ và tên: mỗi thay đổi và mỗi kết quả duyệt ghi tên người làm.</source>
         <translation>Enter your full name: every change and every review records who made it.</translation>
     </message>
@@ -4200,12 +4226,12 @@ At: {3}</translation>
         <translation type="vanished">Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="304"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="315"/>
         <source>Nguồn vị trí</source>
         <translation>Position source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="305"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="316"/>
         <source>Tốc độ cổng GPS (baud)</source>
         <translation>GPS port speed (baud)</translation>
     </message>
@@ -4789,7 +4815,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     <message>
         <location filename="../../src/fieldsurvey/cli/plan.py" line="56"/>
         <location filename="../../src/fieldsurvey/cli/reports.py" line="121"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="73"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="82"/>
         <source>Không in tiến độ.</source>
         <translation>No progress output.</translation>
     </message>
@@ -5151,6 +5177,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     <message>
         <location filename="../../src/fieldsurvey/cli/grading.py" line="41"/>
         <location filename="../../src/fieldsurvey/cli/review.py" line="347"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="76"/>
         <source>Tính đến ngày này (YYYY-MM-DD; mặc định: hôm nay).</source>
         <translation>Measure against this day (YYYY-MM-DD; default: today).</translation>
     </message>
@@ -5322,57 +5349,57 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Photo: {problem}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="21"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="22"/>
         <source>Tạo workspace demo.</source>
         <translation>Build the demo workspace (the same seed gives the same content).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="30"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="31"/>
         <source>small: để tập huấn (~300 địa điểm, ~1.000 camera); city: 50.000 địa điểm và 200.000 camera để đo tốc độ.</source>
         <translation>small: for training (~300 sites, ~1,000 cameras); city: 50,000 sites and 200,000 cameras for benchmarks.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="43"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="44"/>
         <source>Cùng hạt giống, cùng nội dung.</source>
         <translation>Same seed, same content.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="52"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="53"/>
         <source>Workspace của ai: máy của cán bộ khảo sát hay văn phòng thành phố.</source>
         <translation>Whose workspace: a surveyor&apos;s laptop or the city office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="63"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="64"/>
         <source>Tên thiết bị của workspace (mặc định: demo, hoặc office với --role office).</source>
         <translation>Device name of the workspace (default: demo, or office for --role office).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="70"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="79"/>
         <source>Thay tệp nếu đã có.</source>
         <translation>Replace the file if it exists.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="91"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="114"/>
         <source>Đã tạo {file}: {sites} địa điểm, {cameras} camera, {shortcomings} tồn tại, {needs} nhu cầu.</source>
         <translation>Created {file}: {sites} sites, {cameras} cameras, {shortcomings} shortcomings, {needs} needs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="104"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="127"/>
         <source>Mở ứng dụng với workspace PATH.</source>
         <translation>Open the app on the workspace PATH.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="113"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="136"/>
         <source>Đếm bản ghi trong workspace.</source>
         <translation>Counts of everything in a workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="129"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="152"/>
         <source>Tìm không dấu.</source>
         <translation>Accent-insensitive search (&quot;hoan kiem&quot; finds &quot;Hoàn Kiếm&quot;).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="162"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="185"/>
         <source>Số giây chờ bản đồ trước khi bỏ cuộc.</source>
         <translation>Seconds to wait for the map before giving up.</translation>
     </message>
@@ -5385,13 +5412,13 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="26"/>
         <location filename="../../src/fieldsurvey/cli/names.py" line="33"/>
         <location filename="../../src/fieldsurvey/cli/names.py" line="58"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="132"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="155"/>
         <source>Mỗi kết quả một đối tượng JSON.</source>
         <translation>One JSON object per hit.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="32"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="138"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="161"/>
         <source>Nhiều nhất bấy nhiêu kết quả.</source>
         <translation>At most this many hits.</translation>
     </message>
@@ -5407,7 +5434,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="69"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="151"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="174"/>
         <source>Không tìm thấy.</source>
         <translation>Nothing found.</translation>
     </message>
@@ -5424,7 +5451,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="95"/>
         <location filename="../../src/fieldsurvey/cli/keys.py" line="43"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="115"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="138"/>
         <source>Một đối tượng JSON.</source>
         <translation>One JSON object.</translation>
     </message>
@@ -5439,7 +5466,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>One JSON object per basemap.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="155"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="178"/>
         <source>Kiểm tra ứng dụng không cần màn hình.</source>
         <translation>Start the app headless, load the map, report.
 
@@ -5459,12 +5486,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>demo</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="580"/>
+        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="603"/>
         <source>Kích thước demo {size} không có; chọn small hoặc city.</source>
         <translation>There is no demo size {size}; choose small or city.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="589"/>
+        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="612"/>
         <source>Vai trò {role} không có; chọn surveyor hoặc office.</source>
         <translation>There is no role {role}; choose surveyor or office.</translation>
     </message>
@@ -6981,168 +7008,168 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Cannot write {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="85"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="82"/>
         <source>Không có danh sách {table}.</source>
         <translation>No list {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="93"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="90"/>
         <source>Không sắp xếp được theo {column}.</source>
         <translation>Cannot sort by {column}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="108"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="105"/>
         <source>{field}: {value} không có trong danh mục.</source>
         <translation>{field}: {value} is not in the code list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="344"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="341"/>
         <source>Không có địa điểm {site}.</source>
         <translation>No such site: {site}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="385"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="382"/>
         <source>Trường {field} của {table} không trỏ tới bản ghi khác.</source>
         <translation>The field {field} of {table} does not refer to another record.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="89"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="90"/>
         <source>Bảng {table} không có trường {name}.</source>
         <translation>No field {name} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="344"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="357"/>
         <source>Không có loại bản ghi {table}.</source>
         <translation>Unknown record table {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="350"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="363"/>
         <source>{field}: cần một số.</source>
         <translation>{field}: a number is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="355"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="368"/>
         <source>{field}: {value} không phải là số.</source>
         <translation>{field}: {value} is not a number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="360"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="373"/>
         <source>{field}: số không hợp lệ.</source>
         <translation>{field}: not a finite number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="363"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="376"/>
         <source>{field}: cần số nguyên.</source>
         <translation>{field}: a whole number is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="369"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="382"/>
         <source>{field}: {value} nằm ngoài khoảng {low}–{high}.</source>
         <translation>{field}: {value} is out of range {low}–{high}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="384"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="397"/>
         <source>{field}: danh sách không đọc được.</source>
         <translation>{field}: the list cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="387"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="400"/>
         <source>{field}: cần một danh sách.</source>
         <translation>{field}: a list is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="397"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="410"/>
         <source>views: mỗi hướng nhìn gồm direction, angle, tilt.</source>
         <translation>views: each view has direction, angle and tilt.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="424"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="437"/>
         <source>{field}: bắt buộc phải có.</source>
         <translation>{field} is required.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="430"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="443"/>
         <source>{field}: cần chữ.</source>
         <translation>{field}: text is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="434"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="447"/>
         <source>{field}: dài quá {limit} ký tự.</source>
         <translation>{field}: too long (more than {limit} characters).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="440"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="453"/>
         <source>{field}: có ký tự không hợp lệ.</source>
         <translation>{field}: invalid character.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="444"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="457"/>
         <source>{field}: không có bảng {table}.</source>
         <translation>{field}: no table {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="458"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="471"/>
         <source>{field}: cần có/không.</source>
         <translation>{field}: yes or no is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="463"/>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="475"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="476"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="488"/>
         <source>{field}: {value} không có trong danh mục {codes}.</source>
         <translation>{field}: {value} is not in the code list {codes}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="485"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="498"/>
         <source>{field}: cần một mã.</source>
         <translation>{field}: an id is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="491"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="504"/>
         <source>{field}: cần danh sách mã.</source>
         <translation>{field}: a list of ids is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="502"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="515"/>
         <source>{field}: {value} không phải ngày (YYYY-MM-DD).</source>
         <translation>{field}: {value} is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="510"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="523"/>
         <source>{field}: không phải SHA-256.</source>
         <translation>{field}: not a SHA-256.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="155"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="161"/>
         <source>Vai trò {role} không có.</source>
         <translation>Unknown role {role}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="288"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="294"/>
         <source>Không có bản ghi {record} trong {table}.</source>
         <translation>No record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="298"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="304"/>
         <source>Bản ghi {record} đã bị xoá.</source>
         <translation>The record {record} was deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="471"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="483"/>
         <source>{table}: không có trường {fields}.</source>
         <translation>{table}: unknown fields {fields}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="493"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="505"/>
         <source>{field}: {value} không phải mã xã/phường hiện hành của Hà Nội.</source>
         <translation>{field}: {value} is not a current Hà Nội commune code.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="533"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="545"/>
         <source>{field}: không có bản ghi {record} trong {table}.</source>
         <translation>{field}: no record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="577"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="589"/>
         <source>Nhật ký thay đổi của thiết bị này đã đầy.</source>
         <translation>This device&apos;s change log is full.</translation>
     </message>
@@ -7395,12 +7422,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>The change count does not match the manifest.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="59"/>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="66"/>
         <source>Thay đổi số {seq} của thiết bị {device} đã có, với nội dung khác.</source>
         <translation>A different change already holds sequence number {seq} of device {device}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="149"/>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="156"/>
         <source>Ảnh được gắn vào bản ghi {record} không có trong {table}.</source>
         <translation>A photo is linked to the record {record}, which does not exist in {table}.</translation>
     </message>
