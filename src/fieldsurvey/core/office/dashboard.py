@@ -58,9 +58,7 @@ def _labels(db: sqlite_utils.Database, names: str) -> list[tuple[str, dict[str, 
     if names == "unit":
         return [
             (unit_id, {"vi": name, "en": name})
-            for unit_id, name in db.execute(
-                "SELECT id, name FROM units ORDER BY sort_name, id"
-            )
+            for unit_id, name in db.execute("SELECT id, name FROM units ORDER BY sort_name, id")
         ]
     return [
         (
