@@ -51,3 +51,20 @@ def parse_views(raw: str | None) -> tuple[tuple[float, float | None], ...]:
 def view_cones(raw: str | None) -> tuple[tuple[float, float], ...]:
     """(direction, width) of each view, a missing width taken as the default field of view."""
     return tuple((d, DEFAULT_FIELD_OF_VIEW if a is None else a) for d, a in parse_views(raw))
+
+
+def view_tilts(raw: str | None) -> tuple[float, ...]:
+    """The recorded tilt of each view that has one (degrees, negative below the horizon)."""
+    if not raw:
+        return ()
+    try:
+        views = json.loads(raw)
+    except ValueError:
+        return ()
+    if not isinstance(views, list):
+        return ()
+    return tuple(
+        float(v["tilt"])
+        for v in views
+        if isinstance(v, dict) and isinstance(v.get("tilt"), int | float)
+    )

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.office import duplicates
+from fieldsurvey.core.office import duplicates, merging
 from fieldsurvey.core.photos.store import linked_photos
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.db import photo_folder
@@ -95,7 +95,7 @@ class MergeDialog(QDialog):
     def _text(self, field_name: str, value: Any) -> str:
         return (
             ""
-            if duplicates.is_empty(value)
+            if merging.is_empty(value)
             else shown_value(self.workspace, "cameras", field_name, value, self.lang)
         )
 
@@ -112,7 +112,7 @@ class MergeDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str, Any, Any, str, str]]:
         """(key, label, keep value, other value, keep text, other text), one per field shown."""
-        compared = duplicates.compare_cameras(self.workspace, self.keep_id, self.other_id)
+        compared = merging.compare_cameras(self.workspace, self.keep_id, self.other_id)
         by_field = {row["field"]: row for row in compared}
         keep = {name: row["a"] for name, row in by_field.items()}
         other = {name: row["b"] for name, row in by_field.items()}
@@ -190,14 +190,14 @@ class MergeDialog(QDialog):
                 group.addButton(keep_radio, 0)
                 group.addButton(other_radio, 1)
                 empty_keep = (
-                    all(duplicates.is_empty(v) for v in a)
+                    all(merging.is_empty(v) for v in a)
                     if isinstance(a, tuple)
-                    else duplicates.is_empty(a)
+                    else merging.is_empty(a)
                 )
                 empty_other = (
-                    all(duplicates.is_empty(v) for v in b)
+                    all(merging.is_empty(v) for v in b)
                     if isinstance(b, tuple)
-                    else duplicates.is_empty(b)
+                    else merging.is_empty(b)
                 )
                 (other_radio if empty_keep and not empty_other else keep_radio).setChecked(True)
                 grid.addWidget(keep_radio, line, 1)
@@ -250,7 +250,7 @@ class MergeDialog(QDialog):
 
     def on_merge_clicked(self) -> None:
         try:
-            self.moved = duplicates.merge_cameras(
+            self.moved = merging.merge_cameras(
                 self.workspace, self.keep_id, self.other_id, self.choices()
             )
         except FieldSurveyError as exc:
@@ -411,7 +411,7 @@ class DuplicatesDialog(QDialog):
         selected = self.selected_pair()
         if selected is None or selected[0] != "cameras":
             return
-        keep, other = duplicates.merge_order(
+        keep, other = merging.merge_order(
             self.workspace, selected[1]["a"]["id"], selected[1]["b"]["id"]
         )
         dialog = MergeDialog(self.workspace, keep, other, self)
