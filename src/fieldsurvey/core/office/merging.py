@@ -15,12 +15,14 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.office.duplicates import find_clusters
 from fieldsurvey.core.store.records import record_kind
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.tasks import Cancel, Cancelled, Progress, never_cancelled, no_progress
+from fieldsurvey.core.views import parse_views
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,32 @@ def _says(template: str, params: Mapping[str, Any] | None = None) -> Message:
 def is_empty(value: Any) -> bool:
     """Whether a stored value holds nothing: null, an empty text or an empty list."""
     return value is None or value == "" or value == "[]"
+
+
+def value_label(ws: Workspace, table: str, name: str, value: Any, lang: str = "vi") -> str:
+    """A stored value as a person reads it: a code as its label, a list of codes as their
+    labels, a record as its title, yes/no, a view as its bearing; "" when empty."""
+    if is_empty(value):
+        return ""
+    field = record_kind(table).field(name)
+    if field.kind in ("codes", "refs") and isinstance(value, str):
+        value = json.loads(value)
+    if field.kind == "code" and field.code_list:
+        return vocabulary.label(field.code_list, str(value), lang)
+    if field.kind == "codes" and field.code_list:
+        return ", ".join(vocabulary.label(field.code_list, str(v), lang) for v in value)
+    if field.kind == "ref" and field.ref:
+        return ws.title(field.ref, str(value)) or str(value)
+    if field.kind == "bool":
+        yes_no = (
+            QT_TRANSLATE_NOOP("office", "có") if value else QT_TRANSLATE_NOOP("office", "không")
+        )
+        return _says(yes_no).text(lang)
+    if name == "views":
+        return "; ".join(
+            f"{d:g}°" + (f" ({a:g}°)" if a is not None else "") for d, a in parse_views(value)
+        )
+    return str(value)
 
 
 def _check_table(table: str) -> None:
