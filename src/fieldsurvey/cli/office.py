@@ -73,11 +73,9 @@ TARGET_NAMES = (
 def duplicates_command(
     db_path: Path, as_json: bool, threshold: float, sites: bool, clusters: bool
 ) -> None:
-    from fieldsurvey.core.office.duplicates import (
-        find_clusters,
-        find_duplicate_sites,
-        find_workspace_duplicates,
-    )
+    from fieldsurvey.core.office.clusters import find_clusters
+    from fieldsurvey.core.office.duplicate_sites import find_duplicate_sites
+    from fieldsurvey.core.office.duplicates import find_workspace_duplicates
 
     with user_errors(), open_workspace(db_path) as ws:
         if clusters:

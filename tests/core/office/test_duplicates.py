@@ -15,12 +15,11 @@ from PIL import Image
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.geo import METRES_PER_DEGREE, destination, distance_m
+from fieldsurvey.core.office.duplicate_photos import PHOTO_HASH_DISTANCE, difference_hash
+from fieldsurvey.core.office.duplicate_sites import find_duplicate_sites
 from fieldsurvey.core.office.duplicates import (
     MAX_RADIUS_M,
-    PHOTO_HASH_DISTANCE,
     cone_overlap,
-    difference_hash,
-    find_duplicate_sites,
     find_duplicates,
     find_workspace_duplicates,
     mark_not_duplicate,

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.office.duplicates import find_clusters, mark_not_duplicate
+from fieldsurvey.core.office.clusters import find_clusters
+from fieldsurvey.core.office.duplicates import mark_not_duplicate
 from fieldsurvey.core.office.merging import (
     compare_records,
     default_choices,

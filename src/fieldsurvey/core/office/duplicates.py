@@ -1,5 +1,6 @@
-"""Candidate duplicate cameras and sites (trùng lắp), the supervisor's "not a duplicate"
-decisions, and clusters of duplicates (merging them is ``merging.py``).
+"""Candidate duplicate cameras (trùng lắp) and the supervisor's "not a duplicate" decisions.
+Sites are ``duplicate_sites.py``, photos that look alike ``duplicate_photos.py``, clusters of
+pairs ``clusters.py``, merging ``merging.py``.
 
 How two camera records are scored. Each piece of evidence adds to the log-odds that the two
 records are one camera, and the score is that log-odds as a probability (0–1; the list shows
@@ -26,10 +27,8 @@ tie stays just above 0.5, shown for a supervisor to tell apart), with that reaso
 building that look alike and stand a metre apart can be told apart by nothing else: their
 records from two lists pair both ways, at scores near 0.5.
 
-Sites are scored on accent-insensitive name similarity and distance. Both are found through a
-grid of cells: only records in the same or a neighbouring cell are ever compared, never all
-pairs. Clusters are the connected groups of pairs above a threshold (three records of one
-landmark are one cluster), pairs decided "not a duplicate" left out.
+Cameras (and sites) are found through a grid of cells: only records in the same or a
+neighbouring cell are ever compared, never all pairs.
 """
 
 from __future__ import annotations
@@ -43,15 +42,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import sqlite_utils
-from PIL import Image
 
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.geo import METRES_PER_DEGREE, offset_m
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
-from fieldsurvey.core.photos.store import PhotoStore
+from fieldsurvey.core.office.duplicate_photos import PHOTO_HASH_DISTANCE, PhotoHashes
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.core.text import fold, words
+from fieldsurvey.core.text import fold
 from fieldsurvey.core.views import ALL_ROUND, view_cones, view_tilts
 from fieldsurvey.core.vocabulary import Term
 
@@ -62,8 +60,6 @@ DEFAULT_ACCURACY_M = 10.0
 # differ by where each person stood, so the spread is never taken below this.
 MIN_SIGMA_M = 5.0
 THRESHOLD = 0.5
-# Two difference hashes (64 bits) this close are photos that look alike.
-PHOTO_HASH_DISTANCE = 10
 
 # The evidence, in log-odds (see the module's docstring). Two records at the same spot start at
 # NEARBY; one σ apart at NEARBY - 0.5, so "a few metres" is enough on its own.
@@ -86,9 +82,6 @@ SAME_HEIGHT, OTHER_HEIGHT, HEIGHT_APART = 0.3, -1.0, 2.0
 TIE_ALLOWANCE = 0.3
 
 log = logging.getLogger(__name__)
-
-SITE_RADIUS_M = 150.0
-SITE_THRESHOLD = 0.7
 
 _POLES = frozenset({"pole", "street_lamp", "traffic_signals", "gantry"})
 
@@ -514,71 +507,6 @@ def not_duplicate_pairs(db: sqlite_utils.Database, table: str) -> set[tuple[str,
     }
 
 
-# -- photos that look alike -----------------------------------------------------------------------
-
-
-def difference_hash(path: Path) -> int | None:
-    """A 64-bit difference hash of an image (brightness gradients of a 9×8 grey copy), or None
-    when the file cannot be read."""
-    try:
-        with Image.open(path) as image:
-            image.draft("L", (64, 64))
-            grey = image.convert("L").resize((9, 8), Image.Resampling.BILINEAR)
-            pixels = grey.tobytes()
-    except (OSError, ValueError, Image.DecompressionBombError):
-        return None
-    bits = 0
-    for row in range(8):
-        for col in range(8):
-            left, right = pixels[row * 9 + col], pixels[row * 9 + col + 1]
-            bits = (bits << 1) | (left > right)
-    return bits
-
-
-class _PhotoHashes:
-    """Difference hashes of the thumbnails of each camera's photos, computed when first asked
-    (for candidate pairs only) and kept for the run."""
-
-    def __init__(self, db: sqlite_utils.Database, photo_root: Path | None) -> None:
-        self._db = db
-        self._root = photo_root
-        self._by_camera: dict[str, list[int]] = {}
-        self._by_sha: dict[str, int | None] = {}
-        self._with_photos: set[str] = set()
-        if photo_root is not None and photo_root.is_dir():
-            self._with_photos = {
-                row[0]
-                for row in db.execute(
-                    "SELECT DISTINCT record_id FROM photo_links WHERE record_table = 'cameras' "
-                    "AND deleted = 0"
-                )
-            }
-
-    def hashes(self, camera_id: str) -> list[int]:
-        if camera_id not in self._with_photos or self._root is None:
-            return []
-        if camera_id not in self._by_camera:
-            found = []
-            for (sha,) in self._db.execute(
-                "SELECT p.sha256 FROM photo_links AS l JOIN photos AS p ON p.id = l.photo_id "
-                "WHERE l.record_table = 'cameras' AND l.record_id = ? AND l.deleted = 0 AND "
-                "p.deleted = 0",
-                [camera_id],
-            ):
-                if sha not in self._by_sha:
-                    thumb = PhotoStore(self._root).thumbnail(sha)
-                    self._by_sha[sha] = difference_hash(thumb) if thumb.exists() else None
-                if self._by_sha[sha] is not None:
-                    found.append(self._by_sha[sha])
-            self._by_camera[camera_id] = [h for h in found if h is not None]
-        return self._by_camera[camera_id]
-
-    def closest(self, a: str, b: str) -> int | None:
-        """The smallest Hamming distance between a photo of ``a`` and one of ``b``."""
-        pairs = [(x ^ y).bit_count() for x in self.hashes(a) for y in self.hashes(b)]
-        return min(pairs) if pairs else None
-
-
 # -- finding camera pairs -----------------------------------------------------------------------
 
 
@@ -608,7 +536,7 @@ def _find(
 ) -> tuple[list[dict[str, Any]], dict[str, _Camera]]:
     """find_duplicates(), and the cameras it read, by id."""
     decided = not_duplicate_pairs(db, "cameras")
-    photos = _PhotoHashes(db, photo_root)
+    photos = PhotoHashes(db, photo_root)
     cameras = list(_cameras(db))
     scored = _scored_pairs(cameras, involving)
     if involving is not None:
@@ -652,182 +580,6 @@ def find_workspace_duplicates(
 ) -> list[dict[str, Any]]:
     """find_duplicates() on an open workspace, with its photos."""
     return find_duplicates(ws.db, threshold, photo_root=photo_folder(ws.path), involving=involving)
-
-
-# -- sites --------------------------------------------------------------------------------------
-
-
-def name_similarity(
-    a: Collection[str], b: Collection[str], weight: Mapping[str, float] | None = None
-) -> float:
-    """How alike two names are (0–1), given as their folded words: the weighted share of words
-    they have in common (weights default to 1), so word order, accents and case do not count."""
-    sa, sb = set(a), set(b)
-    if not sa or not sb:
-        return 0.0
-
-    def total(ws: Iterable[str]) -> float:
-        return sum(weight.get(w, 1.0) if weight else 1.0 for w in ws)
-
-    return total(sa & sb) / total(sa | sb)
-
-
-def _word_weights(names: Iterable[Collection[str]]) -> dict[str, float]:
-    """Inverse document frequency of each word: words most names share ("chợ", "ngân hàng",
-    "nút giao") say little about which site is meant."""
-    counts: dict[str, int] = defaultdict(int)
-    total = 0
-    for name in names:
-        total += 1
-        for word in set(name):
-            counts[word] += 1
-    return {word: math.log((1 + total) / (1 + n)) + 0.1 for word, n in counts.items()}
-
-
-def find_duplicate_sites(
-    db: sqlite_utils.Database, threshold: float = SITE_THRESHOLD
-) -> list[dict[str, Any]]:
-    """Candidate duplicate sites, best first: ``{"a": {"id", "name"}, "b": …, "score",
-    "reasons"}``. Names are compared without accents ("Chợ Đồng Xuân" and "cho dong xuan" are
-    the same name), word by word, rare words counting more than common ones; only sites within
-    SITE_RADIUS_M of each other are compared, through a grid like the cameras."""
-    decided = not_duplicate_pairs(db, "sites")
-    sites = [
-        (sid, name, lat, lon, category, frozenset(words(name)))
-        for sid, name, lat, lon, category in db.execute(
-            "SELECT id, name, lat, lon, category FROM sites WHERE deleted = 0 AND lat IS NOT NULL "
-            "AND lon IS NOT NULL"
-        )
-    ]
-    weight = _word_weights(s[5] for s in sites)
-    grid = _grid(sites, SITE_RADIUS_M, lambda s: (s[2], s[3]))
-    pairs: list[dict[str, Any]] = []
-    for a, b in _neighbour_pairs(grid, lambda s: s[0], None):
-        if not a[5] & b[5]:
-            continue  # not a word in common
-        distance = _metres(a[2], a[3], b[2], b[3])
-        if distance > SITE_RADIUS_M or (a[0], b[0]) in decided:
-            continue
-        similar = name_similarity(a[5], b[5], weight)
-        score = 0.7 * similar + 0.3 * (1 - distance / SITE_RADIUS_M)
-        reasons = [
-            _says(
-                QT_TRANSLATE_NOOP("office", "tên giống {similar}"), {"similar": f"{similar:.0%}"}
-            ),
-            _says(
-                QT_TRANSLATE_NOOP("office", "cách nhau {distance} m"),
-                {"distance": f"{distance:.0f}"},
-            ),
-        ]
-        if a[4] == b[4]:
-            reasons.append(
-                _says(
-                    QT_TRANSLATE_NOOP("office", "cùng loại {category}"),
-                    {"category": Term("site_category", a[4])},
-                )
-            )
-        else:
-            score -= 0.1
-            reasons.append(
-                _says(
-                    QT_TRANSLATE_NOOP("office", "khác loại {category_a}/{category_b}"),
-                    {
-                        "category_a": Term("site_category", a[4]),
-                        "category_b": Term("site_category", b[4]),
-                    },
-                )
-            )
-        if score >= threshold:
-            pairs.append(
-                {
-                    "a": {"id": a[0], "name": a[1]},
-                    "b": {"id": b[0], "name": b[1]},
-                    "score": round(max(0.0, min(1.0, score)), 3),
-                    "reasons": reasons,
-                }
-            )
-    pairs.sort(key=lambda p: (-p["score"], p["a"]["id"], p["b"]["id"]))
-    return pairs
-
-
-# -- clusters -------------------------------------------------------------------------------------
-
-
-def clusters_of(pairs: Iterable[Mapping[str, Any]]) -> list[list[Mapping[str, Any]]]:
-    """The pairs grouped by connected records (union-find): three records of one landmark,
-    paired two by two, are one group. Groups in the order of their best pair."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    pairs = list(pairs)
-    for pair in pairs:
-        ra, rb = root(pair["a"]["id"]), root(pair["b"]["id"])
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[Mapping[str, Any]]] = {}
-    for pair in pairs:
-        groups.setdefault(root(pair["a"]["id"]), []).append(pair)
-    return list(groups.values())
-
-
-def find_clusters(
-    ws: Workspace, table: str = "cameras", threshold: float | None = None
-) -> list[dict[str, Any]]:
-    """Clusters of duplicates, best first: the connected groups of the pairs scoring at least
-    ``threshold`` (default: the list's), pairs decided "not a duplicate" left out.
-    ``{"table", "ids" (sorted), "pairs" (best first), "score" (of its weakest pair), "apart"}``;
-    ``apart`` is None, or why two of its records are surely two (a supervisor said so, or one
-    list names them by two references): such a cluster is not merged at once."""
-    if table == "cameras":
-        limit = THRESHOLD if threshold is None else threshold
-        pairs, cameras = _find(ws.db, limit, photo_folder(ws.path), None)
-    elif table == "sites":
-        pairs, cameras = find_duplicate_sites(ws.db, threshold or SITE_THRESHOLD), {}
-    else:
-        raise ValidationError(
-            _says(
-                QT_TRANSLATE_NOOP(
-                    "office", "Chỉ camera hoặc địa điểm mới có trùng lắp, không phải {table}."
-                ),
-                {"table": repr(table)},
-            )
-        )
-    decided = not_duplicate_pairs(ws.db, table)
-    out = []
-    for group in clusters_of(pairs):
-        ids = sorted({p[side]["id"] for p in group for side in ("a", "b")})
-        apart: Message | None = None
-        for n, first in enumerate(ids):
-            for second in ids[n + 1 :]:
-                if (first, second) in decided:
-                    apart = _says(
-                        QT_TRANSLATE_NOOP(
-                            "office", "hai bản ghi trong nhóm đã được xác nhận không trùng"
-                        )
-                    )
-                elif first in cameras and _distinct(cameras[first], cameras[second]):
-                    apart = _says(
-                        QT_TRANSLATE_NOOP(
-                            "office", "{ref_a} và {ref_b} là hai camera của cùng một nguồn"
-                        ),
-                        {"ref_a": cameras[first].ref, "ref_b": cameras[second].ref},
-                    )
-        out.append(
-            {
-                "table": table,
-                "ids": ids,
-                "pairs": group,
-                "score": min(p["score"] for p in group),
-                "apart": apart,
-            }
-        )
-    out.sort(key=lambda c: (-max(p["score"] for p in c["pairs"]), c["ids"]))
-    return out
 
 
 # -- decisions -----------------------------------------------------------------------------------

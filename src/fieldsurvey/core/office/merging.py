@@ -18,7 +18,7 @@ from typing import Any
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
-from fieldsurvey.core.office.duplicates import find_clusters
+from fieldsurvey.core.office.clusters import find_clusters
 from fieldsurvey.core.store.records import record_kind
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.tasks import Cancel, Cancelled, Progress, never_cancelled, no_progress

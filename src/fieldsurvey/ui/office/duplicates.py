@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.office import duplicates, merging
+from fieldsurvey.core.office import clusters, duplicate_sites, duplicates, merging
 from fieldsurvey.core.photos.store import linked_photos
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.db import photo_folder
@@ -357,7 +357,7 @@ class DuplicatesDialog(QDialog):
         def work(db: sqlite_utils.Database) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             return (
                 duplicates.find_duplicates(db, photo_root=photo_folder(path)),
-                duplicates.find_duplicate_sites(db),
+                duplicate_sites.find_duplicate_sites(db),
             )
 
         def done(found: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
@@ -395,7 +395,7 @@ class DuplicatesDialog(QDialog):
         """The merged records' pairs go; the kept camera's are scored again (its values and
         photos may have changed), the sites' are found again (quick). The rest stands."""
         if table == "sites":
-            self.site_pairs = duplicates.find_duplicate_sites(self.workspace.db)
+            self.site_pairs = duplicate_sites.find_duplicate_sites(self.workspace.db)
             self.show_pairs()
             return
         rest = [p for p in self.camera_pairs if not {p["a"]["id"], p["b"]["id"]} & set(ids)]
@@ -408,7 +408,7 @@ class DuplicatesDialog(QDialog):
     @staticmethod
     def cluster_of(pairs: list[dict[str, Any]], pair: dict[str, Any]) -> list[str]:
         """The ids of the records connected to this pair by the listed pairs (its cluster)."""
-        for group in duplicates.clusters_of(pairs):
+        for group in clusters.clusters_of(pairs):
             if pair in group:
                 return sorted({p[side]["id"] for p in group for side in ("a", "b")})
         return sorted((pair["a"]["id"], pair["b"]["id"]))
@@ -417,7 +417,7 @@ class DuplicatesDialog(QDialog):
         table.clearSelection()
         table.setRowCount(len(pairs))
         cluster: dict[int, str] = {}
-        for number, group in enumerate(duplicates.clusters_of(pairs), start=1):
+        for number, group in enumerate(clusters.clusters_of(pairs), start=1):
             size = len({p[side]["id"] for p in group for side in ("a", "b")})
             for pair in group:
                 cluster[id(pair)] = self.tr("{0} ({1} bản ghi)").format(number, size)
