@@ -63,7 +63,7 @@ def all_pairs(db: sqlite_utils.Database, threshold: float = THRESHOLD) -> list[t
     scored = []
     for a, b in itertools.combinations(cameras, 2):
         found = _evidence(a, b)
-        if found is not None:
+        if found is not None:  # every pair kept: none left out before settling
             scored.append(_Scored(a, b, *found))
     _settle(scored)
     return [(s.a.id, s.b.id) for s in scored if round(probability(s.odds), 3) >= threshold]

@@ -484,14 +484,24 @@ def _settle(scored: list[_Scored]) -> None:
         )
 
 
-def _scored_pairs(cameras: Iterable[_Camera], involving: Collection[str] | None) -> list[_Scored]:
+def _scored_pairs(
+    cameras: Iterable[_Camera], involving: Collection[str] | None, floor: float
+) -> list[_Scored]:
+    """The pairs of neighbouring cameras that could still reach ``floor`` (log-odds) with
+    photos that look alike; the others can neither be listed nor set a listed pair back."""
     grid = _grid(cameras, MAX_RADIUS_M, lambda c: (c.lat, c.lon))
     out = []
     for a, b in _neighbour_pairs(grid, lambda c: c.id, involving):
         found = _evidence(a, b)
-        if found is not None:
+        if found is not None and found[0] + LOOK_ALIKE >= floor:
             out.append(_Scored(a, b, found[0], found[1]))
     return out
+
+
+def odds_floor(threshold: float) -> float:
+    """The log-odds below which a pair's score, rounded to 3 decimals, is under ``threshold``."""
+    lowest = min(max(threshold - 0.0005, 1e-9), 1 - 1e-9)
+    return math.log(lowest / (1 - lowest))
 
 
 def not_duplicate_pairs(db: sqlite_utils.Database, table: str) -> set[tuple[str, str]]:
@@ -538,12 +548,12 @@ def _find(
     decided = not_duplicate_pairs(db, "cameras")
     photos = PhotoHashes(db, photo_root)
     cameras = list(_cameras(db))
-    scored = _scored_pairs(cameras, involving)
+    floor = odds_floor(threshold)
+    scored = _scored_pairs(cameras, involving, floor)
     if involving is not None:
         near = {c.id for s in scored for c in (s.a, s.b)}
-        scored = _scored_pairs(cameras, near)
+        scored = _scored_pairs(cameras, near, floor)
     scored = [s for s in scored if (s.a.id, s.b.id) not in decided]
-    floor = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else -math.inf
     for pair in scored:
         if pair.odds + LOOK_ALIKE >= floor:  # only then can photos change the outcome
             closest = photos.closest(pair.a.id, pair.b.id)
