@@ -7,12 +7,15 @@ records are one camera, and the score is that log-odds as a probability (0–1; 
 pairs from 0.5, that is, when the evidence for outweighs the evidence against):
 
 * distance, allowing for the recorded GPS accuracy: two fixes of one camera scatter around it
-  (σ from the accuracies, never below ``MIN_SIGMA_M``), so a pair a few metres apart starts
-  for, and the evidence for falls with the square of the distance over σ. Two records a few
-  metres apart are proposed even when nothing else is known about them, and the reasons say so;
+  (a 2-D normal spread, σ from the accuracies, never below ``MIN_SIGMA_M``), so a pair a few
+  metres apart starts for, and the evidence for falls with the square of the distance over σ
+  (and a little with σ itself: a wide spread makes any one distance say less). Two records a
+  few metres apart are proposed even when nothing else is known about them, and the reasons
+  say so;
 * view cones: overlapping cones count for, cones that share nothing count strongly against
-  (two cameras of one pole looking different ways), unless a camera turns or sees all round;
-* type and mount: the same for, different against;
+  (two cameras of one pole looking different ways); the direction of a camera that turns or
+  sees all round (PTZ, panoramic) is not compared at all;
+* type and mount: the same for, different against; tilt and height, measured roughly, a little;
 * references: the same reference of one owner counts strongly for. Different references count
   against only inside one source list (the inventory list a record came from, the owner's list
   imported again included, or else the device that recorded it): a list names each of its
@@ -26,6 +29,12 @@ partner by its reference keeps only the odds that it rather than that match is r
 tie stays just above 0.5, shown for a supervisor to tell apart), with that reason. Cameras of a
 building that look alike and stand a metre apart can be told apart by nothing else: their
 records from two lists pair both ways, at scores near 0.5.
+
+Measured (tests/core/office/test_duplicates.py): the 691 real OpenStreetMap cameras of
+tests/data/inventory, whose positions the move into Hà Nội packs six to eight times closer, and
+a copy of each from another list (moved by up to 6 m, each bearing turned by up to ±10°, a new
+reference): 99 % of the copies are paired with their original, 83 % of the pairs listed are a
+copy and its original, and no two real neighbours looking different ways are paired.
 
 Cameras (and sites) are found through a grid of cells: only records in the same or a
 neighbouring cell are ever compared, never all pairs.
