@@ -246,6 +246,19 @@ def _says(template: str, params: Mapping[str, Any] | None = None) -> Message:
     return Message("office", template, params or {})
 
 
+# A reason not yet made a message: (template, params), a (code list, code) parameter said as
+# the code's label (vocabulary.Term).
+_Reason = tuple[str, Mapping[str, Any] | None]
+
+
+def _message(reason: _Reason) -> Message:
+    template, params = reason
+    return _says(
+        template,
+        {k: Term(*v) if isinstance(v, tuple) else v for k, v in (params or {}).items()},
+    )
+
+
 def _distinct(a: _Camera, b: _Camera) -> bool:
     """Whether two records are surely two cameras: one list names them by two references."""
     return (
@@ -256,18 +269,22 @@ def _distinct(a: _Camera, b: _Camera) -> bool:
     )
 
 
-def _evidence(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
-    """The log-odds that two records are the same camera, and why; None when they cannot be."""
-    distance = _metres(a.lat, a.lon, b.lat, b.lon)
+def _evidence(a: _Camera, b: _Camera) -> tuple[float, list[_Reason]] | None:
+    """The log-odds that two records are the same camera, and why (``_Reason``s, made
+    messages only for the pairs kept: a city compares a million pairs); None when they cannot
+    be."""
     sigma = max(MIN_SIGMA_M, math.hypot(a.accuracy, b.accuracy) / 2)
     radius = min(MAX_RADIUS_M, 3 * sigma)
+    if abs(a.lat - b.lat) * METRES_PER_DEGREE > radius:
+        return None  # too far north or south: no need to measure
+    distance = _metres(a.lat, a.lon, b.lat, b.lon)
     if distance > radius:
         return None
     # Two fixes of one camera: a 2-D normal spread of σ around it, whose density at the
     # distance falls with σ² as well as with the distance.
     odds = NEARBY - 2 * math.log(sigma / USUAL_SIGMA_M) - 0.5 * (distance / sigma) ** 2
-    reasons = [
-        _says(
+    reasons: list[_Reason] = [
+        (
             QT_TRANSLATE_NOOP(
                 "office", "cách nhau {distance} m (sai số GPS {accuracy_a} m và {accuracy_b} m)"
             ),
@@ -282,8 +299,9 @@ def _evidence(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
     if a.views and b.views and {a.camera_type, b.camera_type} & ALL_ROUND:
         # A camera that turns or sees all round: where it was pointing says nothing.
         reasons.append(
-            _says(
-                QT_TRANSLATE_NOOP("office", "camera quay quét hoặc toàn cảnh: không so hướng nhìn")
+            (
+                QT_TRANSLATE_NOOP("office", "camera quay quét hoặc toàn cảnh: không so hướng nhìn"),
+                None,
             )
         )
     elif a.views and b.views:
@@ -292,7 +310,7 @@ def _evidence(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
         if overlap > 0:
             odds += CONES_SHARED * overlap - CONES_BASE
             reasons.append(
-                _says(
+                (
                     QT_TRANSLATE_NOOP("office", "vùng nhìn chồng {overlap}"),
                     {"overlap": f"{overlap:.0%}"},
                 )
@@ -300,17 +318,18 @@ def _evidence(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
         else:
             odds += CONES_APART  # looking different ways: two cameras on one pole, most likely
             reasons.append(
-                _says(
+                (
                     QT_TRANSLATE_NOOP(
                         "office", "vùng nhìn không chồng nhau (nhìn hai hướng khác nhau)"
-                    )
+                    ),
+                    None,
                 )
             )
     if a.tilts and b.tilts:
         apart = min(abs(x - y) for x in a.tilts for y in b.tilts)
         odds += SAME_TILT if apart < TILT_APART else OTHER_TILT
         reasons.append(
-            _says(
+            (
                 QT_TRANSLATE_NOOP("office", "góc nghiêng gần như nhau")
                 if apart < TILT_APART
                 else QT_TRANSLATE_NOOP("office", "góc nghiêng khác {degrees}°"),
@@ -321,7 +340,7 @@ def _evidence(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
         apart = abs(a.height - b.height)
         odds += SAME_HEIGHT if apart < HEIGHT_APART else OTHER_HEIGHT
         reasons.append(
-            _says(
+            (
                 QT_TRANSLATE_NOOP("office", "cùng độ cao")
                 if apart < HEIGHT_APART
                 else QT_TRANSLATE_NOOP("office", "độ cao khác {metres} m"),
@@ -333,19 +352,19 @@ def _evidence(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
         if a.camera_type == b.camera_type:
             odds += SAME_TYPE
             reasons.append(
-                _says(
+                (
                     QT_TRANSLATE_NOOP("office", "cùng loại {type}"),
-                    {"type": Term("camera_type", a.camera_type)},
+                    {"type": ("camera_type", a.camera_type)},
                 )
             )
         else:
             odds += OTHER_TYPE
             reasons.append(
-                _says(
+                (
                     QT_TRANSLATE_NOOP("office", "khác loại {type_a}/{type_b}"),
                     {
-                        "type_a": Term("camera_type", a.camera_type),
-                        "type_b": Term("camera_type", b.camera_type),
+                        "type_a": ("camera_type", a.camera_type),
+                        "type_b": ("camera_type", b.camera_type),
                     },
                 )
             )
@@ -355,21 +374,21 @@ def _evidence(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
             odds += SAME_MOUNT
             together = a.mount in _POLES and distance < 2 * MIN_SIGMA_M
             reasons.append(
-                _says(
+                (
                     QT_TRANSLATE_NOOP("office", "cùng kiểu lắp {mount} (cùng cột)")
                     if together
                     else QT_TRANSLATE_NOOP("office", "cùng kiểu lắp {mount}"),
-                    {"mount": Term("camera_mount", a.mount)},
+                    {"mount": ("camera_mount", a.mount)},
                 )
             )
         else:
             odds += OTHER_MOUNT
             reasons.append(
-                _says(
+                (
                     QT_TRANSLATE_NOOP("office", "khác kiểu lắp {mount_a}/{mount_b}"),
                     {
-                        "mount_a": Term("camera_mount", a.mount),
-                        "mount_b": Term("camera_mount", b.mount),
+                        "mount_a": ("camera_mount", a.mount),
+                        "mount_b": ("camera_mount", b.mount),
                     },
                 )
             )
@@ -380,20 +399,18 @@ def _evidence(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
             if a.owner and a.owner == b.owner:
                 odds += SAME_REF_OWNER
                 reasons.append(
-                    _says(
+                    (
                         QT_TRANSLATE_NOOP("office", "cùng chủ quản, cùng mã hiệu {ref}"),
                         {"ref": a.ref},
                     )
                 )
             else:
                 odds += SAME_REF
-                reasons.append(
-                    _says(QT_TRANSLATE_NOOP("office", "cùng mã hiệu {ref}"), {"ref": a.ref})
-                )
+                reasons.append((QT_TRANSLATE_NOOP("office", "cùng mã hiệu {ref}"), {"ref": a.ref}))
         elif one_list:
             odds += OTHER_REF_ONE_LIST
             reasons.append(
-                _says(
+                (
                     QT_TRANSLATE_NOOP(
                         "office", "cùng một nguồn nhưng khác mã hiệu ({ref_a}/{ref_b})"
                     ),
@@ -402,7 +419,7 @@ def _evidence(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
             )
         else:
             reasons.append(
-                _says(
+                (
                     QT_TRANSLATE_NOOP(
                         "office",
                         "khác mã hiệu ({ref_a}/{ref_b}) nhưng từ hai nguồn khác nhau: không tính",
@@ -413,20 +430,21 @@ def _evidence(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
     elif one_list and a.name and b.name and fold(a.name) != fold(b.name):
         compared += 1
         odds += OTHER_NAME_ONE_LIST
-        reasons.append(_says(QT_TRANSLATE_NOOP("office", "cùng một nguồn nhưng khác tên")))
+        reasons.append((QT_TRANSLATE_NOOP("office", "cùng một nguồn nhưng khác tên"), None))
     if a.owner and a.owner == b.owner:
-        reasons.append(_says(QT_TRANSLATE_NOOP("office", "cùng chủ quản")))
+        reasons.append((QT_TRANSLATE_NOOP("office", "cùng chủ quản"), None))
     elif a.owner and b.owner:
-        reasons.append(_says(QT_TRANSLATE_NOOP("office", "khác chủ quản")))
+        reasons.append((QT_TRANSLATE_NOOP("office", "khác chủ quản"), None))
     if a.site_id == b.site_id:
-        reasons.append(_says(QT_TRANSLATE_NOOP("office", "cùng địa điểm")))
+        reasons.append((QT_TRANSLATE_NOOP("office", "cùng địa điểm"), None))
     if not compared:
         reasons.append(
-            _says(
+            (
                 QT_TRANSLATE_NOOP(
                     "office",
                     "chỉ biết vị trí: không có hướng nhìn, loại, kiểu lắp hay mã hiệu để so sánh",
-                )
+                ),
+                None,
             )
         )
     return odds, reasons
@@ -444,7 +462,7 @@ def _score(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
     found = _evidence(a, b)
     if found is None:
         return None
-    return probability(found[0]), found[1]
+    return probability(found[0]), [_message(r) for r in found[1]]
 
 
 @dataclass
@@ -452,7 +470,7 @@ class _Scored:
     a: _Camera
     b: _Camera
     odds: float
-    reasons: list[Message]
+    reasons: list[_Reason]
 
 
 def _settle(scored: list[_Scored]) -> None:
@@ -483,7 +501,7 @@ def _settle(scored: list[_Scored]) -> None:
             continue  # the better match is no match at all
         pair.odds += TIE_ALLOWANCE - odds
         pair.reasons.append(
-            _says(
+            (
                 QT_TRANSLATE_NOOP(
                     "office",
                     "{one} khớp hơn với {other}, camera khác cùng nguồn với bản ghi kia",
@@ -569,7 +587,7 @@ def _find(
             if closest is not None and closest <= PHOTO_HASH_DISTANCE:
                 pair.odds += LOOK_ALIKE
                 pair.reasons.append(
-                    _says(
+                    (
                         QT_TRANSLATE_NOOP("office", "ảnh giống nhau (khác {bits}/64 bit)"),
                         {"bits": closest},
                     )
@@ -587,7 +605,7 @@ def _find(
                 "a": {"id": pair.a.id, "ref": pair.a.ref},
                 "b": {"id": pair.b.id, "ref": pair.b.ref},
                 "score": score,
-                "reasons": pair.reasons,
+                "reasons": [_message(r) for r in pair.reasons],
             }
         )
     pairs.sort(key=lambda p: (-p["score"], p["a"]["id"], p["b"]["id"]))
