@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldsurvey.core.messages import Message
 from fieldsurvey.core.office import inventory
+from fieldsurvey.core.office.duplicates import mark_not_duplicate
 from fieldsurvey.core.reports import writing
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.office.duplicates import DuplicatesDialog, MergeDialog
@@ -261,6 +262,19 @@ def test_a_cluster_of_three_cameras_merges_in_one_step(qtbot: QtBot, workspace: 
     assert (kept["name"], kept["ref"], kept["height_m"]) == ("Camera Kim Mã", "KM-1", 6)
     assert live_cameras(workspace) == 1
     assert dialog.camera_pairs == [] and "Đã gộp 3 camera" in dialog.status.text()
+
+
+def test_the_merge_dialog_warns_of_records_known_to_be_two(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    ids = _three_of_one_camera(workspace)
+    dialog = MergeDialog(workspace, *ids)
+    qtbot.addWidget(dialog)
+    assert dialog.warning.isHidden()
+    mark_not_duplicate(workspace, "cameras", ids[0], ids[2])
+    warned = MergeDialog(workspace, *ids)
+    qtbot.addWidget(warned)
+    assert not warned.warning.isHidden() and "không trùng" in warned.warning.text()
 
 
 def test_sure_clusters_merge_at_once_after_a_preview(qtbot: QtBot, workspace: Workspace) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.office.clusters import find_clusters
+from fieldsurvey.core.office.clusters import find_clusters, why_apart
 from fieldsurvey.core.office.duplicates import mark_not_duplicate
 from fieldsurvey.core.office.merging import (
     compare_records,
@@ -187,6 +187,9 @@ def test_high_confidence_clusters_merge_at_once_after_a_preview(workspace: Works
     loose_clusters = {tuple(c["ids"]): c for c in find_clusters(ws, "cameras", 0.5)}
     together = loose_clusters[tuple(sorted((*apart, beside)))]
     assert "CA-0" in together["apart"].text("vi") and "CA-1" in together["apart"].text("vi")
+    assert why_apart(ws, "cameras", [beside, *apart]) == together["apart"]
+    assert why_apart(ws, "cameras", [beside, apart[0]]) is None
+    assert "không trùng" in str(why_apart(ws, "cameras", decided))
 
     before = ws.db.execute("SELECT count(*) FROM changes").fetchone()[0]
     with pytest.raises(Cancelled):

@@ -12,6 +12,8 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.office.duplicate_sites import SITE_THRESHOLD, find_duplicate_sites
 from fieldsurvey.core.office.duplicates import (
     THRESHOLD,
+    _Camera,
+    _cameras,
     _distinct,
     _find,
     _says,
@@ -43,6 +45,36 @@ def clusters_of(pairs: Iterable[Mapping[str, Any]]) -> list[list[Mapping[str, An
     return list(groups.values())
 
 
+def why_apart(ws: Workspace, table: str, ids: Iterable[str]) -> Message | None:
+    """Why two of these records are surely two (a supervisor said so, or one list names them
+    by two references), or None: what the merge dialog warns of."""
+    ids = sorted(set(ids))
+    cameras = {} if table != "cameras" else {c.id: c for c in _cameras(ws.db, ids)}
+    return _apart(ids, not_duplicate_pairs(ws.db, table), cameras)
+
+
+def _apart(
+    ids: list[str], decided: set[tuple[str, str]], cameras: Mapping[str, _Camera]
+) -> Message | None:
+    for n, first in enumerate(ids):
+        for second in ids[n + 1 :]:
+            if (first, second) in decided:
+                return _says(
+                    QT_TRANSLATE_NOOP(
+                        "office", "hai bản ghi trong nhóm đã được xác nhận không trùng"
+                    )
+                )
+            one, other = cameras.get(first), cameras.get(second)
+            if one is not None and other is not None and _distinct(one, other):
+                return _says(
+                    QT_TRANSLATE_NOOP(
+                        "office", "{ref_a} và {ref_b} là hai camera của cùng một nguồn"
+                    ),
+                    {"ref_a": one.ref, "ref_b": other.ref},
+                )
+    return None
+
+
 def find_clusters(
     ws: Workspace, table: str = "cameras", threshold: float | None = None
 ) -> list[dict[str, Any]]:
@@ -69,22 +101,7 @@ def find_clusters(
     out = []
     for group in clusters_of(pairs):
         ids = sorted({p[side]["id"] for p in group for side in ("a", "b")})
-        apart: Message | None = None
-        for n, first in enumerate(ids):
-            for second in ids[n + 1 :]:
-                if (first, second) in decided:
-                    apart = _says(
-                        QT_TRANSLATE_NOOP(
-                            "office", "hai bản ghi trong nhóm đã được xác nhận không trùng"
-                        )
-                    )
-                elif first in cameras and _distinct(cameras[first], cameras[second]):
-                    apart = _says(
-                        QT_TRANSLATE_NOOP(
-                            "office", "{ref_a} và {ref_b} là hai camera của cùng một nguồn"
-                        ),
-                        {"ref_a": cameras[first].ref, "ref_b": cameras[second].ref},
-                    )
+        apart = _apart(ids, decided, cameras)
         out.append(
             {
                 "table": table,

@@ -122,7 +122,8 @@ def _table_exists(db: sqlite_utils.Database, name: str) -> bool:
     return row.fetchone() is not None
 
 
-def _cameras(db: sqlite_utils.Database) -> Iterator[_Camera]:
+def _cameras(db: sqlite_utils.Database, ids: Collection[str] | None = None) -> Iterator[_Camera]:
+    """The cameras the finder compares (in place, with a position); ``ids``: only these."""
     imports = _table_exists(db, "inventory_imports")
     history = _table_exists(db, "changes")
     listed = "i.owner_unit_id, i.file_name" if imports else "NULL, NULL"
@@ -142,6 +143,8 @@ def _cameras(db: sqlite_utils.Database) -> Iterator[_Camera]:
         f"c.camera_type, c.mount, c.owner_unit_id, c.views, c.height_m, {listed}, {recorded} "
         f"FROM cameras AS c {joined}WHERE c.deleted = 0 AND c.lat IS NOT NULL AND "
         "c.lon IS NOT NULL AND coalesce(c.condition, '') != 'removed'"
+        + ("" if ids is None else f" AND c.id IN ({', '.join('?' * len(ids))})"),
+        [] if ids is None else list(ids),
     )
     for cid, ref, name, lat, lon, accuracy, site, ctype, mount, owner, views, height, *src in rows:
         list_owner, file_name, device = src

@@ -38,6 +38,7 @@ from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background
 from fieldsurvey.ui.fields import field_labels
 from fieldsurvey.ui.i18n import current_language, error_text
+from fieldsurvey.ui.office.common import message_label
 from fieldsurvey.ui.office.merge_clusters import MergeClustersDialog
 from fieldsurvey.ui.values import plain_tooltip, shown_value
 
@@ -93,6 +94,13 @@ class MergeDialog(QDialog):
         swap.clicked.connect(self.swap)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.warning = message_label(self)
+        apart = clusters.why_apart(workspace, table, self.ids)
+        if apart is not None:
+            self.warning.setText(
+                self.tr("Lưu ý: {0}. Gộp lại sẽ coi chúng là một.").format(apart.text(self.lang))
+            )
+        self.warning.setVisible(apart is not None)
         self.buttons = QDialogButtonBox(self)
         self.merge_button = self.buttons.addButton(
             self.tr("Gộp"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -103,6 +111,7 @@ class MergeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(swap, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.fields_area, 1)
+        layout.addWidget(self.warning)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.fill()
