@@ -301,6 +301,12 @@ def test_sure_clusters_merge_at_once_after_a_preview(qtbot: QtBot, workspace: Wo
                 head.child(n).text(0): head.child(n).text(1) for n in range(head.childCount())
             }
             assert merge.merge_button.text() == "Gộp 1 nhóm"
+            for score in (0.5, 0.9):  # another score: previewed again before anything merges
+                merge.min_score.setValue(score)
+                assert not merge.merge_button.isEnabled() and not merge.tree.topLevelItemCount()
+                qtbot.mouseClick(merge.preview_button, Qt.MouseButton.LeftButton)
+                qtbot.waitUntil(lambda: not merge.loading, timeout=20_000)
+                seen[score] = merge.tree.topLevelItemCount()
             qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: not merge.isVisible(), timeout=20_000)
         except BaseException:
@@ -309,7 +315,8 @@ def test_sure_clusters_merge_at_once_after_a_preview(qtbot: QtBot, workspace: Wo
 
     when_modal(MergeClustersDialog, bulk)
     qtbot.mouseClick(dialog.bulk_button, Qt.MouseButton.LeftButton)
-    assert seen["clusters"] == 1  # the two known only by their position are not sure
+    assert seen["clusters"] == seen[0.9] == 1  # the two known only by their position: not sure
+    assert seen[0.5] == 2
     assert "1 nhóm sẽ được gộp" in seen["summary"]
     assert "KM-1" in seen["values"].values()
     qtbot.waitUntil(lambda: not dialog.loading, timeout=20_000)

@@ -63,6 +63,7 @@ class MergeClustersDialog(QDialog):
         self.min_score.setSingleStep(0.05)
         self.min_score.setDecimals(2)
         self.min_score.setValue(DEFAULT_MIN_SCORE)
+        self.min_score.valueChanged.connect(self._stale)
         self.preview_button = QPushButton(self.tr("Xem trước"), self)
         self.preview_button.clicked.connect(self.preview)
         top = QHBoxLayout()
@@ -92,6 +93,16 @@ class MergeClustersDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.preview()
+
+    def _stale(self) -> None:
+        """Another score: what is shown is no longer what would be merged."""
+        if self.loading:
+            return
+        self.previews = []
+        self.tree.clear()
+        self.summary.setText(self.tr("Bấm Xem trước để xem các nhóm ở điểm này."))
+        self.merge_button.setText(self.tr("Gộp"))
+        self._enable()
 
     def _mergeable(self) -> list[dict[str, Any]]:
         return [p for p in self.previews if p["merge"]]
