@@ -40,7 +40,15 @@ from _common import (
     verdict,
     write_json,
 )
-from fieldsurvey.core.office.duplicates import THRESHOLD, _cameras, _score, find_duplicates
+from fieldsurvey.core.office.duplicates import (
+    THRESHOLD,
+    _cameras,
+    _evidence,
+    _Scored,
+    _settle,
+    find_duplicates,
+    probability,
+)
 
 NAME = "bench_duplicates"
 TARGET_CITY_S = 10.0
@@ -49,14 +57,16 @@ CENTRE = (21.0287, 105.8523)  # Hoàn Kiếm Lake
 
 
 def all_pairs(db: sqlite_utils.Database, threshold: float = THRESHOLD) -> list[tuple[str, str]]:
-    """The baseline: every pair of cameras scored, no spatial index."""
+    """The baseline: every pair of cameras scored, no spatial index, then settled the same way
+    (a record that matched a camera of the other's list better)."""
     cameras = sorted(_cameras(db), key=lambda c: c.id)
-    found = []
+    scored = []
     for a, b in itertools.combinations(cameras, 2):
-        scored = _score(a, b)
-        if scored is not None and scored[0] >= threshold:
-            found.append((a.id, b.id))
-    return found
+        found = _evidence(a, b)
+        if found is not None:  # every pair kept: none left out before settling
+            scored.append(_Scored(a, b, *found))
+    _settle(scored)
+    return [(s.a.id, s.b.id) for s in scored if round(probability(s.odds), 3) >= threshold]
 
 
 def sample_db(city: sqlite_utils.Database, path: Path, size: int) -> sqlite_utils.Database:

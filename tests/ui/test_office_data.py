@@ -4,6 +4,7 @@ cancelled."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import threading
@@ -19,11 +20,13 @@ from pytestqt.qtbot import QtBot
 
 from fieldsurvey.core.messages import Message
 from fieldsurvey.core.office import inventory
+from fieldsurvey.core.office.duplicates import mark_not_duplicate
 from fieldsurvey.core.reports import writing
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.i18n import install_language
 from fieldsurvey.ui.office.duplicates import DuplicatesDialog, MergeDialog
 from fieldsurvey.ui.office.inventory import InventoryDialog
+from fieldsurvey.ui.office.merge_clusters import MergeClustersDialog
 from fieldsurvey.ui.office.report_form import ReportFormDialog
 from fieldsurvey.ui.office.reports import ReportDialog
 from tests.helpers import DATA
@@ -211,15 +214,171 @@ def test_duplicate_sites_tab(qtbot: QtBot, demo: Workspace) -> None:
     assert frozenset((site["id"], twin)) in pairs
     dialog.tabs.setCurrentIndex(1)
     dialog.sites.selectRow(pairs.index(frozenset((site["id"], twin))))
-    assert not dialog.merge_button.isEnabled() and dialog.not_duplicate_button.isEnabled()
+    assert dialog.merge_button.isEnabled() and dialog.not_duplicate_button.isEnabled()
     qtbot.mouseClick(dialog.not_duplicate_button, Qt.MouseButton.LeftButton)
     assert frozenset((site["id"], twin)) not in [
         frozenset((p["a"]["id"], p["b"]["id"])) for p in dialog.site_pairs
     ]
 
 
+def _three_of_one_camera(ws: Workspace) -> list[str]:
+    """Three records of one camera, a metre apart, each knowing something the others do not."""
+    site = ws.insert("sites", {"name": "Nút giao Kim Mã", "category": "traffic_route"})
+    base = {
+        "site_id": site,
+        "lon": 105.8200,
+        "location_accuracy_m": 5,
+        "camera_type": "fixed",
+        "mount": "pole",
+        "views": [{"direction": 90, "angle": 60}],
+    }
+    return [
+        ws.insert("cameras", {**base, "lat": 21.03000, "name": "Kim Mã 1", "height_m": 6}),
+        ws.insert("cameras", {**base, "lat": 21.03001, "ref": "KM-1"}),
+        ws.insert("cameras", {**base, "lat": 21.03002, "name": "Camera Kim Mã"}),
+    ]
+
+
+def test_a_cluster_of_three_cameras_merges_in_one_step(qtbot: QtBot, workspace: Workspace) -> None:
+    ids = _three_of_one_camera(workspace)
+    dialog = opened(qtbot, workspace)
+    assert len(dialog.camera_pairs) == 3
+    assert {dialog.cameras.item(r, 4).text() for r in range(3)} == {"1 (3 bản ghi)"}
+    dialog.cameras.selectRow(0)
+    seen: dict[str, Any] = {}
+
+    def merge(merge_dialog: object) -> None:
+        assert isinstance(merge_dialog, MergeDialog)
+        try:
+            seen["ids"] = list(merge_dialog.ids)
+            assert sorted(merge_dialog.ids) == sorted(ids)
+            assert merge_dialog.windowTitle() == "Gộp 3 camera"
+            third = merge_dialog.ids.index(ids[2])
+            radio = merge_dialog.findChild(
+                QRadioButton, f"name:{'other' if third == 1 else 'other2'}"
+            )
+            radio.click()
+            qtbot.mouseClick(merge_dialog.merge_button, Qt.MouseButton.LeftButton)
+        except BaseException:
+            merge_dialog.reject()
+            raise
+
+    when_modal(MergeDialog, merge)
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    keep = seen["ids"][0]
+    kept = workspace.get("cameras", keep)
+    assert (kept["name"], kept["ref"], kept["height_m"]) == ("Camera Kim Mã", "KM-1", 6)
+    assert live_cameras(workspace) == 1
+    assert dialog.camera_pairs == [] and "Đã gộp 3 camera" in dialog.status.text()
+
+
+def test_the_merge_dialog_warns_of_records_known_to_be_two(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    ids = _three_of_one_camera(workspace)
+    dialog = MergeDialog(workspace, *ids)
+    qtbot.addWidget(dialog)
+    assert dialog.warning.isHidden()
+    mark_not_duplicate(workspace, "cameras", ids[0], ids[2])
+    warned = MergeDialog(workspace, *ids)
+    qtbot.addWidget(warned)
+    assert not warned.warning.isHidden() and "không trùng" in warned.warning.text()
+
+
+def test_sure_clusters_merge_at_once_after_a_preview(qtbot: QtBot, workspace: Workspace) -> None:
+    ids = _three_of_one_camera(workspace)
+    loose = [
+        workspace.insert(
+            "cameras",
+            {"site_id": workspace.get("cameras", ids[0])["site_id"], "lat": lat, "lon": 105.83},
+        )
+        for lat in (21.0400, 21.04003)
+    ]
+    dialog = opened(qtbot, workspace)
+    changed = signal_count(dialog.changed)
+    seen: dict[str, Any] = {}
+
+    def bulk(merge: object) -> None:
+        assert isinstance(merge, MergeClustersDialog)
+        try:
+            qtbot.waitUntil(lambda: not merge.loading, timeout=20_000)
+            seen["clusters"] = merge.tree.topLevelItemCount()
+            seen["summary"] = merge.summary.text()
+            head = merge.tree.topLevelItem(0)
+            seen["values"] = {
+                head.child(n).text(0): head.child(n).text(1) for n in range(head.childCount())
+            }
+            assert merge.merge_button.text() == "Gộp 1 nhóm"
+            for score in (0.5, 0.9):  # another score: previewed again before anything merges
+                merge.min_score.setValue(score)
+                assert not merge.merge_button.isEnabled() and not merge.tree.topLevelItemCount()
+                qtbot.mouseClick(merge.preview_button, Qt.MouseButton.LeftButton)
+                qtbot.waitUntil(lambda: not merge.loading, timeout=20_000)
+                seen[score] = merge.tree.topLevelItemCount()
+            qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: not merge.isVisible(), timeout=20_000)
+        except BaseException:
+            merge.reject()
+            raise
+
+    when_modal(MergeClustersDialog, bulk)
+    qtbot.mouseClick(dialog.bulk_button, Qt.MouseButton.LeftButton)
+    assert seen["clusters"] == seen[0.9] == 1  # the two known only by their position: not sure
+    assert seen[0.5] == 2
+    assert "1 nhóm sẽ được gộp" in seen["summary"]
+    assert "KM-1" in seen["values"].values()
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=20_000)
+    assert changed and "Đã gộp 1 nhóm" in dialog.status.text()
+    assert live_cameras(workspace) == 3
+    assert all(not workspace.get("cameras", i)["deleted"] for i in loose)
+
+
+def test_duplicate_sites_merge_with_their_cameras(qtbot: QtBot, demo: Workspace) -> None:
+    site = demo.get("sites", demo.db.execute("SELECT id FROM sites LIMIT 1").fetchone()[0])
+    twin = demo.insert(
+        "sites",
+        {
+            "name": site["name"].upper(),
+            "category": site["category"],
+            "lat": site["lat"] + 0.0001,
+            "lon": site["lon"],
+        },
+    )
+    camera = demo.insert("cameras", {"site_id": twin, "name": "Camera cổng"})
+    dialog = opened(qtbot, demo)
+    pairs = [frozenset((p["a"]["id"], p["b"]["id"])) for p in dialog.site_pairs]
+    dialog.tabs.setCurrentIndex(1)
+    dialog.sites.selectRow(pairs.index(frozenset((site["id"], twin))))
+
+    def merge(merge_dialog: object) -> None:
+        assert isinstance(merge_dialog, MergeDialog)
+        assert merge_dialog.table == "sites" and merge_dialog.keep_id == site["id"]
+        qtbot.mouseClick(merge_dialog.merge_button, Qt.MouseButton.LeftButton)
+
+    when_modal(MergeDialog, merge)
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert demo.get("sites", twin, include_deleted=True)["deleted"] == 1
+    assert demo.get("cameras", camera)["site_id"] == site["id"]
+    assert "Đã gộp 2 địa điểm" in dialog.status.text()
+
+
 def test_import_the_real_osm_inventory(qtbot: QtBot, demo: Workspace) -> None:
     install_language(QApplication.instance(), "vi")
+    # A surveyor recorded three of the listed cameras: the import flags them (the list's own
+    # cameras, each with its own reference, are never each other's duplicates).
+    with (INVENTORY / "osm_cameras.csv").open(encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["camera:type"]][:3]
+    site = demo.db.execute("SELECT id FROM sites WHERE deleted = 0 LIMIT 1").fetchone()[0]
+    for row in rows:
+        demo.insert(
+            "cameras",
+            {
+                "site_id": site,
+                "lat": float(row["lat"]) + 0.00002,
+                "lon": float(row["lon"]),
+                "camera_type": row["camera:type"],
+            },
+        )
     before = live_cameras(demo)
     dialog = InventoryDialog(demo, path=INVENTORY / "osm_cameras.csv")
     qtbot.addWidget(dialog)

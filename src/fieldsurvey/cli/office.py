@@ -58,15 +58,45 @@ TARGET_NAMES = (
     is_flag=True,
     help=str(say(QT_TRANSLATE_NOOP("cli", "Địa điểm trùng thay vì camera."))),
 )
-def duplicates_command(db_path: Path, as_json: bool, threshold: float, sites: bool) -> None:
-    from fieldsurvey.core.office.duplicates import find_duplicate_sites, find_workspace_duplicates
+@click.option(
+    "--clusters",
+    is_flag=True,
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Theo nhóm: các bản ghi nối với nhau bởi các cặp có thể trùng (mỗi nhóm một dòng).",
+            )
+        )
+    ),
+)
+def duplicates_command(
+    db_path: Path, as_json: bool, threshold: float, sites: bool, clusters: bool
+) -> None:
+    from fieldsurvey.core.office.clusters import find_clusters
+    from fieldsurvey.core.office.duplicate_sites import find_duplicate_sites
+    from fieldsurvey.core.office.duplicates import find_workspace_duplicates
 
     with user_errors(), open_workspace(db_path) as ws:
-        pairs = (
-            find_duplicate_sites(ws.db, threshold)
-            if sites
-            else find_workspace_duplicates(ws, threshold)
-        )
+        if clusters:
+            groups = find_clusters(ws, "sites" if sites else "cameras", threshold)
+        else:
+            pairs = (
+                find_duplicate_sites(ws.db, threshold)
+                if sites
+                else find_workspace_duplicates(ws, threshold)
+            )
+    if clusters:
+        for group in groups:
+            if as_json:
+                print_json(group)
+            else:
+                apart = f"  ({group['apart']})" if group["apart"] else ""
+                click.echo(f"{group['score']:.2f}  {' '.join(group['ids'])}{apart}")
+        if not as_json:
+            found = say(QT_TRANSLATE_NOOP("cli", "nhóm có thể trùng."))
+            click.echo(f"{len(groups)} {found}", err=True)
+        return
     for pair in pairs:
         if as_json:
             print_json(pair)
@@ -78,6 +108,93 @@ def duplicates_command(db_path: Path, as_json: bool, threshold: float, sites: bo
     if not as_json:
         candidates = say(QT_TRANSLATE_NOOP("cli", "cặp có thể trùng."))
         click.echo(f"{len(pairs)} {candidates}", err=True)
+
+
+@click.command(
+    name="merge-duplicates",
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Gộp mọi nhóm trùng lắp chắc chắn (mọi cặp từ --min-score trở lên), giữ bản ghi "
+                "đầy đủ nhất và ở mỗi trường giá trị của nó, trường trống lấy từ bản ghi khác.",
+            )
+        )
+    ),
+)
+@DB_OPTION
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0.5, 1),
+    default=0.9,
+    show_default=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Điểm thấp nhất của mọi cặp trong một nhóm được gộp."))),
+)
+@click.option(
+    "--sites",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Địa điểm trùng thay vì camera."))),
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Chỉ xem trước, không ghi."))),
+)
+@json_option(QT_TRANSLATE_NOOP("cli", "Mỗi nhóm một đối tượng JSON, rồi một dòng tổng kết."))
+def merge_duplicates_command(
+    db_path: Path, min_score: float, sites: bool, dry_run: bool, as_json: bool
+) -> None:
+    from fieldsurvey.core.office.merging import merge_clusters, preview_clusters, value_label
+
+    table = "sites" if sites else "cameras"
+    with user_errors(), open_workspace(db_path) as ws:
+        previews = preview_clusters(ws, table, min_score)
+        shown = []
+        for preview in previews:
+            merge = preview["merge"]
+            values = {}
+            if merge is not None:
+                values = {
+                    name: {**change, "label": value_label(ws, table, name, change["value"])}
+                    for name, change in merge["values"].items()
+                }
+            shown.append(
+                {
+                    "kind": "cluster",
+                    "ids": preview["cluster"]["ids"],
+                    "score": preview["cluster"]["score"],
+                    "keep": merge and merge["keep"],
+                    "title": merge and ws.title(table, merge["keep"]),
+                    "others": merge and merge["others"],
+                    "values": values,
+                    "skipped": preview.get("skipped"),
+                }
+            )
+        total = {} if dry_run else merge_clusters(ws, previews)
+    merged = sum(1 for p in previews if p["merge"])
+    for cluster in shown:
+        if as_json:
+            print_json(cluster)
+        elif cluster["skipped"]:
+            skipped = say(QT_TRANSLATE_NOOP("cli", "bỏ qua"))
+            click.echo(f"{skipped} {' '.join(cluster['ids'])}: {cluster['skipped']}")
+        else:
+            keep = say(QT_TRANSLATE_NOOP("cli", "giữ"))
+            click.echo(
+                f"{cluster['score']:.2f}  {keep} {cluster['keep']} ({cluster['title'] or ''}) "
+                f"← {' '.join(cluster['others'])}"
+            )
+            for name, change in cluster["values"].items():
+                click.echo(f"    {name}: {change['label']} ← {change['from']}")
+    if as_json:
+        print_json({"kind": "summary", "dry_run": dry_run, "clusters": merged, "merged": total})
+    else:
+        line = (
+            say(QT_TRANSLATE_NOOP("cli", "Sẽ gộp {count} nhóm."), count=merged)
+            if dry_run
+            else say(QT_TRANSLATE_NOOP("cli", "Đã gộp {count} nhóm."), count=merged)
+        )
+        click.echo(str(line), err=True)
 
 
 @click.command(
@@ -213,4 +330,9 @@ def coverage_command(db_path: Path, as_json: bool) -> None:
         click.echo(f"{covered}/{len(needs)} {seen}", err=True)
 
 
-COMMANDS = (duplicates_command, import_inventory_command, coverage_command)
+COMMANDS = (
+    duplicates_command,
+    merge_duplicates_command,
+    import_inventory_command,
+    coverage_command,
+)

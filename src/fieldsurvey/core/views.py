@@ -8,6 +8,7 @@ camera sees as far as is usual for its type (the survey records no range).
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 DEFAULT_FIELD_OF_VIEW = 60.0
 # How far a camera of each type usefully sees, in metres (identifying people or vehicles).
@@ -48,6 +49,25 @@ def parse_views(raw: str | None) -> tuple[tuple[float, float | None], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=16384)  # a city's cameras share a few thousand views
 def view_cones(raw: str | None) -> tuple[tuple[float, float], ...]:
     """(direction, width) of each view, a missing width taken as the default field of view."""
     return tuple((d, DEFAULT_FIELD_OF_VIEW if a is None else a) for d, a in parse_views(raw))
+
+
+@lru_cache(maxsize=16384)
+def view_tilts(raw: str | None) -> tuple[float, ...]:
+    """The recorded tilt of each view that has one (degrees, negative below the horizon)."""
+    if not raw:
+        return ()
+    try:
+        views = json.loads(raw)
+    except ValueError:
+        return ()
+    if not isinstance(views, list):
+        return ()
+    return tuple(
+        float(v["tilt"])
+        for v in views
+        if isinstance(v, dict) and isinstance(v.get("tilt"), int | float)
+    )

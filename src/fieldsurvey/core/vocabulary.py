@@ -173,3 +173,18 @@ def items(list_name: str, lang: str = "vi") -> list[tuple[str, str]]:
     """``(code, label)`` pairs in display order, for combo boxes and check lists."""
     chosen = _lang(lang)
     return [(item.code, item.labels[chosen]) for item in _get(list_name).items]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A code of a list as a message's parameter: said as its label in the reader's language
+    (``Message.text`` asks it), never as the code itself."""
+
+    list_name: str
+    code: str
+
+    def text(self, lang: str = "vi") -> str:
+        return label(self.list_name, self.code, lang)
+
+    def __str__(self) -> str:
+        return self.text("vi")

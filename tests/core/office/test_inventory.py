@@ -46,6 +46,25 @@ def _real_rows() -> list[tuple[int, dict[str, str]]]:
     return list(enumerate(csv.DictReader(text.splitlines()), start=2))
 
 
+def _survey_some_listed_cameras(ws: Workspace, count: int = 3) -> None:
+    """Record, as a surveyor would, ``count`` cameras of the list a couple of metres from where
+    the list puts them: the list's import flags them (a list's own cameras, each with its own
+    reference, are never flagged as each other's duplicates)."""
+    rows = [values for _, values in _real_rows() if values["camera:type"]][:count]
+    with ws.transaction():
+        site = ws.db.execute("SELECT id FROM sites WHERE deleted = 0 LIMIT 1").fetchone()[0]
+        for values in rows:
+            ws.insert(
+                "cameras",
+                {
+                    "site_id": site,
+                    "lat": float(values["lat"]) + 0.00002,
+                    "lon": float(values["lon"]),
+                    "camera_type": values["camera:type"],
+                },
+            )
+
+
 def test_every_real_direction_form_is_read() -> None:
     forms = {
         row[key] for _, row in _real_rows() for key in ("camera:direction", "direction") if row[key]
@@ -342,6 +361,8 @@ def test_files_that_are_not_inventories(tmp_path: Path) -> None:
 def test_import_inventory_command(run_cli: Any, demo_file: Path, tmp_path: Path) -> None:
     db = tmp_path / "office.sqlite"
     db.write_bytes(demo_file.read_bytes())
+    with Workspace.open(db) as ws:
+        _survey_some_listed_cameras(ws)
     result = run_cli("import-inventory", "--db", str(db), str(CSV_FILE), "--json")
     assert result.returncode == 0, result.stderr
     objects = [json.loads(line) for line in result.stdout.splitlines()]
@@ -433,6 +454,7 @@ def test_a_list_sent_again_updates_its_cameras_and_never_adds_them_twice(
 
 
 def test_the_dry_run_flags_exactly_what_the_import_flags(demo: Workspace) -> None:
+    _survey_some_listed_cameras(demo)
     before = _counts(demo)
     dry = import_inventory(demo, CSV_FILE, dry_run=True)
     assert _counts(demo) == before and dry.import_id is None
@@ -532,6 +554,8 @@ def test_the_command_sends_a_list_again_and_dry_runs_it_faithfully(
 ) -> None:
     db = tmp_path / "office.sqlite"
     db.write_bytes(demo_file.read_bytes())
+    with Workspace.open(db) as ws:
+        _survey_some_listed_cameras(ws)
 
     def summary(*extra: str) -> dict[str, Any]:
         result = run_cli("import-inventory", "--db", str(db), str(CSV_FILE), "--json", *extra)

@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fieldsurvey.core.office.duplicates import merge_cameras
+from fieldsurvey.core.office.merging import merge_cameras
 from fieldsurvey.core.store.workspace import Workspace
 
 RunCli = Callable[..., subprocess.CompletedProcess[str]]

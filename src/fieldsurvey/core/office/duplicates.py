@@ -1,15 +1,47 @@
-"""Candidate duplicate cameras and sites (trùng lắp), the supervisor's "not a duplicate"
-decisions, and merging two camera records into one.
+"""Candidate duplicate cameras (trùng lắp) and the supervisor's "not a duplicate" decisions.
+Sites are ``duplicate_sites.py``, photos that look alike ``duplicate_photos.py``, clusters of
+pairs ``clusters.py``, merging ``merging.py``.
 
-Cameras are scored on distance (allowing for the recorded GPS accuracy), overlap of their view
-cones, type, mount, owner and reference, and photos that look alike; sites on accent-insensitive
-name similarity and distance. Both are found through a grid of cells: only records in the same
-or a neighbouring cell are ever compared, never all pairs.
+How two camera records are scored. Each piece of evidence adds to the log-odds that the two
+records are one camera, and the score is that log-odds as a probability (0–1; the list shows
+pairs from 0.5, that is, when the evidence for outweighs the evidence against):
+
+* distance, allowing for the recorded GPS accuracy: two fixes of one camera scatter around it
+  (a 2-D normal spread, σ from the accuracies, never below ``MIN_SIGMA_M``), so a pair a few
+  metres apart starts for, and the evidence for falls with the square of the distance over σ
+  (and a little with σ itself: a wide spread makes any one distance say less). Two records a
+  few metres apart are proposed even when nothing else is known about them, and the reasons
+  say so;
+* view cones: overlapping cones count for, cones that share nothing count strongly against
+  (two cameras of one pole looking different ways); the direction of a camera that turns or
+  sees all round (PTZ, panoramic) is not compared at all;
+* type and mount: the same for, different against; tilt and height, measured roughly, a little;
+* references: the same reference of one owner counts strongly for. Different references count
+  against only inside one source list (the inventory list a record came from, the owner's list
+  imported again included, or else the device that recorded it): a list names each of its
+  cameras once, so two references in it are two cameras; two lists number their cameras each
+  their own way, so a new reference from another list says nothing;
+* photos that look alike count for.
+
+Then one camera of a list cannot be two cameras of another: pairs are taken best first, and a
+pair whose record already matched, better, a camera of the other's list told apart from its
+partner by its reference keeps only the odds that it rather than that match is right (a near
+tie stays just above 0.5, shown for a supervisor to tell apart), with that reason. Cameras of a
+building that look alike and stand a metre apart can be told apart by nothing else: their
+records from two lists pair both ways, at scores near 0.5.
+
+Measured (tests/core/office/test_duplicates.py): the 691 real OpenStreetMap cameras of
+tests/data/inventory, whose positions the move into Hà Nội packs six to eight times closer, and
+a copy of each from another list (moved by up to 6 m, each bearing turned by up to ±10°, a new
+reference): 99 % of the copies are paired with their original, 83 % of the pairs listed are a
+copy and its original, and no two real neighbours looking different ways are paired.
+
+Cameras (and sites) are found through a grid of cells: only records in the same or a
+neighbouring cell are ever compared, never all pairs.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 from collections import defaultdict
@@ -19,17 +51,16 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import sqlite_utils
-from PIL import Image
 
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.geo import METRES_PER_DEGREE, offset_m
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message, Number
-from fieldsurvey.core.photos.store import PhotoStore
+from fieldsurvey.core.office.duplicate_photos import PHOTO_HASH_DISTANCE, PhotoHashes
 from fieldsurvey.core.store.db import photo_folder
-from fieldsurvey.core.store.records import record_kind
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.core.text import fold, words
-from fieldsurvey.core.views import view_cones
+from fieldsurvey.core.text import fold
+from fieldsurvey.core.views import ALL_ROUND, view_cones, view_tilts
+from fieldsurvey.core.vocabulary import Term
 
 # Records further apart than this are never the same camera, whatever their GPS accuracy says.
 MAX_RADIUS_M = 60.0
@@ -38,13 +69,28 @@ DEFAULT_ACCURACY_M = 10.0
 # differ by where each person stood, so the spread is never taken below this.
 MIN_SIGMA_M = 5.0
 THRESHOLD = 0.5
-# Two difference hashes (64 bits) this close are photos that look alike.
-PHOTO_HASH_DISTANCE = 10
+
+# The evidence, in log-odds (see the module's docstring). Two records at the same spot start at
+# NEARBY; one σ apart at NEARBY - 0.5, so "a few metres" is enough on its own.
+NEARBY = 1.0
+USUAL_SIGMA_M = math.hypot(DEFAULT_ACCURACY_M, DEFAULT_ACCURACY_M) / 2
+CONES_APART = -3.0  # cones that share nothing: two cameras looking different ways
+CONES_SHARED = 2.5  # times the cones' overlap (0–1), less CONES_BASE
+CONES_BASE = 0.5
+SAME_TYPE, OTHER_TYPE = 0.7, -1.2
+SAME_MOUNT, OTHER_MOUNT = 0.5, -0.8
+SAME_REF_OWNER, SAME_REF = 2.5, 1.0
+OTHER_REF_ONE_LIST = -5.0  # two references in one list: two cameras
+OTHER_NAME_ONE_LIST = -1.0
+LOOK_ALIKE = 1.5
+# Tilt and height are measured roughly: close agrees a little, far apart disagrees.
+SAME_TILT, OTHER_TILT, TILT_APART = 0.3, -1.0, 15.0
+SAME_HEIGHT, OTHER_HEIGHT, HEIGHT_APART = 0.3, -1.0, 2.0
+# A pair whose record matched a different camera of the other's list better keeps the odds that
+# it rather than that match is right, plus this: a near tie is still shown (about 57 %).
+TIE_ALLOWANCE = 0.3
 
 log = logging.getLogger(__name__)
-
-SITE_RADIUS_M = 150.0
-SITE_THRESHOLD = 0.7
 
 _POLES = frozenset({"pole", "street_lamp", "traffic_signals", "gantry"})
 
@@ -64,6 +110,11 @@ class _Camera:
     mount: str | None
     owner: str | None
     views: tuple[tuple[float, float], ...]  # (direction, field of view)
+    tilts: tuple[float, ...] = ()
+    height: float | None = None
+    # The list it came from: ("list", owner unit) or ("file", file name) of its inventory import,
+    # else ("device", the device that recorded it); None when the workspace cannot tell.
+    source: tuple[str, str] | None = None
 
 
 def _table_exists(db: sqlite_utils.Database, name: str) -> bool:
@@ -71,13 +122,39 @@ def _table_exists(db: sqlite_utils.Database, name: str) -> bool:
     return row.fetchone() is not None
 
 
-def _cameras(db: sqlite_utils.Database) -> Iterator[_Camera]:
-    rows = db.execute(
-        "SELECT id, ref, name, lat, lon, location_accuracy_m, site_id, camera_type, mount, "
-        "owner_unit_id, views FROM cameras WHERE deleted = 0 AND lat IS NOT NULL AND "
-        "lon IS NOT NULL AND coalesce(condition, '') != 'removed'"
+def _cameras(db: sqlite_utils.Database, ids: Collection[str] | None = None) -> Iterator[_Camera]:
+    """The cameras the finder compares (in place, with a position); ``ids``: only these."""
+    imports = _table_exists(db, "inventory_imports")
+    history = _table_exists(db, "changes")
+    listed = "i.owner_unit_id, i.file_name" if imports else "NULL, NULL"
+    recorded = (
+        "(SELECT h.device_id FROM changes AS h WHERE h.table_name = 'cameras' AND "
+        "h.record_id = c.id AND h.op = 'insert' LIMIT 1)"
+        if history
+        else "NULL"
     )
-    for cid, ref, name, lat, lon, accuracy, site, ctype, mount, owner, views in rows:
+    joined = (
+        "LEFT JOIN inventory_imports AS i ON i.id = c.import_id AND i.deleted = 0 "
+        if imports
+        else ""
+    )
+    rows = db.execute(
+        "SELECT c.id, c.ref, c.name, c.lat, c.lon, c.location_accuracy_m, c.site_id, "
+        f"c.camera_type, c.mount, c.owner_unit_id, c.views, c.height_m, {listed}, {recorded} "
+        f"FROM cameras AS c {joined}WHERE c.deleted = 0 AND c.lat IS NOT NULL AND "
+        "c.lon IS NOT NULL AND coalesce(c.condition, '') != 'removed'"
+        + ("" if ids is None else f" AND c.id IN ({', '.join('?' * len(ids))})"),
+        [] if ids is None else list(ids),
+    )
+    for cid, ref, name, lat, lon, accuracy, site, ctype, mount, owner, views, height, *src in rows:
+        list_owner, file_name, device = src
+        source: tuple[str, str] | None = None
+        if list_owner is not None:
+            source = ("list", list_owner)
+        elif file_name is not None:
+            source = ("file", file_name)
+        elif device is not None:
+            source = ("device", device)
         yield _Camera(
             cid,
             ref,
@@ -90,6 +167,9 @@ def _cameras(db: sqlite_utils.Database) -> Iterator[_Camera]:
             mount,
             owner,
             view_cones(views),
+            tilts=view_tilts(views),
+            height=height,
+            source=source,
         )
 
 
@@ -169,16 +249,45 @@ def _says(template: str, params: Mapping[str, Any] | None = None) -> Message:
     return Message("office", template, params or {})
 
 
-def _score(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
-    """How likely two records are the same camera (0–1), and why; None when they cannot be."""
-    distance = _metres(a.lat, a.lon, b.lat, b.lon)
+# A reason not yet made a message: (template, params), a (code list, code) parameter said as
+# the code's label (vocabulary.Term).
+_Reason = tuple[str, Mapping[str, Any] | None]
+
+
+def _message(reason: _Reason) -> Message:
+    template, params = reason
+    return _says(
+        template,
+        {k: Term(*v) if isinstance(v, tuple) else v for k, v in (params or {}).items()},
+    )
+
+
+def _distinct(a: _Camera, b: _Camera) -> bool:
+    """Whether two records are surely two cameras: one list names them by two references."""
+    return (
+        a.source is not None
+        and a.source == b.source
+        and bool(a.ref and b.ref)
+        and fold(a.ref or "") != fold(b.ref or "")
+    )
+
+
+def _evidence(a: _Camera, b: _Camera) -> tuple[float, list[_Reason]] | None:
+    """The log-odds that two records are the same camera, and why (``_Reason``s, made
+    messages only for the pairs kept: a city compares a million pairs); None when they cannot
+    be."""
     sigma = max(MIN_SIGMA_M, math.hypot(a.accuracy, b.accuracy) / 2)
     radius = min(MAX_RADIUS_M, 3 * sigma)
+    if abs(a.lat - b.lat) * METRES_PER_DEGREE > radius:
+        return None  # too far north or south: no need to measure
+    distance = _metres(a.lat, a.lon, b.lat, b.lon)
     if distance > radius:
         return None
-    closeness = math.exp(-0.5 * (distance / sigma) ** 2)
-    reasons = [
-        _says(
+    # Two fixes of one camera: a 2-D normal spread of σ around it, whose density at the
+    # distance falls with σ² as well as with the distance.
+    odds = NEARBY - 2 * math.log(sigma / USUAL_SIGMA_M) - 0.5 * (distance / sigma) ** 2
+    reasons: list[_Reason] = [
+        (
             QT_TRANSLATE_NOOP(
                 "office", "cách nhau {distance} m (sai số GPS {accuracy_a} m và {accuracy_b} m)"
             ),
@@ -189,81 +298,240 @@ def _score(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
             },
         )
     ]
-    score = 0.45 * closeness
-    if a.views and b.views:
+    compared = 0
+    if a.views and b.views and {a.camera_type, b.camera_type} & ALL_ROUND:
+        # A camera that turns or sees all round: where it was pointing says nothing.
+        reasons.append(
+            (
+                QT_TRANSLATE_NOOP("office", "camera quay quét hoặc toàn cảnh: không so hướng nhìn"),
+                None,
+            )
+        )
+    elif a.views and b.views:
+        compared += 1
         overlap = cone_overlap(a.views, b.views)
         if overlap > 0:
-            score += 0.25 * overlap
+            odds += CONES_SHARED * overlap - CONES_BASE
             reasons.append(
-                _says(
+                (
                     QT_TRANSLATE_NOOP("office", "vùng nhìn chồng {overlap}"),
                     {"overlap": f"{overlap:.0%}"},
                 )
             )
-        elif not {a.camera_type, b.camera_type} & {"ptz", "panoramic"}:
-            score -= 0.25  # looking different ways: two cameras on one pole, most likely
-            reasons.append(_says(QT_TRANSLATE_NOOP("office", "vùng nhìn không chồng nhau")))
-    if a.camera_type and b.camera_type:
-        if a.camera_type == b.camera_type:
-            score += 0.1
+        else:
+            odds += CONES_APART  # looking different ways: two cameras on one pole, most likely
             reasons.append(
-                _says(QT_TRANSLATE_NOOP("office", "cùng loại {type}"), {"type": a.camera_type})
+                (
+                    QT_TRANSLATE_NOOP(
+                        "office", "vùng nhìn không chồng nhau (nhìn hai hướng khác nhau)"
+                    ),
+                    None,
+                )
+            )
+    if a.tilts and b.tilts:
+        apart = min(abs(x - y) for x in a.tilts for y in b.tilts)
+        odds += SAME_TILT if apart < TILT_APART else OTHER_TILT
+        reasons.append(
+            (
+                QT_TRANSLATE_NOOP("office", "góc nghiêng gần như nhau")
+                if apart < TILT_APART
+                else QT_TRANSLATE_NOOP("office", "góc nghiêng khác {degrees}°"),
+                {"degrees": f"{apart:.0f}"},
+            )
+        )
+    if a.height is not None and b.height is not None:
+        apart = abs(a.height - b.height)
+        odds += SAME_HEIGHT if apart < HEIGHT_APART else OTHER_HEIGHT
+        reasons.append(
+            (
+                QT_TRANSLATE_NOOP("office", "cùng độ cao")
+                if apart < HEIGHT_APART
+                else QT_TRANSLATE_NOOP("office", "độ cao khác {metres} m"),
+                {"metres": f"{apart:g}"},
+            )
+        )
+    if a.camera_type and b.camera_type:
+        compared += 1
+        if a.camera_type == b.camera_type:
+            odds += SAME_TYPE
+            reasons.append(
+                (
+                    QT_TRANSLATE_NOOP("office", "cùng loại {type}"),
+                    {"type": ("camera_type", a.camera_type)},
+                )
             )
         else:
-            score -= 0.15
+            odds += OTHER_TYPE
             reasons.append(
-                _says(
+                (
                     QT_TRANSLATE_NOOP("office", "khác loại {type_a}/{type_b}"),
-                    {"type_a": a.camera_type, "type_b": b.camera_type},
+                    {
+                        "type_a": ("camera_type", a.camera_type),
+                        "type_b": ("camera_type", b.camera_type),
+                    },
                 )
             )
     if a.mount and b.mount:
+        compared += 1
         if a.mount == b.mount:
-            score += 0.1
+            odds += SAME_MOUNT
             together = a.mount in _POLES and distance < 2 * MIN_SIGMA_M
             reasons.append(
-                _says(
+                (
                     QT_TRANSLATE_NOOP("office", "cùng kiểu lắp {mount} (cùng cột)")
                     if together
                     else QT_TRANSLATE_NOOP("office", "cùng kiểu lắp {mount}"),
-                    {"mount": a.mount},
+                    {"mount": ("camera_mount", a.mount)},
                 )
             )
         else:
-            score -= 0.1
+            odds += OTHER_MOUNT
             reasons.append(
-                _says(
+                (
                     QT_TRANSLATE_NOOP("office", "khác kiểu lắp {mount_a}/{mount_b}"),
-                    {"mount_a": a.mount, "mount_b": b.mount},
+                    {
+                        "mount_a": ("camera_mount", a.mount),
+                        "mount_b": ("camera_mount", b.mount),
+                    },
                 )
             )
-    if a.owner and a.owner == b.owner:
-        # One owner keeps one list: two entries with different references or names in it are
-        # two cameras it knows of; the same reference twice is one camera entered twice.
-        if a.ref and b.ref:
-            if fold(a.ref) == fold(b.ref):
-                score += 0.2
+    one_list = a.source is not None and a.source == b.source
+    if a.ref and b.ref:
+        compared += 1
+        if fold(a.ref) == fold(b.ref):
+            if a.owner and a.owner == b.owner:
+                odds += SAME_REF_OWNER
                 reasons.append(
-                    _says(
+                    (
                         QT_TRANSLATE_NOOP("office", "cùng chủ quản, cùng mã hiệu {ref}"),
                         {"ref": a.ref},
                     )
                 )
             else:
-                score -= 0.2
-                reasons.append(
-                    _says(QT_TRANSLATE_NOOP("office", "cùng chủ quản nhưng khác mã hiệu"))
+                odds += SAME_REF
+                reasons.append((QT_TRANSLATE_NOOP("office", "cùng mã hiệu {ref}"), {"ref": a.ref}))
+        elif one_list:
+            odds += OTHER_REF_ONE_LIST
+            reasons.append(
+                (
+                    QT_TRANSLATE_NOOP(
+                        "office", "cùng một nguồn nhưng khác mã hiệu ({ref_a}/{ref_b})"
+                    ),
+                    {"ref_a": a.ref, "ref_b": b.ref},
                 )
-        elif a.name and b.name and fold(a.name) != fold(b.name):
-            score -= 0.1
-            reasons.append(_says(QT_TRANSLATE_NOOP("office", "cùng chủ quản nhưng khác tên")))
+            )
         else:
-            reasons.append(_says(QT_TRANSLATE_NOOP("office", "cùng chủ quản")))
+            reasons.append(
+                (
+                    QT_TRANSLATE_NOOP(
+                        "office",
+                        "khác mã hiệu ({ref_a}/{ref_b}) nhưng từ hai nguồn khác nhau: không tính",
+                    ),
+                    {"ref_a": a.ref, "ref_b": b.ref},
+                )
+            )
+    elif one_list and a.name and b.name and fold(a.name) != fold(b.name):
+        compared += 1
+        odds += OTHER_NAME_ONE_LIST
+        reasons.append((QT_TRANSLATE_NOOP("office", "cùng một nguồn nhưng khác tên"), None))
+    if a.owner and a.owner == b.owner:
+        reasons.append((QT_TRANSLATE_NOOP("office", "cùng chủ quản"), None))
     elif a.owner and b.owner:
-        reasons.append(_says(QT_TRANSLATE_NOOP("office", "khác chủ quản")))
+        reasons.append((QT_TRANSLATE_NOOP("office", "khác chủ quản"), None))
     if a.site_id == b.site_id:
-        reasons.append(_says(QT_TRANSLATE_NOOP("office", "cùng địa điểm")))
-    return max(0.0, min(1.0, score)), reasons
+        reasons.append((QT_TRANSLATE_NOOP("office", "cùng địa điểm"), None))
+    if not compared:
+        reasons.append(
+            (
+                QT_TRANSLATE_NOOP(
+                    "office",
+                    "chỉ biết vị trí: không có hướng nhìn, loại, kiểu lắp hay mã hiệu để so sánh",
+                ),
+                None,
+            )
+        )
+    return odds, reasons
+
+
+def probability(odds: float) -> float:
+    """A log-odds as a probability (0–1)."""
+    return 1 / (1 + math.exp(-max(-50.0, min(50.0, odds))))
+
+
+def _score(a: _Camera, b: _Camera) -> tuple[float, list[Message]] | None:
+    """How likely two records are the same camera (0–1), and why; None when they cannot be.
+    This is the pair on its own: ``find_duplicates`` then sets back a pair whose record matched
+    another camera of the other's list better."""
+    found = _evidence(a, b)
+    if found is None:
+        return None
+    return probability(found[0]), [_message(r) for r in found[1]]
+
+
+@dataclass
+class _Scored:
+    a: _Camera
+    b: _Camera
+    odds: float
+    reasons: list[_Reason]
+
+
+def _settle(scored: list[_Scored]) -> None:
+    """One camera of a list is not two cameras of another. Best first, a pair is kept as it is
+    unless one of its records already matched, better, a camera told apart (``_distinct``) from
+    its partner: then at most one of the two matches is right, and the pair keeps only the odds
+    that it, rather than that better match, is the one (plus TIE_ALLOWANCE, so a near tie is
+    still shown for a supervisor to tell apart), with that reason. In place."""
+    scored.sort(key=lambda s: (-s.odds, s.a.id, s.b.id))
+    matched: dict[str, list[tuple[_Camera, float]]] = defaultdict(list)
+    for pair in scored:
+        rival = max(
+            (
+                (odds, one, other)
+                for one, partner in ((pair.a, pair.b), (pair.b, pair.a))
+                for other, odds in matched[one.id]
+                if _distinct(other, partner)
+            ),
+            key=lambda r: r[0],
+            default=None,
+        )
+        if rival is None:
+            matched[pair.a.id].append((pair.b, pair.odds))
+            matched[pair.b.id].append((pair.a, pair.odds))
+            continue
+        odds, one, other = rival
+        if pair.odds - odds + TIE_ALLOWANCE >= pair.odds:
+            continue  # the better match is no match at all
+        pair.odds += TIE_ALLOWANCE - odds
+        pair.reasons.append(
+            (
+                QT_TRANSLATE_NOOP(
+                    "office",
+                    "{one} khớp hơn với {other}, camera khác cùng nguồn với bản ghi kia",
+                ),
+                {"one": one.ref or one.id[:8], "other": other.ref or other.id[:8]},
+            )
+        )
+
+
+def _scored_pairs(
+    cameras: Iterable[_Camera], involving: Collection[str] | None, floor: float
+) -> list[_Scored]:
+    """The pairs of neighbouring cameras that could still reach ``floor`` (log-odds) with
+    photos that look alike; the others can neither be listed nor set a listed pair back."""
+    grid = _grid(cameras, MAX_RADIUS_M, lambda c: (c.lat, c.lon))
+    out = []
+    for a, b in _neighbour_pairs(grid, lambda c: c.id, involving):
+        found = _evidence(a, b)
+        if found is not None and found[0] + LOOK_ALIKE >= floor:
+            out.append(_Scored(a, b, found[0], found[1]))
+    return out
+
+
+def odds_floor(threshold: float) -> float:
+    """The log-odds below which a pair's score, rounded to 3 decimals, is under ``threshold``."""
+    lowest = min(max(threshold - 0.0005, 1e-9), 1 - 1e-9)
+    return math.log(lowest / (1 - lowest))
 
 
 def not_duplicate_pairs(db: sqlite_utils.Database, table: str) -> set[tuple[str, str]]:
@@ -277,71 +545,6 @@ def not_duplicate_pairs(db: sqlite_utils.Database, table: str) -> set[tuple[str,
             [table],
         )
     }
-
-
-# -- photos that look alike -----------------------------------------------------------------------
-
-
-def difference_hash(path: Path) -> int | None:
-    """A 64-bit difference hash of an image (brightness gradients of a 9×8 grey copy), or None
-    when the file cannot be read."""
-    try:
-        with Image.open(path) as image:
-            image.draft("L", (64, 64))
-            grey = image.convert("L").resize((9, 8), Image.Resampling.BILINEAR)
-            pixels = grey.tobytes()
-    except (OSError, ValueError, Image.DecompressionBombError):
-        return None
-    bits = 0
-    for row in range(8):
-        for col in range(8):
-            left, right = pixels[row * 9 + col], pixels[row * 9 + col + 1]
-            bits = (bits << 1) | (left > right)
-    return bits
-
-
-class _PhotoHashes:
-    """Difference hashes of the thumbnails of each camera's photos, computed when first asked
-    (for candidate pairs only) and kept for the run."""
-
-    def __init__(self, db: sqlite_utils.Database, photo_root: Path | None) -> None:
-        self._db = db
-        self._root = photo_root
-        self._by_camera: dict[str, list[int]] = {}
-        self._by_sha: dict[str, int | None] = {}
-        self._with_photos: set[str] = set()
-        if photo_root is not None and photo_root.is_dir():
-            self._with_photos = {
-                row[0]
-                for row in db.execute(
-                    "SELECT DISTINCT record_id FROM photo_links WHERE record_table = 'cameras' "
-                    "AND deleted = 0"
-                )
-            }
-
-    def hashes(self, camera_id: str) -> list[int]:
-        if camera_id not in self._with_photos or self._root is None:
-            return []
-        if camera_id not in self._by_camera:
-            found = []
-            for (sha,) in self._db.execute(
-                "SELECT p.sha256 FROM photo_links AS l JOIN photos AS p ON p.id = l.photo_id "
-                "WHERE l.record_table = 'cameras' AND l.record_id = ? AND l.deleted = 0 AND "
-                "p.deleted = 0",
-                [camera_id],
-            ):
-                if sha not in self._by_sha:
-                    thumb = PhotoStore(self._root).thumbnail(sha)
-                    self._by_sha[sha] = difference_hash(thumb) if thumb.exists() else None
-                if self._by_sha[sha] is not None:
-                    found.append(self._by_sha[sha])
-            self._by_camera[camera_id] = [h for h in found if h is not None]
-        return self._by_camera[camera_id]
-
-    def closest(self, a: str, b: str) -> int | None:
-        """The smallest Hamming distance between a photo of ``a`` and one of ``b``."""
-        pairs = [(x ^ y).bit_count() for x in self.hashes(a) for y in self.hashes(b)]
-        return min(pairs) if pairs else None
 
 
 # -- finding camera pairs -----------------------------------------------------------------------
@@ -359,38 +562,57 @@ def find_duplicates(
     Cameras are put in grid cells as large as the widest allowed distance, and only cameras in
     the same or neighbouring cells are compared. Pairs decided "not a duplicate" are left out.
     ``photo_root`` (the workspace's photo folder) lets photos that look alike count;
-    ``involving`` limits the pairs to those with at least one of these camera ids.
+    ``involving`` limits the pairs to those with at least one of these camera ids (the pairs of
+    their partners are scored too, as they may set a pair back).
     """
+    return _find(db, threshold, photo_root, involving)[0]
+
+
+def _find(
+    db: sqlite_utils.Database,
+    threshold: float,
+    photo_root: Path | None,
+    involving: Collection[str] | None,
+) -> tuple[list[dict[str, Any]], dict[str, _Camera]]:
+    """find_duplicates(), and the cameras it read, by id."""
     decided = not_duplicate_pairs(db, "cameras")
-    photos = _PhotoHashes(db, photo_root)
-    grid = _grid(_cameras(db), MAX_RADIUS_M, lambda c: (c.lat, c.lon))
-    pairs: list[dict[str, Any]] = []
-    for a, b in _neighbour_pairs(grid, lambda c: c.id, involving):
-        scored = _score(a, b)
-        if scored is None or (a.id, b.id) in decided:
-            continue
-        score, reasons = scored
-        if score + 0.15 >= threshold:  # only then can photos change the outcome
-            closest = photos.closest(a.id, b.id)
+    photos = PhotoHashes(db, photo_root)
+    cameras = list(_cameras(db))
+    floor = odds_floor(threshold)
+    scored = _scored_pairs(cameras, involving, floor)
+    if involving is not None:
+        near = {c.id for s in scored for c in (s.a, s.b)}
+        scored = _scored_pairs(cameras, near, floor)
+    scored = [s for s in scored if (s.a.id, s.b.id) not in decided]
+    for pair in scored:
+        if pair.odds + LOOK_ALIKE >= floor:  # only then can photos change the outcome
+            closest = photos.closest(pair.a.id, pair.b.id)
             if closest is not None and closest <= PHOTO_HASH_DISTANCE:
-                score = min(1.0, score + 0.15)
-                reasons.append(
-                    _says(
+                pair.odds += LOOK_ALIKE
+                pair.reasons.append(
+                    (
                         QT_TRANSLATE_NOOP("office", "ảnh giống nhau (khác {bits}/64 bit)"),
                         {"bits": closest},
                     )
                 )
-        if score >= threshold:
-            pairs.append(
-                {
-                    "a": {"id": a.id, "ref": a.ref},
-                    "b": {"id": b.id, "ref": b.ref},
-                    "score": round(score, 3),
-                    "reasons": reasons,
-                }
-            )
+    _settle(scored)
+    pairs: list[dict[str, Any]] = []
+    for pair in scored:
+        score = round(probability(pair.odds), 3)
+        if score < threshold:
+            continue
+        if involving is not None and pair.a.id not in involving and pair.b.id not in involving:
+            continue
+        pairs.append(
+            {
+                "a": {"id": pair.a.id, "ref": pair.a.ref},
+                "b": {"id": pair.b.id, "ref": pair.b.ref},
+                "score": score,
+                "reasons": [_message(r) for r in pair.reasons],
+            }
+        )
     pairs.sort(key=lambda p: (-p["score"], p["a"]["id"], p["b"]["id"]))
-    return pairs
+    return pairs, {c.id: c for c in cameras}
 
 
 def find_workspace_duplicates(
@@ -400,97 +622,7 @@ def find_workspace_duplicates(
     return find_duplicates(ws.db, threshold, photo_root=photo_folder(ws.path), involving=involving)
 
 
-# -- sites --------------------------------------------------------------------------------------
-
-
-def name_similarity(
-    a: Collection[str], b: Collection[str], weight: Mapping[str, float] | None = None
-) -> float:
-    """How alike two names are (0–1), given as their folded words: the weighted share of words
-    they have in common (weights default to 1), so word order, accents and case do not count."""
-    sa, sb = set(a), set(b)
-    if not sa or not sb:
-        return 0.0
-
-    def total(ws: Iterable[str]) -> float:
-        return sum(weight.get(w, 1.0) if weight else 1.0 for w in ws)
-
-    return total(sa & sb) / total(sa | sb)
-
-
-def _word_weights(names: Iterable[Collection[str]]) -> dict[str, float]:
-    """Inverse document frequency of each word: words most names share ("chợ", "ngân hàng",
-    "nút giao") say little about which site is meant."""
-    counts: dict[str, int] = defaultdict(int)
-    total = 0
-    for name in names:
-        total += 1
-        for word in set(name):
-            counts[word] += 1
-    return {word: math.log((1 + total) / (1 + n)) + 0.1 for word, n in counts.items()}
-
-
-def find_duplicate_sites(
-    db: sqlite_utils.Database, threshold: float = SITE_THRESHOLD
-) -> list[dict[str, Any]]:
-    """Candidate duplicate sites, best first: ``{"a": {"id", "name"}, "b": …, "score",
-    "reasons"}``. Names are compared without accents ("Chợ Đồng Xuân" and "cho dong xuan" are
-    the same name), word by word, rare words counting more than common ones; only sites within
-    SITE_RADIUS_M of each other are compared, through a grid like the cameras."""
-    decided = not_duplicate_pairs(db, "sites")
-    sites = [
-        (sid, name, lat, lon, category, frozenset(words(name)))
-        for sid, name, lat, lon, category in db.execute(
-            "SELECT id, name, lat, lon, category FROM sites WHERE deleted = 0 AND lat IS NOT NULL "
-            "AND lon IS NOT NULL"
-        )
-    ]
-    weight = _word_weights(s[5] for s in sites)
-    grid = _grid(sites, SITE_RADIUS_M, lambda s: (s[2], s[3]))
-    pairs: list[dict[str, Any]] = []
-    for a, b in _neighbour_pairs(grid, lambda s: s[0], None):
-        if not a[5] & b[5]:
-            continue  # not a word in common
-        distance = _metres(a[2], a[3], b[2], b[3])
-        if distance > SITE_RADIUS_M or (a[0], b[0]) in decided:
-            continue
-        similar = name_similarity(a[5], b[5], weight)
-        score = 0.7 * similar + 0.3 * (1 - distance / SITE_RADIUS_M)
-        reasons = [
-            _says(
-                QT_TRANSLATE_NOOP("office", "tên giống {similar}"), {"similar": f"{similar:.0%}"}
-            ),
-            _says(
-                QT_TRANSLATE_NOOP("office", "cách nhau {distance} m"),
-                {"distance": f"{distance:.0f}"},
-            ),
-        ]
-        if a[4] == b[4]:
-            reasons.append(
-                _says(QT_TRANSLATE_NOOP("office", "cùng loại {category}"), {"category": a[4]})
-            )
-        else:
-            score -= 0.1
-            reasons.append(
-                _says(
-                    QT_TRANSLATE_NOOP("office", "khác loại {category_a}/{category_b}"),
-                    {"category_a": a[4], "category_b": b[4]},
-                )
-            )
-        if score >= threshold:
-            pairs.append(
-                {
-                    "a": {"id": a[0], "name": a[1]},
-                    "b": {"id": b[0], "name": b[1]},
-                    "score": round(max(0.0, min(1.0, score)), 3),
-                    "reasons": reasons,
-                }
-            )
-    pairs.sort(key=lambda p: (-p["score"], p["a"]["id"], p["b"]["id"]))
-    return pairs
-
-
-# -- decisions and merging ------------------------------------------------------------------------
+# -- decisions -----------------------------------------------------------------------------------
 
 
 def mark_not_duplicate(
@@ -531,146 +663,3 @@ def mark_not_duplicate(
                 "decided_by": ws.user,
             },
         )
-
-
-# Fields a merge never offers: who the record is (id), its tombstone and its review.
-_NOT_MERGED = frozenset({"review_state"})
-
-
-def is_empty(value: Any) -> bool:
-    """Whether a stored value holds nothing: null, an empty text or an empty list."""
-    return value is None or value == "" or value == "[]"
-
-
-def merge_order(ws: Workspace, a: str, b: str) -> tuple[str, str]:
-    """(keep, other) for merging two duplicate cameras: keep the one with more values filled
-    in and, on a tie, the one this workspace recorded first."""
-    rank = {}
-    for camera_id in (a, b):
-        record = ws.get("cameras", camera_id)
-        recorded = ws.db.execute("SELECT rowid FROM cameras WHERE id = ?", [camera_id]).fetchone()
-        rank[camera_id] = (-sum(not is_empty(v) for v in record.values()), recorded[0])
-    return (a, b) if rank[a] <= rank[b] else (b, a)
-
-
-def compare_cameras(ws: Workspace, a: str, b: str) -> list[dict[str, Any]]:
-    """Both cameras' values side by side, for the merge dialog: one row per field, in form
-    order, ``{"field", "a", "b", "same"}`` (the stored values and whether they agree; the
-    dialog shows them as labels); then their photos as ``photos`` rows."""
-    kind = record_kind("cameras")
-    first, second = ws.get("cameras", a), ws.get("cameras", b)
-    rows = []
-    for field in kind.fields:
-        if field.name in _NOT_MERGED:
-            continue
-        va, vb = first[field.name], second[field.name]
-        rows.append(
-            {
-                "field": field.name,
-                "a": va,
-                "b": vb,
-                "same": va == vb,
-            }
-        )
-    photos = {
-        cid: [
-            row[0]
-            for row in ws.db.execute(
-                "SELECT photo_id FROM photo_links WHERE record_table = 'cameras' AND "
-                "record_id = ? AND deleted = 0 ORDER BY photo_id",
-                [cid],
-            )
-        ]
-        for cid in (a, b)
-    }
-    rows.append(
-        {
-            "field": "photos",
-            "a": photos[a],
-            "b": photos[b],
-            "same": photos[a] == photos[b],
-        }
-    )
-    return rows
-
-
-def merge_cameras(
-    ws: Workspace, keep: str, other: str, choices: Mapping[str, str] | None = None
-) -> dict[str, int]:
-    """Merge camera ``other`` into camera ``keep``, in one transaction through the write path.
-
-    ``choices`` maps a field to ``"keep"`` or ``"other"``: which camera's value survives
-    (fields not named keep the kept camera's value, except that an empty one takes the other's).
-    The other camera's photos, shortcomings and the needs that would reuse it move to the kept
-    camera; then the other camera is deleted. Returns what moved.
-    """
-    if keep == other:
-        raise ValidationError(
-            _says(QT_TRANSLATE_NOOP("office", "Không thể gộp camera với chính nó."))
-        )
-    kind = record_kind("cameras")
-    choices = dict(choices or {})
-    for name, side in choices.items():
-        kind.field(name)
-        if side not in ("keep", "other") or name in _NOT_MERGED:
-            raise ValidationError(
-                _says(
-                    QT_TRANSLATE_NOOP("office", "{field}: chọn 'keep' hoặc 'other'."),
-                    {"field": name},
-                )
-            )
-    moved = {"fields": 0, "photos": 0, "shortcomings": 0, "needs": 0}
-    with ws.transaction():
-        kept, gone = ws.get("cameras", keep), ws.get("cameras", other)
-        values: dict[str, Any] = {}
-        for field in kind.fields:
-            name = field.name
-            if name in _NOT_MERGED:
-                continue
-            chosen = choices.get(name)
-            if chosen is None:
-                empty = is_empty(kept[name]) and not is_empty(gone[name])
-                chosen = "other" if empty else "keep"
-            if chosen == "other" and gone[name] != kept[name]:
-                values[name] = gone[name]
-        # The commune follows the chosen position unless it was chosen on its own.
-        if ("lat" in values or "lon" in values) and "commune_code" not in choices:
-            values.pop("commune_code", None)
-        if values:
-            ws.update("cameras", keep, values)
-            moved["fields"] = len(values)
-        site = ws.get("cameras", keep)["site_id"]
-        kept_photos = {
-            row[0]
-            for row in ws.db.execute(
-                "SELECT photo_id FROM photo_links WHERE record_table = 'cameras' AND "
-                "record_id = ? AND deleted = 0",
-                [keep],
-            )
-        }
-        for link_id, photo_id in ws.db.execute(
-            "SELECT id, photo_id FROM photo_links WHERE record_table = 'cameras' AND "
-            "record_id = ? AND deleted = 0",
-            [other],
-        ).fetchall():
-            if photo_id in kept_photos:
-                ws.delete("photo_links", link_id)  # the same photo on both: keep one link
-            else:
-                ws.update("photo_links", link_id, {"record_id": keep})
-                kept_photos.add(photo_id)
-            moved["photos"] += 1
-        for (shortcoming_id,) in ws.db.execute(
-            "SELECT id FROM shortcomings WHERE camera_id = ? AND deleted = 0", [other]
-        ).fetchall():
-            ws.update("shortcomings", shortcoming_id, {"camera_id": keep, "site_id": site})
-            moved["shortcomings"] += 1
-        for need_id, reuse in ws.db.execute(
-            "SELECT id, reuse_camera_ids FROM needs WHERE deleted = 0 AND reuse_camera_ids LIKE ?",
-            [f"%{other}%"],
-        ).fetchall():
-            ids = [keep if i == other else i for i in json.loads(reuse)]
-            ws.update("needs", need_id, {"reuse_camera_ids": ids})
-            moved["needs"] += 1
-        ws.delete("cameras", other)
-    log.info("camera %s merged into %s: %s", other, keep, moved)
-    return moved

@@ -1,5 +1,6 @@
-"""Duplicate cameras and sites: the candidate pairs, "not a duplicate", and merging two cameras
-field by field, with their photos side by side."""
+"""Duplicate cameras and sites: the candidate pairs and their clusters, "not a duplicate", and
+merging a cluster's records field by field, with their photos side by side; every sure cluster
+at once is ``merge_clusters.py``."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldsurvey.core.errors import FieldSurveyError
-from fieldsurvey.core.office import duplicates
+from fieldsurvey.core.office import clusters, duplicate_sites, duplicates, merging
 from fieldsurvey.core.photos.store import linked_photos
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.db import photo_folder
@@ -37,36 +38,55 @@ from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import read_in_background
 from fieldsurvey.ui.fields import field_labels
 from fieldsurvey.ui.i18n import current_language, error_text
+from fieldsurvey.ui.office.common import message_label
+from fieldsurvey.ui.office.merge_clusters import MergeClustersDialog
 from fieldsurvey.ui.values import plain_tooltip, shown_decimal, shown_value
 
-# Position fields are chosen together: a latitude from one record and a longitude from the
-# other is no place at all. The commune follows the chosen position (merge_cameras).
-LOCATION_FIELDS = ("lat", "lon", "location_accuracy_m", "location_source")
+# Position fields are chosen together (merging.LOCATION_FIELDS): a latitude from one record and
+# a longitude from another is no place at all. The commune follows the chosen position.
+LOCATION_FIELDS = merging.LOCATION_FIELDS
 HIDDEN_FIELDS = frozenset({"commune_code"})
 THUMBNAILS_SHOWN = 6
 THUMB = 72
+
+
+def side_name(index: int) -> str:
+    """The name of a record's column in the merge dialog's choices: the kept record's "keep",
+    the next "other", then "other2", "other3"…"""
+    return "keep" if index == 0 else "other" if index == 1 else f"other{index}"
 
 
 # -- duplicates -----------------------------------------------------------------------------------
 
 
 class MergeDialog(QDialog):
-    """Two cameras side by side, a choice per field of which value survives; OK merges the
-    other camera into the kept one (its photos, shortcomings and needs move over)."""
+    """Two or more cameras (or sites) side by side, a choice per field of which record's value
+    survives; OK merges the others into the kept one (their photos and whatever points at them
+    move over)."""
 
     changed = Signal()
     """Emitted after the merge was written."""
 
     def __init__(
-        self, workspace: Workspace, keep_id: str, other_id: str, parent: QWidget | None = None
+        self,
+        workspace: Workspace,
+        *ids: str,
+        table: str = "cameras",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.keep_id, self.other_id = keep_id, other_id
+        self.table = table
+        self.ids = list(ids)
         self.lang = current_language()
         self.moved: dict[str, int] | None = None
-        self.setWindowTitle(self.tr("Gộp hai camera"))
-        self.resize(900, 640)
+        if table == "cameras" and len(ids) == 2:
+            self.setWindowTitle(self.tr("Gộp hai camera"))
+        elif table == "cameras":
+            self.setWindowTitle(self.tr("Gộp {0} camera").format(len(ids)))
+        else:
+            self.setWindowTitle(self.tr("Gộp {0} địa điểm").format(len(ids)))
+        self.resize(900 + 200 * max(0, len(ids) - 2), 640)
         self.groups: dict[str, QButtonGroup] = {}
         self.fields_area = QScrollArea(self)
         self.fields_area.setWidgetResizable(True)
@@ -74,6 +94,13 @@ class MergeDialog(QDialog):
         swap.clicked.connect(self.swap)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.warning = message_label(self)
+        apart = clusters.why_apart(workspace, table, self.ids)
+        if apart is not None:
+            self.warning.setText(
+                self.tr("Lưu ý: {0}. Gộp lại sẽ coi chúng là một.").format(apart.text(self.lang))
+            )
+        self.warning.setVisible(apart is not None)
         self.buttons = QDialogButtonBox(self)
         self.merge_button = self.buttons.addButton(
             self.tr("Gộp"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -84,138 +111,130 @@ class MergeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(swap, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.fields_area, 1)
+        layout.addWidget(self.warning)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.fill()
 
+    @property
+    def keep_id(self) -> str:
+        return self.ids[0]
+
+    @property
+    def other_id(self) -> str:
+        return self.ids[1]
+
     def swap(self) -> None:
-        self.keep_id, self.other_id = self.other_id, self.keep_id
+        """The next record becomes the kept one (of two, the other)."""
+        self.ids = self.ids[1:] + self.ids[:1]
         self.fill()
 
     def _text(self, field_name: str, value: Any) -> str:
         return (
             ""
-            if duplicates.is_empty(value)
-            else shown_value(self.workspace, "cameras", field_name, value, self.lang)
+            if merging.is_empty(value)
+            else shown_value(self.workspace, self.table, field_name, value, self.lang)
         )
 
-    def _location_text(self, record: dict[str, Any]) -> str:
-        lat, lon = record["lat"], record["lon"]
+    def _location_text(self, values: dict[str, Any]) -> str:
+        lat, lon = values["lat"], values["lon"]
         if lat is None or lon is None:
             return ""
         text = f"{lat:.6f}, {lon:.6f}"
-        if record["location_accuracy_m"] is not None:
-            text += f" (±{record['location_accuracy_m']:g} m)"
-        if record["location_source"]:
-            text += " · " + self._text("location_source", record["location_source"])
+        if values["location_accuracy_m"] is not None:
+            text += f" (±{values['location_accuracy_m']:g} m)"
+        if values["location_source"]:
+            text += " · " + self._text("location_source", values["location_source"])
         return text
 
-    def rows(self) -> list[tuple[str, str, Any, Any, str, str]]:
-        """(key, label, keep value, other value, keep text, other text), one per field shown."""
-        compared = duplicates.compare_cameras(self.workspace, self.keep_id, self.other_id)
-        by_field = {row["field"]: row for row in compared}
-        keep = {name: row["a"] for name, row in by_field.items()}
-        other = {name: row["b"] for name, row in by_field.items()}
-        labels = field_labels()
-        labels.update(
-            {
-                "site_id": self.tr("Địa điểm"),
-                "photos": self.tr("Ảnh"),
-                "location": labels["location"],
-            }
-        )
-        out: list[tuple[str, str, Any, Any, str, str]] = []
+    def rows(self) -> list[tuple[str, str, list[Any], list[str]]]:
+        """(key, label, values, texts), one per field shown, a value and a text per record."""
+        compared = merging.compare_records(self.workspace, self.table, self.ids)
+        by_field = {row["field"]: row["values"] for row in compared}
+        labels = field_labels(self.table)
+        labels.update({"site_id": self.tr("Địa điểm"), "photos": self.tr("Ảnh")})
+        out: list[tuple[str, str, list[Any], list[str]]] = []
         for row in compared:
-            name = row["field"]
+            name, values = row["field"], row["values"]
             if name in HIDDEN_FIELDS or name == "photos" or name in LOCATION_FIELDS[1:]:
                 continue
             if name == "lat":
-                pick = LOCATION_FIELDS
+                located = [
+                    {f: by_field[f][n] for f in LOCATION_FIELDS} for n in range(len(self.ids))
+                ]
                 out.append(
                     (
                         "location",
                         labels["location"],
-                        tuple(keep[f] for f in pick),
-                        tuple(other[f] for f in pick),
-                        self._location_text(keep),
-                        self._location_text(other),
+                        [tuple(v.values()) for v in located],
+                        [self._location_text(v) for v in located],
                     )
                 )
                 continue
             out.append(
-                (
-                    name,
-                    labels.get(name, name),
-                    row["a"],
-                    row["b"],
-                    self._text(name, row["a"]),
-                    self._text(name, row["b"]),
-                )
+                (name, labels.get(name, name), values, [self._text(name, v) for v in values])
             )
         return out
 
     def fill(self) -> None:
-        """Build the side-by-side table for the current kept/other cameras."""
+        """Build the side-by-side table for the records in their current order."""
         self.groups = {}
         body = QWidget()
         grid = QGridLayout(body)
-        titles = listing.camera_titles(self.workspace.db, [self.keep_id, self.other_id])
-        keep_title, other_title = (
-            html.escape(titles.get(i, "")) for i in (self.keep_id, self.other_id)
+        titles = (
+            listing.camera_titles(self.workspace.db, self.ids)
+            if self.table == "cameras"
+            else {i: self.workspace.title(self.table, i) or "" for i in self.ids}
         )
-        heading_keep = QLabel("<b>" + self.tr("Giữ lại: {0}").format(keep_title) + "</b>", body)
-        heading_other = QLabel(
-            "<b>" + self.tr("Gộp vào rồi xoá: {0}").format(other_title) + "</b>", body
-        )
-        heading_keep.setWordWrap(True)
-        heading_other.setWordWrap(True)
-        grid.addWidget(heading_keep, 0, 1)
-        grid.addWidget(heading_other, 0, 2)
+        for n, record_id in enumerate(self.ids):
+            title = html.escape(titles.get(record_id, ""))
+            text = (
+                self.tr("Giữ lại: {0}").format(title)
+                if n == 0
+                else self.tr("Gộp vào rồi xoá: {0}").format(title)
+            )
+            heading = QLabel("<b>" + text + "</b>", body)
+            heading.setWordWrap(True)
+            grid.addWidget(heading, 0, n + 1)
+        chosen = merging.default_choices(self.workspace, self.table, self.ids[0], self.ids[1:])
         empty = self.tr("(trống)")
         line = 1
-        for key, label, a, b, a_text, b_text in self.rows():
+        for key, label, values, texts in self.rows():
             grid.addWidget(QLabel(label, body), line, 0)
-            if a == b:
-                same = QLabel(a_text or empty, body)
+            if all(v == values[0] for v in values):
+                same = QLabel(texts[0] or empty, body)
                 same.setTextFormat(Qt.TextFormat.PlainText)
                 same.setWordWrap(True)
                 same.setEnabled(False)
-                grid.addWidget(same, line, 1, 1, 2)
+                grid.addWidget(same, line, 1, 1, len(self.ids))
             else:
                 group = QButtonGroup(body)
-                keep_radio = QRadioButton(a_text or empty, body)
-                other_radio = QRadioButton(b_text or empty, body)
-                keep_radio.setObjectName(f"{key}:keep")
-                other_radio.setObjectName(f"{key}:other")
-                group.addButton(keep_radio, 0)
-                group.addButton(other_radio, 1)
-                empty_keep = (
-                    all(duplicates.is_empty(v) for v in a)
-                    if isinstance(a, tuple)
-                    else duplicates.is_empty(a)
-                )
-                empty_other = (
-                    all(duplicates.is_empty(v) for v in b)
-                    if isinstance(b, tuple)
-                    else duplicates.is_empty(b)
-                )
-                (other_radio if empty_keep and not empty_other else keep_radio).setChecked(True)
-                grid.addWidget(keep_radio, line, 1)
-                grid.addWidget(other_radio, line, 2)
+                default = chosen["lat" if key == "location" else key]
+                for n, text in enumerate(texts):
+                    radio = QRadioButton(text or empty, body)
+                    radio.setObjectName(f"{key}:{side_name(n)}")
+                    group.addButton(radio, n)
+                    radio.setChecked(self.ids[n] == default)
+                    grid.addWidget(radio, line, n + 1)
                 self.groups[key] = group
             line += 1
         grid.addWidget(QLabel(self.tr("Ảnh"), body), line, 0)
-        grid.addWidget(self._photos(self.keep_id, body), line, 1)
-        grid.addWidget(self._photos(self.other_id, body), line, 2)
-        note = QLabel(self.tr("Ảnh của cả hai camera được giữ lại."), body)
-        grid.addWidget(note, line + 1, 1, 1, 2)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
+        for n, record_id in enumerate(self.ids):
+            grid.addWidget(self._photos(record_id, body), line, n + 1)
+        note = QLabel(
+            self.tr("Ảnh của cả hai camera được giữ lại.")
+            if self.table == "cameras" and len(self.ids) == 2
+            else self.tr("Ảnh của mọi bản ghi được giữ lại."),
+            body,
+        )
+        grid.addWidget(note, line + 1, 1, 1, len(self.ids))
+        for n in range(len(self.ids)):
+            grid.setColumnStretch(n + 1, 1)
         grid.setRowStretch(line + 2, 1)
         self.fields_area.setWidget(body)
 
-    def _photos(self, camera_id: str, parent: QWidget) -> QWidget:
-        photos = linked_photos(self.workspace, "cameras", camera_id)
+    def _photos(self, record_id: str, parent: QWidget) -> QWidget:
+        photos = linked_photos(self.workspace, self.table, record_id)
         box = QWidget(parent)
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
@@ -235,23 +254,30 @@ class MergeDialog(QDialog):
         return box
 
     def choose(self, key: str, side: str) -> None:
-        """Pick ``side`` ("keep" or "other") for a row that differs, as a click on it does."""
-        button = self.groups[key].button(0 if side == "keep" else 1)
+        """Pick ``side`` ("keep", "other", "other2"…) for a row that differs, as a click does."""
+        index = next(n for n in range(len(self.ids)) if side_name(n) == side)
+        button = self.groups[key].button(index)
         button.setChecked(True)
 
     def choices(self) -> dict[str, str]:
-        """{field: "keep" | "other"} for every field whose values differ."""
+        """{field: "keep" | "other" | "other2"…} for every field whose values differ."""
         out: dict[str, str] = {}
         for key, group in self.groups.items():
-            side = "other" if group.checkedId() == 1 else "keep"
+            side = side_name(max(group.checkedId(), 0))
             for name in LOCATION_FIELDS if key == "location" else (key,):
                 out[name] = side
         return out
 
+    def chosen_records(self) -> dict[str, str]:
+        """{field: the id of the record whose value survives}, for every field whose values
+        differ."""
+        sides = {side_name(n): record_id for n, record_id in enumerate(self.ids)}
+        return {name: sides[side] for name, side in self.choices().items()}
+
     def on_merge_clicked(self) -> None:
         try:
-            self.moved = duplicates.merge_cameras(
-                self.workspace, self.keep_id, self.other_id, self.choices()
+            self.moved = merging.merge_records(
+                self.workspace, self.table, self.ids, self.chosen_records()
             )
         except FieldSurveyError as exc:
             self.status.setText(error_text(exc))
@@ -261,8 +287,10 @@ class MergeDialog(QDialog):
 
 
 class DuplicatesDialog(QDialog):
-    """Candidate duplicate cameras (and sites), best first, with why; merge a pair or say it is
-    not a duplicate, which is remembered and synced."""
+    """Candidate duplicate cameras (and sites), best first, with why and the cluster each pair
+    belongs to (the records connected by pairs); merge the cluster of a pair in one step, say a
+    pair is not a duplicate (remembered and synced), or merge every sure cluster at once after a
+    preview."""
 
     changed = Signal()
     """Emitted after a merge or a "not a duplicate" decision was written."""
@@ -274,7 +302,13 @@ class DuplicatesDialog(QDialog):
         self.resize(960, 520)
         self.camera_pairs: list[dict[str, Any]] = []
         self.site_pairs: list[dict[str, Any]] = []
-        headers = [self.tr("Điểm"), self.tr("Bản ghi A"), self.tr("Bản ghi B"), self.tr("Lý do")]
+        headers = [
+            self.tr("Điểm"),
+            self.tr("Bản ghi A"),
+            self.tr("Bản ghi B"),
+            self.tr("Lý do"),
+            self.tr("Nhóm"),
+        ]
         self.cameras = self._table(headers)
         self.sites = self._table(headers)
         self.tabs = QTabWidget(self)
@@ -290,6 +324,8 @@ class DuplicatesDialog(QDialog):
         self.merge_button.clicked.connect(self.on_merge_clicked)
         self.not_duplicate_button = QPushButton(self.tr("Không trùng"), self)
         self.not_duplicate_button.clicked.connect(self.on_not_duplicate_clicked)
+        self.bulk_button = QPushButton(self.tr("Gộp các nhóm chắc chắn…"), self)
+        self.bulk_button.clicked.connect(self.on_bulk_clicked)
         self.tabs.currentChanged.connect(lambda _i: self.update_buttons())
         self.cameras.itemSelectionChanged.connect(self.update_buttons)
         self.sites.itemSelectionChanged.connect(self.update_buttons)
@@ -298,6 +334,7 @@ class DuplicatesDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.merge_button)
         row.addWidget(self.not_duplicate_button)
+        row.addWidget(self.bulk_button)
         row.addStretch(1)
         row.addWidget(close)
         layout = QVBoxLayout(self)
@@ -314,12 +351,12 @@ class DuplicatesDialog(QDialog):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
         return table
 
-    def reload(self) -> None:
+    def reload(self, done_text: str = "") -> None:
         """Find every candidate again, in the background on a connection of its own (a city's
-        cameras take a while); decided pairs and merged cameras drop out."""
+        cameras take a while); decided pairs and merged cameras drop out. ``done_text`` is the
+        status once found."""
         path = self.workspace.path
         self.loading = True
         self.progress.show()
@@ -329,13 +366,13 @@ class DuplicatesDialog(QDialog):
         def work(db: sqlite_utils.Database) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             return (
                 duplicates.find_duplicates(db, photo_root=photo_folder(path)),
-                duplicates.find_duplicate_sites(db),
+                duplicate_sites.find_duplicate_sites(db),
             )
 
         def done(found: tuple[list[dict[str, Any]], list[dict[str, Any]]]) -> None:
             self.loading = False
             self.progress.hide()
-            self.status.clear()
+            self.status.setText(done_text)
             self.camera_pairs, self.site_pairs = found
             self.show_pairs()
 
@@ -363,22 +400,40 @@ class DuplicatesDialog(QDialog):
         self.tabs.setTabText(1, self.tr("Địa điểm ({0})").format(len(self.site_pairs)))
         self.update_buttons()
 
-    def after_merge(self, keep: str, other: str) -> None:
-        """The merged camera's pairs go; the kept camera's are scored again (its values and
-        photos may have changed). The rest of the list stands."""
-        rest = [p for p in self.camera_pairs if not {p["a"]["id"], p["b"]["id"]} & {keep, other}]
-        fresh = duplicates.find_workspace_duplicates(self.workspace, involving={keep})
+    def after_merge(self, table: str, ids: list[str]) -> None:
+        """The merged records' pairs go; the kept camera's are scored again (its values and
+        photos may have changed), the sites' are found again (quick). The rest stands."""
+        if table == "sites":
+            self.site_pairs = duplicate_sites.find_duplicate_sites(self.workspace.db)
+            self.show_pairs()
+            return
+        rest = [p for p in self.camera_pairs if not {p["a"]["id"], p["b"]["id"]} & set(ids)]
+        fresh = duplicates.find_workspace_duplicates(self.workspace, involving={ids[0]})
         self.camera_pairs = sorted(
             rest + fresh, key=lambda p: (-p["score"], p["a"]["id"], p["b"]["id"])
         )
         self.show_pairs()
 
+    @staticmethod
+    def cluster_of(pairs: list[dict[str, Any]], pair: dict[str, Any]) -> list[str]:
+        """The ids of the records connected to this pair by the listed pairs (its cluster)."""
+        for group in clusters.clusters_of(pairs):
+            if pair in group:
+                return sorted({p[side]["id"] for p in group for side in ("a", "b")})
+        return sorted((pair["a"]["id"], pair["b"]["id"]))
+
     def _fill(self, table: QTableWidget, pairs: list[dict[str, Any]], name: Any) -> None:
         table.clearSelection()
         table.setRowCount(len(pairs))
+        cluster: dict[int, str] = {}
+        for number, group in enumerate(clusters.clusters_of(pairs), start=1):
+            size = len({p[side]["id"] for p in group for side in ("a", "b")})
+            for pair in group:
+                cluster[id(pair)] = self.tr("{0} ({1} bản ghi)").format(number, size)
         for r, pair in enumerate(pairs):
             cells = [shown_decimal(pair["score"], 2), name(pair["a"]), name(pair["b"])]
             cells.append("; ".join(r.text(current_language()) for r in pair["reasons"]))
+            cells.append(cluster[id(pair)])
             for c, text in enumerate(cells):
                 table.setItem(r, c, QTableWidgetItem(text))
         table.resizeColumnsToContents()
@@ -404,21 +459,39 @@ class DuplicatesDialog(QDialog):
 
     def update_buttons(self) -> None:
         selected = None if self.loading else self.selected_pair()
-        self.merge_button.setEnabled(selected is not None and selected[0] == "cameras")
+        self.merge_button.setEnabled(selected is not None)
         self.not_duplicate_button.setEnabled(selected is not None)
+        self.bulk_button.setEnabled(not self.loading)
 
     def on_merge_clicked(self) -> None:
+        """Merge the selected pair's whole cluster in one step, the fullest record kept."""
         selected = self.selected_pair()
-        if selected is None or selected[0] != "cameras":
+        if selected is None:
             return
-        keep, other = duplicates.merge_order(
-            self.workspace, selected[1]["a"]["id"], selected[1]["b"]["id"]
-        )
-        dialog = MergeDialog(self.workspace, keep, other, self)
+        table, pair = selected
+        pairs = self.camera_pairs if table == "cameras" else self.site_pairs
+        ranked = merging.merge_rank(self.workspace, table, self.cluster_of(pairs, pair))
+        dialog = MergeDialog(self.workspace, *ranked, table=table, parent=self)
         dialog.changed.connect(self.changed.emit)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.status.setText(self.tr("Đã gộp hai camera."))
-            self.after_merge(dialog.keep_id, dialog.other_id)
+            count = len(dialog.ids)
+            if table == "cameras" and count == 2:
+                self.status.setText(self.tr("Đã gộp hai camera."))
+            elif table == "cameras":
+                self.status.setText(self.tr("Đã gộp {0} camera.").format(count))
+            else:
+                self.status.setText(self.tr("Đã gộp {0} địa điểm.").format(count))
+            self.after_merge(table, dialog.ids)
+        dialog.deleteLater()
+
+    def on_bulk_clicked(self) -> None:
+        """Every sure cluster of the current tab merged at once, after a preview."""
+        table = "cameras" if self.tabs.currentIndex() == 0 else "sites"
+        dialog = MergeClustersDialog(self.workspace, table, self)
+        dialog.changed.connect(self.changed.emit)
+        dialog.exec()
+        if dialog.merged:
+            self.reload(self.tr("Đã gộp {0} nhóm.").format(dialog.merged))
         dialog.deleteLater()
 
     def on_not_duplicate_clicked(self) -> None:
