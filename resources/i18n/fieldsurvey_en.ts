@@ -940,77 +940,107 @@ At: {3}</translation>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="273"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="301"/>
         <source>Camera, địa điểm trùng lắp</source>
         <translation>Duplicate cameras and sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="277"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="306"/>
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="277"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="307"/>
         <source>Bản ghi A</source>
         <translation>Record A</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="277"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="308"/>
         <source>Bản ghi B</source>
         <translation>Record B</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="277"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="309"/>
         <source>Lý do</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="281"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="310"/>
+        <source>Nhóm</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="315"/>
         <source>Camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="282"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="316"/>
         <source>Địa điểm</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="289"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="323"/>
         <source>Gộp…</source>
         <translation>Merge…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="291"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="325"/>
         <source>Không trùng</source>
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="326"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="327"/>
+        <source>Gộp các nhóm chắc chắn…</source>
+        <translation>Merge sure clusters…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="363"/>
         <source>Đang tìm bản ghi trùng lắp…</source>
         <translation>Looking for duplicate records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="345"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="382"/>
         <source>Không tìm được: {0}</source>
         <translation>Could not search: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="362"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="399"/>
         <source>Camera ({0})</source>
         <translation>Cameras ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="363"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="400"/>
         <source>Địa điểm ({0})</source>
         <translation>Sites ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="420"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="432"/>
+        <source>{0} ({1} bản ghi)</source>
+        <translation>{0} ({1} records)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="479"/>
         <source>Đã gộp hai camera.</source>
         <translation>Merged the two cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="434"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="481"/>
+        <source>Đã gộp {0} camera.</source>
+        <translation>Merged {0} cameras.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="483"/>
+        <source>Đã gộp {0} địa điểm.</source>
+        <translation>Merged {0} sites.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="494"/>
+        <source>Đã gộp {0} nhóm.</source>
+        <translation>Merged {0} clusters.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="507"/>
         <source>Đã ghi nhận: hai bản ghi không trùng nhau.</source>
         <translation>Recorded: the two records are not duplicates.</translation>
     </message>
@@ -2741,55 +2771,169 @@ At: {3}</translation>
     </message>
 </context>
 <context>
-    <name>MergeDialog</name>
+    <name>MergeClustersDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="68"/>
-        <source>Gộp hai camera</source>
-        <translation>Merge two cameras</translation>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="56"/>
+        <source>Gộp các nhóm camera trùng chắc chắn</source>
+        <translation>Merge sure clusters of duplicate cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="73"/>
-        <source>Đổi bên giữ lại</source>
-        <translation>Swap which camera is kept</translation>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="58"/>
+        <source>Gộp các nhóm địa điểm trùng chắc chắn</source>
+        <translation>Merge sure clusters of duplicate sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="79"/>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="67"/>
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="70"/>
+        <source>Mọi cặp trong nhóm có điểm từ</source>
+        <translation>Every pair of a cluster scores at least</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="75"/>
+        <source>Nhóm</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="75"/>
+        <source>Giữ lại / giá trị</source>
+        <translation>Kept / value</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="75"/>
+        <source>Từ</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="83"/>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="104"/>
         <source>Gộp</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="122"/>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="103"/>
+        <source>Bấm Xem trước để xem các nhóm ở điểm này.</source>
+        <translation>Press Preview to see the clusters at this score.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="124"/>
+        <source>Đang tìm các nhóm trùng…</source>
+        <translation>Finding clusters of duplicates…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="146"/>
+        <source>{0}. {1} bản ghi, điểm {2:.2f}</source>
+        <translation>{0}. {1} records, score {2:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="152"/>
+        <source>Để lại: {0}</source>
+        <translation>Left: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="155"/>
+        <source>Giữ lại: {0}</source>
+        <translation>Kept: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="174"/>
+        <source>{0} nhóm sẽ được gộp, {1} nhóm để lại cho người duyệt.</source>
+        <translation>{0} clusters will be merged, {1} left for a reviewer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="178"/>
+        <source>Gộp {0} nhóm</source>
+        <translation>Merge {0} clusters</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="187"/>
+        <source>Đã huỷ: không gộp nhóm nào.</source>
+        <translation>Cancelled: no cluster merged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="203"/>
+        <source>Đang gộp…</source>
+        <translation>Merging…</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="225"/>
+        <source>Đang huỷ…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="84"/>
+        <source>Gộp hai camera</source>
+        <translation>Merge two cameras</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="86"/>
+        <source>Gộp {0} camera</source>
+        <translation>Merge {0} cameras</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="88"/>
+        <source>Gộp {0} địa điểm</source>
+        <translation>Merge {0} sites</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="93"/>
+        <source>Đổi bên giữ lại</source>
+        <translation>Swap which camera is kept</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="101"/>
+        <source>Lưu ý: {0}. Gộp lại sẽ coi chúng là một.</source>
+        <translation>Note: {0}. Merging treats them as one.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="106"/>
+        <source>Gộp</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="155"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="123"/>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="207"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="155"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="221"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="192"/>
         <source>Giữ lại: {0}</source>
         <translation>Keep: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="168"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="194"/>
         <source>Gộp vào rồi xoá: {0}</source>
         <translation>Merge in, then delete: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="174"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="200"/>
         <source>(trống)</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="210"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="225"/>
         <source>Ảnh của cả hai camera được giữ lại.</source>
         <translation>Both cameras&apos; photos are kept.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="222"/>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="227"/>
+        <source>Ảnh của mọi bản ghi được giữ lại.</source>
+        <translation>Every record&apos;s photos are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="241"/>
         <source>{0} ảnh</source>
         <translation>{0} photo(s)</translation>
     </message>
@@ -4492,21 +4636,72 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/office.py" line="59"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="136"/>
         <source>Địa điểm trùng thay vì camera.</source>
         <translation>Duplicate sites instead.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="79"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="66"/>
+        <source>Theo nhóm: các bản ghi nối với nhau bởi các cặp có thể trùng (mỗi nhóm một dòng).</source>
+        <translation>By cluster: records joined by possible duplicate pairs (one line per cluster).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="97"/>
+        <source>nhóm có thể trùng.</source>
+        <translation>possible duplicate clusters.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="109"/>
         <source>cặp có thể trùng.</source>
         <translation>candidate pairs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="85"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="117"/>
+        <source>Gộp mọi nhóm trùng lắp chắc chắn (mọi cặp từ --min-score trở lên), giữ bản ghi đầy đủ nhất và ở mỗi trường giá trị của nó, trường trống lấy từ bản ghi khác.</source>
+        <translation>Merge every sure cluster of duplicates (every pair at --min-score or more), keeping the most complete record and its value in each field, an empty field taken from another record.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="131"/>
+        <source>Điểm thấp nhất của mọi cặp trong một nhóm được gộp.</source>
+        <translation>The lowest score of every pair in a cluster that is merged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="141"/>
+        <source>Chỉ xem trước, không ghi.</source>
+        <translation>Preview only, write nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="143"/>
+        <source>Mỗi nhóm một đối tượng JSON, rồi một dòng tổng kết.</source>
+        <translation>One JSON object per cluster, then a summary line.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="179"/>
+        <source>bỏ qua</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="182"/>
+        <source>giữ</source>
+        <translation>kept</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="193"/>
+        <source>Sẽ gộp {count} nhóm.</source>
+        <translation>Would merge {count} clusters.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="195"/>
+        <source>Đã gộp {count} nhóm.</source>
+        <translation>Merged {count} clusters.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="202"/>
         <source>Nhập danh sách camera hiện có (CSV, GeoJSON).</source>
         <translation>Import an owner unit&apos;s existing camera list (CSV or GeoJSON, OpenStreetMap tags understood); rows it cannot read are reported with their line numbers, new cameras that may duplicate existing ones are flagged.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="93"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="210"/>
         <source>Đơn vị sở hữu (mã hoặc tên).</source>
         <translation>Owner unit (id or name).</translation>
     </message>
@@ -4515,12 +4710,12 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation type="vanished">Map a column to a field (repeatable), instead of the automatic guess.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="102"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="219"/>
         <source>Gán cột cho trường (lặp lại được), thay cho đoán tự động. Các trường: {fields}.</source>
         <translation>Map a column to a field (repeatable), instead of the automatic guess. Fields: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="113"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="230"/>
         <source>Chỉ kiểm tra, không ghi.</source>
         <translation>Check, write nothing.</translation>
     </message>
@@ -4531,8 +4726,8 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/grading.py" line="36"/>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="115"/>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="190"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="232"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="307"/>
         <location filename="../../src/fieldsurvey/cli/review.py" line="342"/>
         <source>Mỗi dòng một đối tượng JSON.</source>
         <translation>One JSON object per line.</translation>
@@ -4568,72 +4763,72 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Print the scale as JSON.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="131"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="248"/>
         <source>{item}: cần FIELD=COLUMN.</source>
         <translation>{item}: expected FIELD=COLUMN.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="155"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="272"/>
         <source>dòng {line}</source>
         <translation>line {line}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="160"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="277"/>
         <source>{place} (cảnh báo)</source>
         <translation>{place} (warning)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="162"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="279"/>
         <source>dòng {line} (cảnh báo)</source>
         <translation>line {line} (warning)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="166"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="283"/>
         <source>không còn trong danh sách</source>
         <translation>no longer listed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="169"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="286"/>
         <source>Sẽ nhập</source>
         <translation>would import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="171"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="288"/>
         <source>Đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="173"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="290"/>
         <source>có thể trùng</source>
         <translation>flagged as possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="174"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="291"/>
         <source>dòng bị từ chối</source>
         <translation>rows refused</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="180"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="297"/>
         <source>Không nhập được dòng nào.</source>
         <translation>No row could be imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="186"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="303"/>
         <source>Nhu cầu đã có camera quan sát, địa điểm chưa có camera.</source>
         <translation>For each need, the existing cameras that already see its place (reuse or connect instead of a new camera); then the sites of each category with no camera at all.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="202"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="319"/>
         <source>nhu cầu</source>
         <translation>need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="208"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="325"/>
         <source>địa điểm chưa có camera</source>
         <translation>sites without cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/office.py" line="212"/>
+        <location filename="../../src/fieldsurvey/cli/office.py" line="329"/>
         <source>nhu cầu đã có camera quan sát.</source>
         <translation>needs already seen by existing cameras.</translation>
     </message>
@@ -5685,119 +5880,218 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>A delete conflict is settled by taking a or b (keep or delete the record).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="182"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="291"/>
         <source>cách nhau {distance} m (sai số GPS {accuracy_a} m và {accuracy_b} m)</source>
         <translation>distance {distance} m (GPS accuracy {accuracy_a} m and {accuracy_b} m)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="199"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="306"/>
+        <source>camera quay quét hoặc toàn cảnh: không so hướng nhìn</source>
+        <translation>PTZ or all-round camera: directions not compared</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="317"/>
         <source>vùng nhìn chồng {overlap}</source>
         <translation>view cones overlap {overlap}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="205"/>
         <source>vùng nhìn không chồng nhau</source>
-        <translation>view cones do not overlap</translation>
+        <translation type="vanished">view cones do not overlap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="210"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="325"/>
+        <source>vùng nhìn không chồng nhau (nhìn hai hướng khác nhau)</source>
+        <translation>views do not overlap (looking two different ways)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="336"/>
+        <source>góc nghiêng gần như nhau</source>
+        <translation>nearly the same tilt</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="338"/>
+        <source>góc nghiêng khác {degrees}°</source>
+        <translation>tilt differs by {degrees}°</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="347"/>
+        <source>cùng độ cao</source>
+        <translation>same height</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="349"/>
+        <source>độ cao khác {metres} m</source>
+        <translation>height differs by {metres} m</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="359"/>
         <source>cùng loại {type}</source>
         <translation>same type {type}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="216"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="367"/>
         <source>khác loại {type_a}/{type_b}</source>
         <translation>different types {type_a}/{type_b}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="226"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="381"/>
         <source>cùng kiểu lắp {mount} (cùng cột)</source>
         <translation>same mount {mount} (same pole)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="228"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="383"/>
         <source>cùng kiểu lắp {mount}</source>
         <translation>same mount {mount}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="236"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="391"/>
         <source>khác kiểu lắp {mount_a}/{mount_b}</source>
         <translation>different mounts {mount_a}/{mount_b}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="248"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="406"/>
         <source>cùng chủ quản, cùng mã hiệu {ref}</source>
         <translation>same owner and reference {ref}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="255"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="412"/>
+        <source>cùng mã hiệu {ref}</source>
+        <translation>same reference {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="417"/>
+        <source>cùng một nguồn nhưng khác mã hiệu ({ref_a}/{ref_b})</source>
+        <translation>same source but different references ({ref_a}/{ref_b})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="426"/>
+        <source>khác mã hiệu ({ref_a}/{ref_b}) nhưng từ hai nguồn khác nhau: không tính</source>
+        <translation>different references ({ref_a}/{ref_b}) but from two sources: not counted</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="436"/>
+        <source>cùng một nguồn nhưng khác tên</source>
+        <translation>same source but different names</translation>
+    </message>
+    <message>
         <source>cùng chủ quản nhưng khác mã hiệu</source>
-        <translation>same owner lists them under different references</translation>
+        <translation type="vanished">same owner lists them under different references</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="259"/>
         <source>cùng chủ quản nhưng khác tên</source>
-        <translation>same owner lists them under different names</translation>
+        <translation type="vanished">same owner lists them under different names</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="261"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="438"/>
         <source>cùng chủ quản</source>
         <translation>same owner</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="263"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="440"/>
         <source>khác chủ quản</source>
         <translation>recorded with different owners</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="265"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="442"/>
         <source>cùng địa điểm</source>
         <translation>same site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="379"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="446"/>
+        <source>chỉ biết vị trí: không có hướng nhìn, loại, kiểu lắp hay mã hiệu để so sánh</source>
+        <translation>only the position is known: no direction, type, mount or reference to compare</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="508"/>
+        <source>{one} khớp hơn với {other}, camera khác cùng nguồn với bản ghi kia</source>
+        <translation>{one} matches {other} better, another camera of the other record&apos;s source</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="594"/>
         <source>ảnh giống nhau (khác {bits}/64 bit)</source>
         <translation>photos look alike ({bits}/64 bits differ)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="461"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicate_sites.py" line="84"/>
         <source>tên giống {similar}</source>
         <translation>names {similar} alike</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="464"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicate_sites.py" line="87"/>
         <source>cách nhau {distance} m</source>
         <translation>distance {distance} m</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="470"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicate_sites.py" line="94"/>
         <source>cùng loại {category}</source>
         <translation>same category {category}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="476"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicate_sites.py" line="102"/>
         <source>khác loại {category_a}/{category_b}</source>
         <translation>different categories {category_a}/{category_b}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="505"/>
+        <location filename="../../src/fieldsurvey/core/office/clusters.py" line="63"/>
+        <source>hai bản ghi trong nhóm đã được xác nhận không trùng</source>
+        <translation>two records of the cluster were confirmed not duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/clusters.py" line="70"/>
+        <source>{ref_a} và {ref_b} là hai camera của cùng một nguồn</source>
+        <translation>{ref_a} and {ref_b} are two cameras of one source</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/clusters.py" line="94"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="637"/>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="76"/>
         <source>Chỉ camera hoặc địa điểm mới có trùng lắp, không phải {table}.</source>
         <translation>Only cameras and sites have duplicates, not {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="512"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="644"/>
         <source>Hai bản ghi phải khác nhau.</source>
         <translation>The two records must differ.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="609"/>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="62"/>
+        <source>có</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="62"/>
+        <source>không</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="88"/>
+        <source>Cần ít nhất hai bản ghi khác nhau để gộp.</source>
+        <translation>Merging needs at least two different records.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="205"/>
+        <source>{field}: chọn một trong các bản ghi được gộp.</source>
+        <translation>{field}: choose one of the records being merged.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="308"/>
         <source>Không thể gộp camera với chính nó.</source>
         <translation>Cannot merge a camera into itself.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="618"/>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="317"/>
         <source>{field}: chọn &apos;keep&apos; hoặc &apos;other&apos;.</source>
         <translation>{field}: choose &apos;keep&apos; or &apos;other&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="363"/>
+        <source>Đang gộp</source>
+        <translation>Merging</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="369"/>
+        <source>Đã gộp</source>
+        <translation>Merged</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/office/inbox.py" line="130"/>
