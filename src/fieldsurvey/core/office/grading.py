@@ -35,7 +35,8 @@ from typing import Any, Final
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.kinds import ReviewState
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
-from fieldsurvey.core.office.duplicates import find_duplicate_sites, find_workspace_duplicates
+from fieldsurvey.core.office.duplicate_sites import find_duplicate_sites
+from fieldsurvey.core.office.duplicates import find_workspace_duplicates
 from fieldsurvey.core.office.progress import progress, unit_sites
 from fieldsurvey.core.store.checks import completeness
 from fieldsurvey.core.store.workspace import Workspace
