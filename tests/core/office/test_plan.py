@@ -277,3 +277,31 @@ def test_plan_commands(run_cli: Any, demo_file: Path, tmp_path: Path) -> None:
     assert refused.returncode != 0 and "khong-co" in refused.stderr
     filtered = run_cli("plan", "propose", "--db", str(db), "--where", "xa=1")
     assert filtered.returncode != 0 and "'xa'" in filtered.stderr
+
+
+def test_plan_items_travel_between_office_workspaces(
+    workspace: Workspace, tmp_path: Path, usb: Path
+) -> None:
+    """A second office workspace (another office device) receives the plan, decides on it, and
+    the first sees the decision with the name of who made it."""
+    from fieldsurvey.core.trust import keys
+    from tests.helpers.office import send
+
+    _junction(workspace)
+    (tmp_path / "office2").mkdir()
+    other = Workspace.open(tmp_path / "office2" / "office2.sqlite", create=True, user="Trần Thị B")
+    try:
+        with workspace.transaction(), other.transaction():
+            other.set_setting("role", "office")
+            keys.enrol(workspace.db, other.public_identity(), at="2026-12-01T08:00:00Z")
+            keys.enrol(other.db, workspace.public_identity(), at="2026-12-01T08:00:00Z")
+        plan.propose(workspace)
+        items = plan.plan_items(workspace.db)
+        send(workspace, other, usb)
+        assert plan.plan_items(other.db) == items
+        plan.decide(other, [items[0]["id"]], "accepted")
+        send(other, workspace, usb)
+        [accepted] = plan.plan_items(workspace.db, states=["accepted"])
+        assert accepted["id"] == items[0]["id"] and accepted["decided_by"] == "Trần Thị B"
+    finally:
+        other.close()
