@@ -16,7 +16,7 @@ from fieldsurvey.core.office import plan
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.map_view import MapView
 from fieldsurvey.ui.office.plan import PlanDialog
-from fieldsurvey.ui.tables import rows_of, selected_id
+from fieldsurvey.ui.tables import ID_ROLE, rows_of, selected_id
 from tests.helpers.page import js
 
 
@@ -75,7 +75,7 @@ def test_a_decision_acts_on_the_item_shown_and_moves_on(
     dialog.state.setCurrentIndex(dialog.state.findData("proposed"))
     dialog.items.selectRow(0)
     first = selected_id(dialog.items)
-    second = rows_of(dialog.items).index(1, 0).data(Qt.ItemDataRole.UserRole + 1)
+    second = rows_of(dialog.items).index(1, 0).data(ID_ROLE)
     qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
     [accepted] = plan.plan_items(demo.db, states=["accepted"])
     assert accepted["id"] == first and accepted["decided_by"] == "tester"
