@@ -31,7 +31,9 @@ def open_window(qtbot: QtBot, path: Path) -> MainWindow:
 
 def close(window: MainWindow) -> None:
     window.close()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # The map's page is deleted first, then (once the page is gone) its profile.
+    for _ in range(2):
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
