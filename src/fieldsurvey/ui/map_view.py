@@ -212,6 +212,7 @@ class MapView(QWebEngineView):
         # Off the record: nothing written to disk. Owned by the application, because a profile
         # must outlive its pages and a widget deletes its children in creation order.
         self.profile = QWebEngineProfile(QApplication.instance())
+        self.released = False  # shutdown() has let go of the page and the profile
         self.content = MapContent(self.profile)
         self.blocker = ExternalRequestBlocker(self.profile)
         self.profile.installUrlSchemeHandler(SCHEME.encode(), self.content)
@@ -553,6 +554,9 @@ class MapView(QWebEngineView):
     def shutdown(self) -> None:
         """Release the page, then its profile (a profile must outlive its pages), and the
         street basemap's file (requests still in flight then get empty tiles)."""
+        if self.released:
+            return
+        self.released = True
         if self.content.streets is not None:
             self.content.streets.close()
         page = self.page()
