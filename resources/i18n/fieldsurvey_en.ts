@@ -124,14 +124,14 @@
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="327"/>
         <location filename="../../src/fieldsurvey/ui/fields.py" line="40"/>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="27"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="29"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="328"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="399"/>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="28"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="30"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
@@ -139,7 +139,7 @@
         <location filename="../../src/fieldsurvey/ui/editor.py" line="329"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="400"/>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="405"/>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="29"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="31"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
@@ -623,51 +623,71 @@
         <translation>Surveillance type (surveillance:type)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="26"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="28"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="30"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="32"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Installation need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="31"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="33"/>
         <source>Giao việc</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="32"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="34"/>
         <source>Ảnh</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="33"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="35"/>
         <source>Ảnh gắn bản ghi</source>
         <translation>Photo link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="34"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="36"/>
         <source>Kết quả duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="35"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="37"/>
         <source>Không trùng lắp</source>
         <translation>Not duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="37"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="39"/>
         <source>Mục phương án tổng thể</source>
         <translation>City plan items</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="79"/>
+        <source>Bảng tính XLSX (*.xlsx)</source>
+        <translation>XLSX workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="88"/>
+        <source>Không lưu được</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="88"/>
+        <source>Không ghi được {0}: {1}</source>
+        <translation>Could not write {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="91"/>
+        <source>Đã xuất {0} đơn vị vào {1}.</source>
+        <translation>Exported {0} units to {1}.</translation>
     </message>
     <message>
         <source>Không trùng lặp</source>
         <translation type="vanished">Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/common.py" line="36"/>
+        <location filename="../../src/fieldsurvey/ui/office/common.py" line="38"/>
         <source>Lần nhập danh sách camera</source>
         <translation>Camera list import</translation>
     </message>
@@ -897,42 +917,42 @@ At: {3}</translation>
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="355"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="343"/>
         <source>Bảng tổng hợp</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="357"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="345"/>
         <source>Đang tổng hợp…</source>
         <translation>Compiling the figures…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="362"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="350"/>
         <source>Lưu ảnh…</source>
         <translation>Save image…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="388"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="376"/>
         <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
         <translation>Sites: {0} · Cameras: {1} · Shortcomings: {2} · Needs: {3} · Photos: {4} · Communes with data: {5}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="408"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="396"/>
         <source>Lưu biểu đồ</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="408"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="396"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="415"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="403"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="415"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="403"/>
         <source>Không ghi được {0}.</source>
         <translation>Could not write {0}.</translation>
     </message>
@@ -1291,155 +1311,151 @@ At: {3}</translation>
 <context>
     <name>GradesPage</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="59"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="57"/>
         <source>Đang đánh giá các đơn vị…</source>
         <translation>Grading the units…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="63"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="61"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="64"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="62"/>
         <source>Xếp loại</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="65"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="63"/>
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="66"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="64"/>
         <source>Đúng hạn</source>
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="67"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="65"/>
         <source>Đầy đủ</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="68"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="66"/>
         <source>Chất lượng</source>
         <translation>Quality</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="69"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="67"/>
         <source>Việc trễ / được giao</source>
         <translation>Late / assigned</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="70"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="68"/>
         <source>Số ngày trễ</source>
         <translation>Days late</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="71"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="69"/>
         <source>Thông tin đã điền</source>
         <translation>Fields filled</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="72"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="70"/>
         <source>Camera đủ ảnh</source>
         <translation>Cameras with enough photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="71"/>
         <source>Có vị trí</source>
         <translation>With a position</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="74"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="72"/>
         <source>Duyệt ngay lần đầu / đã duyệt</source>
         <translation>Approved first time / reviewed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="75"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="73"/>
         <source>Phải sửa</source>
         <translation>Needed revision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="76"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="74"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="75"/>
         <source>Nghi trùng lắp</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="82"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="80"/>
         <source>Thang điểm…</source>
         <translation>Scale…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="82"/>
         <source>Xuất XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="117"/>
         <source>chưa đủ dữ liệu</source>
         <translation>not enough data</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="125"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="123"/>
         <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị đã xếp loại.</source>
         <translation>As of {0}: {1} units, {2} graded.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="184"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="182"/>
         <source>Đang đánh giá lại theo thang điểm mới…</source>
         <translation>Grading again on the new scale…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="195"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="193"/>
         <source>Xuất bảng đánh giá đơn vị</source>
         <translation>Export the units&apos; scorecards</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="197"/>
         <source>Bảng tính XLSX (*.xlsx)</source>
-        <translation>XLSX workbook (*.xlsx)</translation>
+        <translation type="vanished">XLSX workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="207"/>
         <source>Không lưu được</source>
-        <translation>Could not save</translation>
+        <translation type="vanished">Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="208"/>
         <source>Không ghi được {0}: {1}</source>
-        <translation>Could not write {0}: {1}</translation>
+        <translation type="vanished">Could not write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="211"/>
         <source>Đã xuất {0} đơn vị vào {1}.</source>
-        <translation>Exported {0} units to {1}.</translation>
+        <translation type="vanished">Exported {0} units to {1}.</translation>
     </message>
 </context>
 <context>
     <name>GradingScaleDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="222"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="208"/>
         <source>Thang điểm đánh giá đơn vị</source>
         <translation>Unit grading scale</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="243"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="229"/>
         <source>Điểm mỗi tiêu chí từ 0 đến 100; điểm chung là trung bình có trọng số của các tiêu chí tính được. Xếp loại Tốt, Khá, Trung bình khi điểm chung đạt ngưỡng tương ứng, dưới ngưỡng Trung bình là Yếu.</source>
         <translation>Each criterion scores 0 to 100; the overall score is the weighted mean of the criteria that can be worked out. The grade is Good, Fair or Average when the overall score reaches its threshold, Poor below Average&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="253"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="239"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="254"/>
+        <location filename="../../src/fieldsurvey/ui/office/grades.py" line="240"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
@@ -2672,7 +2688,7 @@ At: {3}</translation>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="304"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="305"/>
         <source>Đường phố</source>
         <translation>Streets</translation>
     </message>
@@ -2681,57 +2697,57 @@ At: {3}</translation>
         <translation type="vanished">Streets: {0} ({1:.1f} MB, zoom {2}–{3})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="307"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="308"/>
         <source>Đường phố: {0} ({1} MB, mức {2}–{3})</source>
         <translation>Streets: {0} ({1} MB, zoom {2}–{3})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="331"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="332"/>
         <source>Xã, phường (2025)</source>
         <translation>Communes (2025)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="332"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="333"/>
         <source>Quận, huyện (trước 2025)</source>
         <translation>Former districts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="333"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="334"/>
         <source>Nhu cầu lắp đặt</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="334"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="335"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="335"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="336"/>
         <source>Phương án tổng thể</source>
         <translation>City camera plan</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="336"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="337"/>
         <source>Địa điểm</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="337"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="338"/>
         <source>Đặt ở đây:</source>
         <translation>Place here:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="338"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="339"/>
         <source>Lưu vị trí</source>
         <translation>Save the position</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="339"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="340"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="340"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="341"/>
         <source>Kéo để chỉnh vị trí</source>
         <translation>Drag to adjust the position</translation>
     </message>
@@ -2740,32 +2756,32 @@ At: {3}</translation>
         <translation type="vanished">Streets (OpenStreetMap 2021)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="345"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="346"/>
         <source>Quần đảo Hoàng Sa (TP. Đà Nẵng)</source>
         <translation>Hoàng Sa Archipelago (Đà Nẵng City)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="346"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="347"/>
         <source>Quần đảo Trường Sa (tỉnh Khánh Hòa)</source>
         <translation>Trường Sa Archipelago (Khánh Hòa Province)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="347"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="348"/>
         <source>Biển Đông</source>
         <translation>East Sea</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="490"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="491"/>
         <source>tên trên ảnh nền trực tuyến là của OSM, không phải tên chính thức</source>
         <translation>names on the online tiles are OSM&apos;s, not the official ones</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="546"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="547"/>
         <source>Máy này không vẽ được bản đồ đường phố (trình duyệt của ứng dụng không có WebGL); bản đồ vẫn hiện ranh giới xã, phường và camera.</source>
         <translation>This computer cannot draw the street map (the app&apos;s browser has no WebGL); the map still shows the commune boundaries and the cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_view.py" line="551"/>
+        <location filename="../../src/fieldsurvey/ui/map_view.py" line="552"/>
         <source>Không tải được phần vẽ bản đồ đường phố.</source>
         <translation>The street map&apos;s renderer could not be loaded.</translation>
     </message>
@@ -3667,24 +3683,20 @@ At: {3}</translation>
         <translation>Export the list to chase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="321"/>
         <source>Bảng tính XLSX (*.xlsx)</source>
-        <translation>XLSX workbook (*.xlsx)</translation>
+        <translation type="vanished">XLSX workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="331"/>
         <source>Không lưu được</source>
-        <translation>Could not save</translation>
+        <translation type="vanished">Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="332"/>
         <source>Không ghi được {0}: {1}</source>
-        <translation>Could not write {0}: {1}</translation>
+        <translation type="vanished">Could not write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="335"/>
         <source>Đã xuất {0} đơn vị vào {1}.</source>
-        <translation>Exported {0} units to {1}.</translation>
+        <translation type="vanished">Exported {0} units to {1}.</translation>
     </message>
     <message>
         <source>trễ {0} ngày</source>
@@ -6360,93 +6372,93 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Unknown review state {state}; choose {states} or {none}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="49"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="50"/>
         <source>Tốt</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="50"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="51"/>
         <source>Khá</source>
         <translation>Fair</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="51"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="52"/>
         <source>Trung bình</source>
         <translation>Average</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="52"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="53"/>
         <source>Yếu</source>
         <translation>Poor</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="58"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="59"/>
         <source>Trọng số đúng hạn</source>
         <translation>Timeliness weight</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="59"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="60"/>
         <source>Trọng số đầy đủ</source>
         <translation>Completeness weight</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="60"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="61"/>
         <source>Trọng số chất lượng</source>
         <translation>Quality weight</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="61"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="62"/>
         <source>Điểm tối thiểu xếp loại Tốt</source>
         <translation>Minimum score for Good</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="62"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="63"/>
         <source>Điểm tối thiểu xếp loại Khá</source>
         <translation>Minimum score for Fair</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="63"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="64"/>
         <source>Điểm tối thiểu xếp loại Trung bình</source>
         <translation>Minimum score for Average</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="64"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="65"/>
         <source>Điểm trừ mỗi ngày trễ hạn</source>
         <translation>Points off per day late</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="65"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="66"/>
         <source>Số ảnh cần có của mỗi camera</source>
         <translation>Photos each camera needs</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="155"/>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="210"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="156"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="211"/>
         <source>{field}: phải là một số.</source>
         <translation>{field}: must be a number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="159"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="160"/>
         <source>{field}: phải từ {low} đến {high}.</source>
         <translation>{field}: must be from {low} to {high}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="165"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="166"/>
         <source>{field}: phải là số nguyên.</source>
         <translation>{field}: must be a whole number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="175"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="176"/>
         <source>{field}: phải thấp hơn {other} ({value}).</source>
         <translation>{field}: must be lower than {other} ({value}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="183"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="184"/>
         <source>{field}: ít nhất một trọng số phải lớn hơn 0.</source>
         <translation>{field}: at least one weight must be above 0.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/grading.py" line="202"/>
+        <location filename="../../src/fieldsurvey/core/office/grading.py" line="203"/>
         <source>Không có mục {name} trong thang điểm.</source>
         <translation>The scale has no item {name}.</translation>
     </message>

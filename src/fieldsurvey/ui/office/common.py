@@ -3,8 +3,9 @@ UI thread, the busy cursor, message labels, questions and the close button."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from PySide6.QtCore import (
     Qt,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QMessageBox,
     QWidget,
@@ -66,3 +68,24 @@ def close_row(parent: QDialog) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent)
     buttons.rejected.connect(parent.reject)
     return buttons
+
+
+def export_units_xlsx(
+    parent: QWidget, title: str, suggested: Path, write: Callable[[Path], int], status: QLabel
+) -> None:
+    """Ask where to save an office list as XLSX, write it with ``write`` (which returns the units
+    written) and say so in ``status``; a failed write is said in a warning, nothing else."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, title, str(suggested), tr("Bảng tính XLSX (*.xlsx)")
+    )
+    if not name:
+        return
+    path = Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
+    try:
+        count = write(path)
+    except OSError as error:
+        QMessageBox.warning(
+            parent, tr("Không lưu được"), tr("Không ghi được {0}: {1}").format(path, error)
+        )
+        return
+    status.setText(tr("Đã xuất {0} đơn vị vào {1}.").format(count, path))

@@ -11,11 +11,9 @@ from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -35,7 +33,7 @@ from fieldsurvey.core.reports.office_sheets import write_scorecards
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import read_workspace_in_background
 from fieldsurvey.ui.i18n import current_language, error_text
-from fieldsurvey.ui.office.common import message_label
+from fieldsurvey.ui.office.common import export_units_xlsx, message_label
 from fieldsurvey.ui.tables import fill_table, make_table
 
 # A missing figure sorts below every real one.
@@ -190,25 +188,13 @@ class GradesPage(QWidget):
         return write_scorecards(path, self.cards, self.today, self.lang)
 
     def on_export_clicked(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        export_units_xlsx(
             self,
             self.tr("Xuất bảng đánh giá đơn vị"),
-            str(self.workspace.path.parent / f"danh-gia-don-vi-{self.today.isoformat()}.xlsx"),
-            self.tr("Bảng tính XLSX (*.xlsx)"),
+            self.workspace.path.parent / f"danh-gia-don-vi-{self.today.isoformat()}.xlsx",
+            self.export,
+            self.status,
         )
-        if not name:
-            return
-        path = Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
-        try:
-            count = self.export(path)
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                self.tr("Không lưu được"),
-                self.tr("Không ghi được {0}: {1}").format(path, error),
-            )
-            return
-        self.status.setText(self.tr("Đã xuất {0} đơn vị vào {1}.").format(count, path))
 
 
 class GradingScaleDialog(QDialog):

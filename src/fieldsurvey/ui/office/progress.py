@@ -33,7 +33,7 @@ from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import read_workspace_in_background
 from fieldsurvey.ui.charts import ChartsView
 from fieldsurvey.ui.i18n import current_language, error_text
-from fieldsurvey.ui.office.common import close_row
+from fieldsurvey.ui.office.common import close_row, export_units_xlsx
 from fieldsurvey.ui.office.grades import GradesPage
 from fieldsurvey.ui.tables import (
     fill_table,
@@ -314,25 +314,13 @@ class ProgressDialog(QDialog):
         return write_chase_list(path, self.figures["chase"], self.today, self.lang)
 
     def on_export_clicked(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        export_units_xlsx(
             self,
             self.tr("Xuất danh sách cần đôn đốc"),
-            str(self.workspace.path.parent / f"don-doc-{self.today.isoformat()}.xlsx"),
-            self.tr("Bảng tính XLSX (*.xlsx)"),
+            self.workspace.path.parent / f"don-doc-{self.today.isoformat()}.xlsx",
+            self.export_chase,
+            self.status,
         )
-        if not name:
-            return
-        path = Path(name if name.lower().endswith(".xlsx") else name + ".xlsx")
-        try:
-            count = self.export_chase(path)
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                self.tr("Không lưu được"),
-                self.tr("Không ghi được {0}: {1}").format(path, error),
-            )
-            return
-        self.status.setText(self.tr("Đã xuất {0} đơn vị vào {1}.").format(count, path))
 
 
 # -- dashboard -------------------------------------------------------------------------------
