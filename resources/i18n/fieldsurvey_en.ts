@@ -18,79 +18,75 @@
         <translation type="vanished">Select a site or camera in the list, or add a new one (Ctrl+N).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="31"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="32"/>
         <source>Camera theo xã/phường (20 nơi nhiều nhất)</source>
         <translation>Cameras by commune (top 20)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="32"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="33"/>
         <source>Camera theo mục đích sử dụng</source>
         <translation>Cameras by purpose of use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="33"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="34"/>
         <source>Camera theo tình trạng</source>
         <translation>Cameras by condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="34"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="35"/>
         <source>Camera theo đơn vị chủ quản (15 đơn vị nhiều nhất)</source>
         <translation>Cameras by owner unit (top 15)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="35"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="36"/>
         <source>Camera theo kết nối</source>
         <translation>Cameras by connectivity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="36"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="37"/>
         <source>Tồn tại, hạn chế theo loại</source>
         <translation>Shortcomings by type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="37"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="38"/>
         <source>Nhu cầu lắp đặt theo mức ưu tiên</source>
         <translation>Installation needs by priority</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="43"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="279"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="41"/>
         <source>Xã/phường</source>
-        <translation>Commune</translation>
+        <translation type="vanished">Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="44"/>
         <source>Mục đích</source>
-        <translation>Purpose</translation>
+        <translation type="vanished">Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="46"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="47"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="48"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="49"/>
         <source>Tồn tại</source>
         <translation>Shortcomings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="49"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="50"/>
         <source>Nhu cầu</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="95"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="96"/>
         <source>các nơi khác: {0} ({1} nơi)</source>
         <translation>the others: {0} ({1} more)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="99"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="100"/>
         <source>Số camera đề nghị</source>
         <translation>Cameras asked for</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="116"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="117"/>
         <source>Số nhu cầu</source>
         <translation>Needs</translation>
     </message>
@@ -99,8 +95,8 @@
         <translation type="vanished">Others ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="116"/>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="159"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="117"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="160"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
@@ -123,7 +119,6 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="327"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="40"/>
         <location filename="../../src/fieldsurvey/ui/office/common.py" line="29"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
@@ -175,6 +170,16 @@
         <translation>+ Camera</translation>
     </message>
     <message>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="463"/>
+        <source>Bỏ tận dụng</source>
+        <translation>Do not reuse</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="463"/>
+        <source>Tận dụng</source>
+        <translation>Reuse</translation>
+    </message>
+    <message>
         <source>+ Camera (Ctrl+N)</source>
         <translation type="vanished">+ Camera (Ctrl+N)</translation>
     </message>
@@ -200,14 +205,12 @@
         <translation>direction unknown</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="463"/>
         <source>Bỏ dùng lại</source>
-        <translation>Stop reusing</translation>
+        <translation type="vanished">Stop reusing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="463"/>
         <source>Dùng lại</source>
-        <translation>Reuse</translation>
+        <translation type="vanished">Reuse</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/editor.py" line="496"/>
@@ -216,7 +219,7 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/photo_offers.py" line="41"/>
-        <source>Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}). Dùng làm vị trí?</source>
+        <source>Ảnh có tọa độ GPS ({0:.6f}, {1:.6f}). Dùng làm vị trí?</source>
         <translation>The photo has GPS coordinates ({0:.6f}, {1:.6f}). Use them as the location?</translation>
     </message>
     <message>
@@ -236,7 +239,7 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/photo_offers.py" line="44"/>
-        <source>Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}) nằm ngoài Hà Nội. Chỉ dùng làm vị trí nếu chắc chắn bản ghi ở đó.</source>
+        <source>Ảnh có tọa độ GPS ({0:.6f}, {1:.6f}) nằm ngoài Hà Nội. Chỉ dùng làm vị trí nếu chắc chắn bản ghi ở đó.</source>
         <translation>The photo&apos;s GPS position ({0:.6f}, {1:.6f}) is outside Hà Nội. Use it as the position only if you are sure the record is there.</translation>
     </message>
     <message>
@@ -260,365 +263,295 @@
         <translation>Keep as is</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="71"/>
         <source>Tên</source>
-        <translation>Name</translation>
+        <translation type="vanished">Name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="72"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="59"/>
         <source>Loại địa điểm</source>
-        <translation>Site type</translation>
+        <translation type="vanished">Site type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="73"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="58"/>
         <source>Địa chỉ</source>
-        <translation>Address</translation>
+        <translation type="vanished">Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="74"/>
         <source>Vị trí (vĩ độ, kinh độ)</source>
-        <translation>Location (latitude, longitude)</translation>
+        <translation type="vanished">Location (latitude, longitude)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="75"/>
         <source>Đơn vị quản lý</source>
-        <translation>Managing unit</translation>
+        <translation type="vanished">Managing unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="76"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="57"/>
         <source>Đơn vị chủ quản</source>
-        <translation>Owner unit</translation>
+        <translation type="vanished">Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="77"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="60"/>
         <source>Ghi chú</source>
-        <translation>Notes</translation>
+        <translation type="vanished">Notes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="78"/>
         <source>Mục đích sử dụng</source>
-        <translation>Purpose of use</translation>
+        <translation type="vanished">Purpose of use</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="79"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="53"/>
         <source>Loại camera</source>
-        <translation>Camera type</translation>
+        <translation type="vanished">Camera type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="80"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="55"/>
         <source>Kiểu lắp đặt</source>
-        <translation>Mounting type</translation>
+        <translation type="vanished">Mounting type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="81"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="56"/>
         <source>Độ cao lắp (m)</source>
-        <translation>Mounting height (m)</translation>
+        <translation type="vanished">Mounting height (m)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="82"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="50"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="51"/>
         <source>Hướng nhìn</source>
         <translation>View directions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="83"/>
         <source>Độ phân giải (MP)</source>
-        <translation>Resolution (MP)</translation>
+        <translation type="vanished">Resolution (MP)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="84"/>
         <source>Quan sát ban đêm</source>
-        <translation>Night vision</translation>
+        <translation type="vanished">Night vision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="47"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/charts.py" line="48"/>
         <source>Kết nối</source>
         <translation>Connectivity</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="86"/>
         <source>Đường truyền</source>
-        <translation>Transmission link</translation>
+        <translation type="vanished">Transmission link</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="87"/>
         <source>Thời gian lưu trữ (ngày)</source>
-        <translation>Storage period (days)</translation>
+        <translation type="vanished">Storage period (days)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="88"/>
         <source>Chuẩn kết nối</source>
-        <translation>Connection standards</translation>
+        <translation type="vanished">Connection standards</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="89"/>
         <source>Nguồn điện</source>
-        <translation>Power source</translation>
+        <translation type="vanished">Power source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="90"/>
         <source>Năm lắp đặt</source>
-        <translation>Year installed</translation>
+        <translation type="vanished">Year installed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="91"/>
         <source>Nguồn kinh phí</source>
-        <translation>Funding source</translation>
+        <translation type="vanished">Funding source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="92"/>
         <source>Chức năng AI</source>
-        <translation>AI functions</translation>
+        <translation type="vanished">AI functions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/charts.py" line="45"/>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="93"/>
         <source>Tình trạng</source>
-        <translation>Condition</translation>
+        <translation type="vanished">Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="47"/>
         <source>Camera hiện có dùng lại</source>
-        <translation>Existing cameras reused</translation>
+        <translation type="vanished">Existing cameras reused</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="48"/>
         <source>Liên hệ</source>
-        <translation>Contact</translation>
+        <translation type="vanished">Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="49"/>
         <source>Ngày nhắc gần nhất</source>
-        <translation>Last reminded on</translation>
+        <translation type="vanished">Last reminded on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="50"/>
         <source>Đơn vị cấp trên</source>
-        <translation>Parent unit</translation>
+        <translation type="vanished">Parent unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="51"/>
         <source>Xã/phường được giao</source>
-        <translation>Assigned communes</translation>
+        <translation type="vanished">Assigned communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="52"/>
         <source>Địa điểm được giao</source>
-        <translation>Assigned sites</translation>
+        <translation type="vanished">Assigned sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="53"/>
         <source>Số địa điểm cần khảo sát</source>
-        <translation>Sites to survey</translation>
+        <translation type="vanished">Sites to survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="54"/>
         <source>Hạn hoàn thành</source>
-        <translation>Due date</translation>
+        <translation type="vanished">Due date</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="55"/>
         <source>Trạng thái</source>
-        <translation>Status</translation>
+        <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="56"/>
         <source>Nhập từ danh sách</source>
-        <translation>Imported from list</translation>
+        <translation type="vanished">Imported from list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="57"/>
         <source>Tệp</source>
-        <translation>File</translation>
+        <translation type="vanished">File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="58"/>
         <source>Thời điểm nhập</source>
-        <translation>Imported at</translation>
+        <translation type="vanished">Imported at</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="59"/>
         <source>Số dòng</source>
-        <translation>Rows</translation>
+        <translation type="vanished">Rows</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="63"/>
         <source>Loại đơn vị</source>
-        <translation>Unit type</translation>
+        <translation type="vanished">Unit type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="63"/>
         <source>Tên đơn vị</source>
-        <translation>Unit name</translation>
+        <translation type="vanished">Unit name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="65"/>
         <source>Đơn vị được giao</source>
-        <translation>Assigned unit</translation>
+        <translation type="vanished">Assigned unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="94"/>
         <source>Mã hiệu</source>
-        <translation>Reference code</translation>
+        <translation type="vanished">Reference code</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="95"/>
         <source>Camera liên quan</source>
-        <translation>Related camera</translation>
+        <translation type="vanished">Related camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="96"/>
         <source>Loại tồn tại, hạn chế</source>
-        <translation>Shortcoming type</translation>
+        <translation type="vanished">Shortcoming type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="97"/>
         <source>Mô tả</source>
-        <translation>Description</translation>
+        <translation type="vanished">Description</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="98"/>
         <source>Hướng khắc phục</source>
-        <translation>Type of remedy</translation>
+        <translation type="vanished">Type of remedy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="99"/>
         <source>Giải pháp khắc phục</source>
-        <translation>Proposed remedy</translation>
+        <translation type="vanished">Proposed remedy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="100"/>
         <source>Kinh phí dự kiến (đồng)</source>
-        <translation>Estimated cost (VND)</translation>
+        <translation type="vanished">Estimated cost (VND)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="101"/>
         <source>Số camera cần lắp</source>
-        <translation>Number of cameras needed</translation>
+        <translation type="vanished">Number of cameras needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="102"/>
         <source>Mức ưu tiên</source>
-        <translation>Priority</translation>
+        <translation type="vanished">Priority</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="103"/>
         <source>Lý do, căn cứ</source>
-        <translation>Reasons and justification</translation>
+        <translation type="vanished">Reasons and justification</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="104"/>
         <source>Mức chi tiết hình ảnh cần</source>
-        <translation>Image detail needed</translation>
+        <translation type="vanished">Image detail needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="105"/>
         <source>Phương án</source>
-        <translation>Decision</translation>
+        <translation type="vanished">Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="106"/>
         <source>Nhu cầu được phục vụ</source>
-        <translation>Needs served</translation>
+        <translation type="vanished">Needs served</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="107"/>
         <source>Hướng nhìn (độ)</source>
-        <translation>Direction (degrees)</translation>
+        <translation type="vanished">Direction (degrees)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="109"/>
         <source>Nội dung nâng cấp</source>
-        <translation>Upgrades</translation>
+        <translation type="vanished">Upgrades</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="110"/>
         <source>Căn cứ đề xuất</source>
-        <translation>Why proposed</translation>
+        <translation type="vanished">Why proposed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="111"/>
         <source>Đơn vị thực hiện</source>
-        <translation>Responsible unit</translation>
+        <translation type="vanished">Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="112"/>
         <source>Giai đoạn</source>
-        <translation>Phase</translation>
+        <translation type="vanished">Phase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="113"/>
         <source>Người quyết định</source>
-        <translation>Decided by</translation>
+        <translation type="vanished">Decided by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="275"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="209"/>
         <source>Hướng (°, 0 = Bắc)</source>
         <translation>Direction (°, 0 = north)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="275"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="209"/>
         <source>Góc nhìn (°)</source>
         <translation>Field of view (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="275"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="209"/>
         <source>Góc nghiêng (°)</source>
         <translation>Tilt (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="281"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="215"/>
         <source>Thêm hướng</source>
         <translation>Add direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="283"/>
-        <source>Xoá hướng</source>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="217"/>
+        <source>Xóa hướng</source>
         <translation>Remove direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="42"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="46"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="47"/>
         <source>Vĩ độ</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="43"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="47"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="48"/>
         <source>Kinh độ</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="48"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="49"/>
         <source>Mã hiệu của nguồn</source>
         <translation>Reference code in the source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="49"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="50"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="108"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="51"/>
         <source>Góc nhìn (độ)</source>
-        <translation>Field of view (degrees)</translation>
+        <translation type="vanished">Field of view (degrees)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="52"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="53"/>
         <source>Góc nghiêng (camera:angle)</source>
         <translation>Tilt (camera:angle)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="54"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="55"/>
         <source>Loại giám sát (surveillance:type)</source>
         <translation>Surveillance type (surveillance:type)</translation>
     </message>
@@ -692,28 +625,24 @@
         <translation>Camera list import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="39"/>
-        <source>Đã xoá</source>
-        <translation>Deleted</translation>
+        <source>Đã xóa</source>
+        <translation type="vanished">Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="44"/>
         <source>Sai số vị trí (m)</source>
-        <translation>Location accuracy (m)</translation>
+        <translation type="vanished">Location accuracy (m)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="45"/>
         <source>Nguồn vị trí</source>
-        <translation>Location source</translation>
+        <translation type="vanished">Location source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="46"/>
         <source>Trạng thái duyệt</source>
-        <translation>Review state</translation>
+        <translation type="vanished">Review state</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/values.py" line="58"/>
-        <source>đã xoá</source>
+        <source>đã xóa</source>
         <translation>deleted</translation>
     </message>
     <message>
@@ -821,95 +750,91 @@ At: {3}</translation>
 <context>
     <name>CoverageDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="47"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="48"/>
         <source>Độ phủ camera</source>
         <translation>Camera coverage</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="49"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="50"/>
         <source>Đang tính độ phủ…</source>
         <translation>Working out the coverage…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="52"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="53"/>
         <source>Mọi nhu cầu</source>
         <translation>Every need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="53"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="54"/>
         <source>Đã có camera thấy</source>
         <translation>Seen by a camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="54"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="55"/>
         <source>Chưa camera nào thấy</source>
         <translation>Seen by no camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="58"/>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="80"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="59"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="81"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="59"/>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="80"/>
         <source>Xã/phường</source>
-        <translation>Commune</translation>
+        <translation type="vanished">Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="60"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="61"/>
         <source>Số camera thấy</source>
         <translation>Cameras seeing it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="61"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="62"/>
         <source>Gần nhất</source>
         <translation>Nearest</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="62"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="63"/>
         <source>Camera đã thấy nơi cần</source>
         <translation>Cameras that see the place</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="67"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="68"/>
         <source>Xem trên &amp;bản đồ</source>
         <translation>Show on the &amp;map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="70"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="71"/>
         <source>Hiện:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="78"/>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="80"/>
         <source>Loại địa điểm</source>
-        <translation>Site category</translation>
+        <translation type="vanished">Site category</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="78"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="79"/>
         <source>Số địa điểm</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="88"/>
         <source>Nhu cầu và camera đã thấy</source>
         <translation>Needs and the cameras that see them</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="89"/>
         <source>Địa điểm chưa có camera</source>
         <translation>Sites without cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="109"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="110"/>
         <source>{0} trong {1} nhu cầu đã có camera hiện có nhìn thấy nơi cần (hướng nhìn đã ghi); {2} địa điểm chưa có camera nào.</source>
         <translation>{0} of {1} needs are already seen by an existing camera (direction recorded); {2} sites have no camera at all.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="156"/>
+        <location filename="../../src/fieldsurvey/ui/office/coverage.py" line="157"/>
         <source>{0} (chưa ghi hướng)</source>
         <translation>{0} (direction not recorded)</translation>
     </message>
@@ -917,42 +842,42 @@ At: {3}</translation>
 <context>
     <name>DashboardDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="343"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="346"/>
         <source>Bảng tổng hợp</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="345"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="348"/>
         <source>Đang tổng hợp…</source>
         <translation>Compiling the figures…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="350"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="353"/>
         <source>Lưu ảnh…</source>
         <translation>Save image…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="376"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="379"/>
         <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
         <translation>Sites: {0} · Cameras: {1} · Shortcomings: {2} · Needs: {3} · Photos: {4} · Communes with data: {5}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="399"/>
         <source>Lưu biểu đồ</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="396"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="399"/>
         <source>Ảnh PNG (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="403"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="406"/>
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="403"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="406"/>
         <source>Không ghi được {0}.</source>
         <translation>Could not write {0}.</translation>
     </message>
@@ -1172,7 +1097,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/go_to.py" line="34"/>
-        <source>toạ độ</source>
+        <source>tọa độ</source>
         <translation>coordinates</translation>
     </message>
     <message>
@@ -1289,12 +1214,12 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/go_to.py" line="80"/>
-        <source>Tới đường, địa danh, toạ độ… (Ctrl+G)</source>
+        <source>Tới đường, địa danh, tọa độ… (Ctrl+G)</source>
         <translation>Go to a street, place, coordinates… (Ctrl+G)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/go_to.py" line="82"/>
-        <source>Gõ tên đường, địa danh, nơi công cộng hoặc địa điểm khảo sát (không cần dấu), hoặc toạ độ; chọn một kết quả để bản đồ tới đó</source>
+        <source>Gõ tên đường, địa danh, nơi công cộng hoặc địa điểm khảo sát (không cần dấu), hoặc tọa độ; chọn một kết quả để bản đồ tới đó</source>
         <translation>Type a street, a place, a public building or a survey site (accents optional), or coordinates; pick a result and the map goes there</translation>
     </message>
     <message>
@@ -1456,7 +1381,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/grades.py" line="240"/>
-        <source>Huỷ</source>
+        <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
 </context>
@@ -1601,12 +1526,12 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="445"/>
-        <source>không nhập (đã huỷ)</source>
+        <source>không nhập (đã hủy)</source>
         <translation>not imported (cancelled)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="453"/>
-        <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xoá, {5} ảnh (gói {6})</source>
+        <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xóa, {5} ảnh (gói {6})</source>
         <translation>{0}: {1} new, {2} updated, {3} conflicts, {4} deleted, {5} photos (package {6})</translation>
     </message>
     <message>
@@ -1659,7 +1584,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="64"/>
-        <source>Xoá</source>
+        <source>Xóa</source>
         <translation>Deleted</translation>
     </message>
     <message>
@@ -1699,9 +1624,8 @@ At: {3}</translation>
         <translation>Fields changed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="77"/>
         <source>Trạng thái duyệt</source>
-        <translation>Review state</translation>
+        <translation type="vanished">Review state</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="78"/>
@@ -1760,7 +1684,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="170"/>
-        <source>xoá</source>
+        <source>xóa</source>
         <translation>deleted</translation>
     </message>
     <message>
@@ -1770,185 +1694,184 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/inbox.py" line="185"/>
-        <source> (đã xoá)</source>
+        <source> (đã xóa)</source>
         <translation> (deleted)</translation>
     </message>
 </context>
 <context>
     <name>InventoryDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="83"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="84"/>
         <source>Nhập danh sách camera hiện có</source>
         <translation>Import an existing camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="87"/>
         <source>Tệp CSV hoặc GeoJSON</source>
         <translation>CSV or GeoJSON file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="88"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="89"/>
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="91"/>
         <source>Đọc tệp</source>
         <translation>Read file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="97"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="98"/>
         <source>Theo cột đơn vị trong tệp (tạo đơn vị mới nếu chưa có)</source>
         <translation>From the file&apos;s unit column (new units are created if missing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="103"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="104"/>
         <source>Cột trong tệp</source>
         <translation>Column in file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="104"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="105"/>
         <source>Trường FieldSurvey</source>
         <translation>FieldSurvey field</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="106"/>
         <source>Khoảng giá trị số</source>
         <translation>Range of numbers</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="106"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="107"/>
         <source>Giá trị mẫu</source>
         <translation>Sample values</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="114"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="115"/>
         <source>Vị trí lấy từ hình học (geometry) của từng điểm trong tệp GeoJSON.</source>
         <translation>Locations are taken from the geometry of each point in the GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="124"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="125"/>
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="127"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="128"/>
-        <source>Huỷ</source>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="129"/>
+        <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="131"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="132"/>
         <source>Xem camera trùng lắp…</source>
         <translation>View duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="149"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="149"/>
         <source>Đơn vị chủ quản</source>
-        <translation>Owner unit</translation>
+        <translation type="vanished">Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="171"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="172"/>
         <source>Chọn danh sách camera</source>
         <translation>Choose a camera list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="173"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="174"/>
         <source>Danh sách camera (*.csv *.geojson *.json);;Tất cả (*)</source>
         <translation>Camera lists (*.csv *.geojson *.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="190"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="191"/>
         <source>Chọn một tệp CSV hoặc GeoJSON.</source>
         <translation>Choose a CSV or GeoJSON file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="196"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="197"/>
         <source>Không đọc được tệp: {0}</source>
         <translation>Could not read the file: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="201"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="202"/>
         <source>{0}: {1} dòng, {2} cột. Kiểm tra cách ghép cột rồi bấm Xem trước.</source>
         <translation>{0}: {1} row(s), {2} column(s). Check how the columns are mapped, then click Preview.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="225"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="226"/>
         <source>— bỏ qua —</source>
         <translation>— ignore —</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="245"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="246"/>
         <source>{0} – {1} ({2} giá trị)</source>
         <translation>{0} – {1} ({2} values)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="250"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="251"/>
         <source>Hướng nhìn (phương vị) nằm trong 0–360°; góc nhìn (độ rộng) thường dưới 120°.</source>
         <translation>A view direction (bearing) lies within 0–360°; a field of view (width) is usually under 120°.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="276"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="277"/>
         <source>Trường «{0}» được chọn cho hai cột: {1} và {2}.</source>
         <translation>The field “{0}” is chosen for two columns: {1} and {2}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="315"/>
-        <source>Đã huỷ, không nhập camera nào.</source>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="316"/>
+        <source>Đã hủy, không nhập camera nào.</source>
         <translation>Cancelled; no cameras were imported.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="317"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="318"/>
         <source>Không nhập được: {0}</source>
         <translation>Could not import: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="329"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="330"/>
         <source>Đang đọc từng dòng…</source>
         <translation>Reading the rows…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="339"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="340"/>
         <source>Đã đọc {0} dòng: {1} dòng nhập được, {2} dòng không đọc được.</source>
         <translation>Read {0} row(s): {1} can be imported, {2} could not be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="343"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="344"/>
         <source>Nếu nhập: {0}; {1} camera có thể trùng.</source>
         <translation>If imported: {0}; {1} cameras may be duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="347"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="348"/>
         <source>Các dòng đầu:</source>
         <translation>First rows:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="353"/>
         <source>  {0}: không đọc được — {1}</source>
         <translation>  {0}: not readable — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="360"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="361"/>
         <source>  {0}: {1} ({2:.6f}, {3:.6f}) {4}</source>
         <translation>  {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="383"/>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="389"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="384"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="390"/>
         <source>  {0}: {1}</source>
         <translation>  {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="393"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="394"/>
         <source>Không còn trong danh sách ({0}):</source>
         <translation>No longer listed ({0}):</translation>
     </message>
@@ -1961,7 +1884,7 @@ At: {3}</translation>
         <translation type="vanished">  row {0}: {1} ({2:.6f}, {3:.6f}) {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="381"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="382"/>
         <source>Dòng không đọc được ({0}):</source>
         <translation>Rows that could not be read ({0}):</translation>
     </message>
@@ -1970,32 +1893,32 @@ At: {3}</translation>
         <translation type="vanished">  row {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="403"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="404"/>
         <source>Đang nhập…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="423"/>
-        <source>Đang huỷ…</source>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="424"/>
+        <source>Đang hủy…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="434"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="435"/>
         <source>Không có dòng nào nhập được; không ghi gì.</source>
         <translation>No row could be imported; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="439"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="440"/>
         <source>Đã nhập {0} camera: {1} địa điểm mới, {2} camera vào địa điểm có sẵn, {3} đơn vị mới; {4} dòng không đọc được; {5} camera mới có thể trùng.</source>
         <translation>Imported {0} camera(s): {1} new site(s), {2} camera(s) added to existing sites, {3} new unit(s); {4} row(s) could not be read; {5} new camera(s) may be duplicates.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="462"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="463"/>
         <source>Có thể trùng: {0} cặp, {1} cặp với camera đã có:</source>
         <translation>Possible duplicates: {0} pair(s), {1} with existing cameras:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="387"/>
+        <location filename="../../src/fieldsurvey/ui/office/inventory.py" line="388"/>
         <source>Lưu ý ({0}):</source>
         <translation>Warnings ({0}):</translation>
     </message>
@@ -2007,60 +1930,58 @@ At: {3}</translation>
         <translation type="vanished">Find sites, cameras… (accents optional)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="127"/>
         <source>Đơn vị của tôi: chỉ tính các phần việc giao cho đơn vị này</source>
         <translation>My unit: count only the work assigned to this unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="132"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="133"/>
         <source>Tên địa điểm</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="133"/>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="134"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="149"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="134"/>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="151"/>
         <source>Xã/phường</source>
-        <translation>Commune</translation>
+        <translation type="vanished">Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="135"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="136"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="136"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="137"/>
         <source>Số camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="137"/>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="138"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="153"/>
         <source>Duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="146"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="147"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="147"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="148"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="149"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="150"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="150"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="151"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
@@ -2069,39 +1990,39 @@ At: {3}</translation>
         <translation type="vanished">Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="158"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="159"/>
         <source>Địa điểm</source>
         <comment>list tab</comment>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="159"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="160"/>
         <source>Camera</source>
         <comment>list tab</comment>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="176"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="177"/>
         <source>Tìm địa điểm, camera… (không cần dấu)  {0}</source>
         <translation>Find sites, cameras… (accents optional)  {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="183"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="184"/>
         <source>Mọi loại địa điểm</source>
         <translation>All site types</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="186"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="187"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="189"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="190"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="192"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="193"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
@@ -2227,126 +2148,126 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/window_menus.py" line="95"/>
-        <source>Workspace &amp;mới…</source>
+        <source>Tệp dữ liệu khảo sát &amp;mới…</source>
         <translation>&amp;New workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="97"/>
-        <source>&amp;Mở workspace…</source>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="98"/>
+        <source>&amp;Mở tệp dữ liệu khảo sát…</source>
         <translation>&amp;Open workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="99"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="101"/>
         <source>Mở &amp;gần đây</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="101"/>
-        <source>Mở workspace &amp;mẫu (demo)</source>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="103"/>
+        <source>Mở tệp dữ liệu &amp;mẫu (demo)</source>
         <translation>Open &amp;demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="102"/>
-        <source>&amp;Khôi phục workspace mẫu…</source>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="104"/>
+        <source>&amp;Khôi phục tệp dữ liệu mẫu…</source>
         <translation>R&amp;eset demo workspace…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="104"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="106"/>
         <source>&amp;Cài đặt…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="107"/>
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="109"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="112"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="120"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="127"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="129"/>
         <source>&amp;Tìm</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="129"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="131"/>
         <source>&amp;Bản ghi</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="130"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="132"/>
         <source>Địa điểm &amp;mới…</source>
         <translation>New &amp;site…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="131"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="133"/>
         <source>&amp;Camera mới tại địa điểm</source>
         <translation>New &amp;camera at site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="133"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="135"/>
         <source>&amp;Tồn tại, hạn chế mới</source>
         <translation>New s&amp;hortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="135"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="137"/>
         <source>&amp;Nhu cầu lắp mới</source>
         <translation>New &amp;need for cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="137"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="139"/>
         <source>Bản ghi &amp;tiếp theo</source>
         <translation>Ne&amp;xt record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="138"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="140"/>
         <source>Bản ghi t&amp;rước</source>
         <translation>&amp;Previous record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="140"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="142"/>
         <source>&amp;Lưu và sang bản ghi tiếp</source>
         <translation>Save &amp;and go to next</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="143"/>
-        <source>&amp;Xoá bản ghi…</source>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="145"/>
+        <source>&amp;Xóa bản ghi…</source>
         <translation>&amp;Delete record…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="145"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="147"/>
         <source>&amp;Văn phòng</source>
         <translation>&amp;Office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="150"/>
         <source>&amp;Hộp thư gói đã nhập…</source>
         <translation>Package &amp;inbox…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="149"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="151"/>
         <source>&amp;Duyệt hồ sơ…</source>
         <translation>&amp;Review records…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="150"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="152"/>
         <source>&amp;Xung đột cần giải quyết…</source>
         <translation>&amp;Conflicts to resolve…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="153"/>
         <source>Camera &amp;trùng lắp…</source>
         <translation>&amp;Duplicate cameras…</translation>
     </message>
@@ -2355,77 +2276,77 @@ At: {3}</translation>
         <translation type="vanished">&amp;Duplicate cameras…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="152"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="154"/>
         <source>Nhập danh sách camera &amp;có sẵn…</source>
         <translation>Import existing camera &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="153"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="155"/>
         <source>&amp;Phương án tổng thể…</source>
         <translation>City camera &amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="154"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="156"/>
         <source>Độ phủ ca&amp;mera…</source>
         <translation>Ca&amp;mera coverage…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="155"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="157"/>
         <source>Tiến độ &amp;khảo sát…</source>
         <translation>Survey &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="156"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="158"/>
         <source>&amp;Biểu đồ tổng hợp…</source>
         <translation>Summary c&amp;harts…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="157"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="159"/>
         <source>Xuất &amp;báo cáo…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="161"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="163"/>
         <source>Đồ&amp;ng bộ</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="162"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="164"/>
         <source>&amp;Xuất gói…</source>
         <translation>&amp;Export package…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="163"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="165"/>
         <source>&amp;Nhập gói…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="164"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="166"/>
         <source>&amp;Các gói đã trao đổi…</source>
         <translation>Exchanged &amp;packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="168"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="167"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="169"/>
         <source>&amp;Hướng dẫn sử dụng</source>
         <translation>User &amp;guide</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="168"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="170"/>
         <source>&amp;Phím tắt</source>
         <translation>Keyboard &amp;shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="169"/>
+        <location filename="../../src/fieldsurvey/ui/window_menus.py" line="171"/>
         <source>&amp;Giới thiệu FieldSurvey</source>
         <translation>&amp;About FieldSurvey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="220"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="221"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
@@ -2485,27 +2406,27 @@ At: {3}</translation>
         <translation>Select a site, a camera or a need first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="242"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="243"/>
         <source>Mọi đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="250"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="251"/>
         <source>Chưa có địa bàn được giao.</source>
         <translation>No assigned area yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="260"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="261"/>
         <source> và {0} nơi khác</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="264"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="265"/>
         <source>Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm</source>
         <translation>Area: {area} · due {due} · {done}/{expected} sites surveyed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="269"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="270"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
@@ -2525,12 +2446,12 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="445"/>
-        <source>Xoá bản ghi</source>
+        <source>Xóa bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/main_window.py" line="446"/>
-        <source>Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
+        <source>Xóa bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
@@ -2646,12 +2567,12 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="29"/>
-        <source>Mở workspace</source>
+        <source>Mở tệp dữ liệu khảo sát</source>
         <translation>Open workspace</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="31"/>
-        <source>Workspace FieldSurvey (*.sqlite *.db);;Tất cả (*)</source>
+        <source>Tệp dữ liệu khảo sát FieldSurvey (*.sqlite *.db);;Tất cả (*)</source>
         <translation>FieldSurvey workspace (*.sqlite *.db);;All files (*)</translation>
     </message>
     <message>
@@ -2660,27 +2581,27 @@ At: {3}</translation>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="54"/>
-        <source>Không mở được workspace</source>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="55"/>
+        <source>Không mở được tệp dữ liệu khảo sát</source>
         <translation>Could not open the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="104"/>
-        <source>Không tạo được workspace</source>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="107"/>
+        <source>Không tạo được tệp dữ liệu khảo sát</source>
         <translation>Could not create the workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="128"/>
-        <source>Khôi phục workspace mẫu</source>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="132"/>
+        <source>Khôi phục tệp dữ liệu mẫu</source>
         <translation>Reset demo workspace</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="129"/>
-        <source>Đưa workspace mẫu về trạng thái ban đầu? Mọi thay đổi trong workspace mẫu sẽ mất (các workspace khác không bị ảnh hưởng).</source>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="133"/>
+        <source>Đưa tệp dữ liệu mẫu về trạng thái ban đầu? Mọi thay đổi trong tệp dữ liệu mẫu sẽ mất (các tệp dữ liệu khác không bị ảnh hưởng).</source>
         <translation>Reset the demo workspace to its original state? All changes in the demo workspace will be lost (other workspaces are not affected).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="156"/>
+        <location filename="../../src/fieldsurvey/ui/workspace_actions.py" line="160"/>
         <source>Không khôi phục được</source>
         <translation>Could not reset</translation>
     </message>
@@ -2743,7 +2664,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/map_view.py" line="340"/>
-        <source>Huỷ</source>
+        <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -2866,7 +2787,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="187"/>
-        <source>Đã huỷ: không gộp nhóm nào.</source>
+        <source>Đã hủy: không gộp nhóm nào.</source>
         <translation>Cancelled: no cluster merged.</translation>
     </message>
     <message>
@@ -2876,7 +2797,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/merge_clusters.py" line="225"/>
-        <source>Đang huỷ…</source>
+        <source>Đang hủy…</source>
         <translation>Cancelling…</translation>
     </message>
 </context>
@@ -2930,7 +2851,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/duplicates.py" line="194"/>
-        <source>Gộp vào rồi xoá: {0}</source>
+        <source>Gộp vào rồi xóa: {0}</source>
         <translation>Merge in, then delete: {0}</translation>
     </message>
     <message>
@@ -3024,8 +2945,8 @@ At: {3}</translation>
     <name>NewWorkspaceDialog</name>
     <message>
         <location filename="../../src/fieldsurvey/ui/dialogs.py" line="124"/>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="225"/>
-        <source>Workspace mới</source>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="226"/>
+        <source>Tệp dữ liệu khảo sát mới</source>
         <translation>New workspace</translation>
     </message>
     <message>
@@ -3050,7 +2971,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/dialogs.py" line="138"/>
-        <source>Kho khoá của hệ điều hành</source>
+        <source>Kho khóa của hệ điều hành</source>
         <translation>The system&apos;s credential store</translation>
     </message>
     <message>
@@ -3061,12 +2982,12 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/dialogs.py" line="140"/>
-        <source>Tệp khoá trên máy này (kém an toàn)</source>
+        <source>Tệp khóa trên máy này (kém an toàn)</source>
         <translation>A key file on this computer (less safe)</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/dialogs.py" line="144"/>
-        <source>Máy này không có kho khoá dùng được.</source>
+        <source>Máy này không có kho khóa dùng được.</source>
         <translation>This computer has no usable credential store.</translation>
     </message>
     <message>
@@ -3086,7 +3007,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/dialogs.py" line="165"/>
-        <source>Bảo vệ khoá thiết bị</source>
+        <source>Bảo vệ khóa thiết bị</source>
         <translation>Device key protection</translation>
     </message>
     <message>
@@ -3096,26 +3017,26 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/dialogs.py" line="189"/>
-        <source>Cảnh báo: khoá riêng sẽ nằm không mã hoá trong một tệp của tài khoản này (ngoài thư mục workspace). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khoá hoặc mật khẩu.</source>
+        <source>Cảnh báo: khóa riêng sẽ nằm không mã hóa trong một tệp của tài khoản này (ngoài thư mục tệp dữ liệu khảo sát). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khóa hoặc mật khẩu.</source>
         <translation>Warning: the private keys will be kept unencrypted in a file of this account (outside the workspace folder). Anyone who copies that file (a thief, malware, a whole-disk backup) can sign packages as you. Prefer the credential store or a passphrase.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="199"/>
-        <source>Mật khẩu được hỏi khi xuất hoặc nhập gói. Quên mật khẩu thì phải tạo khoá mới và đăng ký lại với văn phòng; dữ liệu không mất.</source>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="200"/>
+        <source>Mật khẩu được hỏi khi xuất hoặc nhập gói. Quên mật khẩu thì phải tạo khóa mới và đăng ký lại với văn phòng; dữ liệu không mất.</source>
         <translation>The passphrase is asked for when a package is exported or imported. If it is forgotten, new keys must be made and enrolled again at the office; no data is lost.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="207"/>
-        <source>Khoá riêng được giữ trong kho khoá của hệ điều hành, gắn với tài khoản này.</source>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="208"/>
+        <source>Khóa riêng được giữ trong kho khóa của hệ điều hành, gắn với tài khoản này.</source>
         <translation>The private keys are kept in the system&apos;s credential store, tied to this account.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="215"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="216"/>
         <source>Mật khẩu phải dài ít nhất {0} ký tự.</source>
         <translation>The passphrase must be at least {0} characters long.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="219"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="220"/>
         <source>Hai lần nhập mật khẩu không khớp.</source>
         <translation>The two passphrases do not match.</translation>
     </message>
@@ -3176,13 +3097,13 @@ At: {3}</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="337"/>
-        <source>Mật khẩu khoá thiết bị</source>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="339"/>
+        <source>Mật khẩu khóa thiết bị</source>
         <translation>Device keys&apos; passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="339"/>
-        <source>Nhập mật khẩu bảo vệ khoá của thiết bị này (để ký và mở gói đồng bộ):</source>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="341"/>
+        <source>Nhập mật khẩu bảo vệ khóa của thiết bị này (để ký và mở gói đồng bộ):</source>
         <translation>Type the passphrase that protects this device&apos;s keys (to sign and open sync packages):</translation>
     </message>
 </context>
@@ -3212,7 +3133,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="46"/>
-        <source>{0} ảnh có toạ độ GPS. Chọn ảnh có vị trí dùng cho bản ghi, hoặc để trống.</source>
+        <source>{0} ảnh có tọa độ GPS. Chọn ảnh có vị trí dùng cho bản ghi, hoặc để trống.</source>
         <translation>{0} photos have GPS positions. Choose the photo whose position the record takes, or leave it empty.</translation>
     </message>
     <message>
@@ -3268,7 +3189,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/photo_positions.py" line="95"/>
-        <source>Huỷ</source>
+        <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
 </context>
@@ -3291,7 +3212,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="94"/>
-        <source>Huỷ</source>
+        <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -3321,7 +3242,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="209"/>
-        <source>Đang huỷ…</source>
+        <source>Đang hủy…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
@@ -3343,200 +3264,194 @@ At: {3}</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="50"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="51"/>
         <source>Phương án tổng thể</source>
         <translation>City camera plan</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="52"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="53"/>
         <source>Đang đọc phương án…</source>
         <translation>Reading the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="57"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="58"/>
         <source>Mọi phương án</source>
         <translation>Every decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="61"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="62"/>
         <source>Mọi trạng thái</source>
         <translation>Every state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="68"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="69"/>
         <source>Phương án:</source>
         <translation>Decision:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="69"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="70"/>
         <source>Trạng thái:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="77"/>
         <source>Phương án</source>
-        <translation>Decision</translation>
+        <translation type="vanished">Decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="78"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="79"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="79"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="80"/>
         <source>Số nhu cầu</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="80"/>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="92"/>
         <source>Xã/phường</source>
-        <translation>Commune</translation>
+        <translation type="vanished">Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="81"/>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="93"/>
         <source>Đơn vị thực hiện</source>
-        <translation>Responsible unit</translation>
+        <translation type="vanished">Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="82"/>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="95"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="83"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="98"/>
         <source>Giai đoạn</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="83"/>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="91"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="92"/>
         <source>Kinh phí (đồng)</source>
         <translation>Cost (VND)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="85"/>
         <source>Căn cứ đề xuất</source>
         <translation>Why proposed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="90"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="91"/>
         <source>Mới / tận dụng / kết nối / nâng cấp</source>
         <translation>New / reuse / connect / upgrade</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="92"/>
         <location filename="../../src/fieldsurvey/ui/office/plan.py" line="93"/>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="94"/>
         <location filename="../../src/fieldsurvey/ui/office/plan.py" line="95"/>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="96"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="97"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="98"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="99"/>
         <source>Số mục</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="94"/>
         <source>Mục đích</source>
-        <translation>Purpose</translation>
+        <translation type="vanished">Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="102"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="105"/>
         <source>Các mục</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="103"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="106"/>
         <source>Theo phương án</source>
         <translation>By decision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="104"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="107"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="108"/>
         <source>Theo đơn vị</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="106"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="109"/>
         <source>Theo mục đích</source>
         <translation>By purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="107"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="110"/>
         <source>Theo giai đoạn</source>
         <translation>By phase</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="113"/>
         <source>&amp;Lập phương án</source>
         <translation>&amp;Propose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="113"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="116"/>
         <source>Đề xuất cho mọi nhu cầu chưa có phương án: tận dụng, kết nối, nâng cấp camera hiện có trước, rồi camera mới phục vụ được nhiều nhu cầu.</source>
         <translation>Propose for every need not yet decided: reuse, connect or upgrade existing cameras first, then new cameras that each serve as many needs as they can.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="117"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="120"/>
         <source>&amp;Chấp thuận</source>
         <translation>&amp;Accept</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="121"/>
         <source>&amp;Không chấp thuận</source>
         <translation>&amp;Reject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="122"/>
         <source>Xem trên &amp;bản đồ</source>
         <translation>Show on the &amp;map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="128"/>
-        <source>Huỷ</source>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="131"/>
+        <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="161"/>
-        <source>Đã huỷ; không ghi gì.</source>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="164"/>
+        <source>Đã hủy; không ghi gì.</source>
         <translation>Cancelled; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="176"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="179"/>
         <source>Phương án (đề xuất và đã chấp thuận): {0} camera lắp mới, {1} tận dụng, {2} kết nối, {3} nâng cấp; phục vụ {4} nhu cầu; kinh phí dự kiến {5} đồng.</source>
         <translation>Plan (proposed and accepted): {0} new cameras, {1} reused, {2} connected, {3} upgraded; serving {4} needs; estimated cost {5} VND.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="221"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="224"/>
         <source>Chưa xác định</source>
         <translation>Not known</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="225"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="228"/>
         <source>Giai đoạn {0}</source>
         <translation>Phase {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="288"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="291"/>
         <source>Đã ghi: {0}.</source>
         <translation>Recorded: {0}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="309"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="312"/>
         <source>Đang lập phương án…</source>
         <translation>Proposing the plan…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="335"/>
-        <source>Đang huỷ…</source>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="338"/>
+        <source>Đang hủy…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="341"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="344"/>
         <source>Đã đề xuất {0} camera lắp mới, {1} tận dụng, {2} kết nối, {3} nâng cấp cho {4} nhu cầu.</source>
         <translation>Proposed {0} new cameras, {1} reused, {2} connected, {3} upgraded for {4} needs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="352"/>
+        <location filename="../../src/fieldsurvey/ui/office/plan.py" line="355"/>
         <source>{0} nhu cầu chưa bố trí được camera mới không trùng góc nhìn với camera đã đề xuất: cần bố trí thủ công.</source>
         <translation>{0} needs could not be given a new camera outside the cones of those already proposed: place them by hand.</translation>
     </message>
@@ -3544,141 +3459,139 @@ At: {3}</translation>
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="67"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="68"/>
         <source>Tiến độ khảo sát</source>
         <translation>Survey progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="69"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="70"/>
         <source>Đang tính tiến độ…</source>
         <translation>Calculating progress…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="72"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="73"/>
         <source>Đã khảo sát / cần</source>
         <translation>Surveyed / needed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="73"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="74"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="74"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="75"/>
         <source>Đã duyệt / bản ghi</source>
         <translation>Reviewed / records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="75"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="76"/>
         <source>Hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="75"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="76"/>
         <source>Còn (ngày)</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="77"/>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="82"/>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="95"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="78"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="98"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="77"/>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="96"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="78"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="99"/>
         <source>Liên hệ</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="79"/>
         <source>Xã/phường</source>
-        <translation>Commune</translation>
+        <translation type="vanished">Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="83"/>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="97"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="86"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="100"/>
         <source>Khu vực</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="84"/>
         <source>Tình trạng</source>
-        <translation>Status</translation>
+        <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="98"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="101"/>
         <source>Số việc</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="100"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="103"/>
         <source>Trễ / còn</source>
         <translation>Late / left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="102"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="105"/>
         <source>Đã nhắc ngày</source>
         <translation>Reminded on</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="108"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="111"/>
         <source>Đã nhắc hôm nay</source>
         <translation>Reminded today</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="113"/>
         <source>Ghi hôm nay là ngày đã nhắc đơn vị đang chọn (lưu vào dữ liệu của đơn vị).</source>
         <translation>Record today as the day the selected unit was reminded (kept in the unit&apos;s record).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="114"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="117"/>
         <source>Xuất XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="116"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="119"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="129"/>
         <source>Theo đơn vị</source>
         <translation>By unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="127"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="130"/>
         <source>Theo xã/phường</source>
         <translation>By commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="128"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="131"/>
         <source>Giao việc</source>
         <translation>Assignments</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="129"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="132"/>
         <source>Danh sách cần đôn đốc</source>
         <translation>Chase list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="131"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="134"/>
         <source>Đánh giá đơn vị</source>
         <translation>Unit grading</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="177"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="180"/>
         <source>Tính đến ngày {0}: {1} đơn vị, {2} đơn vị trễ hạn.</source>
         <translation>As of {0}: {1} unit(s), {2} overdue.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="306"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="309"/>
         <source>Không ghi được</source>
         <translation>Could not write</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="319"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="322"/>
         <source>Xuất danh sách cần đôn đốc</source>
         <translation>Export the list to chase</translation>
     </message>
@@ -3707,22 +3620,22 @@ At: {3}</translation>
         <translation type="vanished">{0} day(s) left</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="278"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="281"/>
         <source>Danh sách cần đôn đốc ({0})</source>
         <translation>Chase list ({0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="281"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="284"/>
         <source>{0} — liên hệ: {1} — {2} (hạn {3}) — đã khảo sát {4}</source>
         <translation>{0} — contact: {1} — {2} (due {3}) — surveyed {4}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="283"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="286"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="293"/>
+        <location filename="../../src/fieldsurvey/ui/office/progress.py" line="296"/>
         <source>Đã chép danh sách cần đôn đốc.</source>
         <translation>Copied the chase list.</translation>
     </message>
@@ -3730,255 +3643,291 @@ At: {3}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="65"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="66"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="74"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="75"/>
         <source>Một báo cáo</source>
         <translation>One report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="75"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="76"/>
         <source>Mỗi đơn vị chủ quản một báo cáo</source>
         <translation>One report per owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="76"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="77"/>
         <source>Mỗi xã, phường một báo cáo</source>
         <translation>One report per commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="79"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="80"/>
         <source>Một tệp PDF hoặc XLSX cho mỗi đơn vị chủ quản hoặc xã, phường có dữ liệu, vào một thư mục</source>
         <translation>One PDF or XLSX file for each owner unit or commune with data, into one folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="85"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="95"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="96"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="98"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="99"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="99"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="100"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="101"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="102"/>
         <source>Mọi đơn vị chủ quản</source>
         <translation>All owner units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="104"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="236"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="105"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="106"/>
         <source>Bỏ trường nhạy cảm</source>
         <translation>Leave out sensitive fields</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="108"/>
-        <source>Bỏ thông tin liên hệ của chủ quản, làm tròn toạ độ các điểm an ninh quốc gia, không kèm ảnh</source>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="109"/>
+        <source>Bỏ thông tin liên hệ của chủ quản, làm tròn tọa độ các điểm an ninh quốc gia, không kèm ảnh</source>
         <translation>Leave out owners&apos; contact details, round the coordinates of national security sites, include no photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="112"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="114"/>
+        <source>Camera hiện có (khóa OpenStreetMap)</source>
+        <translation>Existing cameras (OpenStreetMap keys)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="115"/>
+        <source>Nhu cầu lắp đặt mới</source>
+        <translation>Needs for new cameras</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="116"/>
+        <source>Mục của phương án tổng thể</source>
+        <translation>Items of the city camera plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="117"/>
+        <source>CSV, GeoJSON chứa một loại bản ghi</source>
+        <translation>A CSV or GeoJSON file holds one kind of record</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="118"/>
+        <source>Bản dự thảo (gồm cả bản ghi chưa duyệt)</source>
+        <translation>Draft (includes records not yet approved)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="121"/>
+        <source>Báo cáo chính thức (PDF, XLSX) chỉ gồm bản ghi đã duyệt; bản dự thảo gồm mọi bản ghi và mỗi trang ghi “DỰ THẢO”.</source>
+        <translation>The official report (PDF, XLSX) holds approved records only; a draft holds every record and says “DRAFT” on every page.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="125"/>
         <source>Kèm ảnh (bản sạch)</source>
         <translation>Include photos (clean copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="114"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="127"/>
         <source>Bản sao ảnh đã bỏ siêu dữ liệu, trong thư mục bên cạnh tệp GeoJSON/CSV</source>
         <translation>Copies of the photos with their metadata removed, in a folder next to the GeoJSON/CSV file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="121"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="134"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="139"/>
         <source>Tạo báo cáo</source>
         <translation>Create report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="129"/>
-        <source>Huỷ</source>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="142"/>
+        <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="133"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="146"/>
         <source>Mẫu văn bản…</source>
         <translation>Document form…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="135"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="148"/>
         <source>Cơ quan ban hành, số và ký hiệu, nơi nhận, người ký của báo cáo PDF</source>
         <translation>Issuing body, number and symbol, recipients and signer of the PDF report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="142"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="155"/>
         <source>Định dạng</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="83"/>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="189"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="84"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="207"/>
         <source>Tệp kết quả</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="143"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="156"/>
         <source>Lập</source>
         <translation>Make</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="145"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="159"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="146"/>
         <source>Xã/phường</source>
-        <translation>Commune</translation>
+        <translation type="vanished">Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="147"/>
         <source>Mục đích</source>
-        <translation>Purpose</translation>
+        <translation type="vanished">Purpose</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="148"/>
         <source>Tình trạng</source>
-        <translation>Condition</translation>
+        <translation type="vanished">Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="149"/>
         <source>Đơn vị chủ quản</source>
-        <translation>Owner unit</translation>
+        <translation type="vanished">Owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="150"/>
         <source>Trạng thái duyệt</source>
-        <translation>Review state</translation>
+        <translation type="vanished">Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="189"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="207"/>
         <source>Thư mục kết quả</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="220"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="234"/>
+        <source>Chỉ bản ghi đã duyệt</source>
+        <translation>Approved records only</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="261"/>
         <source>Thư mục lưu các báo cáo</source>
         <translation>Folder for the reports</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="227"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="268"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="252"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="293"/>
         <source>Chọn tệp kết quả.</source>
         <translation>Choose an output file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="297"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="341"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="321"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="365"/>
         <source>Không đơn vị chủ quản nào có dữ liệu trong phạm vi đã chọn.</source>
         <translation>No owner unit has data in the chosen scope.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="323"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="367"/>
         <source>Không xã, phường nào có dữ liệu trong phạm vi đã chọn.</source>
         <translation>No commune has data in the chosen scope.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="330"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="374"/>
         <source>Thay các tệp đã có?</source>
         <translation>Replace the existing files?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="331"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="375"/>
         <source>Thư mục {0} đã có {1} tệp cùng tên, ví dụ {2}. Thay các tệp đó?</source>
         <translation>The folder {0} already has {1} files of the same names, for example {2}. Replace them?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="340"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="384"/>
         <source>Chưa ghi báo cáo nào: các tệp đã có được giữ nguyên.</source>
         <translation>No report written: the existing files are kept.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="361"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="407"/>
         <source>Đang tạo {0} báo cáo…</source>
         <translation>Making {0} reports…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="374"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="420"/>
         <source>Đã ghi {0} báo cáo vào {1}; bỏ qua {2} đơn vị không có dữ liệu.</source>
         <translation>Wrote {0} reports into {1}; skipped {2} units without data.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="375"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="421"/>
         <source>{0} camera không có đơn vị chủ quản, không thuộc báo cáo nào.</source>
         <translation>{0} cameras have no owner unit and are in no report.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="377"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="423"/>
         <source>Đã ghi {0} báo cáo vào {1}; bỏ qua {2} xã, phường không có dữ liệu.</source>
         <translation>Wrote {0} reports into {1}; skipped {2} communes without data.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="378"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="424"/>
         <source>{0} camera chưa xác định xã, phường, không thuộc báo cáo nào.</source>
         <translation>{0} cameras have no known commune and are in no report.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="389"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="435"/>
         <source>Đang ghi {0}…</source>
         <translation>Writing {0}…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="401"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="447"/>
         <source>Đã ghi báo cáo {0} ({1}).</source>
         <translation>Wrote the report {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="316"/>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="416"/>
-        <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="360"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="462"/>
+        <source>Đã hủy báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="409"/>
-        <source>Đã huỷ: đã ghi {0} trong {1} báo cáo, không còn tệp ghi dở.</source>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="157"/>
+        <source>Bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="455"/>
+        <source>Đã hủy: đã ghi {0} trong {1} báo cáo, không còn tệp ghi dở.</source>
         <translation>Cancelled: {0} of {1} reports written, no half-written file left.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="418"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="464"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>Could not create the report: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="424"/>
-        <source>Đang huỷ…</source>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="470"/>
+        <source>Đang hủy…</source>
         <translation>Cancelling…</translation>
     </message>
 </context>
@@ -4016,7 +3965,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/report_form.py" line="72"/>
-        <source>Huỷ</source>
+        <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
 </context>
@@ -4058,10 +4007,8 @@ At: {3}</translation>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="213"/>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="230"/>
         <source>Xã/phường</source>
-        <translation>Commune</translation>
+        <translation type="vanished">Commune</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/review.py" line="214"/>
@@ -4169,8 +4116,12 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/review.py" line="321"/>
-        <source>Cần sửa</source>
+        <source>Cần bổ sung, chỉnh sửa</source>
         <translation>Needs revision</translation>
+    </message>
+    <message>
+        <source>Cần sửa</source>
+        <translation type="vanished">Needs revision</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/review.py" line="322"/>
@@ -4208,7 +4159,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/review.py" line="471"/>
-        <source> — đã xoá</source>
+        <source> — đã xóa</source>
         <translation> — deleted</translation>
     </message>
     <message>
@@ -4290,82 +4241,82 @@ At: {3}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="249"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="250"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="249"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="250"/>
         <source>Bắt đầu sử dụng</source>
         <translation>Getting started</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="253"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="254"/>
         <source>Họ và tên, như trong báo cáo</source>
         <translation>Full name, as in the reports</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="256"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="257"/>
         <source>Ví dụ: Công an phường Hoàn Kiếm</source>
         <translation>For example: Hoàn Kiếm ward police</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="258"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="259"/>
         <source>Cán bộ khảo sát (thu thập tại hiện trường)</source>
         <translation>Surveyor (collecting in the field)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="259"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="260"/>
         <source>Văn phòng (nhập gói, duyệt kết quả)</source>
         <translation>Office (importing packages, reviewing)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="263"/>
-        <source>Workspace mới được tạo với vai trò này; vai trò của một workspace đã có không đổi.</source>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="264"/>
+        <source>Tệp dữ liệu khảo sát mới được tạo với vai trò này; vai trò của một tệp dữ liệu khảo sát đã có không đổi.</source>
         <translation>New workspaces are created with this role; an existing workspace keeps its role.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="272"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="274"/>
         <source>Ngôn ngữ mới được áp dụng ngay khi bấm OK.</source>
         <translation>The new language applies as soon as you press OK.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="279"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="281"/>
         <source>Dịch vụ vị trí của hệ điều hành</source>
         <translation>The operating system&apos;s location service</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="283"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="285"/>
         <source>{0} (không thấy)</source>
         <translation>{0} (not found)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="302"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="304"/>
         <source>Chào mừng đến FieldSurvey. Mỗi thay đổi và mỗi kết quả duyệt ghi tên người làm: hãy nhập tên và đơn vị của bạn.</source>
         <translation>Welcome to FieldSurvey. Every change and every review records who made it: please enter your name and unit.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="309"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="311"/>
         <source>&amp;Họ và tên</source>
         <translation>Full &amp;name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="310"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="312"/>
         <source>Đơn vị &amp;công tác</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="311"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="313"/>
         <source>&amp;Vai trò</source>
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="313"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="315"/>
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="325"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="327"/>
         <source>Hãy nhập họ và tên: mỗi thay đổi và mỗi kết quả duyệt ghi tên người làm.</source>
         <translation>Enter your full name: every change and every review records who made it.</translation>
     </message>
@@ -4382,12 +4333,12 @@ At: {3}</translation>
         <translation type="vanished">Language</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="315"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="317"/>
         <source>Nguồn vị trí</source>
         <translation>Position source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="316"/>
+        <location filename="../../src/fieldsurvey/ui/dialogs.py" line="318"/>
         <source>Tốc độ cổng GPS (baud)</source>
         <translation>GPS port speed (baud)</translation>
     </message>
@@ -4429,17 +4380,17 @@ Click “Copy report” and send it to support; details are in the log file.</tr
     <name>cli</name>
     <message>
         <location filename="../../src/fieldsurvey/cli/common.py" line="38"/>
-        <source>Tệp workspace (.sqlite).</source>
+        <source>Tệp dữ liệu khảo sát (.sqlite).</source>
         <translation>The workspace file.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/common.py" line="50"/>
-        <source>Đã huỷ.</source>
+        <source>Đã hủy.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/common.py" line="84"/>
-        <source>Tệp chứa mật khẩu khoá thiết bị (dòng đầu).</source>
+        <source>Tệp chứa mật khẩu khóa thiết bị (dòng đầu).</source>
         <translation>A file whose first line is the device keys&apos; passphrase (else FIELDSURVEY_PASSPHRASE, else asked on the terminal).</translation>
     </message>
     <message>
@@ -4449,12 +4400,12 @@ Click “Copy report” and send it to support; details are in the log file.</tr
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/common.py" line="113"/>
-        <source>Mật khẩu mới cho khoá thiết bị</source>
+        <source>Mật khẩu mới cho khóa thiết bị</source>
         <translation>New passphrase for the device keys</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/common.py" line="115"/>
-        <source>Mật khẩu khoá thiết bị</source>
+        <source>Mật khẩu khóa thiết bị</source>
         <translation>Device keys&apos; passphrase</translation>
     </message>
     <message>
@@ -4464,163 +4415,163 @@ Click “Copy report” and send it to support; details are in the log file.</tr
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/keys.py" line="25"/>
-        <source>Khoá thiết bị, đăng ký, thu hồi.</source>
+        <source>Khóa thiết bị, đăng ký, thu hồi.</source>
         <translation>Device keys, enrolment and revocation.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/keys.py" line="40"/>
-        <source>Thiết bị này và dấu vân tay khoá.</source>
+        <source>Thiết bị này và dấu vân tay khóa.</source>
         <translation>This device and its key fingerprint.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="71"/>
-        <source>Workspace này không phải của văn phòng.</source>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="73"/>
+        <source>Tệp dữ liệu khảo sát này không phải của văn phòng.</source>
         <translation>This is not an office workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="91"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="97"/>
         <source>Hồ sơ này không phải của văn phòng.</source>
         <translation>This profile is not an office&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="103"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="109"/>
         <source>Đã đăng ký {name} ({role}) {fingerprint}</source>
         <translation>Enrolled {name} ({role}) {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="116"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="122"/>
         <source>Tệp hồ sơ sẽ ghi.</source>
         <translation>The profile file to write.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="123"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="129"/>
         <source>Dấu vân tay do chủ hồ sơ đọc cho; phải khớp.</source>
         <translation>The fingerprint read out by the profile&apos;s owner; must match.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="129"/>
-        <source>Xuất hồ sơ khoá công khai của thiết bị.</source>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="135"/>
+        <source>Xuất hồ sơ khóa công khai của thiết bị.</source>
         <translation>Write this device&apos;s public profile.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="139"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="145"/>
         <source>Xuất hồ sơ văn phòng cho cán bộ khảo sát.</source>
         <translation>Write the office profile for surveyors.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="149"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="155"/>
         <source>Nhận hồ sơ văn phòng (máy khảo sát).</source>
         <translation>Trust the office&apos;s profile (on a surveyor).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="160"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="166"/>
         <source>Đăng ký một thiết bị từ hồ sơ của nó.</source>
         <translation>Enrol a device from its profile.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="171"/>
-        <source>Thiết bị đã đăng ký mất khoá và tạo khoá mới: thay khoá cũ (cần --fingerprint).</source>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="177"/>
+        <source>Thiết bị đã đăng ký mất khóa và tạo khóa mới: thay khóa cũ (cần --fingerprint).</source>
         <translation>The enrolled device lost its keys and made new ones: replace them (needs --fingerprint).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="194"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="200"/>
         <source>Tệp chứa mật khẩu mới (dòng đầu).</source>
         <translation>A file whose first line is the new passphrase (else FIELDSURVEY_NEW_PASSPHRASE, else asked twice on the terminal).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="205"/>
-        <source>Đổi cách bảo vệ khoá riêng.</source>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="211"/>
+        <source>Đổi cách bảo vệ khóa riêng.</source>
         <translation>Keep the device&apos;s private keys another way.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="215"/>
-        <source>keyring: kho khoá của hệ điều hành; passphrase: mật khẩu; file: tệp khoá (kém an toàn).</source>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="221"/>
+        <source>keyring: kho khóa của hệ điều hành; passphrase: mật khẩu; file: tệp khóa (kém an toàn).</source>
         <translation>keyring: the OS credential store; passphrase; file: a plain key file (weakest).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="239"/>
-        <source>Khoá riêng được bảo vệ bằng: {protection}</source>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="245"/>
+        <source>Khóa riêng được bảo vệ bằng: {protection}</source>
         <translation>Private keys kept by: {protection}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="247"/>
-        <source>Tạo khoá mới cho thiết bị.</source>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="253"/>
+        <source>Tạo khóa mới cho thiết bị.</source>
         <translation>Make new keys for this device.
 
 The next packages carry a statement signed by the old and the new key; the office takes the new keys from it. With --lost there is no old key to sign: read the new fingerprint to the office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="256"/>
-        <source>Khoá cũ đã mất (quên mật khẩu, workspace chép sang máy khác): tạo khoá mới; văn phòng phải đăng ký lại bằng dấu vân tay.</source>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="262"/>
+        <source>Khóa cũ đã mất (quên mật khẩu, tệp dữ liệu khảo sát chép sang máy khác): tạo khóa mới; văn phòng phải đăng ký lại bằng dấu vân tay.</source>
         <translation>The old keys are lost: make new ones; the office enrols them again by fingerprint (keys enrol --replace).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="270"/>
-        <source>Với --lost: cách bảo vệ khoá mới (mặc định: như trước).</source>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="277"/>
+        <source>Với --lost: cách bảo vệ khóa mới (mặc định: như trước).</source>
         <translation>With --lost: how to keep the new keys (default: as before).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="294"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="301"/>
         <source>--to chỉ dùng với --lost.</source>
         <translation>--to goes with --lost.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="302"/>
-        <source>Khoá mới: {fingerprint}. Hãy đọc dấu vân tay này cho văn phòng để đăng ký lại.</source>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="309"/>
+        <source>Khóa mới: {fingerprint}. Hãy đọc dấu vân tay này cho văn phòng để đăng ký lại.</source>
         <translation>New keys: {fingerprint}. Read this fingerprint to the office to enrol again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="313"/>
-        <source>Khoá mới: {fingerprint}; gói tiếp theo sẽ báo cho văn phòng.</source>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="320"/>
+        <source>Khóa mới: {fingerprint}; gói tiếp theo sẽ báo cho văn phòng.</source>
         <translation>New keys: {fingerprint}; the next package tells the office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="323"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="330"/>
         <source>Thu hồi một thiết bị: gói của nó bị từ chối.</source>
         <translation>Revoke a device: its packages are refused.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="332"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="339"/>
         <source>Đã thu hồi {device}</source>
         <translation>Revoked {device}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="338"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="345"/>
         <source>Đơn vị của một thiết bị khảo sát, quyền xem mục tiêu ANQG.</source>
         <translation>The unit a surveyor&apos;s device works for and whether it may see national-security sites: what the office sends it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="346"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="353"/>
         <source>Đơn vị của cán bộ khảo sát (địa bàn được giao).</source>
         <translation>The unit the surveyor works for (its assigned area).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="351"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="358"/>
         <source>Được xem mục tiêu ANQG (mặc định: không).</source>
         <translation>May see national-security sites (default: no).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="358"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="365"/>
         <source>đơn vị</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="360"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="367"/>
         <source>được xem mục tiêu ANQG</source>
         <translation>cleared for national-security sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="362"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="369"/>
         <source>không được xem mục tiêu ANQG</source>
         <translation>not cleared for national-security sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="369"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="376"/>
         <source>Các thiết bị đã đăng ký.</source>
         <translation>Enrolled devices.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/keys.py" line="372"/>
+        <location filename="../../src/fieldsurvey/cli/keys.py" line="379"/>
         <source>Mỗi thiết bị một đối tượng JSON.</source>
         <translation>One JSON object per device.</translation>
     </message>
@@ -4740,7 +4691,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <location filename="../../src/fieldsurvey/cli/grading.py" line="36"/>
         <location filename="../../src/fieldsurvey/cli/office.py" line="232"/>
         <location filename="../../src/fieldsurvey/cli/office.py" line="307"/>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="342"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="343"/>
         <source>Mỗi dòng một đối tượng JSON.</source>
         <translation>One JSON object per line.</translation>
     </message>
@@ -4851,7 +4802,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/photos.py" line="26"/>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="80"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="82"/>
         <source>Mỗi tệp một đối tượng JSON.</source>
         <translation>One JSON object per file.</translation>
     </message>
@@ -4866,87 +4817,87 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>files with errors.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="53"/>
-        <source>Ảnh trong workspace: thêm, gắn vị trí từ GPX.</source>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="54"/>
+        <source>Ảnh trong tệp dữ liệu khảo sát: thêm, gắn vị trí từ GPX.</source>
         <translation>Photos in a workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="61"/>
-        <source>Thêm ảnh vào workspace.</source>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="63"/>
+        <source>Thêm ảnh vào tệp dữ liệu khảo sát.</source>
         <translation>Ingest photos: store, thumbnails, metadata, history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="70"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="72"/>
         <source>Gắn ảnh vào một bản ghi, ví dụ --to cameras 3f2a…</source>
         <translation>Link the photos to a record, e.g. --to cameras 3f2a…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="77"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="79"/>
         <source>Số tiến trình xử lý (mặc định: mỗi lõi một tiến trình).</source>
         <translation>Worker processes (default: one per core).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="98"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="100"/>
         <source>mới</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="99"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="101"/>
         <source>đã có</source>
         <translation>already stored</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="118"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="120"/>
         <source>LỖI {file}: {error}</source>
         <translation>ERROR {file}: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="130"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="132"/>
         <source>{stored} ảnh đã thêm, {failed} lỗi.</source>
         <translation>{stored} stored, {failed} failed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="142"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="144"/>
         <source>Gắn vị trí cho ảnh không có GPS từ tệp GPX.</source>
         <translation>Place photos without GPS from a GPX track.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="150"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="152"/>
         <source>Vết GPX từ máy ghi GPS.</source>
         <translation>GPX track from a GPS logger.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="159"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="161"/>
         <source>Số giây tối đa giữa ảnh và điểm GPS gần nhất để vẫn tính là khớp.</source>
         <translation>Seconds between a photo and the nearest fix that still count as a match.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="170"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="172"/>
         <source>Số giây cộng vào đồng hồ máy ảnh để ra giờ đúng.</source>
         <translation>Seconds to add to the camera&apos;s clock to get the true time.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="177"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="179"/>
         <source>Múi giờ của đồng hồ máy ảnh khi ảnh không ghi múi giờ.</source>
         <translation>The camera clock&apos;s time zone when the photo does not say.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="180"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="182"/>
         <source>Mỗi ảnh một đối tượng JSON.</source>
         <translation>One JSON object per photo.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="204"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="206"/>
         <source>cách điểm GPS {seconds} s</source>
         <translation>{seconds} s from the GPS fix</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="213"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="215"/>
         <source>không gắn được: {reason}</source>
         <translation>not placed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/photos.py" line="218"/>
+        <location filename="../../src/fieldsurvey/cli/photos.py" line="220"/>
         <source>ảnh được gắn vị trí.</source>
         <translation>photos placed.</translation>
     </message>
@@ -4982,7 +4933,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/reports.py" line="28"/>
-        <source>Lọc: commune=, purpose=, condition=, owner=, review= (lặp lại được; cùng khoá: một trong các giá trị, khác khoá: tất cả).</source>
+        <source>Lọc: commune=, purpose=, condition=, owner=, review= (lặp lại được; cùng khóa: một trong các giá trị, khác khóa: tất cả).</source>
         <translation>Filter: commune=, purpose=, condition=, owner=, review= (repeatable; same key: either value, different keys: all).</translation>
     </message>
     <message>
@@ -5000,8 +4951,8 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Leave out contacts and photos; round positions at national-security sites.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="113"/>
-        <source>Kèm bản sao ảnh đã xoá siêu dữ liệu (geojson, csv) vào thư mục &lt;tên&gt;_photos.</source>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="141"/>
+        <source>Kèm bản sao ảnh đã xóa siêu dữ liệu (geojson, csv) vào thư mục &lt;tên&gt;_photos.</source>
         <translation>Add clean photo copies (geojson, csv) in a &lt;name&gt;_photos folder.</translation>
     </message>
     <message>
@@ -5021,8 +4972,8 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/plan.py" line="56"/>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="121"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="82"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="149"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="85"/>
         <source>Không in tiến độ.</source>
         <translation>No progress output.</translation>
     </message>
@@ -5082,118 +5033,133 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>With --per: replace files of the same names in the folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="158"/>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="278"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="115"/>
+        <source>Với csv, geojson: xuất camera (khóa OpenStreetMap), nhu cầu lắp đặt mới hoặc các mục của phương án tổng thể.</source>
+        <translation>With csv, geojson: export the cameras (OpenStreetMap keys), the needs for new cameras or the items of the city camera plan.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="128"/>
+        <source>Bản dự thảo: PDF, XLSX gồm cả bản ghi chưa duyệt và mỗi trang ghi “DỰ THẢO” (mặc định: báo cáo chính thức, chỉ bản ghi đã duyệt).</source>
+        <translation>A draft: PDF and XLSX include records not yet approved and say “DRAFT” on every page (default: the official report, approved records only).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="175"/>
+        <source>--records chỉ dùng với csv, geojson, không với --per.</source>
+        <translation>--records is for csv and geojson only, not with --per.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="202"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="324"/>
         <source>Đã ghi</source>
         <translation>written</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="180"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="225"/>
         <source>--photos không dùng được cùng --per.</source>
         <translation>--photos cannot be used with --per.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="198"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="243"/>
         <source>{folder} đã có {count} tệp báo cáo cùng tên, ví dụ {name}; dùng --force để thay, hoặc chọn thư mục khác.</source>
         <translation>{folder} already has {count} report files of the same names, for example {name}; use --force to replace them, or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="226"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="272"/>
         <source>Đã ghi {written} báo cáo vào {folder}; bỏ qua {skipped} đơn vị không có dữ liệu.</source>
         <translation>Wrote {written} reports into {folder}; skipped {skipped} units without data.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="231"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="277"/>
         <source>Đã ghi {written} báo cáo vào {folder}; bỏ qua {skipped} xã, phường không có dữ liệu.</source>
         <translation>Wrote {written} reports into {folder}; skipped {skipped} communes without data.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="242"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="288"/>
         <source>{count} camera không có đơn vị chủ quản, không thuộc báo cáo nào.</source>
         <translation>{count} cameras have no owner unit and are in no report.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="246"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="292"/>
         <source>{count} camera chưa xác định xã, phường, không thuộc báo cáo nào.</source>
         <translation>{count} cameras have no known commune and are in no report.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="257"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="303"/>
         <source>Xuất bản đồ camera ra một tệp HTML, mở được khi không có mạng.</source>
         <translation>Write the cameras&apos; map as one HTML file that opens offline (as &quot;Xuất bản đồ HTML&quot; in the app).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="269"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="315"/>
         <source>Tệp HTML (ghi đè khi xong).</source>
         <translation>The HTML file to write (replaced once complete).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="290"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="336"/>
         <source>Xem hoặc đặt mẫu văn bản của báo cáo PDF: cơ quan ban hành, số và ký hiệu, nơi nhận, người ký (lưu trong tệp dữ liệu, mọi báo cáo dùng chung).</source>
         <translation>Show or set the document form of the PDF report: issuing body, number and symbol, recipients, signer (kept in the workspace file, shared by every report).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="299"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="345"/>
         <source>Cơ quan chủ quản.</source>
         <translation>Parent body.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="300"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="346"/>
         <source>Cơ quan ban hành.</source>
         <translation>Issuing body.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="301"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="347"/>
         <source>Ký hiệu văn bản, ví dụ BC-CAHN.</source>
         <translation>Document symbol, for example BC-CAHN.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="303"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="349"/>
         <source>Số văn bản (để trống: văn thư ghi tay).</source>
         <translation>Document number (empty: the clerk writes it by hand).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="305"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="351"/>
         <source>Địa danh ghi trước ngày tháng.</source>
         <translation>Place written before the date.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="306"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="352"/>
         <source>Trích yếu nội dung.</source>
         <translation>Subject line.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="309"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="355"/>
         <source>Thẩm quyền ký, ví dụ KT. GIÁM ĐỐC (có thể để trống).</source>
         <translation>Signing authority, for example KT. GIÁM ĐỐC (may be empty).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="311"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="357"/>
         <source>Chức vụ người ký.</source>
         <translation>Signer&apos;s title.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="312"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="358"/>
         <source>Họ tên người ký.</source>
         <translation>Signer&apos;s full name.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="315"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="361"/>
         <source>Mục khó khăn, vướng mắc của báo cáo (mỗi dòng một đoạn).</source>
         <translation>The report&apos;s difficulties section (one paragraph per line).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="319"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="365"/>
         <source>Mục đề xuất, kiến nghị của báo cáo (mỗi dòng một đoạn).</source>
         <translation>The report&apos;s proposals section (one paragraph per line).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="327"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="373"/>
         <source>Một dòng &quot;Nơi nhận&quot; (lặp lại được; thay cả danh sách).</source>
         <translation>One &quot;Nơi nhận&quot; (recipients) line (repeatable; replaces the whole list).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="330"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="376"/>
         <source>In mẫu văn bản dạng JSON.</source>
         <translation>Print the document form as JSON.</translation>
     </message>
@@ -5204,7 +5170,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/review.py" line="47"/>
-        <source>--where {condition}: cần dạng KHOÁ=GIÁ TRỊ với khoá là {keys}.</source>
+        <source>--where {condition}: cần dạng KHÓA=GIÁ TRỊ với khóa là {keys}.</source>
         <translation>--where {condition}: use KEY=VALUE with one of these keys: {keys}.</translation>
     </message>
     <message>
@@ -5223,12 +5189,12 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>One record to review.</translation>
     </message>
     <message>
-        <source>Duyệt mọi bản ghi khớp KHOÁ=GIÁ TRỊ (lặp lại được, phải khớp tất cả): commune=MÃ, site=ID, unit=ID, device=ID-hoặc-tên, state=received|approved|needs_revision|rejected|none (none: chưa duyệt lần nào).</source>
+        <source>Duyệt mọi bản ghi khớp KHÓA=GIÁ TRỊ (lặp lại được, phải khớp tất cả): commune=MÃ, site=ID, unit=ID, device=ID-hoặc-tên, state=received|approved|needs_revision|rejected|none (none: chưa duyệt lần nào).</source>
         <translation type="vanished">Review every record matching KEY=VALUE (repeatable, all must hold): commune=CODE, site=ID, unit=ID, device=ID-or-name, state=received|approved|needs_revision|rejected|none (none: never reviewed).</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/review.py" line="78"/>
-        <source>Duyệt mọi bản ghi khớp KHOÁ=GIÁ TRỊ (lặp lại được, phải khớp tất cả): commune=MÃ, site=ID, unit=ID, device=ID-hoặc-tên, state=received|approved|needs_revision|rejected|changed_after_approval|none (none: chưa duyệt lần nào), search=CHỮ (tìm như danh sách, có dấu hay không đều được).</source>
+        <source>Duyệt mọi bản ghi khớp KHÓA=GIÁ TRỊ (lặp lại được, phải khớp tất cả): commune=MÃ, site=ID, unit=ID, device=ID-hoặc-tên, state=received|approved|needs_revision|rejected|changed_after_approval|none (none: chưa duyệt lần nào), search=CHỮ (tìm như danh sách, có dấu hay không đều được).</source>
         <translation>Review every record matching KEY=VALUE (repeatable, all must match): commune=CODE, site=ID, unit=ID, device=ID-or-name, state=received|approved|needs_revision|rejected|changed_after_approval|none (none: never reviewed), search=TEXT (searched as the lists are, with or without accents).</translation>
     </message>
     <message>
@@ -5273,7 +5239,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/review.py" line="158"/>
-        <source>Kiểm tra nhật ký của mọi tác giả trong workspace (chuỗi băm và đầu nhật ký đã ký); thoát với mã 1 và nêu mắt xích hỏng đầu tiên khi một dòng bị sửa ngoài ứng dụng.</source>
+        <source>Kiểm tra nhật ký của mọi tác giả trong tệp dữ liệu khảo sát (chuỗi băm và đầu nhật ký đã ký); thoát với mã 1 và nêu mắt xích hỏng đầu tiên khi một dòng bị sửa ngoài ứng dụng.</source>
         <translation>Check every author&apos;s log in the workspace (hash chain and signed head); exit 1 and name the first broken link when a row was changed outside the app.</translation>
     </message>
     <message>
@@ -5298,153 +5264,153 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/review.py" line="219"/>
-        <source>nguyên vẹn, {count} mục được workspace này chứng thực khi nâng cấp (tác giả không chứng minh được)</source>
+        <source>nguyên vẹn, {count} mục được tệp dữ liệu khảo sát này chứng thực khi nâng cấp (tác giả không chứng minh được)</source>
         <translation>intact, {count} entries attested by this workspace at upgrade (the author cannot prove them)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="230"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="231"/>
         <source>nguyên vẹn, tác giả ký đến mục {entry}</source>
         <translation>intact, signed by the author up to entry {entry}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="235"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="236"/>
         <source>nguyên vẹn</source>
         <translation>intact</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="237"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="238"/>
         <source>mục chưa ký (thiết bị ký khi xuất gói)</source>
         <translation>not yet signed (signed at the next export)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="239"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="240"/>
         <source>mục</source>
         <translation>entries</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="245"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="246"/>
         <source>Lịch sử bị sửa ngoài ứng dụng ở {count} nhật ký.</source>
         <translation>The history was changed outside the app in {count} logs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="254"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="255"/>
         <source>Lịch sử nguyên vẹn: {count} nhật ký.</source>
         <translation>The history is intact: {count} logs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="266"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="267"/>
         <source>Hàng đợi xung đột.</source>
         <translation>Conflicts: both values side by side, with who and when.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="269"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="270"/>
         <source>Mỗi xung đột một đối tượng JSON.</source>
         <translation>One JSON object per conflict.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="274"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="275"/>
         <source>Cả các xung đột đã xử lý.</source>
         <translation>Resolved conflicts too.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="281"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="282"/>
         <source>đã xử lý</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="292"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="293"/>
         <source>xung đột.</source>
         <translation>conflicts.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="298"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="299"/>
         <source>Xử lý một xung đột.</source>
         <translation>Resolve a conflict; the choice is a new change (office only).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="305"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="306"/>
         <source>Giữ giá trị a hoặc giá trị b.</source>
         <translation>Keep value a or value b.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="312"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="313"/>
         <source>Thay bằng một giá trị thứ ba (được kiểm tra như mọi giá trị).</source>
         <translation>A third value instead (checked like any value).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="328"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="329"/>
         <source>Đã xử lý: {table}/{record} {field} = {value}.</source>
         <translation>Resolved: {table}/{record} {field} = {value}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="339"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="340"/>
         <source>Tiến độ so với hạn.</source>
         <translation>Progress against the assignments&apos; due dates; late work flagged.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/grading.py" line="41"/>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="347"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="76"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="348"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="79"/>
         <source>Tính đến ngày này (YYYY-MM-DD; mặc định: hôm nay).</source>
         <translation>Measure against this day (YYYY-MM-DD; default: today).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="356"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="357"/>
         <source>Mỗi dòng một đơn vị, xã phường hoặc việc được giao, hoặc danh sách cần đôn đốc.</source>
         <translation>One line per unit, commune or assignment, or the list to chase.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="370"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="371"/>
         <source>TRỄ</source>
         <translation>LATE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="377"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="378"/>
         <source>{surveyed}/{expected} địa điểm, {reviewed}/{records} bản ghi đã duyệt, hạn {due}</source>
         <translation>{surveyed}/{expected} sites, {reviewed}/{records} records reviewed, due {due}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="390"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="391"/>
         <source>{lateness}; liên hệ: {contact}; đã nhắc: {reminded}</source>
         <translation>{lateness}; contact: {contact}; reminded: {reminded}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="401"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="402"/>
         <source>Gói đã nhận.</source>
         <translation>Imported packages and what each brought (or one package&apos;s records).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="404"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="405"/>
         <source>Mỗi gói hoặc bản ghi một đối tượng JSON.</source>
         <translation>One JSON object per package or record.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="409"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="410"/>
         <source>Các bản ghi một gói mang đến.</source>
         <translation>The records one package brought.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="427"/>
-        <source>{new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, {photos} ảnh</source>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="428"/>
+        <source>{new} mới, {updated} cập nhật, {deleted} xóa, {conflicts} xung đột, {photos} ảnh</source>
         <translation>{new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="437"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="438"/>
         <source>Giữ lại</source>
         <translation>held back</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="445"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="446"/>
         <source>Số liệu cho biểu đồ.</source>
         <translation>The dashboard&apos;s figures: cameras by commune, purpose, condition, owner and connectivity; shortcomings by kind; needs by priority.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="448"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="449"/>
         <source>Một đối tượng JSON chứa mọi biểu đồ.</source>
         <translation>One JSON object with every chart.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/review.py" line="454"/>
+        <location filename="../../src/fieldsurvey/cli/review.py" line="455"/>
         <source>Ngôn ngữ của nhãn.</source>
         <translation>Language of the labels.</translation>
     </message>
@@ -5522,7 +5488,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/sync.py" line="135"/>
-        <source>Kiểm tra và đếm những gì sẽ thay đổi (mới, cập nhật, xung đột, xoá, đã nhập trước đây) mà không ghi gì.</source>
+        <source>Kiểm tra và đếm những gì sẽ thay đổi (mới, cập nhật, xung đột, xóa, đã nhập trước đây) mà không ghi gì.</source>
         <translation>Check and count what would change (new, updated, conflicting, deleted, already imported) without writing anything.</translation>
     </message>
     <message>
@@ -5537,12 +5503,12 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/sync.py" line="205"/>
-        <source>(thử) {file}: {new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, {photos} ảnh.</source>
+        <source>(thử) {file}: {new} mới, {updated} cập nhật, {deleted} xóa, {conflicts} xung đột, {photos} ảnh.</source>
         <translation>(dry run) {file}: {new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/sync.py" line="211"/>
-        <source>{file}: {new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, {photos} ảnh.</source>
+        <source>{file}: {new} mới, {updated} cập nhật, {deleted} xóa, {conflicts} xung đột, {photos} ảnh.</source>
         <translation>{file}: {new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos.</translation>
     </message>
     <message>
@@ -5557,7 +5523,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/workspace.py" line="22"/>
-        <source>Tạo workspace demo.</source>
+        <source>Tạo tệp dữ liệu mẫu (demo).</source>
         <translation>Build the demo workspace (the same seed gives the same content).</translation>
     </message>
     <message>
@@ -5572,66 +5538,66 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/workspace.py" line="53"/>
-        <source>Workspace của ai: máy của cán bộ khảo sát hay văn phòng thành phố.</source>
+        <source>Tệp dữ liệu khảo sát của ai: máy của cán bộ khảo sát hay văn phòng thành phố.</source>
         <translation>Whose workspace: a surveyor&apos;s laptop or the city office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="64"/>
-        <source>Tên thiết bị của workspace (mặc định: demo, hoặc office với --role office).</source>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="65"/>
+        <source>Tên thiết bị của tệp dữ liệu khảo sát (mặc định: demo, hoặc office với --role office).</source>
         <translation>Device name of the workspace (default: demo, or office for --role office).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="79"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="82"/>
         <source>Thay tệp nếu đã có.</source>
         <translation>Replace the file if it exists.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="114"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="117"/>
         <source>Đã tạo {file}: {sites} địa điểm, {cameras} camera, {shortcomings} tồn tại, {needs} nhu cầu.</source>
         <translation>Created {file}: {sites} sites, {cameras} cameras, {shortcomings} shortcomings, {needs} needs.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="127"/>
-        <source>Mở ứng dụng với workspace PATH.</source>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="130"/>
+        <source>Mở ứng dụng với tệp dữ liệu khảo sát PATH.</source>
         <translation>Open the app on the workspace PATH.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="136"/>
-        <source>Đếm bản ghi trong workspace.</source>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="139"/>
+        <source>Đếm bản ghi trong tệp dữ liệu khảo sát.</source>
         <translation>Counts of everything in a workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="152"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="155"/>
         <source>Tìm không dấu.</source>
         <translation>Accent-insensitive search (&quot;hoan kiem&quot; finds &quot;Hoàn Kiếm&quot;).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="185"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="188"/>
         <source>Số giây chờ bản đồ trước khi bỏ cuộc.</source>
         <translation>Seconds to wait for the map before giving up.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="17"/>
-        <source>Tìm đường phố, địa danh, toạ độ trên bản đồ nền (không cần dấu: “hang bai”); chỉ mục địa danh được lập lần đầu (vài giây) rồi giữ lại.</source>
+        <source>Tìm đường phố, địa danh, tọa độ trên bản đồ nền (không cần dấu: “hang bai”); chỉ mục địa danh được lập lần đầu (vài giây) rồi giữ lại.</source>
         <translation>Find streets, places and coordinates on the basemap (accents optional: “hang bai”); the place index is built on first use (a few seconds) and kept.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="26"/>
         <location filename="../../src/fieldsurvey/cli/names.py" line="33"/>
-        <location filename="../../src/fieldsurvey/cli/names.py" line="58"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="155"/>
+        <location filename="../../src/fieldsurvey/cli/names.py" line="59"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="158"/>
         <source>Mỗi kết quả một đối tượng JSON.</source>
         <translation>One JSON object per hit.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="32"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="161"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="164"/>
         <source>Nhiều nhất bấy nhiêu kết quả.</source>
         <translation>At most this many hits.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="38"/>
-        <source>Tìm cả các địa điểm của workspace này.</source>
+        <source>Tìm cả các địa điểm của tệp dữ liệu khảo sát này.</source>
         <translation>Also the sites of this workspace.</translation>
     </message>
     <message>
@@ -5641,7 +5607,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="69"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="174"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="177"/>
         <source>Không tìm thấy.</source>
         <translation>Nothing found.</translation>
     </message>
@@ -5658,7 +5624,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
     <message>
         <location filename="../../src/fieldsurvey/cli/basemap.py" line="95"/>
         <location filename="../../src/fieldsurvey/cli/keys.py" line="43"/>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="138"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="141"/>
         <source>Một đối tượng JSON.</source>
         <translation>One JSON object.</translation>
     </message>
@@ -5673,7 +5639,7 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>One JSON object per basemap.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/workspace.py" line="178"/>
+        <location filename="../../src/fieldsurvey/cli/workspace.py" line="181"/>
         <source>Kiểm tra ứng dụng không cần màn hình.</source>
         <translation>Start the app headless, load the map, report.
 
@@ -5686,7 +5652,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/names.py" line="49"/>
-        <source>Các đơn vị của workspace (mã, tên) theo thứ tự chữ cái tiếng Việt: tên hoặc mã dùng được cho --owner và --where owner=.</source>
+        <source>Các đơn vị của tệp dữ liệu khảo sát (mã, tên) theo thứ tự chữ cái tiếng Việt: tên hoặc mã dùng được cho --owner và --where owner=.</source>
         <translation>The workspace&apos;s units (id, name) in Vietnamese alphabetical order: the name or id is what --owner and --where owner= take.</translation>
     </message>
 </context>
@@ -5707,12 +5673,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     <name>location</name>
     <message>
         <location filename="../../src/fieldsurvey/core/location.py" line="23"/>
-        <source>Không đọc được toạ độ {text}: hãy nhập &quot;21.0285, 105.8542&quot; hoặc &quot;21°01&apos;42.6&quot;N 105°51&apos;15.1&quot;E&quot;.</source>
+        <source>Không đọc được tọa độ {text}: hãy nhập &quot;21.0285, 105.8542&quot; hoặc &quot;21°01&apos;42.6&quot;N 105°51&apos;15.1&quot;E&quot;.</source>
         <translation>Cannot read the coordinates {text}: type &quot;21.0285, 105.8542&quot; or &quot;21°01&apos;42.6&quot;N 105°51&apos;15.1&quot;E&quot;.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/location.py" line="83"/>
-        <source>Toạ độ ngoài phạm vi: {lat}, {lon}.</source>
+        <source>Tọa độ ngoài phạm vi: {lat}, {lon}.</source>
         <translation>Coordinates out of range: {lat}, {lon}.</translation>
     </message>
 </context>
@@ -5888,7 +5854,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/office/conflicts.py" line="111"/>
-        <source>Xung đột xoá/sửa chỉ chọn a hoặc b (giữ hay xoá bản ghi).</source>
+        <source>Xung đột xóa/sửa chỉ chọn a hoặc b (giữ hay xóa bản ghi).</source>
         <translation>A delete conflict is settled by taking a or b (keep or delete the record).</translation>
     </message>
     <message>
@@ -6333,41 +6299,41 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/office/review.py" line="45"/>
-        <source>Chỉ workspace của văn phòng (vai trò office) mới được duyệt và xử lý xung đột; workspace này có vai trò {role}.</source>
+        <source>Chỉ tệp dữ liệu khảo sát của văn phòng (vai trò office) mới được duyệt và xử lý xung đột; tệp dữ liệu khảo sát này có vai trò {role}.</source>
         <translation>Only an office workspace may review or resolve conflicts; this workspace&apos;s role is {role}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/review.py" line="67"/>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="68"/>
         <source>Bảng {table} không duyệt được; chọn {tables}.</source>
         <translation>Records of {table} are not reviewed; choose {tables}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/review.py" line="79"/>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="80"/>
         <source>Trạng thái duyệt {state} không có; chọn {states}.</source>
         <translation>Unknown review state {state}; choose {states}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/review.py" line="88"/>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="89"/>
         <source>Cần ghi nhận xét khi yêu cầu bổ sung hoặc từ chối.</source>
         <translation>A comment is needed to ask for a revision or to reject.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/review.py" line="152"/>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="153"/>
         <source>Không có thiết bị {device}.</source>
         <translation>No device with that id or name: {device}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/review.py" line="154"/>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="155"/>
         <source>Nhiều thiết bị tên {device}; hãy dùng mã thiết bị.</source>
         <translation>Several devices are called {device}; use the device id.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/review.py" line="173"/>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="174"/>
         <source>{code} không phải mã xã/phường hiện hành của Hà Nội.</source>
         <translation>{code} is not a current Hà Nội commune code.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/review.py" line="198"/>
+        <location filename="../../src/fieldsurvey/core/office/review.py" line="199"/>
         <source>Trạng thái duyệt {state} không có; chọn {states} hoặc {none}.</source>
         <translation>Unknown review state {state}; choose {states} or {none}.</translation>
     </message>
@@ -6848,7 +6814,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/photos/store.py" line="697"/>
-        <source>Đã huỷ.</source>
+        <source>Đã hủy.</source>
         <translation>Cancelled.</translation>
     </message>
 </context>
@@ -6893,67 +6859,77 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="55"/>
-        <source>Đã huỷ báo cáo, không ghi tệp nào.</source>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="56"/>
+        <source>Đã hủy báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="129"/>
-        <source>Bộ lọc phải có dạng khoá=giá trị: {item}.</source>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="150"/>
+        <source>Bộ lọc phải có dạng khóa=giá trị: {item}.</source>
         <translation>A filter must be key=value: {item}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="137"/>
-        <source>Khoá lọc không hợp lệ: {key} (dùng {keys}).</source>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="158"/>
+        <source>Khóa lọc không hợp lệ: {key} (dùng {keys}).</source>
         <translation>Unknown filter key {key} (use {keys}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="165"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="186"/>
         <source>Giá trị không hợp lệ cho {key}: {value} (dùng {codes}).</source>
         <translation>Unknown value for {key}: {value} (use {codes}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="191"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="212"/>
         <source>Không tìm thấy xã, phường {value}.</source>
         <translation>No commune called {value} in the workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="192"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="213"/>
         <source>Không tìm thấy đơn vị {value}.</source>
         <translation>No owner called {value} in the workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="210"/>
+        <location filename="../../src/fieldsurvey/core/reports/filters.py" line="231"/>
         <source>Có {count} đơn vị tên {value}, hãy dùng mã (id).</source>
         <translation>{count} units are called {value}; give its id.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="80"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="95"/>
         <source>Định dạng không hỗ trợ: {format} (dùng {formats}).</source>
         <translation>Unknown format {format} (use {formats}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="88"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="103"/>
         <source>Ngôn ngữ không hỗ trợ: {lang} (vi, en).</source>
         <translation>Unknown language {lang} (vi, en).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="96"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="111"/>
+        <source>Không xuất được {records} dạng {format}: CSV, GeoJSON xuất một trong {choices}; các định dạng khác xuất mọi loại bản ghi.</source>
+        <translation>Cannot export {records} as {format}: CSV and GeoJSON export one of {choices}; the other formats export every kind of record.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="123"/>
+        <source>Chỉ xuất ảnh kèm danh sách camera.</source>
+        <translation>Photos go only with a list of cameras.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="130"/>
         <source>Chỉ xuất ảnh kèm GeoJSON/CSV và khi không lược bỏ thông tin nhạy cảm.</source>
         <translation>Photos go only with GeoJSON/CSV, and not with --omit-sensitive.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="106"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="140"/>
         <source>{path} là một thư mục.</source>
         <translation>{path} is a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="112"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="146"/>
         <source>Không có thư mục {folder}.</source>
         <translation>No folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="132"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="169"/>
         <source>Không ghi được vào {folder}: {detail}.</source>
         <translation>Cannot write to {folder}: {detail}.</translation>
     </message>
@@ -7033,37 +7009,37 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>{field}: contains a control character.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/per.py" line="91"/>
-        <source>Đã huỷ: đã ghi {written} trong {total} báo cáo, không còn tệp ghi dở.</source>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="97"/>
+        <source>Đã hủy: đã ghi {written} trong {total} báo cáo, không còn tệp ghi dở.</source>
         <translation>Cancelled: {written} of {total} reports written, no half-written file left.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/per.py" line="111"/>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="122"/>
         <source>Không lập được báo cáo theo {per} (dùng {choices}).</source>
         <translation>Cannot make reports per {per} (use {choices}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/per.py" line="119"/>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="130"/>
         <source>Báo cáo theo từng đơn vị, xã chỉ lập dạng {formats}, không {format}.</source>
         <translation>Reports per unit or commune are made as {formats} only, not {format}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/per.py" line="213"/>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="225"/>
         <source>Thư mục {folder} đã có {count} tệp cùng tên, ví dụ {name}: hãy chọn thư mục khác hoặc cho phép thay.</source>
         <translation>The folder {folder} already has {count} files of the same names, for example {name}: choose another folder or allow replacing them.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/per.py" line="277"/>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="293"/>
         <source>{path} không phải là thư mục.</source>
         <translation>{path} is not a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/per.py" line="287"/>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="303"/>
         <source>Không tạo được thư mục {folder}: {detail}.</source>
         <translation>Could not create the folder {folder}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/per.py" line="295"/>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="311"/>
         <source>Không ghi được vào thư mục {folder}.</source>
         <translation>Cannot write into the folder {folder}.</translation>
     </message>
@@ -7244,72 +7220,72 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     <name>store</name>
     <message>
         <location filename="../../src/fieldsurvey/core/store/db.py" line="80"/>
-        <source>Không bật được chế độ WAL cho {path} (SQLite trả về {mode}). Hãy chép workspace vào một thư mục trên ổ đĩa của máy rồi mở lại.</source>
+        <source>Không bật được chế độ WAL cho {path} (SQLite trả về {mode}). Hãy chép tệp dữ liệu khảo sát vào một thư mục trên ổ đĩa của máy rồi mở lại.</source>
         <translation>Cannot switch {path} to WAL mode (SQLite answered {mode}). Copy the workspace to a folder on this computer&apos;s own disk and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="204"/>
-        <source>{path} không phải là workspace FieldSurvey (không phải tệp SQLite). Hãy chọn tệp .sqlite do FieldSurvey tạo.</source>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="208"/>
+        <source>{path} không phải là tệp dữ liệu khảo sát FieldSurvey (không phải tệp SQLite). Hãy chọn tệp .sqlite do FieldSurvey tạo.</source>
         <translation>{path} is not a FieldSurvey workspace (not an SQLite file). Choose a .sqlite file made by FieldSurvey.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="248"/>
-        <source>{path} là một cơ sở dữ liệu SQLite nhưng không phải workspace FieldSurvey; FieldSurvey không sửa tệp này.</source>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="253"/>
+        <source>{path} là một cơ sở dữ liệu SQLite nhưng không phải tệp dữ liệu khảo sát FieldSurvey; FieldSurvey không sửa tệp này.</source>
         <translation>{path} is an SQLite file, but not a FieldSurvey workspace; FieldSurvey leaves it untouched.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="265"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="271"/>
         <source>{path} được tạo bởi phiên bản FieldSurvey mới hơn (thay đổi cấu trúc {changes}). Hãy cập nhật FieldSurvey rồi mở lại; tệp không bị thay đổi.</source>
         <translation>{path} was written by a newer FieldSurvey (schema changes {changes}): update the app and open it again; the file was left untouched.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="304"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="310"/>
         <source>Bản sao lưu của {path} trước khi nâng cấp không khớp với bản gốc ({detail}); chưa nâng cấp gì. Hãy kiểm tra ổ đĩa rồi thử lại.</source>
         <translation>The backup of {path} made before the upgrade does not match the original ({detail}); nothing was upgraded. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="328"/>
-        <source>{path} là một thư mục, không phải tệp workspace.</source>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="334"/>
+        <source>{path} là một thư mục, không phải tệp dữ liệu khảo sát.</source>
         <translation>{path} is a folder, not a workspace file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="336"/>
-        <source>Không tìm thấy workspace {path}.</source>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="344"/>
+        <source>Không tìm thấy tệp dữ liệu khảo sát {path}.</source>
         <translation>No workspace at {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="344"/>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="426"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="352"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="437"/>
         <source>Thư mục {folder} không tồn tại.</source>
         <translation>No folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="354"/>
-        <source>{path} là tệp rỗng, không phải workspace FieldSurvey.</source>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="362"/>
+        <source>{path} là tệp rỗng, không phải tệp dữ liệu khảo sát FieldSurvey.</source>
         <translation>{path} is an empty file, not a FieldSurvey workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="365"/>
-        <source>Không ghi được vào {folder} ({detail}). Hãy tạo workspace trong một thư mục bạn có quyền ghi (ví dụ Documents).</source>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="375"/>
+        <source>Không ghi được vào {folder} ({detail}). Hãy tạo tệp dữ liệu khảo sát trong một thư mục bạn có quyền ghi (ví dụ Documents).</source>
         <translation>FieldSurvey cannot write to {folder} ({detail}); create the workspace in a folder you can write to (Documents, for example).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="408"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="419"/>
         <source>{path} đã tồn tại; không ghi đè. Dùng --force để thay thế nó.</source>
         <translation>{path} exists; use --force to replace it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="418"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="429"/>
         <source>{path} là một thư mục.</source>
         <translation>{path} is a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="434"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="445"/>
         <source>Không có quyền ghi vào thư mục {folder}. Hãy chọn thư mục khác.</source>
         <translation>Cannot write to {folder}. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="484"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="495"/>
         <source>Không ghi được {path}: {detail}</source>
         <translation>Cannot write {path}: {detail}</translation>
     </message>
@@ -7456,7 +7432,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/store/workspace.py" line="304"/>
-        <source>Bản ghi {record} đã bị xoá.</source>
+        <source>Bản ghi {record} đã bị xóa.</source>
         <translation>The record {record} was deleted.</translation>
     </message>
     <message>
@@ -7484,81 +7460,81 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     <name>sync</name>
     <message>
         <location filename="../../src/fieldsurvey/core/sync/export.py" line="73"/>
-        <source>Hãy chọn nơi nhận gói (--to): workspace này không có đúng một văn phòng đã đăng ký.</source>
+        <source>Hãy chọn nơi nhận gói (--to): tệp dữ liệu khảo sát này không có đúng một văn phòng đã đăng ký.</source>
         <translation>Choose the recipient (--to): this workspace is not enrolled with exactly one office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="93"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="94"/>
         <source>Thiết bị {device} chưa đăng ký hoặc đã bị thu hồi.</source>
         <translation>The recipient {device} is not enrolled or was revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="240"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="241"/>
         <source>Không ghi được gói vào {folder}: {detail}. Hãy kiểm tra thẻ nhớ/USB và chỗ trống.</source>
         <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/sync/importing.py" line="116"/>
-        <source>Một lần nhập gói khác vào workspace này đang chạy quá lâu; hãy thử lại sau.</source>
+        <source>Một lần nhập gói khác vào tệp dữ liệu khảo sát này đang chạy quá lâu; hãy thử lại sau.</source>
         <translation>Another import into this workspace is still running; try again later.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="169"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="170"/>
         <source>Gói thiếu phần {name}.</source>
         <translation>The package has no {name} entry.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="194"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="195"/>
         <source>Ảnh trong gói không khớp mã băm của nó.</source>
         <translation>A photo does not match its hash.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="239"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="240"/>
         <source>Phần {name} của gói không đọc được.</source>
         <translation>The package&apos;s {name} is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="324"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="325"/>
         <source>{reason} Gói đã được chép vào {folder}.</source>
         <translation>{reason} The package was held back in the quarantine folder: {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="344"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="345"/>
         <source>Dữ liệu trong gói không nhất quán ({detail}).</source>
         <translation>The package&apos;s records are inconsistent ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="418"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="419"/>
         <source>Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?).</source>
         <translation>The package&apos;s clock is far in the future (is the sender&apos;s clock wrong?).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="422"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="423"/>
         <source>Thiếu các thay đổi {first}–{last} của thiết bị {device}: hãy nhập các gói trước đó.</source>
         <translation>A gap in the changes of device {device} ({first}–{last}): import the earlier packages first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="461"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="462"/>
         <source>Gói có ảnh không thuộc bản ghi nào</source>
         <translation>The package carries a photo no record refers to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="469"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="470"/>
         <source>Bản ghi ảnh {sha}… đến mà không có tệp ảnh</source>
         <translation>A photo record {sha}… arrived without its file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="482"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="483"/>
         <source>là {found}, không phải {declared} như bản ghi của nó</source>
         <translation>the file is {found}, not {declared} as its record declares</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="490"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="491"/>
         <source>Ảnh {sha}… trong gói không hợp lệ: {why}</source>
         <translation>A photo {sha}… in the package is not acceptable: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="545"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="546"/>
         <source>Phần xác nhận của gói không đọc được.</source>
         <translation>The package&apos;s acknowledgements are not valid.</translation>
     </message>
@@ -7714,7 +7690,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="530"/>
-        <source>Gói này không gửi cho workspace này.</source>
+        <source>Gói này không gửi cho tệp dữ liệu khảo sát này.</source>
         <translation>The package is for another device.</translation>
     </message>
     <message>
@@ -7812,7 +7788,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/sync/package.py" line="565"/>
-        <source>Gói này được mã hoá cho nơi nhận khác ({shown}), không phải cho máy này.</source>
+        <source>Gói này được mã hóa cho nơi nhận khác ({shown}), không phải cho máy này.</source>
         <translation>This package is encrypted for another recipient ({shown}), not for this one.</translation>
     </message>
     <message>
@@ -7822,7 +7798,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/sync/package.py" line="581"/>
-        <source>khoá trong tiêu đề sai</source>
+        <source>khóa trong tiêu đề sai</source>
         <translation>the header key is invalid</translation>
     </message>
     <message>
@@ -8068,12 +8044,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/sync/rotation.py" line="102"/>
-        <source>Gói được ký bằng khoá mà thiết bị {sender} đã thay ngày {date}.</source>
+        <source>Gói được ký bằng khóa mà thiết bị {sender} đã thay ngày {date}.</source>
         <translation>The package is signed with a key that device {sender} replaced on {date}.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/sync/rotation.py" line="124"/>
-        <source>Thông báo đổi khoá trong gói không hợp lệ: {why}.</source>
+        <source>Thông báo đổi khóa trong gói không hợp lệ: {why}.</source>
         <translation>The package&apos;s key rotation is not valid: {why}.</translation>
     </message>
     <message>
@@ -8116,7 +8092,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     <name>tasks</name>
     <message>
         <location filename="../../src/fieldsurvey/core/tasks.py" line="26"/>
-        <source>Đã huỷ.</source>
+        <source>Đã hủy.</source>
         <translation>Cancelled.</translation>
     </message>
 </context>
@@ -8179,324 +8155,324 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/trust/keys.py" line="386"/>
-        <source>Hãy chọn một mật khẩu cho khoá thiết bị.</source>
+        <source>Hãy chọn một mật khẩu cho khóa thiết bị.</source>
         <translation>Choose a passphrase for the device keys.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/trust/keys.py" line="394"/>
-        <source>Máy này không có kho khoá của hệ điều hành dùng được; hãy chọn mật khẩu.</source>
+        <source>Máy này không có kho khóa của hệ điều hành dùng được; hãy chọn mật khẩu.</source>
         <translation>This machine has no usable credential store; choose a passphrase.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/trust/keys.py" line="487"/>
-        <source>kho khoá</source>
+        <source>kho khóa</source>
         <translation>credential store</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/trust/keys.py" line="489"/>
-        <source>tệp khoá</source>
+        <source>tệp khóa</source>
         <translation>key file</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/trust/keys.py" line="497"/>
-        <source>Khoá riêng không khớp với khoá công khai của workspace (tệp bị sửa?).</source>
+        <source>Khóa riêng không khớp với khóa công khai của tệp dữ liệu khảo sát (tệp bị sửa?).</source>
         <translation>The private keys do not match the workspace&apos;s public keys (was the file altered?).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="539"/>
-        <source>Khoá mẫu (demo) được suy ra từ số hạt giống, không lưu ở đâu và không đổi được.</source>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="540"/>
+        <source>Khóa mẫu (demo) được suy ra từ số hạt giống, không lưu ở đâu và không đổi được.</source>
         <translation>Demo keys are derived from their seed: they are kept nowhere and cannot change.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="586"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="587"/>
         <source>khóa {key} lặp lại</source>
         <translation>duplicate key {key}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="596"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="597"/>
         <source>{field} không phải base64</source>
         <translation>{field} is not base64</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="599"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="600"/>
         <source>{field} phải là 32 byte</source>
         <translation>{field} must be 32 bytes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="608"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="609"/>
         <source>tệp quá lớn (hơn {limit} byte)</source>
         <translation>file larger than {limit} bytes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="615"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="616"/>
         <source>không phải JSON UTF-8</source>
         <translation>not UTF-8 JSON</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="617"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="618"/>
         <source>không phải đối tượng JSON</source>
         <translation>not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="626"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="627"/>
         <source>thiếu {missing}, thừa {extra}</source>
         <translation>missing keys {missing}, unexpected keys {extra}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="632"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="633"/>
         <source>không phải hồ sơ FieldSurvey</source>
         <translation>not a FieldSurvey profile</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="637"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="638"/>
         <source>phiên bản {version} không hỗ trợ</source>
         <translation>unsupported version {version}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="643"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="644"/>
         <source>{field} phải là chuỗi</source>
         <translation>{field} must be a string</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="645"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="646"/>
         <source>fingerprint phải là chuỗi</source>
         <translation>fingerprint must be a string</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="648"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="649"/>
         <source>demo_seed không hợp lệ</source>
         <translation>demo_seed is not valid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="658"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="659"/>
         <source>dấu vân tay không khớp với khóa</source>
         <translation>the fingerprint does not match the keys</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="691"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="692"/>
         <source>Dấu vân tay không khớp.</source>
         <translation>Fingerprint does not match.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="696"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="697"/>
         <source>Thiết bị {device} trùng mã với chính không gian làm việc này.</source>
         <translation>Device {device} has this workspace&apos;s own id.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="718"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="719"/>
         <source>Thiết bị {device} đã đăng ký với khóa khác.</source>
         <translation>Device {device} is already enrolled with different keys.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="749"/>
-        <source>Đăng ký lại khoá mới cần dấu vân tay do người dùng thiết bị đọc.</source>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="750"/>
+        <source>Đăng ký lại khóa mới cần dấu vân tay do người dùng thiết bị đọc.</source>
         <translation>Enrolling new keys again needs the fingerprint read out by the device&apos;s user (--fingerprint).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="757"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="758"/>
         <source>Thiết bị {device} đã bị thu hồi; không đăng ký lại được.</source>
         <translation>Device {device} was revoked; it cannot be enrolled again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="766"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="767"/>
         <source>Thiết bị {device} đã đăng ký với vai trò khác.</source>
         <translation>Device {device} is enrolled with another role.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="773"/>
-        <source>Khoá ký này đã từng được dùng.</source>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="774"/>
+        <source>Khóa ký này đã từng được dùng.</source>
         <translation>This signing key was used before.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="799"/>
-        <source>Thiết bị {device} dùng khóa mẫu (demo) mà ai cũng suy ra được; workspace thật không nhận thiết bị và gói của nó.</source>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="800"/>
+        <source>Thiết bị {device} dùng khóa mẫu (demo) mà ai cũng suy ra được; tệp dữ liệu khảo sát thật không nhận thiết bị và gói của nó.</source>
         <translation>The device {device} uses demo keys, which anyone can derive; a real workspace does not accept it or its packages.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="809"/>
-        <source>Đây là workspace mẫu (demo) để tập huấn; nó chỉ nhận thiết bị và gói mẫu, không nhận thiết bị thật {device}.</source>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="811"/>
+        <source>Đây là tệp dữ liệu mẫu (demo) để tập huấn; nó chỉ nhận thiết bị và gói mẫu, không nhận thiết bị thật {device}.</source>
         <translation>This is a training demo workspace: it accepts only demo devices and their packages, not the real device {device}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="825"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="827"/>
         <source>Không có thiết bị {device} đã đăng ký.</source>
         <translation>No enrolled device {device}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="904"/>
-        <source>Thông báo đổi khoá bị từ chối: {why}.</source>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="906"/>
+        <source>Thông báo đổi khóa bị từ chối: {why}.</source>
         <translation>Key rotation refused: {why}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="996"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="998"/>
         <source>quá lớn</source>
         <translation>too large</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1000"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1002"/>
         <source>không đọc được</source>
         <translation>not readable</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1002"/>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1007"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1004"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1009"/>
         <source>sai cấu trúc</source>
         <translation>wrong structure</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1004"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1006"/>
         <source>định dạng lạ</source>
         <translation>unknown format</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1009"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1011"/>
         <source>sai kiểu</source>
         <translation>wrong types</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1012"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1014"/>
         <source>mã thiết bị sai</source>
         <translation>bad device id</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1014"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1016"/>
         <source>thời điểm sai</source>
         <translation>bad time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1021"/>
         <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1023"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1025"/>
         <source>chữ ký sai</source>
         <translation>bad signature</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1031"/>
-        <source>khoá sai</source>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1033"/>
+        <source>khóa sai</source>
         <translation>bad key</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1059"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1061"/>
         <source>thiết bị chưa đăng ký</source>
         <translation>the device is not enrolled</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1062"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1064"/>
         <source>thiết bị đã bị thu hồi</source>
         <translation>the device was revoked</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1064"/>
-        <source>thiết bị mẫu không đổi khoá</source>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1066"/>
+        <source>thiết bị mẫu không đổi khóa</source>
         <translation>demo devices do not rotate</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1066"/>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1068"/>
         <source>chữ ký không hợp lệ</source>
         <translation>a signature is not valid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1075"/>
-        <source>khoá cũ không khớp</source>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1077"/>
+        <source>khóa cũ không khớp</source>
         <translation>the old key does not match</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1079"/>
-        <source>thông báo cũ, khoá này đã được thay</source>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1081"/>
+        <source>thông báo cũ, khóa này đã được thay</source>
         <translation>an old statement: that key was replaced</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1082"/>
-        <source>không được ký bằng khoá đã đăng ký của thiết bị</source>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1084"/>
+        <source>không được ký bằng khóa đã đăng ký của thiết bị</source>
         <translation>not signed with the device&apos;s enrolled key</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1085"/>
-        <source>khoá mới đã từng dùng</source>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1087"/>
+        <source>khóa mới đã từng dùng</source>
         <translation>the new key was used before</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1192"/>
-        <source>Lần đổi khoá trước chưa đến được mọi nơi nhận (văn phòng); hãy trao đổi gói với họ trước.</source>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1194"/>
+        <source>Lần đổi khóa trước chưa đến được mọi nơi nhận (văn phòng); hãy trao đổi gói với họ trước.</source>
         <translation>The previous key rotation has not reached every peer (the office) yet: exchange packages with them first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1268"/>
-        <source>Workspace chưa có khoá.</source>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1271"/>
+        <source>Tệp dữ liệu khảo sát chưa có khóa.</source>
         <translation>The workspace has no keys yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1270"/>
-        <source>Khoá mẫu (demo) không đổi được.</source>
+        <location filename="../../src/fieldsurvey/core/trust/keys.py" line="1274"/>
+        <source>Khóa mẫu (demo) không đổi được.</source>
         <translation>Demo keys cannot be replaced.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="82"/>
-        <source>Khoá riêng của thiết bị {device} không có trên máy này ({where}): workspace được chép từ máy khác, nơi khoá vẫn nằm. Dữ liệu vẫn mở được; để gửi và nhận gói, hãy dùng máy cũ, hoặc tạo khoá mới (fieldsurvey keys rotate --lost) rồi đọc dấu vân tay mới cho văn phòng để đăng ký lại</source>
+        <source>Khóa riêng của thiết bị {device} không có trên máy này ({where}): tệp dữ liệu khảo sát được chép từ máy khác, nơi khóa vẫn nằm. Dữ liệu vẫn mở được; để gửi và nhận gói, hãy dùng máy cũ, hoặc tạo khóa mới (fieldsurvey keys rotate --lost) rồi đọc dấu vân tay mới cho văn phòng để đăng ký lại</source>
         <translation>The private keys of device {device} are not on this machine ({where}): the workspace was copied from another machine, where its keys stayed. Its data still opens; to send and receive packages use that machine, or make new keys (fieldsurvey keys rotate --lost) and read the new fingerprint to the office to enrol again</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="133"/>
-        <source>Kho khoá của hệ điều hành không dùng được ({kind}). Hãy mở khoá kho (đăng nhập lại) hoặc chọn bảo vệ bằng mật khẩu</source>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="134"/>
+        <source>Kho khóa của hệ điều hành không dùng được ({kind}). Hãy mở khóa kho (đăng nhập lại) hoặc chọn bảo vệ bằng mật khẩu</source>
         <translation>The operating system&apos;s credential store cannot be used ({kind}). Unlock it (log in again) or protect the keys with a passphrase instead</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="195"/>
-        <source>Cảnh báo: khoá riêng của máy này được lưu không mã hoá trong tệp {path} (chỉ tài khoản của bạn đọc được). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khoá của hệ điều hành hoặc mật khẩu (fieldsurvey keys protect).</source>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="196"/>
+        <source>Cảnh báo: khóa riêng của máy này được lưu không mã hóa trong tệp {path} (chỉ tài khoản của bạn đọc được). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khóa của hệ điều hành hoặc mật khẩu (fieldsurvey keys protect).</source>
         <translation>Warning: this device&apos;s private keys are kept unencrypted in the file {path} (readable by your account only). Anyone who copies that file (a thief, malware, a whole-disk backup) can sign packages as you. Prefer the operating system&apos;s credential store or a passphrase (fieldsurvey keys protect).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="222"/>
-        <source>Không đọc được tệp khoá {path}: {detail}</source>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="223"/>
+        <source>Không đọc được tệp khóa {path}: {detail}</source>
         <translation>Cannot read the key file {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="242"/>
-        <source>Không ghi được tệp khoá {path}: {detail}</source>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="243"/>
+        <source>Không ghi được tệp khóa {path}: {detail}</source>
         <translation>Cannot write the key file {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="271"/>
-        <source>Khoá lưu ở {where} bị hỏng hoặc không phải của FieldSurvey</source>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="272"/>
+        <source>Khóa lưu ở {where} bị hỏng hoặc không phải của FieldSurvey</source>
         <translation>The keys kept in {where} are damaged or not FieldSurvey&apos;s</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="316"/>
-        <source>kho khoá của hệ điều hành</source>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="317"/>
+        <source>kho khóa của hệ điều hành</source>
         <translation>the credential store</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="403"/>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="404"/>
         <source>Mật khẩu phải dài ít nhất {length} ký tự</source>
         <translation>The passphrase must be at least {length} characters long</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="412"/>
-        <source>Thông số mã hoá khoá trong workspace không hợp lệ</source>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="413"/>
+        <source>Thông số mã hóa khóa trong tệp dữ liệu khảo sát không hợp lệ</source>
         <translation>The workspace&apos;s key encryption parameters are not valid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="465"/>
-        <source>Mật khẩu không đúng (hoặc khoá trong workspace bị hỏng); hãy thử lại</source>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="468"/>
+        <source>Mật khẩu không đúng (hoặc khóa trong tệp dữ liệu khảo sát bị hỏng); hãy thử lại</source>
         <translation>Wrong passphrase (or the keys in the workspace are damaged); try again</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="471"/>
-        <source>Khoá trong workspace có độ dài sai</source>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="476"/>
+        <source>Khóa trong tệp dữ liệu khảo sát có độ dài sai</source>
         <translation>The keys in the workspace have the wrong length</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="479"/>
-        <source>Cần mật khẩu của khoá thiết bị: đặt biến FIELDSURVEY_PASSPHRASE, dùng --passphrase-file hoặc chạy trong cửa sổ dòng lệnh để được hỏi</source>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="484"/>
+        <source>Cần mật khẩu của khóa thiết bị: đặt biến FIELDSURVEY_PASSPHRASE, dùng --passphrase-file hoặc chạy trong cửa sổ dòng lệnh để được hỏi</source>
         <translation>The device keys&apos; passphrase is needed: set FIELDSURVEY_PASSPHRASE, use --passphrase-file, or run in a terminal to be asked</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="493"/>
-        <source>Chưa nhập mật khẩu khoá thiết bị; không làm gì cả.</source>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="498"/>
+        <source>Chưa nhập mật khẩu khóa thiết bị; không làm gì cả.</source>
         <translation>The device keys&apos; passphrase was not given; nothing was done.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="508"/>
-        <source>Cách bảo vệ khoá {protection} không có (chọn {choices})</source>
+        <location filename="../../src/fieldsurvey/core/trust/keystore.py" line="513"/>
+        <source>Cách bảo vệ khóa {protection} không có (chọn {choices})</source>
         <translation>No key protection {protection} (choose {choices})</translation>
     </message>
     <message>
@@ -8541,7 +8517,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="100"/>
-        <source>văn phòng đã xoá bản ghi này của {table}, chỉ văn phòng được khôi phục</source>
+        <source>văn phòng đã xóa bản ghi này của {table}, chỉ văn phòng được khôi phục</source>
         <translation>the office deleted this {table} record; only the office may restore it</translation>
     </message>
     <message>
@@ -8556,7 +8532,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/trust/permissions.py" line="113"/>
-        <source>chỉ văn phòng được xoá {table}</source>
+        <source>chỉ văn phòng được xóa {table}</source>
         <translation>only the office may delete in {table}</translation>
     </message>
 </context>
@@ -8564,31 +8540,31 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     <name>workspace</name>
     <message>
         <location filename="../../src/fieldsurvey/core/store/db.py" line="90"/>
-        <source>Tệp workspace {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao lưu trong thư mục {backups} hoặc từ gói đồng bộ gần nhất.</source>
+        <source>Tệp dữ liệu khảo sát {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao lưu trong thư mục {backups} hoặc từ gói đồng bộ gần nhất.</source>
         <translation>The workspace file {path} is damaged (SQLite: {detail}). Restore it from a backup in {backups} or from the latest sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="101"/>
-        <source>Không ghi được vào {folder} (SQLite: {detail}). Hãy chép workspace vào một thư mục bạn có quyền ghi (ví dụ Documents) rồi mở lại.</source>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="102"/>
+        <source>Không ghi được vào {folder} (SQLite: {detail}). Hãy chép tệp dữ liệu khảo sát vào một thư mục bạn có quyền ghi (ví dụ Documents) rồi mở lại.</source>
         <translation>FieldSurvey cannot write to {folder} (SQLite: {detail}). Copy the workspace to a folder you can write to (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="109"/>
-        <source>Không mở được {path} (SQLite: {detail}). Hãy kiểm tra thư mục còn đó và bạn có quyền ghi trong đó, hoặc chép workspace vào một thư mục khác (ví dụ Documents) rồi mở lại.</source>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="111"/>
+        <source>Không mở được {path} (SQLite: {detail}). Hãy kiểm tra thư mục còn đó và bạn có quyền ghi trong đó, hoặc chép tệp dữ liệu khảo sát vào một thư mục khác (ví dụ Documents) rồi mở lại.</source>
         <translation>Cannot open {path} (SQLite: {detail}). Check that its folder is still there and that you may write in it, or copy the workspace to another folder (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="118"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="121"/>
         <source>Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk holding {path} is full. Free some space and try again; what was saved before is intact.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="126"/>
-        <source>Workspace {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); thay đổi chưa lưu, hãy thử lại sau ít giây.</source>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="129"/>
+        <source>Tệp dữ liệu khảo sát {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); thay đổi chưa lưu, hãy thử lại sau ít giây.</source>
         <translation>The workspace {name} is busy with another write (an import or a bulk review); nothing was saved, try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="134"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="138"/>
         <source>Ổ đĩa không đọc hoặc ghi được {path} (SQLite: {detail}). Hãy kiểm tra ổ đĩa (thẻ nhớ, ổ USB còn cắm chắc) rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk could not read or write {path} (SQLite: {detail}). Check the disk (is the memory card or USB drive firmly in?) and try again; what was saved before is intact.</translation>
     </message>

@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Huỷ</translation>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Discard</source>
@@ -100,7 +100,7 @@
     </message>
     <message>
         <source>Delete</source>
-        <translation>Xoá</translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <source>Select All</source>
@@ -135,7 +135,7 @@
     </message>
     <message>
         <source>Delete</source>
-        <translation>Xoá</translation>
+        <translation>Xóa</translation>
     </message>
     <message>
         <source>Select All</source>

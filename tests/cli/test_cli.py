@@ -93,9 +93,9 @@ def test_stats_text_output(demo_file: Path) -> None:
 @pytest.mark.parametrize(
     ("setup", "args", "message"),
     [
-        ("text", ["stats", "--db", "{path}"], "không phải là workspace"),
+        ("text", ["stats", "--db", "{path}"], "không phải là tệp dữ liệu khảo sát"),
         ("missing", ["stats", "--db", "{path}"], "Không tìm thấy"),
-        ("text", ["search", "--db", "{path}", "x"], "không phải là workspace"),
+        ("text", ["search", "--db", "{path}", "x"], "không phải là tệp dữ liệu khảo sát"),
         ("text", ["demo", "--db", "{path}"], "--force"),
         ("folder", ["demo", "--db", "{path}"], "is a directory"),
         ("missing", ["demo", "--db", "{path}", "--size", "huge"], "huge"),

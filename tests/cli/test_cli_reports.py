@@ -47,10 +47,19 @@ def test_one_pdf_per_unit_names_its_unit_and_the_counts_add_up(db: Path, run_cli
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE cameras SET owner_unit_id = NULL WHERE id = ?", [orphan])
     folder = db.parent / "theo đơn vị"
-    done = run_cli("report", "--db", str(db), "--format", "pdf", "--per", "unit")
+    done = run_cli("report", "--db", str(db), "--format", "pdf", "--draft", "--per", "unit")
     assert done.returncode != 0 and "--out" in done.stderr  # the folder is required
     done = run_cli(
-        "report", "--db", str(db), "--format", "pdf", "--per", "unit", "--out", str(folder)
+        "report",
+        "--db",
+        str(db),
+        "--format",
+        "pdf",
+        "--draft",
+        "--per",
+        "unit",
+        "--out",
+        str(folder),
     )
     assert done.returncode == 0, done.stderr
     units = dict(
@@ -72,7 +81,7 @@ def test_one_pdf_per_unit_names_its_unit_and_the_counts_add_up(db: Path, run_cli
         text = pdf_text(path)
         name = str(units[unit])
         assert f"67/KH-UBND — {name}" in text, path.name  # the subject names the unit
-        assert f"Đơn vị quản lý: {name}" in text, path.name  # and so does the scope
+        assert f"Đơn vị chủ quản: {name}" in text, path.name  # and so does the scope
         found = re.search(r"Camera hiện có ([\d.]+)", text)
         assert found is not None, path.name
         cameras = int(found.group(1).replace(".", ""))
@@ -99,7 +108,16 @@ def test_one_workbook_per_commune_with_the_undetermined_part(db: Path, run_cli: 
     lost = sql(db, "SELECT count(*) FROM cameras WHERE deleted = 0 AND site_id = ?", str(site))
     folder = db.parent / "xa"
     done = run_cli(
-        "report", "--db", str(db), "--format", "xlsx", "--per", "commune", "--out", str(folder)
+        "report",
+        "--db",
+        str(db),
+        "--format",
+        "xlsx",
+        "--draft",
+        "--per",
+        "commune",
+        "--out",
+        str(folder),
     )
     assert done.returncode == 0, done.stderr
     assert f"{lost[0][0]} camera chưa xác định xã, phường" in done.stderr
@@ -122,7 +140,7 @@ def test_one_workbook_per_commune_with_the_undetermined_part(db: Path, run_cli: 
 
 def test_existing_files_and_bad_choices_are_refused_in_vietnamese(db: Path, run_cli: Run) -> None:
     folder = db.parent / "out"
-    args = ["report", "--db", str(db), "--format", "xlsx", "--out", str(folder)]
+    args = ["report", "--db", str(db), "--format", "xlsx", "--draft", "--out", str(folder)]
     first = run_cli(*args, "--per", "commune", "--where", "commune=Phường Ba Đình", "-q")
     assert first.returncode == 0, first.stderr
     (path,) = [Path(line) for line in first.stdout.splitlines()]

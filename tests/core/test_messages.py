@@ -155,7 +155,7 @@ def test_numbers_and_moments_in_a_message_follow_its_language() -> None:
     assert too_large.text("en") == "a.gpx is too large (12.3 MB, the limit is 10 MB)."
     replaced = Message(
         "sync",
-        "Gói được ký bằng khoá mà thiết bị {sender} đã thay ngày {date}.",
+        "Gói được ký bằng khóa mà thiết bị {sender} đã thay ngày {date}.",
         {"sender": "ab12cd34", "date": Moment("2026-03-31")},
     )
     assert replaced.text("vi").endswith("đã thay ngày 31/03/2026.")

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldsurvey.core import settings as user_settings
 from fieldsurvey.core.photos.store import HEIC_DECODING, PhotoStore
+from fieldsurvey.core.reports import tables as report_tables
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import Workspace
@@ -669,7 +670,7 @@ def test_dialog_refuses_a_site_without_a_name(qtbot: QtBot) -> None:
     dialog.category.setCurrentIndex(0)
     qtbot.keyClicks(dialog.location, "khong phai toa do")
     dialog.accept()
-    assert "toạ độ" in dialog.error.text()
+    assert "tọa độ" in dialog.error.text()
 
 
 def test_a_need_shows_the_cameras_that_already_see_it(qtbot: QtBot, window: MainWindow) -> None:
@@ -682,14 +683,14 @@ def test_a_need_shows_the_cameras_that_already_see_it(qtbot: QtBot, window: Main
     editor = window.editor
     assert editor.table == "needs"
     buttons = editor.children_box.findChildren(QPushButton)
-    reuse = [b for b in buttons if b.text() == "Dùng lại"]
+    reuse = [b for b in buttons if b.text() == "Tận dụng"]
     assert len(reuse) == min(20, len(entry["cameras"]))
     reuse[0].click()
     first = entry["cameras"][0]["id"]
     assert first in json.loads(window.workspace.get("needs", entry["need"])["reuse_camera_ids"])
     qtbot.waitUntil(
         lambda: any(
-            b.text() == "Bỏ dùng lại" and b.isVisible()
+            b.text() == "Bỏ tận dụng" and b.isVisible()
             for b in editor.children_box.findChildren(QPushButton)
         )
     )
@@ -813,3 +814,29 @@ def test_a_needs_position_is_saved(qtbot: QtBot, window: MainWindow) -> None:
     assert window.editor.field_note("location") == ""
     window.on_map_location_picked(21.04, 105.84)  # and picked on the map
     assert window.workspace.get("needs", need_id)["lat"] == 21.04
+
+
+@pytest.mark.usefixtures("vietnamese")
+@pytest.mark.parametrize("table", ["sites", "cameras", "shortcomings", "needs"])
+def test_the_editor_names_each_field_as_the_reports_do(
+    window: MainWindow, demo: Workspace, table: str
+) -> None:
+    record_id = demo.db.execute(f"SELECT id FROM {table} WHERE NOT deleted LIMIT 1").fetchone()[0]
+    window.editor.show_record(demo, table, record_id)
+    on_screen = {}
+    for name, widget in window.editor.widgets.items():
+        label = window.editor.form.labelForField(widget.parentWidget())
+        on_screen[name] = label.text().removesuffix(" *")
+    columns = {
+        "sites": report_tables.SITE_COLUMNS,
+        "cameras": report_tables.CAMERA_COLUMNS,
+        "shortcomings": report_tables.SHORTCOMING_COLUMNS,
+        "needs": report_tables.NEED_COLUMNS,
+    }[table]
+    in_report = {c.field.rpartition(".")[2]: c.header("vi") for c in columns if c.field}
+    shared = on_screen.keys() & in_report.keys()
+    assert len(shared) >= 3
+    assert {f: on_screen[f] for f in shared} == {f: in_report[f] for f in shared}
+    if table in ("sites", "cameras"):
+        commune = window.editor.form.labelForField(window.editor.commune)
+        assert commune.text() == in_report["commune_code"] == "Xã, phường"

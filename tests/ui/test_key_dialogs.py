@@ -66,7 +66,7 @@ def test_without_a_store_a_passphrase_is_the_default_and_the_file_shows_its_risk
     assert dialog.passphrase_again.echoMode() == QLineEdit.EchoMode.Password
     assert "Cảnh báo" not in dialog.key_note.text()
     dialog.protection.setCurrentIndex(dialog.protection.findData("file"))
-    assert dialog.key_note.text().startswith("Cảnh báo: khoá riêng sẽ nằm không mã hoá")
+    assert dialog.key_note.text().startswith("Cảnh báo: khóa riêng sẽ nằm không mã hóa")
     assert not dialog.passphrase.isEnabled()
     qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
     assert dialog.result() == NewWorkspaceDialog.DialogCode.Accepted

@@ -125,7 +125,7 @@ def test_opening_a_file_that_is_not_a_workspace_explains_and_keeps_the_current_o
 
     QTimer.singleShot(20, close_message)
     assert window.open_path(bad) is False
-    assert seen and "không phải là workspace" in seen[0]
+    assert seen and "không phải là tệp dữ liệu khảo sát" in seen[0]
     assert window.sites.visible_count() == 300
     assert bad.read_text() == "không phải cơ sở dữ liệu"
 

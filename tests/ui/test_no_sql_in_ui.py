@@ -139,7 +139,7 @@ def test_the_sql_check_finds_database_use(source: str) -> None:
     "source",
     [
         'mode = "select"',
-        'label = tr("Đã xoá")',
+        'label = tr("Đã xóa")',
         'def f():\n    """Select and show a record."""',
         'text = "Cập nhật / Update"',
         "listing.unit_choices(workspace.db)",

@@ -513,7 +513,7 @@ def test_a_cancelled_import_writes_nothing(
     finally:
         gate.released.set()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
-    assert "Đã huỷ" in dialog.status.text() and dialog.report is None
+    assert "Đã hủy" in dialog.status.text() and dialog.report is None
     assert inside["sites"] > before[1]  # it had written, and all of it was taken back
     assert counts(demo) == before
     assert dialog.import_button.isEnabled()  # it can be imported after all
@@ -557,8 +557,13 @@ def test_xlsx_report_with_a_filter(qtbot: QtBot, demo: Workspace, tmp_path: Path
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.fmt() == "xlsx" and dialog.out.text().endswith(".xlsx")
+    assert dialog.review.itemText(0) == "Chỉ bản ghi đã duyệt" and dialog.draft.isEnabled()
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
     assert dialog.out.text().endswith(".csv") and dialog.photos.isEnabled()
+    assert not dialog.draft.isEnabled() and dialog.review.itemText(0) == "Mọi trạng thái duyệt"
+    dialog.records.setCurrentIndex(dialog.records.findData("needs"))
+    assert not dialog.photos.isEnabled()  # photos go with a list of cameras only
+    dialog.records.setCurrentIndex(dialog.records.findData("cameras"))
     dialog.omit_sensitive.setChecked(True)
     assert not dialog.photos.isEnabled()  # the core refuses photos with omit-sensitive
     dialog.omit_sensitive.setChecked(False)
@@ -569,7 +574,8 @@ def test_xlsx_report_with_a_filter(qtbot: QtBot, demo: Workspace, tmp_path: Path
     qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=60_000)
     book = openpyxl.load_workbook(out, read_only=True)
-    assert book["Camera hiện có"].max_row - 2 == live_cameras(demo)  # header, totals
+    # The official report: the approved cameras (header, totals).
+    assert book["Camera hiện có"].max_row - 2 == live_cameras(demo, "review_state = 'approved'")
     book.close()
     assert str(out) in dialog.status.text() and dialog.open_folder_button.isVisible()
     opened_urls: list[QUrl] = []
@@ -583,6 +589,7 @@ def test_xlsx_report_with_a_filter(qtbot: QtBot, demo: Workspace, tmp_path: Path
 
     dialog.condition.setCurrentIndex(dialog.condition.findData("not_working"))
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.draft.setChecked(True)  # every camera, each page headed as a draft
     assert dialog.where() == ["condition=not_working"]
     qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
@@ -611,6 +618,7 @@ def test_a_cancelled_report_leaves_no_file(
     dialog = ReportDialog(demo)
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.draft.setChecked(True)  # every record, as the counts below
     out = tmp_path / "report.xlsx"
     dialog.out.setText(str(out))
     try:
@@ -622,7 +630,7 @@ def test_a_cancelled_report_leaves_no_file(
         gate.released.set()
     qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
     assert partial  # a temporary file was half-written when the cancel came
-    assert "Đã huỷ" in dialog.status.text()
+    assert "Đã hủy" in dialog.status.text()
     assert dialog.written is None and not out.exists()
     assert not list(tmp_path.glob("*report*"))  # nor a half-written temporary file
 
@@ -640,6 +648,7 @@ def test_one_report_per_unit_from_the_dialog(qtbot: QtBot, demo: Workspace, tmp_
     dialog = ReportDialog(demo)
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.draft.setChecked(True)  # every record, as the counts below
     dialog.per.setCurrentIndex(dialog.per.findData("unit"))
     assert dialog.out_label.text() == "Thư mục kết quả" and not dialog.out.text().endswith(".xlsx")
     model = dialog.format.model()
@@ -703,6 +712,7 @@ def test_a_per_unit_run_cancelled_after_its_first_document(
     dialog = ReportDialog(demo)
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.draft.setChecked(True)  # every record, as the counts below
     dialog.per.setCurrentIndex(dialog.per.findData("unit"))
     dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
     folder = tmp_path / "out"
@@ -719,7 +729,7 @@ def test_a_per_unit_run_cancelled_after_its_first_document(
         "SELECT count(*) FROM (SELECT owner_unit_id FROM cameras WHERE deleted = 0 UNION "
         "SELECT s.unit_id FROM needs n JOIN sites s ON s.id = n.site_id WHERE n.deleted = 0)"
     ).fetchone()[0]
-    assert f"Đã huỷ: đã ghi 1 trong {total} báo cáo" in dialog.status.text()
+    assert f"Đã hủy: đã ghi 1 trong {total} báo cáo" in dialog.status.text()
     assert len(whole_pdfs(folder)) == 1  # that document whole, and no temporary file
     assert dialog.written_per is None and dialog.open_folder_button.isVisible()
 

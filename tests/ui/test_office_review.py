@@ -308,7 +308,7 @@ def test_a_surveyor_workspace_may_not_review(
     qtbot.addWidget(dialog)
     loaded(qtbot, dialog)
     assert dialog.refusal.isVisibleTo(dialog)
-    assert "Chỉ workspace của văn phòng" in dialog.refusal.text()
+    assert "Chỉ tệp dữ liệu khảo sát của văn phòng" in dialog.refusal.text()
     dialog.list.selectRow(0)
     assert dialog.current is not None  # reading is allowed
     for widget in (
@@ -321,7 +321,7 @@ def test_a_surveyor_workspace_may_not_review(
         assert not widget.isEnabled()
     conflicts = ConflictsDialog(surveyor)
     qtbot.addWidget(conflicts)
-    assert "Chỉ workspace của văn phòng" in conflicts.refusal.text()
+    assert "Chỉ tệp dữ liệu khảo sát của văn phòng" in conflicts.refusal.text()
 
 
 def test_conflicts_settled_by_clicking(

@@ -125,7 +125,7 @@ def test_merging_two_cameras(qtbot: QtBot, demo: Workspace, demo_file: Path) -> 
     dialog = MergeDialog(demo, a[0], b[0])
     qtbot.addWidget(dialog)
     texts = [shown(label) for label in dialog.fields_area.widget().findChildren(QLabel)]
-    assert f"Giữ lại: {HOSTILE}" in texts and f"Gộp vào rồi xoá: {HOSTILE}" in texts
+    assert f"Giữ lại: {HOSTILE}" in texts and f"Gộp vào rồi xóa: {HOSTILE}" in texts
     assert HOSTILE in texts  # the name both cameras share
     tooltips = [label.toolTip() for label in dialog.fields_area.widget().findChildren(QLabel)]
     assert HOSTILE in [shown_tooltip(qtbot, tip) for tip in tooltips if tip]

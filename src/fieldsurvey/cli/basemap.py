@@ -16,7 +16,7 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP
         say(
             QT_TRANSLATE_NOOP(
                 "cli",
-                "Tìm đường phố, địa danh, toạ độ trên bản đồ nền (không cần dấu: “hang bai”); "
+                "Tìm đường phố, địa danh, tọa độ trên bản đồ nền (không cần dấu: “hang bai”); "
                 "chỉ mục địa danh được lập lần đầu (vài giây) rồi giữ lại.",
             )
         )
@@ -35,7 +35,7 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP
     "--db",
     "db_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Tìm cả các địa điểm của workspace này."))),
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tìm cả các địa điểm của tệp dữ liệu khảo sát này."))),
 )
 @click.option(
     "--basemap",

@@ -35,7 +35,7 @@ DB_OPTION = click.option(
     "db_path",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Tệp workspace (.sqlite)."))),
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tệp dữ liệu khảo sát (.sqlite)."))),
 )
 
 
@@ -47,7 +47,7 @@ def user_errors() -> Iterator[None]:
     except FieldSurveyError as exc:
         raise click.ClickException(str(exc)) from exc
     except KeyboardInterrupt:
-        raise click.ClickException(str(say(QT_TRANSLATE_NOOP("cli", "Đã huỷ.")))) from None
+        raise click.ClickException(str(say(QT_TRANSLATE_NOOP("cli", "Đã hủy.")))) from None
 
 
 def print_json(obj: Any) -> None:
@@ -81,7 +81,7 @@ NEW_PASSPHRASE_VARIABLE = "FIELDSURVEY_NEW_PASSPHRASE"
 PASSPHRASE_FILE = click.option(
     "--passphrase-file",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Tệp chứa mật khẩu khoá thiết bị (dòng đầu)."))),
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tệp chứa mật khẩu khóa thiết bị (dòng đầu)."))),
 )
 
 
@@ -110,9 +110,9 @@ def passphrase_reader(
             return from_environment
         if sys.stdin.isatty():
             prompt = (
-                say(QT_TRANSLATE_NOOP("cli", "Mật khẩu mới cho khoá thiết bị"))
+                say(QT_TRANSLATE_NOOP("cli", "Mật khẩu mới cho khóa thiết bị"))
                 if confirm
-                else say(QT_TRANSLATE_NOOP("cli", "Mật khẩu khoá thiết bị"))
+                else say(QT_TRANSLATE_NOOP("cli", "Mật khẩu khóa thiết bị"))
             )
             repeat = say(QT_TRANSLATE_NOOP("cli", "Nhập lại"))
             return str(

@@ -22,7 +22,7 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 @click.group(
     name="keys",
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Khoá thiết bị, đăng ký, thu hồi."))),
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Khóa thiết bị, đăng ký, thu hồi."))),
 )
 def keys_group() -> None:
     pass
@@ -37,7 +37,7 @@ def _now_iso() -> str:
 
 @keys_group.command(
     name="show",
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Thiết bị này và dấu vân tay khoá."))),
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Thiết bị này và dấu vân tay khóa."))),
 )
 @DB_OPTION
 @json_option(QT_TRANSLATE_NOOP("cli", "Một đối tượng JSON."))
@@ -68,7 +68,13 @@ def _write_profile(db_path: Path, out: Path, *, office_only: bool) -> None:
         me = ws.public_identity()
         if office_only and me.role != "office":
             raise click.ClickException(
-                str(say(QT_TRANSLATE_NOOP("cli", "Workspace này không phải của văn phòng.")))
+                str(
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "cli", "Tệp dữ liệu khảo sát này không phải của văn phòng."
+                        )
+                    )
+                )
             )
         out.write_bytes(keys.profile_bytes(me))
     click.echo(f"{out}  {me.fingerprint}")
@@ -126,7 +132,7 @@ FINGERPRINT = click.option(
 
 @keys_group.command(
     name="export-profile",
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Xuất hồ sơ khoá công khai của thiết bị."))),
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Xuất hồ sơ khóa công khai của thiết bị."))),
 )
 @DB_OPTION
 @OUT_PROFILE
@@ -170,7 +176,7 @@ def keys_import_office_profile(db_path: Path, profile: Path, fingerprint: str | 
         say(
             QT_TRANSLATE_NOOP(
                 "cli",
-                "Thiết bị đã đăng ký mất khoá và tạo khoá mới: thay khoá cũ (cần --fingerprint).",
+                "Thiết bị đã đăng ký mất khóa và tạo khóa mới: thay khóa cũ (cần --fingerprint).",
             )
         )
     ),
@@ -202,7 +208,7 @@ def _warn(warning: Message | None) -> None:
 
 @keys_group.command(
     name="protect",
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Đổi cách bảo vệ khoá riêng."))),
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Đổi cách bảo vệ khóa riêng."))),
 )
 @DB_OPTION
 @click.option(
@@ -214,7 +220,7 @@ def _warn(warning: Message | None) -> None:
         say(
             QT_TRANSLATE_NOOP(
                 "cli",
-                "keyring: kho khoá của hệ điều hành; passphrase: mật khẩu; file: tệp khoá (kém an "
+                "keyring: kho khóa của hệ điều hành; passphrase: mật khẩu; file: tệp khóa (kém an "
                 "toàn).",
             )
         )
@@ -236,7 +242,7 @@ def keys_protect(
     _warn(warning)
     click.echo(
         say(
-            QT_TRANSLATE_NOOP("cli", "Khoá riêng được bảo vệ bằng: {protection}"),
+            QT_TRANSLATE_NOOP("cli", "Khóa riêng được bảo vệ bằng: {protection}"),
             protection=protection,
         )
     )
@@ -244,7 +250,7 @@ def keys_protect(
 
 @keys_group.command(
     name="rotate",
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Tạo khoá mới cho thiết bị."))),
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Tạo khóa mới cho thiết bị."))),
 )
 @DB_OPTION
 @PASSPHRASE_FILE
@@ -255,7 +261,8 @@ def keys_protect(
         say(
             QT_TRANSLATE_NOOP(
                 "cli",
-                "Khoá cũ đã mất (quên mật khẩu, workspace chép sang máy khác): tạo khoá mới; văn "
+                "Khóa cũ đã mất (quên mật khẩu, tệp dữ liệu khảo sát chép sang máy khác): "
+                "tạo khóa mới; văn "
                 "phòng phải đăng ký lại bằng dấu vân tay.",
             )
         )
@@ -267,7 +274,7 @@ def keys_protect(
     type=PROTECTION_CHOICE,
     default=None,
     help=str(
-        say(QT_TRANSLATE_NOOP("cli", "Với --lost: cách bảo vệ khoá mới (mặc định: như trước)."))
+        say(QT_TRANSLATE_NOOP("cli", "Với --lost: cách bảo vệ khóa mới (mặc định: như trước)."))
     ),
 )
 @NEW_PASSPHRASE_FILE
@@ -301,7 +308,7 @@ def keys_rotate(
             say(
                 QT_TRANSLATE_NOOP(
                     "cli",
-                    "Khoá mới: {fingerprint}. Hãy đọc dấu vân tay này cho văn phòng để đăng ký "
+                    "Khóa mới: {fingerprint}. Hãy đọc dấu vân tay này cho văn phòng để đăng ký "
                     "lại.",
                 ),
                 fingerprint=fingerprint,
@@ -311,7 +318,7 @@ def keys_rotate(
         click.echo(
             say(
                 QT_TRANSLATE_NOOP(
-                    "cli", "Khoá mới: {fingerprint}; gói tiếp theo sẽ báo cho văn phòng."
+                    "cli", "Khóa mới: {fingerprint}; gói tiếp theo sẽ báo cho văn phòng."
                 ),
                 fingerprint=fingerprint,
             )

@@ -48,7 +48,8 @@ def communes_command(as_json: bool) -> None:
         say(
             QT_TRANSLATE_NOOP(
                 "cli",
-                "Các đơn vị của workspace (mã, tên) theo thứ tự chữ cái tiếng Việt: tên hoặc mã "
+                "Các đơn vị của tệp dữ liệu khảo sát (mã, tên) theo thứ tự chữ cái tiếng "
+                "Việt: tên hoặc mã "
                 "dùng được cho --owner và --where owner=.",
             )
         )

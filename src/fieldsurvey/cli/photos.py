@@ -50,7 +50,9 @@ def photo_info(files: tuple[Path, ...], as_json: bool, time_limit: float) -> Non
 
 
 @click.group(
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Ảnh trong workspace: thêm, gắn vị trí từ GPX."))),
+    help=str(
+        say(QT_TRANSLATE_NOOP("cli", "Ảnh trong tệp dữ liệu khảo sát: thêm, gắn vị trí từ GPX."))
+    ),
 )
 def photos() -> None:
     pass
@@ -58,7 +60,7 @@ def photos() -> None:
 
 @photos.command(
     name="add",
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Thêm ảnh vào workspace."))),
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Thêm ảnh vào tệp dữ liệu khảo sát."))),
 )
 @DB_OPTION
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))

@@ -27,8 +27,8 @@ WHERE_OPTION = click.option(
         say(
             QT_TRANSLATE_NOOP(
                 "cli",
-                "Lọc: commune=, purpose=, condition=, owner=, review= (lặp lại được; cùng khoá: "
-                "một trong các giá trị, khác khoá: tất cả).",
+                "Lọc: commune=, purpose=, condition=, owner=, review= (lặp lại được; cùng khóa: "
+                "một trong các giá trị, khác khóa: tất cả).",
             )
         )
     ),
@@ -106,13 +106,41 @@ LANG_OPTION = click.option(
     ),
 )
 @click.option(
+    "--records",
+    type=click.Choice(["cameras", "needs", "plan_items"]),
+    default="cameras",
+    show_default=True,
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Với csv, geojson: xuất camera (khóa OpenStreetMap), nhu cầu lắp đặt mới hoặc "
+                "các mục của phương án tổng thể.",
+            )
+        )
+    ),
+)
+@click.option(
+    "--draft",
+    is_flag=True,
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Bản dự thảo: PDF, XLSX gồm cả bản ghi chưa duyệt và mỗi trang ghi “DỰ THẢO” "
+                "(mặc định: báo cáo chính thức, chỉ bản ghi đã duyệt).",
+            )
+        )
+    ),
+)
+@click.option(
     "--photos",
     is_flag=True,
     help=str(
         say(
             QT_TRANSLATE_NOOP(
                 "cli",
-                "Kèm bản sao ảnh đã xoá siêu dữ liệu (geojson, csv) vào thư mục <tên>_photos.",
+                "Kèm bản sao ảnh đã xóa siêu dữ liệu (geojson, csv) vào thư mục <tên>_photos.",
             )
         )
     ),
@@ -129,6 +157,8 @@ def report_command(
     where: tuple[str, ...],
     lang: str,
     omit_sensitive: bool,
+    records: str,
+    draft: bool,
     photos: bool,
     quiet: bool,
 ) -> None:
@@ -138,8 +168,20 @@ def report_command(
         if not quiet:
             click.echo(f"[{done}/{total}] {message}", err=True)
 
+    if per is not None and records != "cameras":
+        raise click.ClickException(
+            str(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "cli", "--records chỉ dùng với csv, geojson, không với --per."
+                    )
+                )
+            )
+        )
     if per is not None:
-        _report_per(db_path, per, fmt, out, force, where, lang, omit_sensitive, photos, quiet)
+        _report_per(
+            db_path, per, fmt, out, force, where, lang, omit_sensitive, draft, photos, quiet
+        )
         return
     with user_errors(), open_workspace(db_path) as ws:
         counts = write_report(
@@ -149,6 +191,8 @@ def report_command(
             where=where,
             lang=lang,
             omit_sensitive=omit_sensitive,
+            draft=draft,
+            records=records,
             photos=photos,
             workspace_path=ws.path,
             progress=progress,
@@ -168,6 +212,7 @@ def _report_per(
     where: tuple[str, ...],
     lang: str,
     omit_sensitive: bool,
+    draft: bool,
     photos: bool,
     quiet: bool,
 ) -> None:
@@ -189,7 +234,7 @@ def _report_per(
             click.echo(f"[{len(begun)}/{len(plan.parts)}] {message}", err=True)
 
     with user_errors(), open_workspace(db_path) as ws:
-        plan = plan_reports(ws.db, per, fmt, where)
+        plan = plan_reports(ws.db, per, fmt, where, draft)
         taken = [] if force or not folder.is_dir() else existing_files(folder, plan)
         if taken:
             raise click.ClickException(
@@ -214,6 +259,7 @@ def _report_per(
             where=where,
             lang=lang,
             omit_sensitive=omit_sensitive,
+            draft=draft,
             overwrite=force,
             plan=plan,
             progress=progress,

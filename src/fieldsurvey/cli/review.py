@@ -45,7 +45,7 @@ def _where(table: str, conditions: tuple[str, ...]) -> Any:
             raise ValidationError(
                 say(
                     QT_TRANSLATE_NOOP(
-                        "cli", "--where {condition}: cần dạng KHOÁ=GIÁ TRỊ với khoá là {keys}."
+                        "cli", "--where {condition}: cần dạng KHÓA=GIÁ TRỊ với khóa là {keys}."
                     ),
                     condition=repr(condition),
                     keys=", ".join(_WHERE_KEYS),
@@ -77,7 +77,7 @@ def _where(table: str, conditions: tuple[str, ...]) -> Any:
         say(
             QT_TRANSLATE_NOOP(
                 "cli",
-                "Duyệt mọi bản ghi khớp KHOÁ=GIÁ TRỊ (lặp lại được, phải khớp tất cả): "
+                "Duyệt mọi bản ghi khớp KHÓA=GIÁ TRỊ (lặp lại được, phải khớp tất cả): "
                 "commune=MÃ, site=ID, unit=ID, device=ID-hoặc-tên, "
                 "state=received|approved|needs_revision|rejected|changed_after_approval|none "
                 "(none: chưa duyệt lần nào), search=CHỮ (tìm như danh sách, có dấu hay "
@@ -157,7 +157,7 @@ def review_command(
         say(
             QT_TRANSLATE_NOOP(
                 "cli",
-                "Kiểm tra nhật ký của mọi tác giả trong workspace (chuỗi băm và đầu "
+                "Kiểm tra nhật ký của mọi tác giả trong tệp dữ liệu khảo sát (chuỗi băm và đầu "
                 "nhật ký đã ký); thoát với mã 1 và nêu mắt xích hỏng đầu tiên khi một "
                 "dòng bị sửa ngoài ứng dụng.",
             )
@@ -218,7 +218,8 @@ def _verify_history(db_path: Path, as_json: bool) -> None:
                 say(
                     QT_TRANSLATE_NOOP(
                         "cli",
-                        "nguyên vẹn, {count} mục được workspace này chứng thực khi nâng cấp (tác "
+                        "nguyên vẹn, {count} mục được tệp dữ liệu khảo sát này chứng thực "
+                        "khi nâng cấp (tác "
                         "giả không chứng minh được)",
                     ),
                     count=finding.signed_up_to,
@@ -426,7 +427,7 @@ def inbox_command(db_path: Path, as_json: bool, package_id: str | None) -> None:
             brought = say(
                 QT_TRANSLATE_NOOP(
                     "cli",
-                    "{new} mới, {updated} cập nhật, {deleted} xoá, {conflicts} xung đột, "
+                    "{new} mới, {updated} cập nhật, {deleted} xóa, {conflicts} xung đột, "
                     "{photos} ảnh",
                 ),
                 **{k: row[k] for k in ("new", "updated", "deleted", "conflicts", "photos")},

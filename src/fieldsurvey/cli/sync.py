@@ -134,7 +134,7 @@ def verify_command(package: Path, db_path: Path, passphrase_file: Path | None) -
         say(
             QT_TRANSLATE_NOOP(
                 "cli",
-                "Kiểm tra và đếm những gì sẽ thay đổi (mới, cập nhật, xung đột, xoá, "
+                "Kiểm tra và đếm những gì sẽ thay đổi (mới, cập nhật, xung đột, xóa, "
                 "đã nhập trước đây) mà không ghi gì.",
             )
         )
@@ -204,13 +204,13 @@ def import_command(
                 template = (
                     QT_TRANSLATE_NOOP(
                         "cli",
-                        "(thử) {file}: {new} mới, {updated} cập nhật, {deleted} xoá, "
+                        "(thử) {file}: {new} mới, {updated} cập nhật, {deleted} xóa, "
                         "{conflicts} xung đột, {photos} ảnh.",
                     )
                     if dry_run
                     else QT_TRANSLATE_NOOP(
                         "cli",
-                        "{file}: {new} mới, {updated} cập nhật, {deleted} xoá, "
+                        "{file}: {new} mới, {updated} cập nhật, {deleted} xóa, "
                         "{conflicts} xung đột, {photos} ảnh.",
                     )
                 )

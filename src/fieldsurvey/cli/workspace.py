@@ -19,7 +19,7 @@ from fieldsurvey.cli.common import (
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 
-@click.command(help=str(say(QT_TRANSLATE_NOOP("cli", "Tạo workspace demo."))))
+@click.command(help=str(say(QT_TRANSLATE_NOOP("cli", "Tạo tệp dữ liệu mẫu (demo)."))))
 @DB_OPTION
 @click.option(
     "--size",
@@ -51,7 +51,8 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
     help=str(
         say(
             QT_TRANSLATE_NOOP(
-                "cli", "Workspace của ai: máy của cán bộ khảo sát hay văn phòng thành phố."
+                "cli",
+                "Tệp dữ liệu khảo sát của ai: máy của cán bộ khảo sát hay văn phòng thành phố.",
             )
         )
     ),
@@ -62,7 +63,9 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
     help=str(
         say(
             QT_TRANSLATE_NOOP(
-                "cli", "Tên thiết bị của workspace (mặc định: demo, hoặc office với --role office)."
+                "cli",
+                "Tên thiết bị của tệp dữ liệu khảo sát (mặc định: demo, hoặc office "
+                "với --role office).",
             )
         )
     ),
@@ -124,7 +127,7 @@ def demo(
 
 @click.command(
     name="open",
-    help=str(say(QT_TRANSLATE_NOOP("cli", "Mở ứng dụng với workspace PATH."))),
+    help=str(say(QT_TRANSLATE_NOOP("cli", "Mở ứng dụng với tệp dữ liệu khảo sát PATH."))),
 )
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 def open_command(path: Path) -> None:
@@ -133,7 +136,7 @@ def open_command(path: Path) -> None:
     sys.exit(run_app([], path))
 
 
-@click.command(help=str(say(QT_TRANSLATE_NOOP("cli", "Đếm bản ghi trong workspace."))))
+@click.command(help=str(say(QT_TRANSLATE_NOOP("cli", "Đếm bản ghi trong tệp dữ liệu khảo sát."))))
 @DB_OPTION
 @json_option(QT_TRANSLATE_NOOP("cli", "Một đối tượng JSON."))
 def stats(db_path: Path, as_json: bool) -> None:

@@ -22,7 +22,7 @@ _DECIMAL = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*°?\s*([NSEW])?\s*$", re.IG
 def _bad(text: str) -> ValidationError:
     template = QT_TRANSLATE_NOOP(
         "location",
-        'Không đọc được toạ độ {text}: hãy nhập "21.0285, 105.8542" hoặc '
+        'Không đọc được tọa độ {text}: hãy nhập "21.0285, 105.8542" hoặc '
         '"21°01\'42.6"N 105°51\'15.1"E".',
     )
     return ValidationError(Message("location", template, {"text": repr(text)}))
@@ -80,7 +80,7 @@ def parse_coordinates(text: str) -> tuple[float, float]:
     lat = -a if hemi_a == "S" else a
     lon = -b if hemi_b == "W" else b
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        template = QT_TRANSLATE_NOOP("location", "Toạ độ ngoài phạm vi: {lat}, {lon}.")
+        template = QT_TRANSLATE_NOOP("location", "Tọa độ ngoài phạm vi: {lat}, {lon}.")
         raise ValidationError(Message("location", template, {"lat": lat, "lon": lon}))
     return round(lat, 7), round(lon, 7)
 

@@ -23,7 +23,7 @@ class Cancelled(FieldSurveyError):
     code = "cancelled"
 
     def __init__(self, message: Message | None = None) -> None:
-        super().__init__(message or Message("tasks", QT_TRANSLATE_NOOP("tasks", "Đã huỷ.")))
+        super().__init__(message or Message("tasks", QT_TRANSLATE_NOOP("tasks", "Đã hủy.")))
 
 
 def no_progress(done: int, total: int, what: Message | str) -> None:

@@ -103,9 +103,17 @@ def _parse_list(name: str, raw: Any) -> _CodeList:
 
 
 @cache
-def _lists() -> Mapping[str, _CodeList]:
+def _data() -> Mapping[str, Any]:
     with resource_path("vocabulary.json").open(encoding="utf-8") as fh:
         data = json.load(fh)
+    if not isinstance(data, dict):
+        raise ValueError("vocabulary.json: not an object")
+    return data
+
+
+@cache
+def _lists() -> Mapping[str, _CodeList]:
+    data = _data()
     raw_lists = data.get("lists") if isinstance(data, dict) else None
     if not isinstance(raw_lists, dict):
         raise ValueError("vocabulary.json: no 'lists' object")
@@ -125,6 +133,30 @@ def _lang(lang: str) -> str:
     # the interface's first language.
     short = lang[:2].lower()
     return short if short in LANGUAGES else "vi"
+
+
+@cache
+def _fields() -> Mapping[str, Mapping[str, str]]:
+    raw = _data().get("fields")
+    if not isinstance(raw, dict):
+        raise ValueError("vocabulary.json: no 'fields' object")
+    return MappingProxyType({key: _labels(labels, f"field {key!r}") for key, labels in raw.items()})
+
+
+def field_names() -> list[str]:
+    """Every field that has a label ("table.field" where a table gives a name its own meaning)."""
+    return list(_fields())
+
+
+def field_label(field: str, lang: str = "vi", table: str | None = None) -> str:
+    """The one name of a record field, on screens and in reports alike; ``table`` picks the
+    meaning of a name that differs by table (a unit's "kind" is not a shortcoming's)."""
+    fields = _fields()
+    labels = fields.get(f"{table}.{field}") if table else None
+    labels = labels or fields.get(field)
+    if labels is None:
+        raise KeyError(f"no label for field {field!r}")
+    return labels[_lang(lang)]
 
 
 def list_names() -> list[str]:

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from fieldsurvey.ui.fields import field_label
 from fieldsurvey.ui.i18n import tr
 
 # Charts of many groups show the largest ones and one bar for all the others.
@@ -40,9 +41,9 @@ def chart_titles() -> dict[str, str]:
 
 def tab_titles() -> dict[str, str]:
     return {
-        "cameras_by_commune": tr("Xã/phường"),
-        "cameras_by_purpose": tr("Mục đích"),
-        "cameras_by_condition": tr("Tình trạng"),
+        "cameras_by_commune": field_label("commune_code"),
+        "cameras_by_purpose": field_label("purposes"),
+        "cameras_by_condition": field_label("condition"),
         "cameras_by_owner": tr("Chủ quản"),
         "cameras_by_connectivity": tr("Kết nối"),
         "shortcomings_by_kind": tr("Tồn tại"),

@@ -121,7 +121,7 @@ class NewWorkspaceDialog(QDialog):
         super().__init__(parent)
         if keyring_available is None:
             keyring_available = keystore.keyring_usable()
-        self.setWindowTitle(self.tr("Workspace mới"))
+        self.setWindowTitle(self.tr("Tệp dữ liệu khảo sát mới"))
         self.path = QLineEdit(str(folder / "khao-sat.sqlite"), self)
         browse = QPushButton(self.tr("Chọn…"), self)
         browse.clicked.connect(self.on_browse)
@@ -135,13 +135,13 @@ class NewWorkspaceDialog(QDialog):
         self.name = QLineEdit(user_name, self)
         self.name.setPlaceholderText(self.tr("ví dụ: Nguyễn Văn A – Phường Hoàn Kiếm"))
         self.protection = QComboBox(self)
-        self.protection.addItem(self.tr("Kho khoá của hệ điều hành"), "keyring")
+        self.protection.addItem(self.tr("Kho khóa của hệ điều hành"), "keyring")
         self.protection.addItem(self.tr("Mật khẩu"), "passphrase")
-        self.protection.addItem(self.tr("Tệp khoá trên máy này (kém an toàn)"), "file")
+        self.protection.addItem(self.tr("Tệp khóa trên máy này (kém an toàn)"), "file")
         if not keyring_available:
             item = self.protection.model().item(0)  # type: ignore[attr-defined]
             item.setEnabled(False)
-            item.setToolTip(self.tr("Máy này không có kho khoá dùng được."))
+            item.setToolTip(self.tr("Máy này không có kho khóa dùng được."))
         self.protection.setCurrentIndex(0 if keyring_available else 1)
         self.passphrase = QLineEdit(self)
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -162,7 +162,7 @@ class NewWorkspaceDialog(QDialog):
         form.addRow(self.tr("Tệp"), path_row)
         form.addRow(self.tr("Vai trò"), self.role)
         form.addRow(self.tr("Tên máy / người dùng"), self.name)
-        form.addRow(self.tr("Bảo vệ khoá thiết bị"), self.protection)
+        form.addRow(self.tr("Bảo vệ khóa thiết bị"), self.protection)
         form.addRow(self.tr("Mật khẩu"), self.passphrase)
         form.addRow(self.tr("Nhập lại mật khẩu"), self.passphrase_again)
         form.addRow(self.key_note)
@@ -186,9 +186,10 @@ class NewWorkspaceDialog(QDialog):
             self.key_note.setStyleSheet("color: #8a5300;")
             self.key_note.setText(
                 self.tr(
-                    "Cảnh báo: khoá riêng sẽ nằm không mã hoá trong một tệp của tài khoản này "
-                    "(ngoài thư mục workspace). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm "
-                    "độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khoá "
+                    "Cảnh báo: khóa riêng sẽ nằm không mã hóa trong một tệp của tài khoản này "
+                    "(ngoài thư mục tệp dữ liệu khảo sát). Ai sao chép được tệp đó (kẻ lấy "
+                    "máy, phần mềm "
+                    "độc hại, bản sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khóa "
                     "hoặc mật khẩu."
                 )
             )
@@ -196,7 +197,7 @@ class NewWorkspaceDialog(QDialog):
             self.key_note.setStyleSheet("")
             self.key_note.setText(
                 self.tr(
-                    "Mật khẩu được hỏi khi xuất hoặc nhập gói. Quên mật khẩu thì phải tạo khoá "
+                    "Mật khẩu được hỏi khi xuất hoặc nhập gói. Quên mật khẩu thì phải tạo khóa "
                     "mới và đăng ký lại với văn phòng; dữ liệu không mất."
                 )
             )
@@ -204,7 +205,7 @@ class NewWorkspaceDialog(QDialog):
             self.key_note.setStyleSheet("")
             self.key_note.setText(
                 self.tr(
-                    "Khoá riêng được giữ trong kho khoá của hệ điều hành, gắn với tài khoản này."
+                    "Khóa riêng được giữ trong kho khóa của hệ điều hành, gắn với tài khoản này."
                 )
             )
 
@@ -222,7 +223,7 @@ class NewWorkspaceDialog(QDialog):
 
     def on_browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Workspace mới"), self.path.text(), "Workspace (*.sqlite)"
+            self, self.tr("Tệp dữ liệu khảo sát mới"), self.path.text(), "Workspace (*.sqlite)"
         )
         if name:
             self.path.setText(name if name.endswith(".sqlite") else name + ".sqlite")
@@ -260,7 +261,8 @@ class SettingsDialog(QDialog):
         self.role.setCurrentIndex(max(0, self.role.findData(role)))
         role_note = QLabel(
             self.tr(
-                "Workspace mới được tạo với vai trò này; vai trò của một workspace đã có không đổi."
+                "Tệp dữ liệu khảo sát mới được tạo với vai trò này; vai trò của một tệp dữ "
+                "liệu khảo sát đã có không đổi."
             ),
             self,
         )
@@ -334,9 +336,9 @@ class PassphraseDialog(QInputDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Mật khẩu khoá thiết bị"))
+        self.setWindowTitle(self.tr("Mật khẩu khóa thiết bị"))
         self.setLabelText(
-            self.tr("Nhập mật khẩu bảo vệ khoá của thiết bị này (để ký và mở gói đồng bộ):")
+            self.tr("Nhập mật khẩu bảo vệ khóa của thiết bị này (để ký và mở gói đồng bộ):")
         )
         self.setInputMode(QInputDialog.InputMode.TextInput)
         self.setTextEchoMode(QLineEdit.EchoMode.Password)

@@ -99,7 +99,7 @@ class EditCommand(QUndoCommand):
         before: dict[str, Any],
         after: dict[str, Any],
     ) -> None:
-        labels = fw.field_labels()
+        labels = fw.field_labels(table)
         names = ", ".join(labels.get(f, f) for f in after if f not in ("lon", "location_source"))
         super().__init__(tr("Sửa {0}").format(names.replace("lat", labels["location"])))
         self.editor, self.table, self.record_id = editor, table, record_id
@@ -253,7 +253,7 @@ class RecordEditor(QWidget):
             self.form.removeRow(0)
         self.widgets.clear()
         self.notes.clear()
-        labels = fw.field_labels()
+        labels = fw.field_labels(table)
         kind = record_kind(table)
         for name in FORMS[table]:
             widget = self._make_widget(table, name, kind)
@@ -276,7 +276,7 @@ class RecordEditor(QWidget):
             self.widgets[name], self.notes[name] = widget, note
         if "location" in self.widgets:
             self.commune = QLabel(self.form_host)
-            self.form.addRow(tr("Xã/phường"), self.commune)
+            self.form.addRow(fw.field_label("commune_code"), self.commune)
 
     def _make_widget(self, table: str, name: str, kind: Any) -> fw.FieldWidget:
         assert self.workspace is not None
@@ -460,7 +460,7 @@ class RecordEditor(QWidget):
                 lambda _=False, i=camera["id"]: self.open_requested.emit("cameras", i)
             )
             reuse = QPushButton(
-                tr("Bỏ dùng lại") if camera["id"] in listed else tr("Dùng lại"), self.children_box
+                tr("Bỏ tận dụng") if camera["id"] in listed else tr("Tận dụng"), self.children_box
             )
             reuse.clicked.connect(lambda _=False, i=camera["id"]: self.toggle_reuse(i))
             row.addWidget(link, 1)

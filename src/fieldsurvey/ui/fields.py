@@ -28,90 +28,24 @@ from PySide6.QtWidgets import (
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.location import format_coordinates, parse_coordinates
-from fieldsurvey.ui.i18n import tr
+from fieldsurvey.ui.i18n import current_language, tr
 from fieldsurvey.ui.values import shown_decimal
 
 
 def field_labels(table: str | None = None) -> dict[str, str]:
-    """Each field's label (translated); ``table`` picks the meaning of a name that differs by
-    table (a unit's "kind" is not a shortcoming's)."""
-    labels = {
-        "deleted": tr("Đã xoá"),
-        "site_id": tr("Địa điểm"),
-        "commune_code": tr("Xã/phường"),
-        "lat": tr("Vĩ độ"),
-        "lon": tr("Kinh độ"),
-        "location_accuracy_m": tr("Sai số vị trí (m)"),
-        "location_source": tr("Nguồn vị trí"),
-        "review_state": tr("Trạng thái duyệt"),
-        "reuse_camera_ids": tr("Camera hiện có dùng lại"),
-        "contact": tr("Liên hệ"),
-        "reminded_on": tr("Ngày nhắc gần nhất"),
-        "parent_id": tr("Đơn vị cấp trên"),
-        "commune_codes": tr("Xã/phường được giao"),
-        "site_ids": tr("Địa điểm được giao"),
-        "target_count": tr("Số địa điểm cần khảo sát"),
-        "due_date": tr("Hạn hoàn thành"),
-        "status": tr("Trạng thái"),
-        "import_id": tr("Nhập từ danh sách"),
-        "file_name": tr("Tệp"),
-        "imported_at": tr("Thời điểm nhập"),
-        "row_count": tr("Số dòng"),
-        **_form_labels(),
-    }
-    if table == "units":
-        labels.update({"kind": tr("Loại đơn vị"), "name": tr("Tên đơn vị")})
-    if table == "assignments":
-        labels["unit_id"] = tr("Đơn vị được giao")
-    return labels
-
-
-def _form_labels() -> dict[str, str]:
+    """Each field's label in the interface's language, from the one table screens and reports
+    share (core.vocabulary); ``table`` picks the meaning of a name that differs by table."""
+    lang = current_language()
     return {
-        "name": tr("Tên"),
-        "category": tr("Loại địa điểm"),
-        "address": tr("Địa chỉ"),
-        "location": tr("Vị trí (vĩ độ, kinh độ)"),
-        "unit_id": tr("Đơn vị quản lý"),
-        "owner_unit_id": tr("Đơn vị chủ quản"),
-        "notes": tr("Ghi chú"),
-        "purposes": tr("Mục đích sử dụng"),
-        "camera_type": tr("Loại camera"),
-        "mount": tr("Kiểu lắp đặt"),
-        "height_m": tr("Độ cao lắp (m)"),
-        "views": tr("Hướng nhìn"),
-        "resolution_mp": tr("Độ phân giải (MP)"),
-        "night_vision": tr("Quan sát ban đêm"),
-        "connectivity": tr("Kết nối"),
-        "connection_medium": tr("Đường truyền"),
-        "storage_days": tr("Thời gian lưu trữ (ngày)"),
-        "standards": tr("Chuẩn kết nối"),
-        "power_source": tr("Nguồn điện"),
-        "install_year": tr("Năm lắp đặt"),
-        "funding_source": tr("Nguồn kinh phí"),
-        "ai_functions": tr("Chức năng AI"),
-        "condition": tr("Tình trạng"),
-        "ref": tr("Mã hiệu"),
-        "camera_id": tr("Camera liên quan"),
-        "kind": tr("Loại tồn tại, hạn chế"),
-        "description": tr("Mô tả"),
-        "remedy_kind": tr("Hướng khắc phục"),
-        "remedy": tr("Giải pháp khắc phục"),
-        "estimated_cost_vnd": tr("Kinh phí dự kiến (đồng)"),
-        "camera_count": tr("Số camera cần lắp"),
-        "priority": tr("Mức ưu tiên"),
-        "justification": tr("Lý do, căn cứ"),
-        "detail_band": tr("Mức chi tiết hình ảnh cần"),
-        "decision": tr("Phương án"),
-        "need_ids": tr("Nhu cầu được phục vụ"),
-        "direction": tr("Hướng nhìn (độ)"),
-        "field_of_view": tr("Góc nhìn (độ)"),
-        "upgrades": tr("Nội dung nâng cấp"),
-        "reason": tr("Căn cứ đề xuất"),
-        "responsible_unit_id": tr("Đơn vị thực hiện"),
-        "phase": tr("Giai đoạn"),
-        "decided_by": tr("Người quyết định"),
+        name: vocabulary.field_label(name, lang, table)
+        for name in vocabulary.field_names()
+        if "." not in name
     }
+
+
+def field_label(name: str, table: str | None = None) -> str:
+    """One field's label in the interface's language (see field_labels)."""
+    return vocabulary.field_label(name, current_language(), table)
 
 
 class FieldWidget(QWidget):
@@ -280,7 +214,7 @@ class ViewsField(FieldWidget):
         self.table.itemChanged.connect(self._changed)
         self.add_button = QPushButton(tr("Thêm hướng"), self)
         self.add_button.clicked.connect(self.add_view)
-        self.remove_button = QPushButton(tr("Xoá hướng"), self)
+        self.remove_button = QPushButton(tr("Xóa hướng"), self)
         self.remove_button.clicked.connect(self.remove_view)
         buttons = QVBoxLayout()
         buttons.addWidget(self.add_button)

@@ -31,7 +31,7 @@ def kind_label(kind: str) -> str:
         "street": translate("GoTo", "đường phố"),
         "rail": translate("GoTo", "đường sắt"),
         "site": translate("GoTo", "địa điểm khảo sát"),
-        "coordinates": translate("GoTo", "toạ độ"),
+        "coordinates": translate("GoTo", "tọa độ"),
         "marketplace": translate("GoTo", "chợ"),
         "hospital": translate("GoTo", "bệnh viện"),
         "clinic": translate("GoTo", "phòng khám"),
@@ -77,12 +77,12 @@ class GoToBox(QLineEdit):
         self.hits: list[places.Place] = []
         self.centre: tuple[float, float] | None = None
         self.setClearButtonEnabled(True)
-        self.setPlaceholderText(translate("GoTo", "Tới đường, địa danh, toạ độ… (Ctrl+G)"))
+        self.setPlaceholderText(translate("GoTo", "Tới đường, địa danh, tọa độ… (Ctrl+G)"))
         self.setToolTip(
             translate(
                 "GoTo",
                 "Gõ tên đường, địa danh, nơi công cộng hoặc địa điểm khảo sát (không cần dấu), "
-                "hoặc toạ độ; chọn một kết quả để bản đồ tới đó",
+                "hoặc tọa độ; chọn một kết quả để bản đồ tới đó",
             )
         )
         self.setMinimumWidth(220)

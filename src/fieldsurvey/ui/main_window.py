@@ -442,8 +442,8 @@ class MainWindow(WindowBase):
         table, record_id = self.current
         answer = QMessageBox.question(
             self,
-            self.tr("Xoá bản ghi"),
-            self.tr("Xoá bản ghi này? Có thể khôi phục từ lịch sử thay đổi."),
+            self.tr("Xóa bản ghi"),
+            self.tr("Xóa bản ghi này? Có thể khôi phục từ lịch sử thay đổi."),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

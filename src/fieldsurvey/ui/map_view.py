@@ -337,7 +337,7 @@ class MapView(QWebEngineView):
             "sites": self.tr("Địa điểm"),
             "placeHere": self.tr("Đặt ở đây:"),
             "placeSave": self.tr("Lưu vị trí"),
-            "placeCancel": self.tr("Huỷ"),
+            "placeCancel": self.tr("Hủy"),
             "placeDrag": self.tr("Kéo để chỉnh vị trí"),
             "streets": self.streets_label(),
         }

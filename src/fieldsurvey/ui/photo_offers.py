@@ -38,10 +38,10 @@ def position_offer(choice: PhotoPosition) -> Offer:
     taken, or that it is outside Hà Nội, and so does the accepting button."""
     if choice.distance_m is None:
         if choice.in_hanoi:
-            text = tr("Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}). Dùng làm vị trí?")
+            text = tr("Ảnh có tọa độ GPS ({0:.6f}, {1:.6f}). Dùng làm vị trí?")
         else:
             text = tr(
-                "Ảnh có toạ độ GPS ({0:.6f}, {1:.6f}) nằm ngoài Hà Nội. Chỉ dùng làm vị trí "
+                "Ảnh có tọa độ GPS ({0:.6f}, {1:.6f}) nằm ngoài Hà Nội. Chỉ dùng làm vị trí "
                 "nếu chắc chắn bản ghi ở đó."
             )
         text = text.format(choice.lat, choice.lon)

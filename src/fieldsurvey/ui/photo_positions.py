@@ -43,7 +43,7 @@ class PhotoPositionsDialog(QDialog):
             )
         else:
             intro = self.tr(
-                "{0} ảnh có toạ độ GPS. Chọn ảnh có vị trí dùng cho bản ghi, hoặc để trống."
+                "{0} ảnh có tọa độ GPS. Chọn ảnh có vị trí dùng cho bản ghi, hoặc để trống."
             )
         self.intro = QLabel(intro.format(len(choices)), self)
         self.intro.setWordWrap(True)
@@ -92,7 +92,7 @@ class PhotoPositionsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Xong"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Huỷ"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -91,7 +91,7 @@ class PhotoStrip(QWidget):
         self.add_button.setVisible(editable)  # read-only: the photos of a record under review
         self.progress = QProgressBar(self)
         self.progress.hide()
-        self.cancel_button = QPushButton(self.tr("Huỷ"), self)
+        self.cancel_button = QPushButton(self.tr("Hủy"), self)
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         self.status = QLabel(self)
@@ -206,7 +206,7 @@ class PhotoStrip(QWidget):
     def cancel(self) -> None:
         self.task.cancel()
         self.cancel_button.setEnabled(False)
-        self.status.setText(self.tr("Đang huỷ…"))
+        self.status.setText(self.tr("Đang hủy…"))
 
     def _on_progress(self, done: int, total: int, _name: str) -> None:
         self.progress.setRange(0, total)

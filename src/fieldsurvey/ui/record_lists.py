@@ -30,6 +30,7 @@ from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.office.progress import progress
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.ui.fields import field_label
 from fieldsurvey.ui.models import RecordListModel
 from fieldsurvey.ui.tables import ID_ROLE
 
@@ -131,7 +132,7 @@ class ListsPanel(QWidget):
             [
                 translate("MainWindow", "Tên địa điểm"),
                 translate("MainWindow", "Loại"),
-                translate("MainWindow", "Xã/phường"),
+                field_label("commune_code"),
                 translate("MainWindow", "Địa chỉ"),
                 translate("MainWindow", "Số camera"),
                 translate("MainWindow", "Duyệt"),
@@ -148,7 +149,7 @@ class ListsPanel(QWidget):
                 translate("MainWindow", "Loại"),
                 translate("MainWindow", "Tình trạng"),
                 translate("MainWindow", "Chủ quản"),
-                translate("MainWindow", "Xã/phường"),
+                field_label("commune_code"),
                 translate("MainWindow", "Duyệt"),
             ],
             lang,

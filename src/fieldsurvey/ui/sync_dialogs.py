@@ -259,7 +259,7 @@ class ImportDialog(QDialog):
     """Packages are checked and previewed first (a dry run); only the valid ones are imported;
     a receipt says what happened to each."""
 
-    COLUMNS = ("Tệp", "Người gửi", "Mới", "Cập nhật", "Xung đột", "Xoá", "Trạng thái")
+    COLUMNS = ("Tệp", "Người gửi", "Mới", "Cập nhật", "Xung đột", "Xóa", "Trạng thái")
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -442,7 +442,7 @@ class ImportDialog(QDialog):
             if isinstance(outcome, importing.ImportReport):
                 if path not in self.outcomes:
                     note = (
-                        self.tr("không nhập (đã huỷ)")
+                        self.tr("không nhập (đã hủy)")
                         if self.task.cancelled() and not outcome.already_imported
                         else self.tr("đã nhập trước đây")
                     )
@@ -450,7 +450,7 @@ class ImportDialog(QDialog):
                 else:
                     lines.append(
                         self.tr(
-                            "{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xoá, {5} ảnh (gói {6})"
+                            "{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xóa, {5} ảnh (gói {6})"
                         ).format(
                             path.name,
                             outcome.new,

@@ -55,7 +55,7 @@ def shown_value(ws: Workspace, table: str, name: str, value: Any, lang: str) -> 
     if value is None or value == "" or value == []:
         return "—"
     if name == "deleted":
-        return tr("đã xoá") if value else tr("còn")
+        return tr("đã xóa") if value else tr("còn")
     try:
         field = record_kind(table).field(name)
     except ValidationError:

@@ -92,14 +92,16 @@ def build_menus(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
         return action
 
     file_menu = bar.addMenu(translate("MainWindow", "&Tệp"))
-    new_workspace = add(file_menu, translate("MainWindow", "Workspace &mới…"), None)
+    new_workspace = add(file_menu, translate("MainWindow", "Tệp dữ liệu khảo sát &mới…"), None)
     open_workspace = add(
-        file_menu, translate("MainWindow", "&Mở workspace…"), QKeySequence.StandardKey.Open
+        file_menu,
+        translate("MainWindow", "&Mở tệp dữ liệu khảo sát…"),
+        QKeySequence.StandardKey.Open,
     )
     recent_menu = file_menu.addMenu(translate("MainWindow", "Mở &gần đây"))
     file_menu.addSeparator()
-    open_demo = add(file_menu, translate("MainWindow", "Mở workspace &mẫu (demo)"), None)
-    reset_demo = add(file_menu, translate("MainWindow", "&Khôi phục workspace mẫu…"), None)
+    open_demo = add(file_menu, translate("MainWindow", "Mở tệp dữ liệu &mẫu (demo)"), None)
+    reset_demo = add(file_menu, translate("MainWindow", "&Khôi phục tệp dữ liệu mẫu…"), None)
     file_menu.addSeparator()
     settings = add(file_menu, translate("MainWindow", "&Cài đặt…"), "Ctrl+,")
     quit_app = add(file_menu, translate("MainWindow", "&Thoát"), QKeySequence.StandardKey.Quit)
@@ -140,7 +142,7 @@ def build_menus(window: QMainWindow, undo_stack: QUndoStack) -> WindowActions:
         record_menu, translate("MainWindow", "&Lưu và sang bản ghi tiếp"), "Ctrl+Return"
     )
     record_menu.addSeparator()
-    delete_record = add(record_menu, translate("MainWindow", "&Xoá bản ghi…"), None)
+    delete_record = add(record_menu, translate("MainWindow", "&Xóa bản ghi…"), None)
 
     office_menu = bar.addMenu(translate("MainWindow", "&Văn phòng"))
     office: dict[str, QAction] = {}

@@ -26,9 +26,9 @@ translate = QCoreApplication.translate
 def on_open_requested(window: WindowBase) -> None:
     name, _ = QFileDialog.getOpenFileName(
         window,
-        translate("MainWindow", "Mở workspace"),
+        translate("MainWindow", "Mở tệp dữ liệu khảo sát"),
         str(window.workspace.path.parent),
-        translate("MainWindow", "Workspace FieldSurvey (*.sqlite *.db);;Tất cả (*)"),
+        translate("MainWindow", "Tệp dữ liệu khảo sát FieldSurvey (*.sqlite *.db);;Tất cả (*)"),
     )
     if name:
         open_path(window, Path(name))
@@ -51,7 +51,9 @@ def open_path(window: WindowBase, path: Path) -> bool:
         workspace = Workspace.open(path, user=window.workspace.user)
     except FieldSurveyError as exc:
         show_warning(
-            window, translate("MainWindow", "Không mở được workspace"), exc.text(window.lang)
+            window,
+            translate("MainWindow", "Không mở được tệp dữ liệu khảo sát"),
+            exc.text(window.lang),
         )
         return False
     old = window.workspace
@@ -101,7 +103,9 @@ def create_workspace(
         )
     except FieldSurveyError as exc:
         show_warning(
-            window, translate("MainWindow", "Không tạo được workspace"), exc.text(window.lang)
+            window,
+            translate("MainWindow", "Không tạo được tệp dữ liệu khảo sát"),
+            exc.text(window.lang),
         )
         return False
     old = window.workspace
@@ -125,11 +129,11 @@ def open_demo(window: WindowBase) -> bool:
 def on_reset_demo(window: WindowBase) -> None:
     answer = QMessageBox.question(
         window,
-        translate("MainWindow", "Khôi phục workspace mẫu"),
+        translate("MainWindow", "Khôi phục tệp dữ liệu mẫu"),
         translate(
             "MainWindow",
-            "Đưa workspace mẫu về trạng thái ban đầu? Mọi thay đổi trong workspace mẫu sẽ mất "
-            "(các workspace khác không bị ảnh hưởng).",
+            "Đưa tệp dữ liệu mẫu về trạng thái ban đầu? Mọi thay đổi trong tệp dữ liệu mẫu sẽ mất "
+            "(các tệp dữ liệu khác không bị ảnh hưởng).",
         ),
     )
     if answer == QMessageBox.StandardButton.Yes:

@@ -122,7 +122,7 @@ def test_hostile_tiles_are_skipped_and_the_rest_indexed(tmp_path: Path) -> None:
 def test_the_workspaces_sites_are_found_too(workspace: Workspace) -> None:
     site = {"name": "Chợ Hàng Da", "category": "market", "lat": 21.0325, "lon": 105.8466}
     workspace.insert("sites", site)
-    workspace.insert("sites", {"name": "Chợ không toạ độ", "category": "market"})
+    workspace.insert("sites", {"name": "Chợ không tọa độ", "category": "market"})
     hits = places.workspace_places(workspace.db, "cho hang da")
     assert [(h.name, h.kind) for h in hits] == [("Chợ Hàng Da", "site")]
 

@@ -176,9 +176,12 @@ def test_the_office_round(run_cli: RunCli, tmp_path: Path) -> None:
         )
     with Workspace.open(office) as ws:
         cameras = ws.db.execute("SELECT count(*) FROM cameras WHERE deleted = 0").fetchone()[0]
+        approved = ws.db.execute(
+            "SELECT count(*) FROM cameras WHERE deleted = 0 AND review_state = 'approved'"
+        ).fetchone()[0]
+    # The official workbook holds the approved cameras; the data exports every camera.
     book = openpyxl.load_workbook(reports / "ke-hoach.xlsx", read_only=True)
-    sheet = next(s for s in book.worksheets if s.max_row == cameras + 2)  # header, totals
-    assert sheet is not None
+    assert book["Camera hiện có"].max_row == approved + 2  # header, totals
     book.close()
     geojson = json.loads((reports / "ke-hoach.geojson").read_text(encoding="utf-8"))
     assert len(geojson["features"]) == cameras

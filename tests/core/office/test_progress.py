@@ -60,7 +60,7 @@ def planned(workspace: Workspace) -> dict[str, str]:
     )
     gone = ws.insert(
         "sites",
-        {"name": "Đã xoá", "category": "market", "unit_id": ward, "commune_code": HOAN_KIEM},
+        {"name": "Đã xóa", "category": "market", "unit_id": ward, "commune_code": HOAN_KIEM},
     )
     ws.delete("sites", gone)
     ws.insert(

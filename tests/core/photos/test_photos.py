@@ -241,7 +241,7 @@ def test_cancelled_batch_leaves_only_whole_photos(workspace: Workspace, tmp_path
     )
     finished = [r for r in results if r.error is None]
     assert 3 <= len(finished) < 12
-    assert all(str(r.error) == "Đã huỷ. / Cancelled." for r in results if r.error)
+    assert all(str(r.error) == "Đã hủy. / Cancelled." for r in results if r.error)
     store = photo_folder(workspace.path)
     stored = files_under(store)
     assert not [f for f in stored if "partial" in f or f.startswith("staging")]

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fieldsurvey.core.reports.filters import ReportError
+from fieldsurvey.core.reports.filters import ReportError, Where
 from fieldsurvey.core.reports.per import (
     PerReportCancelled,
     existing_files,
@@ -51,7 +51,7 @@ def test_names_from_outside_stay_plain_file_names_in_the_folder(demo: Workspace)
     ).fetchall()
     for (unit,), name in zip(units, hostile, strict=True):
         demo.update("units", unit, {"name": name})
-    plan = plan_reports(demo.db, "unit", "pdf")
+    plan = plan_reports(demo.db, "unit", "pdf", draft=True)
     names = {p.key: p.file_name for p in plan.parts}
     assert len(set(names.values())) == len(names)  # never two documents under one name
     for (unit,) in units:
@@ -68,7 +68,7 @@ def test_one_workbook_per_commune_adds_up_to_the_whole(demo: Workspace, tmp_path
     lost = without_commune(demo)
     assert lost > 0
     folder = tmp_path / "theo xã"  # made by the run
-    written = write_reports(demo.db, "commune", "xlsx", folder)
+    written = write_reports(demo.db, "commune", "xlsx", folder, draft=True)
     communes = dict(
         demo.db.execute(
             "SELECT code, name FROM admin_units WHERE level = 'commune' AND code IN "
@@ -96,7 +96,7 @@ def test_one_workbook_per_commune_adds_up_to_the_whole(demo: Workspace, tmp_path
 def test_a_units_workbook_holds_its_cameras_and_the_needs_at_its_sites(
     demo: Workspace, tmp_path: Path
 ) -> None:
-    written = write_reports(demo.db, "unit", "xlsx", tmp_path / "units")
+    written = write_reports(demo.db, "unit", "xlsx", tmp_path / "units", draft=True)
     owners = {r[0] for r in demo.db.execute("SELECT owner_unit_id FROM cameras WHERE deleted = 0")}
     managing = {
         r[0]
@@ -138,7 +138,9 @@ def test_a_units_workbook_holds_its_cameras_and_the_needs_at_its_sites(
 
 
 def test_a_unit_filter_and_the_per_unit_run_agree(demo: Workspace, tmp_path: Path) -> None:
-    written = write_reports(demo.db, "unit", "xlsx", tmp_path, where=["commune=Phường Ba Đình"])
+    written = write_reports(
+        demo.db, "unit", "xlsx", tmp_path, where=["commune=Phường Ba Đình"], draft=True
+    )
     units = demo.db.execute(
         "SELECT owner_unit_id FROM cameras WHERE deleted = 0 AND commune_code = '00004' UNION "
         "SELECT s.unit_id FROM needs n JOIN sites s ON s.id = n.site_id "
@@ -156,7 +158,7 @@ def test_a_unit_filter_and_the_per_unit_run_agree(demo: Workspace, tmp_path: Pat
 
 
 def test_existing_files_are_refused_unless_replacing(demo: Workspace, tmp_path: Path) -> None:
-    plan = plan_reports(demo.db, "commune", "xlsx", ["commune=00004", "commune=00008"])
+    plan = plan_reports(demo.db, "commune", "xlsx", ["commune=00004", "commune=00008"], draft=True)
     assert [p.file_name for p in plan.parts] == [
         "bao-cao-phuong-ba-dinh-00004.xlsx",
         "bao-cao-phuong-ngoc-ha-00008.xlsx",
@@ -165,25 +167,27 @@ def test_existing_files_are_refused_unless_replacing(demo: Workspace, tmp_path: 
     (tmp_path / plan.parts[1].file_name).write_bytes(b"someone's file")
     assert existing_files(tmp_path, plan) == [tmp_path / plan.parts[1].file_name]
     with pytest.raises(ReportError, match="đã có 1 tệp cùng tên"):
-        write_reports(demo.db, "commune", "xlsx", tmp_path, plan=plan)
+        write_reports(demo.db, "commune", "xlsx", tmp_path, plan=plan, draft=True)
     assert (tmp_path / plan.parts[1].file_name).read_bytes() == b"someone's file"
     assert (tmp_path / plan.parts[0].file_name).read_bytes() == b""
-    written = write_reports(demo.db, "commune", "xlsx", tmp_path, plan=plan, overwrite=True)
+    written = write_reports(
+        demo.db, "commune", "xlsx", tmp_path, plan=plan, overwrite=True, draft=True
+    )
     for path in written.paths:
         openpyxl.load_workbook(path, read_only=True).close()
 
 
 def test_bad_choices_are_refused_in_words(demo: Workspace, tmp_path: Path) -> None:
     with pytest.raises(ReportError, match="theo 'ward'"):
-        plan_reports(demo.db, "ward", "pdf")
+        plan_reports(demo.db, "ward", "pdf", draft=True)
     with pytest.raises(ReportError, match="chỉ lập dạng pdf, xlsx, không 'csv'"):
-        plan_reports(demo.db, "unit", "csv")
+        plan_reports(demo.db, "unit", "csv", draft=True)
     a_file = tmp_path / "a file"
     a_file.write_text("x")
     with pytest.raises(ReportError, match="không phải là thư mục"):
-        write_reports(demo.db, "unit", "pdf", a_file)
+        write_reports(demo.db, "unit", "pdf", a_file, draft=True)
     with pytest.raises(ReportError, match="Không tạo được thư mục"):
-        write_reports(demo.db, "unit", "pdf", a_file / "inside")
+        write_reports(demo.db, "unit", "pdf", a_file / "inside", draft=True)
 
 
 def test_a_cancel_keeps_the_finished_documents_whole(demo: Workspace, tmp_path: Path) -> None:
@@ -197,8 +201,48 @@ def test_a_cancel_keeps_the_finished_documents_whole(demo: Workspace, tmp_path: 
 
     folder = tmp_path / "out"
     with pytest.raises(PerReportCancelled) as raised:
-        write_reports(demo.db, "unit", "pdf", folder, progress=progress, cancel=cancel)
+        write_reports(demo.db, "unit", "pdf", folder, progress=progress, cancel=cancel, draft=True)
     assert len(raised.value.written) == 1
     assert list(folder.iterdir()) == list(raised.value.written)  # no temporary file left
     assert raised.value.written[0].read_bytes().rstrip().endswith(b"%%EOF")
     assert "đã ghi 1 trong" in str(raised.value)
+
+
+def test_what_cameras_see_is_worked_out_once_per_run_and_matches_a_single_report(
+    demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldsurvey.core.office import coverage
+    from fieldsurvey.core.reports.writing import write_report
+
+    calls = []
+    real = coverage.need_coverage
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(coverage, "need_coverage", counted)
+    written = write_reports(demo.db, "unit", "xlsx", tmp_path / "units", draft=True)
+    assert len(written.paths) > 3 and len(calls) == 1
+
+    def seen_column(path: Path) -> list[object]:
+        book = openpyxl.load_workbook(path, read_only=True)
+        try:
+            rows = list(book["Nhu cầu lắp mới"].iter_rows(values_only=True))
+        finally:
+            book.close()
+        at = next(i for i, row in enumerate(rows) if "Camera hiện có đã thấy" in row)
+        column = rows[at].index("Camera hiện có đã thấy")
+        return [row[column] for row in rows[at + 1 :]]
+
+    path = max(written.paths, key=lambda p: len(seen_column(p)))
+    unit = path.stem.rsplit("-", 1)[1]
+    (unit_id,) = demo.db.execute(
+        "SELECT id FROM units WHERE substr(id, 1, 8) = ?", [unit]
+    ).fetchone()
+    alone = tmp_path / "alone.xlsx"
+    write_report(
+        demo.db, "xlsx", alone, where=Where(owners=(unit_id,), site_units=(unit_id,)), draft=True
+    )
+    assert len(calls) == 2  # a report of its own works it out itself
+    assert len(seen_column(path)) > 5 and seen_column(path) == seen_column(alone)

@@ -85,7 +85,7 @@ def nothing_left(folder: Path, name: str) -> bool:
 
 def test_xlsx_has_a_sheet_per_table_with_the_sql_counts(demo: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "report.xlsx"
-    counts = write_report(demo.db, "xlsx", out)
+    counts = write_report(demo.db, "xlsx", out, draft=True)
     sheets = xlsx_sheets(out)
     assert list(sheets) == [
         "Tổng hợp theo xã",
@@ -120,14 +120,14 @@ def test_xlsx_has_a_sheet_per_table_with_the_sql_counts(demo: Workspace, tmp_pat
         for row in (*rows, total):
             assert sum(row[i] for i in conditions) == row[column]
     needs = sheets["Nhu cầu lắp mới"]
-    wanted = needs[0].index("Số camera")
+    wanted = needs[0].index("Số camera cần lắp")
     assert needs[-1][wanted] == sql_count(
         demo, "SELECT sum(camera_count) FROM needs WHERE deleted = 0"
     )
 
     # Vietnamese headers and labels round-trip; numbers are numbers.
     head = cameras[0]
-    assert head[:3] == ("STT", "Tên camera", "Địa điểm") and head[-1] == "Mã camera"
+    assert head[:3] == ("STT", "Tên", "Địa điểm") and head[-1] == "Mã camera"
     first = dict(zip(head, cameras[1], strict=True))
     assert isinstance(first["Vĩ độ"], float)
     assert isinstance(first["Năm lắp đặt"], int)
@@ -192,7 +192,7 @@ def test_records_without_a_commune_have_their_row(demo: Workspace, tmp_path: Pat
     )
     demo.db.conn.commit()
     out = tmp_path / "report.xlsx"
-    write_report(demo.db, "xlsx", out)
+    write_report(demo.db, "xlsx", out, draft=True)
     header, *rows, total = xlsx_sheets(out)["Tổng hợp theo xã"]
     column = header.index("Camera hiện có")
     assert rows[-1][2] == "Chưa xác định" and rows[-1][column] == len(cameras)
@@ -201,10 +201,10 @@ def test_records_without_a_commune_have_their_row(demo: Workspace, tmp_path: Pat
 
 def test_xlsx_in_english(demo: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "report.xlsx"
-    write_report(demo.db, "xlsx", out, lang="en")
+    write_report(demo.db, "xlsx", out, lang="en", draft=True)
     sheets = xlsx_sheets(out)
     head = sheets["Existing cameras"][0]
-    assert head[:3] == ("No.", "Camera name", "Site") and head[-1] == "Camera id"
+    assert head[:3] == ("No.", "Name", "Site") and head[-1] == "Camera id"
     assert sheets["Existing cameras"][-1][1] == "Total"
     conditions = {dict(zip(head, r, strict=True))["Condition"] for r in sheets["Existing cameras"]}
     assert {"Working", "Degraded", "Not working", "Removed"} <= conditions
@@ -310,7 +310,7 @@ def test_view_cone_is_a_sector_around_the_direction() -> None:
 
 def test_pdf_renders_and_prints_vietnamese(demo: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
-    write_report(demo.db, "pdf", out)
+    write_report(demo.db, "pdf", out, draft=True)
     assert out.read_bytes().startswith(b"%PDF-")
     subprocess.run(
         [needs_binary("pdftoppm"), "-r", "30", "-png", str(out), str(tmp_path / "page")],
@@ -380,7 +380,7 @@ def test_pdf_is_in_the_administrative_form(demo: Workspace, tmp_path: Path) -> N
     )
     assert form.number == "12" and form.recipients == ("Công an thành phố (để báo cáo)", "Lưu: VT")
     out = tmp_path / "official.pdf"
-    write_report(demo.db, "pdf", out, today=dt.date(2026, 1, 5))
+    write_report(demo.db, "pdf", out, today=dt.date(2026, 1, 5), draft=True)
     first = " ".join(pdf_text(out, "-f", "1", "-l", "1").split())  # lines wrap in the box
     for phrase in (
         "CÔNG AN THÀNH PHỐ HÀ NỘI",
@@ -450,7 +450,7 @@ PLAN_67_SECTIONS = [
 
 def test_pdf_summary_tables_add_up(demo: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
-    write_report(demo.db, "pdf", out)
+    write_report(demo.db, "pdf", out, draft=True)
     text = pdf_text(out, "-layout")
     sections = _sections(text, PLAN_67_SECTIONS)
     others = [line for line in text.splitlines() if line.strip().startswith("Các đơn vị khác")]
@@ -502,7 +502,7 @@ def test_the_office_writes_the_reports_last_section(demo: Workspace, tmp_path: P
     )
     save_report_form(demo, form)
     out = tmp_path / "report.pdf"
-    write_report(demo.db, "pdf", out)
+    write_report(demo.db, "pdf", out, draft=True)
     last = pdf_text(out).split("VI. KHÓ KHĂN, VƯỚNG MẮC; ĐỀ XUẤT, KIẾN NGHỊ")[1]
     for line in (
         "Một số đơn vị chưa gửi danh sách camera.",
@@ -772,7 +772,7 @@ def test_where_filters_every_format_like_sql(demo: Workspace, tmp_path: Path) ->
     with out.open(encoding="utf-8-sig", newline="") as handle:
         assert len(list(csv.DictReader(handle))) == expected
     xlsx = tmp_path / "hk.xlsx"
-    write_report(demo.db, "xlsx", xlsx, where=where)
+    write_report(demo.db, "xlsx", xlsx, where=where, draft=True)
     sheets = xlsx_sheets(xlsx)
     assert len(sheets["Camera hiện có"]) - 2 == expected
     assert {r[2] for r in sheets["Tổng hợp theo xã"][1:-1]} == {"Phường Hoàn Kiếm"}
@@ -847,7 +847,9 @@ def test_cancel_leaves_no_file(demo: Workspace, tmp_path: Path, fmt: str) -> Non
         seen.append(done)
 
     with pytest.raises(ReportCancelled):
-        write_report(demo.db, fmt, out, progress=progress, cancel=lambda: len(seen) >= 1)
+        write_report(
+            demo.db, fmt, out, progress=progress, cancel=lambda: len(seen) >= 1, draft=True
+        )
     assert seen
     assert nothing_left(tmp_path, out.name)
 
@@ -892,8 +894,8 @@ def test_omit_sensitive_removes_contacts_and_rounds_security_sites(
 ) -> None:
     full = tmp_path / f"full.{fmt}"
     safe = tmp_path / f"safe.{fmt}"
-    write_report(demo.db, fmt, full)
-    write_report(demo.db, fmt, safe, omit_sensitive=True)
+    write_report(demo.db, fmt, full, draft=True)
+    write_report(demo.db, fmt, safe, omit_sensitive=True, draft=True)
     assert CONTACT in _all_text(full)
     safe_text = _all_text(safe)
     assert CONTACT not in safe_text
@@ -924,7 +926,7 @@ def test_omit_sensitive_removes_contacts_and_rounds_security_sites(
 
 def test_omit_sensitive_in_pdf_says_so(demo: Workspace, tmp_path: Path) -> None:
     out = tmp_path / "safe.pdf"
-    write_report(demo.db, "pdf", out, omit_sensitive=True)
+    write_report(demo.db, "pdf", out, omit_sensitive=True, draft=True)
     assert "Đã lược bỏ thông tin nhạy cảm" in _all_text(out)
 
 
@@ -1033,7 +1035,7 @@ def test_the_plan_reaches_the_workbook_and_the_pdf(demo: Workspace, tmp_path: Pa
     plan.decide(demo, [rejected["id"]], "rejected")
     live_items = [i for i in items if i["id"] != rejected["id"]]
     out = tmp_path / "report.xlsx"
-    write_report(demo.db, "xlsx", out)
+    write_report(demo.db, "xlsx", out, draft=True)
     sheets = xlsx_sheets(out)
     rows = sheets["Phương án tổng thể"]
     header = rows[0]
@@ -1058,7 +1060,7 @@ def test_the_plan_reaches_the_workbook_and_the_pdf(demo: Workspace, tmp_path: Pa
     new_column = communes[0].index("Camera mới theo phương án")
     assert communes[-1][new_column] == sum(i["decision"] == "new" for i in live_items)
     pdf = tmp_path / "report.pdf"
-    write_report(demo.db, "pdf", pdf)
+    write_report(demo.db, "pdf", pdf, draft=True)
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -1101,3 +1103,112 @@ def test_the_map_shows_what_the_report_covers() -> None:
     city = MapFlowable(boundaries, dots, 400, 300, density={code: 10})
     assert city.extent[2] - city.extent[0] > 0.8
     assert density_colour(0.5) != density_colour(60)
+
+
+def test_the_official_report_holds_approved_records_and_a_draft_says_it_holds_all(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    approved = sql_count(
+        demo, "SELECT count(*) FROM cameras WHERE deleted = 0 AND review_state = 'approved'"
+    )
+    assert 0 < approved < live(demo, "cameras")
+    official, draft = tmp_path / "official.xlsx", tmp_path / "draft.xlsx"
+    assert write_report(demo.db, "xlsx", official)["cameras"] == approved
+    assert write_report(demo.db, "xlsx", draft, draft=True)["cameras"] == live(demo, "cameras")
+    assert len(xlsx_sheets(official)["Camera hiện có"]) == approved + 2  # header and totals
+    # Each printed page of the draft's sheets is headed "DỰ THẢO" (SpreadsheetML oddHeader).
+    book = openpyxl.load_workbook(draft)
+    try:
+        headers = {sheet.title: sheet.oddHeader.center.text for sheet in book.worksheets}
+    finally:
+        book.close()
+    assert set(headers.values()) == {"DỰ THẢO – gồm cả bản ghi chưa được duyệt"}
+    book = openpyxl.load_workbook(official)
+    try:
+        assert all(not sheet.oddHeader.center.text for sheet in book.worksheets)
+    finally:
+        book.close()
+    # A data export holds every record whatever the default of the official report.
+    assert write_report(demo.db, "csv", tmp_path / "all.csv")["cameras"] == live(demo, "cameras")
+
+
+def test_every_page_of_a_draft_pdf_says_it_is_a_draft(demo: Workspace, tmp_path: Path) -> None:
+    draft, official = tmp_path / "draft.pdf", tmp_path / "official.pdf"
+    write_report(demo.db, "pdf", draft, draft=True)
+    write_report(demo.db, "pdf", official)
+    pages = pdf_text(draft).split("\f")[:-1]
+    assert len(pages) > 2
+    assert all("DỰ THẢO – gồm cả bản ghi chưa được duyệt" in page for page in pages)
+    text = pdf_text(official)
+    assert "DỰ THẢO" not in text
+    assert "Trạng thái duyệt: Đã duyệt" in text.replace("\n", " ")
+
+
+def test_csv_and_geojson_carry_the_needs_and_the_plans_items(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    from fieldsurvey.core.office import plan
+
+    plan.propose(demo)
+    needs = live(demo, "needs")
+    items = sql_count(demo, "SELECT count(*) FROM plan_items WHERE deleted = 0")
+    assert needs > 0 and items > 0
+    for records, expected, header in (
+        ("needs", needs, "Số camera cần lắp"),
+        ("plan_items", items, "Phương án"),
+    ):
+        out = tmp_path / f"{records}.csv"
+        assert write_report(demo.db, "csv", out, records=records) == {records: expected}
+        with out.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert len(rows) == expected and header in rows[0]
+        geojson = tmp_path / f"{records}.geojson"
+        write_report(demo.db, "geojson", geojson, records=records)
+        features = json.loads(geojson.read_text(encoding="utf-8"))["features"]
+        assert len(features) == expected
+        found, stderr = ogr_counts(geojson)
+        assert stderr.strip() == "" and list(found.values()) == [expected]
+    # A need's feature stands where the need is (its site's place when it has none of its own).
+    need = demo.db.execute(
+        "SELECT n.id, coalesce(n.lon, s.lon), coalesce(n.lat, s.lat), n.camera_count "
+        "FROM needs n JOIN sites s ON s.id = n.site_id WHERE n.deleted = 0 LIMIT 1"
+    ).fetchone()
+    by_id = {
+        f["id"]: f
+        for f in json.loads((tmp_path / "needs.geojson").read_text(encoding="utf-8"))["features"]
+    }
+    feature = by_id[need[0]]
+    assert feature["geometry"]["coordinates"] == [need[1], need[2]]
+    assert feature["properties"]["camera_count"] == need[3]
+    # The plan's position at a national-security site is rounded when sensitive fields go.
+    item = demo.db.execute(
+        "SELECT p.id, p.lat FROM plan_items p, json_each(p.need_ids) j "
+        "JOIN needs n ON n.id = j.value JOIN sites s ON s.id = n.site_id "
+        "WHERE s.category = 'national_security' AND p.lat IS NOT NULL LIMIT 1"
+    ).fetchone()
+    assert item is not None
+    safe = tmp_path / "safe.geojson"
+    write_report(demo.db, "geojson", safe, records="plan_items", omit_sensitive=True)
+    shown = {f["id"]: f for f in json.loads(safe.read_text(encoding="utf-8"))["features"]}
+    lat = shown[item[0]]["geometry"]["coordinates"][1]
+    assert lat == round(item[1], filters.ROUND_DECIMALS) != item[1]
+
+
+def test_only_a_list_of_cameras_takes_photos_or_another_format(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    (tmp_path / "out").mkdir()
+    with pytest.raises(ReportError, match="CSV, GeoJSON"):
+        write_report(demo.db, "pdf", tmp_path / "out" / "x.pdf", records="needs")
+    with pytest.raises(ReportError, match="CSV, GeoJSON"):
+        write_report(demo.db, "csv", tmp_path / "out" / "x.csv", records="sites; rm -rf")
+    with pytest.raises(ReportError, match="ảnh"):
+        write_report(
+            demo.db,
+            "csv",
+            tmp_path / "out" / "x.csv",
+            records="needs",
+            photos=True,
+            workspace_path=demo.path,
+        )
+    assert not list((tmp_path / "out").iterdir())

@@ -103,7 +103,7 @@ def test_someone_elses_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     before = digest(path)
-    with pytest.raises(NotAWorkspaceError, match="không phải workspace FieldSurvey"):
+    with pytest.raises(NotAWorkspaceError, match="không phải tệp dữ liệu khảo sát FieldSurvey"):
         Workspace.open(path)
     assert digest(path) == before
     assert not workspace_db.backup_folder(path).exists()

@@ -101,7 +101,7 @@ def test_a_real_office_refuses_to_enrol_a_demo_device_and_the_demo_a_real_one(
         assert demo_device is not None and real_office is not None
         with pytest.raises(keys.DemoMismatchError, match="khóa mẫu"):
             keys.enrol(real.db, demo_device.public(), at="2026-12-05T08:00:00Z")
-        with pytest.raises(keys.DemoMismatchError, match="workspace mẫu"):
+        with pytest.raises(keys.DemoMismatchError, match="tệp dữ liệu mẫu"):
             keys.enrol(demo.db, real_office.public(), at="2026-12-05T08:00:00Z")
         assert keys.peer_status(real.db, demo_device.device_id) == "unknown"
 
@@ -131,7 +131,7 @@ def test_a_demo_office_refuses_a_package_from_a_real_device_enrolled_before_the_
         export_package(real, package, recipient_id=office.device_id)
         before = office.db.execute("SELECT count(*) FROM changes").fetchone()[0]
         for attempt in (verify, import_package):
-            with pytest.raises(SyncError, match="workspace mẫu") as caught:
+            with pytest.raises(SyncError, match="tệp dữ liệu mẫu") as caught:
                 attempt(office, package)
             assert caught.value.reason == "demo-mismatch"
         assert office.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before

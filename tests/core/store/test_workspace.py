@@ -66,7 +66,7 @@ def test_insert_update_delete_are_recorded_with_gapless_sequence(workspace: Work
     assert history[3]["fields"] == {"deleted": [0, 1, history[2]["clock"]]}
     record = workspace.get("cameras", camera, include_deleted=True)
     assert record["deleted"] == 1 and record["height_m"] == 6.5
-    with pytest.raises(ValidationError, match="đã bị xoá"):
+    with pytest.raises(ValidationError, match="đã bị xóa"):
         workspace.get("cameras", camera)
 
 
@@ -172,7 +172,7 @@ def test_deleted_records_cannot_be_referenced(workspace: Workspace) -> None:
     workspace.delete("sites", site)
     with pytest.raises(ValidationError, match="không có bản ghi"):
         workspace.insert("cameras", {"site_id": site})
-    with pytest.raises(ValidationError, match="đã bị xoá"):
+    with pytest.raises(ValidationError, match="đã bị xóa"):
         workspace.update("sites", site, {"name": "X"})
 
 

@@ -704,6 +704,12 @@ def _fill(ws: Workspace, recipe: _Recipe, size: str, report: Progress) -> None:
             if office:
                 _reviews(ws, recipe, sites, cameras)
             _photos(ws, recipe, cameras[:DEMO_PHOTOS])
+            if office:  # drawn last: what came before stays as a seed always made it
+                findings = ("shortcomings", "needs")
+                rows = [
+                    ws.db.execute(f"SELECT id FROM {t} ORDER BY rowid").fetchall() for t in findings
+                ]
+                _reviews(ws, recipe, *rows, tables=findings)
         report(6, steps, "Chỉ mục tìm kiếm")
         search.rebuild(ws.db)
         refresh_statistics(ws.db)
@@ -771,10 +777,12 @@ def _photos(ws: Workspace, recipe: _Recipe, cameras: Sequence[dict[str, Any]]) -
 def _reviews(
     ws: Workspace,
     recipe: _Recipe,
-    sites: Sequence[dict[str, Any]],
-    cameras: Sequence[dict[str, Any]],
+    *records: Sequence[Any],
+    tables: Sequence[str] = ("sites", "cameras"),
 ) -> None:
-    """Some records went through the office's review, through the normal write path."""
+    """A fifth of the records of each of ``tables`` went through the office's review (each
+    sequence of ``records`` holds rows with their id under "id" or first), through the normal
+    write path."""
     rng = recipe.rng
     comments = {
         "approved": "Đạt yêu cầu.",
@@ -782,18 +790,19 @@ def _reviews(
         "rejected": "Trùng với bản ghi đã có.",
         "received": None,
     }
-    for table, rows in (("sites", sites), ("cameras", cameras)):
+    for table, rows in zip(tables, records, strict=True):
         for row in rng.sample(list(rows), len(rows) // 5):
+            record_id = row["id"] if isinstance(row, dict) else row[0]
             state = rng.choices(list(comments), (5, 2, 1, 3))[0]
             ws.insert(
                 "reviews",
                 {
                     "record_table": table,
-                    "record_id": row["id"],
+                    "record_id": record_id,
                     "state": state,
                     "comment": comments[state],
                     "reviewer": "Công an TP (demo)",
                     "reviewed_at": (recipe.today - dt.timedelta(days=1)).isoformat(),
                 },
             )
-            ws.update(table, row["id"], {"review_state": state})
+            ws.update(table, record_id, {"review_state": state})

@@ -109,7 +109,7 @@ def resolve(
             Message(
                 "office",
                 QT_TRANSLATE_NOOP(
-                    "office", "Xung đột xoá/sửa chỉ chọn a hoặc b (giữ hay xoá bản ghi)."
+                    "office", "Xung đột xóa/sửa chỉ chọn a hoặc b (giữ hay xóa bản ghi)."
                 ),
             )
         )

@@ -44,8 +44,9 @@ def require_office(ws: Workspace) -> None:
                 "office",
                 QT_TRANSLATE_NOOP(
                     "office",
-                    "Chỉ workspace của văn phòng (vai trò office) mới được duyệt và xử lý xung "
-                    "đột; workspace này có vai trò {role}.",
+                    "Chỉ tệp dữ liệu khảo sát của văn phòng (vai trò office) mới được duyệt "
+                    "và xử lý xung "
+                    "đột; tệp dữ liệu khảo sát này có vai trò {role}.",
                 ),
                 {"role": ws.role},
             )

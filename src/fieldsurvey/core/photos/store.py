@@ -694,7 +694,7 @@ def record_prepared(
     results: list[IngestResult] = []
     for name, outcome in zip(names, prepared, strict=True):
         if outcome is None:
-            results.append(IngestResult(name, error=_says(QT_TRANSLATE_NOOP("photos", "Đã huỷ."))))
+            results.append(IngestResult(name, error=_says(QT_TRANSLATE_NOOP("photos", "Đã hủy."))))
         elif isinstance(outcome, Failure):
             results.append(IngestResult(name, error=outcome.message))
         else:
@@ -862,7 +862,7 @@ def photo_infos(
             infos.append(outcome)
         else:
             info = photo_info_template(path)
-            info["error"] = str(outcome.message) if isinstance(outcome, Failure) else "Đã huỷ."
+            info["error"] = str(outcome.message) if isinstance(outcome, Failure) else "Đã hủy."
             infos.append(info)
     return infos
 

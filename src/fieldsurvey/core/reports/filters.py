@@ -20,6 +20,7 @@ One report per unit (per.py) also keeps only the needs at the unit's own sites
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
@@ -29,7 +30,7 @@ import sqlite_utils
 from fieldsurvey.core import reference, vocabulary
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
-from fieldsurvey.core.reports.labels import _commune_names, list_title
+from fieldsurvey.core.reports.labels import _commune_names
 from fieldsurvey.core.tasks import Cancelled
 from fieldsurvey.core.text import fold
 
@@ -52,7 +53,7 @@ class ReportCancelled(Cancelled):
 
     def __init__(self) -> None:
         super().__init__(
-            Message(_CONTEXT, QT_TRANSLATE_NOOP("reports", "Đã huỷ báo cáo, không ghi tệp nào."))
+            Message(_CONTEXT, QT_TRANSLATE_NOOP("reports", "Đã hủy báo cáo, không ghi tệp nào."))
         )
 
 
@@ -80,7 +81,10 @@ class Where:
         names = _commune_names(db)
         units = dict(db.execute("SELECT id, name FROM units").fetchall())
         parts = [
-            (list_title("commune", lang), [names.get(c, c) for c in self.communes]),
+            (
+                vocabulary.field_label("commune_code", lang),
+                [names.get(c, c) for c in self.communes],
+            ),
             (
                 vocabulary.list_label("camera_purpose", lang),
                 [vocabulary.label("camera_purpose", c, lang) for c in self.purposes],
@@ -89,7 +93,10 @@ class Where:
                 vocabulary.list_label("camera_condition", lang),
                 [vocabulary.label("camera_condition", c, lang) for c in self.conditions],
             ),
-            (list_title("owner", lang), [str(units.get(u, u)) for u in self.owners]),
+            (
+                vocabulary.field_label("owner_unit_id", lang),
+                [str(units.get(u, u)) for u in self.owners],
+            ),
             (
                 vocabulary.list_label("review_state", lang),
                 [vocabulary.label("review_state", c, lang) for c in self.reviews],
@@ -110,6 +117,20 @@ def _code_of(list_name: str, value: str) -> str | None:
     return None
 
 
+# The formats of the official report: they hold approved records only, unless the filter names
+# review states itself or a draft is asked for. The data exports (CSV, GeoJSON, GeoPackage) hold
+# every record the filter keeps.
+OFFICIAL_FORMATS: Final = ("pdf", "xlsx")
+
+
+def report_scope(where: Where, fmt: str, draft: bool) -> Where:
+    """The filter an ``fmt`` report applies: ``where``, with "approved only" added for an
+    official report that is not a draft and names no review state."""
+    if fmt in OFFICIAL_FORMATS and not draft and not where.reviews:
+        return dataclasses.replace(where, reviews=("approved",))
+    return where
+
+
 def parse_where(db: sqlite_utils.Database, items: Sequence[str]) -> Where:
     """Check every ``key=value`` against the workspace's communes, units and code lists.
 
@@ -126,7 +147,7 @@ def parse_where(db: sqlite_utils.Database, items: Sequence[str]) -> Where:
             raise ReportError(
                 Message(
                     _CONTEXT,
-                    QT_TRANSLATE_NOOP("reports", "Bộ lọc phải có dạng khoá=giá trị: {item}."),
+                    QT_TRANSLATE_NOOP("reports", "Bộ lọc phải có dạng khóa=giá trị: {item}."),
                     {"item": repr(item)},
                 )
             )
@@ -134,7 +155,7 @@ def parse_where(db: sqlite_utils.Database, items: Sequence[str]) -> Where:
             raise ReportError(
                 Message(
                     _CONTEXT,
-                    QT_TRANSLATE_NOOP("reports", "Khoá lọc không hợp lệ: {key} (dùng {keys})."),
+                    QT_TRANSLATE_NOOP("reports", "Khóa lọc không hợp lệ: {key} (dùng {keys})."),
                     {"key": repr(key), "keys": ", ".join(WHERE_KEYS)},
                 )
             )

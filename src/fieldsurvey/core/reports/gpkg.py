@@ -374,7 +374,7 @@ def write_gpkg(job: Job, path: Path, today: dt.date) -> dict[str, int]:
         needs.add_many(
             _points(
                 needs,
-                tables.need_records(db, where, lang, job.omit_sensitive),
+                job.needs(),
                 job,
                 "GeoPackage",
             )
@@ -387,7 +387,11 @@ def write_gpkg(job: Job, path: Path, today: dt.date) -> dict[str, int]:
             lang,
             "The city camera plan" if en else "Phương án tổng thể",
         )
-        plan.add_many(_points(plan, tables.plan_records(db, where, lang), job, "GeoPackage"))
+        plan.add_many(
+            _points(
+                plan, tables.plan_records(db, where, lang, job.omit_sensitive), job, "GeoPackage"
+            )
+        )
         communes = _communes_layer(conn, job)
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
         for layer in (cameras, cones, sites, needs, plan, communes):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from functools import lru_cache
-from typing import Any, Final
+from typing import Any
 
 import sqlite_utils
 
@@ -14,16 +14,6 @@ from fieldsurvey.core.text import decimal_text
 from fieldsurvey.core.views import parse_views
 
 # -- labels ----------------------------------------------------------------------------------------
-
-_TITLES: Final = {
-    "commune": ("Xã, phường", "Commune"),
-    "owner": ("Đơn vị quản lý", "Owner unit"),
-}
-
-
-def list_title(key: str, lang: str) -> str:
-    vi, en = _TITLES[key]
-    return en if lang == "en" else vi
 
 
 @lru_cache(maxsize=4096)
@@ -46,6 +36,13 @@ def code_label(list_name: str, code: str | None, lang: str) -> str:
 
 def _commune_names(db: sqlite_utils.Database) -> dict[str, str]:
     return {c["code"]: c["name"] for c in reference.communes(db)}
+
+
+def draft_text(lang: str) -> str:
+    """What every page of a draft report says about itself."""
+    if lang == "en":
+        return "DRAFT – includes records not yet approved"
+    return "DỰ THẢO – gồm cả bản ghi chưa được duyệt"
 
 
 def report_date(lang: str, today: dt.date | None = None) -> str:

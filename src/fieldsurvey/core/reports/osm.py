@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final, TextIO
 
 from fieldsurvey.core import vocabulary
-from fieldsurvey.core.reports.tables import CameraRow, Job, count
+from fieldsurvey.core.reports import tables
+from fieldsurvey.core.reports.tables import CameraRow, Column, Job, count
 from fieldsurvey.core.text import spreadsheet_text
 
 # -- GeoJSON and CSV (OpenStreetMap keys) ----------------------------------------------------------
@@ -110,10 +112,26 @@ def osm_properties(row: CameraRow) -> dict[str, Any]:
     return tags
 
 
+def _records(job: Job) -> tuple[tuple[Column, ...], Iterator[dict[str, Any]]]:
+    """The columns and rows of the needs or the plan's items, as the workbook shows them."""
+    job.total = count(job.db, job.records, job.where)
+    if job.records == "needs":
+        return tables.NEED_COLUMNS, job.needs()
+    rows = tables.plan_records(job.db, job.where, job.lang, job.omit_sensitive)
+    return tables.PLAN_COLUMNS, rows
+
+
 def _write_csv(job: Job, handle: TextIO, photos_dir: Path | None) -> None:
+    writer = csv.writer(handle, lineterminator="\r\n")
+    if job.records != "cameras":
+        columns, rows = _records(job)
+        writer.writerow([c.header(job.lang) for c in columns])
+        for record in rows:
+            writer.writerow([_csv_cell(record[c.key]) for c in columns])
+            job.step("CSV")
+        return
     keys = osm_keys(job.omit_sensitive)
     job.total = count(job.db, "cameras", job.where)
-    writer = csv.writer(handle, lineterminator="\r\n")
     writer.writerow(keys)
     for row in job.cameras(with_photos=photos_dir is not None):
         if photos_dir is not None:
@@ -131,29 +149,39 @@ def _csv_cell(value: Any) -> Any:
     return spreadsheet_text(value) if isinstance(value, str) else value
 
 
+def _point(lat: Any, lon: Any) -> dict[str, Any] | None:
+    return None if lat is None or lon is None else {"type": "Point", "coordinates": [lon, lat]}
+
+
 def _write_geojson(job: Job, handle: TextIO, photos_dir: Path | None) -> None:
-    """A FeatureCollection of camera points, streamed one feature per line."""
+    """A FeatureCollection of points (cameras, needs or plan items), one feature per line."""
+    handle.write('{"type": "FeatureCollection", "features": [\n')
+    if job.records != "cameras":
+        columns, rows = _records(job)
+        keys = [c.key for c in columns if c.key not in ("id", "lat", "lon")]
+        for number, record in enumerate(rows):
+            feature = {
+                "type": "Feature",
+                "id": record["id"],
+                "geometry": _point(record["lat"], record["lon"]),
+                "properties": {k: record[k] for k in keys if record[k] not in (None, "")},
+            }
+            handle.write(("" if number == 0 else ",\n") + json.dumps(feature, ensure_ascii=False))
+            job.step("GeoJSON")
+        handle.write("\n]}\n")
+        return
     keys = osm_keys(job.omit_sensitive)
     job.total = count(job.db, "cameras", job.where)
-    handle.write('{"type": "FeatureCollection", "features": [\n')
     first = True
     for row in job.cameras(with_photos=photos_dir is not None):
         if photos_dir is not None:
             _copy_photos(job, row, photos_dir)
         tags = osm_properties(row)
         lat, lon = tags.pop("lat"), tags.pop("lon")
-        geometry = (
-            None
-            if lat is None or lon is None
-            else {
-                "type": "Point",
-                "coordinates": [lon, lat],
-            }
-        )
         feature = {
             "type": "Feature",
             "id": row.values["id"],
-            "geometry": geometry,
+            "geometry": _point(lat, lon),
             "properties": {k: tags[k] for k in keys if k in tags and tags[k] is not None},
         }
         handle.write(("" if first else ",\n") + json.dumps(feature, ensure_ascii=False))

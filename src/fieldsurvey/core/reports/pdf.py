@@ -46,6 +46,7 @@ from reportlab.platypus import (
 from fieldsurvey.core import reference, vocabulary
 from fieldsurvey.core.geo import METRES_PER_DEGREE
 from fieldsurvey.core.reports import filters, tables
+from fieldsurvey.core.reports.labels import draft_text
 from fieldsurvey.core.reports.letterhead import MOTTO, NATION, ReportForm, place_and_date
 from fieldsurvey.core.reports.tables import Job
 from fieldsurvey.core.resources import resource_path
@@ -1079,6 +1080,18 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
     job.step("PDF", stage=True)
     job.check()
 
+    def draft_mark(canvas: Any, doc: Any) -> None:
+        # A draft says so on every page, at the foot, where no content is drawn.
+        if not job.draft:
+            return
+        canvas.saveState()
+        canvas.setFont(FONT_BOLD, 11)
+        canvas.setFillColor(colors.HexColor("#b71c1c"))
+        canvas.drawCentredString(
+            _MARGINS["left"] + _WIDTH / 2, _MARGINS["bottom"] / 2, draft_text(lang)
+        )
+        canvas.restoreState()
+
     def page_number(canvas: Any, doc: Any) -> None:
         # At the top centre, from the second page on (Nghị định 30/2020/NĐ-CP).
         canvas.saveState()
@@ -1087,6 +1100,7 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
             _MARGINS["left"] + _WIDTH / 2, A4[1] - _MARGINS["top"] / 2 - 2 * mm, str(doc.page)
         )
         canvas.restoreState()
+        draft_mark(canvas, doc)
 
     doc = SimpleDocTemplate(
         str(path),
@@ -1095,11 +1109,12 @@ def write_pdf(job: Job, path: Path, today: dt.date) -> dict[str, int]:
         rightMargin=_MARGINS["right"],
         topMargin=_MARGINS["top"],
         bottomMargin=_MARGINS["bottom"],
-        title=f"{job.form.number_line()} – {job.form.subject}",
+        title=(f"{draft_text(lang)} – " if job.draft else "")
+        + f"{job.form.number_line()} – {job.form.subject}",
         author=job.form.issuing_body or "FieldSurvey",
         lang=lang,
         initialFontName=FONT,  # else every page names Helvetica, a font the file does not hold
     )
-    doc.build(story, onLaterPages=page_number)
+    doc.build(story, onFirstPage=draft_mark, onLaterPages=page_number)
     job.step("PDF", stage=True)
     return {"cameras": totals["cameras"], "communes": len(named_communes), "units": len(units)}

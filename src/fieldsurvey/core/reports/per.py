@@ -33,7 +33,13 @@ from fieldsurvey.core import reference
 from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.reports import tables, writing
-from fieldsurvey.core.reports.filters import ReportCancelled, ReportError, Where, parse_where
+from fieldsurvey.core.reports.filters import (
+    ReportCancelled,
+    ReportError,
+    Where,
+    parse_where,
+    report_scope,
+)
 from fieldsurvey.core.tasks import Cancel, Cancelled, Progress
 from fieldsurvey.core.text import slug
 
@@ -90,7 +96,7 @@ class PerReportCancelled(Cancelled):
                 _CONTEXT,
                 QT_TRANSLATE_NOOP(
                     "reports",
-                    "Đã huỷ: đã ghi {written} trong {total} báo cáo, không còn tệp ghi dở.",
+                    "Đã hủy: đã ghi {written} trong {total} báo cáo, không còn tệp ghi dở.",
                 ),
                 {"written": len(written), "total": total},
             )
@@ -100,9 +106,14 @@ class PerReportCancelled(Cancelled):
 
 
 def plan_reports(
-    db: sqlite_utils.Database, per: str, fmt: str, where: Sequence[str] | Where = ()
+    db: sqlite_utils.Database,
+    per: str,
+    fmt: str,
+    where: Sequence[str] | Where = (),
+    draft: bool = False,
 ) -> Plan:
-    """The documents of one report per ``per`` ("unit" or "commune") of the filter."""
+    """The documents of one report per ``per`` ("unit" or "commune") of the filter (approved
+    records only unless ``draft``, as write_report)."""
     per, fmt = per.lower(), fmt.lower()
     if per not in PER:
         raise ReportError(
@@ -123,7 +134,7 @@ def plan_reports(
                 {"format": repr(fmt), "formats": ", ".join(PER_FORMATS)},
             )
         )
-    parsed = where if isinstance(where, Where) else parse_where(db, where)
+    parsed = report_scope(where if isinstance(where, Where) else parse_where(db, where), fmt, draft)
     found: list[tuple[str, str, int]] = []
     if per == "unit":
         left_out = 0
@@ -194,15 +205,16 @@ def write_reports(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     today: dt.date | None = None,
+    draft: bool = False,
 ) -> Written:
     """Write one ``fmt`` report per ``per`` into ``folder`` (made if missing); return what was
-    written. ``plan`` is the one ``plan_reports`` gave (else it is made here). A file of the
-    plan that exists and is not empty is refused (ReportError naming it) unless
-    ``overwrite``. ``progress(done, total, file name)`` and ``cancel()`` as in write_report;
-    a cancel raises PerReportCancelled."""
-    parsed = where if isinstance(where, Where) else parse_where(db, where)
+    written (approved records only unless ``draft``, as write_report). ``plan`` is the one
+    ``plan_reports`` gave (else it is made here). A file of the plan that exists and is not
+    empty is refused (ReportError naming it) unless ``overwrite``. ``progress(done, total, file
+    name)`` and ``cancel()`` as in write_report; a cancel raises PerReportCancelled."""
+    parsed = report_scope(where if isinstance(where, Where) else parse_where(db, where), fmt, draft)
     if plan is None:
-        plan = plan_reports(db, per, fmt, parsed)
+        plan = plan_reports(db, per, fmt, parsed, draft)
     folder = _folder(Path(folder))
     if not overwrite:
         taken = existing_files(folder, plan)
@@ -220,6 +232,8 @@ def write_reports(
             )
     total = len(plan.parts) * _STEPS
     written: list[Path] = []
+    # What the cameras already see is the workspace's, not a document's: computed once.
+    needs_seen = tables.cameras_seeing_needs(db) if plan.fmt == "xlsx" else None
     for number, part in enumerate(plan.parts):
         if cancel is not None and cancel():
             raise PerReportCancelled(written, len(plan.parts))
@@ -246,6 +260,8 @@ def write_reports(
                 cancel=cancel,
                 today=today,
                 scope_name=part.name,
+                needs_seen=needs_seen,
+                draft=draft,
             )
         except ReportCancelled:
             raise PerReportCancelled(written, len(plan.parts)) from None

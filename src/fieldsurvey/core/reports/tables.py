@@ -4,7 +4,7 @@ columns they print, and the job a writer is handed."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -50,6 +50,7 @@ class Column:
     width: int = 14
     sensitive: bool = False
     total: bool = False  # summed in a table's "Tổng cộng" row
+    field: str | None = None  # the record field it shows, whose one label is its header
 
     def header(self, lang: str) -> str:
         return self.en if lang == "en" else self.vi
@@ -59,122 +60,150 @@ def _col(key: str, vi: str, en: str, kind: str = "text", width: int = 14, **kw: 
     return Column(key, vi, en, kind, width, **kw)
 
 
+def _field(
+    key: str,
+    kind: str = "text",
+    width: int = 14,
+    *,
+    field: str | None = None,
+    table: str | None = None,
+    **kw: Any,
+) -> Column:
+    """A column showing the record field ``field`` (``key`` when not given), headed by that
+    field's one label (core.vocabulary), the name the screens give it too."""
+    name = field or key
+    return Column(
+        key,
+        vocabulary.field_label(name, "vi", table),
+        vocabulary.field_label(name, "en", table),
+        kind,
+        width,
+        field=f"{table}.{name}" if table else name,
+        **kw,
+    )
+
+
+def _condition_col(code: str) -> Column:
+    """A count of cameras in one condition, headed by that condition's label."""
+    return Column(
+        code,
+        vocabulary.label("camera_condition", code, "vi"),
+        vocabulary.label("camera_condition", code, "en"),
+        "int",
+        12,
+        total=True,
+    )
+
+
 CAMERA_COLUMNS: Final = (
     _col("id", "Mã camera", "Camera id", width=38),
-    _col("name", "Tên camera", "Camera name", width=40),
-    _col("site", "Địa điểm", "Site", width=36),
-    _col("site_category", "Loại địa điểm", "Site category", width=24),
+    _field("name", width=40),
+    _field("site", width=36, field="site_id"),
+    _field("site_category", width=24, field="category"),
     _col("commune_code", "Mã xã", "Commune code", width=8),
-    _col("commune", "Xã, phường", "Commune", width=22),
-    _col("address", "Địa chỉ", "Address", width=30),
-    _col("owner", "Đơn vị quản lý", "Owner unit", width=30),
+    _field("commune", width=22, field="commune_code"),
+    _field("address", width=30),
+    _field("owner", width=30, field="owner_unit_id"),
     _col("owner_contact", "Liên hệ đơn vị", "Owner contact", width=24, sensitive=True),
-    _col("purposes", "Mục đích", "Purposes", width=30),
-    _col("camera_type", "Loại camera", "Camera type", width=18),
-    _col("mount", "Vị trí lắp", "Mount", width=16),
-    _col("height_m", "Độ cao (m)", "Height (m)", "real", 10),
-    _col("views", "Hướng nhìn (góc)", "Directions (field of view)", width=18),
-    _col("resolution_mp", "Độ phân giải (MP)", "Resolution (MP)", "real", 10),
-    _col("night_vision", "Quan sát ban đêm", "Night vision", width=10),
-    _col("connectivity", "Kết nối", "Connectivity", width=26),
-    _col("connection_medium", "Đường truyền", "Connection medium", width=16),
-    _col("storage_days", "Lưu trữ (ngày)", "Storage (days)", "int", 10),
-    _col("standards", "Chuẩn", "Standards", width=14),
-    _col("power_source", "Nguồn điện", "Power source", width=16),
-    _col("install_year", "Năm lắp đặt", "Install year", "int", 10),
-    _col("funding_source", "Nguồn kinh phí", "Funding source", width=18),
-    _col("ai_functions", "Chức năng AI", "AI functions", width=30),
-    _col("condition", "Tình trạng", "Condition", width=18),
-    _col("lat", "Vĩ độ", "Latitude", "real", 12),
-    _col("lon", "Kinh độ", "Longitude", "real", 12),
-    _col("location_accuracy_m", "Sai số vị trí (m)", "Location accuracy (m)", "real", 10),
-    _col("location_source", "Nguồn vị trí", "Location source", width=18),
-    _col("ref", "Mã nguồn", "Source ref", width=14),
-    _col("notes", "Ghi chú", "Notes", width=30),
-    _col("review_state", "Trạng thái duyệt", "Review state", width=16),
+    _field("purposes", width=30),
+    _field("camera_type", width=18),
+    _field("mount", width=16),
+    _field("height_m", "real", 10),
+    _field("views", width=18),
+    _field("resolution_mp", "real", 10),
+    _field("night_vision", width=10),
+    _field("connectivity", width=26),
+    _field("connection_medium", width=16),
+    _field("storage_days", "int", 10),
+    _field("standards", width=14),
+    _field("power_source", width=16),
+    _field("install_year", "int", 10),
+    _field("funding_source", width=18),
+    _field("ai_functions", width=30),
+    _field("condition", width=18),
+    _field("lat", "real", 12),
+    _field("lon", "real", 12),
+    _field("location_accuracy_m", "real", 10),
+    _field("location_source", width=18),
+    _field("ref", width=14),
+    _field("notes", width=30),
+    _field("review_state", width=16),
     _col("photos", "Số ảnh", "Photos", "int", 8, sensitive=True, total=True),
 )
 
 SHORTCOMING_COLUMNS: Final = (
     _col("id", "Mã tồn tại", "Shortcoming id", width=38),
-    _col("site", "Địa điểm", "Site", width=36),
-    _col("camera", "Camera", "Camera", width=36),
+    _field("site", width=36, field="site_id"),
+    _field("camera", width=36, field="camera_id"),
     _col("camera_id", "Mã camera", "Camera id", width=38),
-    _col("commune", "Xã, phường", "Commune", width=22),
-    _col("kind", "Tồn tại, hạn chế", "Shortcoming", width=30),
-    _col("description", "Mô tả", "Description", width=40),
-    _col("remedy_kind", "Phương án khắc phục", "Remedy", width=28),
-    _col("remedy", "Chi tiết phương án", "Remedy details", width=40),
-    _col(
-        "estimated_cost_vnd",
-        "Kinh phí dự kiến (đồng)",
-        "Estimated cost (VND)",
-        "money",
-        18,
-        total=True,
-    ),
-    _col("review_state", "Trạng thái duyệt", "Review state", width=16),
+    _field("commune", width=22, field="commune_code"),
+    _field("kind", width=30, table="shortcomings"),
+    _field("description", width=40),
+    _field("remedy_kind", width=28),
+    _field("remedy", width=40),
+    _field("estimated_cost_vnd", "money", 18, total=True),
+    _field("review_state", width=16),
 )
 
 NEED_COLUMNS: Final = (
     _col("id", "Mã nhu cầu", "Need id", width=38),
-    _col("site", "Địa điểm", "Site", width=36),
-    _col("site_category", "Loại địa điểm", "Site category", width=24),
-    _col("commune", "Xã, phường", "Commune", width=22),
-    _col("purposes", "Mục đích", "Purposes", width=30),
-    _col("camera_count", "Số camera", "Cameras", "int", 10, total=True),
-    _col("camera_type", "Loại camera", "Camera type", width=18),
-    _col("ai_functions", "Chức năng AI", "AI functions", width=30),
-    _col("priority", "Mức ưu tiên", "Priority", width=12),
-    _col("justification", "Lý do", "Justification", width=40),
+    _field("site", width=36, field="site_id"),
+    _field("site_category", width=24, field="category"),
+    _field("commune", width=22, field="commune_code"),
+    _field("purposes", width=30),
+    _field("camera_count", "int", 10, total=True),
+    _field("camera_type", width=18),
+    _field("ai_functions", width=30),
+    _field("priority", width=12),
+    _field("justification", width=40),
     _col("reuse_cameras", "Camera hiện có đã thấy", "Existing cameras seeing it", "int", 12),
     _col("plan", "Phương án", "Plan", width=28),
-    _col("lat", "Vĩ độ", "Latitude", "real", 12),
-    _col("lon", "Kinh độ", "Longitude", "real", 12),
-    _col("review_state", "Trạng thái duyệt", "Review state", width=16),
+    _field("lat", "real", 12),
+    _field("lon", "real", 12),
+    _field("review_state", width=16),
 )
 
 PLAN_COLUMNS: Final = (
-    _col("decision", "Phương án", "Decision", width=26),
-    _col("state", "Trạng thái", "State", width=14),
-    _col("commune", "Xã, phường", "Commune", width=22),
-    _col("unit", "Đơn vị thực hiện", "Responsible unit", width=30),
+    _field("decision", width=26),
+    _field("state", width=14),
+    _field("commune", width=22, field="commune_code"),
+    _field("unit", width=30, field="responsible_unit_id"),
     _col("needs", "Số nhu cầu phục vụ", "Needs served", "int", 10, total=True),
-    _col("phase", "Giai đoạn", "Phase", "int", 8),
-    _col("camera_type", "Loại camera", "Camera type", width=18),
-    _col("direction", "Hướng nhìn (độ)", "Direction (°)", "real", 10),
-    _col("field_of_view", "Góc nhìn (độ)", "Field of view (°)", "real", 10),
-    _col("resolution_mp", "Độ phân giải (MP)", "Resolution (MP)", "real", 10),
-    _col("upgrades", "Nội dung nâng cấp", "Upgrades", width=26),
-    _col("detail_band", "Mức chi tiết", "Image detail", width=22),
-    _col("cost", "Kinh phí dự kiến (đồng)", "Estimated cost (VND)", "money", 18, total=True),
-    _col("reason", "Căn cứ đề xuất", "Why proposed", width=50),
-    _col("lat", "Vĩ độ", "Latitude", "real", 12),
-    _col("lon", "Kinh độ", "Longitude", "real", 12),
+    _field("phase", "int", 8),
+    _field("camera_type", width=18),
+    _field("direction", "real", 10),
+    _field("field_of_view", "real", 10),
+    _field("resolution_mp", "real", 10),
+    _field("upgrades", width=26),
+    _field("detail_band", width=22),
+    _field("cost", "money", 18, field="estimated_cost_vnd", total=True),
+    _field("reason", width=50),
+    _field("lat", "real", 12),
+    _field("lon", "real", 12),
     _col("camera_id", "Mã camera hiện có", "Existing camera id", width=38),
     _col("id", "Mã mục", "Item id", width=38),
 )
 
 SITE_COLUMNS: Final = (
     _col("id", "Mã địa điểm", "Site id", width=38),
-    _col("name", "Tên địa điểm", "Site name", width=36),
-    _col("category", "Loại địa điểm", "Site category", width=24),
-    _col("commune", "Xã, phường", "Commune", width=22),
-    _col("address", "Địa chỉ", "Address", width=30),
-    _col("unit", "Đơn vị", "Unit", width=30),
+    _field("name", width=36),
+    _field("category", width=24),
+    _field("commune", width=22, field="commune_code"),
+    _field("address", width=30),
+    _field("unit", width=30, field="unit_id"),
     _col("cameras", "Số camera", "Cameras", "int", 10),
-    _col("lat", "Vĩ độ", "Latitude", "real", 12),
-    _col("lon", "Kinh độ", "Longitude", "real", 12),
-    _col("notes", "Ghi chú", "Notes", width=30),
-    _col("review_state", "Trạng thái duyệt", "Review state", width=16),
+    _field("lat", "real", 12),
+    _field("lon", "real", 12),
+    _field("notes", width=30),
+    _field("review_state", width=16),
 )
 
 _SUMMARY_COUNTS: Final = (
     _col("cameras", "Camera hiện có", "Existing cameras", "int", 12, total=True),
-    _col("working", "Hoạt động tốt", "Working", "int", 12, total=True),
-    _col("degraded", "Xuống cấp", "Degraded", "int", 12, total=True),
-    _col("not_working", "Không hoạt động", "Not working", "int", 12, total=True),
-    _col("removed", "Đã tháo dỡ", "Removed", "int", 12, total=True),
+    _condition_col("working"),
+    _condition_col("degraded"),
+    _condition_col("not_working"),
+    _condition_col("removed"),
     _col("condition_unknown", "Chưa rõ tình trạng", "Condition not known", "int", 12, total=True),
     _col(
         "connected", "Đã kết nối Trung tâm/Công an", "Connected to a centre", "int", 14, total=True
@@ -194,8 +223,8 @@ COMMUNE_SUMMARY_COLUMNS: Final = (
     _col("plan_new", "Camera mới theo phương án", "New cameras in the plan", "int", 14, total=True),
 )
 UNIT_SUMMARY_COLUMNS: Final = (
-    _col("unit", "Đơn vị quản lý", "Owner unit", width=40),
-    _col("unit_kind", "Loại đơn vị", "Unit kind", width=24),
+    _field("unit", width=40, field="owner_unit_id"),
+    _field("unit_kind", width=24, field="kind", table="units"),
     *_SUMMARY_COUNTS,
 )
 
@@ -216,7 +245,8 @@ def _round_position(
 
 
 def count(db: sqlite_utils.Database, table: str, where: Where) -> int:
-    """How many rows ``table`` ("cameras", "sites", "shortcomings", "needs") will give."""
+    """How many rows ``table`` ("cameras", "sites", "shortcomings", "needs", "plan_items")
+    will give."""
     sql, params = _COUNT_SQL[table](where)
     return int(db.execute(sql, params).fetchone()[0])
 
@@ -245,11 +275,17 @@ def _count_needs(where: Where) -> tuple[str, list[Any]]:
     return f"SELECT count(*) FROM needs n JOIN sites s ON s.id = n.site_id WHERE {cond}", params
 
 
+def _count_plan_items(where: Where) -> tuple[str, list[Any]]:
+    cond, params = plan_filter(where)
+    return f"SELECT count(*) FROM plan_items p WHERE {cond}", params
+
+
 _COUNT_SQL: Final[dict[str, Callable[[Where], tuple[str, list[Any]]]]] = {
     "cameras": _count_cameras,
     "sites": _count_sites,
     "shortcomings": _count_shortcomings,
     "needs": _count_needs,
+    "plan_items": _count_plan_items,
 }
 
 
@@ -413,14 +449,25 @@ def shortcoming_records(
         }
 
 
-def need_records(
-    db: sqlite_utils.Database, where: Where, lang: str, omit_sensitive: bool
-) -> Iterator[dict[str, Any]]:
-    """Kept needs; a need without its own position takes its site's; with the existing cameras
-    that already see its place (core/office/coverage.py) and the plan's decisions for it."""
+def cameras_seeing_needs(db: sqlite_utils.Database) -> dict[str, int]:
+    """Need id → how many existing cameras already see its place (core/office/coverage.py)."""
     from fieldsurvey.core.office.coverage import need_coverage
 
-    seen = {n["need"]: sum(c["direction_known"] for c in n["cameras"]) for n in need_coverage(db)}
+    return {n["need"]: sum(c["direction_known"] for c in n["cameras"]) for n in need_coverage(db)}
+
+
+def need_records(
+    db: sqlite_utils.Database,
+    where: Where,
+    lang: str,
+    omit_sensitive: bool,
+    seen: Mapping[str, int] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Kept needs; a need without its own position takes its site's; with the existing cameras
+    that already see its place (``seen``, from cameras_seeing_needs when not given) and the
+    plan's decisions for it."""
+    if seen is None:
+        seen = cameras_seeing_needs(db)
     decided: dict[str, list[str]] = {}
     for decision, needs in db.execute(
         "SELECT p.decision, p.need_ids FROM plan_items p WHERE p.deleted = 0 "
@@ -726,6 +773,12 @@ class Job:
         self.form = ReportForm()
         # The unit or commune a report of one of them is about ("" for the whole filter).
         self.scope_name = ""
+        # cameras_seeing_needs, computed once for all the reports of a run (per.py) or here.
+        self.needs_seen: Mapping[str, int] | None = None
+        # A draft of an official report: holds unapproved records too, and says so on each page.
+        self.draft = False
+        # What a one-table format (CSV, GeoJSON) holds: one of RECORDS.
+        self.records = "cameras"
 
     def step(self, message: str, *, stage: bool = False) -> None:
         """Count a row written (or a ``stage`` done); every STEP rows and after every stage,
@@ -741,6 +794,11 @@ class Job:
         if self._cancel is not None and self._cancel():
             raise ReportCancelled
 
+    def needs(self) -> Iterator[dict[str, Any]]:
+        if self.needs_seen is None:
+            self.needs_seen = cameras_seeing_needs(self.db)
+        return need_records(self.db, self.where, self.lang, self.omit_sensitive, self.needs_seen)
+
     def cameras(self, *, with_photos: bool = False) -> Iterator[CameraRow]:
         for row in camera_records(self.db, self.where, self.lang, self.omit_sensitive):
             if with_photos and row.values["photos"]:
@@ -748,8 +806,17 @@ class Job:
             yield row
 
 
-def plan_records(db: sqlite_utils.Database, where: Where, lang: str) -> Iterator[dict[str, Any]]:
-    """The plan's items in the report's scope (proposed and accepted), phase by phase."""
+# What a one-table format (CSV, GeoJSON) can hold: cameras (with OpenStreetMap's keys), the
+# needs for new cameras, or the plan's items.
+RECORDS: Final = ("cameras", "needs", "plan_items")
+
+
+def plan_records(
+    db: sqlite_utils.Database, where: Where, lang: str, omit_sensitive: bool = False
+) -> Iterator[dict[str, Any]]:
+    """The plan's items in the report's scope (proposed and accepted), phase by phase; with
+    ``omit_sensitive``, the position of an item serving a need at a national-security site, or
+    reusing a camera there, is rounded as theirs are."""
     cond, params = plan_filter(where)
     names = _commune_names(db)
     units = dict(db.execute("SELECT id, name FROM units").fetchall())
@@ -758,11 +825,20 @@ def plan_records(db: sqlite_utils.Database, where: Where, lang: str) -> Iterator
         SELECT p.id, p.decision, p.state, p.commune_code, p.responsible_unit_id,
                json_array_length(p.need_ids), p.phase, p.camera_type, p.direction,
                p.field_of_view, p.resolution_mp, p.upgrades, p.detail_band,
-               p.estimated_cost_vnd, p.reason, p.lat, p.lon, p.camera_id
+               p.estimated_cost_vnd, p.reason, p.lat, p.lon, p.camera_id,
+               EXISTS (
+                   SELECT 1 FROM json_each(p.need_ids) AS j
+                   CROSS JOIN needs n ON n.id = j.value
+                   CROSS JOIN sites s ON s.id = n.site_id
+                   WHERE s.category = ?
+               ) OR EXISTS (
+                   SELECT 1 FROM cameras c CROSS JOIN sites s ON s.id = c.site_id
+                   WHERE c.id = p.camera_id AND s.category = ?
+               )
         FROM plan_items p WHERE {cond}
         ORDER BY p.phase, p.decision, p.commune_code, p.id
         """,
-        params,
+        [SENSITIVE_CATEGORY, SENSITIVE_CATEGORY, *params],
     )
     for (
         item_id,
@@ -783,7 +859,10 @@ def plan_records(db: sqlite_utils.Database, where: Where, lang: str) -> Iterator
         lat,
         lon,
         camera_id,
+        sensitive,
     ) in rows:
+        category = SENSITIVE_CATEGORY if sensitive else None
+        lat, lon, _ = _round_position(lat, lon, category, omit_sensitive)
         yield {
             "id": item_id,
             "decision": code_label("plan_decision", decision, lang),

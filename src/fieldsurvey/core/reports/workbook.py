@@ -46,6 +46,7 @@ def write_xlsx(job: Job, path: Path, today: dt.date) -> dict[str, int]:
         description=f"{_DATE[pick]}: {labels.report_date(lang, today)}; "
         + "; ".join(where.describe(db, lang)),
         created=dt.datetime.combine(today, dt.time()),
+        page_header=labels.draft_text(lang) if job.draft else "",
     ) as book:
         counts["summary_commune"] = _sheet(
             book,
@@ -78,14 +79,14 @@ def write_xlsx(job: Job, path: Path, today: dt.date) -> dict[str, int]:
         counts["needs"] = _sheet(
             book,
             tables.NEED_COLUMNS,
-            tables.need_records(db, where, lang, job.omit_sensitive),
+            job.needs(),
             job,
             _SHEETS["needs"][pick],
         )
         counts["plan"] = _sheet(
             book,
             tables.PLAN_COLUMNS,
-            tables.plan_records(db, where, lang),
+            tables.plan_records(db, where, lang, job.omit_sensitive),
             job,
             None,
         )

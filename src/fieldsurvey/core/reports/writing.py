@@ -25,7 +25,7 @@ import datetime as dt
 import os
 import tempfile
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import sqlite_utils
@@ -33,10 +33,17 @@ import sqlite_utils
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.files import replace_durably
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
-from fieldsurvey.core.reports.filters import FORMATS, ReportError, Where, parse_where
+from fieldsurvey.core.reports.filters import (
+    FORMATS,
+    OFFICIAL_FORMATS,
+    ReportError,
+    Where,
+    parse_where,
+    report_scope,
+)
 from fieldsurvey.core.reports.letterhead import SETTING_KEY, ReportForm, checked
 from fieldsurvey.core.reports.osm import _write_csv, _write_geojson, photos_folder
-from fieldsurvey.core.reports.tables import Job
+from fieldsurvey.core.reports.tables import RECORDS, Job
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import Workspace, read_setting
 from fieldsurvey.core.tasks import Cancel, Progress
@@ -61,6 +68,9 @@ def write_report(
     cancel: Cancel | None = None,
     today: dt.date | None = None,
     scope_name: str = "",
+    needs_seen: Mapping[str, int] | None = None,
+    draft: bool = False,
+    records: str = "cameras",
 ) -> dict[str, int]:
     """Write the ``fmt`` report of the workspace to ``out``; return the rows written per table.
 
@@ -70,7 +80,12 @@ def write_report(
     message)`` is called now and then; ``cancel()`` returning True stops the report. Nothing
     is left at ``out`` unless the whole report was written. ``scope_name`` names the unit or
     commune a report of one of them is about: the PDF's subject and the workbook's title end
-    with it ("… — Phường Ba Đình").
+    with it ("… — Phường Ba Đình"). ``needs_seen`` (tables.cameras_seeing_needs) is given by a
+    caller writing several reports of the same workspace, which computes it once. An official
+    report (PDF, XLSX) holds approved records only unless ``draft`` (every record, and every
+    page says it is a draft) or the filter names review states (filters.report_scope).
+    ``records`` picks what a CSV or GeoJSON holds (tables.RECORDS): cameras with OpenStreetMap's
+    keys, the needs for new cameras, or the plan's items.
     """
     fmt = fmt.lower()
     if fmt not in FORMATS:
@@ -89,6 +104,25 @@ def write_report(
                 {"lang": repr(lang)},
             )
         )
+    if records not in RECORDS or (records != "cameras" and fmt not in ("csv", "geojson")):
+        raise ReportError(
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "reports",
+                    "Không xuất được {records} dạng {format}: CSV, GeoJSON xuất một trong "
+                    "{choices}; các định dạng khác xuất mọi loại bản ghi.",
+                ),
+                {"records": repr(records), "format": fmt, "choices": ", ".join(RECORDS)},
+            )
+        )
+    if photos and records != "cameras":
+        raise ReportError(
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP("reports", "Chỉ xuất ảnh kèm danh sách camera."),
+            )
+        )
     if photos and (omit_sensitive or fmt not in ("csv", "geojson") or workspace_path is None):
         raise ReportError(
             Message(
@@ -99,7 +133,7 @@ def write_report(
                 ),
             )
         )
-    parsed = where if isinstance(where, Where) else parse_where(db, where)
+    parsed = report_scope(where if isinstance(where, Where) else parse_where(db, where), fmt, draft)
     out = Path(out)
     if out.is_dir():
         raise ReportError(
@@ -116,6 +150,9 @@ def write_report(
     photos_from = photo_folder(workspace_path) if workspace_path is not None else None
     job = Job(db, parsed, lang, omit_sensitive, progress, cancel, photos_from)
     job.form = report_form(db)
+    job.needs_seen = needs_seen
+    job.draft = draft and fmt in OFFICIAL_FORMATS
+    job.records = records
     if scope_name:
         job.scope_name = scope_name
         job.form = dataclasses.replace(job.form, subject=f"{job.form.subject} — {scope_name}")
@@ -199,7 +236,7 @@ def _write(
         encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
         with tmp.open("w", encoding=encoding, newline="") as handle:
             (_write_csv if fmt == "csv" else _write_geojson)(job, handle, photos_dir)
-        return {"cameras": job.done}
+        return {job.records: job.done}
     if fmt == "xlsx":
         from fieldsurvey.core.reports.workbook import write_xlsx
 

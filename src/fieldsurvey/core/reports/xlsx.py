@@ -190,13 +190,24 @@ class Workbook:
         title: str = "",
         description: str = "",
         created: dt.datetime | None = None,
+        page_header: str = "",
     ) -> None:
+        """``page_header``: a line printed at the top of every page of every sheet (a draft
+        says so there)."""
         names = [check_sheet_name(n) for n in sheet_names]
         if not names:
             raise ValueError("A workbook needs at least one sheet.")
         if len({n.casefold() for n in names}) != len(names):
             raise ValueError(f"Sheet names must differ (ignoring case): {names!r}")
         self._names = names
+        # SpreadsheetML header codes: "&C" centres, "&&" is a literal ampersand.
+        self._header_footer = (
+            "<headerFooter><oddHeader>"
+            + escape_text('&C&"-,Bold"' + page_header.replace("&", "&&"))
+            + "</oddHeader></headerFooter>"
+            if page_header
+            else ""
+        )
         self._sheets: list[_SheetInfo] = []
         self._file = Path(path).open("wb")  # noqa: SIM115 (closed by close or abort)
         self._zip = zipfile.ZipFile(self._file, "w", zipfile.ZIP_DEFLATED)
@@ -375,7 +386,7 @@ class Workbook:
             f'</sheetData><autoFilter ref="A1:{letters[-1]}{last_row}"/>'
             '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3"'
             ' footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1"'
-            ' fitToHeight="0"/></worksheet>'
+            f' fitToHeight="0"/>{self._header_footer}</worksheet>'
         )
         entry = self._zip.open(f"xl/worksheets/sheet{index + 1}.xml", "w", force_zip64=True)
         self._entry = entry

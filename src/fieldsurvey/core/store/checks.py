@@ -82,7 +82,7 @@ def problems(
             Problem(
                 "location",
                 "no_location",
-                "Chưa có vị trí: nhập toạ độ, lấy từ ảnh hoặc chọn trên bản đồ.",
+                "Chưa có vị trí: nhập tọa độ, lấy từ ảnh hoặc chọn trên bản đồ.",
                 "No location yet: type coordinates, take them from a photo or pick on the map.",
             )
         )

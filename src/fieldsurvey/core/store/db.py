@@ -80,7 +80,7 @@ def _enable_wal(db: sqlite_utils.Database, path: Path) -> None:
                 QT_TRANSLATE_NOOP(
                     "store",
                     "Không bật được chế độ WAL cho {path} (SQLite trả về {mode}). "
-                    "Hãy chép workspace vào một thư mục trên ổ đĩa của máy rồi mở lại.",
+                    "Hãy chép tệp dữ liệu khảo sát vào một thư mục trên ổ đĩa của máy rồi mở lại.",
                 ),
                 {"path": str(path), "mode": repr(mode)},
             )
@@ -89,7 +89,8 @@ def _enable_wal(db: sqlite_utils.Database, path: Path) -> None:
 
 _DAMAGED = QT_TRANSLATE_NOOP(
     "workspace",
-    "Tệp workspace {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao lưu trong thư "
+    "Tệp dữ liệu khảo sát {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao lưu "
+    "trong thư "
     "mục {backups} hoặc từ gói đồng bộ gần nhất.",
 )
 # What each trouble means for a workspace, and what to do about it.
@@ -100,7 +101,8 @@ _SAYS: dict[Trouble, tuple[type[WorkspaceError], str]] = {
         WorkspaceError,
         QT_TRANSLATE_NOOP(
             "workspace",
-            "Không ghi được vào {folder} (SQLite: {detail}). Hãy chép workspace vào một thư mục "
+            "Không ghi được vào {folder} (SQLite: {detail}). Hãy chép tệp dữ liệu khảo sát "
+            "vào một thư mục "
             "bạn có quyền ghi (ví dụ Documents) rồi mở lại.",
         ),
     ),
@@ -109,7 +111,8 @@ _SAYS: dict[Trouble, tuple[type[WorkspaceError], str]] = {
         QT_TRANSLATE_NOOP(
             "workspace",
             "Không mở được {path} (SQLite: {detail}). Hãy kiểm tra thư mục còn đó và bạn có "
-            "quyền ghi trong đó, hoặc chép workspace vào một thư mục khác (ví dụ Documents) rồi "
+            "quyền ghi trong đó, hoặc chép tệp dữ liệu khảo sát vào một thư mục khác (ví dụ "
+            "Documents) rồi "
             "mở lại.",
         ),
     ),
@@ -125,7 +128,8 @@ _SAYS: dict[Trouble, tuple[type[WorkspaceError], str]] = {
         BusyWorkspaceError,
         QT_TRANSLATE_NOOP(
             "workspace",
-            "Workspace {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); thay đổi "
+            "Tệp dữ liệu khảo sát {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang "
+            "ghi); thay đổi "
             "chưa lưu, hãy thử lại sau ít giây.",
         ),
     ),
@@ -203,7 +207,8 @@ def _not_a_workspace(exc: sqlite3.DatabaseError, path: Path) -> WorkspaceError:
                 "store",
                 QT_TRANSLATE_NOOP(
                     "store",
-                    "{path} không phải là workspace FieldSurvey (không phải tệp SQLite). "
+                    "{path} không phải là tệp dữ liệu khảo sát FieldSurvey (không phải tệp "
+                    "SQLite). "
                     "Hãy chọn tệp .sqlite do FieldSurvey tạo.",
                 ),
                 {"path": str(path)},
@@ -247,7 +252,8 @@ def _check_ours(db: sqlite_utils.Database, path: Path) -> None:
             "store",
             QT_TRANSLATE_NOOP(
                 "store",
-                "{path} là một cơ sở dữ liệu SQLite nhưng không phải workspace FieldSurvey; "
+                "{path} là một cơ sở dữ liệu SQLite nhưng không phải tệp dữ liệu khảo sát "
+                "FieldSurvey; "
                 "FieldSurvey không sửa tệp này.",
             ),
             {"path": str(path)},
@@ -325,7 +331,9 @@ def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Dat
         raise NotAWorkspaceError(
             Message(
                 "store",
-                QT_TRANSLATE_NOOP("store", "{path} là một thư mục, không phải tệp workspace."),
+                QT_TRANSLATE_NOOP(
+                    "store", "{path} là một thư mục, không phải tệp dữ liệu khảo sát."
+                ),
                 {"path": str(path)},
             )
         )
@@ -333,7 +341,7 @@ def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Dat
         raise WorkspaceError(
             Message(
                 "store",
-                QT_TRANSLATE_NOOP("store", "Không tìm thấy workspace {path}."),
+                QT_TRANSLATE_NOOP("store", "Không tìm thấy tệp dữ liệu khảo sát {path}."),
                 {"path": str(path)},
             )
         )
@@ -351,7 +359,9 @@ def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Dat
         raise NotAWorkspaceError(
             Message(
                 "store",
-                QT_TRANSLATE_NOOP("store", "{path} là tệp rỗng, không phải workspace FieldSurvey."),
+                QT_TRANSLATE_NOOP(
+                    "store", "{path} là tệp rỗng, không phải tệp dữ liệu khảo sát FieldSurvey."
+                ),
                 {"path": str(path)},
             )
         )
@@ -364,7 +374,8 @@ def open_database(path: Path | str, *, create: bool = False) -> sqlite_utils.Dat
                     "store",
                     QT_TRANSLATE_NOOP(
                         "store",
-                        "Không ghi được vào {folder} ({detail}). Hãy tạo workspace trong một "
+                        "Không ghi được vào {folder} ({detail}). Hãy tạo tệp dữ liệu khảo "
+                        "sát trong một "
                         "thư mục bạn có quyền ghi (ví dụ Documents).",
                     ),
                     {"folder": str(path.parent), "detail": exc.strerror or exc},

@@ -301,7 +301,7 @@ class Workspace:
             raise ValidationError(
                 Message(
                     "store",
-                    QT_TRANSLATE_NOOP("store", "Bản ghi {record} đã bị xoá."),
+                    QT_TRANSLATE_NOOP("store", "Bản ghi {record} đã bị xóa."),
                     {"record": record_id},
                 )
             )

@@ -72,7 +72,8 @@ def default_recipient(ws: Workspace) -> keys.PublicIdentity:
             _say(
                 QT_TRANSLATE_NOOP(
                     "sync",
-                    "Hãy chọn nơi nhận gói (--to): workspace này không có đúng một văn phòng đã "
+                    "Hãy chọn nơi nhận gói (--to): tệp dữ liệu khảo sát này không có đúng "
+                    "một văn phòng đã "
                     "đăng ký.",
                 )
             ),

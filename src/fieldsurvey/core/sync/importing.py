@@ -115,7 +115,8 @@ def _one_import_at_a_time(ws: Workspace) -> Iterator[Path]:
                 _say(
                     QT_TRANSLATE_NOOP(
                         "sync",
-                        "Một lần nhập gói khác vào workspace này đang chạy quá lâu; hãy thử lại "
+                        "Một lần nhập gói khác vào tệp dữ liệu khảo sát này đang chạy quá "
+                        "lâu; hãy thử lại "
                         "sau.",
                     )
                 ),

@@ -527,7 +527,7 @@ def _check_format(manifest: dict[str, Any], me: str) -> None:
         )
     if manifest.get("recipient") != me:
         raise SyncError(
-            _say(QT_TRANSLATE_NOOP("sync", "Gói này không gửi cho workspace này.")),
+            _say(QT_TRANSLATE_NOOP("sync", "Gói này không gửi cho tệp dữ liệu khảo sát này.")),
             Refusal.WRONG_RECIPIENT,
         )
     if not is_record_id(manifest.get("package_id")) or not _is_count(

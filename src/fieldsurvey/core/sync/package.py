@@ -564,7 +564,7 @@ def _read_header(
             _say(
                 QT_TRANSLATE_NOOP(
                     "sync",
-                    "Gói này được mã hoá cho nơi nhận khác ({shown}), không phải cho máy này.",
+                    "Gói này được mã hóa cho nơi nhận khác ({shown}), không phải cho máy này.",
                 ),
                 shown=shown,
             ),
@@ -578,7 +578,7 @@ def _read_header(
     try:
         shared = recipient_key.exchange(X25519PublicKey.from_public_bytes(ephemeral))
     except ValueError as exc:  # a low-order point gives an all-zero secret, which is refused
-        raise _tampered(_say(QT_TRANSLATE_NOOP("sync", "khoá trong tiêu đề sai"))) from exc
+        raise _tampered(_say(QT_TRANSLATE_NOOP("sync", "khóa trong tiêu đề sai"))) from exc
     key = _derive_key(shared, salt, _raw(recipient_key.public_key()), ephemeral)
     digest = hashlib.sha256(MAGIC + length_bytes + header).digest()
     return _Header(

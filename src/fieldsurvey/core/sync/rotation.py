@@ -100,7 +100,7 @@ def _open_with_known_keys(
         raise SyncError(
             _say(
                 QT_TRANSLATE_NOOP(
-                    "sync", "Gói được ký bằng khoá mà thiết bị {sender} đã thay ngày {date}."
+                    "sync", "Gói được ký bằng khóa mà thiết bị {sender} đã thay ngày {date}."
                 ),
                 sender=sender[:8],
                 date=Moment(valid_until),
@@ -121,7 +121,7 @@ def _rotations_in(ws: Workspace, opened: OpenedPackage, *, check: bool) -> list[
     def bad(why: Message) -> SyncError:
         return SyncError(
             _say(
-                QT_TRANSLATE_NOOP("sync", "Thông báo đổi khoá trong gói không hợp lệ: {why}."),
+                QT_TRANSLATE_NOOP("sync", "Thông báo đổi khóa trong gói không hợp lệ: {why}."),
                 why=why,
             ),
             Refusal.BAD_ROTATION,

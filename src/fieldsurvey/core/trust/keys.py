@@ -383,7 +383,7 @@ def _keep(
         if sealing is None:
             if not passphrase:
                 raise keystore.PassphraseError(
-                    _say(QT_TRANSLATE_NOOP("trust", "Hãy chọn một mật khẩu cho khoá thiết bị."))
+                    _say(QT_TRANSLATE_NOOP("trust", "Hãy chọn một mật khẩu cho khóa thiết bị."))
                 )
             sealing = keystore.new_sealing_key(passphrase)
         return _Kept(method, keystore.seal(secret, sealing, identity.device_id), sealing, None)
@@ -393,7 +393,7 @@ def _keep(
                 _say(
                     QT_TRANSLATE_NOOP(
                         "trust",
-                        "Máy này không có kho khoá của hệ điều hành dùng được; hãy chọn mật khẩu.",
+                        "Máy này không có kho khóa của hệ điều hành dùng được; hãy chọn mật khẩu.",
                     )
                 )
             )
@@ -484,9 +484,9 @@ def load_identity(
     if protection == "passphrase":
         raise _damaged()
     where = (
-        _say(QT_TRANSLATE_NOOP("trust", "kho khoá"))
+        _say(QT_TRANSLATE_NOOP("trust", "kho khóa"))
         if protection == "keyring"
-        else _say(QT_TRANSLATE_NOOP("trust", "tệp khoá"))
+        else _say(QT_TRANSLATE_NOOP("trust", "tệp khóa"))
     )
     raise keystore.keys_not_here(device_id, where)
 
@@ -495,7 +495,8 @@ def _damaged() -> keystore.KeyStoreError:
     return keystore.KeyStoreError(
         _say(
             QT_TRANSLATE_NOOP(
-                "trust", "Khoá riêng không khớp với khoá công khai của workspace (tệp bị sửa?)."
+                "trust",
+                "Khóa riêng không khớp với khóa công khai của tệp dữ liệu khảo sát (tệp bị sửa?).",
             )
         )
     )
@@ -538,7 +539,7 @@ def _refuse_demo(identity: DeviceIdentity) -> None:
             _say(
                 QT_TRANSLATE_NOOP(
                     "trust",
-                    "Khoá mẫu (demo) được suy ra từ số hạt giống, không lưu ở đâu và không đổi "
+                    "Khóa mẫu (demo) được suy ra từ số hạt giống, không lưu ở đâu và không đổi "
                     "được.",
                 )
             )
@@ -747,7 +748,7 @@ def _replace_keys(
         raise ProfileError(
             _say(
                 QT_TRANSLATE_NOOP(
-                    "trust", "Đăng ký lại khoá mới cần dấu vân tay do người dùng thiết bị đọc."
+                    "trust", "Đăng ký lại khóa mới cần dấu vân tay do người dùng thiết bị đọc."
                 )
             )
         )
@@ -770,7 +771,7 @@ def _replace_keys(
     if bytes(signing_public) == peer.signing_public or peer.signing_public in {
         key for key, _ in retired_keys(db, peer.device_id)
     }:
-        raise ProfileError(_say(QT_TRANSLATE_NOOP("trust", "Khoá ký này đã từng được dùng.")))
+        raise ProfileError(_say(QT_TRANSLATE_NOOP("trust", "Khóa ký này đã từng được dùng.")))
     db.execute(
         "INSERT INTO key_history (device_id, signing_public, valid_until_at, replaced_at) "
         "VALUES (?, ?, ?, ?)",
@@ -798,7 +799,8 @@ def check_demo_match(own_demo_seed: int | None, peer_demo_seed: int | None, peer
             _say(
                 QT_TRANSLATE_NOOP(
                     "trust",
-                    "Thiết bị {device} dùng khóa mẫu (demo) mà ai cũng suy ra được; workspace "
+                    "Thiết bị {device} dùng khóa mẫu (demo) mà ai cũng suy ra được; tệp dữ "
+                    "liệu khảo sát "
                     "thật không nhận thiết bị và gói của nó.",
                 ),
                 device=peer_id[:8],
@@ -808,7 +810,7 @@ def check_demo_match(own_demo_seed: int | None, peer_demo_seed: int | None, peer
         _say(
             QT_TRANSLATE_NOOP(
                 "trust",
-                "Đây là workspace mẫu (demo) để tập huấn; nó chỉ nhận thiết bị và gói mẫu, không "
+                "Đây là tệp dữ liệu mẫu (demo) để tập huấn; nó chỉ nhận thiết bị và gói mẫu, không "
                 "nhận thiết bị thật {device}.",
             ),
             device=peer_id[:8],
@@ -901,7 +903,7 @@ class RotationError(ProfileError):
 
 def _refuse_rotation(why: Message) -> RotationError:
     return RotationError(
-        _say(QT_TRANSLATE_NOOP("trust", "Thông báo đổi khoá bị từ chối: {why}."), why=why)
+        _say(QT_TRANSLATE_NOOP("trust", "Thông báo đổi khóa bị từ chối: {why}."), why=why)
     )
 
 
@@ -1028,7 +1030,7 @@ def read_rotation(data: bytes | Any) -> Rotation:
             for name in ("old_signing_public", "new_signing_public", "new_encryption_public")
         )
     except ProfileError:
-        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "khoá sai"))) from None
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "khóa sai"))) from None
     return Rotation(
         device_id, old_signing, new_signing, new_encryption, at, signatures[0], signatures[1]
     )
@@ -1061,7 +1063,7 @@ def check_rotation(db: sqlite_utils.Database, rotation: Rotation) -> bool:
     if revoked_at is not None:
         raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "thiết bị đã bị thu hồi")))
     if demo_seed is not None:
-        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "thiết bị mẫu không đổi khoá")))
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "thiết bị mẫu không đổi khóa")))
     if not rotation.signatures_valid():
         raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "chữ ký không hợp lệ")))
     current = bytes(signing_public)
@@ -1072,17 +1074,17 @@ def check_rotation(db: sqlite_utils.Database, rotation: Rotation) -> bool:
     ):
         if rotation.old_signing_public in retired:
             return False  # delivered again: already applied
-        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "khoá cũ không khớp")))
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "khóa cũ không khớp")))
     if rotation.old_signing_public != current:
         if rotation.old_signing_public in retired:
             raise _refuse_rotation(
-                _say(QT_TRANSLATE_NOOP("trust", "thông báo cũ, khoá này đã được thay"))
+                _say(QT_TRANSLATE_NOOP("trust", "thông báo cũ, khóa này đã được thay"))
             )
         raise _refuse_rotation(
-            _say(QT_TRANSLATE_NOOP("trust", "không được ký bằng khoá đã đăng ký của thiết bị"))
+            _say(QT_TRANSLATE_NOOP("trust", "không được ký bằng khóa đã đăng ký của thiết bị"))
         )
     if rotation.new_signing_public == current or rotation.new_signing_public in retired:
-        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "khoá mới đã từng dùng")))
+        raise _refuse_rotation(_say(QT_TRANSLATE_NOOP("trust", "khóa mới đã từng dùng")))
     PublicIdentity(  # the new keys are checked as a profile's would be
         rotation.device_id,
         "x",
@@ -1191,7 +1193,7 @@ def rotate(
             _say(
                 QT_TRANSLATE_NOOP(
                     "trust",
-                    "Lần đổi khoá trước chưa đến được mọi nơi nhận (văn phòng); hãy trao đổi gói "
+                    "Lần đổi khóa trước chưa đến được mọi nơi nhận (văn phòng); hãy trao đổi gói "
                     "với họ trước.",
                 )
             )
@@ -1265,9 +1267,11 @@ def renew(
     transaction."""
     public = load_public(db)
     if public is None:
-        raise FieldSurveyError(_say(QT_TRANSLATE_NOOP("trust", "Workspace chưa có khoá.")))
+        raise FieldSurveyError(
+            _say(QT_TRANSLATE_NOOP("trust", "Tệp dữ liệu khảo sát chưa có khóa."))
+        )
     if public.demo_seed is not None:
-        raise FieldSurveyError(_say(QT_TRANSLATE_NOOP("trust", "Khoá mẫu (demo) không đổi được.")))
+        raise FieldSurveyError(_say(QT_TRANSLATE_NOOP("trust", "Khóa mẫu (demo) không đổi được.")))
     fresh = make_identity(device_id=public.device_id, name=public.name, role=public.role)
     kept = _keep(fresh, protection, passphrase)
     with write_transaction(db):

@@ -81,9 +81,10 @@ def keys_not_here(device_id: str, where: Message | str) -> KeysNotHereError:
         KeysNotHereError,
         QT_TRANSLATE_NOOP(
             "trust",
-            "Khoá riêng của thiết bị {device} không có trên máy này ({where}): workspace "
-            "được chép từ máy khác, nơi khoá vẫn nằm. Dữ liệu vẫn mở được; để gửi và nhận gói, "
-            "hãy dùng máy cũ, hoặc tạo khoá mới (fieldsurvey keys rotate --lost) rồi đọc dấu vân "
+            "Khóa riêng của thiết bị {device} không có trên máy này ({where}): tệp dữ liệu "
+            "khảo sát "
+            "được chép từ máy khác, nơi khóa vẫn nằm. Dữ liệu vẫn mở được; để gửi và nhận gói, "
+            "hãy dùng máy cũ, hoặc tạo khóa mới (fieldsurvey keys rotate --lost) rồi đọc dấu vân "
             "tay mới cho văn phòng để đăng ký lại",
         ),
         device=device_id[:8],
@@ -132,7 +133,7 @@ def _keyring_error(exc: BaseException) -> KeyStoreError:
         KeyStoreError,
         QT_TRANSLATE_NOOP(
             "trust",
-            "Kho khoá của hệ điều hành không dùng được ({kind}). Hãy mở khoá kho (đăng nhập lại) "
+            "Kho khóa của hệ điều hành không dùng được ({kind}). Hãy mở khóa kho (đăng nhập lại) "
             "hoặc chọn bảo vệ bằng mật khẩu",
         ),
         kind=type(exc).__name__,
@@ -194,9 +195,9 @@ def file_warning(device_id: str) -> Message:
         "trust",
         QT_TRANSLATE_NOOP(
             "trust",
-            "Cảnh báo: khoá riêng của máy này được lưu không mã hoá trong tệp {path} (chỉ tài "
+            "Cảnh báo: khóa riêng của máy này được lưu không mã hóa trong tệp {path} (chỉ tài "
             "khoản của bạn đọc được). Ai sao chép được tệp đó (kẻ lấy máy, phần mềm độc hại, bản "
-            "sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khoá của hệ điều hành hoặc "
+            "sao lưu cả ổ đĩa) có thể ký gói thay bạn. Nên dùng kho khóa của hệ điều hành hoặc "
             "mật khẩu (fieldsurvey keys protect).",
         ),
         {"path": str(key_file(device_id))},
@@ -219,7 +220,7 @@ def _file_get(device_id: str) -> str | None:
     except OSError as exc:
         raise _error(
             KeyStoreError,
-            QT_TRANSLATE_NOOP("trust", "Không đọc được tệp khoá {path}: {detail}"),
+            QT_TRANSLATE_NOOP("trust", "Không đọc được tệp khóa {path}: {detail}"),
             path=path,
             detail=exc.strerror or exc,
         ) from None
@@ -239,7 +240,7 @@ def _file_put(device_id: str, text: str) -> None:
     except OSError as exc:
         raise _error(
             KeyStoreError,
-            QT_TRANSLATE_NOOP("trust", "Không ghi được tệp khoá {path}: {detail}"),
+            QT_TRANSLATE_NOOP("trust", "Không ghi được tệp khóa {path}: {detail}"),
             path=path,
             detail=exc.strerror or exc,
         ) from None
@@ -269,7 +270,7 @@ def _secrets_of(text: str, device_id: str, where: Message | str) -> list[bytes]:
         return _error(
             KeyStoreError,
             QT_TRANSLATE_NOOP(
-                "trust", "Khoá lưu ở {where} bị hỏng hoặc không phải của FieldSurvey"
+                "trust", "Khóa lưu ở {where} bị hỏng hoặc không phải của FieldSurvey"
             ),
             where=where,
         )
@@ -313,7 +314,7 @@ _PLACES: Final = {
         _keyring_get,
         _keyring_put,
         _keyring_delete,
-        lambda device_id: Message("trust", QT_TRANSLATE_NOOP("trust", "kho khoá của hệ điều hành")),
+        lambda device_id: Message("trust", QT_TRANSLATE_NOOP("trust", "kho khóa của hệ điều hành")),
     ),
     "file": _Place(_file_get, _file_put, _file_delete, lambda device_id: str(key_file(device_id))),
 }
@@ -409,7 +410,9 @@ def _kdf_params(kdf: str) -> tuple[int, int, int]:
     def bad() -> KeyStoreError:
         return _error(
             KeyStoreError,
-            QT_TRANSLATE_NOOP("trust", "Thông số mã hoá khoá trong workspace không hợp lệ"),
+            QT_TRANSLATE_NOOP(
+                "trust", "Thông số mã hóa khóa trong tệp dữ liệu khảo sát không hợp lệ"
+            ),
         )
 
     try:
@@ -463,12 +466,14 @@ def unseal(sealed: Sealed, passphrase: str, device_id: str) -> tuple[bytes, Seal
         raise _error(
             PassphraseError,
             QT_TRANSLATE_NOOP(
-                "trust", "Mật khẩu không đúng (hoặc khoá trong workspace bị hỏng); hãy thử lại"
+                "trust",
+                "Mật khẩu không đúng (hoặc khóa trong tệp dữ liệu khảo sát bị hỏng); hãy thử lại",
             ),
         ) from None
     if len(secret) not in SECRET_SIZES:
         raise _error(
-            KeyStoreError, QT_TRANSLATE_NOOP("trust", "Khoá trong workspace có độ dài sai")
+            KeyStoreError,
+            QT_TRANSLATE_NOOP("trust", "Khóa trong tệp dữ liệu khảo sát có độ dài sai"),
         )
     return secret, SealingKey(sealed.kdf, sealed.salt, key)
 
@@ -478,7 +483,7 @@ def passphrase_needed() -> PassphraseError:
         PassphraseError,
         QT_TRANSLATE_NOOP(
             "trust",
-            "Cần mật khẩu của khoá thiết bị: đặt biến FIELDSURVEY_PASSPHRASE, dùng "
+            "Cần mật khẩu của khóa thiết bị: đặt biến FIELDSURVEY_PASSPHRASE, dùng "
             "--passphrase-file hoặc chạy trong cửa sổ dòng lệnh để được hỏi",
         ),
     )
@@ -490,7 +495,7 @@ def passphrase_not_given() -> PassphraseError:
     """The person asked for the passphrase gave none (closed the dialog): nothing was done."""
     error = _error(
         PassphraseError,
-        QT_TRANSLATE_NOOP("trust", "Chưa nhập mật khẩu khoá thiết bị; không làm gì cả."),
+        QT_TRANSLATE_NOOP("trust", "Chưa nhập mật khẩu khóa thiết bị; không làm gì cả."),
     )
     assert isinstance(error, PassphraseError)
     return error
@@ -505,7 +510,7 @@ def choose(protection: str, passphrase: str | None) -> str:
     if protection not in CHOICES:
         raise _error(
             KeyStoreError,
-            QT_TRANSLATE_NOOP("trust", "Cách bảo vệ khoá {protection} không có (chọn {choices})"),
+            QT_TRANSLATE_NOOP("trust", "Cách bảo vệ khóa {protection} không có (chọn {choices})"),
             protection=repr(protection),
             choices=", ".join(CHOICES),
         )

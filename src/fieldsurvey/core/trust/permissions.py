@@ -99,7 +99,7 @@ def office_delete_refusal(
             return _say(
                 QT_TRANSLATE_NOOP(
                     "trust",
-                    "văn phòng đã xoá bản ghi này của {table}, chỉ văn phòng được khôi phục",
+                    "văn phòng đã xóa bản ghi này của {table}, chỉ văn phòng được khôi phục",
                 ),
                 table=table,
             )
@@ -110,5 +110,5 @@ def office_delete_refusal(
 _VERB = {
     "insert": QT_TRANSLATE_NOOP("trust", "chỉ văn phòng được tạo {table}"),
     "update": QT_TRANSLATE_NOOP("trust", "chỉ văn phòng được sửa {table}"),
-    "delete": QT_TRANSLATE_NOOP("trust", "chỉ văn phòng được xoá {table}"),
+    "delete": QT_TRANSLATE_NOOP("trust", "chỉ văn phòng được xóa {table}"),
 }

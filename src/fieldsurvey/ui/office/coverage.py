@@ -22,6 +22,7 @@ from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.office.coverage import coverage_overview
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import read_workspace_in_background
+from fieldsurvey.ui.fields import field_label
 from fieldsurvey.ui.i18n import current_language, error_text
 from fieldsurvey.ui.office.common import close_row
 from fieldsurvey.ui.tables import fill_table, make_table, selected_id
@@ -56,7 +57,7 @@ class CoverageDialog(QDialog):
         self.needs = make_table(
             [
                 self.tr("Địa điểm"),
-                self.tr("Xã/phường"),
+                field_label("commune_code"),
                 self.tr("Số camera thấy"),
                 self.tr("Gần nhất"),
                 self.tr("Camera đã thấy nơi cần"),
@@ -75,9 +76,9 @@ class CoverageDialog(QDialog):
         needs_layout = QVBoxLayout(needs_page)
         needs_layout.addLayout(filters)
         needs_layout.addWidget(self.needs, 1)
-        self.categories = make_table([self.tr("Loại địa điểm"), self.tr("Số địa điểm")], self)
+        self.categories = make_table([field_label("category"), self.tr("Số địa điểm")], self)
         self.sites = make_table(
-            [self.tr("Loại địa điểm"), self.tr("Địa điểm"), self.tr("Xã/phường")], self
+            [field_label("category"), self.tr("Địa điểm"), field_label("commune_code")], self
         )
         sites_page = QWidget(self)
         sites_layout = QHBoxLayout(sites_page)

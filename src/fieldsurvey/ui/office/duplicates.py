@@ -191,7 +191,7 @@ class MergeDialog(QDialog):
             text = (
                 self.tr("Giữ lại: {0}").format(title)
                 if n == 0
-                else self.tr("Gộp vào rồi xoá: {0}").format(title)
+                else self.tr("Gộp vào rồi xóa: {0}").format(title)
             )
             heading = QLabel("<b>" + text + "</b>", body)
             heading.setWordWrap(True)

@@ -24,7 +24,7 @@ from fieldsurvey.core.office.review import (
     REVIEWABLE,
 )
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.ui.fields import field_labels
+from fieldsurvey.ui.fields import field_label, field_labels
 from fieldsurvey.ui.i18n import current_language
 from fieldsurvey.ui.office.common import busy, close_row, table_labels
 from fieldsurvey.ui.office.review import ReviewDialog
@@ -61,7 +61,7 @@ class InboxDialog(QDialog):
                 self.tr("Thay đổi"),
                 self.tr("Mới"),
                 self.tr("Cập nhật"),
-                self.tr("Xoá"),
+                self.tr("Xóa"),
                 self.tr("Xung đột (còn mở)"),
                 self.tr("Ảnh"),
                 self.tr("Tệp"),
@@ -74,7 +74,7 @@ class InboxDialog(QDialog):
                 self.tr("Tên"),
                 self.tr("Kết quả"),
                 self.tr("Trường đã đổi"),
-                self.tr("Trạng thái duyệt"),
+                field_label("review_state"),
                 self.tr("Xung đột mở"),
             ],
             self,
@@ -167,7 +167,7 @@ class InboxDialog(QDialog):
         package_id = selected_id(self.packages)
         if package_id is None:
             return
-        outcome = {"new": self.tr("mới"), "updated": self.tr("cập nhật"), "deleted": self.tr("xoá")}
+        outcome = {"new": self.tr("mới"), "updated": self.tr("cập nhật"), "deleted": self.tr("xóa")}
         tables = table_labels()
         with busy():
             rows = package_records(self.workspace, str(package_id))
@@ -182,7 +182,7 @@ class InboxDialog(QDialog):
                 [
                     tables.get(r["table"], r["table"]),
                     r["title"] or "",
-                    outcome[r["outcome"]] + (self.tr(" (đã xoá)") if r["deleted"] else ""),
+                    outcome[r["outcome"]] + (self.tr(" (đã xóa)") if r["deleted"] else ""),
                     ", ".join(names[r["table"]].get(f, f) for f in r["fields"]),
                     ""
                     if r["review_state"] is None

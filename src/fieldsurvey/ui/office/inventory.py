@@ -33,6 +33,7 @@ from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.tasks import Cancelled
 from fieldsurvey.ui.background import Task, write_in_background
+from fieldsurvey.ui.fields import field_label
 from fieldsurvey.ui.i18n import current_language, error_text, tr
 from fieldsurvey.ui.office.duplicates import DuplicatesDialog
 from fieldsurvey.ui.values import shown_decimal
@@ -48,16 +49,16 @@ def target_labels() -> dict[str, str]:
         "ref": tr("Mã hiệu của nguồn"),
         "name": tr("Tên camera"),
         "direction": tr("Hướng nhìn"),
-        "field_of_view": tr("Góc nhìn (độ)"),
+        "field_of_view": field_label("field_of_view"),
         "tilt": tr("Góc nghiêng (camera:angle)"),
-        "camera_type": tr("Loại camera"),
+        "camera_type": field_label("camera_type"),
         "surveillance_type": tr("Loại giám sát (surveillance:type)"),
-        "mount": tr("Kiểu lắp đặt"),
-        "height": tr("Độ cao lắp (m)"),
-        "operator": tr("Đơn vị chủ quản"),
-        "address": tr("Địa chỉ"),
-        "zone": tr("Loại địa điểm"),
-        "notes": tr("Ghi chú"),
+        "mount": field_label("mount"),
+        "height": field_label("height_m"),
+        "operator": field_label("owner_unit_id"),
+        "address": field_label("address"),
+        "zone": field_label("category"),
+        "notes": field_label("notes"),
     }
     return {target: labels.get(target, target) for target in inventory.TARGETS}
 
@@ -125,7 +126,7 @@ class InventoryDialog(QDialog):
         self.preview_button.clicked.connect(self.on_preview_clicked)
         self.import_button = QPushButton(self.tr("Nhập"), self)
         self.import_button.clicked.connect(self.on_import_clicked)
-        self.cancel_button = QPushButton(self.tr("Huỷ"), self)
+        self.cancel_button = QPushButton(self.tr("Hủy"), self)
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
         self.cancel_button.hide()
         self.duplicates_button = QPushButton(self.tr("Xem camera trùng lắp…"), self)
@@ -146,7 +147,7 @@ class InventoryDialog(QDialog):
         actions.addWidget(close)
         form = QFormLayout()
         form.addRow(self.tr("Tệp"), file_row)
-        form.addRow(self.tr("Đơn vị chủ quản"), self.owner)
+        form.addRow(field_label("owner_unit_id"), self.owner)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.mapping_table, 2)
@@ -312,7 +313,7 @@ class InventoryDialog(QDialog):
         def failed(error: BaseException) -> None:
             finish()
             if isinstance(error, Cancelled):
-                self.status.setText(self.tr("Đã huỷ, không nhập camera nào."))
+                self.status.setText(self.tr("Đã hủy, không nhập camera nào."))
             else:
                 self.status.setText(self.tr("Không nhập được: {0}").format(error_text(error)))
             self.update_buttons()
@@ -420,7 +421,7 @@ class InventoryDialog(QDialog):
     def on_cancel_clicked(self) -> None:
         self.task.cancel()
         self.cancel_button.setEnabled(False)
-        self.status.setText(self.tr("Đang huỷ…"))
+        self.status.setText(self.tr("Đang hủy…"))
 
     def reject(self) -> None:
         if self.busy:  # the worker still runs on the workspace; cancel rather than leave it

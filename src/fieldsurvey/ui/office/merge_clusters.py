@@ -184,7 +184,7 @@ class MergeClustersDialog(QDialog):
         self.task = None
         self.progress.hide()
         if isinstance(error, Cancelled):
-            self.message.setText(self.tr("Đã huỷ: không gộp nhóm nào."))
+            self.message.setText(self.tr("Đã hủy: không gộp nhóm nào."))
         elif isinstance(error, FieldSurveyError):
             self.message.setText(error_text(error))
         else:
@@ -222,6 +222,6 @@ class MergeClustersDialog(QDialog):
     def reject(self) -> None:
         if self.task is not None:  # the merge still runs: cancel rather than leave it
             self.task.cancel()
-            self.message.setText(self.tr("Đang huỷ…"))
+            self.message.setText(self.tr("Đang hủy…"))
             return
         super().reject()

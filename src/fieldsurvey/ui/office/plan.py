@@ -25,6 +25,7 @@ from fieldsurvey.core.office import plan
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.tasks import Cancelled
 from fieldsurvey.ui.background import Task, read_workspace_in_background, write_in_background
+from fieldsurvey.ui.fields import field_label
 from fieldsurvey.ui.i18n import current_language, error_text
 from fieldsurvey.ui.office.common import close_row, message_label
 from fieldsurvey.ui.tables import fill_table, make_table, rows_of, selected_id
@@ -74,11 +75,11 @@ class PlanDialog(QDialog):
 
         self.items = make_table(
             [
-                self.tr("Phương án"),
+                field_label("decision"),
                 self.tr("Trạng thái"),
                 self.tr("Số nhu cầu"),
-                self.tr("Xã/phường"),
-                self.tr("Đơn vị thực hiện"),
+                field_label("commune_code"),
+                field_label("responsible_unit_id"),
                 self.tr("Giai đoạn"),
                 self.tr("Kinh phí (đồng)"),
                 self.tr("Căn cứ đề xuất"),
@@ -89,9 +90,11 @@ class PlanDialog(QDialog):
         self.items.doubleClicked.connect(lambda _index: self.on_locate_clicked())
         by_what = self.tr("Mới / tận dụng / kết nối / nâng cấp")
         money = self.tr("Kinh phí (đồng)")
-        self.by_commune = make_table([self.tr("Xã/phường"), self.tr("Số mục"), money], self)
-        self.by_unit = make_table([self.tr("Đơn vị thực hiện"), self.tr("Số mục"), money], self)
-        self.by_purpose = make_table([self.tr("Mục đích"), self.tr("Số mục"), money], self)
+        self.by_commune = make_table([field_label("commune_code"), self.tr("Số mục"), money], self)
+        self.by_unit = make_table(
+            [field_label("responsible_unit_id"), self.tr("Số mục"), money], self
+        )
+        self.by_purpose = make_table([field_label("purposes"), self.tr("Số mục"), money], self)
         self.by_phase = make_table([self.tr("Giai đoạn"), self.tr("Số mục"), money], self)
         self.by_decision = make_table([by_what, self.tr("Số mục"), money], self)
         tabs = QTabWidget(self)
@@ -125,7 +128,7 @@ class PlanDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Backspace"), self, lambda: self.decide("rejected"))
         self.progress = QProgressBar(self)
         self.progress.hide()
-        self.cancel_button = QPushButton(self.tr("Huỷ"), self)
+        self.cancel_button = QPushButton(self.tr("Hủy"), self)
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
         actions = QHBoxLayout()
@@ -158,7 +161,7 @@ class PlanDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
         if isinstance(error, Cancelled):
-            self.message.setText(self.tr("Đã huỷ; không ghi gì."))
+            self.message.setText(self.tr("Đã hủy; không ghi gì."))
         elif isinstance(error, FieldSurveyError):
             self.message.setText(error_text(error))
         else:
@@ -332,7 +335,7 @@ class PlanDialog(QDialog):
         if self.task is not None:
             self.task.cancel()
             self.cancel_button.setEnabled(False)
-            self.message.setText(self.tr("Đang huỷ…"))
+            self.message.setText(self.tr("Đang hủy…"))
 
     def _proposed(self, result: plan.Proposal) -> None:
         self._busy(False)

@@ -32,6 +32,7 @@ from fieldsurvey.core.reports.office_sheets import write_chase_list
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import read_workspace_in_background
 from fieldsurvey.ui.charts import ChartsView
+from fieldsurvey.ui.fields import field_label
 from fieldsurvey.ui.i18n import current_language, error_text
 from fieldsurvey.ui.office.common import close_row, export_units_xlsx
 from fieldsurvey.ui.office.grades import GradesPage
@@ -76,12 +77,14 @@ class ProgressDialog(QDialog):
         self.units = make_table(
             [self.tr("Đơn vị"), done, percent, reviewed, due, left, self.tr("Liên hệ")], self
         )
-        self.communes = make_table([self.tr("Xã/phường"), done, percent, reviewed, due, left], self)
+        self.communes = make_table(
+            [field_label("commune_code"), done, percent, reviewed, due, left], self
+        )
         self.assignments = make_table(
             [
                 self.tr("Đơn vị"),
                 self.tr("Khu vực"),
-                self.tr("Tình trạng"),
+                field_label("status", "assignments"),
                 done,
                 percent,
                 reviewed,

@@ -31,6 +31,7 @@ from fieldsurvey.core.reports import filters, per, writing
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.background import Task, read_in_background
+from fieldsurvey.ui.fields import field_label
 from fieldsurvey.ui.i18n import current_language, error_text
 
 # -- reports --------------------------------------------------------------------------------------
@@ -105,8 +106,20 @@ class ReportDialog(QDialog):
         self.omit_sensitive = QCheckBox(self.tr("Bỏ trường nhạy cảm"), self)
         self.omit_sensitive.setToolTip(
             self.tr(
-                "Bỏ thông tin liên hệ của chủ quản, làm tròn toạ độ các điểm an ninh quốc gia, "
+                "Bỏ thông tin liên hệ của chủ quản, làm tròn tọa độ các điểm an ninh quốc gia, "
                 "không kèm ảnh"
+            )
+        )
+        self.records = QComboBox(self)
+        self.records.addItem(self.tr("Camera hiện có (khóa OpenStreetMap)"), "cameras")
+        self.records.addItem(self.tr("Nhu cầu lắp đặt mới"), "needs")
+        self.records.addItem(self.tr("Mục của phương án tổng thể"), "plan_items")
+        self.records.setToolTip(self.tr("CSV, GeoJSON chứa một loại bản ghi"))
+        self.draft = QCheckBox(self.tr("Bản dự thảo (gồm cả bản ghi chưa duyệt)"), self)
+        self.draft.setToolTip(
+            self.tr(
+                "Báo cáo chính thức (PDF, XLSX) chỉ gồm bản ghi đã duyệt; bản dự thảo gồm mọi "
+                "bản ghi và mỗi trang ghi “DỰ THẢO”."
             )
         )
         self.photos = QCheckBox(self.tr("Kèm ảnh (bản sạch)"), self)
@@ -126,7 +139,7 @@ class ReportDialog(QDialog):
             self.tr("Tạo báo cáo"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.cancel_button = self.buttons.addButton(
-            self.tr("Huỷ"), QDialogButtonBox.ButtonRole.RejectRole
+            self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.run_button.clicked.connect(self.on_run_clicked)
         self.cancel_button.clicked.connect(self.on_cancel_clicked)
@@ -141,13 +154,15 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Định dạng"), format_row)
         form.addRow(self.tr("Lập"), self.per)
+        form.addRow(self.tr("Bản ghi"), self.records)
         form.addRow(self.out_label, out_row)
         form.addRow(self.tr("Ngôn ngữ"), self.language)
-        form.addRow(self.tr("Xã/phường"), self.commune)
-        form.addRow(self.tr("Mục đích"), self.purpose)
-        form.addRow(self.tr("Tình trạng"), self.condition)
-        form.addRow(self.tr("Đơn vị chủ quản"), self.owner)
-        form.addRow(self.tr("Trạng thái duyệt"), self.review)
+        form.addRow(field_label("commune_code"), self.commune)
+        form.addRow(field_label("purposes"), self.purpose)
+        form.addRow(field_label("condition"), self.condition)
+        form.addRow(field_label("owner_unit_id"), self.owner)
+        form.addRow(field_label("review_state"), self.review)
+        form.addRow("", self.draft)
         form.addRow("", self.omit_sensitive)
         form.addRow("", self.photos)
         layout = QVBoxLayout(self)
@@ -159,7 +174,10 @@ class ReportDialog(QDialog):
         self.format.currentIndexChanged.connect(lambda _i: self.on_format_changed())
         self.per.currentIndexChanged.connect(lambda _i: self.on_per_changed())
         self.omit_sensitive.toggled.connect(lambda _on: self.update_photos())
+        self.records.currentIndexChanged.connect(lambda _i: self.update_photos())
+        self.draft.toggled.connect(lambda _on: self.update_scope())
         self.update_photos()
+        self.update_scope()
         self.form_button.setEnabled(self.fmt() == "pdf")
 
     def _code_box(self, code_list: str, everything: str) -> QComboBox:
@@ -201,7 +219,22 @@ class ReportDialog(QDialog):
         if text and self.per_choice() is None:
             self.out.setText(str(Path(text).with_suffix("." + self.fmt())))
         self.update_photos()
+        self.update_scope()
         self.form_button.setEnabled(self.fmt() == "pdf")
+
+    def update_scope(self) -> None:
+        """An official report holds approved records only: the review filter says so, and a
+        draft (PDF, XLSX only) lifts it."""
+        official = self.fmt() in filters.OFFICIAL_FORMATS
+        self.draft.setEnabled(official)
+        if not official:
+            self.draft.setChecked(False)
+        self.review.setItemText(
+            0,
+            self.tr("Chỉ bản ghi đã duyệt")
+            if official and not self.draft.isChecked()
+            else self.tr("Mọi trạng thái duyệt"),
+        )
 
     def on_form_clicked(self) -> None:
         from fieldsurvey.ui.office.report_form import ReportFormDialog
@@ -209,7 +242,15 @@ class ReportDialog(QDialog):
         ReportFormDialog(self.workspace, self).exec()
 
     def update_photos(self) -> None:
-        allowed = self.fmt() in ("csv", "geojson") and not self.omit_sensitive.isChecked()
+        one_table = self.fmt() in ("csv", "geojson")
+        self.records.setEnabled(one_table)
+        if not one_table:
+            self.records.setCurrentIndex(0)
+        allowed = (
+            one_table
+            and self.records.currentData() == "cameras"
+            and not self.omit_sensitive.isChecked()
+        )
         self.photos.setEnabled(allowed)
         if not allowed:
             self.photos.setChecked(False)
@@ -263,6 +304,7 @@ class ReportDialog(QDialog):
             return
         fmt, lang = self.fmt(), str(self.language.currentData())
         omit, photos = self.omit_sensitive.isChecked(), self.photos.isChecked()
+        draft, records = self.draft.isChecked(), str(self.records.currentData())
         path = self.workspace.path
         task = self.task = Task()
         task.progress.connect(self._on_progress)
@@ -275,6 +317,8 @@ class ReportDialog(QDialog):
                 where=where,
                 lang=lang,
                 omit_sensitive=omit,
+                draft=draft,
+                records=records,
                 photos=photos,
                 workspace_path=path,
                 progress=task.report,
@@ -299,13 +343,13 @@ class ReportDialog(QDialog):
     def plan_each(self, each: str, folder: Path, where: filters.Where) -> None:
         """Find the units or communes with records (in the background), then ask before
         replacing any file, then write their reports."""
-        fmt = self.fmt()
+        fmt, draft = self.fmt(), self.draft.isChecked()
         self.task = Task()
         self._start()
         read_in_background(
             self,
             self.workspace.path,
-            lambda db: per.plan_reports(db, each, fmt, where),
+            lambda db: per.plan_reports(db, each, fmt, where, draft),
             lambda plan: self.on_planned(plan, folder, where),
             self.on_failed,
         )
@@ -313,7 +357,7 @@ class ReportDialog(QDialog):
     def on_planned(self, plan: per.Plan, folder: Path, where: filters.Where) -> None:
         if self.task.cancelled():
             self._finish()
-            self.status.setText(self.tr("Đã huỷ báo cáo, không ghi tệp nào."))
+            self.status.setText(self.tr("Đã hủy báo cáo, không ghi tệp nào."))
             return
         if not plan.parts:
             self._finish()
@@ -340,6 +384,7 @@ class ReportDialog(QDialog):
             self.status.setText(self.tr("Chưa ghi báo cáo nào: các tệp đã có được giữ nguyên."))
             return
         lang, omit = str(self.language.currentData()), self.omit_sensitive.isChecked()
+        draft = self.draft.isChecked()
         task = self.task
         task.progress.connect(self._on_progress)
 
@@ -352,6 +397,7 @@ class ReportDialog(QDialog):
                 where=where,
                 lang=lang,
                 omit_sensitive=omit,
+                draft=draft,
                 overwrite=True,  # asked above
                 plan=plan,
                 progress=task.report,
@@ -406,14 +452,14 @@ class ReportDialog(QDialog):
         if isinstance(error, per.PerReportCancelled):
             self.written_folder = error.written[0].parent if error.written else None
             self.status.setText(
-                self.tr("Đã huỷ: đã ghi {0} trong {1} báo cáo, không còn tệp ghi dở.").format(
+                self.tr("Đã hủy: đã ghi {0} trong {1} báo cáo, không còn tệp ghi dở.").format(
                     len(error.written), error.total
                 )
             )
             if error.written:
                 self.open_folder_button.show()
         elif isinstance(error, filters.ReportCancelled):
-            self.status.setText(self.tr("Đã huỷ báo cáo, không ghi tệp nào."))
+            self.status.setText(self.tr("Đã hủy báo cáo, không ghi tệp nào."))
         else:
             self.status.setText(self.tr("Không tạo được báo cáo: {0}").format(error_text(error)))
 
@@ -421,7 +467,7 @@ class ReportDialog(QDialog):
         if self.busy:
             self.task.cancel()
             self.cancel_button.setEnabled(False)
-            self.status.setText(self.tr("Đang huỷ…"))
+            self.status.setText(self.tr("Đang hủy…"))
         else:
             self.reject()
 

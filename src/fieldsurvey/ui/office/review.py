@@ -53,7 +53,7 @@ from fieldsurvey.core.store.records import record_kind
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.trust.ledger import RecordProof, record_proof
 from fieldsurvey.ui.background import read_workspace_in_background, write_in_background
-from fieldsurvey.ui.fields import field_labels
+from fieldsurvey.ui.fields import field_label, field_labels
 from fieldsurvey.ui.i18n import current_language, error_text
 from fieldsurvey.ui.office.common import (
     busy,
@@ -210,7 +210,7 @@ class ReviewDialog(QDialog):
         bar = QHBoxLayout()
         for text, box in (
             (self.tr("Loại"), self.table_box),
-            (self.tr("Xã/phường"), self.commune_box),
+            (field_label("commune_code"), self.commune_box),
             (self.tr("Thiết bị"), self.device_box),
             (self.tr("Trạng thái"), self.state_box),
         ):
@@ -227,7 +227,7 @@ class ReviewDialog(QDialog):
             [
                 self.tr("Tên / loại"),
                 self.tr("Địa điểm"),
-                self.tr("Xã/phường"),
+                field_label("commune_code"),
                 self.tr("Trạng thái"),
                 self.tr("Nguồn (thiết bị · đơn vị)"),
             ],
@@ -318,7 +318,7 @@ class ReviewDialog(QDialog):
         self.comment.setMaximumHeight(80)
         self.message = message_label(self)
         self.approve_button = QPushButton(self.tr("Duyệt"), self)
-        self.revise_button = QPushButton(self.tr("Cần sửa"), self)
+        self.revise_button = QPushButton(self.tr("Cần bổ sung, chỉnh sửa"), self)
         self.reject_button = QPushButton(self.tr("Không duyệt"), self)
         self.bulk = QCheckBox(self)
         self.bulk.toggled.connect(self.update_buttons)
@@ -468,7 +468,7 @@ class ReviewDialog(QDialog):
         title = ws.title(table, record_id)
         self.heading.setText(
             f"<b>{table_labels().get(table, table)}</b>: {html.escape(title or record_id)}"
-            + (self.tr(" — đã xoá") if values.get("deleted") else "")
+            + (self.tr(" — đã xóa") if values.get("deleted") else "")
         )
         history = record_history(ws, table, record_id)
         since = self.tr("Thay đổi sau khi đã duyệt")
