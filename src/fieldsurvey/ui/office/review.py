@@ -160,7 +160,7 @@ class ReviewDialog(QDialog):
         self.workspace = workspace
         self.lang = current_language()
         self.setWindowTitle(self.tr("Duyệt kết quả khảo sát"))
-        self.resize(1200, 760)
+        self.resize(1200, 680)  # within a 1366×768 screen, beside its taskbar
         self.ids: list[str] = []
         self.listed: ReviewFilter | None = None
         """The filter of the list on screen (a bulk decision covers exactly that list)."""
