@@ -9,11 +9,12 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QCheckBox, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QCheckBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from fieldsurvey.core import settings as user_settings
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.ui.compact import show_on_screen
 from fieldsurvey.ui.fields import CodesField
 from fieldsurvey.ui.i18n import ensure_vietnamese_font, install_language
 from fieldsurvey.ui.main_window import MainWindow
@@ -179,3 +180,39 @@ def test_the_office_screens_are_read_whole(qtbot: QtBot, window: MainWindow, nam
     cut = cut_texts(dialog)
     dialog.close()
     assert not cut, "\n".join(cut)
+
+
+def test_a_window_larger_than_the_screen_opens_maximised(qtbot: QtBot) -> None:
+    screen = QApplication.primaryScreen()
+    assert screen is not None
+    free = screen.availableGeometry().size()
+    big, small = QWidget(), QWidget()
+    for widget in (big, small):
+        qtbot.addWidget(widget)
+    big.resize(free.width() + 100, free.height())
+    small.resize(free.width() // 2, free.height() // 2)
+    show_on_screen(big)
+    show_on_screen(small)
+    assert big.isMaximized() and big.isVisible()
+    assert not small.isMaximized() and small.isVisible()
+
+
+def test_the_checker_sees_a_cut_text_and_allows_one_shortened_on_purpose(qtbot: QtBot) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    text = "Mục tiêu, công trình quan trọng về an ninh quốc gia"
+    cut = QLabel(text, host)
+    cut.setGeometry(0, 0, 60, 20)
+    shortened = QLabel(cut.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 60), host)
+    shortened.setToolTip(text)
+    shortened.setGeometry(0, 30, 60, 20)
+    box = QCheckBox(text, host)
+    box.setGeometry(0, 60, 200, 20)
+    whole = QLabel("Tên", host)
+    whole.setGeometry(0, 90, 60, 20)
+    host.resize(420, 120)
+    host.show()
+    found = cut_texts(host)
+    assert len(found) == 2
+    assert "QLabel" in found[0] and text in found[0]
+    assert "QCheckBox" in found[1]

@@ -1,13 +1,14 @@
 """What keeps the window readable on a 1366×768 laptop: a grid of equal cells that puts as many
 side by side as the width allows (ticked choices shown whole in the form, with no scroll bar
-of their own), and a combo box that shortens a text too long for it with "…" and shows the
-whole text as its tooltip."""
+of their own), a combo box that shortens a text too long for it with "…" and shows the whole
+text as its tooltip, and a window shown maximised when it would not fit the screen."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLayout,
     QLayoutItem,
@@ -150,3 +151,20 @@ class ElidedComboBox(QComboBox):
             option.currentText, Qt.TextElideMode.ElideRight, self._text_width()
         )
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+# Room left on the screen for the window's title bar.
+TITLE_BAR = 32
+
+
+def show_on_screen(window: QWidget) -> None:
+    """Show a window as it is when it fits the screen's free area, maximised when it does not
+    (a 1366×768 laptop, less its taskbar)."""
+    screen = window.screen() or QApplication.primaryScreen()
+    free = screen.availableGeometry().size() if screen is not None else None
+    if free is not None and (
+        window.width() > free.width() or window.height() + TITLE_BAR > free.height()
+    ):
+        window.showMaximized()
+    else:
+        window.show()
