@@ -161,6 +161,9 @@ class RecordEditor(QWidget):
         self.complete.setRange(0, 100)
         self.complete.setFormat(tr("Đầy đủ %p%"))
         self.complete.setMaximumWidth(180)
+        # never narrower than its text at 100 %, beside a long title
+        full = self.complete.format().replace("%p", "100")
+        self.complete.setMinimumWidth(self.complete.fontMetrics().horizontalAdvance(full) + 24)
         self.state = QLabel(self)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
