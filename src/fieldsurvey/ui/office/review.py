@@ -296,9 +296,15 @@ class ReviewDialog(QDialog):
         record_layout.addWidget(self.heading)
         record_layout.addWidget(self.changed_note)
         record_layout.addLayout(place_row)
-        record_layout.addWidget(self.values, 2)
-        record_layout.addWidget(self.photos)
-        record_layout.addWidget(sides, 3)
+        # the values, the photos and the history one above the other, their shares adjustable
+        stack = QSplitter(Qt.Orientation.Vertical, self)
+        stack.setChildrenCollapsible(False)
+        for widget in (self.values, self.photos, sides):
+            stack.addWidget(widget)
+        stack.setStretchFactor(0, 3)
+        stack.setStretchFactor(2, 2)
+        stack.setSizes([270, self.photos.sizeHint().height(), 180])
+        record_layout.addWidget(stack, 1)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
