@@ -70,7 +70,8 @@ def _label_problem(label: QLabel) -> str | None:
         document.setHtml(text)
         width = round(document.idealWidth())
     else:
-        width = _advance(label, text)
+        # with a buddy, "&" marks the mnemonic and is not drawn
+        width = _advance(label, plain(text) if label.buddy() is not None else text)
     if _elided_on_purpose(text, label):
         return None
     if width + frame > label.width() + SLACK:

@@ -6,18 +6,28 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QLabel,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from fieldsurvey.core import settings as user_settings
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.compact import show_on_screen
+from fieldsurvey.ui.dialogs import NewSiteDialog, NewWorkspaceDialog, SettingsDialog
 from fieldsurvey.ui.fields import CodesField
 from fieldsurvey.ui.i18n import ensure_vietnamese_font, install_language
 from fieldsurvey.ui.main_window import MainWindow
+from fieldsurvey.ui.sync_dialogs import ExportDialog, ImportDialog, PackagesDialog
 from tests.helpers.fit import cut_texts, overflowing_toolbars
 
 SCREEN = QSize(1366, 768)
@@ -226,3 +236,32 @@ def test_the_checker_sees_a_cut_text_and_allows_one_shortened_on_purpose(qtbot: 
     assert len(found) == 2
     assert "QLabel" in found[0] and text in found[0]
     assert "QCheckBox" in found[1]
+
+
+def other_dialogs(window: MainWindow, tmp_path: Path) -> dict[str, QDialog]:
+    return {
+        "new site": NewSiteDialog(window.lang, parent=window),
+        "new workspace": NewWorkspaceDialog(tmp_path, "Nguyễn Văn An", window),
+        "settings": SettingsDialog("", window.lang, window, first_start=True),
+        "export": ExportDialog(window.workspace, window),
+        "import": ImportDialog(window.workspace, window),
+        "packages": PackagesDialog(window.workspace, window),
+    }
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize(
+    "name", ["new site", "new workspace", "settings", "export", "import", "packages"]
+)
+def test_the_other_dialogs_are_read_whole(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, name: str
+) -> None:
+    dialog = other_dialogs(window, tmp_path)[name]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    settle(qtbot)
+    assert dialog.width() <= SCREEN.width() and dialog.height() <= SCREEN.height() - 68
+    cut = cut_texts(dialog)
+    dialog.close()
+    assert not cut, "\n".join(cut)

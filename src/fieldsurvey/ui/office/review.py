@@ -301,9 +301,9 @@ class ReviewDialog(QDialog):
         stack.setChildrenCollapsible(False)
         for widget in (self.values, self.photos, sides):
             stack.addWidget(widget)
-        stack.setStretchFactor(0, 3)
-        stack.setStretchFactor(2, 2)
-        stack.setSizes([270, self.photos.sizeHint().height(), 180])
+        stack.setStretchFactor(0, 2)
+        stack.setStretchFactor(2, 3)
+        stack.setSizes([200, self.photos.sizeHint().height(), 300])
         record_layout.addWidget(stack, 1)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
