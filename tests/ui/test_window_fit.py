@@ -67,6 +67,9 @@ def first_id(workspace: Workspace, table: str) -> str:
         "shortcomings": "SELECT id FROM shortcomings WHERE deleted = 0 "
         "ORDER BY length(description) DESC LIMIT 1",
         "needs": "SELECT id FROM needs WHERE deleted = 0 LIMIT 1",
+        # the camera with the most photos
+        "photos": "SELECT record_id FROM photo_links WHERE record_table = 'cameras' "
+        "AND deleted = 0 GROUP BY record_id ORDER BY count(*) DESC, record_id LIMIT 1",
     }[table]
     return str(workspace.db.execute(query).fetchone()[0])
 
@@ -98,10 +101,12 @@ def test_each_kind_of_record_is_read_whole(qtbot: QtBot, window: MainWindow, tab
     assert not cut, "\n".join(cut)
 
 
+@pytest.mark.parametrize("height", [SCREEN.height(), 700])  # 700: maximised beside a taskbar
 def test_the_editor_has_at_least_half_the_height_beside_the_map(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, height: int
 ) -> None:
-    window.open_record("cameras", first_id(window.workspace, "cameras"))
+    window.resize(SCREEN.width(), height)
+    window.open_record("cameras", first_id(window.workspace, "photos"))
     settle(qtbot)
     assert window.editor.height() >= window.right.height() / 2
     # and most of it is the form, not the photos under it
@@ -126,6 +131,19 @@ def test_ticked_lists_show_every_choice_without_scrolling(
         # several to a row where they fit: no taller than one per row
         rows = {box.y() for box in boxes}
         assert 1 < len(rows) < len(boxes)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # a popup, offscreen
+def test_a_filter_lists_its_choices_whole(qtbot: QtBot, window: MainWindow) -> None:
+    box = window.category_filter
+    longest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+    assert longest > box.width()  # narrower than its longest choice
+    box.setCurrentIndex(max(range(box.count()), key=lambda i: len(box.itemText(i))))
+    assert box.toolTip() == box.currentText()  # shortened on screen, whole in the tooltip
+    box.showPopup()
+    qtbot.waitUntil(box.view().isVisible)
+    assert box.view().width() > longest
+    box.hidePopup()
 
 
 def test_a_ticked_choice_is_saved(qtbot: QtBot, window: MainWindow) -> None:

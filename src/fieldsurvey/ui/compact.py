@@ -142,6 +142,13 @@ class ElidedComboBox(QComboBox):
         super().resizeEvent(event)
         self._update_tooltip()
 
+    def showPopup(self) -> None:
+        """The choices listed whole, however narrow the box."""
+        view = self.view()
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        view.setMinimumWidth(view.sizeHintForColumn(0) + scroll_bar + 2 * view.frameWidth())
+        super().showPopup()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)
         option = QStyleOptionComboBox()
