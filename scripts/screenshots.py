@@ -4,11 +4,12 @@
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
 Builds the demo workspace in a temporary folder (the same seed gives the same content), opens
-the window offscreen (no screen needed; QtWebEngine draws the map in software), selects a
-camera that has photos, waits for the map and its streets, and saves ``main_vi.png`` and
-``main_en.png``; then the window at 1366×768 with the map at zoom 17 over Hoàn Kiếm Lake,
-``map_streets_vi.png``; then an office that has received the demo surveyors' packages, for
-``office_review_vi.png`` and ``office_dashboard_vi.png``.
+the window offscreen (no screen needed; QtWebEngine draws the map in software) at 1366×768, the
+laptop screen the window is made to fit, selects a camera that has photos, waits for the map
+and its streets, and saves ``main_vi.png`` and ``main_en.png``; then the window with the map
+given most of it at zoom 17 over Hoàn Kiếm Lake, ``map_streets_vi.png``; then an office that
+has received the demo surveyors' packages, for ``office_review_vi.png`` and
+``office_dashboard_vi.png`` (each dialog at the size it opens at).
 Settings and logs go to the temporary folder too, so the user's own are never touched.
 """
 
@@ -23,6 +24,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# A laptop's screen: what the window is made to fit.
+SCREEN_SIZE = (1366, 768)
 
 
 def main() -> int:
@@ -36,8 +39,15 @@ def main() -> int:
     from fieldsurvey.app import make_window, prepare_web_engine
 
     prepare_web_engine()
-    from PySide6.QtCore import QEventLoop, QSize, QTimer
+    from PySide6.QtCore import QEventLoop, QSettings, QSize, QTimer
     from PySide6.QtWidgets import QApplication
+
+    # The window's layout too (Qt's own settings), never the user's: each shot starts from
+    # the window's default layout.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, home.name)
+
+    SCREEN = QSize(*SCREEN_SIZE)
 
     from fieldsurvey.core import settings as user_settings
     from fieldsurvey.core.demo.generator import build_demo
@@ -80,7 +90,7 @@ def main() -> int:
             "GROUP BY record_id ORDER BY count(*) DESC, record_id LIMIT 1"
         ).fetchone()[0]
         window = make_window(workspace, user_settings.Settings(language=language))
-        window.resize(QSize(1440, 900))
+        window.resize(SCREEN)
         ready: list[bool] = []
         window.map.ready.connect(lambda *_, seen=ready: seen.append(True))
         window.show()
@@ -90,6 +100,7 @@ def main() -> int:
         window.open_record("cameras", camera_id)
         wait(1500)  # the map centres on the camera and draws its cone
         wait_streets(window)
+        wait(1000)  # the basemap's last tiles
         target = args.out / f"main_{language}.png"
         window.grab().save(str(target))
         print(f"wrote {target}")
@@ -98,10 +109,10 @@ def main() -> int:
     # The streets under the cameras, at zoom 17 over Hoàn Kiếm Lake.
     workspace = Workspace.open(path, user="demo")
     window = make_window(workspace, user_settings.Settings(language="vi"))
-    window.resize(QSize(1366, 768))
+    window.resize(SCREEN)
     # the map given most of the window, as a user does who reads the map
-    window.splitter.setSizes([330, 1036])
-    window.right.setSizes([640, 60])
+    window.splitter.setSizes([500, 866])
+    window.right.setSizes([600, 100])
     ready = []
     window.map.ready.connect(lambda *_, seen=ready: seen.append(True))
     window.show()
@@ -132,12 +143,11 @@ def main() -> int:
             export_package(surveyor, package, recipient_id=office.device_id)
         import_package(office, package)
     window = make_window(office, user_settings.Settings(language="vi"))
-    window.resize(QSize(1440, 900))
+    window.resize(SCREEN)
     window.show()
     wait(1500)
-    for name, size in (("review", QSize(1280, 760)), ("dashboard", QSize(1100, 700))):
+    for name in ("review", "dashboard"):
         dialog = window.open_office(name)
-        dialog.resize(size)
         wait(2500)  # its figures are read on a worker thread
         target = args.out / f"office_{name}_vi.png"
         dialog.grab().save(str(target))

@@ -101,81 +101,81 @@
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="215"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="218"/>
         <source>Chọn một địa điểm hoặc camera trong danh sách (tìm: {find}), hoặc thêm địa điểm mới ({new_site}). Camera mới được thêm vào địa điểm đang mở ({new_camera}).</source>
         <translation>Choose a site or camera in the list (find: {find}), or add a new site ({new_site}). A new camera is added to the open site ({new_camera}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="301"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="314"/>
         <location filename="../../src/fieldsurvey/ui/values.py" line="78"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="301"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="314"/>
         <location filename="../../src/fieldsurvey/ui/values.py" line="78"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="327"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="340"/>
         <location filename="../../src/fieldsurvey/ui/office/common.py" line="29"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="328"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="399"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="341"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="412"/>
         <location filename="../../src/fieldsurvey/ui/office/common.py" line="30"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="329"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="400"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="405"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="342"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="413"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="418"/>
         <location filename="../../src/fieldsurvey/ui/office/common.py" line="31"/>
         <source>Tồn tại, hạn chế</source>
         <translation>Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="330"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="401"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="343"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="414"/>
         <source>Nhu cầu lắp mới</source>
         <translation>Need for new cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="335"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="348"/>
         <source>(chưa đặt tên)</source>
         <translation>(unnamed)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="344"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="357"/>
         <source>Nháp</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="350"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="363"/>
         <source>Địa điểm: {0}</source>
         <translation>Site: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="357"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="370"/>
         <source>(chưa xác định)</source>
         <translation>(not determined)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="399"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="412"/>
         <source>+ Camera</source>
         <translation>+ Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="463"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="476"/>
         <source>Bỏ tận dụng</source>
         <translation>Do not reuse</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="463"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="476"/>
         <source>Tận dụng</source>
         <translation>Reuse</translation>
     </message>
@@ -184,23 +184,23 @@
         <translation type="vanished">+ Camera (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="400"/>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="405"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="413"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="418"/>
         <source>+ Tồn tại</source>
         <translation>+ Shortcoming</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="401"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="414"/>
         <source>+ Nhu cầu</source>
         <translation>+ Need</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="442"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="455"/>
         <source>Camera hiện có đã quan sát vị trí này: {0}</source>
         <translation>Existing cameras that already see this place: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="455"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="468"/>
         <source>chưa rõ hướng</source>
         <translation>direction unknown</translation>
     </message>
@@ -213,7 +213,7 @@
         <translation type="vanished">Reuse</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/editor.py" line="496"/>
+        <location filename="../../src/fieldsurvey/ui/editor.py" line="509"/>
         <source>{0} camera</source>
         <translation>{0} camera(s)</translation>
     </message>
@@ -497,27 +497,27 @@
         <translation type="vanished">Decided by</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="209"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="205"/>
         <source>Hướng (°, 0 = Bắc)</source>
         <translation>Direction (°, 0 = north)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="209"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="205"/>
         <source>Góc nhìn (°)</source>
         <translation>Field of view (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="209"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="205"/>
         <source>Góc nghiêng (°)</source>
         <translation>Tilt (°)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="215"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="211"/>
         <source>Thêm hướng</source>
         <translation>Add direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/fields.py" line="217"/>
+        <location filename="../../src/fieldsurvey/ui/fields.py" line="213"/>
         <source>Xóa hướng</source>
         <translation>Remove direction</translation>
     </message>
@@ -1213,22 +1213,22 @@ At: {3}</translation>
         <translation>city</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/go_to.py" line="80"/>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="81"/>
         <source>Tới đường, địa danh, tọa độ… (Ctrl+G)</source>
         <translation>Go to a street, place, coordinates… (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/go_to.py" line="82"/>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="84"/>
         <source>Gõ tên đường, địa danh, nơi công cộng hoặc địa điểm khảo sát (không cần dấu), hoặc tọa độ; chọn một kết quả để bản đồ tới đó</source>
         <translation>Type a street, a place, a public building or a survey site (accents optional), or coordinates; pick a result and the map goes there</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/go_to.py" line="126"/>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="136"/>
         <source>Đã sẵn sàng tìm địa danh.</source>
         <translation>Place search is ready.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/go_to.py" line="156"/>
+        <location filename="../../src/fieldsurvey/ui/go_to.py" line="166"/>
         <source>Không tìm thấy “{0}”.</source>
         <translation>Nothing found for “{0}”.</translation>
     </message>
@@ -1930,18 +1930,18 @@ At: {3}</translation>
         <translation type="vanished">Find sites, cameras… (accents optional)  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="127"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="129"/>
         <source>Đơn vị của tôi: chỉ tính các phần việc giao cho đơn vị này</source>
         <translation>My unit: count only the work assigned to this unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="133"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="135"/>
         <source>Tên địa điểm</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="134"/>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="149"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="136"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="151"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
@@ -1950,38 +1950,38 @@ At: {3}</translation>
         <translation type="vanished">Commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="136"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="138"/>
         <source>Địa chỉ</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="137"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="139"/>
         <source>Số camera</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="138"/>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="153"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="140"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="155"/>
         <source>Duyệt</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="147"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="149"/>
         <source>Tên camera</source>
         <translation>Camera name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="150"/>
         <source>Địa điểm</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="150"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="152"/>
         <source>Tình trạng</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="151"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="153"/>
         <source>Chủ quản</source>
         <translation>Owner unit</translation>
     </message>
@@ -1990,39 +1990,39 @@ At: {3}</translation>
         <translation type="vanished">Camera</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="159"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="161"/>
         <source>Địa điểm</source>
         <comment>list tab</comment>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="160"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="162"/>
         <source>Camera</source>
         <comment>list tab</comment>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="177"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="179"/>
         <source>Tìm địa điểm, camera… (không cần dấu)  {0}</source>
         <translation>Find sites, cameras… (accents optional)  {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="184"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="188"/>
         <source>Mọi loại địa điểm</source>
         <translation>All site types</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="187"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="191"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="190"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="194"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="193"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="197"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
@@ -2346,7 +2346,7 @@ At: {3}</translation>
         <translation>&amp;About FieldSurvey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="221"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="228"/>
         <source>Mọi xã/phường</source>
         <translation>All communes</translation>
     </message>
@@ -2401,32 +2401,32 @@ At: {3}</translation>
         <translation>Redone: {edit} ({record})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="486"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="488"/>
         <source>Hãy chọn một địa điểm, camera hoặc nhu cầu trước.</source>
         <translation>Select a site, a camera or a need first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="243"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="250"/>
         <source>Mọi đơn vị</source>
         <translation>All units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="251"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="258"/>
         <source>Chưa có địa bàn được giao.</source>
         <translation>No assigned area yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="268"/>
         <source> và {0} nơi khác</source>
         <translation> and {0} more</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="265"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="272"/>
         <source>Địa bàn: {area} · hạn {due} · đã khảo sát {done}/{expected} địa điểm</source>
         <translation>Area: {area} · due {due} · {done}/{expected} sites surveyed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="270"/>
+        <location filename="../../src/fieldsurvey/ui/record_lists.py" line="277"/>
         <source>QUÁ HẠN</source>
         <translation>OVERDUE</translation>
     </message>
@@ -2445,17 +2445,17 @@ At: {3}</translation>
         <translation type="vanished">{site} – camera {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="445"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="447"/>
         <source>Xóa bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="446"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="448"/>
         <source>Xóa bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="471"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="473"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
@@ -2464,17 +2464,17 @@ At: {3}</translation>
         <translation type="vanished">Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="497"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="499"/>
         <source>Di chuyển địa điểm</source>
         <translation>Move the site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="499"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="501"/>
         <source>Di chuyển cả {0} camera của địa điểm này theo (giữ nguyên vị trí tương đối của chúng)?</source>
         <translation>Move this site&apos;s {0} cameras with it (keeping where they stand around it)?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="532"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="534"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
@@ -3114,7 +3114,7 @@ At: {3}</translation>
         <translation type="vanished">No preview of this photo yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="265"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="290"/>
         <source>hướng {0:.0f}°</source>
         <translation>heading {0:.0f}°</translation>
     </message>
@@ -3196,67 +3196,77 @@ At: {3}</translation>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="87"/>
         <source>Kéo thả ảnh vào đây; nhấp đúp để xem ảnh lớn</source>
         <translation>Drag and drop photos here; double-click to view a larger image</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="87"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="89"/>
         <source>Nhấp đúp để xem ảnh lớn</source>
         <translation>Double-click to see the photo large</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="89"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="91"/>
         <source>Thêm ảnh…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="94"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="96"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="140"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="104"/>
+        <source>Chưa có ảnh. Kéo thả ảnh vào đây.</source>
+        <translation>No photos yet. Drop photos here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="104"/>
+        <source>Chưa có ảnh.</source>
+        <translation>No photos yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="165"/>
         <source>Thêm ảnh</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="142"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="167"/>
         <source>Ảnh ({0});;Tất cả (*)</source>
         <translation>Images ({0});;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="164"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="189"/>
         <source>Không có tệp ảnh nào để thêm.</source>
         <translation>No image files to add.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="177"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="202"/>
         <source>Đang đọc {0} ảnh…</source>
         <translation>Reading {0} photo(s)…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="201"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="226"/>
         <source>Không thêm được ảnh: {0}</source>
         <translation>Could not add photos: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="209"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="234"/>
         <source>Đang hủy…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="225"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="250"/>
         <source>Đã thêm {0} ảnh.</source>
         <translation>Added {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="227"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="252"/>
         <source>{0} mục không phải tệp.</source>
         <translation>{0} item(s) skipped (not files).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="229"/>
+        <location filename="../../src/fieldsurvey/ui/photo_strip.py" line="254"/>
         <source>Không thêm được: {0}</source>
         <translation>Could not add: {0}</translation>
     </message>
@@ -4105,17 +4115,17 @@ At: {3}</translation>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="316"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="322"/>
         <source>Nhận xét (bắt buộc khi yêu cầu chỉnh sửa hoặc không duyệt)</source>
         <translation>Comment (required when asking for revision or rejecting)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="320"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="326"/>
         <source>Duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="321"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="327"/>
         <source>Cần bổ sung, chỉnh sửa</source>
         <translation>Needs revision</translation>
     </message>
@@ -4124,17 +4134,17 @@ At: {3}</translation>
         <translation type="vanished">Needs revision</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="328"/>
         <source>Không duyệt</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="381"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="387"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="412"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="418"/>
         <source>{0} bản ghi khớp bộ lọc</source>
         <translation>{0} record(s) match the filter</translation>
     </message>
@@ -4143,97 +4153,97 @@ At: {3}</translation>
         <translation type="vanished">{0} record(s) match the filter (showing the first {1})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="413"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="419"/>
         <source>Áp dụng cho tất cả {0} bản ghi khớp bộ lọc</source>
         <translation>Apply to all {0} record(s) matching the filter</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="442"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="448"/>
         <source>Chọn một bản ghi trong danh sách.</source>
         <translation>Choose a record in the list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="444"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="450"/>
         <source>Không có bản ghi nào khớp bộ lọc.</source>
         <translation>No record matches the filter.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="471"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="477"/>
         <source> — đã xóa</source>
         <translation> — deleted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="474"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="480"/>
         <source>Thay đổi sau khi đã duyệt</source>
         <translation>Changed after approval</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="506"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="512"/>
         <source>Đã sửa sau khi duyệt: {0}. Các thay đổi từ lần duyệt trước được tô vàng trong lịch sử; hãy xem lại rồi quyết định.</source>
         <translation>Changed after approval: {0}. The changes since the last review are highlighted in yellow in the history; look at them, then decide.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="536"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="542"/>
         <source>Vị trí: {0:.6f}, {1:.6f}</source>
         <translation>Position: {0:.6f}, {1:.6f}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="538"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="544"/>
         <source>Chưa có vị trí trên bản đồ.</source>
         <translation>No position on the map yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="551"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="557"/>
         <source>{0} thay đổi không khớp nhật ký: đã bị sửa ngoài ứng dụng</source>
         <translation>{0} changes do not match the log: edited outside the app</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="556"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="562"/>
         <source>{0} thay đổi có chữ ký của tác giả</source>
         <translation>{0} changes signed by their author</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="560"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="566"/>
         <source>{0} thay đổi cũ được máy này chứng thực khi nâng cấp (không chứng minh được tác giả)</source>
         <translation>{0} older changes attested by this computer at the upgrade (their author cannot be proven)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="566"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="572"/>
         <source>{0} thay đổi mới của máy này, ký khi xuất gói</source>
         <translation>{0} new changes of this computer, signed at the next export</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="568"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="574"/>
         <source>Nhật ký: </source>
         <translation>Log: </translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="591"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="597"/>
         <source>Chưa có tên người duyệt: hãy nhập họ và tên trong Cài đặt (menu Tệp) rồi duyệt lại.</source>
         <translation>No reviewer name yet: enter your full name in Settings (File menu), then decide again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="603"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="609"/>
         <source>Duyệt hàng loạt</source>
         <translation>Bulk review</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="604"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="610"/>
         <source>Ghi kết quả “{0}” cho tất cả {1} bản ghi khớp bộ lọc?</source>
         <translation>Record the decision “{0}” for all {1} record(s) matching the filter?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="628"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="634"/>
         <source>Đang ghi kết quả…</source>
         <translation>Writing the results…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="631"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="637"/>
         <source>Đã ghi kết quả cho {0} bản ghi.</source>
         <translation>Recorded the decision for {0} record(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/review.py" line="615"/>
+        <location filename="../../src/fieldsurvey/ui/office/review.py" line="621"/>
         <source>Đã ghi kết quả duyệt.</source>
         <translation>Review recorded.</translation>
     </message>

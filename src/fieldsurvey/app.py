@@ -171,6 +171,7 @@ def run_app(argv: list[str], workspace_path: Path | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from fieldsurvey.ui.compact import show_on_screen
     from fieldsurvey.ui.i18n import ensure_vietnamese_font
     from fieldsurvey.ui.map_scheme import register_scheme
 
@@ -188,7 +189,7 @@ def run_app(argv: list[str], workspace_path: Path | None = None) -> int:
         QMessageBox.critical(None, "FieldSurvey", str(exc))
         return 1
     window = make_window(workspace, settings)
-    window.show()
+    show_on_screen(window)  # maximised on a screen smaller than the window
     QTimer.singleShot(0, window.ask_who_on_first_start)
     return app.exec()
 

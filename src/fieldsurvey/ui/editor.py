@@ -161,6 +161,9 @@ class RecordEditor(QWidget):
         self.complete.setRange(0, 100)
         self.complete.setFormat(tr("Đầy đủ %p%"))
         self.complete.setMaximumWidth(180)
+        # never narrower than its text at 100 %, beside a long title
+        full = self.complete.format().replace("%p", "100")
+        self.complete.setMinimumWidth(self.complete.fontMetrics().horizontalAdvance(full) + 24)
         self.state = QLabel(self)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -182,7 +185,7 @@ class RecordEditor(QWidget):
         inner_layout.addWidget(self.form_host)
         inner_layout.addWidget(self.children_box)
         inner_layout.addStretch()
-        scroll = QScrollArea(self)
+        self.form_scroll = scroll = QScrollArea(self)
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -235,7 +238,8 @@ class RecordEditor(QWidget):
         the disk refused stays with the record it was typed in, as the message said)."""
         self.flush()
         self.pending.clear()
-        if (table, record_id) != (self.table, self.record_id):
+        other = (table, record_id) != (self.table, self.record_id)
+        if other:
             self.banner.clear()
         self.workspace, self.table, self.record_id = workspace, table, record_id
         self.record = workspace.get(table, record_id)
@@ -247,6 +251,15 @@ class RecordEditor(QWidget):
             widget.show()
         self.empty.hide()
         self.banner.show_next()
+        if other:  # another record starts at the top of its form
+            self.form_scroll.verticalScrollBar().setValue(0)
+
+    def focus_first_field(self) -> None:
+        """The cursor in the form's first field, the form at its top (a new record)."""
+        if self.table is None:
+            return
+        self.form_scroll.verticalScrollBar().setValue(0)
+        self.widgets[FORMS[self.table][0]].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build_form(self, table: str) -> None:
         while self.form.rowCount():

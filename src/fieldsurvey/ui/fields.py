@@ -10,14 +10,13 @@ import json
 import re
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.location import format_coordinates, parse_coordinates
+from fieldsurvey.ui.compact import FlowGrid
 from fieldsurvey.ui.i18n import current_language, tr
 from fieldsurvey.ui.values import shown_decimal
 
@@ -167,36 +167,32 @@ class CodeField(ChoiceField):
 
 
 class CodesField(FieldWidget):
-    """Several codes of one list, ticked."""
+    """Several codes of one list, ticked: every choice on screen (as many side by side as the
+    form's width allows), none hidden behind a scroll bar inside the scrolling form."""
 
     def __init__(self, code_list: str, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.list = QListWidget(self)
+        self.boxes: list[QCheckBox] = []
+        grid = FlowGrid(self)
         for code, label in vocabulary.items(code_list, lang):
-            item = QListWidgetItem(label, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            item.setCheckState(Qt.CheckState.Unchecked)
-        rows = min(self.list.count(), 5)
-        self.list.setFixedHeight(rows * (self.list.sizeHintForRow(0) + 2) + 6)
-        self.list.itemChanged.connect(self._changed)
-        self._wrap(self.list)
+            box = QCheckBox(label, self)
+            box.setProperty("code", code)
+            box.toggled.connect(self._changed)
+            grid.addWidget(box)
+            self.boxes.append(box)
+        if self.boxes:
+            self.setFocusProxy(self.boxes[0])
+
+    def code_of(self, box: QCheckBox) -> str:
+        return str(box.property("code"))
 
     def value(self) -> list[str]:
-        return [
-            str(self.list.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        return [self.code_of(box) for box in self.boxes if box.isChecked()]
 
     def set_value(self, value: Any) -> None:
         chosen = set(json.loads(value) if isinstance(value, str) else value or [])
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            item.setCheckState(
-                Qt.CheckState.Checked
-                if item.data(Qt.ItemDataRole.UserRole) in chosen
-                else Qt.CheckState.Unchecked
-            )
+        for box in self.boxes:
+            box.setChecked(self.code_of(box) in chosen)
 
 
 class ViewsField(FieldWidget):

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtGui import QFocusEvent, QResizeEvent
+from PySide6.QtWidgets import QCompleter, QLineEdit, QStyle, QWidget
 
 from fieldsurvey.core.map import basemaps, places
 from fieldsurvey.core.settings import cache_dir
@@ -77,7 +77,9 @@ class GoToBox(QLineEdit):
         self.hits: list[places.Place] = []
         self.centre: tuple[float, float] | None = None
         self.setClearButtonEnabled(True)
-        self.setPlaceholderText(translate("GoTo", "Tới đường, địa danh, tọa độ… (Ctrl+G)"))
+        # The hint names its key when the box is wide enough (``resizeEvent``).
+        self.hint = translate("GoTo", "Tới đường, địa danh, tọa độ… (Ctrl+G)")
+        self.setPlaceholderText(self.hint)
         self.setToolTip(
             translate(
                 "GoTo",
@@ -100,6 +102,14 @@ class GoToBox(QLineEdit):
         self.timer.timeout.connect(self.search)
         self.textEdited.connect(self._on_typed)
         self.returnPressed.connect(lambda: self.go(0, search_first=True))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The whole hint when it fits, else without its key (beside the map on a laptop)."""
+        super().resizeEvent(event)
+        frame = self.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, self)
+        room = self.width() - 2 * frame - 4 - (self.fontMetrics().height() + 6)  # clear button
+        fits = self.fontMetrics().horizontalAdvance(self.hint) <= room
+        self.setPlaceholderText(self.hint if fits else self.hint.replace(" (Ctrl+G)", ""))
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
@@ -59,6 +59,9 @@ def install_language(app: QCoreApplication, lang: str) -> str:
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         catalogues = [(f"fieldsurvey_{lang}", str(resource_path("i18n")))]
+    # The system's file dialogs speak the system's language; Qt's own, drawn by Qt, speak
+    # ours (their words are in qt_vi): in Vietnamese every file dialog is Qt's.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, lang == "vi")
     for name, folder in catalogues:
         translator = QTranslator(app)
         if translator.load(name, folder):

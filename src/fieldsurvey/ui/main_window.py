@@ -415,6 +415,7 @@ class MainWindow(WindowBase):
             self.sites.model.refresh()
             self.map_panel.reload_cameras()  # a new camera with a position is seen at once
         self.open_record(table, record_id)
+        self.editor.focus_first_field()
         self.update_status()
         return record_id
 
@@ -433,6 +434,7 @@ class MainWindow(WindowBase):
         self.recount()
         self.sites.model.refresh()
         self.open_record("sites", site_id)
+        self.editor.focus_first_field()
         self.update_status()
         return site_id
 

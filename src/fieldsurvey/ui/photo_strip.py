@@ -41,6 +41,8 @@ from fieldsurvey.ui.values import plain_tooltip, shown_date
 
 PHOTO_FILTER = "*.jpg *.jpeg *.heic *.heif *.png *.tif *.tiff *.webp *.avif"
 THUMB = 96
+# The strip's thumbnails: small enough to leave the form most of the editor on a laptop.
+STRIP_THUMB = 72
 
 
 def placeholder(fmt: str | None) -> QPixmap:
@@ -75,10 +77,10 @@ class PhotoStrip(QWidget):
 
         self.list = QListWidget(self)
         self.list.setViewMode(QListWidget.ViewMode.IconMode)
-        self.list.setIconSize(QSize(THUMB, THUMB))
+        self.list.setIconSize(QSize(STRIP_THUMB, STRIP_THUMB))
         self.list.setFlow(QListWidget.Flow.LeftToRight)
         self.list.setWrapping(False)
-        self.list.setFixedHeight(THUMB + 40)
+        self.list.setFixedHeight(STRIP_THUMB + self.fontMetrics().height() + 24)
         self.list.setMovement(QListWidget.Movement.Static)
         self.list.itemActivated.connect(self.on_item_activated)
         self.list.setToolTip(
@@ -96,23 +98,40 @@ class PhotoStrip(QWidget):
         self.cancel_button.hide()
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.status.hide()
+        # With no photo the strip is one line: the form keeps the height.
+        self.empty = QLabel(
+            self.tr("Chưa có ảnh. Kéo thả ảnh vào đây.") if editable else self.tr("Chưa có ảnh."),
+            self,
+        )
+        self.empty.setStyleSheet("color: palette(mid);")
 
-        row = QHBoxLayout()
-        row.addWidget(self.add_button)
-        row.addWidget(self.progress, 1)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.status, 2)
-        layout = QVBoxLayout(self)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.progress)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch()
+        shown = QVBoxLayout()
+        shown.addWidget(self.list)
+        shown.addWidget(self.empty)
+        shown.addWidget(self.status)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        layout.addLayout(shown, 1)
 
     def show_record(self, workspace: Workspace, table: str, record_id: str) -> None:
         self.workspace, self.record = workspace, (table, record_id)
         self.refresh()
 
+    def say(self, text: str) -> None:
+        """A message under the photos (hidden when there is none)."""
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
     def refresh(self) -> None:
         self.list.clear()
+        self._show_list()
         if self.workspace is None or self.record is None:
             return
         lang = current_language()
@@ -128,6 +147,12 @@ class PhotoStrip(QWidget):
                 item.setToolTip(plain_tooltip(" · ".join(t for t in (taken, reason) if t)))
             item.setData(Qt.ItemDataRole.UserRole, photo["id"])
             self.list.addItem(item)
+        self._show_list()
+
+    def _show_list(self) -> None:
+        has_photos = self.list.count() > 0
+        self.list.setVisible(has_photos)
+        self.empty.setVisible(not has_photos)
 
     def count(self) -> int:
         return self.list.count()
@@ -161,7 +186,7 @@ class PhotoStrip(QWidget):
         names = [str(f) for f in files if f.is_file()]
         skipped = len(files) - len(names)
         if not names:
-            self.status.setText(self.tr("Không có tệp ảnh nào để thêm."))
+            self.say(self.tr("Không có tệp ảnh nào để thêm."))
             return False
         workspace, link = self.workspace, self.record
         store_root = photo_folder(workspace.path)
@@ -174,7 +199,7 @@ class PhotoStrip(QWidget):
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
         self.add_button.setEnabled(False)
-        self.status.setText(self.tr("Đang đọc {0} ảnh…").format(len(names)))
+        self.say(self.tr("Đang đọc {0} ảnh…").format(len(names)))
 
         def work() -> list[PreparedPhoto | Failure | None]:
             return prepare_many(
@@ -189,7 +214,7 @@ class PhotoStrip(QWidget):
             try:
                 results = record_prepared(workspace, names, prepared, link)
             except Exception as exc:  # a write error: said, never lost silently
-                self.status.setText(error_text(exc))
+                self.say(error_text(exc))
                 return
             self._report(results, skipped)
             if self.workspace is workspace and self.record == link:
@@ -198,7 +223,7 @@ class PhotoStrip(QWidget):
 
         def failed(exc: BaseException) -> None:
             self._finish()
-            self.status.setText(self.tr("Không thêm được ảnh: {0}").format(error_text(exc)))
+            self.say(self.tr("Không thêm được ảnh: {0}").format(error_text(exc)))
 
         run_in_background(self, work, done, failed)
         return True
@@ -206,7 +231,7 @@ class PhotoStrip(QWidget):
     def cancel(self) -> None:
         self.task.cancel()
         self.cancel_button.setEnabled(False)
-        self.status.setText(self.tr("Đang hủy…"))
+        self.say(self.tr("Đang hủy…"))
 
     def _on_progress(self, done: int, total: int, _name: str) -> None:
         self.progress.setRange(0, total)
@@ -227,7 +252,7 @@ class PhotoStrip(QWidget):
             text += " " + self.tr("{0} mục không phải tệp.").format(skipped)
         if problems:
             text += " " + self.tr("Không thêm được: {0}").format("; ".join(problems))
-        self.status.setText(text)
+        self.say(text)
 
     # -- viewing -------------------------------------------------------------------------------
 
@@ -266,4 +291,4 @@ class PhotoDialog(QDialog):
         self.details = QLabel(" · ".join(d for d in details if d), self)
         self.details.setTextFormat(Qt.TextFormat.PlainText)  # the photo's metadata, as written
         layout.addWidget(self.details)
-        self.resize(1000, 760)
+        self.resize(1000, 680)

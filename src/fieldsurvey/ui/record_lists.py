@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +31,7 @@ from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.office.progress import progress
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.ui.compact import ElidedComboBox
 from fieldsurvey.ui.fields import field_label
 from fieldsurvey.ui.models import RecordListModel
 from fieldsurvey.ui.tables import ID_ROLE
@@ -177,9 +179,11 @@ class ListsPanel(QWidget):
             translate("MainWindow", "Tìm địa điểm, camera… (không cần dấu)  {0}").format(key)
         )
 
-    def _make_filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.commune_filter = QComboBox(self)
+    def _make_filters(self) -> QGridLayout:
+        """Five filters in two rows of equal columns, so each reads whole beside the map on a
+        1366 px screen (a long choice is shortened, and whole in its tooltip)."""
+        grid = QGridLayout()
+        self.commune_filter = ElidedComboBox(self)
         self.category_filter = self._code_filter(
             "site_category", translate("MainWindow", "Mọi loại địa điểm")
         )
@@ -192,23 +196,26 @@ class ListsPanel(QWidget):
         self.review_filter = self._code_filter(
             "review_state", translate("MainWindow", "Mọi trạng thái duyệt")
         )
-        for box in (
-            self.commune_filter,
-            self.category_filter,
-            self.condition_filter,
-            self.purpose_filter,
-            self.review_filter,
+        # the camera list's two filters together on the second row, purposes being long
+        for box, row, column, span in (
+            (self.commune_filter, 0, 0, 1),
+            (self.category_filter, 0, 1, 1),
+            (self.review_filter, 0, 2, 1),
+            (self.condition_filter, 1, 0, 1),
+            (self.purpose_filter, 1, 1, 2),
         ):
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             box.setMinimumContentsLength(8)
             box.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
-            row.addWidget(box)
-        return row
+            grid.addWidget(box, row, column, 1, span)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        return grid
 
     def _code_filter(self, code_list: str, everything: str) -> QComboBox:
-        box = QComboBox(self)
+        box = ElidedComboBox(self)
         box.addItem(everything, None)
         for code, label in vocabulary.items(code_list, self.lang):
             box.addItem(label, code)

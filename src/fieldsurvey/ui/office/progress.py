@@ -344,7 +344,7 @@ class DashboardDialog(QDialog):
         self.lang = current_language()
         self.figures: dict[str, Any] | None = None
         self.setWindowTitle(self.tr("Bảng tổng hợp"))
-        self.resize(1000, 700)
+        self.resize(1000, 680)
         self.status = QLabel(self.tr("Đang tổng hợp…"), self)
         self.status.setWordWrap(True)
         self.spinner = QProgressBar(self)

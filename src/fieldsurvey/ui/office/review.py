@@ -160,7 +160,7 @@ class ReviewDialog(QDialog):
         self.workspace = workspace
         self.lang = current_language()
         self.setWindowTitle(self.tr("Duyệt kết quả khảo sát"))
-        self.resize(1200, 760)
+        self.resize(1200, 680)  # within a 1366×768 screen, beside its taskbar
         self.ids: list[str] = []
         self.listed: ReviewFilter | None = None
         """The filter of the list on screen (a bulk decision covers exactly that list)."""
@@ -296,9 +296,15 @@ class ReviewDialog(QDialog):
         record_layout.addWidget(self.heading)
         record_layout.addWidget(self.changed_note)
         record_layout.addLayout(place_row)
-        record_layout.addWidget(self.values, 2)
-        record_layout.addWidget(self.photos)
-        record_layout.addWidget(sides, 3)
+        # the values, the photos and the history one above the other, their shares adjustable
+        stack = QSplitter(Qt.Orientation.Vertical, self)
+        stack.setChildrenCollapsible(False)
+        for widget in (self.values, self.photos, sides):
+            stack.addWidget(widget)
+        stack.setStretchFactor(0, 2)
+        stack.setStretchFactor(2, 3)
+        stack.setSizes([200, self.photos.sizeHint().height(), 300])
+        record_layout.addWidget(stack, 1)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
