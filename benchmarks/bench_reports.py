@@ -8,9 +8,14 @@ it; 200,000 cameras), for each format: ``write_report`` into a temporary folder 
 time, file size, rows per table), then, in the same run, the floor: the raw rows of the tables
 that format holds (``SELECT * … WHERE deleted = 0``) written with ``csv.writer`` to one file,
 no joins, labels, geometry or formatting. The PDF holds aggregates only, so its floor is the
-same dump of the cameras table (the rows its counts and map read). Target: every report under
-60 s; the ratio to the floor says how much the formatting costs. Each process's peak memory is
-measured by running every report in a child process.
+same dump of the cameras table (the rows its counts and map read). Targets: the city's PDF under
+30 s, every other report under 60 s, and ``pdf-per-unit`` (one PDF per owner unit, the whole
+run) under 3 minutes in bounded memory; the ratio to the floor says how much the formatting
+costs. Each process's peak memory is measured by running every report in a child process.
+
+The official PDF and XLSX hold approved records only, and the city workspace has no reviews:
+the reports here are drafts (``draft=True``), which hold every record — the heavier case. The
+PDFs get the basemap's streets, as the command line and the report dialog give them.
 """
 
 from __future__ import annotations
@@ -30,7 +35,9 @@ from _common import CITY_PATH, machine_info, machine_line, say, table, verdict, 
 
 NAME = "bench_reports"
 TARGET_S = 60.0
-FORMATS = ("csv", "geojson", "gpkg", "pdf", "xlsx")
+# Plan 67's report targets: the whole city's PDF, and one PDF per unit for every unit.
+TARGETS_S = {"pdf": 30.0, "pdf-per-unit": 180.0}
+FORMATS = ("csv", "geojson", "gpkg", "pdf", "xlsx", "pdf-per-unit")
 # The tables each format writes rows of.
 TABLES = {
     "csv": ("cameras",),
@@ -38,15 +45,27 @@ TABLES = {
     "gpkg": ("cameras", "sites", "needs"),
     "pdf": ("cameras",),
     "xlsx": ("cameras", "shortcomings", "needs"),
+    "pdf-per-unit": ("cameras",),
 }
 
 _CHILD = """
 import json, resource, sys, time
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.map.roads import printed_streets
+from fieldsurvey.core.reports.per import write_reports
 from fieldsurvey.core.reports.writing import write_report
 ws = Workspace.open(sys.argv[1])
+fmt = sys.argv[2]
 start = time.perf_counter()
-counts = write_report(ws.db, sys.argv[2], sys.argv[3])
+if fmt == "pdf-per-unit":
+    written = write_reports(
+        ws.db, "unit", "pdf", sys.argv[3], draft=True, streets=printed_streets()
+    )
+    counts = {"documents": len(written.paths), "skipped units": written.skipped}
+else:
+    counts = write_report(
+        ws.db, fmt, sys.argv[3], draft=fmt in ("pdf", "xlsx"), streets=printed_streets()
+    )
 seconds = time.perf_counter() - start
 ws.close()
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -62,7 +81,12 @@ def report_in_child(db: Path, fmt: str, out: Path) -> dict[str, Any]:
         check=True,
     )
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    result["bytes"] = out.stat().st_size
+    files = sorted(out.iterdir()) if out.is_dir() else [out]
+    result["bytes"] = sum(f.stat().st_size for f in files)
+    for f in files:
+        f.unlink()
+    if out.is_dir():
+        out.rmdir()
     return result
 
 
@@ -111,16 +135,17 @@ def main(argv: list[str] | None = None) -> int:
         for fmt in args.formats.split(","):
             out = Path(tmp) / f"report.{fmt}"
             report = report_in_child(args.db, fmt, out)
-            out.unlink()
             floor_s, floor_rows = sql_dump(args.db, TABLES[fmt], Path(tmp) / "floor.csv")
             ratio = report["seconds"] / floor_s
-            met = report["seconds"] < TARGET_S
+            target = TARGETS_S.get(fmt, TARGET_S)
+            met = report["seconds"] < target
             results[fmt] = {
                 **report,
                 "floor_seconds": floor_s,
                 "floor_rows": floor_rows,
                 "floor_tables": TABLES[fmt],
                 "ratio": ratio,
+                "target_s": target,
                 "target_met": met,
             }
             counts = ", ".join(f"{k} {v:,}" for k, v in report["counts"].items())
@@ -132,20 +157,21 @@ def main(argv: list[str] | None = None) -> int:
                     f"{ratio:.1f}×",
                     f"{report['bytes'] / 1e6:.1f}",
                     f"{report['peak_rss_mb']:.0f}",
-                    verdict(met),
+                    f"< {target:.0f} s {verdict(met)}",
                 )
             )
             say(f"{fmt}: {report['seconds']:.1f} s ({counts}); floor {floor_s:.1f} s")
     say()
     say(
         table(
-            ["format", "report s", "SQL dump s", "ratio", "MB", "peak RSS MB", "< 60 s"],
+            ["format", "report s", "SQL dump s", "ratio", "MB", "peak RSS MB", "target"],
             rows,
         )
     )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     path = write_json(
-        NAME, {"db": str(args.db), "target_s": TARGET_S, "results": results, "peak_rss_mb": peak},
+        NAME, {"db": str(args.db), "targets_s": {"default": TARGET_S, **TARGETS_S},
+               "results": results, "peak_rss_mb": peak},
         args.out,
     )  # fmt: skip
     say(f"\nfigures in {path}")

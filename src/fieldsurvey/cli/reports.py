@@ -162,6 +162,7 @@ def report_command(
     photos: bool,
     quiet: bool,
 ) -> None:
+    from fieldsurvey.core.map.roads import printed_streets
     from fieldsurvey.core.reports.writing import write_report
 
     def progress(done: int, total: int, message: Message | str) -> None:
@@ -195,6 +196,7 @@ def report_command(
             records=records,
             photos=photos,
             workspace_path=ws.path,
+            streets=printed_streets(),
             progress=progress,
         )
     if not quiet:
@@ -218,6 +220,7 @@ def _report_per(
 ) -> None:
     """``report --per``: one document per unit or commune in ``folder``; the files written on
     stdout, one a line, and what was skipped on stderr."""
+    from fieldsurvey.core.map.roads import printed_streets
     from fieldsurvey.core.reports.per import existing_files, plan_reports, write_reports
 
     if photos:
@@ -260,6 +263,7 @@ def _report_per(
             lang=lang,
             omit_sensitive=omit_sensitive,
             draft=draft,
+            streets=printed_streets(),
             overwrite=force,
             plan=plan,
             progress=progress,

@@ -278,10 +278,10 @@ def site_filter(where: Where) -> tuple[str, list[Any]]:
     if where.reviews:
         parts.append(_in("s.review_state", where.reviews, params))
     if where.camera_keys:
-        inner = " AND ".join(
-            ["c.site_id = s.id", "c.deleted = 0", *_camera_conditions(where, params)]
-        )
-        parts.append(f"EXISTS (SELECT 1 FROM cameras c WHERE {inner})")
+        # The sites of the cameras kept: from the cameras (an owner's, by its index) to their
+        # sites, not from every site to its cameras.
+        inner = " AND ".join(["c.deleted = 0", *_camera_conditions(where, params)])
+        parts.append(f"s.id IN (SELECT c.site_id FROM cameras c WHERE {inner})")
     return " AND ".join(parts), params
 
 

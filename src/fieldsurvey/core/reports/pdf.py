@@ -16,6 +16,7 @@ embedded; the body is 13 pt as the decree asks, the tables smaller.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Callable, Collection, Sequence
 from functools import cache
@@ -65,6 +66,21 @@ CONDITION_COLOURS: Final = {
     None: colors.HexColor("#1565C0"),
 }
 _DRAW_ORDER: Final = ("removed", None, "working", "degraded", "not_working")
+# A printed street's width (points) and colour by its class (core.map.roads.DRAWN_CLASSES).
+_ROAD_WIDTHS: Final = {
+    "motorway": (2.2, "#C9A27E"),
+    "trunk": (2.0, "#C9A27E"),
+    "primary": (1.7, "#D2B79B"),
+    "secondary": (1.4, "#D9C6B2"),
+    "tertiary": (1.1, "#DDD2C6"),
+    "pedestrian": (0.7, "#DCD8D2"),
+    "minor": (0.6, "#D8D4CD"),
+    "service": (0.35, "#DEDAD4"),
+    "rail": (0.5, "#8C8C8C"),
+}
+# Whose names are printed, first chosen first; and how many at most on one map.
+_LABELLED: Final = ("motorway", "trunk", "primary", "secondary", "tertiary", "minor")
+_MAX_LABELS: Final = 60
 _BAR: Final = colors.HexColor("#1F5F8B")
 # Nghị định 30/2020/NĐ-CP: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
 _MARGINS: Final = {"top": 20 * mm, "bottom": 20 * mm, "left": 30 * mm, "right": 15 * mm}
@@ -187,6 +203,8 @@ class MapFlowable(Flowable):  # type: ignore[misc]
         lang: str = "vi",
     ) -> None:
         super().__init__()
+        # The basemap's streets under the dots, when the caller reads them for this extent.
+        self.roads: Sequence[tables.StreetLine] = ()
         self.boundaries = boundaries
         self.points = points
         self.width = width
@@ -257,6 +275,9 @@ class MapFlowable(Flowable):  # type: ignore[misc]
                         path.lineTo(*xy(lon, lat))
                     path.close()
             canvas.drawPath(path, stroke=1, fill=1)
+        if self.roads:
+            self._roads(xy)
+            self._outline(xy)  # the commune the report is about, over its streets
         if self.density is None:
             self._dots(xy)
         canvas.restoreState()
@@ -264,6 +285,86 @@ class MapFlowable(Flowable):  # type: ignore[misc]
         self._north_arrow()
         canvas.setStrokeColor(colors.HexColor("#8A8A8A"))
         canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+
+    def _outline(self, xy: Callable[[float, float], tuple[float, float]]) -> None:
+        canvas = self.canv
+        canvas.setStrokeColor(colors.HexColor("#6B6B6B"))
+        canvas.setLineWidth(1.2)
+        for feature in self.boundaries["features"]:
+            if feature["properties"]["code"] not in self.focus:
+                continue
+            path = canvas.beginPath()
+            for polygon in feature["geometry"]["coordinates"]:
+                for ring in polygon:
+                    path.moveTo(*xy(*ring[0]))
+                    for lon, lat in ring[1:]:
+                        path.lineTo(*xy(lon, lat))
+                    path.close()
+            canvas.drawPath(path, stroke=1, fill=0)
+
+    def _roads(self, xy: Callable[[float, float], tuple[float, float]]) -> None:
+        """The streets, widest class last so it stays whole where lines meet, then the names of
+        the larger ones along them (one label per name, none over another)."""
+        canvas = self.canv
+        canvas.setLineCap(1)
+        canvas.setLineJoin(1)
+        for kind in reversed(_ROAD_WIDTHS):
+            width, colour = _ROAD_WIDTHS[kind]
+            lines = [points for k, name, points in self.roads if k == kind and name is None]
+            if not lines:
+                continue
+            canvas.setStrokeColor(colors.HexColor(colour))
+            canvas.setLineWidth(width)
+            if kind == "rail":
+                canvas.setDash(2, 2)
+            else:
+                canvas.setDash()
+            path = canvas.beginPath()
+            for points in lines:
+                path.moveTo(*xy(*points[0]))
+                for lon, lat in points[1:]:
+                    path.lineTo(*xy(lon, lat))
+            canvas.drawPath(path, stroke=1, fill=0)
+        canvas.setDash()
+        taken: list[tuple[float, float, float, float]] = []
+        named: set[str] = set()
+        size = 5.5
+        canvas.setFont(FONT, size)
+        canvas.setFillColor(colors.HexColor("#4A4A4A"))
+        candidates = sorted(
+            (r for r in self.roads if r[1] and r[0] in _LABELLED),
+            key=lambda r: (_LABELLED.index(r[0]), -len(r[2])),
+        )
+        for _kind, name, points in candidates:
+            if name is None or name in named or len(taken) >= _MAX_LABELS:
+                continue
+            projected = [xy(lon, lat) for lon, lat in points]
+            (x0, y0), (x1, y1) = max(
+                itertools.pairwise(projected),
+                key=lambda seg: math.dist(seg[0], seg[1]),
+            )
+            length = math.dist((x0, y0), (x1, y1))
+            text_width = pdfmetrics.stringWidth(name, FONT, size)
+            if length < text_width * 0.8:
+                continue
+            angle = math.degrees(math.atan2(y1 - y0, x1 - x0))
+            if angle > 90 or angle < -90:
+                angle -= 180 * (1 if angle > 0 else -1)
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            half = text_width / 2 + 2
+            box = (cx - half, cy - half, cx + half, cy + half)
+            inside = box[0] >= 0 and box[2] <= self.width and box[1] >= 0 and box[3] <= self.height
+            if not inside or any(
+                box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken
+            ):
+                continue
+            taken.append(box)
+            named.add(name)
+            canvas.saveState()
+            canvas.translate(cx, cy)
+            canvas.rotate(angle)
+            canvas.drawCentredString(0, -size / 3, name)
+            canvas.restoreState()
 
     def _dots(self, xy: Callable[[float, float], tuple[float, float]]) -> None:
         canvas = self.canv
@@ -645,6 +746,8 @@ def _report_map(
         density=density,
         lang=lang,
     )
+    if zoomed and job.streets is not None:
+        flowable.roads = job.streets(flowable.extent)
     shares = [
         (code, sum(1 for _, _, condition in points if condition == code))
         for code in CONDITION_COLOURS
@@ -668,6 +771,12 @@ def _report_map(
         "Ranh giới xã, phường (2025): gis.vn, sapnhap.bando.com.vn, qua vietnam-3d-map.",
         "Commune boundaries (2025): gis.vn, sapnhap.bando.com.vn, via vietnam-3d-map.",
     )
+    if flowable.roads:
+        source += _t(
+            lang,
+            " Đường phố: © OpenStreetMap contributors (ODbL).",
+            " Streets: © OpenStreetMap contributors (ODbL).",
+        )
     placed = _t(
         lang,
         f"{_number(on_map, lang)} trong {_number(cameras, lang)} camera có vị trí",

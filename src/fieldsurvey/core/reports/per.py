@@ -206,12 +206,13 @@ def write_reports(
     cancel: Cancel | None = None,
     today: dt.date | None = None,
     draft: bool = False,
+    streets: tables.Streets | None = None,
 ) -> Written:
     """Write one ``fmt`` report per ``per`` into ``folder`` (made if missing); return what was
-    written (approved records only unless ``draft``, as write_report). ``plan`` is the one
-    ``plan_reports`` gave (else it is made here). A file of the plan that exists and is not
-    empty is refused (ReportError naming it) unless ``overwrite``. ``progress(done, total, file
-    name)`` and ``cancel()`` as in write_report; a cancel raises PerReportCancelled."""
+    written (approved records only unless ``draft``; ``streets`` as write_report). ``plan`` is
+    the one ``plan_reports`` gave (else it is made here). A file of the plan that exists and is
+    not empty is refused (ReportError naming it) unless ``overwrite``. ``progress(done, total,
+    file name)`` and ``cancel()`` as in write_report; a cancel raises PerReportCancelled."""
     parsed = report_scope(where if isinstance(where, Where) else parse_where(db, where), fmt, draft)
     if plan is None:
         plan = plan_reports(db, per, fmt, parsed, draft)
@@ -262,6 +263,7 @@ def write_reports(
                 scope_name=part.name,
                 needs_seen=needs_seen,
                 draft=draft,
+                streets=streets,
             )
         except ReportCancelled:
             raise PerReportCancelled(written, len(plan.parts)) from None

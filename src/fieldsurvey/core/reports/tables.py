@@ -745,6 +745,14 @@ def _photo_ids(db: sqlite_utils.Database, camera_id: str) -> list[str]:
     ]
 
 
+# A street of the basemap for a printed map: its class (OpenMapTiles), its name when it is the
+# line to print the name along, its (lon, lat) points; and what hands them for an extent
+# (min_lon, min_lat, max_lon, max_lat): core.map.roads.roads_in, given by the caller, as the
+# basemap belongs to the map room above this one.
+StreetLine = tuple[str, str | None, Sequence[tuple[float, float]]]
+Streets = Callable[[tuple[float, float, float, float]], Sequence[StreetLine]]
+
+
 class Job:
     """What a writer needs: the database, the choices, progress and the cancel flag."""
 
@@ -779,6 +787,8 @@ class Job:
         self.draft = False
         # What a one-table format (CSV, GeoJSON) holds: one of RECORDS.
         self.records = "cameras"
+        # The streets under a map at street scale (a commune's, a unit's), when given.
+        self.streets: Streets | None = None
 
     def step(self, message: str, *, stage: bool = False) -> None:
         """Count a row written (or a ``stage`` done); every STEP rows and after every stage,

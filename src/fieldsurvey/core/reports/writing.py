@@ -43,7 +43,7 @@ from fieldsurvey.core.reports.filters import (
 )
 from fieldsurvey.core.reports.letterhead import SETTING_KEY, ReportForm, checked
 from fieldsurvey.core.reports.osm import _write_csv, _write_geojson, photos_folder
-from fieldsurvey.core.reports.tables import RECORDS, Job
+from fieldsurvey.core.reports.tables import RECORDS, Job, Streets
 from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import Workspace, read_setting
 from fieldsurvey.core.tasks import Cancel, Progress
@@ -71,6 +71,7 @@ def write_report(
     needs_seen: Mapping[str, int] | None = None,
     draft: bool = False,
     records: str = "cameras",
+    streets: Streets | None = None,
 ) -> dict[str, int]:
     """Write the ``fmt`` report of the workspace to ``out``; return the rows written per table.
 
@@ -85,7 +86,8 @@ def write_report(
     report (PDF, XLSX) holds approved records only unless ``draft`` (every record, and every
     page says it is a draft) or the filter names review states (filters.report_scope).
     ``records`` picks what a CSV or GeoJSON holds (tables.RECORDS): cameras with OpenStreetMap's
-    keys, the needs for new cameras, or the plan's items.
+    keys, the needs for new cameras, or the plan's items. ``streets`` hands the basemap's roads
+    for the PDF's map of a commune or a unit (core.map.roads.roads_in), drawn under the cameras.
     """
     fmt = fmt.lower()
     if fmt not in FORMATS:
@@ -153,6 +155,7 @@ def write_report(
     job.needs_seen = needs_seen
     job.draft = draft and fmt in OFFICIAL_FORMATS
     job.records = records
+    job.streets = streets
     if scope_name:
         job.scope_name = scope_name
         job.form = dataclasses.replace(job.form, subject=f"{job.form.subject} — {scope_name}")

@@ -662,3 +662,10 @@ CREATE INDEX cameras_list_name ON cameras(sort_name, id, deleted, purposes)
 def m015_sort_names(db: sqlite_utils.Database) -> None:
     for statement in _split(_SORT_NAMES):
         db.execute(statement)
+
+
+# A unit's own report reads the needs at the sites it manages (reports/filters.need_filter): from
+# the unit to its sites, not from every need to its site.
+@MIGRATIONS(name="m017_sites_unit_index")
+def m017_sites_unit_index(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE INDEX IF NOT EXISTS sites_unit ON sites(unit_id)")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.map.roads import printed_streets
 from fieldsurvey.core.reports import filters, per, writing
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.workspace import Workspace
@@ -321,6 +322,7 @@ class ReportDialog(QDialog):
                 records=records,
                 photos=photos,
                 workspace_path=path,
+                streets=printed_streets(),
                 progress=task.report,
                 cancel=task.cancelled,
             )
@@ -398,6 +400,7 @@ class ReportDialog(QDialog):
                 lang=lang,
                 omit_sensitive=omit,
                 draft=draft,
+                streets=printed_streets(),
                 overwrite=True,  # asked above
                 plan=plan,
                 progress=task.report,
