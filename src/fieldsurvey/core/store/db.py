@@ -14,7 +14,7 @@ from pathlib import Path
 import sqlite_utils
 from filelock import FileLock, Timeout
 
-from fieldsurvey.core import collation
+from fieldsurvey.core import collation, text
 from fieldsurvey.core.errors import (
     BusyWorkspaceError,
     CorruptWorkspaceError,
@@ -56,6 +56,7 @@ def _connect(path: Path) -> sqlite_utils.Database:
     except sqlite3.Error as exc:
         raise explain(exc, path) from exc
     collation.register(conn)
+    text.register(conn)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA trusted_schema = OFF")
@@ -163,6 +164,7 @@ def open_read_only(path: Path | str) -> sqlite_utils.Database:
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     collation.register(conn)
+    text.register(conn)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA trusted_schema = OFF")
     return sqlite_utils.Database(conn)
