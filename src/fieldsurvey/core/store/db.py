@@ -49,6 +49,19 @@ def refresh_statistics(db: sqlite_utils.Database) -> None:
     db.execute("ANALYZE")
 
 
+LARGE_WRITE_ROWS = 1000
+"""A write of more rows than this (an inventory import, a bulk merge) refreshes the statistics."""
+
+
+def refresh_statistics_after(db: sqlite_utils.Database, rows: int) -> bool:
+    """``refresh_statistics`` after a write of ``rows`` rows, when that is a large write (more
+    than LARGE_WRITE_ROWS); a small edit leaves the statistics be. Whether they were refreshed."""
+    if rows <= LARGE_WRITE_ROWS:
+        return False
+    refresh_statistics(db)
+    return True
+
+
 def _connect(path: Path) -> sqlite_utils.Database:
     # isolation_level=None: no implicit BEGIN; every transaction is explicit (write_transaction).
     try:
