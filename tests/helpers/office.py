@@ -88,14 +88,15 @@ def send(sender: Workspace, receiver: Workspace, folder: Path) -> ImportReport:
 
 
 def everything(ws: Workspace) -> list[Any]:
-    """Every row of every table (search index aside), to show that nothing was written."""
+    """Every row of every table (the search index and its terms aside), to show that nothing
+    was written."""
     ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn = sqlite3.connect(ws.path)
     tables = [
         r[0]
         for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE 'search_index%'"
+            "AND name NOT LIKE 'search_%'"
         )
     ]
     out = [(t, sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)) for t in tables]

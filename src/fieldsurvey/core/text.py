@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
 import unicodedata
 from functools import lru_cache
 from typing import Final
@@ -37,6 +38,20 @@ def _fold(text: str) -> str:
             text = text.replace(letter, "d")
     decomposed = unicodedata.normalize("NFKD", text)
     return _MARKS.sub("", decomposed).casefold()
+
+
+FOLD_FUNCTION: Final = "fold"
+"""``fold(text)`` in SQL: the same folding, for the statements that fill the search index."""
+
+
+def _fold_value(value: object) -> str:
+    return fold(value if isinstance(value, str) or value is None else str(value))
+
+
+def register(conn: sqlite3.Connection) -> None:
+    """Make ``fold(text)`` known to this connection (deterministic: the same text always folds
+    the same way)."""
+    conn.create_function(FOLD_FUNCTION, 1, _fold_value, deterministic=True)
 
 
 def slug(text: str | None, sep: str = "-") -> str:

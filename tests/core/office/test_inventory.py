@@ -579,3 +579,28 @@ def test_the_command_sends_a_list_again_and_dry_runs_it_faithfully(
             "SELECT count(*) FROM cameras WHERE ref LIKE 'node/%' AND deleted = 0"
         ).fetchone()
         assert refs[0] == 691
+
+
+def _camera_count_in_statistics(ws: Workspace) -> int | None:
+    if not ws.db.execute("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'").fetchone():
+        return None
+    row = ws.db.execute(
+        "SELECT stat FROM sqlite_stat1 WHERE idx = 'sqlite_autoindex_cameras_1'"
+    ).fetchone()
+    return int(row[0].split()[0]) if row else None
+
+
+def test_a_large_import_refreshes_the_statistics_a_small_one_does_not(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    small, large = tmp_path / "small.csv", tmp_path / "large.csv"
+    header = "ref;lat;lon\n"
+    small.write_text(header + "S-1;21.0285;105.8542\n", encoding="utf-8")
+    large.write_text(
+        header + "".join(f"L-{n};21.{n:04d};105.8542\n" for n in range(1500)), encoding="utf-8"
+    )
+    import_inventory(workspace, small, owner=None)
+    assert _camera_count_in_statistics(workspace) is None
+    import_inventory(workspace, large, owner=None)
+    counted = _camera_count_in_statistics(workspace)
+    assert counted is not None and abs(counted - 1501) < 150

@@ -193,7 +193,7 @@ def test_insert_many_writes_the_same_rows_as_insert(tmp_path: Path) -> None:
             queries = (
                 "SELECT * FROM sites ORDER BY rowid",
                 "SELECT device_id, seq, clock, at, user, table_name, op, fields FROM changes",
-                "SELECT rowid, terms, kind, title FROM search_index ORDER BY rowid",
+                "SELECT rowid, terms, kind FROM search_index ORDER BY rowid",
             )
             return [ws.db.execute(q).fetchall() for q in queries]
 
@@ -204,11 +204,15 @@ def test_insert_many_writes_the_same_rows_as_insert(tmp_path: Path) -> None:
 
 
 def test_a_write_while_another_connection_writes_says_the_workspace_is_busy(
-    workspace: Workspace,
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sqlite3
 
+    from fieldsurvey.core import transaction
     from fieldsurvey.core.errors import WorkspaceError
+
+    # A write waits two minutes for another's before it gives up; here, a second.
+    monkeypatch.setattr(transaction, "WRITE_WAIT_S", 1.0)
 
     site = workspace.insert("sites", {"name": "Chợ Hôm", "category": "market"})
     other = sqlite3.connect(workspace.path, isolation_level=None)

@@ -740,7 +740,7 @@ def _applied_state(ws: Workspace) -> dict[str, Any]:
     for table in ("changes", "log_entries", "log_heads"):
         state[table] = sorted(ws.db.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
     state["search_index"] = sorted(
-        ws.db.execute("SELECT rowid, terms, kind, record_id, title FROM search_index").fetchall()
+        ws.db.execute("SELECT rowid, terms, kind FROM search_index").fetchall()
     )
     return state
 

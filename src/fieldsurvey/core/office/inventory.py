@@ -54,6 +54,7 @@ from fieldsurvey.core.office.inventory_rows import (
     read_row,
     value_range,
 )
+from fieldsurvey.core.store.db import refresh_statistics_after
 from fieldsurvey.core.store.records import clean_value, record_kind
 from fieldsurvey.core.store.workspace import Workspace, iso_from_ms
 from fieldsurvey.core.tasks import Cancel, Cancelled, Progress, never_cancelled, no_progress
@@ -367,6 +368,8 @@ def import_inventory(
                 raise _RollBack
     except _RollBack:
         report.import_id = None
+        return report
+    refresh_statistics_after(ws.db, len(report.camera_ids) + len(report.updated_ids))
     return report
 
 

@@ -19,6 +19,7 @@ from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.office.clusters import find_clusters
+from fieldsurvey.core.store.db import refresh_statistics_after
 from fieldsurvey.core.store.records import record_kind
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.tasks import Cancel, Cancelled, Progress, never_cancelled, no_progress
@@ -367,4 +368,5 @@ def merge_clusters(
                 total[name] = total.get(name, 0) + count
             total["clusters"] += 1
         progress(len(todo), len(todo), _says(QT_TRANSLATE_NOOP("office", "Đã gộp")))
+    refresh_statistics_after(ws.db, sum(n for name, n in total.items() if name != "clusters"))
     return total

@@ -14,7 +14,7 @@ from pathlib import Path
 import sqlite_utils
 from filelock import FileLock, Timeout
 
-from fieldsurvey.core import collation
+from fieldsurvey.core import collation, text
 from fieldsurvey.core.errors import (
     BusyWorkspaceError,
     CorruptWorkspaceError,
@@ -49,6 +49,19 @@ def refresh_statistics(db: sqlite_utils.Database) -> None:
     db.execute("ANALYZE")
 
 
+LARGE_WRITE_ROWS = 1000
+"""A write of more rows than this (an inventory import, a bulk merge) refreshes the statistics."""
+
+
+def refresh_statistics_after(db: sqlite_utils.Database, rows: int) -> bool:
+    """``refresh_statistics`` after a write of ``rows`` rows, when that is a large write (more
+    than LARGE_WRITE_ROWS); a small edit leaves the statistics be. Whether they were refreshed."""
+    if rows <= LARGE_WRITE_ROWS:
+        return False
+    refresh_statistics(db)
+    return True
+
+
 def _connect(path: Path) -> sqlite_utils.Database:
     # isolation_level=None: no implicit BEGIN; every transaction is explicit (write_transaction).
     try:
@@ -56,6 +69,7 @@ def _connect(path: Path) -> sqlite_utils.Database:
     except sqlite3.Error as exc:
         raise explain(exc, path) from exc
     collation.register(conn)
+    text.register(conn)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA trusted_schema = OFF")
@@ -167,6 +181,7 @@ def open_read_only(path: Path | str) -> sqlite_utils.Database:
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     collation.register(conn)
+    text.register(conn)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA trusted_schema = OFF")
     return sqlite_utils.Database(conn)

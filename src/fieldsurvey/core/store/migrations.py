@@ -10,6 +10,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from fieldsurvey.core import reference
+from fieldsurvey.core.store import search
 from fieldsurvey.core.trust import keys
 
 MIGRATIONS = Migrations("fieldsurvey")
@@ -662,6 +663,36 @@ CREATE INDEX cameras_list_name ON cameras(sort_name, id, deleted, purposes)
 def m015_sort_names(db: sqlite_utils.Database) -> None:
     for statement in _split(_SORT_NAMES):
         db.execute(statement)
+
+
+# A leaner search index: the entries' folded terms and kind are kept once, in
+# search_terms, and search_index is external-content FTS5 over them, holding only the full-text
+# index: no record ids or titles (hits read them from the records) and no per-entry column
+# sizes (only ranking would use them). The prefix indexes
+# of 1, 2 and 3 letters all stay: benchmarks/bench_search_prefixes.py found each needed to
+# keep every keystroke of the benchmark's queries, typed one at a time, under 50 ms ("tran d"
+# took 336 ms without the one-letter index, "ubnd phu" 127 ms without the three-letter one).
+# core/store/search.py keeps the two tables in step (SQLite 3.40, Debian 12's, has no
+# contentless_delete); the index is rebuilt.
+_LEAN_SEARCH = """
+DROP TABLE search_index;
+CREATE TABLE search_terms (
+    rowid INTEGER PRIMARY KEY,
+    terms TEXT NOT NULL,
+    kind TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE search_index USING fts5(
+    terms, kind, content = 'search_terms', content_rowid = 'rowid', columnsize = 0,
+    tokenize = 'unicode61', prefix = '1 2 3'
+)
+"""
+
+
+@MIGRATIONS(name="m016_lean_search_index")
+def m016_lean_search_index(db: sqlite_utils.Database) -> None:
+    for statement in _split(_LEAN_SEARCH):
+        db.execute(statement)
+    search.rebuild(db)
 
 
 # A unit's own report reads the needs at the sites it manages (reports/filters.need_filter): from

@@ -3,34 +3,37 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import sqlite_utils
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.store.records import RECORD_KINDS, SEARCH_KINDS
-from fieldsurvey.core.text import fold, words
+from fieldsurvey.core.text import FOLD_FUNCTION, words
 from fieldsurvey.core.transaction import write_transaction
 
-# For each searchable table: its alias, the columns that make a record's searchable text (with
-# the names of the site, unit and commune it belongs to) as (rowid, id, deleted, title, code,
-# parts...), and the joins that bring those names. Inner joins are CROSS JOINs: SQLite keeps
-# their order, so re-indexing a few records always starts from those records, whatever the
-# statistics say (stale ones from when the office held 300 sites made it scan every site for
-# each chunk of 500 cameras).
-_SOURCES: dict[str, tuple[str, str, str]] = {
+# For each searchable table: its alias, the title a hit shows, the code whose labels are
+# searched too, the other columns of its searchable text (with the names of the site, unit and
+# commune it belongs to), and the joins that bring those names. Inner joins are CROSS JOINs:
+# SQLite keeps their order, so re-indexing a few records always starts from those records,
+# whatever the statistics say (stale ones from when the office held 300 sites made it scan every
+# site for each chunk of 500 cameras).
+_SOURCES: dict[str, tuple[str, str, str, tuple[str, ...], str]] = {
     "sites": (
         "s",
-        "s.rowid, s.id, s.deleted, s.name, s.category, s.address, s.notes, a.name, u.name",
+        "s.name",
+        "s.category",
+        ("s.address", "s.notes", "a.name", "u.name"),
         """
         LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = s.commune_code
         LEFT JOIN units u ON u.id = s.unit_id""",
     ),
     "cameras": (
         "c",
-        """c.rowid, c.id, c.deleted, coalesce(c.name, s.name), c.camera_type,
-        s.name, s.address, c.ref, c.notes, u.name, a.name""",
+        "coalesce(c.name, s.name)",
+        "c.camera_type",
+        ("s.name", "s.address", "c.ref", "c.notes", "u.name", "a.name"),
         """
         CROSS JOIN sites s ON s.id = c.site_id
         LEFT JOIN units u ON u.id = c.owner_unit_id
@@ -38,36 +41,27 @@ _SOURCES: dict[str, tuple[str, str, str]] = {
     ),
     "units": (
         "u",
-        "u.rowid, u.id, u.deleted, u.name, u.kind, u.notes, a.name",
+        "u.name",
+        "u.kind",
+        ("u.notes", "a.name"),
         """
         LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = u.commune_code""",
     ),
     "shortcomings": (
         "x",
-        "x.rowid, x.id, x.deleted, s.name, x.kind, x.description, x.remedy, s.address",
+        "s.name",
+        "x.kind",
+        ("x.description", "x.remedy", "s.address"),
         "CROSS JOIN sites s ON s.id = x.site_id",
     ),
     "needs": (
         "x",
-        "x.rowid, x.id, x.deleted, s.name, x.priority, x.justification, s.address",
+        "s.name",
+        "x.priority",
+        ("x.justification", "s.address"),
         "CROSS JOIN sites s ON s.id = x.site_id",
     ),
 }
-
-
-def source_sql(table: str, by: str | None = None) -> str:
-    """The query of ``table``'s searchable rows: all of them, or with ``by`` ("id" or "rowid")
-    those whose key is in the JSON array bound to its one parameter, looked up one by one from
-    that list (the list drives the query: CROSS JOIN keeps it first)."""
-    alias, columns, joins = _SOURCES[table]
-    if by is None:
-        return f"SELECT {columns} FROM {table} {alias} {joins}"
-    return (
-        f"SELECT {columns} FROM json_each(?) AS k "
-        f"CROSS JOIN {table} {alias} ON {alias}.{by} = k.value {joins}"
-    )
-
-
 _CODE_LISTS = {
     "sites": "site_category",
     "cameras": "camera_type",
@@ -90,56 +84,96 @@ _DEPENDENTS: dict[str, tuple[tuple[str, str, frozenset[str]], ...]] = {
 ROWID_FACTOR = 16
 
 
-def _search_rowid(table: str, rowid: int) -> int:
-    return rowid * ROWID_FACTOR + RECORD_KINDS[table].number
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
-def _entries(table: str, rows: Iterable[Sequence[Any]]) -> tuple[list[int], list[tuple[Any, ...]]]:
-    """Split fetched rows into rowids to drop and (rowid, terms, kind, id, title) to write."""
-    kind = SEARCH_KINDS[table]
+def _labels_sql(table: str, code: str, languages: tuple[str, ...]) -> str:
+    """An SQL expression giving the labels of ``code`` (its column) in these languages, joined
+    by a space: a CASE over the code list (a few dozen codes), so no table is joined. An unknown
+    code (from an old package) is its own label, as vocabulary.label says; no code, no label."""
     code_list = _CODE_LISTS[table]
-    drop: list[int] = []
-    keep: list[tuple[Any, ...]] = []
-    for rowid, record_id, deleted, title, code, *parts in rows:
-        search_rowid = _search_rowid(table, rowid)
-        drop.append(search_rowid)
-        if deleted:
-            continue
-        label = ""
-        if code:
-            label = (
-                vocabulary.label(code_list, code, "vi")
-                + " "
-                + vocabulary.label(code_list, code, "en")
-            )
-        if table == "shortcomings":
-            title = f"{vocabulary.label(code_list, code, 'vi') if code else ''} — {title}"
-        elif table == "needs":
-            title = f"Nhu cầu — {title}"
-        terms = fold(" ".join(str(p) for p in (title, label, *parts) if p))
-        keep.append((search_rowid, terms, kind, record_id, title or ""))
-    return drop, keep
+    branches = " ".join(
+        f"WHEN {_literal(item)} THEN "
+        + _literal(" ".join(vocabulary.label(code_list, item, lang) for lang in languages))
+        for item in vocabulary.codes(code_list)
+    )
+    unknown = f" || ' ' || {code}" * (len(languages) - 1)
+    return f"coalesce(CASE {code} {branches} ELSE {code}{unknown} END, '')"
 
 
-def _write(db: sqlite_utils.Database, table: str, rows: Iterable[Sequence[Any]]) -> None:
-    """Write the entries of these rows, in increasing rowid order: FTS5 keeps what it is given
-    in memory only while the rowids increase, and writes it out as a segment of its own (merged
-    again later) at each one that goes back. A record still indexed loses its old entry (REPLACE
-    deletes it); a deleted one's is dropped."""
-    drop, keep = _entries(table, rows)
-    kept = {entry[0] for entry in keep}
-    db.conn.executemany(
-        "DELETE FROM search_index WHERE rowid = ?", [(r,) for r in sorted(drop) if r not in kept]
+def _title_sql(table: str) -> str:
+    """The title a hit of ``table`` shows."""
+    _, title, code, _, _ = _SOURCES[table]
+    if table == "shortcomings":
+        return f"{_labels_sql(table, code, ('vi',))} || ' — ' || {title}"
+    if table == "needs":
+        return f"'Nhu cầu — ' || {title}"
+    return f"coalesce({title}, '')"
+
+
+def _keyed(table: str, by: str | None) -> str:
+    """FROM and joins of ``table``'s rows: all of them, or with ``by`` ("id" or "rowid") those
+    whose key is in the JSON array bound to the one parameter, looked up one by one from that
+    list (the list drives the query: CROSS JOIN keeps it first)."""
+    alias, _, _, _, joins = _SOURCES[table]
+    if by is None:
+        return f"FROM {table} {alias} {joins}"
+    return f"FROM json_each(?) AS k CROSS JOIN {table} {alias} ON {alias}.{by} = k.value {joins}"
+
+
+def source_sql(table: str, by: str | None = None) -> str:
+    """The index entries (rowid, terms, kind) of ``table``'s records that are not deleted, in
+    rowid order, of all of them or by ``by`` (see _keyed). The terms are the title, the code's
+    labels in both languages and the other columns, folded in one call per row."""
+    alias, _, code, parts, _ = _SOURCES[table]
+    text = " || ' ' || ".join(
+        f"coalesce({column}, '')"
+        for column in (_title_sql(table), _labels_sql(table, code, ("vi", "en")), *parts)
     )
-    keep.sort(key=lambda entry: int(entry[0]))
-    db.conn.executemany(
-        "INSERT OR REPLACE INTO search_index (rowid, terms, kind, record_id, title) "
-        "VALUES (?, ?, ?, ?, ?)",
-        keep,
+    return (
+        f"SELECT {alias}.rowid * {ROWID_FACTOR} + {RECORD_KINDS[table].number}, "
+        f"{FOLD_FUNCTION}({text}), {_literal(SEARCH_KINDS[table])} {_keyed(table, by)} "
+        f"WHERE {alias}.deleted = 0 ORDER BY {alias}.rowid"
     )
+
+
+def hits_sql(table: str) -> str:
+    """(rowid, id, title) of ``table``'s records whose rowids are in the JSON array bound to
+    the one parameter: what a hit shows, read from the records (the index keeps only terms)."""
+    alias = _SOURCES[table][0]
+    return f"SELECT {alias}.rowid, {alias}.id, {_title_sql(table)} {_keyed(table, 'rowid')}"
 
 
 _CHUNK = 500
+_INSERT_TERMS = "INSERT INTO search_terms (rowid, terms, kind) "
+# The index is external-content FTS5 (core/store/migrations.py, m016): search_terms holds each
+# entry's folded terms and kind, search_index only the full-text index over them. An entry
+# leaves the index by a 'delete' given the values it was indexed with, read from search_terms.
+_UNINDEX = (
+    "INSERT INTO search_index (search_index, rowid, terms, kind) "
+    "SELECT 'delete', rowid, terms, kind FROM search_terms WHERE rowid IN ({rowids})"
+)
+
+
+def _reindex(db: sqlite_utils.Database, table: str, by: str, keys: Sequence[Any]) -> None:
+    """Replace the entries of these records (by "id" or "rowid") with their current ones, in
+    increasing rowid order: FTS5 keeps what it is given in memory only while the rowids
+    increase, and writes it out as a segment of its own (merged again later) at each one that
+    goes back. A deleted record's entry is dropped and not written again."""
+    keys_json = json.dumps(list(keys))
+    rowids = (
+        f"SELECT t.rowid * {ROWID_FACTOR} + {RECORD_KINDS[table].number} "
+        f"FROM json_each(?) AS k CROSS JOIN {table} t ON t.{by} = k.value"
+    )
+    db.execute(_UNINDEX.format(rowids=rowids), [keys_json])
+    db.execute(f"DELETE FROM search_terms WHERE rowid IN ({rowids})", [keys_json])
+    db.execute(_INSERT_TERMS + source_sql(table, by), [keys_json])
+    db.execute(
+        "INSERT INTO search_index (rowid, terms, kind) SELECT rowid, terms, kind "
+        f"FROM search_terms WHERE rowid IN ({rowids}) ORDER BY rowid",
+        [keys_json],
+    )
 
 
 def index_records(db: sqlite_utils.Database, table: str, ids: Sequence[str]) -> None:
@@ -159,9 +193,8 @@ def index_records(db: sqlite_utils.Database, table: str, ids: Sequence[str]) -> 
                 )
             )
         by, keys = "rowid", sorted(rowids)
-    sql = source_sql(table, by)
     for start in range(0, len(keys), _CHUNK):
-        _write(db, table, db.execute(sql, [json.dumps(keys[start : start + _CHUNK])]).fetchall())
+        _reindex(db, table, by, keys[start : start + _CHUNK])
 
 
 def index_dependents(
@@ -178,18 +211,13 @@ def index_dependents(
 
 
 def rebuild(db: sqlite_utils.Database) -> None:
-    """Rebuild the whole index from the records (used after bulk loads)."""
+    """Rebuild the whole index from the records (used after bulk loads): one INSERT … SELECT
+    per table, its text folded in SQL, then the full-text index made from those in one pass."""
     with write_transaction(db):
-        db.execute("DELETE FROM search_index")
-        for table, (alias, _, _) in _SOURCES.items():
-            cursor = db.execute(f"{source_sql(table)} WHERE {alias}.deleted = 0")
-            while batch := cursor.fetchmany(5000):
-                _, keep = _entries(table, batch)
-                db.conn.executemany(
-                    "INSERT INTO search_index (rowid, terms, kind, record_id, title) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    keep,
-                )
+        db.execute("DELETE FROM search_terms")
+        for table in _SOURCES:
+            db.execute(_INSERT_TERMS + source_sql(table))
+        db.execute("INSERT INTO search_index (search_index) VALUES ('rebuild')")
         db.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
 
 
@@ -239,17 +267,30 @@ def search(
     would cost hundreds of milliseconds for a common word at city scale, so it is not done.
     """
     hits: list[dict[str, Any]] = []
-    seen: set[str] = set()
+    seen: set[int] = set()
+    tables = {kind: table for table, kind in SEARCH_KINDS.items()}
     for expression in match_expressions(text):
         for kind in kinds or SEARCH_KINDS.values():
             if len(hits) >= limit:
                 return hits
-            rows = db.execute(
-                "SELECT record_id, title FROM search_index WHERE search_index MATCH ? LIMIT ?",
-                [f"kind : {kind} AND terms : ({expression})", limit - len(hits) + len(seen)],
-            )
-            for record_id, title in rows:
-                if record_id not in seen and len(hits) < limit:
-                    seen.add(record_id)
-                    hits.append({"kind": kind, "id": record_id, "name": title})
+            found = [
+                int(row[0])
+                for row in db.execute(
+                    "SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?",
+                    [f"kind : {kind} AND terms : ({expression})", limit - len(hits) + len(seen)],
+                )
+            ]
+            new = [rowid for rowid in found if rowid not in seen][: limit - len(hits)]
+            if not new:
+                continue
+            shown = {
+                int(rowid): (record_id, title)
+                for rowid, record_id, title in db.execute(
+                    hits_sql(tables[kind]), [json.dumps([r // ROWID_FACTOR for r in new])]
+                )
+            }
+            for rowid in new:
+                seen.add(rowid)
+                record_id, title = shown[rowid // ROWID_FACTOR]
+                hits.append({"kind": kind, "id": record_id, "name": title})
     return hits

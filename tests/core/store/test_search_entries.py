@@ -1,0 +1,198 @@
+"""The search index built in SQL holds what the index built row by row in Python held: the same
+entries for every record of the demo, after a rebuild and after re-indexing records one by one,
+and so the same hits for the queries bench_search.py times."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from fieldsurvey.core import vocabulary
+from fieldsurvey.core.store import db as workspace_db
+from fieldsurvey.core.store.migrations import MIGRATIONS
+from fieldsurvey.core.store.records import RECORD_KINDS, SEARCH_KINDS
+from fieldsurvey.core.store.search import hits_sql, index_records, rebuild, search
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.text import fold, words
+
+# The index as it was built before, row by row in Python: each table's columns (rowid, id,
+# deleted, title, code, parts...) and its code list; the terms were the title, the code's
+# Vietnamese and English labels and the parts, each folded with core.text.fold.
+_OLD_SOURCES = {
+    "sites": (
+        "site_category",
+        """SELECT s.rowid, s.id, s.deleted, s.name, s.category, s.address, s.notes, a.name, u.name
+        FROM sites s
+        LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = s.commune_code
+        LEFT JOIN units u ON u.id = s.unit_id""",
+    ),
+    "cameras": (
+        "camera_type",
+        """SELECT c.rowid, c.id, c.deleted, coalesce(c.name, s.name), c.camera_type,
+        s.name, s.address, c.ref, c.notes, u.name, a.name
+        FROM cameras c
+        JOIN sites s ON s.id = c.site_id
+        LEFT JOIN units u ON u.id = c.owner_unit_id
+        LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = c.commune_code""",
+    ),
+    "units": (
+        "unit_kind",
+        """SELECT u.rowid, u.id, u.deleted, u.name, u.kind, u.notes, a.name FROM units u
+        LEFT JOIN admin_units a ON a.level = 'commune' AND a.code = u.commune_code""",
+    ),
+    "shortcomings": (
+        "shortcoming_kind",
+        """SELECT x.rowid, x.id, x.deleted, s.name, x.kind, x.description, x.remedy, s.address
+        FROM shortcomings x JOIN sites s ON s.id = x.site_id""",
+    ),
+    "needs": (
+        "priority",
+        """SELECT x.rowid, x.id, x.deleted, s.name, x.priority, x.justification, s.address
+        FROM needs x JOIN sites s ON s.id = x.site_id""",
+    ),
+}
+QUERIES = (  # bench_search.FIXED_QUERIES
+    "hoan kiem",
+    "Hoàn Kiếm",
+    "HOAN KIEM",
+    "dong da",
+    "Đống Đa",
+    "cho dong xuan",
+    "nut giao kim ma",
+    "khach san",
+    "ga ha noi",
+    "cong an",
+    "ubnd phuong",
+    "tran duy hung",
+    "ngan hang",
+)
+
+
+def expected_entries(ws: Workspace) -> dict[int, tuple[Any, ...]]:
+    """rowid → (terms' words, kind, record id, title), computed as before."""
+    entries: dict[int, tuple[Any, ...]] = {}
+    for table, (code_list, sql) in _OLD_SOURCES.items():
+        for rowid, record_id, deleted, title, code, *parts in ws.db.execute(sql):
+            if deleted:
+                continue
+            label = ""
+            if code:
+                label = (
+                    vocabulary.label(code_list, code, "vi")
+                    + " "
+                    + vocabulary.label(code_list, code, "en")
+                )
+            if table == "shortcomings":
+                title = f"{vocabulary.label(code_list, code, 'vi') if code else ''} — {title}"
+            elif table == "needs":
+                title = f"Nhu cầu — {title}"
+            terms = fold(" ".join(str(p) for p in (title, label, *parts) if p))
+            entries[rowid * 16 + RECORD_KINDS[table].number] = (
+                words(terms),
+                SEARCH_KINDS[table],
+                record_id,
+                title or "",
+            )
+    return entries
+
+
+def indexed_entries(ws: Workspace) -> dict[int, tuple[Any, ...]]:
+    """rowid → (terms' words, kind, record id, title) as the index and its hits have them."""
+    assert ws.db.execute(
+        "INSERT INTO search_index (search_index) VALUES ('integrity-check')"
+    ).rowcount
+    entries: dict[int, tuple[Any, ...]] = {}
+    for rowid, terms, kind in ws.db.execute("SELECT rowid, terms, kind FROM search_index"):
+        entries[rowid] = (words(terms), kind)
+    for table, number in ((t, k.number) for t, k in RECORD_KINDS.items() if t in SEARCH_KINDS):
+        keys = [r // 16 for r in entries if r % 16 == number]
+        for rowid, record_id, title in ws.db.execute(hits_sql(table), [json.dumps(keys)]):
+            entries[rowid * 16 + number] += (record_id, title)
+    return entries
+
+
+def drawn_queries(ws: Workspace, count: int = 20) -> list[str]:
+    """Queries cut from site names as bench_search.random_queries cuts them."""
+    names = [row[0] for row in ws.db.execute("SELECT name FROM sites WHERE deleted = 0")]
+    rng = random.Random(2025)
+    queries: list[str] = []
+    while len(queries) < count:
+        tokens = rng.choice(names).split()
+        n = rng.randint(1, min(3, len(tokens)))
+        start = rng.randrange(len(tokens) - n + 1)
+        queries.append(" ".join(tokens[start : start + n]))
+    return queries
+
+
+def test_rebuilt_index_holds_what_the_python_build_held(demo: Workspace) -> None:
+    # some records without a code, with an unknown code, deleted, with a quote in a name
+    site = demo.db.execute("SELECT id FROM sites LIMIT 1").fetchone()[0]
+    demo.update("sites", site, {"name": "Nhà 'Bảy' Mẫu"})
+    camera = demo.db.execute("SELECT id FROM cameras LIMIT 1").fetchone()[0]
+    demo.db.execute("UPDATE cameras SET camera_type = 'no_such_type' WHERE id = ?", [camera])
+    demo.db.execute(
+        "UPDATE cameras SET camera_type = NULL, name = NULL WHERE rowid IN "
+        "(SELECT rowid FROM cameras LIMIT 5 OFFSET 3)"
+    )
+    demo.delete("cameras", demo.db.execute("SELECT id FROM cameras LIMIT 1 OFFSET 9").fetchone()[0])
+    rebuild(demo.db)
+    expected = expected_entries(demo)
+    assert len(expected) > 1000
+    assert indexed_entries(demo) == expected
+
+
+def test_reindexed_records_hold_what_the_python_build_held(demo: Workspace) -> None:
+    expected = expected_entries(demo)
+    demo.db.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+    demo.db.execute("DELETE FROM search_terms")
+    for table in _OLD_SOURCES:
+        ids = [row[0] for row in demo.db.execute(f"SELECT id FROM {table} ORDER BY random()")]
+        index_records(demo.db, table, ids[:7])  # one chunk, by id
+        index_records(demo.db, table, ids[7:])  # several chunks for the cameras, by rowid
+    assert indexed_entries(demo) == expected
+
+
+def test_benchmark_queries_find_the_same_hits(demo: Workspace) -> None:
+    """The index is the same, so the hits are; checked through search() itself against an index
+    made from the Python-built entries."""
+    queries = [*QUERIES, *drawn_queries(demo)]
+    rebuild(demo.db)
+    built = {q: search(demo.db, q, limit=50) for q in queries}
+    demo.db.execute("DELETE FROM search_terms")
+    demo.db.conn.executemany(
+        "INSERT INTO search_terms (rowid, terms, kind) VALUES (?, ?, ?)",
+        [(rowid, " ".join(w), kind) for rowid, (w, kind, *_) in expected_entries(demo).items()],
+    )
+    demo.db.execute("INSERT INTO search_index (search_index) VALUES ('rebuild')")
+    assert {q: search(demo.db, q, limit=50) for q in queries} == built
+    assert sum(len(hits) for hits in built.values()) > 100
+
+
+def test_a_workspace_with_the_old_index_gets_the_lean_one(tmp_path: Path) -> None:
+    """m016: a workspace made before it (its index a full-text table with its own copy of the
+    text, record ids and titles) is found the same after opening, from the records."""
+    path = tmp_path / "old.sqlite"
+    db = workspace_db._connect(path)
+    db.execute(f"PRAGMA application_id = {workspace_db.APPLICATION_ID}")
+    MIGRATIONS.apply(db, stop_before="m016_lean_search_index")
+    db.execute(
+        "INSERT INTO sites (id, name, category, sort_name) "
+        "VALUES ('s1', 'Chợ Đồng Xuân', 'market', '')"
+    )
+    db.execute(
+        "INSERT INTO search_index (rowid, terms, kind, record_id, title) "
+        "VALUES (1 * 16 + ?, 'cho dong xuan', 'site', 's1', 'Chợ Đồng Xuân')",
+        [RECORD_KINDS["sites"].number],
+    )
+    db.close()
+    ws = Workspace.open(path)
+    try:
+        assert "m016_lean_search_index" in {m.name for m in MIGRATIONS.applied(ws.db)}
+        columns = [r[1] for r in ws.db.execute("PRAGMA table_info(search_index)")]
+        assert columns == ["terms", "kind"]
+        assert search(ws.db, "dong xuan") == [{"kind": "site", "id": "s1", "name": "Chợ Đồng Xuân"}]
+        assert indexed_entries(ws) == expected_entries(ws)
+    finally:
+        ws.close()
