@@ -534,7 +534,7 @@ def test_angle_is_the_bearing_and_its_range_is_shown(demo: Workspace, tmp_path: 
 
 def test_the_owner_is_named_as_people_type_it(demo: Workspace) -> None:
     police = demo.db.execute(
-        "SELECT id FROM units WHERE name = 'Công an Thành phố Hà Nội'"
+        "SELECT id FROM units WHERE name = 'Công an thành phố Hà Nội'"
     ).fetchone()[0]
     assert find_owner(demo, "Cong an TP") == police
     assert find_owner(demo, "công an thành phố hà nội") == police

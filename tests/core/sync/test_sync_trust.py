@@ -415,7 +415,7 @@ def unit_covering(ws: Workspace, device: str) -> str:
     return best
 
 
-POLICE = "Công an Thành phố Hà Nội"
+POLICE = "Công an thành phố Hà Nội"
 
 
 # == 0. the forging tools are faithful: an untouched package written again is accepted ============

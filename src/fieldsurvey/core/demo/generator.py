@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import math
 import random
+import re
 import tempfile
 import uuid
 from collections.abc import Sequence
@@ -136,6 +137,14 @@ def _unit_id(name: str) -> str:
     return str(uuid.uuid5(DEMO_NAMESPACE, "unit:" + name))
 
 
+def official_name(name: str) -> str:
+    """A unit's name as official documents write it: the kind of a commune or of the city in
+    lower case after the body's own word ("UBND phường Ba Đình", "Công an thành phố Hà Nội").
+    A demo unit's id stays the one made from its name as first written, so demos built before
+    and after share their units."""
+    return re.sub(r"(?<=\S )(Phường|Xã|Thành phố)(?= \w)", lambda m: m[1].lower(), name)
+
+
 class _Recipe:
     """Generates the demo's records from one seeded random generator."""
 
@@ -160,7 +169,7 @@ class _Recipe:
     def units(self) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
         for name, kind in CITY_UNITS:
-            rows.append({"id": _unit_id(name), "name": name, "kind": kind})
+            rows.append({"id": _unit_id(name), "name": official_name(name), "kind": kind})
         for name in PRIVATE_OWNERS:
             rows.append(
                 {
@@ -175,7 +184,7 @@ class _Recipe:
             rows.append(
                 {
                     "id": _unit_id(name),
-                    "name": name,
+                    "name": official_name(name),
                     "kind": "commune_committee",
                     "commune_code": commune["code"],
                 }
@@ -183,6 +192,8 @@ class _Recipe:
             self.committee_by_commune[commune["code"]] = _unit_id(name)
         for row in rows:
             self.unit_by_name[row["name"]] = row["id"]
+        for name, _kind in CITY_UNITS:  # also under the names of the recipes' lists
+            self.unit_by_name[name] = _unit_id(name)
         return rows
 
     def owner_for(self, category: str, commune: str | None) -> str:
