@@ -603,4 +603,5 @@ def test_a_large_import_refreshes_the_statistics_a_small_one_does_not(
     assert _camera_count_in_statistics(workspace) is None
     import_inventory(workspace, large, owner=None)
     counted = _camera_count_in_statistics(workspace)
-    assert counted is not None and abs(counted - 1501) < 150
+    # ANALYZE with analysis_limit estimates a table's size from a sample: near, not exact.
+    assert counted is not None and 1501 / 2 < counted < 1501 * 2
