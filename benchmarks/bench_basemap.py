@@ -189,8 +189,8 @@ def moving(ws: Workspace, runs: int) -> dict[str, Any]:
                 box: list[Any] = []
 
                 def moved(view: Any = view, box: list[Any] = box) -> bool:
-                    box[:] = [run_js(view, "window.__moved")]
-                    return box[0] is not None
+                    box[:] = [run_js(view, "window.__moved")]  # null comes back as ""
+                    return isinstance(box[0], int | float)
 
                 if wait_for(moved, 30):
                     timings[name].append(float(box[0]))
