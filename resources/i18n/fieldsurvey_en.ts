@@ -19,7 +19,7 @@
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/charts.py" line="32"/>
-        <source>Camera theo xã/phường (20 nơi nhiều nhất)</source>
+        <source>Camera theo xã, phường (20 nơi nhiều nhất)</source>
         <translation>Cameras by commune (top 20)</translation>
     </message>
     <message>
@@ -53,7 +53,7 @@
         <translation>Installation needs by priority</translation>
     </message>
     <message>
-        <source>Xã/phường</source>
+        <source>Xã, phường</source>
         <translation type="vanished">Commune</translation>
     </message>
     <message>
@@ -373,7 +373,7 @@
         <translation type="vanished">Parent unit</translation>
     </message>
     <message>
-        <source>Xã/phường được giao</source>
+        <source>Xã, phường được giao</source>
         <translation type="vanished">Assigned communes</translation>
     </message>
     <message>
@@ -781,7 +781,7 @@ At: {3}</translation>
         <translation>Site</translation>
     </message>
     <message>
-        <source>Xã/phường</source>
+        <source>Xã, phường</source>
         <translation type="vanished">Commune</translation>
     </message>
     <message>
@@ -858,7 +858,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/progress.py" line="379"/>
-        <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã/phường có dữ liệu: {5}</source>
+        <source>Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · Xã, phường có dữ liệu: {5}</source>
         <translation>Sites: {0} · Cameras: {1} · Shortcomings: {2} · Needs: {3} · Photos: {4} · Communes with data: {5}</translation>
     </message>
     <message>
@@ -1946,7 +1946,7 @@ At: {3}</translation>
         <translation>Type</translation>
     </message>
     <message>
-        <source>Xã/phường</source>
+        <source>Xã, phường</source>
         <translation type="vanished">Commune</translation>
     </message>
     <message>
@@ -2347,7 +2347,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/record_lists.py" line="228"/>
-        <source>Mọi xã/phường</source>
+        <source>Mọi xã, phường</source>
         <translation>All communes</translation>
     </message>
     <message>
@@ -3318,7 +3318,7 @@ At: {3}</translation>
         <translation>Needs</translation>
     </message>
     <message>
-        <source>Xã/phường</source>
+        <source>Xã, phường</source>
         <translation type="vanished">Commune</translation>
     </message>
     <message>
@@ -3372,7 +3372,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/plan.py" line="107"/>
-        <source>Theo xã/phường</source>
+        <source>Theo xã, phường</source>
         <translation>By commune</translation>
     </message>
     <message>
@@ -3517,7 +3517,7 @@ At: {3}</translation>
         <translation>Contact</translation>
     </message>
     <message>
-        <source>Xã/phường</source>
+        <source>Xã, phường</source>
         <translation type="vanished">Commune</translation>
     </message>
     <message>
@@ -3572,7 +3572,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/progress.py" line="130"/>
-        <source>Theo xã/phường</source>
+        <source>Theo xã, phường</source>
         <translation>By commune</translation>
     </message>
     <message>
@@ -3653,159 +3653,159 @@ At: {3}</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="66"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="67"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="75"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="76"/>
         <source>Một báo cáo</source>
         <translation>One report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="76"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="77"/>
         <source>Mỗi đơn vị chủ quản một báo cáo</source>
         <translation>One report per owner unit</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="77"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="78"/>
         <source>Mỗi xã, phường một báo cáo</source>
         <translation>One report per commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="80"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="81"/>
         <source>Một tệp PDF hoặc XLSX cho mỗi đơn vị chủ quản hoặc xã, phường có dữ liệu, vào một thư mục</source>
         <translation>One PDF or XLSX file for each owner unit or commune with data, into one folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="86"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="96"/>
-        <source>Mọi xã/phường</source>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="97"/>
+        <source>Mọi xã, phường</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="99"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="100"/>
         <source>Mọi mục đích</source>
         <translation>All purposes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="100"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="101"/>
         <source>Mọi tình trạng</source>
         <translation>All conditions</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="102"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="103"/>
         <source>Mọi đơn vị chủ quản</source>
         <translation>All owner units</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="105"/>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="236"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="106"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="237"/>
         <source>Mọi trạng thái duyệt</source>
         <translation>All review states</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="106"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="107"/>
         <source>Bỏ trường nhạy cảm</source>
         <translation>Leave out sensitive fields</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="109"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="110"/>
         <source>Bỏ thông tin liên hệ của chủ quản, làm tròn tọa độ các điểm an ninh quốc gia, không kèm ảnh</source>
         <translation>Leave out owners&apos; contact details, round the coordinates of national security sites, include no photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="114"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="115"/>
         <source>Camera hiện có (khóa OpenStreetMap)</source>
         <translation>Existing cameras (OpenStreetMap keys)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="115"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="116"/>
         <source>Nhu cầu lắp đặt mới</source>
         <translation>Needs for new cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="116"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="117"/>
         <source>Mục của phương án tổng thể</source>
         <translation>Items of the city camera plan</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="117"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="118"/>
         <source>CSV, GeoJSON chứa một loại bản ghi</source>
         <translation>A CSV or GeoJSON file holds one kind of record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="118"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="119"/>
         <source>Bản dự thảo (gồm cả bản ghi chưa duyệt)</source>
         <translation>Draft (includes records not yet approved)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="121"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="122"/>
         <source>Báo cáo chính thức (PDF, XLSX) chỉ gồm bản ghi đã duyệt; bản dự thảo gồm mọi bản ghi và mỗi trang ghi “DỰ THẢO”.</source>
         <translation>The official report (PDF, XLSX) holds approved records only; a draft holds every record and says “DRAFT” on every page.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="125"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="126"/>
         <source>Kèm ảnh (bản sạch)</source>
         <translation>Include photos (clean copies)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="127"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="128"/>
         <source>Bản sao ảnh đã bỏ siêu dữ liệu, trong thư mục bên cạnh tệp GeoJSON/CSV</source>
         <translation>Copies of the photos with their metadata removed, in a folder next to the GeoJSON/CSV file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="134"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="135"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="139"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="140"/>
         <source>Tạo báo cáo</source>
         <translation>Create report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="142"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="143"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="146"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="147"/>
         <source>Mẫu văn bản…</source>
         <translation>Document form…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="148"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="149"/>
         <source>Cơ quan ban hành, số và ký hiệu, nơi nhận, người ký của báo cáo PDF</source>
         <translation>Issuing body, number and symbol, recipients and signer of the PDF report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="155"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="156"/>
         <source>Định dạng</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="84"/>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="207"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="85"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="208"/>
         <source>Tệp kết quả</source>
         <translation>Output file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="156"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="157"/>
         <source>Lập</source>
         <translation>Make</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="159"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="160"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <source>Xã/phường</source>
+        <source>Xã, phường</source>
         <translation type="vanished">Commune</translation>
     </message>
     <message>
@@ -3825,118 +3825,118 @@ At: {3}</translation>
         <translation type="vanished">Review state</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="207"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="208"/>
         <source>Thư mục kết quả</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="234"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="235"/>
         <source>Chỉ bản ghi đã duyệt</source>
         <translation>Approved records only</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="261"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="262"/>
         <source>Thư mục lưu các báo cáo</source>
         <translation>Folder for the reports</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="268"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="269"/>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="293"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="294"/>
         <source>Chọn tệp kết quả.</source>
         <translation>Choose an output file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="341"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="343"/>
         <source>Đang tạo báo cáo…</source>
         <translation>Creating the report…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="365"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="367"/>
         <source>Không đơn vị chủ quản nào có dữ liệu trong phạm vi đã chọn.</source>
         <translation>No owner unit has data in the chosen scope.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="367"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="369"/>
         <source>Không xã, phường nào có dữ liệu trong phạm vi đã chọn.</source>
         <translation>No commune has data in the chosen scope.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="374"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="376"/>
         <source>Thay các tệp đã có?</source>
         <translation>Replace the existing files?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="375"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="377"/>
         <source>Thư mục {0} đã có {1} tệp cùng tên, ví dụ {2}. Thay các tệp đó?</source>
         <translation>The folder {0} already has {1} files of the same names, for example {2}. Replace them?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="384"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="386"/>
         <source>Chưa ghi báo cáo nào: các tệp đã có được giữ nguyên.</source>
         <translation>No report written: the existing files are kept.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="407"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="410"/>
         <source>Đang tạo {0} báo cáo…</source>
         <translation>Making {0} reports…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="420"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="423"/>
         <source>Đã ghi {0} báo cáo vào {1}; bỏ qua {2} đơn vị không có dữ liệu.</source>
         <translation>Wrote {0} reports into {1}; skipped {2} units without data.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="421"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="424"/>
         <source>{0} camera không có đơn vị chủ quản, không thuộc báo cáo nào.</source>
         <translation>{0} cameras have no owner unit and are in no report.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="423"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="426"/>
         <source>Đã ghi {0} báo cáo vào {1}; bỏ qua {2} xã, phường không có dữ liệu.</source>
         <translation>Wrote {0} reports into {1}; skipped {2} communes without data.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="424"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="427"/>
         <source>{0} camera chưa xác định xã, phường, không thuộc báo cáo nào.</source>
         <translation>{0} cameras have no known commune and are in no report.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="435"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="438"/>
         <source>Đang ghi {0}…</source>
         <translation>Writing {0}…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="447"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="450"/>
         <source>Đã ghi báo cáo {0} ({1}).</source>
         <translation>Wrote the report {0} ({1}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="360"/>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="462"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="362"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="465"/>
         <source>Đã hủy báo cáo, không ghi tệp nào.</source>
         <translation>Report cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="157"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="158"/>
         <source>Bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="455"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="458"/>
         <source>Đã hủy: đã ghi {0} trong {1} báo cáo, không còn tệp ghi dở.</source>
         <translation>Cancelled: {0} of {1} reports written, no half-written file left.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="464"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="467"/>
         <source>Không tạo được báo cáo: {0}</source>
         <translation>Could not create the report: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="470"/>
+        <location filename="../../src/fieldsurvey/ui/office/reports.py" line="473"/>
         <source>Đang hủy…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -3988,7 +3988,7 @@ At: {3}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/ui/office/review.py" line="181"/>
-        <source>Tất cả xã/phường</source>
+        <source>Tất cả xã, phường</source>
         <translation>All communes</translation>
     </message>
     <message>
@@ -4017,7 +4017,7 @@ At: {3}</translation>
         <translation>Type</translation>
     </message>
     <message>
-        <source>Xã/phường</source>
+        <source>Xã, phường</source>
         <translation type="vanished">Commune</translation>
     </message>
     <message>
@@ -5053,123 +5053,123 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>A draft: PDF and XLSX include records not yet approved and say “DRAFT” on every page (default: the official report, approved records only).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="175"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="176"/>
         <source>--records chỉ dùng với csv, geojson, không với --per.</source>
         <translation>--records is for csv and geojson only, not with --per.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="202"/>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="324"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="204"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="328"/>
         <source>Đã ghi</source>
         <translation>written</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="225"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="228"/>
         <source>--photos không dùng được cùng --per.</source>
         <translation>--photos cannot be used with --per.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="243"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="246"/>
         <source>{folder} đã có {count} tệp báo cáo cùng tên, ví dụ {name}; dùng --force để thay, hoặc chọn thư mục khác.</source>
         <translation>{folder} already has {count} report files of the same names, for example {name}; use --force to replace them, or choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="272"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="276"/>
         <source>Đã ghi {written} báo cáo vào {folder}; bỏ qua {skipped} đơn vị không có dữ liệu.</source>
         <translation>Wrote {written} reports into {folder}; skipped {skipped} units without data.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="277"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="281"/>
         <source>Đã ghi {written} báo cáo vào {folder}; bỏ qua {skipped} xã, phường không có dữ liệu.</source>
         <translation>Wrote {written} reports into {folder}; skipped {skipped} communes without data.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="288"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="292"/>
         <source>{count} camera không có đơn vị chủ quản, không thuộc báo cáo nào.</source>
         <translation>{count} cameras have no owner unit and are in no report.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="292"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="296"/>
         <source>{count} camera chưa xác định xã, phường, không thuộc báo cáo nào.</source>
         <translation>{count} cameras have no known commune and are in no report.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="303"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="307"/>
         <source>Xuất bản đồ camera ra một tệp HTML, mở được khi không có mạng.</source>
         <translation>Write the cameras&apos; map as one HTML file that opens offline (as &quot;Xuất bản đồ HTML&quot; in the app).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="315"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="319"/>
         <source>Tệp HTML (ghi đè khi xong).</source>
         <translation>The HTML file to write (replaced once complete).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="336"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="340"/>
         <source>Xem hoặc đặt mẫu văn bản của báo cáo PDF: cơ quan ban hành, số và ký hiệu, nơi nhận, người ký (lưu trong tệp dữ liệu, mọi báo cáo dùng chung).</source>
         <translation>Show or set the document form of the PDF report: issuing body, number and symbol, recipients, signer (kept in the workspace file, shared by every report).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="345"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="349"/>
         <source>Cơ quan chủ quản.</source>
         <translation>Parent body.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="346"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="350"/>
         <source>Cơ quan ban hành.</source>
         <translation>Issuing body.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="347"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="351"/>
         <source>Ký hiệu văn bản, ví dụ BC-CAHN.</source>
         <translation>Document symbol, for example BC-CAHN.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="349"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="353"/>
         <source>Số văn bản (để trống: văn thư ghi tay).</source>
         <translation>Document number (empty: the clerk writes it by hand).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="351"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="355"/>
         <source>Địa danh ghi trước ngày tháng.</source>
         <translation>Place written before the date.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="352"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="356"/>
         <source>Trích yếu nội dung.</source>
         <translation>Subject line.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="355"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="359"/>
         <source>Thẩm quyền ký, ví dụ KT. GIÁM ĐỐC (có thể để trống).</source>
         <translation>Signing authority, for example KT. GIÁM ĐỐC (may be empty).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="357"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="361"/>
         <source>Chức vụ người ký.</source>
         <translation>Signer&apos;s title.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="358"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="362"/>
         <source>Họ tên người ký.</source>
         <translation>Signer&apos;s full name.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="361"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="365"/>
         <source>Mục khó khăn, vướng mắc của báo cáo (mỗi dòng một đoạn).</source>
         <translation>The report&apos;s difficulties section (one paragraph per line).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="365"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="369"/>
         <source>Mục đề xuất, kiến nghị của báo cáo (mỗi dòng một đoạn).</source>
         <translation>The report&apos;s proposals section (one paragraph per line).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="373"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="377"/>
         <source>Một dòng &quot;Nơi nhận&quot; (lặp lại được; thay cả danh sách).</source>
         <translation>One &quot;Nơi nhận&quot; (recipients) line (repeatable; replaces the whole list).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/reports.py" line="376"/>
+        <location filename="../../src/fieldsurvey/cli/reports.py" line="380"/>
         <source>In mẫu văn bản dạng JSON.</source>
         <translation>Print the document form as JSON.</translation>
     </message>
@@ -5669,12 +5669,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>demo</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="603"/>
+        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="614"/>
         <source>Kích thước demo {size} không có; chọn small hoặc city.</source>
         <translation>There is no demo size {size}; choose small or city.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="612"/>
+        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="623"/>
         <source>Vai trò {role} không có; chọn surveyor hoặc office.</source>
         <translation>There is no role {role}; choose surveyor or office.</translation>
     </message>
@@ -6032,7 +6032,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     <message>
         <location filename="../../src/fieldsurvey/core/office/clusters.py" line="94"/>
         <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="637"/>
-        <location filename="../../src/fieldsurvey/core/office/merging.py" line="76"/>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="77"/>
         <source>Chỉ camera hoặc địa điểm mới có trùng lắp, không phải {table}.</source>
         <translation>Only cameras and sites have duplicates, not {table}.</translation>
     </message>
@@ -6042,42 +6042,42 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>The two records must differ.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/merging.py" line="62"/>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="63"/>
         <source>có</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/merging.py" line="62"/>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="63"/>
         <source>không</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/merging.py" line="88"/>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="89"/>
         <source>Cần ít nhất hai bản ghi khác nhau để gộp.</source>
         <translation>Merging needs at least two different records.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/merging.py" line="205"/>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="206"/>
         <source>{field}: chọn một trong các bản ghi được gộp.</source>
         <translation>{field}: choose one of the records being merged.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/merging.py" line="308"/>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="309"/>
         <source>Không thể gộp camera với chính nó.</source>
         <translation>Cannot merge a camera into itself.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/merging.py" line="317"/>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="318"/>
         <source>{field}: chọn &apos;keep&apos; hoặc &apos;other&apos;.</source>
         <translation>{field}: choose &apos;keep&apos; or &apos;other&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/merging.py" line="363"/>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="364"/>
         <source>Đang gộp</source>
         <translation>Merging</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/merging.py" line="369"/>
+        <location filename="../../src/fieldsurvey/core/office/merging.py" line="370"/>
         <source>Đã gộp</source>
         <translation>Merged</translation>
     </message>
@@ -6278,32 +6278,32 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>height {value} ignored</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="118"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="119"/>
         <source>{unchanged} không đổi, {updated} cập nhật, {new} mới, {gone} không còn trong danh sách</source>
         <translation>{unchanged} unchanged, {updated} updated, {new} new, {gone} no longer listed</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="186"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="187"/>
         <source>Không có đơn vị {owner}.</source>
         <translation>No unit with that id or name: {owner}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="190"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="191"/>
         <source>{owner} khớp {count} đơn vị: {names}; hãy ghi rõ hơn.</source>
         <translation>{owner} matches {count} units: {names}; be more precise.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="357"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="358"/>
         <source>Đang đọc danh sách</source>
         <translation>Reading the list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="412"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="415"/>
         <source>mã {ref} đã có ở {place} của danh sách</source>
         <translation>reference {ref} already at {place} of the list</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="499"/>
+        <location filename="../../src/fieldsurvey/core/office/inventory.py" line="502"/>
         <source>Đang ghi camera</source>
         <translation>Writing the cameras</translation>
     </message>
@@ -6339,7 +6339,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/office/review.py" line="174"/>
-        <source>{code} không phải mã xã/phường hiện hành của Hà Nội.</source>
+        <source>{code} không phải mã xã, phường hiện hành của Hà Nội.</source>
         <translation>{code} is not a current Hà Nội commune code.</translation>
     </message>
     <message>
@@ -6904,42 +6904,42 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>{count} units are called {value}; give its id.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="95"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="97"/>
         <source>Định dạng không hỗ trợ: {format} (dùng {formats}).</source>
         <translation>Unknown format {format} (use {formats}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="103"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="105"/>
         <source>Ngôn ngữ không hỗ trợ: {lang} (vi, en).</source>
         <translation>Unknown language {lang} (vi, en).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="111"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="113"/>
         <source>Không xuất được {records} dạng {format}: CSV, GeoJSON xuất một trong {choices}; các định dạng khác xuất mọi loại bản ghi.</source>
         <translation>Cannot export {records} as {format}: CSV and GeoJSON export one of {choices}; the other formats export every kind of record.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="123"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="125"/>
         <source>Chỉ xuất ảnh kèm danh sách camera.</source>
         <translation>Photos go only with a list of cameras.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="130"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="132"/>
         <source>Chỉ xuất ảnh kèm GeoJSON/CSV và khi không lược bỏ thông tin nhạy cảm.</source>
         <translation>Photos go only with GeoJSON/CSV, and not with --omit-sensitive.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="140"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="142"/>
         <source>{path} là một thư mục.</source>
         <translation>{path} is a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="146"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="148"/>
         <source>Không có thư mục {folder}.</source>
         <translation>No folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="169"/>
+        <location filename="../../src/fieldsurvey/core/reports/writing.py" line="172"/>
         <source>Không ghi được vào {folder}: {detail}.</source>
         <translation>Cannot write to {folder}: {detail}.</translation>
     </message>
@@ -7034,22 +7034,22 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Reports per unit or commune are made as {formats} only, not {format}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/per.py" line="225"/>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="226"/>
         <source>Thư mục {folder} đã có {count} tệp cùng tên, ví dụ {name}: hãy chọn thư mục khác hoặc cho phép thay.</source>
         <translation>The folder {folder} already has {count} files of the same names, for example {name}: choose another folder or allow replacing them.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/per.py" line="293"/>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="295"/>
         <source>{path} không phải là thư mục.</source>
         <translation>{path} is not a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/per.py" line="303"/>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="305"/>
         <source>Không tạo được thư mục {folder}: {detail}.</source>
         <translation>Could not create the folder {folder}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/per.py" line="311"/>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="313"/>
         <source>Không ghi được vào thư mục {folder}.</source>
         <translation>Cannot write into the folder {folder}.</translation>
     </message>
@@ -7229,73 +7229,73 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>store</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="80"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="94"/>
         <source>Không bật được chế độ WAL cho {path} (SQLite trả về {mode}). Hãy chép tệp dữ liệu khảo sát vào một thư mục trên ổ đĩa của máy rồi mở lại.</source>
         <translation>Cannot switch {path} to WAL mode (SQLite answered {mode}). Copy the workspace to a folder on this computer&apos;s own disk and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="208"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="223"/>
         <source>{path} không phải là tệp dữ liệu khảo sát FieldSurvey (không phải tệp SQLite). Hãy chọn tệp .sqlite do FieldSurvey tạo.</source>
         <translation>{path} is not a FieldSurvey workspace (not an SQLite file). Choose a .sqlite file made by FieldSurvey.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="253"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="268"/>
         <source>{path} là một cơ sở dữ liệu SQLite nhưng không phải tệp dữ liệu khảo sát FieldSurvey; FieldSurvey không sửa tệp này.</source>
         <translation>{path} is an SQLite file, but not a FieldSurvey workspace; FieldSurvey leaves it untouched.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="271"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="286"/>
         <source>{path} được tạo bởi phiên bản FieldSurvey mới hơn (thay đổi cấu trúc {changes}). Hãy cập nhật FieldSurvey rồi mở lại; tệp không bị thay đổi.</source>
         <translation>{path} was written by a newer FieldSurvey (schema changes {changes}): update the app and open it again; the file was left untouched.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="310"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="325"/>
         <source>Bản sao lưu của {path} trước khi nâng cấp không khớp với bản gốc ({detail}); chưa nâng cấp gì. Hãy kiểm tra ổ đĩa rồi thử lại.</source>
         <translation>The backup of {path} made before the upgrade does not match the original ({detail}); nothing was upgraded. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="334"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="349"/>
         <source>{path} là một thư mục, không phải tệp dữ liệu khảo sát.</source>
         <translation>{path} is a folder, not a workspace file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="344"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="359"/>
         <source>Không tìm thấy tệp dữ liệu khảo sát {path}.</source>
         <translation>No workspace at {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="352"/>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="437"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="367"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="452"/>
         <source>Thư mục {folder} không tồn tại.</source>
         <translation>No folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="362"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="377"/>
         <source>{path} là tệp rỗng, không phải tệp dữ liệu khảo sát FieldSurvey.</source>
         <translation>{path} is an empty file, not a FieldSurvey workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="375"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="390"/>
         <source>Không ghi được vào {folder} ({detail}). Hãy tạo tệp dữ liệu khảo sát trong một thư mục bạn có quyền ghi (ví dụ Documents).</source>
         <translation>FieldSurvey cannot write to {folder} ({detail}); create the workspace in a folder you can write to (Documents, for example).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="419"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="434"/>
         <source>{path} đã tồn tại; không ghi đè. Dùng --force để thay thế nó.</source>
         <translation>{path} exists; use --force to replace it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="429"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="444"/>
         <source>{path} là một thư mục.</source>
         <translation>{path} is a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="445"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="460"/>
         <source>Không có quyền ghi vào thư mục {folder}. Hãy chọn thư mục khác.</source>
         <translation>Cannot write to {folder}. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="495"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="510"/>
         <source>Không ghi được {path}: {detail}</source>
         <translation>Cannot write {path}: {detail}</translation>
     </message>
@@ -7452,7 +7452,7 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/store/workspace.py" line="505"/>
-        <source>{field}: {value} không phải mã xã/phường hiện hành của Hà Nội.</source>
+        <source>{field}: {value} không phải mã xã, phường hiện hành của Hà Nội.</source>
         <translation>{field}: {value} is not a current Hà Nội commune code.</translation>
     </message>
     <message>
@@ -7670,12 +7670,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="485"/>
-        <source>{name}: mã xã/phường {code} không có</source>
+        <source>{name}: mã xã, phường {code} không có</source>
         <translation>{name}: unknown commune {code}</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="492"/>
-        <source>{name}: mã xã/phường không có</source>
+        <source>{name}: mã xã, phường không có</source>
         <translation>{name}: unknown commune</translation>
     </message>
     <message>
@@ -8549,32 +8549,32 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>workspace</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="90"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="104"/>
         <source>Tệp dữ liệu khảo sát {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao lưu trong thư mục {backups} hoặc từ gói đồng bộ gần nhất.</source>
         <translation>The workspace file {path} is damaged (SQLite: {detail}). Restore it from a backup in {backups} or from the latest sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="102"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="116"/>
         <source>Không ghi được vào {folder} (SQLite: {detail}). Hãy chép tệp dữ liệu khảo sát vào một thư mục bạn có quyền ghi (ví dụ Documents) rồi mở lại.</source>
         <translation>FieldSurvey cannot write to {folder} (SQLite: {detail}). Copy the workspace to a folder you can write to (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="111"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="125"/>
         <source>Không mở được {path} (SQLite: {detail}). Hãy kiểm tra thư mục còn đó và bạn có quyền ghi trong đó, hoặc chép tệp dữ liệu khảo sát vào một thư mục khác (ví dụ Documents) rồi mở lại.</source>
         <translation>Cannot open {path} (SQLite: {detail}). Check that its folder is still there and that you may write in it, or copy the workspace to another folder (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="121"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="135"/>
         <source>Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk holding {path} is full. Free some space and try again; what was saved before is intact.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="129"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="143"/>
         <source>Tệp dữ liệu khảo sát {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); thay đổi chưa lưu, hãy thử lại sau ít giây.</source>
         <translation>The workspace {name} is busy with another write (an import or a bulk review); nothing was saved, try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="138"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="152"/>
         <source>Ổ đĩa không đọc hoặc ghi được {path} (SQLite: {detail}). Hãy kiểm tra ổ đĩa (thẻ nhớ, ổ USB còn cắm chắc) rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk could not read or write {path} (SQLite: {detail}). Check the disk (is the memory card or USB drive firmly in?) and try again; what was saved before is intact.</translation>
     </message>

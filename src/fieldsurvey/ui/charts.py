@@ -29,7 +29,7 @@ EXTRA_COLOUR = QColor("#dd6b20")
 
 def chart_titles() -> dict[str, str]:
     return {
-        "cameras_by_commune": tr("Camera theo xã/phường (20 nơi nhiều nhất)"),
+        "cameras_by_commune": tr("Camera theo xã, phường (20 nơi nhiều nhất)"),
         "cameras_by_purpose": tr("Camera theo mục đích sử dụng"),
         "cameras_by_condition": tr("Camera theo tình trạng"),
         "cameras_by_owner": tr("Camera theo đơn vị chủ quản (15 đơn vị nhiều nhất)"),

@@ -225,7 +225,7 @@ class ListsPanel(QWidget):
         """The communes of a newly opened workspace in the commune filter (no filter chosen)."""
         self.commune_filter.blockSignals(True)
         self.commune_filter.clear()
-        self.commune_filter.addItem(translate("MainWindow", "Mọi xã/phường"), None)
+        self.commune_filter.addItem(translate("MainWindow", "Mọi xã, phường"), None)
         for code, name in listing.commune_choices(db):
             self.commune_filter.addItem(name, code)
         self.commune_filter.blockSignals(False)

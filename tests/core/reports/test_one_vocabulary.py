@@ -93,6 +93,7 @@ LETTER = "a-zA-Zà-ỹÀ-Ỹđ"
 NOT_THE_PLANS = {
     "trùng lặp": re.compile(r"trùng lặp", re.I),
     "dùng lại (the plan says tận dụng)": re.compile(r"\bdùng lại\b", re.I),
+    "xã/phường (the plan writes xã, phường)": re.compile(r"xã/phường", re.I),
     "workspace (tệp dữ liệu khảo sát)": re.compile(r"\bworkspace\b", re.I),
     "old tone placement": re.compile(rf"(o[áàảãạ]|o[éèẻẽẹ]|(?<![qQ])u[ýỳỷỹỵ])(?![{LETTER}])"),
 }

@@ -172,7 +172,7 @@ def select_records(ws: Workspace, flt: ReviewFilter) -> list[str]:
                 Message(
                     "office",
                     QT_TRANSLATE_NOOP(
-                        "office", "{code} không phải mã xã/phường hiện hành của Hà Nội."
+                        "office", "{code} không phải mã xã, phường hiện hành của Hà Nội."
                     ),
                     {"code": repr(flt.commune_code)},
                 )

@@ -504,7 +504,7 @@ class Workspace:
                         "store",
                         QT_TRANSLATE_NOOP(
                             "store",
-                            "{field}: {value} không phải mã xã/phường hiện hành của Hà Nội.",
+                            "{field}: {value} không phải mã xã, phường hiện hành của Hà Nội.",
                         ),
                         {"field": name, "value": repr(value)},
                     )

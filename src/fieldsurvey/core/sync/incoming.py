@@ -482,14 +482,14 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
             if field_.kind == "commune" and value is not None and value not in communes:
                 raise bad(
                     _say(
-                        QT_TRANSLATE_NOOP("sync", "{name}: mã xã/phường {code} không có"),
+                        QT_TRANSLATE_NOOP("sync", "{name}: mã xã, phường {code} không có"),
                         name=name,
                         code=shown(value),
                     )
                 )
             if field_.kind == "communes" and not set(json.loads(str(value))) <= set(communes):
                 raise bad(
-                    _say(QT_TRANSLATE_NOOP("sync", "{name}: mã xã/phường không có"), name=name)
+                    _say(QT_TRANSLATE_NOOP("sync", "{name}: mã xã, phường không có"), name=name)
                 )
     if op == "insert":
         missing = [f.name for f in kind.fields if f.required and f.name not in fields]

@@ -104,7 +104,7 @@ class PlanDialog(QDialog):
         items_layout.addWidget(self.items, 1)
         tabs.addTab(items_page, self.tr("Các mục"))
         tabs.addTab(self.by_decision, self.tr("Theo phương án"))
-        tabs.addTab(self.by_commune, self.tr("Theo xã/phường"))
+        tabs.addTab(self.by_commune, self.tr("Theo xã, phường"))
         tabs.addTab(self.by_unit, self.tr("Theo đơn vị"))
         tabs.addTab(self.by_purpose, self.tr("Theo mục đích"))
         tabs.addTab(self.by_phase, self.tr("Theo giai đoạn"))

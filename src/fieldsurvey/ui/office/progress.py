@@ -127,7 +127,7 @@ class ProgressDialog(QDialog):
         chase_layout.addWidget(chase_buttons)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.units, self.tr("Theo đơn vị"))
-        self.tabs.addTab(self.communes, self.tr("Theo xã/phường"))
+        self.tabs.addTab(self.communes, self.tr("Theo xã, phường"))
         self.tabs.addTab(self.assignments, self.tr("Giao việc"))
         self.tabs.addTab(chase_page, self.tr("Danh sách cần đôn đốc"))
         self.grades = GradesPage(workspace, self.today, self)
@@ -377,7 +377,7 @@ class DashboardDialog(QDialog):
         self.status.setText(
             self.tr(
                 "Địa điểm: {0} · Camera: {1} · Tồn tại: {2} · Nhu cầu: {3} · Ảnh: {4} · "
-                "Xã/phường có dữ liệu: {5}"
+                "Xã, phường có dữ liệu: {5}"
             ).format(
                 *(
                     locale.toString(int(totals.get(key, 0)))

@@ -94,7 +94,7 @@ class ReportDialog(QDialog):
         self.language.setCurrentIndex(self.language.findData(self.lang))
         db = workspace.db
         self.commune = QComboBox(self)
-        self.commune.addItem(self.tr("Mọi xã/phường"), None)
+        self.commune.addItem(self.tr("Mọi xã, phường"), None)
         for code, name in listing.commune_choices(db):
             self.commune.addItem(name, code)
         self.purpose = self._code_box("camera_purpose", self.tr("Mọi mục đích"))

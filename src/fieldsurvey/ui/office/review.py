@@ -178,7 +178,7 @@ class ReviewDialog(QDialog):
         self.commune_box.setModel(
             combo_model(
                 self.commune_box,
-                self.tr("Tất cả xã/phường"),
+                self.tr("Tất cả xã, phường"),
                 [(c["code"], c["name"]) for c in reference.communes(workspace.db)],
             )
         )
