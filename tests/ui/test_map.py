@@ -350,31 +350,54 @@ def test_online_tiles_only_when_switched_on(qtbot: QtBot, map_view: MapView) -> 
 def test_sites_are_drawn_named_from_street_zoom_and_clickable(
     qtbot: QtBot, map_view: MapView, demo: Workspace
 ) -> None:
-    with_position = demo.db.execute(
-        "SELECT count(*) FROM sites WHERE deleted = 0 AND lat IS NOT NULL"
-    ).fetchone()[0]
-    count = "(function () { var n = 0; FSBoot.layers.sites.eachLayer(function (g) { "
-    count += "g.eachLayer(function () { n++; }); }); return n; })()"
-    qtbot.waitUntil(lambda: js(qtbot, map_view, count) == with_position, timeout=10_000)
     site_id, lat, lon, name = demo.db.execute(
         "SELECT id, lat, lon, name FROM sites WHERE deleted = 0 AND lat IS NOT NULL LIMIT 1"
     ).fetchone()
+    markers = (
+        "JSON.stringify(FSBoot.layers.sites.getLayers().map(function (m) { "
+        "return [m.feature.properties.id, m.getLatLng().lat, m.getLatLng().lng]; }))"
+    )
     labels = "FSBoot.layers.siteNames.getLayers().length"
+    js(qtbot, map_view, f"FSBoot.map.setView([{lat}, {lon}], 12, {{animate: false}}); 1")
+    qtbot.waitUntil(lambda: json.loads(js(qtbot, map_view, markers)) == [], timeout=5000)
     js(qtbot, map_view, f"FSBoot.map.setView([{lat}, {lon}], 14, {{animate: false}}); 1")
-    qtbot.waitUntil(lambda: js(qtbot, map_view, labels) == 0, timeout=5000)  # no names below 16
+    qtbot.waitUntil(lambda: len(json.loads(js(qtbot, map_view, markers))) > 0, timeout=10_000)
+    assert js(qtbot, map_view, labels) == 0  # no names below 16
+    # The sites around the view are drawn, and only they: those inside the view, each once.
+    shown = {row[0]: row[1:] for row in json.loads(js(qtbot, map_view, markers))}
+    assert shown[site_id] == [lat, lon]
+    bounds = json.loads(
+        js(qtbot, map_view, "JSON.stringify(FSBoot.map.getBounds().pad(0.2).toBBoxString())")
+    )
+    west, south, east, north = (float(v) for v in bounds.split(","))
+    inside = {
+        row[0]
+        for row in demo.db.execute(
+            "SELECT id FROM sites WHERE deleted = 0 "
+            "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+            [south, north, west, east],
+        )
+    }
+    assert (
+        set(shown) == inside
+        and len(shown)
+        < demo.db.execute(
+            "SELECT count(*) FROM sites WHERE deleted = 0 AND lat IS NOT NULL"
+        ).fetchone()[0]
+    )
     js(qtbot, map_view, f"FSBoot.map.setView([{lat}, {lon}], 17, {{animate: false}}); 1")
     qtbot.waitUntil(lambda: js(qtbot, map_view, labels) > 0, timeout=5000)
-    shown = js(
+    names = js(
         qtbot,
         map_view,
         "JSON.stringify(FSBoot.layers.siteNames.getLayers().map(function (t) { "
         "return t.getElement() ? t.getElement().textContent : ''; }))",
     )
-    assert name in json.loads(shown)
+    assert name in json.loads(names)
     click = (
-        "(function () { var hit = null; FSBoot.layers.sites.eachLayer(function (g) { "
-        "g.eachLayer(function (m) { if (m.feature.properties.id === "
-        f"{json.dumps(site_id)}) hit = m; }}); }}); hit.fire('click'); return 1; }})()"
+        "(function () { var hit = null; FSBoot.layers.sites.eachLayer(function (m) { "
+        f"if (m.feature.properties.id === {json.dumps(site_id)}) hit = m; }}); "
+        "hit.fire('click'); return 1; })()"
     )
     with qtbot.waitSignal(map_view.record_selected, timeout=5000) as signal:
         js(qtbot, map_view, click)

@@ -57,8 +57,8 @@ def tiles_of(extent: tuple[float, float, float, float], zoom: int) -> list[tuple
 
 @functools.lru_cache(maxsize=_KEPT_TILES)
 def _tile_roads(basemap: Path, tile: tuple[int, int]) -> tuple[Road, ...]:
-    """The drawn roads of one tile, a line per part, named from the road itself or, where the
-    schema puts names on a layer of their own, from ``transportation_name``."""
+    """The drawn roads of one tile, a line per part: the lines of ``transportation`` to draw
+    (no name), and the named lines of ``transportation_name`` to print names along."""
     found: list[Road] = []
     for feature in places.tile_features(
         basemap, ("transportation", "transportation_name"), tiles=[tile]
@@ -66,13 +66,12 @@ def _tile_roads(basemap: Path, tile: tuple[int, int]) -> tuple[Road, ...]:
         kind = str(feature.properties.get("class") or "")
         if kind not in DRAWN_CLASSES:
             continue
-        name = places.feature_name(feature.properties)
-        if feature.layer == "transportation_name" and name is None:
-            continue
-        for part in feature.parts:
-            if len(part) >= 2:
-                found.append((kind, name if feature.layer == "transportation_name" else None,
-                              tuple(part)))  # fmt: skip
+        name = None
+        if feature.layer == "transportation_name":
+            name = places.feature_name(feature.properties)
+            if name is None:
+                continue
+        found.extend((kind, name, tuple(part)) for part in feature.parts if len(part) >= 2)
     return tuple(found)
 
 
