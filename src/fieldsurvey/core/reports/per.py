@@ -213,7 +213,8 @@ def write_reports(
     the one ``plan_reports`` gave (else it is made here). A file of the plan that exists and is
     not empty is refused (ReportError naming it) unless ``overwrite``. ``progress(done, total,
     file name)`` and ``cancel()`` as in write_report; a cancel raises PerReportCancelled."""
-    parsed = report_scope(where if isinstance(where, Where) else parse_where(db, where), fmt, draft)
+    # Scoped (approved only unless a draft) by plan_reports and by each write_report.
+    parsed = where if isinstance(where, Where) else parse_where(db, where)
     if plan is None:
         plan = plan_reports(db, per, fmt, parsed, draft)
     folder = _folder(Path(folder))
