@@ -29,6 +29,7 @@
     online: null,
     tileLayers: {},
     streets: null,
+    streetsShown: function () {},  // replaced in start(): the land and communes wait for it
 
     start: function (map, config) {
       this.map = map;
@@ -51,17 +52,28 @@
       }
       map.on("moveend", tellView);
       tellView();
+      // The land and the communes wait for the streets' first frame (or their failure, or two
+      // seconds): built at the same time, they held the first street back by a third of a second
+      // on a two-core laptop. The cameras do not wait.
+      const streetsShown = new Promise(function (resolve) {
+        self.streetsShown = resolve;
+        if (!config.streets) resolve();
+        setTimeout(resolve, 2000);
+      });
       if (config.streets) {
         // First, so the renderer's script is read while the rest of the page gets its data.
         this.loadScripts(config.streets.scripts).then(function () {
           self.addStreets(config.streets);
         }).catch(function (error) {
           console.warn("streets: " + error);
+          self.streetsShown();
           FS.send({ cmd: "streets-failed", reason: "script" });
         });
       }
 
-      fetchJson(config.provincesUrl).then(function (data) {
+      streetsShown.then(function () {
+        return fetchJson(config.provincesUrl);
+      }).then(function (data) {
         const land = L.geoJSON(data, {
           pane: "fsLand",
           interactive: false,
@@ -71,7 +83,9 @@
         self.layers.land = land;
       }).catch(self.fail);
 
-      fetchJson(config.communesUrl).then(function (data) {
+      streetsShown.then(function () {
+        return fetchJson(config.communesUrl);
+      }).then(function (data) {
         const communes = L.geoJSON(data, {
           pane: "fsBoundaries",
           style: { color: "#6a51a3", weight: 1.2, fill: false },
@@ -161,6 +175,17 @@
     // placing measures the page once per name: 300 names made again at every move took a zoom
     // over the city's old quarter to 1 s, against 0.05–0.09 s without them).
     sitesLayer: function (url, label) {
+      // A name placed by its left and top, not by a 3D transform as Leaflet places markers: a
+      // 3D-transformed element is a layer of its own, painted into its own 256-pixel tiles, and
+      // 300 names held 80–130 MB of the page's memory over the city's old quarter.
+      const FlatMarker = L.Marker.extend({
+        _setPos: function (pos) {
+          this._icon.style.left = pos.x + "px";
+          this._icon.style.top = pos.y + "px";
+          this._zIndex = pos.y + this.options.zIndexOffset;
+          this._resetZIndex();
+        },
+      });
       const self = this;
       const map = this.map;
       // Sites from zoom 14: below it the city's cameras say more than hundreds of rings.
@@ -195,7 +220,7 @@
       function nameMarker(i) {
         if (!nameMarkers[i]) {
           const c = features[i].geometry.coordinates;
-          const made = L.marker([c[1], c[0]], {
+          const made = new FlatMarker([c[1], c[0]], {
             icon: L.divIcon({
               className: "fs-site-label", html: esc(features[i].properties.name),
               iconSize: null, iconAnchor: [-10, 8],
@@ -302,10 +327,12 @@
     addStreets: function (spec) {
       const self = this;
       if (!window.maplibregl || !L.maplibreGL) {
+        this.streetsShown();
         FS.send({ cmd: "streets-failed", reason: "script" });
         return;
       }
       if (!this.webglAvailable()) {
+        this.streetsShown();
         FS.send({ cmd: "streets-failed", reason: "webgl" });
         return;
       }
@@ -329,22 +356,43 @@
       this.streets = layer;
       this.control.addOverlay(layer, esc(this.config.labels.streets));
       // Times since the page started: the first frame with any street drawn, and the first
-      // moment everything in view is drawn (labels included).
+      // moment everything in view is drawn (names included). The names (a second source of the
+      // same tiles, hidden in the style as served) are shown from that first frame, or from the
+      // first idle moment when nothing in view has streets.
       const gl = layer.getMaplibreMap();
       let first = null;
-      const painted = function () {
-        if (first === null && self.streetTiles() > 0) {
-          first = performance.now();
-          gl.off("render", painted);
-        }
-      };
-      gl.on("render", painted);
-      gl.once("idle", function () {
+      const report = function () {
         const now = performance.now();
         FS.send({
           cmd: "streets", tiles: self.streetTiles(), ms: now, first: first === null ? now : first,
         });
-      });
+      };
+      const showNames = function (event) {
+        gl.off("render", painted);
+        gl.off("idle", showNames);
+        let shown = 0;
+        gl.getStyle().layers.forEach(function (styleLayer) {
+          if (styleLayer.metadata && styleLayer.metadata["fieldsurvey:after-first-paint"]) {
+            gl.setLayoutProperty(styleLayer.id, "visibility", "visible");
+            shown += 1;
+          }
+        });
+        self.streetsShown();
+        if (event.type === "idle" && !shown) {
+          report();  // nothing more to draw
+        } else {
+          // Not this frame's idle: the names are not asked for yet.
+          setTimeout(function () { gl.once("idle", report); }, 0);
+        }
+      };
+      const painted = function (event) {
+        if (self.streetTiles() > 0) {
+          first = performance.now();
+          showNames(event);
+        }
+      };
+      gl.on("render", painted);
+      gl.on("idle", showNames);
     },
 
     streetMap: function () {

@@ -394,6 +394,23 @@ def test_sites_are_drawn_named_from_street_zoom_and_clickable(
         "return t.getElement() ? t.getElement().textContent : ''; }))",
     )
     assert name in json.loads(names)
+    # A name stands just right of its site, placed by left and top: a 3D transform would make
+    # each name a layer of its own, with its own painted tiles.
+    placed = js(
+        qtbot,
+        map_view,
+        "(function () { var out = null; FSBoot.layers.siteNames.eachLayer(function (t) { "
+        f"if (t.getElement().textContent === {json.dumps(name)} && !out) {{ "
+        "var box = t.getElement().getBoundingClientRect(); "
+        "var map = FSBoot.map.getContainer().getBoundingClientRect(); "
+        "var at = FSBoot.map.latLngToContainerPoint(t.getLatLng()); "
+        "out = {dx: box.left - map.left - at.x, dy: box.top - map.top - at.y, "
+        "transform: getComputedStyle(t.getElement()).transform}; } }); "
+        "return JSON.stringify(out); })()",
+    )
+    placed = json.loads(placed)
+    assert placed["transform"] == "none", placed
+    assert abs(placed["dx"] - 10) <= 1 and abs(placed["dy"] + 8) <= 1, placed
     click = (
         "(function () { var hit = null; FSBoot.layers.sites.eachLayer(function (m) { "
         f"if (m.feature.properties.id === {json.dumps(site_id)}) hit = m; }}); "

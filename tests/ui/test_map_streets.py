@@ -90,6 +90,21 @@ def test_streets_are_drawn_offline_under_the_cameras(qtbot: QtBot, street_map: M
     assert js(qtbot, street_map, "FSBoot.streets.getContainer().parentNode.className").startswith(
         "leaflet-pane leaflet-fsStreets-pane"
     )
+    # The names, hidden in the style as served, are shown once the first street is drawn; the
+    # land and the communes, which wait for that moment, are there too.
+    hidden = json.loads(
+        js(
+            qtbot,
+            street_map,
+            "JSON.stringify(FSBoot.streetMap().getStyle().layers.filter(function (l) {"
+            " return l.metadata && l.metadata['fieldsurvey:after-first-paint']; }).map("
+            "function (l) { return (l.layout || {}).visibility || 'visible'; }))",
+        )
+    )
+    assert hidden and set(hidden) == {"visible"}, hidden
+    qtbot.waitUntil(
+        lambda: js(qtbot, street_map, "!!(FSBoot.layers.land && FSBoot.layers.communes)")
+    )
     # the ODbL attribution on the map
     qtbot.waitUntil(
         lambda: (

@@ -148,6 +148,24 @@ def test_the_style_serves_everything_from_the_app(basemap: StreetBasemap) -> Non
     assert text.count("https://") == 1  # the licence link of the attribution, a plain link
 
 
+def test_names_come_from_a_second_source_shown_after_the_first_street(
+    basemap: StreetBasemap,
+) -> None:
+    style = basemap.style(ORIGIN)
+    base, names = style["sources"]["openmaptiles"], style["sources"]["openmaptiles-labels"]
+    assert names["tiles"] == base["tiles"] and names["maxzoom"] == base["maxzoom"]
+    assert names["attribution"] == ""  # the same data, credited once
+    by_source: dict[str, set[str]] = {}
+    for layer in style["layers"]:
+        by_source.setdefault(layer["source"], set()).add(layer["type"])
+        later = layer.get("metadata", {}).get("fieldsurvey:after-first-paint", False)
+        assert later == (layer["source"] == "openmaptiles-labels"), layer["id"]
+        if later:
+            assert layer["layout"]["visibility"] == "none"
+    assert by_source["openmaptiles"] == {"fill", "line"}
+    assert by_source["openmaptiles-labels"] == {"symbol", "circle"}
+
+
 def test_the_style_hides_osm_boundaries_and_administrative_place_names() -> None:
     style = json.loads(resource_path("basemap", "style.json").read_text("utf-8"))
     layers = style["layers"]

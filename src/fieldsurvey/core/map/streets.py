@@ -56,6 +56,12 @@ MAX_TILE_BYTES = 16 * 1024 * 1024
 # Tiles looked at to decide what a file holds.
 SAMPLE_TILES = 8
 SOURCE_ID = "openmaptiles"
+# The names (symbol and circle layers) read the same tiles as a second source, shown from the
+# first frame with streets drawn: a source's tile is drawn only once every layer of it is laid
+# out, and laying out the old quarter's thousands of names took the first paint past a second.
+LABELS_SOURCE_ID = "openmaptiles-labels"
+LABEL_LAYER_TYPES = frozenset({"symbol", "circle"})
+AFTER_FIRST_PAINT = "fieldsurvey:after-first-paint"
 _RANGE = re.compile(r"(\d{1,5})-(\d{1,5})")
 _MAP = "map"
 
@@ -112,6 +118,13 @@ class StreetBasemap:
         if self.tileset.bounds is not None:
             source["bounds"] = list(self.tileset.bounds)
         style["glyphs"] = f"{origin}/basemap/glyphs/{{fontstack}}/{{range}}.pbf"
+        # The same tiles, credited once (on the first source).
+        style["sources"][LABELS_SOURCE_ID] = {**source, "attribution": ""}
+        for layer in style["layers"]:
+            if layer["type"] in LABEL_LAYER_TYPES:
+                layer["source"] = LABELS_SOURCE_ID
+                layer.setdefault("layout", {})["visibility"] = "none"
+                layer.setdefault("metadata", {})[AFTER_FIRST_PAINT] = True
         return style
 
     def close(self) -> None:
