@@ -6,6 +6,7 @@ is written."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from fieldsurvey.core.sync.package import Refusal
 from fieldsurvey.core.sync.package_format import SyncError
 from tests.helpers import DATA
 from tests.helpers.basemap import cut_basemap
-from tests.helpers.office import OfficeDemos, everything
+from tests.helpers.office import OfficeDemos, copy_workspaces, everything
 
 
 @pytest.fixture(scope="module")
@@ -241,3 +242,54 @@ def test_the_bundled_basemap_is_never_offered(
     assert basemaps.offered("surveyor") is None
     offered = basemaps.offered("office")
     assert offered is not None and offered.date == "2026-10"
+
+
+def test_the_basemap_goes_from_the_command_line_unless_left_out(
+    built: dict[str, Path],
+    computers: Computers,
+    tmp_path: Path,
+    usb: Path,
+    run_cli: Callable[..., Any],
+) -> None:
+    paths = copy_workspaces(built, tmp_path)
+    with Workspace.open(paths["s1"]) as s1:
+        s1_device = s1.device_id
+    office, s1_path = str(paths["office"]), str(paths["s1"])
+
+    computers.at("office")
+    plain = usb / "plain.fspkg"
+    result = run_cli("export", "--db", office, "--to", s1_device, "--out", str(plain))
+    assert result.returncode == 0, result.stderr
+    assert "bản đồ nền" not in result.stdout  # only the bundled one here: nothing to send
+    refused = run_cli("export", "--db", office, "--to", s1_device, "--out", "x", "--basemap")
+    assert refused.returncode != 0 and "Không có bản đồ nền để gửi kèm" in refused.stderr
+    assert run_cli("basemap", "install", str(newer_basemap(tmp_path))).returncode == 0
+    dry = run_cli("export", "--db", office, "--to", s1_device, "--dry-run")
+    assert "Gửi kèm bản đồ nền Hà Nội OSM 2026-10 (2026-10, " in dry.stdout
+    left_out = usb / "left-out.fspkg"
+    result = run_cli(
+        "export", "--db", office, "--to", s1_device, "--out", str(left_out), "--no-basemap"
+    )
+    assert result.returncode == 0 and "bản đồ nền" not in result.stdout
+    carried = usb / "carried.fspkg"
+    result = run_cli("export", "--db", office, "--to", s1_device, "--out", str(carried))
+    assert result.returncode == 0, result.stderr
+    assert "Gửi kèm bản đồ nền Hà Nội OSM 2026-10 (2026-10, " in result.stdout
+
+    home = computers.at("s1")
+    imported = run_cli("import", "--db", s1_path, str(plain), str(left_out), "--json")
+    assert imported.returncode == 0, imported.stderr
+    lines = [json.loads(line) for line in imported.stdout.splitlines()]
+    assert [line["basemap"] for line in lines] == [None, None]
+    assert not (home / "data" / "basemaps").exists()
+    dry = run_cli("import", "--db", s1_path, str(carried), "--dry-run")
+    assert "(thử) Sẽ cài bản đồ nền Hà Nội OSM 2026-10 (2026-10)" in dry.stdout
+    assert not (home / "data" / "basemaps").exists()
+    said = run_cli("import", "--db", s1_path, str(carried))
+    assert said.returncode == 0, said.stderr
+    assert "Đã cài bản đồ nền Hà Nội OSM 2026-10 (2026-10); bản đồ dùng nó từ lần mở sau" in (
+        said.stdout
+    )
+    listed = run_cli("basemap", "list", "--json")
+    active = json.loads(listed.stdout.splitlines()[0])
+    assert active["active"] and active["date"] == "2026-10" and not active["bundled"]
