@@ -8,16 +8,13 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import sqlite3
 from collections.abc import Callable
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from fieldsurvey.core import settings
 from fieldsurvey.core.map import basemaps, streets
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.sync import export
@@ -26,7 +23,12 @@ from fieldsurvey.core.sync.importing import import_package, verify
 from fieldsurvey.core.sync.package import Refusal
 from fieldsurvey.core.sync.package_format import SyncError
 from tests.helpers import DATA
-from tests.helpers.basemap import cut_basemap
+from tests.helpers.basemap import (
+    Computers,
+    installed_files,
+    newer_basemap,
+    set_metadata,
+)
 from tests.helpers.office import OfficeDemos, copy_workspaces, everything
 
 
@@ -35,49 +37,13 @@ def built(office_demos: OfficeDemos) -> dict[str, Path]:
     return office_demos(("office", "s1"))
 
 
-@dataclass(frozen=True)
-class Computers:
-    """Each workspace on a computer of its own: its own data folder, so its own basemaps."""
-
-    folder: Path
-    monkeypatch: pytest.MonkeyPatch
-
-    def at(self, name: str) -> Path:
-        home = self.folder / f"home-{name}"
-        self.monkeypatch.setenv(settings.HOME_VARIABLE, str(home))
-        return home
-
-
 @pytest.fixture
 def computers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Computers:
     return Computers(tmp_path, monkeypatch)
 
 
-def set_metadata(path: Path, name: str, value: str) -> None:
-    with closing(sqlite3.connect(path)) as db:
-        db.execute("DELETE FROM metadata WHERE name = ?", (name,))
-        db.execute("INSERT INTO metadata VALUES (?, ?)", (name, value))
-        db.commit()
-
-
-def newer_basemap(folder: Path, *, whole: bool = False) -> Path:
-    """A basemap newer than the bundled one: the bundled file itself (``whole``) or a cut of
-    it, dated 2026-10."""
-    target = folder / "hanoi-2026-10.mbtiles"
-    if whole:
-        shutil.copy(streets.bundled_path(), target)
-    else:
-        cut_basemap(target)
-    set_metadata(target, "name", "Hà Nội OSM 2026-10")
-    return target
-
-
 def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def installed_files() -> list[Path]:
-    return sorted(basemaps.folder().glob("*")) if basemaps.folder().is_dir() else []
 
 
 def office_sends(

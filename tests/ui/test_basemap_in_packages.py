@@ -1,0 +1,100 @@
+"""The office's street basemap in the sync dialogs: offered (ticked) when the office installed
+one, left out when unticked, installed at the surveyor's and said in the import's receipt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from fieldsurvey.core.map import basemaps
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.sync.importing import import_package
+from fieldsurvey.ui.sync_dialogs import ExportDialog, ImportDialog
+from tests.helpers.basemap import Computers, installed_files, newer_basemap
+from tests.helpers.office import OfficeDemos
+
+
+@pytest.fixture(scope="module")
+def built(office_demos: OfficeDemos) -> dict[str, Path]:
+    return office_demos(("office", "s1"))
+
+
+@pytest.fixture
+def computers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Computers:
+    return Computers(tmp_path, monkeypatch)
+
+
+def export_through(qtbot: QtBot, dialog: ExportDialog, usb: Path) -> Path:
+    dialog.folder.setText(str(usb))
+    dialog.suggest_name()
+    qtbot.waitUntil(dialog.export_button.isEnabled, timeout=30_000)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=30_000)
+    written = dialog.written
+    assert written is not None
+    dialog.written = None
+    return written
+
+
+def export_dialog(qtbot: QtBot, office: Workspace, to: Workspace) -> ExportDialog:
+    dialog = ExportDialog(office)
+    qtbot.addWidget(dialog)
+    dialog.recipient.setCurrentIndex(dialog.recipient.findData(to.device_id))
+    return dialog
+
+
+def test_the_export_dialog_sends_the_installed_basemap_unless_unticked(
+    qtbot: QtBot, workspaces: dict[str, Workspace], computers: Computers, tmp_path: Path, usb: Path
+) -> None:
+    office, s1 = workspaces["office"], workspaces["s1"]
+    computers.at("office")
+    installed = basemaps.install(newer_basemap(tmp_path))
+    dialog = export_dialog(qtbot, office, s1)
+    assert dialog.basemap.isVisibleTo(dialog) and dialog.basemap.isChecked()
+    assert dialog.basemap.text() == (
+        f"Gửi kèm bản đồ nền (2026-10, {basemaps.megabytes(installed.size)} MB)"
+    )
+    dialog.basemap.setChecked(False)
+    left_out = export_through(qtbot, dialog, usb)
+    dialog.basemap.setChecked(True)
+    carried = export_through(qtbot, dialog, usb)
+    assert "Kèm bản đồ nền Hà Nội OSM 2026-10 (2026-10)." in dialog.summary.text()
+
+    computers.at("s1")
+    report = import_package(
+        s1, left_out, check_basemap=basemaps.check, install_basemap=basemaps.install
+    )
+    assert report.basemap is None and installed_files() == []
+    importer = ImportDialog(s1)
+    qtbot.addWidget(importer)
+    importer.show()
+    importer.add_files([carried])
+    qtbot.waitUntil(lambda: not importer.previewing, timeout=60_000)
+    assert importer.table.item(0, 6).text() == "xem trước (kèm bản đồ nền 2026-10)"
+    assert installed_files() == []  # the preview installs nothing
+    qtbot.mouseClick(importer.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(importer.receipt.isVisible, timeout=60_000)
+    assert (
+        f"{carried.name}: đã cài bản đồ nền Hà Nội OSM 2026-10 (2026-10) gửi kèm gói."
+        in importer.receipt.toPlainText()
+    )
+    assert importer.installed_basemap is not None
+    assert importer.installed_basemap.path == basemaps.active() != installed.path
+    assert importer.installed_basemap.path.read_bytes() == installed.path.read_bytes()
+
+
+def test_no_basemap_is_offered_without_an_installed_one_or_by_a_surveyor(
+    qtbot: QtBot, workspaces: dict[str, Workspace], computers: Computers, tmp_path: Path, usb: Path
+) -> None:
+    office, s1 = workspaces["office"], workspaces["s1"]
+    computers.at("office")
+    dialog = export_dialog(qtbot, office, s1)
+    assert not dialog.basemap.isVisibleTo(dialog) and dialog.basemap_to_send() is None
+    computers.at("s1")
+    basemaps.install(newer_basemap(tmp_path))
+    surveyors = ExportDialog(s1)
+    qtbot.addWidget(surveyors)
+    assert not surveyors.basemap.isVisibleTo(surveyors) and surveyors.basemap_to_send() is None
