@@ -8,7 +8,9 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -259,3 +261,27 @@ def test_the_basemap_goes_from_the_command_line_unless_left_out(
     listed = run_cli("basemap", "list", "--json")
     active = json.loads(listed.stdout.splitlines()[0])
     assert active["active"] and active["date"] == "2026-10" and not active["bundled"]
+
+
+def test_a_basemap_that_cannot_be_installed_after_the_commit_is_said_not_raised(
+    workspaces: dict[str, Workspace], computers: Computers, tmp_path: Path, usb: Path
+) -> None:
+    office, s1 = workspaces["office"], workspaces["s1"]
+    computers.at("office")
+    with office.transaction():
+        unit = office.insert("units", {"name": "Tổ khảo sát mới", "kind": "police"})
+    package = usb / "office-to-s1.fspkg"
+    office_sends(office, s1, package, basemaps.install(newer_basemap(tmp_path)).path)
+    computers.at("s1")
+    committed: list[bool] = []
+
+    def disk_full(path: Path) -> Any:
+        with closing(sqlite3.connect(s1.path)) as other:  # sees only what is committed
+            committed.append(other.execute("SELECT 1 FROM units WHERE id = ?", [unit]).fetchone())
+        raise OSError(28, "No space left on device")
+
+    report = import_package(s1, package, check_basemap=basemaps.check, install_basemap=disk_full)
+    assert committed == [(1,)]  # installed only once the records were in
+    assert not report.basemap_installed and report.basemap_error is not None
+    assert "không cài được bản đồ nền" in report.basemap_error.text("vi")
+    assert installed_files() == [] and report.new > 0
