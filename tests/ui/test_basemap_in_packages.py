@@ -3,17 +3,22 @@ one, left out when unticked, installed at the surveyor's and said in the import'
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
-from fieldsurvey.core.map import basemaps
+from fieldsurvey.core.map import basemaps, streets
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.sync.export import export_package
 from fieldsurvey.core.sync.importing import import_package
+from fieldsurvey.ui import workspace_dialogs
+from fieldsurvey.ui.main_window import MainWindow
 from fieldsurvey.ui.sync_dialogs import ExportDialog, ImportDialog
 from tests.helpers.basemap import Computers, installed_files, newer_basemap
+from tests.helpers.modal import when_modal
 from tests.helpers.office import OfficeDemos
 
 
@@ -98,3 +103,49 @@ def test_no_basemap_is_offered_without_an_installed_one_or_by_a_surveyor(
     surveyors = ExportDialog(s1)
     qtbot.addWidget(surveyors)
     assert not surveyors.basemap.isVisibleTo(surveyors) and surveyors.basemap_to_send() is None
+
+
+def test_the_window_draws_the_basemap_an_imported_package_installed(
+    qtbot: QtBot, workspaces: dict[str, Workspace], computers: Computers, tmp_path: Path, usb: Path
+) -> None:
+    office, s1 = workspaces["office"], workspaces["s1"]
+    computers.at("office")
+    installed = basemaps.install(newer_basemap(tmp_path))
+    package = usb / "office-to-s1.fspkg"
+    export_package(
+        office,
+        package,
+        recipient_id=s1.device_id,
+        basemap=installed.path,
+        check_basemap=basemaps.check,
+    )
+    computers.at("s1")
+    window = MainWindow(s1)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.map.ready, timeout=60_000):
+        window.show()
+    assert window.map.content.streets is not None
+    assert window.map.content.streets.tileset.path == streets.bundled_path()
+
+    def import_it(dialog: ImportDialog) -> None:
+        dialog.add_files([package])
+        wait_then(lambda: not dialog.previewing, lambda: click_import(dialog))
+
+    def click_import(dialog: ImportDialog) -> None:
+        dialog.import_button.click()
+        wait_then(lambda: "bản đồ nền" in dialog.receipt.toPlainText(), dialog.accept)
+
+    when_modal(ImportDialog, import_it)
+    workspace_dialogs.on_import_packages_requested(window)
+    drawn = window.map.content.streets.tileset.path
+    assert drawn == basemaps.active() and drawn.parent == basemaps.folder()
+    assert window.map_panel.go_to.basemap == drawn
+    window.close()
+
+
+def wait_then(ready: Callable[[], bool], then: Callable[[], None], left: int = 3000) -> None:
+    """Inside a modal dialog's own loop: do ``then`` once ``ready``, looking every 20 ms."""
+    if ready():
+        then()
+    elif left > 0:
+        QTimer.singleShot(20, lambda: wait_then(ready, then, left - 1))
