@@ -181,7 +181,7 @@ def _check_opened(
 ) -> tuple[ChangeSummary, dict[str, int], BasemapFacts | None]:
     sender = keys.trusted_peer(ws.db, str(opened.manifest["sender"]))
     assert sender is not None  # open_package refused the package otherwise
-    basemap = _check_basemap(opened, sender, check_basemap)
+    staged_basemap = _basemap_entry(opened, sender)
     rotations = _rotations_in(ws, opened, check=True)
     try:
         keys.check_demo_match(me.demo_seed, sender.demo_seed, sender.device_id)
@@ -218,7 +218,10 @@ def _check_opened(
                 _say(QT_TRANSLATE_NOOP("sync", "Ảnh trong gói không khớp mã băm của nó.")),
                 Refusal.HASH_MISMATCH,
             )
-    return summary, _read_acks(opened.entry_paths.get("acks.json")), basemap
+    acks = _read_acks(opened.entry_paths.get("acks.json"))
+    # Last: the one file opened here that nobody wrote for FieldSurvey's own checks.
+    basemap = _check_basemap(opened, staged_basemap, check_basemap)
+    return summary, acks, basemap
 
 
 # What the manifest says of a basemap: short texts and its size, nothing else.
@@ -226,13 +229,9 @@ _BASEMAP_FACTS = {"name": str, "date": str, "size": int}
 _MAX_BASEMAP_TEXT = 200
 
 
-def _check_basemap(
-    opened: OpenedPackage, sender: keys.PublicIdentity, check: BasemapCheck | None
-) -> BasemapFacts | None:
-    """A street basemap comes only from an office, said in the signed manifest as the file it
-    is, and passes every check a basemap installed by hand passes (``check``: the map room's
-    ``basemaps.check``); else the whole package is refused. Without ``check`` the file is
-    left unopened where it was staged and nothing is installed."""
+def _basemap_entry(opened: OpenedPackage, sender: keys.PublicIdentity) -> Path | None:
+    """The staged street basemap of a package, if it has one: only an office sends one, and
+    the signed manifest says what it is; else the whole package is refused."""
     said = opened.manifest.get(BASEMAP_KEY)
     staged = opened.entry_paths.get(BASEMAP_ENTRY)
     if said is None and staged is None:
@@ -266,7 +265,16 @@ def _check_basemap(
             ),
             Refusal.BAD_MANIFEST,
         )
-    if check is None:
+    return staged
+
+
+def _check_basemap(
+    opened: OpenedPackage, staged: Path | None, check: BasemapCheck | None
+) -> BasemapFacts | None:
+    """The staged basemap passes every check a basemap installed by hand passes (``check``:
+    the map room's ``basemaps.check``), else the whole package is refused. Without ``check``
+    the file is left unopened where it was staged and nothing is installed."""
+    if staged is None or check is None:
         return None
     # Under the name it travels by, so that what the checks say names it.
     named = staged.with_name(BASEMAP_ENTRY)
