@@ -285,3 +285,23 @@ def test_a_basemap_that_cannot_be_installed_after_the_commit_is_said_not_raised(
     assert not report.basemap_installed and report.basemap_error is not None
     assert "không cài được bản đồ nền" in report.basemap_error.text("vi")
     assert installed_files() == [] and report.new > 0
+
+
+def test_a_basemap_the_manifest_misdescribes_is_refused(
+    workspaces: dict[str, Workspace], computers: Computers, tmp_path: Path, usb: Path
+) -> None:
+    office, s1 = workspaces["office"], workspaces["s1"]
+    computers.at("office")
+    package = usb / "office-to-s1.fspkg"
+
+    def wrong_size(path: Path) -> Any:
+        return fake_check(path).__class__(path, size=path.stat().st_size - 1)
+
+    office_sends(office, s1, package, newer_basemap(tmp_path), check=wrong_size)
+    computers.at("s1")
+    before = everything(s1)
+    with pytest.raises(SyncError) as refused:
+        surveyor_imports(s1, package)
+    assert refused.value.reason == Refusal.BAD_MANIFEST
+    assert "không khớp với bản đồ nền" in refused.value.text("vi")
+    assert everything(s1) == before and installed_files() == []
