@@ -90,6 +90,22 @@ def test_the_export_dialog_sends_the_installed_basemap_unless_unticked(
     assert importer.installed_basemap.path == basemaps.active() != installed.path
     assert importer.installed_basemap.path.read_bytes() == installed.path.read_bytes()
 
+    computers.at("office")  # the next package carries the same basemap again
+    again = export_through(qtbot, dialog, usb)
+    computers.at("s1")
+    second = ImportDialog(s1)
+    qtbot.addWidget(second)
+    second.show()
+    second.add_files([again])
+    qtbot.waitUntil(lambda: not second.previewing, timeout=60_000)
+    qtbot.mouseClick(second.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(second.receipt.isVisible, timeout=60_000)
+    assert (
+        f"{again.name}: bản đồ nền Hà Nội OSM 2026-10 (2026-10) gửi kèm gói đã được cài từ trước."
+        in second.receipt.toPlainText()
+    )
+    assert second.installed_basemap is None  # nothing new for the window to draw
+
 
 def test_no_basemap_is_offered_without_an_installed_one_or_by_a_surveyor(
     qtbot: QtBot, workspaces: dict[str, Workspace], computers: Computers, tmp_path: Path, usb: Path

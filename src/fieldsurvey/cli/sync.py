@@ -229,6 +229,7 @@ def import_command(
     with user_errors(), open_workspace(db_path, passphrase_file=passphrase_file) as ws:
         ws.identity()  # the keys unlocked once, before any package (a wrong passphrase stops)
         for package in packages:
+            drawn = basemaps.active()
             try:
                 report = import_package(
                     ws,
@@ -297,7 +298,7 @@ def import_command(
                     )
                 )
                 click.echo(say(template, file=package, photos=report.photos, **counts))
-                _say_basemap(report)
+                _say_basemap(report, drawn)
         if not dry_run:
             from fieldsurvey.core.photos.store import make_missing_copies
 
@@ -331,9 +332,9 @@ def _basemap_json(report: ImportReport) -> dict[str, Any] | None:
     }
 
 
-def _say_basemap(report: ImportReport) -> None:
+def _say_basemap(report: ImportReport, drawn: Path) -> None:
     """The basemap a package brought: installed (and drawn from the map's next start, unless
-    a newer one is already here), or why not."""
+    a newer one is already here), already the one ``drawn`` before, or why not."""
     from fieldsurvey.core.map import basemaps
 
     if report.basemap_error is not None:
@@ -345,6 +346,10 @@ def _say_basemap(report: ImportReport) -> None:
         template = QT_TRANSLATE_NOOP("cli", "(thử) Sẽ cài bản đồ nền {name} ({date}) gửi kèm gói.")
     elif not report.basemap_installed:
         return
+    elif report.basemap.path == drawn:
+        template = QT_TRANSLATE_NOOP(
+            "cli", "Bản đồ nền {name} ({date}) gửi kèm gói đã được cài trên máy này từ trước."
+        )
     elif basemaps.active() == report.basemap.path:
         template = QT_TRANSLATE_NOOP(
             "cli", "Đã cài bản đồ nền {name} ({date}); bản đồ dùng nó từ lần mở sau."

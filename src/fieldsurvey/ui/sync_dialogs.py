@@ -434,6 +434,7 @@ class ImportDialog(QDialog):
         self.progress.show()
         self.task = Task()
         self.outcomes: dict[Path, importing.ImportReport | str] = {}
+        self.drawn_basemap = basemaps.active()  # to tell a new basemap from one already here
         self.import_next(todo)
 
     def import_next(self, todo: list[Path]) -> None:
@@ -524,6 +525,12 @@ class ImportDialog(QDialog):
         installed = outcome.basemap
         if not outcome.basemap_installed or not isinstance(installed, basemaps.Basemap):
             return []
+        if installed.path == self.drawn_basemap:
+            return [
+                self.tr("{0}: bản đồ nền {1} ({2}) gửi kèm gói đã được cài từ trước.").format(
+                    path.name, installed.name, installed.date or "—"
+                )
+            ]
         lines = [
             self.tr("{0}: đã cài bản đồ nền {1} ({2}) gửi kèm gói.").format(
                 path.name, installed.name, installed.date or "—"

@@ -262,6 +262,15 @@ def test_the_basemap_goes_from_the_command_line_unless_left_out(
     active = json.loads(listed.stdout.splitlines()[0])
     assert active["active"] and active["date"] == "2026-10" and not active["bundled"]
 
+    computers.at("office")  # the next package carries the same basemap again
+    again = usb / "again.fspkg"
+    assert run_cli("export", "--db", office, "--to", s1_device, "--out", str(again)).returncode == 0
+    computers.at("s1")
+    said = run_cli("import", "--db", s1_path, str(again))
+    assert said.returncode == 0, said.stderr
+    assert "Bản đồ nền Hà Nội OSM 2026-10 (2026-10) gửi kèm gói đã được cài" in said.stdout
+    assert len(list((home / "data" / "basemaps").iterdir())) == 1
+
 
 def test_a_basemap_that_cannot_be_installed_after_the_commit_is_said_not_raised(
     workspaces: dict[str, Workspace], computers: Computers, tmp_path: Path, usb: Path
