@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,6 +19,35 @@ from fieldsurvey.cli.common import (
 )
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP
+from fieldsurvey.core.store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from fieldsurvey.core.map.basemaps import Basemap
+    from fieldsurvey.core.sync.importing import ImportReport
+
+
+def basemap_to_send(ws: Workspace, wanted: bool | None) -> Basemap | None:
+    """The basemap an export sends: by default the one an office installed and draws; with
+    ``--basemap`` it must exist, with ``--no-basemap`` none goes."""
+    from fieldsurvey.core.map import basemaps
+
+    if wanted is False:
+        return None
+    offered = basemaps.offered(ws.public_identity().role)
+    if offered is None and wanted:
+        raise click.UsageError(
+            str(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "cli",
+                        "Không có bản đồ nền để gửi kèm: chỉ văn phòng gửi bản đồ nền, và chỉ "
+                        "bản đã cài (fieldsurvey basemap install), không phải bản kèm theo ứng "
+                        "dụng.",
+                    )
+                )
+            )
+        )
+    return offered
 
 
 @click.command(
@@ -54,6 +84,20 @@ from fieldsurvey.core.messages import QT_TRANSLATE_NOOP
         )
     ),
 )
+@click.option(
+    "--basemap/--no-basemap",
+    "with_basemap",
+    default=None,
+    help=str(
+        say(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Gửi kèm (hoặc không) bản đồ nền đã cài của máy này; mặc định: gửi khi máy "
+                "là văn phòng và đang dùng một bản đồ nền đã cài.",
+            )
+        )
+    ),
+)
 @PASSPHRASE_FILE
 def export_command(
     db_path: Path,
@@ -61,13 +105,16 @@ def export_command(
     recipient: str | None,
     full: bool,
     dry_run: bool,
+    with_basemap: bool | None,
     passphrase_file: Path | None,
 ) -> None:
+    from fieldsurvey.core.map import basemaps
     from fieldsurvey.core.sync.export import export_package, pending_export
 
     if dry_run:
         with user_errors(), open_workspace(db_path) as ws:
             pending = pending_export(ws, recipient_id=recipient, full=full)
+            basemap = basemap_to_send(ws, with_basemap)
         recipient_label = say(QT_TRANSLATE_NOOP("cli", "Nơi nhận"))
         click.echo(f"{recipient_label}: {pending['recipient_name']} ({pending['recipient']})")
         for table, count in pending["by_table"].items():
@@ -78,11 +125,21 @@ def export_command(
         click.echo(
             f"  {withheld:<16} {pending['withheld']:>8}\n  {photos:<16} {pending['photos']:>8}"
         )
+        if basemap is not None:
+            click.echo(_basemap_going(basemap.name, basemap.date, basemap.size))
         return
     if out is None:
         raise click.UsageError(str(say(QT_TRANSLATE_NOOP("cli", "Cần --out (hoặc --dry-run)."))))
     with user_errors(), open_workspace(db_path, passphrase_file=passphrase_file) as ws:
-        manifest = export_package(ws, out, recipient_id=recipient, full=full)
+        basemap = basemap_to_send(ws, with_basemap)
+        manifest = export_package(
+            ws,
+            out,
+            recipient_id=recipient,
+            full=full,
+            basemap=None if basemap is None else basemap.path,
+            check_basemap=basemaps.check,
+        )
     click.echo(
         say(
             QT_TRANSLATE_NOOP("cli", "{file}: {changes} thay đổi, {photos} ảnh (gói {package})"),
@@ -90,6 +147,22 @@ def export_command(
             changes=manifest["changes"],
             photos=manifest["photos"],
             package=manifest["package_id"],
+        )
+    )
+    sent = manifest.get("basemap")
+    if sent:
+        click.echo(_basemap_going(sent["name"], sent["date"], sent["size"]))
+
+
+def _basemap_going(name: str, date: str, size: int) -> str:
+    from fieldsurvey.core.map.basemaps import megabytes
+
+    return str(
+        say(
+            QT_TRANSLATE_NOOP("cli", "Gửi kèm bản đồ nền {name} ({date}, {size} MB)."),
+            name=name,
+            date=date or "—",
+            size=megabytes(size),
         )
     )
 
@@ -102,10 +175,11 @@ def export_command(
 @DB_OPTION
 @PASSPHRASE_FILE
 def verify_command(package: Path, db_path: Path, passphrase_file: Path | None) -> None:
+    from fieldsurvey.core.map import basemaps
     from fieldsurvey.core.sync.importing import verify
 
     with user_errors(), open_workspace(db_path, passphrase_file=passphrase_file) as ws:
-        manifest = verify(ws, package)
+        manifest = verify(ws, package, check_basemap=basemaps.check)
     click.echo(
         say(
             QT_TRANSLATE_NOOP("cli", "Gói hợp lệ: {changes} thay đổi từ {sender}."),
@@ -148,14 +222,22 @@ def import_command(
     dry_run: bool,
     passphrase_file: Path | None,
 ) -> None:
+    from fieldsurvey.core.map import basemaps
     from fieldsurvey.core.sync.importing import import_package
 
     refused = 0
     with user_errors(), open_workspace(db_path, passphrase_file=passphrase_file) as ws:
         ws.identity()  # the keys unlocked once, before any package (a wrong passphrase stops)
         for package in packages:
+            drawn = basemaps.active()
             try:
-                report = import_package(ws, package, dry_run=dry_run)
+                report = import_package(
+                    ws,
+                    package,
+                    dry_run=dry_run,
+                    check_basemap=basemaps.check,
+                    install_basemap=basemaps.install,
+                )
             except FieldSurveyError as exc:
                 refused += 1
                 reason = getattr(exc, "reason", "refused")
@@ -191,6 +273,7 @@ def import_command(
                         "changes": report.applied,
                         "photos": report.photos,
                         **counts,
+                        "basemap": _basemap_json(report),
                     }
                 )
             elif report.already_imported:
@@ -215,6 +298,7 @@ def import_command(
                     )
                 )
                 click.echo(say(template, file=package, photos=report.photos, **counts))
+                _say_basemap(report, drawn)
         if not dry_run:
             from fieldsurvey.core.photos.store import make_missing_copies
 
@@ -232,6 +316,50 @@ def import_command(
                 )
     if refused:
         sys.exit(1)
+
+
+def _basemap_json(report: ImportReport) -> dict[str, Any] | None:
+    """What the JSON line says of the basemap a package carried."""
+    if report.basemap is None:
+        return None
+    return {
+        "name": report.basemap.name,
+        "date": report.basemap.date,
+        "size": report.basemap.size,
+        "installed": report.basemap_installed,
+        "path": str(report.basemap.path) if report.basemap_installed else None,
+        "error": report.basemap_error,
+    }
+
+
+def _say_basemap(report: ImportReport, drawn: Path) -> None:
+    """The basemap a package brought: installed (and drawn from the map's next start, unless
+    a newer one is already here), already the one ``drawn`` before, or why not."""
+    from fieldsurvey.core.map import basemaps
+
+    if report.basemap_error is not None:
+        click.echo(str(report.basemap_error), err=True)
+    if report.basemap is None:
+        return
+    facts = {"name": report.basemap.name, "date": report.basemap.date or "—"}
+    if report.dry_run:
+        template = QT_TRANSLATE_NOOP("cli", "(thử) Sẽ cài bản đồ nền {name} ({date}) gửi kèm gói.")
+    elif not report.basemap_installed:
+        return
+    elif report.basemap.path == drawn:
+        template = QT_TRANSLATE_NOOP(
+            "cli", "Bản đồ nền {name} ({date}) gửi kèm gói đã được cài trên máy này từ trước."
+        )
+    elif basemaps.active() == report.basemap.path:
+        template = QT_TRANSLATE_NOOP(
+            "cli", "Đã cài bản đồ nền {name} ({date}); bản đồ dùng nó từ lần mở sau."
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "cli",
+            "Đã cài bản đồ nền {name} ({date}); máy đã có bản mới hơn, bản đồ vẫn dùng bản đó.",
+        )
+    click.echo(say(template, **facts))
 
 
 COMMANDS = (export_command, verify_command, import_command)

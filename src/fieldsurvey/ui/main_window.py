@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QWidget
 
 from fieldsurvey.core import settings as user_settings
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.map.basemaps import Basemap
 from fieldsurvey.core.store import listing, placing
 from fieldsurvey.core.store.stats import workspace_stats
 from fieldsurvey.core.store.workspace import Workspace
@@ -546,6 +547,9 @@ class MainWindow(WindowBase):
     def add_mbtiles(self, path: Path) -> bool:
         """Add an MBTiles basemap to the map; False (after a warning) when it cannot be used."""
         return self.map_panel.add_mbtiles(path)
+
+    def show_installed_basemap(self, installed: Basemap) -> None:
+        self.map_panel.show_installed(installed)
 
     def export_map(self, target: Path) -> int | None:
         """The cameras the list's filter shows, as a standalone HTML map."""

@@ -360,22 +360,25 @@ class MapPanel(QWidget):
             translate("MainWindow", "Đang kiểm tra và cài bản đồ {0}…").format(source.name), 0
         )
 
-        def done(installed: basemaps.Basemap) -> None:
-            try:
-                self.map.set_street_basemap(installed.path)
-            except FieldSurveyError as exc:
-                self.on_basemap_failed(exc)
-                return
-            self.go_to.basemap, self.go_to.index = installed.path, None
-            self.map.show_workspace(self.workspace)
-            self.status.emit(
-                translate("MainWindow", "Đã cài bản đồ đường phố {0} ({1}).").format(
-                    installed.name, installed.date or "—"
-                ),
-                8000,
-            )
+        run_in_background(
+            self, lambda: basemaps.install(source), self.show_installed, self.on_basemap_failed
+        )
 
-        run_in_background(self, lambda: basemaps.install(source), done, self.on_basemap_failed)
+    def show_installed(self, installed: basemaps.Basemap) -> None:
+        """Draw a street basemap just installed (from a file or with the office's package)."""
+        try:
+            self.map.set_street_basemap(installed.path)
+        except FieldSurveyError as exc:
+            self.on_basemap_failed(exc)
+            return
+        self.go_to.basemap, self.go_to.index = installed.path, None
+        self.map.show_workspace(self.workspace)
+        self.status.emit(
+            translate("MainWindow", "Đã cài bản đồ đường phố {0} ({1}).").format(
+                installed.name, installed.date or "—"
+            ),
+            8000,
+        )
 
     def on_basemap_failed(self, error: BaseException) -> None:
         self.status.emit("", 1)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldsurvey.core.errors import FieldSurveyError
+from fieldsurvey.core.map import basemaps
 from fieldsurvey.core.messages import Message
 from fieldsurvey.core.photos.store import make_missing_copies
 from fieldsurvey.core.settings import load_settings, save_settings
@@ -101,6 +102,20 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder)
         folder_row.addWidget(browse)
         self.full = QCheckBox(self.tr("Gửi toàn bộ (kể cả những gì nơi nhận đã có)"), self)
+        # An office sends the street basemap it installed to its surveyors, unless unticked.
+        self.basemap_offered = basemaps.offered(workspace.public_identity().role)
+        self.basemap = QCheckBox(self)
+        if self.basemap_offered is not None:
+            self.basemap.setText(
+                self.tr("Gửi kèm bản đồ nền ({0}, {1} MB)").format(
+                    self.basemap_offered.date or "—",
+                    basemaps.megabytes(self.basemap_offered.size),
+                )
+            )
+            self.basemap.setToolTip(self.basemap_offered.name)
+            self.basemap.setChecked(True)
+        else:
+            self.basemap.hide()
         self.summary = QLabel(self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
@@ -120,6 +135,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Thư mục"), folder_row)
         form.addRow(self.tr("Tên tệp"), self.file_name)
         form.addRow("", self.full)
+        form.addRow("", self.basemap)
+        form.setRowVisible(self.basemap, self.basemap_offered is not None)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
@@ -219,15 +236,29 @@ class ExportDialog(QDialog):
         if not unlock_keys(self.workspace, self.summary.setText):
             return
         recipient, full = self.recipient.currentData(), self.full.isChecked()
+        basemap = self.basemap_to_send()
         self.export_button.setEnabled(False)
         self.progress.show()
         write_in_background(  # the export's ledger row is a write
             self,
             self.workspace,
-            lambda ws: export.export_package(ws, target, recipient_id=recipient, full=full),
+            lambda ws: export.export_package(
+                ws,
+                target,
+                recipient_id=recipient,
+                full=full,
+                basemap=basemap,
+                check_basemap=basemaps.check,
+            ),
             lambda manifest: self.on_exported(target, manifest),
             self.on_failed,
         )
+
+    def basemap_to_send(self) -> Path | None:
+        """The installed basemap, when offered and ticked."""
+        if self.basemap_offered is None or not self.basemap.isChecked():
+            return None
+        return self.basemap_offered.path
 
     def on_exported(self, target: Path, manifest: dict[str, Any]) -> None:
         self.progress.hide()
@@ -239,11 +270,13 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)  # another package may go, to another folder
         self.file_name.clear()
         self.suggest_name()  # the next one, should another package go to the same folder
-        self.summary.setText(
-            self.tr("Đã ghi {0}: {1} thay đổi, {2} ảnh.").format(
-                target, manifest["changes"], manifest["photos"]
-            )
+        done = self.tr("Đã ghi {0}: {1} thay đổi, {2} ảnh.").format(
+            target, manifest["changes"], manifest["photos"]
         )
+        sent = manifest.get("basemap")
+        if sent:
+            done += " " + self.tr("Kèm bản đồ nền {0} ({1}).").format(sent["name"], sent["date"])
+        self.summary.setText(done)
 
     def on_failed(self, error: BaseException) -> None:
         self.progress.hide()
@@ -270,6 +303,8 @@ class ImportDialog(QDialog):
         self.previews: dict[Path, importing.ImportReport | str] = {}
         self.task = Task()
         self.previewing = False
+        self.installed_basemap: basemaps.Basemap | None = None
+        """The newest street basemap the imported packages brought, once installed."""
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -341,7 +376,9 @@ class ImportDialog(QDialog):
         write_in_background(  # a dry run writes inside a transaction it then rolls back
             self,
             self.workspace,
-            lambda ws: importing.import_package(ws, path, dry_run=True),
+            lambda ws: importing.import_package(
+                ws, path, dry_run=True, check_basemap=basemaps.check
+            ),
             done,
             failed,
         )
@@ -359,6 +396,10 @@ class ImportDialog(QDialog):
                     if outcome.dry_run
                     else self.tr("đã nhập")
                 )
+                if outcome.basemap is not None and not outcome.already_imported:
+                    status += " " + self.tr("(kèm bản đồ nền {0})").format(
+                        outcome.basemap.date or outcome.basemap.name
+                    )
                 cells = [
                     path.name,
                     peer.name if peer else (outcome.sender or ""),
@@ -393,6 +434,7 @@ class ImportDialog(QDialog):
         self.progress.show()
         self.task = Task()
         self.outcomes: dict[Path, importing.ImportReport | str] = {}
+        self.drawn_basemap = basemaps.active()  # to tell a new basemap from one already here
         self.import_next(todo)
 
     def import_next(self, todo: list[Path]) -> None:
@@ -412,7 +454,13 @@ class ImportDialog(QDialog):
             self.import_next(rest)
 
         write_in_background(
-            self, self.workspace, lambda ws: importing.import_package(ws, path), done, failed
+            self,
+            self.workspace,
+            lambda ws: importing.import_package(
+                ws, path, check_basemap=basemaps.check, install_basemap=basemaps.install
+            ),
+            done,
+            failed,
         )
 
     def make_thumbnails(self) -> None:
@@ -461,6 +509,7 @@ class ImportDialog(QDialog):
                             outcome.package_id,
                         )
                     )
+                    lines.extend(self.basemap_lines(path, outcome))
             else:
                 lines.append(self.tr("{0}: TỪ CHỐI — {1}").format(path.name, outcome))
         self.receipt.setPlainText("\n".join(lines))
@@ -468,6 +517,30 @@ class ImportDialog(QDialog):
         self.cancel_button.setText(self.tr("Đóng"))
         if any(isinstance(o, importing.ImportReport) and o.photos for o in self.outcomes.values()):
             self.make_thumbnails()
+
+    def basemap_lines(self, path: Path, outcome: importing.ImportReport) -> list[str]:
+        """What became of the street basemap a package brought (remembered for the window)."""
+        if outcome.basemap_error is not None:
+            return [f"{path.name}: {outcome.basemap_error.text(current_language())}"]
+        installed = outcome.basemap
+        if not outcome.basemap_installed or not isinstance(installed, basemaps.Basemap):
+            return []
+        if installed.path == self.drawn_basemap:
+            return [
+                self.tr("{0}: bản đồ nền {1} ({2}) gửi kèm gói đã được cài từ trước.").format(
+                    path.name, installed.name, installed.date or "—"
+                )
+            ]
+        lines = [
+            self.tr("{0}: đã cài bản đồ nền {1} ({2}) gửi kèm gói.").format(
+                path.name, installed.name, installed.date or "—"
+            )
+        ]
+        if basemaps.active() == installed.path:
+            self.installed_basemap = installed
+        else:
+            lines.append(self.tr("Máy đã có bản đồ nền mới hơn; bản đồ vẫn dùng bản đó."))
+        return lines
 
     def on_cancel_clicked(self) -> None:
         if self.progress.isVisible():

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QMainWindow
 
 from fieldsurvey.core import settings as user_settings
+from fieldsurvey.core.map.basemaps import Basemap
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.ui.editor import RecordEditor
 
@@ -29,6 +30,10 @@ class WindowBase(QMainWindow):
 
     def load_workspace(self, workspace: Workspace) -> None:
         """Show another workspace (the caller closes the one shown before)."""
+        raise NotImplementedError
+
+    def show_installed_basemap(self, installed: Basemap) -> None:
+        """Draw a street basemap just installed instead of the one drawn."""
         raise NotImplementedError
 
     def forget_place(self, path: Path) -> None:

@@ -84,6 +84,8 @@ def on_import_packages_requested(window: WindowBase) -> None:
     dialog.exec()
     if getattr(dialog, "outcomes", None):
         window.load_workspace(window.workspace)  # show what arrived
+    if dialog.installed_basemap is not None:  # the office's newer street basemap, drawn now
+        window.show_installed_basemap(dialog.installed_basemap)
 
 
 def on_packages_requested(window: WindowBase) -> None:

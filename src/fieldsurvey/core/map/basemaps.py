@@ -188,3 +188,23 @@ def active() -> Path:
             continue
         return path
     return streets.bundled_path()
+
+
+def megabytes(size: int) -> int:
+    """A basemap's size in whole megabytes (at least 1), as people are told it."""
+    return max(1, round(size / 1_000_000))
+
+
+def offered(role: str) -> Basemap | None:
+    """The basemap an office sends its surveyors with its packages: the one it draws, when it
+    installed one (the bundled one every computer has already); a surveyor sends none."""
+    if role != "office":
+        return None
+    path = active()
+    if path == streets.bundled_path():
+        return None
+    try:
+        return check(path)
+    except MBTilesError as exc:
+        log.warning("Installed basemap %s not offered: %s", path, exc)
+        return None

@@ -9,7 +9,7 @@ import logging
 import tempfile
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -30,8 +30,11 @@ from fieldsurvey.core.sync import scope
 from fieldsurvey.core.sync.package import Refusal, write_package
 from fieldsurvey.core.sync.package_format import (
     AUTHORS_ENTRY,
+    BASEMAP_ENTRY,
+    BASEMAP_KEY,
     FORMAT_VERSION,
     HEADS_ENTRY,
+    BasemapFacts,
     SyncError,
     identity,
 )
@@ -225,16 +228,27 @@ def sign_own_head(ws: Workspace, me: keys.DeviceIdentity) -> ledger.Head | None:
 
 
 def export_package(
-    ws: Workspace, target: Path, *, recipient_id: str | None = None, full: bool = False
+    ws: Workspace,
+    target: Path,
+    *,
+    recipient_id: str | None = None,
+    full: bool = False,
+    basemap: Path | None = None,
+    check_basemap: Callable[[Path], BasemapFacts] | None = None,
 ) -> dict[str, Any]:
     """Write a package for a peer: every log entry it does not hold (all with ``full``), the
     signed heads that prove them, the photos the visible changes add, and what we hold of
-    every log (our acknowledgement)."""
+    every log (our acknowledgement).
+
+    An office may offer its street basemap with them: ``basemap``, checked and described by
+    ``check_basemap`` (``basemaps.check``; it raises when the file is no city basemap), goes
+    as one more entry and the manifest says what it is (name, date, size)."""
     me = identity(ws)
     recipient = _recipient(ws, recipient_id)
+    offered = _offered_basemap(me, basemap, check_basemap)
     own_head = sign_own_head(ws, me)
     try:
-        manifest, outgoing = _write_export(ws, me, recipient, target, full, own_head)
+        manifest, outgoing = _write_export(ws, me, recipient, target, full, own_head, offered)
     except OSError as exc:
         raise SyncError(
             _say(
@@ -274,6 +288,24 @@ def export_package(
     return manifest
 
 
+def _offered_basemap(
+    me: keys.DeviceIdentity,
+    basemap: Path | None,
+    check_basemap: Callable[[Path], BasemapFacts] | None,
+) -> BasemapFacts | None:
+    """The basemap to send, checked now (a file damaged since it was installed does not go)."""
+    if basemap is None:
+        return None
+    if check_basemap is None:
+        raise ValueError("a basemap goes only with the function that checks it")
+    if me.role != "office":
+        raise SyncError(
+            _say(QT_TRANSLATE_NOOP("sync", "Chỉ văn phòng mới gửi kèm bản đồ nền trong gói.")),
+            Refusal.NOT_PERMITTED,
+        )
+    return check_basemap(basemap)
+
+
 def _author_cards(
     ws: Workspace, me: keys.DeviceIdentity, recipient: keys.PublicIdentity, devices: Iterable[str]
 ) -> bytes:
@@ -293,6 +325,7 @@ def _write_export(
     target: Path,
     full: bool,
     own_head: ledger.Head | None,
+    basemap: BasemapFacts | None = None,
 ) -> tuple[dict[str, Any], Outgoing]:
     with tempfile.TemporaryDirectory(prefix=".export-", dir=target.parent) as tmp:
         changes_file = Path(tmp) / "changes.jsonl"
@@ -308,7 +341,9 @@ def _write_export(
             (AUTHORS_ENTRY, _author_cards(ws, me, recipient, outgoing.heads)),
             *rotation_entries,
         ]
-        manifest = {
+        if basemap is not None:
+            entries.append((BASEMAP_ENTRY, basemap.path))
+        manifest: dict[str, Any] = {
             "format": "fieldsurvey-package",
             "format_version": FORMAT_VERSION,
             "package_id": str(uuid.uuid4()),
@@ -319,6 +354,12 @@ def _write_export(
             "changes": outgoing.count,
             "photos": len(outgoing.photos),
         }
+        if basemap is not None:
+            manifest[BASEMAP_KEY] = {
+                "name": basemap.name,
+                "date": basemap.date,
+                "size": basemap.size,
+            }
         manifest = write_package(
             target,
             manifest=manifest,

@@ -10,7 +10,7 @@ import logging
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as futures_wait
 from dataclasses import dataclass, field
@@ -20,6 +20,7 @@ from typing import Any
 from filelock import Timeout
 
 from fieldsurvey.core.clock import COUNTER_BITS, wall_ms
+from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.files import private_folder
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.photos.store import (
@@ -55,8 +56,11 @@ from fieldsurvey.core.sync.merge import apply_changes
 from fieldsurvey.core.sync.package import OpenedPackage, PackageError, Refusal
 from fieldsurvey.core.sync.package_format import (
     AUTHORS_ENTRY,
+    BASEMAP_ENTRY,
+    BASEMAP_KEY,
     FUTURE_TOLERANCE_MS,
     HEADS_ENTRY,
+    BasemapFacts,
     SyncError,
     identity,
 )
@@ -89,6 +93,15 @@ class ImportReport:
     dry_run: bool = False
     quarantined: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    basemap: BasemapFacts | None = None
+    """The street basemap the package carried, checked (in a dry run: what would be installed;
+    after an import: the installed copy, when ``basemap_installed``)."""
+    basemap_installed: bool = False
+    basemap_error: Message | None = None
+    """Why the checked basemap could not be installed after the records were committed."""
+
+
+BasemapCheck = Callable[[Path], BasemapFacts]
 
 
 # -- import ----------------------------------------------------------------------------------------
@@ -137,28 +150,38 @@ def quarantine_folder(ws: Workspace) -> Path:
 
 
 def _open_checked(
-    ws: Workspace, source: Path, staging: Path, spool: Spool
-) -> tuple[OpenedPackage, ChangeSummary, Any, _PhotoReading]:
+    ws: Workspace,
+    source: Path,
+    staging: Path,
+    spool: Spool,
+    check_basemap: BasemapCheck | None = None,
+) -> tuple[OpenedPackage, ChangeSummary, Any, _PhotoReading, BasemapFacts | None]:
     """Open a package into ``staging`` and run every check that needs no writing: the file,
     the signature, the manifest, every change against the schema, every log against its
-    author's signed head and every change against its author's role, the acknowledgements.
-    The checked changes and new log entries wait in ``spool``."""
+    author's signed head and every change against its author's role, the acknowledgements,
+    the street basemap it carries (``_check_basemap``). The checked changes and new log
+    entries wait in ``spool``."""
     me = identity(ws)
     opened = _open_with_known_keys(ws, me, source, staging)
     photos = _PhotoReading(opened)  # in the workers, while the log is checked here
     try:
-        summary, acks = _check_opened(ws, me, opened, spool)
+        summary, acks, basemap = _check_opened(ws, me, opened, spool, check_basemap)
     except BaseException:
         photos.wait()  # its workers read from staging, which goes next
         raise
-    return opened, summary, acks, photos
+    return opened, summary, acks, photos, basemap
 
 
 def _check_opened(
-    ws: Workspace, me: keys.DeviceIdentity, opened: OpenedPackage, spool: Spool
-) -> tuple[ChangeSummary, dict[str, int]]:
+    ws: Workspace,
+    me: keys.DeviceIdentity,
+    opened: OpenedPackage,
+    spool: Spool,
+    check_basemap: BasemapCheck | None,
+) -> tuple[ChangeSummary, dict[str, int], BasemapFacts | None]:
     sender = keys.trusted_peer(ws.db, str(opened.manifest["sender"]))
     assert sender is not None  # open_package refused the package otherwise
+    staged_basemap = _basemap_entry(opened, sender)
     rotations = _rotations_in(ws, opened, check=True)
     try:
         keys.check_demo_match(me.demo_seed, sender.demo_seed, sender.device_id)
@@ -195,7 +218,82 @@ def _check_opened(
                 _say(QT_TRANSLATE_NOOP("sync", "Ảnh trong gói không khớp mã băm của nó.")),
                 Refusal.HASH_MISMATCH,
             )
-    return summary, _read_acks(opened.entry_paths.get("acks.json"))
+    acks = _read_acks(opened.entry_paths.get("acks.json"))
+    # Last: the one file opened here that nobody wrote for FieldSurvey's own checks.
+    basemap = _check_basemap(opened, staged_basemap, check_basemap)
+    return summary, acks, basemap
+
+
+# What the manifest says of a basemap: short texts and its size, nothing else.
+_BASEMAP_FACTS = {"name": str, "date": str, "size": int}
+_MAX_BASEMAP_TEXT = 200
+
+
+def _basemap_entry(opened: OpenedPackage, sender: keys.PublicIdentity) -> Path | None:
+    """The staged street basemap of a package, if it has one: only an office sends one, and
+    the signed manifest says what it is; else the whole package is refused."""
+    said = opened.manifest.get(BASEMAP_KEY)
+    staged = opened.entry_paths.get(BASEMAP_ENTRY)
+    if said is None and staged is None:
+        return None
+    if sender.role != "office":
+        raise SyncError(
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "Gói từ {sender} gửi kèm bản đồ nền, nhưng chỉ văn phòng mới được gửi bản "
+                    "đồ nền. Không có gì được ghi.",
+                ),
+                sender=sender.name,
+            ),
+            Refusal.NOT_PERMITTED,
+        )
+    if (
+        staged is None
+        or not isinstance(said, dict)
+        or set(said) != set(_BASEMAP_FACTS)
+        or not all(type(said[key]) is kind for key, kind in _BASEMAP_FACTS.items())
+        or any(len(said[key]) > _MAX_BASEMAP_TEXT for key in ("name", "date"))
+        or said["size"] != opened.manifest["entries"][BASEMAP_ENTRY]["size"]
+    ):
+        raise SyncError(
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "Bản kê của gói không khớp với bản đồ nền gửi kèm. Không có gì được ghi.",
+                )
+            ),
+            Refusal.BAD_MANIFEST,
+        )
+    return staged
+
+
+def _check_basemap(
+    opened: OpenedPackage, staged: Path | None, check: BasemapCheck | None
+) -> BasemapFacts | None:
+    """The staged basemap passes every check a basemap installed by hand passes (``check``:
+    the map room's ``basemaps.check``), else the whole package is refused. Without ``check``
+    the file is left unopened where it was staged and nothing is installed."""
+    if staged is None or check is None:
+        return None
+    # Under the name it travels by, so that what the checks say names it.
+    named = staged.with_name(BASEMAP_ENTRY)
+    staged.rename(named)
+    opened.entry_paths[BASEMAP_ENTRY] = named
+    try:
+        return check(named)
+    except (FieldSurveyError, OSError, sqlite3.Error, ValueError) as exc:
+        why = exc.message if isinstance(exc, FieldSurveyError) else str(exc)
+        raise SyncError(
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "Bản đồ nền gửi kèm gói không dùng được: {why} Không có gì được ghi.",
+                ),
+                why=why,
+            ),
+            Refusal.BAD_BASEMAP,
+        ) from exc
 
 
 class _PhotoReading:
@@ -282,10 +380,12 @@ def _read_heads(data: Any) -> dict[str, ledger.Head] | None:
     return heads
 
 
-def verify(ws: Workspace, source: Path) -> dict[str, Any]:
+def verify(
+    ws: Workspace, source: Path, *, check_basemap: BasemapCheck | None = None
+) -> dict[str, Any]:
     """Every check of an import without writing anything; returns the manifest."""
     with _one_import_at_a_time(ws) as staging, Spool(ws.db) as spool:
-        opened, summary, _, photos = _open_checked(ws, source, staging, spool)
+        opened, summary, _, photos, _ = _open_checked(ws, source, staging, spool, check_basemap)
         _check_photos(ws, photos, summary.photo_formats)
         return dict(opened.manifest)
 
@@ -294,24 +394,44 @@ class _RollBack(Exception):
     """Ends a dry run's transaction without keeping anything."""
 
 
-def import_package(ws: Workspace, source: Path, *, dry_run: bool = False) -> ImportReport:
+def import_package(
+    ws: Workspace,
+    source: Path,
+    *,
+    dry_run: bool = False,
+    check_basemap: BasemapCheck | None = None,
+    install_basemap: BasemapCheck | None = None,
+) -> ImportReport:
     """Import one package: check everything, then apply it whole in one transaction, or refuse
     it with the workspace left exactly as it was.
 
     With ``dry_run`` everything is checked and applied inside a transaction that is then rolled
     back: the report says what the import would do (new, updated, deleted records, conflicts).
+
+    A street basemap the office sent along is checked with ``check_basemap`` before anything
+    is written and handed to ``install_basemap`` once the records are committed (the map
+    room's ``basemaps.check`` and ``basemaps.install``); without them it is left alone.
     """
     with _one_import_at_a_time(ws) as staging, Spool(ws.db) as spool:
-        return _import_checked(ws, source, staging, spool, dry_run)
+        return _import_checked(ws, source, staging, spool, dry_run, check_basemap, install_basemap)
 
 
 def _import_checked(
-    ws: Workspace, source: Path, staging: Path, spool: Spool, dry_run: bool
+    ws: Workspace,
+    source: Path,
+    staging: Path,
+    spool: Spool,
+    dry_run: bool,
+    check_basemap: BasemapCheck | None = None,
+    install_basemap: BasemapCheck | None = None,
 ) -> ImportReport:
     try:
-        opened, summary, acks, photos = _open_checked(ws, source, staging, spool)
+        opened, summary, acks, photos, basemap = _open_checked(
+            ws, source, staging, spool, check_basemap
+        )
         manifest = opened.manifest
         report = ImportReport(str(manifest["package_id"]), str(manifest["sender"]), dry_run=dry_run)
+        report.basemap = basemap
         if ws.db.execute(
             "SELECT 1 FROM packages WHERE package_id = ?", [report.package_id]
         ).fetchone():
@@ -364,6 +484,8 @@ def _import_checked(
                 report.conflicts,
                 report.photos,
             )
+            if basemap is not None and install_basemap is not None:
+                _install_basemap(opened.entry_paths[BASEMAP_ENTRY], install_basemap, report)
         return report
     except (PackageError, SyncError) as exc:
         log.warning("package %s refused: %s", source, exc)
@@ -408,6 +530,30 @@ def _apply_package(
         )
         if report.dry_run:
             raise _RollBack
+
+
+def _install_basemap(staged: Path, install: BasemapCheck, report: ImportReport) -> None:
+    """Install the checked basemap; the records are committed by now, so a failure (a full
+    disk) is said in the report, not raised."""
+    try:
+        report.basemap = install(staged)
+    except (FieldSurveyError, OSError, sqlite3.Error, ValueError) as exc:
+        log.warning("basemap of package %s not installed: %s", report.package_id, exc)
+        report.basemap_error = _say(
+            QT_TRANSLATE_NOOP(
+                "sync",
+                "Các thay đổi đã được nhập, nhưng không cài được bản đồ nền gửi kèm: {why}",
+            ),
+            why=exc.message if isinstance(exc, FieldSurveyError) else str(exc),
+        )
+        return
+    report.basemap_installed = True
+    log.info(
+        "basemap %s (%s) of package %s installed",
+        report.basemap.name,
+        report.basemap.date,
+        report.package_id,
+    )
 
 
 def _hold_back_reason(

@@ -66,7 +66,8 @@ RATIO_FLOOR = 16 << 20
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"
 DEFAULT_NAMES = (
-    r"^(changes\.jsonl|acks\.json|heads\.json|authors\.json|rotation\.json|photos/[0-9a-f]{64})$"
+    r"^(changes\.jsonl|acks\.json|heads\.json|authors\.json|rotation\.json|basemap\.mbtiles"
+    r"|photos/[0-9a-f]{64})$"
 )
 
 DEFAULT_CHUNK = 1 << 20
@@ -99,6 +100,7 @@ class Refusal(enum.StrEnum):
     the log, the inbox and tests; the message beside it says it to the user."""
 
     BAD_ARCHIVE = "bad-archive"
+    BAD_BASEMAP = "bad-basemap"
     BAD_MANIFEST = "bad-manifest"
     BAD_NAME = "bad-name"
     BAD_PHOTO = "bad-photo"

@@ -4,7 +4,8 @@ device identity that signs what leaves."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -26,9 +27,29 @@ FORMAT_VERSION = 2
 HEADS_ENTRY = "heads.json"
 CHANGED_AFTER_APPROVAL = ReviewState.CHANGED_AFTER_APPROVAL
 AUTHORS_ENTRY = "authors.json"
+# The office's street basemap, offered to its surveyors: an opaque file to sync, checked and
+# installed by what the caller hands over (the map room's ``basemaps.check``/``install``).
+BASEMAP_ENTRY = "basemap.mbtiles"
+BASEMAP_KEY = "basemap"
 # A package stamped more than a day ahead of this machine's clock is held back, not applied:
 # one wrong laptop clock would otherwise win every field for ever.
 FUTURE_TOLERANCE_MS = 24 * 3600 * 1000
+
+
+class BasemapFacts(Protocol):
+    """What sync needs to know of a street basemap (``basemaps.Basemap`` is one)."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def date(self) -> str: ...
+
+    @property
+    def size(self) -> int: ...
 
 
 class SyncError(FieldSurveyError):
