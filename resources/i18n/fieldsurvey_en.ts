@@ -993,89 +993,99 @@ At: {3}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="80"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="81"/>
         <source>Xuất gói đồng bộ</source>
         <translation>Export sync package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="98"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="99"/>
         <source>Chọn thư mục…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="103"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="104"/>
         <source>Gửi toàn bộ (kể cả những gì nơi nhận đã có)</source>
         <translation>Send everything (including what the recipient already has)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="108"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="110"/>
+        <source>Gửi kèm bản đồ nền ({0}, {1} MB)</source>
+        <translation>Include the basemap ({0}, {1} MB)</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="123"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="113"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="128"/>
         <source>Xuất gói</source>
         <translation>Export package</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="119"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="134"/>
         <source>Gửi cho</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="120"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="135"/>
         <source>Thư mục</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="121"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="136"/>
         <source>Tên tệp</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="157"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="174"/>
         <source>Chưa có nơi nhận nào được đăng ký.</source>
         <translation>No recipients have been registered yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="159"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="176"/>
         <source>Đang đếm những gì sẽ gửi…</source>
         <translation>Counting what would be sent…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="166"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="183"/>
         <source>Sẽ gửi {0} thay đổi và {1} ảnh.</source>
         <translation>Will send {0} change(s) and {1} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="186"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="203"/>
         <source>Thư mục lưu gói</source>
         <translation>Folder to save the package in</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="201"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="218"/>
         <source>Thư mục {0} không tồn tại.</source>
         <translation>The folder {0} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="205"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="222"/>
         <source>Tên tệp không hợp lệ: {0}</source>
         <translation>Not a valid file name: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="211"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="228"/>
         <source>Ghi đè?</source>
         <translation>Replace?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="212"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="229"/>
         <source>Đã có tệp {0}. Ghi đè lên tệp đó?</source>
         <translation>{0} already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="243"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="273"/>
         <source>Đã ghi {0}: {1} thay đổi, {2} ảnh.</source>
         <translation>Wrote {0}: {1} change(s), {2} photo(s).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="278"/>
+        <source>Kèm bản đồ nền {0} ({1}).</source>
+        <translation>With the basemap {0} ({1}).</translation>
     </message>
 </context>
 <context>
@@ -1469,80 +1479,100 @@ At: {3}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="267"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="300"/>
         <source>Nhập gói đồng bộ</source>
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="276"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="311"/>
         <source>Thêm gói…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="285"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="320"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="300"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="335"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="300"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="335"/>
         <source>Gói FieldSurvey (*.fspkg);;Tất cả (*)</source>
         <translation>FieldSurvey packages (*.fspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="356"/>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="447"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="393"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="495"/>
         <source>đã nhập trước đây</source>
         <translation>imported previously</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="358"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="395"/>
         <source>xem trước</source>
         <translation>preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="360"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="397"/>
         <source>đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="372"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="400"/>
+        <source>(kèm bản đồ nền {0})</source>
+        <translation>(with the basemap {0})</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="413"/>
         <source>đang kiểm tra…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="374"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="415"/>
         <source>TỪ CHỐI: {0}</source>
         <translation>REFUSED: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="427"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="475"/>
         <source>Đã tạo ảnh thu nhỏ cho {0} ảnh.</source>
         <translation>Created thumbnails for {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="445"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="493"/>
         <source>không nhập (đã hủy)</source>
         <translation>not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="453"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="501"/>
         <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xóa, {5} ảnh (gói {6})</source>
         <translation>{0}: {1} new, {2} updated, {3} conflicts, {4} deleted, {5} photos (package {6})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="465"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="514"/>
         <source>{0}: TỪ CHỐI — {1}</source>
         <translation>{0}: REFUSED — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="468"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="517"/>
         <source>Đóng</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="530"/>
+        <source>{0}: bản đồ nền {1} ({2}) gửi kèm gói đã được cài từ trước.</source>
+        <translation>{0}: the basemap {1} ({2}) in the package was already installed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="535"/>
+        <source>{0}: đã cài bản đồ nền {1} ({2}) gửi kèm gói.</source>
+        <translation>{0}: installed the basemap {1} ({2}) that came with the package.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="542"/>
+        <source>Máy đã có bản đồ nền mới hơn; bản đồ vẫn dùng bản đó.</source>
+        <translation>This computer already has a newer basemap; the map keeps using it.</translation>
     </message>
 </context>
 <context>
@@ -2351,57 +2381,57 @@ At: {3}</translation>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="174"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="175"/>
         <source>Hướng dẫn sử dụng</source>
         <translation>User guide</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="175"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="176"/>
         <source>Phím tắt</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="176"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="177"/>
         <source>Giới thiệu FieldSurvey</source>
         <translation>About FieldSurvey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="201"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="202"/>
         <source>văn phòng</source>
         <translation>office</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="201"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="202"/>
         <source>khảo sát</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="220"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="221"/>
         <source>Đang chờ lần nhập gói (hoặc duyệt hàng loạt) đang chạy kết thúc để lưu…</source>
         <translation>Waiting for the running import (or bulk review) to end before saving…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="355"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="356"/>
         <source>Đã mở {record} và hoàn tác: {edit}</source>
         <translation>Opened {record} and undid: {edit}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="357"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="358"/>
         <source>Đã hoàn tác: {edit} ({record})</source>
         <translation>Undone: {edit} ({record})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="361"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="362"/>
         <source>Đã mở {record} và làm lại: {edit}</source>
         <translation>Opened {record} and redid: {edit}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="363"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="364"/>
         <source>Đã làm lại: {edit} ({record})</source>
         <translation>Redone: {edit} ({record})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="488"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="489"/>
         <source>Hãy chọn một địa điểm, camera hoặc nhu cầu trước.</source>
         <translation>Select a site, a camera or a need first.</translation>
     </message>
@@ -2431,12 +2461,12 @@ At: {3}</translation>
         <translation>OVERDUE</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="256"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="257"/>
         <source>{sites} địa điểm · {cameras} camera · {shortcomings} tồn tại · {needs} nhu cầu · hiển thị {shown_sites} địa điểm, {shown_cameras} camera</source>
         <translation>{sites} sites · {cameras} cameras · {shortcomings} shortcomings · {needs} needs · showing {shown_sites} sites, {shown_cameras} cameras</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="384"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="385"/>
         <source>Hãy chọn một địa điểm trước (hoặc thêm địa điểm mới).</source>
         <translation>Select a site first (or add a new site).</translation>
     </message>
@@ -2445,17 +2475,17 @@ At: {3}</translation>
         <translation type="vanished">{site} – camera {number}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="447"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="448"/>
         <source>Xóa bản ghi</source>
         <translation>Delete record</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="448"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="449"/>
         <source>Xóa bản ghi này? Có thể khôi phục từ lịch sử thay đổi.</source>
         <translation>Delete this record? It can be restored from the change history.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="473"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="474"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
@@ -2464,17 +2494,17 @@ At: {3}</translation>
         <translation type="vanished">Select a site or camera first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="499"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="500"/>
         <source>Di chuyển địa điểm</source>
         <translation>Move the site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="501"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="502"/>
         <source>Di chuyển cả {0} camera của địa điểm này theo (giữ nguyên vị trí tương đối của chúng)?</source>
         <translation>Move this site&apos;s {0} cameras with it (keeping where they stand around it)?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/main_window.py" line="534"/>
+        <location filename="../../src/fieldsurvey/ui/main_window.py" line="535"/>
         <source>Hướng nhìn: {0:.0f}°</source>
         <translation>View direction: {0:.0f}°</translation>
     </message>
@@ -2526,42 +2556,42 @@ At: {3}</translation>
         <translation>Checking and installing the basemap {0}…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="372"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="377"/>
         <source>Đã cài bản đồ đường phố {0} ({1}).</source>
         <translation>Street basemap {0} ({1}) installed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="384"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="387"/>
         <source>Không cài được bản đồ đường phố</source>
         <translation>Cannot install the street basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="393"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="396"/>
         <source>Không dùng được bản đồ nền</source>
         <translation>Cannot use the basemap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="397"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="400"/>
         <source>Đã thêm bản đồ nền {0} (mức thu phóng {1}–{2}).</source>
         <translation>Added basemap {0} (zoom levels {1}–{2}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="407"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="410"/>
         <source>Xuất bản đồ HTML</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="409"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="412"/>
         <source>Trang HTML (*.html)</source>
         <translation>HTML page (*.html)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="420"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="423"/>
         <source>Không xuất được bản đồ</source>
         <translation>Could not export the map</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="423"/>
+        <location filename="../../src/fieldsurvey/ui/map_panel.py" line="426"/>
         <source>Đã xuất {0} camera vào {1}.</source>
         <translation>Exported {0} camera(s) to {1}.</translation>
     </message>
@@ -3044,52 +3074,52 @@ At: {3}</translation>
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="484"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="557"/>
         <source>Các gói đã trao đổi</source>
         <translation>Exchanged packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="488"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="561"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="489"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="562"/>
         <source>Chiều</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="490"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="563"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="491"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="564"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="492"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="565"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="493"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="566"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="494"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="567"/>
         <source>Mã gói</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="501"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="574"/>
         <source>nhận</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="501"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="574"/>
         <source>gửi</source>
         <translation>sent</translation>
     </message>
@@ -5425,111 +5455,146 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Language of the labels.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="25"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="41"/>
+        <source>Không có bản đồ nền để gửi kèm: chỉ văn phòng gửi bản đồ nền, và chỉ bản đã cài (fieldsurvey basemap install), không phải bản kèm theo ứng dụng.</source>
+        <translation>No basemap to include: only an office sends a basemap, and only one it installed (fieldsurvey basemap install), not the one that comes with the app.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="55"/>
         <source>Xuất gói đồng bộ.</source>
         <translation>Write a signed, encrypted sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="32"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="62"/>
         <source>Tệp gói sẽ ghi (ví dụ trên USB).</source>
         <translation>The package file to write (e.g. on a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="37"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="67"/>
         <source>Mã thiết bị nhận (mặc định: văn phòng đã đăng ký).</source>
         <translation>Recipient device id (default: the enrolled office).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="42"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="72"/>
         <source>Tất cả, không chỉ những gì nơi nhận còn thiếu.</source>
         <translation>Everything, not only what the recipient lacks.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="49"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="79"/>
         <source>Không ghi gì: liệt kê những gì sẽ gửi, theo bảng và số lượng (và bao nhiêu thay đổi chỉ gửi vị trí của chúng trong nhật ký).</source>
         <translation>Write nothing: list what would go, by table and count (and how many changes go as their place in the log only).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="71"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="93"/>
+        <source>Gửi kèm (hoặc không) bản đồ nền đã cài của máy này; mặc định: gửi khi máy là văn phòng và đang dùng một bản đồ nền đã cài.</source>
+        <translation>Include (or not) the basemap installed on this computer; by default it is sent when this computer is an office and draws an installed basemap.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="118"/>
         <source>Nơi nhận</source>
         <translation>recipient</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="75"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="122"/>
         <source>chỉ mã băm</source>
         <translation>digest only</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="77"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="124"/>
         <source>ảnh</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="83"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="132"/>
         <source>Cần --out (hoặc --dry-run).</source>
         <translation>Give --out.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="88"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="145"/>
         <source>{file}: {changes} thay đổi, {photos} ảnh (gói {package})</source>
         <translation>{file}: {changes} changes, {photos} photos (package {package})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="99"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="162"/>
+        <source>Gửi kèm bản đồ nền {name} ({date}, {size} MB).</source>
+        <translation>Including the basemap {name} ({date}, {size} MB).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="172"/>
         <source>Kiểm tra gói mà không nhập.</source>
         <translation>Check a package without importing it (all checks).
 
 --db is the receiving workspace: only it holds the key that opens the package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="111"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="185"/>
         <source>Gói hợp lệ: {changes} thay đổi từ {sender}.</source>
         <translation>The package is valid: {changes} changes from {sender}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="120"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="194"/>
         <source>Nhập gói đồng bộ.</source>
         <translation>Import packages, each checked whole before anything is written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="129"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="203"/>
         <source>Mỗi gói một đối tượng JSON.</source>
         <translation>One JSON object per package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="135"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="209"/>
         <source>Kiểm tra và đếm những gì sẽ thay đổi (mới, cập nhật, xung đột, xóa, đã nhập trước đây) mà không ghi gì.</source>
         <translation>Check and count what would change (new, updated, conflicting, deleted, already imported) without writing anything.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="169"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="251"/>
         <source>TỪ CHỐI {file}: {reason}</source>
         <translation>REFUSED {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="199"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="282"/>
         <source>{file}: đã nhập trước đây, không thay đổi gì.</source>
         <translation>{file}: imported before, nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="205"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="288"/>
         <source>(thử) {file}: {new} mới, {updated} cập nhật, {deleted} xóa, {conflicts} xung đột, {photos} ảnh.</source>
         <translation>(dry run) {file}: {new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="211"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="294"/>
         <source>{file}: {new} mới, {updated} cập nhật, {deleted} xóa, {conflicts} xung đột, {photos} ảnh.</source>
         <translation>{file}: {new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="225"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="309"/>
         <source>Đã tạo ảnh thu nhỏ cho {count} ảnh mới.</source>
         <translation>Made thumbnails for {count} new photos.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="231"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="315"/>
         <source>Ảnh: {problem}</source>
         <translation>Photo: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="346"/>
+        <source>(thử) Sẽ cài bản đồ nền {name} ({date}) gửi kèm gói.</source>
+        <translation>(dry run) Would install the basemap {name} ({date}) that comes with the package.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="350"/>
+        <source>Bản đồ nền {name} ({date}) gửi kèm gói đã được cài trên máy này từ trước.</source>
+        <translation>The basemap {name} ({date}) in the package was already installed on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="354"/>
+        <source>Đã cài bản đồ nền {name} ({date}); bản đồ dùng nó từ lần mở sau.</source>
+        <translation>Installed the basemap {name} ({date}); the map uses it from its next start.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="358"/>
+        <source>Đã cài bản đồ nền {name} ({date}); máy đã có bản mới hơn, bản đồ vẫn dùng bản đó.</source>
+        <translation>Installed the basemap {name} ({date}); this computer has a newer one, which the map keeps using.</translation>
     </message>
     <message>
         <location filename="../../src/fieldsurvey/cli/workspace.py" line="22"/>
@@ -5815,17 +5880,17 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Cannot read the basemap {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/streets.py" line="167"/>
+        <location filename="../../src/fieldsurvey/core/map/streets.py" line="180"/>
         <source>Một ô của {path} giải nén ra hơn {limit} MB; không dùng ô này.</source>
         <translation>A tile of {path} inflates to more than {limit} MB; it is not used.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/streets.py" line="200"/>
+        <location filename="../../src/fieldsurvey/core/map/streets.py" line="213"/>
         <source>{path} không phải bản đồ đường phố theo lược đồ OpenMapTiles: các ô không có lớp đường (transportation), chỉ có {layers}.</source>
         <translation>{path} is not an OpenMapTiles street map: its tiles have no road layer (transportation), only {layers}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/map/streets.py" line="216"/>
+        <location filename="../../src/fieldsurvey/core/map/streets.py" line="229"/>
         <source>Một ô bản đồ trong {path} bị hỏng ({detail}). Hãy chép lại tệp từ nguồn.</source>
         <translation>A map tile in {path} is damaged ({detail}). Copy the file again from its source.</translation>
     </message>
@@ -7034,22 +7099,22 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Reports per unit or commune are made as {formats} only, not {format}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/per.py" line="226"/>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="227"/>
         <source>Thư mục {folder} đã có {count} tệp cùng tên, ví dụ {name}: hãy chọn thư mục khác hoặc cho phép thay.</source>
         <translation>The folder {folder} already has {count} files of the same names, for example {name}: choose another folder or allow replacing them.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/per.py" line="295"/>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="296"/>
         <source>{path} không phải là thư mục.</source>
         <translation>{path} is not a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/per.py" line="305"/>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="306"/>
         <source>Không tạo được thư mục {folder}: {detail}.</source>
         <translation>Could not create the folder {folder}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/reports/per.py" line="313"/>
+        <location filename="../../src/fieldsurvey/core/reports/per.py" line="314"/>
         <source>Không ghi được vào thư mục {folder}.</source>
         <translation>Cannot write into the folder {folder}.</translation>
     </message>
@@ -7469,82 +7534,107 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="73"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="76"/>
         <source>Hãy chọn nơi nhận gói (--to): tệp dữ liệu khảo sát này không có đúng một văn phòng đã đăng ký.</source>
         <translation>Choose the recipient (--to): this workspace is not enrolled with exactly one office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="94"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="97"/>
         <source>Thiết bị {device} chưa đăng ký hoặc đã bị thu hồi.</source>
         <translation>The recipient {device} is not enrolled or was revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="241"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="255"/>
         <source>Không ghi được gói vào {folder}: {detail}. Hãy kiểm tra thẻ nhớ/USB và chỗ trống.</source>
         <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="116"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="303"/>
+        <source>Chỉ văn phòng mới gửi kèm bản đồ nền trong gói.</source>
+        <translation>Only an office sends a basemap in a package.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="129"/>
         <source>Một lần nhập gói khác vào tệp dữ liệu khảo sát này đang chạy quá lâu; hãy thử lại sau.</source>
         <translation>Another import into this workspace is still running; try again later.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="170"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="193"/>
         <source>Gói thiếu phần {name}.</source>
         <translation>The package has no {name} entry.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="195"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="218"/>
         <source>Ảnh trong gói không khớp mã băm của nó.</source>
         <translation>A photo does not match its hash.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="240"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="242"/>
+        <source>Gói từ {sender} gửi kèm bản đồ nền, nhưng chỉ văn phòng mới được gửi bản đồ nền. Không có gì được ghi.</source>
+        <translation>The package from {sender} carries a basemap, but only an office may send one. Nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="261"/>
+        <source>Bản kê của gói không khớp với bản đồ nền gửi kèm. Không có gì được ghi.</source>
+        <translation>The package&apos;s manifest does not match the basemap it carries. Nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="289"/>
+        <source>Bản đồ nền gửi kèm gói không dùng được: {why} Không có gì được ghi.</source>
+        <translation>The basemap in the package cannot be used: {why} Nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="338"/>
         <source>Phần {name} của gói không đọc được.</source>
         <translation>The package&apos;s {name} is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="325"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="445"/>
         <source>{reason} Gói đã được chép vào {folder}.</source>
         <translation>{reason} The package was held back in the quarantine folder: {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="345"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="465"/>
         <source>Dữ liệu trong gói không nhất quán ({detail}).</source>
         <translation>The package&apos;s records are inconsistent ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="419"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="543"/>
+        <source>Các thay đổi đã được nhập, nhưng không cài được bản đồ nền gửi kèm: {why}</source>
+        <translation>The changes were imported, but the basemap in the package could not be installed: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="565"/>
         <source>Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?).</source>
         <translation>The package&apos;s clock is far in the future (is the sender&apos;s clock wrong?).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="423"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="569"/>
         <source>Thiếu các thay đổi {first}–{last} của thiết bị {device}: hãy nhập các gói trước đó.</source>
         <translation>A gap in the changes of device {device} ({first}–{last}): import the earlier packages first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="462"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="608"/>
         <source>Gói có ảnh không thuộc bản ghi nào</source>
         <translation>The package carries a photo no record refers to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="470"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="616"/>
         <source>Bản ghi ảnh {sha}… đến mà không có tệp ảnh</source>
         <translation>A photo record {sha}… arrived without its file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="483"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="629"/>
         <source>là {found}, không phải {declared} như bản ghi của nó</source>
         <translation>the file is {found}, not {declared} as its record declares</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="491"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="637"/>
         <source>Ảnh {sha}… trong gói không hợp lệ: {why}</source>
         <translation>A photo {sha}… in the package is not acceptable: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="546"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="692"/>
         <source>Phần xác nhận của gói không đọc được.</source>
         <translation>The package&apos;s acknowledgements are not valid.</translation>
     </message>
@@ -7724,331 +7814,331 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>A photo is linked to the record {record}, which does not exist in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="348"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="350"/>
         <source>Tệp {name} đã thay đổi trong lúc xuất gói; hãy xuất lại.</source>
         <translation>The file for {name} changed while the package was written; export again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="393"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="395"/>
         <source>Không đọc được tệp để xuất gói: {detail}.</source>
         <translation>Cannot read a file for the package: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="435"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="437"/>
         <source>Không ghi được gói {target}: {detail}.</source>
         <translation>Cannot write the package {target}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="492"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="494"/>
         <source>Gói bị hỏng hoặc đã bị sửa: {detail}.</source>
         <translation>The package is damaged or was altered: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="500"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="502"/>
         <source>Gói bị cắt ngắn ({detail}); hãy chép lại từ thiết bị gửi.</source>
         <translation>The package is truncated ({detail}); copy it again from the sending device.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="510"/>
         <location filename="../../src/fieldsurvey/core/sync/package.py" line="512"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="514"/>
         <source>trường {key} sai</source>
         <translation>header field {key} is invalid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="522"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="524"/>
         <source>chỉ còn phần đầu</source>
         <translation>only its first bytes are there</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="525"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="527"/>
         <source>Tệp này không phải là gói đồng bộ FieldSurvey.</source>
         <translation>This file is not a FieldSurvey sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="529"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="535"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="531"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="537"/>
         <source>thiếu phần tiêu đề</source>
         <translation>the header is incomplete</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="532"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="534"/>
         <source>độ dài tiêu đề không hợp lệ</source>
         <translation>the header length is impossible</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="539"/>
         <location filename="../../src/fieldsurvey/core/sync/package.py" line="541"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="543"/>
         <source>không đọc được tiêu đề</source>
         <translation>the header is not readable</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="544"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="546"/>
         <source>tiêu đề không có phiên bản</source>
         <translation>the header has no format version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="549"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="551"/>
         <source>Gói được tạo bởi phiên bản FieldSurvey mới hơn (định dạng {version}); hãy cập nhật FieldSurvey.</source>
         <translation>The package was made by a newer FieldSurvey (format {version}); update FieldSurvey to open it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="558"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="560"/>
         <source>phiên bản định dạng sai</source>
         <translation>the format version is invalid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="565"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="567"/>
         <source>Gói này được mã hóa cho nơi nhận khác ({shown}), không phải cho máy này.</source>
         <translation>This package is encrypted for another recipient ({shown}), not for this one.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="574"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="576"/>
         <source>kích thước khối sai</source>
         <translation>the chunk size is invalid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="581"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="583"/>
         <source>khóa trong tiêu đề sai</source>
         <translation>the header key is invalid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="622"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="654"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="624"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="656"/>
         <source>thiếu khối cuối</source>
         <translation>the final chunk is missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="626"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="628"/>
         <source>khối {chunk} sai</source>
         <translation>chunk {chunk} has an impossible length</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="630"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="632"/>
         <source>khối cuối bị cắt</source>
         <translation>the last chunk is cut off</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="636"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="638"/>
         <source>quá nhiều khối</source>
         <translation>it has too many chunks</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="649"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="651"/>
         <source>khối {chunk} không xác thực được</source>
         <translation>chunk {chunk} fails authentication</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="655"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="657"/>
         <source>có dữ liệu sau khối cuối</source>
         <translation>there is data after the final chunk</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="658"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="660"/>
         <source>khối {chunk} thiếu</source>
         <translation>chunk {chunk} is short</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="663"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="665"/>
         <source>nội dung giải mã</source>
         <translation>the decrypted contents</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="687"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="689"/>
         <source>có dữ liệu sau phần nén</source>
         <translation>data after the compressed content</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="693"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="695"/>
         <source>phần nén bị cắt</source>
         <translation>the compressed content is cut short</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="699"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="701"/>
         <source>không giải nén được: {detail}</source>
         <translation>cannot decompress: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="703"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="705"/>
         <source>nội dung giải nén</source>
         <translation>the decompressed content</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="706"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="708"/>
         <source>tỉ lệ nén bất thường (bom giải nén)</source>
         <translation>an abnormal compression ratio (a decompression bomb)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="716"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="718"/>
         <source>Gói bị từ chối: {what} vượt quá giới hạn kích thước.</source>
         <translation>The package is refused: {what} exceed the size limit.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="726"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="728"/>
         <source>Nội dung gói không phải là kho lưu trữ hợp lệ: {detail}.</source>
         <translation>The package contents are not a valid archive: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="736"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="738"/>
         <source>Bản kê khai của gói không hợp lệ: {detail}.</source>
         <translation>The package manifest is not valid: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="748"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="750"/>
         <source>phần mở rộng quá lớn</source>
         <translation>an extended header is too large</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="750"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="755"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="752"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="757"/>
         <source>tệp thưa</source>
         <translation>a sparse file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="763"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="765"/>
         <source>Gói chứa liên kết {name}; chỉ chấp nhận tệp thường.</source>
         <translation>The package contains a link {name}; only regular files are accepted.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="770"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="772"/>
         <source>{name} không phải là tệp thường</source>
         <translation>{name} is not a regular file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="779"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="995"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="781"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="997"/>
         <source>không đọc được tệp</source>
         <translation>a member cannot be read</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="782"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1002"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="784"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1004"/>
         <source>tệp bị cắt</source>
         <translation>a member is cut off</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="790"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="792"/>
         <source>không phải JSON</source>
         <translation>it is not JSON</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="792"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="794"/>
         <source>không phải đối tượng JSON</source>
         <translation>it is not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="795"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="797"/>
         <source>thiếu thiết bị gửi</source>
         <translation>it has no &quot;sender&quot;</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="804"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="806"/>
         <source>thiếu danh sách tệp</source>
         <translation>it has no &quot;entries&quot; object</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="811"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="813"/>
         <source>tên {name} không hợp lệ</source>
         <translation>it lists {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="823"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="825"/>
         <source>mục {name} thiếu kích thước/SHA-256</source>
         <translation>the entry {name} has no valid size and SHA-256</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="834"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="836"/>
         <source>Gói chứa quá nhiều tệp (giới hạn {limit}).</source>
         <translation>The package holds too many files (limit {limit}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="850"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="852"/>
         <source>Gói đến từ thiết bị {sender} chưa được đăng ký hoặc đã bị thu hồi.</source>
         <translation>The package comes from device {sender}, which is not enrolled or was revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="861"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="910"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="863"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="912"/>
         <source>Chữ ký của bản kê khai không hợp lệ.</source>
         <translation>The manifest signature is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="891"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="893"/>
         <source>tệp đầu tiên không phải manifest.json</source>
         <translation>it is not first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="895"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="897"/>
         <source>bản kê khai</source>
         <translation>the manifest</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="904"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="962"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="906"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="964"/>
         <source>Gói không có chữ ký cho bản kê khai.</source>
         <translation>The package has no manifest signature.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="922"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="924"/>
         <source>Gói chứa tên tệp không được phép: {name}.</source>
         <translation>The package contains a file name that is not allowed: {name}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="930"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="932"/>
         <source>Gói chứa hai tệp cùng tên {name}.</source>
         <translation>The package contains the name {name} twice.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="940"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="942"/>
         <source>tệp {name}</source>
         <translation>the file {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="942"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="944"/>
         <source>tổng các tệp</source>
         <translation>the files together</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="947"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="949"/>
         <source>Gói chứa tệp {name} không có trong bản kê khai.</source>
         <translation>The package contains {name}, which the manifest does not list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="958"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="960"/>
         <source>gói không có bản kê khai</source>
         <translation>the package has none</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="970"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="972"/>
         <source>Bản kê khai liệt kê {name} nhưng gói không chứa tệp này.</source>
         <translation>The manifest lists {name} but the package does not contain it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="983"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="985"/>
         <source>Nội dung tệp {name} không khớp với bản kê khai (kích thước hoặc SHA-256).</source>
         <translation>The contents of {name} do not match the manifest (size or SHA-256).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1018"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1020"/>
         <source>có dữ liệu sau phần cuối</source>
         <translation>there is data after its end</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1038"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1040"/>
         <source>Không mở được tệp {source}: {detail}.</source>
         <translation>Cannot open the file {source}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1049"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1051"/>
         <source>tệp gói</source>
         <translation>the package file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1055"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1057"/>
         <source>Không chép được gói vào thư mục tạm (thiết bị bị rút ra?): {detail}.</source>
         <translation>Cannot copy the package to the staging folder (was the device removed?): {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1113"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1115"/>
         <source>Không đọc/ghi được thư mục tạm: {detail}.</source>
         <translation>Cannot read or write the staging folder: {detail}.</translation>
     </message>
