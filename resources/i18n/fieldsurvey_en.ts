@@ -1008,7 +1008,7 @@ At: {3}</translation>
         <translation>Send everything (including what the recipient already has)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="110"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="220"/>
         <source>Gửi kèm bản đồ nền ({0}, {1} MB)</source>
         <translation>Include the basemap ({0}, {1} MB)</translation>
     </message>
@@ -1048,42 +1048,47 @@ At: {3}</translation>
         <translation>Counting what would be sent…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="183"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="184"/>
         <source>Sẽ gửi {0} thay đổi và {1} ảnh.</source>
         <translation>Will send {0} change(s) and {1} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="203"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="218"/>
+        <source>Gửi lại bản đồ nền ({0}, {1} MB): nơi nhận đã có</source>
+        <translation>Send the basemap again ({0}, {1} MB): the recipient has it</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="225"/>
         <source>Thư mục lưu gói</source>
         <translation>Folder to save the package in</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="218"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="240"/>
         <source>Thư mục {0} không tồn tại.</source>
         <translation>The folder {0} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="222"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="244"/>
         <source>Tên tệp không hợp lệ: {0}</source>
         <translation>Not a valid file name: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="228"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="250"/>
         <source>Ghi đè?</source>
         <translation>Replace?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="229"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="251"/>
         <source>Đã có tệp {0}. Ghi đè lên tệp đó?</source>
         <translation>{0} already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="273"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="295"/>
         <source>Đã ghi {0}: {1} thay đổi, {2} ảnh.</source>
         <translation>Wrote {0}: {1} change(s), {2} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="278"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="300"/>
         <source>Kèm bản đồ nền {0} ({1}).</source>
         <translation>With the basemap {0} ({1}).</translation>
     </message>
@@ -1479,98 +1484,98 @@ At: {3}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="300"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="322"/>
         <source>Nhập gói đồng bộ</source>
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="311"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="333"/>
         <source>Thêm gói…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="320"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="342"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="335"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="357"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="335"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="357"/>
         <source>Gói FieldSurvey (*.fspkg);;Tất cả (*)</source>
         <translation>FieldSurvey packages (*.fspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="393"/>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="495"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="415"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="517"/>
         <source>đã nhập trước đây</source>
         <translation>imported previously</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="395"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="417"/>
         <source>xem trước</source>
         <translation>preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="397"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="419"/>
         <source>đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="400"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="422"/>
         <source>(kèm bản đồ nền {0})</source>
         <translation>(with the basemap {0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="413"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="435"/>
         <source>đang kiểm tra…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="415"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="437"/>
         <source>TỪ CHỐI: {0}</source>
         <translation>REFUSED: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="475"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="497"/>
         <source>Đã tạo ảnh thu nhỏ cho {0} ảnh.</source>
         <translation>Created thumbnails for {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="493"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="515"/>
         <source>không nhập (đã hủy)</source>
         <translation>not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="501"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="523"/>
         <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xóa, {5} ảnh (gói {6})</source>
         <translation>{0}: {1} new, {2} updated, {3} conflicts, {4} deleted, {5} photos (package {6})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="514"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="536"/>
         <source>{0}: TỪ CHỐI — {1}</source>
         <translation>{0}: REFUSED — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="517"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="539"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="530"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="552"/>
         <source>{0}: bản đồ nền {1} ({2}) gửi kèm gói đã được cài từ trước.</source>
         <translation>{0}: the basemap {1} ({2}) in the package was already installed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="535"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="557"/>
         <source>{0}: đã cài bản đồ nền {1} ({2}) gửi kèm gói.</source>
         <translation>{0}: installed the basemap {1} ({2}) that came with the package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="542"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="564"/>
         <source>Máy đã có bản đồ nền mới hơn; bản đồ vẫn dùng bản đó.</source>
         <translation>This computer already has a newer basemap; the map keeps using it.</translation>
     </message>
@@ -3074,52 +3079,52 @@ At: {3}</translation>
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="557"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="579"/>
         <source>Các gói đã trao đổi</source>
         <translation>Exchanged packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="561"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="583"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="562"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="584"/>
         <source>Chiều</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="563"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="585"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="564"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="586"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="565"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="587"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="566"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="588"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="567"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="589"/>
         <source>Mã gói</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="574"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="596"/>
         <source>nhận</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="574"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="596"/>
         <source>gửi</source>
         <translation>sent</translation>
     </message>
@@ -5455,144 +5460,149 @@ Run without a command to open the app on the last workspace (or the demo workspa
         <translation>Language of the labels.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="41"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="42"/>
         <source>Không có bản đồ nền để gửi kèm: chỉ văn phòng gửi bản đồ nền, và chỉ bản đã cài (fieldsurvey basemap install), không phải bản kèm theo ứng dụng.</source>
         <translation>No basemap to include: only an office sends a basemap, and only one it installed (fieldsurvey basemap install), not the one that comes with the app.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="55"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="54"/>
+        <source>Bản đồ nền {name} ({date}) đã gửi cho nơi nhận này trước đây nên không gửi lại (--basemap để gửi lại).</source>
+        <translation>The basemap {name} ({date}) was sent to this recipient before, so it is not sent again (--basemap sends it again).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="69"/>
         <source>Xuất gói đồng bộ.</source>
         <translation>Write a signed, encrypted sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="62"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="76"/>
         <source>Tệp gói sẽ ghi (ví dụ trên USB).</source>
         <translation>The package file to write (e.g. on a USB stick).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="67"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="81"/>
         <source>Mã thiết bị nhận (mặc định: văn phòng đã đăng ký).</source>
         <translation>Recipient device id (default: the enrolled office).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="72"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="86"/>
         <source>Tất cả, không chỉ những gì nơi nhận còn thiếu.</source>
         <translation>Everything, not only what the recipient lacks.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="79"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="93"/>
         <source>Không ghi gì: liệt kê những gì sẽ gửi, theo bảng và số lượng (và bao nhiêu thay đổi chỉ gửi vị trí của chúng trong nhật ký).</source>
         <translation>Write nothing: list what would go, by table and count (and how many changes go as their place in the log only).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="93"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="107"/>
         <source>Gửi kèm (hoặc không) bản đồ nền đã cài của máy này; mặc định: gửi khi máy là văn phòng và đang dùng một bản đồ nền đã cài.</source>
         <translation>Include (or not) the basemap installed on this computer; by default it is sent when this computer is an office and draws an installed basemap.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="118"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="137"/>
         <source>Nơi nhận</source>
         <translation>recipient</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="122"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="141"/>
         <source>chỉ mã băm</source>
         <translation>digest only</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="124"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="143"/>
         <source>ảnh</source>
         <translation>photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="132"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="151"/>
         <source>Cần --out (hoặc --dry-run).</source>
         <translation>Give --out.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="145"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="165"/>
         <source>{file}: {changes} thay đổi, {photos} ảnh (gói {package})</source>
         <translation>{file}: {changes} changes, {photos} photos (package {package})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="162"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="182"/>
         <source>Gửi kèm bản đồ nền {name} ({date}, {size} MB).</source>
         <translation>Including the basemap {name} ({date}, {size} MB).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="172"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="192"/>
         <source>Kiểm tra gói mà không nhập.</source>
         <translation>Check a package without importing it (all checks).
 
 --db is the receiving workspace: only it holds the key that opens the package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="185"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="205"/>
         <source>Gói hợp lệ: {changes} thay đổi từ {sender}.</source>
         <translation>The package is valid: {changes} changes from {sender}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="194"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="214"/>
         <source>Nhập gói đồng bộ.</source>
         <translation>Import packages, each checked whole before anything is written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="203"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="223"/>
         <source>Mỗi gói một đối tượng JSON.</source>
         <translation>One JSON object per package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="209"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="229"/>
         <source>Kiểm tra và đếm những gì sẽ thay đổi (mới, cập nhật, xung đột, xóa, đã nhập trước đây) mà không ghi gì.</source>
         <translation>Check and count what would change (new, updated, conflicting, deleted, already imported) without writing anything.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="251"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="271"/>
         <source>TỪ CHỐI {file}: {reason}</source>
         <translation>REFUSED {file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="282"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="302"/>
         <source>{file}: đã nhập trước đây, không thay đổi gì.</source>
         <translation>{file}: imported before, nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="288"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="308"/>
         <source>(thử) {file}: {new} mới, {updated} cập nhật, {deleted} xóa, {conflicts} xung đột, {photos} ảnh.</source>
         <translation>(dry run) {file}: {new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="294"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="314"/>
         <source>{file}: {new} mới, {updated} cập nhật, {deleted} xóa, {conflicts} xung đột, {photos} ảnh.</source>
         <translation>{file}: {new} new, {updated} updated, {deleted} deleted, {conflicts} conflicts, {photos} photos.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="309"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="329"/>
         <source>Đã tạo ảnh thu nhỏ cho {count} ảnh mới.</source>
         <translation>Made thumbnails for {count} new photos.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="315"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="335"/>
         <source>Ảnh: {problem}</source>
         <translation>Photo: {problem}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="346"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="366"/>
         <source>(thử) Sẽ cài bản đồ nền {name} ({date}) gửi kèm gói.</source>
         <translation>(dry run) Would install the basemap {name} ({date}) that comes with the package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="350"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="370"/>
         <source>Bản đồ nền {name} ({date}) gửi kèm gói đã được cài trên máy này từ trước.</source>
         <translation>The basemap {name} ({date}) in the package was already installed on this computer.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="354"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="374"/>
         <source>Đã cài bản đồ nền {name} ({date}); bản đồ dùng nó từ lần mở sau.</source>
         <translation>Installed the basemap {name} ({date}); the map uses it from its next start.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/cli/sync.py" line="358"/>
+        <location filename="../../src/fieldsurvey/cli/sync.py" line="378"/>
         <source>Đã cài bản đồ nền {name} ({date}); máy đã có bản mới hơn, bản đồ vẫn dùng bản đó.</source>
         <translation>Installed the basemap {name} ({date}); this computer has a newer one, which the map keeps using.</translation>
     </message>
@@ -7544,12 +7554,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>The recipient {device} is not enrolled or was revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="255"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="266"/>
         <source>Không ghi được gói vào {folder}: {detail}. Hãy kiểm tra thẻ nhớ/USB và chỗ trống.</source>
         <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="303"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="319"/>
         <source>Chỉ văn phòng mới gửi kèm bản đồ nền trong gói.</source>
         <translation>Only an office sends a basemap in a package.</translation>
     </message>

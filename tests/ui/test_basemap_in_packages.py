@@ -106,6 +106,14 @@ def test_the_export_dialog_sends_the_installed_basemap_unless_unticked(
     )
     assert second.installed_basemap is None  # nothing new for the window to draw
 
+    computers.at("office")  # the next export to this surveyor: sent once is enough
+    later = export_dialog(qtbot, office, s1)
+    qtbot.waitUntil(later.export_button.isEnabled, timeout=30_000)
+    assert not later.basemap.isChecked() and later.basemap_to_send() is None
+    assert later.basemap.text() == (
+        f"Gửi lại bản đồ nền (2026-10, {basemaps.megabytes(installed.size)} MB): nơi nhận đã có"
+    )
+
 
 def test_no_basemap_is_offered_without_an_installed_one_or_by_a_surveyor(
     qtbot: QtBot, workspaces: dict[str, Workspace], computers: Computers, tmp_path: Path, usb: Path

@@ -26,9 +26,10 @@ if TYPE_CHECKING:
     from fieldsurvey.core.sync.importing import ImportReport
 
 
-def basemap_to_send(ws: Workspace, wanted: bool | None) -> Basemap | None:
-    """The basemap an export sends: by default the one an office installed and draws; with
-    ``--basemap`` it must exist, with ``--no-basemap`` none goes."""
+def basemap_to_send(ws: Workspace, wanted: bool | None, sent: str | None) -> Basemap | None:
+    """The basemap an export sends: by default the one an office installed and draws, unless
+    the recipient was sent that very file before (``sent``: its SHA-256); with ``--basemap``
+    it must exist and goes again, with ``--no-basemap`` none goes."""
     from fieldsurvey.core.map import basemaps
 
     if wanted is False:
@@ -47,6 +48,19 @@ def basemap_to_send(ws: Workspace, wanted: bool | None) -> Basemap | None:
                 )
             )
         )
+    if offered is not None and wanted is None and sent == basemaps.digest(offered.path):
+        click.echo(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "Bản đồ nền {name} ({date}) đã gửi cho nơi nhận này trước đây nên không gửi "
+                    "lại (--basemap để gửi lại).",
+                ),
+                name=offered.name,
+                date=offered.date or "—",
+            )
+        )
+        return None
     return offered
 
 
@@ -109,12 +123,17 @@ def export_command(
     passphrase_file: Path | None,
 ) -> None:
     from fieldsurvey.core.map import basemaps
-    from fieldsurvey.core.sync.export import export_package, pending_export
+    from fieldsurvey.core.sync.export import (
+        default_recipient,
+        export_package,
+        pending_export,
+        sent_basemap,
+    )
 
     if dry_run:
         with user_errors(), open_workspace(db_path) as ws:
             pending = pending_export(ws, recipient_id=recipient, full=full)
-            basemap = basemap_to_send(ws, with_basemap)
+            basemap = basemap_to_send(ws, with_basemap, pending["basemap_sent"])
         recipient_label = say(QT_TRANSLATE_NOOP("cli", "Nơi nhận"))
         click.echo(f"{recipient_label}: {pending['recipient_name']} ({pending['recipient']})")
         for table, count in pending["by_table"].items():
@@ -131,7 +150,8 @@ def export_command(
     if out is None:
         raise click.UsageError(str(say(QT_TRANSLATE_NOOP("cli", "Cần --out (hoặc --dry-run)."))))
     with user_errors(), open_workspace(db_path, passphrase_file=passphrase_file) as ws:
-        basemap = basemap_to_send(ws, with_basemap)
+        to = recipient or default_recipient(ws).device_id
+        basemap = basemap_to_send(ws, with_basemap, sent_basemap(ws, to))
         manifest = export_package(
             ws,
             out,

@@ -102,18 +102,18 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder)
         folder_row.addWidget(browse)
         self.full = QCheckBox(self.tr("Gửi toàn bộ (kể cả những gì nơi nhận đã có)"), self)
-        # An office sends the street basemap it installed to its surveyors, unless unticked.
+        # An office sends the street basemap it installed to each of its surveyors once: ticked
+        # for a recipient that was never sent this file (set again when the recipient changes).
         self.basemap_offered = basemaps.offered(workspace.public_identity().role)
+        self.basemap_digest = (
+            basemaps.digest(self.basemap_offered.path) if self.basemap_offered else None
+        )
+        self._basemap_set_for: str | None = None
         self.basemap = QCheckBox(self)
         if self.basemap_offered is not None:
-            self.basemap.setText(
-                self.tr("Gửi kèm bản đồ nền ({0}, {1} MB)").format(
-                    self.basemap_offered.date or "—",
-                    basemaps.megabytes(self.basemap_offered.size),
-                )
-            )
             self.basemap.setToolTip(self.basemap_offered.name)
-            self.basemap.setChecked(True)
+            self.set_basemap_text(already=False)
+            self.basemap.setChecked(True)  # until the count says the recipient has it
         else:
             self.basemap.hide()
         self.summary = QLabel(self)
@@ -147,6 +147,8 @@ class ExportDialog(QDialog):
         self.recipient.currentIndexChanged.connect(lambda _i: self.suggest_name())
         self.folder.editingFinished.connect(self.suggest_name)
         self.full.toggled.connect(self.update_summary)
+        # A choice made by hand before the count came back stays.
+        self.basemap.toggled.connect(self.keep_basemap_choice)
         self.suggest_name()
         self.update_summary()
 
@@ -179,6 +181,7 @@ class ExportDialog(QDialog):
         def done(pending: dict[str, Any]) -> None:
             if self._asked != asked:
                 return
+            self.set_basemap_default(recipient, pending["basemap_sent"])
             self.summary.setText(
                 self.tr("Sẽ gửi {0} thay đổi và {1} ảnh.").format(
                     pending["changes"], pending["photos"]
@@ -197,6 +200,30 @@ class ExportDialog(QDialog):
             done,
             failed,
         )
+
+    def set_basemap_default(self, recipient: str, sent: str | None) -> None:
+        """Tick the basemap for a recipient that does not have it; a choice made by hand for
+        this recipient stays."""
+        offered = self.basemap_offered
+        if offered is None or self._basemap_set_for == recipient:
+            return
+        self._basemap_set_for = recipient
+        already = sent == self.basemap_digest
+        self.set_basemap_text(already=already)
+        self.basemap.setChecked(not already)
+
+    def keep_basemap_choice(self) -> None:
+        self._basemap_set_for = self.recipient.currentData()
+
+    def set_basemap_text(self, *, already: bool) -> None:
+        offered = self.basemap_offered
+        assert offered is not None
+        date, size = offered.date or "—", basemaps.megabytes(offered.size)
+        if already:
+            text = self.tr("Gửi lại bản đồ nền ({0}, {1} MB): nơi nhận đã có").format(date, size)
+        else:
+            text = self.tr("Gửi kèm bản đồ nền ({0}, {1} MB)").format(date, size)
+        self.basemap.setText(text)
 
     def on_browse_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(

@@ -262,9 +262,16 @@ def test_the_basemap_goes_from_the_command_line_unless_left_out(
     active = json.loads(listed.stdout.splitlines()[0])
     assert active["active"] and active["date"] == "2026-10" and not active["bundled"]
 
-    computers.at("office")  # the next package carries the same basemap again
-    again = usb / "again.fspkg"
-    assert run_cli("export", "--db", office, "--to", s1_device, "--out", str(again)).returncode == 0
+    computers.at("office")  # the next package leaves it out: this surveyor has it
+    later = usb / "later.fspkg"
+    result = run_cli("export", "--db", office, "--to", s1_device, "--out", str(later))
+    assert result.returncode == 0, result.stderr
+    assert "đã gửi cho nơi nhận này trước đây nên không gửi lại" in result.stdout
+    with Workspace.open(paths["office"]) as ws:
+        assert export.sent_basemap(ws, s1_device) == sha(basemaps.active())
+    again = usb / "again.fspkg"  # unless asked for
+    result = run_cli("export", "--db", office, "--to", s1_device, "--out", str(again), "--basemap")
+    assert result.returncode == 0 and "Gửi kèm bản đồ nền Hà Nội OSM 2026-10" in result.stdout
     computers.at("s1")
     said = run_cli("import", "--db", s1_path, str(again))
     assert said.returncode == 0, said.stderr

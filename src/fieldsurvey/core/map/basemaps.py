@@ -131,11 +131,7 @@ def install(source: Path) -> Basemap:
     """Check ``source`` and copy it into the basemaps folder (the copy is checked again); the
     map draws it from its next start. Installing the same file twice keeps one copy."""
     check(source)
-    digest = hashlib.sha256()
-    with Path(source).open("rb") as file:
-        for block in iter(lambda: file.read(1 << 20), b""):
-            digest.update(block)
-    target = folder() / f"basemap-{digest.hexdigest()[:16]}.mbtiles"
+    target = folder() / f"basemap-{digest(source)[:16]}.mbtiles"
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.exists():
         partial = partial_name(target)
@@ -150,6 +146,16 @@ def install(source: Path) -> Basemap:
             partial.unlink(missing_ok=True)
     log.info("Basemap %s installed as %s", source, target)
     return _describe(target, bundled=False)
+
+
+def digest(path: Path) -> str:
+    """The SHA-256 of a basemap file (hex): what names an installed copy, and what an office
+    remembers having sent to each surveyor."""
+    sha = hashlib.sha256()
+    with Path(path).open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            sha.update(block)
+    return sha.hexdigest()
 
 
 def _installed() -> list[Path]:

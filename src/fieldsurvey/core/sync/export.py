@@ -214,7 +214,18 @@ def pending_export(
         "withheld": outgoing.withheld,
         "by_table": dict(sorted(outgoing.by_table.items())),
         "photos": len(outgoing.photos),
+        "basemap_sent": sent_basemap(ws, recipient.device_id),
     }
+
+
+def _sent_basemap_key(device_id: str) -> str:
+    return f"basemap_sent:{device_id}"
+
+
+def sent_basemap(ws: Workspace, recipient_id: str) -> str | None:
+    """The SHA-256 of the street basemap last sent to ``recipient_id`` (None: none yet), so an
+    office sends its 24 MB basemap to each surveyor once, not with every package."""
+    return ws.setting(_sent_basemap_key(recipient_id))
 
 
 def sign_own_head(ws: Workspace, me: keys.DeviceIdentity) -> ledger.Head | None:
@@ -265,6 +276,11 @@ def export_package(
     with ws.transaction():
         if own_head is not None:
             ledger.store_head(ws.db, own_head)
+        if BASEMAP_ENTRY in manifest["entries"]:
+            ws.set_setting(
+                _sent_basemap_key(recipient.device_id),
+                manifest["entries"][BASEMAP_ENTRY]["sha256"],
+            )
         ws.db.execute(
             "INSERT INTO packages (package_id, direction, peer_device, changes, photos, "
             "created_clock, at, file_name) VALUES (?, 'out', ?, ?, ?, ?, ?, ?)",
