@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import datetime as dt
 import json
 import os
 import pstats
@@ -107,6 +108,8 @@ NAME = "bench_sync"
 TARGET_RATIO = 2.0
 CITY_TARGET_RATIO = 1.5
 CAMERAS_PER_SITE = 4
+# The recipe's dates (due dates, …) are counted from this day, as build_demo's are by default.
+TODAY = dt.date.today()
 PHOTO_SIZE = (640, 480)
 # The import's steps, timed by wrapping these functions for one extra (untimed) import. The
 # indented ones run inside apply_changes.
@@ -144,7 +147,7 @@ def send_units(office: Workspace, surveyor: Workspace, folder: Path) -> None:
     """The office writes the demo recipe's units (reference data is the office's) and sends them
     to the surveyor, as at enrolment."""
     with office.transaction():
-        office.insert_many("units", _Recipe(office, random.Random(0), "small").units())
+        office.insert_many("units", _Recipe(office, random.Random(0), "small", TODAY).units())
     package = folder / "units.fspkg"
     export.export_package(office, package, recipient_id=surveyor.device_id)
     importing.import_package(surveyor, package)
@@ -154,7 +157,7 @@ def send_units(office: Workspace, surveyor: Workspace, folder: Path) -> None:
 def fill_surveyor(ws: Workspace, cameras: int, seed: int) -> list[dict[str, Any]]:
     """The demo's recipe: one site per CAMERAS_PER_SITE cameras, the cameras (its units came
     from the office)."""
-    recipe = _Recipe(ws, random.Random(seed), "small")
+    recipe = _Recipe(ws, random.Random(seed), "small", TODAY)
     recipe.units()  # the recipe's unit ids, already here
     with ws.transaction():
         sites = recipe.sites(max(1, cameras // CAMERAS_PER_SITE), featured=False)
