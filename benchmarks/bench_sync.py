@@ -16,7 +16,9 @@ the same rows inserted bare, the same photos copied.
    folder (copy in, decrypt, untar, SHA-256 of every entry, signature); (b) changes.jsonl parsed
    and its rows inserted with sqlite-utils ``insert_all`` into a fresh plain SQLite file with the
    workspace's journal settings (WAL, synchronous FULL), in one transaction: one row per
-   record with its final values, and the change rows; no validation, merge or search index;
+   record with its final values, and the change rows (a log entry the package carries
+   without its change, the recipient's own or one out of its sight, as a row of its own
+   table); no validation, merge or search index;
    (c) the photos copied into a folder. Target: import at most 2 × (a + b + c). For
    information, (c) is also timed with an fsync per file (the store makes its files durable).
 4. One more import with its steps timed (open_package, reading and validating the changes,
@@ -34,7 +36,11 @@ so both cases are exchanges between demo devices of one demo (seed 42), no check
 ``--city-office [PATH]``: a package of --cameras cameras and --photos photos imported into an
    office that already holds the city. The office: a copy of PATH (a city office demo, e.g.
    ``benchmarks/out/city.sqlite``, never written to: it is copied, and the copy migrated when
-   opened), else one built with ``build_demo(size="city", role="office")`` (~2 min); ANALYZE ran
+   opened; it must come from the same demo recipe as this checkout's, or the office's first
+   log entries, the demo's units, differ from the surveyor's copy of them and the import
+   refuses the package as altered: a city.sqlite built before the units took their official
+   capitalisation is refused so, which the setup says before it starts), else one built with
+   ``build_demo(size="city", role="office")`` (~2 min); ANALYZE ran
    when it was built, so its ``sqlite_stat1`` is as a long-used workspace has it (whether it is
    there is reported). The surveyor: the demo's surveyor s1 (``build_demo(role="surveyor",
    device="s1")``, the small demo), which first sends its own demo survey to the office and
@@ -54,7 +60,8 @@ For each city case: --city-runs runs (default 1; the README's figures say how ma
 import into a fresh copy of the office (its photo folder copied too) in a child process, which
 reports the import's time, its steps (as in 4) and its peak RSS before and after the import
 (VmHWM), each followed by a floor run; then, unless --no-profile, one import under cProfile.
-No tracemalloc run at city scale (it would take several times as long).
+No tracemalloc run at city scale (it would take several times as long). --city-only leaves
+out the 10,000 cameras into a fresh office (steps 1–5).
 """
 
 from __future__ import annotations
@@ -507,6 +514,15 @@ def build_or_copy(source: Path | None, target: Path, **demo: Any) -> str:
     return how
 
 
+def same_office_log(office: Workspace, surveyor: Workspace) -> bool:
+    """Whether the entries of the office's log that the demo surveyor holds (the demo's units,
+    written by the office's derived key in every demo workspace) are the office's own."""
+    query = "SELECT seq, digest FROM log_entries WHERE device_id = ? ORDER BY seq"
+    held = surveyor.db.execute(query, [office.device_id]).fetchall()
+    own = dict(office.db.execute(query, [office.device_id]).fetchall())
+    return all(own.get(seq) == digest for seq, digest in held)
+
+
 def send_package(sender: Workspace, receiver: Workspace, package: Path) -> None:
     export.export_package(sender, package, recipient_id=receiver.device_id)
     importing.import_package(receiver, package)
@@ -623,6 +639,13 @@ def run_city_office(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
     start = time.perf_counter()
     office = Workspace.open(office_path)
     surveyor = Workspace.open(surveyor_path)
+    if not same_office_log(office, surveyor):
+        raise SystemExit(
+            "--city-office: its first entries of the office's log (the demo's units) differ from"
+            " the ones the demo surveyor built now holds, so it would refuse the surveyor's"
+            " package as altered: it was built by an older demo (e.g. before the units'"
+            " official capitalisation). Build it again, or leave out PATH to build one here."
+        )
     send_package(surveyor, office, folder / "s1-demo-to-office.fspkg")
     send_package(office, surveyor, folder / "office-to-s1.fspkg")
     office_id = office.device_id
