@@ -2,6 +2,7 @@
 the same rows inserted bare, the same photos copied.
 
     .venv/bin/python benchmarks/bench_sync.py [--cameras 10000] [--photos 1000] [--out FILE]
+        [--city-office [PATH]] [--city-package [--city-surveyor PATH]] [--city-runs N]
 
 1. Setup, not timed: an office and a surveyor workspace, each with its own device identity,
    enrolled with each other. On the surveyor: the demo recipe's units, one site per 4 cameras,
@@ -15,7 +16,9 @@ the same rows inserted bare, the same photos copied.
    folder (copy in, decrypt, untar, SHA-256 of every entry, signature); (b) changes.jsonl parsed
    and its rows inserted with sqlite-utils ``insert_all`` into a fresh plain SQLite file with the
    workspace's journal settings (WAL, synchronous FULL), in one transaction: one row per
-   record with its final values, and the change rows; no validation, merge or search index;
+   record with its final values, and the change rows (a log entry the package carries
+   without its change, the recipient's own or one out of its sight, as a row of its own
+   table); no validation, merge or search index;
    (c) the photos copied into a folder. Target: import at most 2 × (a + b + c). For
    information, (c) is also timed with an fsync per file (the store makes its files durable).
 4. One more import with its steps timed (open_package, reading and validating the changes,
@@ -24,12 +27,48 @@ the same rows inserted bare, the same photos copied.
    under tracemalloc (Python heap peak), and the peak RSS of this process (setup included).
    Then once under cProfile: the top entries by cumulative time from FieldSurvey's code (the
    photo workers run in other processes, so their work shows as waiting in ``run_in_workers``).
+
+At city scale, behind flags (each measured against its own floor, the same three parts as
+above, in the same run). A demo workspace takes packages only from demo devices of its own demo
+(refusal ``demo-mismatch``, ``keys.check_demo_match``) and the surveyor above is a real device,
+so both cases are exchanges between demo devices of one demo (seed 42), no check bypassed:
+
+``--city-office [PATH]``: a package of --cameras cameras and --photos photos imported into an
+   office that already holds the city. The office: a copy of PATH (a city office demo, e.g.
+   ``benchmarks/out/city.sqlite``, never written to: it is copied, and the copy migrated when
+   opened; it must come from the same demo recipe as this checkout's, or the office's first
+   log entries, the demo's units, differ from the surveyor's copy of them and the import
+   refuses the package as altered: a city.sqlite built before the units took their official
+   capitalisation is refused so, which the setup says before it starts), else one built with
+   ``build_demo(size="city", role="office")`` (~2 min); ANALYZE ran
+   when it was built, so its ``sqlite_stat1`` is as a long-used workspace has it (whether it is
+   there is reported). The surveyor: the demo's surveyor s1 (``build_demo(role="surveyor",
+   device="s1")``, the small demo), which first sends its own demo survey to the office and
+   gets the office's package back (setup, not timed), so the office's acknowledgement leaves
+   only the new work in the measured package; then it gets --cameras cameras (as above,
+   ``fill_surveyor``) and --photos photos (``add_photos``), and ``export_package`` to the
+   office gives the package measured.
+``--city-package``: the whole city exported with ``export_package(..., full=True)`` from the
+   demo's city surveyor s1 (``build_demo(size="city", role="surveyor", device="s1")``, or a
+   copy of --city-surveyor PATH) and imported into a fresh demo office. A demo office is never
+   empty: the freshest there is, is the small demo office just built
+   (``build_demo(role="office")``: 300 sites, ~1,000 cameras, the demo's units, 40 photos),
+   and that is the office here. The surveyor's city holds no assignments or reviews (they are
+   the office's), so its package has fewer changes than the city office's log.
+
+For each city case: --city-runs runs (default 1; the README's figures say how many), each an
+import into a fresh copy of the office (its photo folder copied too) in a child process, which
+reports the import's time, its steps (as in 4) and its peak RSS before and after the import
+(VmHWM), each followed by a floor run; then, unless --no-profile, one import under cProfile.
+No tracemalloc run at city scale (it would take several times as long). --city-only leaves
+out the 10,000 cameras into a fresh office (steps 1–5).
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import datetime as dt
 import json
 import os
 import pstats
@@ -61,9 +100,10 @@ from _common import (
     verdict,
     write_json,
 )
-from fieldsurvey.core.demo.generator import _Recipe
+from fieldsurvey.core.demo.generator import _Recipe, build_demo
 from fieldsurvey.core.photos.store import ingest_photos
 from fieldsurvey.core.store import search
+from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.records import RECORD_KINDS
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.sync import export, importing, incoming, merge, package_format, rotation
@@ -73,7 +113,10 @@ from fieldsurvey.core.trust import keys
 
 NAME = "bench_sync"
 TARGET_RATIO = 2.0
+CITY_TARGET_RATIO = 1.5
 CAMERAS_PER_SITE = 4
+# The recipe's dates (due dates, …) are counted from this day, as build_demo's are by default.
+TODAY = dt.date.today()
 PHOTO_SIZE = (640, 480)
 # The import's steps, timed by wrapping these functions for one extra (untimed) import. The
 # indented ones run inside apply_changes.
@@ -111,7 +154,7 @@ def send_units(office: Workspace, surveyor: Workspace, folder: Path) -> None:
     """The office writes the demo recipe's units (reference data is the office's) and sends them
     to the surveyor, as at enrolment."""
     with office.transaction():
-        office.insert_many("units", _Recipe(office, random.Random(0), "small").units())
+        office.insert_many("units", _Recipe(office, random.Random(0), "small", TODAY).units())
     package = folder / "units.fspkg"
     export.export_package(office, package, recipient_id=surveyor.device_id)
     importing.import_package(surveyor, package)
@@ -121,7 +164,7 @@ def send_units(office: Workspace, surveyor: Workspace, folder: Path) -> None:
 def fill_surveyor(ws: Workspace, cameras: int, seed: int) -> list[dict[str, Any]]:
     """The demo's recipe: one site per CAMERAS_PER_SITE cameras, the cameras (its units came
     from the office)."""
-    recipe = _Recipe(ws, random.Random(seed), "small")
+    recipe = _Recipe(ws, random.Random(seed), "small", TODAY)
     recipe.units()  # the recipe's unit ids, already here
     with ws.transaction():
         sites = recipe.sites(max(1, cameras // CAMERAS_PER_SITE), featured=False)
@@ -272,10 +315,14 @@ class Floor:
 def bare_insert(changes_path: Path, db_path: Path) -> dict[str, int]:
     """Parse the changes and insert them as they are, plus each record's final values."""
     changes: list[dict[str, Any]] = []
+    withheld: list[dict[str, Any]] = []  # log entries sent without their change (device, seq)
     records: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     with changes_path.open("rb") as fh:
         for line in fh:
             change = json.loads(line)
+            if "table_name" not in change:
+                withheld.append(change)
+                continue
             changes.append(change)
             table_records = records[change["table_name"]]
             record = table_records.get(change["record_id"])
@@ -292,6 +339,8 @@ def bare_insert(changes_path: Path, db_path: Path) -> dict[str, int]:
     try:
         with db.atomic():
             db["changes"].insert_all(changes)  # type: ignore[union-attr]
+            if withheld:
+                db["log_entries"].insert_all(withheld)  # type: ignore[union-attr]
             for name, rows in records.items():
                 db[name].insert_all(rows.values())  # type: ignore[union-attr]
     finally:
@@ -403,6 +452,303 @@ def profiled_import(office: Path, package: Path, top: int = 10) -> dict[str, Any
     return {"total_s": total, "top": entries[:top]}
 
 
+# -- city scale ----------------------------------------------------------------------------------
+
+CITY_SEED = 42  # the demo's seed (build_demo's default): every demo workspace here is of it
+
+
+def copy_workspace(source: Path, target: Path) -> Path:
+    """A copy of a workspace file (with its photo folder, if it has one) at ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_database(target)
+    shutil.copyfile(source, target)
+    if photo_folder(source).exists():
+        shutil.copytree(photo_folder(source), photo_folder(target))
+    return target
+
+
+def fresh_workspace_copy(source: Path, folder: Path) -> Path:
+    """As ``fresh_copy``, with the workspace's photo folder (an office that holds photos)."""
+    target = copy_workspace(source, folder / source.name)
+    os.sync()
+    return target
+
+
+def demo_facts(path: Path) -> dict[str, Any]:
+    """Its demo settings and whether SQLite's statistics are there (a long-used workspace's)."""
+    conn = sqlite3.connect(str(path))
+    try:
+        settings = dict(conn.execute("SELECT key, value FROM workspace").fetchall())
+        stat1 = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
+        ).fetchone()[0]
+        stat_rows = conn.execute("SELECT count(*) FROM sqlite_stat1").fetchone()[0] if stat1 else 0
+        counts = {
+            name: conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+            for name in ("sites", "cameras", "photos", "changes")
+        }
+    finally:
+        conn.close()
+    return {
+        "role": settings.get("role"),
+        "demo_seed": settings.get("demo_seed"),
+        "demo_size": settings.get("demo_size"),
+        "sqlite_stat1_rows": stat_rows,
+        "counts": counts,
+    }
+
+
+def build_or_copy(source: Path | None, target: Path, **demo: Any) -> str:
+    """``target``: a copy of ``source`` if given, else the demo built there. Then opened once
+    (which migrates it) and folded, so copies of the file alone are the whole workspace."""
+    start = time.perf_counter()
+    if source is not None:
+        copy_workspace(source, target)
+        how = f"copied from {source}"
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        build_demo(target, seed=CITY_SEED, **demo)
+        how = f"built with build_demo({', '.join(f'{k}={v!r}' for k, v in demo.items())})"
+    close_clean(Workspace.open(target))
+    say(f"{target.name}: {how} in {time.perf_counter() - start:.0f} s")
+    return how
+
+
+def same_office_log(office: Workspace, surveyor: Workspace) -> bool:
+    """Whether the entries of the office's log that the demo surveyor holds (the demo's units,
+    written by the office's derived key in every demo workspace) are the office's own."""
+    query = "SELECT seq, digest FROM log_entries WHERE device_id = ? ORDER BY seq"
+    held = surveyor.db.execute(query, [office.device_id]).fetchall()
+    own = dict(office.db.execute(query, [office.device_id]).fetchall())
+    return all(own.get(seq) == digest for seq, digest in held)
+
+
+def send_package(sender: Workspace, receiver: Workspace, package: Path) -> None:
+    export.export_package(sender, package, recipient_id=receiver.device_id)
+    importing.import_package(receiver, package)
+    package.unlink()
+
+
+def child_timed_import(office: Path, package: Path) -> None:
+    """Run in a child process: one import with its steps timed, then its time, steps, report
+    and peak RSS (before and after the import) printed as JSON."""
+    before = peak_rss_mb()
+    report: dict[str, Any] = {}
+    real_import = importing.import_package
+
+    def keep_report(*args: Any, **kwargs: Any) -> importing.ImportReport:
+        result = real_import(*args, **kwargs)
+        report.update(applied=result.applied, new=result.new, photos=result.photos)
+        report.update(conflicts=result.conflicts, warnings=len(result.warnings))
+        return result
+
+    importing.import_package = keep_report  # type: ignore[assignment]
+    steps = import_steps(office, package)
+    after = peak_rss_mb()
+    print(
+        json.dumps(
+            {"steps": steps, "report": report, "rss_before_mb": before, "rss_after_mb": after}
+        )
+    )
+
+
+def timed_import_in_child(office: Path, package: Path) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child-timed-import", str(office), str(package)]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def measure_city_case(
+    label: str, office: Path, package: Path, folder: Path, args: argparse.Namespace
+) -> dict[str, Any]:
+    """Imports of ``package`` into fresh copies of ``office`` against the floor, then the
+    profile."""
+    floor = Floor(office)
+    runs: list[dict[str, Any]] = []
+    floors: list[dict[str, float]] = []
+    for n in range(args.city_runs):
+        copy = fresh_workspace_copy(office, folder / f"{label}-import-{n}")
+        runs.append(timed_import_in_child(copy, package))
+        shutil.rmtree(folder / f"{label}-import-{n}")
+        os.sync()
+        floors.append(floor.run(package, folder / f"{label}-floor-{n}"))
+        shutil.rmtree(folder / f"{label}-floor-{n}")
+        last = floors[-1]
+        say(
+            f"{label} run {n + 1}: import {runs[-1]['steps']['total']:.1f} s (peak RSS "
+            f"{runs[-1]['rss_after_mb']:.0f} MB); floor {last['total']:.1f} s (a {last['a']:.1f}"
+            f" + b {last['b']:.1f} + c {last['c']:.1f})"
+        )
+    profile = None
+    if not args.no_profile:
+        copy = fresh_workspace_copy(office, folder / f"{label}-profiled")
+        profile = profiled_import(copy, package, top=15)
+        shutil.rmtree(folder / f"{label}-profiled")
+    import_s = median([r["steps"]["total"] for r in runs])
+    floor_s = {
+        part: median([f[part] for f in floors]) for part in ("a", "b", "c", "total", "c_fsync")
+    }
+    ratio = import_s / floor_s["total"]
+    return {
+        "runs": args.city_runs,
+        "import_runs_s": [r["steps"]["total"] for r in runs],
+        "import_s": import_s,
+        "import_report": runs[-1]["report"],
+        "import_steps_s": runs[-1]["steps"],
+        "floor_runs": floors,
+        "floor_open_package_s": floor_s["a"],
+        "floor_bare_insert_s": floor_s["b"],
+        "floor_copy_photos_s": floor_s["c"],
+        "floor_s": floor_s["total"],
+        "copy_photos_fsync_s": floor_s["c_fsync"],
+        "ratio": ratio,
+        "target_ratio": CITY_TARGET_RATIO,
+        "ratio_met": ratio <= CITY_TARGET_RATIO,
+        "memory": {
+            "rss_before_mb": max(r["rss_before_mb"] for r in runs),
+            "rss_after_mb": max(r["rss_after_mb"] for r in runs),
+        },
+        "profile": profile,
+    }
+
+
+def package_facts(package: Path, manifest: dict[str, Any], export_s: float) -> dict[str, Any]:
+    return {
+        "export_s": export_s,
+        "package_mb": package.stat().st_size / 1e6,
+        "changes_jsonl_mb": manifest["entries"]["changes.jsonl"]["size"] / 1e6,
+        "package_changes": manifest["changes"],
+        "package_photos": manifest["photos"],
+    }
+
+
+def run_city_office(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """--city-office: --cameras cameras and --photos photos from the demo's surveyor s1 into
+    an office that holds the city."""
+    folder.mkdir()
+    office_path = folder / "office" / "office.sqlite"
+    how = build_or_copy(args.city_office or None, office_path, size="city", role="office")
+    facts = demo_facts(office_path)
+    if (facts["role"], facts["demo_size"]) != ("office", "city"):
+        raise SystemExit(f"--city-office: not a city office demo ({facts})")
+    if not facts["sqlite_stat1_rows"]:
+        say("WARNING: the city office has no sqlite_stat1 (no ANALYZE)")
+    surveyor_path = folder / "s1" / "s1.sqlite"
+    build_or_copy(None, surveyor_path, role="surveyor", device="s1")
+    start = time.perf_counter()
+    office = Workspace.open(office_path)
+    surveyor = Workspace.open(surveyor_path)
+    if not same_office_log(office, surveyor):
+        raise SystemExit(
+            "--city-office: its first entries of the office's log (the demo's units) differ from"
+            " the ones the demo surveyor built now holds, so it would refuse the surveyor's"
+            " package as altered: it was built by an older demo (e.g. before the units'"
+            " official capitalisation). Build it again, or leave out PATH to build one here."
+        )
+    send_package(surveyor, office, folder / "s1-demo-to-office.fspkg")
+    send_package(office, surveyor, folder / "office-to-s1.fspkg")
+    office_id = office.device_id
+    close_clean(office)
+    took = time.perf_counter() - start
+    say(f"s1's own demo survey sent to the office and answered in {took:.0f} s")
+    cameras = fill_surveyor(surveyor, args.cameras, args.seed)
+    files = make_photos(folder / "jpegs", cameras, args.photos)
+    add_photos(surveyor, files)
+    package = folder / "s1-to-city-office.fspkg"
+    start = time.perf_counter()
+    manifest = export.export_package(surveyor, package, recipient_id=office_id)
+    export_s = time.perf_counter() - start
+    close_clean(surveyor)
+    shutil.rmtree(folder / "jpegs")
+    result = {"office": how, "office_facts": facts, **package_facts(package, manifest, export_s)}
+    say(
+        f"city office: package of {manifest['changes']:,} changes, {manifest['photos']:,} photos,"
+        f" {result['package_mb']:.1f} MB"
+    )
+    result.update(measure_city_case("city-office", office_path, package, folder, args))
+    return result
+
+
+def run_city_package(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """--city-package: the whole city (full=True) from the demo's city surveyor s1 into a
+    fresh (small) demo office."""
+    folder.mkdir()
+    surveyor_path = folder / "s1" / "city-s1.sqlite"
+    how = build_or_copy(
+        args.city_surveyor, surveyor_path, size="city", role="surveyor", device="s1"
+    )
+    facts = demo_facts(surveyor_path)
+    if (facts["role"], facts["demo_size"]) != ("surveyor", "city"):
+        raise SystemExit(f"--city-surveyor: not a city surveyor demo ({facts})")
+    office_path = folder / "office" / "office.sqlite"
+    build_or_copy(None, office_path, role="office")
+    office_facts = demo_facts(office_path)
+    ws = Workspace.open(office_path)
+    office_id = ws.device_id
+    ws.close()
+    surveyor = Workspace.open(surveyor_path)
+    package = folder / "city-s1-to-office.fspkg"
+    start = time.perf_counter()
+    manifest = export.export_package(surveyor, package, recipient_id=office_id, full=True)
+    export_s = time.perf_counter() - start
+    surveyor.close()
+    result = {
+        "surveyor": how,
+        "surveyor_facts": facts,
+        "office_facts": office_facts,
+        **package_facts(package, manifest, export_s),
+    }
+    say(
+        f"city package: {manifest['changes']:,} changes, {manifest['photos']:,} photos,"
+        f" {result['package_mb']:.1f} MB, exported in {export_s:.0f} s"
+    )
+    result.update(measure_city_case("city-package", office_path, package, folder, args))
+    return result
+
+
+def report_city(title: str, r: dict[str, Any]) -> None:
+    memory = r["memory"]
+    rows: list[list[object]] = [
+        ["package, MB", r["package_mb"]],
+        ["  changes / photos", f"{r['package_changes']:,} / {r['package_photos']:,}"],
+        ["export, s", r["export_s"]],
+        [f"import (median of {r['runs']}), s", r["import_s"]],
+        ["floor a: open_package, s", r["floor_open_package_s"]],
+        ["floor b: bare sqlite-utils insert, s", r["floor_bare_insert_s"]],
+        ["floor c: copy photos, s", r["floor_copy_photos_s"]],
+        [f"floor a + b + c (median of {r['runs']}), s", r["floor_s"]],
+        ["(info) c with an fsync per photo, s", r["copy_photos_fsync_s"]],
+        ["ratio import / floor", r["ratio"]],
+        ["import child: peak RSS before import, MB", memory["rss_before_mb"]],
+        ["import child: peak RSS after import, MB", memory["rss_after_mb"]],
+    ]
+    say(f"\n{title}")
+    say(table(["measure", "value"], [[str(k), v] for k, v in rows]))
+    say(
+        f"ratio {r['ratio']:.2f}× (target ≤ {CITY_TARGET_RATIO}×: {verdict(r['ratio_met'])});"
+        f" import report {r['import_report']}"
+    )
+    say(
+        table(
+            ["step (last run)", "import s"],
+            [[k, v] for k, v in r["import_steps_s"].items() if k != "total"],
+        )
+    )
+    profile = r["profile"]
+    if profile:
+        say(f"under cProfile: {profile['total_s']:.1f} s; top FieldSurvey functions:")
+        say(
+            table(
+                ["function", "calls", "tottime s", "cumtime s"],
+                [
+                    [e["function"], e["calls"], e["tottime_s"], e["cumtime_s"]]
+                    for e in profile["top"]
+                ],
+            )
+        )
+
+
 # -- main ------------------------------------------------------------------------------------------
 
 
@@ -414,18 +760,63 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--no-profile", action="store_true", help="skip the cProfile run")
     parser.add_argument("--out", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--city-office",
+        nargs="?",
+        const="",
+        type=Path,
+        metavar="PATH",
+        help="also: the package into an office holding the city (a copy of PATH, a city office"
+        " demo, else one built)",
+    )
+    parser.add_argument(
+        "--city-package",
+        action="store_true",
+        help="also: the whole city (full=True) from the demo's city surveyor into a fresh office",
+    )
+    parser.add_argument(
+        "--city-surveyor", type=Path, metavar="PATH", help="a city surveyor s1 demo to copy"
+    )
+    parser.add_argument("--city-runs", type=int, help="timed runs of the city cases (default 1)")
+    parser.add_argument(
+        "--city-only", action="store_true", help="skip the 10,000 cameras into a fresh office"
+    )
     parser.add_argument("--child-import", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child-timed-import", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_import:
         child_import(*args.child_import)
         return 0
+    if args.child_timed_import:
+        child_timed_import(*args.child_timed_import)
+        return 0
+    if args.city_runs is None:
+        args.city_runs = 1
+    if args.city_office is not None and str(args.city_office) in ("", "."):
+        args.city_office = None
+        city_office = True
+    else:
+        city_office = args.city_office is not None
     machine = machine_info()
     say(f"machine: {machine_line(machine)}")
+    result: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="fieldsurvey-bench-sync-") as tmp:
         folder = Path(tmp)
-        result = run(folder, args)
+        if not args.city_only:
+            result = run(folder, args)
+        if city_office:
+            result["city_office"] = run_city_office(folder / "city-office", args)
+        if args.city_package:
+            result["city_package"] = run_city_package(folder / "city-package", args)
     result["bench_peak_rss_mb"] = _rss_mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-    report(result, args)
+    if not args.city_only:
+        report(result, args)
+    if "city_office" in result:
+        report_city(
+            f"{args.cameras:,} cameras into an office that holds the city", result["city_office"]
+        )
+    if "city_package" in result:
+        report_city("the full city package into a fresh demo office", result["city_package"])
     out = write_json(NAME, {"machine": machine, **result}, args.out)
     say(f"wrote {out}")
     return 0
