@@ -85,7 +85,8 @@ def test_a_conflict_resolved_becomes_a_change_that_syncs(
     assert outcome["value"] == expected
     # the resolution is a change of the office's, made after both values
     change = office.db.execute(
-        "SELECT device_id, user, fields FROM changes WHERE id = ?", [outcome["change_id"]]
+        "SELECT device_id, user, change_fields(fields) FROM changes WHERE id = ?",
+        [outcome["change_id"]],
     ).fetchone()
     assert change[0] == office.device_id and change[1] == "user-office"
     assert json.loads(change[2])["storage_days"][1] == expected

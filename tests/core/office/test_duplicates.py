@@ -27,7 +27,7 @@ from fieldsurvey.core.office.duplicates import (
 from fieldsurvey.core.office.inventory import import_inventory
 from fieldsurvey.core.office.merging import compare_cameras, is_empty, merge_cameras, merge_order
 from fieldsurvey.core.store.db import photo_folder
-from fieldsurvey.core.store.workspace import CHANGE_COLUMNS, Workspace
+from fieldsurvey.core.store.workspace import CHANGE_COLUMNS, READ_CHANGE, Workspace
 from fieldsurvey.core.sync.merge import apply_changes
 from fieldsurvey.core.views import ALL_ROUND, view_cones
 from tests.helpers import DATA
@@ -161,7 +161,7 @@ def test_not_a_duplicate_is_never_proposed_again_and_travels(
         changes = [
             dict(zip(CHANGE_COLUMNS, row, strict=True), fields=json.loads(row[-1]))
             for row in demo.db.execute(
-                f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes WHERE table_name = ?",
+                f"SELECT {READ_CHANGE} FROM changes WHERE table_name = ?",
                 ["not_duplicates"],
             )
         ]

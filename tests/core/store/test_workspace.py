@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from fieldsurvey.core.errors import ValidationError
-from fieldsurvey.core.store.workspace import CHANGE_COLUMNS, Workspace
+from fieldsurvey.core.store.workspace import CHANGE_COLUMNS, READ_CHANGE, Workspace
 
 HOAN_KIEM_LAKE = {"lat": 21.0288, "lon": 105.8524}
 
@@ -20,7 +20,7 @@ def new_site(ws: Workspace, **values: Any) -> str:
 
 
 def changes(ws: Workspace) -> list[dict[str, Any]]:
-    rows = ws.db.execute(f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes ORDER BY seq").fetchall()
+    rows = ws.db.execute(f"SELECT {READ_CHANGE} FROM changes ORDER BY seq").fetchall()
     return [
         dict(zip(CHANGE_COLUMNS, row, strict=True)) | {"fields": json.loads(row[-1])}
         for row in rows
@@ -192,7 +192,8 @@ def test_insert_many_writes_the_same_rows_as_insert(tmp_path: Path) -> None:
             # Ids are drawn in another order in bulk, so compare everything but the ids.
             queries = (
                 "SELECT * FROM sites ORDER BY rowid",
-                "SELECT device_id, seq, clock, at, user, table_name, op, fields FROM changes",
+                "SELECT device_id, seq, clock, at, user, table_name, op, change_fields(fields) "
+                "FROM changes",
                 "SELECT rowid, terms, kind FROM search_index ORDER BY rowid",
             )
             return [ws.db.execute(q).fetchall() for q in queries]

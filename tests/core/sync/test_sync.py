@@ -20,7 +20,7 @@ from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.office.inbox import held_back
 from fieldsurvey.core.photos.store import PhotoStore, ingest_photos
 from fieldsurvey.core.store.db import photo_folder
-from fieldsurvey.core.store.workspace import CHANGE_COLUMNS, Workspace
+from fieldsurvey.core.store.workspace import CHANGE_COLUMNS, READ_CHANGE, Workspace
 from fieldsurvey.core.sync.export import export_package
 from fieldsurvey.core.sync.importing import import_package, verify
 from fieldsurvey.core.trust import keys
@@ -528,7 +528,7 @@ def test_a_change_reusing_a_known_sequence_number_fails_the_import(
 
     office, s1 = trio["office"], trio["s1"]
     row = s1.db.execute(
-        f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes WHERE device_id = ? ORDER BY seq LIMIT 1",
+        f"SELECT {READ_CHANGE} FROM changes WHERE device_id = ? ORDER BY seq LIMIT 1",
         [s1.device_id],
     ).fetchone()
     change = dict(zip(CHANGE_COLUMNS, row, strict=True))
@@ -820,7 +820,7 @@ def test_the_same_change_twice_is_added_once(trio: dict[str, Workspace]) -> None
 
     office, s1 = trio["office"], trio["s1"]
     rows = s1.db.execute(
-        f"SELECT {', '.join(CHANGE_COLUMNS)} FROM changes WHERE device_id = ? ORDER BY seq LIMIT 2",
+        f"SELECT {READ_CHANGE} FROM changes WHERE device_id = ? ORDER BY seq LIMIT 2",
         [s1.device_id],
     ).fetchall()
     first, second = (

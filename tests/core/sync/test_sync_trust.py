@@ -24,6 +24,7 @@ import pytest
 import sqlite_utils
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from fieldsurvey.core import history_fields
 from fieldsurvey.core.clock import COUNTER_BITS
 from fieldsurvey.core.demo.generator import build_demo, demo_device_id
 from fieldsurvey.core.errors import ValidationError
@@ -1004,7 +1005,8 @@ def test_verify_history_names_a_change_edited_outside_the_app(
     assert result.returncode == 0, result.stdout + result.stderr
     assert "intact" in result.stdout
     seq, table, record_id, fields = office.db.execute(
-        "SELECT seq, table_name, record_id, fields FROM changes WHERE device_id = ? AND seq = 7",
+        "SELECT seq, table_name, record_id, change_fields(fields) FROM changes "
+        "WHERE device_id = ? AND seq = 7",
         [s1.device_id],
     ).fetchone()
     edited = json.loads(fields)
@@ -1175,7 +1177,13 @@ def _rows(path: Path, tables: tuple[str, ...], like: Path | None = None) -> dict
             old = sqlite3.connect(like)
             columns = ", ".join(r[1] for r in old.execute(f"PRAGMA table_info({t})"))
             old.close()
-        out[t] = sorted(conn.execute(f"SELECT {columns} FROM {t}").fetchall(), key=repr)
+        cursor = conn.execute(f"SELECT {columns} FROM {t}")
+        names = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+        if t == "changes":  # their fields as text: the history now stores them packed
+            at = names.index("fields")
+            rows = [(*r[:at], history_fields.unpack(r[at]), *r[at + 1 :]) for r in rows]
+        out[t] = sorted(rows, key=repr)
     conn.close()
     return out
 
@@ -1189,8 +1197,9 @@ def test_a_wave1_workspace_keeps_its_history_and_chains_it_on_upgrade(tmp_path: 
     wave1 = tmp_path / "wave1-copy.sqlite"
     wave1.write_bytes(path.read_bytes())
     with Workspace.open(path) as ws:
-        # every record and change kept as it was
+        # every record and change kept as it was, the changes now packed
         assert _rows(path, RECORD_TABLES, like=wave1) == before
+        assert {r[0] for r in ws.db.execute("SELECT typeof(fields) FROM changes")} == {"blob"}
         orphans = ws.db.execute(
             "SELECT count(*) FROM changes c LEFT JOIN log_entries l ON l.device_id = c.device_id "
             "AND l.seq = c.seq WHERE l.seq IS NULL"

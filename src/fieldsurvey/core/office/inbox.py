@@ -145,7 +145,8 @@ def package_records(ws: Workspace, package_id: str) -> list[dict[str, Any]]:
         record = dict(zip(columns, row, strict=True)) if row else {}
         fields: set[str] = set()
         for (text,) in ws.db.execute(
-            "SELECT fields FROM changes WHERE table_name = ? AND record_id = ? AND package_id = ?",
+            "SELECT change_fields(fields) FROM changes "
+            "WHERE table_name = ? AND record_id = ? AND package_id = ?",
             [table, record_id, span.package_id],
         ):
             fields.update(_field_names(text))

@@ -14,7 +14,7 @@ from pathlib import Path
 import sqlite_utils
 from filelock import FileLock, Timeout
 
-from fieldsurvey.core import collation, text
+from fieldsurvey.core import collation, history_fields, text
 from fieldsurvey.core.errors import (
     BusyWorkspaceError,
     CorruptWorkspaceError,
@@ -70,6 +70,7 @@ def _connect(path: Path) -> sqlite_utils.Database:
         raise explain(exc, path) from exc
     collation.register(conn)
     text.register(conn)
+    history_fields.register(conn)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA trusted_schema = OFF")
@@ -182,6 +183,7 @@ def open_read_only(path: Path | str) -> sqlite_utils.Database:
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     collation.register(conn)
     text.register(conn)
+    history_fields.register(conn)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA trusted_schema = OFF")
     return sqlite_utils.Database(conn)

@@ -700,3 +700,11 @@ def m016_lean_search_index(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="m017_sites_unit_index")
 def m017_sites_unit_index(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS sites_unit ON sites(unit_id)")
+
+
+# The history keeps each change's fields packed (core/history_fields.py: Zstandard with a
+# dictionary trained on survey changes, about a seventh of the text). The pages freed are reused
+# by later writes; the file shrinks when compacted (VACUUM).
+@MIGRATIONS(name="m018_packed_history")
+def m018_packed_history(db: sqlite_utils.Database) -> None:
+    db.execute("UPDATE changes SET fields = pack_fields(fields) WHERE typeof(fields) = 'text'")

@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from fieldsurvey.core import reference
+from fieldsurvey.core import history_fields, reference
 from fieldsurvey.core.clock import HybridClock, wall_ms
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.kinds import ReviewState, Role
@@ -53,6 +53,9 @@ def iso_from_ms(ms: int) -> str:
 
 # The change history's columns, which are also the keys of a change in a sync package.
 CHANGE_COLUMNS = (*ledger.DIGEST_COLUMNS, "fields")
+# The columns of a change as SELECT reads them, its fields as text (the history packs them:
+# core/history_fields.py).
+READ_CHANGE = ", ".join([*CHANGE_COLUMNS[:-1], "change_fields(fields)"])
 # A device's log never grows past this: far below SQLite's 2**63, so no package can claim a
 # sequence number that makes later local writes overflow.
 MAX_SEQ = 1 << 40
@@ -318,7 +321,7 @@ class Workspace:
     def history(self, table: str, record_id: str) -> list[dict[str, Any]]:
         """Every change of one record, oldest first, with its fields decoded."""
         rows = self.db.execute(
-            "SELECT id, device_id, seq, clock, at, user, op, fields FROM changes "
+            "SELECT id, device_id, seq, clock, at, user, op, change_fields(fields) FROM changes "
             "WHERE table_name = ? AND record_id = ? ORDER BY clock, device_id, id",
             [table, record_id],
         ).fetchall()
@@ -553,7 +556,8 @@ class Workspace:
         """The clock of the latest change of each field of a record."""
         clocks: dict[str, int] = {}
         for clock, fields in self.db.execute(
-            "SELECT clock, fields FROM changes WHERE table_name = ? AND record_id = ?",
+            "SELECT clock, change_fields(fields) FROM changes "
+            "WHERE table_name = ? AND record_id = ?",
             [table, record_id],
         ):
             for name in json.loads(fields):
@@ -604,7 +608,7 @@ class Workspace:
             row = self._change_row(table, record_id, op, fields, seq)
             digest = ledger.change_digest(dict(zip(CHANGE_COLUMNS, row, strict=True)), row[-1])
             previous = ledger.link(previous, digest)
-            rows.append(row)
+            rows.append((*row[:-1], history_fields.pack(row[-1])))
             entries.append((self.device_id, seq, digest, previous))
         self.db.conn.executemany(INSERT_CHANGE, rows)
         self.db.conn.executemany(

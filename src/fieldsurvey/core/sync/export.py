@@ -117,7 +117,8 @@ class Outgoing:
 
 _LOG_ROWS = (
     "SELECT l.device_id, l.seq, l.digest, "
-    + ", ".join(f"c.{c}" for c in CHANGE_COLUMNS)
+    + ", ".join(f"c.{c}" for c in CHANGE_COLUMNS[:-1])
+    + ", change_fields(c.fields)"
     + " FROM log_entries l LEFT JOIN changes c ON c.device_id = l.device_id AND c.seq = l.seq "
     "WHERE l.device_id = ? AND l.seq > ? AND l.seq <= ? ORDER BY l.seq"
 )

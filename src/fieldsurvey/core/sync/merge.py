@@ -47,7 +47,8 @@ def _order(change: dict[str, Any]) -> tuple[int, str, str]:
 
 _ADD_RECEIVED = (
     f"INSERT INTO main.changes ({', '.join(CHANGE_COLUMNS)}, package_id) "
-    f"SELECT {', '.join(CHANGE_COLUMNS)}, ? FROM {spool.CHANGES} WHERE held = 0 ORDER BY n"
+    f"SELECT {', '.join(CHANGE_COLUMNS[:-1])}, pack_fields(fields), ? FROM {spool.CHANGES} "
+    "WHERE held = 0 ORDER BY n"
 )
 
 
@@ -220,7 +221,8 @@ def _materialise(ws: Workspace, table: str, record_id: str, roles: dict[str, str
     history = [
         {"id": cid, "device_id": device, "clock": clock, "op": op, "fields": json.loads(fields)}
         for cid, device, clock, op, fields in ws.db.execute(
-            "SELECT id, device_id, clock, op, fields FROM changes WHERE table_name = ? AND "
+            "SELECT id, device_id, clock, op, change_fields(fields) FROM changes "
+            "WHERE table_name = ? AND "
             "record_id = ?",
             [table, record_id],
         )

@@ -22,6 +22,7 @@ import sqlite_utils
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from fieldsurvey.core import history_fields
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 
 # The columns of a change that its digest covers, in this order; ``fields`` is its canonical
@@ -243,7 +244,11 @@ def _verify_device(
             return finding
         if row[3] is not None:
             change = dict(zip(DIGEST_COLUMNS, row[3:12], strict=True))
-            if change_digest(change, row[12]) != digest:
+            try:  # the stored form read here, so damage to it is named like an edit
+                text = history_fields.unpack(row[12])
+            except history_fields.DamagedHistory:
+                text = ""
+            if change_digest(change, text) != digest:
                 finding.broken = Message(
                     "trust",
                     QT_TRANSLATE_NOOP(
@@ -294,7 +299,7 @@ def record_proof(db: sqlite_utils.Database, table: str, record_id: str) -> Recor
     heads: dict[str, Head | None] = {}
     rows = db.execute(
         "SELECT c.id, c.device_id, c.seq, c.clock, c.at, c.user, c.table_name, c.record_id, "
-        "c.op, c.fields, l.digest FROM changes c LEFT JOIN log_entries l ON "
+        "c.op, change_fields(c.fields), l.digest FROM changes c LEFT JOIN log_entries l ON "
         "l.device_id = c.device_id AND l.seq = c.seq WHERE c.table_name = ? AND c.record_id = ?",
         [table, record_id],
     ).fetchall()
