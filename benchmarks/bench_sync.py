@@ -707,22 +707,27 @@ def run_city_package(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
-def report_city(title: str, r: dict[str, Any]) -> None:
+def import_rows(r: dict[str, Any], runs: int) -> list[list[object]]:
+    """The rows every import case reports: the package, the import, its floor, the memory."""
     memory = r["memory"]
-    rows: list[list[object]] = [
+    return [
         ["package, MB", r["package_mb"]],
         ["  changes / photos", f"{r['package_changes']:,} / {r['package_photos']:,}"],
         ["export, s", r["export_s"]],
-        [f"import (median of {r['runs']}), s", r["import_s"]],
+        [f"import (median of {runs}), s", r["import_s"]],
         ["floor a: open_package, s", r["floor_open_package_s"]],
         ["floor b: bare sqlite-utils insert, s", r["floor_bare_insert_s"]],
         ["floor c: copy photos, s", r["floor_copy_photos_s"]],
-        [f"floor a + b + c (median of {r['runs']}), s", r["floor_s"]],
+        [f"floor a + b + c (median of {runs}), s", r["floor_s"]],
         ["(info) c with an fsync per photo, s", r["copy_photos_fsync_s"]],
         ["ratio import / floor", r["ratio"]],
         ["import child: peak RSS before import, MB", memory["rss_before_mb"]],
         ["import child: peak RSS after import, MB", memory["rss_after_mb"]],
     ]
+
+
+def report_city(title: str, r: dict[str, Any]) -> None:
+    rows = import_rows(r, r["runs"])
     say(f"\n{title}")
     say(table(["measure", "value"], [[str(k), v] for k, v in rows]))
     say(
@@ -939,19 +944,8 @@ def run(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
 
 def report(r: dict[str, Any], args: argparse.Namespace) -> None:
     memory = r["memory"]
-    rows: list[list[object]] = [
-        ["package, MB", r["package_mb"]],
-        ["  changes / photos", f"{r['package_changes']:,} / {r['package_photos']:,}"],
-        ["export, s", r["export_s"]],
-        [f"import (median of {args.runs}), s", r["import_s"]],
-        ["floor a: open_package, s", r["floor_open_package_s"]],
-        ["floor b: bare sqlite-utils insert, s", r["floor_bare_insert_s"]],
-        ["floor c: copy photos, s", r["floor_copy_photos_s"]],
-        [f"floor a + b + c (median of {args.runs}), s", r["floor_s"]],
-        ["(info) c with an fsync per photo, s", r["copy_photos_fsync_s"]],
-        ["ratio import / floor", r["ratio"]],
-        ["import child: peak RSS before import, MB", memory["rss_before_mb"]],
-        ["import child: peak RSS after import, MB", memory["rss_after_mb"]],
+    rows = [
+        *import_rows(r, args.runs),
         ["import: tracemalloc peak, MB", memory["tracemalloc_peak_mb"]],
         ["this process: peak RSS (setup included), MB", r["bench_peak_rss_mb"]],
     ]
