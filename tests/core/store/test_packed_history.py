@@ -9,7 +9,7 @@ import zstandard
 
 from fieldsurvey.core import history_fields
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.core.trust import authorship
+from fieldsurvey.core.trust import authorship, ledger
 
 
 def test_every_change_is_stored_packed_and_reads_back_as_its_text(demo: Workspace) -> None:
@@ -26,8 +26,9 @@ def test_every_change_is_stored_packed_and_reads_back_as_its_text(demo: Workspac
 
 
 def test_a_damaged_packed_change_is_named_as_edited(demo: Workspace) -> None:
-    device, seq, stored = demo.db.execute(
-        "SELECT device_id, seq, fields FROM changes ORDER BY seq LIMIT 1 OFFSET 10"
+    device, seq, stored, table, record_id = demo.db.execute(
+        "SELECT device_id, seq, fields, table_name, record_id FROM changes "
+        "ORDER BY seq LIMIT 1 OFFSET 10"
     ).fetchone()
     damaged = bytes(stored[:-6]) + bytes(6)
     with demo.db.conn:
@@ -39,6 +40,7 @@ def test_a_damaged_packed_change_is_named_as_edited(demo: Workspace) -> None:
     broken = [f for f in authorship.verify_history(demo.db) if f.broken]
     assert [f.device_id for f in broken] == [device]
     assert f"change {seq} was edited" in str(broken[0].broken)
+    assert ledger.record_proof(demo.db, table, record_id).edited == 1  # the review's line
 
 
 def test_a_text_row_written_before_packing_is_read_as_it_is(demo: Workspace) -> None:

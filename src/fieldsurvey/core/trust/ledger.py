@@ -218,6 +218,15 @@ def verify_history(
     return findings
 
 
+def _stored_text(stored: str | bytes) -> str:
+    """A change's fields as text, read from their stored form here (not in SQL) so that damage
+    to it reads as no text, which matches no digest: it is named like an edit."""
+    try:
+        return history_fields.unpack(stored)
+    except history_fields.DamagedHistory:
+        return ""
+
+
 def _rows(db: sqlite_utils.Database, device: str) -> Iterator[tuple[Any, ...]]:
     cursor = db.execute(
         "SELECT l.seq, l.digest, l.hash, c.id, c.device_id, c.seq, c.clock, c.at, c.user, "
@@ -244,11 +253,7 @@ def _verify_device(
             return finding
         if row[3] is not None:
             change = dict(zip(DIGEST_COLUMNS, row[3:12], strict=True))
-            try:  # the stored form read here, so damage to it is named like an edit
-                text = history_fields.unpack(row[12])
-            except history_fields.DamagedHistory:
-                text = ""
-            if change_digest(change, text) != digest:
+            if change_digest(change, _stored_text(row[12])) != digest:
                 finding.broken = Message(
                     "trust",
                     QT_TRANSLATE_NOOP(
@@ -299,13 +304,13 @@ def record_proof(db: sqlite_utils.Database, table: str, record_id: str) -> Recor
     heads: dict[str, Head | None] = {}
     rows = db.execute(
         "SELECT c.id, c.device_id, c.seq, c.clock, c.at, c.user, c.table_name, c.record_id, "
-        "c.op, change_fields(c.fields), l.digest FROM changes c LEFT JOIN log_entries l ON "
+        "c.op, c.fields, l.digest FROM changes c LEFT JOIN log_entries l ON "
         "l.device_id = c.device_id AND l.seq = c.seq WHERE c.table_name = ? AND c.record_id = ?",
         [table, record_id],
     ).fetchall()
     for row in rows:
         change = dict(zip(DIGEST_COLUMNS, row[:9], strict=True))
-        if row[10] is None or change_digest(change, row[9]) != bytes(row[10]):
+        if row[10] is None or change_digest(change, _stored_text(row[9])) != bytes(row[10]):
             proof.edited += 1
             continue
         device = str(row[1])
