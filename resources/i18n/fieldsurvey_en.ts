@@ -1008,7 +1008,7 @@ At: {3}</translation>
         <translation>Send everything (including what the recipient already has)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="220"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="225"/>
         <source>Gửi kèm bản đồ nền ({0}, {1} MB)</source>
         <translation>Include the basemap ({0}, {1} MB)</translation>
     </message>
@@ -1038,57 +1038,57 @@ At: {3}</translation>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="174"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="176"/>
         <source>Chưa có nơi nhận nào được đăng ký.</source>
         <translation>No recipients have been registered yet.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="176"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="178"/>
         <source>Đang đếm những gì sẽ gửi…</source>
         <translation>Counting what would be sent…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="184"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="186"/>
         <source>Sẽ gửi {0} thay đổi và {1} ảnh.</source>
         <translation>Will send {0} change(s) and {1} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="218"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="223"/>
         <source>Gửi lại bản đồ nền ({0}, {1} MB): nơi nhận đã có</source>
         <translation>Send the basemap again ({0}, {1} MB): the recipient has it</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="225"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="230"/>
         <source>Thư mục lưu gói</source>
         <translation>Folder to save the package in</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="240"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="245"/>
         <source>Thư mục {0} không tồn tại.</source>
         <translation>The folder {0} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="244"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="249"/>
         <source>Tên tệp không hợp lệ: {0}</source>
         <translation>Not a valid file name: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="250"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="255"/>
         <source>Ghi đè?</source>
         <translation>Replace?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="251"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="256"/>
         <source>Đã có tệp {0}. Ghi đè lên tệp đó?</source>
         <translation>{0} already exists. Replace it?</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="295"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="300"/>
         <source>Đã ghi {0}: {1} thay đổi, {2} ảnh.</source>
         <translation>Wrote {0}: {1} change(s), {2} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="300"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="305"/>
         <source>Kèm bản đồ nền {0} ({1}).</source>
         <translation>With the basemap {0} ({1}).</translation>
     </message>
@@ -1484,98 +1484,98 @@ At: {3}</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="322"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="327"/>
         <source>Nhập gói đồng bộ</source>
         <translation>Import sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="333"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="338"/>
         <source>Thêm gói…</source>
         <translation>Add packages…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="342"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="347"/>
         <source>Nhập</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="357"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="362"/>
         <source>Chọn gói đồng bộ</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="357"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="362"/>
         <source>Gói FieldSurvey (*.fspkg);;Tất cả (*)</source>
         <translation>FieldSurvey packages (*.fspkg);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="415"/>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="517"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="420"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="522"/>
         <source>đã nhập trước đây</source>
         <translation>imported previously</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="417"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="422"/>
         <source>xem trước</source>
         <translation>preview</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="419"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="424"/>
         <source>đã nhập</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="422"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="427"/>
         <source>(kèm bản đồ nền {0})</source>
         <translation>(with the basemap {0})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="435"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="440"/>
         <source>đang kiểm tra…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="437"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="442"/>
         <source>TỪ CHỐI: {0}</source>
         <translation>REFUSED: {0}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="497"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="502"/>
         <source>Đã tạo ảnh thu nhỏ cho {0} ảnh.</source>
         <translation>Created thumbnails for {0} photo(s).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="515"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="520"/>
         <source>không nhập (đã hủy)</source>
         <translation>not imported (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="523"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="528"/>
         <source>{0}: {1} mới, {2} cập nhật, {3} xung đột, {4} xóa, {5} ảnh (gói {6})</source>
         <translation>{0}: {1} new, {2} updated, {3} conflicts, {4} deleted, {5} photos (package {6})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="536"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="541"/>
         <source>{0}: TỪ CHỐI — {1}</source>
         <translation>{0}: REFUSED — {1}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="539"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="544"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="552"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="557"/>
         <source>{0}: bản đồ nền {1} ({2}) gửi kèm gói đã được cài từ trước.</source>
         <translation>{0}: the basemap {1} ({2}) in the package was already installed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="557"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="562"/>
         <source>{0}: đã cài bản đồ nền {1} ({2}) gửi kèm gói.</source>
         <translation>{0}: installed the basemap {1} ({2}) that came with the package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="564"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="569"/>
         <source>Máy đã có bản đồ nền mới hơn; bản đồ vẫn dùng bản đó.</source>
         <translation>This computer already has a newer basemap; the map keeps using it.</translation>
     </message>
@@ -3079,52 +3079,52 @@ At: {3}</translation>
 <context>
     <name>PackagesDialog</name>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="579"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="584"/>
         <source>Các gói đã trao đổi</source>
         <translation>Exchanged packages</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="583"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="588"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="584"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="589"/>
         <source>Chiều</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="585"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="590"/>
         <source>Thiết bị</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="586"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="591"/>
         <source>Thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="587"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="592"/>
         <source>Ảnh</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="588"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="593"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="589"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="594"/>
         <source>Mã gói</source>
         <translation>Package ID</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="596"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="601"/>
         <source>nhận</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="596"/>
+        <location filename="../../src/fieldsurvey/ui/sync_dialogs.py" line="601"/>
         <source>gửi</source>
         <translation>sent</translation>
     </message>
@@ -7304,73 +7304,73 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>store</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="94"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="95"/>
         <source>Không bật được chế độ WAL cho {path} (SQLite trả về {mode}). Hãy chép tệp dữ liệu khảo sát vào một thư mục trên ổ đĩa của máy rồi mở lại.</source>
         <translation>Cannot switch {path} to WAL mode (SQLite answered {mode}). Copy the workspace to a folder on this computer&apos;s own disk and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="223"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="225"/>
         <source>{path} không phải là tệp dữ liệu khảo sát FieldSurvey (không phải tệp SQLite). Hãy chọn tệp .sqlite do FieldSurvey tạo.</source>
         <translation>{path} is not a FieldSurvey workspace (not an SQLite file). Choose a .sqlite file made by FieldSurvey.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="268"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="270"/>
         <source>{path} là một cơ sở dữ liệu SQLite nhưng không phải tệp dữ liệu khảo sát FieldSurvey; FieldSurvey không sửa tệp này.</source>
         <translation>{path} is an SQLite file, but not a FieldSurvey workspace; FieldSurvey leaves it untouched.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="286"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="288"/>
         <source>{path} được tạo bởi phiên bản FieldSurvey mới hơn (thay đổi cấu trúc {changes}). Hãy cập nhật FieldSurvey rồi mở lại; tệp không bị thay đổi.</source>
         <translation>{path} was written by a newer FieldSurvey (schema changes {changes}): update the app and open it again; the file was left untouched.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="325"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="327"/>
         <source>Bản sao lưu của {path} trước khi nâng cấp không khớp với bản gốc ({detail}); chưa nâng cấp gì. Hãy kiểm tra ổ đĩa rồi thử lại.</source>
         <translation>The backup of {path} made before the upgrade does not match the original ({detail}); nothing was upgraded. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="349"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="351"/>
         <source>{path} là một thư mục, không phải tệp dữ liệu khảo sát.</source>
         <translation>{path} is a folder, not a workspace file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="359"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="361"/>
         <source>Không tìm thấy tệp dữ liệu khảo sát {path}.</source>
         <translation>No workspace at {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="367"/>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="452"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="369"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="454"/>
         <source>Thư mục {folder} không tồn tại.</source>
         <translation>No folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="377"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="379"/>
         <source>{path} là tệp rỗng, không phải tệp dữ liệu khảo sát FieldSurvey.</source>
         <translation>{path} is an empty file, not a FieldSurvey workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="390"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="392"/>
         <source>Không ghi được vào {folder} ({detail}). Hãy tạo tệp dữ liệu khảo sát trong một thư mục bạn có quyền ghi (ví dụ Documents).</source>
         <translation>FieldSurvey cannot write to {folder} ({detail}); create the workspace in a folder you can write to (Documents, for example).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="434"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="436"/>
         <source>{path} đã tồn tại; không ghi đè. Dùng --force để thay thế nó.</source>
         <translation>{path} exists; use --force to replace it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="444"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="446"/>
         <source>{path} là một thư mục.</source>
         <translation>{path} is a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="460"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="462"/>
         <source>Không có quyền ghi vào thư mục {folder}. Hãy chọn thư mục khác.</source>
         <translation>Cannot write to {folder}. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="510"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="512"/>
         <source>Không ghi được {path}: {detail}</source>
         <translation>Cannot write {path}: {detail}</translation>
     </message>
@@ -7506,37 +7506,37 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>{field}: not a SHA-256.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="161"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="164"/>
         <source>Vai trò {role} không có.</source>
         <translation>Unknown role {role}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="294"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="297"/>
         <source>Không có bản ghi {record} trong {table}.</source>
         <translation>No record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="304"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="307"/>
         <source>Bản ghi {record} đã bị xóa.</source>
         <translation>The record {record} was deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="483"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="486"/>
         <source>{table}: không có trường {fields}.</source>
         <translation>{table}: unknown fields {fields}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="505"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="508"/>
         <source>{field}: {value} không phải mã xã, phường hiện hành của Hà Nội.</source>
         <translation>{field}: {value} is not a current Hà Nội commune code.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="545"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="548"/>
         <source>{field}: không có bản ghi {record} trong {table}.</source>
         <translation>{field}: no record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="589"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="593"/>
         <source>Nhật ký thay đổi của thiết bị này đã đầy.</source>
         <translation>This device&apos;s change log is full.</translation>
     </message>
@@ -7554,12 +7554,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>The recipient {device} is not enrolled or was revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="266"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="267"/>
         <source>Không ghi được gói vào {folder}: {detail}. Hãy kiểm tra thẻ nhớ/USB và chỗ trống.</source>
         <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="319"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="320"/>
         <source>Chỉ văn phòng mới gửi kèm bản đồ nền trong gói.</source>
         <translation>Only an office sends a basemap in a package.</translation>
     </message>
@@ -7589,62 +7589,62 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>The package&apos;s manifest does not match the basemap it carries. Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="289"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="293"/>
         <source>Bản đồ nền gửi kèm gói không dùng được: {why} Không có gì được ghi.</source>
         <translation>The basemap in the package cannot be used: {why} Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="338"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="342"/>
         <source>Phần {name} của gói không đọc được.</source>
         <translation>The package&apos;s {name} is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="445"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="449"/>
         <source>{reason} Gói đã được chép vào {folder}.</source>
         <translation>{reason} The package was held back in the quarantine folder: {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="465"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="469"/>
         <source>Dữ liệu trong gói không nhất quán ({detail}).</source>
         <translation>The package&apos;s records are inconsistent ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="543"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="547"/>
         <source>Các thay đổi đã được nhập, nhưng không cài được bản đồ nền gửi kèm: {why}</source>
         <translation>The changes were imported, but the basemap in the package could not be installed: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="565"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="569"/>
         <source>Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?).</source>
         <translation>The package&apos;s clock is far in the future (is the sender&apos;s clock wrong?).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="569"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="573"/>
         <source>Thiếu các thay đổi {first}–{last} của thiết bị {device}: hãy nhập các gói trước đó.</source>
         <translation>A gap in the changes of device {device} ({first}–{last}): import the earlier packages first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="608"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="612"/>
         <source>Gói có ảnh không thuộc bản ghi nào</source>
         <translation>The package carries a photo no record refers to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="616"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="620"/>
         <source>Bản ghi ảnh {sha}… đến mà không có tệp ảnh</source>
         <translation>A photo record {sha}… arrived without its file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="629"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="633"/>
         <source>là {found}, không phải {declared} như bản ghi của nó</source>
         <translation>the file is {found}, not {declared} as its record declares</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="637"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="641"/>
         <source>Ảnh {sha}… trong gói không hợp lệ: {why}</source>
         <translation>A photo {sha}… in the package is not acceptable: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="692"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="696"/>
         <source>Phần xác nhận của gói không đọc được.</source>
         <translation>The package&apos;s acknowledgements are not valid.</translation>
     </message>
@@ -7814,12 +7814,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>The change count does not match the manifest.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="66"/>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="67"/>
         <source>Thay đổi số {seq} của thiết bị {device} đã có, với nội dung khác.</source>
         <translation>A different change already holds sequence number {seq} of device {device}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="156"/>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="157"/>
         <source>Ảnh được gắn vào bản ghi {record} không có trong {table}.</source>
         <translation>A photo is linked to the record {record}, which does not exist in {table}.</translation>
     </message>
@@ -8586,27 +8586,27 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>No key protection {protection} (choose {choices})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="212"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="213"/>
         <source>thay đổi số {seq} không có trong nhật ký</source>
         <translation>change {seq} is not in the log</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="241"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="251"/>
         <source>thiếu mục {seq}</source>
         <translation>entry {seq} missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="249"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="259"/>
         <source>thay đổi số {seq} ({table} {record}) đã bị sửa ngoài ứng dụng</source>
         <translation>change {seq} was edited outside the app ({table} {record})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="258"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="268"/>
         <source>mắt xích {seq} không khớp</source>
         <translation>link {seq} does not match</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="270"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="280"/>
         <source>chữ ký của đầu nhật ký (mục {seq}) không hợp lệ</source>
         <translation>the signed head (entry {seq}) does not verify</translation>
     </message>
@@ -8649,32 +8649,32 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>workspace</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="104"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="105"/>
         <source>Tệp dữ liệu khảo sát {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao lưu trong thư mục {backups} hoặc từ gói đồng bộ gần nhất.</source>
         <translation>The workspace file {path} is damaged (SQLite: {detail}). Restore it from a backup in {backups} or from the latest sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="116"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="117"/>
         <source>Không ghi được vào {folder} (SQLite: {detail}). Hãy chép tệp dữ liệu khảo sát vào một thư mục bạn có quyền ghi (ví dụ Documents) rồi mở lại.</source>
         <translation>FieldSurvey cannot write to {folder} (SQLite: {detail}). Copy the workspace to a folder you can write to (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="125"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="126"/>
         <source>Không mở được {path} (SQLite: {detail}). Hãy kiểm tra thư mục còn đó và bạn có quyền ghi trong đó, hoặc chép tệp dữ liệu khảo sát vào một thư mục khác (ví dụ Documents) rồi mở lại.</source>
         <translation>Cannot open {path} (SQLite: {detail}). Check that its folder is still there and that you may write in it, or copy the workspace to another folder (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="135"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="136"/>
         <source>Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk holding {path} is full. Free some space and try again; what was saved before is intact.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="143"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="144"/>
         <source>Tệp dữ liệu khảo sát {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); thay đổi chưa lưu, hãy thử lại sau ít giây.</source>
         <translation>The workspace {name} is busy with another write (an import or a bulk review); nothing was saved, try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="152"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="153"/>
         <source>Ổ đĩa không đọc hoặc ghi được {path} (SQLite: {detail}). Hãy kiểm tra ổ đĩa (thẻ nhớ, ổ USB còn cắm chắc) rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk could not read or write {path} (SQLite: {detail}). Check the disk (is the memory card or USB drive firmly in?) and try again; what was saved before is intact.</translation>
     </message>

@@ -61,8 +61,9 @@ def _compressor() -> zstandard.ZstdCompressor:
 
 
 def _decompressor(dict_id: int) -> zstandard.ZstdDecompressor:
-    made: dict[int, zstandard.ZstdDecompressor] = getattr(_local, "decompressors", None) or {}
-    _local.decompressors = made
+    if not hasattr(_local, "decompressors"):
+        _local.decompressors = {}
+    made: dict[int, zstandard.ZstdDecompressor] = _local.decompressors
     if dict_id not in made:
         made[dict_id] = zstandard.ZstdDecompressor(dict_data=_dictionary(dict_id))
     return made[dict_id]

@@ -268,6 +268,11 @@ def _basemap_entry(opened: OpenedPackage, sender: keys.PublicIdentity) -> Path |
     return staged
 
 
+def _reason(exc: BaseException) -> Message | str:
+    """Why a basemap check or install failed, as its message says it."""
+    return exc.message if isinstance(exc, FieldSurveyError) else str(exc)
+
+
 def _check_basemap(
     opened: OpenedPackage, staged: Path | None, check: BasemapCheck | None
 ) -> BasemapFacts | None:
@@ -283,14 +288,13 @@ def _check_basemap(
     try:
         return check(named)
     except (FieldSurveyError, OSError, sqlite3.Error, ValueError) as exc:
-        why = exc.message if isinstance(exc, FieldSurveyError) else str(exc)
         raise SyncError(
             _say(
                 QT_TRANSLATE_NOOP(
                     "sync",
                     "Bản đồ nền gửi kèm gói không dùng được: {why} Không có gì được ghi.",
                 ),
-                why=why,
+                why=_reason(exc),
             ),
             Refusal.BAD_BASEMAP,
         ) from exc
@@ -544,7 +548,7 @@ def _install_basemap(staged: Path, install: BasemapCheck, report: ImportReport) 
                 "sync",
                 "Các thay đổi đã được nhập, nhưng không cài được bản đồ nền gửi kèm: {why}",
             ),
-            why=exc.message if isinstance(exc, FieldSurveyError) else str(exc),
+            why=_reason(exc),
         )
         return
     report.basemap_installed = True
