@@ -11,12 +11,14 @@ import random
 import re
 import tarfile
 import tracemalloc
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+import zstandard
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
@@ -322,7 +324,8 @@ def rewrite_header(data: bytes, change: Callable[[dict[str, Any]], None]) -> byt
 def test_header_fields(tmp_path: Path, keys: Keys, small: bytes) -> None:
     path = tmp_path / "p.fspkg"
     cases: list[tuple[Callable[[dict[str, Any]], None], str]] = [
-        (lambda f: f.update(format=3), "newer-format"),
+        (lambda f: f.update(format=package.FORMAT_VERSION + 1), "newer-format"),
+        (lambda f: f.update(format=0), "tampered"),
         (lambda f: f.update(format="1"), "tampered"),
         (lambda f: f.update(chunk_size=1 << 30), "tampered"),
         (lambda f: f.update(chunk_size=2048), "tampered"),
@@ -597,12 +600,8 @@ def test_a_decompression_bomb_is_refused(tmp_path: Path, keys: Keys) -> None:
     refused(small, tmp_path / "staging", keys, {"too-large"}, max_total=4000)
 
 
-def test_bytes_after_the_compressed_stream_are_refused(tmp_path: Path, keys: Keys) -> None:
-    import zlib
-
-    source = write(tmp_path / "p.fspkg", keys, [("changes.jsonl", b'{"seq": 1}\n')])
-    opened = open_(source, tmp_path / "staging", keys)
-    # The same archive, deflated, with bytes after the end of the deflate stream.
+def _archive_of(opened: package.OpenedPackage, keys: Keys) -> bytes:
+    """The plaintext tar of a package that was opened: manifest, signature, changes."""
     plain = io.BytesIO()
     with tarfile.open(fileobj=plain, mode="w", format=tarfile.PAX_FORMAT) as tar:
         manifest = package.manifest_bytes(opened.manifest)
@@ -611,13 +610,66 @@ def test_bytes_after_the_compressed_stream_are_refused(tmp_path: Path, keys: Key
         tar.addfile(member("manifest.sig", signature)[0], io.BytesIO(signature))
         data = opened.entry_paths["changes.jsonl"].read_bytes()
         tar.addfile(member("changes.jsonl", data)[0], io.BytesIO(data))
+    return plain.getvalue()
+
+
+def _deflated(data: bytes) -> bytes:
     deflate = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
-    body = deflate.compress(plain.getvalue()) + deflate.flush() + b"smuggled"
-    path = tmp_path / "tail.fspkg"
+    return deflate.compress(data) + deflate.flush()
+
+
+def _sealed(path: Path, keys: Keys, body: bytes, version: int) -> Path:
     with open(path, "wb") as out:
         writer = package._EncryptingWriter(
-            out, recipient_key=keys.recipient.public_key(), recipient_fingerprint=FP
+            out,
+            recipient_key=keys.recipient.public_key(),
+            recipient_fingerprint=FP,
+            format_version=version,
         )
         writer.write(body)
         writer.finish()
+    return path
+
+
+def test_a_package_of_the_deflate_format_still_opens(tmp_path: Path, keys: Keys) -> None:
+    data = b'{"seq": 1}\n' * 1000
+    opened = open_(
+        write(tmp_path / "p.fspkg", keys, [("changes.jsonl", data)]), tmp_path / "a", keys
+    )
+    body = _deflated(_archive_of(opened, keys))
+    path = _sealed(tmp_path / "old.fspkg", keys, body, package.DEFLATE_FORMAT)
+    assert b'"format":2' in path.read_bytes()[:300]
+    assert open_(path, tmp_path / "b", keys).entry_paths["changes.jsonl"].read_bytes() == data
+
+
+def test_packages_are_written_as_one_zstandard_frame(tmp_path: Path, keys: Keys) -> None:
+    path = write(tmp_path / "p.fspkg", keys, [("changes.jsonl", b'{"seq": 1}\n')])
+    assert b'"format":3' in path.read_bytes()[:300]
+    with open(path, "rb") as handle:
+        header = package._read_header(handle, keys.recipient, FP)
+        plain = package._DecryptingReader(handle, header, max_plain=1 << 20).read(1 << 20)
+    assert plain[:4] == b"\x28\xb5\x2f\xfd"  # the Zstandard frame's magic number
+    assert zstandard.get_frame_parameters(plain).window_size <= package.MAX_WINDOW
+
+
+@pytest.mark.parametrize("version", [package.DEFLATE_FORMAT, package.FORMAT_VERSION])
+def test_bytes_after_the_compressed_stream_are_refused(
+    tmp_path: Path, keys: Keys, version: int
+) -> None:
+    source = write(tmp_path / "p.fspkg", keys, [("changes.jsonl", b'{"seq": 1}\n')])
+    archive = _archive_of(open_(source, tmp_path / "staging", keys), keys)
+    compress = _deflated if version == package.DEFLATE_FORMAT else zstandard.compress
+    for tail in (b"smuggled", zstandard.compress(b"a second frame")):
+        path = _sealed(tmp_path / "tail.fspkg", keys, compress(archive) + tail, version)
+        refused(path, tmp_path / "staging2", keys, {"bad-archive"})
+
+
+def test_a_frame_asking_for_a_large_window_is_refused(tmp_path: Path, keys: Keys) -> None:
+    source = write(tmp_path / "p.fspkg", keys, [("changes.jsonl", b'{"seq": 1}\n')])
+    archive = _archive_of(open_(source, tmp_path / "staging", keys), keys)
+    params = zstandard.ZstdCompressionParameters.from_level(3, window_log=27)
+    wide = zstandard.ZstdCompressor(compression_params=params).compressobj()
+    body = wide.compress(archive) + wide.flush()
+    assert zstandard.get_frame_parameters(body).window_size > package.MAX_WINDOW
+    path = _sealed(tmp_path / "wide.fspkg", keys, body, package.FORMAT_VERSION)
     refused(path, tmp_path / "staging2", keys, {"bad-archive"})
