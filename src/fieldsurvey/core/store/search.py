@@ -254,7 +254,7 @@ def rebuild(db: sqlite_utils.Database) -> None:
 
 
 def matching(table: str, text: str, alias: str = "r") -> tuple[str, list[Any]]:
-    """A WHERE clause (and its parameters) keeping the records of ``table`` (as ``alias``) whose
+    """A WHERE clause (and its parameter) keeping the records of ``table`` (as ``alias``) whose
     folded text holds what the user typed, accents and case aside, with the broadest of
     ``match_expressions``; ``("", [])`` when nothing was typed, a clause that keeps nothing when
     only punctuation was. An index entry's rowid is its record's rowid plus its table's first
