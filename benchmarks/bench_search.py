@@ -36,10 +36,16 @@ from _common import (
     verdict,
     write_json,
 )
-from fieldsurvey.core.store.records import RECORD_KINDS, SEARCH_KINDS
-from fieldsurvey.core.store.search import ROWID_FACTOR, hits_sql, match_expressions, search
+from fieldsurvey.core.store.records import SEARCH_KINDS
+from fieldsurvey.core.store.search import (
+    hits_sql,
+    index_words,
+    match_expressions,
+    rowid_range,
+    search,
+)
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.core.text import fold, words
+from fieldsurvey.core.text import fold
 
 NAME = "bench_search"
 LIMIT = 50
@@ -95,7 +101,7 @@ def like_expressions(text: str) -> list[tuple[str, list[str]]]:
     word anywhere as a word prefix. The baseline's terms are the folded words joined by single
     spaces with a space before the first and after the last, so ``% word%`` is exactly FTS's
     "a word starting with word" and ``% word %`` its "the word"."""
-    tokens = [_like_word(t) for t in words(text)]
+    tokens = [_like_word(t) for t in index_words(text)]
     if not tokens:
         return []
     phrase = ("terms LIKE ? ESCAPE '\\'", ["% " + " ".join(tokens) + "%"])
@@ -171,7 +177,7 @@ def measure(
             {
                 "query": query,
                 "source": source,
-                "folded_words": words(query),
+                "folded_words": index_words(query),
                 "fts_median_ms": fts_med,
                 "fts_min_ms": min(fts_times) * 1000,
                 "fts_max_ms": max(fts_times) * 1000,
@@ -201,15 +207,15 @@ def hit_titles(conn: Any) -> dict[int, tuple[str, str]]:
     """Index rowid → (record id, title) as search() shows a hit (the index keeps only terms)."""
     shown: dict[int, tuple[str, str]] = {}
     for name in SEARCH_KINDS:
-        number = RECORD_KINDS[name].number
+        first, last = rowid_range(name)
         rowids = [
-            int(r[0]) // ROWID_FACTOR
+            int(r[0]) - first
             for r in conn.execute(
-                "SELECT rowid FROM main.search_terms WHERE rowid % ? = ?", [ROWID_FACTOR, number]
+                "SELECT rowid FROM main.search_terms WHERE rowid BETWEEN ? AND ?", [first, last]
             )
         ]
         for rowid, record_id, title in conn.execute(hits_sql(name), [json.dumps(rowids)]):
-            shown[rowid * ROWID_FACTOR + number] = (record_id, title)
+            shown[first + rowid] = (record_id, title)
     return shown
 
 
@@ -262,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
             conn.executemany(
                 "INSERT INTO bench.like_baseline VALUES (?, ?, ?, ?)",
                 (
-                    (kind, *shown[rowid], " " + " ".join(words(terms)) + " ")
+                    (kind, *shown[rowid], " " + " ".join(index_words(terms)) + " ")
                     for shown in [hit_titles(conn)]
                     for rowid, kind, terms in conn.execute(
                         "SELECT rowid, kind, terms FROM main.search_terms ORDER BY rowid"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fieldsurvey.core.store.search import index_records, search
+from fieldsurvey.core.store.search import index_records, rowid_range, search
 from fieldsurvey.core.store.workspace import Workspace
 
 
@@ -103,7 +103,8 @@ def test_many_records_indexed_at_once_are_each_found_once(workspace: Workspace) 
         workspace.db.execute("UPDATE sites SET deleted = 1 WHERE id = ?", [ids[5]])
         index_records(workspace.db, "sites", list(reversed(ids)))
     entries = workspace.db.execute(
-        "SELECT s.id FROM search_index i JOIN sites s ON s.rowid = i.rowid / 16"
+        "SELECT s.id FROM search_index i JOIN sites s ON s.rowid = i.rowid - ?",
+        [rowid_range("sites")[0]],
     ).fetchall()
     assert sorted(r[0] for r in entries) == sorted(ids[:5] + ids[6:])
     workspace.db.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')")

@@ -1,6 +1,8 @@
 """The search index built in SQL holds what the index built row by row in Python held: the same
 entries for every record of the demo, after a rebuild and after re-indexing records one by one,
-and so the same hits for the queries bench_search.py times."""
+and so the same hits for the queries bench_search.py times; and the small index (m019) finds
+what the index with word positions before it found, for those queries and every keystroke of
+them."""
 
 from __future__ import annotations
 
@@ -13,9 +15,17 @@ from fieldsurvey.core import vocabulary
 from fieldsurvey.core.store import db as workspace_db
 from fieldsurvey.core.store.migrations import MIGRATIONS
 from fieldsurvey.core.store.records import RECORD_KINDS, SEARCH_KINDS
-from fieldsurvey.core.store.search import hits_sql, index_records, rebuild, search
+from fieldsurvey.core.store.search import (
+    hits_sql,
+    index_records,
+    index_words,
+    match_expressions,
+    rebuild,
+    rowid_range,
+    search,
+)
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.core.text import fold, words
+from fieldsurvey.core.text import fold
 
 # The index as it was built before, row by row in Python: each table's columns (rowid, id,
 # deleted, title, code, parts...) and its code list; the terms were the title, the code's
@@ -89,8 +99,8 @@ def expected_entries(ws: Workspace) -> dict[int, tuple[Any, ...]]:
             elif table == "needs":
                 title = f"Nhu cầu — {title}"
             terms = fold(" ".join(str(p) for p in (title, label, *parts) if p))
-            entries[rowid * 16 + RECORD_KINDS[table].number] = (
-                words(terms),
+            entries[rowid_range(table)[0] + rowid] = (
+                index_words(terms),
                 SEARCH_KINDS[table],
                 record_id,
                 title or "",
@@ -105,11 +115,13 @@ def indexed_entries(ws: Workspace) -> dict[int, tuple[Any, ...]]:
     ).rowcount
     entries: dict[int, tuple[Any, ...]] = {}
     for rowid, terms, kind in ws.db.execute("SELECT rowid, terms, kind FROM search_index"):
-        entries[rowid] = (words(terms), kind)
-    for table, number in ((t, k.number) for t, k in RECORD_KINDS.items() if t in SEARCH_KINDS):
-        keys = [r // 16 for r in entries if r % 16 == number]
+        assert terms == " ".join(index_words(terms))
+        entries[rowid] = (index_words(terms), kind)
+    for table in SEARCH_KINDS:
+        first, last = rowid_range(table)
+        keys = [r - first for r in entries if first <= r <= last]
         for rowid, record_id, title in ws.db.execute(hits_sql(table), [json.dumps(keys)]):
-            entries[rowid * 16 + number] += (record_id, title)
+            entries[first + rowid] += (record_id, title)
     return entries
 
 
@@ -162,8 +174,8 @@ def test_benchmark_queries_find_the_same_hits(demo: Workspace) -> None:
     built = {q: search(demo.db, q, limit=50) for q in queries}
     demo.db.execute("DELETE FROM search_terms")
     demo.db.conn.executemany(
-        "INSERT INTO search_terms (rowid, terms, kind) VALUES (?, ?, ?)",
-        [(rowid, " ".join(w), kind) for rowid, (w, kind, *_) in expected_entries(demo).items()],
+        "INSERT INTO search_terms (rowid, terms) VALUES (?, ?)",
+        [(rowid, " ".join(w)) for rowid, (w, *_) in expected_entries(demo).items()],
     )
     demo.db.execute("INSERT INTO search_index (search_index) VALUES ('rebuild')")
     assert {q: search(demo.db, q, limit=50) for q in queries} == built
@@ -196,3 +208,98 @@ def test_a_workspace_with_the_old_index_gets_the_lean_one(tmp_path: Path) -> Non
         assert indexed_entries(ws) == expected_entries(ws)
     finally:
         ws.close()
+
+
+# The index as m016 made it (word positions, the kind a column of its own, rowid = record rowid
+# * 16 + table number, the terms the folded text) and search() as it asked that index.
+_M016_INDEX = (
+    "DROP TABLE search_index",
+    "DROP TABLE search_terms",
+    "CREATE TABLE search_terms (rowid INTEGER PRIMARY KEY, terms TEXT NOT NULL, "
+    "kind TEXT NOT NULL)",
+    "CREATE VIRTUAL TABLE search_index USING fts5(terms, kind, content = 'search_terms', "
+    "content_rowid = 'rowid', columnsize = 0, tokenize = 'unicode61', prefix = '1 2 3')",
+)
+
+
+def m016_search(db: Any, text: str, limit: int = 50) -> list[dict[str, Any]]:
+    hits: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    tables = {kind: table for table, kind in SEARCH_KINDS.items()}
+    for expression in match_expressions(text):
+        for kind in SEARCH_KINDS.values():
+            if len(hits) >= limit:
+                return hits
+            found = [
+                int(row[0])
+                for row in db.execute(
+                    "SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?",
+                    [f"kind : {kind} AND terms : ({expression})", limit - len(hits) + len(seen)],
+                )
+            ]
+            new = [rowid for rowid in found if rowid not in seen][: limit - len(hits)]
+            shown = {
+                int(rowid): (record_id, title)
+                for rowid, record_id, title in db.execute(
+                    hits_sql(tables[kind]), [json.dumps([r // 16 for r in new])]
+                )
+            }
+            for rowid in new:
+                seen.add(rowid)
+                record_id, title = shown[rowid // 16]
+                hits.append({"kind": kind, "id": record_id, "name": title})
+    return hits
+
+
+def test_a_workspace_with_the_m016_index_finds_the_same_after_m019(demo: Workspace) -> None:
+    """Every keystroke of the benchmark's queries (and a few with punctuation, an underscore,
+    nothing to find) finds the same records, in the same order, with the index m019 makes as
+    with the one before it, on the same records."""
+    queries = [*QUERIES, *drawn_queries(demo), "Vân Đình (điểm", "a_b c", "zzzq", "(", "1 2"]
+    typed = sorted({q[:n] for q in queries for n in range(1, len(q) + 1)})
+    path = Path(demo.db.execute("PRAGMA database_list").fetchone()[2])
+    demo.close()
+    db = workspace_db._connect(path)
+    for statement in _M016_INDEX:
+        db.execute(statement)
+    for table, (_, sql) in _OLD_SOURCES.items():
+        number = RECORD_KINDS[table].number
+        db.conn.executemany(
+            "INSERT INTO search_terms (rowid, terms, kind) VALUES (?, ?, ?)",
+            [
+                (rowid * 16 + number, terms, kind)
+                for rowid, (terms, kind) in m016_terms(db, table, sql).items()
+            ],
+        )
+    db.execute("INSERT INTO search_index (search_index) VALUES ('rebuild')")
+    before = {text: m016_search(db, text) for text in typed}
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm019_small_search_index'")
+    db.close()
+    ws = Workspace.open(path)
+    try:
+        assert "m019_small_search_index" in {m.name for m in MIGRATIONS.applied(ws.db)}
+        assert {text: search(ws.db, text) for text in typed} == before
+        assert sum(len(hits) for hits in before.values()) > 1000
+        assert indexed_entries(ws) == expected_entries(ws)
+    finally:
+        ws.close()
+
+
+def m016_terms(db: Any, table: str, sql: str) -> dict[int, tuple[str, str]]:
+    """record rowid → (folded terms, kind) as m016's index held them."""
+    code_list = _OLD_SOURCES[table][0]
+    terms: dict[int, tuple[str, str]] = {}
+    for rowid, _, deleted, title, code, *parts in db.execute(sql):
+        if deleted:
+            continue
+        label = ""
+        if code:
+            label = vocabulary.label(code_list, code, "vi") + " "
+            label += vocabulary.label(code_list, code, "en")
+        if table == "shortcomings":
+            title = f"{vocabulary.label(code_list, code, 'vi') if code else ''} — {title}"
+        elif table == "needs":
+            title = f"Nhu cầu — {title}"
+        text = " ".join(str(p) for p in (title, label, *parts) if p)
+        terms[rowid] = (fold(text), SEARCH_KINDS[table])
+    return terms

@@ -26,6 +26,7 @@ from fieldsurvey.core.errors import (
 from fieldsurvey.core.files import private_folder, replace_durably
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.sqlite_errors import Trouble, trouble
+from fieldsurvey.core.store import search
 from fieldsurvey.core.store.migrations import MIGRATIONS
 from fieldsurvey.core.transaction import BUSY_TIMEOUT_MS
 
@@ -71,6 +72,7 @@ def _connect(path: Path) -> sqlite_utils.Database:
     collation.register(conn)
     text.register(conn)
     history_fields.register(conn)
+    search.register(conn)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA trusted_schema = OFF")
@@ -184,6 +186,7 @@ def open_read_only(path: Path | str) -> sqlite_utils.Database:
     collation.register(conn)
     text.register(conn)
     history_fields.register(conn)
+    search.register(conn)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA trusted_schema = OFF")
     return sqlite_utils.Database(conn)

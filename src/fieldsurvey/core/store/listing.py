@@ -17,7 +17,8 @@ from fieldsurvey.core import vocabulary
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store.records import record_kind
-from fieldsurvey.core.store.search import match_expressions, matching
+from fieldsurvey.core.store.search import count as count_matching
+from fieldsurvey.core.store.search import matching
 
 PAGE_SIZE = 200
 FEW_ROWS = 5000  # fewer matches than this are sorted after finding them, not found in order
@@ -56,7 +57,6 @@ _SORT_SQL = {
     "condition": _in_list_order("r.condition", "camera_condition"),
     "owner": "coalesce((SELECT u.sort_name FROM units u WHERE u.id = r.owner_unit_id), '')",
 }
-_SEARCH_KIND = {"sites": "site", "cameras": "camera"}
 
 
 @dataclass(frozen=True)
@@ -152,15 +152,7 @@ def count(db: sqlite_utils.Database, query: ListQuery) -> int:
     if query.text.strip() and query == ListQuery(
         query.table, text=query.text, sort=query.sort, descending=query.descending
     ):  # only a search: the index counts its own hits (it holds live records only)
-        expressions = match_expressions(query.text)
-        if not expressions:
-            return 0
-        return int(
-            db.execute(
-                "SELECT count(*) FROM search_index WHERE search_index MATCH ?",
-                [f"kind : {_SEARCH_KIND[query.table]} AND terms : ({expressions[-1]})"],
-            ).fetchone()[0]
-        )
+        return count_matching(db, query.table, query.text)
     where, params = _where(query)
     return int(
         db.execute(f"SELECT count(*) FROM {query.table} r WHERE {where}", params).fetchone()[0]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
@@ -10,7 +12,7 @@ import sqlite_utils
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.store.records import RECORD_KINDS, SEARCH_KINDS
-from fieldsurvey.core.text import FOLD_FUNCTION, words
+from fieldsurvey.core.text import fold
 from fieldsurvey.core.transaction import write_transaction
 
 # For each searchable table: its alias, the title a hit shows, the code whose labels are
@@ -81,7 +83,37 @@ _DEPENDENTS: dict[str, tuple[tuple[str, str, frozenset[str]], ...]] = {
         ("sites", "unit_id", frozenset({"name"})),
     ),
 }
-ROWID_FACTOR = 16
+# An entry's rowid: its table's number times 2**40 plus its record's rowid, so each table's
+# entries are one range of rowids that FTS5 reads alone (core/store/migrations.py, m019).
+KIND_SHIFT = 40
+# The words the index holds: runs of letters and digits of the folded text, the tokens FTS5's
+# unicode61 makes of it (the underscore, a word character to Python, separates words there).
+_TOKENS = re.compile(r"[^\W_]+")
+WORDS_FUNCTION = "search_words"
+
+
+def index_words(text: str | None) -> list[str]:
+    """The words of ``text`` as the index holds them and as a query is matched: folded (accents,
+    case, đ), split at anything but a letter or a digit."""
+    return _TOKENS.findall(fold(text))
+
+
+def _joined_words(value: object) -> str:
+    return " ".join(index_words(value if isinstance(value, str) or value is None else str(value)))
+
+
+def register(conn: sqlite3.Connection) -> None:
+    """``search_words(text)`` in SQL: the index's words of ``text`` joined by single spaces, the
+    terms kept in search_terms (every workspace connection has it: its statements fill the
+    index)."""
+    conn.create_function(WORDS_FUNCTION, 1, _joined_words, deterministic=True)
+
+
+def rowid_range(table: str) -> tuple[int, int]:
+    """The first and last rowid an entry of ``table`` can have; an entry's rowid minus the first
+    is its record's rowid."""
+    first = RECORD_KINDS[table].number << KIND_SHIFT
+    return first, first + (1 << KIND_SHIFT) - 1
 
 
 def _literal(text: str) -> str:
@@ -123,18 +155,17 @@ def _keyed(table: str, by: str | None) -> str:
 
 
 def source_sql(table: str, by: str | None = None) -> str:
-    """The index entries (rowid, terms, kind) of ``table``'s records that are not deleted, in
-    rowid order, of all of them or by ``by`` (see _keyed). The terms are the title, the code's
-    labels in both languages and the other columns, folded in one call per row."""
+    """The index entries (rowid, terms) of ``table``'s records that are not deleted, in rowid
+    order, of all of them or by ``by`` (see _keyed). The terms are the words of the title, the
+    code's labels in both languages and the other columns, made in one call per row."""
     alias, _, code, parts, _ = _SOURCES[table]
     text = " || ' ' || ".join(
         f"coalesce({column}, '')"
         for column in (_title_sql(table), _labels_sql(table, code, ("vi", "en")), *parts)
     )
     return (
-        f"SELECT {alias}.rowid * {ROWID_FACTOR} + {RECORD_KINDS[table].number}, "
-        f"{FOLD_FUNCTION}({text}), {_literal(SEARCH_KINDS[table])} {_keyed(table, by)} "
-        f"WHERE {alias}.deleted = 0 ORDER BY {alias}.rowid"
+        f"SELECT {alias}.rowid + {rowid_range(table)[0]}, {WORDS_FUNCTION}({text}) "
+        f"{_keyed(table, by)} WHERE {alias}.deleted = 0 ORDER BY {alias}.rowid"
     )
 
 
@@ -146,10 +177,11 @@ def hits_sql(table: str) -> str:
 
 
 _CHUNK = 500
-_INSERT_TERMS = "INSERT INTO search_terms (rowid, terms, kind) "
-# The index is external-content FTS5 (core/store/migrations.py, m016): search_terms holds each
-# entry's folded terms and kind, search_index only the full-text index over them. An entry
-# leaves the index by a 'delete' given the values it was indexed with, read from search_terms.
+_INSERT_TERMS = "INSERT INTO search_terms (rowid, terms) "
+# The index is external-content FTS5 (core/store/migrations.py, m019): search_terms holds each
+# entry's words (its kind is computed from the rowid), search_index only which entries hold
+# each word and each word's first 1 to 7 letters. An entry leaves the index by a 'delete' given
+# the values it was indexed with, read from search_terms.
 _UNINDEX = (
     "INSERT INTO search_index (search_index, rowid, terms, kind) "
     "SELECT 'delete', rowid, terms, kind FROM search_terms WHERE rowid IN ({rowids})"
@@ -163,7 +195,7 @@ def _reindex(db: sqlite_utils.Database, table: str, by: str, keys: Sequence[Any]
     goes back. A deleted record's entry is dropped and not written again."""
     keys_json = json.dumps(list(keys))
     rowids = (
-        f"SELECT t.rowid * {ROWID_FACTOR} + {RECORD_KINDS[table].number} "
+        f"SELECT t.rowid + {rowid_range(table)[0]} "
         f"FROM json_each(?) AS k CROSS JOIN {table} t ON t.{by} = k.value"
     )
     db.execute(_UNINDEX.format(rowids=rowids), [keys_json])
@@ -212,7 +244,7 @@ def index_dependents(
 
 def rebuild(db: sqlite_utils.Database) -> None:
     """Rebuild the whole index from the records (used after bulk loads): one INSERT … SELECT
-    per table, its text folded in SQL, then the full-text index made from those in one pass."""
+    per table, its words made in SQL, then the full-text index made from those in one pass."""
     with write_transaction(db):
         db.execute("DELETE FROM search_terms")
         for table in _SOURCES:
@@ -225,15 +257,30 @@ def matching(table: str, text: str, alias: str = "r") -> tuple[str, list[Any]]:
     """A WHERE clause (and its parameter) keeping the records of ``table`` (as ``alias``) whose
     folded text holds what the user typed, accents and case aside, with the broadest of
     ``match_expressions``; ``("", [])`` when nothing was typed, a clause that keeps nothing when
-    only punctuation was. An index entry's rowid is its record's rowid times 16 plus the kind:
-    integers, so tens of thousands of hits join without reading their ids."""
+    only punctuation was. An index entry's rowid is its record's rowid plus its table's first
+    (``rowid_range``): integers, so tens of thousands of hits join without reading their ids."""
     expressions = match_expressions(text)
     if not expressions:
         return ("0", []) if text.strip() else ("", [])
+    first, last = rowid_range(table)
     return (
-        f"{alias}.rowid IN (SELECT rowid / {ROWID_FACTOR} FROM search_index "
-        "WHERE search_index MATCH ?)",
-        [f"kind : {SEARCH_KINDS[table]} AND terms : ({expressions[-1]})"],
+        f"{alias}.rowid IN (SELECT rowid - {first} FROM search_index "
+        f"WHERE search_index MATCH ? AND rowid BETWEEN {first} AND {last})",
+        [expressions[-1]],
+    )
+
+
+def count(db: sqlite_utils.Database, table: str, text: str) -> int:
+    """How many records of ``table`` ``matching`` keeps (the index holds live records only)."""
+    expressions = match_expressions(text)
+    if not expressions:
+        return 0
+    return int(
+        db.execute(
+            "SELECT count(*) FROM search_index WHERE search_index MATCH ? "
+            "AND rowid BETWEEN ? AND ?",
+            [expressions[-1], *rowid_range(table)],
+        ).fetchone()[0]
     )
 
 
@@ -241,8 +288,11 @@ def match_expressions(text: str) -> list[str]:
     """FTS5 queries for what the user typed, best first: the words as a phrase (the last one as
     a prefix); then every word anywhere, whole, the last one as a prefix ("dong xuan": a record
     with "đông" and "Xuân Phương"); then every word anywhere as a prefix ("ho" in "Hoàng"). The
-    last is the broadest: it finds everything the others find. Accents and case are folded."""
-    tokens = words(text)
+    last is the broadest: it finds everything the others find. Accents and case are folded.
+
+    The index keeps no word positions, so FTS5 cannot answer the phrase of several words:
+    search() asks for the second instead and keeps the entries whose words hold the phrase."""
+    tokens = index_words(text)
     if not tokens:
         return []
     phrase = '"' + " ".join(tokens) + '"*'
@@ -254,6 +304,19 @@ def match_expressions(text: str) -> list[str]:
         " ".join([*whole, last + "*"]),
         " ".join(f'"{token}"*' for token in tokens),
     ]
+
+
+# The entries of one table matching an FTS5 query, in rowid order; with a phrase, only those
+# whose words hold it: the terms are the words joined by single spaces, so " a b c" found in
+# " " + terms is the words a and b whole and the next one starting with c.
+_FOUND = (
+    "SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ? LIMIT ?"
+)
+_FOUND_PHRASE = (
+    "SELECT i.rowid FROM search_index i CROSS JOIN search_terms t ON t.rowid = i.rowid "
+    "WHERE search_index MATCH ? AND i.rowid BETWEEN ? AND ? AND instr(' ' || t.terms, ?) > 0 "
+    "LIMIT ?"
+)
 
 
 def search(
@@ -269,28 +332,30 @@ def search(
     hits: list[dict[str, Any]] = []
     seen: set[int] = set()
     tables = {kind: table for table, kind in SEARCH_KINDS.items()}
-    for expression in match_expressions(text):
+    expressions = match_expressions(text)
+    phrase = " " + " ".join(index_words(text))
+    for stage, expression in enumerate(expressions):
         for kind in kinds or SEARCH_KINDS.values():
             if len(hits) >= limit:
                 return hits
-            found = [
-                int(row[0])
-                for row in db.execute(
-                    "SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?",
-                    [f"kind : {kind} AND terms : ({expression})", limit - len(hits) + len(seen)],
-                )
-            ]
+            first, last = rowid_range(tables[kind])
+            wanted = limit - len(hits) + len(seen)
+            if stage == 0 and len(expressions) > 1:  # the phrase of several words
+                rows = db.execute(_FOUND_PHRASE, [expressions[1], first, last, phrase, wanted])
+            else:
+                rows = db.execute(_FOUND, [expression, first, last, wanted])
+            found = [int(row[0]) for row in rows]
             new = [rowid for rowid in found if rowid not in seen][: limit - len(hits)]
             if not new:
                 continue
             shown = {
                 int(rowid): (record_id, title)
                 for rowid, record_id, title in db.execute(
-                    hits_sql(tables[kind]), [json.dumps([r // ROWID_FACTOR for r in new])]
+                    hits_sql(tables[kind]), [json.dumps([r - first for r in new])]
                 )
             }
             for rowid in new:
                 seen.add(rowid)
-                record_id, title = shown[rowid // ROWID_FACTOR]
+                record_id, title = shown[rowid - first]
                 hits.append({"kind": kind, "id": record_id, "name": title})
     return hits
