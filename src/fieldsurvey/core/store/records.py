@@ -89,6 +89,8 @@ class RecordKind:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
         object.__setattr__(self, "_names", tuple(f.name for f in self.fields))
+        communes = tuple(f.name for f in self.fields if f.kind == "commune")
+        object.__setattr__(self, "_commune_names", communes)
 
     def field(self, name: str) -> Field:
         found = self.find(name)
@@ -107,6 +109,11 @@ class RecordKind:
     @property
     def field_names(self) -> tuple[str, ...]:
         return self._names  # type: ignore[attr-defined,no-any-return]
+
+    @property
+    def commune_field_names(self) -> tuple[str, ...]:
+        """The fields that name one commune."""
+        return self._commune_names  # type: ignore[attr-defined,no-any-return]
 
 
 RECORD_KINDS: dict[str, RecordKind] = {
