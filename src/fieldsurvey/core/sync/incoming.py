@@ -396,6 +396,11 @@ def _field_checks(table: str) -> dict[str, _FieldCheck]:
     return {f.name: (f.clean, places.get(f.kind, _NO_COMMUNE)) for f in RECORD_KINDS[table].fields}
 
 
+@functools.cache
+def _required_fields(table: str) -> tuple[str, ...]:
+    return tuple(f.name for f in RECORD_KINDS[table].fields if f.required)
+
+
 def _value_fault(
     name: str, check: _FieldCheck, value: Any, communes: Collection[str]
 ) -> Message | None:
@@ -515,7 +520,7 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
             if why is not None:
                 raise bad(why)
     if op == "insert":
-        missing = [f.name for f in kind.fields if f.required and f.name not in fields]
+        missing = [name for name in _required_fields(table) if name not in fields]
         if missing:
             raise bad(_say(QT_TRANSLATE_NOOP("sync", "thiếu {fields}"), fields=", ".join(missing)))
     return change
