@@ -6,7 +6,9 @@ import datetime as dt
 import hashlib
 import json
 import math
+import random
 import sqlite3
+import uuid
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ import pytest
 import sqlite_utils
 
 from fieldsurvey.core import reference, vocabulary
-from fieldsurvey.core.demo.generator import build_demo, season_start_ms
+from fieldsurvey.core.demo.generator import build_demo, season_start_ms, uuid4_text
 from fieldsurvey.core.errors import ValidationError, WorkspaceExistsError
 from fieldsurvey.core.office.progress import progress
 from fieldsurvey.core.store.workspace import Workspace, read_setting
@@ -211,3 +213,9 @@ def test_a_demo_built_today_is_dated_from_today_and_nothing_is_overdue(
     units = "SELECT * FROM changes WHERE table_name = 'units' ORDER BY seq"
     with closing(sqlite3.connect(path)) as later, closing(sqlite3.connect(demo_file)) as first:
         assert later.execute(units).fetchall() == first.execute(units).fetchall()
+
+
+def test_demo_ids_are_the_uuids_of_their_bits() -> None:
+    rng = random.Random(3)
+    for bits in [0, (1 << 128) - 1, *(rng.getrandbits(128) for _ in range(5000))]:
+        assert uuid4_text(bits) == str(uuid.UUID(int=bits, version=4))

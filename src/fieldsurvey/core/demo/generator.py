@@ -12,6 +12,7 @@ one place."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import math
 import random
@@ -79,6 +80,24 @@ DEMO_NAMESPACE = uuid.UUID("6f1c2b4e-6a0e-4d55-9a3e-2f5d0c9b7a10")
 CAMERA_NEAREST_M, CAMERA_FURTHEST_M = 5.0, 50.0
 CAMERA_APART_M = 15.0
 ALL_GROUND = tuple((45.0 * i, CAMERA_FURTHEST_M) for i in range(8))
+
+
+# A camera's draws by weight, the weights summed once (``choices`` with ``cum_weights`` draws
+# exactly as with the weights, without summing them for every camera).
+_TURNS = (0.0, -90.0, 90.0, 180.0)
+_TURN_WEIGHTS = tuple(itertools.accumulate((4, 2, 2, 2)))
+_CONDITIONS = ("working", "degraded", "not_working", "removed")
+_CONDITION_WEIGHTS = tuple(itertools.accumulate((70, 15, 11, 4)))
+_CONNECTIVITY = ("connected_city_centre", "connected_police", "connected_local", "standalone")
+_CONNECTIVITY_WEIGHTS = tuple(itertools.accumulate((30, 20, 25, 25)))
+
+
+def uuid4_text(bits: int) -> str:
+    """``str(uuid.UUID(int=bits, version=4))``, without making the UUID object (the city demo
+    makes over a million ids)."""
+    bits = (bits & ~(0xC000 << 48) & ~(0xF000 << 64)) | (0x8000 << 48) | (4 << 76)
+    text = f"{bits:032x}"
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 class DemoClock:
@@ -241,10 +260,11 @@ class _Recipe:
             for place in places:
                 by_commune.setdefault(place.commune_code, []).append(place)
             codes = sorted(by_commune)
-            weights = [self.commune_weight[code] for code in codes]
+            # choices() with the weights summed once: the same draws as with the weights.
+            cumulative = list(itertools.accumulate(self.commune_weight[code] for code in codes))
             times: dict[str, int] = {}
             while len(out) < count:
-                place = rng.choice(by_commune[rng.choices(codes, weights)[0]])
+                place = rng.choice(by_commune[rng.choices(codes, cum_weights=cumulative)[0]])
                 times[place.name] = times.get(place.name, 0) + 1
                 out.append((place, times[place.name]))
         return out
@@ -299,7 +319,7 @@ class _Recipe:
         return rows
 
     def ws_id(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        return uuid4_text(self.rng.getrandbits(128))
 
     # -- cameras -------------------------------------------------------------------------------
 
@@ -342,7 +362,7 @@ class _Recipe:
                 for d in (first, first + rng.choice((-1, 1)) * rng.uniform(90, 180))
             ]
         else:
-            turn = rng.choices((0.0, -90.0, 90.0, 180.0), (4, 2, 2, 2))[0]
+            turn = rng.choices(_TURNS, cum_weights=_TURN_WEIGHTS)[0]
             views = [
                 {
                     "direction": _compass(towards + turn + rng.uniform(-25, 25)),
@@ -350,13 +370,8 @@ class _Recipe:
                     "tilt": float(-rng.randint(5, 35)),
                 }
             ]
-        condition = rng.choices(("working", "degraded", "not_working", "removed"), (70, 15, 11, 4))[
-            0
-        ]
-        connectivity = rng.choices(
-            ("connected_city_centre", "connected_police", "connected_local", "standalone"),
-            (30, 20, 25, 25),
-        )[0]
+        condition = rng.choices(_CONDITIONS, cum_weights=_CONDITION_WEIGHTS)[0]
+        connectivity = rng.choices(_CONNECTIVITY, cum_weights=_CONNECTIVITY_WEIGHTS)[0]
         ai = (
             ["alpr"]
             if camera_type == "alpr"
@@ -509,6 +524,7 @@ class _Recipe:
         police = self.unit_by_name[CITY_UNITS[0][0]]
         construction = self.unit_by_name[CITY_UNITS[1][0]]  # in charge of transport since 2025
         security = [s["id"] for s in sites if s["category"] == "national_security"]
+        secured = set(security)
         traffic = [s for s in sites if s["category"] == "traffic_route"]
         rows.append(
             {
@@ -516,11 +532,7 @@ class _Recipe:
                 "unit_id": police,
                 "site_ids": security,
                 "commune_codes": sorted(
-                    {
-                        s["commune_code"]
-                        for s in sites
-                        if s["id"] in set(security) and s["commune_code"]
-                    }
+                    {s["commune_code"] for s in sites if s["id"] in secured and s["commune_code"]}
                 ),
                 "due_date": self.due(21),
                 "status": "in_progress",
@@ -651,7 +663,7 @@ def build_demo(
             partial,
             user="demo",
             now=DemoClock(season_start_ms(today, size)),
-            new_id=lambda: str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            new_id=lambda: uuid4_text(rng.getrandbits(128)),
         )
         _fill(ws, _Recipe(ws, rng, size, today), size, report)
         counts = workspace_stats(db)
@@ -669,7 +681,7 @@ def _office_reference_data(db: Any, path: Path, seed: int, *, own: bool) -> None
         path,
         user="demo",
         now=DemoClock(),
-        new_id=lambda: str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+        new_id=lambda: uuid4_text(rng.getrandbits(128)),
     )
     office.device_id = office_id
     with office.transaction():

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +14,7 @@ from fieldsurvey.core import vocabulary
 from fieldsurvey.core.collation import sort_key
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
-from fieldsurvey.core.text import is_record_id, storable_text
+from fieldsurvey.core.text import MAX_ID_CHARS, is_record_id, storable_text
 
 Value = str | int | float | None
 
@@ -34,6 +36,11 @@ class Field:
     low: float | None = None
     high: float | None = None
     max_length: int = 4000
+
+    @functools.cached_property
+    def clean(self) -> Callable[[Any], Value]:
+        """``clean_value`` of this field: its check, made once for the field (see ``_cleaner``)."""
+        return _cleaner(self)
 
 
 def _text(name: str, *, required: bool = False, max_length: int = 4000) -> Field:
@@ -82,6 +89,8 @@ class RecordKind:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
         object.__setattr__(self, "_names", tuple(f.name for f in self.fields))
+        communes = tuple(f.name for f in self.fields if f.kind == "commune")
+        object.__setattr__(self, "_commune_names", communes)
 
     def field(self, name: str) -> Field:
         found = self.find(name)
@@ -100,6 +109,11 @@ class RecordKind:
     @property
     def field_names(self) -> tuple[str, ...]:
         return self._names  # type: ignore[attr-defined,no-any-return]
+
+    @property
+    def commune_field_names(self) -> tuple[str, ...]:
+        """The fields that name one commune."""
+        return self._commune_names  # type: ignore[attr-defined,no-any-return]
 
 
 RECORD_KINDS: dict[str, RecordKind] = {
@@ -388,6 +402,10 @@ def _number(field: Field, value: Any, integer: bool) -> float | int:
     return number
 
 
+# ``json.dumps(value, ensure_ascii=False)``, without making its encoder again for every value.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _json_list(field: Field, value: Any) -> list[Any]:
     if isinstance(value, str):
         try:
@@ -401,24 +419,35 @@ def _json_list(field: Field, value: Any) -> list[Any]:
     return list(value)
 
 
+_VIEWS = Field("views", "views")
+_VIEW_KEYS = frozenset({"direction", "angle", "tilt"})
+_VIEW_PARTS = tuple(
+    (key, Field(f"views.{key}", "real", low=low, high=high))
+    for key, low, high in (("direction", 0, 360), ("angle", 1, 360), ("tilt", -90, 90))
+)
+
+
 def _views(value: Any) -> str:
-    field = Field("views", "views")
     views = []
-    for item in _json_list(field, value):
-        if not isinstance(item, dict) or set(item) - {"direction", "angle", "tilt"}:
+    for item in _json_list(_VIEWS, value):
+        if not isinstance(item, dict) or not item.keys() <= _VIEW_KEYS:
             raise _invalid(
                 QT_TRANSLATE_NOOP("store", "views: mỗi hướng nhìn gồm direction, angle, tilt.")
             )
         view: dict[str, float | None] = {"direction": None, "angle": None, "tilt": None}
-        for key, low, high in (("direction", 0, 360), ("angle", 1, 360), ("tilt", -90, 90)):
-            if item.get(key) is not None:
-                view[key] = _number(
-                    Field(f"views.{key}", "real", low=low, high=high), item[key], False
-                )
+        for key, part in _VIEW_PARTS:
+            number = item.get(key)
+            if number is None:
+                continue
+            assert part.low is not None and part.high is not None
+            if type(number) is float and part.low <= number <= part.high:
+                view[key] = number  # what _number gives back for it
+            else:
+                view[key] = _number(part, number, False)
         if view["direction"] is not None:
             view["direction"] = float(view["direction"]) % 360
         views.append(view)
-    return json.dumps(views, ensure_ascii=False)
+    return _to_json(views)
 
 
 _LIST_KINDS = frozenset({"codes", "refs", "communes", "views"})
@@ -431,6 +460,11 @@ def empty_value(field: Field) -> Value:
 
 def clean_value(kind: RecordKind, field: Field, value: Any) -> Value:
     """Check one value and return it in the form it is stored in; raise ValidationError if bad."""
+    return field.clean(value)
+
+
+def _clean_any(field: Field, value: Any) -> Value:
+    """``clean_value`` for any value: every check, in order, for a field of any kind."""
     if value is None or (isinstance(value, str) and not value.strip() and field.kind != "json"):
         if field.required:
             raise _invalid(
@@ -492,7 +526,7 @@ def clean_value(kind: RecordKind, field: Field, value: Any) -> Value:
                         value=repr(code),
                         codes=field.code_list,
                     )
-            return json.dumps(sorted(set(codes)), ensure_ascii=False)
+            return _to_json(sorted(set(codes)))
         case "ref" | "commune":
             if not is_record_id(value):
                 raise _invalid(QT_TRANSLATE_NOOP("store", "{field}: cần một mã."), field=field.name)
@@ -503,7 +537,7 @@ def clean_value(kind: RecordKind, field: Field, value: Any) -> Value:
                 raise _invalid(
                     QT_TRANSLATE_NOOP("store", "{field}: cần danh sách mã."), field=field.name
                 )
-            return json.dumps(list(dict.fromkeys(ids)), ensure_ascii=False)
+            return _to_json(list(dict.fromkeys(ids)))
         case "views":
             return _views(value)
         case "date":
@@ -524,3 +558,134 @@ def clean_value(kind: RecordKind, field: Field, value: Any) -> Value:
                 )
             return text
     raise AssertionError(f"unknown field kind {field.kind}")
+
+
+# -- each field's check, made once -------------------------------------------------------------
+#
+# ``_clean_any`` asks, for every value, what kind of field it is for and runs the generic checks.
+# The write path and the import check millions of values, nearly all of them already of the type
+# their field wants (a float for a real field, a code of the list for a code field). Each
+# field's cleaner answers those with the same few tests ``_clean_any`` would end in, with the
+# field's limits and code list at hand, and hands every other value to ``_clean_any``: so what
+# it accepts, it accepts as ``_clean_any`` does (the same stored form), and what it refuses is
+# refused by ``_clean_any`` with its message. tests/core/store/test_cleaners.py holds them to it.
+
+# Text given for a list field (a package's JSON text, a form's) is read and written again each
+# time it is checked; the answers for short texts are remembered, up to this many per field
+# (views: the city demo's 200,000 cameras look in some 12,000 distinct ways; a few MB at most).
+_REMEMBERED_TEXTS = 4096
+_REMEMBERED_VIEWS = 16384
+_REMEMBERED_LENGTH = 256
+_MISSING = object()
+
+
+def _cleaner(field: Field) -> Callable[[Any], Value]:
+    """The function that cleans values of ``field`` (``Field.clean``)."""
+    kind, low, high = field.kind, field.low, field.high
+
+    def clean_other(value: Any) -> Value:
+        return _clean_any(field, value)
+
+    if kind in ("text", "table"):
+        limit = field.max_length
+        tables = RECORD_KINDS if kind == "table" else None
+
+        def clean_text(value: Any) -> Value:
+            if type(value) is str:
+                text = value.strip()
+                if (
+                    text
+                    and len(text) <= limit
+                    and storable_text(text)
+                    and (tables is None or text in tables)
+                ):
+                    return text
+            return _clean_any(field, value)
+
+        return clean_text
+    if kind in ("int", "real") and low is not None and high is not None:
+        # An int in range is stored as it is; a float in range in a real field too (NaN is
+        # in no range). A float given for an int field, or an int for a real one, goes the
+        # long way, which converts it.
+        number_type = int if kind == "int" else float
+
+        def clean_number(value: Any) -> Value:
+            if type(value) is number_type and low <= value <= high:
+                return value
+            return _clean_any(field, value)
+
+        return clean_number
+    if kind == "bool":
+
+        def clean_bool(value: Any) -> Value:
+            if value is True or (type(value) is int and value == 1):
+                return 1
+            if value is False or (type(value) is int and value == 0):
+                return 0
+            return _clean_any(field, value)
+
+        return clean_bool
+    if kind == "code":
+        assert field.code_list is not None
+        codes = _code_set(field.code_list)
+
+        def clean_code(value: Any) -> Value:
+            if type(value) is str and value in codes:
+                return value
+            return _clean_any(field, value)
+
+        return clean_code
+    if kind == "codes":
+        assert field.code_list is not None
+        codes = _code_set(field.code_list)
+
+        def clean_codes(value: Any) -> Value:
+            if type(value) is list and all(type(c) is str and c in codes for c in value):
+                return _to_json(sorted(set(value)))
+            return _clean_any(field, value)
+
+        return _remembering(clean_codes)
+    if kind in ("ref", "commune"):
+
+        def clean_ref(value: Any) -> Value:
+            if (
+                type(value) is str
+                and 0 < len(value) <= MAX_ID_CHARS
+                and not value.isspace()
+                and storable_text(value)
+            ):
+                return value
+            return _clean_any(field, value)
+
+        return clean_ref
+    if kind == "views":
+        return _remembering(clean_other, _REMEMBERED_VIEWS)
+    if kind in _LIST_KINDS:
+        return _remembering(clean_other)
+    return clean_other
+
+
+def _code_set(code_list: str) -> frozenset[str]:
+    """The codes of a list a code field accepts as they are (a blank one would be no value)."""
+    return frozenset(code for code in vocabulary.codes(code_list) if code.strip())
+
+
+def _remembering(
+    clean: Callable[[Any], Value], limit: int = _REMEMBERED_TEXTS
+) -> Callable[[Any], Value]:
+    """``clean``, remembering what it made of short texts (the same text always cleans the
+    same way; a refused one is not remembered, so it is refused again with its message)."""
+    known: dict[str, Value] = {}
+
+    def clean_remembered(value: Any) -> Value:
+        if type(value) is not str or len(value) > _REMEMBERED_LENGTH:
+            return clean(value)
+        found = known.get(value, _MISSING)
+        if found is not _MISSING:
+            return found  # type: ignore[return-value]
+        stored = clean(value)
+        if len(known) < limit:
+            known[value] = stored
+        return stored
+
+    return clean_remembered

@@ -24,7 +24,6 @@ from fieldsurvey.core.store import search
 from fieldsurvey.core.store.records import (
     RecordKind,
     Value,
-    clean_value,
     record_kind,
     with_sort_name,
 )
@@ -67,7 +66,12 @@ INSERT_CHANGE = (
 
 def fields_json(fields: Mapping[str, Any]) -> str:
     """A change's fields as stored in the history (and carried in packages): compact, sorted."""
-    return json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _FIELDS_JSON(fields)
+
+
+# json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":")), its encoder
+# made once instead of for each change.
+_FIELDS_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
 def _insert_fields(row: Mapping[str, Value]) -> dict[str, list[Any]]:
@@ -478,7 +482,7 @@ class Workspace:
     def _clean(
         self, kind: RecordKind, values: Mapping[str, Any], current: Mapping[str, Any] | None
     ) -> dict[str, Value]:
-        unknown = set(values) - set(kind.field_names)
+        unknown = values.keys() - kind.field_names
         if unknown - {"id"}:
             raise ValidationError(
                 Message(
@@ -487,21 +491,19 @@ class Workspace:
                     {"table": kind.table, "fields": ", ".join(sorted(unknown - {"id"}))},
                 )
             )
+        # clean_value of each, by each field's own cleaner (records.Field.clean)
         if current is None:
-            row = {f.name: clean_value(kind, f, values.get(f.name)) for f in kind.fields}
+            row = {f.name: f.clean(values.get(f.name)) for f in kind.fields}
         else:
             row = {
-                name: clean_value(kind, kind.field(name), value)
+                name: kind.field(name).clean(value)
                 for name, value in values.items()
                 if name != "id"
             }
         self._fill_commune(kind, values, row, current)
-        for name, value in row.items():
-            if (
-                kind.field(name).kind == "commune"
-                and value is not None
-                and (value not in self.commune_codes)
-            ):
+        for name in kind.commune_field_names:
+            value = row.get(name)
+            if value is not None and value not in self.commune_codes:
                 raise ValidationError(
                     Message(
                         "store",

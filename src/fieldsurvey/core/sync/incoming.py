@@ -8,7 +8,7 @@ import datetime as dt
 import functools
 import json
 import logging
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from typing import Any
 from fieldsurvey.core.errors import FieldSurveyError
 from fieldsurvey.core.kinds import Op
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
-from fieldsurvey.core.store.records import RECORD_KINDS, clean_value
+from fieldsurvey.core.store.records import RECORD_KINDS
 from fieldsurvey.core.store.workspace import (
     CHANGE_COLUMNS,
     MAX_SEQ,
@@ -380,27 +380,50 @@ def _is_time(value: Any) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=8192)
-def _stored_form_fault(table: str, name: str, value_type: str, value: Any) -> Message | None:
-    """What is wrong with a field's value as a package states it (it must already be in the
-    form the write path stores), or None. Remembered for short plain values: a package repeats
-    its codes, communes, sites and view directions thousands of times. ``value_type`` keeps 1,
-    1.0 and True apart."""
-    kind = RECORD_KINDS[table]
-    try:
-        stored = clean_value(kind, kind.field(name), value)
-    except FieldSurveyError as exc:
-        return exc.message
-    if stored != value:
-        return _say(QT_TRANSLATE_NOOP("sync", "giá trị không ở dạng lưu trữ"))
-    return None
-
-
 _CHANGE_KEYS = frozenset(CHANGE_COLUMNS)
 _OPS = tuple(Op)
-# Values whose verdict is remembered (``_stored_form_fault``), besides text of up to 100 chars.
-_REMEMBERED = frozenset({int, float, bool})
-_COMMUNE_KINDS = frozenset({"commune", "communes"})
+# Where a field's value must name communes the workspace holds: one, or a list of them.
+_NO_COMMUNE, _ONE_COMMUNE, _COMMUNE_LIST = 0, 1, 2
+
+
+_FieldCheck = tuple[Callable[[Any], Any], int]
+
+
+@functools.cache
+def _field_checks(table: str) -> dict[str, _FieldCheck]:
+    """Per field of ``table``: its cleaner (records.Field.clean) and whether it names communes."""
+    places = {"commune": _ONE_COMMUNE, "communes": _COMMUNE_LIST}
+    return {f.name: (f.clean, places.get(f.kind, _NO_COMMUNE)) for f in RECORD_KINDS[table].fields}
+
+
+@functools.cache
+def _required_fields(table: str) -> tuple[str, ...]:
+    return tuple(f.name for f in RECORD_KINDS[table].fields if f.required)
+
+
+def _value_fault(
+    name: str, check: _FieldCheck, value: Any, communes: Collection[str]
+) -> Message | None:
+    """What is wrong with a field's value as a package states it, or None: it must already be
+    in the form the write path stores (what the field's cleaner gives back for it), and a
+    commune it names must be one this workspace holds."""
+    clean, communes_named = check
+    try:
+        stored = clean(value)
+    except FieldSurveyError as exc:
+        return _say(QT_TRANSLATE_NOOP("sync", "{name}: {why}"), name=name, why=exc.message)
+    if stored != value:
+        why = _say(QT_TRANSLATE_NOOP("sync", "giá trị không ở dạng lưu trữ"))
+        return _say(QT_TRANSLATE_NOOP("sync", "{name}: {why}"), name=name, why=why)
+    if communes_named == _ONE_COMMUNE and value is not None and value not in communes:
+        return _say(
+            QT_TRANSLATE_NOOP("sync", "{name}: mã xã, phường {code} không có"),
+            name=name,
+            code=shown(value),
+        )
+    if communes_named == _COMMUNE_LIST and not set(json.loads(value)).issubset(communes):
+        return _say(QT_TRANSLATE_NOOP("sync", "{name}: mã xã, phường không có"), name=name)
+    return None
 
 
 def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str, Any]:
@@ -445,7 +468,30 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
     if op == "delete" and set(fields) != {"deleted"}:
         raise bad(_say(QT_TRANSLATE_NOOP("sync", "delete: chỉ có trường deleted")))
     inserting = op == "insert"
+    checks = _field_checks(table)
     for name, triple in fields.items():
+        if (
+            inserting
+            and type(triple) is list
+            and len(triple) == 3
+            and triple[0] is None
+            and triple[2] is None
+            and (check := checks.get(name)) is not None
+        ):
+            # Most of a package: a new record's value. What the loop below asks of it, in short;
+            # anything it does not pass at once goes to _value_fault, which says what is wrong.
+            value = triple[1]
+            if value is None:
+                continue
+            try:
+                if check[0](value) == value and not check[1]:
+                    continue
+            except FieldSurveyError:
+                pass
+            why = _value_fault(name, check, value, communes)
+            if why is not None:
+                raise bad(why)
+            continue
         if not (isinstance(triple, list) and len(triple) == 3):
             raise bad(shown(name))
         old, new, old_clock = triple
@@ -464,35 +510,17 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
             if (old, new) not in wanted or type(old) is not int or type(new) is not int:
                 raise bad("deleted")
             continue
-        field_ = kind.find(name)
-        if field_ is None:
+        check = checks.get(name)
+        if check is None:
             raise bad(_say(QT_TRANSLATE_NOOP("sync", "trường lạ {name}"), name=shown(name)))
         for value in (new,) if inserting else (old, new):
             if value is None and value is old:
                 continue
-            value_type = type(value)
-            if value_type in _REMEMBERED or (value_type is str and len(value) <= 100):
-                why = _stored_form_fault(table, name, value_type.__name__, value)
-            else:
-                why = _stored_form_fault.__wrapped__(table, name, value_type.__name__, value)
-            if why:
-                raise bad(_say(QT_TRANSLATE_NOOP("sync", "{name}: {why}"), name=name, why=why))
-            if field_.kind not in _COMMUNE_KINDS:
-                continue
-            if field_.kind == "commune" and value is not None and value not in communes:
-                raise bad(
-                    _say(
-                        QT_TRANSLATE_NOOP("sync", "{name}: mã xã, phường {code} không có"),
-                        name=name,
-                        code=shown(value),
-                    )
-                )
-            if field_.kind == "communes" and not set(json.loads(str(value))) <= set(communes):
-                raise bad(
-                    _say(QT_TRANSLATE_NOOP("sync", "{name}: mã xã, phường không có"), name=name)
-                )
+            why = _value_fault(name, check, value, communes)
+            if why is not None:
+                raise bad(why)
     if op == "insert":
-        missing = [f.name for f in kind.fields if f.required and f.name not in fields]
+        missing = [name for name in _required_fields(table) if name not in fields]
         if missing:
             raise bad(_say(QT_TRANSLATE_NOOP("sync", "thiếu {fields}"), fields=", ".join(missing)))
     return change

@@ -43,12 +43,14 @@ _GENESIS = b"fieldsurvey log genesis\x00"
 _HEAD = b"fieldsurvey head\x00"
 
 
+# json.dumps(columns, ensure_ascii=False, separators=(",", ":")), its encoder made once.
+_COLUMNS_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def change_digest(change: Mapping[str, Any], fields_text: str) -> bytes:
     """SHA-256 of a change's canonical form: its columns as a compact JSON array, a newline,
     then its fields' canonical JSON text."""
-    columns = json.dumps(
-        [change[c] for c in DIGEST_COLUMNS], ensure_ascii=False, separators=(",", ":")
-    )
+    columns = _COLUMNS_JSON([change[c] for c in DIGEST_COLUMNS])
     return hashlib.sha256(columns.encode() + b"\n" + fields_text.encode()).digest()
 
 
