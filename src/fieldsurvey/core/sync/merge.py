@@ -9,8 +9,7 @@ import json
 import logging
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import Any
 
 import sqlite_utils
@@ -102,38 +101,7 @@ def apply_changes(
         return _apply_spooled(ws, spooled, package_id, roles)
 
 
-# The workspace file's page cache while the changes apply, in KiB (SQLite's default is 2 MiB):
-# a city's new records go into every index of their tables at places spread over the whole
-# index, and a cache too small for those pages writes them out and reads them back again and
-# again (100,000 cameras written into the city's 200,000: a third less time with it). The
-# size it had is given back when the step ends, and SQLite frees the pages above it.
-_APPLY_CACHE_KIB = 65536
-
-
-@contextmanager
-def _larger_page_cache(db: sqlite_utils.Database) -> Iterator[None]:
-    """The page cache at least _APPLY_CACHE_KIB while inside (a negative cache_size is in
-    KiB, a positive one in pages)."""
-    before = int(db.execute("PRAGMA main.cache_size").fetchone()[0])
-    page_kib = int(db.execute("PRAGMA main.page_size").fetchone()[0]) / 1024
-    if (-before if before < 0 else before * page_kib) >= _APPLY_CACHE_KIB:
-        yield
-        return
-    db.execute(f"PRAGMA main.cache_size = -{_APPLY_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        db.execute(f"PRAGMA main.cache_size = {before}")
-
-
 def _apply_spooled(
-    ws: Workspace, spooled: spool.Spool, package_id: str | None, roles: dict[str, str] | None
-) -> dict[str, int]:
-    with _larger_page_cache(ws.db):
-        return _apply_spooled_changes(ws, spooled, package_id, roles)
-
-
-def _apply_spooled_changes(
     ws: Workspace, spooled: spool.Spool, package_id: str | None, roles: dict[str, str] | None
 ) -> dict[str, int]:
     spooled.flush()
