@@ -125,8 +125,9 @@ STEPS = (
     ("check the log: schema, chains, signed heads, roles (first pass)", incoming._LogCheck, "scan"),
     ("store photo originals", importing, "_store_photos"),
     ("apply changes", importing, "apply_changes"),
+    ("  write new records from their insert", merge, "_write_inserted"),
     ("  materialise records", merge, "_materialise"),
-    ("  search index", search, "index_records"),
+    ("  search index", merge, "_index"),
 )
 
 

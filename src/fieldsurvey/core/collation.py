@@ -77,10 +77,11 @@ _LETTERS, _TONE_OF = _tables()
 _TONED = re.compile("[" + "".join(sorted(_TONE_OF)) + "]")
 
 
-@lru_cache(maxsize=262144)
-def sort_key(text: str) -> str:
+def key_of(text: str) -> str:
     """The string that puts ``text`` in Vietnamese alphabetical order when keys are compared as
-    plain strings: ``sorted(names, key=sort_key)``. Two different texts never get equal keys."""
+    plain strings. Two different texts never get equal keys. Not cached: for a name keyed once,
+    as the statements that fill the stored sort keys do (a city's 250,000 names would fill the
+    cache with keys never asked for again); ``sort_key`` is the cached one, for sorting."""
     folded = text.lower()
     if not folded.isascii():
         folded = _MARKS.sub("", unicodedata.normalize("NFC", folded))
@@ -96,6 +97,13 @@ def sort_key(text: str) -> str:
     return "".join(parts) + _TIE + text
 
 
+@lru_cache(maxsize=262144)
+def sort_key(text: str) -> str:
+    """``key_of(text)``, cached, for sorting and comparing, where the same names come again
+    (the collation keys both names at every comparison): ``sorted(names, key=sort_key)``."""
+    return key_of(text)
+
+
 def compare(left: str, right: str) -> int:
     """-1, 0 or 1 as ``left`` sorts before, with or after ``right`` (the SQLite collation)."""
     a, b = sort_key(left), sort_key(right)
@@ -106,9 +114,8 @@ SORT_KEY_FUNCTION = "fs_sort_key"
 
 
 def register(conn: sqlite3.Connection) -> None:
-    """Make ``COLLATE vietnamese`` and ``fs_sort_key(text)`` (``sort_key`` in SQL, for the
-    statements that fill the stored sort keys) known to this connection."""
+    """Make ``COLLATE vietnamese`` and ``fs_sort_key(text)`` (``key_of`` in SQL, for the
+    statements that fill the stored sort keys: each name keyed once, so not cached) known to
+    this connection."""
     conn.create_collation(NAME, compare)
-    conn.create_function(
-        SORT_KEY_FUNCTION, 1, lambda text: sort_key(text or ""), deterministic=True
-    )
+    conn.create_function(SORT_KEY_FUNCTION, 1, lambda text: key_of(text or ""), deterministic=True)

@@ -11,7 +11,7 @@ holds no more than a batch however large the package.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import sqlite_utils
@@ -23,6 +23,11 @@ from fieldsurvey.core.store.workspace import CHANGE_COLUMNS
 BATCH = 500
 CHANGES = "temp.incoming_changes"
 LOG = "temp.incoming_log"
+# The records the apply step wrote straight from their insert (``merge._write_inserted``), so
+# the ids of a whole city stay in the temporary database, not in memory.
+FRESH = "temp.incoming_fresh"
+# The lists the apply step reads back a batch at a time (``Spool._read_back``).
+_READ_BACK = ("temp.incoming_to_rebuild", "temp.incoming_ids", "temp.incoming_rowids")
 
 
 def rows_table(table: str) -> str:
@@ -62,6 +67,10 @@ class Spool:
             f"{', '.join(CHANGE_COLUMNS)}, UNIQUE (id))"
         )
         conn.execute(f"CREATE TABLE {LOG} (device_id, seq, digest, hash)")
+        conn.execute(
+            f"CREATE TABLE {FRESH} (table_name, record_id, change_id, "
+            "PRIMARY KEY (table_name, record_id)) WITHOUT ROWID"
+        )
         for table in RECORD_KINDS:
             conn.execute(
                 f"CREATE TABLE {rows_table(table)} "
@@ -76,7 +85,7 @@ class Spool:
 
     def drop(self) -> None:
         conn = self.db.conn
-        for name in (CHANGES, LOG, *(rows_table(t) for t in RECORD_KINDS)):
+        for name in (CHANGES, LOG, FRESH, *_READ_BACK, *(rows_table(t) for t in RECORD_KINDS)):
             conn.execute(f"DROP TABLE IF EXISTS {name}")
 
     def add(self, change: dict[str, Any], fields_text: str) -> None:
@@ -134,9 +143,66 @@ class Spool:
         for rows in self._rows.values():
             rows.clear()
 
-    def keys(self) -> Iterator[tuple[str, str]]:
-        """(table, record id) of every change not held before (``held`` = 0)."""
-        for table, record_id in self.db.execute(
-            f"SELECT DISTINCT table_name, record_id FROM {CHANGES} WHERE held = 0"
+    def _read_back(self, name: str, select: str, params: Sequence[Any] = ()) -> Iterator[Any]:
+        """The first column of ``select``'s rows, in its order: kept in a temporary table of
+        their own (``name``), then read back BATCH at a time, each batch read whole. So memory
+        holds one batch however many there are, and no statement is left open between batches:
+        the caller may write the workspace's tables meanwhile, and stop by an exception with the
+        spool's tables still free to drop."""
+        conn = self.db.conn
+        table = f"temp.{name}"
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+        conn.execute(f"CREATE TABLE {table} AS {select}", params)
+        last = 0
+        while True:
+            rows = conn.execute(
+                f"SELECT rowid, * FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT {BATCH}",
+                [last],
+            ).fetchall()
+            if not rows:
+                break
+            last = rows[-1][0]
+            for row in rows:
+                yield row[1] if len(row) == 2 else tuple(row[1:])
+        conn.execute(f"DROP TABLE {table}")
+
+    def keys_to_rebuild(self) -> Iterator[tuple[str, str]]:
+        """(table, record id) of every change not held before (``held`` = 0), except the
+        records written straight from their insert (``FRESH``), in (table, id) order."""
+        for table, record_id in self._read_back(
+            "incoming_to_rebuild",
+            f"SELECT DISTINCT table_name, record_id FROM {CHANGES} c WHERE held = 0 "
+            f"AND NOT EXISTS (SELECT 1 FROM {FRESH} f WHERE f.table_name = c.table_name "
+            "AND f.record_id = c.record_id) ORDER BY table_name, record_id",
         ):
             yield str(table), str(record_id)
+
+    def tables(self) -> list[str]:
+        """The tables the changes not held before touch."""
+        return [
+            str(row[0])
+            for row in self.db.execute(
+                f"SELECT DISTINCT table_name FROM {CHANGES} WHERE held = 0 ORDER BY table_name"
+            )
+        ]
+
+    def record_ids(self, table: str) -> Iterator[str]:
+        """The ids of the records of ``table`` the changes not held before touch."""
+        for record_id in self._read_back(
+            "incoming_ids",
+            f"SELECT DISTINCT record_id FROM {CHANGES} WHERE held = 0 AND table_name = ?",
+            [table],
+        ):
+            yield str(record_id)
+
+    def rowids(self, table: str) -> Iterator[int]:
+        """The rowids in ``table`` (a record table) of every record the changes not held
+        before touch (written, updated or deleted), in increasing order; a record with no row
+        (its insert has not arrived yet) has none."""
+        for rowid in self._read_back(
+            "incoming_rowids",
+            f"SELECT t.rowid FROM main.{table} t WHERE t.id IN (SELECT record_id FROM {CHANGES} "
+            "WHERE held = 0 AND table_name = ?) ORDER BY t.rowid",
+            [table],
+        ):
+            yield int(rowid)

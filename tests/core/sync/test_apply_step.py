@@ -1,0 +1,116 @@
+"""The import's apply step at scale: what it keeps while it works (the spool's temporary tables,
+not memory; no process-wide cache of names seen once), and that its chunked search re-index
+gives the index a rebuild from the records gives."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fieldsurvey.core import collation
+from fieldsurvey.core.demo.generator import build_demo
+from fieldsurvey.core.store import search
+from fieldsurvey.core.store.workspace import CHANGE_COLUMNS, READ_CHANGE, Workspace
+from fieldsurvey.core.sync import merge
+from fieldsurvey.core.sync.export import export_package
+from fieldsurvey.core.sync.importing import import_package
+from fieldsurvey.core.sync.package_format import SyncError
+from tests.helpers.office import see_the_whole_city
+
+
+@pytest.fixture(scope="module")
+def demo_pair(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pair")
+    paths = {"office": folder / "office.sqlite", "s1": folder / "s1.sqlite"}
+    build_demo(paths["office"], role="office")
+    build_demo(paths["s1"], role="surveyor", device="s1")
+    return paths
+
+
+@pytest.fixture
+def pair(demo_pair: dict[str, Path], tmp_path: Path) -> Any:
+    """Private copies of the office and surveyor s1, with their photo folders."""
+    opened = {}
+    for name, source in demo_pair.items():
+        target = tmp_path / source.name
+        shutil.copy(source, target)
+        photos = source.with_name(source.stem + ".photos")
+        if photos.exists():
+            shutil.copytree(photos, target.with_name(target.stem + ".photos"))
+        opened[name] = Workspace.open(target, user=name)
+    see_the_whole_city(opened["office"], opened["s1"].device_id)
+    yield opened
+    for ws in opened.values():
+        ws.close()
+
+
+def _package(sender: Workspace, receiver: Workspace, folder: Path) -> Path:
+    target = folder / "s1-to-office.fspkg"
+    export_package(sender, target, recipient_id=receiver.device_id)
+    return target
+
+
+def _temporary_tables(ws: Workspace) -> list[str]:
+    return [r[0] for r in ws.db.execute("SELECT name FROM temp.sqlite_master WHERE type = 'table'")]
+
+
+def test_new_names_are_keyed_without_filling_the_sort_key_cache(
+    pair: dict[str, Workspace], tmp_path: Path
+) -> None:
+    office, s1 = pair["office"], pair["s1"]
+    new_sites = s1.db.execute("SELECT count(*) FROM sites").fetchone()[0]
+    collation.sort_key.cache_clear()
+    report = import_package(office, _package(s1, office, tmp_path))
+    assert report.applied > 1000
+    # each new site's and camera's stored key is its name's, made without the cache
+    for table in ("sites", "cameras"):
+        rows = office.db.execute(f"SELECT name, sort_name FROM {table}").fetchall()
+        assert all(key == collation.key_of(name or "") for name, key in rows)
+    assert collation.sort_key.cache_info().currsize < new_sites / 10
+    assert _temporary_tables(office) == []  # the spool's tables, the lists read back: dropped
+
+
+def test_the_search_index_re_indexed_in_small_chunks_is_the_rebuilt_one(
+    pair: dict[str, Workspace], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    office, s1 = pair["office"], pair["s1"]
+    monkeypatch.setattr(merge, "_INDEX_CHUNK", 7)  # many chunks, one ending each table's rows
+    import_package(office, _package(s1, office, tmp_path))
+    query = "SELECT rowid, terms, kind FROM search_terms ORDER BY rowid"
+    imported = office.db.execute(query).fetchall()
+    hits = search.search(office.db, "cho", limit=20)
+    search.rebuild(office.db)
+    assert office.db.execute(query).fetchall() == imported
+    assert search.search(office.db, "cho", limit=20) == hits
+    office.db.execute("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")
+
+
+def test_a_refusal_in_the_middle_of_the_apply_step_leaves_no_temporary_table(
+    pair: dict[str, Workspace],
+) -> None:
+    """A photo link to a record that does not exist stops the apply step while it reads the
+    links back a batch at a time: the error is the refusal, and the spool is dropped."""
+    office, s1 = pair["office"], pair["s1"]
+    link = s1.db.execute("SELECT id, photo_id FROM photo_links LIMIT 1").fetchone()
+    rows = s1.db.execute(
+        f"SELECT {READ_CHANGE} FROM changes WHERE table_name = 'photos' AND record_id = ? "
+        "UNION ALL "
+        f"SELECT {READ_CHANGE} FROM changes WHERE table_name = 'photo_links' AND record_id = ? "
+        "AND op = 'insert'",
+        [link[1], link[0]],
+    ).fetchall()
+    changes = [
+        {**dict(zip(CHANGE_COLUMNS, row, strict=True)), "fields": json.loads(row[-1])}
+        for row in rows
+    ]
+    assert [c["table_name"] for c in changes][-1] == "photo_links"
+    changes[-1]["fields"]["record_id"][1] = "no-such-record"
+    before = office.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    with pytest.raises(SyncError), office.transaction():
+        merge.apply_changes(office, changes)
+    assert _temporary_tables(office) == []
+    assert office.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
