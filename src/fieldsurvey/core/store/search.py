@@ -188,7 +188,7 @@ _UNINDEX = (
 )
 
 
-def _reindex(db: sqlite_utils.Database, table: str, by: str, keys: Sequence[Any]) -> None:
+def reindex(db: sqlite_utils.Database, table: str, by: str, keys: Sequence[Any]) -> None:
     """Replace the entries of these records (by "id" or "rowid") with their current ones, in
     increasing rowid order: FTS5 keeps what it is given in memory only while the rowids
     increase, and writes it out as a segment of its own (merged again later) at each one that
@@ -226,7 +226,7 @@ def index_records(db: sqlite_utils.Database, table: str, ids: Sequence[str]) -> 
             )
         by, keys = "rowid", sorted(rowids)
     for start in range(0, len(keys), _CHUNK):
-        _reindex(db, table, by, keys[start : start + _CHUNK])
+        reindex(db, table, by, keys[start : start + _CHUNK])
 
 
 def index_dependents(

@@ -158,10 +158,10 @@ def _index(db: sqlite_utils.Database, table: str, rowids: Iterable[int]) -> None
     for rowid in rowids:
         chunk.append(rowid)
         if len(chunk) >= _INDEX_CHUNK:
-            search._reindex(db, table, "rowid", chunk)
+            search.reindex(db, table, "rowid", chunk)
             chunk = []
     if chunk:
-        search._reindex(db, table, "rowid", chunk)
+        search.reindex(db, table, "rowid", chunk)
 
 
 def _check_links(ws: Workspace, link_ids: Iterable[str]) -> None:
