@@ -376,6 +376,7 @@ CORPUS: dict[str, Mutation] = {
     "views: direction 400": field(1, "views", json.dumps([{"direction": 400}])),
     "views: extra key": field(1, "views", json.dumps([{"direction": 1, "shell": "rm"}])),
     "views: deep nesting": field(1, "views", json.dumps(nested(200))),
+    "views: a text nested 100,000 deep": field(1, "views", "[" * 100_000 + "]" * 100_000),
     "sha256: not hex": field(2, "sha256", "zz" * 32),
     "table: sqlite_master": field(3, "record_table", "sqlite_master"),
     "table: keys": field(3, "record_table", "device_keys"),

@@ -410,7 +410,7 @@ def _json_list(field: Field, value: Any) -> list[Any]:
     if isinstance(value, str):
         try:
             value = json.loads(value)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):  # nesting deeper than Python's stack
             raise _invalid(
                 QT_TRANSLATE_NOOP("store", "{field}: danh sách không đọc được."), field=field.name
             ) from None
