@@ -1,0 +1,98 @@
+"""The size of the full city package against the Zstandard-compressed CSV of its rows.
+
+    .venv/bin/python benchmarks/bench_package_size.py [--city-surveyor PATH]
+
+The demo's city surveyor s1 (a copy of PATH, or built, about a minute) exports everything
+(``export_package(..., full=True)``) to a small demo office. The baseline, in the same run: the
+records the package carries (units, sites, cameras, shortcomings, needs, assignments, reviews,
+photos, photo links, plan items) written as CSV with a header per table by Python's csv module
+from the same workspace, and that CSV compressed by Zstandard at its command line's default
+level (3). Target: the package at most 1.5 × that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import zstandard
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_sync
+from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.sync import export
+
+TABLES = (
+    "units",
+    "sites",
+    "cameras",
+    "shortcomings",
+    "needs",
+    "assignments",
+    "reviews",
+    "photos",
+    "photo_links",
+    "plan_items",
+)
+
+
+def rows_csv(path: Path) -> bytes:
+    ws = Workspace.open(path)
+    try:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        for table in TABLES:
+            cursor = ws.db.execute(f"SELECT * FROM {table}")
+            writer.writerow([d[0] for d in cursor.description])
+            writer.writerows(cursor)
+        return out.getvalue().encode("utf-8")
+    finally:
+        ws.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--city-surveyor", type=Path, help="a city surveyor demo (copied)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        surveyor_path = folder / "s1" / "city-s1.sqlite"
+        bench_sync.build_or_copy(
+            args.city_surveyor, surveyor_path, size="city", role="surveyor", device="s1"
+        )
+        office_path = folder / "office" / "office.sqlite"
+        bench_sync.build_or_copy(None, office_path, role="office")
+        office = Workspace.open(office_path)
+        office_id = office.device_id
+        office.close()
+        surveyor = Workspace.open(surveyor_path)
+        package = folder / "city.fspkg"
+        start = time.perf_counter()
+        manifest = export.export_package(surveyor, package, recipient_id=office_id, full=True)
+        export_s = time.perf_counter() - start
+        surveyor.close()
+        data = rows_csv(surveyor_path)
+        start = time.perf_counter()
+        packed = zstandard.ZstdCompressor(level=3).compress(data)
+        csv_s = time.perf_counter() - start
+        size = package.stat().st_size
+        print(
+            f"full city package: {manifest['changes']:,} changes, {size / 1e6:.1f} MB,"
+            f" exported in {export_s:.0f} s"
+        )
+        print(
+            f"CSV of its rows: {len(data) / 1e6:.1f} MB, zstd -3 {len(packed) / 1e6:.1f} MB"
+            f" ({csv_s:.1f} s)"
+        )
+        ratio = size / len(packed)
+        print(f"package / compressed CSV: {ratio:.2f}x (target <= 1.5x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
