@@ -5744,12 +5744,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>demo</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="614"/>
+        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="626"/>
         <source>Kích thước demo {size} không có; chọn small hoặc city.</source>
         <translation>There is no demo size {size}; choose small or city.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="623"/>
+        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="635"/>
         <source>Vai trò {role} không có; chọn surveyor hoặc office.</source>
         <translation>There is no role {role}; choose surveyor or office.</translation>
     </message>
@@ -7304,73 +7304,73 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>store</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="95"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="97"/>
         <source>Không bật được chế độ WAL cho {path} (SQLite trả về {mode}). Hãy chép tệp dữ liệu khảo sát vào một thư mục trên ổ đĩa của máy rồi mở lại.</source>
         <translation>Cannot switch {path} to WAL mode (SQLite answered {mode}). Copy the workspace to a folder on this computer&apos;s own disk and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="225"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="228"/>
         <source>{path} không phải là tệp dữ liệu khảo sát FieldSurvey (không phải tệp SQLite). Hãy chọn tệp .sqlite do FieldSurvey tạo.</source>
         <translation>{path} is not a FieldSurvey workspace (not an SQLite file). Choose a .sqlite file made by FieldSurvey.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="270"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="273"/>
         <source>{path} là một cơ sở dữ liệu SQLite nhưng không phải tệp dữ liệu khảo sát FieldSurvey; FieldSurvey không sửa tệp này.</source>
         <translation>{path} is an SQLite file, but not a FieldSurvey workspace; FieldSurvey leaves it untouched.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="288"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="291"/>
         <source>{path} được tạo bởi phiên bản FieldSurvey mới hơn (thay đổi cấu trúc {changes}). Hãy cập nhật FieldSurvey rồi mở lại; tệp không bị thay đổi.</source>
         <translation>{path} was written by a newer FieldSurvey (schema changes {changes}): update the app and open it again; the file was left untouched.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="327"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="330"/>
         <source>Bản sao lưu của {path} trước khi nâng cấp không khớp với bản gốc ({detail}); chưa nâng cấp gì. Hãy kiểm tra ổ đĩa rồi thử lại.</source>
         <translation>The backup of {path} made before the upgrade does not match the original ({detail}); nothing was upgraded. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="351"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="354"/>
         <source>{path} là một thư mục, không phải tệp dữ liệu khảo sát.</source>
         <translation>{path} is a folder, not a workspace file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="361"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="364"/>
         <source>Không tìm thấy tệp dữ liệu khảo sát {path}.</source>
         <translation>No workspace at {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="369"/>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="454"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="372"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="457"/>
         <source>Thư mục {folder} không tồn tại.</source>
         <translation>No folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="379"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="382"/>
         <source>{path} là tệp rỗng, không phải tệp dữ liệu khảo sát FieldSurvey.</source>
         <translation>{path} is an empty file, not a FieldSurvey workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="392"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="395"/>
         <source>Không ghi được vào {folder} ({detail}). Hãy tạo tệp dữ liệu khảo sát trong một thư mục bạn có quyền ghi (ví dụ Documents).</source>
         <translation>FieldSurvey cannot write to {folder} ({detail}); create the workspace in a folder you can write to (Documents, for example).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="436"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="439"/>
         <source>{path} đã tồn tại; không ghi đè. Dùng --force để thay thế nó.</source>
         <translation>{path} exists; use --force to replace it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="446"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="449"/>
         <source>{path} là một thư mục.</source>
         <translation>{path} is a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="462"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="465"/>
         <source>Không có quyền ghi vào thư mục {folder}. Hãy chọn thư mục khác.</source>
         <translation>Cannot write to {folder}. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="512"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="515"/>
         <source>Không ghi được {path}: {detail}</source>
         <translation>Cannot write {path}: {detail}</translation>
     </message>
@@ -7390,153 +7390,153 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>{field}: {value} is not in the code list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="341"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="333"/>
         <source>Không có địa điểm {site}.</source>
         <translation>No such site: {site}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/listing.py" line="382"/>
+        <location filename="../../src/fieldsurvey/core/store/listing.py" line="374"/>
         <source>Trường {field} của {table} không trỏ tới bản ghi khác.</source>
         <translation>The field {field} of {table} does not refer to another record.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="90"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="99"/>
         <source>Bảng {table} không có trường {name}.</source>
         <translation>No field {name} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="357"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="371"/>
         <source>Không có loại bản ghi {table}.</source>
         <translation>Unknown record table {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="363"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="377"/>
         <source>{field}: cần một số.</source>
         <translation>{field}: a number is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="368"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="382"/>
         <source>{field}: {value} không phải là số.</source>
         <translation>{field}: {value} is not a number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="373"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="387"/>
         <source>{field}: số không hợp lệ.</source>
         <translation>{field}: not a finite number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="376"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="390"/>
         <source>{field}: cần số nguyên.</source>
         <translation>{field}: a whole number is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="382"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="396"/>
         <source>{field}: {value} nằm ngoài khoảng {low}–{high}.</source>
         <translation>{field}: {value} is out of range {low}–{high}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="397"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="415"/>
         <source>{field}: danh sách không đọc được.</source>
         <translation>{field}: the list cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="400"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="418"/>
         <source>{field}: cần một danh sách.</source>
         <translation>{field}: a list is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="410"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="435"/>
         <source>views: mỗi hướng nhìn gồm direction, angle, tilt.</source>
         <translation>views: each view has direction, angle and tilt.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="437"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="471"/>
         <source>{field}: bắt buộc phải có.</source>
         <translation>{field} is required.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="443"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="477"/>
         <source>{field}: cần chữ.</source>
         <translation>{field}: text is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="447"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="481"/>
         <source>{field}: dài quá {limit} ký tự.</source>
         <translation>{field}: too long (more than {limit} characters).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="453"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="487"/>
         <source>{field}: có ký tự không hợp lệ.</source>
         <translation>{field}: invalid character.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="457"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="491"/>
         <source>{field}: không có bảng {table}.</source>
         <translation>{field}: no table {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="471"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="505"/>
         <source>{field}: cần có/không.</source>
         <translation>{field}: yes or no is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="476"/>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="488"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="510"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="522"/>
         <source>{field}: {value} không có trong danh mục {codes}.</source>
         <translation>{field}: {value} is not in the code list {codes}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="498"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="532"/>
         <source>{field}: cần một mã.</source>
         <translation>{field}: an id is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="504"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="538"/>
         <source>{field}: cần danh sách mã.</source>
         <translation>{field}: a list of ids is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="515"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="549"/>
         <source>{field}: {value} không phải ngày (YYYY-MM-DD).</source>
         <translation>{field}: {value} is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="523"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="557"/>
         <source>{field}: không phải SHA-256.</source>
         <translation>{field}: not a SHA-256.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="164"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="168"/>
         <source>Vai trò {role} không có.</source>
         <translation>Unknown role {role}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="297"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="301"/>
         <source>Không có bản ghi {record} trong {table}.</source>
         <translation>No record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="307"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="311"/>
         <source>Bản ghi {record} đã bị xóa.</source>
         <translation>The record {record} was deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="486"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="490"/>
         <source>{table}: không có trường {fields}.</source>
         <translation>{table}: unknown fields {fields}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="508"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="510"/>
         <source>{field}: {value} không phải mã xã, phường hiện hành của Hà Nội.</source>
         <translation>{field}: {value} is not a current Hà Nội commune code.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="548"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="550"/>
         <source>{field}: không có bản ghi {record} trong {table}.</source>
         <translation>{field}: no record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="593"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="595"/>
         <source>Nhật ký thay đổi của thiết bị này đã đầy.</source>
         <translation>This device&apos;s change log is full.</translation>
     </message>
@@ -7724,431 +7724,432 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>log entry</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="395"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="416"/>
         <source>giá trị không ở dạng lưu trữ</source>
         <translation>not in stored form</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="415"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="438"/>
         <source>Bản ghi thay đổi số {number} không hợp lệ: {why}.</source>
         <translation>Change {number} is invalid: {why}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="423"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="446"/>
         <source>thiếu hoặc thừa trường</source>
         <translation>wrong keys</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="427"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="450"/>
         <source>bảng lạ {table}</source>
         <translation>unknown table {table}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="446"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="469"/>
         <source>delete: chỉ có trường deleted</source>
         <translation>a delete changes only &apos;deleted&apos;</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="453"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="499"/>
         <source>{name}: đồng hồ cũ</source>
         <translation>{name}: base clock</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="457"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="503"/>
         <source>{name}: bản ghi mới không có giá trị cũ</source>
         <translation>{name}: an insert has no old value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="469"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="515"/>
         <source>trường lạ {name}</source>
         <translation>unknown field {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="479"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="414"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="417"/>
         <source>{name}: {why}</source>
         <translation>{name}: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="485"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="420"/>
         <source>{name}: mã xã, phường {code} không có</source>
         <translation>{name}: unknown commune {code}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="492"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="425"/>
         <source>{name}: mã xã, phường không có</source>
         <translation>{name}: unknown commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="497"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="525"/>
         <source>thiếu {fields}</source>
         <translation>{fields} missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="504"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="532"/>
         <source>Không phải gói đồng bộ FieldSurvey.</source>
         <translation>Not a FieldSurvey package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="511"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="539"/>
         <source>Gói được tạo bởi phiên bản FieldSurvey mới hơn; hãy cập nhật.</source>
         <translation>The package is from a newer FieldSurvey; update it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="520"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="548"/>
         <source>Gói được tạo bởi phiên bản FieldSurvey cũ, không chứng minh được tác giả của từng thay đổi; hãy cập nhật máy gửi rồi xuất lại.</source>
         <translation>The package is from an older FieldSurvey whose changes carry no proof of authorship: update the sender and export again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="530"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="558"/>
         <source>Gói này không gửi cho tệp dữ liệu khảo sát này.</source>
         <translation>The package is for another device.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="537"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="565"/>
         <source>Bản kê của gói thiếu mã gói hoặc đồng hồ hợp lệ.</source>
         <translation>The manifest has no valid package id or clock.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="545"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="573"/>
         <source>Số thay đổi trong gói không khớp với bản kê.</source>
         <translation>The change count does not match the manifest.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="67"/>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="70"/>
         <source>Thay đổi số {seq} của thiết bị {device} đã có, với nội dung khác.</source>
         <translation>A different change already holds sequence number {seq} of device {device}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="157"/>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="180"/>
         <source>Ảnh được gắn vào bản ghi {record} không có trong {table}.</source>
         <translation>A photo is linked to the record {record}, which does not exist in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="350"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="359"/>
         <source>Tệp {name} đã thay đổi trong lúc xuất gói; hãy xuất lại.</source>
         <translation>The file for {name} changed while the package was written; export again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="395"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="404"/>
         <source>Không đọc được tệp để xuất gói: {detail}.</source>
         <translation>Cannot read a file for the package: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="437"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="446"/>
         <source>Không ghi được gói {target}: {detail}.</source>
         <translation>Cannot write the package {target}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="494"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="503"/>
         <source>Gói bị hỏng hoặc đã bị sửa: {detail}.</source>
         <translation>The package is damaged or was altered: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="502"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="511"/>
         <source>Gói bị cắt ngắn ({detail}); hãy chép lại từ thiết bị gửi.</source>
         <translation>The package is truncated ({detail}); copy it again from the sending device.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="512"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="514"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="521"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="523"/>
         <source>trường {key} sai</source>
         <translation>header field {key} is invalid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="524"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="533"/>
         <source>chỉ còn phần đầu</source>
         <translation>only its first bytes are there</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="527"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="536"/>
         <source>Tệp này không phải là gói đồng bộ FieldSurvey.</source>
         <translation>This file is not a FieldSurvey sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="531"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="537"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="540"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="546"/>
         <source>thiếu phần tiêu đề</source>
         <translation>the header is incomplete</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="534"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="543"/>
         <source>độ dài tiêu đề không hợp lệ</source>
         <translation>the header length is impossible</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="541"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="543"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="550"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="552"/>
         <source>không đọc được tiêu đề</source>
         <translation>the header is not readable</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="546"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="555"/>
         <source>tiêu đề không có phiên bản</source>
         <translation>the header has no format version</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="551"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="560"/>
         <source>Gói được tạo bởi phiên bản FieldSurvey mới hơn (định dạng {version}); hãy cập nhật FieldSurvey.</source>
         <translation>The package was made by a newer FieldSurvey (format {version}); update FieldSurvey to open it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="560"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="569"/>
         <source>phiên bản định dạng sai</source>
         <translation>the format version is invalid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="567"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="576"/>
         <source>Gói này được mã hóa cho nơi nhận khác ({shown}), không phải cho máy này.</source>
         <translation>This package is encrypted for another recipient ({shown}), not for this one.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="576"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="585"/>
         <source>kích thước khối sai</source>
         <translation>the chunk size is invalid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="583"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="592"/>
         <source>khóa trong tiêu đề sai</source>
         <translation>the header key is invalid</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="624"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="656"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="633"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="665"/>
         <source>thiếu khối cuối</source>
         <translation>the final chunk is missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="628"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="637"/>
         <source>khối {chunk} sai</source>
         <translation>chunk {chunk} has an impossible length</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="632"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="641"/>
         <source>khối cuối bị cắt</source>
         <translation>the last chunk is cut off</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="638"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="647"/>
         <source>quá nhiều khối</source>
         <translation>it has too many chunks</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="651"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="660"/>
         <source>khối {chunk} không xác thực được</source>
         <translation>chunk {chunk} fails authentication</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="657"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="666"/>
         <source>có dữ liệu sau khối cuối</source>
         <translation>there is data after the final chunk</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="660"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="669"/>
         <source>khối {chunk} thiếu</source>
         <translation>chunk {chunk} is short</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="665"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="674"/>
         <source>nội dung giải mã</source>
         <translation>the decrypted contents</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="689"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="740"/>
         <source>có dữ liệu sau phần nén</source>
         <translation>data after the compressed content</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="695"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="721"/>
         <source>phần nén bị cắt</source>
         <translation>the compressed content is cut short</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="701"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="727"/>
         <source>không giải nén được: {detail}</source>
         <translation>cannot decompress: {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="705"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="731"/>
         <source>nội dung giải nén</source>
         <translation>the decompressed content</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="708"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="734"/>
         <source>tỉ lệ nén bất thường (bom giải nén)</source>
         <translation>an abnormal compression ratio (a decompression bomb)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="718"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="751"/>
         <source>Gói bị từ chối: {what} vượt quá giới hạn kích thước.</source>
         <translation>The package is refused: {what} exceed the size limit.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="728"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="761"/>
         <source>Nội dung gói không phải là kho lưu trữ hợp lệ: {detail}.</source>
         <translation>The package contents are not a valid archive: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="738"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="771"/>
         <source>Bản kê khai của gói không hợp lệ: {detail}.</source>
         <translation>The package manifest is not valid: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="750"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="783"/>
         <source>phần mở rộng quá lớn</source>
         <translation>an extended header is too large</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="752"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="757"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="785"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="790"/>
         <source>tệp thưa</source>
         <translation>a sparse file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="765"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="798"/>
         <source>Gói chứa liên kết {name}; chỉ chấp nhận tệp thường.</source>
         <translation>The package contains a link {name}; only regular files are accepted.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="772"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="805"/>
         <source>{name} không phải là tệp thường</source>
         <translation>{name} is not a regular file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="781"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="997"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="814"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1030"/>
         <source>không đọc được tệp</source>
         <translation>a member cannot be read</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="784"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1004"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="817"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1037"/>
         <source>tệp bị cắt</source>
         <translation>a member is cut off</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="792"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="825"/>
         <source>không phải JSON</source>
         <translation>it is not JSON</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="794"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="827"/>
         <source>không phải đối tượng JSON</source>
         <translation>it is not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="797"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="830"/>
         <source>thiếu thiết bị gửi</source>
         <translation>it has no &quot;sender&quot;</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="806"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="839"/>
         <source>thiếu danh sách tệp</source>
         <translation>it has no &quot;entries&quot; object</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="813"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="846"/>
         <source>tên {name} không hợp lệ</source>
         <translation>it lists {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="825"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="858"/>
         <source>mục {name} thiếu kích thước/SHA-256</source>
         <translation>the entry {name} has no valid size and SHA-256</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="836"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="869"/>
         <source>Gói chứa quá nhiều tệp (giới hạn {limit}).</source>
         <translation>The package holds too many files (limit {limit}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="852"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="885"/>
         <source>Gói đến từ thiết bị {sender} chưa được đăng ký hoặc đã bị thu hồi.</source>
         <translation>The package comes from device {sender}, which is not enrolled or was revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="863"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="912"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="896"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="945"/>
         <source>Chữ ký của bản kê khai không hợp lệ.</source>
         <translation>The manifest signature is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="893"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="926"/>
         <source>tệp đầu tiên không phải manifest.json</source>
         <translation>it is not first</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="897"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="930"/>
         <source>bản kê khai</source>
         <translation>the manifest</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="906"/>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="964"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="939"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="997"/>
         <source>Gói không có chữ ký cho bản kê khai.</source>
         <translation>The package has no manifest signature.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="924"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="957"/>
         <source>Gói chứa tên tệp không được phép: {name}.</source>
         <translation>The package contains a file name that is not allowed: {name}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="932"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="965"/>
         <source>Gói chứa hai tệp cùng tên {name}.</source>
         <translation>The package contains the name {name} twice.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="942"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="975"/>
         <source>tệp {name}</source>
         <translation>the file {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="944"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="977"/>
         <source>tổng các tệp</source>
         <translation>the files together</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="949"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="982"/>
         <source>Gói chứa tệp {name} không có trong bản kê khai.</source>
         <translation>The package contains {name}, which the manifest does not list.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="960"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="993"/>
         <source>gói không có bản kê khai</source>
         <translation>the package has none</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="972"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1005"/>
         <source>Bản kê khai liệt kê {name} nhưng gói không chứa tệp này.</source>
         <translation>The manifest lists {name} but the package does not contain it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="985"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1018"/>
         <source>Nội dung tệp {name} không khớp với bản kê khai (kích thước hoặc SHA-256).</source>
         <translation>The contents of {name} do not match the manifest (size or SHA-256).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1020"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1053"/>
         <source>có dữ liệu sau phần cuối</source>
         <translation>there is data after its end</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1040"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1073"/>
         <source>Không mở được tệp {source}: {detail}.</source>
         <translation>Cannot open the file {source}: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1051"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1084"/>
         <source>tệp gói</source>
         <translation>the package file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1057"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1090"/>
         <source>Không chép được gói vào thư mục tạm (thiết bị bị rút ra?): {detail}.</source>
         <translation>Cannot copy the package to the staging folder (was the device removed?): {detail}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1115"/>
+        <location filename="../../src/fieldsurvey/core/sync/package.py" line="1150"/>
         <source>Không đọc/ghi được thư mục tạm: {detail}.</source>
         <translation>Cannot read or write the staging folder: {detail}.</translation>
     </message>
@@ -8586,27 +8587,27 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>No key protection {protection} (choose {choices})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="213"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="215"/>
         <source>thay đổi số {seq} không có trong nhật ký</source>
         <translation>change {seq} is not in the log</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="251"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="253"/>
         <source>thiếu mục {seq}</source>
         <translation>entry {seq} missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="259"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="261"/>
         <source>thay đổi số {seq} ({table} {record}) đã bị sửa ngoài ứng dụng</source>
         <translation>change {seq} was edited outside the app ({table} {record})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="268"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="270"/>
         <source>mắt xích {seq} không khớp</source>
         <translation>link {seq} does not match</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="280"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="282"/>
         <source>chữ ký của đầu nhật ký (mục {seq}) không hợp lệ</source>
         <translation>the signed head (entry {seq}) does not verify</translation>
     </message>
@@ -8649,32 +8650,32 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>workspace</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="105"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="107"/>
         <source>Tệp dữ liệu khảo sát {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao lưu trong thư mục {backups} hoặc từ gói đồng bộ gần nhất.</source>
         <translation>The workspace file {path} is damaged (SQLite: {detail}). Restore it from a backup in {backups} or from the latest sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="117"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="119"/>
         <source>Không ghi được vào {folder} (SQLite: {detail}). Hãy chép tệp dữ liệu khảo sát vào một thư mục bạn có quyền ghi (ví dụ Documents) rồi mở lại.</source>
         <translation>FieldSurvey cannot write to {folder} (SQLite: {detail}). Copy the workspace to a folder you can write to (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="126"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="128"/>
         <source>Không mở được {path} (SQLite: {detail}). Hãy kiểm tra thư mục còn đó và bạn có quyền ghi trong đó, hoặc chép tệp dữ liệu khảo sát vào một thư mục khác (ví dụ Documents) rồi mở lại.</source>
         <translation>Cannot open {path} (SQLite: {detail}). Check that its folder is still there and that you may write in it, or copy the workspace to another folder (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="136"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="138"/>
         <source>Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk holding {path} is full. Free some space and try again; what was saved before is intact.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="144"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="146"/>
         <source>Tệp dữ liệu khảo sát {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); thay đổi chưa lưu, hãy thử lại sau ít giây.</source>
         <translation>The workspace {name} is busy with another write (an import or a bulk review); nothing was saved, try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="153"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="155"/>
         <source>Ổ đĩa không đọc hoặc ghi được {path} (SQLite: {detail}). Hãy kiểm tra ổ đĩa (thẻ nhớ, ổ USB còn cắm chắc) rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk could not read or write {path} (SQLite: {detail}). Check the disk (is the memory card or USB drive firmly in?) and try again; what was saved before is intact.</translation>
     </message>
