@@ -161,8 +161,8 @@ def test_reindexed_records_hold_what_the_python_build_held(demo: Workspace) -> N
     demo.db.execute("DELETE FROM search_terms")
     for table in _OLD_SOURCES:
         ids = [row[0] for row in demo.db.execute(f"SELECT id FROM {table} ORDER BY random()")]
-        index_records(demo.db, table, ids[:7])  # one chunk, by id
-        index_records(demo.db, table, ids[7:])  # several chunks for the cameras, by rowid
+        index_records(demo.db, table, ids[:7])  # one chunk
+        index_records(demo.db, table, ids[7:])  # several chunks for the cameras
     assert indexed_entries(demo) == expected
 
 

@@ -144,20 +144,21 @@ def _title_sql(table: str) -> str:
     return f"coalesce({title}, '')"
 
 
-def _keyed(table: str, by: str | None) -> str:
-    """FROM and joins of ``table``'s rows: all of them, or with ``by`` ("id" or "rowid") those
-    whose key is in the JSON array bound to the one parameter, looked up one by one from that
-    list (the list drives the query: CROSS JOIN keeps it first)."""
+def _keyed(table: str, listed: bool) -> str:
+    """FROM and joins of ``table``'s rows: all of them, or (``listed``) those whose rowid is in
+    the JSON array bound to the one parameter, looked up one by one from that list (the list
+    drives the query: CROSS JOIN keeps it first)."""
     alias, _, _, _, joins = _SOURCES[table]
-    if by is None:
+    if not listed:
         return f"FROM {table} {alias} {joins}"
-    return f"FROM json_each(?) AS k CROSS JOIN {table} {alias} ON {alias}.{by} = k.value {joins}"
+    return f"FROM json_each(?) AS k CROSS JOIN {table} {alias} ON {alias}.rowid = k.value {joins}"
 
 
-def source_sql(table: str, by: str | None = None) -> str:
+def source_sql(table: str, listed: bool = False) -> str:
     """The index entries (rowid, terms) of ``table``'s records that are not deleted, in rowid
-    order, of all of them or by ``by`` (see _keyed). The terms are the words of the title, the
-    code's labels in both languages and the other columns, made in one call per row."""
+    order, of all of them or of the listed rowids (see _keyed). The terms are the words of the
+    title, the code's labels in both languages and the other columns, made in one call per
+    row."""
     alias, _, code, parts, _ = _SOURCES[table]
     text = " || ' ' || ".join(
         f"coalesce({column}, '')"
@@ -165,7 +166,7 @@ def source_sql(table: str, by: str | None = None) -> str:
     )
     return (
         f"SELECT {alias}.rowid + {rowid_range(table)[0]}, {WORDS_FUNCTION}({text}) "
-        f"{_keyed(table, by)} WHERE {alias}.deleted = 0 ORDER BY {alias}.rowid"
+        f"{_keyed(table, listed)} WHERE {alias}.deleted = 0 ORDER BY {alias}.rowid"
     )
 
 
@@ -173,7 +174,7 @@ def hits_sql(table: str) -> str:
     """(rowid, id, title) of ``table``'s records whose rowids are in the JSON array bound to
     the one parameter: what a hit shows, read from the records (the index keeps only terms)."""
     alias = _SOURCES[table][0]
-    return f"SELECT {alias}.rowid, {alias}.id, {_title_sql(table)} {_keyed(table, 'rowid')}"
+    return f"SELECT {alias}.rowid, {alias}.id, {_title_sql(table)} {_keyed(table, True)}"
 
 
 _CHUNK = 500
@@ -188,45 +189,40 @@ _UNINDEX = (
 )
 
 
-def reindex(db: sqlite_utils.Database, table: str, by: str, keys: Sequence[Any]) -> None:
-    """Replace the entries of these records (by "id" or "rowid") with their current ones, in
-    increasing rowid order: FTS5 keeps what it is given in memory only while the rowids
-    increase, and writes it out as a segment of its own (merged again later) at each one that
-    goes back. A deleted record's entry is dropped and not written again."""
-    keys_json = json.dumps(list(keys))
-    rowids = (
-        f"SELECT t.rowid + {rowid_range(table)[0]} "
-        f"FROM json_each(?) AS k CROSS JOIN {table} t ON t.{by} = k.value"
-    )
-    db.execute(_UNINDEX.format(rowids=rowids), [keys_json])
-    db.execute(f"DELETE FROM search_terms WHERE rowid IN ({rowids})", [keys_json])
-    db.execute(_INSERT_TERMS + source_sql(table, by), [keys_json])
+def reindex(db: sqlite_utils.Database, table: str, rowids: Sequence[int]) -> None:
+    """Replace the entries of these records (their rowids, in increasing order) with their
+    current ones: FTS5 keeps what it is given in memory only while the rowids increase, and
+    writes it out as a segment of its own (merged again later) at each one that goes back. A
+    deleted record's entry is dropped and not written again."""
+    keys_json = json.dumps(list(rowids))
+    entries = f"SELECT value + {rowid_range(table)[0]} FROM json_each(?)"
+    db.execute(_UNINDEX.format(rowids=entries), [keys_json])
+    db.execute(f"DELETE FROM search_terms WHERE rowid IN ({entries})", [keys_json])
+    db.execute(_INSERT_TERMS + source_sql(table, listed=True), [keys_json])
     db.execute(
         "INSERT INTO search_index (rowid, terms, kind) SELECT rowid, terms, kind "
-        f"FROM search_terms WHERE rowid IN ({rowids}) ORDER BY rowid",
+        f"FROM search_terms WHERE rowid IN ({entries}) ORDER BY rowid",
         [keys_json],
     )
 
 
 def index_records(db: sqlite_utils.Database, table: str, ids: Sequence[str]) -> None:
-    """Bring the search entries of these records up to date (deleted ones drop out)."""
+    """Bring the search entries of these records up to date (deleted ones drop out), _CHUNK
+    at a time in rowid order."""
     if table not in _SOURCES:
         return
-    by, keys = "id", list[Any](ids)
-    if len(keys) > _CHUNK:  # several chunks: taken in rowid order, so the entries come in order
-        rowids: list[int] = []
-        for start in range(0, len(keys), _CHUNK):
-            chunk = json.dumps(keys[start : start + _CHUNK])
-            rowids += (
-                int(row[0])
-                for row in db.execute(
-                    f"SELECT t.rowid FROM json_each(?) AS k CROSS JOIN {table} t ON t.id = k.value",
-                    [chunk],
-                )
+    rowids: list[int] = []
+    for start in range(0, len(ids), _CHUNK):
+        rowids += (
+            int(row[0])
+            for row in db.execute(
+                f"SELECT t.rowid FROM json_each(?) AS k CROSS JOIN {table} t ON t.id = k.value",
+                [json.dumps(list(ids[start : start + _CHUNK]))],
             )
-        by, keys = "rowid", sorted(rowids)
-    for start in range(0, len(keys), _CHUNK):
-        reindex(db, table, by, keys[start : start + _CHUNK])
+        )
+    rowids.sort()
+    for start in range(0, len(rowids), _CHUNK):
+        reindex(db, table, rowids[start : start + _CHUNK])
 
 
 def index_dependents(

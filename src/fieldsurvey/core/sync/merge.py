@@ -143,7 +143,7 @@ def _apply_spooled(
     }
 
 
-# Records re-indexed by one call of the search's re-indexing by rowid (index_records takes 500
+# Records re-indexed by one call of the search's re-indexing (index_records takes 500
 # at a time): its few statements a call cost the same for 500 records as for 20,000, and FTS5
 # writes what it holds out at each, so larger calls spare both (100,000 cameras re-indexed:
 # about a tenth less time); a call's rowids are held in memory.
@@ -158,10 +158,10 @@ def _index(db: sqlite_utils.Database, table: str, rowids: Iterable[int]) -> None
     for rowid in rowids:
         chunk.append(rowid)
         if len(chunk) >= _INDEX_CHUNK:
-            search.reindex(db, table, "rowid", chunk)
+            search.reindex(db, table, chunk)
             chunk = []
     if chunk:
-        search.reindex(db, table, "rowid", chunk)
+        search.reindex(db, table, chunk)
 
 
 def _check_links(ws: Workspace, link_ids: Iterable[str]) -> None:
