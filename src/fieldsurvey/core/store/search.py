@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,7 +13,7 @@ import sqlite_utils
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.store.records import RECORD_KINDS, SEARCH_KINDS
-from fieldsurvey.core.text import fold
+from fieldsurvey.core.text import LETTERS_FOLDED_TO_D, fold
 from fieldsurvey.core.transaction import write_transaction
 
 # For each searchable table: its alias, the title a hit shows, the code whose labels are
@@ -98,8 +99,43 @@ def index_words(text: str | None) -> list[str]:
     return _TOKENS.findall(fold(text))
 
 
+_DASHES = ("\u2013", "\u2014")  # – and —, in labels and titles
+
+
+def _plain_characters() -> str:
+    """The characters ``_joined_words`` folds with bytes operations: each one's compatibility
+    decomposition is ASCII and combining marks only (every Vietnamese letter, NBSP, "…"),
+    plus the letters fold turns into "d" and the dashes, made spaces first."""
+    chars = {*LETTERS_FOLDED_TO_D, *_DASHES}
+    for code in range(0x80, 0x2100):
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        if all(ch.isascii() or "\u0300" <= ch <= "\u036f" for ch in decomposed):
+            chars.add(chr(code))
+    return "".join(sorted(chars))
+
+
+_PLAIN = re.compile("[\x00-\x7f" + re.escape(_plain_characters()) + "]*")
+# Each ASCII letter lower case, each digit itself, any other byte a space.
+_SEPARATE = bytes(
+    ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256)
+)
+
+
 def _joined_words(value: object) -> str:
-    return " ".join(index_words(value if isinstance(value, str) or value is None else str(value)))
+    """``index_words`` joined by single spaces. A text of ``_PLAIN`` characters (almost every
+    record) is folded and split with bytes operations instead: decomposed, its marks dropped by
+    encoding to ASCII, its separators made spaces: the same words, made 2.6 times faster (the
+    city's 355,000 entries, benchmarks/bench_search_words.py), in every import and build."""
+    text = value if isinstance(value, str) or value is None else str(value)
+    if not text:
+        return ""
+    if not _PLAIN.fullmatch(text):
+        return " ".join(index_words(text))
+    for char in (*LETTERS_FOLDED_TO_D, *_DASHES):
+        if char in text:
+            text = text.replace(char, " " if char in _DASHES else "d")
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
+    return b" ".join(plain.translate(_SEPARATE).split()).decode("ascii")
 
 
 def register(conn: sqlite3.Connection) -> None:
