@@ -86,12 +86,6 @@ class RecordKind:
     fields: tuple[Field, ...]
     title_field: str | None = None
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
-        object.__setattr__(self, "_names", tuple(f.name for f in self.fields))
-        communes = tuple(f.name for f in self.fields if f.kind == "commune")
-        object.__setattr__(self, "_commune_names", communes)
-
     def field(self, name: str) -> Field:
         found = self.find(name)
         if found is None:
@@ -104,16 +98,20 @@ class RecordKind:
 
     def find(self, name: str) -> Field | None:
         """The field called ``name``, or None when this kind has none."""
-        return self._by_name.get(name)  # type: ignore[attr-defined,no-any-return]
+        return self._by_name.get(name)
 
-    @property
+    @functools.cached_property
+    def _by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
+
+    @functools.cached_property
     def field_names(self) -> tuple[str, ...]:
-        return self._names  # type: ignore[attr-defined,no-any-return]
+        return tuple(f.name for f in self.fields)
 
-    @property
+    @functools.cached_property
     def commune_field_names(self) -> tuple[str, ...]:
         """The fields that name one commune."""
-        return self._commune_names  # type: ignore[attr-defined,no-any-return]
+        return tuple(f.name for f in self.fields if f.kind == "commune")
 
 
 RECORD_KINDS: dict[str, RecordKind] = {
