@@ -17,7 +17,6 @@ copy is then compacted (VACUUM INTO) for the whole file's size, and FTS5's own p
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sqlite3
 import sys
@@ -26,47 +25,16 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository, for tests.helpers
+from tests.helpers.m016 import m016_search
+
 from _common import machine_info, machine_line, median, say, time_runs, write_json
 from bench_search import FIXED_QUERIES, LIMIT, random_queries
-from fieldsurvey.core.store.records import SEARCH_KINDS
-from fieldsurvey.core.store.search import hits_sql, match_expressions, rebuild, search
+from fieldsurvey.core.store.search import rebuild, search
 from fieldsurvey.core.store.workspace import Workspace
 
 NAME = "bench_search_index"
 MIB = 2**20
-
-
-def m016_search(db: Any, text: str, limit: int = LIMIT) -> list[dict[str, Any]]:
-    """search() as it asked m016's index: the kind a column of the index, rowid = record rowid
-    * 16 + table number, phrases answered by FTS5 from word positions."""
-    hits: list[dict[str, Any]] = []
-    seen: set[int] = set()
-    tables = {kind: table for table, kind in SEARCH_KINDS.items()}
-    for expression in match_expressions(text):
-        for kind in SEARCH_KINDS.values():
-            if len(hits) >= limit:
-                return hits
-            found = [
-                int(row[0])
-                for row in db.execute(
-                    "SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?",
-                    [f"kind : {kind} AND terms : ({expression})", limit - len(hits) + len(seen)],
-                )
-            ]
-            new = [rowid for rowid in found if rowid not in seen][: limit - len(hits)]
-            if not new:
-                continue
-            shown = {
-                int(rowid): (record_id, title)
-                for rowid, record_id, title in db.execute(
-                    hits_sql(tables[kind]), [json.dumps([r // 16 for r in new])]
-                )
-            }
-            for rowid in new:
-                seen.add(rowid)
-                record_id, title = shown[rowid // 16]
-                hits.append({"kind": kind, "id": record_id, "name": title})
-    return hits
 
 
 def sizes(conn: Any) -> dict[str, float]:
@@ -148,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         queries = [*FIXED_QUERIES, *random_queries(old, 20, 2025)]
         say(f"{args.db}: {len(queries)} queries")
         before_sizes = sizes(old)
-        before = measure(lambda t: m016_search(old, t), queries, args.runs, args.typing_runs)
+        before = measure(lambda t: m016_search(old, t, LIMIT), queries, args.runs, args.typing_runs)
         say(line("m016 index", before))
         before_sizes["file, compacted"] = compacted_mib(old, Path(tmp) / "compact.sqlite")
         before_fts_s = fts_build_s(old)

@@ -19,13 +19,13 @@ from fieldsurvey.core.store.search import (
     hits_sql,
     index_records,
     index_words,
-    match_expressions,
     rebuild,
     rowid_range,
     search,
 )
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.text import fold
+from tests.helpers.m016 import m016_search
 
 # The index as it was built before, row by row in Python: each table's columns (rowid, id,
 # deleted, title, code, parts...) and its code list; the terms were the title, the code's
@@ -211,7 +211,7 @@ def test_a_workspace_with_the_old_index_gets_the_lean_one(tmp_path: Path) -> Non
 
 
 # The index as m016 made it (word positions, the kind a column of its own, rowid = record rowid
-# * 16 + table number, the terms the folded text) and search() as it asked that index.
+# * 16 + table number, the terms the folded text); tests.helpers.m016 asks it as search() did.
 _M016_INDEX = (
     "DROP TABLE search_index",
     "DROP TABLE search_terms",
@@ -220,35 +220,6 @@ _M016_INDEX = (
     "CREATE VIRTUAL TABLE search_index USING fts5(terms, kind, content = 'search_terms', "
     "content_rowid = 'rowid', columnsize = 0, tokenize = 'unicode61', prefix = '1 2 3')",
 )
-
-
-def m016_search(db: Any, text: str, limit: int = 50) -> list[dict[str, Any]]:
-    hits: list[dict[str, Any]] = []
-    seen: set[int] = set()
-    tables = {kind: table for table, kind in SEARCH_KINDS.items()}
-    for expression in match_expressions(text):
-        for kind in SEARCH_KINDS.values():
-            if len(hits) >= limit:
-                return hits
-            found = [
-                int(row[0])
-                for row in db.execute(
-                    "SELECT rowid FROM search_index WHERE search_index MATCH ? LIMIT ?",
-                    [f"kind : {kind} AND terms : ({expression})", limit - len(hits) + len(seen)],
-                )
-            ]
-            new = [rowid for rowid in found if rowid not in seen][: limit - len(hits)]
-            shown = {
-                int(rowid): (record_id, title)
-                for rowid, record_id, title in db.execute(
-                    hits_sql(tables[kind]), [json.dumps([r // 16 for r in new])]
-                )
-            }
-            for rowid in new:
-                seen.add(rowid)
-                record_id, title = shown[rowid // 16]
-                hits.append({"kind": kind, "id": record_id, "name": title})
-    return hits
 
 
 def test_a_workspace_with_the_m016_index_finds_the_same_after_m019(demo: Workspace) -> None:
