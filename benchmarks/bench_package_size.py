@@ -25,7 +25,6 @@ import zstandard
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_sync
 from fieldsurvey.core.store.workspace import Workspace
-from fieldsurvey.core.sync import export
 
 TABLES = (
     "units",
@@ -60,30 +59,15 @@ def main() -> int:
     parser.add_argument("--city-surveyor", type=Path, help="a city surveyor demo (copied)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        surveyor_path = folder / "s1" / "city-s1.sqlite"
-        bench_sync.build_or_copy(
-            args.city_surveyor, surveyor_path, size="city", role="surveyor", device="s1"
-        )
-        office_path = folder / "office" / "office.sqlite"
-        bench_sync.build_or_copy(None, office_path, role="office")
-        office = Workspace.open(office_path)
-        office_id = office.device_id
-        office.close()
-        surveyor = Workspace.open(surveyor_path)
-        package = folder / "city.fspkg"
-        start = time.perf_counter()
-        manifest = export.export_package(surveyor, package, recipient_id=office_id, full=True)
-        export_s = time.perf_counter() - start
-        surveyor.close()
-        data = rows_csv(surveyor_path)
+        city = bench_sync.export_city_package(Path(tmp), args.city_surveyor)
+        data = rows_csv(city.surveyor)
         start = time.perf_counter()
         packed = zstandard.ZstdCompressor(level=3).compress(data)
         csv_s = time.perf_counter() - start
-        size = package.stat().st_size
+        size = city.package.stat().st_size
         print(
-            f"full city package: {manifest['changes']:,} changes, {size / 1e6:.1f} MB,"
-            f" exported in {export_s:.0f} s"
+            f"full city package: {city.manifest['changes']:,} changes, {size / 1e6:.1f} MB,"
+            f" exported in {city.export_s:.0f} s"
         )
         print(
             f"CSV of its rows: {len(data) / 1e6:.1f} MB, zstd -3 {len(packed) / 1e6:.1f} MB"

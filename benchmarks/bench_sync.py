@@ -82,6 +82,7 @@ import tempfile
 import time
 import tracemalloc
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -671,20 +672,30 @@ def run_city_office(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
-def run_city_package(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
-    """--city-package: the whole city (full=True) from the demo's city surveyor s1 into a
-    fresh (small) demo office."""
-    folder.mkdir()
+@dataclass
+class CityPackage:
+    """The whole city exported (``full=True``) by the demo's city surveyor s1 to a fresh demo
+    office, and the workspaces it went between."""
+
+    surveyor: Path  # closed, as it was when it exported
+    office: Path  # the small demo office, untouched
+    package: Path
+    manifest: dict[str, Any]
+    export_s: float
+    surveyor_how: str  # copied from --city-surveyor PATH, or built
+    surveyor_facts: dict[str, Any]
+
+
+def export_city_package(folder: Path, city_surveyor: Path | None) -> CityPackage:
+    """In ``folder``: the demo's city surveyor s1 (a copy of ``city_surveyor``, else built,
+    about a minute), a fresh (small) demo office, and the whole city exported to it."""
     surveyor_path = folder / "s1" / "city-s1.sqlite"
-    how = build_or_copy(
-        args.city_surveyor, surveyor_path, size="city", role="surveyor", device="s1"
-    )
+    how = build_or_copy(city_surveyor, surveyor_path, size="city", role="surveyor", device="s1")
     facts = demo_facts(surveyor_path)
     if (facts["role"], facts["demo_size"]) != ("surveyor", "city"):
         raise SystemExit(f"--city-surveyor: not a city surveyor demo ({facts})")
     office_path = folder / "office" / "office.sqlite"
     build_or_copy(None, office_path, role="office")
-    office_facts = demo_facts(office_path)
     ws = Workspace.open(office_path)
     office_id = ws.device_id
     ws.close()
@@ -694,17 +705,25 @@ def run_city_package(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
     manifest = export.export_package(surveyor, package, recipient_id=office_id, full=True)
     export_s = time.perf_counter() - start
     surveyor.close()
+    return CityPackage(surveyor_path, office_path, package, manifest, export_s, how, facts)
+
+
+def run_city_package(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """--city-package: the whole city (full=True) from the demo's city surveyor s1 into a
+    fresh (small) demo office."""
+    folder.mkdir()
+    city = export_city_package(folder, args.city_surveyor)
     result = {
-        "surveyor": how,
-        "surveyor_facts": facts,
-        "office_facts": office_facts,
-        **package_facts(package, manifest, export_s),
+        "surveyor": city.surveyor_how,
+        "surveyor_facts": city.surveyor_facts,
+        "office_facts": demo_facts(city.office),
+        **package_facts(city.package, city.manifest, city.export_s),
     }
     say(
-        f"city package: {manifest['changes']:,} changes, {manifest['photos']:,} photos,"
-        f" {result['package_mb']:.1f} MB, exported in {export_s:.0f} s"
+        f"city package: {city.manifest['changes']:,} changes, {city.manifest['photos']:,} photos,"
+        f" {result['package_mb']:.1f} MB, exported in {city.export_s:.0f} s"
     )
-    result.update(measure_city_case("city-package", office_path, package, folder, args))
+    result.update(measure_city_case("city-package", city.office, city.package, folder, args))
     return result
 
 
