@@ -15,7 +15,7 @@ from fieldsurvey.core import collation
 from fieldsurvey.core.demo.generator import build_demo
 from fieldsurvey.core.store import search
 from fieldsurvey.core.store.workspace import CHANGE_COLUMNS, READ_CHANGE, Workspace
-from fieldsurvey.core.sync import merge
+from fieldsurvey.core.sync import merge, spool
 from fieldsurvey.core.sync.export import export_package
 from fieldsurvey.core.sync.importing import import_package
 from fieldsurvey.core.sync.package_format import SyncError
@@ -114,3 +114,28 @@ def test_a_refusal_in_the_middle_of_the_apply_step_leaves_no_temporary_table(
         merge.apply_changes(office, changes)
     assert _temporary_tables(office) == []
     assert office.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+
+
+def test_the_spool_reads_back_a_batch_at_a_time_by_rowid(pair: Any) -> None:
+    """Every record a package touched, read back 500 at a time: each batch is looked up by the
+    temporary table's rowid, not found by reading that table whole."""
+    office = pair["office"]
+    expected = [r[0] for r in office.db.execute("SELECT rowid FROM cameras ORDER BY rowid")]
+    assert len(expected) > 2 * spool.BATCH
+    with spool.Spool(office.db) as spooled:
+        office.db.execute(
+            f"INSERT INTO {spool.CHANGES} (id, table_name, record_id) "
+            "SELECT id, 'cameras', id FROM cameras"
+        )
+        statements: list[str] = []
+        office.db.conn.set_trace_callback(statements.append)
+        read = spooled.rowids("cameras")
+        try:
+            got = [next(read)]
+        finally:
+            office.db.conn.set_trace_callback(None)
+        pages = [sql for sql in statements if "LIMIT" in sql and "incoming_rowids" in sql]
+        plan = [row[3] for row in office.db.execute(f"EXPLAIN QUERY PLAN {pages[0]}")]
+        assert plan == ["SEARCH temp.incoming_rowids USING INTEGER PRIMARY KEY (rowid>?)"], plan
+        got += read
+    assert got == expected

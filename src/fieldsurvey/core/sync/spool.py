@@ -148,7 +148,9 @@ class Spool:
         their own (``name``), then read back BATCH at a time, each batch read whole. So memory
         holds one batch however many there are, and no statement is left open between batches:
         the caller may write the workspace's tables meanwhile, and stop by an exception with the
-        spool's tables still free to drop."""
+        spool's tables still free to drop. Batches are found by the table's own rowid, named
+        ``_rowid_``: a column of ``select`` may be called rowid (``rowids``'s is), and paging by
+        that column read the whole table for each batch (200,000 cameras: 3 s)."""
         conn = self.db.conn
         table = f"temp.{name}"
         conn.execute(f"DROP TABLE IF EXISTS {table}")
@@ -156,7 +158,7 @@ class Spool:
         last = 0
         while True:
             rows = conn.execute(
-                f"SELECT rowid, * FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT {BATCH}",
+                f"SELECT _rowid_, * FROM {table} WHERE _rowid_ > ? ORDER BY _rowid_ LIMIT {BATCH}",
                 [last],
             ).fetchall()
             if not rows:
