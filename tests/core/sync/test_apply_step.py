@@ -14,6 +14,7 @@ import pytest
 from fieldsurvey.core import collation
 from fieldsurvey.core.demo.generator import build_demo
 from fieldsurvey.core.store import search
+from fieldsurvey.core.store.db import BULK_CACHE_KIB
 from fieldsurvey.core.store.workspace import CHANGE_COLUMNS, READ_CHANGE, Workspace
 from fieldsurvey.core.sync import merge, spool
 from fieldsurvey.core.sync.export import export_package
@@ -139,3 +140,22 @@ def test_the_spool_reads_back_a_batch_at_a_time_by_rowid(pair: Any) -> None:
         assert plan == ["SEARCH temp.incoming_rowids USING INTEGER PRIMARY KEY (rowid>?)"], plan
         got += read
     assert got == expected
+
+
+def test_an_import_runs_with_a_larger_page_cache_and_gives_it_back(
+    pair: Any, tmp_path: Path
+) -> None:
+    office, s1 = pair["office"], pair["s1"]
+    package = _package(s1, office, tmp_path)
+    before = office.db.execute("PRAGMA cache_size").fetchone()[0]
+    assert before != -BULK_CACHE_KIB
+    statements: list[str] = []
+    office.db.conn.set_trace_callback(statements.append)
+    try:
+        report = import_package(office, package)
+    finally:
+        office.db.conn.set_trace_callback(None)
+    assert report.new > 0
+    sizes = [sql for sql in statements if sql.startswith("PRAGMA cache_size =")]
+    assert sizes == [f"PRAGMA cache_size = -{BULK_CACHE_KIB}", f"PRAGMA cache_size = {before}"]
+    assert office.db.execute("PRAGMA cache_size").fetchone()[0] == before

@@ -31,6 +31,7 @@ from fieldsurvey.core.photos.store import (
     flush_files,
 )
 from fieldsurvey.core.store.db import (
+    bulk_cache,
     import_lock,
     photo_folder,
     refresh_statistics,
@@ -416,7 +417,7 @@ def import_package(
     is written and handed to ``install_basemap`` once the records are committed (the map
     room's ``basemaps.check`` and ``basemaps.install``); without them it is left alone.
     """
-    with _one_import_at_a_time(ws) as staging, Spool(ws.db) as spool:
+    with _one_import_at_a_time(ws) as staging, Spool(ws.db) as spool, bulk_cache(ws.db):
         return _import_checked(ws, source, staging, spool, dry_run, check_basemap, install_basemap)
 
 
