@@ -50,7 +50,7 @@ def _order(change: dict[str, Any]) -> tuple[int, str, str]:
 
 _ADD_RECEIVED = (
     f"INSERT INTO main.changes ({', '.join(CHANGE_COLUMNS)}, package_id) "
-    f"SELECT {', '.join(CHANGE_COLUMNS[:-1])}, pack_fields(fields), ? FROM {spool.CHANGES} "
+    f"SELECT {', '.join(CHANGE_COLUMNS)}, ? FROM {spool.CHANGES} "
     "WHERE held = 0 ORDER BY n"
 )
 

@@ -1,8 +1,8 @@
 """Changes on their way into the history. The first pass of an import puts every change it has
-checked here, with its canonical fields text, the row its record starts from when it is an
-insert, and its new place in its author's log; the import's transaction then adds them to the
-history, the logs and the records in a few statements (``merge.apply_changes``), without
-reading the package again.
+checked here, with its fields packed as the history keeps them, the row its record starts from
+when it is an insert, and its new place in its author's log; the import's transaction then adds
+them to the history, the logs and the records in a few statements (``merge.apply_changes``),
+without reading the package again.
 
 They are kept in temporary tables of the workspace's connection: SQLite's temporary database,
 never the workspace file, so a refused package leaves the workspace as it was, and memory
@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from fieldsurvey.core import history_fields
 from fieldsurvey.core.store.records import RECORD_KINDS, empty_value
 from fieldsurvey.core.store.workspace import CHANGE_COLUMNS
 
@@ -89,9 +90,13 @@ class Spool:
             conn.execute(f"DROP TABLE IF EXISTS {name}")
 
     def add(self, change: dict[str, Any], fields_text: str) -> None:
-        """A whole change, with its fields' canonical text (``fields_json``)."""
+        """A whole change, with its fields' canonical text (``fields_json``), kept packed
+        (``history_fields.pack``): a seventh of the text to write to the temporary tables and
+        read back (the whole city: about 250 MB less)."""
         self.count += 1
-        self._changes.append((*(change[c] for c in CHANGE_COLUMNS[:-1]), fields_text))
+        self._changes.append(
+            (*(change[c] for c in CHANGE_COLUMNS[:-1]), history_fields.pack(fields_text))
+        )
         if change["op"] == "insert":
             table = change["table_name"]
             row = self._empty[table].copy()
