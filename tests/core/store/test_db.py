@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from fieldsurvey.core.demo.generator import build_demo
 from fieldsurvey.core.errors import (
@@ -223,3 +224,48 @@ def test_read_only_folder_gets_a_clear_message(tmp_path: Path) -> None:
             build_demo(folder / "demo.sqlite")
     assert sorted(p.name for p in folder.iterdir()) == ["w.photos", "w.sqlite"]
     assert digest(existing) == before
+
+
+def _indexes(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
+    return sorted(
+        db.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        ).fetchall()
+    )
+
+
+def test_indexes_made_after_a_bulk_load_are_the_same_indexes(workspace: Workspace) -> None:
+    db = workspace.db
+    before = _indexes(db)
+    cameras = [name for name, table, _ in before if table == "cameras"]
+    assert "cameras_site" in cameras
+    with workspace.transaction(), workspace_db.indexes_made_after(db, ["cameras", "changes"]):
+        left = {table for _, table, _ in _indexes(db)}
+        assert "cameras" not in left and "changes" not in left and "sites" in left
+        site = workspace.insert("sites", {"name": "Chợ", "category": "market"})
+        workspace.insert("cameras", {"site_id": site, "name": "Cổng"})
+    assert _indexes(db) == before
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    plan = db.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM cameras WHERE site_id = ?", [site]
+    ).fetchall()
+    assert "cameras_site" in str(plan)
+
+
+def test_indexes_dropped_for_a_failed_load_come_back_with_the_rollback(
+    workspace: Workspace,
+) -> None:
+    before = _indexes(workspace.db)
+    with (
+        pytest.raises(RuntimeError),
+        workspace.transaction(),
+        workspace_db.indexes_made_after(workspace.db, ["cameras"]),
+    ):
+        raise RuntimeError("the load failed")
+    assert _indexes(workspace.db) == before
+
+
+def test_indexes_are_dropped_only_inside_a_transaction(workspace: Workspace) -> None:
+    with pytest.raises(AssertionError), workspace_db.indexes_made_after(workspace.db, ["cameras"]):
+        pass
+    assert "cameras_site" in {name for name, _, _ in _indexes(workspace.db)}

@@ -51,7 +51,12 @@ from fieldsurvey.core.photos.store import (
     record_photo,
 )
 from fieldsurvey.core.store import listing, search
-from fieldsurvey.core.store.db import build_then_replace, photo_folder, refresh_statistics
+from fieldsurvey.core.store.db import (
+    build_then_replace,
+    indexes_made_after,
+    photo_folder,
+    refresh_statistics,
+)
 from fieldsurvey.core.store.stats import workspace_stats
 from fieldsurvey.core.store.workspace import Workspace, iso_from_ms
 from fieldsurvey.core.tasks import Progress, no_progress
@@ -80,6 +85,8 @@ DEMO_NAMESPACE = uuid.UUID("6f1c2b4e-6a0e-4d55-9a3e-2f5d0c9b7a10")
 CAMERA_NEAREST_M, CAMERA_FURTHEST_M = 5.0, 50.0
 CAMERA_APART_M = 15.0
 ALL_GROUND = tuple((45.0 * i, CAMERA_FURTHEST_M) for i in range(8))
+# The tables the demo fills in bulk: their secondary indexes are made once they are full.
+BULK_TABLES = ("sites", "cameras", "shortcomings", "needs", "assignments", "changes")
 
 
 # A camera's draws by weight, the weights summed once (``choices`` with ``cum_weights`` draws
@@ -705,24 +712,27 @@ def _fill(ws: Workspace, recipe: _Recipe, size: str, report: Progress) -> None:
     report(0, steps, "Đơn vị")
     with ws.transaction():
         recipe.units()  # written by the office already (_office_reference_data)
-        report(1, steps, "Địa điểm")
-        sites = recipe.sites(n_sites, featured=small)
-        ws.insert_many("sites", sites, index=False, check_refs=small)
-        report(2, steps, "Camera")
-        cameras = recipe.cameras(sites, n_cameras)
-        if small:
-            planted = recipe.planted_duplicates(cameras, {s["id"]: s for s in sites}, 8)
-            cameras.extend(copy for copy, _ in planted)
-            pairs = [[copy["id"], original["id"]] for copy, original in planted]
-            ws.set_setting("demo_planted_duplicates", json.dumps(pairs))
-        ws.insert_many("cameras", cameras, index=False, check_refs=small)
-        report(3, steps, "Tồn tại, hạn chế")
-        ws.insert_many("shortcomings", recipe.shortcomings(cameras), index=False, check_refs=small)
-        report(4, steps, "Nhu cầu")
-        ws.insert_many("needs", recipe.needs(sites), index=False, check_refs=small)
-        report(5, steps, "Giao việc, duyệt")
-        if office:  # assigning and reviewing are the office's
-            ws.insert_many("assignments", recipe.assignments(sites), index=False)
+        with indexes_made_after(ws.db, BULK_TABLES):
+            report(1, steps, "Địa điểm")
+            sites = recipe.sites(n_sites, featured=small)
+            ws.insert_many("sites", sites, index=False, check_refs=small)
+            report(2, steps, "Camera")
+            cameras = recipe.cameras(sites, n_cameras)
+            if small:
+                planted = recipe.planted_duplicates(cameras, {s["id"]: s for s in sites}, 8)
+                cameras.extend(copy for copy, _ in planted)
+                pairs = [[copy["id"], original["id"]] for copy, original in planted]
+                ws.set_setting("demo_planted_duplicates", json.dumps(pairs))
+            ws.insert_many("cameras", cameras, index=False, check_refs=small)
+            report(3, steps, "Tồn tại, hạn chế")
+            shortcomings = recipe.shortcomings(cameras)
+            ws.insert_many("shortcomings", shortcomings, index=False, check_refs=small)
+            report(4, steps, "Nhu cầu")
+            ws.insert_many("needs", recipe.needs(sites), index=False, check_refs=small)
+            report(5, steps, "Giao việc, duyệt")
+            if office:  # assigning and reviewing are the office's
+                ws.insert_many("assignments", recipe.assignments(sites), index=False)
+        # The reviews and photos below are written one at a time, through the indexes again.
         if small:
             if office:
                 _reviews(ws, recipe, sites, cameras)

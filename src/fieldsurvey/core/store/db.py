@@ -8,7 +8,7 @@ import logging
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -85,6 +85,30 @@ def refresh_statistics_after(db: sqlite_utils.Database, rows: int) -> bool:
         return False
     refresh_statistics(db)
     return True
+
+
+@contextlib.contextmanager
+def indexes_made_after(db: sqlite_utils.Database, tables: Iterable[str]) -> Iterator[None]:
+    """For a bulk load of ``tables``, in the caller's transaction: their secondary indexes are
+    dropped for the body and made again, from the same statements, when it ends. SQLite then
+    sorts each index's keys once instead of placing every row's key (a random UUID, a name)
+    into a B-tree far larger than its page cache. The indexes that hold a constraint (a primary
+    key, UNIQUE) stay and are checked row by row as always. An error in the body leaves the
+    indexes dropped: the caller's transaction, rolled back, brings them back."""
+    if not db.conn.in_transaction:
+        raise AssertionError("indexes_made_after belongs inside a write transaction")
+    wanted = list(tables)
+    marks = ", ".join("?" * len(wanted))
+    indexes = db.execute(
+        "SELECT name, sql FROM sqlite_master "
+        f"WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks}) ORDER BY rowid",
+        wanted,
+    ).fetchall()
+    for name, _sql in indexes:
+        db.execute(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in indexes:
+        db.execute(sql)
 
 
 def _connect(path: Path) -> sqlite_utils.Database:
