@@ -25,6 +25,20 @@ def test_every_change_is_stored_packed_and_reads_back_as_its_text(demo: Workspac
     assert [f for f in authorship.verify_history(demo.db) if f.broken] == []
 
 
+def test_packing_many_gives_the_bytes_of_packing_each(demo: Workspace) -> None:
+    """The demo's bulk writes pack their changes together: the stored bytes are those of
+    ``pack``, so a history does not depend on how its changes were written."""
+    texts = [t for (t,) in demo.db.execute("SELECT change_fields(fields) FROM changes")]
+    assert len(texts) > history_fields.PACK_IN_THREADS_FROM
+    for some in (texts, texts[: history_fields.PACK_IN_THREADS_FROM - 1], texts[:1], []):
+        assert history_fields.pack_many(some) == [history_fields.pack(t) for t in some]
+    stored = [bytes(b) for (b,) in demo.db.execute("SELECT fields FROM changes ORDER BY rowid")]
+    in_order = [
+        t for (t,) in demo.db.execute("SELECT change_fields(fields) FROM changes ORDER BY rowid")
+    ]
+    assert history_fields.pack_many(in_order) == stored
+
+
 def test_a_damaged_packed_change_is_named_as_edited(demo: Workspace) -> None:
     device, seq, stored, table, record_id = demo.db.execute(
         "SELECT device_id, seq, fields, table_name, record_id FROM changes "

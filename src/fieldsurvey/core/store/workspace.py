@@ -58,6 +58,8 @@ READ_CHANGE = ", ".join([*CHANGE_COLUMNS[:-1], "change_fields(fields)"])
 # A device's log never grows past this: far below SQLite's 2**63, so no package can claim a
 # sequence number that makes later local writes overflow.
 MAX_SEQ = 1 << 40
+# A bulk write packs and inserts its changes this many at a time (their texts held meanwhile).
+_CHANGES_AT_ONCE = 8192
 INSERT_CHANGE = (
     f"INSERT INTO changes ({', '.join(CHANGE_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(CHANGE_COLUMNS))})"
@@ -596,7 +598,8 @@ class Workspace:
                     {},
                 )
             )
-        rows, entries = [], []
+        rows: list[tuple[Any, ...]] = []
+        entries: list[tuple[str, int, bytes, bytes]] = []
         role = self.role
         for table, record_id, op, fields in changes:
             permissions.check(role, table, op, fields)
@@ -608,11 +611,23 @@ class Workspace:
                     raise permissions.refused(why)
             seq += 1
             row = self._change_row(table, record_id, op, fields, seq)
-            digest = ledger.change_digest(dict(zip(CHANGE_COLUMNS, row, strict=True)), row[-1])
+            digest = ledger.columns_digest(row[:-1], row[-1])
             previous = ledger.link(previous, digest)
-            rows.append((*row[:-1], history_fields.pack(row[-1])))
+            rows.append(row)
             entries.append((self.device_id, seq, digest, previous))
-        self.db.conn.executemany(INSERT_CHANGE, rows)
+            if len(rows) == _CHANGES_AT_ONCE:
+                self._insert_changes(rows, entries)
+                rows, entries = [], []
+        self._insert_changes(rows, entries)
+
+    def _insert_changes(
+        self, rows: list[tuple[Any, ...]], entries: list[tuple[str, int, bytes, bytes]]
+    ) -> None:
+        """Write changes (their fields as text, packed here) and their log entries."""
+        packed = history_fields.pack_many([row[-1] for row in rows])
+        self.db.conn.executemany(
+            INSERT_CHANGE, [(*row[:-1], fields) for row, fields in zip(rows, packed, strict=True)]
+        )
         self.db.conn.executemany(
             "INSERT INTO log_entries (device_id, seq, digest, hash) VALUES (?, ?, ?, ?)", entries
         )

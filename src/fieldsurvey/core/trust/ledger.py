@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,8 +50,13 @@ _COLUMNS_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).enco
 def change_digest(change: Mapping[str, Any], fields_text: str) -> bytes:
     """SHA-256 of a change's canonical form: its columns as a compact JSON array, a newline,
     then its fields' canonical JSON text."""
-    columns = _COLUMNS_JSON([change[c] for c in DIGEST_COLUMNS])
-    return hashlib.sha256(columns.encode() + b"\n" + fields_text.encode()).digest()
+    return columns_digest([change[c] for c in DIGEST_COLUMNS], fields_text)
+
+
+def columns_digest(columns: Sequence[Any], fields_text: str) -> bytes:
+    """``change_digest`` of a change given as its DIGEST_COLUMNS' values, in their order."""
+    text = _COLUMNS_JSON(columns)
+    return hashlib.sha256(text.encode() + b"\n" + fields_text.encode()).digest()
 
 
 def genesis(device_id: str) -> bytes:
