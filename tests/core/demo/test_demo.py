@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import math
@@ -169,6 +170,19 @@ def test_interrupted_build_leaves_nothing_behind(demo_file: Path, tmp_path: Path
         build_demo(target, force=True, progress=cancel)
     assert _digest(target) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.sqlite"]
+    assert gc.isenabled()  # paused for the build only
+
+
+def test_the_cycle_collector_is_left_as_the_build_found_it(tmp_path: Path) -> None:
+    seen: list[bool] = []
+    build_demo(tmp_path / "a.sqlite", progress=lambda *_: seen.append(gc.isenabled()))
+    assert gc.isenabled() and seen and not any(seen)
+    gc.disable()
+    try:
+        build_demo(tmp_path / "b.sqlite")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_bad_options_are_refused(tmp_path: Path) -> None:
