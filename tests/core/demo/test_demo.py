@@ -173,6 +173,15 @@ def test_interrupted_build_leaves_nothing_behind(demo_file: Path, tmp_path: Path
     assert gc.isenabled()  # paused for the build only
 
 
+def test_the_demo_file_opens_as_any_workspace_does(demo: Workspace, tmp_path: Path) -> None:
+    """The build's own settings (a larger page cache) end with its connection."""
+    with Workspace.open(tmp_path / "new.sqlite", create=True) as new:
+        for pragma in ("journal_mode", "cache_size", "synchronous", "foreign_keys"):
+            ask = f"PRAGMA {pragma}"
+            assert demo.db.execute(ask).fetchone() == new.db.execute(ask).fetchone(), pragma
+    assert demo.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
 def test_the_cycle_collector_is_left_as_the_build_found_it(tmp_path: Path) -> None:
     seen: list[bool] = []
     build_demo(tmp_path / "a.sqlite", progress=lambda *_: seen.append(gc.isenabled()))

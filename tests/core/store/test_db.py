@@ -269,3 +269,13 @@ def test_indexes_are_dropped_only_inside_a_transaction(workspace: Workspace) -> 
     with pytest.raises(AssertionError), workspace_db.indexes_made_after(workspace.db, ["cameras"]):
         pass
     assert "cameras_site" in {name for name, _, _ in _indexes(workspace.db)}
+
+
+def test_a_bulk_cache_is_given_back_after_the_block(workspace: Workspace) -> None:
+    size = lambda: workspace.db.execute("PRAGMA cache_size").fetchone()[0]  # noqa: E731
+    before = size()
+    with workspace_db.bulk_cache(workspace.db):
+        assert size() == -workspace_db.BULK_CACHE_KIB
+    with workspace_db.bulk_cache(workspace.db, 256 << 10):
+        assert size() == -(256 << 10)
+    assert size() == before

@@ -55,6 +55,7 @@ from fieldsurvey.core.photos.store import (
 from fieldsurvey.core.store import listing, search
 from fieldsurvey.core.store.db import (
     build_then_replace,
+    bulk_cache,
     indexes_made_after,
     photo_folder,
     refresh_statistics,
@@ -87,6 +88,12 @@ DEMO_NAMESPACE = uuid.UUID("6f1c2b4e-6a0e-4d55-9a3e-2f5d0c9b7a10")
 CAMERA_NEAREST_M, CAMERA_FURTHEST_M = 5.0, 50.0
 CAMERA_APART_M = 15.0
 ALL_GROUND = tuple((45.0 * i, CAMERA_FURTHEST_M) for i in range(8))
+# The page cache while the records are written (KiB; db.bulk_cache). The city demo's rows land
+# all over the primary-key indexes of random UUIDs and the search index, and its indexes are
+# sorted in it when they are made; with SQLite's default 2 MiB, pages were written out to the
+# WAL and read back again and again (some 2 s of system time; 64 MiB, the import's, did not
+# show it). It grows only as far as the file, 5 MB for the small demo.
+BUILD_CACHE_KIB = 256 << 10
 # The tables the demo fills in bulk: their secondary indexes are made once they are full.
 BULK_TABLES = ("sites", "cameras", "shortcomings", "needs", "assignments", "changes")
 
@@ -674,7 +681,8 @@ def build_demo(
             now=DemoClock(season_start_ms(today, size)),
             new_id=lambda: uuid4_text(rng.getrandbits(128)),
         )
-        _fill(ws, _Recipe(ws, rng, size, today), size, report)
+        with bulk_cache(db, BUILD_CACHE_KIB):
+            _fill(ws, _Recipe(ws, rng, size, today), size, report)
         counts = workspace_stats(db)
     return counts
 
