@@ -113,6 +113,12 @@ class RecordKind:
         """The fields that name one commune."""
         return tuple(f.name for f in self.fields if f.kind == "commune")
 
+    @functools.cached_property
+    def cleaners(self) -> tuple[tuple[str, Callable[[Any], Value]], ...]:
+        """(name, ``Field.clean``) of each field, in order: what cleaning a whole record runs,
+        looked up once (made on first use: a cleaner reads its code list)."""
+        return tuple((f.name, f.clean) for f in self.fields)
+
 
 RECORD_KINDS: dict[str, RecordKind] = {
     kind.table: kind

@@ -495,7 +495,8 @@ class Workspace:
             )
         # clean_value of each, by each field's own cleaner (records.Field.clean)
         if current is None:
-            row = {f.name: f.clean(values.get(f.name)) for f in kind.fields}
+            given = values.get
+            row = {name: clean(given(name)) for name, clean in kind.cleaners}
         else:
             row = {
                 name: kind.field(name).clean(value)
