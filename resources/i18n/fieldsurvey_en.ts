@@ -5744,12 +5744,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>demo</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="626"/>
+        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="642"/>
         <source>Kích thước demo {size} không có; chọn small hoặc city.</source>
         <translation>There is no demo size {size}; choose small or city.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="635"/>
+        <location filename="../../src/fieldsurvey/core/demo/generator.py" line="651"/>
         <source>Vai trò {role} không có; chọn surveyor hoặc office.</source>
         <translation>There is no role {role}; choose surveyor or office.</translation>
     </message>
@@ -7304,73 +7304,73 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>store</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="97"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="145"/>
         <source>Không bật được chế độ WAL cho {path} (SQLite trả về {mode}). Hãy chép tệp dữ liệu khảo sát vào một thư mục trên ổ đĩa của máy rồi mở lại.</source>
         <translation>Cannot switch {path} to WAL mode (SQLite answered {mode}). Copy the workspace to a folder on this computer&apos;s own disk and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="228"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="276"/>
         <source>{path} không phải là tệp dữ liệu khảo sát FieldSurvey (không phải tệp SQLite). Hãy chọn tệp .sqlite do FieldSurvey tạo.</source>
         <translation>{path} is not a FieldSurvey workspace (not an SQLite file). Choose a .sqlite file made by FieldSurvey.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="273"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="321"/>
         <source>{path} là một cơ sở dữ liệu SQLite nhưng không phải tệp dữ liệu khảo sát FieldSurvey; FieldSurvey không sửa tệp này.</source>
         <translation>{path} is an SQLite file, but not a FieldSurvey workspace; FieldSurvey leaves it untouched.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="291"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="339"/>
         <source>{path} được tạo bởi phiên bản FieldSurvey mới hơn (thay đổi cấu trúc {changes}). Hãy cập nhật FieldSurvey rồi mở lại; tệp không bị thay đổi.</source>
         <translation>{path} was written by a newer FieldSurvey (schema changes {changes}): update the app and open it again; the file was left untouched.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="330"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="378"/>
         <source>Bản sao lưu của {path} trước khi nâng cấp không khớp với bản gốc ({detail}); chưa nâng cấp gì. Hãy kiểm tra ổ đĩa rồi thử lại.</source>
         <translation>The backup of {path} made before the upgrade does not match the original ({detail}); nothing was upgraded. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="354"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="402"/>
         <source>{path} là một thư mục, không phải tệp dữ liệu khảo sát.</source>
         <translation>{path} is a folder, not a workspace file.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="364"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="412"/>
         <source>Không tìm thấy tệp dữ liệu khảo sát {path}.</source>
         <translation>No workspace at {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="372"/>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="457"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="420"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="505"/>
         <source>Thư mục {folder} không tồn tại.</source>
         <translation>No folder {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="382"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="430"/>
         <source>{path} là tệp rỗng, không phải tệp dữ liệu khảo sát FieldSurvey.</source>
         <translation>{path} is an empty file, not a FieldSurvey workspace.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="395"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="443"/>
         <source>Không ghi được vào {folder} ({detail}). Hãy tạo tệp dữ liệu khảo sát trong một thư mục bạn có quyền ghi (ví dụ Documents).</source>
         <translation>FieldSurvey cannot write to {folder} ({detail}); create the workspace in a folder you can write to (Documents, for example).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="439"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="487"/>
         <source>{path} đã tồn tại; không ghi đè. Dùng --force để thay thế nó.</source>
         <translation>{path} exists; use --force to replace it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="449"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="497"/>
         <source>{path} là một thư mục.</source>
         <translation>{path} is a folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="465"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="513"/>
         <source>Không có quyền ghi vào thư mục {folder}. Hãy chọn thư mục khác.</source>
         <translation>Cannot write to {folder}. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="515"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="563"/>
         <source>Không ghi được {path}: {detail}</source>
         <translation>Cannot write {path}: {detail}</translation>
     </message>
@@ -7400,143 +7400,143 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>The field {field} of {table} does not refer to another record.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="99"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="93"/>
         <source>Bảng {table} không có trường {name}.</source>
         <translation>No field {name} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="371"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="375"/>
         <source>Không có loại bản ghi {table}.</source>
         <translation>Unknown record table {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="377"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="381"/>
         <source>{field}: cần một số.</source>
         <translation>{field}: a number is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="382"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="386"/>
         <source>{field}: {value} không phải là số.</source>
         <translation>{field}: {value} is not a number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="387"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="391"/>
         <source>{field}: số không hợp lệ.</source>
         <translation>{field}: not a finite number.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="390"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="394"/>
         <source>{field}: cần số nguyên.</source>
         <translation>{field}: a whole number is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="396"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="400"/>
         <source>{field}: {value} nằm ngoài khoảng {low}–{high}.</source>
         <translation>{field}: {value} is out of range {low}–{high}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="415"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="419"/>
         <source>{field}: danh sách không đọc được.</source>
         <translation>{field}: the list cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="418"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="422"/>
         <source>{field}: cần một danh sách.</source>
         <translation>{field}: a list is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="435"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="439"/>
         <source>views: mỗi hướng nhìn gồm direction, angle, tilt.</source>
         <translation>views: each view has direction, angle and tilt.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="471"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="475"/>
         <source>{field}: bắt buộc phải có.</source>
         <translation>{field} is required.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="477"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="481"/>
         <source>{field}: cần chữ.</source>
         <translation>{field}: text is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="481"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="485"/>
         <source>{field}: dài quá {limit} ký tự.</source>
         <translation>{field}: too long (more than {limit} characters).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="487"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="491"/>
         <source>{field}: có ký tự không hợp lệ.</source>
         <translation>{field}: invalid character.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="491"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="495"/>
         <source>{field}: không có bảng {table}.</source>
         <translation>{field}: no table {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="505"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="509"/>
         <source>{field}: cần có/không.</source>
         <translation>{field}: yes or no is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="510"/>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="522"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="514"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="526"/>
         <source>{field}: {value} không có trong danh mục {codes}.</source>
         <translation>{field}: {value} is not in the code list {codes}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="532"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="536"/>
         <source>{field}: cần một mã.</source>
         <translation>{field}: an id is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="538"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="542"/>
         <source>{field}: cần danh sách mã.</source>
         <translation>{field}: a list of ids is needed.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="549"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="553"/>
         <source>{field}: {value} không phải ngày (YYYY-MM-DD).</source>
         <translation>{field}: {value} is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/records.py" line="557"/>
+        <location filename="../../src/fieldsurvey/core/store/records.py" line="561"/>
         <source>{field}: không phải SHA-256.</source>
         <translation>{field}: not a SHA-256.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="168"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="170"/>
         <source>Vai trò {role} không có.</source>
         <translation>Unknown role {role}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="301"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="303"/>
         <source>Không có bản ghi {record} trong {table}.</source>
         <translation>No record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="311"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="313"/>
         <source>Bản ghi {record} đã bị xóa.</source>
         <translation>The record {record} was deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="490"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="492"/>
         <source>{table}: không có trường {fields}.</source>
         <translation>{table}: unknown fields {fields}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="510"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="513"/>
         <source>{field}: {value} không phải mã xã, phường hiện hành của Hà Nội.</source>
         <translation>{field}: {value} is not a current Hà Nội commune code.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="550"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="553"/>
         <source>{field}: không có bản ghi {record} trong {table}.</source>
         <translation>{field}: no record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="595"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="598"/>
         <source>Nhật ký thay đổi của thiết bị này đã đầy.</source>
         <translation>This device&apos;s change log is full.</translation>
     </message>
@@ -7564,87 +7564,87 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Only an office sends a basemap in a package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="129"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="130"/>
         <source>Một lần nhập gói khác vào tệp dữ liệu khảo sát này đang chạy quá lâu; hãy thử lại sau.</source>
         <translation>Another import into this workspace is still running; try again later.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="193"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="194"/>
         <source>Gói thiếu phần {name}.</source>
         <translation>The package has no {name} entry.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="218"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="219"/>
         <source>Ảnh trong gói không khớp mã băm của nó.</source>
         <translation>A photo does not match its hash.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="242"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="243"/>
         <source>Gói từ {sender} gửi kèm bản đồ nền, nhưng chỉ văn phòng mới được gửi bản đồ nền. Không có gì được ghi.</source>
         <translation>The package from {sender} carries a basemap, but only an office may send one. Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="261"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="262"/>
         <source>Bản kê của gói không khớp với bản đồ nền gửi kèm. Không có gì được ghi.</source>
         <translation>The package&apos;s manifest does not match the basemap it carries. Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="293"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="294"/>
         <source>Bản đồ nền gửi kèm gói không dùng được: {why} Không có gì được ghi.</source>
         <translation>The basemap in the package cannot be used: {why} Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="342"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="343"/>
         <source>Phần {name} của gói không đọc được.</source>
         <translation>The package&apos;s {name} is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="449"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="450"/>
         <source>{reason} Gói đã được chép vào {folder}.</source>
         <translation>{reason} The package was held back in the quarantine folder: {folder}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="469"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="470"/>
         <source>Dữ liệu trong gói không nhất quán ({detail}).</source>
         <translation>The package&apos;s records are inconsistent ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="547"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="548"/>
         <source>Các thay đổi đã được nhập, nhưng không cài được bản đồ nền gửi kèm: {why}</source>
         <translation>The changes were imported, but the basemap in the package could not be installed: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="569"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="570"/>
         <source>Đồng hồ của gói ở tương lai quá xa (máy gửi sai giờ?).</source>
         <translation>The package&apos;s clock is far in the future (is the sender&apos;s clock wrong?).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="573"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="574"/>
         <source>Thiếu các thay đổi {first}–{last} của thiết bị {device}: hãy nhập các gói trước đó.</source>
         <translation>A gap in the changes of device {device} ({first}–{last}): import the earlier packages first.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="612"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="613"/>
         <source>Gói có ảnh không thuộc bản ghi nào</source>
         <translation>The package carries a photo no record refers to</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="620"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="621"/>
         <source>Bản ghi ảnh {sha}… đến mà không có tệp ảnh</source>
         <translation>A photo record {sha}… arrived without its file</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="633"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="634"/>
         <source>là {found}, không phải {declared} như bản ghi của nó</source>
         <translation>the file is {found}, not {declared} as its record declares</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="641"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="642"/>
         <source>Ảnh {sha}… trong gói không hợp lệ: {why}</source>
         <translation>A photo {sha}… in the package is not acceptable: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="696"/>
+        <location filename="../../src/fieldsurvey/core/sync/importing.py" line="697"/>
         <source>Phần xác nhận của gói không đọc được.</source>
         <translation>The package&apos;s acknowledgements are not valid.</translation>
     </message>
@@ -8587,27 +8587,27 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>No key protection {protection} (choose {choices})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="215"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="220"/>
         <source>thay đổi số {seq} không có trong nhật ký</source>
         <translation>change {seq} is not in the log</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="253"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="258"/>
         <source>thiếu mục {seq}</source>
         <translation>entry {seq} missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="261"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="266"/>
         <source>thay đổi số {seq} ({table} {record}) đã bị sửa ngoài ứng dụng</source>
         <translation>change {seq} was edited outside the app ({table} {record})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="270"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="275"/>
         <source>mắt xích {seq} không khớp</source>
         <translation>link {seq} does not match</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="282"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="287"/>
         <source>chữ ký của đầu nhật ký (mục {seq}) không hợp lệ</source>
         <translation>the signed head (entry {seq}) does not verify</translation>
     </message>
@@ -8650,32 +8650,32 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>workspace</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="107"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="155"/>
         <source>Tệp dữ liệu khảo sát {path} bị hỏng (SQLite: {detail}). Hãy khôi phục từ bản sao lưu trong thư mục {backups} hoặc từ gói đồng bộ gần nhất.</source>
         <translation>The workspace file {path} is damaged (SQLite: {detail}). Restore it from a backup in {backups} or from the latest sync package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="119"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="167"/>
         <source>Không ghi được vào {folder} (SQLite: {detail}). Hãy chép tệp dữ liệu khảo sát vào một thư mục bạn có quyền ghi (ví dụ Documents) rồi mở lại.</source>
         <translation>FieldSurvey cannot write to {folder} (SQLite: {detail}). Copy the workspace to a folder you can write to (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="128"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="176"/>
         <source>Không mở được {path} (SQLite: {detail}). Hãy kiểm tra thư mục còn đó và bạn có quyền ghi trong đó, hoặc chép tệp dữ liệu khảo sát vào một thư mục khác (ví dụ Documents) rồi mở lại.</source>
         <translation>Cannot open {path} (SQLite: {detail}). Check that its folder is still there and that you may write in it, or copy the workspace to another folder (Documents, for example) and open it again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="138"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="186"/>
         <source>Ổ đĩa chứa {path} đã đầy. Hãy giải phóng dung lượng rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk holding {path} is full. Free some space and try again; what was saved before is intact.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="146"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="194"/>
         <source>Tệp dữ liệu khảo sát {name} đang bận (một lần nhập hoặc duyệt hàng loạt đang ghi); thay đổi chưa lưu, hãy thử lại sau ít giây.</source>
         <translation>The workspace {name} is busy with another write (an import or a bulk review); nothing was saved, try again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/db.py" line="155"/>
+        <location filename="../../src/fieldsurvey/core/store/db.py" line="203"/>
         <source>Ổ đĩa không đọc hoặc ghi được {path} (SQLite: {detail}). Hãy kiểm tra ổ đĩa (thẻ nhớ, ổ USB còn cắm chắc) rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.</source>
         <translation>The disk could not read or write {path} (SQLite: {detail}). Check the disk (is the memory card or USB drive firmly in?) and try again; what was saved before is intact.</translation>
     </message>
