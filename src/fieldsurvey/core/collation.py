@@ -82,7 +82,8 @@ def key_of(text: str) -> str:
     plain strings. Two different texts never get equal keys. Not cached: for a name keyed once,
     as the statements that fill the stored sort keys do (a city's 250,000 names would fill the
     cache with keys never asked for again); ``sort_key`` is the cached one, for sorting. Its
-    words are (``_word_key``): a city's names are made of a few thousand syllables."""
+    words' parts are cached (``_word_key``): a city's names are made of a few thousand
+    syllables."""
     folded = text.lower()
     if not folded.isascii():
         folded = _MARKS.sub("", unicodedata.normalize("NFC", folded))
