@@ -1062,7 +1062,10 @@ def test_the_plan_reaches_the_workbook_and_the_pdf(demo: Workspace, tmp_path: Pa
     pdf = tmp_path / "report.pdf"
     write_report(demo.db, "pdf", pdf, draft=True)
     text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        [needs_binary("pdftotext"), "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     new = sum(i["decision"] == "new" for i in live_items)
     assert re.search(rf"Camera lắp mới theo phương án\s+{new}\b", text)
