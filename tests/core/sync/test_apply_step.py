@@ -5,7 +5,6 @@ gives the index a rebuild from the records gives."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from fieldsurvey.core.sync import merge, spool
 from fieldsurvey.core.sync.export import export_package
 from fieldsurvey.core.sync.importing import import_package
 from fieldsurvey.core.sync.package_format import SyncError
-from tests.helpers.office import see_the_whole_city
+from tests.helpers.office import copy_workspaces, see_the_whole_city
 
 
 @pytest.fixture(scope="module")
@@ -35,14 +34,10 @@ def demo_pair(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture
 def pair(demo_pair: dict[str, Path], tmp_path: Path) -> Any:
     """Private copies of the office and surveyor s1, with their photo folders."""
-    opened = {}
-    for name, source in demo_pair.items():
-        target = tmp_path / source.name
-        shutil.copy(source, target)
-        photos = source.with_name(source.stem + ".photos")
-        if photos.exists():
-            shutil.copytree(photos, target.with_name(target.stem + ".photos"))
-        opened[name] = Workspace.open(target, user=name)
+    opened = {
+        name: Workspace.open(path, user=name)
+        for name, path in copy_workspaces(demo_pair, tmp_path).items()
+    }
     see_the_whole_city(opened["office"], opened["s1"].device_id)
     yield opened
     for ws in opened.values():
