@@ -213,7 +213,7 @@ def test_the_history_says_whether_its_changes_are_proven(
     # a row of the history changed behind the app's back
     with office.transaction():
         office.db.execute(
-            "UPDATE changes SET user = 'someone else' WHERE table_name = 'cameras' "
+            "UPDATE change_rows SET user = 'someone else' WHERE table_name = 'cameras' "
             "AND record_id = ?",
             [camera],
         )

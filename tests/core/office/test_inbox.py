@@ -200,11 +200,24 @@ def test_packages_imported_before_changes_kept_their_package_are_assigned_on_upg
     expected_records = [package_records(office, p["package_id"]) for p in expected]
     path = office.path
     office.close()
-    # The workspace as an earlier FieldSurvey left it: no package kept with the changes.
+    # The workspace as an earlier FieldSurvey left it: the history in one table (before m020),
+    # no package kept with the changes (before m006).
     with sqlite3.connect(path) as conn:
-        conn.execute("DROP INDEX changes_package")
-        conn.execute("ALTER TABLE changes DROP COLUMN package_id")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_package_changes'")
+        for statement in (
+            "CREATE TABLE old_changes AS SELECT id, device_id, seq, clock, at, user, "
+            "table_name, record_id, op, fields FROM changes ORDER BY rowid",
+            "CREATE TABLE old_log AS SELECT device_id, seq, digest, hash FROM log_entries",
+            "DROP VIEW changes",
+            "DROP VIEW log_entries",
+            "DROP TABLE change_rows",
+            "DROP TABLE log_rows",
+            "DROP TABLE devices",
+            "ALTER TABLE old_changes RENAME TO changes",
+            "ALTER TABLE old_log RENAME TO log_entries",
+            "DELETE FROM _sqlite_migrations "
+            "WHERE name IN ('m006_package_changes', 'm020_compact_history')",
+        ):
+            conn.execute(statement)
     with Workspace.open(path) as upgraded:
         assert inbox(upgraded) == expected
         assert [package_records(upgraded, p["package_id"]) for p in expected] == expected_records

@@ -44,7 +44,7 @@ def test_new_workspace_pragmas(tmp_path: Path) -> None:
         assert pragma("application_id") == workspace_db.APPLICATION_ID
         applied = [m.name for m in MIGRATIONS.applied(db)]
         assert applied == [m.name for m in MIGRATIONS._migrations]
-        assert {"sites", "cameras", "changes", "search_index", "admin_units"} <= set(
+        assert {"sites", "cameras", "change_rows", "search_index", "admin_units"} <= set(
             db.table_names()
         )
     finally:

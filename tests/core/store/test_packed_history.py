@@ -47,7 +47,9 @@ def test_a_damaged_packed_change_is_named_as_edited(demo: Workspace) -> None:
     damaged = bytes(stored[:-6]) + bytes(6)
     with demo.db.conn:
         demo.db.execute(
-            "UPDATE changes SET fields = ? WHERE device_id = ? AND seq = ?", [damaged, device, seq]
+            "UPDATE change_rows SET fields = ? WHERE rowid = "
+            "(SELECT rowid FROM changes WHERE device_id = ? AND seq = ?)",
+            [damaged, device, seq],
         )
     with pytest.raises(history_fields.DamagedHistory):
         history_fields.unpack(damaged)
@@ -63,7 +65,9 @@ def test_a_text_row_written_before_packing_is_read_as_it_is(demo: Workspace) -> 
     ).fetchone()
     with demo.db.conn:
         demo.db.execute(
-            "UPDATE changes SET fields = ? WHERE device_id = ? AND seq = ?", [text, device, seq]
+            "UPDATE change_rows SET fields = ? WHERE rowid = "
+            "(SELECT rowid FROM changes WHERE device_id = ? AND seq = ?)",
+            [text, device, seq],
         )
     assert demo.db.execute(
         "SELECT typeof(fields), change_fields(fields) FROM changes WHERE device_id = ? AND seq = ?",

@@ -20,6 +20,8 @@ from fieldsurvey.core.reports import tables as report_tables
 from fieldsurvey.core.reports.filters import Where
 from fieldsurvey.core.store import listing, search
 from fieldsurvey.core.store.workspace import Workspace
+from fieldsurvey.core.sync import export
+from fieldsurvey.core.trust import authorship, ledger
 
 _STATEMENT = re.compile(r"^\s*(WITH|SELECT|INSERT|DELETE|UPDATE)\b", re.IGNORECASE)
 # Loops that are not tables of ours: a JSON list of keys, a subquery or a CTE, one row.
@@ -36,6 +38,8 @@ LOOKUPS = {
     "re-indexing a site's dependents",
     "search",
     "cameras of a site",
+    "a record's history",
+    "a device's log",
 }
 
 
@@ -94,6 +98,7 @@ def hot_paths(ws: Workspace) -> dict[str, Callable[[], Any]]:
     commune = db.execute("SELECT commune_code FROM sites WHERE commune_code IS NOT NULL").fetchone()
     need = db.execute("SELECT id FROM needs LIMIT 1").fetchone()[0]
     every = Where()
+    device = db.execute("SELECT device_id FROM log_entries ORDER BY seq DESC LIMIT 1").fetchone()[0]
     return {
         "re-indexing a few": lambda: search.index_records(db, "cameras", cameras[:3]),
         "re-indexing many": lambda: search.index_records(db, "cameras", cameras),
@@ -123,6 +128,14 @@ def hot_paths(ws: Workspace) -> dict[str, Callable[[], Any]]:
             coverage.need_coverage(db, need),
             coverage.sites_without_cameras(db),
         ),
+        # the history's own tables, keyed by device number, read without materialising a view
+        "a record's history": lambda: ledger.record_proof(db, "cameras", cameras[0]),
+        "a device's log": lambda: (
+            ledger.tip(db, device),
+            ledger.entry_hash(db, device, 1),
+            db.execute(export._LOG_ROWS, [device, 0, 5]).fetchall(),
+        ),
+        "checking the history": lambda: authorship.verify_history(db),
         "report counts": lambda: (
             [report_tables.count(db, table, every) for table in ("sites", "cameras", "needs")],
             report_tables.commune_summary(db, every, "vi"),

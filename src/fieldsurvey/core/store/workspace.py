@@ -60,9 +60,11 @@ READ_CHANGE = ", ".join([*CHANGE_COLUMNS[:-1], "change_fields(fields)"])
 MAX_SEQ = 1 << 40
 # A bulk write packs and inserts its changes this many at a time (their texts held meanwhile).
 _CHANGES_AT_ONCE = 8192
+# A change given as its CHANGE_COLUMNS' values, in the history's stored form (ledger.py).
 INSERT_CHANGE = (
-    f"INSERT INTO changes ({', '.join(CHANGE_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(CHANGE_COLUMNS))})"
+    "INSERT INTO change_rows (id, device, seq, clock, at, user, table_name, record_id, op, "
+    f"fields) VALUES (?1, {ledger.DEVICE_NUMBER.format(device='?2')}, ?3, ?4, "
+    f"nullif(?5, {ledger.AT_OF_CLOCK.format(clock='?4')}), ?6, ?7, ?8, ?9, ?10)"
 )
 
 
@@ -591,6 +593,8 @@ class Workspace:
         """Append changes (table, record id, operation, fields) to this device's log: the
         history rows and their place in the hash chain, in the caller's transaction."""
         seq, previous = ledger.tip(self.db, self.device_id)
+        if seq == 0:  # this device's first change: its id gets a number
+            ledger.add_devices(self.db, "VALUES (?)", [self.device_id])
         if seq >= MAX_SEQ:
             raise ValidationError(
                 Message(
@@ -629,9 +633,7 @@ class Workspace:
         self.db.conn.executemany(
             INSERT_CHANGE, [(*row[:-1], fields) for row, fields in zip(rows, packed, strict=True)]
         )
-        self.db.conn.executemany(
-            "INSERT INTO log_entries (device_id, seq, digest, hash) VALUES (?, ?, ?, ?)", entries
-        )
+        self.db.conn.executemany(ledger.INSERT_ENTRY, entries)
 
     def _write_change(self, table: str, record_id: str, op: str, fields: dict[str, Any]) -> None:
         self._write_changes([(table, record_id, op, fields)])

@@ -116,11 +116,10 @@ class Outgoing:
 
 
 _LOG_ROWS = (
-    "SELECT l.device_id, l.seq, l.digest, "
-    + ", ".join(f"c.{c}" for c in CHANGE_COLUMNS[:-1])
-    + ", change_fields(c.fields)"
-    + " FROM log_entries l LEFT JOIN changes c ON c.device_id = l.device_id AND c.seq = l.seq "
-    "WHERE l.device_id = ? AND l.seq > ? AND l.seq <= ? ORDER BY l.seq"
+    f"SELECT ?1, l.seq, l.digest, {ledger.STORED_DIGEST_COLUMNS}, change_fields(c.fields) "
+    "FROM log_rows l LEFT JOIN change_rows c ON c.device = l.device AND c.seq = l.seq "
+    f"WHERE l.device = {ledger.DEVICE_NUMBER.format(device='?1')} AND l.seq > ?2 "
+    "AND l.seq <= ?3 ORDER BY l.seq"
 )
 
 

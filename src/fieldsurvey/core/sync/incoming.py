@@ -353,9 +353,11 @@ def add_log(ws: Workspace, spool: Spool, summary: ChangeSummary) -> None:
     """Inside the import's transaction: the new entries the first pass proved join their
     authors' logs, and each author's signed head is kept."""
     spool.flush()
+    ledger.add_devices(ws.db, f"SELECT DISTINCT device_id FROM {LOG}")
     ws.db.execute(
-        "INSERT INTO main.log_entries (device_id, seq, digest, hash) "
-        f"SELECT device_id, seq, digest, hash FROM {LOG} ORDER BY rowid"
+        "INSERT INTO main.log_rows (device, seq, digest, hash) "
+        f"SELECT {ledger.DEVICE_NUMBER.format(device='device_id')}, seq, digest, hash "
+        f"FROM {LOG} ORDER BY rowid"
     )
     for head in summary.heads.values():
         ledger.store_head(ws.db, head)

@@ -25,16 +25,12 @@ from fieldsurvey.core.store.records import (
     record_kind,
     with_sort_name,
 )
-from fieldsurvey.core.store.workspace import (
-    CHANGE_COLUMNS,
-    Workspace,
-    fields_json,
-)
+from fieldsurvey.core.store.workspace import Workspace, fields_json
 from fieldsurvey.core.sync import spool
 from fieldsurvey.core.sync.incoming import shown
 from fieldsurvey.core.sync.package import Refusal
 from fieldsurvey.core.sync.package_format import CHANGED_AFTER_APPROVAL, SyncError
-from fieldsurvey.core.trust import authorship
+from fieldsurvey.core.trust import authorship, ledger
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +44,14 @@ def _order(change: dict[str, Any]) -> tuple[int, str, str]:
     return (int(change["clock"]), str(change["device_id"]), str(change["id"]))
 
 
+# The changes not held before, in the history's stored form (ledger.py); their devices have
+# numbers (_ADD_DEVICES) first.
+_ADD_DEVICES = f"SELECT DISTINCT device_id FROM {spool.CHANGES} WHERE held = 0"
 _ADD_RECEIVED = (
-    f"INSERT INTO main.changes ({', '.join(CHANGE_COLUMNS)}, package_id) "
-    f"SELECT {', '.join(CHANGE_COLUMNS)}, ? FROM {spool.CHANGES} "
-    "WHERE held = 0 ORDER BY n"
+    "INSERT INTO main.change_rows (id, device, seq, clock, at, user, table_name, record_id, "
+    f"op, fields, package_id) SELECT id, {ledger.DEVICE_NUMBER.format(device='device_id')}, "
+    f"seq, clock, nullif(at, {ledger.AT_OF_CLOCK.format(clock='clock')}), user, table_name, "
+    f"record_id, op, fields, ? FROM {spool.CHANGES} WHERE held = 0 ORDER BY n"
 )
 
 
@@ -108,12 +108,13 @@ def _apply_spooled(
     db = ws.db
     db.execute(
         f"UPDATE {spool.CHANGES} SET held = 1 WHERE EXISTS "
-        f"(SELECT 1 FROM main.changes c WHERE c.id = {spool.CHANGES}.id)"
+        f"(SELECT 1 FROM main.change_rows c WHERE c.id = {spool.CHANGES}.id)"
     )
     applied, newest = db.execute(
         f"SELECT count(*), max(clock) FROM {spool.CHANGES} WHERE held = 0"
     ).fetchone()
     try:
+        ledger.add_devices(db, _ADD_DEVICES)
         db.execute(_ADD_RECEIVED, [package_id])
     except sqlite3.IntegrityError:
         reused = _sequence_reused(ws)

@@ -38,6 +38,34 @@ DIGEST_COLUMNS = (
     "record_id",
     "op",
 )
+
+# -- the stored form (core/store/migrations.py, m020) ---------------------------------------------
+# Each device is named once, in `devices`; its changes (change_rows) and log entries (log_rows)
+# hold its number. A change's time (`at`) is kept only where it is not its clock's wall time
+# (AT_OF_CLOCK, always so for changes made by FieldSurvey). The views `changes` and
+# `log_entries` read them back with the device's id and the time, exactly as the digest covers
+# them: a time is left out only when the view gives it back equal.
+AT_OF_CLOCK = "strftime('%Y-%m-%dT%H:%M:%fZ', ({clock} >> 16) / 1000.0, 'unixepoch')"
+DEVICE_NUMBER = "(SELECT no FROM main.devices WHERE id = {device})"
+# change_rows (as ``c``) read as DIGEST_COLUMNS, for the queries that join them to the log
+# themselves (the views are joins, which SQLite cannot flatten on the right of a LEFT JOIN).
+STORED_DIGEST_COLUMNS = (
+    "c.id, (SELECT id FROM main.devices WHERE no = c.device), c.seq, c.clock, "
+    f"coalesce(c.at, {AT_OF_CLOCK.format(clock='c.clock')}), c.user, c.table_name, "
+    "c.record_id, c.op"
+)
+# A log entry given as (device id, seq, digest, hash).
+INSERT_ENTRY = (
+    "INSERT INTO main.log_rows (device, seq, digest, hash) "
+    f"VALUES ({DEVICE_NUMBER.format(device='?')}, ?, ?, ?)"
+)
+
+
+def add_devices(db: sqlite_utils.Database, ids_sql: str, params: Sequence[Any] = ()) -> None:
+    """Give a number to each device id ``ids_sql`` (a SELECT, or VALUES) names that has none."""
+    db.execute(f"INSERT OR IGNORE INTO main.devices (id) {ids_sql}", list(params))
+
+
 _LINK = b"fieldsurvey log\x00"
 _GENESIS = b"fieldsurvey log genesis\x00"
 _HEAD = b"fieldsurvey head\x00"
@@ -146,10 +174,8 @@ def tips(db: sqlite_utils.Database) -> dict[str, int]:
 def add_entry(
     db: sqlite_utils.Database, device_id: str, seq: int, digest: bytes, hash_: bytes
 ) -> None:
-    db.execute(
-        "INSERT INTO log_entries (device_id, seq, digest, hash) VALUES (?, ?, ?, ?)",
-        [device_id, seq, digest, hash_],
-    )
+    add_devices(db, "VALUES (?)", [device_id])
+    db.execute(INSERT_ENTRY, [device_id, seq, digest, hash_])
 
 
 def head(db: sqlite_utils.Database, device_id: str) -> Head | None:
@@ -204,10 +230,17 @@ def verify_history(
     has had (``keys_of``: device id → its signing keys, newest first). Names the first broken
     link of each log."""
     findings = []
-    devices = [r[0] for r in db.execute("SELECT DISTINCT device_id FROM log_entries ORDER BY 1")]
+    devices = [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM devices d WHERE EXISTS (SELECT 1 FROM log_rows WHERE device = d.no) "
+            "ORDER BY id"
+        )
+    ]
     orphans = db.execute(
-        "SELECT c.device_id, c.seq FROM changes c LEFT JOIN log_entries l "
-        "ON l.device_id = c.device_id AND l.seq = c.seq WHERE l.seq IS NULL LIMIT 1"
+        "SELECT (SELECT id FROM devices WHERE no = c.device), c.seq FROM change_rows c "
+        "LEFT JOIN log_rows l ON l.device = c.device AND l.seq = c.seq WHERE l.seq IS NULL "
+        "LIMIT 1"
     ).fetchone()
     for device in devices:
         findings.append(_verify_device(db, device, keys_of))
@@ -236,9 +269,9 @@ def _stored_text(stored: str | bytes) -> str:
 
 def _rows(db: sqlite_utils.Database, device: str) -> Iterator[tuple[Any, ...]]:
     cursor = db.execute(
-        "SELECT l.seq, l.digest, l.hash, c.id, c.device_id, c.seq, c.clock, c.at, c.user, "
-        "c.table_name, c.record_id, c.op, c.fields FROM log_entries l LEFT JOIN changes c "
-        "ON c.device_id = l.device_id AND c.seq = l.seq WHERE l.device_id = ? ORDER BY l.seq",
+        f"SELECT l.seq, l.digest, l.hash, {STORED_DIGEST_COLUMNS}, c.fields FROM log_rows l "
+        "LEFT JOIN change_rows c ON c.device = l.device AND c.seq = l.seq "
+        f"WHERE l.device = {DEVICE_NUMBER.format(device='?')} ORDER BY l.seq",
         [device],
     )
     while batch := cursor.fetchmany(5000):
@@ -310,9 +343,9 @@ def record_proof(db: sqlite_utils.Database, table: str, record_id: str) -> Recor
     proof = RecordProof()
     heads: dict[str, Head | None] = {}
     rows = db.execute(
-        "SELECT c.id, c.device_id, c.seq, c.clock, c.at, c.user, c.table_name, c.record_id, "
-        "c.op, c.fields, l.digest FROM changes c LEFT JOIN log_entries l ON "
-        "l.device_id = c.device_id AND l.seq = c.seq WHERE c.table_name = ? AND c.record_id = ?",
+        f"SELECT {STORED_DIGEST_COLUMNS}, c.fields, l.digest FROM change_rows c "
+        "LEFT JOIN log_rows l ON l.device = c.device AND l.seq = c.seq "
+        "WHERE c.table_name = ? AND c.record_id = ?",
         [table, record_id],
     ).fetchall()
     for row in rows:
