@@ -26,7 +26,11 @@ from fieldsurvey.core.resources import resource_path
 
 DICTIONARY_ID: Final = 1
 """The dictionary new changes are packed with."""
-LEVEL: Final = 9
+LEVEL: Final = 5
+"""Zstandard's level for new changes. 100,000 changes of the city demo (780 bytes of text on
+average) packed with the dictionary: level 9 13.9 µs and 116.3 bytes each, level 5 5.9 µs and
+122.3 bytes, level 3 4.2 µs and 129.5 bytes. Level 5 saves about 2.8 s in each import of the
+full city package and in each city build, for 2 MB more history."""
 # No change's fields come near this once unpacked (a record's texts are capped far below it);
 # a stored value that claims more is damaged, not a change.
 MAX_TEXT_BYTES: Final = 16 << 20
