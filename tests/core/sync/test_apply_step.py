@@ -162,3 +162,44 @@ def test_an_import_runs_with_a_larger_page_cache_and_gives_it_back(
         f"PRAGMA temp.cache_size = {before[1]}",
     ]
     assert sizes() == before
+
+
+def test_a_first_import_makes_the_tables_indexes_after_their_rows(
+    pair: dict[str, Workspace], tmp_path: Path
+) -> None:
+    """Into a new office (more new rows than a table holds) the records are written with their
+    table's indexes made after them: the same indexes, whole and consistent, the same records
+    and the same search hits as the workspace the history came from."""
+    office = pair["office"]
+    fresh = Workspace.create(tmp_path / "fresh.sqlite", role="office", name="Văn phòng mới")
+    try:
+        schema = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+        indexes = fresh.db.execute(schema).fetchall()
+        history = [
+            dict(zip(CHANGE_COLUMNS, row, strict=True))
+            for row in office.db.execute(f"SELECT {READ_CHANGE} FROM changes ORDER BY rowid")
+        ]
+        for change in history:
+            change["fields"] = json.loads(change["fields"])
+        statements: list[str] = []
+        fresh.db.conn.set_trace_callback(statements.append)
+        with fresh.transaction():
+            fresh.db.execute("PRAGMA defer_foreign_keys = ON")
+            merge.apply_changes(fresh, history)
+        fresh.db.conn.set_trace_callback(None)
+        assert any(s.startswith('DROP INDEX "cameras_list_name"') for s in statements)
+        assert fresh.db.execute(schema).fetchall() == indexes
+        assert fresh.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        for table in ("sites", "cameras", "shortcomings"):
+            query = f"SELECT * FROM {table} ORDER BY id"
+            assert fresh.db.execute(query).fetchall() == office.db.execute(query).fetchall()
+            first = f"SELECT id FROM {table} ORDER BY sort_name, id LIMIT 20"
+            if table != "shortcomings":
+                assert fresh.db.execute(first).fetchall() == office.db.execute(first).fetchall()
+        found = [  # the same records, in each workspace's rowid order
+            sorted(hit["id"] for hit in search.search(ws.db, "cho", limit=10_000))
+            for ws in (fresh, office)
+        ]
+        assert found[0] == found[1] and len(found[0]) > 20
+    finally:
+        fresh.close()

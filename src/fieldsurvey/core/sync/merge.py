@@ -17,6 +17,7 @@ import sqlite_utils
 from fieldsurvey.core.collation import SORT_KEY_FUNCTION
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.store import search
+from fieldsurvey.core.store.db import indexes_made_after
 from fieldsurvey.core.store.records import (
     NAME_SORTED,
     RECORD_KINDS,
@@ -201,7 +202,7 @@ def _write_inserted(ws: Workspace) -> int:
             f"SELECT '{table}', r.id, r.change_id FROM {spool.rows_table(table)} r "
             f"JOIN {spool.CHANGES} c ON c.id = r.change_id "
             f"WHERE c.held = 0 AND c.op = 'insert' AND c.table_name = '{table}' "
-            "AND c.record_id = r.id AND (SELECT count(*) FROM main.changes h "
+            "AND c.record_id = r.id AND (SELECT count(*) FROM main.change_rows h "
             f"WHERE h.table_name = '{table}' AND h.record_id = r.id) = 1"
         ).rowcount
         if found <= 0:
@@ -210,15 +211,19 @@ def _write_inserted(ws: Workspace) -> int:
         columns = spool.record_columns(table)
         # The stored sort key follows from the name (records.NAME_SORTED).
         keyed = table in NAME_SORTED
-        ws.db.execute(
-            f"INSERT INTO main.{table} ({', '.join(columns)}"
-            + (", sort_name" if keyed else "")
-            + f") SELECT {', '.join('r.' + c for c in columns)}"
-            + (f", {SORT_KEY_FUNCTION}(r.name)" if keyed else "")
-            + f" FROM {spool.rows_table(table)} r JOIN {spool.FRESH} f "
-            f"ON f.table_name = '{table}' AND f.record_id = r.id AND f.change_id = r.change_id "
-            "ORDER BY r.rowid"
-        )
+        held = ws.db.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0]
+        # More new rows than the table holds (a first import into a new office): the table's
+        # indexes are made after its rows, sorted once, as the demo build does.
+        with indexes_made_after(ws.db, [table] if found > held else []):
+            ws.db.execute(
+                f"INSERT INTO main.{table} ({', '.join(columns)}"
+                + (", sort_name" if keyed else "")
+                + f") SELECT {', '.join('r.' + c for c in columns)}"
+                + (f", {SORT_KEY_FUNCTION}(r.name)" if keyed else "")
+                + f" FROM {spool.rows_table(table)} r JOIN {spool.FRESH} f "
+                f"ON f.table_name = '{table}' AND f.record_id = r.id AND f.change_id = r.change_id "
+                "ORDER BY r.rowid"
+            )
     return written
 
 
