@@ -5943,17 +5943,17 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>A delete conflict is settled by taking a or b (keep or delete the record).</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="291"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="293"/>
         <source>cách nhau {distance} m (sai số GPS {accuracy_a} m và {accuracy_b} m)</source>
         <translation>distance {distance} m (GPS accuracy {accuracy_a} m and {accuracy_b} m)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="306"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="308"/>
         <source>camera quay quét hoặc toàn cảnh: không so hướng nhìn</source>
         <translation>PTZ or all-round camera: directions not compared</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="317"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="319"/>
         <source>vùng nhìn chồng {overlap}</source>
         <translation>view cones overlap {overlap}</translation>
     </message>
@@ -5962,77 +5962,77 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation type="vanished">view cones do not overlap</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="325"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="327"/>
         <source>vùng nhìn không chồng nhau (nhìn hai hướng khác nhau)</source>
         <translation>views do not overlap (looking two different ways)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="336"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="338"/>
         <source>góc nghiêng gần như nhau</source>
         <translation>nearly the same tilt</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="338"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="340"/>
         <source>góc nghiêng khác {degrees}°</source>
         <translation>tilt differs by {degrees}°</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="347"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="349"/>
         <source>cùng độ cao</source>
         <translation>same height</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="349"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="351"/>
         <source>độ cao khác {metres} m</source>
         <translation>height differs by {metres} m</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="359"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="361"/>
         <source>cùng loại {type}</source>
         <translation>same type {type}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="367"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="369"/>
         <source>khác loại {type_a}/{type_b}</source>
         <translation>different types {type_a}/{type_b}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="381"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="383"/>
         <source>cùng kiểu lắp {mount} (cùng cột)</source>
         <translation>same mount {mount} (same pole)</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="383"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="385"/>
         <source>cùng kiểu lắp {mount}</source>
         <translation>same mount {mount}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="391"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="393"/>
         <source>khác kiểu lắp {mount_a}/{mount_b}</source>
         <translation>different mounts {mount_a}/{mount_b}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="406"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="408"/>
         <source>cùng chủ quản, cùng mã hiệu {ref}</source>
         <translation>same owner and reference {ref}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="412"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="414"/>
         <source>cùng mã hiệu {ref}</source>
         <translation>same reference {ref}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="417"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="419"/>
         <source>cùng một nguồn nhưng khác mã hiệu ({ref_a}/{ref_b})</source>
         <translation>same source but different references ({ref_a}/{ref_b})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="426"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="428"/>
         <source>khác mã hiệu ({ref_a}/{ref_b}) nhưng từ hai nguồn khác nhau: không tính</source>
         <translation>different references ({ref_a}/{ref_b}) but from two sources: not counted</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="436"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="438"/>
         <source>cùng một nguồn nhưng khác tên</source>
         <translation>same source but different names</translation>
     </message>
@@ -6045,32 +6045,32 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation type="vanished">same owner lists them under different names</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="438"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="440"/>
         <source>cùng chủ quản</source>
         <translation>same owner</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="440"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="442"/>
         <source>khác chủ quản</source>
         <translation>recorded with different owners</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="442"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="444"/>
         <source>cùng địa điểm</source>
         <translation>same site</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="446"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="448"/>
         <source>chỉ biết vị trí: không có hướng nhìn, loại, kiểu lắp hay mã hiệu để so sánh</source>
         <translation>only the position is known: no direction, type, mount or reference to compare</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="508"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="510"/>
         <source>{one} khớp hơn với {other}, camera khác cùng nguồn với bản ghi kia</source>
         <translation>{one} matches {other} better, another camera of the other record&apos;s source</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="594"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="596"/>
         <source>ảnh giống nhau (khác {bits}/64 bit)</source>
         <translation>photos look alike ({bits}/64 bits differ)</translation>
     </message>
@@ -6106,13 +6106,13 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
     </message>
     <message>
         <location filename="../../src/fieldsurvey/core/office/clusters.py" line="94"/>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="637"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="639"/>
         <location filename="../../src/fieldsurvey/core/office/merging.py" line="77"/>
         <source>Chỉ camera hoặc địa điểm mới có trùng lắp, không phải {table}.</source>
         <translation>Only cameras and sites have duplicates, not {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="644"/>
+        <location filename="../../src/fieldsurvey/core/office/duplicates.py" line="646"/>
         <source>Hai bản ghi phải khác nhau.</source>
         <translation>The two records must differ.</translation>
     </message>
@@ -7506,37 +7506,37 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>{field}: not a SHA-256.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="170"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="172"/>
         <source>Vai trò {role} không có.</source>
         <translation>Unknown role {role}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="303"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="305"/>
         <source>Không có bản ghi {record} trong {table}.</source>
         <translation>No record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="313"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="315"/>
         <source>Bản ghi {record} đã bị xóa.</source>
         <translation>The record {record} was deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="492"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="494"/>
         <source>{table}: không có trường {fields}.</source>
         <translation>{table}: unknown fields {fields}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="513"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="515"/>
         <source>{field}: {value} không phải mã xã, phường hiện hành của Hà Nội.</source>
         <translation>{field}: {value} is not a current Hà Nội commune code.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="553"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="555"/>
         <source>{field}: không có bản ghi {record} trong {table}.</source>
         <translation>{field}: no record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="598"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="602"/>
         <source>Nhật ký thay đổi của thiết bị này đã đầy.</source>
         <translation>This device&apos;s change log is full.</translation>
     </message>
@@ -7554,12 +7554,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>The recipient {device} is not enrolled or was revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="267"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="266"/>
         <source>Không ghi được gói vào {folder}: {detail}. Hãy kiểm tra thẻ nhớ/USB và chỗ trống.</source>
         <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="320"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="319"/>
         <source>Chỉ văn phòng mới gửi kèm bản đồ nền trong gói.</source>
         <translation>Only an office sends a basemap in a package.</translation>
     </message>
@@ -7724,103 +7724,103 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>log entry</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="416"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="418"/>
         <source>giá trị không ở dạng lưu trữ</source>
         <translation>not in stored form</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="438"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="440"/>
         <source>Bản ghi thay đổi số {number} không hợp lệ: {why}.</source>
         <translation>Change {number} is invalid: {why}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="446"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="448"/>
         <source>thiếu hoặc thừa trường</source>
         <translation>wrong keys</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="450"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="452"/>
         <source>bảng lạ {table}</source>
         <translation>unknown table {table}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="469"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="471"/>
         <source>delete: chỉ có trường deleted</source>
         <translation>a delete changes only &apos;deleted&apos;</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="499"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="501"/>
         <source>{name}: đồng hồ cũ</source>
         <translation>{name}: base clock</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="503"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="505"/>
         <source>{name}: bản ghi mới không có giá trị cũ</source>
         <translation>{name}: an insert has no old value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="515"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="517"/>
         <source>trường lạ {name}</source>
         <translation>unknown field {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="414"/>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="417"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="416"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="419"/>
         <source>{name}: {why}</source>
         <translation>{name}: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="420"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="422"/>
         <source>{name}: mã xã, phường {code} không có</source>
         <translation>{name}: unknown commune {code}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="425"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="427"/>
         <source>{name}: mã xã, phường không có</source>
         <translation>{name}: unknown commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="525"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="527"/>
         <source>thiếu {fields}</source>
         <translation>{fields} missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="532"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="534"/>
         <source>Không phải gói đồng bộ FieldSurvey.</source>
         <translation>Not a FieldSurvey package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="539"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="541"/>
         <source>Gói được tạo bởi phiên bản FieldSurvey mới hơn; hãy cập nhật.</source>
         <translation>The package is from a newer FieldSurvey; update it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="548"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="550"/>
         <source>Gói được tạo bởi phiên bản FieldSurvey cũ, không chứng minh được tác giả của từng thay đổi; hãy cập nhật máy gửi rồi xuất lại.</source>
         <translation>The package is from an older FieldSurvey whose changes carry no proof of authorship: update the sender and export again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="558"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="560"/>
         <source>Gói này không gửi cho tệp dữ liệu khảo sát này.</source>
         <translation>The package is for another device.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="565"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="567"/>
         <source>Bản kê của gói thiếu mã gói hoặc đồng hồ hợp lệ.</source>
         <translation>The manifest has no valid package id or clock.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="573"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="575"/>
         <source>Số thay đổi trong gói không khớp với bản kê.</source>
         <translation>The change count does not match the manifest.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="70"/>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="71"/>
         <source>Thay đổi số {seq} của thiết bị {device} đã có, với nội dung khác.</source>
         <translation>A different change already holds sequence number {seq} of device {device}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="180"/>
+        <location filename="../../src/fieldsurvey/core/sync/merge.py" line="182"/>
         <source>Ảnh được gắn vào bản ghi {record} không có trong {table}.</source>
         <translation>A photo is linked to the record {record}, which does not exist in {table}.</translation>
     </message>
@@ -8587,27 +8587,27 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>No key protection {protection} (choose {choices})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="220"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="253"/>
         <source>thay đổi số {seq} không có trong nhật ký</source>
         <translation>change {seq} is not in the log</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="258"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="291"/>
         <source>thiếu mục {seq}</source>
         <translation>entry {seq} missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="266"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="299"/>
         <source>thay đổi số {seq} ({table} {record}) đã bị sửa ngoài ứng dụng</source>
         <translation>change {seq} was edited outside the app ({table} {record})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="275"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="308"/>
         <source>mắt xích {seq} không khớp</source>
         <translation>link {seq} does not match</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="287"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="320"/>
         <source>chữ ký của đầu nhật ký (mục {seq}) không hợp lệ</source>
         <translation>the signed head (entry {seq}) does not verify</translation>
     </message>
