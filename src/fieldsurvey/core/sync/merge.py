@@ -4,6 +4,7 @@ office's decisions hold against surveyors' later edits."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -211,10 +212,11 @@ def _write_inserted(ws: Workspace) -> int:
         columns = spool.record_columns(table)
         # The stored sort key follows from the name (records.NAME_SORTED).
         keyed = table in NAME_SORTED
-        held = ws.db.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0]
+        stored = ws.db.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0]
         # More new rows than the table holds (a first import into a new office): the table's
         # indexes are made after its rows, sorted once, as the demo build does.
-        with indexes_made_after(ws.db, [table] if found > held else []):
+        bulk = found > stored
+        with indexes_made_after(ws.db, [table]) if bulk else contextlib.nullcontext():
             ws.db.execute(
                 f"INSERT INTO main.{table} ({', '.join(columns)}"
                 + (", sort_name" if keyed else "")
