@@ -325,6 +325,7 @@ def bare_insert(changes_path: Path, db_path: Path) -> dict[str, int]:
             if "table_name" not in change:
                 withheld.append(change)
                 continue
+            change.setdefault("at", None)  # a change timed by its clock travels without it
             changes.append(change)
             table_records = records[change["table_name"]]
             record = table_records.get(change["record_id"])

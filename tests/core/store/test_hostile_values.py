@@ -143,13 +143,15 @@ class Sender:
     def heads(self, changes: list[Any]) -> bytes:
         """The sender's signed head over its changes, as a real export signs it (empty when
         the corruption makes them impossible to chain: the schema check refuses them first)."""
-        from fieldsurvey.core.store.workspace import fields_json
+        from fieldsurvey.core.store.workspace import fields_json, iso_from_ms
         from fieldsurvey.core.trust import ledger
 
         previous, last = ledger.genesis(self.device), 0
         try:
             for change in sorted(changes, key=lambda c: c["seq"]):
-                digest = ledger.change_digest(change, fields_json(change["fields"]))
+                # a change timed by its clock travels without "at"; its digest covers that time
+                timed = {"at": iso_from_ms(change["clock"] >> 16), **change}
+                digest = ledger.change_digest(timed, fields_json(change["fields"]))
                 previous, last = ledger.link(previous, digest), change["seq"]
         except Exception:
             return b"[]"

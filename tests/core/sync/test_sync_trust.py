@@ -253,7 +253,9 @@ def craft(
 def digest_of(line: Line) -> bytes:
     if _is_digest_only(line):
         return bytes.fromhex(line["digest"])
-    return ledger.change_digest(line, fields_json(line["fields"]))
+    # A change timed by its clock travels without "at"; its digest covers the clock's time.
+    timed = {"at": iso_from_ms(line["clock"] >> 16), **line}
+    return ledger.change_digest(timed, fields_json(line["fields"]))
 
 
 def chain(lines: list[Line], before: bytes) -> bytes:
@@ -304,13 +306,19 @@ def new_change(
 
 
 def write_unchecked(
-    ws: Workspace, table: str, record_id: str, op: str, fields: dict[str, list[Any]]
+    ws: Workspace,
+    table: str,
+    record_id: str,
+    op: str,
+    fields: dict[str, list[Any]],
+    at: str | None = None,
 ) -> Line:
     """Append a change to the workspace's own log as a modified app would: the history row and
-    its chain entry, without the permission check of the write path. Its real export then signs
-    it like any other change."""
+    its chain entry, without the permission check of the write path (and with a time of its own
+    when ``at`` is given). Its real export then signs it like any other change."""
     seq, previous = ledger.tip(ws.db, ws.device_id)
     change = new_change(ws.device_id, seq + 1, table, record_id, op, fields, ws.clock.tick())
+    change["at"] = at or change["at"]
     text = fields_json(fields)
     digest = ledger.change_digest(change, text)
     with ws.transaction():
@@ -429,6 +437,33 @@ def test_a_surveyors_package_written_again_untouched_is_accepted(
     content = unpack(_export(s1, office, usb), office)
     report = import_package(office, repack(content, usb / "again.fspkg", s1.identity(), office))
     assert report.applied > 1000 and report.photos == 40
+    assert broken(office) == []
+
+
+def test_a_change_timed_by_its_clock_travels_without_its_time(
+    fresh: dict[str, Workspace], usb: Path
+) -> None:
+    """Every change FieldSurvey makes is timed by its clock: the package leaves its "at" out and
+    the office puts the same time back (the digests check); a change with a time of its own
+    carries it."""
+    office, s1 = fresh["office"], fresh["s1"]
+    site = authored(s1, s1.device_id, "sites")[0]
+    own_time = "2025-03-03T08:00:07+07:00"
+    own = write_unchecked(
+        s1, "sites", site, "update", {"notes": [None, "giờ riêng", None]}, own_time
+    )
+    package = _export(s1, office, usb)
+    content = unpack(package, office)
+    assert content.manifest["format_version"] == 3
+    assert len(content.whole()) > 1000
+    assert [(line["id"], line["at"]) for line in content.whole() if "at" in line] == [
+        (own["id"], own_time)
+    ]
+    import_package(office, package)
+    history = "SELECT id, at, clock FROM changes WHERE device_id = ? ORDER BY seq"
+    sent = s1.db.execute(history, [s1.device_id]).fetchall()
+    assert office.db.execute(history, [s1.device_id]).fetchall() == sent
+    assert [at for _, at, clock in sent if at != iso_from_ms(clock >> COUNTER_BITS)] == [own_time]
     assert broken(office) == []
 
 

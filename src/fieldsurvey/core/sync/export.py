@@ -115,8 +115,11 @@ class Outgoing:
     photos: dict[str, Path] = field(default_factory=dict)
 
 
+# Each entry of a device's log, with its change when held and, last, whether the change's time is
+# its clock's (stored as NULL: the package then leaves "at" out, package_format.FORMAT_VERSION).
 _LOG_ROWS = (
-    f"SELECT ?1, l.seq, l.digest, {ledger.STORED_DIGEST_COLUMNS}, change_fields(c.fields) "
+    f"SELECT ?1, l.seq, l.digest, {ledger.STORED_DIGEST_COLUMNS}, change_fields(c.fields), "
+    "c.at IS NULL "
     "FROM log_rows l LEFT JOIN change_rows c ON c.device = l.device AND c.seq = l.seq "
     f"WHERE l.device = {ledger.DEVICE_NUMBER.format(device='?1')} AND l.seq > ?2 "
     "AND l.seq <= ?3 ORDER BY l.seq"
@@ -173,7 +176,7 @@ def _outgoing(
         out.heads[device] = signed
         out.ranges[device] = [first + 1, signed.seq]
         for row in ws.db.conn.execute(_LOG_ROWS, [device, first, signed.seq]):
-            seq, digest, content = row[1], bytes(row[2]), row[3:]
+            seq, digest, content, timed_by_clock = row[1], bytes(row[2]), row[3:-1], row[-1]
             out.count += 1
             table, record_id = content[6], content[7]
             if (
@@ -188,6 +191,8 @@ def _outgoing(
                 continue
             change = dict(zip(CHANGE_COLUMNS, content, strict=True))
             fields = json.loads(change["fields"])
+            if timed_by_clock and change["at"] == iso_from_ms(change["clock"] >> 16):
+                del change["at"]  # the reader puts the same text back (incoming._validated)
             out.by_table[table] += 1
             out.max_clock = max(out.max_clock, change["clock"])
             if table == "photos" and change["op"] == "insert" and "sha256" in fields:

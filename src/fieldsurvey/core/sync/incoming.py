@@ -22,9 +22,10 @@ from fieldsurvey.core.store.workspace import (
     MAX_SEQ,
     Workspace,
     fields_json,
+    iso_from_ms,
 )
 from fieldsurvey.core.sync.package import Refusal
-from fieldsurvey.core.sync.package_format import FORMAT_VERSION, SyncError
+from fieldsurvey.core.sync.package_format import FORMAT_VERSION, SIGNED_LOG_FORMAT, SyncError
 from fieldsurvey.core.sync.spool import LOG, Spool
 from fieldsurvey.core.text import is_record_id, storable_text
 from fieldsurvey.core.trust import authorship, keys, ledger, permissions
@@ -383,6 +384,8 @@ def _is_time(value: Any) -> bool:
 
 
 _CHANGE_KEYS = frozenset(CHANGE_COLUMNS)
+# A change timed by its clock travels without "at" (package_format.FORMAT_VERSION 3).
+_CHANGE_KEYS_TIMED_BY_CLOCK = _CHANGE_KEYS - {"at"}
 _OPS = tuple(Op)
 # Where a field's value must name communes the workspace holds: one, or a list of them.
 _NO_COMMUNE, _ONE_COMMUNE, _COMMUNE_LIST = 0, 1, 2
@@ -444,7 +447,10 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
             Refusal.BAD_RECORD,
         )
 
-    if not isinstance(change, dict) or change.keys() != _CHANGE_KEYS:
+    if not isinstance(change, dict) or change.keys() not in (
+        _CHANGE_KEYS,
+        _CHANGE_KEYS_TIMED_BY_CLOCK,
+    ):
         raise bad(_say(QT_TRANSLATE_NOOP("sync", "thiếu hoặc thừa trường")))
     table = change["table_name"]
     kind = RECORD_KINDS.get(table) if isinstance(table, str) else None
@@ -456,12 +462,14 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
     for key in ("id", "device_id", "record_id"):
         if not is_record_id(change[key]):
             raise bad(key)
-    if not _is_time(change["at"]):
-        raise bad("at")
     if not _is_count(change["seq"], 1, MAX_SEQ):
         raise bad("seq")
     if not _is_count(change["clock"], 1, MAX_CLOCK):
         raise bad("clock")
+    if "at" not in change:
+        change["at"] = iso_from_ms(change["clock"] >> 16)
+    elif not _is_time(change["at"]):
+        raise bad("at")
     if change["user"] is not None and not _is_text(change["user"], MAX_USER_CHARS):
         raise bad("user")
     fields = change["fields"]
@@ -544,7 +552,7 @@ def _check_format(manifest: dict[str, Any], me: str) -> None:
             ),
             Refusal.NEWER_FORMAT,
         )
-    if version < FORMAT_VERSION:
+    if version < SIGNED_LOG_FORMAT:
         raise SyncError(
             _say(
                 QT_TRANSLATE_NOOP(
