@@ -7554,12 +7554,12 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>The recipient {device} is not enrolled or was revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="266"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="271"/>
         <source>Không ghi được gói vào {folder}: {detail}. Hãy kiểm tra thẻ nhớ/USB và chỗ trống.</source>
         <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="319"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="324"/>
         <source>Chỉ văn phòng mới gửi kèm bản đồ nền trong gói.</source>
         <translation>Only an office sends a basemap in a package.</translation>
     </message>
@@ -7649,168 +7649,168 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>The package&apos;s acknowledgements are not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="104"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="105"/>
         <source>Dòng {number} của danh sách thay đổi quá dài hoặc lồng quá sâu.</source>
         <translation>Line {number} of the changes is too long or nested too deeply.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="117"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="118"/>
         <source>Dòng {number} của changes.jsonl không đọc được.</source>
         <translation>Line {number} of the changes is not JSON.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="158"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="159"/>
         <source>nhật ký không theo thứ tự</source>
         <translation>log out of order</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="168"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="169"/>
         <source>số thứ tự không liên tiếp</source>
         <translation>sequence not contiguous</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="189"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="190"/>
         <source>thay đổi số {seq} của thiết bị {device} khác với bản đã có</source>
         <translation>change {seq} of device {device} differs from the one held here</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="209"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="210"/>
         <source>gói chứa thay đổi mang tên thiết bị này mà thiết bị này chưa từng ghi</source>
         <translation>the package holds changes in this device&apos;s name that it never made</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="219"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="220"/>
         <source>nhật ký của thiết bị {device} không khớp chữ ký của tác giả</source>
         <translation>the log of device {device} does not match its author&apos;s signed head</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="229"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="230"/>
         <source>Gói chứa thay đổi của thiết bị {device} chưa đăng ký, không kiểm tra được tác giả.</source>
         <translation>The package holds changes of device {device}, which is not enrolled here.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="246"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="247"/>
         <source>không có chữ ký của tác giả</source>
         <translation>not signed by its author</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="252"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="253"/>
         <source>Gói bị từ chối: {why}. Không có gì được ghi.</source>
         <translation>The package was refused: {why}; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="265"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="266"/>
         <source>Thay đổi số {number} là của thiết bị {device} chưa đăng ký.</source>
         <translation>Change {number} comes from device {device}, which is not enrolled here.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="279"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="280"/>
         <source>Gói bị từ chối ở thay đổi số {seq} của {author}: {why}. Không có gì được ghi.</source>
         <translation>The package was refused at change {seq} of {author}: {why}; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="306"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="307"/>
         <source>Dòng {number} của nhật ký trong gói không hợp lệ: {why}.</source>
         <translation>Line {number} of the log is invalid: {why}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="317"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="318"/>
         <source>Gói bị từ chối: {detail}; có thể đã bị sửa hoặc giả mạo. Không có gì được ghi.</source>
         <translation>The package was refused: {detail}; it may have been altered or forged. Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="344"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="345"/>
         <source>mục nhật ký</source>
         <translation>log entry</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="418"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="421"/>
         <source>giá trị không ở dạng lưu trữ</source>
         <translation>not in stored form</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="440"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="443"/>
         <source>Bản ghi thay đổi số {number} không hợp lệ: {why}.</source>
         <translation>Change {number} is invalid: {why}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="448"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="454"/>
         <source>thiếu hoặc thừa trường</source>
         <translation>wrong keys</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="452"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="458"/>
         <source>bảng lạ {table}</source>
         <translation>unknown table {table}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="471"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="479"/>
         <source>delete: chỉ có trường deleted</source>
         <translation>a delete changes only &apos;deleted&apos;</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="501"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="509"/>
         <source>{name}: đồng hồ cũ</source>
         <translation>{name}: base clock</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="505"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="513"/>
         <source>{name}: bản ghi mới không có giá trị cũ</source>
         <translation>{name}: an insert has no old value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="517"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="525"/>
         <source>trường lạ {name}</source>
         <translation>unknown field {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="416"/>
         <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="419"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="422"/>
         <source>{name}: {why}</source>
         <translation>{name}: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="422"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="425"/>
         <source>{name}: mã xã, phường {code} không có</source>
         <translation>{name}: unknown commune {code}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="427"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="430"/>
         <source>{name}: mã xã, phường không có</source>
         <translation>{name}: unknown commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="527"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="535"/>
         <source>thiếu {fields}</source>
         <translation>{fields} missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="534"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="542"/>
         <source>Không phải gói đồng bộ FieldSurvey.</source>
         <translation>Not a FieldSurvey package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="541"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="549"/>
         <source>Gói được tạo bởi phiên bản FieldSurvey mới hơn; hãy cập nhật.</source>
         <translation>The package is from a newer FieldSurvey; update it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="550"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="558"/>
         <source>Gói được tạo bởi phiên bản FieldSurvey cũ, không chứng minh được tác giả của từng thay đổi; hãy cập nhật máy gửi rồi xuất lại.</source>
         <translation>The package is from an older FieldSurvey whose changes carry no proof of authorship: update the sender and export again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="560"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="568"/>
         <source>Gói này không gửi cho tệp dữ liệu khảo sát này.</source>
         <translation>The package is for another device.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="567"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="575"/>
         <source>Bản kê của gói thiếu mã gói hoặc đồng hồ hợp lệ.</source>
         <translation>The manifest has no valid package id or clock.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="575"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="583"/>
         <source>Số thay đổi trong gói không khớp với bản kê.</source>
         <translation>The change count does not match the manifest.</translation>
     </message>

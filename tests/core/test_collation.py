@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fieldsurvey.core import collation
-from fieldsurvey.core.collation import compare, sort_key
+from fieldsurvey.core.collation import compare, name_key, sort_key
 from fieldsurvey.core.reference import COMMUNES_CSV, WARDS_CSV
 from fieldsurvey.core.resources import resource_path
 
@@ -114,6 +114,22 @@ def test_case_and_punctuation_only_break_ties() -> None:
     assert in_order("Văn Miếu - Quốc Tử Giám", "Văn Miếu Quốc Tử Giám")
     assert compare("Ba Đình", "Ba Đình") == 0
     assert compare("Ba Đình", "ba đình") != 0  # different texts are never equal
+
+
+def test_the_stored_key_leaves_the_ties_to_the_list() -> None:
+    """The key stored beside a name keeps its words and numbers only: texts that differ in case
+    or punctuation alone share it (the lists break such ties by id)."""
+    assert name_key("Ba Đình") == name_key("ba đình") == name_key("BA  ĐÌNH!")
+    assert name_key("Văn Miếu - Quốc Tử Giám") == name_key("Văn Miếu Quốc Tử Giám")
+    assert name_key("Đông Ngạc") < name_key("Đống Đa") < name_key("Giảng Võ")
+    assert sort_key("Ba Đình") == name_key("Ba Đình") + "\x00Ba Đình"
+
+
+@given(st.lists(st.text(max_size=12), max_size=30))
+def test_the_stored_key_orders_as_the_full_key_with_the_text_as_tie_break(
+    texts: list[str],
+) -> None:
+    assert sorted(texts, key=lambda t: (name_key(t), t)) == sorted(texts, key=sort_key)
 
 
 def test_numbers_by_value_before_letters() -> None:

@@ -77,17 +77,24 @@ _LETTERS, _TONE_OF = _tables()
 _TONED = re.compile("[" + "".join(sorted(_TONE_OF)) + "]")
 
 
-def key_of(text: str) -> str:
-    """The string that puts ``text`` in Vietnamese alphabetical order when keys are compared as
-    plain strings. Two different texts never get equal keys. Not cached: for a name keyed once,
-    as the statements that fill the stored sort keys do (a city's 250,000 names would fill the
-    cache with keys never asked for again); ``sort_key`` is the cached one, for sorting. Its
-    words' parts are cached (``_word_key``): a city's names are made of a few thousand
-    syllables."""
+def name_key(text: str) -> str:
+    """The string that puts ``text`` in Vietnamese alphabetical order, its words and numbers
+    only, when keys are compared as plain strings: texts that differ only in case or punctuation
+    get the same one. The sort key stored beside each name (``sort_name``; its lists break ties
+    by id), without the text itself: a third of a city camera's row and its name index. Not
+    cached, as each name is keyed once there (a city's 250,000 names would fill the cache with
+    keys never asked for again); its words' parts are (``_word_key``): a city's names are made
+    of a few thousand syllables."""
     folded = text.lower()
     if not folded.isascii():
         folded = _MARKS.sub("", unicodedata.normalize("NFC", folded))
-    return "".join(map(_word_key, _TOKEN.findall(folded))) + _TIE + text
+    return "".join(map(_word_key, _TOKEN.findall(folded)))
+
+
+def key_of(text: str) -> str:
+    """``name_key(text)`` followed by the text itself, which breaks ties: two different texts
+    never get equal keys. Not cached (``sort_key`` is the cached one, for sorting)."""
+    return name_key(text) + _TIE + text
 
 
 @lru_cache(maxsize=16384)
@@ -119,8 +126,9 @@ SORT_KEY_FUNCTION = "fs_sort_key"
 
 
 def register(conn: sqlite3.Connection) -> None:
-    """Make ``COLLATE vietnamese`` and ``fs_sort_key(text)`` (``key_of`` in SQL, for the
-    statements that fill the stored sort keys: each name keyed once, so not cached) known to
-    this connection."""
+    """Make ``COLLATE vietnamese`` and ``fs_sort_key(text)`` (``name_key`` in SQL, for the
+    statements that fill the stored sort keys) known to this connection."""
     conn.create_collation(NAME, compare)
-    conn.create_function(SORT_KEY_FUNCTION, 1, lambda text: key_of(text or ""), deterministic=True)
+    conn.create_function(
+        SORT_KEY_FUNCTION, 1, lambda text: name_key(text or ""), deterministic=True
+    )

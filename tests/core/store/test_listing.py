@@ -6,10 +6,11 @@ import sqlite3
 
 import pytest
 
-from fieldsurvey.core.collation import sort_key
+from fieldsurvey.core.collation import key_of, name_key, sort_key
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.store import listing
 from fieldsurvey.core.store.listing import ListQuery
+from fieldsurvey.core.store.migrations import MIGRATIONS
 from fieldsurvey.core.store.workspace import Workspace
 
 
@@ -203,6 +204,40 @@ def test_lists_sort_names_in_vietnamese_order_from_their_index(workspace: Worksp
     plain = sqlite3.connect(workspace.path)
     assert plain.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     plain.close()
+
+
+_KEYED = ("sites", "cameras", "units", "admin_units")
+_INDEXES = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+
+
+def test_a_workspace_with_the_long_sort_keys_gets_the_short_ones(demo: Workspace) -> None:
+    """Before m021 each stored key ended with the name itself; after it, every key is the
+    name's words only, the name indexes are made again the same, and the lists keep their
+    order."""
+    orders = {t: all_rows(demo, ListQuery(t), size=50) for t in ("sites", "cameras")}
+    indexes = demo.db.execute(_INDEXES).fetchall()
+    with demo.transaction():
+        for table in _KEYED:
+            names = demo.db.execute(f"SELECT rowid, name FROM {table}").fetchall()
+            demo.db.conn.executemany(
+                f"UPDATE {table} SET sort_name = ? WHERE rowid = ?",
+                [(key_of(name or ""), rowid) for rowid, name in names],
+            )
+        demo.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm021_short_sort_keys'")
+    path = demo.path
+    demo.close()
+    ws = Workspace.open(path)
+    try:
+        assert "m021_short_sort_keys" in {m.name for m in MIGRATIONS.applied(ws.db)}
+        for table in _KEYED:
+            rows = ws.db.execute(f"SELECT name, sort_name FROM {table}").fetchall()
+            assert len(rows) > 10
+            assert all(key == name_key(name or "") for name, key in rows), table
+        assert {t: all_rows(ws, ListQuery(t), size=50) for t in orders} == orders
+        assert ws.db.execute(_INDEXES).fetchall() == indexes
+        assert ws.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        ws.close()
 
 
 # -- short lists for forms and dialogs ----------------------------------------------------------

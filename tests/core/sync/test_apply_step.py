@@ -65,7 +65,7 @@ def test_new_names_are_keyed_without_filling_the_sort_key_cache(
     # each new site's and camera's stored key is its name's, made without the cache
     for table in ("sites", "cameras"):
         rows = office.db.execute(f"SELECT name, sort_name FROM {table}").fetchall()
-        assert all(key == collation.key_of(name or "") for name, key in rows)
+        assert all(key == collation.name_key(name or "") for name, key in rows)
     assert collation.sort_key.cache_info().currsize < new_sites / 10
     assert _temporary_tables(office) == []  # the spool's tables, the lists read back: dropped
 

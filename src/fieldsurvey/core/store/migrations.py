@@ -801,3 +801,27 @@ SELECT d.id AS device_id, l.seq, l.digest, l.hash FROM log_rows l JOIN devices d
 def m020_compact_history(db: sqlite_utils.Database) -> None:
     for statement in _split(_COMPACT_HISTORY):
         db.execute(statement)
+
+
+# Shorter stored sort keys: a name's words and numbers only (collation.name_key), without the
+# name itself after them, which broke ties between names differing only in case or punctuation
+# (the lists break those by id now). A city camera's row and its name index each lose about the
+# name's length: measured on the city office, cameras 106.2 → 94.1 MiB, their name index 35.9 →
+# 24.7 MiB, the whole file after VACUUM 510.4 → 483.9 MB. The name indexes are made again after
+# their keys.
+_SHORT_SORT_KEYS = """
+DROP INDEX sites_list_name;
+DROP INDEX cameras_list_name;
+UPDATE sites SET sort_name = fs_sort_key(name);
+UPDATE cameras SET sort_name = fs_sort_key(name);
+UPDATE units SET sort_name = fs_sort_key(name);
+UPDATE admin_units SET sort_name = fs_sort_key(name);
+CREATE INDEX sites_list_name ON sites(sort_name, id);
+CREATE INDEX cameras_list_name ON cameras(sort_name, id, deleted, purposes)
+"""
+
+
+@MIGRATIONS(name="m021_short_sort_keys")
+def m021_short_sort_keys(db: sqlite_utils.Database) -> None:
+    for statement in _split(_SHORT_SORT_KEYS):
+        db.execute(statement)

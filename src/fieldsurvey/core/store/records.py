@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldsurvey.core import vocabulary
-from fieldsurvey.core.collation import sort_key
+from fieldsurvey.core.collation import name_key
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
 from fieldsurvey.core.text import MAX_ID_CHARS, is_record_id, storable_text
@@ -353,7 +353,7 @@ NAME_SORTED = frozenset({"sites", "cameras", "units"})
 def with_sort_name(table: str, row: dict[str, Value]) -> dict[str, Value]:
     """``row`` with the sort key of its name added when its table keeps one and it names one."""
     if table in NAME_SORTED and "name" in row:
-        return {**row, "sort_name": sort_key(str(row["name"] or ""))}
+        return {**row, "sort_name": name_key(str(row["name"] or ""))}
     return row
 
 
