@@ -14,6 +14,7 @@ give different words (must be 0). Nothing is asserted.
 from __future__ import annotations
 
 import argparse
+import json
 import sqlite3
 import sys
 import tempfile
@@ -29,13 +30,17 @@ NAME = "bench_search_words"
 
 
 def entry_texts(path: Path) -> list[str]:
-    """Every entry's text, before its words are made."""
+    """Every entry's text, before its words are made: its parts joined by spaces."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         found: list[str] = []
         for table_name in search._SOURCES:
-            sql = search.source_sql(table_name).replace(f"{search.WORDS_FUNCTION}(", "(", 1)
-            found += [str(row[1]) for row in conn.execute(sql)]
+            sql = search.source_sql(table_name)
+            sql = sql.replace(f"{search.WORDS_FUNCTION}(", "json_array(", 1)
+            found += [
+                " ".join("" if p is None else str(p) for p in json.loads(row[1]))
+                for row in conn.execute(sql)
+            ]
         return found
     finally:
         conn.close()

@@ -11,11 +11,14 @@ import random
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.store import db as workspace_db
 from fieldsurvey.core.store.migrations import MIGRATIONS
 from fieldsurvey.core.store.records import RECORD_KINDS, SEARCH_KINDS
 from fieldsurvey.core.store.search import (
+    _entry_words,
     hits_sql,
     index_records,
     index_words,
@@ -80,27 +83,53 @@ QUERIES = (  # bench_search.FIXED_QUERIES
 )
 
 
-def expected_entries(ws: Workspace) -> dict[int, tuple[Any, ...]]:
-    """rowid → (terms' words, kind, record id, title), computed as before."""
+LANGS = ("vi", "en")
+
+
+def kept_words(parts: list[Any], once: bool = True) -> list[str]:
+    """The words of the parts in turn, but (``once``) for a part whose words already stand
+    together; without ``once``, every part's words, as entries held them before m022."""
+    words: list[str] = []
+    for part in parts:
+        new = index_words(fold(str(part))) if part else []
+        n = len(new)
+        if not once or not any(words[i : i + n] == new for i in range(len(words) - n + 1)):
+            words += new
+    return words
+
+
+@pytest.mark.parametrize(
+    ("parts", "words"),
+    [
+        (
+            ["Chợ Hôm – camera 2", "Chợ Hôm", "phố Huế, Hai Bà Trưng", None, "Hai Bà Trưng"],
+            "cho hom camera 2 pho hue hai ba trung",
+        ),
+        (["Hôm Chợ", "Chợ Hôm"], "hom cho cho hom"),  # the same words, not together
+        (["ga ha noi", "HÀ"], "ga ha noi"),
+        (["ga hanoi", "ha"], "ga hanoi ha"),  # a word, not a run of letters
+        ([None, "", "—"], ""),
+    ],
+)
+def test_a_part_whose_words_stand_in_the_entry_is_kept_once(parts: list[Any], words: str) -> None:
+    assert _entry_words(*parts) == words
+    assert kept_words(parts) == words.split()
+
+
+def expected_entries(ws: Workspace, once: bool = True) -> dict[int, tuple[Any, ...]]:
+    """rowid → (terms' words, kind, record id, title), computed as before (``kept_words``)."""
     entries: dict[int, tuple[Any, ...]] = {}
     for table, (code_list, sql) in _OLD_SOURCES.items():
         for rowid, record_id, deleted, title, code, *parts in ws.db.execute(sql):
             if deleted:
                 continue
-            label = ""
-            if code:
-                label = (
-                    vocabulary.label(code_list, code, "vi")
-                    + " "
-                    + vocabulary.label(code_list, code, "en")
-                )
+            labels = [vocabulary.label(code_list, code, lang) if code else "" for lang in LANGS]
             if table == "shortcomings":
-                title = f"{vocabulary.label(code_list, code, 'vi') if code else ''} — {title}"
+                title = f"{labels[0]} — {title}"
             elif table == "needs":
                 title = f"Nhu cầu — {title}"
-            terms = fold(" ".join(str(p) for p in (title, label, *parts) if p))
             entries[rowid_range(table)[0] + rowid] = (
-                index_words(terms),
+                kept_words([title, *labels, *parts], once),
                 SEARCH_KINDS[table],
                 record_id,
                 title or "",
@@ -164,6 +193,32 @@ def test_reindexed_records_hold_what_the_python_build_held(demo: Workspace) -> N
         index_records(demo.db, table, ids[:7])  # one chunk
         index_records(demo.db, table, ids[7:])  # several chunks for the cameras
     assert indexed_entries(demo) == expected
+
+
+def test_a_workspace_with_repeated_parts_gets_them_once(demo: Workspace) -> None:
+    """Before m022 an entry held every part's words, repeated or not; after it, as today."""
+    before = expected_entries(demo, once=False)
+    with demo.transaction():
+        demo.db.execute("DELETE FROM search_terms")
+        demo.db.conn.executemany(
+            "INSERT INTO search_terms (rowid, terms) VALUES (?, ?)",
+            [(rowid, " ".join(words)) for rowid, (words, *_) in before.items()],
+        )
+        demo.db.execute("INSERT INTO search_index (search_index) VALUES ('rebuild')")
+        demo.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm022_search_words_once'")
+    assert indexed_entries(demo) == before
+    path = demo.path
+    demo.close()
+    ws = Workspace.open(path)
+    try:
+        assert "m022_search_words_once" in {m.name for m in MIGRATIONS.applied(ws.db)}
+        after = indexed_entries(ws)
+        assert after == expected_entries(ws)
+        assert sum(len(e[0]) for e in after.values()) < 0.9 * sum(
+            len(e[0]) for e in before.values()
+        )
+    finally:
+        ws.close()
 
 
 def test_benchmark_queries_find_the_same_hits(demo: Workspace) -> None:
@@ -257,20 +312,17 @@ def test_a_workspace_with_the_m016_index_finds_the_same_after_m019(demo: Workspa
 
 
 def m016_terms(db: Any, table: str, sql: str) -> dict[int, tuple[str, str]]:
-    """record rowid → (folded terms, kind) as m016's index held them."""
+    """record rowid → (folded terms, kind) as m016's index held them, each part's words kept
+    once as entries keep them since m022 (``kept_words``): both indexes hold the same words."""
     code_list = _OLD_SOURCES[table][0]
     terms: dict[int, tuple[str, str]] = {}
     for rowid, _, deleted, title, code, *parts in db.execute(sql):
         if deleted:
             continue
-        label = ""
-        if code:
-            label = vocabulary.label(code_list, code, "vi") + " "
-            label += vocabulary.label(code_list, code, "en")
+        labels = [vocabulary.label(code_list, code, lang) if code else "" for lang in LANGS]
         if table == "shortcomings":
-            title = f"{vocabulary.label(code_list, code, 'vi') if code else ''} — {title}"
+            title = f"{labels[0]} — {title}"
         elif table == "needs":
             title = f"Nhu cầu — {title}"
-        text = " ".join(str(p) for p in (title, label, *parts) if p)
-        terms[rowid] = (fold(text), SEARCH_KINDS[table])
+        terms[rowid] = (" ".join(kept_words([title, *labels, *parts])), SEARCH_KINDS[table])
     return terms

@@ -825,3 +825,12 @@ CREATE INDEX cameras_list_name ON cameras(sort_name, id, deleted, purposes)
 def m021_short_sort_keys(db: sqlite_utils.Database) -> None:
     for statement in _split(_SHORT_SORT_KEYS):
         db.execute(statement)
+
+
+# Search entries without repeated parts (core/store/search.py, _entry_words): a camera named after
+# its site no longer holds the site's name twice, nor a commune named in its address twice. The
+# same hits; the index's words on the city office 58.5 → 46.2 MiB, the file after VACUUM 483.9 →
+# 470.9 MB; 16 s on the city office with its backup. The index is rebuilt.
+@MIGRATIONS(name="m022_search_words_once")
+def m022_search_words_once(db: sqlite_utils.Database) -> None:
+    search.rebuild(db)
