@@ -115,40 +115,58 @@ def _plain_characters() -> str:
 
 
 _PLAIN = re.compile("[\x00-\x7f" + re.escape(_plain_characters()) + "]*")
-# Each ASCII letter lower case, each digit itself, any other byte a space.
+# Between the parts of an entry's text (``_entry_words``); a separator like any other.
+_PART = "\x1f"
+# Each ASCII letter lower case, each digit itself, _PART itself, any other byte a space.
 _SEPARATE = bytes(
-    ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256)
+    ord(chr(c).lower()) if (chr(c).isascii() and chr(c).isalnum()) or chr(c) == _PART else 32
+    for c in range(256)
 )
 
 
+# What _words_of_parts replaces before decomposing: the letters fold turns into "d", the dashes.
+_REPLACED = tuple((c, " " if c in _DASHES else "d") for c in (*LETTERS_FOLDED_TO_D, *_DASHES))
+
+
+def _words_of_parts(text: str) -> list[str]:
+    """``index_words`` of each part of ``text`` (the parts separated by _PART), joined by single
+    spaces. A text of ``_PLAIN`` characters (almost every record) is folded and split with bytes
+    operations instead, all its parts at once: decomposed, its marks dropped by encoding to
+    ASCII, its separators made spaces: the same words, made 2.6 times faster (the city's 355,000
+    entries, benchmarks/bench_search_words.py), in every import and build."""
+    if not _PLAIN.fullmatch(text):
+        return [" ".join(index_words(part)) for part in text.split(_PART)]
+    for char, replacement in _REPLACED:
+        if char in text:
+            text = text.replace(char, replacement)
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").translate(_SEPARATE)
+    return [" ".join(part.split()) for part in plain.decode("ascii").split(_PART)]
+
+
 def _joined_words(value: object) -> str:
-    """``index_words`` joined by single spaces. A text of ``_PLAIN`` characters (almost every
-    record) is folded and split with bytes operations instead: decomposed, its marks dropped by
-    encoding to ASCII, its separators made spaces: the same words, made 2.6 times faster (the
-    city's 355,000 entries, benchmarks/bench_search_words.py), in every import and build."""
+    """``index_words`` of a value's text joined by single spaces (``_words_of_parts``)."""
     text = value if isinstance(value, str) or value is None else str(value)
     if not text:
         return ""
-    if not _PLAIN.fullmatch(text):
-        return " ".join(index_words(text))
-    for char in (*LETTERS_FOLDED_TO_D, *_DASHES):
-        if char in text:
-            text = text.replace(char, " " if char in _DASHES else "d")
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
-    return b" ".join(plain.translate(_SEPARATE).split()).decode("ascii")
+    return " ".join(words for words in _words_of_parts(text) if words)
 
 
 def _entry_words(*parts: object) -> str:
-    """An entry's words: each part's (``_joined_words``) in turn, but for a part whose words
-    already stand together in the entry (a camera named after its site, then the site's name;
-    a commune named in the address, then the commune). Every word and every phrase of a part
-    stays; measured on the city office, the words kept 58.5 → 46.2 MiB, with the same hits for
-    all 300 keystrokes of the search benchmark."""
+    """An entry's words: each part's in turn, but for a part whose words already stand together
+    in the entry (a camera named after its site, then the site's name; a commune named in the
+    address, then the commune). Every word and every phrase of a part stays; measured on the
+    city office, the words kept 58.5 → 46.2 MiB, with the same hits for all 300 keystrokes of
+    the search benchmark. The parts are folded in one call: the city's entries in 2.8–3.6 s
+    against 2.5–2.6 s for their whole texts in one piece (benchmarks/bench_search_words.py)."""
+    try:
+        text = _PART.join(parts)  # type: ignore[arg-type]  # texts, as the columns hold
+    except TypeError:  # a number (source_sql gives every NULL as '')
+        text = _PART.join("" if p is None else str(p) for p in parts)
     words = ""
-    for part in parts:
-        joined = _joined_words(part)
-        if joined and f" {joined} " not in f" {words} ":
-            words = f"{words} {joined}" if words else joined
+    for joined in _words_of_parts(text):
+        if not joined or (joined in words and f" {joined} " in f" {words} "):
+            continue
+        words = f"{words} {joined}" if words else joined
     return words
 
 
@@ -208,7 +226,7 @@ def source_sql(table: str, listed: bool = False) -> str:
     row (``_entry_words``)."""
     alias, _, code, parts, _ = _SOURCES[table]
     labels = (_labels_sql(table, code, language) for language in ("vi", "en"))
-    text = ", ".join((_title_sql(table), *labels, *parts))
+    text = ", ".join(f"coalesce({part}, '')" for part in (_title_sql(table), *labels, *parts))
     return (
         f"SELECT {alias}.rowid + {rowid_range(table)[0]}, {WORDS_FUNCTION}({text}) "
         f"{_keyed(table, listed)} WHERE {alias}.deleted = 0 ORDER BY {alias}.rowid"
