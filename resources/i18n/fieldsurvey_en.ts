@@ -7506,37 +7506,37 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>{field}: not a SHA-256.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="172"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="179"/>
         <source>Vai trò {role} không có.</source>
         <translation>Unknown role {role}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="305"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="312"/>
         <source>Không có bản ghi {record} trong {table}.</source>
         <translation>No record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="315"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="322"/>
         <source>Bản ghi {record} đã bị xóa.</source>
         <translation>The record {record} was deleted.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="494"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="501"/>
         <source>{table}: không có trường {fields}.</source>
         <translation>{table}: unknown fields {fields}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="515"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="522"/>
         <source>{field}: {value} không phải mã xã, phường hiện hành của Hà Nội.</source>
         <translation>{field}: {value} is not a current Hà Nội commune code.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="555"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="562"/>
         <source>{field}: không có bản ghi {record} trong {table}.</source>
         <translation>{field}: no record {record} in {table}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="602"/>
+        <location filename="../../src/fieldsurvey/core/store/workspace.py" line="609"/>
         <source>Nhật ký thay đổi của thiết bị này đã đầy.</source>
         <translation>This device&apos;s change log is full.</translation>
     </message>
@@ -7544,22 +7544,22 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="76"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="77"/>
         <source>Hãy chọn nơi nhận gói (--to): tệp dữ liệu khảo sát này không có đúng một văn phòng đã đăng ký.</source>
         <translation>Choose the recipient (--to): this workspace is not enrolled with exactly one office.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="97"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="98"/>
         <source>Thiết bị {device} chưa đăng ký hoặc đã bị thu hồi.</source>
         <translation>The recipient {device} is not enrolled or was revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="271"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="272"/>
         <source>Không ghi được gói vào {folder}: {detail}. Hãy kiểm tra thẻ nhớ/USB và chỗ trống.</source>
         <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="324"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="325"/>
         <source>Chỉ văn phòng mới gửi kèm bản đồ nền trong gói.</source>
         <translation>Only an office sends a basemap in a package.</translation>
     </message>

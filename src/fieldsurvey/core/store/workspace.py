@@ -15,7 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from fieldsurvey.core import history_fields, reference
-from fieldsurvey.core.clock import HybridClock, wall_ms
+from fieldsurvey.core.clock import HybridClock, physical_ms, wall_ms
 from fieldsurvey.core.errors import ValidationError
 from fieldsurvey.core.kinds import ReviewState, Role
 from fieldsurvey.core.messages import QT_TRANSLATE_NOOP, Message
@@ -48,6 +48,13 @@ def iso_from_ms(ms: int) -> str:
         .isoformat(timespec="milliseconds")
         .replace("+00:00", "Z")
     )
+
+
+def clock_time(clock: int) -> str:
+    """A change's time (``at``) as the write path stamps it: its clock's wall time. A change
+    whose time is this travels without it (sync/package_format.py) and is stored without it
+    (trust/ledger.AT_OF_CLOCK)."""
+    return iso_from_ms(physical_ms(clock))
 
 
 # The change history's columns, which are also the keys of a change in a sync package.
@@ -581,7 +588,7 @@ class Workspace:
             self.device_id,
             seq,
             clock,
-            iso_from_ms(clock >> 16),
+            clock_time(clock),
             self.user,
             table,
             record_id,

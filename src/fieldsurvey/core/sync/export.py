@@ -23,6 +23,7 @@ from fieldsurvey.core.store.db import photo_folder
 from fieldsurvey.core.store.workspace import (
     CHANGE_COLUMNS,
     Workspace,
+    clock_time,
     fields_json,
     iso_from_ms,
 )
@@ -191,7 +192,7 @@ def _outgoing(
                 continue
             change = dict(zip(CHANGE_COLUMNS, content, strict=True))
             fields = json.loads(change["fields"])
-            if timed_by_clock and change["at"] == iso_from_ms(change["clock"] >> 16):
+            if timed_by_clock and change["at"] == clock_time(change["clock"]):
                 del change["at"]  # the reader puts the same text back (incoming._validated)
             out.by_table[table] += 1
             out.max_clock = max(out.max_clock, change["clock"])

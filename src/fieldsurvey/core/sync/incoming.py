@@ -21,8 +21,8 @@ from fieldsurvey.core.store.workspace import (
     CHANGE_COLUMNS,
     MAX_SEQ,
     Workspace,
+    clock_time,
     fields_json,
-    iso_from_ms,
 )
 from fieldsurvey.core.sync.package import Refusal
 from fieldsurvey.core.sync.package_format import FORMAT_VERSION, SIGNED_LOG_FORMAT, SyncError
@@ -467,7 +467,7 @@ def _validated(change: Any, number: int, communes: Collection[str]) -> dict[str,
     if not _is_count(change["clock"], 1, MAX_CLOCK):
         raise bad("clock")
     if "at" not in change:
-        change["at"] = iso_from_ms(change["clock"] >> 16)
+        change["at"] = clock_time(change["clock"])
     elif not _is_time(change["at"]):
         raise bad("at")
     if change["user"] is not None and not _is_text(change["user"], MAX_USER_CHARS):

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 # Version 2: every change travels in its author's signed log (ledger.py); version 1 packages,
 # whose changes nobody signed, are refused. Version 3: a change whose time is its clock's wall
-# time (``iso_from_ms(clock >> 16)``, every change FieldSurvey makes) travels without "at"; the
+# time (``workspace.clock_time``, every change FieldSurvey makes) travels without "at"; the
 # reader puts it back before the change's digest is checked. Both are read.
 FORMAT_VERSION = 3
 SIGNED_LOG_FORMAT = 2
