@@ -1,5 +1,5 @@
 """The words of every search entry, made the way the index fills them (``search_words`` in SQL,
-``search._joined_words``) against the regular expressions that define them (``index_words``
+``search._entry_words``) against the regular expressions that define them (``index_words``
 joined by spaces), on the same texts in the same run.
 
     .venv/bin/python benchmarks/bench_search_words.py [--db PATH] [--runs N] [--out FILE]
@@ -63,7 +63,7 @@ def main() -> int:
         say(f"workspace: {path} ({how})")
         texts = entry_texts(path)
     say(f"{len(texts):,} entry texts, {sum(map(len, texts)) / len(texts):.0f} characters each")
-    ways: dict[str, Any] = {"regular expressions": by_expressions, "bytes": search._joined_words}
+    ways: dict[str, Any] = {"regular expressions": by_expressions, "bytes": search._entry_words}
     seconds: dict[str, list[float]] = {name: [] for name in ways}
     words: dict[str, list[str]] = {}
     for _ in range(args.runs):

@@ -1,4 +1,4 @@
-"""The words an index entry holds: the bytes way of making them (``_joined_words``) against the
+"""The words an index entry holds: the bytes way of making them (``_entry_words``) against the
 regular expressions of ``index_words``, which define them."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from fieldsurvey.core.store.search import _joined_words, index_words
+from fieldsurvey.core.store.search import _entry_words, index_words
 
 
 def expected(text: str) -> str:
@@ -34,10 +34,10 @@ NAMES = [
 
 @pytest.mark.parametrize("text", NAMES)
 def test_names_give_the_words_of_the_regular_expressions(text: str) -> None:
-    assert _joined_words(text) == expected(text)
+    assert _entry_words(text) == expected(text)
     for form in ("NFC", "NFD", "NFKC", "NFKD"):
         changed = unicodedata.normalize(form, text)
-        assert _joined_words(changed) == expected(changed), form
+        assert _entry_words(changed) == expected(changed), form
 
 
 def test_every_character_gives_the_same_words_alone_and_inside_words() -> None:
@@ -47,13 +47,13 @@ def test_every_character_gives_the_same_words_alone_and_inside_words() -> None:
         if 0xD800 <= code <= 0xDFFF:
             continue
         for text in (char, f"ab{char}cd", f"Đố{char}ng 12{char}3", f"{char}Ể x"):
-            if _joined_words(text) != expected(text):
+            if _entry_words(text) != expected(text):
                 wrong.append(hex(code))
                 break
     assert wrong == []
 
 
 def test_values_of_other_types_are_their_text() -> None:
-    assert _joined_words(None) == ""
-    assert _joined_words(12) == "12"
-    assert _joined_words(4.5) == "4 5"
+    assert _entry_words(None) == ""
+    assert _entry_words(12) == "12"
+    assert _entry_words(4.5) == "4 5"

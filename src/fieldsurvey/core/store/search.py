@@ -103,7 +103,7 @@ _DASHES = ("\u2013", "\u2014")  # – and —, in labels and titles
 
 
 def _plain_characters() -> str:
-    """The characters ``_joined_words`` folds with bytes operations: each one's compatibility
+    """The characters ``_words_of_parts`` folds with bytes operations: each one's compatibility
     decomposition is ASCII and combining marks only (every Vietnamese letter, NBSP, "…"),
     plus the letters fold turns into "d" and the dashes, made spaces first."""
     chars = {*LETTERS_FOLDED_TO_D, *_DASHES}
@@ -141,14 +141,6 @@ def _words_of_parts(text: str) -> list[str]:
             text = text.replace(char, replacement)
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").translate(_SEPARATE)
     return [" ".join(part.split()) for part in plain.decode("ascii").split(_PART)]
-
-
-def _joined_words(value: object) -> str:
-    """``index_words`` of a value's text joined by single spaces (``_words_of_parts``)."""
-    text = value if isinstance(value, str) or value is None else str(value)
-    if not text:
-        return ""
-    return " ".join(words for words in _words_of_parts(text) if words)
 
 
 def _entry_words(*parts: object) -> str:
