@@ -28,7 +28,7 @@ from fieldsurvey.ui.tables import ID_ROLE
 from tests.helpers import DATA
 from tests.helpers.basemap import cut_basemap
 from tests.helpers.modal import when_modal
-from tests.helpers.page import js
+from tests.helpers.page import ANSWER_TIMEOUT_MS, js
 
 HOSTILE = '<img src=x onerror="window.__pwned=1">${window.__pwned=2}`\\`'
 
@@ -136,7 +136,7 @@ def test_go_to_finds_a_street_typed_without_accents_and_flies_there(
             and distance_m(view["c"]["lat"], view["c"]["lng"], 21.0226, 105.8526) < 300
         )
 
-    qtbot.waitUntil(there, timeout=10_000)
+    qtbot.waitUntil(there, timeout=ANSWER_TIMEOUT_MS)
 
 
 def test_use_my_position_puts_the_camera_where_the_laptop_is(
