@@ -7554,12 +7554,17 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>The recipient {device} is not enrolled or was revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="272"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="138"/>
+        <source>Không tạo được gói: mục {seq} trong nhật ký của thiết bị {device} không còn thay đổi lẫn mã băm của nó (tệp đã bị sửa ngoài ứng dụng).</source>
+        <translation>Cannot make the package: entry {seq} of device {device}&apos;s log holds neither its change nor its hash (the file was changed outside the app).</translation>
+    </message>
+    <message>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="297"/>
         <source>Không ghi được gói vào {folder}: {detail}. Hãy kiểm tra thẻ nhớ/USB và chỗ trống.</source>
         <translation>Cannot write the package to {folder}: {detail}. Check the memory card or USB stick and its free space.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/export.py" line="325"/>
+        <location filename="../../src/fieldsurvey/core/sync/export.py" line="350"/>
         <source>Chỉ văn phòng mới gửi kèm bản đồ nền trong gói.</source>
         <translation>Only an office sends a basemap in a package.</translation>
     </message>
@@ -7669,57 +7674,57 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>sequence not contiguous</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="190"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="187"/>
         <source>thay đổi số {seq} của thiết bị {device} khác với bản đã có</source>
         <translation>change {seq} of device {device} differs from the one held here</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="210"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="207"/>
         <source>gói chứa thay đổi mang tên thiết bị này mà thiết bị này chưa từng ghi</source>
         <translation>the package holds changes in this device&apos;s name that it never made</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="220"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="217"/>
         <source>nhật ký của thiết bị {device} không khớp chữ ký của tác giả</source>
         <translation>the log of device {device} does not match its author&apos;s signed head</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="230"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="227"/>
         <source>Gói chứa thay đổi của thiết bị {device} chưa đăng ký, không kiểm tra được tác giả.</source>
         <translation>The package holds changes of device {device}, which is not enrolled here.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="247"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="244"/>
         <source>không có chữ ký của tác giả</source>
         <translation>not signed by its author</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="253"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="250"/>
         <source>Gói bị từ chối: {why}. Không có gì được ghi.</source>
         <translation>The package was refused: {why}; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="266"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="263"/>
         <source>Thay đổi số {number} là của thiết bị {device} chưa đăng ký.</source>
         <translation>Change {number} comes from device {device}, which is not enrolled here.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="280"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="277"/>
         <source>Gói bị từ chối ở thay đổi số {seq} của {author}: {why}. Không có gì được ghi.</source>
         <translation>The package was refused at change {seq} of {author}: {why}; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="307"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="304"/>
         <source>Dòng {number} của nhật ký trong gói không hợp lệ: {why}.</source>
         <translation>Line {number} of the log is invalid: {why}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="318"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="315"/>
         <source>Gói bị từ chối: {detail}; có thể đã bị sửa hoặc giả mạo. Không có gì được ghi.</source>
         <translation>The package was refused: {detail}; it may have been altered or forged. Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="345"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="342"/>
         <source>mục nhật ký</source>
         <translation>log entry</translation>
     </message>
@@ -8587,27 +8592,27 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>No key protection {protection} (choose {choices})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="253"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="289"/>
         <source>thay đổi số {seq} không có trong nhật ký</source>
         <translation>change {seq} is not in the log</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="291"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="327"/>
         <source>thiếu mục {seq}</source>
         <translation>entry {seq} missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="299"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="337"/>
         <source>thay đổi số {seq} ({table} {record}) đã bị sửa ngoài ứng dụng</source>
         <translation>change {seq} was edited outside the app ({table} {record})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="308"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="347"/>
         <source>mắt xích {seq} không khớp</source>
         <translation>link {seq} does not match</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="320"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="359"/>
         <source>chữ ký của đầu nhật ký (mục {seq}) không hợp lệ</source>
         <translation>the signed head (entry {seq}) does not verify</translation>
     </message>

@@ -18,6 +18,7 @@ from fieldsurvey.core.office.inbox import held_back, inbox, package_records
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.sync.export import export_package
 from fieldsurvey.core.sync.importing import import_package
+from tests.helpers.history import log_with_digests
 from tests.helpers.office import OfficeDemos, open_copies, see_the_whole_city, send
 
 
@@ -198,15 +199,18 @@ def test_packages_imported_before_changes_kept_their_package_are_assigned_on_upg
     send(s2, office, usb)
     expected = inbox(office)
     expected_records = [package_records(office, p["package_id"]) for p in expected]
+    log = log_with_digests(office)
     path = office.path
     office.close()
     # The workspace as an earlier FieldSurvey left it: the history in one table (before m020),
-    # no package kept with the changes (before m006).
+    # every log entry with its digest (before m023), no package kept with the changes (before
+    # m006).
     with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE old_log (device_id, seq, digest, hash)")
+        conn.executemany("INSERT INTO old_log VALUES (?, ?, ?, ?)", log)
         for statement in (
             "CREATE TABLE old_changes AS SELECT id, device_id, seq, clock, at, user, "
             "table_name, record_id, op, fields FROM changes ORDER BY rowid",
-            "CREATE TABLE old_log AS SELECT device_id, seq, digest, hash FROM log_entries",
             "DROP VIEW changes",
             "DROP VIEW log_entries",
             "DROP TABLE change_rows",
@@ -215,9 +219,11 @@ def test_packages_imported_before_changes_kept_their_package_are_assigned_on_upg
             "ALTER TABLE old_changes RENAME TO changes",
             "ALTER TABLE old_log RENAME TO log_entries",
             "DELETE FROM _sqlite_migrations "
-            "WHERE name IN ('m006_package_changes', 'm020_compact_history')",
+            "WHERE name IN ('m006_package_changes', 'm020_compact_history', "
+            "'m023_digests_of_held_changes')",
         ):
             conn.execute(statement)
     with Workspace.open(path) as upgraded:
         assert inbox(upgraded) == expected
         assert [package_records(upgraded, p["package_id"]) for p in expected] == expected_records
+        assert log_with_digests(upgraded) == log

@@ -681,6 +681,49 @@ def test_a_sequence_number_the_office_holds_cannot_be_reused(
     assert "change 5" in str(error)
 
 
+def test_an_entry_whose_change_is_not_taken_keeps_its_digest(
+    synced: dict[str, Workspace], usb: Path
+) -> None:
+    """s1 sends a new change under the id of a change the office holds at another place of
+    s1's log, its chain re-hashed and its head signed with s1's own key. The office keeps the
+    change it holds under that id, so the new entry keeps its digest (it holds no change to
+    make it from), and the office's history still verifies."""
+    office, s1 = synced["office"], synced["s1"]
+    site = s1.db.execute("SELECT id FROM sites WHERE deleted = 0 ORDER BY id LIMIT 1").fetchone()
+    with s1.transaction():
+        s1.update("sites", site[0], {"notes": "Ghi chú mới."})
+    held, _ = ledger.tip(office.db, s1.device_id)
+    content = unpack(_export(s1, office, usb), office)
+    mine = content.of(s1.device_id)
+    target = next(line for line in mine if line["seq"] == held + 1)
+    target["id"] = office.db.execute(
+        "SELECT id FROM changes WHERE device_id = ? AND seq = 5", [s1.device_id]
+    ).fetchone()[0]
+    original = content.head(s1.device_id)
+    content.set_head(
+        ledger.sign_head(
+            s1.device_id,
+            original["seq"],
+            chain(
+                [line for line in mine if line["seq"] > held],
+                hash_before(office.db, s1.device_id, held + 1),
+            ),
+            original["clock"],
+            s1.device_id,
+            s1.identity().signing_private,
+        )
+    )
+    package = repack(content, usb / "id-reused.fspkg", s1.identity(), office)
+    import_package(office, package)
+    entry = office.db.execute(
+        "SELECT l.digest IS NOT NULL, c.id FROM log_entries l LEFT JOIN changes c "
+        "ON c.device_id = l.device_id AND c.seq = l.seq WHERE l.device_id = ? AND l.seq = ?",
+        [s1.device_id, held + 1],
+    ).fetchone()
+    assert entry == (1, None)
+    assert broken(office) == []
+
+
 @pytest.mark.parametrize("seq", [2**63 - 1, 2**40 + 1])
 @pytest.mark.parametrize("form", ["whole", "digest-only"])
 def test_an_overflowing_sequence_number_is_a_bad_record(
@@ -998,6 +1041,69 @@ def test_the_office_sends_a_surveyor_only_its_units_area_without_secret_sites(
     held = {r[0] for r in s1.db.execute("SELECT id FROM assignments")}
     assert held == assignments
     assert secret_sites(s1) <= set(authored(s1, s1.device_id, "sites"))  # only its own
+
+
+# An entry keeps its digest exactly where its change is not held here (m023).
+_DIGEST_WHERE_NOT_HELD = (
+    "SELECT count(*), sum(l.digest IS NOT NULL) FROM log_rows l LEFT JOIN change_rows c "
+    "ON c.device = l.device AND c.seq = l.seq WHERE (l.digest IS NULL) = (c.seq IS NOT NULL)"
+)
+
+
+def test_a_log_entry_keeps_its_digest_only_where_its_change_is_not_held(
+    synced: dict[str, Workspace], usb: Path
+) -> None:
+    """s1 takes the office's package, in which s2's records outside s1's area come as digests
+    only: those entries keep their digest, an entry whose change s1 holds keeps none. s1's
+    whole log, sent back, gives the office each withheld digest again, which the office,
+    holding every change and no digest, checks against its own changes."""
+    office, s1, s2 = synced["office"], synced["s1"], synced["s2"]
+    assert (
+        office.db.execute("SELECT count(*) FROM log_rows WHERE digest IS NOT NULL").fetchone()[0]
+        == 0
+    )
+    _, package, *_ = _office_package_to_s1(synced, usb, cleared=False)
+    import_package(s1, package)
+    entries, kept = s1.db.execute(_DIGEST_WHERE_NOT_HELD).fetchone()
+    assert entries == s1.db.execute("SELECT count(*) FROM log_rows").fetchone()[0]
+    assert kept > 0
+    withheld = s1.db.execute(
+        "SELECT seq FROM log_entries l WHERE device_id = ? AND digest IS NOT NULL",
+        [s2.device_id],
+    ).fetchall()
+    assert withheld and broken(s1) == []
+    target = usb / "s1-whole-log.fspkg"
+    manifest = export_package(s1, target, recipient_id=office.device_id, full=True)
+    assert manifest["changes"] >= entries
+    report = import_package(office, target)
+    assert report.applied == 0 and broken(office) == []
+    assert (
+        office.db.execute("SELECT count(*) FROM log_rows WHERE digest IS NOT NULL").fetchone()[0]
+        == 0
+    )
+
+
+def test_an_entry_left_with_neither_change_nor_digest_stops_the_export(
+    synced: dict[str, Workspace], usb: Path
+) -> None:
+    """A change of s2's deleted from the office's file outside the app: its entry holds no
+    digest to send in its place, so the package to s1 is not made, and the office says why."""
+    office, s1, s2 = synced["office"], synced["s1"], synced["s2"]
+    conn = sqlite3.connect(office.path)
+    with conn:
+        conn.execute(
+            "DELETE FROM change_rows WHERE seq = 3 AND device = "
+            "(SELECT no FROM devices WHERE id = ?)",
+            [s2.device_id],
+        )
+    conn.close()
+    target = usb / "office-to-s1.fspkg"
+    with pytest.raises(SyncError) as caught:
+        export_package(office, target, recipient_id=s1.device_id)
+    assert caught.value.reason == "tampered"
+    why = str(caught.value)
+    assert "entry 3" in why and s2.device_id[:8] in why and "outside the app" in why
+    assert not target.exists()
 
 
 def test_a_cleared_surveyor_also_receives_the_national_security_sites_of_its_area(

@@ -834,3 +834,34 @@ def m021_short_sort_keys(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="m022_search_words_once")
 def m022_search_words_once(db: sqlite_utils.Database) -> None:
     search.rebuild(db)
+
+
+# A log entry keeps its digest only where this workspace does not hold its change
+# (core/trust/ledger.py): where it does, the digest is the change's own, made from it when
+# needed, and an edit of the change breaks its entry's link instead. An entry whose change no
+# longer gives the digest it kept (edited outside the app) keeps it, so the check still names
+# that change. On the city office after VACUUM: the log 25.7 → 14.6 MiB, the file 470.9 →
+# 459.3 MB; 11.5 s with its verified backup.
+_DIGESTS_OF_HELD_CHANGES = """
+DROP VIEW log_entries;
+CREATE TABLE log_rows_m023 (
+    device INTEGER NOT NULL REFERENCES devices(no),
+    seq INTEGER NOT NULL CHECK (seq >= 1),
+    digest BLOB,
+    hash BLOB NOT NULL,
+    PRIMARY KEY (device, seq)
+) WITHOUT ROWID;
+INSERT INTO log_rows_m023 (device, seq, digest, hash)
+SELECT device, seq, digest, hash FROM log_rows ORDER BY device, seq;
+DROP TABLE log_rows;
+ALTER TABLE log_rows_m023 RENAME TO log_rows;
+CREATE VIEW log_entries AS
+SELECT d.id AS device_id, l.seq, l.digest, l.hash FROM log_rows l JOIN devices d ON d.no = l.device
+"""
+
+
+@MIGRATIONS(name="m023_digests_of_held_changes")
+def m023_digests_of_held_changes(db: sqlite_utils.Database) -> None:
+    for statement in _split(_DIGESTS_OF_HELD_CHANGES):
+        db.execute(statement)
+    ledger.forget_held_digests(db)

@@ -611,7 +611,7 @@ class Workspace:
                 )
             )
         rows: list[tuple[Any, ...]] = []
-        entries: list[tuple[str, int, bytes, bytes]] = []
+        entries: list[tuple[str, int, bytes | None, bytes]] = []
         role = self.role
         for table, record_id, op, fields in changes:
             permissions.check(role, table, op, fields)
@@ -626,14 +626,14 @@ class Workspace:
             digest = ledger.columns_digest(row[:-1], row[-1])
             previous = ledger.link(previous, digest)
             rows.append(row)
-            entries.append((self.device_id, seq, digest, previous))
+            entries.append((self.device_id, seq, None, previous))  # the change is held
             if len(rows) == _CHANGES_AT_ONCE:
                 self._insert_changes(rows, entries)
                 rows, entries = [], []
         self._insert_changes(rows, entries)
 
     def _insert_changes(
-        self, rows: list[tuple[Any, ...]], entries: list[tuple[str, int, bytes, bytes]]
+        self, rows: list[tuple[Any, ...]], entries: list[tuple[str, int, bytes | None, bytes]]
     ) -> None:
         """Write changes (their fields as text, packed here) and their log entries."""
         packed = history_fields.pack_many([row[-1] for row in rows])

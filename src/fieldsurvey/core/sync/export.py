@@ -9,7 +9,7 @@ import logging
 import tempfile
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -127,6 +127,27 @@ _LOG_ROWS = (
 )
 
 
+def _digest(device: str, seq: int, kept: bytes | None, content: Sequence[Any]) -> str:
+    """A withheld entry's digest: kept with the entry where its change is not held, else the
+    change's own (ledger.py). An entry with neither was damaged outside the app."""
+    if kept is not None:
+        return bytes(kept).hex()
+    if content[0] is None:
+        raise SyncError(
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "Không tạo được gói: mục {seq} trong nhật ký của thiết bị {device} không "
+                    "còn thay đổi lẫn mã băm của nó (tệp đã bị sửa ngoài ứng dụng).",
+                ),
+                seq=seq,
+                device=device[:8],
+            ),
+            Refusal.TAMPERED,
+        )
+    return ledger.columns_digest(content[:9], content[9]).hex()
+
+
 def recipient_scope(ws: Workspace, recipient: keys.PublicIdentity) -> scope.Scope | None:
     """What a recipient may see: everything for an office; for a surveyor, its unit's area and
     its own records (scope.py)."""
@@ -177,7 +198,7 @@ def _outgoing(
         out.heads[device] = signed
         out.ranges[device] = [first + 1, signed.seq]
         for row in ws.db.conn.execute(_LOG_ROWS, [device, first, signed.seq]):
-            seq, digest, content, timed_by_clock = row[1], bytes(row[2]), row[3:-1], row[-1]
+            seq, kept, content, timed_by_clock = row[1], row[2], row[3:-1], row[-1]
             out.count += 1
             table, record_id = content[6], content[7]
             if (
@@ -187,7 +208,11 @@ def _outgoing(
             ):
                 out.withheld += 1
                 if sink is not None:
-                    line = {"device_id": device, "seq": seq, "digest": digest.hex()}
+                    line = {
+                        "device_id": device,
+                        "seq": seq,
+                        "digest": _digest(device, seq, kept, content),
+                    }
                     sink.write(json.dumps(line).encode() + b"\n")
                 continue
             change = dict(zip(CHANGE_COLUMNS, content, strict=True))

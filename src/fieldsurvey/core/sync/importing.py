@@ -513,8 +513,8 @@ def _apply_package(
         _apply_key_changes(ws, report.sender or "", rotations)
         authorship.remember(ws.db, summary.cards, report.sender or "")
         ws.db.execute("PRAGMA defer_foreign_keys = ON")
-        add_log(ws, spool, summary)
         stats = apply_changes(ws, spool, package_id=report.package_id)
+        add_log(ws, spool, summary)
         report.applied, report.skipped = stats["applied"], stats["skipped"]
         report.conflicts = stats["conflicts"]
         report.new, report.updated = stats["new"], stats["updated"]

@@ -181,10 +181,7 @@ class _LogCheck:
             if device in self.summary.gaps:
                 continue
             if seq <= held:
-                stored = self.ws.db.execute(
-                    "SELECT digest FROM log_entries WHERE device_id = ? AND seq = ?", [device, seq]
-                ).fetchone()
-                if stored is None or bytes(stored[0]) != digest:
+                if ledger.entry_digest(self.ws.db, device, seq) != digest:
                     raise _forged(
                         _say(
                             QT_TRANSLATE_NOOP(
@@ -351,14 +348,17 @@ def _entry(
 
 
 def add_log(ws: Workspace, spool: Spool, summary: ChangeSummary) -> None:
-    """Inside the import's transaction: the new entries the first pass proved join their
-    authors' logs, and each author's signed head is kept."""
+    """Inside the import's transaction, once its changes are in the history: the new entries
+    the first pass proved join their authors' logs, each keeping its digest only where its
+    change is not held (ledger.py), and each author's signed head is kept."""
     spool.flush()
     ledger.add_devices(ws.db, f"SELECT DISTINCT device_id FROM {LOG}")
     ws.db.execute(
         "INSERT INTO main.log_rows (device, seq, digest, hash) "
-        f"SELECT {ledger.DEVICE_NUMBER.format(device='device_id')}, seq, digest, hash "
-        f"FROM {LOG} ORDER BY rowid"
+        "SELECT no, seq, CASE WHEN EXISTS (SELECT 1 FROM main.change_rows c "
+        "WHERE c.device = no AND c.seq = l.seq) THEN NULL ELSE digest END, hash FROM "
+        f"(SELECT {ledger.DEVICE_NUMBER.format(device='device_id')} AS no, seq, digest, hash, "
+        f"rowid AS n FROM {LOG}) l ORDER BY n"
     )
     for head in summary.heads.values():
         ledger.store_head(ws.db, head)

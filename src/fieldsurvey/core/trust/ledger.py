@@ -8,6 +8,11 @@ derived from the device id. A signed head (device, seq, hash, clock) authenticat
 earlier entry through the chain. An entry can travel without its content (its digest only):
 the chain still verifies, and the content, when it arrives later, must match the digest. So
 the office can send a surveyor only what it may see without breaking anyone's chain.
+
+A workspace keeps an entry's digest only where it does not hold the change (m023): where it
+does, the digest is the change's own, made again from it when needed, and the entry's hash is
+what it must give. A change edited outside the app then breaks the link of its own entry, so
+it is named just as when its digest was kept.
 """
 
 from __future__ import annotations
@@ -54,7 +59,7 @@ STORED_DIGEST_COLUMNS = (
     f"coalesce(c.at, {AT_OF_CLOCK.format(clock='c.clock')}), c.user, c.table_name, "
     "c.record_id, c.op"
 )
-# A log entry given as (device id, seq, digest, hash).
+# A log entry given as (device id, seq, digest, hash); the digest None where the change is held.
 INSERT_ENTRY = (
     "INSERT INTO main.log_rows (device, seq, digest, hash) "
     f"VALUES ({DEVICE_NUMBER.format(device='?')}, ?, ?, ?)"
@@ -199,6 +204,37 @@ def store_head(db: sqlite_utils.Database, new: Head) -> None:
     )
 
 
+def entry_digest(db: sqlite_utils.Database, device_id: str, seq: int) -> bytes | None:
+    """The digest of a device's log entry held here: kept with the entry when its change is
+    not held, else made from the change (None when the entry is not held, or holds neither)."""
+    row = db.execute(
+        f"SELECT l.digest, {STORED_DIGEST_COLUMNS}, c.fields FROM log_rows l "
+        "LEFT JOIN change_rows c ON c.device = l.device AND c.seq = l.seq "
+        f"WHERE l.device = {DEVICE_NUMBER.format(device='?1')} AND l.seq = ?2",
+        [device_id, seq],
+    ).fetchone()
+    if row is None or row[0] is not None:
+        return None if row is None else bytes(row[0])
+    if row[1] is None:
+        return None
+    return columns_digest(row[1:10], _stored_text(row[10]))
+
+
+def forget_held_digests(db: sqlite_utils.Database) -> None:
+    """Drop the digest of every entry whose held change gives it (the stored form since m023);
+    an entry whose change no longer does keeps its digest, for the check to name."""
+    rows = db.conn.execute(
+        f"SELECT l.device, l.seq, l.digest, {STORED_DIGEST_COLUMNS}, c.fields FROM log_rows l "
+        "JOIN change_rows c ON c.device = l.device AND c.seq = l.seq WHERE l.digest IS NOT NULL"
+    )
+    same = [
+        (row[0], row[1])
+        for row in rows
+        if columns_digest(row[3:12], _stored_text(row[12])) == bytes(row[2])
+    ]
+    db.conn.executemany("UPDATE log_rows SET digest = NULL WHERE device = ? AND seq = ?", same)
+
+
 def entry_hash(db: sqlite_utils.Database, device_id: str, seq: int) -> bytes | None:
     row = db.execute(
         "SELECT hash FROM log_entries WHERE device_id = ? AND seq = ?", [device_id, seq]
@@ -284,26 +320,29 @@ def _verify_device(
     finding = Finding(device)
     previous = genesis(device)
     for row in _rows(db, device):
-        seq, digest, stored_hash = int(row[0]), bytes(row[1]), bytes(row[2])
+        seq, kept, stored_hash = int(row[0]), row[1], bytes(row[2])
         if seq != finding.entries + 1:
             missing = finding.entries + 1
             finding.broken = Message(
                 "trust", QT_TRANSLATE_NOOP("trust", "thiếu mục {seq}"), {"seq": missing}
             )
             return finding
-        if row[3] is not None:
-            change = dict(zip(DIGEST_COLUMNS, row[3:12], strict=True))
-            if change_digest(change, _stored_text(row[12])) != digest:
-                finding.broken = Message(
-                    "trust",
-                    QT_TRANSLATE_NOOP(
-                        "trust", "thay đổi số {seq} ({table} {record}) đã bị sửa ngoài ứng dụng"
-                    ),
-                    {"seq": seq, "table": row[9], "record": row[10]},
-                )
-                return finding
+        held = row[3] is not None
+        # an entry holding neither its change nor a digest links to nothing: a broken link
+        digest = columns_digest(row[3:12], _stored_text(row[12])) if held else bytes(kept or b"")
+        linked = link(previous, digest) == stored_hash
+        if held and not (digest == bytes(kept) if kept is not None else linked):
+            finding.broken = Message(
+                "trust",
+                QT_TRANSLATE_NOOP(
+                    "trust", "thay đổi số {seq} ({table} {record}) đã bị sửa ngoài ứng dụng"
+                ),
+                {"seq": seq, "table": row[9], "record": row[10]},
+            )
+            return finding
+        if held:
             finding.with_content += 1
-        if link(previous, digest) != stored_hash:
+        if not linked:
             finding.broken = Message(
                 "trust", QT_TRANSLATE_NOOP("trust", "mắt xích {seq} không khớp"), {"seq": seq}
             )
@@ -338,19 +377,28 @@ class RecordProof:
 
 
 def record_proof(db: sqlite_utils.Database, table: str, record_id: str) -> RecordProof:
-    """Check each change of one record against its log entry's digest and say which signed
-    head covers it (the whole chain is checked by ``verify_history``)."""
+    """Check each change of one record against its log entry (the digest it keeps, else its
+    hash from the entry before) and say which signed head covers it (the whole chain is
+    checked by ``verify_history``)."""
     proof = RecordProof()
     heads: dict[str, Head | None] = {}
     rows = db.execute(
-        f"SELECT {STORED_DIGEST_COLUMNS}, c.fields, l.digest FROM change_rows c "
-        "LEFT JOIN log_rows l ON l.device = c.device AND l.seq = c.seq "
+        f"SELECT {STORED_DIGEST_COLUMNS}, c.fields, l.seq IS NOT NULL, l.digest, l.hash, "
+        "(SELECT p.hash FROM log_rows p WHERE p.device = c.device AND p.seq = c.seq - 1) "
+        "FROM change_rows c LEFT JOIN log_rows l ON l.device = c.device AND l.seq = c.seq "
         "WHERE c.table_name = ? AND c.record_id = ?",
         [table, record_id],
     ).fetchall()
     for row in rows:
-        change = dict(zip(DIGEST_COLUMNS, row[:9], strict=True))
-        if row[10] is None or change_digest(change, _stored_text(row[9])) != bytes(row[10]):
+        digest = columns_digest(row[:9], _stored_text(row[9]))
+        entry, kept, hash_, before = row[10], row[11], row[12], row[13]
+        if before is None and row[2] == 1:
+            before = genesis(str(row[1]))
+        if not entry or (
+            bytes(kept) != digest
+            if kept is not None
+            else before is None or link(bytes(before), digest) != bytes(hash_)
+        ):
             proof.edited += 1
             continue
         device = str(row[1])
