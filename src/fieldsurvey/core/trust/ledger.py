@@ -213,11 +213,11 @@ def entry_digest(db: sqlite_utils.Database, device_id: str, seq: int) -> bytes |
         f"WHERE l.device = {DEVICE_NUMBER.format(device='?1')} AND l.seq = ?2",
         [device_id, seq],
     ).fetchone()
-    if row is None or row[0] is not None:
-        return None if row is None else bytes(row[0])
-    if row[1] is None:
+    if row is None:
         return None
-    return columns_digest(row[1:10], _stored_text(row[10]))
+    if row[0] is not None:
+        return bytes(row[0])
+    return None if row[1] is None else _stored_digest(row[1:10], row[10])
 
 
 def forget_held_digests(db: sqlite_utils.Database) -> None:
@@ -227,11 +227,7 @@ def forget_held_digests(db: sqlite_utils.Database) -> None:
         f"SELECT l.device, l.seq, l.digest, {STORED_DIGEST_COLUMNS}, c.fields FROM log_rows l "
         "JOIN change_rows c ON c.device = l.device AND c.seq = l.seq WHERE l.digest IS NOT NULL"
     )
-    same = [
-        (row[0], row[1])
-        for row in rows
-        if columns_digest(row[3:12], _stored_text(row[12])) == bytes(row[2])
-    ]
+    same = [(row[0], row[1]) for row in rows if _stored_digest(row[3:12], row[12]) == bytes(row[2])]
     db.conn.executemany("UPDATE log_rows SET digest = NULL WHERE device = ? AND seq = ?", same)
 
 
@@ -303,6 +299,11 @@ def _stored_text(stored: str | bytes) -> str:
         return ""
 
 
+def _stored_digest(columns: Sequence[Any], fields: str | bytes) -> bytes:
+    """The digest of a change as stored here: its STORED_DIGEST_COLUMNS and its stored fields."""
+    return columns_digest(columns, _stored_text(fields))
+
+
 def _rows(db: sqlite_utils.Database, device: str) -> Iterator[tuple[Any, ...]]:
     cursor = db.execute(
         f"SELECT l.seq, l.digest, l.hash, {STORED_DIGEST_COLUMNS}, c.fields FROM log_rows l "
@@ -329,7 +330,7 @@ def _verify_device(
             return finding
         held = row[3] is not None
         # an entry holding neither its change nor a digest links to nothing: a broken link
-        digest = columns_digest(row[3:12], _stored_text(row[12])) if held else bytes(kept or b"")
+        digest = _stored_digest(row[3:12], row[12]) if held else bytes(kept or b"")
         linked = link(previous, digest) == stored_hash
         if held and not (digest == bytes(kept) if kept is not None else linked):
             finding.broken = Message(
@@ -390,7 +391,7 @@ def record_proof(db: sqlite_utils.Database, table: str, record_id: str) -> Recor
         [table, record_id],
     ).fetchall()
     for row in rows:
-        digest = columns_digest(row[:9], _stored_text(row[9]))
+        digest = _stored_digest(row[:9], row[9])
         entry, kept, hash_, before = row[10], row[11], row[12], row[13]
         if before is None and row[2] == 1:
             before = genesis(str(row[1]))
