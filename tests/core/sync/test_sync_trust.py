@@ -1056,7 +1056,7 @@ def test_a_log_entry_keeps_its_digest_only_where_its_change_is_not_held(
     """s1 takes the office's package, in which s2's records outside s1's area come as digests
     only: those entries keep their digest, an entry whose change s1 holds keeps none. s1's
     whole log, sent back, gives the office each withheld digest again, which the office,
-    holding every change and no digest, checks against its own changes."""
+    holding every change and no digest, checks against the hashes of its log."""
     office, s1, s2 = synced["office"], synced["s1"], synced["s2"]
     assert (
         office.db.execute("SELECT count(*) FROM log_rows WHERE digest IS NOT NULL").fetchone()[0]

@@ -204,22 +204,6 @@ def store_head(db: sqlite_utils.Database, new: Head) -> None:
     )
 
 
-def entry_digest(db: sqlite_utils.Database, device_id: str, seq: int) -> bytes | None:
-    """The digest of a device's log entry held here: kept with the entry when its change is
-    not held, else made from the change (None when the entry is not held, or holds neither)."""
-    row = db.execute(
-        f"SELECT l.digest, {STORED_DIGEST_COLUMNS}, c.fields FROM log_rows l "
-        "LEFT JOIN change_rows c ON c.device = l.device AND c.seq = l.seq "
-        f"WHERE l.device = {DEVICE_NUMBER.format(device='?1')} AND l.seq = ?2",
-        [device_id, seq],
-    ).fetchone()
-    if row is None:
-        return None
-    if row[0] is not None:
-        return bytes(row[0])
-    return None if row[1] is None else _stored_digest(row[1:10], row[10])
-
-
 def forget_held_digests(db: sqlite_utils.Database) -> None:
     """Drop the digest of every entry whose held change gives it (the stored form since m023);
     an entry whose change no longer does keeps its digest, for the check to name."""
