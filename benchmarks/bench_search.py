@@ -211,7 +211,8 @@ def hit_titles(conn: Any) -> dict[int, tuple[str, str]]:
         rowids = [
             int(r[0]) - first
             for r in conn.execute(
-                "SELECT rowid FROM main.search_terms WHERE rowid BETWEEN ? AND ?", [first, last]
+                "SELECT rowid FROM main.search_entries WHERE rowid BETWEEN ? AND ?",
+                [first, last],
             )
         ]
         for rowid, record_id, title in conn.execute(hits_sql(name), [json.dumps(rowids)]):
@@ -248,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
             index_rows = {
                 kind: n
                 for kind, n in conn.execute(
-                    "SELECT kind, count(*) FROM search_terms GROUP BY kind ORDER BY kind"
+                    "SELECT kind, count(*) FROM search_entries GROUP BY kind ORDER BY kind"
                 )
             }
             site_count = conn.execute("SELECT count(*) FROM sites WHERE deleted = 0").fetchone()[0]
@@ -271,7 +272,8 @@ def main(argv: list[str] | None = None) -> int:
                     (kind, *shown[rowid], " " + " ".join(index_words(terms)) + " ")
                     for shown in [hit_titles(conn)]
                     for rowid, kind, terms in conn.execute(
-                        "SELECT rowid, kind, terms FROM main.search_terms ORDER BY rowid"
+                        "SELECT rowid, kind, unpack_words(words) FROM main.search_entries "
+                        "ORDER BY rowid"
                     )
                 ),
             )

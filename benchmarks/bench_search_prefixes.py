@@ -24,6 +24,7 @@ from typing import Any
 
 from _common import machine_info, machine_line, median, resolve_db, say, time_runs, write_json
 from bench_search import FIXED_QUERIES, LIMIT, random_queries
+from fieldsurvey.core.store import search
 from fieldsurvey.core.store.records import SEARCH_KINDS
 from fieldsurvey.core.store.search import index_words, match_expressions, rowid_range
 
@@ -77,9 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="fieldsurvey-bench-") as tmp:
         path, origin = resolve_db(args.db, Path(tmp))
         source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        search.register(source)
         names = _Names(source)
         queries = [*FIXED_QUERIES, *random_queries(names, 20, 2025)]
-        rows = source.execute("SELECT rowid, terms FROM search_terms ORDER BY rowid")
+        rows = source.execute(
+            "SELECT rowid, unpack_words(words) FROM search_entries ORDER BY rowid"
+        )
         entries = rows.fetchall()
         source.close()
         say(f"{path} ({origin}): {len(entries):,} entries, {len(queries)} queries")

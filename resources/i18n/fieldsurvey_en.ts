@@ -7664,158 +7664,158 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>Line {number} of the changes is not JSON.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="159"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="160"/>
         <source>nhật ký không theo thứ tự</source>
         <translation>log out of order</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="169"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="171"/>
         <source>số thứ tự không liên tiếp</source>
         <translation>sequence not contiguous</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="187"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="198"/>
         <source>thay đổi số {seq} của thiết bị {device} khác với bản đã có</source>
         <translation>change {seq} of device {device} differs from the one held here</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="207"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="219"/>
         <source>gói chứa thay đổi mang tên thiết bị này mà thiết bị này chưa từng ghi</source>
         <translation>the package holds changes in this device&apos;s name that it never made</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="217"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="229"/>
         <source>nhật ký của thiết bị {device} không khớp chữ ký của tác giả</source>
         <translation>the log of device {device} does not match its author&apos;s signed head</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="227"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="239"/>
         <source>Gói chứa thay đổi của thiết bị {device} chưa đăng ký, không kiểm tra được tác giả.</source>
         <translation>The package holds changes of device {device}, which is not enrolled here.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="244"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="256"/>
         <source>không có chữ ký của tác giả</source>
         <translation>not signed by its author</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="250"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="262"/>
         <source>Gói bị từ chối: {why}. Không có gì được ghi.</source>
         <translation>The package was refused: {why}; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="263"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="275"/>
         <source>Thay đổi số {number} là của thiết bị {device} chưa đăng ký.</source>
         <translation>Change {number} comes from device {device}, which is not enrolled here.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="277"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="289"/>
         <source>Gói bị từ chối ở thay đổi số {seq} của {author}: {why}. Không có gì được ghi.</source>
         <translation>The package was refused at change {seq} of {author}: {why}; nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="304"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="316"/>
         <source>Dòng {number} của nhật ký trong gói không hợp lệ: {why}.</source>
         <translation>Line {number} of the log is invalid: {why}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="315"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="327"/>
         <source>Gói bị từ chối: {detail}; có thể đã bị sửa hoặc giả mạo. Không có gì được ghi.</source>
         <translation>The package was refused: {detail}; it may have been altered or forged. Nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="342"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="354"/>
         <source>mục nhật ký</source>
         <translation>log entry</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="421"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="433"/>
         <source>giá trị không ở dạng lưu trữ</source>
         <translation>not in stored form</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="443"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="455"/>
         <source>Bản ghi thay đổi số {number} không hợp lệ: {why}.</source>
         <translation>Change {number} is invalid: {why}.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="454"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="466"/>
         <source>thiếu hoặc thừa trường</source>
         <translation>wrong keys</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="458"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="470"/>
         <source>bảng lạ {table}</source>
         <translation>unknown table {table}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="479"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="491"/>
         <source>delete: chỉ có trường deleted</source>
         <translation>a delete changes only &apos;deleted&apos;</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="509"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="521"/>
         <source>{name}: đồng hồ cũ</source>
         <translation>{name}: base clock</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="513"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="525"/>
         <source>{name}: bản ghi mới không có giá trị cũ</source>
         <translation>{name}: an insert has no old value</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="525"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="537"/>
         <source>trường lạ {name}</source>
         <translation>unknown field {name}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="419"/>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="422"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="431"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="434"/>
         <source>{name}: {why}</source>
         <translation>{name}: {why}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="425"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="437"/>
         <source>{name}: mã xã, phường {code} không có</source>
         <translation>{name}: unknown commune {code}</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="430"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="442"/>
         <source>{name}: mã xã, phường không có</source>
         <translation>{name}: unknown commune</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="535"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="547"/>
         <source>thiếu {fields}</source>
         <translation>{fields} missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="542"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="554"/>
         <source>Không phải gói đồng bộ FieldSurvey.</source>
         <translation>Not a FieldSurvey package.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="549"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="561"/>
         <source>Gói được tạo bởi phiên bản FieldSurvey mới hơn; hãy cập nhật.</source>
         <translation>The package is from a newer FieldSurvey; update it.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="558"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="570"/>
         <source>Gói được tạo bởi phiên bản FieldSurvey cũ, không chứng minh được tác giả của từng thay đổi; hãy cập nhật máy gửi rồi xuất lại.</source>
         <translation>The package is from an older FieldSurvey whose changes carry no proof of authorship: update the sender and export again.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="568"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="580"/>
         <source>Gói này không gửi cho tệp dữ liệu khảo sát này.</source>
         <translation>The package is for another device.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="575"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="587"/>
         <source>Bản kê của gói thiếu mã gói hoặc đồng hồ hợp lệ.</source>
         <translation>The manifest has no valid package id or clock.</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="583"/>
+        <location filename="../../src/fieldsurvey/core/sync/incoming.py" line="595"/>
         <source>Số thay đổi trong gói không khớp với bản kê.</source>
         <translation>The change count does not match the manifest.</translation>
     </message>
@@ -8592,27 +8592,27 @@ Prints one JSON line (map_ready_ms, cameras_drawn, external_requests, …); exit
         <translation>No key protection {protection} (choose {choices})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="289"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="269"/>
         <source>thay đổi số {seq} không có trong nhật ký</source>
         <translation>change {seq} is not in the log</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="327"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="312"/>
         <source>thiếu mục {seq}</source>
         <translation>entry {seq} missing</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="337"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="322"/>
         <source>thay đổi số {seq} ({table} {record}) đã bị sửa ngoài ứng dụng</source>
         <translation>change {seq} was edited outside the app ({table} {record})</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="347"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="332"/>
         <source>mắt xích {seq} không khớp</source>
         <translation>link {seq} does not match</translation>
     </message>
     <message>
-        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="359"/>
+        <location filename="../../src/fieldsurvey/core/trust/ledger.py" line="344"/>
         <source>chữ ký của đầu nhật ký (mục {seq}) không hợp lệ</source>
         <translation>the signed head (entry {seq}) does not verify</translation>
     </message>

@@ -210,7 +210,7 @@ def everything(ws: Workspace) -> list[Any]:
         r[0]
         for r in ws.db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE 'search_index_%'"
+            "AND name NOT LIKE 'search_index%'"
         )
     ]
     out: list[Any] = [

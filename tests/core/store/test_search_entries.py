@@ -15,7 +15,7 @@ import pytest
 
 from fieldsurvey.core import vocabulary
 from fieldsurvey.core.store import db as workspace_db
-from fieldsurvey.core.store.migrations import MIGRATIONS
+from fieldsurvey.core.store.migrations import _SMALL_SEARCH, MIGRATIONS, _split
 from fieldsurvey.core.store.records import RECORD_KINDS, SEARCH_KINDS
 from fieldsurvey.core.store.search import (
     _entry_words,
@@ -29,6 +29,7 @@ from fieldsurvey.core.store.search import (
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.text import fold
 from tests.helpers.m016 import m016_search
+from tests.helpers.search_index import search_entries
 
 # The index as it was built before, row by row in Python: each table's columns (rowid, id,
 # deleted, title, code, parts...) and its code list; the terms were the title, the code's
@@ -138,14 +139,11 @@ def expected_entries(ws: Workspace, once: bool = True) -> dict[int, tuple[Any, .
 
 
 def indexed_entries(ws: Workspace) -> dict[int, tuple[Any, ...]]:
-    """rowid → (terms' words, kind, record id, title) as the index and its hits have them."""
-    assert ws.db.execute(
-        "INSERT INTO search_index (search_index) VALUES ('integrity-check')"
-    ).rowcount
+    """rowid → (entry's words, kind, record id, title) as the index and its hits have them."""
     entries: dict[int, tuple[Any, ...]] = {}
-    for rowid, terms, kind in ws.db.execute("SELECT rowid, terms, kind FROM search_index"):
-        assert terms == " ".join(index_words(terms))
-        entries[rowid] = (index_words(terms), kind)
+    for rowid, words, kind in search_entries(ws.db):
+        assert words == " ".join(index_words(words))
+        entries[rowid] = (index_words(words), kind)
     for table in SEARCH_KINDS:
         first, last = rowid_range(table)
         keys = [r - first for r in entries if first <= r <= last]
@@ -187,7 +185,7 @@ def test_rebuilt_index_holds_what_the_python_build_held(demo: Workspace) -> None
 def test_reindexed_records_hold_what_the_python_build_held(demo: Workspace) -> None:
     expected = expected_entries(demo)
     demo.db.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
-    demo.db.execute("DELETE FROM search_terms")
+    demo.db.execute("DELETE FROM search_entries")
     for table in _OLD_SOURCES:
         ids = [row[0] for row in demo.db.execute(f"SELECT id FROM {table} ORDER BY random()")]
         index_records(demo.db, table, ids[:7])  # one chunk
@@ -195,23 +193,39 @@ def test_reindexed_records_hold_what_the_python_build_held(demo: Workspace) -> N
     assert indexed_entries(demo) == expected
 
 
-def test_a_workspace_with_repeated_parts_gets_them_once(demo: Workspace) -> None:
-    """Before m022 an entry held every part's words, repeated or not; after it, as today."""
-    before = expected_entries(demo, once=False)
-    with demo.transaction():
-        demo.db.execute("DELETE FROM search_terms")
-        demo.db.conn.executemany(
+def as_before_m024(db: Any, entries: dict[int, tuple[Any, ...]], *migrations: str) -> None:
+    """Make the search tables as m019 made them (the words as text, the index over them) and
+    hold ``entries`` (rowid → (words, …)), and mark ``migrations`` and m024 not applied."""
+    with db.conn:
+        db.execute("DROP TABLE search_index")
+        db.execute("DROP TABLE search_entries")
+        for statement in _split(_SMALL_SEARCH)[2:]:  # but its DROP TABLEs of the m016 tables
+            assert statement.startswith("CREATE")
+            db.execute(statement)
+        db.conn.executemany(
             "INSERT INTO search_terms (rowid, terms) VALUES (?, ?)",
-            [(rowid, " ".join(words)) for rowid, (words, *_) in before.items()],
+            [(rowid, " ".join(words)) for rowid, (words, *_) in entries.items()],
         )
-        demo.db.execute("INSERT INTO search_index (search_index) VALUES ('rebuild')")
-        demo.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm022_search_words_once'")
-    assert indexed_entries(demo) == before
+        db.execute("INSERT INTO search_index (search_index) VALUES ('rebuild')")
+        for name in (*migrations, "m024_packed_search_words"):
+            db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [name])
+
+
+def test_a_workspace_with_repeated_parts_gets_them_once(demo: Workspace) -> None:
+    """Before m022 an entry held every part's words, repeated or not; after it (and m024, which
+    packs them), as today."""
+    before = expected_entries(demo, once=False)
     path = demo.path
     demo.close()
+    db = workspace_db._connect(path)
+    as_before_m024(db, before, "m022_search_words_once")
+    held = db.execute("SELECT rowid, terms FROM search_terms ORDER BY rowid").fetchall()
+    assert held == [(rowid, " ".join(words)) for rowid, (words, *_) in sorted(before.items())]
+    db.close()
     ws = Workspace.open(path)
     try:
         assert "m022_search_words_once" in {m.name for m in MIGRATIONS.applied(ws.db)}
+        assert "search_terms" not in ws.db.table_names()
         after = indexed_entries(ws)
         assert after == expected_entries(ws)
         assert sum(len(e[0]) for e in after.values()) < 0.9 * sum(
@@ -227,12 +241,16 @@ def test_benchmark_queries_find_the_same_hits(demo: Workspace) -> None:
     queries = [*QUERIES, *drawn_queries(demo)]
     rebuild(demo.db)
     built = {q: search(demo.db, q, limit=50) for q in queries}
-    demo.db.execute("DELETE FROM search_terms")
+    demo.db.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+    demo.db.execute("DELETE FROM search_entries")
     demo.db.conn.executemany(
-        "INSERT INTO search_terms (rowid, terms) VALUES (?, ?)",
+        "INSERT INTO search_entries (rowid, words) VALUES (?, pack_words(?))",
         [(rowid, " ".join(w)) for rowid, (w, *_) in expected_entries(demo).items()],
     )
-    demo.db.execute("INSERT INTO search_index (search_index) VALUES ('rebuild')")
+    demo.db.execute(
+        "INSERT INTO search_index (rowid, words) "
+        "SELECT rowid, unpack_words(words) FROM search_entries ORDER BY rowid"
+    )
     assert {q: search(demo.db, q, limit=50) for q in queries} == built
     assert sum(len(hits) for hits in built.values()) > 100
 
@@ -258,7 +276,7 @@ def test_a_workspace_with_the_old_index_gets_the_lean_one(tmp_path: Path) -> Non
     try:
         assert "m016_lean_search_index" in {m.name for m in MIGRATIONS.applied(ws.db)}
         columns = [r[1] for r in ws.db.execute("PRAGMA table_info(search_index)")]
-        assert columns == ["terms", "kind"]
+        assert columns == ["words"]
         assert search(ws.db, "dong xuan") == [{"kind": "site", "id": "s1", "name": "Chợ Đồng Xuân"}]
         assert indexed_entries(ws) == expected_entries(ws)
     finally:
@@ -269,7 +287,7 @@ def test_a_workspace_with_the_old_index_gets_the_lean_one(tmp_path: Path) -> Non
 # * 16 + table number, the terms the folded text); tests.helpers.m016 asks it as search() did.
 _M016_INDEX = (
     "DROP TABLE search_index",
-    "DROP TABLE search_terms",
+    "DROP TABLE search_entries",
     "CREATE TABLE search_terms (rowid INTEGER PRIMARY KEY, terms TEXT NOT NULL, "
     "kind TEXT NOT NULL)",
     "CREATE VIRTUAL TABLE search_index USING fts5(terms, kind, content = 'search_terms', "
@@ -299,7 +317,8 @@ def test_a_workspace_with_the_m016_index_finds_the_same_after_m019(demo: Workspa
         )
     db.execute("INSERT INTO search_index (search_index) VALUES ('rebuild')")
     before = {text: m016_search(db, text) for text in typed}
-    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm019_small_search_index'")
+    for name in ("m019_small_search_index", "m024_packed_search_words"):
+        db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [name])
     db.close()
     ws = Workspace.open(path)
     try:

@@ -26,6 +26,7 @@ from fieldsurvey.core.sync.importing import import_package, verify
 from fieldsurvey.core.trust import keys
 from tests.helpers import DATA
 from tests.helpers.office import see_the_whole_city
+from tests.helpers.search_index import search_entries
 
 SURVEY_TABLES = (
     "units",
@@ -54,7 +55,7 @@ def everything(path: Path) -> list[Any]:
         r[0]
         for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE 'search_index_%'"
+            "AND name NOT LIKE 'search_index%'"
         )
     ]
     out = [(t, sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)) for t in tables]
@@ -739,9 +740,7 @@ def _applied_state(ws: Workspace) -> dict[str, Any]:
     state: dict[str, Any] = dict(content(ws))
     for table in ("changes", "log_entries", "log_heads"):
         state[table] = sorted(ws.db.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
-    state["search_index"] = sorted(
-        ws.db.execute("SELECT rowid, terms, kind FROM search_index").fetchall()
-    )
+    state["search_index"] = search_entries(ws.db)
     return state
 
 
