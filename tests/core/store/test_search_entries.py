@@ -18,6 +18,7 @@ from fieldsurvey.core.store import db as workspace_db
 from fieldsurvey.core.store.migrations import _SMALL_SEARCH, MIGRATIONS, _split
 from fieldsurvey.core.store.records import RECORD_KINDS, SEARCH_KINDS
 from fieldsurvey.core.store.search import (
+    WORDS,
     _entry_words,
     hits_sql,
     index_records,
@@ -244,8 +245,8 @@ def test_benchmark_queries_find_the_same_hits(demo: Workspace) -> None:
     demo.db.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
     demo.db.execute("DELETE FROM search_entries")
     demo.db.conn.executemany(
-        "INSERT INTO search_entries (rowid, words) VALUES (?, pack_words(?))",
-        [(rowid, " ".join(w)) for rowid, (w, *_) in expected_entries(demo).items()],
+        "INSERT INTO search_entries (rowid, words) VALUES (?, ?)",
+        [(rowid, WORDS.pack(" ".join(w))) for rowid, (w, *_) in expected_entries(demo).items()],
     )
     demo.db.execute(
         "INSERT INTO search_index (rowid, words) "
