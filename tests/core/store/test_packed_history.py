@@ -10,6 +10,7 @@ import zstandard
 from fieldsurvey.core import history_fields
 from fieldsurvey.core.store.workspace import Workspace
 from fieldsurvey.core.trust import authorship, ledger
+from tests.helpers.frames import claiming
 
 
 def test_every_change_is_stored_packed_and_reads_back_as_its_text(demo: Workspace) -> None:
@@ -90,12 +91,7 @@ def test_what_is_not_a_packed_change_is_refused() -> None:
     with pytest.raises(history_fields.DamagedHistory):
         history_fields.unpack(bomb)
     # A frame whose header claims less than it holds (unpacked into what it claims, no more).
-    lying = history_fields.pack("a" * 100_000)
-    descriptor = lying[4]
-    at = 5 + (0 if descriptor & 0x20 else 1) + (0, 1, 2, 4)[descriptor & 3]
-    width = (1 if descriptor & 0x20 else 0, 2, 4, 8)[descriptor >> 6]
-    lying = lying[:at] + (1000).to_bytes(width, "little") + lying[at + width :]
-    assert zstandard.get_frame_parameters(lying).content_size == 1000
+    lying = claiming(history_fields.pack("a" * 100_000), 1000)
     with pytest.raises(history_fields.DamagedHistory, match="too small"):
         history_fields.unpack(lying)
     with pytest.raises(history_fields.DamagedHistory):

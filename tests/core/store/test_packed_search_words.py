@@ -11,6 +11,7 @@ from fieldsurvey.core.packing import DamagedPacking
 from fieldsurvey.core.store.records import SEARCH_KINDS
 from fieldsurvey.core.store.search import WORDS, source_sql
 from fieldsurvey.core.store.workspace import Workspace
+from tests.helpers.frames import claiming
 
 
 def stored(ws: Workspace) -> list[tuple[int, bytes]]:
@@ -40,12 +41,7 @@ def test_unpacking_many_gives_what_unpacking_each_gives(demo: Workspace) -> None
 def test_unpacking_many_refuses_what_unpacking_each_refuses(demo: Workspace) -> None:
     values = [words for _, words in stored(demo)][:50]
     # A frame whose header claims less than it holds.
-    lying = WORDS.pack("cho dong xuan " * 8000)
-    descriptor = lying[4]
-    at = 5 + (0 if descriptor & 0x20 else 1) + (0, 1, 2, 4)[descriptor & 3]
-    width = (1 if descriptor & 0x20 else 0, 2, 4, 8)[descriptor >> 6]
-    lying = lying[:at] + (1000).to_bytes(width, "little") + lying[at + width :]
-    assert zstandard.get_frame_parameters(lying).content_size == 1000
+    lying = claiming(WORDS.pack("cho dong xuan " * 8000), 1000)
     other = zstandard.ZstdCompressionDict(
         b"cho dong xuan " * 8, dict_type=zstandard.DICT_TYPE_RAWCONTENT
     )
