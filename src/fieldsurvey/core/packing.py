@@ -82,21 +82,28 @@ class Packing:
     def pack_many(self, texts: Sequence[str]) -> list[bytes]:
         """``pack`` of each text, the same bytes, a long list compressed on every core at once
         (by python-zstandard's threads, outside the interpreter's lock), where the zstandard
-        built in offers it."""
-        if len(texts) < PACK_IN_THREADS_FROM:
+        built in offers it. Empty texts are packed one by one: python-zstandard 0.25's call
+        refuses a list of them and leaves out those at the end of a thread's share."""
+        full = [i for i, text in enumerate(texts) if text]
+        if len(full) < PACK_IN_THREADS_FROM:
             return [self.pack(text) for text in texts]
-        data: list[bytes | bytearray | memoryview] = [text.encode("utf-8") for text in texts]
+        data: list[bytes | bytearray | memoryview] = [texts[i].encode("utf-8") for i in full]
         try:
-            packed = self._compressor().multi_compress_to_buffer(data, threads=-1)
+            made = self._compressor().multi_compress_to_buffer(data, threads=-1)
         except (AttributeError, NotImplementedError):  # a zstandard without it (a system libzstd)
-            return [self._compressor().compress(item) for item in data]
-        return [packed[i].tobytes() for i in range(len(packed))]
+            return [self.pack(text) for text in texts]
+        if len(made) != len(full):
+            return [self.pack(text) for text in texts]
+        packed = [self.pack("")] * len(texts)
+        for index, at in enumerate(full):
+            packed[at] = made[index].tobytes()
+        return packed
 
     def unpack(self, stored: str | bytes) -> str:
         """The text of a stored value (one written before packing is its text)."""
         if isinstance(stored, str):
             return stored
-        if stored[:4] != _ZSTD_MAGIC:
+        if not isinstance(stored, bytes | bytearray | memoryview) or stored[:4] != _ZSTD_MAGIC:
             raise DamagedPacking(f"not a packed {self.stem} value")
         try:
             # A frame that does not give its size claims the most there is (2**64 - 1), so
@@ -122,7 +129,7 @@ class Packing:
         frames: list[bytes | bytearray | memoryview] = []
         try:
             for value in values:
-                if isinstance(value, str) or value[:4] != _ZSTD_MAGIC:
+                if not isinstance(value, bytes) or value[:4] != _ZSTD_MAGIC:
                     raise DamagedPacking
                 frame = zstandard.get_frame_parameters(value)
                 if frame.dict_id != self.dictionary_id or not (

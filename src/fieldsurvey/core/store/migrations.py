@@ -692,7 +692,7 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 def m016_lean_search_index(db: sqlite_utils.Database) -> None:
     for statement in _split(_LEAN_SEARCH):
         db.execute(statement)
-    # Its index was filled here; m019 replaces it and fills the one search.py keeps today.
+    # Its index was filled here; m019 and m024 replace it, and m024 fills the one search.py keeps.
 
 
 # A unit's own report reads the needs at the sites it manages (reports/filters.need_filter): from

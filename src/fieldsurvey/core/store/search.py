@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sqlite3
 import unicodedata
@@ -12,7 +13,7 @@ from typing import Any
 import sqlite_utils
 
 from fieldsurvey.core import vocabulary
-from fieldsurvey.core.packing import Packing
+from fieldsurvey.core.packing import DamagedPacking, Packing
 from fieldsurvey.core.store.records import RECORD_KINDS, SEARCH_KINDS
 from fieldsurvey.core.text import LETTERS_FOLDED_TO_D, fold
 from fieldsurvey.core.transaction import write_transaction
@@ -92,10 +93,17 @@ KIND_SHIFT = 40
 # unicode61 makes of it (the underscore, a word character to Python, separates words there).
 _TOKENS = re.compile(r"[^\W_]+")
 WORDS_FUNCTION = "search_words"
-WORDS = Packing("search", "words", dictionary_id=1, level=3, max_text_bytes=1 << 20)
+WORDS = Packing("search", "words", dictionary_id=1, level=3, max_text_bytes=128 << 10)
 """How search_entries keeps an entry's words (``core/packing.py``): packed with a dictionary
 trained on the small demo's entries, the city's 42.5 MB of words are 14.4 MB (level 3: 1.5 µs to
-pack an entry, 1 µs to unpack one)."""
+pack an entry, 1 µs to unpack one). A stored value that claims more than 128 KiB is damaged: an
+entry's words are cut at a quarter of that in characters (``_MOST_CHARACTERS``), several times
+what the longest texts a record may hold give."""
+_MOST_CHARACTERS = (128 << 10) // 4
+# Stored words are unpacked this many at a time at most, so a damaged file's values that claim
+# the most each take at most 64 MiB at once.
+_UNPACK_BATCH = 512
+log = logging.getLogger(__name__)
 
 
 def index_words(text: str | None) -> list[str]:
@@ -164,7 +172,7 @@ def _entry_words(*parts: object) -> str:
         if not joined or (joined in words and f" {joined} " in f" {words} "):
             continue
         words = f"{words} {joined}" if words else joined
-    return words
+    return words[:_MOST_CHARACTERS]
 
 
 def register(conn: sqlite3.Connection) -> None:
@@ -266,19 +274,28 @@ def reindex(db: sqlite_utils.Database, table: str, rowids: Sequence[int]) -> Non
     """Replace the entries of these records (their rowids, in increasing order) with their
     current ones: FTS5 keeps what it is given in memory only while the rowids increase, and
     writes it out as a segment of its own (merged again later) at each one that goes back. A
-    deleted record's entry is dropped and not written again."""
+    deleted record's entry is dropped and not written again. An entry whose stored words
+    cannot be read (the file changed outside the app) cannot be taken out of the index: the
+    whole index is made again from the records instead."""
     keys_json = json.dumps(list(rowids))
     entries = f"SELECT value + {rowid_range(table)[0]} FROM json_each(?)"
     held = db.execute(
         f"SELECT rowid, words FROM search_entries WHERE rowid IN ({entries}) ORDER BY rowid",
         [keys_json],
     ).fetchall()
+    try:
+        for start in range(0, len(held), _UNPACK_BATCH):
+            some = held[start : start + _UNPACK_BATCH]
+            words = WORDS.unpack_many([stored for _, stored in some])
+            db.conn.executemany(
+                "INSERT INTO search_index (search_index, rowid, words) VALUES ('delete', ?, ?)",
+                zip((entry for entry, _ in some), words, strict=True),
+            )
+    except DamagedPacking as exc:
+        log.warning("search index made again: a stored entry is damaged (%s)", exc)
+        rebuild(db)
+        return
     if held:
-        words = WORDS.unpack_many([stored for _, stored in held])
-        db.conn.executemany(
-            "INSERT INTO search_index (search_index, rowid, words) VALUES ('delete', ?, ?)",
-            zip((entry for entry, _ in held), words, strict=True),
-        )
         db.execute(f"DELETE FROM search_entries WHERE rowid IN ({entries})", [keys_json])
     _add(db, source_sql(table, listed=True), [keys_json])
 
@@ -387,7 +404,20 @@ _FOUND_WORDS = (
     "SELECT i.rowid, e.words FROM search_index i CROSS JOIN search_entries e ON e.rowid = i.rowid "
     "WHERE search_index MATCH ? AND i.rowid BETWEEN ? AND ?"
 )
-_PHRASE_BATCH = 512
+
+
+def _readable_words(values: Sequence[bytes]) -> list[str]:
+    """The words of these stored values, a damaged one's none (it holds no phrase)."""
+    try:
+        return WORDS.unpack_many(values)
+    except DamagedPacking:
+        texts = []
+        for value in values:
+            try:
+                texts.append(WORDS.unpack(value))
+            except DamagedPacking:
+                texts.append("")
+        return texts
 
 
 def _holding_phrase(
@@ -397,16 +427,16 @@ def _holding_phrase(
     hold ``phrase``: an entry's words are joined by single spaces, so " a b c" found in " " +
     words is the words a and b whole and the next one starting with c. The words are unpacked
     a batch at a time (``Packing.unpack_many``) until enough are found: the first batch as
-    many as are wanted, each next one twice the last, up to _PHRASE_BATCH (most phrases are in
+    many as are wanted, each next one twice the last, up to _UNPACK_BATCH (most phrases are in
     most of the entries that hold their words; "nut giao ki" in one site of 34)."""
     found: list[int] = []
     cursor = db.execute(_FOUND_WORDS, [expression, first, last])
     size = wanted
     while len(found) < wanted and (batch := cursor.fetchmany(size)):
-        texts = WORDS.unpack_many([stored for _, stored in batch])
+        texts = _readable_words([stored for _, stored in batch])
         pairs = zip((entry for entry, _ in batch), texts, strict=True)
         found += (int(entry) for entry, words in pairs if phrase in f" {words}")
-        size = min(size * 2, _PHRASE_BATCH)
+        size = min(size * 2, _UNPACK_BATCH)
     cursor.close()
     return found[:wanted]
 
