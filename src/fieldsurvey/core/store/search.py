@@ -99,7 +99,7 @@ trained on the small demo's entries, the city's 42.5 MB of words are 14.4 MB (le
 pack an entry, 1 µs to unpack one). A stored value that claims more than 128 KiB is damaged: an
 entry's words are cut at a quarter of that in characters (``_MOST_CHARACTERS``), several times
 what the longest texts a record may hold give."""
-_MOST_CHARACTERS = (128 << 10) // 4
+_MOST_CHARACTERS = WORDS.max_text_bytes // 4
 # Stored words are unpacked this many at a time at most, so a damaged file's values that claim
 # the most each take at most 64 MiB at once.
 _UNPACK_BATCH = 512
