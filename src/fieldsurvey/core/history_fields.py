@@ -34,7 +34,6 @@ dictionary)."""
 pack = FIELDS.pack
 pack_many = FIELDS.pack_many
 unpack = FIELDS.unpack
-dictionary_path = FIELDS.dictionary_path
 
 
 def register(conn: sqlite3.Connection) -> None:
